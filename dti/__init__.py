@@ -1,0 +1,50 @@
+"""dti: compute, validate and compare Vietnam's Digital Transformation Index.
+
+The public API; heavy modules load on first use so that `dti --help` stays fast.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = [
+    "Issue",
+    "IssueCode",
+    "Report",
+    "Result",
+    "Spec",
+    "SpecError",
+    "Submission",
+    "UnitRegister",
+    "dump_spec",
+    "load_spec",
+    "parse_spec",
+    "read_submission",
+    "score",
+    "validate",
+]
+
+_HOME = {
+    "Issue": "dti.report",
+    "IssueCode": "dti.report",
+    "Report": "dti.report",
+    "Result": "dti.scoring",
+    "score": "dti.scoring",
+    "Spec": "dti.spec",
+    "SpecError": "dti.spec",
+    "dump_spec": "dti.spec",
+    "load_spec": "dti.spec",
+    "parse_spec": "dti.spec",
+    "Submission": "dti.submission",
+    "UnitRegister": "dti.submission",
+    "read_submission": "dti.submission",
+    "validate": "dti.validate",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _HOME:
+        import importlib
+
+        return getattr(importlib.import_module(_HOME[name]), name)
+    raise AttributeError(f"module 'dti' has no attribute {name!r}")

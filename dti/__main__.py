@@ -1,0 +1,3 @@
+from dti.cli import main
+
+main()

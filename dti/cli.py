@@ -1,0 +1,486 @@
+"""The `dti` command line: parse → call one core function → render → exit code.
+
+Heavy libraries (pandas, numpy, rich) are imported inside the commands so that `dti --help` stays fast.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from enum import IntEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NoReturn
+
+import typer
+
+if TYPE_CHECKING:
+    from dti.report import Report
+    from dti.scoring import Result
+    from dti.spec import Spec
+    from dti.submission import Submission, UnitRegister
+
+
+class ExitCode(IntEnum):
+    OK = 0
+    INVALID_DATA = 1
+    USAGE = 2  # usage error, or an input that cannot be read at all
+    BAD_SPEC = 3
+
+
+EXIT_HELP = (
+    "Exit codes: 0 ok (warnings allowed), 1 invalid data, 2 usage error or unreadable input, 3 invalid spec."
+)
+
+app = typer.Typer(
+    help="Compute, validate and compare Vietnam's Digital Transformation Index (DTI).\n\n" + EXIT_HELP,
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+spec_app = typer.Typer(help="List, show and check methodology specs.", no_args_is_help=True)
+app.add_typer(spec_app, name="spec")
+
+SpecOption = Annotated[
+    str | None,
+    typer.Option("--spec", help="Bundled spec id (see `dti spec list`) or path to a spec YAML file."),
+]
+UnitsOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--units",
+        help="Unit register CSV (code,name[,region]) instead of the bundled 63 provinces: "
+        "how a province scores its districts or communes.",
+    ),
+]
+SheetOption = Annotated[str | None, typer.Option("--sheet", help="Excel sheet to read (default: the first).")]
+LayoutOption = Annotated[
+    str | None,
+    typer.Option(
+        "--layout",
+        help="long (unit,indicator,value) or wide (unit + one column per code); detected when omitted.",
+    ),
+]
+YearOption = Annotated[
+    int | None, typer.Option("--year", help="Data year, if not in a year column or the file name.")
+]
+
+
+def _exit(code: ExitCode) -> NoReturn:
+    raise typer.Exit(int(code))
+
+
+def _load_spec(ref: str) -> Spec:
+    from dti import render
+    from dti.spec import SpecError, load_spec
+
+    try:
+        return load_spec(ref)
+    except SpecError as exc:
+        render.spec_problems(exc.source, exc.problems)
+        _exit(ExitCode.BAD_SPEC)
+
+
+def _register(spec: Spec, units: Path | None) -> UnitRegister:
+    from dti import render
+    from dti.submission import InputError, UnitRegister
+
+    try:
+        if units is not None:
+            return UnitRegister.read(units)
+    except InputError as exc:
+        render.error(str(exc))
+        _exit(ExitCode.USAGE)
+    return UnitRegister.provinces() if spec.unit_kind == "province" else UnitRegister.free()
+
+
+def _check_layout(layout: str | None) -> None:
+    if layout not in (None, "long", "wide"):
+        raise typer.BadParameter("use 'long' or 'wide'", param_hint="--layout")
+
+
+def _read(
+    files: list[Path],
+    spec_ref: str | None,
+    units: Path | None,
+    layout: str | None,
+    sheet: str | None,
+    year: int | None,
+) -> tuple[Spec, Submission, str | None]:
+    """Read the files with the given spec, or with the bundled spec for their data year."""
+    from dti.spec import spec_for_year
+    from dti.submission import read_submission
+
+    _check_layout(layout)
+    guess_note = None
+    if spec_ref is None:
+        spec_ref, guess_note = spec_for_year(year)
+    spec = _load_spec(spec_ref)
+    sub = read_submission(
+        files,
+        set(spec.graph.codes),
+        _register(spec, units),
+        layout=layout,  # type: ignore[arg-type]
+        sheet=sheet,
+        year=year,
+    )
+    if year is None and sub.year is not None and spec_ref == spec_for_year(None)[0]:
+        by_year, guess_note = spec_for_year(sub.year)
+        if by_year != spec.id:
+            return _read(files, by_year, units, layout, sheet, sub.year)
+    return spec, sub, guess_note
+
+
+def _write_atomic(path: Path, text: str, inputs: list[Path]) -> None:
+    """Write a file whole or not at all; never overwrite one of the inputs."""
+    from dti import render
+
+    if any(path.resolve() == p.resolve() for p in inputs):
+        render.error(f"--output {path} is one of the input files: choose another name")
+        _exit(ExitCode.USAGE)
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.resolve().parent, prefix=f".{path.name}.", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except OSError as exc:
+        render.error(f"cannot write {path}: {exc}")
+        _exit(ExitCode.USAGE)
+
+
+def _emit(text: str, output: Path | None, inputs: list[Path]) -> None:
+    if output is None:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    else:
+        _write_atomic(output, text, inputs)
+
+
+# --- dti spec ----------------------------------------------------------------------------------------
+
+
+@spec_app.command("list")
+def spec_list() -> None:
+    """List the bundled specs (methodologies) with their decisions and data years."""
+    from dti import render
+    from dti.spec import SpecError, bundled_specs, load_spec
+
+    rows = []
+    for spec_id in bundled_specs():
+        try:
+            spec = load_spec(spec_id)
+        except SpecError as exc:
+            render.spec_problems(exc.source, exc.problems)
+            _exit(ExitCode.BAD_SPEC)
+        rows.append(
+            {
+                "id": spec.id,
+                "decision": spec.decision,
+                "years": ", ".join(map(str, spec.years)),
+                "unit_kind": spec.unit_kind,
+                "scorable": spec.scorable,
+                "title": ("EXAMPLE — " if spec.example else "") + spec.title,
+            }
+        )
+    render.spec_list(rows)
+
+
+@spec_app.command("show")
+def spec_show(
+    spec_ref: Annotated[
+        str, typer.Argument(metavar="ID|PATH", help="Bundled spec id or path to a YAML spec.")
+    ],
+    depth: Annotated[
+        int | None, typer.Option("--depth", min=0, help="Levels below the total to show.")
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", help="table, json or csv.")] = "table",
+) -> None:
+    """Show a spec as a tree: points, pillar membership and provisional (*) markers.
+
+    Example: dti spec show dti-province-2022 --depth 1
+    """
+    from dti.spec import spec_nodes_frame, spec_to_dict
+
+    spec = _load_spec(spec_ref)
+    if fmt == "json":
+        _emit(json.dumps(spec_to_dict(spec), ensure_ascii=False, indent=2), None, [])
+    elif fmt == "csv":
+        _emit(spec_nodes_frame(spec).to_csv(index=False), None, [])
+    elif fmt == "table":
+        from dti import render
+
+        render.spec_tree(spec, depth)
+    else:
+        raise typer.BadParameter("use table, json or csv", param_hint="--format")
+
+
+@spec_app.command("check")
+def spec_check(
+    paths: Annotated[list[Path], typer.Argument(help="Spec YAML files to check.")],
+) -> None:
+    """Check spec files: exit 0 if all are valid, 3 with every problem listed (with its YAML key path)."""
+    from dti import render
+    from dti.spec import SpecError, load_spec
+
+    failed = False
+    for path in paths:
+        try:
+            spec = load_spec(path)
+        except SpecError as exc:
+            render.spec_problems(exc.source, exc.problems)
+            failed = True
+            continue
+        render.out.print(f"{path}: ok ({spec.id}, {len(spec.nodes)} nodes)")
+    if failed:
+        _exit(ExitCode.BAD_SPEC)
+
+
+# --- dti validate ------------------------------------------------------------------------------------
+
+
+def _github(report: Report) -> str:
+    lines = []
+    for issue in report.shown():
+        col = ""
+        if issue.cell:
+            letters = "".join(ch for ch in issue.cell if ch.isalpha())
+            number = 0
+            for ch in letters:
+                number = number * 26 + ord(ch) - 64
+            col = f",col={number}"
+        where = f"file={issue.file}" + (f",line={issue.row}" if issue.row else "") + col
+        message = f"[{issue.code}] {issue.message}".replace("%", "%25").replace("\n", "%0A")
+        lines.append(f"::{issue.severity} {where}::{message}")
+    return "\n".join(lines)
+
+
+@app.command()
+def validate(
+    files: Annotated[list[Path], typer.Argument(help="CSV or XLSX submissions (long or wide layout).")],
+    spec_ref: SpecOption = None,
+    fmt: Annotated[
+        str, typer.Option("--format", help="table, json, csv or github (Actions annotations).")
+    ] = "table",
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Warnings also make the file invalid (exit 1).")
+    ] = False,
+    max_issues: Annotated[
+        int | None, typer.Option("--max-issues", min=1, help="Show at most N issues.")
+    ] = None,
+    units: UnitsOption = None,
+    layout: LayoutOption = None,
+    sheet: SheetOption = None,
+    year: YearOption = None,
+) -> None:
+    """Check submitted files and report every problem with its file, row, column and cell.
+
+    Example: dti validate sample_data/broken.csv --format github
+
+    Exit codes: 0 valid (warnings allowed unless --strict), 1 invalid data, 2 unreadable input or usage
+    error, 3 invalid spec.
+    """
+    from dti.validate import validate as run
+
+    if fmt not in ("table", "json", "csv", "github"):
+        raise typer.BadParameter("use table, json, csv or github", param_hint="--format")
+    spec, sub, note = _read(files, spec_ref, units, layout, sheet, year)
+    report = run(spec, sub, max_issues=max_issues)
+    if fmt == "json":
+        _emit(json.dumps(report.to_dict(), ensure_ascii=False, indent=2), None, [])
+    elif fmt == "github":
+        _emit(_github(report), None, [])
+    elif fmt == "csv":
+        import pandas as pd
+
+        columns = [
+            "code",
+            "severity",
+            "file",
+            "sheet",
+            "row",
+            "column",
+            "cell",
+            "unit",
+            "indicator",
+            "value",
+            "message",
+        ]
+        table = pd.DataFrame([i.to_dict() for i in report.shown()], columns=columns)
+        _emit(table.astype({"row": "Int64"}).to_csv(index=False), None, [])
+    else:
+        from dti import render
+
+        if note:
+            render.note(note)
+        render.report_table(report)
+    if report.unreadable:
+        _exit(ExitCode.USAGE)
+    if not report.valid or (strict and report.warnings):
+        _exit(ExitCode.INVALID_DATA)
+
+
+# --- dti score ---------------------------------------------------------------------------------------
+
+
+@app.command()
+def score(
+    file: Annotated[Path, typer.Argument(help="A year's submission: CSV or XLSX, long or wide.")],
+    spec_ref: SpecOption = None,
+    by: Annotated[
+        str | None, typer.Option("--by", help="Node code to rank and sort by (default: the total).")
+    ] = None,
+    unit: Annotated[
+        str | None, typer.Option("--unit", help="Show one unit's full breakdown (code or name).")
+    ] = None,
+    show: Annotated[
+        str, typer.Option("--show", help="Columns: main (pillars and main indices), pillars, or components.")
+    ] = "main",
+    fmt: Annotated[str, typer.Option("--format", help="table, json or csv.")] = "table",
+    previous: Annotated[
+        Path | None,
+        typer.Option(
+            "--previous",
+            help="An earlier year's file: adds value change (%) and rank change (places, + = up).",
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write json/csv here (atomically) instead of stdout."),
+    ] = None,
+    units: UnitsOption = None,
+    layout: LayoutOption = None,
+    sheet: SheetOption = None,
+    year: YearOption = None,
+) -> None:
+    """Validate a submission, compute points, main-index, pillar and DTI values, and rank the units.
+
+    The spec follows the data year (2020: dti-province-2020; 2021-2023: dti-province-2022) unless --spec
+    is given. Invalid data stops scoring: the issues are printed and the exit code is 1.
+
+    Examples: dti score sample_data/2024.csv;  dti score sample_data/2024.csv --unit 48;
+    dti score sample_data/2024.csv --previous sample_data/2023.csv --format json -o scores.json
+    """
+    from dti import render
+    from dti.ranking import changes
+    from dti.scoring import result_to_dict, result_to_frame
+
+    if fmt not in ("table", "json", "csv"):
+        raise typer.BadParameter("use table, json or csv", param_hint="--format")
+    if show not in ("main", "pillars", "components"):
+        raise typer.BadParameter("use main, pillars or components", param_hint="--show")
+    spec, result, note = _score(file, spec_ref, units, layout, sheet, year)
+    total = next(n.code for n in spec.nodes if n.kind == "total")
+    by = by or total
+    if by not in spec.graph.index:
+        raise typer.BadParameter(f"'{by}' is not a code of {spec.id}", param_hint="--by")
+    delta = None
+    if previous is not None:
+        _, before, _ = _score(previous, spec_ref, units, layout, sheet, None)
+        delta = changes(before.values[by], before.ranks[by], result.values[by], result.ranks[by])
+    if fmt == "json":
+        data = result_to_dict(result)
+        if delta is not None:
+            data["changes"] = {
+                "by": by,
+                "units": {
+                    u: {"value_pct": _none(r.value_pct), "places": _none(r.places)}
+                    for u, r in delta.iterrows()
+                },
+            }
+        _emit(json.dumps(data, ensure_ascii=False, indent=2), output, [file])
+        return
+    if fmt == "csv":
+        frame = result_to_frame(result)
+        if delta is not None:
+            frame = frame.join(delta.add_prefix(f"change_{by}_"), on="unit")
+        _emit(frame.to_csv(index=False), output, [file])
+        return
+    if note:
+        render.note(note)
+    if unit is not None:
+        code = _find_unit(result, unit)
+        render.unit_breakdown(result, code)
+        return
+    codes = _columns(spec, show, total)
+    title = (
+        f"{spec.id}"
+        + (f", data year {result.year}" if result.year else "")
+        + f": {len(result.units)} units, "
+        f"ranked by {by} (competition ranking on values rounded to {spec.precision} decimals)"
+    )
+    render.score_table(result, codes, by, title, delta)
+
+
+def _none(value: object) -> object:
+    import pandas as pd
+
+    return None if pd.isna(value) else (int(value) if isinstance(value, int) else float(value))  # type: ignore[arg-type]
+
+
+def _score(
+    file: Path,
+    spec_ref: str | None,
+    units: Path | None,
+    layout: str | None,
+    sheet: str | None,
+    year: int | None,
+) -> tuple[Spec, Result, str | None]:
+    from dti import render
+    from dti.scoring import score as run
+    from dti.spec import SpecError
+    from dti.validate import validate as check
+
+    spec, sub, note = _read([file], spec_ref, units, layout, sheet, year)
+    report = check(spec, sub, max_issues=50)
+    if report.unreadable or not report.valid:
+        render.error(
+            f"{file}: the data are invalid, nothing was scored (run `dti validate {file}` for the full list)"
+        )
+        render.out.file = sys.stderr
+        render.report_table(report)
+        _exit(ExitCode.USAGE if report.unreadable else ExitCode.INVALID_DATA)
+    if report.warnings:
+        counts: dict[str, int] = {}
+        for issue in report.warnings:
+            counts[issue.code] = counts.get(issue.code, 0) + 1
+        render.note(
+            f"{file}: {len(report.warnings)} warning(s): "
+            + ", ".join(f"{c} {n}" for c, n in sorted(counts.items()))
+            + f" (details: dti validate {file})"
+        )
+    try:
+        return spec, run(spec, sub), note
+    except SpecError as exc:
+        render.spec_problems(exc.source, exc.problems)
+        _exit(ExitCode.BAD_SPEC)
+
+
+def _find_unit(result: Result, unit: str) -> str:
+    from dti.numbers import fold
+
+    units = result.units
+    if unit in units.index:
+        return unit
+    if unit.isdigit() and unit.zfill(2) in units.index:
+        return unit.zfill(2)
+    for code, name in units["name"].items():
+        if fold(name) == fold(unit):
+            return str(code)
+    raise typer.BadParameter(f"no unit '{unit}' in the file", param_hint="--unit")
+
+
+def _columns(spec: Spec, show: str, total: str) -> list[str]:
+    kinds = {
+        "pillars": ("pillar",),
+        "main": ("pillar", "main", "group"),
+        "components": ("pillar", "component"),
+    }[show]
+    return [total] + [n.code for n in spec.nodes if n.kind in kinds]
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

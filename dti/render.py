@@ -1,0 +1,274 @@
+"""Terminal rendering: the only module that imports rich."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+if TYPE_CHECKING:
+    from dti.report import Report
+    from dti.scoring import Result
+    from dti.spec import Spec
+
+DASH = "—"
+
+
+def _console(stderr: bool = False) -> Console:
+    probe = Console(stderr=stderr)
+    # Piped output (CI logs, files) gets a wide page instead of rich's 80-column default.
+    return Console(stderr=stderr, highlight=False, width=None if probe.is_terminal else 160)
+
+
+out = _console()
+err = _console(stderr=True)
+
+
+def note(message: str) -> None:
+    err.print(Text(message, style="yellow"))
+
+
+def error(message: str) -> None:
+    err.print(Text(message, style="bold red"))
+
+
+def _num(value: Any, digits: int = 4) -> str:
+    return DASH if value is None or pd.isna(value) else f"{value:.{digits}f}"
+
+
+def _pts(value: Any) -> str:
+    return DASH if value is None or pd.isna(value) else f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+# --- specs -----------------------------------------------------------------------------------------
+
+
+def spec_list(rows: list[dict[str, Any]]) -> None:
+    table = Table(title="Bundled specs", show_lines=False)
+    for column in ("id", "decision", "years", "unit kind", "scorable", "title"):
+        table.add_column(column)
+    for row in rows:
+        table.add_row(
+            row["id"],
+            row["decision"],
+            row["years"],
+            row["unit_kind"],
+            "yes" if row["scorable"] else "[red]no[/red]",
+            row["title"],
+        )
+    out.print(table)
+
+
+def spec_tree(spec: Spec, depth: int | None) -> None:
+    graph = spec.graph
+    leaves = int(graph.is_leaf.sum())
+    total = next(n for n in spec.nodes if n.kind == "total")
+    out.print(f"[bold]{spec.id}[/bold] — {spec.title}")
+    out.print(
+        f"Decision {spec.decision or DASH} of {spec.decision_date or DASH}; years {spec.years or DASH}; "
+        f"unit: {spec.unit_kind}; precision {spec.precision}; ties: {spec.ties}"
+        + ("" if spec.scorable else "; [red]not scorable (points unknown)[/red]")
+    )
+    pillar_of: dict[str, list[str]] = defaultdict(list)
+    for node in spec.nodes:
+        if node.kind == "pillar":
+            for child in node.children:
+                pillar_of[child].append(node.code)
+    table = Table(show_edge=False, pad_edge=False)
+    for column, justify in (
+        ("no.", "left"),
+        ("code", "left"),
+        ("name", "left"),
+        ("points", "right"),
+        ("rule", "left"),
+        ("pillars", "left"),
+    ):
+        table.add_column(column, justify=justify)  # type: ignore[arg-type]
+
+    def add(code: str, level: int) -> None:
+        node = spec.node(code)
+        mark = " *" if node.provisional else ""
+        table.add_row(
+            node.number,
+            "  " * level + code,
+            node.name_vi + mark,
+            _pts(graph.max_points[graph.index[code]]),
+            node.rule.kind if node.rule else ("" if node.children else DASH),
+            " ".join(pillar_of.get(code, [])),
+        )
+        if depth is None or level < depth:
+            for child in node.children:
+                add(child, level + 1)
+
+    add(total.code, 0)
+    out.print(table)
+    pillars = [n for n in spec.nodes if n.kind == "pillar" and n.children]
+    for pillar in pillars:
+        out.print(
+            f"Pillar [bold]{pillar.code}[/bold] {pillar.name_vi} = {' + '.join(pillar.children)}: "
+            f"{_pts(graph.max_points[graph.index[pillar.code]])} points"
+        )
+    provisional = sum(n.provisional for n in spec.nodes)
+    mains = sum(n.kind == "main" for n in spec.nodes)
+    out.print(
+        f"{mains} main indices, {leaves} leaves, {_pts(graph.max_points[graph.index[total.code]])} points"
+        + (
+            f"; * = provisional ({provisional} nodes): not verified against the decision"
+            if provisional
+            else ""
+        )
+    )
+
+
+def spec_problems(source: str, problems: list[str]) -> None:
+    error(f"{source}: invalid spec ({len(problems)} problem{'s' if len(problems) != 1 else ''})")
+    for problem in problems:
+        err.print(f"  {problem}", markup=False)
+
+
+# --- validation reports ------------------------------------------------------------------------------
+
+
+def report_table(report: Report) -> None:
+    shown = report.shown()
+    by_file: dict[str, list[Any]] = defaultdict(list)
+    for issue in shown:
+        by_file[issue.file or "-"].append(issue)
+    for file, issues in by_file.items():
+        table = Table(title=file, title_justify="left", show_edge=False, pad_edge=False)
+        for column in ("row", "cell", "column", "unit", "severity", "code", "message"):
+            table.add_column(column, overflow="fold")
+        for i in issues:
+            style = "red" if i.severity == "error" else "yellow"
+            table.add_row(
+                str(i.row or ""),
+                i.cell or "",
+                i.column or "",
+                i.unit or "",
+                Text(str(i.severity), style=style),
+                str(i.code),
+                Text(i.message),
+            )
+        out.print(table)
+    counts = Counter(str(i.code) for i in report.issues)
+    if counts:
+        out.print("Issues by code: " + ", ".join(f"{c} {n}" for c, n in sorted(counts.items())))
+    if len(shown) < len(report.issues):
+        out.print(f"[yellow]Showing {len(shown)} of {len(report.issues)} issues (--max-issues).[/yellow]")
+    verdict = "[green]valid[/green]" if report.valid else "[red]invalid[/red]"
+    out.print(f"{verdict}: {len(report.errors)} error(s), {len(report.warnings)} warning(s)")
+
+
+# --- scores ------------------------------------------------------------------------------------------
+
+
+def score_table(
+    result: Result, codes: list[str], by: str, title: str, changes: pd.DataFrame | None = None
+) -> None:
+    table = Table(title=title, title_justify="left", show_edge=False, pad_edge=False)
+    table.add_column("rank", justify="right")
+    table.add_column("unit")
+    table.add_column("name")
+    for code in codes:
+        table.add_column(code, justify="right", style="bold" if code == by else None)
+    if changes is not None:
+        table.add_column("Δ value", justify="right")
+        table.add_column("Δ rank", justify="right")
+    total = next(n.code for n in result.spec.nodes if n.kind == "total")
+    at_stake = result.missing_points[total]
+    if at_stake.fillna(0).gt(0).any():
+        table.add_column("at stake", justify="right")
+    order = (
+        result.values[by].round(result.spec.precision).sort_values(ascending=False, na_position="last").index
+    )
+    for unit in order:
+        rank = result.ranks.at[unit, by]
+        row: list[str | Text] = [
+            DASH if pd.isna(rank) else str(rank),
+            str(unit),
+            str(result.units.at[unit, "name"]),
+        ]
+        row += [_num(result.values.at[unit, c], result.spec.precision) for c in codes]
+        if changes is not None:
+            row += [
+                _pct(changes.at[unit, "value_pct"]) if unit in changes.index else DASH,
+                _places(changes.at[unit, "places"]) if unit in changes.index else DASH,
+            ]
+        if len(table.columns) > len(row):
+            stake = at_stake.get(unit)
+            row.append(_pts(stake) if stake else "")
+        table.add_row(*row)
+    out.print(table)
+
+
+def _pct(value: Any) -> str:
+    return DASH if value is None or pd.isna(value) else f"{value:+.1f} %"
+
+
+def _places(value: Any) -> Text:
+    if value is None or pd.isna(value):
+        return Text(DASH)
+    value = int(value)
+    if value > 0:
+        return Text(f"▲ {value}", style="green")
+    if value < 0:
+        return Text(f"▼ {-value}", style="red")
+    return Text("= 0")
+
+
+def unit_breakdown(result: Result, unit: str) -> None:
+    spec = result.spec
+    name = result.units.at[unit, "name"]
+    table = Table(
+        title=f"{unit} {name} — {spec.id}" + (f", {result.year}" if result.year else ""),
+        title_justify="left",
+        show_edge=False,
+        pad_edge=False,
+    )
+    for column in (
+        "code",
+        "name",
+        "points",
+        "max",
+        "value",
+        "rank",
+        "lost",
+        "at stake",
+        "self",
+        "Δ verified",
+    ):
+        table.add_column(column, justify="left" if column in ("code", "name") else "right")
+    change = result.appraisal_change
+    lost = result.lost_points
+    total = next(n for n in spec.nodes if n.kind == "total")
+    order: list[tuple[str, int]] = []
+
+    def walk(code: str, level: int) -> None:
+        order.append((code, level))
+        for child in spec.node(code).children:
+            walk(child, level + 1)
+
+    walk(total.code, 0)
+    order += [(n.code, 0) for n in spec.nodes if n.kind == "pillar" and n.code not in {c for c, _ in order}]
+    for code, level in order:
+        node = spec.node(code)
+        delta = change.at[unit, code]
+        rank = result.ranks.at[unit, code]
+        table.add_row(
+            "  " * level + code,
+            node.name_vi,
+            _pts(result.points.at[unit, code]),
+            _pts(result.max_points[code]),
+            _num(result.values.at[unit, code], spec.precision),
+            DASH if pd.isna(rank) else str(rank),
+            _pts(lost.at[unit, code]),
+            _pts(result.missing_points.at[unit, code]),
+            _pts(result.self_points.at[unit, code]),
+            "" if pd.isna(delta) or abs(delta) < 1e-12 else f"{delta:+.2f}",
+            style="bold" if node.kind in ("total", "pillar", "main", "group") else None,
+        )
+    out.print(table)

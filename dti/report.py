@@ -1,0 +1,122 @@
+"""Issues found in submitted data, collected into a report: errors are data, not exceptions."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from enum import StrEnum
+from typing import Any
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+class IssueCode(StrEnum):
+    """Stable codes: CI scripts and users match on them, so never rename one."""
+
+    UNREADABLE_FILE = "unreadable-file"
+    UNSUPPORTED_FORMAT = "unsupported-format"
+    ENCODING_FALLBACK = "encoding-fallback"
+    MISSING_COLUMN = "missing-column"
+    DUPLICATE_HEADER = "duplicate-header"
+    BLANK_ROW = "blank-row"
+    RAGGED_ROW = "ragged-row"
+    UNKNOWN_INDICATOR = "unknown-indicator"
+    UNKNOWN_UNIT = "unknown-unit"
+    UNKNOWN_STAGE = "unknown-stage"
+    DUPLICATE_ENTRY = "duplicate-entry"
+    NON_NUMERIC = "non-numeric"
+    INVALID_OPTION = "invalid-option"
+    AMBIGUOUS_NUMBER = "ambiguous-number"
+    NEGATIVE_VALUE = "negative-value"
+    POINTS_ABOVE_MAX = "points-above-max"
+    VALUE_OUT_OF_RANGE = "value-out-of-range"
+    VALUE_ABOVE_100 = "value-above-100"
+    MISSING_VALUE = "missing-value"
+    NODE_WITH_DESCENDANTS = "node-with-descendants"
+    LEADING_ZERO_LOST = "leading-zero-lost"
+    NO_DATA = "no-data"
+
+
+# Input that cannot be read at all: the CLI exits 2 rather than 1 for these.
+UNREADABLE_CODES = frozenset({IssueCode.UNREADABLE_FILE, IssueCode.UNSUPPORTED_FORMAT})
+
+
+@dataclass(frozen=True)
+class Issue:
+    code: IssueCode
+    severity: Severity
+    message: str
+    file: str | None = None
+    sheet: str | None = None
+    row: int | None = None  # as a spreadsheet numbers it: header = 1
+    column: str | None = None
+    cell: str | None = None  # A1 reference
+    unit: str | None = None
+    indicator: str | None = None
+    value: str | None = None  # the raw token
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["code"] = str(self.code)
+        data["severity"] = str(self.severity)
+        return data
+
+    @property
+    def location(self) -> str:
+        parts = [self.file or "-"]
+        if self.sheet:
+            parts.append(f"[{self.sheet}]")
+        if self.row is not None:
+            parts.append(f":{self.row}")
+        if self.column:
+            parts.append(f":{self.column}")
+        return "".join(parts)
+
+
+@dataclass
+class Report:
+    issues: list[Issue] = field(default_factory=list)
+    max_issues: int | None = None
+
+    @property
+    def errors(self) -> list[Issue]:
+        return [i for i in self.issues if i.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Issue]:
+        return [i for i in self.issues if i.severity is Severity.WARNING]
+
+    @property
+    def valid(self) -> bool:
+        return not self.errors
+
+    @property
+    def unreadable(self) -> bool:
+        return any(i.code in UNREADABLE_CODES for i in self.issues)
+
+    def extend(self, issues: list[Issue]) -> None:
+        self.issues.extend(issues)
+
+    def shown(self) -> list[Issue]:
+        """Return the issues to print, file by file in row order, capped at max_issues."""
+        ordered = sorted(self.issues, key=lambda i: (i.file or "", i.row or 0, i.severity != Severity.ERROR))
+        return ordered if self.max_issues is None else ordered[: self.max_issues]
+
+    def summary(self) -> dict[str, Any]:
+        counts = Counter(str(i.code) for i in self.issues)
+        return {
+            "errors": len(self.errors),
+            "warnings": len(self.warnings),
+            "shown": len(self.shown()),
+            "by_code": dict(sorted(counts.items())),
+        }
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "valid": self.valid,
+            "issues": [i.to_dict() for i in self.shown()],
+            "summary": self.summary(),
+        }

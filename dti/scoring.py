@@ -1,0 +1,263 @@
+"""score(spec, submission) -> Result: rule points, DAG aggregation, values and ranks, all vectorised."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from dti.numbers import fold
+from dti.spec import ChoiceRule, RatioRule, Spec, ThresholdsRule
+from dti.submission import Submission
+
+YES = frozenset({"có", "co", "yes", "y", "true", "đạt", "dat", "đã", "rồi", "1"})
+NO = frozenset({"không", "khong", "no", "n", "false", "chưa", "chua", "0"})
+STAGE_PRIORITY = {"verified": 0, "": 1, "self": 2}
+
+
+# --- the rule registry: one vectorised function per rule kind -----------------------------------------
+# Each takes the rows of one rule kind (with node attributes joined) and returns their points;
+# NaN means the value cannot be scored (e.g. an option the rule does not know).
+
+RuleFunction = Callable[[pd.DataFrame, Spec], np.ndarray]
+
+
+def _points(rows: pd.DataFrame, spec: Spec) -> np.ndarray:
+    return np.clip(rows["value"].to_numpy(float), 0, rows["max"].to_numpy(float))
+
+
+def _ratio(rows: pd.DataFrame, spec: Spec) -> np.ndarray:
+    value = rows["value"].to_numpy(float)
+    as_fraction = rows["scale"].eq("fraction").to_numpy() & rows["percent"].to_numpy(bool)
+    value = np.where(as_fraction, value / 100, value)
+    return rows["max"].to_numpy(float) * np.clip(value / rows["target"].to_numpy(float), 0, 1)
+
+
+def _thresholds(rows: pd.DataFrame, spec: Spec) -> np.ndarray:
+    table_at, table_points, where = _step_tables(spec)
+    position = rows["indicator"].map(where).to_numpy(int)
+    at, pts = table_at[position], table_points[position]
+    reached = rows["value"].to_numpy(float)[:, None] >= at
+    first = reached.argmax(axis=1)
+    return np.where(reached.any(axis=1), pts[np.arange(len(rows)), first], 0.0)
+
+
+def _choice(rows: pd.DataFrame, spec: Spec) -> np.ndarray:
+    keys = rows["indicator"] + "|" + rows["raw"].map(fold)
+    return keys.map(_option_points(spec)).to_numpy(float)
+
+
+def _yesno(rows: pd.DataFrame, spec: Spec) -> np.ndarray:
+    word = rows["raw"].map(fold)
+    top = rows["max"].to_numpy(float)
+    return np.select([word.isin(YES).to_numpy(), word.isin(NO).to_numpy()], [top, 0.0], np.nan)
+
+
+def _not_scored(rows: pd.DataFrame, spec: Spec) -> np.ndarray:
+    return np.zeros(len(rows))
+
+
+def _given_value(rows: pd.DataFrame, spec: Spec) -> np.ndarray:
+    """An inner node given as a value (0..1, or a percentage) contributes value × max points."""
+    value = rows["value"].to_numpy(float)
+    value = np.where(rows["percent"].to_numpy(bool), value / 100, value)
+    return value * rows["max"].to_numpy(float)
+
+
+RULES: dict[str, RuleFunction] = {
+    "points": _points,
+    "ratio": _ratio,
+    "thresholds": _thresholds,
+    "choice": _choice,
+    "yesno": _yesno,
+    "not_scored": _not_scored,
+    "node": _given_value,
+}
+
+
+def node_attributes(spec: Spec) -> pd.DataFrame:
+    """Per node code: rule kind ('node' for an inner node), max points, ratio target and scale."""
+    graph = spec.graph
+    return pd.DataFrame(
+        {
+            "rule": [n.rule.kind if n.rule else ("node" if n.children else "none") for n in spec.nodes],
+            "max": graph.max_points,
+            "target": [n.rule.target if isinstance(n.rule, RatioRule) else np.nan for n in spec.nodes],
+            "scale": [n.rule.scale if isinstance(n.rule, RatioRule) else "" for n in spec.nodes],
+        },
+        index=list(graph.codes),
+    )
+
+
+def _step_tables(spec: Spec) -> tuple[np.ndarray, np.ndarray, dict[str, int]]:
+    """Threshold steps padded into two arrays (one row per thresholds node) for vectorised lookup."""
+    thresholds = [n for n in spec.nodes if isinstance(n.rule, ThresholdsRule)]
+    width = max((len(n.rule.steps) for n in thresholds if isinstance(n.rule, ThresholdsRule)), default=1)
+    at = np.full((max(len(thresholds), 1), width), np.inf)
+    pts = np.zeros_like(at)
+    for i, node in enumerate(thresholds):
+        assert isinstance(node.rule, ThresholdsRule)
+        for k, step in enumerate(node.rule.steps):
+            at[i, k], pts[i, k] = step.at_least, step.points
+    return at, pts, {n.code: i for i, n in enumerate(thresholds)}
+
+
+def _option_points(spec: Spec) -> dict[str, float]:
+    return {
+        f"{n.code}|{fold(name)}": points
+        for n in spec.nodes
+        if isinstance(n.rule, ChoiceRule)
+        for name, points in n.rule.options.items()
+    }
+
+
+def entry_points(spec: Spec, frame: pd.DataFrame) -> pd.Series:
+    """Points of each submitted row by its node's rule; NaN where missing or not scorable."""
+    rows = frame if "rule" in frame else frame.join(node_attributes(spec), on="indicator")
+    points = pd.Series(np.nan, index=frame.index)
+    usable = rows["status"].isin(["number", "ambiguous"]) | rows["rule"].isin(["choice", "yesno"])
+    usable &= ~rows["status"].eq("missing")
+    for kind, function in RULES.items():
+        mask = usable & rows["rule"].eq(kind)
+        if mask.any():
+            points[mask] = function(rows[mask], spec)
+    return points
+
+
+# --- the result --------------------------------------------------------------------------------------
+
+
+@dataclass
+class Result:
+    """Every stage of a scoring run; frames are units × node codes unless said otherwise."""
+
+    spec: Spec
+    year: int | None
+    units: pd.DataFrame  # index: unit code; columns: name
+    max_points: pd.Series  # per node
+    points: pd.DataFrame  # NaN where the data do not determine the node
+    values: pd.DataFrame  # points / max; NaN where max is 0 or the node is undetermined
+    ranks: pd.DataFrame  # competition ranks on values rounded to spec.precision (Int64)
+    missing_points: pd.DataFrame  # points at stake: what missing data could have earned
+    self_points: pd.DataFrame  # the self-assessed view (verified rows replaced by self rows where given)
+    entries: pd.DataFrame  # the counted rows with their points
+
+    @property
+    def lost_points(self) -> pd.DataFrame:
+        """Points lost on reported data: max − obtained − at stake."""
+        return (self.max_points - self.points - self.missing_points).clip(lower=0)
+
+    @property
+    def appraisal_change(self) -> pd.DataFrame:
+        """Verified minus self-assessed points per node (0 where the appraisal changed nothing)."""
+        return self.points - self.self_points
+
+
+def _matrix(entries: pd.DataFrame, units: pd.Index, codes: tuple[str, ...], column: str) -> np.ndarray:
+    out = np.zeros((len(units), len(codes)))
+    rows = units.get_indexer(entries["unit"])
+    cols = pd.Index(codes).get_indexer(entries["indicator"])
+    out[rows, cols] = entries[column].to_numpy(float)
+    return out
+
+
+def _aggregate(
+    spec: Spec, base: np.ndarray, given: np.ndarray, missing: np.ndarray
+) -> tuple[np.ndarray, ...]:
+    """Sum entered points up the DAG, and find which nodes the entries determine.
+
+    A node is determined when every leaf path beneath it ends at an entry within its own subtree, or at
+    a leaf nobody gave (missing data, 0 points). Nodes below a given node are not determined.
+    """
+    graph = spec.graph
+    paths, leaf = graph.paths, graph.is_leaf
+    covered_above = (given.astype(float) @ paths) > 0  # the node or one of its ancestors was given
+    absent = leaf & ~covered_above
+    entered = given | absent
+    coverage = (entered * graph.leaf_paths) @ paths.T
+    determined = np.isclose(coverage, graph.leaf_paths)
+    stake_base = np.where(absent | missing, np.nan_to_num(graph.max_points), 0.0)
+    points = np.where(determined, base @ paths.T, np.nan)
+    stake = np.where(determined, stake_base @ paths.T, np.nan)
+    return points, stake, absent
+
+
+def rank_frame(values: pd.DataFrame, precision: int) -> pd.DataFrame:
+    """Competition ranks (ties share the best rank, the next is skipped) on rounded values."""
+    return values.round(precision).rank(method="min", ascending=False).astype("Int64")
+
+
+def score(spec: Spec, submission: Submission) -> Result:
+    """Score every unit of a submission. Raise SpecError if the spec cannot score."""
+    spec.require_scorable()
+    graph = spec.graph
+    frame = submission.frame
+    frame = frame[frame["unit"].notna() & frame["indicator"].isin(graph.index)].copy()
+    frame["points"] = entry_points(spec, frame)
+    frame["missing"] = frame["points"].isna()
+    frame["points"] = frame["points"].fillna(0.0)
+    frame["priority"] = frame["stage"].map(STAGE_PRIORITY).fillna(3)
+    frame = frame.sort_values(["unit", "indicator", "priority"], kind="stable")
+    counted = frame.drop_duplicates(["unit", "indicator"], keep="first")
+    self_rows = frame[frame["stage"].eq("self")].drop_duplicates(["unit", "indicator"])
+    self_view = pd.concat([self_rows, counted]).drop_duplicates(["unit", "indicator"], keep="first")
+
+    names = submission.names
+    units = pd.Index(sorted(counted["unit"].unique()), name="unit")
+    codes = graph.codes
+    given = _matrix(counted.assign(one=1.0), units, codes, "one") > 0
+    missing = _matrix(counted.assign(flag=counted["missing"].astype(float)), units, codes, "flag") > 0
+    points, stake, _ = _aggregate(spec, _matrix(counted, units, codes, "points"), given, missing)
+    self_points, _, _ = _aggregate(spec, _matrix(self_view, units, codes, "points"), given, missing)
+
+    max_points = pd.Series(graph.max_points, index=list(codes))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        values = np.where(graph.max_points > 0, points / graph.max_points, np.nan)
+    as_frame = lambda a: pd.DataFrame(a, index=units, columns=list(codes))  # noqa: E731
+    values_frame = as_frame(values)
+    return Result(
+        spec=spec,
+        year=submission.year,
+        units=pd.DataFrame({"name": [names.get(u, "") for u in units]}, index=units),
+        max_points=max_points,
+        points=as_frame(points),
+        values=values_frame,
+        ranks=rank_frame(values_frame, spec.precision),
+        missing_points=as_frame(stake),
+        self_points=as_frame(self_points),
+        entries=counted.drop(columns=["priority"]),
+    )
+
+
+# --- machine-readable views ---------------------------------------------------------------------------
+
+
+def _clean(value: float) -> float | None:
+    return None if pd.isna(value) else float(value)
+
+
+def result_to_dict(result: Result) -> dict[str, object]:
+    """The `--format json` object: unrounded floats, null where a node has no value."""
+    units = []
+    for unit in result.units.index:
+        ranks = result.ranks.loc[unit]
+        units.append(
+            {
+                "unit": unit,
+                "name": result.units.at[unit, "name"],
+                "values": {c: _clean(v) for c, v in result.values.loc[unit].items()},
+                "points": {c: _clean(v) for c, v in result.points.loc[unit].items()},
+                "ranks": {c: (None if pd.isna(r) else int(r)) for c, r in ranks.items()},
+                "missing_points": {c: _clean(v) for c, v in result.missing_points.loc[unit].items()},
+            }
+        )
+    return {"spec": result.spec.id, "year": result.year, "units": units}
+
+
+def result_to_frame(result: Result) -> pd.DataFrame:
+    """The `--format csv` table: unit, name, one value column per node, then rank_<CODE> columns."""
+    ranks = result.ranks.add_prefix("rank_")
+    frame = pd.concat([result.units, result.values, ranks], axis=1)
+    return frame.reset_index()
