@@ -230,7 +230,7 @@ def spec_check(
             render.spec_problems(exc.source, exc.problems)
             failed = True
             continue
-        render.out.print(f"{path}: ok ({spec.id}, {len(spec.nodes)} nodes)")
+        render.out().print(f"{path}: ok ({spec.id}, {len(spec.nodes)} nodes)")
     if failed:
         _exit(ExitCode.BAD_SPEC)
 
@@ -436,8 +436,7 @@ def _score(
         render.error(
             f"{file}: the data are invalid, nothing was scored (run `dti validate {file}` for the full list)"
         )
-        render.out.file = sys.stderr
-        render.report_table(report)
+        render.report_table(report, stderr=True)
         _exit(ExitCode.USAGE if report.unreadable else ExitCode.INVALID_DATA)
     if report.warnings:
         counts: dict[str, int] = {}

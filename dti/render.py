@@ -19,25 +19,32 @@ DASH = "—"
 
 
 def _console(stderr: bool = False) -> Console:
+    """A console on the current stdout/stderr (made per call: tests swap the streams)."""
     probe = Console(stderr=stderr)
     # Piped output (CI logs, files) gets a wide page instead of rich's 80-column default.
     return Console(stderr=stderr, highlight=False, width=None if probe.is_terminal else 160)
 
 
-out = _console()
-err = _console(stderr=True)
+def out() -> Console:
+    return _console()
+
+
+def err() -> Console:
+    return _console(stderr=True)
 
 
 def note(message: str) -> None:
-    err.print(Text(message, style="yellow"))
+    err().print(Text(message, style="yellow"))
 
 
 def error(message: str) -> None:
-    err.print(Text(message, style="bold red"))
+    err().print(Text(message, style="bold red"))
 
 
 def _num(value: Any, digits: int = 4) -> str:
-    return DASH if value is None or pd.isna(value) else f"{value:.{digits}f}"
+    from dti.scoring import round_half_up
+
+    return DASH if value is None or pd.isna(value) else f"{round_half_up(value, digits):.{digits}f}"
 
 
 def _pts(value: Any) -> str:
@@ -60,15 +67,15 @@ def spec_list(rows: list[dict[str, Any]]) -> None:
             "yes" if row["scorable"] else "[red]no[/red]",
             row["title"],
         )
-    out.print(table)
+    out().print(table)
 
 
 def spec_tree(spec: Spec, depth: int | None) -> None:
     graph = spec.graph
     leaves = int(graph.is_leaf.sum())
     total = next(n for n in spec.nodes if n.kind == "total")
-    out.print(f"[bold]{spec.id}[/bold] — {spec.title}")
-    out.print(
+    out().print(f"[bold]{spec.id}[/bold] — {spec.title}")
+    out().print(
         f"Decision {spec.decision or DASH} of {spec.decision_date or DASH}; years {spec.years or DASH}; "
         f"unit: {spec.unit_kind}; precision {spec.precision}; ties: {spec.ties}"
         + ("" if spec.scorable else "; [red]not scorable (points unknown)[/red]")
@@ -105,16 +112,16 @@ def spec_tree(spec: Spec, depth: int | None) -> None:
                 add(child, level + 1)
 
     add(total.code, 0)
-    out.print(table)
+    out().print(table)
     pillars = [n for n in spec.nodes if n.kind == "pillar" and n.children]
     for pillar in pillars:
-        out.print(
+        out().print(
             f"Pillar [bold]{pillar.code}[/bold] {pillar.name_vi} = {' + '.join(pillar.children)}: "
             f"{_pts(graph.max_points[graph.index[pillar.code]])} points"
         )
     provisional = sum(n.provisional for n in spec.nodes)
     mains = sum(n.kind == "main" for n in spec.nodes)
-    out.print(
+    out().print(
         f"{mains} main indices, {leaves} leaves, {_pts(graph.max_points[graph.index[total.code]])} points"
         + (
             f"; * = provisional ({provisional} nodes): not verified against the decision"
@@ -127,13 +134,14 @@ def spec_tree(spec: Spec, depth: int | None) -> None:
 def spec_problems(source: str, problems: list[str]) -> None:
     error(f"{source}: invalid spec ({len(problems)} problem{'s' if len(problems) != 1 else ''})")
     for problem in problems:
-        err.print(f"  {problem}", markup=False)
+        err().print(f"  {problem}", markup=False)
 
 
 # --- validation reports ------------------------------------------------------------------------------
 
 
-def report_table(report: Report) -> None:
+def report_table(report: Report, stderr: bool = False) -> None:
+    console = err() if stderr else out()
     shown = report.shown()
     by_file: dict[str, list[Any]] = defaultdict(list)
     for issue in shown:
@@ -153,14 +161,14 @@ def report_table(report: Report) -> None:
                 str(i.code),
                 Text(i.message),
             )
-        out.print(table)
+        console.print(table)
     counts = Counter(str(i.code) for i in report.issues)
     if counts:
-        out.print("Issues by code: " + ", ".join(f"{c} {n}" for c, n in sorted(counts.items())))
+        console.print("Issues by code: " + ", ".join(f"{c} {n}" for c, n in sorted(counts.items())))
     if len(shown) < len(report.issues):
-        out.print(f"[yellow]Showing {len(shown)} of {len(report.issues)} issues (--max-issues).[/yellow]")
+        console.print(f"[yellow]Showing {len(shown)} of {len(report.issues)} issues (--max-issues).[/yellow]")
     verdict = "[green]valid[/green]" if report.valid else "[red]invalid[/red]"
-    out.print(f"{verdict}: {len(report.errors)} error(s), {len(report.warnings)} warning(s)")
+    console.print(f"{verdict}: {len(report.errors)} error(s), {len(report.warnings)} warning(s)")
 
 
 # --- scores ------------------------------------------------------------------------------------------
@@ -202,7 +210,7 @@ def score_table(
             stake = at_stake.get(unit)
             row.append(_pts(stake) if stake else "")
         table.add_row(*row)
-    out.print(table)
+    out().print(table)
 
 
 def _pct(value: Any) -> str:
@@ -271,4 +279,4 @@ def unit_breakdown(result: Result, unit: str) -> None:
             "" if pd.isna(delta) or abs(delta) < 1e-12 else f"{delta:+.2f}",
             style="bold" if node.kind in ("total", "pillar", "main", "group") else None,
         )
-    out.print(table)
+    out().print(table)

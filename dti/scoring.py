@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -184,9 +185,15 @@ def _aggregate(
     return points, stake, absent
 
 
+def round_half_up(values: Any, precision: int) -> Any:
+    """Round as published tables do (0.45875 -> 0.4588), not half-to-even on the binary value."""
+    scale = 10.0**precision
+    return np.floor(values * scale + 0.5 + 1e-9) / scale
+
+
 def rank_frame(values: pd.DataFrame, precision: int) -> pd.DataFrame:
     """Competition ranks (ties share the best rank, the next is skipped) on rounded values."""
-    return values.round(precision).rank(method="min", ascending=False).astype("Int64")
+    return round_half_up(values, precision).rank(method="min", ascending=False).astype("Int64")
 
 
 def score(spec: Spec, submission: Submission) -> Result:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -202,7 +203,7 @@ def _decode(data: bytes, name: str, issues: list[Issue]) -> str:
 
 
 def _read_csv(data: bytes, name: str, issues: list[Issue]) -> _Grid:
-    text = _decode(data, name, issues)
+    text = unicodedata.normalize("NFC", _decode(data, name, issues))
     # The header names no numbers, so the separator it uses most is the file's (Excel writes ';' in
     # locales whose decimal separator is a comma).
     first_line = text.split("\n", 1)[0]

@@ -23,8 +23,16 @@ TINY = {
         {"code": "A", "name_vi": "A", "kind": "main", "children": ["A.1", "A.2"]},
         {"code": "A.1", "name_vi": "A1", "kind": "component", "max_points": 10, "rule": {"kind": "yesno"}},
         {"code": "A.2", "name_vi": "A2", "kind": "component", "max_points": 10, "rule": {"kind": "points"}},
-        {"code": "B", "name_vi": "B", "kind": "component", "max_points": 10,
-         "rule": {"kind": "thresholds", "steps": [{"at_least": 4, "points": 10}, {"at_least": 2, "points": 5}]}},
+        {
+            "code": "B",
+            "name_vi": "B",
+            "kind": "component",
+            "max_points": 10,
+            "rule": {
+                "kind": "thresholds",
+                "steps": [{"at_least": 4, "points": 10}, {"at_least": 2, "points": 5}],
+            },
+        },
     ],
 }
 
@@ -58,16 +66,28 @@ def test_dti_2022_structure_matches_decision_922(spec2022) -> None:  # type: ign
     points = {c: graph.max_points[graph.index[c]] for c in ("DTI", "CQS", "KTS", "XHS")}
     assert points == {"DTI": 1000, "CQS": 700, "KTS": 650, "XHS": 650}
     # Pillars share the foundation: 78, 68 and 64 components.
-    assert {c: graph.leaf_paths[graph.index[c]] for c in ("CQS", "KTS", "XHS")} == {"CQS": 78, "KTS": 68, "XHS": 64}
+    assert {c: graph.leaf_paths[graph.index[c]] for c in ("CQS", "KTS", "XHS")} == {
+        "CQS": 78,
+        "KTS": 68,
+        "XHS": 64,
+    }
     assert graph.parents["HTS"] == ("DTI", "CQS", "KTS", "XHS")
     assert graph.parents["HDKT"] == ("DTI", "KTS")
 
 
 def test_other_bundled_specs() -> None:
-    assert set(bundled_specs()) >= {"dti-province-2020", "dti-province-2022", "dti-province-2025", "example-commune"}
+    assert set(bundled_specs()) >= {
+        "dti-province-2020",
+        "dti-province-2022",
+        "dti-province-2025",
+        "example-commune",
+    }
     s2020 = load_spec("dti-province-2020")
     assert [(n.code, n.max_points) for n in s2020.nodes if n.kind == "pillar"] == [
-        ("CQS", 400), ("KTS", 300), ("XHS", 300)]
+        ("CQS", 400),
+        ("KTS", 300),
+        ("XHS", 300),
+    ]
     s2025 = load_spec("dti-province-2025")
     assert not s2025.scorable and sum(n.kind == "main" for n in s2025.nodes) == 8
     with pytest.raises(SpecError, match="not scorable"):
@@ -89,6 +109,7 @@ def test_cycle_is_reported_with_key_path() -> None:
         d["nodes"][2]["children"] = ["A"]
         d["nodes"][2].pop("rule")
         d["nodes"][2].pop("max_points")
+
     problems = _problems(cycle)
     assert any(p.startswith("nodes[2].children[0]: 'A' makes a cycle") for p in problems), problems
 
@@ -116,8 +137,12 @@ def test_unknown_rule() -> None:
 def test_bad_threshold_table() -> None:
     def bad(d):  # type: ignore[no-untyped-def]
         d["nodes"][4]["rule"]["steps"] = [{"at_least": 2, "points": 5}, {"at_least": 4, "points": 12}]
+
     problems = _problems(bad)
-    assert "nodes[4].rule.steps[1].at_least: steps must go from the highest threshold down (4 follows 2)" in problems
+    assert (
+        "nodes[4].rule.steps[1].at_least: steps must go from the highest threshold down (4 follows 2)"
+        in problems
+    )
     assert "nodes[4].rule.steps[1].points: 12 exceeds max_points 10" in problems
 
 

@@ -1,0 +1,74 @@
+"""Vietnamese number parsing (DOMAIN.md §6)."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from dti.numbers import decimal_style, parse_number, parse_tokens, resolve_ambiguous
+
+
+@pytest.mark.parametrize(
+    ("token", "value", "percent"),
+    [
+        ("86,32%", 86.32, True),
+        ("86,32 %", 86.32, True),
+        ("86.32", 86.32, False),
+        ("0,8632", 0.8632, False),
+        ("1.234,5", 1234.5, False),
+        ("1.234.567", 1234567, False),
+        ("1,234.5", 1234.5, False),
+        ("187,5%", 187.5, True),
+        ("12", 12, False),
+        ("-3", -3, False),
+        ("1 234,5", 1234.5, False),
+    ],
+)
+def test_numbers(token: str, value: float, percent: bool) -> None:
+    parsed = parse_number(token)
+    assert parsed.status == "number"
+    assert parsed.value == pytest.approx(value)
+    assert parsed.percent is percent
+
+
+@pytest.mark.parametrize("token", ["", "-", "x", "X", "N/A", "Chưa có số liệu", "chưa có số liệu", "  "])
+def test_missing_markers(token: str) -> None:
+    assert parse_number(token).status == "missing"
+
+
+def test_decomposed_marker_is_missing() -> None:
+    assert parse_number("Chu\u031ba co\u0301 sô\u0301 liê\u0323u").status == "missing"  # NFD text
+
+
+@pytest.mark.parametrize("token", ["1.234", "2.439", "1,234"])
+def test_single_group_is_ambiguous(token: str) -> None:
+    parsed = parse_number(token)
+    assert parsed.status == "ambiguous"
+    assert {parsed.value, parsed.alternative} == {float(token.replace(",", ".")), float(token[0] + token[2:])}
+
+
+def test_ambiguous_read_in_the_files_decimal_style() -> None:
+    comma_file = pd.Series(["86,32", "2.439", "0,5"])
+    parsed = parse_tokens(comma_file)
+    assert decimal_style(parsed, comma_file) == "comma"
+    assert resolve_ambiguous(parsed, comma_file, "comma").tolist() == [86.32, 2439.0, 0.5]
+    dot_file = pd.Series(["86.32", "2.439", "0.5"])
+    parsed = parse_tokens(dot_file)
+    assert decimal_style(parsed, dot_file) == "dot"
+    assert resolve_ambiguous(parsed, dot_file, "dot").tolist() == [86.32, 2.439, 0.5]
+
+
+def test_text_is_text() -> None:
+    assert parse_number("Triển khai tại thành phố").status == "text"
+    assert math.isnan(parse_number("abc").value)
+
+
+@given(st.text(max_size=30))
+def test_parse_never_raises(token: str) -> None:
+    parsed = parse_number(token)
+    assert parsed.status in {"number", "missing", "text", "ambiguous"}
+    assert (parsed.status in {"number", "ambiguous"}) == (not math.isnan(parsed.value))

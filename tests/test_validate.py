@@ -1,0 +1,192 @@
+"""Reading submissions and `dti validate`: exact issue locations, exit codes, robustness."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import openpyxl
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from dti.cli import app
+from dti.report import IssueCode
+from dti.spec import load_spec
+from dti.submission import UnitRegister, read_submission
+from dti.validate import validate
+
+from .conftest import SAMPLES
+
+runner = CliRunner()
+BROKEN = SAMPLES / "broken"
+SPEC = load_spec("dti-province-2022")
+CODES = set(SPEC.graph.codes)
+
+
+def _report(*paths: Path, register: UnitRegister | None = None):  # type: ignore[no-untyped-def]
+    sub = read_submission(list(paths), CODES, register or UnitRegister.provinces())
+    return validate(SPEC, sub)
+
+
+def _where(report) -> set[tuple[str, int | None, str | None, str | None]]:  # type: ignore[no-untyped-def]
+    return {(str(i.code), i.row, i.column, i.cell) for i in report.issues}
+
+
+def test_broken_sample_issues_are_pinned() -> None:
+    report = _report(BROKEN / "submission.csv")
+    where = _where(report)
+    expected = {
+        ("encoding-fallback", None, None, None),
+        ("duplicate-header", 1, "note", "F1"),
+        ("non-numeric", 3, "value", "C3"),
+        ("ambiguous-number", 4, "value", "C4"),
+        ("value-above-100", 4, "value", "C4"),
+        ("negative-value", 5, "value", "C5"),
+        ("points-above-max", 6, "value", "C6"),
+        ("value-above-100", 7, "value", "C7"),
+        ("missing-value", 8, "value", "C8"),
+        ("unknown-indicator", 9, "value", "C9"),
+        ("invalid-option", 10, "value", "C10"),
+        ("duplicate-entry", 11, "value", "C11"),
+        ("leading-zero-lost", 12, "unit", "A12"),
+        ("unknown-unit", 13, "unit", "A13"),
+        ("node-with-descendants", 15, "value", "C15"),
+        ("value-out-of-range", 16, "value", "C16"),
+        ("unknown-stage", 17, "stage", None),
+        ("blank-row", 18, None, None),
+        ("ragged-row", 19, None, None),
+        ("non-numeric", 20, "value", "C20"),
+    }
+    assert expected <= where, sorted(expected - where)
+    assert not report.valid
+    # The legacy encoding was decoded and NFC-normalised: the Vietnamese text survives.
+    text = next(i for i in report.issues if i.row == 20 and i.code == "non-numeric")
+    assert text.value == "Thừa Thiên Huế"
+
+
+def test_every_issue_code_appears_in_the_broken_samples() -> None:
+    report = _report(*sorted(BROKEN.iterdir()))
+    seen = {i.code for i in report.issues}
+    required = set(IssueCode) - {IssueCode.NO_DATA}
+    assert required <= seen, sorted(required - seen)
+
+
+def test_valid_sample_is_valid() -> None:
+    report = _report(SAMPLES / "2024.csv")
+    assert report.valid
+    assert {i.code for i in report.warnings} <= {IssueCode.MISSING_VALUE, IssueCode.VALUE_ABOVE_100}
+
+
+def test_exit_codes(tmp_path: Path) -> None:
+    assert runner.invoke(app, ["validate", str(SAMPLES / "2024.csv")]).exit_code == 0
+    assert runner.invoke(app, ["validate", str(SAMPLES / "2024.csv"), "--strict"]).exit_code == 1
+    assert runner.invoke(app, ["validate", str(BROKEN / "submission.csv")]).exit_code == 1
+    assert runner.invoke(app, ["validate", str(BROKEN / "scores.ods")]).exit_code == 2
+    assert runner.invoke(app, ["validate", str(tmp_path / "nope.csv")]).exit_code == 2
+    assert runner.invoke(app, ["validate", str(SAMPLES / "2024.csv"), "--spec", "nope"]).exit_code == 3
+    assert runner.invoke(app, ["validate", str(SAMPLES / "2024.csv"), "--format", "xml"]).exit_code == 2
+
+
+def test_json_equals_library_report() -> None:
+    cli = runner.invoke(app, ["validate", str(BROKEN / "submission.csv"), "--format", "json"])
+    data = json.loads(cli.stdout)
+    assert data == json.loads(json.dumps(_report(BROKEN / "submission.csv").to_dict()))
+    assert set(data["issues"][0]) == {
+        "code",
+        "severity",
+        "file",
+        "sheet",
+        "row",
+        "column",
+        "cell",
+        "unit",
+        "indicator",
+        "value",
+        "message",
+    }
+
+
+def test_max_issues_caps_and_says_so() -> None:
+    cli = runner.invoke(
+        app, ["validate", str(BROKEN / "submission.csv"), "--format", "json", "--max-issues", "3"]
+    )
+    data = json.loads(cli.stdout)
+    assert len(data["issues"]) == 3 and data["summary"]["shown"] == 3 and data["summary"]["errors"] > 3
+
+
+def test_github_annotations() -> None:
+    cli = runner.invoke(app, ["validate", str(BROKEN / "submission.csv"), "--format", "github"])
+    assert f"::error file={BROKEN / 'submission.csv'},line=5,col=3::[negative-value]" in cli.stdout
+
+
+def test_xlsx_percent_cells_and_numeric_codes(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "DTI"
+    sheet.append(["unit", "HTS.01", "HTS.07"])
+    sheet.append([1, 0.8632, 7.5])  # the code lost its zero; a percent cell stores a fraction
+    sheet["B2"].number_format = "0.00%"
+    path = tmp_path / "2023.xlsx"
+    book.save(path)
+    sub = read_submission(path, CODES, UnitRegister.provinces())
+    frame = sub.frame.set_index("indicator")
+    assert frame.at["HTS.01", "value"] == pytest.approx(86.32) and frame.at["HTS.01", "percent"]
+    assert frame.at["HTS.07", "value"] == 7.5 and frame.at["HTS.07", "cell"] == "C2"
+    assert frame.at["HTS.01", "sheet"] == "DTI" and sub.year == 2023
+    assert {i.code for i in sub.issues} == {IssueCode.LEADING_ZERO_LOST}
+
+
+def test_names_resolve_after_normalisation(tmp_path: Path) -> None:
+    path = tmp_path / "x.csv"
+    nfd = "TP. \u0110a\u0300 Na\u0306\u0303ng"  # decomposed tone marks, "TP." prefix
+    path.write_text(f"unit,HTS.01\n{nfd},80%\nTỉnh Hà Giang,70%\n", encoding="utf-8-sig")
+    sub = read_submission(path, CODES, UnitRegister.provinces())
+    assert sorted(sub.frame["unit"]) == ["02", "48"]
+    assert not sub.issues
+
+
+def test_units_register_for_communes(tmp_path: Path) -> None:
+    register = tmp_path / "xa.csv"
+    register.write_text("code,name\nX1,Xã A\nX2,Xã B\n", encoding="utf-8")
+    path = tmp_path / "x.csv"
+    path.write_text("unit,HT.01\nX1,80%\nX3,70%\n", encoding="utf-8")
+    result = runner.invoke(
+        app,
+        ["validate", str(path), "--spec", "example-commune", "--units", str(register), "--format", "json"],
+    )
+    issues = json.loads(result.stdout)["issues"]
+    assert [(i["code"], i["row"], i["value"]) for i in issues if i["severity"] == "error"] == [
+        ("unknown-unit", 3, "X3")
+    ]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.binary(max_size=400), suffix=st.sampled_from([".csv", ".xlsx", ".txt"]))
+def test_random_bytes_never_raise(tmp_path: Path, data: bytes, suffix: str) -> None:
+    path = tmp_path / f"fuzz{suffix}"
+    path.write_bytes(data)
+    report = _report(path)  # must not raise
+    assert isinstance(report.valid, bool)
+
+
+SAMPLE_LINES = (SAMPLES / "2024.csv").read_text(encoding="utf-8").splitlines()[:40]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    edits=st.lists(st.tuples(st.integers(0, 39), st.text(max_size=12)), max_size=6),
+    cell=st.text(max_size=20),
+)
+def test_mutated_csv_never_crashes_the_cli(tmp_path: Path, edits: list[tuple[int, str]], cell: str) -> None:
+    lines = list(SAMPLE_LINES)
+    for index, text in edits:
+        lines[index] = lines[index][: len(text)] + text
+    lines.append(f"01,HTS.01,{cell},")
+    path = tmp_path / "mutated.csv"
+    path.write_text("\n".join(lines), encoding="utf-8", errors="surrogatepass")
+    result = runner.invoke(app, ["validate", str(path), "--format", "json"])
+    assert result.exit_code in (0, 1, 2), result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    json.loads(result.stdout)
