@@ -11,11 +11,12 @@ import sys
 import tempfile
 from enum import IntEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
 if TYPE_CHECKING:
+    from dti.ranking import YearTable
     from dti.report import Report
     from dti.scoring import Result
     from dti.spec import Spec
@@ -475,6 +476,226 @@ def _columns(spec: Spec, show: str, total: str) -> list[str]:
         "components": ("pillar", "component"),
     }[show]
     return [total] + [n.code for n in spec.nodes if n.kind in kinds]
+
+
+# --- dti rank ----------------------------------------------------------------------------------------
+
+
+def _year_table(
+    file: Path,
+    year: int | None,
+    spec_ref: str | None,
+    units: Path | None,
+    layout: str | None,
+    sheet: str | None,
+) -> tuple[YearTable, UnitRegister]:
+    """Read one year's file: score a component file, or take a results table's values as given."""
+    from dti import render
+    from dti.ranking import apply_published, year_table
+    from dti.report import IssueCode
+    from dti.scoring import score as run
+    from dti.spec import SpecError
+    from dti.validate import validate as check
+
+    spec, sub, _ = _read([file], spec_ref, units, layout, sheet, year)
+    register = _register(spec, units)
+    year = year if year is not None else sub.year
+    if year is None:
+        render.error(
+            f"{file}: cannot tell the data year: add a 'year' column, put the year in the file "
+            "name (2024.csv) or pass --years"
+        )
+        _exit(ExitCode.USAGE)
+    # In a results table an empty value is unknown, not zero: drop it so no value or rank is invented.
+    import pandas as pd
+
+    is_leaf = pd.Series(spec.graph.is_leaf, index=list(spec.graph.codes))
+    unknown = sub.frame["indicator"].map(is_leaf).eq(False) & sub.frame["status"].eq("missing")
+    sub.frame = sub.frame[~unknown]
+    report = check(spec, sub, max_issues=50)
+    overlapping = {IssueCode.NODE_WITH_DESCENDANTS}
+    blocking = [i for i in report.errors if i.code not in overlapping]
+    if report.unreadable or blocking:
+        render.error(f"{file}: the data are invalid (run `dti validate {file}` for the full list)")
+        render.report_table(report, stderr=True)
+        _exit(ExitCode.USAGE if report.unreadable else ExitCode.INVALID_DATA)
+    try:
+        spec.require_scorable()
+    except SpecError as exc:
+        render.spec_problems(exc.source, exc.problems)
+        _exit(ExitCode.BAD_SPEC)
+    # With errors left, the file is a results table giving totals, pillars and main indices side by side.
+    table = _given_values(spec, sub, year) if report.errors else year_table(run(spec, sub), year)
+    size = len(register.names) if register.strict else len(table.values)
+    return apply_published(table, sub.published_ranks, size), register
+
+
+def _given_values(spec: Spec, sub: Submission, year: int) -> YearTable:
+    import numpy as np
+    import pandas as pd
+
+    from dti.ranking import YearTable, computed_source
+    from dti.scoring import rank_frame
+
+    frame = sub.frame[sub.frame["unit"].notna() & sub.frame["indicator"].isin(spec.graph.index)]
+    value = np.where(frame["percent"].astype(bool), frame["value"] / 100, frame["value"])
+    values = (
+        frame.assign(v=value)
+        .pivot_table(index="unit", columns="indicator", values="v", aggfunc="first")
+        .reindex(columns=list(spec.graph.codes))
+    )
+    ranks = rank_frame(values, spec.precision)
+    names = pd.Series(sub.names).reindex(values.index).fillna("")
+    return YearTable(year, spec, values, ranks, computed_source(ranks), names)
+
+
+@app.command()
+def rank(
+    files: Annotated[
+        list[Path],
+        typer.Argument(
+            help="One file per year: a component-level submission "
+            "(scored first) or a results table of values."
+        ),
+    ],
+    by: Annotated[
+        str | None, typer.Option("--by", help="Node code to rank by (default: the total, DTI).")
+    ] = None,
+    spec_ref: SpecOption = None,
+    region: Annotated[
+        bool, typer.Option("--region", help="Also rank within the regions of the register.")
+    ] = False,
+    merge: Annotated[
+        int | None,
+        typer.Option(
+            "--merge",
+            help="2025: map the 63 old provinces to the 34 new ones (mean of their values) in every year.",
+        ),
+    ] = None,
+    top: Annotated[
+        int | None, typer.Option("--top", min=1, help="Show the first N units of the latest year.")
+    ] = None,
+    unit: Annotated[
+        str | None,
+        typer.Option("--unit", help="Follow one unit through all years, pillars and main indices."),
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", help="table, json or csv.")] = "table",
+    years: Annotated[
+        str | None,
+        typer.Option(
+            "--years",
+            help="Years of the files, comma-separated, when neither a year column nor the file name tells.",
+        ),
+    ] = None,
+    units: UnitsOption = None,
+    layout: LayoutOption = None,
+    sheet: SheetOption = None,
+) -> None:
+    """Compare units across years: ranks, places gained or lost, value changes.
+
+    Ranks are competition ranks on values rounded to the spec's precision (4 decimals); a rank a file
+    publishes in a `rank` or `rank_<CODE>` column is used as published. Change: value in % (relative),
+    places = earlier rank - later rank (+ = up).
+
+    Examples: dti rank sample_data/2023.csv sample_data/2024.csv;
+    dti rank sample_data/2023.csv sample_data/2024.csv --merge 2025 --top 10
+    """
+    from dti import render
+    from dti.ranking import comparison, merge_units, read_merger, region_ranks
+
+    if fmt not in ("table", "json", "csv"):
+        raise typer.BadParameter("use table, json or csv", param_hint="--format")
+    if merge not in (None, 2025):
+        raise typer.BadParameter("only the 2025 merger is known", param_hint="--merge")
+    year_list: list[int | None] = [None] * len(files)
+    if years:
+        try:
+            year_list = [int(y) for y in years.split(",")]
+        except ValueError:
+            raise typer.BadParameter("write years as 2023,2024", param_hint="--years") from None
+        if len(year_list) != len(files):
+            raise typer.BadParameter(f"{len(year_list)} years for {len(files)} files", param_hint="--years")
+    loaded = [
+        _year_table(f, y, spec_ref, units, layout, sheet) for f, y in zip(files, year_list, strict=True)
+    ]
+    tables = [t for t, _ in loaded]
+    register = loaded[-1][1]
+    if len({t.year for t in tables}) != len(tables):
+        raise typer.BadParameter("two files are for the same year", param_hint="FILES")
+    total = next(n.code for n in tables[-1].spec.nodes if n.kind == "total")
+    by = by or total
+    for t in tables:
+        if by not in t.spec.graph.index:
+            raise typer.BadParameter(f"'{by}' is not a code of {t.spec.id} ({t.year})", param_hint="--by")
+    if merge:
+        if not all(t.spec.unit_kind == "province" for t in tables):
+            raise typer.BadParameter("the 2025 merger applies to provinces", param_hint="--merge")
+        mapping = read_merger(register)
+        tables = [merge_units(t, mapping) for t in tables]
+    for t in tables:
+        for issue in t.issues:
+            render.note(f"warning: {issue.message}")
+    specs = {t.spec.id for t in tables}
+    if len(specs) > 1:
+        render.note(
+            "note: the years were scored under different methodologies ("
+            + ", ".join(f"{t.year}: {t.spec.id}" for t in sorted(tables, key=lambda t: t.year))
+            + "); changes compare different measures"
+        )
+    data = comparison(tables, by)
+    if region and not merge:
+        latest = max(tables, key=lambda t: t.year)
+        within = region_ranks(latest, register)[by]
+        for row in data["units"]:
+            row["region"] = register.regions.get(row["unit"], "")
+            row["region_rank"] = (
+                None
+                if row["unit"] not in within.index or within.isna()[row["unit"]]
+                else int(within[row["unit"]])
+            )
+    if top:
+        data["units"] = [u for u in data["units"] if (u["ranks"][str(data["years"][-1])] or 10**9) <= top]
+    if fmt == "json":
+        _emit(json.dumps(data, ensure_ascii=False, indent=2), None, [])
+    elif fmt == "csv":
+        _emit(_rank_csv(data), None, [])
+    elif unit is not None:
+        render.unit_years(tables, _find_in(tables, unit))
+    else:
+        render.rank_table(data, region=region and not merge)
+
+
+def _find_in(tables: list[YearTable], unit: str) -> str:
+    from dti.numbers import fold
+
+    for t in reversed(tables):
+        if unit in t.values.index:
+            return unit
+        if unit.isdigit() and unit.zfill(2) in t.values.index:
+            return unit.zfill(2)
+        for code, name in t.names.items():
+            if fold(str(name)) == fold(unit):
+                return str(code)
+    raise typer.BadParameter(f"no unit '{unit}' in the files", param_hint="--unit")
+
+
+def _rank_csv(data: dict[str, Any]) -> str:
+    import pandas as pd
+
+    rows = []
+    for u in data["units"]:
+        row: dict[str, Any] = {"unit": u["unit"], "name": u["name"]}
+        for year in data["years"]:
+            row[f"value_{year}"] = u["values"][str(year)]
+            row[f"rank_{year}"] = u["ranks"][str(year)]
+            row[f"rank_source_{year}"] = u["rank_source"][str(year)]
+        for c in u["changes"]:
+            row[f"value_pct_{c['from']}_{c['to']}"] = c["value_pct"]
+            row[f"places_{c['from']}_{c['to']}"] = c["places"]
+        rows.append(row)
+    frame = pd.DataFrame(rows)
+    ints = [c for c in frame.columns if c.startswith(("rank_2", "places_"))]
+    return frame.astype({c: "Int64" for c in ints}).to_csv(index=False)
 
 
 def main() -> None:

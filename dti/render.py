@@ -214,7 +214,9 @@ def score_table(
 
 
 def _pct(value: Any) -> str:
-    return DASH if value is None or pd.isna(value) else f"{value:+.1f} %"
+    if value is None or pd.isna(value):
+        return DASH
+    return "0.0 %" if abs(value) < 0.05 else f"{value:+.1f} %"
 
 
 def _places(value: Any) -> Text:
@@ -279,4 +281,73 @@ def unit_breakdown(result: Result, unit: str) -> None:
             "" if pd.isna(delta) or abs(delta) < 1e-12 else f"{delta:+.2f}",
             style="bold" if node.kind in ("total", "pillar", "main", "group") else None,
         )
+    out().print(table)
+
+
+# --- ranks over years --------------------------------------------------------------------------------
+
+
+def rank_table(data: dict[str, Any], region: bool) -> None:
+    years = data["years"]
+    table = Table(
+        title=f"Ranking by {data['by']}, {', '.join(map(str, years))} (competition ranks; "
+        "p = published rank)",
+        title_justify="left",
+        show_edge=False,
+        pad_edge=False,
+    )
+    table.add_column("unit")
+    table.add_column("name")
+    if region:
+        table.add_column("region")
+        table.add_column("in region", justify="right")
+    for year in years:
+        table.add_column(f"{year}", justify="right")
+        table.add_column("rank", justify="right")
+    for before, after in zip(years, years[1:], strict=False):
+        table.add_column(f"Δ% {before}→{after}", justify="right")
+        table.add_column("places", justify="right")
+    for u in data["units"]:
+        row: list[str | Text] = [u["unit"], u["name"]]
+        if region:
+            row += [u.get("region", ""), DASH if u.get("region_rank") is None else str(u["region_rank"])]
+        for year in years:
+            rank = u["ranks"][str(year)]
+            mark = "p" if u["rank_source"][str(year)] == "published" else ""
+            row += [_num(u["values"][str(year)]), DASH if rank is None else f"{rank}{mark}"]
+        for change in u["changes"]:
+            row += [_pct(change["value_pct"]), _places(change["places"])]
+        table.add_row(*row)
+    out().print(table)
+
+
+def unit_years(tables: list[Any], unit: str) -> None:
+    tables = sorted(tables, key=lambda t: t.year)
+    spec = tables[-1].spec
+    name = next((str(t.names.get(unit)) for t in reversed(tables) if t.names.get(unit)), "")
+    table = Table(
+        title=f"{unit} {name}: value (rank) by year", title_justify="left", show_edge=False, pad_edge=False
+    )
+    table.add_column("code")
+    table.add_column("name")
+    for t in tables:
+        table.add_column(str(t.year), justify="right")
+    if len(tables) > 1:
+        table.add_column("places", justify="right")
+    codes = [n.code for n in spec.nodes if n.kind in ("total", "pillar", "main", "group")]
+    for code in codes:
+        cells: list[str | Text] = [code, spec.node(code).name_vi]
+        for t in tables:
+            if code in t.values.columns and unit in t.values.index:
+                rank = t.ranks.at[unit, code]
+                cells.append(f"{_num(t.values.at[unit, code])} ({DASH if pd.isna(rank) else rank})")
+            else:
+                cells.append(DASH)
+        if len(tables) > 1:
+            first, last = tables[-2], tables[-1]
+            try:
+                cells.append(_places(first.ranks.at[unit, code] - last.ranks.at[unit, code]))
+            except KeyError:
+                cells.append(DASH)
+        table.add_row(*cells, style="bold" if spec.node(code).kind == "total" else None)
     out().print(table)

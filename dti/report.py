@@ -38,6 +38,7 @@ class IssueCode(StrEnum):
     NODE_WITH_DESCENDANTS = "node-with-descendants"
     LEADING_ZERO_LOST = "leading-zero-lost"
     NO_DATA = "no-data"
+    RANK_MISMATCH = "rank-mismatch"
 
 
 # Input that cannot be read at all: the CLI exits 2 rather than 1 for these.

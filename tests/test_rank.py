@@ -1,0 +1,140 @@
+"""`dti rank`: ties, published ranks, regions, methodology changes and the 2025 merger."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from dti.cli import app
+
+from .conftest import SAMPLES
+
+runner = CliRunner()
+
+
+def _write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _rank(*args: str) -> dict:  # type: ignore[type-arg]
+    result = runner.invoke(app, ["rank", *args, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def _by_unit(data: dict) -> dict:  # type: ignore[type-arg]
+    return {u["unit"]: u for u in data["units"]}
+
+
+def test_two_years_with_ties_and_changes(tmp_path: Path) -> None:
+    # Main-index tables (the ministry's shape). DTI = Σ main points / 1000 with all mains equal to v.
+    mains = "NTS,TCS,HTS,NLS,ATTT,HDCQ,HDKT,HDXH"
+    old = _write(
+        tmp_path,
+        "dti_2023.csv",
+        f"unit,{mains}\n"
+        + "".join(
+            f"{u}," + ",".join([v] * 8) + "\n" for u, v in [("01", "0.2108"), ("48", "0.3048"), ("79", "0.5")]
+        ),
+    )
+    new = _write(
+        tmp_path,
+        "dti_2024.csv",
+        f"unit,{mains}\n"
+        + "".join(
+            f"{u}," + ",".join([v] * 8) + "\n" for u, v in [("01", "0.3048"), ("48", "0.3048"), ("79", "0.4")]
+        ),
+    )
+    data = _rank(str(old), str(new))
+    assert data["by"] == "DTI" and data["years"] == [2023, 2024]
+    units = _by_unit(data)
+    # 2024: 01 and 48 tie at 0.3048 -> both rank 2, 79 is first.
+    assert units["01"]["ranks"] == {"2023": 3, "2024": 2}
+    assert units["48"]["ranks"] == {"2023": 2, "2024": 2}
+    assert units["79"]["ranks"] == {"2023": 1, "2024": 1}
+    change = units["01"]["changes"][0]
+    assert change["from"] == 2023 and change["to"] == 2024
+    assert change["value_pct"] == pytest.approx(44.59, abs=0.01)  # 0.2108 -> 0.3048 is +44.6 %
+    assert change["places"] == 1
+    assert units["01"]["rank_source"] == {"2023": "computed", "2024": "computed"}
+
+
+def test_partial_table_with_published_ranks(tmp_path: Path) -> None:
+    # A press report: "Hà Nội 53rd of 63" without the other values.
+    press = _write(tmp_path, "press_2022.csv", "unit,DTI,rank\nHà Nội,0.4012,53\n48,,1\n")
+    full = _write(tmp_path, "dti_2023.csv", "unit,DTI\n01,0.5\n48,0.6\n79,0.7\n")
+    data = _rank(str(press), str(full))
+    units = _by_unit(data)
+    assert units["01"]["ranks"]["2022"] == 53 and units["01"]["rank_source"]["2022"] == "published"
+    assert units["48"]["ranks"]["2022"] == 1 and units["48"]["values"]["2022"] is None
+    assert units["79"]["ranks"]["2022"] is None  # not in the press report: no rank invented
+    assert units["01"]["changes"][0]["places"] == 53 - 3
+
+
+def test_published_rank_that_disagrees_with_complete_values_warns(tmp_path: Path) -> None:
+    register = _write(tmp_path, "units.csv", "code,name,region\nA,Sở A,r1\nB,Sở B,r1\n")
+    table = _write(tmp_path, "2024.csv", "unit,XA,rank\nA,0.9,2\nB,0.8,1\n")
+    result = runner.invoke(
+        app, ["rank", str(table), "--spec", "example-commune", "--units", str(register), "--format", "json"]
+    )
+    assert result.exit_code == 0
+    assert "published rank 2 but the values give 1" in result.output
+    units = _by_unit(json.loads(result.stdout))
+    assert units["A"]["ranks"]["2024"] == 2 and units["A"]["rank_source"]["2024"] == "published"
+
+
+def test_region_ranking(tmp_path: Path) -> None:
+    # 01 Hà Nội and 22 Quảng Ninh: Đồng bằng sông Hồng; 02 Hà Giang: Trung du và miền núi phía Bắc.
+    table = _write(tmp_path, "2024.csv", "unit,DTI\n01,0.5\n22,0.6\n02,0.4\n")
+    units = _by_unit(_rank(str(table), "--region"))
+    assert units["22"]["region_rank"] == 1 and units["01"]["region_rank"] == 2
+    assert units["02"]["region_rank"] == 1 and units["02"]["ranks"]["2024"] == 3
+
+
+def test_methodology_mismatch_is_flagged(tmp_path: Path) -> None:
+    y2020 = _write(tmp_path, "2020.csv", "unit,CQS,KTS,XHS\n01,0.4449,0.3668,0.4052\n")
+    y2023 = _write(tmp_path, "2023.csv", "unit,DTI\n01,0.5\n")
+    result = runner.invoke(app, ["rank", str(y2020), str(y2023)])
+    assert result.exit_code == 0
+    assert "different methodologies" in result.output and "2020: dti-province-2020" in result.output
+    data = _rank(str(y2020), str(y2023))
+    assert data["units"][0]["values"]["2020"] == pytest.approx(0.40956)
+
+
+def test_merger_means_old_provinces(tmp_path: Path) -> None:
+    # Đà Nẵng (48) + Quảng Nam (49) became Đà Nẵng; Huế (46) stayed alone under a new name.
+    mains = ["NTS", "TCS", "HTS", "NLS", "ATTT", "HDCQ", "HDKT", "HDXH"]
+    rows = {"48": [0.8] * 8, "49": [0.4] * 7 + [0.2], "46": [0.5] * 8}
+    text = (
+        "unit,"
+        + ",".join(mains)
+        + "\n"
+        + "".join(u + "," + ",".join(str(v) for v in vals) + "\n" for u, vals in rows.items())
+    )
+    data = _rank(str(_write(tmp_path, "2024.csv", text)), "--merge", "2025")
+    units = _by_unit(data)
+    assert set(units) == {"Đà Nẵng", "Huế"}
+    # Mean mains: 0.6 everywhere except HDXH (0.8+0.2)/2 = 0.5 -> DTI = (0.6·850 + 0.5·150) / 1000.
+    assert units["Đà Nẵng"]["values"]["2024"] == pytest.approx((0.6 * 850 + 0.5 * 150) / 1000)
+    assert units["Huế"]["values"]["2024"] == pytest.approx(0.5)
+    assert units["Đà Nẵng"]["ranks"]["2024"] == 1
+    xhs = _by_unit(_rank(str(tmp_path / "2024.csv"), "--merge", "2025", "--by", "XHS"))
+    assert xhs["Đà Nẵng"]["values"]["2024"] == pytest.approx((0.6 * 500 + 0.5 * 150) / 650)
+
+
+def test_sample_years_table_output() -> None:
+    result = runner.invoke(app, ["rank", str(SAMPLES / "2023.csv"), str(SAMPLES / "2024.csv"), "--top", "3"])
+    assert result.exit_code == 0
+    assert "Δ% 2023→2024" in result.output
+
+
+def test_missing_year_is_a_usage_error(tmp_path: Path) -> None:
+    table = _write(tmp_path, "table.csv", "unit,DTI\n01,0.5\n")
+    result = runner.invoke(app, ["rank", str(table)])
+    assert result.exit_code == 2 and "cannot tell the data year" in result.output
+    assert runner.invoke(app, ["rank", str(table), "--years", "2024"]).exit_code == 0
