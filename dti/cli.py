@@ -28,10 +28,12 @@ class ExitCode(IntEnum):
     INVALID_DATA = 1
     USAGE = 2  # usage error, or an input that cannot be read at all
     BAD_SPEC = 3
+    INTERNAL = 4  # a bug in dti: the message asks for a report
 
 
 EXIT_HELP = (
-    "Exit codes: 0 ok (warnings allowed), 1 invalid data, 2 usage error or unreadable input, 3 invalid spec."
+    "Exit codes: 0 ok (warnings allowed), 1 invalid data, 2 usage error or unreadable input, 3 invalid spec, "
+    "4 internal error."
 )
 
 app = typer.Typer(
@@ -39,6 +41,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
+    pretty_exceptions_enable=False,
 )
 spec_app = typer.Typer(help="List, show and check methodology specs.", no_args_is_help=True)
 app.add_typer(spec_app, name="spec")
@@ -698,8 +701,96 @@ def _rank_csv(data: dict[str, Any]) -> str:
     return frame.astype({c: "Int64" for c in ints}).to_csv(index=False)
 
 
+# --- dti targets -------------------------------------------------------------------------------------
+
+
+@app.command()
+def targets(
+    file: Annotated[
+        Path,
+        typer.Argument(
+            help="Target list: CSV, XLSX or YAML with id, group, name, "
+            "responsible, target, result[, status, note]."
+        ),
+    ],
+    by: Annotated[str, typer.Option("--by", help="Count per 'group' or per 'responsible' unit.")] = "group",
+    lang: Annotated[str, typer.Option("--lang", help="Labels in vi (Đạt, Chưa đạt...) or en.")] = "vi",
+    fmt: Annotated[str, typer.Option("--format", help="table, json or csv.")] = "table",
+    fail_on: Annotated[
+        str | None, typer.Option("--fail-on", help="not-met: exit 1 if a target is not met.")
+    ] = None,
+    sheet: SheetOption = None,
+) -> None:
+    """Review targets (chỉ tiêu): met and by how much, not met and by how much, without data.
+
+    A target is '85%', 'trên 90%' (strictly above), '>= 70%', 'tối thiểu 7%', 'ít nhất 1', 'dưới 5%',
+    '≤ 2'; a bare number means 'at least'; anything else is qualitative and needs a hand-given status.
+    A hand-given status (Đạt / Chưa đạt / Chưa có số liệu, or met / not met / no data) always wins.
+
+    Example: dti targets sample_data/targets_2025.csv --by responsible
+
+    Exit 0 whatever the statuses; 1 if a row is bad, or with --fail-on not-met when a target is not met.
+    """
+    from dti import render
+    from dti.targets import label, read_targets, summary_line
+
+    if by not in ("group", "responsible"):
+        raise typer.BadParameter("use group or responsible", param_hint="--by")
+    if lang not in ("vi", "en"):
+        raise typer.BadParameter("use vi or en", param_hint="--lang")
+    if fmt not in ("table", "json", "csv"):
+        raise typer.BadParameter("use table, json or csv", param_hint="--format")
+    if fail_on not in (None, "not-met"):
+        raise typer.BadParameter("use not-met", param_hint="--fail-on")
+    review = read_targets(file, sheet)
+    from dti.report import Report
+
+    report = Report(review.issues)
+    if report.issues:
+        render.report_table(report, stderr=True)
+    if report.unreadable:
+        _exit(ExitCode.USAGE)
+    frame = review.targets.assign(label=[label(r, lang) for r in review.targets.itertuples()])
+    if fmt == "json":
+        data = review.to_dict()
+        for row, text in zip(data["targets"], frame["label"], strict=True):
+            row["label"] = text
+        _emit(json.dumps(data, ensure_ascii=False, indent=2), None, [])
+    elif fmt == "csv":
+        columns = [
+            "id",
+            "group",
+            "name",
+            "responsible",
+            "target",
+            "result",
+            "status",
+            "label",
+            "exceeded_by",
+            "shortfall",
+        ]
+        _emit(frame[columns].to_csv(index=False), None, [])
+    else:
+        render.targets_table(frame, summary_line(review, lang), review.by(by), by, lang)
+    if not report.valid:
+        _exit(ExitCode.INVALID_DATA)
+    if fail_on == "not-met" and review.summary()["not_met"]:
+        _exit(ExitCode.INVALID_DATA)
+
+
 def main() -> None:
-    app()
+    """Run the CLI; an unexpected error prints one line (set DTI_DEBUG=1 for the traceback)."""
+    try:
+        app()
+    except Exception as exc:
+        if os.environ.get("DTI_DEBUG"):
+            raise
+        sys.stderr.write(
+            f"dti: internal error: {type(exc).__name__}: {exc}\n"
+            "This is a bug in dti. Please report it with the command and the file "
+            "(DTI_DEBUG=1 shows details).\n"
+        )
+        sys.exit(ExitCode.INTERNAL)
 
 
 if __name__ == "__main__":

@@ -351,3 +351,46 @@ def unit_years(tables: list[Any], unit: str) -> None:
                 cells.append(DASH)
         table.add_row(*cells, style="bold" if spec.node(code).kind == "total" else None)
     out().print(table)
+
+
+# --- target review -----------------------------------------------------------------------------------
+
+STATUS_STYLE = {"met": "green", "not_met": "red", "no_data": "yellow", "needs_review": "magenta"}
+
+
+def targets_table(frame: pd.DataFrame, summary: str, counts: pd.DataFrame, by: str, lang: str) -> None:
+    vi = lang == "vi"
+    headers = (
+        ("id", "nhóm", "chỉ tiêu", "đơn vị chủ trì", "mục tiêu", "kết quả", "đánh giá")
+        if vi
+        else ("id", "group", "target", "responsible", "goal", "result", "status")
+    )
+    table = Table(show_edge=False, pad_edge=False)
+    for header in headers:
+        table.add_column(header, overflow="fold")
+    for row in frame.itertuples():
+        table.add_row(
+            row.id,
+            row.group,
+            row.name,
+            row.responsible,
+            row.target,
+            row.result or DASH,
+            Text(row.label, style=STATUS_STYLE[row.status]),
+        )
+    out().print(table)
+    out().print(Text(summary, style="bold"))
+    names = {
+        "met": "đạt" if vi else "met",
+        "not_met": "chưa đạt" if vi else "not met",
+        "no_data": "chưa có số liệu" if vi else "no data",
+        "needs_review": "cần đánh giá" if vi else "review",
+    }
+    per = Table(show_edge=False, pad_edge=False)
+    per.add_column(("nhóm" if by == "group" else "đơn vị chủ trì") if vi else by)
+    per.add_column("tổng" if vi else "total", justify="right")
+    for status in names:
+        per.add_column(names[status], justify="right")
+    for key, row in counts.iterrows():
+        per.add_row(str(key), str(row["total"]), *(str(row[s]) for s in names))
+    out().print(per)

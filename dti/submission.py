@@ -168,7 +168,7 @@ class Submission:
 
 
 @dataclass
-class _Grid:
+class Grid:
     header: list[str]
     cells: pd.DataFrame  # str cells, columns 0..n-1
     rows: np.ndarray  # spreadsheet row number of each cells row
@@ -177,7 +177,7 @@ class _Grid:
     sheet: str | None
 
 
-def _col_letter(index: int) -> str:
+def col_letter(index: int) -> str:
     letters = ""
     index += 1
     while index:
@@ -202,7 +202,7 @@ def _decode(data: bytes, name: str, issues: list[Issue]) -> str:
         return data.decode("cp1258", errors="replace")
 
 
-def _read_csv(data: bytes, name: str, issues: list[Issue]) -> _Grid:
+def _read_csv(data: bytes, name: str, issues: list[Issue]) -> Grid:
     text = unicodedata.normalize("NFC", _decode(data, name, issues))
     # The header names no numbers, so the separator it uses most is the file's (Excel writes ';' in
     # locales whose decimal separator is a comma).
@@ -213,7 +213,7 @@ def _read_csv(data: bytes, name: str, issues: list[Issue]) -> _Grid:
     except csv.Error as exc:
         raise InputError(f"not a readable CSV file: {exc}") from None
     if not records:
-        return _Grid([], pd.DataFrame(), np.array([], dtype=int), None, None, None)
+        return Grid([], pd.DataFrame(), np.array([], dtype=int), None, None, None)
     header = [nfc(h) for h in records[0]]
     body = records[1:]
     width = max([len(header), *map(len, body)]) if body else len(header)
@@ -222,7 +222,7 @@ def _read_csv(data: bytes, name: str, issues: list[Issue]) -> _Grid:
         cells = pd.DataFrame(columns=range(width), dtype=object)
     lengths = np.fromiter(map(len, body), dtype=int, count=len(body))
     _ragged(cells, lengths, len(header), name, None, issues)
-    return _Grid(header, cells, np.arange(2, len(body) + 2), None, None, None)
+    return Grid(header, cells, np.arange(2, len(body) + 2), None, None, None)
 
 
 def _ragged(
@@ -257,7 +257,7 @@ def _ragged(
         )
 
 
-def _read_xlsx(path: Path, name: str, sheet: str | None) -> _Grid:
+def _read_xlsx(path: Path, name: str, sheet: str | None) -> Grid:
     import openpyxl  # heavy: imported only when an Excel file is read
 
     try:
@@ -298,7 +298,7 @@ def _read_xlsx(path: Path, name: str, sheet: str | None) -> _Grid:
         numbers.pop()
         pct.pop()
     if not texts:
-        return _Grid([], pd.DataFrame(), np.array([], dtype=int), None, None, title)
+        return Grid([], pd.DataFrame(), np.array([], dtype=int), None, None, title)
     header = list(texts[0])
     while header and header[-1] == "":
         header.pop()
@@ -307,10 +307,10 @@ def _read_xlsx(path: Path, name: str, sheet: str | None) -> _Grid:
     cells = pd.DataFrame(pad(texts, ""), columns=range(width), dtype=object)
     native = pd.DataFrame(pad(numbers, np.nan), columns=range(width), dtype=float)
     percent = pd.DataFrame(pad(pct, False), columns=range(width), dtype=bool)
-    return _Grid(header, cells, np.arange(2, len(texts) + 1), native, percent, title)
+    return Grid(header, cells, np.arange(2, len(texts) + 1), native, percent, title)
 
 
-def _read_grid(path: Path, sheet: str | None, issues: list[Issue]) -> _Grid | None:
+def read_grid(path: Path, sheet: str | None, issues: list[Issue]) -> Grid | None:
     name = str(path)
     suffix = path.suffix.lower()
     if suffix not in {".csv", ".txt", ".tsv", ".xlsx", ".xlsm"}:
@@ -337,7 +337,7 @@ def _read_grid(path: Path, sheet: str | None, issues: list[Issue]) -> _Grid | No
 # --- from grid to tidy frame -------------------------------------------------------------------------
 
 
-def _columns(grid: _Grid, name: str, issues: list[Issue]) -> dict[str, int]:
+def _columns(grid: Grid, name: str, issues: list[Issue]) -> dict[str, int]:
     """Map each understood header (canonical name or node code) to its column index."""
     found: dict[str, int] = {}
     for i, raw in enumerate(grid.header):
@@ -349,13 +349,13 @@ def _columns(grid: _Grid, name: str, issues: list[Issue]) -> dict[str, int]:
                 Issue(
                     IssueCode.DUPLICATE_HEADER,
                     Severity.ERROR,
-                    f"column '{raw}' appears twice (first in column {_col_letter(found[key])}): "
+                    f"column '{raw}' appears twice (first in column {col_letter(found[key])}): "
                     "rename or delete one; this column is ignored",
                     file=name,
                     sheet=grid.sheet,
                     row=1,
                     column=raw,
-                    cell=f"{_col_letter(i)}1",
+                    cell=f"{col_letter(i)}1",
                 )
             )
             continue
@@ -367,7 +367,7 @@ def _detect_layout(columns: dict[str, int]) -> Layout:
     return "long" if "indicator" in columns or "value" in columns else "wide"
 
 
-def _year_from(columns: dict[str, int], grid: _Grid, path: Path) -> int | None:
+def _year_from(columns: dict[str, int], grid: Grid, path: Path) -> int | None:
     if "year" in columns:
         years = pd.to_numeric(grid.cells[columns["year"]], errors="coerce").dropna().unique()
         if len(years):
@@ -377,7 +377,7 @@ def _year_from(columns: dict[str, int], grid: _Grid, path: Path) -> int | None:
 
 
 def _tidy(
-    grid: _Grid, path: Path, layout: Layout | None, spec_codes: set[str], issues: list[Issue]
+    grid: Grid, path: Path, layout: Layout | None, spec_codes: set[str], issues: list[Issue]
 ) -> tuple[pd.DataFrame, pd.DataFrame, int | None]:
     name = str(path)
     columns = _columns(grid, name, issues)
@@ -449,7 +449,7 @@ def _tidy(
                         sheet=grid.sheet,
                         row=1,
                         column=code,
-                        cell=f"{_col_letter(position)}1",
+                        cell=f"{col_letter(position)}1",
                         indicator=code,
                     )
                 )
@@ -470,8 +470,8 @@ def _tidy(
     long["raw"] = grid_values[src, col] if len(long) else []
     long["row"] = rows[src] if len(long) else []
     long["column"] = [grid.header[c] for c in col]
-    long["cell"] = [f"{_col_letter(c)}{r}" for c, r in zip(col, long["row"], strict=True)]
-    unit_letter = _col_letter(columns["unit"])
+    long["cell"] = [f"{col_letter(c)}{r}" for c, r in zip(col, long["row"], strict=True)]
+    unit_letter = col_letter(columns["unit"])
     long["unit_cell"] = [f"{unit_letter}{r}" for r in long["row"]]
     long["file"], long["sheet"] = name, grid.sheet
     long["unit_raw"] = long["unit_raw"].map(nfc)
@@ -520,7 +520,7 @@ def _ranks(
                     sheet=sheet,
                     row=int(rows[j]),
                     column=key,
-                    cell=f"{_col_letter(i)}{rows[j]}",
+                    cell=f"{col_letter(i)}{rows[j]}",
                     value=raw.iloc[j],
                 )
             )
@@ -559,7 +559,7 @@ def read_submission(
     issues: list[Issue] = []
     frames, rank_frames, years = [], [], []
     for path in paths:
-        grid = _read_grid(path, sheet, issues)
+        grid = read_grid(path, sheet, issues)
         if grid is None:
             continue
         if not grid.header:
