@@ -71,6 +71,9 @@ YearOption = Annotated[
 ]
 
 
+TABLE_ISSUES = 200
+
+
 def _exit(code: ExitCode) -> NoReturn:
     raise typer.Exit(int(code))
 
@@ -288,7 +291,8 @@ def validate(
     if fmt not in ("table", "json", "csv", "github"):
         raise typer.BadParameter("use table, json, csv or github", param_hint="--format")
     spec, sub, note = _read(files, spec_ref, units, layout, sheet, year)
-    report = run(spec, sub, max_issues=max_issues)
+    # A terminal table of 10,000 rows helps nobody: cap it unless asked; json/csv/github list them all.
+    report = run(spec, sub, max_issues=max_issues or (TABLE_ISSUES if fmt == "table" else None))
     if fmt == "json":
         _emit(json.dumps(report.to_dict(), ensure_ascii=False, indent=2), None, [])
     elif fmt == "github":

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Literal, NamedTuple
+from typing import Any, Literal, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -41,8 +41,15 @@ _ONE_GROUP = re.compile(r"[+-]?[1-9]\d{0,2}[.,]\d{3}")  # 1.234 or 1,234: thousa
 _SCIENTIFIC = re.compile(r"[+-]?\d+(\.\d+)?[eE][+-]?\d+")
 
 
+_FAST = re.compile(r"([+-]?\d+)(?:,(\d{1,2}|\d{4,}))?(%?)")  # 12, 86,32%, 0,8632: the usual cells
+
+
 def parse_number(token: str) -> Parsed:
     """Read one cell's text as a number, the way Vietnamese spreadsheets write it."""
+    fast = _FAST.fullmatch(token)
+    if fast:
+        whole, decimals, percent_sign = fast.groups()
+        return Parsed(float(f"{whole}.{decimals}" if decimals else whole), bool(percent_sign), "number")
     text = nfc(token)
     if fold(text) in MISSING_MARKERS:
         return Parsed(np.nan, False, "missing")
@@ -63,21 +70,23 @@ def parse_number(token: str) -> Parsed:
     return Parsed(np.nan, False, "text")
 
 
-def parse_tokens(tokens: pd.Series) -> pd.DataFrame:
-    """Parse a column of cell texts; each distinct token is parsed once.
+def parse_tokens(tokens: pd.Series) -> tuple[pd.DataFrame, Literal["comma", "dot"]]:
+    """Parse a column of cell texts, each distinct token once, in the column's decimal style.
 
-    Returns columns value, percent, status, alternative aligned with `tokens`.
+    Returns columns value, percent, status aligned with `tokens` (an ambiguous token such as '1.234'
+    gets the value of the file's style), and that style.
     """
     codes, uniques = pd.factorize(tokens.astype(object).fillna(""), sort=False)
-    parsed = pd.DataFrame([parse_number(str(u)) for u in uniques], columns=list(Parsed._fields))
+    texts = pd.Series(uniques, dtype=object).astype(str)
+    parsed = pd.DataFrame([parse_number(t) for t in texts], columns=list(Parsed._fields), index=texts.index)
     if parsed.empty:
-        parsed = pd.DataFrame({f: pd.Series(dtype=t) for f, t in _EMPTY_TYPES.items()})
-    out = parsed.iloc[codes].reset_index(drop=True)
+        parsed = pd.DataFrame({"value": [], "percent": [], "status": [], "alternative": []})
+    style = decimal_style(parsed, texts)
+    parsed["value"] = resolve_ambiguous(parsed, texts, style)
+    parsed["status"] = parsed["status"].astype("category")
+    out = parsed.iloc[codes].drop(columns="alternative").reset_index(drop=True)
     out.index = tokens.index
-    return out
-
-
-_EMPTY_TYPES = {"value": float, "percent": bool, "status": object, "alternative": float}
+    return out, style
 
 
 def decimal_style(parsed: pd.DataFrame, tokens: pd.Series) -> Literal["comma", "dot"]:
@@ -98,6 +107,13 @@ def resolve_ambiguous(parsed: pd.DataFrame, tokens: pd.Series, style: Literal["c
     # In a comma-decimal file '1.234' is 1234 and '1,234' is 1.234; in a dot-decimal file the reverse.
     use_grouped = ambiguous & (has_comma if style == "dot" else ~has_comma)
     return parsed["value"].where(~use_grouped, parsed["alternative"])
+
+
+def map_unique(values: pd.Series, function: Any) -> pd.Series:
+    """Apply a Python function once per distinct value (columns repeat a few values many times)."""
+    codes, uniques = pd.factorize(values, sort=False)
+    mapped = pd.Categorical([function(u) for u in uniques])
+    return pd.Series(mapped.take(codes, allow_fill=True), index=values.index)
 
 
 def format_vi(value: float, digits: int = 2) -> str:

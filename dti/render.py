@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections import Counter, defaultdict
 from typing import TYPE_CHECKING, Any
 
@@ -166,7 +167,10 @@ def report_table(report: Report, stderr: bool = False) -> None:
     if counts:
         console.print("Issues by code: " + ", ".join(f"{c} {n}" for c, n in sorted(counts.items())))
     if len(shown) < len(report.issues):
-        console.print(f"[yellow]Showing {len(shown)} of {len(report.issues)} issues (--max-issues).[/yellow]")
+        console.print(
+            f"[yellow]Showing {len(shown)} of {len(report.issues)} issues: raise --max-issues, or use "
+            "--format json or csv for the full list.[/yellow]"
+        )
     verdict = "[green]valid[/green]" if report.valid else "[red]invalid[/red]"
     console.print(f"{verdict}: {len(report.errors)} error(s), {len(report.warnings)} warning(s)")
 
@@ -174,41 +178,51 @@ def report_table(report: Report, stderr: bool = False) -> None:
 # --- scores ------------------------------------------------------------------------------------------
 
 
+RICH_ROWS = 500  # above this a plain text table is printed: rich lays out ~1,000 rows a second
+
+
+def _fmt_column(values: pd.Series, digits: int) -> pd.Series:
+    from dti.scoring import round_half_up
+
+    text = round_half_up(values.astype(float), digits).map(f"{{:.{digits}f}}".format)
+    return text.where(values.notna(), DASH)
+
+
 def score_table(
     result: Result, codes: list[str], by: str, title: str, changes: pd.DataFrame | None = None
 ) -> None:
-    table = Table(title=title, title_justify="left", show_edge=False, pad_edge=False)
-    table.add_column("rank", justify="right")
-    table.add_column("unit")
-    table.add_column("name")
-    for code in codes:
-        table.add_column(code, justify="right", style="bold" if code == by else None)
-    if changes is not None:
-        table.add_column("Δ value", justify="right")
-        table.add_column("Δ rank", justify="right")
-    total = next(n.code for n in result.spec.nodes if n.kind == "total")
-    at_stake = result.missing_points[total]
-    if at_stake.fillna(0).gt(0).any():
-        table.add_column("at stake", justify="right")
-    order = (
-        result.values[by].round(result.spec.precision).sort_values(ascending=False, na_position="last").index
+    precision = result.spec.precision
+    order = result.ranks[by].sort_values(na_position="last", kind="stable").index
+    shown = pd.DataFrame(index=order)
+    shown["rank"] = (
+        result.ranks[by].reindex(order).astype(object).where(result.ranks[by].reindex(order).notna(), DASH)
     )
-    for unit in order:
-        rank = result.ranks.at[unit, by]
-        row: list[str | Text] = [
-            DASH if pd.isna(rank) else str(rank),
-            str(unit),
-            str(result.units.at[unit, "name"]),
-        ]
-        row += [_num(result.values.at[unit, c], result.spec.precision) for c in codes]
-        if changes is not None:
-            row += [
-                _pct(changes.at[unit, "value_pct"]) if unit in changes.index else DASH,
-                _places(changes.at[unit, "places"]) if unit in changes.index else DASH,
-            ]
-        if len(table.columns) > len(row):
-            stake = at_stake.get(unit)
-            row.append(_pts(stake) if stake else "")
+    shown["unit"] = order
+    shown["name"] = result.units["name"].reindex(order)
+    for code in codes:
+        shown[code] = _fmt_column(result.values[code].reindex(order), precision)
+    places = None
+    if changes is not None:
+        delta = changes.reindex(order)
+        shown["Δ value"] = delta["value_pct"].map(_pct)
+        places = delta["places"]
+        shown["Δ rank"] = places.map(lambda p: _places(p).plain)
+    total = next(n.code for n in result.spec.nodes if n.kind == "total")
+    stake = result.missing_points[total].reindex(order)
+    if stake.fillna(0).gt(0).any():
+        shown["at stake"] = stake.map(lambda v: _pts(v) if v else "")
+    if len(shown) > RICH_ROWS:
+        text = shown.to_string(index=False, justify="right")
+        sys.stdout.write(f"{title}\n{text}\n")
+        return
+    table = Table(title=title, title_justify="left", show_edge=False, pad_edge=False)
+    for column in shown.columns:
+        left = column in ("unit", "name")
+        table.add_column(column, justify="left" if left else "right", style="bold" if column == by else None)
+    for values, unit in zip(shown.itertuples(index=False), order, strict=True):
+        row: list[str | Text] = [str(v) for v in values]
+        if places is not None:
+            row[list(shown.columns).index("Δ rank")] = _places(places[unit])
         table.add_row(*row)
     out().print(table)
 

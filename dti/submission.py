@@ -13,7 +13,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from dti.numbers import decimal_style, fold, nfc, parse_tokens, resolve_ambiguous
+from dti.numbers import fold, map_unique, nfc, parse_tokens
 from dti.report import Issue, IssueCode, Severity
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -73,8 +73,8 @@ FRAME_COLUMNS = [
     "sheet",
     "row",
     "column",
-    "cell",
-    "unit_cell",
+    "col",  # 0-based column index: cell references are made only for the rows an issue names
+    "unit_col",
 ]
 
 
@@ -122,21 +122,17 @@ class UnitRegister:
 
     def resolve(self, tokens: pd.Series) -> pd.DataFrame:
         """Resolve unit tokens to codes: columns code (NaN if unknown) and repaired (leading zero lost)."""
-        uniques = pd.Series(tokens.unique())
+        positions, uniques = pd.factorize(tokens, sort=False)
+        found: list[tuple[str | None, bool]]
         if not self.strict:
-            table = pd.DataFrame({"code": uniques, "repaired": False}, index=uniques)
+            found = [(str(u), False) for u in uniques]
         else:
             by_name = self._by_name()
             width = max((len(c) for c in self.names), default=0)
-            codes, repaired = [], []
-            for token in uniques:
-                code, fixed = self._resolve_one(str(token), by_name, width)
-                codes.append(code)
-                repaired.append(fixed)
-            table = pd.DataFrame({"code": codes, "repaired": repaired}, index=uniques)
-        out = table.loc[tokens.to_numpy()].reset_index(drop=True)
-        out.index = tokens.index
-        return out
+            found = [self._resolve_one(str(u), by_name, width) for u in uniques]
+        codes = pd.Categorical([c for c, _ in found]).take(positions, allow_fill=True)
+        repaired = np.array([r for _, r in found] + [False], dtype=bool)
+        return pd.DataFrame({"code": codes, "repaired": repaired[positions]}, index=tokens.index)
 
     def _resolve_one(self, token: str, by_name: dict[str, str], width: int) -> tuple[str | None, bool]:
         if token in self.names:
@@ -157,11 +153,14 @@ class Submission:
     published_ranks: pd.DataFrame = field(
         default_factory=lambda: pd.DataFrame(columns=["unit", "indicator", "rank"])
     )
+    register_names: dict[str, str] = field(default_factory=dict)
 
     @property
     def names(self) -> dict[str, str]:
-        named = self.frame[self.frame["name"].ne("")]
-        return dict(zip(named["unit"], named["name"], strict=True))
+        """Unit names: the register's, overridden by a name column in the file."""
+        named = self.frame[self.frame["name"].ne("") & self.frame["unit"].notna()]
+        pairs = named[["unit", "name"]].drop_duplicates("unit").astype(object)
+        return {**self.register_names, **dict(zip(pairs["unit"], pairs["name"], strict=True))}
 
 
 # --- reading a file into a grid of cell texts --------------------------------------------------------
@@ -175,6 +174,10 @@ class Grid:
     native: pd.DataFrame | None  # Excel numbers (NaN where the cell was not a number)
     percent_cells: pd.DataFrame | None  # Excel cells formatted as percent
     sheet: str | None
+
+
+def cell_ref(col: int, row: int) -> str:
+    return f"{col_letter(col)}{row}"
 
 
 def col_letter(index: int) -> str:
@@ -419,12 +422,14 @@ def _tidy(
     )
 
     def meta(key: str) -> pd.Series:
-        return cells[columns[key]].astype(str) if key in columns else pd.Series("", index=cells.index)
+        if key not in columns:
+            return pd.Series("", index=cells.index)
+        return cells[columns[key]].astype(str).str.strip()  # the text is NFC already
 
     rank_columns = {k: v for k, v in columns.items() if RANK_COLUMN.match(k)}
     if chosen == "long":
         value_col = pd.Series(columns["value"], index=cells.index)
-        indicators = meta("indicator").map(nfc)
+        indicators = meta("indicator")
         long = pd.DataFrame(
             {
                 "unit_raw": meta("unit"),
@@ -455,30 +460,36 @@ def _tidy(
                 )
         code_cols = {k: v for k, v in code_cols.items() if k in spec_codes}
         n, k = len(cells), len(code_cols)
+
+        def tiled(values: pd.Series) -> pd.Categorical:
+            # Per-row texts repeated once per code column: categorical keeps one copy of each.
+            codes, uniques = pd.factorize(values, sort=False)
+            return pd.Categorical.from_codes(np.tile(codes, k), categories=pd.Index(uniques, dtype=object))
+
         long = pd.DataFrame(
             {
-                "unit_raw": np.tile(meta("unit").to_numpy(), k),
-                "name": np.tile(meta("name").to_numpy(), k),
-                "indicator": np.repeat(list(code_cols), n),
-                "stage": np.tile(meta("stage").to_numpy(), k),
+                "unit_raw": tiled(meta("unit")),
+                "name": tiled(meta("name")),
+                "indicator": pd.Categorical.from_codes(
+                    np.repeat(np.arange(k), n), categories=list(code_cols)
+                ),
+                "stage": tiled(meta("stage")),
                 "src": np.tile(np.arange(n), k),
                 "col": np.repeat(list(code_cols.values()), n),
             }
         )
     src, col = long["src"].to_numpy(), long["col"].to_numpy().astype(int)
     grid_values = cells.to_numpy(dtype=object)
-    long["raw"] = grid_values[src, col] if len(long) else []
+    raw_codes, raw_uniques = pd.factorize(grid_values[src, col] if len(long) else np.array([], dtype=object))
+    long["raw"] = pd.Categorical.from_codes(raw_codes, categories=pd.Index(raw_uniques, dtype=object))
     long["row"] = rows[src] if len(long) else []
-    long["column"] = [grid.header[c] for c in col]
-    long["cell"] = [f"{col_letter(c)}{r}" for c, r in zip(col, long["row"], strict=True)]
-    unit_letter = col_letter(columns["unit"])
-    long["unit_cell"] = [f"{unit_letter}{r}" for r in long["row"]]
-    long["file"], long["sheet"] = name, grid.sheet
-    long["unit_raw"] = long["unit_raw"].map(nfc)
-    long["name"] = long["name"].map(nfc)
-    parsed = parse_tokens(long["raw"])
-    style = decimal_style(parsed, long["raw"])
-    long["value"] = resolve_ambiguous(parsed, long["raw"], style)
+    header = np.array(grid.header + [""] * (cells.shape[1] - len(grid.header)), dtype=object)
+    long["column"] = pd.Categorical(header[col]) if len(long) else []
+    long["unit_col"] = columns["unit"]
+    long["file"] = pd.Categorical.from_codes(np.zeros(len(long), dtype=int), categories=[name])
+    long["sheet"] = grid.sheet
+    parsed, style = parse_tokens(long["raw"])
+    long["value"] = parsed["value"]
     long["percent"] = parsed["percent"].astype(bool)
     long["status"] = parsed["status"]
     if native is not None and len(long):
@@ -489,8 +500,8 @@ def _tidy(
         long.loc[is_number, "percent"] = excel_pct[is_number]
         long.loc[is_number, "status"] = "number"
     long.attrs["decimal_style"] = style
-    ranks = _ranks(cells, rows, columns, rank_columns, meta("unit").map(nfc), name, grid.sheet, issues)
-    return long.drop(columns=["src", "col"]), ranks, _year_from(columns, grid, path)
+    ranks = _ranks(cells, rows, columns, rank_columns, meta("unit"), name, grid.sheet, issues)
+    return long.drop(columns=["src"]), ranks, _year_from(columns, grid, path)
 
 
 def _ranks(
@@ -581,10 +592,15 @@ def read_submission(
     frame = _resolve_units(frame, register, issues)
     ranks = pd.concat(rank_frames, ignore_index=True) if rank_frames else _empty_ranks()
     if len(ranks):
-        ranks["unit"] = register.resolve(ranks["unit_raw"])["code"].fillna(ranks["unit_raw"])
+        codes = register.resolve(ranks["unit_raw"])["code"].astype(object)
+        ranks["unit"] = codes.where(codes.notna(), ranks["unit_raw"])
     found_years = [y for y in years if y is not None]
     return Submission(
-        frame, issues, year if year is not None else (found_years[0] if found_years else None), ranks
+        frame,
+        issues,
+        year if year is not None else (found_years[0] if found_years else None),
+        ranks,
+        register_names=register.names,
     )
 
 
@@ -593,9 +609,9 @@ def _resolve_units(frame: pd.DataFrame, register: UnitRegister, issues: list[Iss
         frame["unit"] = pd.Series(dtype=object)
         return frame[FRAME_COLUMNS]
     resolved = register.resolve(frame["unit_raw"])
-    frame["unit"] = resolved["code"].fillna(frame["unit_raw"])
+    frame["unit"] = resolved["code"]  # NaN where unknown: reported below, never scored
     known = resolved["code"].notna()
-    frame["stage"] = frame["stage"].map(lambda s: STAGES.get(fold(s), f"?{s}"))
+    frame["stage"] = map_unique(frame["stage"], lambda s: STAGES.get(fold(s), f"?{s}"))
     first = ~frame.duplicated(["file", "row"])
     for rec in (
         frame[first & ~known & frame["unit_raw"].ne("")].drop_duplicates(["file", "unit_raw"]).itertuples()
@@ -610,7 +626,7 @@ def _resolve_units(frame: pd.DataFrame, register: UnitRegister, issues: list[Iss
                 sheet=rec.sheet,
                 row=rec.row,
                 column="unit",
-                cell=rec.unit_cell,
+                cell=cell_ref(rec.unit_col, rec.row),
                 value=rec.unit_raw,
             )
         )
@@ -624,7 +640,7 @@ def _resolve_units(frame: pd.DataFrame, register: UnitRegister, issues: list[Iss
                 sheet=rec.sheet,
                 row=rec.row,
                 column="unit",
-                cell=rec.unit_cell,
+                cell=cell_ref(rec.unit_col, rec.row),
             )
         )
     repaired = frame[first & resolved["repaired"].astype(bool)].drop_duplicates(["file", "unit_raw"])
@@ -639,7 +655,7 @@ def _resolve_units(frame: pd.DataFrame, register: UnitRegister, issues: list[Iss
                 sheet=rec.sheet,
                 row=rec.row,
                 column="unit",
-                cell=rec.unit_cell,
+                cell=cell_ref(rec.unit_col, rec.row),
                 unit=rec.unit,
                 value=rec.unit_raw,
             )
@@ -659,5 +675,4 @@ def _resolve_units(frame: pd.DataFrame, register: UnitRegister, issues: list[Iss
                 value=rec.stage[1:],
             )
         )
-    frame.loc[~known, "unit"] = None
     return frame[FRAME_COLUMNS]

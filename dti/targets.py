@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 import yaml
 
-from dti.numbers import decimal_style, fold, format_vi, nfc, parse_number, parse_tokens, resolve_ambiguous
+from dti.numbers import fold, format_vi, nfc, parse_number, parse_tokens
 from dti.report import Issue, IssueCode, Severity
 from dti.submission import Grid, col_letter, read_grid
 
@@ -284,8 +284,7 @@ def review(frame: pd.DataFrame, name: str, issues: list[Issue] | None = None) ->
     op = pd.Series([t.op for t in targets], dtype=object)
     # '2.000' and '1.850' are read in the decimal style the whole file uses (Vietnamese: thousands dot).
     tokens = pd.concat([pd.Series([t.number for t in targets]), frame["result"]], ignore_index=True)
-    parsed = parse_tokens(tokens)
-    numbers = resolve_ambiguous(parsed, tokens, decimal_style(parsed, tokens)).to_numpy(float)
+    numbers = parse_tokens(tokens)[0]["value"].to_numpy(float)
     goal = np.where([t.op is None for t in targets], np.nan, numbers[: len(frame)])
     value = numbers[len(frame) :]
     has_number = np.array([r.status in ("number", "ambiguous") for r in results])

@@ -9,9 +9,9 @@ import numpy as np
 import pandas as pd
 
 from dti.report import Issue, IssueCode, Report, Severity
-from dti.scoring import entry_points, node_attributes
+from dti.scoring import entry_points, with_node_attributes
 from dti.spec import NUMERIC_RULES, ChoiceRule, Spec
-from dti.submission import Submission
+from dti.submission import Submission, cell_ref
 
 Message = str | Callable[[Any], str]
 
@@ -32,7 +32,7 @@ def _issues(rows: pd.DataFrame, code: IssueCode, severity: Severity, message: Me
                 sheet=rec.sheet,
                 row=int(rec.row),
                 column=rec.column,
-                cell=rec.cell,
+                cell=cell_ref(rec.col, rec.row),
                 unit=rec.unit,
                 indicator=rec.indicator,
                 value=rec.raw,
@@ -56,7 +56,7 @@ def validate(spec: Spec, submission: Submission, max_issues: int | None = None) 
             lambda r: f"'{r.indicator}' is not a code of spec {spec.id}: see `dti spec show {spec.id}`",
         )
     )
-    rows = frame[known & frame["unit"].notna()].join(node_attributes(spec), on="indicator")
+    rows = with_node_attributes(spec, frame[known & frame["unit"].notna()])
     if rows.empty:
         if not report.errors:
             report.extend(

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dti.numbers import decimal_style, parse_number, parse_tokens, resolve_ambiguous
+from dti.numbers import parse_number, parse_tokens
 
 
 @pytest.mark.parametrize(
@@ -52,14 +52,14 @@ def test_single_group_is_ambiguous(token: str) -> None:
 
 
 def test_ambiguous_read_in_the_files_decimal_style() -> None:
-    comma_file = pd.Series(["86,32", "2.439", "0,5"])
-    parsed = parse_tokens(comma_file)
-    assert decimal_style(parsed, comma_file) == "comma"
-    assert resolve_ambiguous(parsed, comma_file, "comma").tolist() == [86.32, 2439.0, 0.5]
-    dot_file = pd.Series(["86.32", "2.439", "0.5"])
-    parsed = parse_tokens(dot_file)
-    assert decimal_style(parsed, dot_file) == "dot"
-    assert resolve_ambiguous(parsed, dot_file, "dot").tolist() == [86.32, 2.439, 0.5]
+    parsed, style = parse_tokens(pd.Series(["86,32", "2.439", "0,5", "2.439"]))
+    assert style == "comma"
+    assert parsed["value"].tolist() == [86.32, 2439.0, 0.5, 2439.0]
+    parsed, style = parse_tokens(pd.Series(["86.32", "2.439", "0.5"]))
+    assert style == "dot"
+    assert parsed["value"].tolist() == [86.32, 2.439, 0.5]
+    parsed, style = parse_tokens(pd.Series(["1,234", "12"]))  # no evidence: Vietnamese comma
+    assert style == "comma" and parsed["value"].tolist() == [1.234, 12.0]
 
 
 def test_text_is_text() -> None:

@@ -133,7 +133,7 @@ def test_xlsx_percent_cells_and_numeric_codes(tmp_path: Path) -> None:
     sub = read_submission(path, CODES, UnitRegister.provinces())
     frame = sub.frame.set_index("indicator")
     assert frame.at["HTS.01", "value"] == pytest.approx(86.32) and frame.at["HTS.01", "percent"]
-    assert frame.at["HTS.07", "value"] == 7.5 and frame.at["HTS.07", "cell"] == "C2"
+    assert frame.at["HTS.07", "value"] == 7.5 and frame.at["HTS.07", "col"] == 2
     assert frame.at["HTS.01", "sheet"] == "DTI" and sub.year == 2023
     assert {i.code for i in sub.issues} == {IssueCode.LEADING_ZERO_LOST}
 
