@@ -141,15 +141,20 @@ def _option_points(spec: Spec) -> dict[str, float]:
 
 def entry_points(spec: Spec, frame: pd.DataFrame) -> pd.Series:
     """Points of each submitted row by its node's rule; NaN where missing or not scorable."""
-    rows = frame if "rule" in frame else with_node_attributes(spec, frame)
-    points = pd.Series(np.nan, index=frame.index)
-    usable = rows["status"].isin(["number", "ambiguous"]) | rows["rule"].isin(["choice", "yesno"])
-    usable &= ~rows["status"].eq("missing")
+    needed = ["indicator", "raw", "value", "percent", "status"]
+    if "rule" in frame:
+        rows = frame[[*needed, "rule", "max", "target", "scale"]]
+    else:
+        rows = with_node_attributes(spec, frame[needed])
+    points = np.full(len(rows), np.nan)
+    status = rows["status"]
+    rule = rows["rule"]
+    usable = (status.isin(["number", "ambiguous"]) | rule.isin(["choice", "yesno"])) & ~status.eq("missing")
     for kind, function in RULES.items():
-        mask = usable & rows["rule"].eq(kind)
+        mask = (usable & rule.eq(kind)).to_numpy()
         if mask.any():
             points[mask] = function(rows[mask], spec)
-    return points
+    return pd.Series(points, index=frame.index)
 
 
 # --- the result --------------------------------------------------------------------------------------
@@ -218,7 +223,18 @@ def round_half_up(values: Any, precision: int) -> Any:
 
 def rank_frame(values: pd.DataFrame, precision: int) -> pd.DataFrame:
     """Competition ranks (ties share the best rank, the next is skipped) on rounded values."""
-    return round_half_up(values, precision).rank(method="min", ascending=False).astype("Int64")
+    negated = -round_half_up(values.to_numpy(float), precision)  # ascending order = best first
+    order = np.argsort(negated, axis=0, kind="stable")  # NaN sorts last
+    ordered = np.take_along_axis(negated, order, axis=0)
+    starts = np.ones(ordered.shape, dtype=bool)
+    starts[1:] = ordered[1:] != ordered[:-1]  # a new value starts a new rank: its position + 1
+    position = np.arange(1, len(ordered) + 1)[:, None]
+    ranked = np.maximum.accumulate(np.where(starts, position, 0), axis=0)
+    ranks = np.empty_like(ranked)
+    np.put_along_axis(ranks, order, ranked, axis=0)
+    unknown = np.isnan(negated)
+    columns = {c: pd.arrays.IntegerArray(ranks[:, j], unknown[:, j]) for j, c in enumerate(values.columns)}
+    return pd.DataFrame(columns, index=values.index)
 
 
 def score(spec: Spec, submission: Submission) -> Result:
@@ -226,15 +242,19 @@ def score(spec: Spec, submission: Submission) -> Result:
     spec.require_scorable()
     graph = spec.graph
     frame = submission.frame
-    frame = frame[frame["unit"].notna() & frame["indicator"].isin(graph.index)].copy()
-    frame["points"] = entry_points(spec, frame)
-    frame["missing"] = frame["points"].isna()
-    frame["points"] = frame["points"].fillna(0.0)
-    frame["priority"] = frame["stage"].astype(object).map(STAGE_PRIORITY).fillna(3).astype(int)
-    frame = frame.sort_values(["unit", "indicator", "priority"], kind="stable")
-    counted = frame.drop_duplicates(["unit", "indicator"], keep="first")
-    self_rows = frame[frame["stage"].eq("self")].drop_duplicates(["unit", "indicator"])
-    self_view = pd.concat([self_rows, counted]).drop_duplicates(["unit", "indicator"], keep="first")
+    frame = frame[frame["unit"].notna() & frame["indicator"].isin(graph.index)]
+    points = entry_points(spec, frame)
+    frame = frame.assign(points=points.fillna(0.0), missing=points.isna())
+    staged = frame["stage"].isin(["self", "verified"])
+    if staged.any():
+        # Verified counts, then a row without a stage, then the self-assessment.
+        priority = frame["stage"].astype(object).map(STAGE_PRIORITY).fillna(3).astype(int)
+        frame = frame.assign(priority=priority).sort_values(["unit", "indicator", "priority"], kind="stable")
+        counted = frame.drop_duplicates(["unit", "indicator"], keep="first")
+        self_rows = frame[frame["stage"].eq("self")].drop_duplicates(["unit", "indicator"])
+        self_view = pd.concat([self_rows, counted]).drop_duplicates(["unit", "indicator"], keep="first")
+    else:  # validated data hold one row per unit and indicator: nothing to choose between
+        counted = self_view = frame
 
     names = submission.names
     units = pd.Index(sorted(counted["unit"].unique()), name="unit")
@@ -242,7 +262,10 @@ def score(spec: Spec, submission: Submission) -> Result:
     given = _matrix(counted.assign(one=1.0), units, codes, "one") > 0
     missing = _matrix(counted.assign(flag=counted["missing"].astype(float)), units, codes, "flag") > 0
     points, stake, _ = _aggregate(spec, _matrix(counted, units, codes, "points"), given, missing)
-    self_points, _, _ = _aggregate(spec, _matrix(self_view, units, codes, "points"), given, missing)
+    if self_view is counted:
+        self_points = points
+    else:
+        self_points, _, _ = _aggregate(spec, _matrix(self_view, units, codes, "points"), given, missing)
 
     max_points = pd.Series(graph.max_points, index=list(codes))
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -259,7 +282,7 @@ def score(spec: Spec, submission: Submission) -> Result:
         ranks=rank_frame(values_frame, spec.precision),
         missing_points=as_frame(stake),
         self_points=as_frame(self_points),
-        entries=counted.drop(columns=["priority"]),
+        entries=counted.drop(columns=["priority"], errors="ignore"),
     )
 
 
