@@ -122,7 +122,8 @@ def main() -> None:
     print("| --- | --- | --: |")
     print(
         f"| `score()` library call, {n} units × {len(leaves)} components, data loaded | ≤ 50 ms, ≤ 5× numpy "
-        f"| {library * 1000:.0f} ms = {library / reference:.0f}× the numpy reference ({reference * 1000:.1f} ms) |"
+        f"| {library * 1000:.0f} ms = {library / reference:.0f}× the numpy reference "
+        f"({reference * 1000:.1f} ms) |"
     )
     print(f"| `dti score` end to end, {n}-unit wide CSV | ≤ 2 s | {score_s:.2f} s |")
     print(f"| `dti validate`, same file | ≤ 1.5 s | {validate_s:.2f} s |")
