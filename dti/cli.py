@@ -300,19 +300,9 @@ def validate(
     elif fmt == "csv":
         import pandas as pd
 
-        columns = [
-            "code",
-            "severity",
-            "file",
-            "sheet",
-            "row",
-            "column",
-            "cell",
-            "unit",
-            "indicator",
-            "value",
-            "message",
-        ]
+        from dti.report import ISSUE_FIELDS
+
+        columns = list(ISSUE_FIELDS)
         table = pd.DataFrame([i.to_dict() for i in report.shown()], columns=columns)
         _emit(table.astype({"row": "Int64"}).to_csv(index=False), None, [])
     else:
@@ -442,7 +432,8 @@ def _score(
     report = check(spec, sub, max_issues=50)
     if report.unreadable or not report.valid:
         render.error(
-            f"{file}: the data are invalid, nothing was scored (run `dti validate {file}` for the full list)"
+            f"{file} {'cannot be read' if report.unreadable else 'holds invalid data'}: nothing was scored "
+            f"(`dti validate {file}` lists every issue)"
         )
         render.report_table(report, stderr=True)
         _exit(ExitCode.USAGE if report.unreadable else ExitCode.INVALID_DATA)

@@ -41,6 +41,21 @@ class IssueCode(StrEnum):
     RANK_MISMATCH = "rank-mismatch"
 
 
+# The columns of an issue in machine-readable output (json keys, csv header), in this order.
+ISSUE_FIELDS = (
+    "code",
+    "severity",
+    "file",
+    "sheet",
+    "row",
+    "column",
+    "cell",
+    "unit",
+    "indicator",
+    "value",
+    "message",
+)
+
 # Input that cannot be read at all: the CLI exits 2 rather than 1 for these.
 UNREADABLE_CODES = frozenset({IssueCode.UNREADABLE_FILE, IssueCode.UNSUPPORTED_FORMAT})
 
