@@ -223,7 +223,7 @@ def spec_show(
 
 @spec_app.command("check")
 def spec_check(
-    paths: Annotated[list[Path], typer.Argument(help="Spec YAML files to check.")],
+    paths: Annotated[list[Path], typer.Argument(metavar="FILE...", help="Spec YAML files to check.")],
 ) -> None:
     """Check spec files: exit 0 if all are valid, 3 with every problem listed (with its YAML key path)."""
     from dti import render
@@ -263,7 +263,9 @@ def _github(report: Report) -> str:
 
 @app.command()
 def validate(
-    files: Annotated[list[Path], typer.Argument(help="CSV or XLSX submissions (long or wide layout).")],
+    files: Annotated[
+        list[Path], typer.Argument(metavar="FILE...", help="CSV or XLSX submissions (long or wide layout).")
+    ],
     spec_ref: SpecOption = None,
     fmt: Annotated[
         str, typer.Option("--format", help="table, json, csv or github (Actions annotations).")
@@ -322,7 +324,9 @@ def validate(
 
 @app.command()
 def score(
-    file: Annotated[Path, typer.Argument(help="A year's submission: CSV or XLSX, long or wide.")],
+    file: Annotated[
+        Path, typer.Argument(metavar="FILE", help="A year's submission: CSV or XLSX, long or wide.")
+    ],
     spec_ref: SpecOption = None,
     by: Annotated[
         str | None, typer.Option("--by", help="Node code to rank and sort by (default: the total).")
@@ -552,8 +556,9 @@ def rank(
     files: Annotated[
         list[Path],
         typer.Argument(
+            metavar="FILE...",
             help="One file per year: a component-level submission "
-            "(scored first) or a results table of values."
+            "(scored first) or a results table of values.",
         ),
     ],
     by: Annotated[
@@ -704,8 +709,9 @@ def targets(
     file: Annotated[
         Path,
         typer.Argument(
+            metavar="FILE",
             help="Target list: CSV, XLSX or YAML with id, group, name, "
-            "responsible, target, result[, status, note]."
+            "responsible, target, result[, status, note].",
         ),
     ],
     by: Annotated[str, typer.Option("--by", help="Count per 'group' or per 'responsible' unit.")] = "group",

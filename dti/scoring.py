@@ -212,7 +212,7 @@ def _aggregate(
     stake_base = np.where(absent | missing, np.nan_to_num(graph.max_points), 0.0)
     points = np.where(determined, base @ paths.T, np.nan)
     stake = np.where(determined, stake_base @ paths.T, np.nan)
-    return points, stake, absent
+    return points, stake
 
 
 def round_half_up(values: Any, precision: int) -> Any:
@@ -261,11 +261,11 @@ def score(spec: Spec, submission: Submission) -> Result:
     codes = graph.codes
     given = _matrix(counted.assign(one=1.0), units, codes, "one") > 0
     missing = _matrix(counted.assign(flag=counted["missing"].astype(float)), units, codes, "flag") > 0
-    points, stake, _ = _aggregate(spec, _matrix(counted, units, codes, "points"), given, missing)
+    points, stake = _aggregate(spec, _matrix(counted, units, codes, "points"), given, missing)
     if self_view is counted:
         self_points = points
     else:
-        self_points, _, _ = _aggregate(spec, _matrix(self_view, units, codes, "points"), given, missing)
+        self_points, _ = _aggregate(spec, _matrix(self_view, units, codes, "points"), given, missing)
 
     max_points = pd.Series(graph.max_points, index=list(codes))
     with np.errstate(divide="ignore", invalid="ignore"):

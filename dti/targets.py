@@ -272,6 +272,8 @@ def read_targets(path: Path, sheet: str | None = None) -> Review:
         frame = None if grid is None or not grid.header else _from_grid(grid, str(path), issues)
     if frame is None:
         frame = pd.DataFrame(columns=[*COLUMNS, "row", "cells"])
+    elif frame.empty and not issues:
+        issues.append(Issue(IssueCode.NO_DATA, Severity.ERROR, "no targets in the file", file=str(path)))
     return review(frame, str(path), issues)
 
 
@@ -287,7 +289,7 @@ def review(frame: pd.DataFrame, name: str, issues: list[Issue] | None = None) ->
     numbers = parse_tokens(tokens)[0]["value"].to_numpy(float)
     goal = np.where([t.op is None for t in targets], np.nan, numbers[: len(frame)])
     value = numbers[len(frame) :]
-    has_number = np.array([r.status in ("number", "ambiguous") for r in results])
+    has_number = np.array([r.status in ("number", "ambiguous") for r in results], dtype=bool)
     hand = frame["status"].map(_hand_status)
 
     def issue(i: int, code: IssueCode, column: str, message: str) -> None:

@@ -148,3 +148,12 @@ def test_yaml_and_excel_inputs(tmp_path: Path) -> None:
     book.save(path)
     row = read_targets(path).targets.iloc[0]
     assert row["status"] == "met" and row["exceeded_by"] == pytest.approx(4.5)
+
+
+def test_unreadable_or_empty_lists_are_reported_not_crashed(tmp_path: Path) -> None:
+    missing = runner.invoke(app, ["targets", str(tmp_path / "nope.yaml")])
+    assert missing.exit_code == 2 and "unreadable-file" in missing.output
+    empty = tmp_path / "t.csv"
+    empty.write_text("id,name,target,result\n", encoding="utf-8")
+    result = runner.invoke(app, ["targets", str(empty)])
+    assert result.exit_code == 1 and "no targets in the file" in result.output
