@@ -96,7 +96,7 @@ def main() -> None:
 
     data, register = generate(args.units, args.spec, HERE / "out")
     spec = load_spec(args.spec)
-    submission = read_submission(data, set(spec.graph.codes), UnitRegister.read(register))
+    submission = read_submission(data, spec, UnitRegister.read(register))
     library = median_seconds(lambda: score(spec, submission), args.repeat)
     leaves = [n.code for n in spec.nodes if n.is_leaf]
     frame = submission.frame

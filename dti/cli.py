@@ -16,11 +16,12 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 import typer
 
 if TYPE_CHECKING:
+    from dti.pipeline import Run
     from dti.ranking import YearTable
     from dti.report import Report
     from dti.scoring import Result
     from dti.spec import Spec
-    from dti.submission import Submission, UnitRegister
+    from dti.submission import UnitRegister
 
 
 class ExitCode(IntEnum):
@@ -89,17 +90,15 @@ def _load_spec(ref: str) -> Spec:
         _exit(ExitCode.BAD_SPEC)
 
 
-def _register(spec: Spec, units: Path | None) -> UnitRegister:
+def _register(units: Path | None) -> UnitRegister | None:
     from dti import render
     from dti.submission import InputError, UnitRegister
 
     try:
-        if units is not None:
-            return UnitRegister.read(units)
+        return UnitRegister.read(units) if units is not None else None
     except InputError as exc:
         render.error(str(exc))
         _exit(ExitCode.USAGE)
-    return UnitRegister.provinces() if spec.unit_kind == "province" else UnitRegister.free()
 
 
 def _check_layout(layout: str | None) -> None:
@@ -107,36 +106,37 @@ def _check_layout(layout: str | None) -> None:
         raise typer.BadParameter("use 'long' or 'wide'", param_hint="--layout")
 
 
-def _read(
+def _evaluate(
     files: list[Path],
     spec_ref: str | None,
     units: Path | None,
     layout: str | None,
     sheet: str | None,
     year: int | None,
-) -> tuple[Spec, Submission, str | None]:
-    """Read the files with the given spec, or with the bundled spec for their data year."""
-    from dti.spec import spec_for_year
-    from dti.submission import read_submission
+    max_issues: int | None = None,
+    scoring: bool = True,
+) -> Run:
+    """Run the pipeline; a spec that cannot be loaded or cannot score exits 3."""
+    from dti import render
+    from dti.pipeline import evaluate
+    from dti.spec import SpecError
 
     _check_layout(layout)
-    guess_note = None
-    if spec_ref is None:
-        spec_ref, guess_note = spec_for_year(year)
-    spec = _load_spec(spec_ref)
-    sub = read_submission(
-        files,
-        set(spec.graph.codes),
-        _register(spec, units),
-        layout=layout,  # type: ignore[arg-type]
-        sheet=sheet,
-        year=year,
-    )
-    if year is None and sub.year is not None and spec_ref == spec_for_year(None)[0]:
-        by_year, guess_note = spec_for_year(sub.year)
-        if by_year != spec.id:
-            return _read(files, by_year, units, layout, sheet, sub.year)
-    return spec, sub, guess_note
+    register = _register(units)
+    try:
+        return evaluate(
+            files,
+            spec_ref,
+            register,
+            layout=layout,  # type: ignore[arg-type]
+            sheet=sheet,
+            year=year,
+            max_issues=max_issues,
+            scoring=scoring,
+        )
+    except SpecError as exc:
+        render.spec_problems(exc.source, exc.problems)
+        _exit(ExitCode.BAD_SPEC)
 
 
 def _write_atomic(path: Path, text: str, inputs: list[Path]) -> None:
@@ -288,13 +288,12 @@ def validate(
     Exit codes: 0 valid (warnings allowed unless --strict), 1 invalid data, 2 unreadable input or usage
     error, 3 invalid spec.
     """
-    from dti.validate import validate as run
-
     if fmt not in ("table", "json", "csv", "github"):
         raise typer.BadParameter("use table, json, csv or github", param_hint="--format")
-    spec, sub, note = _read(files, spec_ref, units, layout, sheet, year)
     # A terminal table of 10,000 rows helps nobody: cap it unless asked; json/csv/github list them all.
-    report = run(spec, sub, max_issues=max_issues or (TABLE_ISSUES if fmt == "table" else None))
+    limit = max_issues or (TABLE_ISSUES if fmt == "table" else None)
+    run = _evaluate(files, spec_ref, units, layout, sheet, year, max_issues=limit, scoring=False)
+    report = run.report
     if fmt == "json":
         _emit(json.dumps(report.to_dict(), ensure_ascii=False, indent=2), None, [])
     elif fmt == "github":
@@ -310,7 +309,7 @@ def validate(
     else:
         from dti import render
 
-        if note:
+        for note in run.notes:
             render.note(note)
         render.report_table(report)
     if report.unreadable:
@@ -428,13 +427,10 @@ def _score(
     year: int | None,
 ) -> tuple[Spec, Result, str | None]:
     from dti import render
-    from dti.scoring import score as run
-    from dti.spec import SpecError
-    from dti.validate import validate as check
 
-    spec, sub, note = _read([file], spec_ref, units, layout, sheet, year)
-    report = check(spec, sub, max_issues=50)
-    if report.unreadable or not report.valid:
+    run = _evaluate([file], spec_ref, units, layout, sheet, year, max_issues=50)
+    report = run.report
+    if run.result is None:
         render.error(
             f"{file} {'cannot be read' if report.unreadable else 'holds invalid data'}: nothing was scored "
             f"(`dti validate {file}` lists every issue)"
@@ -450,11 +446,7 @@ def _score(
             + ", ".join(f"{c} {n}" for c, n in sorted(counts.items()))
             + f" (details: dti validate {file})"
         )
-    try:
-        return spec, run(spec, sub), note
-    except SpecError as exc:
-        render.spec_problems(exc.source, exc.problems)
-        _exit(ExitCode.BAD_SPEC)
+    return run.spec, run.result, run.notes[0] if run.notes else None
 
 
 def _find_unit(result: Result, unit: str) -> str:
@@ -493,62 +485,24 @@ def _year_table(
 ) -> tuple[YearTable, UnitRegister]:
     """Read one year's file: score a component file, or take a results table's values as given."""
     from dti import render
+    from dti.pipeline import default_register
     from dti.ranking import apply_published, year_table
-    from dti.report import IssueCode
-    from dti.scoring import score as run
-    from dti.spec import SpecError
-    from dti.validate import validate as check
 
-    spec, sub, _ = _read([file], spec_ref, units, layout, sheet, year)
-    register = _register(spec, units)
-    year = year if year is not None else sub.year
-    if year is None:
+    run = _evaluate([file], spec_ref, units, layout, sheet, year, max_issues=50)
+    if run.result is None:
+        render.error(f"{file}: the data are invalid (run `dti validate {file}` for the full list)")
+        render.report_table(run.report, stderr=True)
+        _exit(ExitCode.USAGE if run.report.unreadable else ExitCode.INVALID_DATA)
+    if run.year is None:
         render.error(
             f"{file}: cannot tell the data year: add a 'year' column, put the year in the file "
             "name (2024.csv) or pass --years"
         )
         _exit(ExitCode.USAGE)
-    # In a results table an empty value is unknown, not zero: drop it so no value or rank is invented.
-    import pandas as pd
-
-    is_leaf = pd.Series(spec.graph.is_leaf, index=list(spec.graph.codes))
-    unknown = sub.frame["indicator"].map(is_leaf).eq(False) & sub.frame["status"].eq("missing")
-    sub.frame = sub.frame[~unknown]
-    report = check(spec, sub, max_issues=50)
-    overlapping = {IssueCode.NODE_WITH_DESCENDANTS}
-    blocking = [i for i in report.errors if i.code not in overlapping]
-    if report.unreadable or blocking:
-        render.error(f"{file}: the data are invalid (run `dti validate {file}` for the full list)")
-        render.report_table(report, stderr=True)
-        _exit(ExitCode.USAGE if report.unreadable else ExitCode.INVALID_DATA)
-    try:
-        spec.require_scorable()
-    except SpecError as exc:
-        render.spec_problems(exc.source, exc.problems)
-        _exit(ExitCode.BAD_SPEC)
-    # With errors left, the file is a results table giving totals, pillars and main indices side by side.
-    table = _given_values(spec, sub, year) if report.errors else year_table(run(spec, sub), year)
+    register = _register(units) or default_register(run.spec)
+    table = year_table(run.result, run.year)
     size = len(register.names) if register.strict else len(table.values)
-    return apply_published(table, sub.published_ranks, size), register
-
-
-def _given_values(spec: Spec, sub: Submission, year: int) -> YearTable:
-    import numpy as np
-    import pandas as pd
-
-    from dti.ranking import YearTable, computed_source
-    from dti.scoring import rank_frame
-
-    frame = sub.frame[sub.frame["unit"].notna() & sub.frame["indicator"].isin(spec.graph.index)]
-    value = np.where(frame["percent"].astype(bool), frame["value"] / 100, frame["value"])
-    values = (
-        frame.assign(v=value)
-        .pivot_table(index="unit", columns="indicator", values="v", aggfunc="first")
-        .reindex(columns=list(spec.graph.codes))
-    )
-    ranks = rank_frame(values, spec.precision)
-    names = pd.Series(sub.names).reindex(values.index).fillna("")
-    return YearTable(year, spec, values, ranks, computed_source(ranks), names)
+    return apply_published(table, run.submission.published_ranks, size), register
 
 
 @app.command()

@@ -286,6 +286,37 @@ def score(spec: Spec, submission: Submission) -> Result:
     )
 
 
+def score_values(spec: Spec, submission: Submission) -> Result:
+    """A results table: each node's value as published, ranked; nothing is recomputed."""
+    graph = spec.graph
+    frame = submission.frame
+    frame = frame[frame["unit"].notna() & frame["indicator"].isin(graph.index)]
+    value = np.where(frame["percent"].astype(bool), frame["value"] / 100, frame["value"])
+    values = (
+        frame.assign(v=value)
+        .pivot_table(index="unit", columns="indicator", values="v", aggfunc="first", observed=True)
+        .reindex(columns=list(graph.codes))
+    )
+    values.index = pd.Index(values.index.astype(object), name="unit")
+    values.columns = list(graph.codes)
+    max_points = pd.Series(graph.max_points, index=list(graph.codes))
+    points = values * max_points
+    names = submission.names
+    empty = pd.DataFrame(np.nan, index=values.index, columns=values.columns)
+    return Result(
+        spec=spec,
+        year=submission.year,
+        units=pd.DataFrame({"name": [names.get(u, "") for u in values.index]}, index=values.index),
+        max_points=max_points,
+        points=points,
+        values=values,
+        ranks=rank_frame(values, spec.precision),
+        missing_points=empty,
+        self_points=points,
+        entries=frame,
+    )
+
+
 # --- machine-readable views ---------------------------------------------------------------------------
 
 

@@ -15,6 +15,7 @@ import pandas as pd
 
 from dti.numbers import fold, map_unique, nfc, parse_tokens
 from dti.report import Issue, IssueCode, Severity
+from dti.spec import Spec
 
 DATA_DIR = Path(__file__).parent / "data"
 PROVINCES = DATA_DIR / "provinces_2024.csv"
@@ -155,6 +156,25 @@ class Submission:
     )
     register_names: dict[str, str] = field(default_factory=dict)
 
+    def gives_leaves(self, spec: Spec) -> bool:
+        leaf = pd.Series(spec.graph.is_leaf, index=list(spec.graph.codes))
+        return bool(self.frame["indicator"].astype(object).map(leaf).eq(True).any())
+
+    def is_results_table(self, spec: Spec) -> bool:
+        """A results table gives no component, and some node beside one of its descendants."""
+        graph = spec.graph
+        given = self.frame[self.frame["indicator"].isin(graph.index) & self.frame["unit"].notna()]
+        if given.empty or self.gives_leaves(spec):
+            return False
+        by_unit = given.groupby("unit", observed=True)["indicator"].agg(lambda s: set(s.astype(object)))
+        return any(any(set(graph.descendants(c)) & codes for c in codes) for codes in by_unit)
+
+    def drop_missing_inner(self, spec: Spec) -> None:
+        """In a results table an empty value is unknown, not zero: drop it so nothing is invented."""
+        is_leaf = pd.Series(spec.graph.is_leaf, index=list(spec.graph.codes))
+        inner = self.frame["indicator"].astype(object).map(is_leaf).eq(False)
+        self.frame = self.frame[~(inner & self.frame["status"].eq("missing"))]
+
     @property
     def names(self) -> dict[str, str]:
         """Unit names: the register's, overridden by a name column in the file."""
@@ -168,12 +188,24 @@ class Submission:
 
 @dataclass
 class Grid:
+    path: Path
     header: list[str]
     cells: pd.DataFrame  # str cells, columns 0..n-1
     rows: np.ndarray  # spreadsheet row number of each cells row
     native: pd.DataFrame | None  # Excel numbers (NaN where the cell was not a number)
     percent_cells: pd.DataFrame | None  # Excel cells formatted as percent
     sheet: str | None
+
+    @property
+    def year(self) -> int | None:
+        """The data year: a year column's first number, else a 20xx in the file name."""
+        for i, raw in enumerate(self.header):
+            if ALIASES.get(fold(raw)) == "year" and i in self.cells:
+                years = pd.to_numeric(self.cells[i], errors="coerce").dropna().unique()
+                if len(years):
+                    return int(years[0])
+        match = re.search(r"(?<!\d)(20\d{2})(?!\d)", self.path.stem)
+        return int(match.group(1)) if match else None
 
 
 def cell_ref(col: int, row: int) -> str:
@@ -205,7 +237,7 @@ def _decode(data: bytes, name: str, issues: list[Issue]) -> str:
         return data.decode("cp1258", errors="replace")
 
 
-def _read_csv(data: bytes, name: str, issues: list[Issue]) -> Grid:
+def _read_csv(path: Path, data: bytes, name: str, issues: list[Issue]) -> Grid:
     text = unicodedata.normalize("NFC", _decode(data, name, issues))
     # The header names no numbers, so the separator it uses most is the file's (Excel writes ';' in
     # locales whose decimal separator is a comma).
@@ -216,7 +248,7 @@ def _read_csv(data: bytes, name: str, issues: list[Issue]) -> Grid:
     except csv.Error as exc:
         raise InputError(f"not a readable CSV file: {exc}") from None
     if not records:
-        return Grid([], pd.DataFrame(), np.array([], dtype=int), None, None, None)
+        return Grid(path, [], pd.DataFrame(), np.array([], dtype=int), None, None, None)
     header = [nfc(h) for h in records[0]]
     body = records[1:]
     width = max([len(header), *map(len, body)]) if body else len(header)
@@ -225,7 +257,7 @@ def _read_csv(data: bytes, name: str, issues: list[Issue]) -> Grid:
         cells = pd.DataFrame(columns=range(width), dtype=object)
     lengths = np.fromiter(map(len, body), dtype=int, count=len(body))
     _ragged(cells, lengths, len(header), name, None, issues)
-    return Grid(header, cells, np.arange(2, len(body) + 2), None, None, None)
+    return Grid(path, header, cells, np.arange(2, len(body) + 2), None, None, None)
 
 
 def _ragged(
@@ -301,7 +333,7 @@ def _read_xlsx(path: Path, name: str, sheet: str | None) -> Grid:
         numbers.pop()
         pct.pop()
     if not texts:
-        return Grid([], pd.DataFrame(), np.array([], dtype=int), None, None, title)
+        return Grid(path, [], pd.DataFrame(), np.array([], dtype=int), None, None, title)
     header = list(texts[0])
     while header and header[-1] == "":
         header.pop()
@@ -310,7 +342,7 @@ def _read_xlsx(path: Path, name: str, sheet: str | None) -> Grid:
     cells = pd.DataFrame(pad(texts, ""), columns=range(width), dtype=object)
     native = pd.DataFrame(pad(numbers, np.nan), columns=range(width), dtype=float)
     percent = pd.DataFrame(pad(pct, False), columns=range(width), dtype=bool)
-    return Grid(header, cells, np.arange(2, len(texts) + 1), native, percent, title)
+    return Grid(path, header, cells, np.arange(2, len(texts) + 1), native, percent, title)
 
 
 def read_grid(path: Path, sheet: str | None, issues: list[Issue]) -> Grid | None:
@@ -329,7 +361,7 @@ def read_grid(path: Path, sheet: str | None, issues: list[Issue]) -> Grid | None
     try:
         if suffix in {".xlsx", ".xlsm"}:
             return _read_xlsx(path, name, sheet)
-        return _read_csv(path.read_bytes(), name, issues)
+        return _read_csv(path, path.read_bytes(), name, issues)
     except (OSError, InputError) as exc:
         issues.append(
             Issue(IssueCode.UNREADABLE_FILE, Severity.ERROR, f"cannot read the file: {exc}", file=name)
@@ -556,19 +588,10 @@ def _empty_ranks() -> pd.DataFrame:
     )
 
 
-def read_submission(
-    paths: list[Path] | Path,
-    spec_codes: set[str],
-    register: UnitRegister,
-    *,
-    layout: Layout | None = None,
-    sheet: str | None = None,
-    year: int | None = None,
-) -> Submission:
-    """Read files into one Submission. Problems with the files become issues; nothing is raised."""
-    paths = [paths] if isinstance(paths, Path) else paths
+def read_grids(paths: list[Path], sheet: str | None = None) -> tuple[list[Grid], list[Issue]]:
+    """Read each file once into a grid of cell texts; unreadable and empty files become issues."""
     issues: list[Issue] = []
-    frames, rank_frames, years = [], [], []
+    grids = []
     for path in paths:
         grid = read_grid(path, sheet, issues)
         if grid is None:
@@ -584,7 +607,25 @@ def read_submission(
                 )
             )
             continue
-        frame, ranks, file_year = _tidy(grid, path, layout, spec_codes, issues)
+        grids.append(grid)
+    return grids, issues
+
+
+def submission_from_grids(
+    grids: list[Grid],
+    issues: list[Issue],
+    spec: Spec,
+    register: UnitRegister,
+    *,
+    layout: Layout | None = None,
+    year: int | None = None,
+) -> Submission:
+    """Turn read grids into a Submission over the spec's nodes; problems become issues."""
+    issues = list(issues)
+    spec_codes = set(spec.graph.codes)
+    frames, rank_frames, years = [], [], []
+    for grid in grids:
+        frame, ranks, file_year = _tidy(grid, grid.path, layout, spec_codes, issues)
         frames.append(frame)
         rank_frames.append(ranks)
         years.append(file_year)
@@ -602,6 +643,20 @@ def read_submission(
         ranks,
         register_names=register.names,
     )
+
+
+def read_submission(
+    paths: list[Path] | Path,
+    spec: Spec,
+    register: UnitRegister,
+    *,
+    layout: Layout | None = None,
+    sheet: str | None = None,
+    year: int | None = None,
+) -> Submission:
+    """Read files into one Submission. Problems with the files become issues; nothing is raised."""
+    grids, issues = read_grids([paths] if isinstance(paths, Path) else paths, sheet)
+    return submission_from_grids(grids, issues, spec, register, layout=layout, year=year)
 
 
 def _resolve_units(frame: pd.DataFrame, register: UnitRegister, issues: list[Issue]) -> pd.DataFrame:

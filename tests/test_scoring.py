@@ -26,7 +26,7 @@ runner = CliRunner()
 def _read(tmp_path: Path, text: str, spec, name: str = "data.csv"):  # type: ignore[no-untyped-def]
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
-    return read_submission(path, set(spec.graph.codes), UnitRegister.provinces())
+    return read_submission(path, spec, UnitRegister.provinces())
 
 
 def test_2020_pillars_give_published_dti(tmp_path: Path, spec2020) -> None:  # type: ignore[no-untyped-def]
@@ -115,9 +115,7 @@ def test_json_output_equals_library(spec2022) -> None:  # type: ignore[no-untype
     path = SAMPLES / "2024.csv"
     cli = runner.invoke(app, ["score", str(path), "--format", "json"])
     assert cli.exit_code == 0, cli.output
-    library = result_to_dict(
-        score(spec2022, read_submission(path, set(spec2022.graph.codes), UnitRegister.provinces()))
-    )
+    library = result_to_dict(score(spec2022, read_submission(path, spec2022, UnitRegister.provinces())))
     assert json.loads(cli.stdout) == json.loads(json.dumps(library))
     assert len(library["units"]) == 63
 
@@ -127,9 +125,7 @@ def test_csv_output_reloads_to_same_numbers(tmp_path: Path, spec2022) -> None:  
     cli = runner.invoke(app, ["score", str(SAMPLES / "2024.csv"), "--format", "csv", "--output", str(out)])
     assert cli.exit_code == 0, cli.output
     frame = pd.read_csv(out, dtype={"unit": str}).set_index("unit")
-    result = score(
-        spec2022, read_submission(SAMPLES / "2024.csv", set(spec2022.graph.codes), UnitRegister.provinces())
-    )
+    result = score(spec2022, read_submission(SAMPLES / "2024.csv", spec2022, UnitRegister.provinces()))
     np.testing.assert_allclose(frame["DTI"].to_numpy(), result.values["DTI"].to_numpy(), rtol=1e-12)
     assert frame["rank_DTI"].tolist() == result.ranks["DTI"].tolist()
 
@@ -172,7 +168,7 @@ def test_values_stay_in_unit_interval_and_points_capped(rows: list[list[float]])
         path = Path(folder) / "x.csv"
         text = _wide_csv(rows, codes).replace("HTS.04", "HTS.04x").replace("HTS.05", "HTS.05x")
         path.write_text(text, encoding="utf-8")
-        sub = read_submission(path, set(spec.graph.codes), UnitRegister.free())
+        sub = read_submission(path, spec, UnitRegister.free())
         result = score(spec, sub)
     values = result.values.to_numpy()
     finite = values[~np.isnan(values)]

@@ -26,7 +26,7 @@ CODES = set(SPEC.graph.codes)
 
 
 def _report(*paths: Path, register: UnitRegister | None = None):  # type: ignore[no-untyped-def]
-    sub = read_submission(list(paths), CODES, register or UnitRegister.provinces())
+    sub = read_submission(list(paths), SPEC, register or UnitRegister.provinces())
     return validate(SPEC, sub)
 
 
@@ -130,7 +130,7 @@ def test_xlsx_percent_cells_and_numeric_codes(tmp_path: Path) -> None:
     sheet["B2"].number_format = "0.00%"
     path = tmp_path / "2023.xlsx"
     book.save(path)
-    sub = read_submission(path, CODES, UnitRegister.provinces())
+    sub = read_submission(path, SPEC, UnitRegister.provinces())
     frame = sub.frame.set_index("indicator")
     assert frame.at["HTS.01", "value"] == pytest.approx(86.32) and frame.at["HTS.01", "percent"]
     assert frame.at["HTS.07", "value"] == 7.5 and frame.at["HTS.07", "col"] == 2
@@ -142,7 +142,7 @@ def test_names_resolve_after_normalisation(tmp_path: Path) -> None:
     path = tmp_path / "x.csv"
     nfd = "TP. \u0110a\u0300 Na\u0306\u0303ng"  # decomposed tone marks, "TP." prefix
     path.write_text(f"unit,HTS.01\n{nfd},80%\nTỉnh Hà Giang,70%\n", encoding="utf-8-sig")
-    sub = read_submission(path, CODES, UnitRegister.provinces())
+    sub = read_submission(path, SPEC, UnitRegister.provinces())
     assert sorted(sub.frame["unit"]) == ["02", "48"]
     assert not sub.issues
 

@@ -1,0 +1,95 @@
+"""evaluate(paths) -> Run: choose the spec, read, validate, gate, score — the one pipeline.
+
+The CLI and library users go through the same gate: a submission with errors yields a Run whose
+`result` is None and whose `report` says why.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from dti.report import IssueCode, Report
+from dti.scoring import Result, score, score_values
+from dti.spec import Spec, SpecError, load_spec, spec_for_year
+from dti.submission import Layout, Submission, UnitRegister, read_grids, submission_from_grids
+from dti.validate import validate
+
+Kind = Literal["components", "values"]
+
+
+@dataclass
+class Run:
+    """One evaluation: the spec used, what was read, every issue, and the result when the data allow it.
+
+    kind is "components" for a submission scored from its components (or main-index values), "values"
+    for a results table that publishes totals beside their parts (taken as given, never rescored).
+    """
+
+    spec: Spec
+    submission: Submission
+    report: Report
+    result: Result | None
+    kind: Kind = "components"
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def year(self) -> int | None:
+        return self.submission.year
+
+    @property
+    def ok(self) -> bool:
+        return self.result is not None
+
+
+def default_register(spec: Spec) -> UnitRegister:
+    """The bundled provinces for a provincial spec; any identifier for a local index."""
+    return UnitRegister.provinces() if spec.unit_kind == "province" else UnitRegister.free()
+
+
+def evaluate(
+    paths: list[Path] | Path,
+    spec: Spec | str | Path | None = None,
+    register: UnitRegister | None = None,
+    *,
+    layout: Layout | None = None,
+    sheet: str | None = None,
+    year: int | None = None,
+    max_issues: int | None = None,
+    scoring: bool = True,
+) -> Run:
+    """Read, validate and score files; raise SpecError only for a spec that cannot be loaded or score.
+
+    The spec is `spec` when given, else the bundled spec for the data year (the `year` argument, a
+    year column, or the year in the first file name), chosen after one read of each file.
+    """
+    paths = [paths] if isinstance(paths, Path) else list(paths)
+    grids, issues = read_grids(paths, sheet)
+    found_year = year if year is not None else next((g.year for g in grids if g.year is not None), None)
+    notes: list[str] = []
+    if spec is None:
+        spec_id, note = spec_for_year(found_year)
+        spec = load_spec(spec_id)
+        if note:
+            notes.append(note)
+    elif not isinstance(spec, Spec):
+        spec = load_spec(spec)
+    register = register if register is not None else default_register(spec)
+    submission = submission_from_grids(grids, issues, spec, register, layout=layout, year=found_year)
+    if not submission.gives_leaves(spec):
+        # A table of index values: an empty cell is unknown, not zero, so nothing is invented.
+        submission.drop_missing_inner(spec)
+    kind: Kind = "values" if submission.is_results_table(spec) else "components"
+    report = validate(spec, submission, max_issues=max_issues)
+    if kind == "values":
+        # A results table publishes the total beside its parts: that is its nature, not an error.
+        report.issues = [i for i in report.issues if i.code != IssueCode.NODE_WITH_DESCENDANTS]
+    if report.unreadable or not report.valid or not scoring:
+        return Run(spec, submission, report, None, kind, notes)
+    spec.require_scorable()
+    result = score_values(spec, submission) if kind == "values" else score(spec, submission)
+    return Run(spec, submission, report, result, kind, notes)
+
+
+__all__ = ["Run", "SpecError", "default_register", "evaluate"]
