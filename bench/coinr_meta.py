@@ -52,7 +52,9 @@ def rows(spec: dict) -> list[dict[str, object]]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--spec", type=Path, default=ROOT / "indicator_specs" / "dti-province-2022.yaml")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out" / "coinr_meta.csv")
     args = parser.parse_args()

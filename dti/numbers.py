@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Any, Literal, NamedTuple
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal, NamedTuple
 
 import numpy as np
-import pandas as pd
 
 MISSING_MARKERS = frozenset(
     {"", "-", "–", "—", "x", "n/a", "na", "chưa có số liệu", "chưa có", "không có số liệu"}
@@ -40,8 +41,14 @@ _EN_GROUPED = re.compile(r"[+-]?\d{1,3}(,\d{3})+(\.\d+)?")  # 1,234,567 or 1,234
 _ONE_GROUP = re.compile(r"[+-]?[1-9]\d{0,2}[.,]\d{3}")  # 1.234 or 1,234: thousands or decimals?
 _SCIENTIFIC = re.compile(r"[+-]?\d+(\.\d+)?[eE][+-]?\d+")
 
+# The usual cells (12, 86,32%, 0,8632, 12.5): read without the general path. Exactly three decimals are
+# left to it ('1.234' is ambiguous), and so are more than 15 digits (they may not fit a float).
+_FAST = re.compile(r"(-?\d{1,15})(?:[.,](\d{1,2}|\d{4,15}))?(%?)")
+ARROW_FAST = r"^-?[0-9]{1,15}(?:[.,](?:[0-9]{1,2}|[0-9]{4,15}))?%?$"
 
-_FAST = re.compile(r"([+-]?\d+)(?:,(\d{1,2}|\d{4,}))?(%?)")  # 12, 86,32%, 0,8632: the usual cells
+# Cell status codes, as stored in the int8 status matrices.
+ABSENT, NUMBER, AMBIGUOUS, MISSING, TEXT = 0, 1, 2, 3, 4
+STATUS_CODE = {"number": NUMBER, "ambiguous": AMBIGUOUS, "missing": MISSING, "text": TEXT}
 
 
 def parse_number(token: str) -> Parsed:
@@ -70,50 +77,97 @@ def parse_number(token: str) -> Parsed:
     return Parsed(np.nan, False, "text")
 
 
-def parse_tokens(tokens: pd.Series) -> tuple[pd.DataFrame, Literal["comma", "dot"]]:
-    """Parse a column of cell texts, each distinct token once, in the column's decimal style.
+@dataclass
+class ParsedTexts:
+    """Distinct cell texts parsed once: arrays aligned with the texts."""
 
-    Returns columns value, percent, status aligned with `tokens` (an ambiguous token such as '1.234'
-    gets the value of the file's style), and that style.
+    value: np.ndarray  # float; NaN unless the status is NUMBER or AMBIGUOUS
+    percent: np.ndarray  # bool: the text ended in '%'
+    status: np.ndarray  # int8 status code
+    alternative: np.ndarray  # float: an ambiguous text's other reading
+    comma_decimals: int = 0  # unambiguous texts written with a decimal comma / dot: the file's style
+    dot_decimals: int = 0
+
+    def take(self, codes: np.ndarray) -> ParsedTexts:
+        return ParsedTexts(
+            self.value[codes], self.percent[codes], self.status[codes], self.alternative[codes]
+        )
+
+
+_COMMA_DECIMAL = re.compile(r"\d,\d{1,2}(?:\D|$)|\d,\d{4,}")
+_DOT_DECIMAL = re.compile(r"\d\.\d{1,2}(?:\D|$)|\d\.\d{4,}")
+ARROW_ABOVE = 2000  # below this many distinct texts, plain Python is faster than starting pyarrow
+
+
+def parse_texts(texts: Sequence[str]) -> ParsedTexts:
+    """Parse distinct cell texts; many texts take a vectorised path with the same results."""
+    n = len(texts)
+    value = np.full(n, np.nan)
+    percent = np.zeros(n, dtype=bool)
+    status = np.full(n, TEXT, dtype=np.int8)
+    alternative = np.full(n, np.nan)
+    slow: Sequence[int] | np.ndarray = range(n)
+    if n > ARROW_ABOVE:
+        slow = _parse_fast(texts, value, percent, status)
+    for i in slow:
+        p = parse_number(texts[i])
+        value[i], percent[i], status[i], alternative[i] = (
+            p.value,
+            p.percent,
+            STATUS_CODE[p.status],
+            p.alternative,
+        )
+    plain = [t for t, s in zip(texts, status, strict=True) if s == NUMBER]
+    commas = sum(1 for t in plain if _COMMA_DECIMAL.search(t))
+    dots = sum(1 for t in plain if _DOT_DECIMAL.search(t))
+    return ParsedTexts(value, percent, status, alternative, commas, dots)
+
+
+def _parse_fast(
+    texts: Sequence[str], value: np.ndarray, percent: np.ndarray, status: np.ndarray
+) -> np.ndarray:
+    """Read the usual cells with pyarrow's compiled kernels; return the positions left to parse_number."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    array = pa.array(texts, type=pa.string())
+    fast = pc.fill_null(pc.match_substring_regex(array, ARROW_FAST), False)
+    body = pc.replace_substring(pc.replace_substring(array, "%", ""), ",", ".")
+    numbers = pc.cast(pc.if_else(fast, body, pa.scalar(None, pa.string())), pa.float64())
+    hit = fast.to_numpy(zero_copy_only=False)
+    value[hit] = numbers.to_numpy(zero_copy_only=False)[hit]
+    percent[hit] = pc.ends_with(array, "%").to_numpy(zero_copy_only=False)[hit]
+    status[hit] = NUMBER
+    return np.flatnonzero(~hit)
+
+
+def decimal_style(comma_decimals: int, dot_decimals: int) -> Literal["comma", "dot"]:
+    """A file's decimal style from its unambiguous numbers; Vietnamese (comma) when there is no evidence."""
+    return "dot" if dot_decimals > comma_decimals else "comma"
+
+
+def resolve_ambiguous(texts: Sequence[str], parsed: ParsedTexts, style: Literal["comma", "dot"]) -> None:
+    """Read each ambiguous text ('1.234') in the file's decimal style, in place.
+
+    In a comma-decimal file '1.234' is 1234 and '1,234' is 1.234; in a dot-decimal file the reverse.
     """
-    codes, uniques = pd.factorize(tokens.astype(object).fillna(""), sort=False)
-    texts = pd.Series(uniques, dtype=object).astype(str)
-    parsed = pd.DataFrame([parse_number(t) for t in texts], columns=list(Parsed._fields), index=texts.index)
-    if parsed.empty:
-        parsed = pd.DataFrame({"value": [], "percent": [], "status": [], "alternative": []})
-    style = decimal_style(parsed, texts)
-    parsed["value"] = resolve_ambiguous(parsed, texts, style)
-    parsed["status"] = parsed["status"].astype("category")
-    out = parsed.iloc[codes].drop(columns="alternative").reset_index(drop=True)
-    out.index = tokens.index
-    return out, style
+    for i in np.flatnonzero(parsed.status == AMBIGUOUS).tolist():
+        has_comma = "," in texts[i]
+        if has_comma if style == "dot" else not has_comma:
+            parsed.value[i] = parsed.alternative[i]
 
 
-def decimal_style(parsed: pd.DataFrame, tokens: pd.Series) -> Literal["comma", "dot"]:
-    """Guess whether a file writes decimals with a comma or a dot, from its unambiguous tokens.
-
-    Vietnamese convention (comma) wins when there is no evidence either way.
-    """
-    plain = tokens[parsed["status"].eq("number").to_numpy()].astype(str)
-    commas = int(plain.str.contains(r"\d,\d{1,2}(?:\D|$)|\d,\d{4,}", regex=True).sum())
-    dots = int(plain.str.contains(r"\d\.\d{1,2}(?:\D|$)|\d\.\d{4,}", regex=True).sum())
-    return "dot" if dots > commas else "comma"
-
-
-def resolve_ambiguous(parsed: pd.DataFrame, tokens: pd.Series, style: Literal["comma", "dot"]) -> pd.Series:
-    """Return the value of every token, reading each ambiguous one in the file's decimal style."""
-    ambiguous = parsed["status"].eq("ambiguous")
-    has_comma = tokens.astype(str).str.contains(",", regex=False)
-    # In a comma-decimal file '1.234' is 1234 and '1,234' is 1.234; in a dot-decimal file the reverse.
-    use_grouped = ambiguous & (has_comma if style == "dot" else ~has_comma)
-    return parsed["value"].where(~use_grouped, parsed["alternative"])
-
-
-def map_unique(values: pd.Series, function: Any) -> pd.Series:
-    """Apply a Python function once per distinct value (columns repeat a few values many times)."""
-    codes, uniques = pd.factorize(values, sort=False)
-    mapped = pd.Categorical([function(u) for u in uniques])
-    return pd.Series(mapped.take(codes, allow_fill=True), index=values.index)
+def parse_column(texts: Sequence[str]) -> tuple[ParsedTexts, Literal["comma", "dot"]]:
+    """Parse a column of cell texts, each distinct text once, in the column's decimal style."""
+    uniques: dict[str, int] = {}
+    codes = np.fromiter(
+        (uniques.setdefault(t, len(uniques)) for t in texts), dtype=np.int64, count=len(texts)
+    )
+    distinct = list(uniques)
+    parsed = parse_texts(distinct)
+    style = decimal_style(parsed.comma_decimals, parsed.dot_decimals)
+    resolve_ambiguous(distinct, parsed, style)
+    return parsed.take(codes), style
 
 
 def format_vi(value: float, digits: int = 2) -> str:

@@ -1,393 +1,216 @@
-"""Read submitted CSV/XLSX files into one tidy frame that remembers where every value came from."""
+"""Grids → a Submission: matrices over units × spec nodes, one set per stage, with each cell's origin.
+
+A wide file fills the matrices column by column; a long file is pivoted once, here, where duplicate
+rows and unknown codes become issues. Each distinct cell text is parsed once per column, and a file's
+decimal style is decided once, from all its numbers.
+"""
 
 from __future__ import annotations
 
-import csv
-import io
-import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
-import pandas as pd
 
-from dti.numbers import fold, map_unique, nfc, parse_tokens
+from dti.io.grid import Column, Grid, InputError, cell_ref, col_letter, read_grids
+from dti.io.headers import META, RANK_COLUMN, STAGES, canonical
+from dti.io.register import DATA_DIR, UnitRegister
+from dti.numbers import (
+    ABSENT,
+    MISSING,
+    NUMBER,
+    decimal_style,
+    fold,
+    parse_texts,
+    resolve_ambiguous,
+)
 from dti.report import Issue, IssueCode, Severity
 from dti.spec import Spec
 
-DATA_DIR = Path(__file__).parent / "data"
-PROVINCES = DATA_DIR / "provinces_2024.csv"
+if TYPE_CHECKING:
+    import pandas as pd
 
 Layout = Literal["long", "wide"]
+STAGE_NAMES = ("", "self", "verified")  # layer order; an unknown stage is reported and read as ""
 
-# Header names we understand, folded; Vietnamese headers are accepted too.
-ALIASES = {
-    "unit": "unit",
-    "đơn vị": "unit",
-    "code": "unit",
-    "mã": "unit",
-    "ma": "unit",
-    "indicator": "indicator",
-    "chỉ số": "indicator",
-    "chỉ tiêu": "indicator",
-    "value": "value",
-    "giá trị": "value",
-    "stage": "stage",
-    "giai đoạn": "stage",
-    "note": "note",
-    "ghi chú": "note",
-    "year": "year",
-    "năm": "year",
-    "name": "name",
-    "tên": "name",
-    "tên đơn vị": "name",
-    "region": "region",
-    "vùng": "region",
-}
-META = frozenset({"unit", "name", "year", "stage", "note", "region"})
-STAGES = {
-    "": "",
-    "self": "self",
-    "tự đánh giá": "self",
-    "tu danh gia": "self",
-    "tự chấm": "self",
-    "verified": "verified",
-    "thẩm định": "verified",
-    "tham dinh": "verified",
-}
-RANK_COLUMN = re.compile(r"^rank(?:_(.+))?$", re.IGNORECASE)
-NAME_PREFIXES = re.compile(r"^(tp\.?|thành phố|tỉnh|t\.)\s*", re.IGNORECASE)
-
-FRAME_COLUMNS = [
-    "unit",
-    "unit_raw",
-    "name",
-    "indicator",
-    "stage",
-    "raw",
-    "value",
-    "percent",
-    "status",
-    "file",
-    "sheet",
-    "row",
-    "column",
-    "col",  # 0-based column index: cell references are made only for the rows an issue names
-    "unit_col",
+__all__ = [
+    "DATA_DIR",
+    "InputError",
+    "Layer",
+    "Layout",
+    "Submission",
+    "UnitRegister",
+    "read_submission",
+    "submission_from_grids",
 ]
 
 
-class InputError(Exception):
-    """An input that cannot be read at all (not a file, unreadable register...)."""
-
-
 @dataclass
-class UnitRegister:
-    """The units a file may name: code → name and region, with names matched after NFC folding."""
+class Layer:
+    """One stage's cells over units × nodes: the parsed value and where each cell came from."""
 
-    names: dict[str, str]
-    regions: dict[str, str]
-    strict: bool = True  # False: any identifier is accepted (local indices without a register)
+    value: np.ndarray  # float; NaN unless the cell holds a number
+    percent: np.ndarray  # bool: written with '%' or an Excel percent cell
+    status: np.ndarray  # int8: ABSENT, NUMBER, AMBIGUOUS, MISSING, TEXT (dti.numbers)
+    token: np.ndarray  # int64 index into Submission.tokens (the cell's text); -1 where absent
+    source: np.ndarray  # int16 index into Submission.sources; -1 where absent
+    row: np.ndarray  # int32 spreadsheet row
+    col: np.ndarray  # int32 0-based column
 
     @classmethod
-    def read(cls, path: Path) -> UnitRegister:
-        try:
-            frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError, pd.errors.ParserError) as exc:
-            raise InputError(f"{path}: cannot read the unit register: {exc}") from None
-        frame.columns = [ALIASES.get(fold(c), fold(c)) for c in frame.columns]
-        if "unit" not in frame or "name" not in frame:
-            raise InputError(f"{path}: a unit register needs the columns code,name[,region]")
-        codes = frame["unit"].map(nfc)
-        regions = frame["region"].map(nfc) if "region" in frame else pd.Series("", index=frame.index)
+    def empty(cls, shape: tuple[int, int]) -> Layer:
         return cls(
-            dict(zip(codes, frame["name"].map(nfc), strict=True)), dict(zip(codes, regions, strict=True))
+            np.full(shape, np.nan),
+            np.zeros(shape, dtype=bool),
+            np.zeros(shape, dtype=np.int8),
+            np.full(shape, -1, dtype=np.int64),
+            np.full(shape, -1, dtype=np.int16),
+            np.zeros(shape, dtype=np.int32),
+            np.zeros(shape, dtype=np.int32),
         )
 
-    @classmethod
-    def provinces(cls) -> UnitRegister:
-        return cls.read(PROVINCES)
+    @property
+    def given(self) -> np.ndarray:
+        return np.asarray(self.status != ABSENT)
 
-    @classmethod
-    def free(cls) -> UnitRegister:
-        return cls({}, {}, strict=False)
+    def where(self, mask: np.ndarray, other: Layer) -> Layer:
+        """This layer's cells where mask is True, the other's elsewhere."""
+        return Layer(*(np.where(mask, a, b) for a, b in zip(self._arrays(), other._arrays(), strict=True)))
 
-    def _by_name(self) -> dict[str, str]:
-        out: dict[str, str] = {}
-        for code, name in self.names.items():
-            out[fold(name)] = code
-            out[NAME_PREFIXES.sub("", fold(name))] = code
-        return out
+    def rows(self, keep: np.ndarray) -> Layer:
+        return Layer(*(a[keep] for a in self._arrays()))
 
-    def resolve(self, tokens: pd.Series) -> pd.DataFrame:
-        """Resolve unit tokens to codes: columns code (NaN if unknown) and repaired (leading zero lost)."""
-        positions, uniques = pd.factorize(tokens, sort=False)
-        found: list[tuple[str | None, bool]]
-        if not self.strict:
-            found = [(str(u), False) for u in uniques]
-        else:
-            by_name = self._by_name()
-            width = max((len(c) for c in self.names), default=0)
-            found = [self._resolve_one(str(u), by_name, width) for u in uniques]
-        codes = pd.Categorical([c for c, _ in found]).take(positions, allow_fill=True)
-        repaired = np.array([r for _, r in found] + [False], dtype=bool)
-        return pd.DataFrame({"code": codes, "repaired": repaired[positions]}, index=tokens.index)
+    def _arrays(self) -> tuple[np.ndarray, ...]:
+        return (self.value, self.percent, self.status, self.token, self.source, self.row, self.col)
 
-    def _resolve_one(self, token: str, by_name: dict[str, str], width: int) -> tuple[str | None, bool]:
-        if token in self.names:
-            return token, False
-        if token.isdigit() and token.zfill(width) in self.names:
-            return token.zfill(width), True
-        key = fold(token)
-        return by_name.get(key) or by_name.get(NAME_PREFIXES.sub("", key)), False
+
+@dataclass(frozen=True)
+class Source:
+    name: str
+    sheet: str | None
+    header: tuple[str, ...]
 
 
 @dataclass
 class Submission:
-    """One or more submitted files as a tidy frame (columns FRAME_COLUMNS) plus what reading found."""
+    """Submitted files as matrices over units (sorted codes) × the spec's nodes, one Layer per stage."""
 
-    frame: pd.DataFrame
+    units: list[str]
+    codes: tuple[str, ...]
+    layers: dict[str, Layer]
+    tokens: np.ndarray  # object array of the distinct cell texts
+    sources: list[Source]
     issues: list[Issue] = field(default_factory=list)
     year: int | None = None
-    published_ranks: pd.DataFrame = field(
-        default_factory=lambda: pd.DataFrame(columns=["unit", "indicator", "rank"])
-    )
-    register_names: dict[str, str] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)  # the register's names, overridden by the file's
+    ranks_given: list[tuple[str, str, int]] = field(default_factory=list)  # (unit, code or '', rank)
+
+    @property
+    def given(self) -> np.ndarray:
+        """Cells given at any stage."""
+        out = np.zeros((len(self.units), len(self.codes)), dtype=bool)
+        for layer in self.layers.values():
+            out |= layer.given
+        return out
+
+    def counted(self) -> Layer:
+        """The cells that count: verified where given, else unstaged, else self-assessed."""
+        layer = self.layers[""]
+        for stage in ("self", "verified"):
+            if stage in self.layers:
+                staged = self.layers[stage]
+                layer = (
+                    staged.where(staged.given, layer)
+                    if stage == "verified"
+                    else layer.where(layer.given, staged)
+                )
+        return layer
+
+    def self_view(self) -> Layer | None:
+        """Self-assessed cells where given, else the counted ones; None when nothing was self-assessed."""
+        if "self" not in self.layers or "verified" not in self.layers:
+            return None
+        staged = self.layers["self"]
+        return staged.where(staged.given, self.counted())
+
+    def text(self, token: int) -> str:
+        return "" if token < 0 else str(self.tokens[token])
+
+    def locate(self, layer: Layer, i: int, j: int) -> dict[str, Any]:
+        """The Issue fields of cell (unit i, node j) of a layer."""
+        source = self.sources[layer.source[i, j]]
+        row, col = int(layer.row[i, j]), int(layer.col[i, j])
+        return {
+            "file": source.name,
+            "sheet": source.sheet,
+            "row": row,
+            "column": source.header[col] if col < len(source.header) else "",
+            "cell": cell_ref(col, row),
+            "unit": self.units[i],
+            "indicator": self.codes[j],
+            "value": self.text(int(layer.token[i, j])),
+        }
 
     def gives_leaves(self, spec: Spec) -> bool:
-        leaf = pd.Series(spec.graph.is_leaf, index=list(spec.graph.codes))
-        return bool(self.frame["indicator"].astype(object).map(leaf).eq(True).any())
+        return bool(self.given[:, spec.graph.is_leaf].any())
 
     def is_results_table(self, spec: Spec) -> bool:
         """A results table gives no component, and some node beside one of its descendants."""
-        graph = spec.graph
-        given = self.frame[self.frame["indicator"].isin(graph.index) & self.frame["unit"].notna()]
-        if given.empty or self.gives_leaves(spec):
+        given = self.given
+        if not given.any() or given[:, spec.graph.is_leaf].any():
             return False
-        by_unit = given.groupby("unit", observed=True)["indicator"].agg(lambda s: set(s.astype(object)))
-        return any(any(set(graph.descendants(c)) & codes for c in codes) for codes in by_unit)
+        return bool((given & spec.graph.below(given)).any())
 
     def drop_missing_inner(self, spec: Spec) -> None:
-        """In a results table an empty value is unknown, not zero: drop it so nothing is invented."""
-        is_leaf = pd.Series(spec.graph.is_leaf, index=list(spec.graph.codes))
-        inner = self.frame["indicator"].astype(object).map(is_leaf).eq(False)
-        self.frame = self.frame[~(inner & self.frame["status"].eq("missing"))]
+        """In a table of values an empty cell is unknown, not zero: forget it so nothing is invented."""
+        inner = ~spec.graph.is_leaf
+        for layer in self.layers.values():
+            layer.status[(layer.status == MISSING) & inner] = ABSENT
 
     @property
-    def names(self) -> dict[str, str]:
-        """Unit names: the register's, overridden by a name column in the file."""
-        named = self.frame[self.frame["name"].ne("") & self.frame["unit"].notna()]
-        pairs = named[["unit", "name"]].drop_duplicates("unit").astype(object)
-        return {**self.register_names, **dict(zip(pairs["unit"], pairs["name"], strict=True))}
+    def published_ranks(self) -> pd.DataFrame:
+        """Ranks given in `rank` / `rank_<CODE>` columns: unit, indicator ('' = the total), rank."""
+        import pandas as pd
+
+        frame = pd.DataFrame(self.ranks_given, columns=["unit", "indicator", "rank"])
+        return frame.astype({"unit": object, "indicator": object, "rank": int})
 
 
-# --- reading a file into a grid of cell texts --------------------------------------------------------
+# --- reading -------------------------------------------------------------------------------------------
 
 
 @dataclass
-class Grid:
-    path: Path
-    header: list[str]
-    cells: pd.DataFrame  # str cells, columns 0..n-1
-    rows: np.ndarray  # spreadsheet row number of each cells row
-    native: pd.DataFrame | None  # Excel numbers (NaN where the cell was not a number)
-    percent_cells: pd.DataFrame | None  # Excel cells formatted as percent
-    sheet: str | None
+class _Plan:
+    """What one grid holds, found before the matrices exist (they need every file's units)."""
 
-    @property
-    def year(self) -> int | None:
-        """The data year: a year column's first number, else a 20xx in the file name."""
-        for i, raw in enumerate(self.header):
-            if ALIASES.get(fold(raw)) == "year" and i in self.cells:
-                years = pd.to_numeric(self.cells[i], errors="coerce").dropna().unique()
-                if len(years):
-                    return int(years[0])
-        match = re.search(r"(?<!\d)(20\d{2})(?!\d)", self.path.stem)
-        return int(match.group(1)) if match else None
+    grid: Grid
+    source: int
+    units: list[str | None]  # per body row; None = unknown
+    stages: np.ndarray  # per body row: index into STAGE_NAMES
+    cells: list[tuple[int, Column, np.ndarray | None]]  # (column index, column, node per row or None)
+    node_of_column: dict[int, int]  # wide: column index → node
 
 
-def cell_ref(col: int, row: int) -> str:
-    return f"{col_letter(col)}{row}"
+def _issue(code: IssueCode, severity: Severity, message: str, grid: Grid, **where: Any) -> Issue:
+    return Issue(code, severity, message, file=grid.name, sheet=grid.sheet, **where)
 
 
-def col_letter(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, rem = divmod(index - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
-
-
-def _decode(data: bytes, name: str, issues: list[Issue]) -> str:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        issues.append(
-            Issue(
-                IssueCode.ENCODING_FALLBACK,
-                Severity.WARNING,
-                f"not UTF-8 (byte {exc.start}): read as Windows-1258; check the Vietnamese text, "
-                "or save the file as 'CSV UTF-8'",
-                file=name,
-            )
-        )
-        return data.decode("cp1258", errors="replace")
-
-
-def _read_csv(path: Path, data: bytes, name: str, issues: list[Issue]) -> Grid:
-    text = unicodedata.normalize("NFC", _decode(data, name, issues))
-    # The header names no numbers, so the separator it uses most is the file's (Excel writes ';' in
-    # locales whose decimal separator is a comma).
-    first_line = text.split("\n", 1)[0]
-    delimiter = max(",;\t", key=first_line.count)
-    try:
-        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-    except csv.Error as exc:
-        raise InputError(f"not a readable CSV file: {exc}") from None
-    if not records:
-        return Grid(path, [], pd.DataFrame(), np.array([], dtype=int), None, None, None)
-    header = [nfc(h) for h in records[0]]
-    body = records[1:]
-    width = max([len(header), *map(len, body)]) if body else len(header)
-    cells = pd.DataFrame([r + [""] * (width - len(r)) for r in body], columns=range(width), dtype=object)
-    if cells.empty:
-        cells = pd.DataFrame(columns=range(width), dtype=object)
-    lengths = np.fromiter(map(len, body), dtype=int, count=len(body))
-    _ragged(cells, lengths, len(header), name, None, issues)
-    return Grid(path, header, cells, np.arange(2, len(body) + 2), None, None, None)
-
-
-def _ragged(
-    cells: pd.DataFrame, lengths: np.ndarray, width: int, name: str, sheet: str | None, issues: list[Issue]
-) -> None:
-    """Flag rows with fewer cells than the header, or with values beyond its last column."""
-    extra = cells.iloc[:, width:].ne("").any(axis=1).to_numpy() if cells.shape[1] > width else False
-    nonblank = cells.ne("").any(axis=1).to_numpy()
-    short = (lengths < width) & (lengths > 0) & nonblank
-    for i in np.flatnonzero(extra):
-        issues.append(
-            Issue(
-                IssueCode.RAGGED_ROW,
-                Severity.ERROR,
-                f"row has {lengths[i]} cells but the header has {width}: a separator is extra, or a value "
-                "contains the separator and needs quotes",
-                file=name,
-                sheet=sheet,
-                row=int(i) + 2,
-            )
-        )
-    for i in np.flatnonzero(short & ~extra):
-        issues.append(
-            Issue(
-                IssueCode.RAGGED_ROW,
-                Severity.WARNING,
-                f"row has {lengths[i]} cells but the header has {width}: the missing cells are read as empty",
-                file=name,
-                sheet=sheet,
-                row=int(i) + 2,
-            )
-        )
-
-
-def _read_xlsx(path: Path, name: str, sheet: str | None) -> Grid:
-    import openpyxl  # heavy: imported only when an Excel file is read
-
-    try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many types for a corrupt file
-        raise InputError(f"not a readable Excel file: {type(exc).__name__}: {exc}") from None
-    try:
-        if sheet is not None and sheet not in book.sheetnames:
-            raise InputError(f"no sheet '{sheet}' (sheets: {', '.join(book.sheetnames)})")
-        ws = book[sheet] if sheet is not None else book.worksheets[0]
-        texts: list[list[str]] = []
-        numbers: list[list[float]] = []
-        pct: list[list[bool]] = []
-        for row in ws.iter_rows():
-            t, n, p = [], [], []
-            for cell in row:
-                v = cell.value
-                if isinstance(v, bool):
-                    t.append("1" if v else "0")
-                    n.append(float(v))
-                    p.append(False)
-                elif isinstance(v, int | float):
-                    t.append(str(int(v)) if float(v).is_integer() else repr(v))
-                    n.append(float(v))
-                    p.append("%" in str(cell.number_format or ""))
-                else:
-                    t.append("" if v is None else nfc(str(v)))
-                    n.append(np.nan)
-                    p.append(False)
-            texts.append(t)
-            numbers.append(n)
-            pct.append(p)
-        title = ws.title
-    finally:
-        book.close()
-    while texts and not any(texts[-1]):
-        texts.pop()
-        numbers.pop()
-        pct.pop()
-    if not texts:
-        return Grid(path, [], pd.DataFrame(), np.array([], dtype=int), None, None, title)
-    header = list(texts[0])
-    while header and header[-1] == "":
-        header.pop()
-    width = max(len(r) for r in texts)
-    pad = lambda rows, fill: [r + [fill] * (width - len(r)) for r in rows[1:]]  # noqa: E731
-    cells = pd.DataFrame(pad(texts, ""), columns=range(width), dtype=object)
-    native = pd.DataFrame(pad(numbers, np.nan), columns=range(width), dtype=float)
-    percent = pd.DataFrame(pad(pct, False), columns=range(width), dtype=bool)
-    return Grid(path, header, cells, np.arange(2, len(texts) + 1), native, percent, title)
-
-
-def read_grid(path: Path, sheet: str | None, issues: list[Issue]) -> Grid | None:
-    name = str(path)
-    suffix = path.suffix.lower()
-    if suffix not in {".csv", ".txt", ".tsv", ".xlsx", ".xlsm"}:
-        issues.append(
-            Issue(
-                IssueCode.UNSUPPORTED_FORMAT,
-                Severity.ERROR,
-                f"'{suffix or path.name}' files are not supported: save it as .csv (UTF-8) or .xlsx",
-                file=name,
-            )
-        )
-        return None
-    try:
-        if suffix in {".xlsx", ".xlsm"}:
-            return _read_xlsx(path, name, sheet)
-        return _read_csv(path, path.read_bytes(), name, issues)
-    except (OSError, InputError) as exc:
-        issues.append(
-            Issue(IssueCode.UNREADABLE_FILE, Severity.ERROR, f"cannot read the file: {exc}", file=name)
-        )
-        return None
-
-
-# --- from grid to tidy frame -------------------------------------------------------------------------
-
-
-def _columns(grid: Grid, name: str, issues: list[Issue]) -> dict[str, int]:
+def _header(grid: Grid, issues: list[Issue]) -> dict[str, int]:
     """Map each understood header (canonical name or node code) to its column index."""
     found: dict[str, int] = {}
     for i, raw in enumerate(grid.header):
         if not raw:
             continue
-        key = ALIASES.get(fold(raw), raw)
+        key = canonical(raw)
         if key in found:
             issues.append(
-                Issue(
+                _issue(
                     IssueCode.DUPLICATE_HEADER,
                     Severity.ERROR,
                     f"column '{raw}' appears twice (first in column {col_letter(found[key])}): "
                     "rename or delete one; this column is ignored",
-                    file=name,
-                    sheet=grid.sheet,
+                    grid,
                     row=1,
                     column=raw,
                     cell=f"{col_letter(i)}1",
@@ -398,217 +221,342 @@ def _columns(grid: Grid, name: str, issues: list[Issue]) -> dict[str, int]:
     return found
 
 
-def _detect_layout(columns: dict[str, int]) -> Layout:
-    return "long" if "indicator" in columns or "value" in columns else "wide"
-
-
-def _year_from(columns: dict[str, int], grid: Grid, path: Path) -> int | None:
-    if "year" in columns:
-        years = pd.to_numeric(grid.cells[columns["year"]], errors="coerce").dropna().unique()
-        if len(years):
-            return int(years[0])
-    match = re.search(r"(?<!\d)(20\d{2})(?!\d)", path.stem)
-    return int(match.group(1)) if match else None
-
-
-def _tidy(
-    grid: Grid, path: Path, layout: Layout | None, spec_codes: set[str], issues: list[Issue]
-) -> tuple[pd.DataFrame, pd.DataFrame, int | None]:
-    name = str(path)
-    columns = _columns(grid, name, issues)
-    chosen = layout or _detect_layout(columns)
+def _plan(
+    grid: Grid, source: int, spec: Spec, register: UnitRegister, layout: Layout | None, issues: list[Issue]
+) -> tuple[_Plan | None, dict[str, str], list[tuple[str, str, int]]]:
+    columns = _header(grid, issues)
+    chosen = layout or ("long" if "indicator" in columns or "value" in columns else "wide")
     required = ["unit", "indicator", "value"] if chosen == "long" else ["unit"]
     absent = [c for c in required if c not in columns]
     if absent:
         issues.append(
-            Issue(
+            _issue(
                 IssueCode.MISSING_COLUMN,
                 Severity.ERROR,
                 f"no '{', '.join(absent)}' column in the {chosen} layout (header: {', '.join(grid.header)}); "
                 "a long file has unit,indicator,value[,stage]; a wide file has unit then one column per code",
-                file=name,
-                sheet=grid.sheet,
+                grid,
                 row=1,
             )
         )
-        return _empty(), _empty_ranks(), None
-    cells = grid.cells
-    blank = ~cells.ne("").any(axis=1).to_numpy()
-    for i in np.flatnonzero(blank):
+        return None, {}, []
+    for i in np.flatnonzero(grid.blank):
         issues.append(
-            Issue(
-                IssueCode.BLANK_ROW,
-                Severity.WARNING,
-                "blank row: skipped",
-                file=name,
-                sheet=grid.sheet,
-                row=int(grid.rows[i]),
+            _issue(IssueCode.BLANK_ROW, Severity.WARNING, "blank row: skipped", grid, row=int(grid.rows[i]))
+        )
+    grid = grid.keep(~grid.blank)
+    n = len(grid.rows)
+    unit_codes, unit_texts = grid.columns[columns["unit"]].stripped()
+    resolved, repaired = register.resolve(unit_texts)
+    resolved = [c or None for c in resolved]
+    units = [resolved[c] for c in unit_codes]
+    unit_col = columns["unit"]
+    reported: set[int] = set()
+    for r, c in enumerate(unit_codes):
+        where = {"row": int(grid.rows[r]), "column": "unit", "cell": cell_ref(unit_col, int(grid.rows[r]))}
+        text = unit_texts[c]
+        if text == "":
+            issues.append(
+                _issue(
+                    IssueCode.UNKNOWN_UNIT,
+                    Severity.ERROR,
+                    "the unit cell is empty: fill in the unit code",
+                    grid,
+                    **where,
+                )
             )
-        )
-    keep = ~blank
-    rows = grid.rows[keep]
-    cells = cells[keep].reset_index(drop=True)
-    native = grid.native[keep].reset_index(drop=True) if grid.native is not None else None
-    percent_cells = (
-        grid.percent_cells[keep].reset_index(drop=True) if grid.percent_cells is not None else None
-    )
-
-    def meta(key: str) -> pd.Series:
-        if key not in columns:
-            return pd.Series("", index=cells.index)
-        return cells[columns[key]].astype(str).str.strip()  # the text is NFC already
-
+        elif c in reported:
+            continue
+        elif resolved[c] is None:
+            reported.add(c)
+            issues.append(
+                _issue(
+                    IssueCode.UNKNOWN_UNIT,
+                    Severity.ERROR,
+                    f"unit '{text}' is not in the unit register: use its code or exact name "
+                    "(or pass --units FILE with your own register)",
+                    grid,
+                    value=text,
+                    **where,
+                )
+            )
+        elif repaired[c]:
+            reported.add(c)
+            issues.append(
+                _issue(
+                    IssueCode.LEADING_ZERO_LOST,
+                    Severity.WARNING,
+                    f"unit '{text}' read as '{resolved[c]}': the spreadsheet dropped its leading zero "
+                    "(format the column as text)",
+                    grid,
+                    unit=resolved[c],
+                    value=text,
+                    **where,
+                )
+            )
+    stages = np.zeros(n, dtype=np.int8)
+    if "stage" in columns:
+        stage_codes, stage_texts = grid.columns[columns["stage"]].stripped()
+        known = [STAGES.get(fold(s)) for s in stage_texts]
+        stages = np.array([STAGE_NAMES.index(k) if k is not None else 0 for k in known], dtype=np.int8)[
+            stage_codes
+        ]
+        for r in np.flatnonzero([known[c] is None for c in stage_codes]).tolist():
+            text = stage_texts[stage_codes[r]]
+            issues.append(
+                _issue(
+                    IssueCode.UNKNOWN_STAGE,
+                    Severity.ERROR,
+                    f"stage '{text}' is unknown: use 'self' (tự đánh giá) or 'verified' (thẩm định)",
+                    grid,
+                    row=int(grid.rows[r]),
+                    column="stage",
+                    unit=units[r],
+                    value=text,
+                )
+            )
+    names: dict[str, str] = {}
+    if "name" in columns:
+        name_codes, name_texts = grid.columns[columns["name"]].stripped()
+        for unit, c in zip(units, name_codes, strict=True):
+            if unit is not None and name_texts[c] and unit not in names:
+                names[unit] = name_texts[c]
     rank_columns = {k: v for k, v in columns.items() if RANK_COLUMN.match(k)}
+    ranks = _ranks(grid, rank_columns, units, issues)
+    cells: list[tuple[int, Column, np.ndarray | None]] = []
+    node_of_column: dict[int, int] = {}
+    index = spec.graph.index
     if chosen == "long":
-        value_col = pd.Series(columns["value"], index=cells.index)
-        indicators = meta("indicator")
-        long = pd.DataFrame(
-            {
-                "unit_raw": meta("unit"),
-                "name": meta("name"),
-                "indicator": indicators,
-                "stage": meta("stage"),
-                "src": np.arange(len(cells)),
-                "col": value_col,
-            }
+        ind_codes, ind_texts = grid.columns[columns["indicator"]].stripped()
+        nodes = (
+            np.array([index.get(t, -1) for t in ind_texts], dtype=np.int64)[ind_codes]
+            if n
+            else np.zeros(0, int)
         )
+        for r in np.flatnonzero(nodes < 0).tolist():
+            if units[r] is None:
+                continue
+            text = ind_texts[ind_codes[r]]
+            value_col = columns["value"]
+            issues.append(
+                _issue(
+                    IssueCode.UNKNOWN_INDICATOR,
+                    Severity.ERROR,
+                    f"'{text}' is not a code of spec {spec.id}: see `dti spec show {spec.id}`",
+                    grid,
+                    row=int(grid.rows[r]),
+                    column=grid.header[value_col],
+                    cell=cell_ref(value_col, int(grid.rows[r])),
+                    unit=units[r],
+                    indicator=text,
+                    value=grid.columns[value_col].texts[grid.columns[value_col].codes[r]],
+                )
+            )
+        cells.append((columns["value"], grid.columns[columns["value"]], nodes))
     else:
-        code_cols = {k: v for k, v in columns.items() if k not in META and k not in rank_columns}
-        for code, position in code_cols.items():
-            if code not in spec_codes:
+        for code, position in columns.items():
+            if code in META or code in rank_columns:
+                continue
+            if code not in index:
                 issues.append(
-                    Issue(
+                    _issue(
                         IssueCode.UNKNOWN_INDICATOR,
                         Severity.ERROR,
                         f"column '{code}' is not a code of the spec: rename it to a node code "
                         "(see `dti spec show`) or delete it",
-                        file=name,
-                        sheet=grid.sheet,
+                        grid,
                         row=1,
                         column=code,
                         cell=f"{col_letter(position)}1",
                         indicator=code,
                     )
                 )
-        code_cols = {k: v for k, v in code_cols.items() if k in spec_codes}
-        n, k = len(cells), len(code_cols)
-
-        def tiled(values: pd.Series) -> pd.Categorical:
-            # Per-row texts repeated once per code column: categorical keeps one copy of each.
-            codes, uniques = pd.factorize(values, sort=False)
-            return pd.Categorical.from_codes(np.tile(codes, k), categories=pd.Index(uniques, dtype=object))
-
-        long = pd.DataFrame(
-            {
-                "unit_raw": tiled(meta("unit")),
-                "name": tiled(meta("name")),
-                "indicator": pd.Categorical.from_codes(
-                    np.repeat(np.arange(k), n), categories=list(code_cols)
-                ),
-                "stage": tiled(meta("stage")),
-                "src": np.tile(np.arange(n), k),
-                "col": np.repeat(list(code_cols.values()), n),
-            }
-        )
-    src, col = long["src"].to_numpy(), long["col"].to_numpy().astype(int)
-    grid_values = cells.to_numpy(dtype=object)
-    raw_codes, raw_uniques = pd.factorize(grid_values[src, col] if len(long) else np.array([], dtype=object))
-    long["raw"] = pd.Categorical.from_codes(raw_codes, categories=pd.Index(raw_uniques, dtype=object))
-    long["row"] = rows[src] if len(long) else []
-    header = np.array(grid.header + [""] * (cells.shape[1] - len(grid.header)), dtype=object)
-    long["column"] = pd.Categorical(header[col]) if len(long) else []
-    long["unit_col"] = columns["unit"]
-    long["file"] = pd.Categorical.from_codes(np.zeros(len(long), dtype=int), categories=[name])
-    long["sheet"] = grid.sheet
-    parsed, style = parse_tokens(long["raw"])
-    long["value"] = parsed["value"]
-    long["percent"] = parsed["percent"].astype(bool)
-    long["status"] = parsed["status"]
-    if native is not None and len(long):
-        excel_number = native.to_numpy()[src, col]
-        is_number = ~np.isnan(excel_number)
-        excel_pct = percent_cells.to_numpy()[src, col] & is_number  # type: ignore[union-attr]
-        long.loc[is_number, "value"] = np.where(excel_pct, excel_number * 100, excel_number)[is_number]
-        long.loc[is_number, "percent"] = excel_pct[is_number]
-        long.loc[is_number, "status"] = "number"
-    long.attrs["decimal_style"] = style
-    ranks = _ranks(cells, rows, columns, rank_columns, meta("unit"), name, grid.sheet, issues)
-    return long.drop(columns=["src"]), ranks, _year_from(columns, grid, path)
+                continue
+            cells.append((position, grid.columns[position], None))
+            node_of_column[position] = index[code]
+    return _Plan(grid, source, units, stages, cells, node_of_column), names, ranks
 
 
 def _ranks(
-    cells: pd.DataFrame,
-    rows: np.ndarray,
-    columns: dict[str, int],
-    rank_columns: dict[str, int],
-    units: pd.Series,
-    name: str,
-    sheet: str | None,
-    issues: list[Issue],
-) -> pd.DataFrame:
-    """Collect published ranks from `rank` (the total) and `rank_<CODE>` columns."""
-    frames = []
+    grid: Grid, rank_columns: dict[str, int], units: list[str | None], issues: list[Issue]
+) -> list[tuple[str, str, int]]:
+    """Published ranks from `rank` (the total) and `rank_<CODE>` columns."""
+    out = []
     for key, i in rank_columns.items():
         code = RANK_COLUMN.match(key).group(1) or ""  # type: ignore[union-attr]
-        raw = cells[i].astype(str).str.strip()
-        rank = pd.to_numeric(raw, errors="coerce")
-        bad = raw.ne("") & (rank.isna() | (rank < 1) | (rank % 1 != 0))
-        for j in np.flatnonzero(bad.to_numpy()):
-            issues.append(
-                Issue(
-                    IssueCode.NON_NUMERIC,
-                    Severity.ERROR,
-                    f"rank '{raw.iloc[j]}' is not a whole number ≥ 1",
-                    file=name,
-                    sheet=sheet,
-                    row=int(rows[j]),
-                    column=key,
-                    cell=f"{col_letter(i)}{rows[j]}",
-                    value=raw.iloc[j],
+        column = grid.columns[i]
+        for r, text in enumerate(column.cells()):
+            text = str(text).strip()
+            if not text:
+                continue
+            try:
+                rank = float(text)
+            except ValueError:
+                rank = float("nan")
+            if not (rank >= 1 and rank % 1 == 0):
+                issues.append(
+                    _issue(
+                        IssueCode.NON_NUMERIC,
+                        Severity.ERROR,
+                        f"rank '{text}' is not a whole number ≥ 1",
+                        grid,
+                        row=int(grid.rows[r]),
+                        column=key,
+                        cell=f"{col_letter(i)}{grid.rows[r]}",
+                        value=text,
+                    )
                 )
-            )
-        ok = rank.notna() & ~bad
-        frames.append(pd.DataFrame({"unit_raw": units[ok], "indicator": code, "rank": rank[ok].astype(int)}))
-    if not frames:
-        return _empty_ranks()
-    return pd.concat(frames, ignore_index=True)
+            elif units[r] is not None:
+                out.append((str(units[r]), code, int(rank)))
+    return out
 
 
-def _empty() -> pd.DataFrame:
-    return pd.DataFrame({c: pd.Series(dtype=object) for c in FRAME_COLUMNS})
+def _first_of(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For each position: is its key seen earlier, and the position of the key's first occurrence."""
+    order = np.argsort(keys, kind="stable")
+    ordered = keys[order]
+    starts = np.ones(len(keys), dtype=bool)
+    starts[1:] = ordered[1:] != ordered[:-1]
+    first_sorted = order[np.maximum.accumulate(np.where(starts, np.arange(len(keys)), 0))]
+    first = np.empty_like(order)
+    first[order] = first_sorted
+    return first != np.arange(len(keys)), first
 
 
-def _empty_ranks() -> pd.DataFrame:
-    return pd.DataFrame(
-        {
-            "unit_raw": pd.Series(dtype=object),
-            "indicator": pd.Series(dtype=object),
-            "rank": pd.Series(dtype=int),
-        }
-    )
+class _Builder:
+    """Fills the stage layers from the planned grids."""
 
+    def __init__(self, spec: Spec, units: list[str], sources: list[Source]) -> None:
+        self.spec = spec
+        self.units = units
+        self.unit_index = {u: i for i, u in enumerate(units)}
+        self.shape = (len(units), len(spec.graph.codes))
+        self.layers: dict[str, Layer] = {}
+        self.tokens: list[np.ndarray] = []
+        self.token_count = 0
+        self.sources = sources
+        self.issues: list[Issue] = []
 
-def read_grids(paths: list[Path], sheet: str | None = None) -> tuple[list[Grid], list[Issue]]:
-    """Read each file once into a grid of cell texts; unreadable and empty files become issues."""
-    issues: list[Issue] = []
-    grids = []
-    for path in paths:
-        grid = read_grid(path, sheet, issues)
-        if grid is None:
-            continue
-        if not grid.header:
-            issues.append(
-                Issue(
-                    IssueCode.NO_DATA,
-                    Severity.ERROR,
-                    "the file is empty: no header, no rows",
-                    file=str(path),
-                    sheet=grid.sheet,
+    def layer(self, stage: int) -> Layer:
+        name = STAGE_NAMES[stage]
+        if name not in self.layers:
+            self.layers[name] = Layer.empty(self.shape)
+        return self.layers[name]
+
+    def fill(self, plan: _Plan) -> None:
+        known = np.array([u is not None for u in plan.units], dtype=bool)
+        unit_rows = np.array(
+            [self.unit_index[u] if u is not None else -1 for u in plan.units], dtype=np.int64
+        )
+        parsed = []
+        commas = dots = 0
+        for _, column, _ in plan.cells:
+            p = parse_texts(column.texts)
+            commas, dots = commas + p.comma_decimals, dots + p.dot_decimals
+            parsed.append(p)
+        style = decimal_style(commas, dots)  # decided once for the whole file
+        wide = not any(nodes is not None for _, _, nodes in plan.cells)
+        if wide:
+            row_keys = unit_rows * len(STAGE_NAMES) + plan.stages
+            row_dup, row_first = _first_of(np.where(known, row_keys, -1 - np.arange(len(row_keys))))
+        for (col, column, nodes), p in zip(plan.cells, parsed, strict=True):
+            resolve_ambiguous(column.texts, p, style)
+            offset = self.token_count
+            self.tokens.append(np.array(column.texts, dtype=object))
+            self.token_count += len(column.texts)
+            cells = p.take(column.codes)
+            if column.native is not None:
+                number = ~np.isnan(column.native)
+                excel_pct = column.percent_cells & number
+                cells.value = np.where(
+                    number, np.where(excel_pct, column.native * 100, column.native), cells.value
                 )
+                cells.percent = np.where(number, excel_pct, cells.percent)
+                cells.status = np.where(number, NUMBER, cells.status).astype(np.int8)
+            if wide:
+                node = np.full(len(unit_rows), plan.node_of_column[col])
+                take = known
+                dup, first = row_dup, row_first
+            else:
+                assert nodes is not None
+                node = nodes
+                take = known & (nodes >= 0)
+                keys = (unit_rows * self.shape[1] + node) * len(STAGE_NAMES) + plan.stages
+                dup, first = _first_of(np.where(take, keys, -1 - np.arange(len(keys))))
+            self._place(plan, col, column, offset, cells, node, unit_rows, take, dup, first)
+
+    def _place(
+        self,
+        plan: _Plan,
+        col: int,
+        column: Column,
+        offset: int,
+        cells: Any,
+        node: np.ndarray,
+        unit_rows: np.ndarray,
+        take: np.ndarray,
+        dup: np.ndarray,
+        first: np.ndarray,
+    ) -> None:
+        grid = plan.grid
+        tokens = offset + column.codes
+        for stage in np.unique(plan.stages[take]) if take.any() else []:
+            layer = self.layer(int(stage))
+            sel = take & (plan.stages == stage)
+            u, j = unit_rows[sel], node[sel]
+            earlier = layer.status[u, j] != ABSENT  # given by another file
+            repeated = dup[sel] | earlier
+            for r in np.flatnonzero(sel)[repeated]:
+                text = column.texts[column.codes[r]]
+                self._duplicate(
+                    plan, col, int(r), int(first[r]) if dup[r] else None, layer, unit_rows, node, stage, text
+                )
+            ok = np.flatnonzero(sel)[~repeated]
+            u, j = unit_rows[ok], node[ok]
+            layer.value[u, j] = cells.value[ok]
+            layer.percent[u, j] = cells.percent[ok]
+            layer.status[u, j] = cells.status[ok]
+            layer.token[u, j] = tokens[ok]
+            layer.source[u, j] = plan.source
+            layer.row[u, j] = grid.rows[ok]
+            layer.col[u, j] = col
+
+    def _duplicate(
+        self,
+        plan: _Plan,
+        col: int,
+        r: int,
+        first: int | None,
+        layer: Layer,
+        unit_rows: np.ndarray,
+        node: np.ndarray,
+        stage: int,
+        text: str,
+    ) -> None:
+        grid = plan.grid
+        u, j = int(unit_rows[r]), int(node[r])
+        if first is not None:
+            where = f"row {grid.rows[first]}"
+        else:
+            other = self.sources[layer.source[u, j]].name
+            where = f"row {layer.row[u, j]}" + ("" if other == grid.name else f" of {other}")
+        stage_name = f" ({STAGE_NAMES[stage]})" if STAGE_NAMES[stage] else ""
+        row = int(grid.rows[r])
+        self.issues.append(
+            _issue(
+                IssueCode.DUPLICATE_ENTRY,
+                Severity.ERROR,
+                f"unit {self.units[u]} has {self.spec.graph.codes[j]}{stage_name} twice "
+                f"(first at {where}): keep one",
+                grid,
+                row=row,
+                column=grid.header[col] if col < len(grid.header) else "",
+                cell=cell_ref(col, row),
+                unit=self.units[u],
+                indicator=self.spec.graph.codes[j],
+                value=text,
             )
-            continue
-        grids.append(grid)
-    return grids, issues
+        )
 
 
 def submission_from_grids(
@@ -622,26 +570,27 @@ def submission_from_grids(
 ) -> Submission:
     """Turn read grids into a Submission over the spec's nodes; problems become issues."""
     issues = list(issues)
-    spec_codes = set(spec.graph.codes)
-    frames, rank_frames, years = [], [], []
+    plans, names, ranks = [], dict(register.names), []
+    sources: list[Source] = []
     for grid in grids:
-        frame, ranks, file_year = _tidy(grid, grid.path, layout, spec_codes, issues)
-        frames.append(frame)
-        rank_frames.append(ranks)
-        years.append(file_year)
-    frame = pd.concat(frames, ignore_index=True) if frames else _empty()
-    frame = _resolve_units(frame, register, issues)
-    ranks = pd.concat(rank_frames, ignore_index=True) if rank_frames else _empty_ranks()
-    if len(ranks):
-        codes = register.resolve(ranks["unit_raw"])["code"].astype(object)
-        ranks["unit"] = codes.where(codes.notna(), ranks["unit_raw"])
-    found_years = [y for y in years if y is not None]
+        plan, file_names, file_ranks = _plan(grid, len(sources), spec, register, layout, issues)
+        sources.append(Source(grid.name, grid.sheet, tuple(grid.header)))
+        if plan is not None:
+            plans.append(plan)
+            names.update(file_names)
+            ranks += file_ranks
+    units = sorted({u for plan in plans for u in plan.units if u is not None})
+    builder = _Builder(spec, units, sources)
+    for plan in plans:
+        builder.fill(plan)
+    read_issues = issues + builder.issues
+    if "" not in builder.layers:
+        builder.layers[""] = Layer.empty(builder.shape)
+    tokens = np.concatenate(builder.tokens) if builder.tokens else np.zeros(0, dtype=object)
+    if year is None:
+        year = next((g.year for g in grids if g.year is not None), None)
     return Submission(
-        frame,
-        issues,
-        year if year is not None else (found_years[0] if found_years else None),
-        ranks,
-        register_names=register.names,
+        units, spec.graph.codes, builder.layers, tokens, sources, read_issues, year, names, ranks
     )
 
 
@@ -657,77 +606,3 @@ def read_submission(
     """Read files into one Submission. Problems with the files become issues; nothing is raised."""
     grids, issues = read_grids([paths] if isinstance(paths, Path) else paths, sheet)
     return submission_from_grids(grids, issues, spec, register, layout=layout, year=year)
-
-
-def _resolve_units(frame: pd.DataFrame, register: UnitRegister, issues: list[Issue]) -> pd.DataFrame:
-    if frame.empty:
-        frame["unit"] = pd.Series(dtype=object)
-        return frame[FRAME_COLUMNS]
-    resolved = register.resolve(frame["unit_raw"])
-    frame["unit"] = resolved["code"]  # NaN where unknown: reported below, never scored
-    known = resolved["code"].notna()
-    frame["stage"] = map_unique(frame["stage"], lambda s: STAGES.get(fold(s), f"?{s}"))
-    first = ~frame.duplicated(["file", "row"])
-    for rec in (
-        frame[first & ~known & frame["unit_raw"].ne("")].drop_duplicates(["file", "unit_raw"]).itertuples()
-    ):
-        issues.append(
-            Issue(
-                IssueCode.UNKNOWN_UNIT,
-                Severity.ERROR,
-                f"unit '{rec.unit_raw}' is not in the unit register: use its code or exact name "
-                "(or pass --units FILE with your own register)",
-                file=rec.file,
-                sheet=rec.sheet,
-                row=rec.row,
-                column="unit",
-                cell=cell_ref(rec.unit_col, rec.row),
-                value=rec.unit_raw,
-            )
-        )
-    for rec in frame[first & frame["unit_raw"].eq("")].itertuples():
-        issues.append(
-            Issue(
-                IssueCode.UNKNOWN_UNIT,
-                Severity.ERROR,
-                "the unit cell is empty: fill in the unit code",
-                file=rec.file,
-                sheet=rec.sheet,
-                row=rec.row,
-                column="unit",
-                cell=cell_ref(rec.unit_col, rec.row),
-            )
-        )
-    repaired = frame[first & resolved["repaired"].astype(bool)].drop_duplicates(["file", "unit_raw"])
-    for rec in repaired.itertuples():
-        issues.append(
-            Issue(
-                IssueCode.LEADING_ZERO_LOST,
-                Severity.WARNING,
-                f"unit '{rec.unit_raw}' read as '{rec.unit}': the spreadsheet dropped its leading zero "
-                "(format the column as text)",
-                file=rec.file,
-                sheet=rec.sheet,
-                row=rec.row,
-                column="unit",
-                cell=cell_ref(rec.unit_col, rec.row),
-                unit=rec.unit,
-                value=rec.unit_raw,
-            )
-        )
-    bad_stage = frame["stage"].str.startswith("?")
-    for rec in frame[bad_stage].itertuples():
-        issues.append(
-            Issue(
-                IssueCode.UNKNOWN_STAGE,
-                Severity.ERROR,
-                f"stage '{rec.stage[1:]}' is unknown: use 'self' (tự đánh giá) or 'verified' (thẩm định)",
-                file=rec.file,
-                sheet=rec.sheet,
-                row=rec.row,
-                column="stage",
-                unit=rec.unit,
-                value=rec.stage[1:],
-            )
-        )
-    return frame[FRAME_COLUMNS]

@@ -11,9 +11,9 @@ import numpy as np
 import pandas as pd
 import yaml
 
-from dti.numbers import fold, format_vi, nfc, parse_number, parse_tokens
+from dti.io.grid import Grid, col_letter, read_grid
+from dti.numbers import fold, format_vi, nfc, parse_column, parse_number
 from dti.report import Issue, IssueCode, Severity
-from dti.submission import Grid, col_letter, read_grid
 
 Status = Literal["met", "not_met", "no_data", "needs_review"]
 STATUSES: tuple[Status, ...] = ("met", "not_met", "no_data", "needs_review")
@@ -207,15 +207,16 @@ def _from_grid(grid: Grid, name: str, issues: list[Issue]) -> pd.DataFrame:
                     cell=f"{col_letter(i)}1",
                 )
             )
+    n = len(grid.rows)
     frame = pd.DataFrame(
-        {c: grid.cells[columns[c]].astype(str) if c in columns else "" for c in COLUMNS},
-        index=grid.cells.index,
+        {c: grid.columns[columns[c]].cells().astype(str) if c in columns else "" for c in COLUMNS},
+        index=range(n),
     )
     for key in ("target", "result"):  # Excel numbers: use the stored value, as a percentage if so formatted
-        if grid.native is not None and grid.percent_cells is not None and key in columns:
-            number = grid.native[columns[key]]
-            pct = grid.percent_cells[columns[key]]
-            text = np.where(pct, (number * 100).map(lambda v: f"{v!r}%"), number.map(repr))
+        column = grid.columns[columns[key]] if key in columns else None
+        if column is not None and column.native is not None and column.percent_cells is not None:
+            number = pd.Series(column.native)
+            text = np.where(column.percent_cells, (number * 100).map(lambda v: f"{v!r}%"), number.map(repr))
             frame[key] = frame[key].where(number.isna(), pd.Series(text, index=frame.index))
     frame["row"] = grid.rows
     frame["cells"] = [{c: f"{col_letter(i)}{r}" for c, i in columns.items()} for r in grid.rows]
@@ -286,7 +287,7 @@ def review(frame: pd.DataFrame, name: str, issues: list[Issue] | None = None) ->
     op = pd.Series([t.op for t in targets], dtype=object)
     # '2.000' and '1.850' are read in the decimal style the whole file uses (Vietnamese: thousands dot).
     tokens = pd.concat([pd.Series([t.number for t in targets]), frame["result"]], ignore_index=True)
-    numbers = parse_tokens(tokens)[0]["value"].to_numpy(float)
+    numbers = parse_column([str(t) for t in tokens])[0].value
     goal = np.where([t.op is None for t in targets], np.nan, numbers[: len(frame)])
     value = numbers[len(frame) :]
     has_number = np.array([r.status in ("number", "ambiguous") for r in results], dtype=bool)

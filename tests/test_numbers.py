@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import math
 
-import pandas as pd
+import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dti.numbers import parse_number, parse_tokens
+from dti.numbers import ARROW_ABOVE, STATUS_CODE, parse_column, parse_number, parse_texts
 
 
 @pytest.mark.parametrize(
@@ -52,14 +52,37 @@ def test_single_group_is_ambiguous(token: str) -> None:
 
 
 def test_ambiguous_read_in_the_files_decimal_style() -> None:
-    parsed, style = parse_tokens(pd.Series(["86,32", "2.439", "0,5", "2.439"]))
+    parsed, style = parse_column(["86,32", "2.439", "0,5", "2.439"])
     assert style == "comma"
-    assert parsed["value"].tolist() == [86.32, 2439.0, 0.5, 2439.0]
-    parsed, style = parse_tokens(pd.Series(["86.32", "2.439", "0.5"]))
+    assert parsed.value.tolist() == [86.32, 2439.0, 0.5, 2439.0]
+    parsed, style = parse_column(["86.32", "2.439", "0.5"])
     assert style == "dot"
-    assert parsed["value"].tolist() == [86.32, 2.439, 0.5]
-    parsed, style = parse_tokens(pd.Series(["1,234", "12"]))  # no evidence: Vietnamese comma
-    assert style == "comma" and parsed["value"].tolist() == [1.234, 12.0]
+    assert parsed.value.tolist() == [86.32, 2.439, 0.5]
+    parsed, style = parse_column(["1,234", "12"])  # no evidence: Vietnamese comma
+    assert style == "comma" and parsed.value.tolist() == [1.234, 12.0]
+
+
+def test_vectorised_path_reads_like_parse_number() -> None:
+    # Above ARROW_ABOVE distinct texts the usual cells go through pyarrow: same values, status, percent.
+    rng = np.random.default_rng(1)
+    texts = [f"{v:.2f}".replace(".", ",") + "%" for v in rng.uniform(0, 200, 3000)]
+    texts += [str(i) for i in range(-50, 1500)] + [
+        "12.5",
+        "0,8632",
+        "-",
+        "có",
+        "1.234",
+        "9" * 20,
+        "+5",
+        " 7 ",
+    ]
+    assert len(set(texts)) > ARROW_ABOVE
+    fast = parse_texts(texts)
+    for i, text in enumerate(texts):
+        one = parse_number(text)
+        assert fast.status[i] == STATUS_CODE[one.status], text
+        assert fast.percent[i] == one.percent, text
+        assert (math.isnan(one.value) and math.isnan(fast.value[i])) or fast.value[i] == one.value, text
 
 
 def test_text_is_text() -> None:

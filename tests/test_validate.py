@@ -131,10 +131,11 @@ def test_xlsx_percent_cells_and_numeric_codes(tmp_path: Path) -> None:
     path = tmp_path / "2023.xlsx"
     book.save(path)
     sub = read_submission(path, SPEC, UnitRegister.provinces())
-    frame = sub.frame.set_index("indicator")
-    assert frame.at["HTS.01", "value"] == pytest.approx(86.32) and frame.at["HTS.01", "percent"]
-    assert frame.at["HTS.07", "value"] == 7.5 and frame.at["HTS.07", "col"] == 2
-    assert frame.at["HTS.01", "sheet"] == "DTI" and sub.year == 2023
+    layer, hts01, hts07 = sub.layers[""], SPEC.graph.index["HTS.01"], SPEC.graph.index["HTS.07"]
+    assert sub.units == ["01"]
+    assert layer.value[0, hts01] == pytest.approx(86.32) and layer.percent[0, hts01]
+    assert layer.value[0, hts07] == 7.5 and layer.col[0, hts07] == 2  # column C, 0-based
+    assert sub.locate(layer, 0, hts01)["sheet"] == "DTI" and sub.year == 2023
     assert {i.code for i in sub.issues} == {IssueCode.LEADING_ZERO_LOST}
 
 
@@ -143,7 +144,7 @@ def test_names_resolve_after_normalisation(tmp_path: Path) -> None:
     nfd = "TP. \u0110a\u0300 Na\u0306\u0303ng"  # decomposed tone marks, "TP." prefix
     path.write_text(f"unit,HTS.01\n{nfd},80%\nTỉnh Hà Giang,70%\n", encoding="utf-8-sig")
     sub = read_submission(path, SPEC, UnitRegister.provinces())
-    assert sorted(sub.frame["unit"]) == ["02", "48"]
+    assert sub.units == ["02", "48"]
     assert not sub.issues
 
 

@@ -1,0 +1,1 @@
+"""Reading files: grids of cell texts (CSV, XLSX), header aliases, unit registers."""

@@ -1,0 +1,316 @@
+"""CSV and XLSX files → a Grid: per column, each row's code into that column's distinct texts.
+
+Every distinct text is kept once per column, so a 100,000-row file costs one small int array per
+column, and everything downstream (number parsing, unit names, options) works once per distinct text.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from dti.io.headers import canonical
+from dti.report import Issue, IssueCode, Severity
+
+SUPPORTED = {".csv", ".txt", ".tsv", ".xlsx", ".xlsm"}
+ARROW_FROM_BYTES = 256 * 1024  # larger CSV files are read by pyarrow's compiled, multi-threaded reader
+
+
+class InputError(Exception):
+    """An input that cannot be read at all (not a file, unreadable register...)."""
+
+
+@dataclass
+class Column:
+    """One column of a grid: each row's code into `texts` (the column's distinct texts, NFC)."""
+
+    codes: np.ndarray
+    texts: list[str]
+    native: np.ndarray | None = None  # Excel numbers per row (NaN where the cell is not a number)
+    percent_cells: np.ndarray | None = None  # Excel cells formatted as percent
+
+    def cells(self) -> np.ndarray:
+        """Each row's text (an object array): for small columns only."""
+        return np.array(self.texts, dtype=object)[self.codes] if self.texts else np.full(len(self.codes), "")
+
+    def stripped(self) -> tuple[np.ndarray, list[str]]:
+        """Codes and distinct texts with surrounding spaces removed (for names, codes and stages)."""
+        stripped = [t.strip() for t in self.texts]
+        uniques: dict[str, int] = {}
+        remap = np.array([uniques.setdefault(t, len(uniques)) for t in stripped], dtype=np.int64)
+        return (remap[self.codes] if len(remap) else self.codes), list(uniques)
+
+    def take(self, keep: np.ndarray) -> Column:
+        return Column(
+            self.codes[keep],
+            self.texts,
+            None if self.native is None else self.native[keep],
+            None if self.percent_cells is None else self.percent_cells[keep],
+        )
+
+
+@dataclass
+class Grid:
+    path: Path
+    sheet: str | None
+    header: list[str]
+    columns: list[Column]
+    rows: np.ndarray  # the spreadsheet row number of each body row (header = 1)
+    blank: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))  # rows with no text at all
+
+    @property
+    def name(self) -> str:
+        return str(self.path)
+
+    @property
+    def year(self) -> int | None:
+        """The data year: a year column's first number, else a 20xx in the file name."""
+        for j, raw in enumerate(self.header):
+            if canonical(raw) == "year" and j < len(self.columns):
+                for text in self.columns[j].texts:
+                    if text.strip().isdigit():
+                        return int(text.strip())
+        match = re.search(r"(?<!\d)(20\d{2})(?!\d)", self.path.stem)
+        return int(match.group(1)) if match else None
+
+    def keep(self, keep: np.ndarray) -> Grid:
+        """The grid without some body rows (blank ones)."""
+        return Grid(self.path, self.sheet, self.header, [c.take(keep) for c in self.columns], self.rows[keep])
+
+
+def cell_ref(col: int, row: int) -> str:
+    return f"{col_letter(col)}{row}"
+
+
+def col_letter(index: int) -> str:
+    letters = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def _factorize(texts: list[str]) -> Column:
+    uniques: dict[str, int] = {}
+    codes = np.fromiter(
+        (uniques.setdefault(t, len(uniques)) for t in texts), dtype=np.int64, count=len(texts)
+    )
+    return Column(codes, list(uniques))
+
+
+def _decode(data: bytes, name: str, issues: list[Issue]) -> str:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        issues.append(
+            Issue(
+                IssueCode.ENCODING_FALLBACK,
+                Severity.WARNING,
+                f"not UTF-8 (byte {exc.start}): read as Windows-1258; check the Vietnamese text, "
+                "or save the file as 'CSV UTF-8'",
+                file=name,
+            )
+        )
+        text = data.decode("cp1258", errors="replace")
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+
+
+def _grid(path: Path, sheet: str | None, header: list[str], columns: list[Column], n: int) -> Grid:
+    blank = np.ones(n, dtype=bool)
+    for column in columns:
+        empty = np.array([t == "" for t in column.texts], dtype=bool)
+        blank &= empty[column.codes] if len(empty) else True
+    return Grid(path, sheet, [h.strip() for h in header], columns, np.arange(2, n + 2), blank)
+
+
+def read_csv(path: Path, data: bytes, issues: list[Issue]) -> Grid:
+    text = _decode(data, str(path), issues)
+    # The header names no numbers, so the separator it uses most is the file's (Excel writes ';' in
+    # locales whose decimal separator is a comma).
+    first_line = text.split("\n", 1)[0]
+    delimiter = max(",;\t", key=first_line.count)
+    if len(data) > ARROW_FROM_BYTES:
+        grid = _read_csv_arrow(path, text, delimiter)
+        if grid is not None:
+            return grid
+    try:
+        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    except csv.Error as exc:
+        raise InputError(f"not a readable CSV file: {exc}") from None
+    if not records:
+        return Grid(path, None, [], [], np.zeros(0, dtype=int))
+    header, body = records[0], records[1:]
+    width = max([len(header), *map(len, body)])
+    columns = [_factorize([r[j] if j < len(r) else "" for r in body]) for j in range(width)]
+    lengths = np.fromiter(map(len, body), dtype=int, count=len(body))
+    grid = _grid(path, None, header, columns, len(body))
+    issues += _ragged(grid, lengths)
+    return grid
+
+
+def _read_csv_arrow(path: Path, text: str, delimiter: str) -> Grid | None:
+    """Read a large, regular CSV with pyarrow; None if it is irregular (the csv module then reports it)."""
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+
+    header = next(csv.reader(io.StringIO(text.split("\n", 1)[0]), delimiter=delimiter))
+    names = [f"c{j}" for j in range(len(header))]
+    try:
+        table = pacsv.read_csv(
+            io.BytesIO(text.encode("utf-8")),
+            read_options=pacsv.ReadOptions(column_names=names, skip_rows=1, block_size=1 << 24),
+            parse_options=pacsv.ParseOptions(
+                delimiter=delimiter, newlines_in_values=True, ignore_empty_lines=False
+            ),
+            convert_options=pacsv.ConvertOptions(
+                column_types={n: pa.string() for n in names},
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+            ),
+        )
+    except (pa.ArrowInvalid, pa.ArrowTypeError):
+        return None
+    columns = []
+    for name in names:
+        encoded = table.column(name).combine_chunks().dictionary_encode()
+        columns.append(Column(encoded.indices.to_numpy(zero_copy_only=False), encoded.dictionary.to_pylist()))
+    return _grid(path, None, header, columns, table.num_rows)
+
+
+def _ragged(grid: Grid, lengths: np.ndarray) -> list[Issue]:
+    """Flag rows with fewer cells than the header, or with values beyond its last column."""
+    width = len(grid.header)
+    extra = np.zeros(len(lengths), dtype=bool)
+    for column in grid.columns[width:]:
+        filled = np.array([t != "" for t in column.texts], dtype=bool)
+        extra |= filled[column.codes]
+    short = (lengths < width) & (lengths > 0) & ~grid.blank
+    out = []
+    for i in np.flatnonzero(extra | short):
+        error = bool(extra[i])
+        out.append(
+            Issue(
+                IssueCode.RAGGED_ROW,
+                Severity.ERROR if error else Severity.WARNING,
+                f"row has {lengths[i]} cells but the header has {width}: "
+                + (
+                    "a separator is extra, or a value contains the separator and needs quotes"
+                    if error
+                    else "the missing cells are read as empty"
+                ),
+                file=grid.name,
+                row=int(grid.rows[i]),
+            )
+        )
+    return out
+
+
+def read_xlsx(path: Path, sheet: str | None) -> Grid:
+    import openpyxl  # heavy: imported only when an Excel file is read
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many types for a corrupt file
+        raise InputError(f"not a readable Excel file: {type(exc).__name__}: {exc}") from None
+    try:
+        if sheet is not None and sheet not in book.sheetnames:
+            raise InputError(f"no sheet '{sheet}' (sheets: {', '.join(book.sheetnames)})")
+        ws = book[sheet] if sheet is not None else book.worksheets[0]
+        texts: list[list[str]] = []
+        numbers: list[list[float]] = []
+        pct: list[list[bool]] = []
+        for row in ws.iter_rows():
+            t, n, p = [], [], []
+            for cell in row:
+                v = cell.value
+                if isinstance(v, bool):
+                    t.append("1" if v else "0")
+                    n.append(float(v))
+                    p.append(False)
+                elif isinstance(v, int | float):
+                    t.append(str(int(v)) if float(v).is_integer() else repr(v))
+                    n.append(float(v))
+                    p.append("%" in str(cell.number_format or ""))
+                else:
+                    t.append("" if v is None else unicodedata.normalize("NFC", str(v)))
+                    n.append(np.nan)
+                    p.append(False)
+            texts.append(t)
+            numbers.append(n)
+            pct.append(p)
+        title = ws.title
+    finally:
+        book.close()
+    while texts and not any(texts[-1]):
+        texts.pop()
+    if not texts:
+        return Grid(path, title, [], [], np.zeros(0, dtype=int))
+    header = list(texts[0])
+    while header and header[-1] == "":
+        header.pop()
+    body = range(1, len(texts))
+    width = max(len(r) for r in texts)
+    columns = []
+    for j in range(width):
+        column = _factorize([texts[i][j] if j < len(texts[i]) else "" for i in body])
+        column.native = np.array(
+            [numbers[i][j] if j < len(numbers[i]) else np.nan for i in body], dtype=float
+        )
+        column.percent_cells = np.array([pct[i][j] if j < len(pct[i]) else False for i in body], dtype=bool)
+        columns.append(column)
+    return _grid(path, title, header, columns, len(texts) - 1)
+
+
+def read_grid(path: Path, sheet: str | None, issues: list[Issue]) -> Grid | None:
+    """Read one file; an unsupported or unreadable file becomes an issue and None."""
+    name = str(path)
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED:
+        issues.append(
+            Issue(
+                IssueCode.UNSUPPORTED_FORMAT,
+                Severity.ERROR,
+                f"'{suffix or path.name}' files are not supported: save it as .csv (UTF-8) or .xlsx",
+                file=name,
+            )
+        )
+        return None
+    try:
+        if suffix in {".xlsx", ".xlsm"}:
+            return read_xlsx(path, sheet)
+        return read_csv(path, path.read_bytes(), issues)
+    except (OSError, InputError) as exc:
+        issues.append(
+            Issue(IssueCode.UNREADABLE_FILE, Severity.ERROR, f"cannot read the file: {exc}", file=name)
+        )
+        return None
+
+
+def read_grids(paths: list[Path], sheet: str | None = None) -> tuple[list[Grid], list[Issue]]:
+    """Read each file once; unreadable and empty files become issues."""
+    issues: list[Issue] = []
+    grids = []
+    for path in paths:
+        grid = read_grid(path, sheet, issues)
+        if grid is None:
+            continue
+        if not grid.header:
+            issues.append(
+                Issue(
+                    IssueCode.NO_DATA,
+                    Severity.ERROR,
+                    "the file is empty: no header, no rows",
+                    file=str(path),
+                    sheet=grid.sheet,
+                )
+            )
+            continue
+        grids.append(grid)
+    return grids, issues

@@ -1,0 +1,308 @@
+"""The rule registry: per rule kind, its parameters, its vectorised scoring and its checks.
+
+Adding a rule kind touches this module only: a scoring function over a block of cells (units × the
+nodes of that kind) and the checks its values need. Percent-or-fraction handling lives here too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from dti.numbers import ABSENT, AMBIGUOUS, MISSING, NUMBER, TEXT, fold
+from dti.report import IssueCode, Severity
+from dti.spec import ChoiceRule, Node, RatioRule, Spec, ThresholdsRule
+
+if TYPE_CHECKING:
+    from dti.submission import Layer
+
+YES = frozenset({"có", "co", "yes", "y", "true", "đạt", "dat", "đã", "rồi", "1"})
+NO = frozenset({"không", "khong", "no", "n", "false", "chưa", "chua", "0"})
+
+
+def as_fraction(
+    value: np.ndarray, percent: np.ndarray, fraction_scale: np.ndarray | bool = True
+) -> np.ndarray:
+    """A value on the fraction scale: '86,32%' → 0.8632; a bare number on a fraction scale is kept."""
+    return np.where(percent & fraction_scale, value / 100, value)
+
+
+def as_percent(value: np.ndarray, percent: np.ndarray, fraction_scale: np.ndarray | bool) -> np.ndarray:
+    """A value in percent: a bare number on a fraction scale (0.8632) is 86.32."""
+    return np.where(fraction_scale & ~percent, value * 100, value)
+
+
+@dataclass
+class Block:
+    """The cells of one rule kind: units × the k nodes of that kind, with the nodes' attributes."""
+
+    nodes: list[Node]
+    columns: np.ndarray  # the nodes' positions among the spec's nodes
+    max: np.ndarray  # (k,) max points
+    value: np.ndarray  # (units, k)
+    percent: np.ndarray
+    status: np.ndarray
+    token: np.ndarray
+    tokens: np.ndarray  # the submission's distinct texts
+
+    @property
+    def number(self) -> np.ndarray:
+        return (self.status == NUMBER) | (self.status == AMBIGUOUS)
+
+    def texts(self) -> np.ndarray:
+        """Each cell's text folded for matching words, as an object array (only for word rules)."""
+        out = np.full(self.token.shape, "", dtype=object)
+        for j in range(self.token.shape[1]):
+            ids, inverse = np.unique(self.token[:, j], return_inverse=True)
+            folded = np.array([fold(str(self.tokens[i])) if i >= 0 else "" for i in ids], dtype=object)
+            out[:, j] = folded[inverse.reshape(-1)]
+        return out
+
+
+Score = Callable[[Block], np.ndarray]  # points per cell; NaN where the value cannot be scored
+
+
+@dataclass(frozen=True)
+class Check:
+    code: IssueCode
+    severity: Severity
+    flags: Callable[[Block], np.ndarray]  # mask over the block's cells
+    message: Callable[[Block, int, int, str], str]  # (block, unit row, block column, raw text) → text
+
+
+@dataclass(frozen=True)
+class RuleKind:
+    name: str
+    reads_numbers: bool
+    score: Score
+    checks: tuple[Check, ...] = ()
+
+
+# --- scoring functions ---------------------------------------------------------------------------------
+
+
+def _fraction_scale(block: Block) -> np.ndarray:
+    return np.array([isinstance(n.rule, RatioRule) and n.rule.scale == "fraction" for n in block.nodes])
+
+
+def _points(block: Block) -> np.ndarray:
+    return np.clip(block.value, 0, block.max)
+
+
+def _ratio(block: Block) -> np.ndarray:
+    target = np.array([n.rule.target for n in block.nodes if isinstance(n.rule, RatioRule)])
+    value = as_fraction(block.value, block.percent, _fraction_scale(block))
+    return block.max * np.clip(value / target, 0, 1)
+
+
+def _thresholds(block: Block) -> np.ndarray:
+    rules = [n.rule for n in block.nodes if isinstance(n.rule, ThresholdsRule)]
+    width = max(len(r.steps) for r in rules)
+    at = np.full((len(rules), width), np.inf)
+    pts = np.zeros_like(at)
+    for k, rule in enumerate(rules):
+        for s, step in enumerate(rule.steps):
+            at[k, s], pts[k, s] = step.at_least, step.points
+    reached = block.value[:, :, None] >= at  # highest step first: the first reached one scores
+    first = reached.argmax(axis=2)
+    got = np.take_along_axis(np.broadcast_to(pts, reached.shape), first[:, :, None], axis=2)[:, :, 0]
+    return np.where(reached.any(axis=2), got, 0.0)
+
+
+def _choice(block: Block) -> np.ndarray:
+    words = block.texts()
+    out = np.full(words.shape, np.nan)
+    for k, node in enumerate(block.nodes):
+        assert isinstance(node.rule, ChoiceRule)
+        options = {fold(name): float(points) for name, points in node.rule.options.items()}
+        out[:, k] = [options.get(w, np.nan) for w in words[:, k]]
+    return out
+
+
+def _yesno(block: Block) -> np.ndarray:
+    words = block.texts()
+    yes = np.isin(words, list(YES))
+    no = np.isin(words, list(NO))
+    return np.select([yes, no], [np.broadcast_to(block.max, words.shape), 0.0], np.nan)
+
+
+def _not_scored(block: Block) -> np.ndarray:
+    return np.zeros(block.value.shape)
+
+
+def _given_value(block: Block) -> np.ndarray:
+    """An inner node given as a value (0..1, or a percentage) contributes value × max points."""
+    return as_fraction(block.value, block.percent) * block.max
+
+
+# --- checks -------------------------------------------------------------------------------------------
+
+MISSING_CHECK = Check(
+    IssueCode.MISSING_VALUE,
+    Severity.WARNING,
+    lambda b: b.status == MISSING,
+    lambda b, i, j, raw: "no value: scores 0 (these points are reported as 'at stake from missing data')",
+)
+NUMBER_CHECKS = (
+    MISSING_CHECK,
+    Check(
+        IssueCode.NON_NUMERIC,
+        Severity.ERROR,
+        lambda b: b.status == TEXT,
+        lambda b, i, j, raw: f"'{raw}' is not a number: write e.g. 86,32% or 2439",
+    ),
+    Check(
+        IssueCode.AMBIGUOUS_NUMBER,
+        Severity.WARNING,
+        lambda b: b.status == AMBIGUOUS,
+        lambda b, i, j, raw: (
+            f"'{raw}' could be a thousands group or decimals: read as {b.value[i, j]:g}; write it "
+            "unambiguously (e.g. 1234, or decimals with a comma: 1,234)"
+        ),
+    ),
+    Check(
+        IssueCode.NEGATIVE_VALUE,
+        Severity.ERROR,
+        lambda b: b.number & (b.value < 0),
+        lambda b, i, j, raw: f"negative value {b.value[i, j]:g}: values cannot be below 0",
+    ),
+)
+
+
+def _invalid_option(block: Block, i: int, j: int, raw: str) -> str:
+    node = block.nodes[j]
+    if isinstance(node.rule, ChoiceRule):
+        return f"'{raw}' is not an option of {node.code}: use one of " + ", ".join(
+            f"'{o}'" for o in node.rule.options
+        )
+    return f"'{raw}' is not yes or no: {node.code} takes 'có' or 'không' (yes/no, 1/0)"
+
+
+def _word_checks(score: Score) -> tuple[Check, ...]:
+    invalid = Check(
+        IssueCode.INVALID_OPTION,
+        Severity.ERROR,
+        lambda b: (b.status != MISSING) & (b.status != ABSENT) & np.isnan(score(b)),
+        _invalid_option,
+    )
+    return (MISSING_CHECK, invalid)
+
+
+RULES: dict[str, RuleKind] = {
+    "points": RuleKind(
+        "points",
+        True,
+        _points,
+        NUMBER_CHECKS
+        + (
+            Check(
+                IssueCode.POINTS_ABOVE_MAX,
+                Severity.ERROR,
+                lambda b: b.number & (b.value > b.max),
+                lambda b, i, j, raw: (
+                    f"{b.value[i, j]:g} points exceed the maximum of {b.max[j]:g} for {b.nodes[j].code}"
+                ),
+            ),
+        ),
+    ),
+    "ratio": RuleKind(
+        "ratio",
+        True,
+        _ratio,
+        NUMBER_CHECKS
+        + (
+            Check(
+                IssueCode.VALUE_ABOVE_100,
+                Severity.WARNING,
+                lambda b: b.number & (as_percent(b.value, b.percent, _fraction_scale(b)) > 100),
+                lambda b, i, j, raw: (
+                    f"'{raw}' is above 100 %: the value is kept, the points are capped at the maximum"
+                ),
+            ),
+        ),
+    ),
+    "thresholds": RuleKind("thresholds", True, _thresholds, NUMBER_CHECKS),
+    "choice": RuleKind("choice", False, _choice, _word_checks(_choice)),
+    "yesno": RuleKind("yesno", False, _yesno, _word_checks(_yesno)),
+    "not_scored": RuleKind("not_scored", False, _not_scored),
+    # An inner node given as a value (a table of main indices): value × max points.
+    "node": RuleKind(
+        "node",
+        True,
+        _given_value,
+        NUMBER_CHECKS
+        + (
+            Check(
+                IssueCode.VALUE_OUT_OF_RANGE,
+                Severity.ERROR,
+                lambda b: b.number & (as_fraction(b.value, b.percent) > 1),
+                lambda b, i, j, raw: (
+                    f"'{raw}' is not a value between 0 and 1 for {b.nodes[j].code}: give the index value "
+                    "(e.g. 0,4449 or 44,49%), not points"
+                ),
+            ),
+        ),
+    ),
+}
+# The order in which a report lists a cell's problems.
+CHECK_ORDER = (
+    IssueCode.MISSING_VALUE,
+    IssueCode.NON_NUMERIC,
+    IssueCode.AMBIGUOUS_NUMBER,
+    IssueCode.NEGATIVE_VALUE,
+    IssueCode.VALUE_OUT_OF_RANGE,
+    IssueCode.POINTS_ABOVE_MAX,
+    IssueCode.VALUE_ABOVE_100,
+    IssueCode.INVALID_OPTION,
+)
+
+
+def kind_of(node: Node) -> str:
+    return node.rule.kind if node.rule is not None else ("node" if node.children else "not_scored")
+
+
+def blocks(spec: Spec, layer: Layer, tokens: np.ndarray) -> list[tuple[RuleKind, Block]]:
+    """The layer's given columns split by rule kind (columns nobody gave are skipped)."""
+    given_columns = np.asarray(layer.given.any(axis=0))
+    by_kind: dict[str, list[int]] = {}
+    for j, node in enumerate(spec.nodes):
+        if given_columns[j]:
+            by_kind.setdefault(kind_of(node), []).append(j)
+    out = []
+    max_points = np.nan_to_num(spec.graph.max_points)
+    for name, columns in by_kind.items():
+        cols = np.array(columns)
+        out.append(
+            (
+                RULES[name],
+                Block(
+                    [spec.nodes[j] for j in columns],
+                    cols,
+                    max_points[cols],
+                    layer.value[:, cols],
+                    layer.percent[:, cols],
+                    layer.status[:, cols],
+                    layer.token[:, cols],
+                    tokens,
+                ),
+            )
+        )
+    return out
+
+
+def points(spec: Spec, layer: Layer, tokens: np.ndarray) -> np.ndarray:
+    """Points of every given cell by its node's rule (units × nodes); NaN where missing or unscorable."""
+    out = np.full(layer.value.shape, np.nan)
+    for kind, block in blocks(spec, layer, tokens):
+        usable = (
+            (block.number | (not kind.reads_numbers)) & (block.status != MISSING) & (block.status != ABSENT)
+        )
+        if kind.reads_numbers:
+            usable &= block.number
+        with np.errstate(invalid="ignore", divide="ignore"):
+            scored = kind.score(block)
+        out[:, block.columns] = np.where(usable, scored, np.nan)
+    return out

@@ -1,0 +1,120 @@
+"""Load, dump and describe specs; the bundled spec for a data year."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import yaml
+from pydantic import ValidationError
+
+from dti.spec.check import _pydantic_problems, _raw_reference_problems, check
+from dti.spec.model import SPEC_DIRS, Node, Spec, SpecError, _Loader
+
+
+def parse_spec(text: str, source: str = "<spec>") -> Spec:
+    """Parse and check YAML text; raise SpecError listing every problem."""
+    try:
+        data = yaml.load(text, Loader=_Loader)
+    except yaml.YAMLError as exc:
+        raise SpecError(source, [f"not valid YAML: {exc}"]) from None
+    if not isinstance(data, dict):
+        raise SpecError(source, ["(top level): expected a mapping with id, title and nodes"])
+    try:
+        spec = Spec.model_validate(data)
+    except ValidationError as exc:
+        raise SpecError(source, _pydantic_problems(exc) + _raw_reference_problems(data)) from None
+    spec._source = source
+    problems = check(spec)
+    if problems:
+        raise SpecError(source, problems)
+    return spec
+
+
+def bundled_specs() -> dict[str, Path]:
+    """Map each bundled spec id (its file stem) to its path."""
+    for folder in SPEC_DIRS:
+        if folder.is_dir():
+            found = sorted(folder.glob("*.yaml")) + sorted(folder.glob("examples/*.yaml"))
+            return {p.stem: p for p in found}
+    return {}
+
+
+def load_spec(ref: str | Path) -> Spec:
+    """Load a spec by bundled id (`dti-province-2022`) or by path."""
+    bundled = bundled_specs()
+    path = bundled.get(str(ref)) or Path(ref)
+    if not path.is_file():
+        known = ", ".join(bundled) or "none found"
+        raise SpecError(str(ref), [f"no such spec file or bundled id (bundled: {known})"])
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SpecError(str(path), [f"cannot read: {exc}"]) from None
+    return parse_spec(text, str(path))
+
+
+def dump_spec(spec: Spec) -> str:
+    """Return YAML text that loads back to an equal spec."""
+    data = spec.model_dump(mode="json", exclude_defaults=True)
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=110)
+
+
+def spec_for_year(year: int | None) -> tuple[str, str | None]:
+    """Pick the bundled spec for a data year; the second item is a note when the choice is a guess."""
+    if year == 2020:
+        return "dti-province-2020", None
+    if year is not None and 2021 <= year <= 2023:
+        return "dti-province-2022", None
+    what = "no year given" if year is None else f"no bundled spec is declared for {year}"
+    return "dti-province-2022", f"{what}: scoring with dti-province-2022 (use --spec to choose)"
+
+
+def spec_summary(spec: Spec) -> dict[str, Any]:
+    return spec.model_dump(mode="json", exclude={"nodes"})
+
+
+def _node_dict(spec: Spec, node: Node) -> dict[str, Any]:
+    graph = spec.graph
+    top = graph.max_points[graph.index[node.code]]
+    data: dict[str, Any] = {
+        "code": node.code,
+        "number": node.number,
+        "name_vi": node.name_vi,
+        "name_en": node.name_en,
+        "kind": node.kind,
+        "parents": list(graph.parents[node.code]),
+        "children": list(node.children),
+        "max_points": None if np.isnan(top) else float(top),
+        "provisional": node.provisional,
+        "source": node.source,
+    }
+    if node.rule is not None:
+        data["rule"] = node.rule.model_dump(mode="json")
+    return data
+
+
+def spec_to_dict(spec: Spec) -> dict[str, Any]:
+    """The `dti spec show --format json` object: {"spec": {...}, "nodes": [...]}."""
+    return {"spec": spec_summary(spec), "nodes": [_node_dict(spec, n) for n in spec.nodes]}
+
+
+def spec_nodes_frame(spec: Spec) -> Any:
+    """One row per node (rule parameters as JSON text), for `--format csv`."""
+    import json
+
+    import pandas as pd
+
+    rows = []
+    for node in spec.nodes:
+        data = _node_dict(spec, node)
+        rule = data.pop("rule", None)
+        data["parents"] = ";".join(data["parents"])
+        data["children"] = ";".join(data["children"])
+        data["rule"] = rule["kind"] if rule else ""
+        data["rule_params"] = (
+            json.dumps({k: v for k, v in rule.items() if k != "kind"}, ensure_ascii=False) if rule else ""
+        )
+        rows.append(data)
+    return pd.DataFrame(rows)
