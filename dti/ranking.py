@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
@@ -15,7 +16,22 @@ from dti.scoring import Result, rank_frame
 from dti.spec import Spec, topological_order
 from dti.submission import DATA_DIR, UnitRegister
 
+if TYPE_CHECKING:
+    from dti.pipeline import Run
+
 MERGER_2025 = DATA_DIR / "merger_2025.csv"
+MERGERS = (2025,)
+
+
+class RankingError(ValueError):
+    """A question the data cannot answer (an unknown code or unit, two files for one year, ...).
+
+    `argument` names what to change: "by", "unit", "merge", "files".
+    """
+
+    def __init__(self, message: str, argument: str) -> None:
+        super().__init__(message)
+        self.argument = argument
 
 
 @dataclass
@@ -29,6 +45,39 @@ class YearTable:
     rank_source: pd.DataFrame  # "computed" | "published" | None
     names: pd.Series
     issues: list[Issue] = field(default_factory=list)
+
+
+def total_code(spec: Spec) -> str:
+    return next(n.code for n in spec.nodes if n.kind == "total")
+
+
+def node_code(spec: Spec, by: str | None) -> str:
+    """`by`, or the total when it is None; RankingError if the spec has no such node."""
+    code = by or total_code(spec)
+    if code not in spec.graph.index:
+        raise RankingError(f"'{code}' is not a code of {spec.id}", "by")
+    return code
+
+
+def find_unit(names: Iterable[pd.Series], query: str) -> str:
+    """The unit code that `query` means, by code, by a code that lost its leading zero, or by name.
+
+    `names` maps code -> name, one Series per table, searched in order. RankingError if no unit matches.
+    """
+    for table in names:
+        if query in table.index:
+            return query
+        if query.isdigit() and query.zfill(2) in table.index:
+            return query.zfill(2)
+        for code, name in table.items():
+            if fold(str(name)) == fold(query):
+                return str(code)
+    raise RankingError(f"no unit '{query}' in the data", "unit")
+
+
+def result_changes(before: Result, after: Result, by: str) -> pd.DataFrame:
+    """Per unit of either year: value change in % and places gained, on node `by`."""
+    return changes(before.values[by], before.ranks[by], after.values[by], after.ranks[by])
 
 
 def changes(
@@ -51,6 +100,24 @@ def computed_source(ranks: pd.DataFrame) -> pd.DataFrame:
 def year_table(result: Result, year: int) -> YearTable:
     source = computed_source(result.ranks)
     return YearTable(year, result.spec, result.values, result.ranks, source, result.units["name"])
+
+
+def run_year_table(run: Run, register: UnitRegister) -> YearTable:
+    """A scored run as one year of a ranking, with the ranks its file publishes applied.
+
+    RankingError if the run has no result or its data year is unknown.
+    """
+    if run.result is None:
+        raise RankingError("the data are invalid: nothing was scored", "files")
+    if run.year is None:
+        raise RankingError(
+            "cannot tell the data year: add a 'year' column, put the year in the file name (2024.csv) "
+            "or pass --years",
+            "files",
+        )
+    table = year_table(run.result, run.year)
+    size = len(register.names) if register.strict else len(table.values)
+    return apply_published(table, run.submission.published_ranks, size)
 
 
 def apply_published(table: YearTable, published: pd.DataFrame, register_size: int) -> YearTable:
@@ -175,6 +242,65 @@ def comparison(tables: list[YearTable], by: str) -> dict[str, Any]:
             }
         )
     return {"by": by, "years": years, "units": rows}
+
+
+@dataclass
+class Ranking:
+    """Several years compared: the `dti rank --format json` object, the tables behind it, and notes."""
+
+    data: dict[str, Any]
+    tables: list[YearTable]
+    by: str
+    notes: list[str] = field(default_factory=list)
+
+
+def rank_years(
+    tables: list[YearTable],
+    by: str | None = None,
+    register: UnitRegister | None = None,
+    *,
+    merge: int | None = None,
+    region: bool = False,
+    top: int | None = None,
+) -> Ranking:
+    """Compare years on node `by` (default: the total); optionally merge units, rank within regions, cut.
+
+    merge=2025 maps the 63 old provinces to the 34 new ones in every year; region adds each unit's
+    region and rank within it (from `register`; not with a merger); top keeps the first `top` units of
+    the latest year. Raises RankingError for a question the data cannot answer.
+    """
+    register = register or UnitRegister.provinces()
+    if len({t.year for t in tables}) != len(tables):
+        raise RankingError("two files are for the same year", "files")
+    by = by or total_code(tables[-1].spec)
+    for t in tables:
+        if by not in t.spec.graph.index:
+            raise RankingError(f"'{by}' is not a code of {t.spec.id} ({t.year})", "by")
+    if merge is not None:
+        if merge not in MERGERS:
+            raise RankingError("only the 2025 merger is known", "merge")
+        if not all(t.spec.unit_kind == "province" for t in tables):
+            raise RankingError("the 2025 merger applies to provinces", "merge")
+        mapping = read_merger(register)
+        tables = [merge_units(t, mapping) for t in tables]
+    notes = [f"warning: {issue.message}" for t in tables for issue in t.issues]
+    if len({t.spec.id for t in tables}) > 1:
+        notes.append(
+            "note: the years were scored under different methodologies ("
+            + ", ".join(f"{t.year}: {t.spec.id}" for t in sorted(tables, key=lambda t: t.year))
+            + "); changes compare different measures"
+        )
+    data = comparison(tables, by)
+    if region and merge is None:
+        within = region_ranks(max(tables, key=lambda t: t.year), register)[by]
+        for row in data["units"]:
+            row["region"] = register.regions.get(row["unit"], "")
+            known = row["unit"] in within.index and not pd.isna(within[row["unit"]])
+            row["region_rank"] = int(within[row["unit"]]) if known else None
+    if top:
+        latest = str(data["years"][-1])
+        data["units"] = [u for u in data["units"] if (u["ranks"][latest] or 10**9) <= top]
+    return Ranking(data, tables, by, notes)
 
 
 def _str(value: Any) -> str | None:

@@ -138,3 +138,21 @@ def test_missing_year_is_a_usage_error(tmp_path: Path) -> None:
     result = runner.invoke(app, ["rank", str(table)])
     assert result.exit_code == 2 and "cannot tell the data year" in result.output
     assert runner.invoke(app, ["rank", str(table), "--years", "2024"]).exit_code == 0
+
+
+def test_library_refuses_questions_the_data_cannot_answer(tmp_path: Path) -> None:
+    from dti.pipeline import evaluate
+    from dti.ranking import RankingError, find_unit, rank_years, run_year_table
+    from dti.submission import UnitRegister
+
+    provinces = UnitRegister.provinces()
+    table = run_year_table(evaluate([_write(tmp_path, "2024.csv", "unit,DTI\n01,0.5\n48,0.6\n")]), provinces)
+    assert rank_years([table]).data["units"][0]["unit"] == "48"
+    with pytest.raises(RankingError, match="same year") as same:
+        rank_years([table, table])
+    assert same.value.argument == "files"
+    with pytest.raises(RankingError, match="not a code"):
+        rank_years([table], "NOPE")
+    with pytest.raises(RankingError, match="2025 merger is known"):
+        rank_years([table], merge=2030)
+    assert find_unit([table.names], "1") == "01" and find_unit([table.names], "đà nẵng") == "48"

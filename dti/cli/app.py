@@ -1,0 +1,46 @@
+"""The Typer application, its exit codes, and the entry point with its one-line internal-error handler."""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import IntEnum
+
+import typer
+
+
+class ExitCode(IntEnum):
+    OK = 0
+    INVALID_DATA = 1
+    USAGE = 2  # usage error, or an input that cannot be read at all
+    BAD_SPEC = 3
+    INTERNAL = 4  # a bug in dti: the message asks for a report
+
+
+EXIT_HELP = (
+    "Exit codes: 0 ok (warnings allowed), 1 invalid data, 2 usage error or unreadable input, 3 invalid spec, "
+    "4 internal error."
+)
+
+app = typer.Typer(
+    help="Compute, validate and compare Vietnam's Digital Transformation Index (DTI).\n\n" + EXIT_HELP,
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+
+
+def main() -> None:
+    """Run the CLI; an unexpected error prints one line (set DTI_DEBUG=1 for the traceback)."""
+    try:
+        app()
+    except Exception as exc:
+        if os.environ.get("DTI_DEBUG"):
+            raise
+        sys.stderr.write(
+            f"dti: internal error: {type(exc).__name__}: {exc}\n"
+            "This is a bug in dti. Please report it with the command and the file "
+            "(DTI_DEBUG=1 shows details).\n"
+        )
+        sys.exit(ExitCode.INTERNAL)

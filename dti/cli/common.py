@@ -1,0 +1,163 @@
+"""What every command shares: library errors mapped to exit codes, the pipeline call, and output."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal, NoReturn, ParamSpec, TypeVar
+
+import typer
+
+from dti.cli.app import ExitCode, app
+from dti.cli.options import Layout
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from dti.pipeline import Run
+    from dti.report import Report
+    from dti.scoring import Result
+    from dti.submission import UnitRegister
+    from dti.views import Lang, View
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def fail(message: str, code: ExitCode) -> NoReturn:
+    from dti.write import text
+
+    text.error(message)
+    raise typer.Exit(int(code))
+
+
+def guarded(func: Callable[P, R]) -> Callable[P, R]:
+    """Turn the library's exceptions into a message on stderr and the documented exit code."""
+
+    @functools.wraps(func)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        from dti.ranking import RankingError
+        from dti.spec import SpecError
+        from dti.submission import InputError
+        from dti.write import text
+        from dti.write.files import OutputError
+
+        try:
+            return func(*args, **kwargs)
+        except SpecError as exc:
+            text.spec_problems(exc.source, exc.problems)
+            raise typer.Exit(int(ExitCode.BAD_SPEC)) from None
+        except RankingError as exc:
+            if exc.argument in ("by", "unit", "merge"):
+                raise typer.BadParameter(str(exc), param_hint=f"--{exc.argument}") from None
+            fail(str(exc), ExitCode.USAGE)
+        except (InputError, OutputError) as exc:
+            fail(str(exc), ExitCode.USAGE)
+
+    return wrapper
+
+
+def command(parent: typer.Typer = app, **kwargs: Any) -> Callable[[Callable[P, R]], Callable[P, R]]:
+    """`parent.command(...)` with the library's errors turned into exit codes."""
+
+    def register(func: Callable[P, R]) -> Callable[P, R]:
+        parent.command(**kwargs)(guarded(func))
+        return func
+
+    return register
+
+
+def register(units: Path | None) -> UnitRegister | None:
+    from dti.submission import UnitRegister
+
+    return UnitRegister.read(units) if units is not None else None
+
+
+def evaluate(
+    files: list[Path],
+    spec_ref: str | None,
+    units: Path | None,
+    layout: Layout | None,
+    sheet: str | None,
+    year: int | None,
+    max_issues: int | None = None,
+    scoring: bool = True,
+) -> Run:
+    from dti.pipeline import evaluate
+
+    way: Literal["long", "wide"] | None = None
+    if layout is not None:
+        way = "long" if layout is Layout.long else "wide"
+    return evaluate(
+        files,
+        spec_ref,
+        register(units),
+        layout=way,
+        sheet=sheet,
+        year=year,
+        max_issues=max_issues,
+        scoring=scoring,
+    )
+
+
+def exit_code(report: Report) -> ExitCode:
+    return ExitCode.USAGE if report.unreadable else ExitCode.INVALID_DATA
+
+
+def scored(run: Run, file: Path, lang: Lang, warnings: bool = True) -> Result:
+    """The run's result (after a line counting its warnings); without one, the issues and exit 1 or 2."""
+    from dti import views
+    from dti.write import text
+
+    if run.result is None:
+        text.error(
+            f"{file} {'cannot be read' if run.report.unreadable else 'holds invalid data'}: nothing was "
+            f"scored (`dti validate {file}` lists every issue)"
+        )
+        text.show(views.issues(run.report, lang), stderr=True)
+        raise typer.Exit(int(exit_code(run.report)))
+    summary = views.warnings_line(file, run.report)
+    if summary and warnings:
+        text.note(summary)
+    return run.result
+
+
+def write(content: str, output: Path | None, inputs: Sequence[Path] = ()) -> None:
+    """Text to stdout, or atomically to the output file."""
+    import sys
+
+    from dti.write.files import write_atomic
+
+    content = content if content.endswith("\n") else content + "\n"
+    if output is None:
+        sys.stdout.write(content)
+    else:
+        write_atomic(output, content, inputs)
+
+
+def emit(
+    fmt: str,
+    output: Path | None,
+    inputs: Sequence[Path],
+    *,
+    table: Callable[[], View | list[View]],
+    json: Callable[[], Any] | None = None,
+    csv: Callable[[], pd.DataFrame] | None = None,
+) -> None:
+    """Write the output in the chosen format: a table to the terminal (plain text to a file), json, csv."""
+    if fmt == "json" and json is not None:
+        from dti.write import json as json_writer
+
+        write(json_writer.dumps(json()), output, inputs)
+    elif fmt == "csv" and csv is not None:
+        from dti.write import csv as csv_writer
+
+        write(csv_writer.dumps(csv()), output, inputs)
+    else:
+        from dti.write import text
+
+        if output is None:
+            text.show(table())
+        else:
+            write(text.render(table()), output, inputs)

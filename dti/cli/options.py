@@ -1,0 +1,75 @@
+"""Options shared by the commands, with the choices they accept."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Literal
+
+import typer
+
+
+class Format(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+class IssueFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    github = "github"
+
+
+class Layout(StrEnum):
+    long = "long"
+    wide = "wide"
+
+
+class Lang(StrEnum):
+    vi = "vi"
+    en = "en"
+
+    @property
+    def code(self) -> Literal["vi", "en"]:
+        return "en" if self is Lang.en else "vi"
+
+
+SpecOption = Annotated[
+    str | None,
+    typer.Option("--spec", help="Bundled spec id (see `dti spec list`) or path to a spec YAML file."),
+]
+UnitsOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--units",
+        help="Unit register CSV (code,name[,region]) instead of the bundled 63 provinces: "
+        "how a province scores its districts or communes.",
+    ),
+]
+SheetOption = Annotated[str | None, typer.Option("--sheet", help="Excel sheet to read (default: the first).")]
+LayoutOption = Annotated[
+    Layout | None,
+    typer.Option(
+        "--layout",
+        help="long (unit,indicator,value) or wide (unit + one column per code); detected when omitted.",
+    ),
+]
+YearOption = Annotated[
+    int | None, typer.Option("--year", help="Data year, if not in a year column or the file name.")
+]
+FormatOption = Annotated[Format, typer.Option("--format", help="table, json or csv.")]
+IssueFormatOption = Annotated[
+    IssueFormat, typer.Option("--format", help="table, json, csv or github (Actions annotations).")
+]
+LangOption = Annotated[Lang, typer.Option("--lang", help="Labels of the table in vi or en.")]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="Write the output here (atomically; never over an input) instead of stdout.",
+    ),
+]

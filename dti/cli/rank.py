@@ -1,0 +1,112 @@
+"""dti rank: units compared across years, regions and the 2025 merger."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from dti.cli import common
+from dti.cli.options import (
+    Format,
+    FormatOption,
+    Lang,
+    LangOption,
+    LayoutOption,
+    OutputOption,
+    SheetOption,
+    SpecOption,
+    UnitsOption,
+)
+
+
+def _years(text: str | None, count: int) -> list[int | None]:
+    if not text:
+        return [None] * count
+    try:
+        years: list[int | None] = [int(y) for y in text.split(",")]
+    except ValueError:
+        raise typer.BadParameter("write years as 2023,2024", param_hint="--years") from None
+    if len(years) != count:
+        raise typer.BadParameter(f"{len(years)} years for {count} files", param_hint="--years")
+    return years
+
+
+@common.command()
+def rank(
+    files: Annotated[
+        list[Path],
+        typer.Argument(
+            metavar="FILE...",
+            help="One file per year: a component-level submission (scored first) "
+            "or a results table of values.",
+        ),
+    ],
+    by: Annotated[
+        str | None, typer.Option("--by", help="Node code to rank by (default: the total, DTI).")
+    ] = None,
+    spec_ref: SpecOption = None,
+    region: Annotated[
+        bool, typer.Option("--region", help="Also rank within the regions of the register.")
+    ] = False,
+    merge: Annotated[
+        int | None,
+        typer.Option(
+            "--merge",
+            help="2025: map the 63 old provinces to the 34 new ones (mean of their values) in every year.",
+        ),
+    ] = None,
+    top: Annotated[
+        int | None, typer.Option("--top", min=1, help="Show the first N units of the latest year.")
+    ] = None,
+    unit: Annotated[
+        str | None,
+        typer.Option("--unit", help="Follow one unit through all years, pillars and main indices."),
+    ] = None,
+    fmt: FormatOption = Format.table,
+    years: Annotated[
+        str | None,
+        typer.Option(
+            "--years",
+            help="Years of the files, comma-separated, when neither a year column nor the file name tells.",
+        ),
+    ] = None,
+    output: OutputOption = None,
+    lang: LangOption = Lang.vi,
+    units: UnitsOption = None,
+    layout: LayoutOption = None,
+    sheet: SheetOption = None,
+) -> None:
+    """Compare units across years: ranks, places gained or lost, value changes.
+
+    Ranks are competition ranks on values rounded to the spec's precision (4 decimals); a rank a file
+    publishes in a `rank` or `rank_<CODE>` column is used as published. Change: value in % (relative),
+    places = earlier rank - later rank (+ = up).
+
+    Examples: dti rank sample_data/2023.csv sample_data/2024.csv;
+    dti rank sample_data/2023.csv sample_data/2024.csv --merge 2025 --top 10
+    """
+    from dti import views
+    from dti.pipeline import default_register
+    from dti.ranking import find_unit, rank_years, run_year_table
+    from dti.write import text
+
+    tables = []
+    for file, year in zip(files, _years(years, len(files)), strict=True):
+        run = common.evaluate([file], spec_ref, units, layout, sheet, year, max_issues=50)
+        common.scored(run, file, lang.code, warnings=False)
+        register = common.register(units) or default_register(run.spec)
+        tables.append(run_year_table(run, register))
+    ranking = rank_years(tables, by, register, merge=merge, region=region, top=top)
+    for note in ranking.notes:
+        text.note(note)
+    if unit is not None and fmt is Format.table:
+        code = find_unit([t.names for t in reversed(ranking.tables)], unit)
+        table = lambda: views.unit_years(ranking.tables, code, lang.code)  # noqa: E731
+    else:
+        region_shown = region and merge is None
+        table = lambda: views.rank_table(ranking.data, region_shown, lang=lang.code)  # noqa: E731
+    common.emit(
+        fmt, output, files, table=table, json=lambda: ranking.data, csv=lambda: views.rank_frame(ranking.data)
+    )

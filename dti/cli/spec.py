@@ -1,0 +1,75 @@
+"""dti spec list | show | check: the methodologies."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from dti.cli import common
+from dti.cli.app import ExitCode, app
+from dti.cli.options import Format, FormatOption, OutputOption
+
+spec_app = typer.Typer(help="List, show and check methodology specs.", no_args_is_help=True)
+app.add_typer(spec_app, name="spec")
+
+
+@common.command(spec_app, name="list")
+def spec_list(output: OutputOption = None) -> None:
+    """List the bundled specs (methodologies) with their decisions and data years."""
+    from dti import views
+    from dti.spec import bundled_specs, load_spec
+
+    specs = [load_spec(spec_id) for spec_id in bundled_specs()]
+    common.emit("table", output, [], table=lambda: views.spec_list(specs, "en"))
+
+
+@common.command(spec_app, name="show")
+def spec_show(
+    spec_ref: Annotated[
+        str, typer.Argument(metavar="ID|PATH", help="Bundled spec id or path to a YAML spec.")
+    ],
+    depth: Annotated[
+        int | None, typer.Option("--depth", min=0, help="Levels below the total to show.")
+    ] = None,
+    fmt: FormatOption = Format.table,
+    output: OutputOption = None,
+) -> None:
+    """Show a spec as a tree: points, pillar membership and provisional (*) markers.
+
+    Example: dti spec show dti-province-2022 --depth 1
+    """
+    from dti import views
+    from dti.spec import load_spec, spec_nodes_frame, spec_to_dict
+
+    spec = load_spec(spec_ref)
+    common.emit(
+        fmt,
+        output,
+        [],
+        table=lambda: views.spec_tree(spec, depth, "en"),
+        json=lambda: spec_to_dict(spec),
+        csv=lambda: spec_nodes_frame(spec),
+    )
+
+
+@common.command(spec_app, name="check")
+def spec_check(
+    paths: Annotated[list[Path], typer.Argument(metavar="FILE...", help="Spec YAML files to check.")],
+) -> None:
+    """Check spec files: exit 0 if all are valid, 3 with every problem listed (with its YAML key path)."""
+    from dti.spec import SpecError, load_spec
+    from dti.write import text
+
+    failed = False
+    for path in paths:
+        try:
+            spec = load_spec(path)
+        except SpecError as exc:
+            text.spec_problems(exc.source, exc.problems)
+            failed = True
+            continue
+        text.line(f"{path}: ok ({spec.id}, {len(spec.nodes)} nodes)")
+    if failed:
+        raise typer.Exit(int(ExitCode.BAD_SPEC))

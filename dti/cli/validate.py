@@ -1,0 +1,77 @@
+"""dti validate: every problem of the submitted files, for people and for CI."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from dti.cli import common
+from dti.cli.app import ExitCode
+from dti.cli.options import (
+    IssueFormat,
+    IssueFormatOption,
+    Lang,
+    LangOption,
+    LayoutOption,
+    OutputOption,
+    SheetOption,
+    SpecOption,
+    UnitsOption,
+    YearOption,
+)
+
+TABLE_ISSUES = 200  # a terminal table of 10,000 rows helps nobody; json, csv and github list them all
+
+
+@common.command()
+def validate(
+    files: Annotated[
+        list[Path], typer.Argument(metavar="FILE...", help="CSV or XLSX submissions (long or wide layout).")
+    ],
+    spec_ref: SpecOption = None,
+    fmt: IssueFormatOption = IssueFormat.table,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Warnings also make the file invalid (exit 1).")
+    ] = False,
+    max_issues: Annotated[
+        int | None, typer.Option("--max-issues", min=1, help="Show at most N issues.")
+    ] = None,
+    output: OutputOption = None,
+    lang: LangOption = Lang.vi,
+    units: UnitsOption = None,
+    layout: LayoutOption = None,
+    sheet: SheetOption = None,
+    year: YearOption = None,
+) -> None:
+    """Check submitted files and report every problem with its file, row, column and cell.
+
+    Example: dti validate sample_data/broken.csv --format github
+
+    Exit codes: 0 valid (warnings allowed unless --strict), 1 invalid data, 2 unreadable input or usage
+    error, 3 invalid spec.
+    """
+    from dti import views
+    from dti.write import github, text
+
+    limit = max_issues or (TABLE_ISSUES if fmt is IssueFormat.table else None)
+    run = common.evaluate(files, spec_ref, units, layout, sheet, year, max_issues=limit, scoring=False)
+    report = run.report
+    if fmt is IssueFormat.github:
+        common.write(github.dumps(report), output, files)
+    else:
+        for note in run.notes if fmt is IssueFormat.table else []:
+            text.note(note)
+        common.emit(
+            fmt,
+            output,
+            files,
+            table=lambda: views.issues(report, lang.code),
+            json=report.to_dict,
+            csv=lambda: views.issues_frame(report),
+        )
+    if report.unreadable:
+        raise typer.Exit(int(ExitCode.USAGE))
+    if not report.valid or (strict and report.warnings):
+        raise typer.Exit(int(ExitCode.INVALID_DATA))

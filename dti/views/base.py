@@ -1,0 +1,100 @@
+"""View and Column: a neutral table of raw values, and the vi/en labels the views share."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Literal
+
+import pandas as pd
+
+if TYPE_CHECKING:
+    from dti.spec import Spec
+
+Lang = Literal["vi", "en"]
+# text, value (a 0..1 value at `digits` decimals), points (up to 2 decimals), int, pct (a change in %),
+# places (ranks gained, + = up), signed (a signed points change), bool, list (joined by spaces)
+Kind = Literal["text", "value", "points", "int", "pct", "places", "signed", "bool", "list"]
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    label: str
+    kind: Kind = "text"
+    digits: int = 4  # for kind "value"
+    empty: str = "—"  # shown for None / NaN
+    tone: str | None = None  # row key holding a tone (met, not_met, error, warning...) that colours the cell
+    marker: str | None = None  # row key holding text appended to the cell (e.g. "p": a published rank)
+    indent: str | None = None  # row key holding the tree level that indents the cell
+    strong: bool = False
+
+    @property
+    def align(self) -> Literal["left", "right"]:
+        return "left" if self.kind in ("text", "list") else "right"
+
+
+@dataclass
+class View:
+    title: str | None
+    columns: list[Column]
+    rows: list[dict[str, Any]]
+    notes: list[str] = field(default_factory=list)  # lines after the table
+    strong: str | None = None  # row key holding a flag: show the row in bold
+
+
+# Labels: key -> (vi, en).
+WORDS = {
+    "rank": ("hạng", "rank"),
+    "unit": ("đơn vị", "unit"),
+    "name": ("tên", "name"),
+    "code": ("mã", "code"),
+    "at_stake": ("thiếu số liệu", "at stake"),
+    "d_value": ("Δ giá trị", "Δ value"),
+    "d_rank": ("Δ hạng", "Δ rank"),
+    "points": ("điểm", "points"),
+    "max": ("tối đa", "max"),
+    "value": ("giá trị", "value"),
+    "lost": ("mất điểm", "lost"),
+    "self": ("tự đánh giá", "self"),
+    "d_verified": ("Δ thẩm định", "Δ verified"),
+    "region": ("vùng", "region"),
+    "in_region": ("hạng vùng", "in region"),
+    "places": ("± bậc", "places"),
+    "row": ("dòng", "row"),
+    "cell": ("ô", "cell"),
+    "column": ("cột", "column"),
+    "severity": ("mức", "severity"),
+    "issue": ("mã lỗi", "code"),
+    "message": ("nội dung", "message"),
+}
+
+
+def word(key: str, lang: Lang) -> str:
+    vi, en = WORDS[key]
+    return vi if lang == "vi" else en
+
+
+def as_float(value: Any) -> float | None:
+    return None if value is None or pd.isna(value) else float(value)
+
+
+def as_int(value: Any) -> int | None:
+    return None if value is None or pd.isna(value) else int(value)
+
+
+def total_code(spec: Spec) -> str:
+    return next(n.code for n in spec.nodes if n.kind == "total")
+
+
+def tree(spec: Spec, depth: int | None = None) -> list[tuple[str, int]]:
+    """Codes in tree order from the total, with their level."""
+    order: list[tuple[str, int]] = []
+
+    def walk(code: str, level: int) -> None:
+        order.append((code, level))
+        if depth is None or level < depth:
+            for child in spec.node(code).children:
+                walk(child, level + 1)
+
+    walk(total_code(spec), 0)
+    return order

@@ -1,0 +1,106 @@
+"""Views of a validation report and of a target review, with their json/csv builders."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from typing import Any
+
+import pandas as pd
+
+from dti.report import ISSUE_FIELDS, Report
+from dti.targets import Review, label, summary_line
+from dti.views.base import Column, Lang, View, word
+
+# --- dti validate -----------------------------------------------------------------------------------
+
+
+def issues(report: Report, lang: Lang = "vi") -> list[View]:
+    """A table per file of the shown issues; the last view's notes count them and give the verdict."""
+    keys = ("row", "cell", "column", "unit", "severity", "issue", "message")
+    columns = [Column(k, word(k, lang), "int" if k == "row" else "text", empty="") for k in keys]
+    columns[4] = Column("severity", word("severity", lang), tone="severity")
+    shown = report.shown()
+    by_file: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for i in shown:
+        row = {k: getattr(i, k) for k in ("row", "cell", "column", "unit", "message")}
+        by_file[i.file or "-"].append({**row, "severity": str(i.severity), "issue": str(i.code)})
+    views = [View(file, columns, rows) for file, rows in by_file.items()] or [View(None, [], [])]
+    counts = Counter(str(i.code) for i in report.issues)
+    vi = lang == "vi"
+    notes = []
+    if counts:
+        listed = ", ".join(f"{c} {n}" for c, n in sorted(counts.items()))
+        notes.append(("Số vấn đề theo mã: " if vi else "Issues by code: ") + listed)
+    if len(shown) < len(report.issues):
+        notes.append(
+            f"Hiện {len(shown)}/{len(report.issues)} vấn đề: tăng --max-issues, "
+            "hoặc dùng --format json hay csv để có đủ danh sách"
+            if vi
+            else f"Showing {len(shown)} of {len(report.issues)} issues: raise --max-issues, or use "
+            "--format json or csv for the full list."
+        )
+    errors, warnings = len(report.errors), len(report.warnings)
+    if vi:
+        verdict = "hợp lệ" if report.valid else "không hợp lệ"
+        notes.append(f"{verdict}: {errors} lỗi, {warnings} cảnh báo")
+    else:
+        notes.append(f"{'valid' if report.valid else 'invalid'}: {errors} error(s), {warnings} warning(s)")
+    views[-1].notes = notes
+    return views
+
+
+def issues_frame(report: Report) -> pd.DataFrame:
+    """The `dti validate --format csv` table: one row per shown issue, ISSUE_FIELDS as columns."""
+    frame = pd.DataFrame([i.to_dict() for i in report.shown()], columns=list(ISSUE_FIELDS))
+    return frame.astype({"row": "Int64"})
+
+
+# --- dti targets ------------------------------------------------------------------------------------
+
+TARGET_COLUMNS = ("id", "group", "name", "responsible", "target", "result", "label")
+TARGET_WORDS = {
+    "vi": ("id", "nhóm", "chỉ tiêu", "đơn vị chủ trì", "mục tiêu", "kết quả", "đánh giá"),
+    "en": ("id", "group", "target", "responsible", "goal", "result", "status"),
+}
+STATUS_WORDS = {
+    "vi": {"met": "đạt", "not_met": "chưa đạt", "no_data": "chưa có số liệu", "needs_review": "cần đánh giá"},
+    "en": {"met": "met", "not_met": "not met", "no_data": "no data", "needs_review": "review"},
+}
+
+
+def _labelled(review: Review, lang: Lang) -> pd.DataFrame:
+    return review.targets.assign(label=[label(r, lang) for r in review.targets.itertuples()])
+
+
+def targets(review: Review, by: str = "group", lang: Lang = "vi") -> list[View]:
+    """The target list with statuses, the summary line, and the counts per group or responsible unit."""
+    columns = [
+        Column(k, w, empty="—" if k == "result" else "", tone="status" if k == "label" else None)
+        for k, w in zip(TARGET_COLUMNS, TARGET_WORDS[lang], strict=True)
+    ]
+    frame = _labelled(review, lang)
+    rows = [{k: getattr(r, k) or None for k in (*TARGET_COLUMNS, "status")} for r in frame.itertuples()]
+    listing = View(None, columns, rows, notes=[summary_line(review, lang)])
+    head = {"group": ("nhóm", "group"), "responsible": ("đơn vị chủ trì", "responsible")}[by]
+    counts = [
+        Column("key", head[0] if lang == "vi" else head[1]),
+        Column("total", "tổng" if lang == "vi" else "total", "int"),
+    ]
+    counts += [Column(s, w, "int") for s, w in STATUS_WORDS[lang].items()]
+    per = review.by(by)
+    count_rows = [{"key": str(k), **{c: int(v) for c, v in row.items()}} for k, row in per.iterrows()]
+    return [listing, View(None, counts, count_rows)]
+
+
+def targets_data(review: Review, lang: Lang = "vi") -> dict[str, Any]:
+    """The `dti targets --format json` object: every target with status, label and margins, a summary."""
+    data = review.to_dict()
+    for row, text in zip(data["targets"], _labelled(review, lang)["label"], strict=True):
+        row["label"] = text
+    return data
+
+
+def targets_frame(review: Review, lang: Lang = "vi") -> pd.DataFrame:
+    """The `dti targets --format csv` table."""
+    columns = ["id", "group", "name", "responsible", "target", "result", "status", "label"]
+    return _labelled(review, lang)[[*columns, "exceeded_by", "shortfall"]]

@@ -1,0 +1,101 @@
+"""Views across years: the ranking table, one unit through the years, and the csv builder."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from dti.ranking import YearTable
+from dti.views.base import Column, Lang, View, as_float, as_int, word
+
+# --- dti rank ---------------------------------------------------------------------------------------
+
+
+def rank_table(data: dict[str, Any], region: bool = False, digits: int = 4, lang: Lang = "vi") -> View:
+    """Units across years (the `rank_years` data): value and rank per year, changes between years."""
+    years = data["years"]
+    columns = [Column("unit", word("unit", lang)), Column("name", word("name", lang))]
+    if region:
+        columns += [
+            Column("region", word("region", lang)),
+            Column("region_rank", word("in_region", lang), "int"),
+        ]
+    for y in years:
+        columns += [Column(f"value_{y}", str(y), "value", digits)]
+        columns += [Column(f"rank_{y}", word("rank", lang), "int", marker=f"mark_{y}")]
+    for a, b in zip(years, years[1:], strict=False):
+        columns += [
+            Column(f"pct_{a}_{b}", f"Δ% {a}→{b}", "pct"),
+            Column(f"places_{a}_{b}", word("places", lang), "places"),
+        ]
+    rows = []
+    for u in data["units"]:
+        row = {
+            "unit": u["unit"],
+            "name": u["name"],
+            "region": u.get("region"),
+            "region_rank": u.get("region_rank"),
+        }
+        for y in years:
+            row[f"value_{y}"], row[f"rank_{y}"] = u["values"][str(y)], u["ranks"][str(y)]
+            row[f"mark_{y}"] = "p" if u["rank_source"][str(y)] == "published" else ""
+        for c in u["changes"]:
+            row[f"pct_{c['from']}_{c['to']}"], row[f"places_{c['from']}_{c['to']}"] = (
+                c["value_pct"],
+                c["places"],
+            )
+        rows.append(row)
+    listed = ", ".join(map(str, years))
+    title = (
+        f"Xếp hạng theo {data['by']}, {listed} (đồng hạng; p = hạng đã công bố)"
+        if lang == "vi"
+        else f"Ranking by {data['by']}, {listed} (competition ranks; p = published rank)"
+    )
+    return View(title, columns, rows)
+
+
+def unit_years(tables: list[YearTable], unit: str, lang: Lang = "vi") -> View:
+    """One unit through the years: value and rank of the total, pillars and main indices."""
+    tables = sorted(tables, key=lambda t: t.year)
+    spec = tables[-1].spec
+    columns = [Column("code", word("code", lang)), Column("name", word("name", lang))]
+    for t in tables:
+        columns += [Column(f"value_{t.year}", str(t.year), "value", spec.precision)]
+        columns += [Column(f"rank_{t.year}", word("rank", lang), "int")]
+    if len(tables) > 1:
+        columns.append(Column("places", word("places", lang), "places"))
+    rows = []
+    for node in spec.nodes:
+        if node.kind not in ("total", "pillar", "main", "group"):
+            continue
+        row: dict[str, Any] = {"code": node.code, "name": node.name_vi, "total": node.kind == "total"}
+        for t in tables:
+            known = node.code in t.values.columns and unit in t.values.index
+            row[f"value_{t.year}"] = as_float(t.values.at[unit, node.code]) if known else None
+            row[f"rank_{t.year}"] = as_int(t.ranks.at[unit, node.code]) if known else None
+        if len(tables) > 1:
+            a, b = row[f"rank_{tables[-2].year}"], row[f"rank_{tables[-1].year}"]
+            row["places"] = None if a is None or b is None else a - b
+        rows.append(row)
+    name = next((str(t.names.get(unit)) for t in reversed(tables) if t.names.get(unit)), "")
+    title = f"{unit} {name}: " + ("giá trị và hạng theo năm" if lang == "vi" else "value and rank by year")
+    return View(title, columns, rows, strong="total")
+
+
+def rank_frame(data: dict[str, Any]) -> pd.DataFrame:
+    """The `dti rank --format csv` table: a row per unit, value/rank/rank_source per year, changes."""
+    rows = []
+    for u in data["units"]:
+        row: dict[str, Any] = {"unit": u["unit"], "name": u["name"]}
+        for year in data["years"]:
+            row[f"value_{year}"] = u["values"][str(year)]
+            row[f"rank_{year}"] = u["ranks"][str(year)]
+            row[f"rank_source_{year}"] = u["rank_source"][str(year)]
+        for c in u["changes"]:
+            row[f"value_pct_{c['from']}_{c['to']}"] = c["value_pct"]
+            row[f"places_{c['from']}_{c['to']}"] = c["places"]
+        rows.append(row)
+    frame = pd.DataFrame(rows)
+    ints = [c for c in frame.columns if c.startswith(("rank_2", "places_"))]
+    return frame.astype({c: "Int64" for c in ints})

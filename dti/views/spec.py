@@ -1,0 +1,109 @@
+"""Views of a spec: the bundled list and the tree with points, rules and pillars."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from dti.spec import Spec
+from dti.views.base import Column, Kind, Lang, View, total_code, tree
+
+# --- dti spec ---------------------------------------------------------------------------------------
+
+
+def _pts(value: float) -> str:
+    return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+def spec_list(specs: list[Spec], lang: Lang = "en") -> View:
+    vi = lang == "vi"
+    labels = (
+        ("mã", "quyết định", "năm", "cấp", "tính điểm được", "tên")
+        if vi
+        else ("id", "decision", "years", "unit kind", "scorable", "title")
+    )
+    keys = ("id", "decision", "years", "unit_kind", "scorable", "title")
+    kinds: dict[str, Kind] = {"years": "list", "scorable": "bool"}
+    columns = [
+        Column(k, w, kinds.get(k, "text"), tone="tone" if k == "scorable" else None)
+        for k, w in zip(keys, labels, strict=True)
+    ]
+    rows = [
+        {
+            "id": s.id,
+            "decision": s.decision,
+            "years": list(s.years),
+            "unit_kind": s.unit_kind,
+            "scorable": s.scorable,
+            "title": ("EXAMPLE — " if s.example else "") + s.title,
+            "tone": None if s.scorable else "error",
+        }
+        for s in specs
+    ]
+    return View("Bộ chỉ số có sẵn" if vi else "Bundled specs", columns, rows)
+
+
+def spec_tree(spec: Spec, depth: int | None = None, lang: Lang = "en") -> View:
+    """The spec as a tree: number, code, name, provisional mark, points, rule, pillars."""
+    vi = lang == "vi"
+    graph = spec.graph
+    maximum = {c: float(graph.max_points[graph.index[c]]) for c in graph.codes}
+    pillar_of: dict[str, list[str]] = defaultdict(list)
+    for node in spec.nodes:
+        if node.kind == "pillar":
+            for child in node.children:
+                pillar_of[child].append(node.code)
+    labels = (
+        ("stt", "mã", "tên", "*", "điểm", "quy tắc", "trụ cột")
+        if vi
+        else ("no.", "code", "name", "*", "points", "rule", "pillars")
+    )
+    keys = ("number", "code", "name", "provisional", "points", "rule", "pillars")
+    kinds: dict[str, Kind] = {"points": "points", "pillars": "list"}
+    columns = [
+        Column(k, w, kinds.get(k, "text"), indent="level" if k == "code" else None, empty="")
+        for k, w in zip(keys, labels, strict=True)
+    ]
+    rows = []
+    for code, level in tree(spec, depth):
+        node = spec.node(code)
+        rule = node.rule.kind if node.rule else ("" if node.children else "—")
+        rows.append(
+            {
+                "number": node.number,
+                "code": code,
+                "level": level,
+                "name": node.name_vi,
+                "provisional": "*" if node.provisional else "",
+                "points": maximum[code],
+                "rule": rule,
+                "pillars": pillar_of.get(code, []),
+            }
+        )
+    decision, date, years = spec.decision or "—", spec.decision_date or "—", spec.years or "—"
+    if vi:
+        about = f"Quyết định {decision} ngày {date}; năm {years}; cấp: {spec.unit_kind}; "
+        about += f"độ chính xác {spec.precision}; đồng hạng: {spec.ties}"
+        about += "" if spec.scorable else "; không tính điểm được (chưa rõ điểm)"
+    else:
+        about = f"Decision {decision} of {date}; years {years}; unit: {spec.unit_kind}; "
+        about += f"precision {spec.precision}; ties: {spec.ties}"
+        about += "" if spec.scorable else "; not scorable (points unknown)"
+    pillar, pts = ("Trụ cột", "điểm") if vi else ("Pillar", "points")
+    notes = [
+        f"{pillar} {p.code} {p.name_vi} = {' + '.join(p.children)}: {_pts(maximum[p.code])} {pts}"
+        for p in spec.nodes
+        if p.kind == "pillar" and p.children
+    ]
+    leaves, mains = int(graph.is_leaf.sum()), sum(n.kind == "main" for n in spec.nodes)
+    provisional = sum(n.provisional for n in spec.nodes)
+    points = _pts(maximum[total_code(spec)])
+    if vi:
+        line = f"{mains} chỉ số chính, {leaves} chỉ tiêu lá, {points} điểm"
+        line += f"; * = tạm tính ({provisional} nút): chưa đối chiếu với quyết định" if provisional else ""
+    else:
+        line = f"{mains} main indices, {leaves} leaves, {points} points"
+        if provisional:
+            line += f"; * = provisional ({provisional} nodes): not verified against the decision"
+    notes.append(line)
+    title = f"{spec.id} — {spec.title}\n{about}"
+    return View(title, columns, rows, notes)

@@ -1,0 +1,189 @@
+"""Terminal and plain-text tables: the only module that imports rich.
+
+A number is never cut to fit: numeric columns do not wrap and the page grows to hold them. Piped
+output gets a wide page instead of rich's 80-column default.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from rich.console import Console
+from rich.measure import Measurement
+from rich.table import Table
+from rich.text import Text
+
+from dti.views import Column, View
+
+PIPE_WIDTH = 160  # the page width when stdout is not a terminal
+RICH_ROWS = 500  # above this a plain table is written: rich lays out ~1,000 rows a second
+TONES = {
+    "met": "green",
+    "not_met": "red",
+    "no_data": "yellow",
+    "needs_review": "magenta",
+    "error": "red",
+    "warning": "yellow",
+}
+
+
+def _missing(value: Any) -> bool:
+    if value is None:
+        return True
+    try:
+        return math.isnan(value)
+    except TypeError:
+        return False
+
+
+def _half_up(value: float, digits: int) -> float:
+    """Round as published tables do (0.45875 -> 0.4588), not half-to-even on the binary value."""
+    scale = 10.0**digits
+    return math.floor(value * scale + 0.5 + 1e-9) / scale
+
+
+def cell(column: Column, value: Any) -> str:
+    """The text of one value in a column of the given kind."""
+    if isinstance(value, list | tuple):
+        return " ".join(map(str, value))
+    if _missing(value) or value == "":
+        return column.empty
+    kind = column.kind
+    if kind == "value":
+        return f"{_half_up(float(value), column.digits):.{column.digits}f}"
+    if kind == "points":
+        return f"{float(value):.2f}".rstrip("0").rstrip(".")
+    if kind == "int":
+        return str(int(value))
+    if kind == "pct":
+        return "0.0 %" if abs(value) < 0.05 else f"{value:+.1f} %"
+    if kind == "places":
+        places = int(value)
+        return f"▲ {places}" if places > 0 else f"▼ {-places}" if places < 0 else "= 0"
+    if kind == "signed":
+        return f"{float(value):+.2f}"
+    if kind == "bool":
+        return "yes" if value else "no"
+    return str(value)
+
+
+def _text(column: Column, row: dict[str, Any]) -> str:
+    text = cell(column, row.get(column.key))
+    if column.marker and row.get(column.marker):
+        text += str(row[column.marker])
+    if column.indent:
+        text = "  " * int(row.get(column.indent) or 0) + text
+    return text
+
+
+def _style(column: Column, row: dict[str, Any]) -> str | None:
+    if column.tone:
+        return TONES.get(str(row.get(column.tone) or row.get(column.key)))
+    if column.kind == "places" and not _missing(row.get(column.key)):
+        return "green" if row[column.key] > 0 else "red" if row[column.key] < 0 else None
+    return None
+
+
+def _table(view: View) -> Table:
+    table = Table(show_edge=False, pad_edge=False)
+    cells = [[_text(c, row) for c in view.columns] for row in view.rows]
+    for j, column in enumerate(view.columns):
+        numeric = column.align == "right"
+        widest = max([len(column.label), *(len(r[j]) for r in cells)])
+        table.add_column(
+            column.label,
+            justify=column.align,
+            no_wrap=numeric,
+            overflow="fold",
+            min_width=widest if numeric else None,
+            style="bold" if column.strong else None,
+        )
+    for row, texts in zip(view.rows, cells, strict=True):
+        styled = [Text(t, style=_style(c, row) or "") for c, t in zip(view.columns, texts, strict=True)]
+        table.add_row(*styled, style="bold" if view.strong and row.get(view.strong) else None)
+    return table
+
+
+def plain_table(view: View) -> str:
+    """A fast fixed-width table without rich, for very long views."""
+    cells = [[_text(c, row) for c in view.columns] for row in view.rows]
+    widths = [max([len(c.label), *(len(r[j]) for r in cells)]) for j, c in enumerate(view.columns)]
+
+    def line(texts: list[str]) -> str:
+        parts = [
+            t.ljust(w) if c.align == "left" else t.rjust(w)
+            for c, t, w in zip(view.columns, texts, widths, strict=True)
+        ]
+        return "  ".join(parts).rstrip()
+
+    return "\n".join([line([c.label for c in view.columns]), *(line(r) for r in cells)])
+
+
+def _print(console: Console, views: Sequence[View], base_width: int) -> None:
+    for view in views:
+        if view.title:
+            console.print(Text(view.title), soft_wrap=True)
+        if view.columns and len(view.rows) > RICH_ROWS:
+            console.print(Text(plain_table(view)), soft_wrap=True)
+        elif view.columns:
+            table = _table(view)
+            needed = Measurement.get(console, console.options.update_width(10**6), table).minimum
+            console.width = max(base_width, needed)  # grow the page rather than cut a number
+            console.print(table)
+            console.width = base_width
+        for note in view.notes:
+            console.print(Text(note), soft_wrap=True)
+
+
+def show(views: View | Sequence[View], stderr: bool = False) -> None:
+    """Print views to the terminal in colour, or as plain text to a pipe (stdout, or stderr)."""
+    views = [views] if isinstance(views, View) else views
+    stream = sys.stderr if stderr else sys.stdout
+    probe = Console(file=stream)
+    if not probe.is_terminal:
+        stream.write(render(views))
+        return
+    _print(Console(file=stream, highlight=False), views, probe.width)
+
+
+def render(views: View | Sequence[View], width: int = PIPE_WIDTH) -> str:
+    """The views as plain text (no colour, no trailing spaces), for a pipe or a file.
+
+    Text columns wrap to fit `width`; numeric columns never do: the page grows instead.
+    """
+    views = [views] if isinstance(views, View) else views
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=width, color_system=None, highlight=False, force_terminal=False)
+    _print(console, views, width)
+    return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
+
+
+def _err() -> Console:
+    probe = Console(stderr=True)
+    return Console(stderr=True, highlight=False, width=None if probe.is_terminal else PIPE_WIDTH)
+
+
+def note(message: str) -> None:
+    _err().print(Text(message, style="yellow"), soft_wrap=True)
+
+
+def error(message: str) -> None:
+    _err().print(Text(message, style="bold red"), soft_wrap=True)
+
+
+def line(message: str) -> None:
+    """A plain line on stdout."""
+    Console(highlight=False, width=None if Console().is_terminal else PIPE_WIDTH).print(
+        Text(message), soft_wrap=True
+    )
+
+
+def spec_problems(source: str, problems: list[str]) -> None:
+    """A spec that cannot be loaded: every problem with its YAML key path, on stderr."""
+    error(f"{source}: invalid spec ({len(problems)} problem{'s' if len(problems) != 1 else ''})")
+    for problem in problems:
+        _err().print(Text(f"  {problem}"), soft_wrap=True)

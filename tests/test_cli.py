@@ -1,0 +1,92 @@
+"""The command line over views and writers: formats, --output, --lang, exit codes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from dti import views
+from dti.cli import app
+from dti.pipeline import evaluate
+
+from .conftest import ROOT, SAMPLES
+
+runner = CliRunner()
+SAMPLE = str(SAMPLES / "2024.csv")
+
+
+def test_score_json_equals_the_view_builder() -> None:
+    cli = runner.invoke(app, ["score", SAMPLE, "--format", "json"])
+    run = evaluate([SAMPLES / "2024.csv"])
+    assert run.result is not None
+    assert json.loads(cli.stdout) == json.loads(json.dumps(views.score_data(run.result)))
+
+
+def test_views_hold_raw_values() -> None:
+    run = evaluate([SAMPLES / "2024.csv"])
+    assert run.result is not None
+    view = views.score_table(run.result, ["DTI", "DTTM"], "DTI")
+    first = view.rows[0]
+    assert isinstance(first["DTI"], float) and isinstance(first["rank"], int) and first["DTTM"] is None
+    assert [c.label for c in view.columns][:3] == ["hạng", "đơn vị", "tên"]
+    english = views.score_table(run.result, ["DTI"], "DTI", lang="en")
+    assert [c.label for c in english.columns][:3] == ["rank", "unit", "name"]
+
+
+def test_output_writes_every_format(tmp_path: Path) -> None:
+    for fmt in ("table", "json", "csv"):
+        out = tmp_path / f"scores.{fmt}"
+        cli = runner.invoke(app, ["score", SAMPLE, "--format", fmt, "-o", str(out)])
+        assert cli.exit_code == 0, cli.output
+        assert cli.stdout == ""
+        assert out.read_text(encoding="utf-8").count("Hà Tĩnh") >= 1
+    assert "0.8436" in (tmp_path / "scores.table").read_text(encoding="utf-8")
+    target = tmp_path / "targets.txt"
+    cli = runner.invoke(
+        app, ["targets", str(SAMPLES / "targets_2025.csv"), "-o", str(target), "--lang", "en"]
+    )
+    assert cli.exit_code == 0 and "11/20 targets met or exceeded" in target.read_text(encoding="utf-8")
+    issues = tmp_path / "issues.txt"
+    cli = runner.invoke(
+        app, ["validate", str(SAMPLES / "broken" / "submission.csv"), "--format", "github", "-o", str(issues)]
+    )
+    assert cli.exit_code == 1 and issues.read_text(encoding="utf-8").startswith("::")
+
+
+def test_unwritable_output_is_a_usage_error(tmp_path: Path) -> None:
+    cli = runner.invoke(app, ["score", SAMPLE, "--format", "json", "-o", str(tmp_path / "no" / "x.json")])
+    assert cli.exit_code == 2 and "cannot write" in cli.output
+
+
+def test_lang_switches_table_labels_only() -> None:
+    vi = runner.invoke(app, ["score", SAMPLE, "--unit", "Đà Nẵng"])
+    en = runner.invoke(app, ["score", SAMPLE, "--unit", "48", "--lang", "en"])
+    assert "tự đánh giá" in vi.stdout and "Δ verified" in en.stdout and "Đà Nẵng" in en.stdout
+    assert runner.invoke(app, ["score", SAMPLE, "--unit", "Atlantis"]).exit_code == 2
+
+
+def test_bad_choices_are_usage_errors() -> None:
+    for args in (
+        ["--format", "xml"],
+        ["--show", "all"],
+        ["--layout", "tall"],
+        ["--by", "NOPE"],
+        ["--lang", "fr"],
+    ):
+        assert runner.invoke(app, ["score", SAMPLE, *args]).exit_code == 2, args
+
+
+def test_rank_unit_across_years() -> None:
+    cli = runner.invoke(app, ["rank", str(SAMPLES / "2023.csv"), SAMPLE, "--unit", "48", "--lang", "en"])
+    assert cli.exit_code == 0 and "48 Đà Nẵng: value and rank by year" in cli.stdout
+
+
+def test_python_dash_m_and_help() -> None:
+    done = subprocess.run([sys.executable, "-m", "dti", "--help"], cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0 and "Exit codes" in done.stdout
+    for command in ("score", "validate", "rank", "targets", "spec"):
+        assert command in done.stdout

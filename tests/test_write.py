@@ -1,0 +1,90 @@
+"""Writers: JSON without NaN, CSV without formulas, atomic files, tables that never cut a number."""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from dti.report import Issue, IssueCode, Report, Severity
+from dti.views import Column, View
+from dti.write import csv, github, text
+from dti.write import json as json_writer
+from dti.write.files import OutputError, write_atomic
+
+
+def test_json_never_writes_nan_or_infinity() -> None:
+    data = {"a": math.nan, "b": [math.inf, -math.inf, np.float64("nan"), pd.NA], "c": np.int64(3), "d": 0.5}
+    assert json.loads(json_writer.dumps(data)) == {"a": None, "b": [None, None, None, None], "c": 3, "d": 0.5}
+
+
+def test_csv_escapes_formulas_but_not_numbers_or_dashes() -> None:
+    frame = pd.DataFrame(
+        {"name": ["=HYPERLINK(1)", "@SUM(A1)", "-", "-3,5", "+cmd", "Hà Nội"], "v": [1.0] * 6}
+    )
+    rows = csv.dumps(frame).splitlines()[1:]
+    assert [r.rsplit(",", 1)[0].strip('"') for r in rows] == [
+        "'=HYPERLINK(1)",
+        "'@SUM(A1)",
+        "-",
+        "-3,5",
+        "'+cmd",
+        "Hà Nội",
+    ]
+
+
+def test_atomic_write_refuses_an_input_and_cleans_up(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "out.txt"
+    write_atomic(target, "one\n")
+    assert target.read_text(encoding="utf-8") == "one\n"
+    with pytest.raises(OutputError, match="one of the input files"):
+        write_atomic(target, "two\n", [tmp_path / "." / "out.txt"])
+
+    def broken(src: str, dst: str) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", broken)
+    with pytest.raises(OutputError, match="No space left"):
+        write_atomic(target, "three\n")
+    assert target.read_text(encoding="utf-8") == "one\n"
+    assert os.listdir(tmp_path) == ["out.txt"]  # no temporary file left behind
+
+
+def test_github_annotation_escapes_and_locates() -> None:
+    issue = Issue(
+        IssueCode.NEGATIVE_VALUE, Severity.ERROR, "100% bad\nreally", file="a.csv", row=5, cell="AB5"
+    )
+    assert (
+        github.dumps(Report([issue]))
+        == "::error file=a.csv,line=5,col=28::[negative-value] 100%25 bad%0Areally"
+    )
+
+
+def test_text_table_never_cuts_a_number() -> None:
+    columns = [
+        Column("name", "name"),
+        Column("v", "value", "value", digits=6),
+        Column("p", "places", "places"),
+    ]
+    rows = [
+        {"name": "a long name that may wrap " * 3, "v": 0.1234565, "p": -12},
+        {"name": "b", "v": None, "p": 3},
+    ]
+    out = text.render(View("title", columns, rows, notes=["a note"]), width=20)
+    assert "0.123457" in out and "▼ 12" in out and "▲ 3" in out and "—" in out
+    assert out.startswith("title\n") and out.endswith("a note\n")
+    assert all(line == line.rstrip() for line in out.splitlines())
+
+
+def test_long_tables_are_written_plainly() -> None:
+    rows = [{"unit": f"U{i}", "v": i / 1000} for i in range(text.RICH_ROWS + 1)]
+    out = text.render(View(None, [Column("unit", "unit"), Column("v", "value", "value", 3)], rows))
+    assert out.splitlines()[0].split() == ["unit", "value"] and out.splitlines()[-1].split() == [
+        "U500",
+        "0.500",
+    ]
