@@ -136,7 +136,7 @@ def _print(console: Console, views: Sequence[View], base_width: int) -> None:
             console.print(table)
             console.width = base_width
         for note in view.notes:
-            console.print(Text(note), soft_wrap=True)
+            console.print(Text(note))
 
 
 def show(views: View | Sequence[View], stderr: bool = False) -> None:
