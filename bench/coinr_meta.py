@@ -1,6 +1,6 @@
 """Flatten a DTI spec's tree into the small leaf-metadata CSV that bench/coinr.R reads.
 
-    python bench/coinr_meta.py [--spec indicator_specs/dti-province-2022.yaml] [--out bench/out/coinr_meta.csv]
+    python bench/coinr_meta.py [--spec SPEC.yaml] [--out bench/out/coinr_meta.csv]
 
 One row per component and main index, plus the total: code, parent (the main index; for a main, the
 total), level (1 component, 2 main, 3 total), max_points, rule kind, ratio target and scale, threshold

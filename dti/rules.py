@@ -52,13 +52,13 @@ class Block:
     def number(self) -> np.ndarray:
         return (self.status == NUMBER) | (self.status == AMBIGUOUS)
 
-    def texts(self) -> np.ndarray:
-        """Each cell's text folded for matching words, as an object array (only for word rules)."""
-        out = np.full(self.token.shape, "", dtype=object)
-        for j in range(self.token.shape[1]):
-            ids, inverse = np.unique(self.token[:, j], return_inverse=True)
-            folded = np.array([fold(str(self.tokens[i])) if i >= 0 else "" for i in ids], dtype=object)
-            out[:, j] = folded[inverse.reshape(-1)]
+    def by_word(self, points_of: Callable[[int, str], float]) -> np.ndarray:
+        """Points of word cells: points_of(block column, folded text), called once per distinct text."""
+        out = np.full(self.token.shape, np.nan)
+        for k in range(self.token.shape[1]):
+            ids, inverse = np.unique(self.token[:, k], return_inverse=True)
+            points = np.array([points_of(k, fold(str(self.tokens[i]))) if i >= 0 else np.nan for i in ids])
+            out[:, k] = points[inverse.reshape(-1)]
         return out
 
 
@@ -113,20 +113,16 @@ def _thresholds(block: Block) -> np.ndarray:
 
 
 def _choice(block: Block) -> np.ndarray:
-    words = block.texts()
-    out = np.full(words.shape, np.nan)
-    for k, node in enumerate(block.nodes):
-        assert isinstance(node.rule, ChoiceRule)
-        options = {fold(name): float(points) for name, points in node.rule.options.items()}
-        out[:, k] = [options.get(w, np.nan) for w in words[:, k]]
-    return out
+    options = [
+        {fold(name): float(points) for name, points in node.rule.options.items()}
+        for node in block.nodes
+        if isinstance(node.rule, ChoiceRule)
+    ]
+    return block.by_word(lambda k, word: options[k].get(word, np.nan))
 
 
 def _yesno(block: Block) -> np.ndarray:
-    words = block.texts()
-    yes = np.isin(words, list(YES))
-    no = np.isin(words, list(NO))
-    return np.select([yes, no], [np.broadcast_to(block.max, words.shape), 0.0], np.nan)
+    return block.by_word(lambda k, word: block.max[k] if word in YES else (0.0 if word in NO else np.nan))
 
 
 def _not_scored(block: Block) -> np.ndarray:

@@ -109,16 +109,31 @@ def round_half_up(values: Any, precision: int) -> Any:
 def competition_ranks(values: np.ndarray, precision: int) -> np.ndarray:
     """Competition ranks per column (ties share the best rank, the next is skipped); 0 where no value.
 
-    Values are compared rounded to `precision` decimals, as whole numbers of the last decimal.
+    Values are compared rounded to `precision` decimals, as whole numbers of the last decimal: a
+    counting sort over those keys (one bincount for all columns) when their range is small.
     """
     keys = np.floor(values * 10.0**precision + 0.5 + 1e-9)
-    ranks = np.zeros(values.shape, dtype=np.int32)
     known = ~np.isnan(keys)
-    for j in range(values.shape[1]):
+    ranks = np.zeros(values.shape, dtype=np.int32)
+    if not known.any():
+        return ranks
+    low, high = keys[known].min(), keys[known].max()
+    span = int(high - low) + 1
+    if span * values.shape[1] > 20_000_000:
+        return _ranks_by_sorting(keys, known)
+    slots = np.where(known, keys - low, 0).astype(np.int64) + np.arange(values.shape[1]) * span
+    counts = np.bincount(slots[known], minlength=span * values.shape[1]).reshape(values.shape[1], span)
+    above = counts[:, ::-1].cumsum(axis=1)[:, ::-1] - counts  # per column: keys strictly greater
+    ranks[known] = above.reshape(-1)[slots[known]] + 1
+    return ranks
+
+
+def _ranks_by_sorting(keys: np.ndarray, known: np.ndarray) -> np.ndarray:
+    ranks = np.zeros(keys.shape, dtype=np.int32)
+    for j in range(keys.shape[1]):
         column = keys[known[:, j], j]
-        if len(column):
-            ordered = np.sort(column)
-            ranks[known[:, j], j] = len(ordered) - np.searchsorted(ordered, column, side="right") + 1
+        ordered = np.sort(column)
+        ranks[known[:, j], j] = len(ordered) - np.searchsorted(ordered, column, side="right") + 1
     return ranks
 
 

@@ -451,7 +451,7 @@ class _Builder:
         parsed = []
         commas = dots = 0
         for _, column, _ in plan.cells:
-            p = parse_texts(column.texts)
+            p = parse_texts(column.texts, column.arrow)
             commas, dots = commas + p.comma_decimals, dots + p.dot_decimals
             parsed.append(p)
         style = decimal_style(commas, dots)  # decided once for the whole file

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -34,6 +35,7 @@ class Column:
     texts: list[str]
     native: np.ndarray | None = None  # Excel numbers per row (NaN where the cell is not a number)
     percent_cells: np.ndarray | None = None  # Excel cells formatted as percent
+    arrow: Any = None  # the distinct texts as a pyarrow array, when pyarrow read the file
 
     def cells(self) -> np.ndarray:
         """Each row's text (an object array): for small columns only."""
@@ -52,6 +54,7 @@ class Column:
             self.texts,
             None if self.native is None else self.native[keep],
             None if self.percent_cells is None else self.percent_cells[keep],
+            self.arrow,
         )
 
 
@@ -180,7 +183,13 @@ def _read_csv_arrow(path: Path, text: str, delimiter: str) -> Grid | None:
     columns = []
     for name in names:
         encoded = table.column(name).combine_chunks().dictionary_encode()
-        columns.append(Column(encoded.indices.to_numpy(zero_copy_only=False), encoded.dictionary.to_pylist()))
+        indices = encoded.indices  # int32 without nulls; read from its buffer (to_numpy imports pandas)
+        codes = np.frombuffer(indices.buffers()[1], dtype=np.int32)[
+            indices.offset : indices.offset + len(indices)
+        ]
+        columns.append(
+            Column(codes.astype(np.int64), encoded.dictionary.to_pylist(), arrow=encoded.dictionary)
+        )
     return _grid(path, None, header, columns, table.num_rows)
 
 
