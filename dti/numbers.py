@@ -96,7 +96,6 @@ class ParsedTexts:
 
 _COMMA_DECIMAL = re.compile(r"\d,\d{1,2}(?:\D|$)|\d,\d{4,}")
 _DOT_DECIMAL = re.compile(r"\d\.\d{1,2}(?:\D|$)|\d\.\d{4,}")
-ARROW_ABOVE = 2000  # below this many distinct texts, plain Python is faster than starting pyarrow
 
 
 def parse_texts(texts: Sequence[str], arrow: Any = None) -> ParsedTexts:
@@ -109,10 +108,6 @@ def parse_texts(texts: Sequence[str], arrow: Any = None) -> ParsedTexts:
     percent = np.zeros(n, dtype=bool)
     status = np.full(n, TEXT, dtype=np.int8)
     alternative = np.full(n, np.nan)
-    if arrow is None and n > ARROW_ABOVE:
-        import pyarrow as pa
-
-        arrow = pa.array(texts, type=pa.string())
     commas = dots = 0
     slow: Sequence[int] | np.ndarray = range(n)
     if arrow is not None:

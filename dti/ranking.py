@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 
+from dti.lookup import RankingError as RankingError
+from dti.lookup import find_unit as find_unit
+from dti.lookup import node_code as node_code
+from dti.lookup import total_code
 from dti.numbers import fold
 from dti.report import Issue, IssueCode, Severity
 from dti.scoring import Result, rank_frame
@@ -23,17 +26,6 @@ MERGER_2025 = DATA_DIR / "merger_2025.csv"
 MERGERS = (2025,)
 
 
-class RankingError(ValueError):
-    """A question the data cannot answer (an unknown code or unit, two files for one year, ...).
-
-    `argument` names what to change: "by", "unit", "merge", "files".
-    """
-
-    def __init__(self, message: str, argument: str) -> None:
-        super().__init__(message)
-        self.argument = argument
-
-
 @dataclass
 class YearTable:
     """One year's values and ranks per unit and node, with where each rank came from."""
@@ -45,34 +37,6 @@ class YearTable:
     rank_source: pd.DataFrame  # "computed" | "published" | None
     names: pd.Series
     issues: list[Issue] = field(default_factory=list)
-
-
-def total_code(spec: Spec) -> str:
-    return next(n.code for n in spec.nodes if n.kind == "total")
-
-
-def node_code(spec: Spec, by: str | None) -> str:
-    """`by`, or the total when it is None; RankingError if the spec has no such node."""
-    code = by or total_code(spec)
-    if code not in spec.graph.index:
-        raise RankingError(f"'{code}' is not a code of {spec.id}", "by")
-    return code
-
-
-def find_unit(names: Iterable[pd.Series], query: str) -> str:
-    """The unit code that `query` means, by code, by a code that lost its leading zero, or by name.
-
-    `names` maps code -> name, one Series per table, searched in order. RankingError if no unit matches.
-    """
-    for table in names:
-        if query in table.index:
-            return query
-        if query.isdigit() and query.zfill(2) in table.index:
-            return query.zfill(2)
-        for code, name in table.items():
-            if fold(str(name)) == fold(query):
-                return str(code)
-    raise RankingError(f"no unit '{query}' in the data", "unit")
 
 
 def result_changes(before: Result, after: Result, by: str) -> pd.DataFrame:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field, fields
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, fields
 from enum import StrEnum
 from typing import Any
 
@@ -92,10 +93,51 @@ class Issue:
         return "".join(parts)
 
 
-@dataclass
+@dataclass(frozen=True)
+class Batch:
+    """Issues of one code found together, built only when someone reads them (a count is enough
+    for `dti score`'s warning line, and 10,000 missing cells make 10,000 Issue objects)."""
+
+    code: IssueCode
+    severity: Severity
+    count: int
+    build: Callable[[], list[Issue]]
+
+
 class Report:
-    issues: list[Issue] = field(default_factory=list)
-    max_issues: int | None = None
+    """Every issue found, in the order found; `shown()` orders them by file and row."""
+
+    def __init__(self, issues: Iterable[Issue] = (), max_issues: int | None = None) -> None:
+        self._items: list[Issue | Batch] = list(issues)
+        self.max_issues = max_issues
+
+    @property
+    def issues(self) -> list[Issue]:
+        if any(isinstance(item, Batch) for item in self._items):
+            built: list[Issue] = []
+            for item in self._items:
+                built.extend(item.build() if isinstance(item, Batch) else [item])
+            self._items = list(built)
+        return self._items  # type: ignore[return-value]
+
+    @issues.setter
+    def issues(self, issues: Iterable[Issue]) -> None:
+        self._items = list(issues)
+
+    def extend(self, issues: Iterable[Issue]) -> None:
+        self._items.extend(issues)
+
+    def add_batch(self, batch: Batch) -> None:
+        if batch.count:
+            self._items.append(batch)
+
+    def counts(self, severity: str | None = None) -> dict[str, int]:
+        """Issues per code (of one severity), without building any batch."""
+        counts: Counter[str] = Counter()
+        for item in self._items:
+            if severity is None or item.severity == severity:
+                counts[str(item.code)] += item.count if isinstance(item, Batch) else 1
+        return dict(counts)
 
     @property
     def errors(self) -> list[Issue]:
@@ -107,14 +149,11 @@ class Report:
 
     @property
     def valid(self) -> bool:
-        return not self.errors
+        return not any(item.severity is Severity.ERROR for item in self._items)
 
     @property
     def unreadable(self) -> bool:
-        return any(i.code in UNREADABLE_CODES for i in self.issues)
-
-    def extend(self, issues: list[Issue]) -> None:
-        self.issues.extend(issues)
+        return any(item.code in UNREADABLE_CODES for item in self._items)
 
     def shown(self) -> list[Issue]:
         """Return the issues to print, file by file in row order, capped at max_issues."""
@@ -122,10 +161,10 @@ class Report:
         return ordered if self.max_issues is None else ordered[: self.max_issues]
 
     def summary(self) -> dict[str, Any]:
-        counts = Counter(str(i.code) for i in self.issues)
+        counts = self.counts()
         return {
-            "errors": len(self.errors),
-            "warnings": len(self.warnings),
+            "errors": sum(self.counts("error").values()),
+            "warnings": sum(self.counts("warning").values()),
             "shown": len(self.shown()),
             "by_code": dict(sorted(counts.items())),
         }

@@ -100,6 +100,35 @@ class Result:
         return self._frame(self.points_matrix - self.self_matrix)
 
 
+# Per unit: (value change in %, places gained), None where a year has no value.
+Changes = dict[str, tuple[float | None, int | None]]
+
+
+def changes(before: Result, after: Result, by: str) -> Changes:
+    """Per unit of either year (the later year's first): value change in % and places gained on `by`.
+
+    value % = (new − old) / old × 100 (none when old is 0); places = old rank − new rank (+ = up).
+    """
+    j_before, j_after = before.spec.graph.index[by], after.spec.graph.index[by]
+    old = {
+        u: (before.values_matrix[i, j_before], before.ranks_matrix[i, j_before])
+        for i, u in enumerate(before.unit_codes)
+    }
+    new = {
+        u: (after.values_matrix[i, j_after], after.ranks_matrix[i, j_after])
+        for i, u in enumerate(after.unit_codes)
+    }
+    out: Changes = {}
+    for unit in [*new, *(u for u in old if u not in new)]:
+        (old_value, old_rank), (new_value, new_rank) = old.get(unit, (np.nan, 0)), new.get(unit, (np.nan, 0))
+        pct = (new_value - old_value) / old_value * 100 if old_value > 0 and new_value == new_value else None
+        out[unit] = (
+            None if pct is None else float(pct),
+            int(old_rank - new_rank) if old_rank and new_rank else None,
+        )
+    return out
+
+
 def round_half_up(values: Any, precision: int) -> Any:
     """Round as published tables do (0.45875 -> 0.4588), not half-to-even on the binary value."""
     scale = 10.0**precision

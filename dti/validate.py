@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from dti.report import Issue, IssueCode, Report, Severity
-from dti.rules import CHECK_ORDER, blocks
+from dti.report import Batch, Issue, IssueCode, Report, Severity
+from dti.rules import CHECK_ORDER, Block, Check, blocks
 from dti.spec import Spec
 from dti.submission import Layer, Submission
 
@@ -20,28 +20,35 @@ def validate(spec: Spec, submission: Submission, max_issues: int | None = None) 
             report.extend([Issue(IssueCode.NO_DATA, Severity.ERROR, "no data rows to check", file=files)])
         return report
     for layer in submission.layers.values():
-        report.extend(_cell_issues(spec, submission, layer))
+        for batch in _cell_issues(spec, submission, layer):
+            report.add_batch(batch)
     report.extend(_descendant_issues(spec, submission, given))
     report.extend(_absent_issues(spec, submission, given))
     return report
 
 
-def _cell_issues(spec: Spec, submission: Submission, layer: Layer) -> list[Issue]:
-    """Run every rule kind's checks over its block of cells; build Issues only for flagged cells."""
-    found: list[tuple[int, list[Issue]]] = []
+def _cell_issues(spec: Spec, submission: Submission, layer: Layer) -> list[Batch]:
+    """Run every rule kind's checks over its block of cells; Issues are built only when read."""
+    found: list[tuple[int, Batch]] = []
     for kind, block in blocks(spec, layer, submission.tokens):
         given = block.status != 0
         for check in kind.checks:
             with np.errstate(invalid="ignore", divide="ignore"):
-                flagged = check.flags(block) & given
-            issues = []
-            for i, k in zip(*np.nonzero(flagged), strict=True):
-                where = submission.locate(layer, int(i), int(block.columns[k]))
-                message = check.message(block, int(i), int(k), where["value"])
-                issues.append(Issue(check.code, check.severity, message, **where))
-            found.append((CHECK_ORDER.index(check.code), issues))
+                rows, cols = np.nonzero(check.flags(block) & given)
+
+            def build(
+                check: Check = check, block: Block = block, rows: np.ndarray = rows, cols: np.ndarray = cols
+            ) -> list[Issue]:
+                issues = []
+                for i, k in zip(rows.tolist(), cols.tolist(), strict=True):
+                    where = submission.locate(layer, i, int(block.columns[k]))
+                    message = check.message(block, i, k, where["value"])
+                    issues.append(Issue(check.code, check.severity, message, **where))
+                return issues
+
+            found.append((CHECK_ORDER.index(check.code), Batch(check.code, check.severity, len(rows), build)))
     found.sort(key=lambda item: item[0])
-    return [issue for _, issues in found for issue in issues]
+    return [batch for _, batch in found]
 
 
 def _descendant_issues(spec: Spec, submission: Submission, given: np.ndarray) -> list[Issue]:

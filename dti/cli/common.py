@@ -13,8 +13,6 @@ from dti.cli.app import ExitCode, app
 from dti.cli.options import Layout
 
 if TYPE_CHECKING:
-    import pandas as pd
-
     from dti.pipeline import Run
     from dti.report import Report
     from dti.scoring import Result
@@ -37,7 +35,7 @@ def guarded(func: Callable[P, R]) -> Callable[P, R]:
 
     @functools.wraps(func)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-        from dti.ranking import RankingError
+        from dti.lookup import RankingError
         from dti.spec import SpecError
         from dti.submission import InputError
         from dti.write import text
@@ -143,7 +141,7 @@ def emit(
     *,
     table: Callable[[], View | list[View]],
     json: Callable[[], Any] | None = None,
-    csv: Callable[[], pd.DataFrame] | None = None,
+    csv: Callable[[], Any] | None = None,
 ) -> None:
     """Write the output in the chosen format: a table to the terminal (plain text to a file), json, csv."""
     if fmt == "json" and json is not None:

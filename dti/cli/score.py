@@ -68,7 +68,8 @@ def score(
     dti score sample_data/2024.csv --previous sample_data/2023.csv --format json -o scores.json
     """
     from dti import views
-    from dti.ranking import find_unit, node_code, result_changes
+    from dti.lookup import find_unit, node_code
+    from dti.scoring import changes
     from dti.write import text
 
     run = common.evaluate([file], spec_ref, units, layout, sheet, year, max_issues=50)
@@ -79,12 +80,12 @@ def score(
         before = common.scored(
             common.evaluate([previous], spec_ref, units, layout, sheet, None, 50), previous, lang.code
         )
-        delta = result_changes(before, result, by)
+        delta = changes(before, result, by)
     if fmt is Format.table:
         for note in run.notes:
             text.note(note)
     if unit is not None and fmt is Format.table:
-        code = find_unit([result.units["name"]], unit)
+        code = find_unit([dict(zip(result.unit_codes, result.unit_names, strict=True))], unit)
         table = lambda: views.unit_breakdown(result, code, lang.code)  # noqa: E731
     else:
         codes = views.score_columns(run.spec, show.value)

@@ -2,14 +2,47 @@
 
 A View holds raw values (floats, ints, None, text); the writers format them. Beside the views are the
 machine-readable builders behind `--format json` and `--format csv`, whose keys never change with the
-language.
+language. Submodules load on first use: the score views need no pandas, the rank views do.
 """
 
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from dti.views.base import Column, Kind, Lang, View, total_code, word
-from dti.views.issues import issues, issues_frame, targets, targets_data, targets_frame
-from dti.views.rank import rank_frame, rank_table, unit_years
-from dti.views.score import score_columns, score_data, score_frame, score_table, unit_breakdown, warnings_line
-from dti.views.spec import spec_list, spec_tree
+
+if TYPE_CHECKING:
+    from dti.views.rank import rank_frame, rank_table, unit_years
+    from dti.views.review import issues, issues_frame, targets, targets_data, targets_frame
+    from dti.views.score import (
+        score_columns,
+        score_data,
+        score_frame,
+        score_table,
+        unit_breakdown,
+        warnings_line,
+    )
+    from dti.views.spec import spec_list, spec_tree
+
+_HOME = {
+    "issues": "dti.views.review",
+    "issues_frame": "dti.views.review",
+    "targets": "dti.views.review",
+    "targets_data": "dti.views.review",
+    "targets_frame": "dti.views.review",
+    "rank_frame": "dti.views.rank",
+    "rank_table": "dti.views.rank",
+    "unit_years": "dti.views.rank",
+    "score_columns": "dti.views.score",
+    "score_data": "dti.views.score",
+    "score_frame": "dti.views.score",
+    "score_table": "dti.views.score",
+    "unit_breakdown": "dti.views.score",
+    "warnings_line": "dti.views.score",
+    "spec_list": "dti.views.spec",
+    "spec_tree": "dti.views.spec",
+}
 
 __all__ = [
     "Column",
@@ -35,3 +68,9 @@ __all__ = [
     "warnings_line",
     "word",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _HOME:
+        return getattr(importlib.import_module(_HOME[name]), name)
+    raise AttributeError(f"module 'dti.views' has no attribute {name!r}")

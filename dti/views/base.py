@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
-import pandas as pd
-
 if TYPE_CHECKING:
     from dti.spec import Spec
 
@@ -75,15 +73,23 @@ def word(key: str, lang: Lang) -> str:
 
 
 def as_float(value: Any) -> float | None:
-    return None if value is None or pd.isna(value) else float(value)
+    """A plain float, or None for None, NaN, pandas' NA and anything else that is not a number."""
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return None if number != number else number
 
 
 def as_int(value: Any) -> int | None:
-    return None if value is None or pd.isna(value) else int(value)
+    number = as_float(value)
+    return None if number is None else int(number)
 
 
 def total_code(spec: Spec) -> str:
-    return next(n.code for n in spec.nodes if n.kind == "total")
+    from dti.lookup import total_code
+
+    return total_code(spec)
 
 
 def tree(spec: Spec, depth: int | None = None) -> list[tuple[str, int]]:

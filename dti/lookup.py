@@ -1,0 +1,48 @@
+"""Finding what a user names: a node code, a unit by code or name. Light: no pandas."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from dti.numbers import fold
+from dti.spec import Spec
+
+
+class RankingError(ValueError):
+    """A question the data cannot answer (an unknown code or unit, two files for one year, ...).
+
+    `argument` names what to change: "by", "unit", "merge", "files".
+    """
+
+    def __init__(self, message: str, argument: str) -> None:
+        super().__init__(message)
+        self.argument = argument
+
+
+def total_code(spec: Spec) -> str:
+    return next(n.code for n in spec.nodes if n.kind == "total")
+
+
+def node_code(spec: Spec, by: str | None) -> str:
+    """`by`, or the total when it is None; RankingError if the spec has no such node."""
+    code = by or total_code(spec)
+    if code not in spec.graph.index:
+        raise RankingError(f"'{code}' is not a code of {spec.id}", "by")
+    return code
+
+
+def find_unit(names: Iterable[Mapping[str, str]], query: str) -> str:
+    """The unit code that `query` means, by code, by a code that lost its leading zero, or by name.
+
+    `names` maps code -> name (a dict or a pandas Series), one per table, searched in order.
+    RankingError if no unit matches.
+    """
+    for table in names:
+        if query in table:
+            return query
+        if query.isdigit() and query.zfill(2) in table:
+            return query.zfill(2)
+        for code, name in table.items():
+            if fold(str(name)) == fold(query):
+                return str(code)
+    raise RankingError(f"no unit '{query}' in the data", "unit")
