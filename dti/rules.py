@@ -27,11 +27,15 @@ def as_fraction(
     value: np.ndarray, percent: np.ndarray, fraction_scale: np.ndarray | bool = True
 ) -> np.ndarray:
     """A value on the fraction scale: '86,32%' → 0.8632; a bare number on a fraction scale is kept."""
+    if not np.any(fraction_scale):
+        return value
     return np.where(percent & fraction_scale, value / 100, value)
 
 
 def as_percent(value: np.ndarray, percent: np.ndarray, fraction_scale: np.ndarray | bool) -> np.ndarray:
     """A value in percent: a bare number on a fraction scale (0.8632) is 86.32."""
+    if not np.any(fraction_scale):
+        return value
     return np.where(fraction_scale & ~percent, value * 100, value)
 
 
@@ -54,11 +58,17 @@ class Block:
 
     def by_word(self, points_of: Callable[[int, str], float]) -> np.ndarray:
         """Points of word cells: points_of(block column, folded text), called once per distinct text."""
-        out = np.full(self.token.shape, np.nan)
+        out = np.full(self.token.shape, np.nan, order="F")
         for k in range(self.token.shape[1]):
-            ids, inverse = np.unique(self.token[:, k], return_inverse=True)
-            points = np.array([points_of(k, fold(str(self.tokens[i]))) if i >= 0 else np.nan for i in ids])
-            out[:, k] = points[inverse.reshape(-1)]
+            ids = self.token[:, k]
+            given = ids >= 0
+            if not given.any():
+                continue
+            low = int(ids[given].min())
+            present = np.flatnonzero(np.bincount(ids[given] - low)) + low  # each distinct text once
+            table = np.full(int(present.max()) - low + 1, np.nan)
+            table[present - low] = [points_of(k, fold(str(self.tokens[i]))) for i in present.tolist()]
+            out[given, k] = table[ids[given] - low]
         return out
 
 
@@ -126,7 +136,7 @@ def _yesno(block: Block) -> np.ndarray:
 
 
 def _not_scored(block: Block) -> np.ndarray:
-    return np.zeros(block.value.shape)
+    return np.zeros(block.value.shape, order="F")
 
 
 def _given_value(block: Block) -> np.ndarray:
@@ -261,7 +271,17 @@ def kind_of(node: Node) -> str:
 
 
 def blocks(spec: Spec, layer: Layer, tokens: np.ndarray) -> list[tuple[RuleKind, Block]]:
-    """The layer's given columns split by rule kind (columns nobody gave are skipped)."""
+    """The layer's given columns split by rule kind (columns nobody gave are skipped).
+
+    Made once per layer and spec: validation and scoring read the same blocks.
+    """
+    key = ("blocks", spec.id, id(spec))
+    if key not in layer.cache:
+        layer.cache[key] = _blocks(spec, layer, tokens)
+    return list(layer.cache[key])
+
+
+def _blocks(spec: Spec, layer: Layer, tokens: np.ndarray) -> list[tuple[RuleKind, Block]]:
     given_columns = np.asarray(layer.given.any(axis=0))
     by_kind: dict[str, list[int]] = {}
     for j, node in enumerate(spec.nodes):
@@ -291,7 +311,7 @@ def blocks(spec: Spec, layer: Layer, tokens: np.ndarray) -> list[tuple[RuleKind,
 
 def points(spec: Spec, layer: Layer, tokens: np.ndarray) -> np.ndarray:
     """Points of every given cell by its node's rule (units × nodes); NaN where missing or unscorable."""
-    out = np.full(layer.value.shape, np.nan)
+    out = np.full(layer.value.shape, np.nan, order="F")
     for kind, block in blocks(spec, layer, tokens):
         usable = (
             (block.number | (not kind.reads_numbers)) & (block.status != MISSING) & (block.status != ABSENT)

@@ -138,31 +138,27 @@ def round_half_up(values: Any, precision: int) -> Any:
 def competition_ranks(values: np.ndarray, precision: int) -> np.ndarray:
     """Competition ranks per column (ties share the best rank, the next is skipped); 0 where no value.
 
-    Values are compared rounded to `precision` decimals, as whole numbers of the last decimal: a
-    counting sort over those keys (one bincount for all columns) when their range is small.
+    Values are compared rounded to `precision` decimals, as whole numbers of the last decimal, and
+    ranked by counting: rank = 1 + how many values of the column are greater.
     """
-    keys = np.floor(values * 10.0**precision + 0.5 + 1e-9)
-    known = ~np.isnan(keys)
-    ranks = np.zeros(values.shape, dtype=np.int32)
-    if not known.any():
-        return ranks
-    low, high = keys[known].min(), keys[known].max()
-    span = int(high - low) + 1
-    if span * values.shape[1] > 20_000_000:
-        return _ranks_by_sorting(keys, known)
-    slots = np.where(known, keys - low, 0).astype(np.int64) + np.arange(values.shape[1]) * span
-    counts = np.bincount(slots[known], minlength=span * values.shape[1]).reshape(values.shape[1], span)
-    above = counts[:, ::-1].cumsum(axis=1)[:, ::-1] - counts  # per column: keys strictly greater
-    ranks[known] = above.reshape(-1)[slots[known]] + 1
-    return ranks
-
-
-def _ranks_by_sorting(keys: np.ndarray, known: np.ndarray) -> np.ndarray:
-    ranks = np.zeros(keys.shape, dtype=np.int32)
-    for j in range(keys.shape[1]):
-        column = keys[known[:, j], j]
-        ordered = np.sort(column)
-        ranks[known[:, j], j] = len(ordered) - np.searchsorted(ordered, column, side="right") + 1
+    scale = 10.0**precision
+    ranks = np.zeros(values.shape, dtype=np.int32, order="F")
+    for j in range(values.shape[1]):
+        keys = np.floor(values[:, j] * scale + (0.5 + 1e-9))
+        known = ~np.isnan(keys)
+        if not known.any():
+            continue
+        column = keys[known]
+        low = column.min()
+        span = column.max() - low + 1
+        if span <= 4 * len(column) + 1024:  # a counting sort over the integer keys
+            slots = (column - low).astype(np.int64)
+            counts = np.bincount(slots, minlength=int(span))
+            above = len(column) - np.cumsum(counts)  # how many keys are greater than each slot
+            ranks[known, j] = above[slots] + 1
+        else:
+            ordered = np.sort(column)
+            ranks[known, j] = len(ordered) - np.searchsorted(ordered, column, side="right") + 1
     return ranks
 
 
@@ -219,21 +215,25 @@ def score(spec: Spec, submission: Submission) -> Result:
     missing = given & np.isnan(leaf_points)
     absent = graph.is_leaf & ~graph.spread_down(given)
     top = np.nan_to_num(graph.max_points)
-    layers = [
-        np.where(given, np.nan_to_num(leaf_points), 0.0),
-        (given | absent) * graph.leaf_paths,
-        np.where(absent | missing, top, 0.0),
-    ]
+    coverage = graph.aggregate((given | absent) * graph.leaf_paths, inplace=True)
+    undetermined = ~np.isclose(coverage, graph.leaf_paths)
+    del coverage
+
+    def up(base: np.ndarray) -> np.ndarray:
+        """Sum up the DAG in place; NaN where the data do not determine the node."""
+        total = graph.aggregate(base, inplace=True)
+        total[undetermined] = np.nan
+        return total
+
+    leaf_points[~given | missing] = 0.0
+    points = up(leaf_points)
+    stake = up(np.where(absent | missing, top, 0.0))
     self_view = submission.self_view()
+    self_points = points
     if self_view is not None:
-        layers.append(
-            np.where(given, np.nan_to_num(rules.points(spec, self_view.rows(keep), submission.tokens)), 0.0)
-        )
-    totals = graph.aggregate(np.stack(layers))  # one pass up the DAG for every quantity
-    determined = np.isclose(totals[1], graph.leaf_paths)
-    points = np.where(determined, totals[0], np.nan)
-    stake = np.where(determined, totals[2], np.nan)
-    self_points = np.where(determined, totals[3], np.nan) if self_view is not None else points
+        own = rules.points(spec, self_view.rows(keep), submission.tokens)
+        own[~given | np.isnan(own)] = 0.0
+        self_points = up(own)
     return _result(spec, submission, keep, points, stake, self_points)
 
 

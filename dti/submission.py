@@ -8,6 +8,7 @@ decimal style is decided once, from all its numbers.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -53,21 +54,25 @@ class Layer:
     value: np.ndarray  # float; NaN unless the cell holds a number
     percent: np.ndarray  # bool: written with '%' or an Excel percent cell
     status: np.ndarray  # int8: ABSENT, NUMBER, AMBIGUOUS, MISSING, TEXT (dti.numbers)
-    token: np.ndarray  # int64 index into Submission.tokens (the cell's text); -1 where absent
+    token: np.ndarray  # int32 index into Submission.tokens (the cell's text); -1 where absent
     source: np.ndarray  # int16 index into Submission.sources; -1 where absent
     row: np.ndarray  # int32 spreadsheet row
-    col: np.ndarray  # int32 0-based column
+    col: np.ndarray  # int16 0-based column (Excel has at most 16,384)
+    cache: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)  # see rules.blocks
+
+    # All matrices are in Fortran order: a node's column is contiguous, so the per-node work of
+    # reading, rules and the aggregation touches memory in sequence.
 
     @classmethod
     def empty(cls, shape: tuple[int, int]) -> Layer:
         return cls(
-            np.full(shape, np.nan),
-            np.zeros(shape, dtype=bool),
-            np.zeros(shape, dtype=np.int8),
-            np.full(shape, -1, dtype=np.int64),
-            np.full(shape, -1, dtype=np.int16),
-            np.zeros(shape, dtype=np.int32),
-            np.zeros(shape, dtype=np.int32),
+            np.full(shape, np.nan, order="F"),
+            np.zeros(shape, dtype=bool, order="F"),
+            np.zeros(shape, dtype=np.int8, order="F"),
+            np.full(shape, -1, dtype=np.int32, order="F"),
+            np.full(shape, -1, dtype=np.int16, order="F"),
+            np.zeros(shape, dtype=np.int32, order="F"),
+            np.zeros(shape, dtype=np.int16, order="F"),
         )
 
     @property
@@ -76,10 +81,17 @@ class Layer:
 
     def where(self, mask: np.ndarray, other: Layer) -> Layer:
         """This layer's cells where mask is True, the other's elsewhere."""
-        return Layer(*(np.where(mask, a, b) for a, b in zip(self._arrays(), other._arrays(), strict=True)))
+        return Layer.of([np.where(mask, a, b) for a, b in zip(self._arrays(), other._arrays(), strict=True)])
 
     def rows(self, keep: np.ndarray) -> Layer:
-        return Layer(*(a[keep] for a in self._arrays()))
+        if keep.all():
+            return self
+        return Layer.of([np.asfortranarray(a[keep]) for a in self._arrays()])
+
+    @classmethod
+    def of(cls, arrays: list[np.ndarray]) -> Layer:
+        value, percent, status, token, source, row, col = arrays
+        return cls(value, percent, status, token, source, row, col)
 
     def _arrays(self) -> tuple[np.ndarray, ...]:
         return (self.value, self.percent, self.status, self.token, self.source, self.row, self.col)
@@ -109,7 +121,7 @@ class Submission:
     @property
     def given(self) -> np.ndarray:
         """Cells given at any stage."""
-        out = np.zeros((len(self.units), len(self.codes)), dtype=bool)
+        out = np.zeros((len(self.units), len(self.codes)), dtype=bool, order="F")
         for layer in self.layers.values():
             out |= layer.given
         return out
@@ -191,6 +203,10 @@ class _Plan:
     cells: list[tuple[int, Column, np.ndarray | None]]  # (column index, column, node per row or None)
     node_of_column: dict[int, int]  # wide: column index → node
 
+    @cached_property
+    def stage_list(self) -> list[int]:
+        return sorted({int(s) for s in np.unique(self.stages)}) if len(self.stages) else []
+
 
 def _issue(code: IssueCode, severity: Severity, message: str, grid: Grid, **where: Any) -> Issue:
     return Issue(code, severity, message, file=grid.name, sheet=grid.sheet, **where)
@@ -252,7 +268,13 @@ def _plan(
     units = [resolved[c] for c in unit_codes]
     unit_col = columns["unit"]
     reported: set[int] = set()
-    for r, c in enumerate(unit_codes):
+    empty_or_odd = {
+        c
+        for c, (t, code, fixed) in enumerate(zip(unit_texts, resolved, repaired, strict=True))
+        if not t or code is None or fixed
+    }
+    for r in np.flatnonzero(np.isin(unit_codes, list(empty_or_odd))).tolist() if empty_or_odd else []:
+        c = unit_codes[r]
         where = {"row": int(grid.rows[r]), "column": "unit", "cell": cell_ref(unit_col, int(grid.rows[r]))}
         text = unit_texts[c]
         if text == "":
@@ -280,7 +302,7 @@ def _plan(
                     **where,
                 )
             )
-        elif repaired[c]:
+        else:
             reported.add(c)
             issues.append(
                 _issue(
@@ -498,28 +520,31 @@ class _Builder:
         dup: np.ndarray,
         first: np.ndarray,
     ) -> None:
+        """Write one column's cells into the stage layers; a cell given before is a duplicate."""
         grid = plan.grid
-        tokens = offset + column.codes
-        for stage in np.unique(plan.stages[take]) if take.any() else []:
+        for stage in plan.stage_list:
             layer = self.layer(int(stage))
-            sel = take & (plan.stages == stage)
-            u, j = unit_rows[sel], node[sel]
-            earlier = layer.status[u, j] != ABSENT  # given by another file
-            repeated = dup[sel] | earlier
-            for r in np.flatnonzero(sel)[repeated]:
+            in_stage = take & (plan.stages == stage) if len(plan.stage_list) > 1 else take
+            rows = np.flatnonzero(in_stage)
+            # Fortran-ordered matrices: cell (u, j) is element u + j × units of the flat view.
+            flat = unit_rows[rows] + node[rows] * self.shape[0]
+            repeated = dup[rows] | (layer.status.ravel(order="F")[flat] != ABSENT)  # or given by another file
+            for r in rows[repeated].tolist():
                 text = column.texts[column.codes[r]]
-                self._duplicate(
-                    plan, col, int(r), int(first[r]) if dup[r] else None, layer, unit_rows, node, stage, text
-                )
-            ok = np.flatnonzero(sel)[~repeated]
-            u, j = unit_rows[ok], node[ok]
-            layer.value[u, j] = cells.value[ok]
-            layer.percent[u, j] = cells.percent[ok]
-            layer.status[u, j] = cells.status[ok]
-            layer.token[u, j] = tokens[ok]
-            layer.source[u, j] = plan.source
-            layer.row[u, j] = grid.rows[ok]
-            layer.col[u, j] = col
+                earlier = int(first[r]) if dup[r] else None
+                self._duplicate(plan, col, r, earlier, layer, unit_rows, node, int(stage), text)
+            if repeated.any():
+                rows, flat = rows[~repeated], flat[~repeated]
+            for matrix, values in (
+                (layer.value, cells.value[rows]),
+                (layer.percent, cells.percent[rows]),
+                (layer.status, cells.status[rows]),
+                (layer.token, offset + column.codes[rows]),
+                (layer.source, plan.source),
+                (layer.row, grid.rows[rows]),
+                (layer.col, col),
+            ):
+                matrix.ravel(order="F")[flat] = values
 
     def _duplicate(
         self,

@@ -121,17 +121,20 @@ def scored(run: Run, file: Path, lang: Lang, warnings: bool = True) -> Result:
     return run.result
 
 
-def write(content: str, output: Path | None, inputs: Sequence[Path] = ()) -> None:
-    """Text to stdout, or atomically to the output file."""
+def write(content: str | bytes, output: Path | None, inputs: Sequence[Path] = ()) -> None:
+    """Text (or UTF-8 bytes) to stdout, or atomically to the output file."""
     import sys
 
     from dti.write.files import write_atomic
 
-    content = content if content.endswith("\n") else content + "\n"
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    data = data if data.endswith(b"\n") else data + b"\n"
     if output is None:
-        sys.stdout.write(content)
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
     else:
-        write_atomic(output, content, inputs)
+        write_atomic(output, data, inputs)
 
 
 def emit(

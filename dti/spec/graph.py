@@ -60,29 +60,28 @@ class Graph:
             c: tuple(self.codes[p] for p in ps) for c, ps in zip(self.codes, self.parent_index, strict=True)
         }
 
-    def aggregate(self, base: np.ndarray) -> np.ndarray:
+    def aggregate(self, base: np.ndarray, *, inplace: bool = False) -> np.ndarray:
         """Sum what is entered at each node up the DAG: node + Σ children's totals, over the last axis.
 
         A child counts once per parent (a foundation index counts in every pillar). This is the only
         code that sums up the DAG: scoring, the merger and validation all call it. Cost: one vector
         operation per inner node, whatever the number of units.
         """
-        out = np.array(base, dtype=float)
+        out = base if inplace else np.array(base, dtype=float, order="K")
         for i in reversed(self.order):
-            kids = self.children[i]
-            if kids:
-                out[..., i] += out[..., list(kids)].sum(axis=-1)
+            for k in self.children[i]:
+                out[..., i] += out[..., k]
         return out
 
     def below(self, mask: np.ndarray) -> np.ndarray:
         """True at every node that has a marked ancestor (over the last axis); a node is not its own."""
-        out = np.zeros(np.shape(mask), dtype=bool)
+        out = np.zeros_like(mask, dtype=bool)
         if not (np.asarray(mask)[..., ~self.is_leaf]).any():
             return out  # only leaves marked: nothing lies below them
         for i in self.order:
-            kids = self.children[i]
-            if kids:
-                out[..., list(kids)] |= out[..., i : i + 1] | mask[..., i : i + 1]
+            above = out[..., i] | mask[..., i]
+            for k in self.children[i]:
+                out[..., k] |= above
         return out
 
     def spread_down(self, mask: np.ndarray) -> np.ndarray:
