@@ -216,7 +216,7 @@ def score(spec: Spec, submission: Submission) -> Result:
     absent = graph.is_leaf & ~graph.spread_down(given)
     top = np.nan_to_num(graph.max_points)
     coverage = graph.aggregate((given | absent) * graph.leaf_paths, inplace=True)
-    undetermined = ~np.isclose(coverage, graph.leaf_paths)
+    undetermined = coverage != graph.leaf_paths  # whole numbers of leaf paths: exact in floating point
     del coverage
 
     def up(base: np.ndarray) -> np.ndarray:

@@ -137,7 +137,7 @@ def read_csv(path: Path, data: bytes, issues: list[Issue]) -> Grid:
     text = _decode(data, str(path), issues)
     # The header names no numbers, so the separator it uses most is the file's (Excel writes ';' in
     # locales whose decimal separator is a comma).
-    first_line = text.split("\n", 1)[0]
+    first_line = text[: text.find("\n")] if "\n" in text else text
     delimiter = max(",;\t", key=first_line.count)
     if len(data) > ARROW_FROM_BYTES:
         grid = _read_csv_arrow(path, text, delimiter)
@@ -163,7 +163,7 @@ def _read_csv_arrow(path: Path, text: str, delimiter: str) -> Grid | None:
     import pyarrow as pa
     import pyarrow.csv as pacsv
 
-    header = next(csv.reader(io.StringIO(text.split("\n", 1)[0]), delimiter=delimiter))
+    header = next(csv.reader(io.StringIO(text[: text.find("\n")]), delimiter=delimiter))
     names = [f"c{j}" for j in range(len(header))]
     try:
         table = pacsv.read_csv(

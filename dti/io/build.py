@@ -1,0 +1,201 @@
+"""Planned grids → a Submission: each column's cells written into the stage layers once."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from dti.io.grid import Column, Grid, cell_ref
+from dti.io.plan import Plan, issue, plan_grid
+from dti.io.register import UnitRegister
+from dti.numbers import ABSENT, NUMBER, decimal_style, parse_texts, resolve_ambiguous
+from dti.report import Issue, IssueCode, Severity
+from dti.spec import Spec
+from dti.submission import STAGE_NAMES, Layer, Layout, Source, Submission
+
+
+def _first_of(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For each position: is its key seen earlier, and the position of the key's first occurrence."""
+    order = np.argsort(keys, kind="stable")
+    ordered = keys[order]
+    starts = np.ones(len(keys), dtype=bool)
+    starts[1:] = ordered[1:] != ordered[:-1]
+    first_sorted = order[np.maximum.accumulate(np.where(starts, np.arange(len(keys)), 0))]
+    first = np.empty_like(order)
+    first[order] = first_sorted
+    return first != np.arange(len(keys)), first
+
+
+class _Builder:
+    """Fills the stage layers from the planned grids."""
+
+    def __init__(self, spec: Spec, units: list[str], sources: list[Source]) -> None:
+        self.spec = spec
+        self.units = units
+        self.unit_index = {u: i for i, u in enumerate(units)}
+        self.shape = (len(units), len(spec.graph.codes))
+        self.layers: dict[str, Layer] = {}
+        self.tokens: list[np.ndarray] = []
+        self.token_count = 0
+        self.sources = sources
+        self.issues: list[Issue] = []
+
+    def layer(self, stage: int) -> Layer:
+        name = STAGE_NAMES[stage]
+        if name not in self.layers:
+            self.layers[name] = Layer.empty(self.shape)
+        return self.layers[name]
+
+    def fill(self, plan: Plan) -> None:
+        known = np.array([u is not None for u in plan.units], dtype=bool)
+        unit_rows = np.array(
+            [self.unit_index[u] if u is not None else -1 for u in plan.units], dtype=np.int64
+        )
+        parsed = []
+        commas = dots = 0
+        for _, column, _ in plan.cells:
+            p = parse_texts(column.texts, column.arrow)
+            commas, dots = commas + p.comma_decimals, dots + p.dot_decimals
+            parsed.append(p)
+        style = decimal_style(commas, dots)  # decided once for the whole file
+        wide = not any(nodes is not None for _, _, nodes in plan.cells)
+        if wide:
+            row_keys = unit_rows * len(STAGE_NAMES) + plan.stages
+            row_dup, row_first = _first_of(np.where(known, row_keys, -1 - np.arange(len(row_keys))))
+        for (col, column, nodes), p in zip(plan.cells, parsed, strict=True):
+            resolve_ambiguous(column.texts, p, style)
+            offset = self.token_count
+            self.tokens.append(np.array(column.texts, dtype=object))
+            self.token_count += len(column.texts)
+            cells = p.take(column.codes)
+            if column.native is not None:
+                number = ~np.isnan(column.native)
+                excel_pct = column.percent_cells & number
+                cells.value = np.where(
+                    number, np.where(excel_pct, column.native * 100, column.native), cells.value
+                )
+                cells.percent = np.where(number, excel_pct, cells.percent)
+                cells.status = np.where(number, NUMBER, cells.status).astype(np.int8)
+            if wide:
+                node = np.full(len(unit_rows), plan.node_of_column[col])
+                take = known
+                dup, first = row_dup, row_first
+            else:
+                assert nodes is not None
+                node = nodes
+                take = known & (nodes >= 0)
+                keys = (unit_rows * self.shape[1] + node) * len(STAGE_NAMES) + plan.stages
+                dup, first = _first_of(np.where(take, keys, -1 - np.arange(len(keys))))
+            self._place(plan, col, column, offset, cells, node, unit_rows, take, dup, first)
+
+    def _place(
+        self,
+        plan: Plan,
+        col: int,
+        column: Column,
+        offset: int,
+        cells: Any,
+        node: np.ndarray,
+        unit_rows: np.ndarray,
+        take: np.ndarray,
+        dup: np.ndarray,
+        first: np.ndarray,
+    ) -> None:
+        """Write one column's cells into the stage layers; a cell given before is a duplicate."""
+        grid = plan.grid
+        for stage in plan.stage_list:
+            layer = self.layer(int(stage))
+            in_stage = take & (plan.stages == stage) if len(plan.stage_list) > 1 else take
+            rows = np.flatnonzero(in_stage)
+            # Fortran-ordered matrices: cell (u, j) is element u + j × units of the flat view.
+            flat = unit_rows[rows] + node[rows] * self.shape[0]
+            repeated = dup[rows] | (layer.status.ravel(order="F")[flat] != ABSENT)  # or given by another file
+            for r in rows[repeated].tolist():
+                text = column.texts[column.codes[r]]
+                earlier = int(first[r]) if dup[r] else None
+                self._duplicate(plan, col, r, earlier, layer, unit_rows, node, int(stage), text)
+            if repeated.any():
+                rows, flat = rows[~repeated], flat[~repeated]
+            for matrix, values in (
+                (layer.value, cells.value[rows]),
+                (layer.percent, cells.percent[rows]),
+                (layer.status, cells.status[rows]),
+                (layer.token, offset + column.codes[rows]),
+                (layer.source, plan.source),
+                (layer.row, grid.rows[rows]),
+                (layer.col, col),
+            ):
+                matrix.ravel(order="F")[flat] = values
+
+    def _duplicate(
+        self,
+        plan: Plan,
+        col: int,
+        r: int,
+        first: int | None,
+        layer: Layer,
+        unit_rows: np.ndarray,
+        node: np.ndarray,
+        stage: int,
+        text: str,
+    ) -> None:
+        grid = plan.grid
+        u, j = int(unit_rows[r]), int(node[r])
+        if first is not None:
+            where = f"row {grid.rows[first]}"
+        else:
+            other = self.sources[layer.source[u, j]].name
+            where = f"row {layer.row[u, j]}" + ("" if other == grid.name else f" of {other}")
+        stage_name = f" ({STAGE_NAMES[stage]})" if STAGE_NAMES[stage] else ""
+        row = int(grid.rows[r])
+        self.issues.append(
+            issue(
+                IssueCode.DUPLICATE_ENTRY,
+                Severity.ERROR,
+                f"unit {self.units[u]} has {self.spec.graph.codes[j]}{stage_name} twice "
+                f"(first at {where}): keep one",
+                grid,
+                row=row,
+                column=grid.header[col] if col < len(grid.header) else "",
+                cell=cell_ref(col, row),
+                unit=self.units[u],
+                indicator=self.spec.graph.codes[j],
+                value=text,
+            )
+        )
+
+
+def build(
+    grids: list[Grid],
+    issues: list[Issue],
+    spec: Spec,
+    register: UnitRegister,
+    *,
+    layout: Layout | None = None,
+    year: int | None = None,
+) -> Submission:
+    """Turn read grids into a Submission over the spec's nodes; problems become issues."""
+    issues = list(issues)
+    plans, names, ranks = [], dict(register.names), []
+    sources: list[Source] = []
+    for grid in grids:
+        plan, file_names, file_ranks = plan_grid(grid, len(sources), spec, register, layout, issues)
+        sources.append(Source(grid.name, grid.sheet, tuple(grid.header)))
+        if plan is not None:
+            plans.append(plan)
+            names.update(file_names)
+            ranks += file_ranks
+    units = sorted({u for plan in plans for u in plan.units if u is not None})
+    builder = _Builder(spec, units, sources)
+    for plan in plans:
+        builder.fill(plan)
+    read_issues = issues + builder.issues
+    if "" not in builder.layers:
+        builder.layers[""] = Layer.empty(builder.shape)
+    tokens = np.concatenate(builder.tokens) if builder.tokens else np.zeros(0, dtype=object)
+    if year is None:
+        year = next((g.year for g in grids if g.year is not None), None)
+    return Submission(
+        units, spec.graph.codes, builder.layers, tokens, sources, read_issues, year, names, ranks
+    )
