@@ -16,7 +16,7 @@ from dti.lookup import total_code
 from dti.numbers import fold
 from dti.report import Issue, IssueCode, Severity
 from dti.scoring import Result, rank_frame
-from dti.spec import Spec, topological_order
+from dti.spec import Spec
 from dti.submission import DATA_DIR, UnitRegister
 
 if TYPE_CHECKING:
@@ -145,24 +145,24 @@ def read_merger(register: UnitRegister) -> dict[str, str]:
 def merge_units(table: YearTable, mapping: dict[str, str]) -> YearTable:
     """Average old units' values into new ones, recompute inner nodes from the means, re-rank.
 
-    Each node's value is the arithmetic mean over the old units that have it; an inner node whose
-    children all have means is then recomputed from them (points = Σ child mean × child max), as the
-    ministry did for DTI 2024 on the 34 provinces.
+    Each node's value is the arithmetic mean over the old units that have it. The deepest nodes with
+    means are the base: every node above them whose scored leaves they all cover is recomputed from
+    them (points = Σ base mean × base max, summed up the DAG by Graph.aggregate), as the ministry did
+    for DTI 2024 on the 34 provinces: main indices averaged, pillars and DTI computed from the means.
     """
     spec = table.spec
     graph = spec.graph
     new_unit = table.values.index.map(lambda u: mapping.get(u, table.names.get(u, u)))
-    means = table.values.groupby(new_unit).mean()
-    maxima = graph.max_points
-    for code in reversed(topological_order(spec)):
-        children = spec.node(code).children
-        if not children or not maxima[graph.index[code]] > 0:
-            continue
-        child_points = sum(
-            means[c].fillna(0) * maxima[graph.index[c]] for c in children if maxima[graph.index[c]] > 0
-        )
-        known = means[[c for c in children if maxima[graph.index[c]] > 0]].notna().all(axis=1)
-        means[code] = means[code].where(~known, child_points / maxima[graph.index[code]])
+    means = table.values.groupby(new_unit).mean().reindex(columns=list(graph.codes))
+    mean = means.to_numpy(float)
+    top = np.nan_to_num(graph.max_points)
+    known = ~np.isnan(mean) & (top > 0)
+    base = known & (graph.aggregate(known * 1.0) - known == 0)  # known, with nothing known below
+    scored_leaves = graph.aggregate((graph.is_leaf & (top > 0)) * 1.0)
+    covered = graph.aggregate(base * scored_leaves) == scored_leaves
+    with np.errstate(divide="ignore", invalid="ignore"):
+        recomputed = graph.aggregate(np.where(base, mean * top, 0.0)) / top
+    means[:] = np.where(covered & (scored_leaves > 0) & (top > 0), recomputed, mean)
     ranks = rank_frame(means, spec.precision)
     names = pd.Series(means.index, index=means.index)
     return replace(table, values=means, ranks=ranks, rank_source=computed_source(ranks), names=names)

@@ -1,0 +1,165 @@
+"""The one-matrix engine: aggregation, ranks, both CSV readers, the pipeline gate, the bench reference."""
+
+from __future__ import annotations
+
+import sys
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import dti
+from dti.io import grid as grid_module
+from dti.io.register import UnitRegister
+from dti.pipeline import evaluate
+from dti.scoring import competition_ranks, score
+from dti.spec import Spec, parse_spec
+from dti.submission import read_submission
+
+from .conftest import ROOT, SAMPLES
+
+
+def _spec(children: dict[int, list[int]], n: int) -> Spec:
+    """A spec over nodes N0..N{n-1} with the given child lists; N0 is the total over the orphans."""
+    has_parent = {c for kids in children.values() for c in kids}
+    children = {
+        **children,
+        0: sorted({*children.get(0, []), *(i for i in range(1, n) if i not in has_parent)}),
+    }
+    nodes = []
+    for i in range(n):
+        kids = children.get(i, [])
+        node = {"code": f"N{i}", "name_vi": f"n{i}", "kind": "total" if i == 0 else "group"}
+        if kids:
+            node["children"] = [f"N{k}" for k in kids]
+        else:
+            node.update(kind="component", max_points=float(i + 1), rule={"kind": "points"})
+        nodes.append(node)
+    return parse_spec(yaml.safe_dump({"id": "random", "title": "random DAG", "nodes": nodes}))
+
+
+@st.composite
+def dags(draw: st.DrawFn) -> tuple[dict[int, list[int]], int]:
+    n = draw(st.integers(3, 14))
+    children: dict[int, list[int]] = {}
+    for i in range(1, n):
+        later = list(range(i + 1, n))
+        if later:
+            children[i] = sorted(draw(st.sets(st.sampled_from(later), max_size=3)))
+    return children, n
+
+
+@given(dags(), st.integers(0, 2**32 - 1))
+@settings(max_examples=60, deadline=None)
+def test_aggregate_equals_the_path_count_product(dag: tuple[dict[int, list[int]], int], seed: int) -> None:
+    # Reference: paths[i, j] = number of downward paths from i to j, counted by plain recursion; every
+    # node's total is Σ_j paths[i, j] × base[j] (DOMAIN §2.4: a child counts once per parent).
+    spec = _spec(*dag)
+    graph = spec.graph
+    kids = {i: [graph.index[c] for c in node.children] for i, node in enumerate(spec.nodes)}
+
+    @cache
+    def paths(i: int, j: int) -> int:
+        return int(i == j) + sum(paths(k, j) for k in kids[i])
+
+    n = len(spec.nodes)
+    dense = np.array([[paths(i, j) for j in range(n)] for i in range(n)], dtype=float)
+    base = np.random.default_rng(seed).uniform(0, 10, size=(4, n))
+    assert np.allclose(graph.aggregate(base), base @ dense.T)
+    mask = base > 7
+    assert (graph.spread_down(mask) == ((mask * 1.0) @ dense > 0)).all()
+    leaves = np.array([not kids[i] for i in range(n)])
+    assert np.array_equal(graph.leaf_paths, dense[:, leaves].sum(axis=1))
+
+
+def test_deep_chains_and_wide_specs_need_no_recursion_and_no_square_matrix() -> None:
+    # 3,000 levels used to hit RecursionError; 20,000 nodes used to build a 20,000² matrix (3.2 GB).
+    chain = {i: [i + 1] for i in range(1, 3000)}
+    spec = _spec(chain, 3001)
+    assert spec.graph.max_points[0] == 3001.0  # the one leaf N3000, worth 3001 points
+    groups = {g: list(range(101 + g * 100, 201 + g * 100)) for g in range(1, 201)}
+    wide = _spec(groups, 20_201)
+    top = wide.graph.max_points[wide.graph.index["N1"]]
+    assert top == sum(range(202, 302))  # leaves N201..N300 are worth 202..301 points
+
+
+def _competition(column: list[float]) -> list[int]:
+    """Brute force: 1 + how many values are strictly greater (ties share the best rank)."""
+    return [1 + sum(other > value for other in column) for value in column]
+
+
+@given(st.lists(st.integers(0, 40), min_size=1, max_size=30), st.sampled_from([0, 2, 4, 12]))
+def test_competition_ranks_on_rounded_values(keys: list[int], precision: int) -> None:
+    # Values that round to equal keys tie. precision 12 makes the key range wide: the sorting path.
+    values = np.array([[k / 40 + 1e-14 * (i % 3)] for i, k in enumerate(keys)])
+    rounded = [float(np.floor(v * 10**precision + 0.5 + 1e-9)) for v in values[:, 0]]
+    assert competition_ranks(values, precision)[:, 0].tolist() == _competition(rounded)
+
+
+def test_competition_ranks_leave_missing_values_unranked() -> None:
+    values = np.array([[0.5], [np.nan], [0.7], [0.5]])
+    assert competition_ranks(values, 4)[:, 0].tolist() == [2, 0, 1, 2]
+
+
+def test_the_compiled_csv_reader_reads_like_the_csv_module(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, spec2022: Spec
+) -> None:
+    # Files above 256 KB go through pyarrow; the result must not depend on the reader.
+    sys.path.insert(0, str(ROOT / "bench"))
+    from generate import generate
+
+    data, register_path = generate(400, "dti-province-2022", tmp_path)
+    text = data.read_text(encoding="utf-8").replace("U00003,", "U00003 ,", 1)  # a space to strip
+    data.write_text(text + "U00001," + ",".join(["x"] * 98) + "\n", encoding="utf-8")  # a duplicate row
+    register = UnitRegister.read(register_path)
+    monkeypatch.setattr(grid_module, "ARROW_FROM_BYTES", 10**9)
+    plain = read_submission(data, spec2022, register)
+    monkeypatch.setattr(grid_module, "ARROW_FROM_BYTES", 0)
+    compiled = read_submission(data, spec2022, register)
+    assert compiled.units == plain.units and len(plain.units) == 400
+    for name in ("value", "percent", "status", "row", "col"):
+        a, b = getattr(plain.layers[""], name), getattr(compiled.layers[""], name)
+        assert np.array_equal(a, b, equal_nan=name == "value"), name
+    texts = [plain.text(int(t)) for t in plain.layers[""].token.ravel()]
+    assert texts == [compiled.text(int(t)) for t in compiled.layers[""].token.ravel()]
+    assert [i.to_dict() for i in plain.issues] == [i.to_dict() for i in compiled.issues]
+    assert any(i.code == "duplicate-entry" for i in plain.issues)
+
+
+def test_evaluate_gates_invalid_data_like_the_cli(tmp_path: Path) -> None:
+    bad = tmp_path / "2023.csv"
+    bad.write_text("unit,indicator,value\n01,HTS.01,abc\n", encoding="utf-8")
+    run = evaluate(bad)
+    assert run.result is None and not run.report.valid and run.spec.id == "dti-province-2022"
+    assert [i.code for i in run.report.errors] == ["non-numeric"]
+    good = dti.evaluate(SAMPLES / "2023.csv")
+    assert good.result is not None and good.kind == "components" and good.year == 2023
+
+
+def test_a_published_table_is_taken_as_given(tmp_path: Path) -> None:
+    table = tmp_path / "published_2022.csv"
+    table.write_text('unit,DTI,CQS,NTS\n01,"0,5","0,4","0,3"\n', encoding="utf-8")
+    run = evaluate(table)
+    assert run.kind == "values" and run.result is not None
+    assert run.result.values.at["01", "DTI"] == 0.5  # as published, not recomputed from NTS
+
+
+def test_the_bench_reference_does_the_same_job_as_score(tmp_path: Path, spec2022: Spec) -> None:
+    # The benchmark compares score() with a plain-numpy reference; it is only fair if both compute
+    # the same values, ranks and points at stake.
+    sys.path.insert(0, str(ROOT / "bench"))
+    from generate import generate
+    from run import numpy_reference, reference_cells
+
+    data, register = generate(300, "dti-province-2022", tmp_path)
+    sub = read_submission(data, spec2022, UnitRegister.read(register))
+    result = score(spec2022, sub)
+    values, ranks, stake = numpy_reference(spec2022, reference_cells(spec2022, sub))()
+    known = ~np.isnan(result.values_matrix)
+    assert np.allclose(values[known], result.values_matrix[known], rtol=0, atol=1e-12)
+    assert np.array_equal(ranks[known], result.ranks_matrix[known])
+    assert np.allclose(stake, np.nan_to_num(result.missing_matrix))
