@@ -72,14 +72,7 @@ class Result:
 
     @cached_property
     def ranks(self) -> pd.DataFrame:
-        import pandas as pd
-
-        ranks = self.ranks_matrix
-        columns = {
-            c: pd.arrays.IntegerArray(ranks[:, j].astype(np.int64), ranks[:, j] == 0)
-            for j, c in enumerate(self.codes)
-        }
-        return pd.DataFrame(columns, index=pd.Index(self.unit_codes, name="unit", dtype=object))
+        return _int_frame(self.ranks_matrix, self.values.index, self.codes)
 
     @cached_property
     def missing_points(self) -> pd.DataFrame:
@@ -164,14 +157,18 @@ def competition_ranks(values: np.ndarray, precision: int) -> np.ndarray:
 
 def rank_frame(values: pd.DataFrame, precision: int) -> pd.DataFrame:
     """Competition ranks (Int64) of a units × nodes frame of values."""
+    return _int_frame(competition_ranks(values.to_numpy(float), precision), values.index, values.columns)
+
+
+def _int_frame(ranks: np.ndarray, index: Any, columns: Any) -> pd.DataFrame:
+    """Ranks as nullable integers (0 = no rank → <NA>)."""
     import pandas as pd
 
-    ranks = competition_ranks(values.to_numpy(float), precision)
-    columns = {
+    data = {
         c: pd.arrays.IntegerArray(ranks[:, j].astype(np.int64), ranks[:, j] == 0)
-        for j, c in enumerate(values.columns)
+        for j, c in enumerate(columns)
     }
-    return pd.DataFrame(columns, index=values.index)
+    return pd.DataFrame(data, index=index)
 
 
 def _result(

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 
-from dti.io.grid import Grid, InputError, cell_ref, read_grids
+from dti.io.grid import InputError, cell_ref, read_grids
 from dti.io.register import DATA_DIR, UnitRegister
 from dti.numbers import ABSENT, MISSING
 from dti.report import Issue
@@ -34,7 +34,6 @@ __all__ = [
     "Submission",
     "UnitRegister",
     "read_submission",
-    "submission_from_grids",
 ]
 
 
@@ -180,21 +179,6 @@ class Submission:
         return frame.astype({"unit": object, "indicator": object, "rank": int})
 
 
-def submission_from_grids(
-    grids: list[Grid],
-    issues: list[Issue],
-    spec: Spec,
-    register: UnitRegister,
-    *,
-    layout: Layout | None = None,
-    year: int | None = None,
-) -> Submission:
-    """Turn read grids into a Submission over the spec's nodes; problems become issues."""
-    from dti.io.build import build
-
-    return build(grids, issues, spec, register, layout=layout, year=year)
-
-
 def read_submission(
     paths: list[Path] | Path,
     spec: Spec,
@@ -205,5 +189,7 @@ def read_submission(
     year: int | None = None,
 ) -> Submission:
     """Read files into one Submission. Problems with the files become issues; nothing is raised."""
+    from dti.io.build import submission_from_grids
+
     grids, issues = read_grids([paths] if isinstance(paths, Path) else paths, sheet)
     return submission_from_grids(grids, issues, spec, register, layout=layout, year=year)

@@ -166,7 +166,7 @@ class _Builder:
         )
 
 
-def build(
+def submission_from_grids(
     grids: list[Grid],
     issues: list[Issue],
     spec: Spec,
