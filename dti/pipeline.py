@@ -91,6 +91,8 @@ def evaluate(
         return Run(spec, submission, report, None, kind, notes)
     spec.require_scorable()
     result = score_values(spec, submission) if kind == "values" else score(spec, submission)
+    for layer in submission.layers.values():
+        layer.cache.clear()  # the rule blocks validation and scoring shared: a copy of every cell
     return Run(spec, submission, report, result, kind, notes)
 
 

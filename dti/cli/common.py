@@ -121,20 +121,22 @@ def scored(run: Run, file: Path, lang: Lang, warnings: bool = True) -> Result:
     return run.result
 
 
-def write(content: str | bytes, output: Path | None, inputs: Sequence[Path] = ()) -> None:
-    """Text (or UTF-8 bytes) to stdout, or atomically to the output file."""
+def write(content: str | list[bytes], output: Path | None, inputs: Sequence[Path] = ()) -> None:
+    """Text (or parts of UTF-8 bytes) to stdout, or atomically to the output file."""
     import sys
 
     from dti.write.files import write_atomic
 
-    data = content.encode("utf-8") if isinstance(content, str) else content
-    data = data if data.endswith(b"\n") else data + b"\n"
+    parts = [content.encode("utf-8")] if isinstance(content, str) else content
+    if not parts or not parts[-1].endswith(b"\n"):
+        parts.append(b"\n")
     if output is None:
         sys.stdout.flush()
-        sys.stdout.buffer.write(data)
+        for part in parts:
+            sys.stdout.buffer.write(part)
         sys.stdout.buffer.flush()
     else:
-        write_atomic(output, data, inputs)
+        write_atomic(output, parts, inputs)
 
 
 def emit(

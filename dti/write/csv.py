@@ -33,8 +33,9 @@ def escape(value: Any) -> Any:
     return value
 
 
-def dumps(table: Any) -> str | bytes:
-    """The table as CSV (a frame without its index), text cells escaped; UTF-8 bytes for a mapping."""
+def dumps(table: Any) -> str | list[bytes]:
+    """The table as CSV (a frame without its index), text cells escaped; for a mapping, UTF-8 parts
+    to write one after the other (joining them would copy the whole output once more)."""
     if isinstance(table, Mapping):
         return _dumps_columns(table)
     text = table.select_dtypes(include=["object", "string"]).columns
@@ -51,7 +52,9 @@ def _arrow_column(values: Any) -> Any:
         known = ~np.isnan(numbers)
         whole = np.array_equal(numbers[known], np.round(numbers[known]))
         if whole and known.any() and np.abs(numbers[known]).max() < 2**53:  # ranks, places: integers
-            kind, numbers = pa.int64(), np.where(known, numbers, 0).astype(np.int64)
+            small = np.abs(numbers[known]).max() < 2**31
+            kind = pa.int32() if small else pa.int64()
+            numbers = np.where(known, numbers, 0).astype(np.int32 if small else np.int64)
         else:
             kind = pa.float64()
         validity = pa.py_buffer(np.packbits(known, bitorder="little"))
@@ -65,7 +68,7 @@ def _arrow_column(values: Any) -> Any:
     )
 
 
-def _dumps_columns(columns: Mapping[str, Any]) -> bytes:
+def _dumps_columns(columns: Mapping[str, Any]) -> list[bytes]:
     import pyarrow as pa
     import pyarrow.csv as pacsv
 
@@ -84,6 +87,6 @@ def _dumps_columns(columns: Mapping[str, Any]) -> bytes:
         return out.getvalue()
 
     if parts == 1:
-        return write(0)
+        return [write(0)]
     with ThreadPoolExecutor(parts) as pool:
-        return b"".join(pool.map(write, range(parts)))
+        return list(pool.map(write, range(parts)))

@@ -12,7 +12,7 @@ class OutputError(Exception):
     """An output file that cannot or must not be written."""
 
 
-def write_atomic(path: Path, text: str | bytes, inputs: Iterable[Path] = ()) -> None:
+def write_atomic(path: Path, text: str | list[bytes], inputs: Iterable[Path] = ()) -> None:
     """Write `text` to a temporary file beside `path`, then rename it over `path`.
 
     Refuse to overwrite one of `inputs`; on failure remove the temporary file and raise OutputError.
@@ -24,7 +24,8 @@ def write_atomic(path: Path, text: str | bytes, inputs: Iterable[Path] = ()) -> 
     try:
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
         with os.fdopen(fd, "wb") as handle:
-            handle.write(text.encode("utf-8") if isinstance(text, str) else text)
+            for part in [text.encode("utf-8")] if isinstance(text, str) else text:
+                handle.write(part)
         os.replace(tmp, target)
         tmp = None
     except OSError as exc:
