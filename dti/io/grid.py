@@ -100,7 +100,7 @@ def col_letter(index: int) -> str:
     return letters
 
 
-def _factorize(texts: list[str]) -> Column:
+def factorize(texts: list[str]) -> Column:
     uniques: dict[str, int] = {}
     codes = np.fromiter(
         (uniques.setdefault(t, len(uniques)) for t in texts), dtype=np.int64, count=len(texts)
@@ -125,7 +125,7 @@ def _decode(data: bytes, name: str, issues: list[Issue]) -> str:
     return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
-def _grid(path: Path, sheet: str | None, header: list[str], columns: list[Column], n: int) -> Grid:
+def make_grid(path: Path, sheet: str | None, header: list[str], columns: list[Column], n: int) -> Grid:
     blank = np.ones(n, dtype=bool)
     for column in columns:
         empty = np.array([t == "" for t in column.texts], dtype=bool)
@@ -151,9 +151,9 @@ def read_csv(path: Path, data: bytes, issues: list[Issue]) -> Grid:
         return Grid(path, None, [], [], np.zeros(0, dtype=int))
     header, body = records[0], records[1:]
     width = max([len(header), *map(len, body)])
-    columns = [_factorize([r[j] if j < len(r) else "" for r in body]) for j in range(width)]
+    columns = [factorize([r[j] if j < len(r) else "" for r in body]) for j in range(width)]
     lengths = np.fromiter(map(len, body), dtype=int, count=len(body))
-    grid = _grid(path, None, header, columns, len(body))
+    grid = make_grid(path, None, header, columns, len(body))
     issues += _ragged(grid, lengths)
     return grid
 
@@ -190,7 +190,7 @@ def _read_csv_arrow(path: Path, text: str, delimiter: str) -> Grid | None:
         columns.append(
             Column(codes.astype(np.int64), encoded.dictionary.to_pylist(), arrow=encoded.dictionary)
         )
-    return _grid(path, None, header, columns, table.num_rows)
+    return make_grid(path, None, header, columns, table.num_rows)
 
 
 def _ragged(grid: Grid, lengths: np.ndarray) -> list[Issue]:
@@ -221,62 +221,6 @@ def _ragged(grid: Grid, lengths: np.ndarray) -> list[Issue]:
     return out
 
 
-def read_xlsx(path: Path, sheet: str | None) -> Grid:
-    import openpyxl  # heavy: imported only when an Excel file is read
-
-    try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many types for a corrupt file
-        raise InputError(f"not a readable Excel file: {type(exc).__name__}: {exc}") from None
-    try:
-        if sheet is not None and sheet not in book.sheetnames:
-            raise InputError(f"no sheet '{sheet}' (sheets: {', '.join(book.sheetnames)})")
-        ws = book[sheet] if sheet is not None else book.worksheets[0]
-        texts: list[list[str]] = []
-        numbers: list[list[float]] = []
-        pct: list[list[bool]] = []
-        for row in ws.iter_rows():
-            t, n, p = [], [], []
-            for cell in row:
-                v = cell.value
-                if isinstance(v, bool):
-                    t.append("1" if v else "0")
-                    n.append(float(v))
-                    p.append(False)
-                elif isinstance(v, int | float):
-                    t.append(str(int(v)) if float(v).is_integer() else repr(v))
-                    n.append(float(v))
-                    p.append("%" in str(cell.number_format or ""))
-                else:
-                    t.append("" if v is None else unicodedata.normalize("NFC", str(v)))
-                    n.append(np.nan)
-                    p.append(False)
-            texts.append(t)
-            numbers.append(n)
-            pct.append(p)
-        title = ws.title
-    finally:
-        book.close()
-    while texts and not any(texts[-1]):
-        texts.pop()
-    if not texts:
-        return Grid(path, title, [], [], np.zeros(0, dtype=int))
-    header = list(texts[0])
-    while header and header[-1] == "":
-        header.pop()
-    body = range(1, len(texts))
-    width = max(len(r) for r in texts)
-    columns = []
-    for j in range(width):
-        column = _factorize([texts[i][j] if j < len(texts[i]) else "" for i in body])
-        column.native = np.array(
-            [numbers[i][j] if j < len(numbers[i]) else np.nan for i in body], dtype=float
-        )
-        column.percent_cells = np.array([pct[i][j] if j < len(pct[i]) else False for i in body], dtype=bool)
-        columns.append(column)
-    return _grid(path, title, header, columns, len(texts) - 1)
-
-
 def read_grid(path: Path, sheet: str | None, issues: list[Issue]) -> Grid | None:
     """Read one file; an unsupported or unreadable file becomes an issue and None."""
     name = str(path)
@@ -293,6 +237,8 @@ def read_grid(path: Path, sheet: str | None, issues: list[Issue]) -> Grid | None
         return None
     try:
         if suffix in {".xlsx", ".xlsm"}:
+            from dti.io.xlsx import read_xlsx
+
             return read_xlsx(path, sheet)
         return read_csv(path, path.read_bytes(), issues)
     except (OSError, InputError) as exc:
