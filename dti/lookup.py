@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from dti.numbers import fold
+from dti.io.register import name_key
 from dti.spec import Spec
 
 
@@ -43,6 +43,6 @@ def find_unit(names: Iterable[Mapping[str, str]], query: str) -> str:
         if query.isdigit() and query.zfill(2) in table:
             return query.zfill(2)
         for code, name in table.items():
-            if fold(str(name)) == fold(query):
+            if name_key(str(name)) == name_key(query):
                 return str(code)
     raise RankingError(f"no unit '{query}' in the data", "unit")

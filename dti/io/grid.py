@@ -66,6 +66,7 @@ class Grid:
     columns: list[Column]
     rows: np.ndarray  # the spreadsheet row number of each body row (header = 1)
     blank: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))  # rows with no text at all
+    lengths: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=int))  # CSV: cells in each row
 
     @property
     def name(self) -> str:
@@ -84,7 +85,15 @@ class Grid:
 
     def keep(self, keep: np.ndarray) -> Grid:
         """The grid without some body rows (blank ones)."""
-        return Grid(self.path, self.sheet, self.header, [c.take(keep) for c in self.columns], self.rows[keep])
+        return Grid(
+            self.path,
+            self.sheet,
+            self.header,
+            [c.take(keep) for c in self.columns],
+            self.rows[keep],
+            self.blank[keep],
+            self.lengths[keep] if len(self.lengths) else self.lengths,
+        )
 
 
 def cell_ref(col: int, row: int) -> str:
@@ -152,9 +161,8 @@ def read_csv(path: Path, data: bytes, issues: list[Issue]) -> Grid:
     header, body = records[0], records[1:]
     width = max([len(header), *map(len, body)])
     columns = [factorize([r[j] if j < len(r) else "" for r in body]) for j in range(width)]
-    lengths = np.fromiter(map(len, body), dtype=int, count=len(body))
     grid = make_grid(path, None, header, columns, len(body))
-    issues += _ragged(grid, lengths)
+    grid.lengths = np.fromiter(map(len, body), dtype=int, count=len(body))
     return grid
 
 
@@ -193,8 +201,11 @@ def _read_csv_arrow(path: Path, text: str, delimiter: str) -> Grid | None:
     return make_grid(path, None, header, columns, table.num_rows)
 
 
-def _ragged(grid: Grid, lengths: np.ndarray) -> list[Issue]:
-    """Flag rows with fewer cells than the header, or with values beyond its last column."""
+def ragged_rows(grid: Grid) -> list[Issue]:
+    """Flag CSV rows with fewer cells than the header, or with values beyond its last column."""
+    lengths = grid.lengths
+    if not len(lengths):
+        return []
     width = len(grid.header)
     extra = np.zeros(len(lengths), dtype=bool)
     for column in grid.columns[width:]:

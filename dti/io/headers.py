@@ -1,35 +1,47 @@
-"""Header names we understand (English and Vietnamese), matched on folded text."""
+"""Header names we understand, in English and Vietnamese, matched on folded text.
+
+`header_key` folds case, diacritics, spacing and punctuation, so `Mã đơn vị`, `MA DON VI` and
+`mã  đơn-vị` are one header. The alias table below is the documentation too: `dti columns` and the
+README print it, so they cannot drift.
+"""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from dti.numbers import fold
 
-ALIASES = {
-    "unit": "unit",
-    "đơn vị": "unit",
-    "code": "unit",
-    "mã": "unit",
-    "ma": "unit",
-    "indicator": "indicator",
-    "chỉ số": "indicator",
-    "chỉ tiêu": "indicator",
-    "value": "value",
-    "giá trị": "value",
-    "stage": "stage",
-    "giai đoạn": "stage",
-    "note": "note",
-    "ghi chú": "note",
-    "year": "year",
-    "năm": "year",
-    "name": "name",
-    "tên": "name",
-    "tên đơn vị": "name",
-    "region": "region",
-    "vùng": "region",
+# canonical meaning → the headers people write (any case, with or without diacritics)
+ALIAS_TABLE: dict[str, tuple[str, ...]] = {
+    "unit": (
+        "unit",
+        "code",
+        "mã",
+        "đơn vị",
+        "mã đơn vị",
+        "mã tỉnh",
+        "mã địa phương",
+        "tỉnh",
+        "thành phố",
+        "tỉnh, thành phố",
+        "tỉnh/thành phố",
+        "tỉnh/tp",
+        "tỉnh, tp",
+        "địa phương",
+        "tên tỉnh, thành phố",
+    ),
+    "name": ("name", "tên", "tên đơn vị", "tên tỉnh", "tên địa phương"),
+    "indicator": ("indicator", "chỉ số", "mã chỉ số", "chỉ tiêu", "mã chỉ tiêu", "tiêu chí", "mã tiêu chí"),
+    "value": ("value", "giá trị", "kết quả", "số liệu", "điểm", "giá trị chỉ số"),
+    "rank": ("rank", "xếp hạng", "thứ hạng", "hạng", "thứ tự xếp hạng"),
+    "stage": ("stage", "giai đoạn", "bước"),
+    "note": ("note", "ghi chú", "nguồn", "minh chứng"),
+    "year": ("year", "năm"),
+    "region": ("region", "vùng", "khu vực", "vùng kinh tế"),
+    "skip": ("stt", "tt", "số tt", "số thứ tự", "no", "no."),
 }
-META = frozenset({"unit", "name", "year", "stage", "note", "region"})
+META = frozenset({"unit", "name", "year", "stage", "note", "region", "skip"})
 STAGES = {
     "": "",
     "self": "self",
@@ -41,8 +53,48 @@ STAGES = {
     "tham dinh": "verified",
 }
 RANK_COLUMN = re.compile(r"^rank(?:_(.+))?$", re.IGNORECASE)
+# Words under a group header (`Chỉ số DTI` over `Giá trị | Xếp hạng`): the group's value, or its rank.
+SUB_VALUE = frozenset({"gia tri", "diem", "chi so", "ket qua", "value", "score"})
+SUB_RANK = frozenset({"xep hang", "thu hang", "hang", "rank"})
+# Rows that summarise the table instead of naming a unit.
+SUMMARY = ("trung binh ca nuoc", "ca nuoc", "tong cong", "binh quan", "trung binh", "tong so", "toan quoc")
+# Headers people use for the total of a provincial index.
+TOTAL_NAMES = ("dti", "chỉ số dti", "điểm dti", "chỉ số chuyển đổi số", "chỉ số chuyển đổi số dti")
+
+_MARKS = re.compile(r"[\u0300-\u036f]")
+_NOT_WORD = re.compile(r"[^0-9a-z.]+")
+
+
+def header_key(text: str) -> str:
+    """Fold a header: no case, no diacritics (đ → d), punctuation as spaces, single spaces."""
+    plain = _MARKS.sub("", unicodedata.normalize("NFD", text.casefold())).replace("đ", "d")
+    return " ".join(_NOT_WORD.sub(" ", plain).split()).strip(" .")
+
+
+ALIASES: dict[str, str] = {header_key(h): meaning for meaning, heads in ALIAS_TABLE.items() for h in heads}
 
 
 def canonical(header: str) -> str:
-    """The column's meaning: an alias's canonical name, else the header itself (a node code)."""
-    return ALIASES.get(fold(header), header)
+    """The column's meaning: an alias's canonical name, else the header itself (maybe a node code)."""
+    return ALIASES.get(header_key(header), header)
+
+
+def is_summary(text: str) -> bool:
+    key = header_key(text)
+    return any(key == s or key.startswith(s + " ") for s in SUMMARY)
+
+
+__all__ = [
+    "ALIASES",
+    "ALIAS_TABLE",
+    "META",
+    "RANK_COLUMN",
+    "STAGES",
+    "SUB_RANK",
+    "SUB_VALUE",
+    "TOTAL_NAMES",
+    "canonical",
+    "fold",
+    "header_key",
+    "is_summary",
+]

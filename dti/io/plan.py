@@ -11,9 +11,10 @@ from typing import Any
 
 import numpy as np
 
-from dti.io.grid import Column, Grid, cell_ref, col_letter
-from dti.io.headers import META, RANK_COLUMN, STAGES, canonical
+from dti.io.grid import Column, Grid, cell_ref, col_letter, ragged_rows
+from dti.io.headers import ALIASES, META, RANK_COLUMN, STAGES, SUB_RANK, SUB_VALUE, TOTAL_NAMES, header_key
 from dti.io.register import UnitRegister
+from dti.io.table import describe, find_table
 from dti.numbers import fold
 from dti.report import Issue, IssueCode, Severity
 from dti.spec import Spec
@@ -40,19 +41,81 @@ def issue(code: IssueCode, severity: Severity, message: str, grid: Grid, **where
     return Issue(code, severity, message, file=grid.name, sheet=grid.sheet, **where)
 
 
-def _header(grid: Grid, issues: list[Issue]) -> dict[str, int]:
-    """Map each understood header (canonical name or node code) to its column index."""
+_LABELS: dict[int, tuple[Spec, dict[str, str]]] = {}
+
+
+def node_labels(spec: Spec) -> dict[str, str]:
+    """Header keys that name a node: its code, official number, Vietnamese and English names."""
+    if id(spec) in _LABELS and _LABELS[id(spec)][0] is spec:
+        return _LABELS[id(spec)][1]
+    labels: dict[str, str] = {}
+    clashes: set[str] = set()
+
+    def add(text: str, code: str) -> None:
+        key = header_key(text)
+        if key and labels.setdefault(key, code) != code:
+            clashes.add(key)
+
+    for node in spec.nodes:
+        for text in (node.code, node.number, node.name_vi, node.name_en):
+            add(text, node.code)
+    total = next(n.code for n in spec.nodes if n.kind == "total")
+    for text in TOTAL_NAMES:
+        add(text, total)
+    found = {k: v for k, v in labels.items() if k not in clashes and k not in ALIASES}
+    _LABELS[id(spec)] = (spec, found)
+    return found
+
+
+def meaning(label: str, spec: Spec, overrides: dict[str, str] | None = None) -> str | None:
+    """What a header means: an alias (unit, value, rank...), a node code, `rank_<CODE>`, or None."""
+    if overrides and header_key(label) in overrides:
+        return overrides[header_key(label)]
+    if label in spec.graph.index:
+        return label
+    key = header_key(label)
+    if key in ALIASES:
+        return ALIASES[key]
+    found = node_labels(spec).get(key)
+    if found is None and (m := RANK_COLUMN.match(label.strip())) and m.group(1):
+        code = meaning(m.group(1), spec)
+        return f"rank_{code}" if code in spec.graph.index else None
+    return found
+
+
+def _header(
+    grid: Grid, groups: list[str], spec: Spec, overrides: dict[str, str], issues: list[Issue]
+) -> dict[str, int]:
+    """Map each understood column (canonical name, node code or rank_<CODE>) to its index.
+
+    Under a group header (`Chỉ số DTI` over `Giá trị | Xếp hạng`) a value column means the group's node
+    and a rank column its rank; a lone `Xếp hạng` is the rank of the node column before it.
+    """
     found: dict[str, int] = {}
+    previous: str | None = None
     for i, raw in enumerate(grid.header):
-        if not raw:
+        group = groups[i] if i < len(groups) else ""
+        what = meaning(raw, spec, overrides) if raw else None
+        if group and header_key(raw) in SUB_VALUE | SUB_RANK:
+            node = meaning(group, spec, overrides)
+            if node in spec.graph.index:
+                what = node if header_key(raw) in SUB_VALUE else f"rank_{node}"
+        elif what == "rank" and previous is not None and header_key(raw) != "rank":
+            what = f"rank_{previous}"  # `Xếp hạng` after a value column; a `rank` column is the total's
+        if what is None:
+            if raw:
+                found.setdefault(raw, i)  # unknown: reported by the layout that needs it
             continue
-        key = canonical(raw)
-        if key in found:
+        if what in spec.graph.index:
+            previous = what
+        if what == "skip":
+            continue
+        if what in found:
             issues.append(
                 issue(
                     IssueCode.DUPLICATE_HEADER,
                     Severity.ERROR,
-                    f"column '{raw}' appears twice (first in column {col_letter(found[key])}): "
+                    f"column '{raw}' appears twice (first in column {col_letter(found[what])}): "
                     "rename or delete one; this column is ignored",
                     grid,
                     row=1,
@@ -61,14 +124,39 @@ def _header(grid: Grid, issues: list[Issue]) -> dict[str, int]:
                 )
             )
             continue
-        found[key] = i
+        found[what] = i
+    if "unit" not in found and "name" in found:
+        found["unit"] = found.pop("name")  # the names identify the units
     return found
 
 
+def _did_you_mean(register: UnitRegister, text: str) -> str:
+    close = register.suggest(text) if register.strict else []
+    return f" (did you mean {' or '.join(repr(s) for s in close)}?)" if close else ""
+
+
 def plan_grid(
-    grid: Grid, source: int, spec: Spec, register: UnitRegister, layout: Layout | None, issues: list[Issue]
+    grid: Grid,
+    source: int,
+    spec: Spec,
+    register: UnitRegister,
+    layout: Layout | None,
+    issues: list[Issue],
+    overrides: dict[str, str] | None = None,
+    notes: list[str] | None = None,
 ) -> tuple[Plan | None, dict[str, str], list[tuple[str, str, int]]]:
-    columns = _header(grid, issues)
+    overrides = {header_key(k): v for k, v in (overrides or {}).items()}
+
+    def known(text: str) -> bool:  # numbers in data rows must not pass for official numbering
+        return not text.strip().replace(".", "").isdigit() and meaning(text, spec, overrides) is not None
+
+    table = find_table(grid, known)
+    grid = table.grid
+    note = describe(table)
+    if note is not None and notes is not None:
+        notes.append(f"{grid.name}: {note}")
+    issues += ragged_rows(grid)
+    columns = _header(grid, table.groups, spec, overrides, issues)
     chosen = layout or ("long" if "indicator" in columns or "value" in columns else "wide")
     required = ["unit", "indicator", "value"] if chosen == "long" else ["unit"]
     absent = [c for c in required if c not in columns]
@@ -123,8 +211,8 @@ def plan_grid(
                 issue(
                     IssueCode.UNKNOWN_UNIT,
                     Severity.ERROR,
-                    f"unit '{text}' is not in the unit register: use its code or exact name "
-                    "(or pass --units FILE with your own register)",
+                    f"unit '{text}' is not in the unit register{_did_you_mean(register, text)}: use its "
+                    "code or its name (or pass --units FILE with your own register)",
                     grid,
                     value=text,
                     **where,
@@ -147,11 +235,11 @@ def plan_grid(
     stages = np.zeros(n, dtype=np.int8)
     if "stage" in columns:
         stage_codes, stage_texts = grid.columns[columns["stage"]].stripped()
-        known = [STAGES.get(fold(s)) for s in stage_texts]
-        stages = np.array([STAGE_NAMES.index(k) if k is not None else 0 for k in known], dtype=np.int8)[
+        stage_of = [STAGES.get(fold(s)) for s in stage_texts]
+        stages = np.array([STAGE_NAMES.index(k) if k is not None else 0 for k in stage_of], dtype=np.int8)[
             stage_codes
         ]
-        for r in np.flatnonzero([known[c] is None for c in stage_codes]).tolist():
+        for r in np.flatnonzero([stage_of[c] is None for c in stage_codes]).tolist():
             text = stage_texts[stage_codes[r]]
             issues.append(
                 issue(
@@ -205,7 +293,7 @@ def plan_grid(
         cells.append((columns["value"], grid.columns[columns["value"]], nodes))
     else:
         for code, position in columns.items():
-            if code in META or code in rank_columns:
+            if code in META or code in rank_columns or code == "rank":
                 continue
             if code not in index:
                 issues.append(

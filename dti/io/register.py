@@ -6,16 +6,30 @@ import csv
 import io
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from dti.io.grid import InputError
-from dti.io.headers import ALIASES
+from dti.io.headers import canonical
 from dti.numbers import fold
 
 DATA_DIR = Path(__file__).parent.parent / "data"
 PROVINCES = DATA_DIR / "provinces_2024.csv"
 NAME_PREFIXES = re.compile(r"^(tp\.?|thành phố|tỉnh|t\.)\s*", re.IGNORECASE)
+_TONE = "\u0300\u0301\u0303\u0309\u0323"  # grave, acute, tilde, hook, dot below
+# Old tone placement (hoà, thuỷ, khoẻ) against the new (hòa, thủy, khỏe): the tone of an open syllable
+# ending in oa, oe or uy sits on the second vowel in one style and on the first in the other.
+_OLD_TONE = re.compile(f"([ou])([aey])([{_TONE}])(?![a-z\u0300-\u036f])")
+_DASHES = re.compile(r"\s*[-‐‑‒–—―]\s*")
+
+
+def name_key(text: str) -> str:
+    """How unit names are matched: folded (NFC, case, spaces), one tone placement, dashes as spaces,
+    without the `Tỉnh` / `Thành phố` / `TP.` prefix."""
+    decomposed = unicodedata.normalize("NFD", fold(text))
+    moved = _OLD_TONE.sub(lambda m: m.group(1) + m.group(3) + m.group(2), decomposed)
+    key = " ".join(_DASHES.sub(" ", unicodedata.normalize("NFC", moved)).split())
+    return NAME_PREFIXES.sub("", key).strip()
 
 
 @dataclass
@@ -25,6 +39,7 @@ class UnitRegister:
     names: dict[str, str]
     regions: dict[str, str]
     strict: bool = True  # False: any identifier is accepted (local indices without a register)
+    _names_by_key: dict[str, str] | None = field(default=None, init=False, repr=False, compare=False)
 
     @classmethod
     def read(cls, path: Path) -> UnitRegister:
@@ -35,7 +50,7 @@ class UnitRegister:
             rows = list(csv.reader(io.StringIO(text, newline="")))
         except (OSError, UnicodeDecodeError, csv.Error) as exc:
             raise InputError(f"{path}: cannot read the unit register: {exc}") from None
-        header = [ALIASES.get(fold(c), fold(c)) for c in rows[0]] if rows else []
+        header = [canonical(c) for c in rows[0]] if rows else []
         if "unit" not in header or "name" not in header:
             raise InputError(f"{path}: a unit register needs the columns code,name[,region]")
         at: dict[str, int] = {k: header.index(k) for k in ("unit", "name", "region") if k in header}
@@ -58,25 +73,35 @@ class UnitRegister:
     def free(cls) -> UnitRegister:
         return cls({}, {}, strict=False)
 
+    def by_name(self) -> dict[str, str]:
+        """name_key → code for every unit of the register."""
+        if self._names_by_key is None:
+            self._names_by_key = {name_key(name): code for code, name in self.names.items()}
+        return self._names_by_key
+
     def resolve(self, tokens: list[str]) -> tuple[list[str | None], list[bool]]:
         """Resolve distinct unit texts to codes (None if unknown), and whether a lost zero was repaired."""
         if not self.strict:
-            return list(tokens), [False] * len(tokens)
+            return [t or None for t in tokens], [False] * len(tokens)
         codes: list[str | None] = [t if t in self.names else None for t in tokens]
         repaired = [False] * len(tokens)
         unresolved = [i for i, c in enumerate(codes) if c is None]
         if not unresolved:
             return codes, repaired
-        by_name: dict[str, str] = {}  # folded names, built only when some text is not a code
-        for code, name in self.names.items():
-            by_name[fold(name)] = code
-            by_name[NAME_PREFIXES.sub("", fold(name))] = code
+        by_name = self.by_name()  # built only when some text is not a code
         width = max((len(c) for c in self.names), default=0)
         for i in unresolved:
             token = tokens[i]
             if token.isdigit() and token.zfill(width) in self.names:
                 codes[i], repaired[i] = token.zfill(width), True
             else:
-                key = fold(token)
-                codes[i] = by_name.get(key) or by_name.get(NAME_PREFIXES.sub("", key))
+                codes[i] = by_name.get(name_key(token))
         return codes, repaired
+
+    def suggest(self, token: str) -> list[str]:
+        """The register names closest to an unknown unit text (for 'did you mean')."""
+        import difflib
+
+        keys = self.by_name()
+        close = difflib.get_close_matches(name_key(token), list(keys), n=3, cutoff=0.6)
+        return [self.names[keys[k]] for k in close]

@@ -1,0 +1,175 @@
+"""Find the table in a sheet: title rows above the header, a header over two rows, repeated headers at
+page breaks, summary rows (`Trung bình cả nước`) and footnotes below — each skipped and said so.
+
+A file whose first row is its header passes through unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from dti.io.grid import Column, Grid
+from dti.io.headers import SUB_RANK, SUB_VALUE, header_key, is_summary
+
+SCAN_ROWS = 30  # the header is looked for in the first rows only
+YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
+
+
+@dataclass
+class Table:
+    """The grid cut to its table, and what was cut."""
+
+    grid: Grid
+    header_rows: list[int]  # spreadsheet rows that make the header (one or two)
+    groups: list[str]  # the group label above each column of a two-row header ('' otherwise)
+    skipped: list[tuple[int, str]] = field(default_factory=list)  # (spreadsheet row, why)
+    title_year: int | None = None  # a year named in the title rows
+
+
+def _raw_rows(grid: Grid, count: int) -> list[list[str]]:
+    """The first rows as text, the header row first (the grid holds row 1 as its header)."""
+    rows = [list(grid.header) + [""] * (len(grid.columns) - len(grid.header))]
+    texts = [
+        np.array(c.texts, dtype=object) if c.texts else np.array([""], dtype=object) for c in grid.columns
+    ]
+    for i in range(min(count, len(grid.rows))):
+        rows.append([str(t[c.codes[i]]) for t, c in zip(texts, grid.columns, strict=True)])
+    return rows
+
+
+def find_table(grid: Grid, known: Callable[[str], bool]) -> Table:
+    """Locate the header (the row among the first ones that names the most known columns) and the body.
+
+    `known(text)` says whether a header text means something (a column alias or a node of the spec).
+    """
+    rows = _raw_rows(grid, SCAN_ROWS)
+    scores = [sum(1 for cell in row if cell.strip() and known(cell)) for row in rows]
+    at = int(np.argmax(scores)) if max(scores, default=0) > 0 else 0
+    header = [c.strip() for c in rows[at]]
+    groups = [""] * len(header)
+    used = [at]
+    below = rows[at + 1] if at + 1 < len(rows) else []
+    subs = [j for j, cell in enumerate(below) if header_key(cell) in SUB_VALUE | SUB_RANK]
+    if len(subs) >= 2 or (subs and any(not header[j] for j in subs)):
+        carried = ""
+        for j, label in enumerate(header):
+            carried = label or carried
+            if j in subs:
+                groups[j] = carried
+                header[j] = below[j].strip()
+        used.append(at + 1)
+    # Spreadsheet rows: the grid's header is row `grid.rows[0] - 1`; body row i is grid.rows[i].
+    first_body = max(used)  # index in `rows`; body rows of the grid are rows[1:]
+    title = [" ".join(r) for r in rows[:at]]
+    year = next((int(m.group(1)) for t in title for m in [YEAR.search(t)] if m), None)
+    keep = np.ones(len(grid.rows), dtype=bool)
+    keep[:first_body] = False  # title rows and the header itself (body index = rows index - 1)
+    skipped = [(_row_number(grid, i), "title") for i in range(at)]
+    skipped += [(_row_number(grid, i), "header") for i in used]
+    keep, more = _skip_inside(grid, keep, rows[at])
+    skipped += [s for s in more if s[0] not in {r for r, _ in skipped}]
+    if at == 0 and len(used) == 1 and keep.all():
+        return Table(grid, [1], groups)
+    body = Grid(
+        grid.path,
+        grid.sheet,
+        header,
+        [column.take(keep) for column in grid.columns],
+        grid.rows[keep],
+        grid.blank[keep],
+        grid.lengths[keep] if len(grid.lengths) else grid.lengths,
+    )
+    return Table(body, [_row_number(grid, i) for i in used], groups, sorted(skipped), year)
+
+
+def _row_number(grid: Grid, index: int) -> int:
+    """The spreadsheet row of rows[index] (rows[0] is the grid's header row)."""
+    return int(grid.rows[0]) - 1 + index if len(grid.rows) else index + 1
+
+
+def _skip_inside(grid: Grid, keep: np.ndarray, header: list[str]) -> tuple[np.ndarray, list[tuple[int, str]]]:
+    """Drop repeated headers, summary rows and the footnotes after the last data row."""
+    n = len(grid.rows)
+    keep = keep.copy()
+    filled = np.zeros(n, dtype=int)
+    repeats = np.zeros(n, dtype=int)
+    summary = np.zeros(n, dtype=bool)
+    noted = np.zeros(n, dtype=bool)  # a cell that reads like a footnote
+    header_keys = [header_key(h) for h in header]
+    for j, column in enumerate(grid.columns):
+        empty = np.array([t.strip() == "" for t in column.texts], dtype=bool)
+        filled += ~empty[column.codes] if len(empty) else 0
+        if j < len(header_keys) and header_keys[j]:
+            same = np.array([header_key(t) == header_keys[j] for t in column.texts], dtype=bool)
+            repeats += same[column.codes] if len(same) else 0
+        if j < 3:
+            flagged = np.array([is_summary(t) for t in column.texts], dtype=bool)
+            summary |= flagged[column.codes] if len(flagged) else False
+        note = np.array([_is_note(t) for t in column.texts], dtype=bool)
+        noted |= note[column.codes] if len(note) else False
+    named = sum(1 for k in header_keys if k)
+    repeated = (repeats * 2 >= max(named, 1)) & (repeats >= 2)
+    skipped: list[tuple[int, str]] = []
+    for i in np.flatnonzero(keep & repeated):
+        keep[i] = False
+        skipped.append((int(grid.rows[i]), "repeated header"))
+    for i in np.flatnonzero(keep & summary & ~repeated):
+        keep[i] = False
+        skipped.append((int(grid.rows[i]), "summary"))
+    data = np.flatnonzero(keep & (filled >= 2) & ~noted)
+    after = data[-1] + 1 if len(data) else 0
+    for i in np.flatnonzero(keep[after:] & noted[after:] & (filled[after:] <= 2)) + after:
+        keep[i] = False
+        skipped.append((int(grid.rows[i]), "footnote"))
+    return keep, skipped
+
+
+NOTE_START = ("ghi chu", "nguon", "chu thich", "luu y", "note", "source")
+
+
+def _is_note(text: str) -> bool:
+    """Footnote-like text: 'Ghi chú: …', 'Nguồn: …', '(*) …', or a sentence."""
+    stripped = text.strip()
+    return (
+        stripped.startswith(("*", "(*")) or header_key(stripped).startswith(NOTE_START) or len(stripped) > 60
+    )
+
+
+def describe(table: Table) -> str | None:
+    """A note for stderr: which row was the header and which rows were skipped, when not the plain case."""
+    if table.header_rows == [1] and not table.skipped:
+        return None
+    parts = [f"header at row {'-'.join(map(str, table.header_rows))}"]
+    by_reason: dict[str, list[int]] = {}
+    for row, reason in table.skipped:
+        if reason != "header":
+            by_reason.setdefault(reason, []).append(row)
+    names = {
+        "title": "title",
+        "repeated header": "repeated header",
+        "summary": "summary",
+        "footnote": "footnote",
+    }
+    for reason, rows in by_reason.items():
+        parts.append(f"skipped {names[reason]} row{'s' if len(rows) > 1 else ''} {_ranges(rows)}")
+    return "; ".join(parts)
+
+
+def _ranges(rows: list[int]) -> str:
+    out: list[str] = []
+    start = prev = rows[0]
+    for r in [*rows[1:], None]:
+        if r is not None and r == prev + 1:
+            prev = r
+            continue
+        out.append(f"{start}" if start == prev else f"{start}-{prev}")
+        if r is not None:
+            start = prev = r
+    return ", ".join(out)
+
+
+__all__ = ["Column", "Table", "describe", "find_table"]
