@@ -60,11 +60,13 @@ def evaluate(
     year: int | None = None,
     max_issues: int | None = None,
     scoring: bool = True,
+    columns: dict[str, str] | None = None,
 ) -> Run:
     """Read, validate and score files; raise SpecError only for a spec that cannot be loaded or score.
 
     The spec is `spec` when given, else the bundled spec for the data year (the `year` argument, a
-    year column, or the year in the first file name), chosen after one read of each file.
+    year column, a title row, or the year in the first file name), chosen after one read of each file.
+    `columns` maps a header as written to what it means (`{"Điểm DTI": "DTI"}`), over the guess.
     """
     paths = [paths] if isinstance(paths, Path) else list(paths)
     grids, issues = read_grids(paths, sheet)
@@ -78,7 +80,10 @@ def evaluate(
     elif not isinstance(spec, Spec):
         spec = load_spec(spec)
     register = register if register is not None else default_register(spec)
-    submission = submission_from_grids(grids, issues, spec, register, layout=layout, year=found_year)
+    submission = submission_from_grids(
+        grids, issues, spec, register, layout=layout, year=found_year, columns=columns
+    )
+    notes += submission.notes
     if not submission.gives_leaves(spec):
         # A table of index values: an empty cell is unknown, not zero, so nothing is invented.
         submission.drop_missing_inner(spec)

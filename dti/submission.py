@@ -107,6 +107,7 @@ class Submission:
     year: int | None = None
     names: dict[str, str] = field(default_factory=dict)  # the register's names, overridden by the file's
     ranks_given: list[tuple[str, str, int]] = field(default_factory=list)  # (unit, code or '', rank)
+    notes: list[str] = field(default_factory=list)  # how the files were read: header rows, skipped rows
 
     @property
     def given(self) -> np.ndarray:

@@ -174,13 +174,21 @@ def submission_from_grids(
     *,
     layout: Layout | None = None,
     year: int | None = None,
+    columns: dict[str, str] | None = None,
 ) -> Submission:
-    """Turn read grids into a Submission over the spec's nodes; problems become issues."""
+    """Turn read grids into a Submission over the spec's nodes; problems become issues.
+
+    `columns` maps a header as written to its meaning (a node code, unit, value...), over the guess.
+    """
     issues = list(issues)
+    notes: list[str] = []
+    overrides = columns
     plans, names, ranks = [], dict(register.names), []
     sources: list[Source] = []
     for grid in grids:
-        plan, file_names, file_ranks = plan_grid(grid, len(sources), spec, register, layout, issues)
+        plan, file_names, file_ranks = plan_grid(
+            grid, len(sources), spec, register, layout, issues, overrides, notes
+        )
         sources.append(Source(grid.name, grid.sheet, tuple(grid.header)))
         if plan is not None:
             plans.append(plan)
@@ -197,5 +205,5 @@ def submission_from_grids(
     if year is None:
         year = next((g.year for g in grids if g.year is not None), None)
     return Submission(
-        units, spec.graph.codes, builder.layers, tokens, sources, read_issues, year, names, ranks
+        units, spec.graph.codes, builder.layers, tokens, sources, read_issues, year, names, ranks, notes
     )

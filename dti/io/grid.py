@@ -19,6 +19,7 @@ import numpy as np
 from dti.io.headers import canonical
 from dti.report import Issue, IssueCode, Severity
 
+YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
 SUPPORTED = {".csv", ".txt", ".tsv", ".xlsx", ".xlsm"}
 ARROW_FROM_BYTES = 256 * 1024  # larger CSV files are read by pyarrow's compiled, multi-threaded reader
 
@@ -74,14 +75,26 @@ class Grid:
 
     @property
     def year(self) -> int | None:
-        """The data year: a year column's first number, else a 20xx in the file name."""
+        """The data year: a year column's first number, a title row naming one (`… NĂM 2021`) among
+        the first rows, or a 20xx in the file name."""
         for j, raw in enumerate(self.header):
             if canonical(raw) == "year" and j < len(self.columns):
                 for text in self.columns[j].texts:
                     if text.strip().isdigit():
                         return int(text.strip())
-        match = re.search(r"(?<!\d)(20\d{2})(?!\d)", self.path.stem)
+        for line in self.title_lines():
+            if match := YEAR.search(line):
+                return int(match.group(1))
+        match = YEAR.search(self.path.stem)
         return int(match.group(1)) if match else None
+
+    def title_lines(self, scan: int = 10) -> list[str]:
+        """The first rows that hold a single text (titles above a table), the header row included."""
+        rows = [[h for h in self.header if h]]
+        for i in range(min(scan, len(self.rows))):
+            cells = [c.texts[c.codes[i]] for c in self.columns if c.texts and c.texts[c.codes[i]].strip()]
+            rows.append(cells)
+        return [row[0] for row in rows if len(row) == 1]
 
     def keep(self, keep: np.ndarray) -> Grid:
         """The grid without some body rows (blank ones)."""
@@ -146,8 +159,7 @@ def read_csv(path: Path, data: bytes, issues: list[Issue]) -> Grid:
     text = _decode(data, str(path), issues)
     # The header names no numbers, so the separator it uses most is the file's (Excel writes ';' in
     # locales whose decimal separator is a comma).
-    first_line = text[: text.find("\n")] if "\n" in text else text
-    delimiter = max(",;\t", key=first_line.count)
+    delimiter = _delimiter(text)
     if len(data) > ARROW_FROM_BYTES:
         grid = _read_csv_arrow(path, text, delimiter)
         if grid is not None:
@@ -166,12 +178,26 @@ def read_csv(path: Path, data: bytes, issues: list[Issue]) -> Grid:
     return grid
 
 
+def _delimiter(text: str) -> str:
+    """The separator the first lines use most consistently (title rows may use none; Excel writes ';'
+    in locales whose decimal separator is a comma)."""
+    lines = [line for line in text[:65536].splitlines()[:30] if line.strip()]
+
+    def consistency(sep: str) -> tuple[int, int]:
+        """How many lines split into the most common number of fields (more than one), and that number."""
+        widths = [len(row) for row in csv.reader(lines, delimiter=sep)]
+        common = max(set(widths), key=lambda w: (widths.count(w), w), default=1)
+        return (widths.count(common), common) if common > 1 else (0, 0)
+
+    return max(",;\t", key=consistency) if lines else ","
+
+
 def _read_csv_arrow(path: Path, text: str, delimiter: str) -> Grid | None:
     """Read a large, regular CSV with pyarrow; None if it is irregular (the csv module then reports it)."""
     import pyarrow as pa
     import pyarrow.csv as pacsv
 
-    header = next(csv.reader(io.StringIO(text[: text.find("\n")]), delimiter=delimiter))
+    header = next(csv.reader(io.StringIO(text[: text.find("\n")]), delimiter=delimiter), [])
     names = [f"c{j}" for j in range(len(header))]
     try:
         table = pacsv.read_csv(

@@ -83,6 +83,11 @@ def meaning(label: str, spec: Spec, overrides: dict[str, str] | None = None) -> 
     return found
 
 
+def indicator_code(text: str, spec: Spec) -> str | None:
+    """The node an indicator cell names: its code in any case, its official number or its name."""
+    return text if text in spec.graph.index else node_labels(spec).get(header_key(text))
+
+
 def _header(
     grid: Grid, groups: list[str], spec: Spec, overrides: dict[str, str], issues: list[Issue]
 ) -> dict[str, int]:
@@ -267,7 +272,9 @@ def plan_grid(
     if chosen == "long":
         ind_codes, ind_texts = grid.columns[columns["indicator"]].stripped()
         nodes = (
-            np.array([index.get(t, -1) for t in ind_texts], dtype=np.int64)[ind_codes]
+            np.array([index.get(indicator_code(t, spec) or "", -1) for t in ind_texts], dtype=np.int64)[
+                ind_codes
+            ]
             if n
             else np.zeros(0, int)
         )

@@ -49,6 +49,9 @@ def find_table(grid: Grid, known: Callable[[str], bool]) -> Table:
     rows = _raw_rows(grid, SCAN_ROWS)
     scores = [sum(1 for cell in row if cell.strip() and known(cell)) for row in rows]
     at = int(np.argmax(scores)) if max(scores, default=0) > 0 else 0
+    subs_here = sum(1 for cell in rows[at] if header_key(cell) in SUB_VALUE | SUB_RANK)
+    if at > 0 and subs_here >= 2 and scores[at - 1] > 0:
+        at -= 1  # `Giá trị | Xếp hạng` under the row that names the groups: the header starts above
     header = [c.strip() for c in rows[at]]
     groups = [""] * len(header)
     used = [at]

@@ -1,0 +1,96 @@
+"""Files as analysts hold them (issue 11), read unchanged; every number checked by hand."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import openpyxl
+from typer.testing import CliRunner
+
+from dti.cli import app
+from dti.pipeline import evaluate
+
+runner = CliRunner()
+
+# The ministry's ranking table as copied into Excel: two title rows, a blank row, a header over two rows
+# with merged group cells, an STT column, names with prefixes and the old tone placement, values as
+# decimal-comma text or as numbers, the national average, a footnote. (Values invented, shape real.)
+ROWS = [
+    (1, "TP. Hồ Chí Minh", "0,6419", 1, 0.7021, 2),
+    (2, "Khánh Hoà", "0,5234", 2, 0.7535, 1),
+    (3, "Thừa Thiên - Huế", "0,5012", 3, 0.6012, 3),
+    (4, "Bà Rịa – Vũng Tàu", "0,4456", 4, 0.4999, 5),
+    (5, "Thanh Hoá", "0,2489", 5, 0.5123, 4),
+]
+
+
+def ministry_table(folder: Path) -> Path:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["BỘ THÔNG TIN VÀ TRUYỀN THÔNG"])
+    sheet.append(["BẢNG XẾP HẠNG CHỈ SỐ CHUYỂN ĐỔI SỐ CẤP TỈNH NĂM 2021"])
+    sheet.append([])
+    sheet.append(["STT", "Tỉnh, thành phố", "Chỉ số DTI", None, "Chính quyền số", None])
+    sheet.append([None, None, "Giá trị", "Xếp hạng", "Giá trị", "Xếp hạng"])
+    for merged in ("A4:A5", "B4:B5", "C4:D4", "E4:F4"):
+        sheet.merge_cells(merged)
+    for row in ROWS:
+        sheet.append(list(row))
+    sheet.append([None, "Trung bình cả nước", "0,4014", None, 0.5, None])
+    sheet.append([])
+    sheet.append(["Nguồn: Bộ Thông tin và Truyền thông, công bố ngày 12/7/2022"])
+    path = folder / "xep_hang_dti_2021.xlsx"
+    book.save(path)
+    return path
+
+
+def test_the_ministry_ranking_table_goes_in_unchanged(tmp_path: Path) -> None:
+    path = ministry_table(tmp_path)
+    run = evaluate(path)
+    assert run.year == 2021 and run.spec.id == "dti-province-2022"
+    assert run.report.valid, [i.message for i in run.report.issues]
+    result = run.result
+    assert result is not None
+    # The five provinces by code; the average row is not a unit.
+    assert result.unit_codes == ["38", "46", "56", "77", "79"]
+    values = result.values
+    assert values.at["79", "DTI"] == 0.6419 and values.at["56", "CQS"] == 0.7535
+    assert values.at["46", "DTI"] == 0.5012 and values.at["77", "CQS"] == 0.4999
+    published = {(u, c): r for u, c, r in run.submission.ranks_given}
+    assert published[("56", "CQS")] == 1 and published[("79", "DTI")] == 1 and published[("38", "DTI")] == 5
+    note = " ".join(run.notes)
+    assert "header at row 4-5" in note and "skipped title rows 1-3" in note
+    assert "summary row 11" in note and "footnote row 13" in note
+
+
+def test_rank_takes_the_ministry_table_and_its_published_ranks(tmp_path: Path) -> None:
+    path = ministry_table(tmp_path)
+    result = runner.invoke(app, ["rank", str(path), "--by", "CQS", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    units = {u["unit"]: u for u in json.loads(result.stdout)["units"]}
+    assert units["56"]["ranks"]["2021"] == 1 and units["56"]["rank_source"]["2021"] == "published"
+    assert units["38"]["values"]["2021"] == 0.5123
+
+
+def test_a_department_file_with_vietnamese_headers(tmp_path: Path) -> None:
+    # A department's long file: `Mã đơn vị, Mã chỉ số, Giá trị, Ghi chú` (rejected before issue 11),
+    # semicolons, a BOM, lowercase codes.
+    path = tmp_path / "so_tttt_2023.csv"
+    text = "Mã đơn vị;Mã chỉ số;Giá trị;Ghi chú\n48;hts.01;84,5%;theo báo cáo\n48;HTS.02;62%;\n"
+    path.write_bytes(text.encode("utf-8-sig"))
+    run = evaluate(path)
+    assert run.report.valid, [i.message for i in run.report.issues]
+    assert run.result is not None
+    # HTS.01: 20 × 0.845 = 16.9 points; HTS.02: 15 × 0.62 = 9.3 (provisional component points).
+    assert abs(run.result.points.at["48", "HTS.01"] - 16.9) < 1e-9
+    assert abs(run.result.points.at["48", "HTS.02"] - 9.3) < 1e-9
+
+
+def test_title_row_above_a_semicolon_csv_and_the_year_in_it(tmp_path: Path) -> None:
+    path = tmp_path / "bang.csv"
+    text = "KẾT QUẢ CHỈ SỐ DTI NĂM 2022\n\nTỉnh;NTS;TCS\nHà Nội;0,5;0,6\nTỉnh Hà Giang;0,4;0,3\n"
+    path.write_text(text, encoding="utf-8")
+    run = evaluate(path)
+    assert run.year == 2022 and run.report.valid, [i.message for i in run.report.issues]
+    assert run.result is not None and run.result.values.at["02", "NTS"] == 0.4
