@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import codecs
+import io
 import os
 import sys
 from enum import IntEnum
@@ -31,10 +33,38 @@ app = typer.Typer(
 )
 
 
+def utf8_stdout() -> None:
+    """Write stdout in UTF-8 whatever the locale (a Windows pipe, PYTHONIOENCODING=cp1252).
+
+    The output is data: a province's name must come out whole, not as '?' or a crash. A Windows
+    console is UTF-8 already; stderr keeps its encoding, and Python escapes what it cannot encode there.
+    """
+    stream = sys.stdout
+    if isinstance(stream, io.TextIOWrapper) and codecs.lookup(stream.encoding).name != "utf-8":
+        stream.reconfigure(encoding="utf-8")
+
+
 def main() -> None:
-    """Run the CLI; an unexpected error prints one line (set DTI_DEBUG=1 for the traceback)."""
+    """Run the CLI; an unexpected error prints one line (set DTI_DEBUG=1 for the traceback).
+
+    stdout that is closed (`| head`) or full (a full disk) ends with exit 2: one line on stderr, none
+    for a closed pipe.
+    """
+    from dti.write.files import StdoutError, discard_stdout, stdout_errors
+
+    utf8_stdout()
     try:
-        app()
+        try:
+            app()
+        finally:
+            with stdout_errors():  # what is still buffered, while an error can still be reported
+                if sys.stdout is not None:
+                    sys.stdout.flush()
+    except StdoutError as exc:
+        discard_stdout()
+        if not exc.broken_pipe:
+            sys.stderr.write(f"{exc}\n")
+        sys.exit(ExitCode.USAGE)
     except Exception as exc:
         if os.environ.get("DTI_DEBUG"):
             raise

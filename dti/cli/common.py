@@ -39,10 +39,15 @@ def guarded(func: Callable[P, R]) -> Callable[P, R]:
         from dti.spec import SpecError
         from dti.submission import InputError
         from dti.write import text
-        from dti.write.files import OutputError
+        from dti.write.files import OutputError, StdoutError, discard_stdout
 
         try:
             return func(*args, **kwargs)
+        except StdoutError as exc:
+            discard_stdout()  # what is still buffered must not fail again at exit
+            if exc.broken_pipe:  # the reader has gone (`| head`): nobody is waiting for a message
+                raise typer.Exit(int(ExitCode.USAGE)) from None
+            fail(str(exc), ExitCode.USAGE)
         except SpecError as exc:
             text.spec_problems(exc.source, exc.problems)
             raise typer.Exit(int(ExitCode.BAD_SPEC)) from None
@@ -123,18 +128,13 @@ def scored(run: Run, file: Path, lang: Lang, warnings: bool = True) -> Result:
 
 def write(content: str | list[bytes], output: Path | None, inputs: Sequence[Path] = ()) -> None:
     """Text (or parts of UTF-8 bytes) to stdout, or atomically to the output file."""
-    import sys
-
-    from dti.write.files import write_atomic
+    from dti.write.files import write_atomic, write_stdout
 
     parts = [content.encode("utf-8")] if isinstance(content, str) else content
     if not parts or not parts[-1].endswith(b"\n"):
         parts.append(b"\n")
     if output is None:
-        sys.stdout.flush()
-        for part in parts:
-            sys.stdout.buffer.write(part)
-        sys.stdout.buffer.flush()
+        write_stdout(parts)
     else:
         write_atomic(output, parts, inputs)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
@@ -16,19 +17,21 @@ from typing import Any
 import numpy as np
 
 FORMULA_START = ("=", "@", "\t", "\r")
+# A signed number ('-3,5', '+18.5 %', '-1.234,5', '-2e3') is data, not a formula; '-2+3' is a formula.
+SIGNED_NUMBER = re.compile(r"[+-]\s*\d[\d\s.,]*(?:[eE][+-]?\d+)?\s*%?")
 
 
 def escape(value: Any) -> Any:
     """Prefix a quote to text a spreadsheet would read as a formula (OWASP CSV injection).
 
     '+' and '-' start a formula too, but also signed numbers and the '-' a missing result is written
-    as, so those are escaped only when they are followed by something other than a number.
+    as: those two are left alone, any other text starting with '+' or '-' is escaped.
     """
     if not isinstance(value, str) or not value:
         return value
     if value.startswith(FORMULA_START):
         return "'" + value
-    if value[0] in "+-" and len(value) > 1 and not value[1:].lstrip().replace(",", ".")[:1].isdigit():
+    if value[0] in "+-" and value != "-" and not SIGNED_NUMBER.fullmatch(value):
         return "'" + value
     return value
 
@@ -38,9 +41,17 @@ def dumps(table: Any) -> str | list[bytes]:
     to write one after the other (joining them would copy the whole output once more)."""
     if isinstance(table, Mapping):
         return _dumps_columns(table)
-    text = table.select_dtypes(include=["object", "string"]).columns
-    safe = table.assign(**{str(c): table[c].map(escape) for c in text}) if len(text) else table
+    import pandas as pd
+
+    columns = [column if _numeric(column) else column.map(escape) for _, column in table.items()]
+    safe = pd.concat(columns, axis=1, ignore_index=True) if columns else table.copy()
+    safe.columns = [escape(str(name)) for name in table.columns]
     return str(safe.to_csv(index=False))
+
+
+def _numeric(column: Any) -> bool:
+    """A column of numbers or booleans: nothing in it can be a formula."""
+    return column.dtype.kind in "biuf"
 
 
 def _arrow_column(values: Any) -> Any:

@@ -1,35 +1,198 @@
-"""The one place that writes files: whole or not at all, never over an input."""
+"""The one place that writes files (and stdout): whole or not at all, never over an input or a device.
+
+`-o` takes a regular file or a new path. A symlink is followed, as the shell's `>` follows it: its target
+is replaced and the link stays. A directory, a device (`/dev/null`, `/dev/stdout`), a named pipe or a
+socket is refused. The temporary file has a short name beside the target (so the longest valid name still
+works), is removed on every failure and on SIGINT/SIGTERM, and the result gets the mode a new file gets
+under the umask, or the mode of the file it replaces.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
-import tempfile
-from collections.abc import Iterable
+import secrets
+import signal
+import stat
+import sys
+import threading
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from types import FrameType
+from typing import IO, Any, TextIO
+
+TEMP_PREFIX = ".dti-"  # + 8 hex digits + ".tmp": 17 characters whatever the target's name
+NOT_REGULAR = {
+    stat.S_IFCHR: "a device",
+    stat.S_IFBLK: "a device",
+    stat.S_IFIFO: "a pipe",
+    stat.S_IFSOCK: "a socket",
+}
 
 
 class OutputError(Exception):
     """An output file that cannot or must not be written."""
 
 
+class StdoutError(OutputError):
+    """stdout is closed, or cannot take more (a full disk): nothing more can be written there."""
+
+    def __init__(self, exc: OSError) -> None:
+        self.broken_pipe = exc.errno == errno.EPIPE
+        super().__init__(f"cannot write to stdout: {exc.strerror or exc}")
+
+
 def write_atomic(path: Path, text: str | list[bytes], inputs: Iterable[Path] = ()) -> None:
     """Write `text` to a temporary file beside `path`, then rename it over `path`.
 
-    Refuse to overwrite one of `inputs`; on failure remove the temporary file and raise OutputError.
+    Refuse to overwrite one of `inputs` or anything but a regular file; on failure (or SIGINT/SIGTERM)
+    remove the temporary file; raise OutputError.
     """
-    target = path.resolve()
-    if any(target == Path(p).resolve() for p in inputs):
-        raise OutputError(f"--output {path} is one of the input files: choose another name")
-    tmp: str | None = None
+    target, existing = _target(Path(path), inputs)
+    parts = [text.encode("utf-8")] if isinstance(text, str) else text
+    temporary: list[Path] = []
     try:
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-        with os.fdopen(fd, "wb") as handle:
-            for part in [text.encode("utf-8")] if isinstance(text, str) else text:
-                handle.write(part)
-        os.replace(tmp, target)
-        tmp = None
+        with _removed_on_signal(temporary):
+            fd, tmp = _create_beside(target)
+            temporary.append(tmp)
+            with os.fdopen(fd, "wb") as handle:
+                if existing is not None:
+                    _copy_mode(handle, tmp, existing)
+                for part in parts:
+                    handle.write(part)
+                handle.flush()
+                os.fsync(handle.fileno())  # a full disk shows here, not after the rename
+            os.replace(tmp, target)
+            temporary.clear()
     except OSError as exc:
         raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from exc
     finally:
-        if tmp is not None:
-            Path(tmp).unlink(missing_ok=True)
+        for tmp in temporary:
+            tmp.unlink(missing_ok=True)
+
+
+def _target(path: Path, inputs: Iterable[Path]) -> tuple[Path, os.stat_result | None]:
+    """The file to replace (a symlink followed) and its status, or None for a new file."""
+    target = Path(os.path.realpath(path))
+    try:
+        existing: os.stat_result | None = os.stat(path)  # through symlinks: /dev/stdout is a pipe
+    except FileNotFoundError:
+        existing = None
+    except OSError as exc:  # a symlink loop, a path through a file, no permission
+        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from exc
+    if existing is None and not target.parent.is_dir():
+        raise OutputError(f"cannot write {path}: the directory {target.parent} does not exist")
+    if existing is not None and stat.S_ISDIR(existing.st_mode):
+        raise OutputError(f"--output {path} is a directory: give a file name")
+    if existing is not None and not stat.S_ISREG(existing.st_mode):
+        kind = NOT_REGULAR.get(stat.S_IFMT(existing.st_mode), "not a regular file")
+        raise OutputError(
+            f"--output {path} is {kind}: -o writes only to a regular file or a new path "
+            "(leave -o out to write to stdout)"
+        )
+    for given in inputs:
+        if target == Path(os.path.realpath(given)) or _same_file(existing, given):
+            raise OutputError(f"--output {path} is one of the input files: choose another name")
+    return target, existing
+
+
+def _same_file(existing: os.stat_result | None, other: Path) -> bool:
+    """True for a hard link to the same file."""
+    if existing is None:
+        return False
+    try:
+        return os.path.samestat(existing, os.stat(other))
+    except OSError:
+        return False
+
+
+def _create_beside(target: Path) -> tuple[int, Path]:
+    """A new, empty file with a short random name in the target's directory (mode 0666 less the umask)."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    for _ in range(100):
+        tmp = target.parent / f"{TEMP_PREFIX}{secrets.token_hex(4)}.tmp"
+        try:
+            return os.open(tmp, flags, 0o666), tmp
+        except FileExistsError:
+            continue
+    raise OSError(errno.EEXIST, f"no free temporary name in {target.parent}")
+
+
+def _copy_mode(handle: IO[bytes], tmp: Path, existing: os.stat_result) -> None:
+    """Give the new file the replaced file's permissions (never its set-user-ID bits) and, if allowed,
+    its owner and group."""
+    os.chmod(tmp, stat.S_IMODE(existing.st_mode) & 0o777)
+    fchown = getattr(os, "fchown", None)
+    if fchown is not None and (existing.st_uid, existing.st_gid) != (os.getuid(), os.getgid()):
+        with contextlib.suppress(OSError):  # only root may give a file away
+            fchown(handle.fileno(), existing.st_uid, existing.st_gid)
+
+
+@contextlib.contextmanager
+def _removed_on_signal(temporary: list[Path]) -> Iterator[None]:
+    """While writing, SIGINT and SIGTERM first remove the temporary file, then act as they did before."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # signal handlers can only be set in the main thread, where the CLI writes
+        return
+    previous: dict[int, Any] = {
+        signum: signal.getsignal(signum)
+        for signum in (signal.SIGINT, signal.SIGTERM)
+        if signal.getsignal(signum) not in (signal.SIG_IGN, None)
+    }
+
+    def restore() -> None:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+    def interrupted(signum: int, frame: FrameType | None) -> Any:
+        for tmp in temporary:
+            tmp.unlink(missing_ok=True)
+        restore()
+        handler = previous[signum]
+        if callable(handler):
+            return handler(signum, frame)  # SIGINT's default: KeyboardInterrupt
+        signal.raise_signal(signum)  # the default action: the process ends
+        return None
+
+    for signum in previous:
+        signal.signal(signum, interrupted)
+    try:
+        yield
+    finally:
+        restore()
+
+
+def stdout() -> TextIO:
+    """sys.stdout, or StdoutError when the process was started with stdout closed."""
+    if sys.stdout is None:
+        raise StdoutError(OSError(errno.EBADF, "stdout is closed"))
+    return sys.stdout
+
+
+@contextlib.contextmanager
+def stdout_errors() -> Iterator[None]:
+    """Turn an OSError while writing to stdout (a closed pipe, a full disk) into StdoutError."""
+    try:
+        yield
+    except OSError as exc:
+        raise StdoutError(exc) from exc
+
+
+def write_stdout(parts: Iterable[bytes]) -> None:
+    """UTF-8 bytes to stdout, after whatever text is already buffered there."""
+    with stdout_errors():
+        stream = stdout()
+        stream.flush()
+        for part in parts:
+            stream.buffer.write(part)
+        stream.buffer.flush()
+
+
+def discard_stdout() -> None:
+    """Point stdout at the null device, so that what is still buffered cannot fail again at exit."""
+    with contextlib.suppress(AttributeError, OSError, ValueError):
+        fd = sys.stdout.fileno()
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, fd)
+        os.close(null)

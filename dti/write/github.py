@@ -1,4 +1,9 @@
-"""GitHub Actions workflow commands: one annotation per issue."""
+"""GitHub Actions workflow commands: one annotation per issue.
+
+Everything in a command comes from a submitted file (its name, its cells), so it is escaped exactly as the
+workflow-command format specifies: a `\r` or `\n` would start a command of its own, a `,` or `:` in a
+property would end it and start another property.
+"""
 
 from __future__ import annotations
 
@@ -14,16 +19,27 @@ def column_number(cell: str | None) -> int | None:
     return number or None
 
 
+def escape_data(text: str) -> str:
+    """The message of a command: `%`, CR and LF escaped (actions/toolkit `escapeData`)."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    """A property value: as data, and `:` and `,` too (actions/toolkit `escapeProperty`)."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
 def annotation(issue: Issue) -> str:
-    where = f"file={issue.file}"
+    properties = []
+    if issue.file:
+        properties.append(f"file={escape_property(issue.file)}")
     if issue.row:
-        where += f",line={issue.row}"
+        properties.append(f"line={int(issue.row)}")
     col = column_number(issue.cell)
     if col:
-        where += f",col={col}"
-    message = f"[{issue.code}] {issue.message}"
-    message = message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-    return f"::{issue.severity} {where}::{message}"
+        properties.append(f"col={col}")
+    where = " " + ",".join(properties) if properties else ""
+    return f"::{issue.severity}{where}::{escape_data(f'[{issue.code}] {issue.message}')}"
 
 
 def dumps(report: Report) -> str:

@@ -18,6 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from dti.views import Column, View
+from dti.write.files import stdout, stdout_errors
 
 PIPE_WIDTH = 160  # the page width when stdout is not a terminal
 RICH_ROWS = 500  # above this a plain table is written: rich lays out ~1,000 rows a second
@@ -29,6 +30,14 @@ TONES = {
     "error": "red",
     "warning": "yellow",
 }
+
+# Control characters from a submitted file (ESC starts a terminal escape sequence) are shown, not obeyed.
+CONTROLS = dict.fromkeys([*range(0, 9), *range(11, 32), 127, *range(128, 160)], "\N{REPLACEMENT CHARACTER}")
+
+
+def safe(text: str) -> str:
+    """The text with control characters (other than tab and newline) replaced by U+FFFD."""
+    return text.translate(CONTROLS)
 
 
 def _missing(value: Any) -> bool:
@@ -72,7 +81,7 @@ def cell(column: Column, value: Any) -> str:
 
 
 def _text(column: Column, row: dict[str, Any]) -> str:
-    text = cell(column, row.get(column.key))
+    text = safe(cell(column, row.get(column.key)))
     if column.marker and row.get(column.marker):
         text += str(row[column.marker])
     if column.indent:
@@ -126,7 +135,7 @@ def plain_table(view: View) -> str:
 def _print(console: Console, views: Sequence[View], base_width: int) -> None:
     for view in views:
         if view.title:
-            console.print(Text(view.title), soft_wrap=True)
+            console.print(Text(safe(view.title)), soft_wrap=True)
         if view.columns and len(view.rows) > RICH_ROWS:
             console.print(Text(plain_table(view)), soft_wrap=True)
         elif view.columns:
@@ -136,18 +145,23 @@ def _print(console: Console, views: Sequence[View], base_width: int) -> None:
             console.print(table)
             console.width = base_width
         for note in view.notes:
-            console.print(Text(note))
+            console.print(Text(safe(note)))
 
 
 def show(views: View | Sequence[View], stderr: bool = False) -> None:
-    """Print views to the terminal in colour, or as plain text to a pipe (stdout, or stderr)."""
+    """Print views to the terminal in colour, or as plain text to a pipe (stdout, or stderr).
+
+    A closed or full stdout raises StdoutError (an OutputError).
+    """
     views = [views] if isinstance(views, View) else views
-    stream = sys.stderr if stderr else sys.stdout
-    probe = Console(file=stream)
-    if not probe.is_terminal:
-        stream.write(render(views))
-        return
-    _print(Console(file=stream, highlight=False), views, probe.width)
+    with stdout_errors():
+        stream = sys.stderr if stderr else stdout()
+        probe = Console(file=stream)
+        if not probe.is_terminal:
+            stream.write(render(views))
+        else:
+            _print(Console(file=stream, highlight=False), views, probe.width)
+        stream.flush()
 
 
 def render(views: View | Sequence[View], width: int = PIPE_WIDTH) -> str:
@@ -168,22 +182,26 @@ def _err() -> Console:
 
 
 def note(message: str) -> None:
-    _err().print(Text(message, style="yellow"), soft_wrap=True)
+    _err().print(Text(safe(message), style="yellow"), soft_wrap=True)
 
 
 def error(message: str) -> None:
-    _err().print(Text(message, style="bold red"), soft_wrap=True)
+    _err().print(Text(safe(message), style="bold red"), soft_wrap=True)
 
 
 def line(message: str) -> None:
     """A plain line on stdout."""
-    Console(highlight=False, width=None if Console().is_terminal else PIPE_WIDTH).print(
-        Text(message), soft_wrap=True
-    )
+    with stdout_errors():
+        stream = stdout()
+        terminal = Console(file=stream).is_terminal
+        Console(file=stream, highlight=False, width=None if terminal else PIPE_WIDTH).print(
+            Text(safe(message)), soft_wrap=True
+        )
+        stream.flush()
 
 
 def spec_problems(source: str, problems: list[str]) -> None:
     """A spec that cannot be loaded: every problem with its YAML key path, on stderr."""
     error(f"{source}: invalid spec ({len(problems)} problem{'s' if len(problems) != 1 else ''})")
     for problem in problems:
-        _err().print(Text(f"  {problem}"), soft_wrap=True)
+        _err().print(Text(safe(f"  {problem}")), soft_wrap=True)
