@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -51,8 +52,22 @@ ABSENT, NUMBER, AMBIGUOUS, MISSING, TEXT = 0, 1, 2, 3, 4
 STATUS_CODE = {"number": NUMBER, "ambiguous": AMBIGUOUS, "missing": MISSING, "text": TEXT}
 
 
+_SPACED = re.compile(r"[+-]?\d{1,3}([ \u00a0\u202f]\d{3})+([.,]\d+)?")  # 1 234,5: spaces group thousands
+
+
 def parse_number(token: str) -> Parsed:
-    """Read one cell's text as a number, the way Vietnamese spreadsheets write it."""
+    """Read one cell's text as a number, the way Vietnamese spreadsheets write it.
+
+    A number that does not fit a float (1e400, 400 nines) is text, never infinity; spaces inside a
+    number are read only as thousands groups (`1 234,5`), so `12 15` is text, not 1215.
+    """
+    parsed = _parse(token)
+    if parsed.status in ("number", "ambiguous") and not math.isfinite(parsed.value):
+        return Parsed(np.nan, False, "text")
+    return parsed
+
+
+def _parse(token: str) -> Parsed:
     fast = _FAST.fullmatch(token)
     if fast:
         whole, decimals, percent_sign = fast.groups()
@@ -61,7 +76,10 @@ def parse_number(token: str) -> Parsed:
     if fold(text) in MISSING_MARKERS:
         return Parsed(np.nan, False, "missing")
     percent = text.endswith("%")
-    body = _SPACES.sub("", text[:-1] if percent else text)
+    body = (text[:-1] if percent else text).strip()
+    if re.search(r"\d[\s\u00a0\u202f]+\d", body) and not _SPACED.fullmatch(body):
+        return Parsed(np.nan, False, "text")  # '12 15': two numbers, or a typo
+    body = _SPACES.sub("", body)
     if _ONE_GROUP.fullmatch(body):
         decimal = float(body.replace(",", "."))
         grouped = float(body.replace(",", "").replace(".", ""))

@@ -19,8 +19,32 @@ from dti.spec import ChoiceRule, Node, RatioRule, Spec, ThresholdsRule
 if TYPE_CHECKING:
     from dti.submission import Layer
 
-YES = frozenset({"có", "co", "yes", "y", "true", "đạt", "dat", "đã", "rồi", "1"})
-NO = frozenset({"không", "khong", "no", "n", "false", "chưa", "chua", "0"})
+# Yes/no answers as units write them; `x` and ticks mean "yes" in a yes/no column (DOMAIN §6), and
+# phrases such as `Đã ban hành` / `Chưa ban hành` answer by their first word.
+YES = frozenset({"có", "co", "yes", "y", "true", "đạt", "dat", "đã", "rồi", "1", "x", "✓", "✔", "☑", "✅"})
+NO = frozenset({"không", "khong", "no", "n", "false", "chưa", "chua", "0", "không có", "chưa có"})
+YES_START = ("đã ", "có ")
+NO_START = ("chưa ", "không ")
+
+
+def yes_no(word: str) -> bool | None:
+    """True for yes, False for no, None when a folded answer is neither."""
+    if word in YES or word.startswith(YES_START):
+        return True
+    if word in NO or word.startswith(NO_START):
+        return False
+    return None
+
+
+def option_of(word: str, options: dict[str, float]) -> float:
+    """An answer's points: the option it is, or the one option whose words it contains
+    (`chủ tịch ubnd tỉnh` → `chủ tịch`); NaN when none or several match."""
+    if word in options:
+        return options[word]
+    padded = f" {word} "
+    found = [o for o in options if f" {o} " in padded]
+    found = [o for o in found if not any(o != other and f" {o} " in f" {other} " for other in found)]
+    return options[found[0]] if len(found) == 1 else np.nan
 
 
 def as_fraction(
@@ -128,11 +152,15 @@ def _choice(block: Block) -> np.ndarray:
         for node in block.nodes
         if isinstance(node.rule, ChoiceRule)
     ]
-    return block.by_word(lambda k, word: options[k].get(word, np.nan))
+    return block.by_word(lambda k, word: option_of(word, options[k]))
 
 
 def _yesno(block: Block) -> np.ndarray:
-    return block.by_word(lambda k, word: block.max[k] if word in YES else (0.0 if word in NO else np.nan))
+    def points_of(k: int, word: str) -> float:
+        answer = yes_no(word)
+        return np.nan if answer is None else (float(block.max[k]) if answer else 0.0)
+
+    return block.by_word(points_of)
 
 
 def _not_scored(block: Block) -> np.ndarray:
@@ -188,13 +216,21 @@ def _invalid_option(block: Block, i: int, j: int, raw: str) -> str:
 
 
 def _word_checks(score: Score) -> tuple[Check, ...]:
+    # An answer is read as a word first: `x` ticks a yes/no, `chưa có` may be an option; only a
+    # missing marker that is no answer counts as missing.
+    missing = Check(
+        IssueCode.MISSING_VALUE,
+        Severity.WARNING,
+        lambda b: (b.status == MISSING) & np.isnan(score(b)),
+        MISSING_CHECK.message,
+    )
     invalid = Check(
         IssueCode.INVALID_OPTION,
         Severity.ERROR,
         lambda b: (b.status != MISSING) & (b.status != ABSENT) & np.isnan(score(b)),
         _invalid_option,
     )
-    return (MISSING_CHECK, invalid)
+    return (missing, invalid)
 
 
 RULES: dict[str, RuleKind] = {
@@ -313,11 +349,8 @@ def points(spec: Spec, layer: Layer, tokens: np.ndarray) -> np.ndarray:
     """Points of every given cell by its node's rule (units × nodes); NaN where missing or unscorable."""
     out = np.full(layer.value.shape, np.nan, order="F")
     for kind, block in blocks(spec, layer, tokens):
-        usable = (
-            (block.number | (not kind.reads_numbers)) & (block.status != MISSING) & (block.status != ABSENT)
-        )
-        if kind.reads_numbers:
-            usable &= block.number
+        # Numbers count only when read as numbers; words are tried whatever the cell's status.
+        usable = block.number if kind.reads_numbers else block.status != ABSENT
         with np.errstate(invalid="ignore", divide="ignore"):
             scored = kind.score(block)
         out[:, block.columns] = np.where(usable, scored, np.nan)

@@ -99,3 +99,13 @@ def test_parse_never_raises(token: str) -> None:
     parsed = parse_number(token)
     assert parsed.status in {"number", "missing", "text", "ambiguous"}
     assert (parsed.status in {"number", "ambiguous"}) == (not math.isnan(parsed.value))
+
+
+@pytest.mark.parametrize("token", ["1e400", "9" * 400, "-1e999", "12 15", "1 23", "inf", "nan"])
+def test_numbers_that_would_be_silently_wrong_are_text(token: str) -> None:
+    # Issue 13: 1e400 and 400 nines became infinity (full points); '12 15' became 1215.
+    assert parse_number(token).status == "text"
+
+
+def test_spaces_group_thousands_only_in_threes() -> None:
+    assert parse_number("1 234,5").value == 1234.5 and parse_number("12 345 678").value == 12345678
