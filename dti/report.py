@@ -40,6 +40,7 @@ class IssueCode(StrEnum):
     LEADING_ZERO_LOST = "leading-zero-lost"
     NO_DATA = "no-data"
     RANK_MISMATCH = "rank-mismatch"
+    NAME_MISMATCH = "name-mismatch"
 
 
 # The columns of an issue in machine-readable output (json keys, csv header), in this order.

@@ -69,7 +69,8 @@ def test_broken_sample_issues_are_pinned() -> None:
 def test_every_issue_code_appears_in_the_broken_samples() -> None:
     report = _report(*sorted(BROKEN.iterdir()))
     seen = {i.code for i in report.issues}
-    required = set(IssueCode) - {IssueCode.NO_DATA, IssueCode.RANK_MISMATCH}  # not file issues
+    # not file issues, or tested on their own (name-mismatch: test_registers.py)
+    required = set(IssueCode) - {IssueCode.NO_DATA, IssueCode.RANK_MISMATCH, IssueCode.NAME_MISMATCH}
     assert required <= seen, sorted(required - seen)
 
 

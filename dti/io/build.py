@@ -192,7 +192,7 @@ def submission_from_grids(
         sources.append(Source(grid.name, grid.sheet, tuple(grid.header)))
         if plan is not None:
             plans.append(plan)
-            names.update(file_names)
+            names.update({u: n for u, n in file_names.items() if u not in register.names})
             ranks += file_ranks
     units = sorted({u for plan in plans for u in plan.units if u is not None})
     builder = _Builder(spec, units, sources)

@@ -13,7 +13,7 @@ import numpy as np
 
 from dti.io.grid import Column, Grid, cell_ref, col_letter, ragged_rows
 from dti.io.headers import ALIASES, META, RANK_COLUMN, STAGES, SUB_RANK, SUB_VALUE, TOTAL_NAMES, header_key
-from dti.io.register import UnitRegister
+from dti.io.register import UnitRegister, name_key
 from dti.io.table import describe, find_table
 from dti.numbers import fold
 from dti.report import Issue, IssueCode, Severity
@@ -259,11 +259,29 @@ def plan_grid(
                 )
             )
     names: dict[str, str] = {}
-    if "name" in columns:
+    if "name" in columns and columns["name"] != columns["unit"]:
         name_codes, name_texts = grid.columns[columns["name"]].stripped()
-        for unit, c in zip(units, name_codes, strict=True):
-            if unit is not None and name_texts[c] and unit not in names:
-                names[unit] = name_texts[c]
+        for r, (unit, c) in enumerate(zip(units, name_codes, strict=True)):
+            if unit is None or not name_texts[c] or unit in names:
+                continue
+            names[unit] = name_texts[c]
+            official = register.names.get(unit)
+            if official and name_key(official) != name_key(name_texts[c]):
+                row = int(grid.rows[r])
+                issues.append(
+                    issue(
+                        IssueCode.NAME_MISMATCH,
+                        Severity.WARNING,
+                        f"the file names unit {unit} '{name_texts[c]}' but the unit register says "
+                        f"'{official}': the register's name is used (check the unit code)",
+                        grid,
+                        row=row,
+                        column=grid.header[columns["name"]],
+                        cell=cell_ref(columns["name"], row),
+                        unit=unit,
+                        value=name_texts[c],
+                    )
+                )
     rank_columns = {k: v for k, v in columns.items() if RANK_COLUMN.match(k)}
     ranks = published_ranks(grid, rank_columns, units, issues)
     cells: list[tuple[int, Column, np.ndarray | None]] = []

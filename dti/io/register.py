@@ -6,6 +6,7 @@ import csv
 import io
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,6 +22,19 @@ _TONE = "\u0300\u0301\u0303\u0309\u0323"  # grave, acute, tilde, hook, dot below
 # ending in oa, oe or uy sits on the second vowel in one style and on the first in the other.
 _OLD_TONE = re.compile(f"([ou])([aey])([{_TONE}])(?![a-z\u0300-\u036f])")
 _DASHES = re.compile(r"\s*[-‐‑‒–—―]\s*")
+
+
+def _refuse_duplicates(path: Path, values: list[str], what: str, key: Callable[[str], str]) -> None:
+    """A register that names a unit twice cannot say which one a file means: an error, never the last."""
+    first: dict[str, int] = {}
+    for i, value in enumerate(values):
+        k = key(value)
+        if k and k in first:
+            raise InputError(
+                f"{path}: the unit register has the {what} '{value}' twice (data rows {first[k] + 1} and "
+                f"{i + 1}): each {what} must name one unit"
+            )
+        first.setdefault(k, i)
 
 
 def name_key(text: str) -> str:
@@ -61,6 +75,8 @@ class UnitRegister:
 
         body = [r for r in rows[1:] if any(r)]
         codes = column("unit")
+        _refuse_duplicates(path, codes, "code", lambda c: c)
+        _refuse_duplicates(path, column("name"), "name", name_key)
         return cls(
             dict(zip(codes, column("name"), strict=True)), dict(zip(codes, column("region"), strict=True))
         )

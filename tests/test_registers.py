@@ -1,0 +1,72 @@
+"""Unit registers: names as people write them, and registers that cannot be trusted (issues 11, 13)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from dti.cli import app
+from dti.io.register import UnitRegister, name_key
+from dti.pipeline import evaluate
+from dti.submission import InputError
+
+runner = CliRunner()
+
+
+@pytest.mark.parametrize(
+    ("written", "code"),
+    [
+        ("Khánh Hoà", "56"),  # old tone placement; the register writes Khánh Hòa
+        ("Thanh Hoá", "38"),
+        ("Thừa Thiên - Huế", "46"),  # the register writes Thừa Thiên Huế
+        ("Bà Rịa – Vũng Tàu", "77"),  # en dash; the register writes Bà Rịa - Vũng Tàu
+        ("Thành phố Hồ Chí Minh", "79"),  # the register writes TP Hồ Chí Minh
+        ("TP. Cần Thơ", "92"),
+        ("tỉnh quảng ninh", "22"),
+    ],
+)
+def test_names_as_the_press_writes_them(written: str, code: str) -> None:
+    assert UnitRegister.provinces().resolve([written])[0] == [code]
+
+
+def test_tone_placement_is_one_key() -> None:
+    assert name_key("Hoà Bình") == name_key("Hòa Bình") and name_key("thuỷ") == name_key("thủy")
+    assert name_key("Hà Nam") != name_key("Hà Nội")
+
+
+def test_an_unknown_name_gets_did_you_mean(tmp_path: Path) -> None:
+    path = tmp_path / "2023.csv"
+    path.write_text("unit,NTS\nQuang Ninh,0.5\n", encoding="utf-8")
+    run = evaluate(path)
+    message = next(i.message for i in run.report.errors if i.code == "unknown-unit")
+    assert "did you mean 'Quảng Ninh'" in message
+
+
+@pytest.mark.parametrize(
+    ("text", "what"),
+    [("code,name\nX1,Xã A\nX1,Xã B\n", "code 'X1'"), ("code,name\nX1,Xã Hoà\nX2,Xã Hòa\n", "name 'Xã Hòa'")],
+)
+def test_a_register_that_names_a_unit_twice_is_refused(tmp_path: Path, text: str, what: str) -> None:
+    # Before: the last row silently won.
+    register = tmp_path / "units.csv"
+    register.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError, match=what):
+        UnitRegister.read(register)
+    data = tmp_path / "data.csv"
+    data.write_text("unit,value,indicator\nX1,1,A\n", encoding="utf-8")
+    result = runner.invoke(
+        app, ["validate", str(data), "--units", str(register), "--spec", "example-commune"]
+    )
+    assert result.exit_code == 2 and "twice" in result.output
+
+
+def test_a_name_column_that_disagrees_with_the_register_is_a_warning(tmp_path: Path) -> None:
+    # Before: the file's name silently replaced the register's.
+    path = tmp_path / "2023.csv"
+    path.write_text("unit,name,NTS\n01,Hải Phòng,0.5\n48,Đà Nẵng,0.6\n", encoding="utf-8")
+    run = evaluate(path)
+    warning = next(i for i in run.report.warnings if i.code == "name-mismatch")
+    assert warning.unit == "01" and warning.cell == "B2" and "'Hà Nội'" in warning.message
+    assert run.result is not None and run.result.units.at["01", "name"] == "Hà Nội"
