@@ -75,8 +75,8 @@ def run_year_table(run: Run, register: UnitRegister) -> YearTable:
         raise RankingError("the data are invalid: nothing was scored", "files")
     if run.year is None:
         raise RankingError(
-            "cannot tell the data year: add a 'year' column, put the year in the file name (2024.csv) "
-            "or pass --years",
+            "cannot tell the data year: add a 'year' (Năm) column, a title row naming it (… NĂM 2024), "
+            "put the year in the file name (dti_2024.xlsx) or pass --years",
             "files",
         )
     table = year_table(run.result, run.year)

@@ -41,6 +41,7 @@ class IssueCode(StrEnum):
     NO_DATA = "no-data"
     RANK_MISMATCH = "rank-mismatch"
     NAME_MISMATCH = "name-mismatch"
+    UNNAMED_COLUMN = "unnamed-column"
 
 
 # The columns of an issue in machine-readable output (json keys, csv header), in this order.

@@ -94,3 +94,24 @@ def test_title_row_above_a_semicolon_csv_and_the_year_in_it(tmp_path: Path) -> N
     run = evaluate(path)
     assert run.year == 2022 and run.report.valid, [i.message for i in run.report.issues]
     assert run.result is not None and run.result.values.at["02", "NTS"] == 0.4
+
+
+def test_utf16_unicode_text_from_excel(tmp_path: Path) -> None:
+    # Excel's "Unicode Text" export: UTF-16 with a BOM, tab separated.
+    path = tmp_path / "dti_2023.txt"
+    path.write_bytes("unit\tNTS\tTCS\nHà Nội\t0,5\t0,6\n".encode("utf-16"))
+    run = evaluate(path)
+    assert run.result is not None and run.result.values.at["01", "TCS"] == 0.6
+
+
+def test_values_under_a_blank_header_are_reported_not_dropped(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["unit", "NTS", None, None])
+    sheet.append(["01", 0.5, 0.7, None])
+    sheet.append(["48", 0.4, None, 0.9])  # beyond the header
+    path = tmp_path / "2023.xlsx"
+    book.save(path)
+    run = evaluate(path)
+    found = {(i.code, i.cell) for i in run.report.errors}
+    assert found == {("unnamed-column", "C2"), ("unnamed-column", "D3")}

@@ -130,7 +130,24 @@ def factorize(texts: list[str]) -> Column:
     return Column(codes, list(uniques))
 
 
+def _utf16(data: bytes) -> str | None:
+    """Excel's 'Unicode Text' is UTF-16: a BOM, or a zero byte beside every ASCII character."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    head = data[:4096]
+    if len(head) >= 4 and head.count(b"\x00") * 3 > len(head):  # ASCII text as UTF-16 without a BOM
+        little = head[1::2].count(0) > head[0::2].count(0)
+        try:
+            return data.decode("utf-16-le" if little else "utf-16-be")
+        except UnicodeDecodeError:
+            return None
+    return None
+
+
 def _decode(data: bytes, name: str, issues: list[Issue]) -> str:
+    utf16 = _utf16(data)
+    if utf16 is not None:
+        return unicodedata.normalize("NFC", utf16)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

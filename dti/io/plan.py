@@ -135,6 +135,34 @@ def _header(
     return found
 
 
+def _unnamed_columns(grid: Grid) -> list[Issue]:
+    """Values under a blank header (or, in Excel, right of the header) would be dropped unseen."""
+    out = []
+    width = len(grid.header)
+    for j, column in enumerate(grid.columns):
+        named = j < width and grid.header[j].strip()
+        if named or (j >= width and len(grid.lengths)):  # CSV: a ragged-row error says it already
+            continue
+        filled = [i for i, t in enumerate(column.texts) if t.strip()]
+        if not filled:
+            continue
+        r = int(np.flatnonzero(np.isin(column.codes, filled))[0])
+        row = int(grid.rows[r])
+        out.append(
+            issue(
+                IssueCode.UNNAMED_COLUMN,
+                Severity.ERROR,
+                f"column {col_letter(j)} has values but no header (first at row {row}): give it a header "
+                "(a node code, unit, value...) or delete the values",
+                grid,
+                row=row,
+                cell=cell_ref(j, row),
+                value=column.texts[column.codes[r]],
+            )
+        )
+    return out
+
+
 def _did_you_mean(register: UnitRegister, text: str) -> str:
     close = register.suggest(text) if register.strict else []
     return f" (did you mean {' or '.join(repr(s) for s in close)}?)" if close else ""
@@ -162,6 +190,7 @@ def plan_grid(
         notes.append(f"{grid.name}: {note}")
     issues += ragged_rows(grid)
     columns = _header(grid, table.groups, spec, overrides, issues)
+    issues += _unnamed_columns(grid)
     chosen = layout or ("long" if "indicator" in columns or "value" in columns else "wide")
     required = ["unit", "indicator", "value"] if chosen == "long" else ["unit"]
     absent = [c for c in required if c not in columns]
