@@ -40,8 +40,11 @@ class IssueCode(StrEnum):
     LEADING_ZERO_LOST = "leading-zero-lost"
     NO_DATA = "no-data"
     RANK_MISMATCH = "rank-mismatch"
+    STATUS_DISAGREES = "status-disagrees"  # a target list's verdict against its own numbers
     NAME_MISMATCH = "name-mismatch"
     UNNAMED_COLUMN = "unnamed-column"
+    READ_AS_FRACTION = "read-as-fraction"
+    MIXED_SCALE = "mixed-scale"
 
 
 # The columns of an issue in machine-readable output (json keys, csv header), in this order.

@@ -13,11 +13,11 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from dti.numbers import ABSENT, AMBIGUOUS, MISSING, NUMBER, TEXT, fold
-from dti.report import IssueCode, Severity
+from dti.report import Issue, IssueCode, Severity
 from dti.spec import ChoiceRule, Node, RatioRule, Spec, ThresholdsRule
 
 if TYPE_CHECKING:
-    from dti.submission import Layer
+    from dti.submission import Layer, Submission
 
 # Yes/no answers as units write them; `x` and ticks mean "yes" in a yes/no column (DOMAIN §6), and
 # phrases such as `Đã ban hành` / `Chưa ban hành` answer by their first word.
@@ -355,3 +355,59 @@ def points(spec: Spec, layer: Layer, tokens: np.ndarray) -> np.ndarray:
             scored = kind.score(block)
         out[:, block.columns] = np.where(usable, scored, np.nan)
     return out
+
+
+def settle_percent_scales(spec: Spec, submission: Submission) -> list[Issue]:
+    """Read bare values between 0 and 1 of percent-scale ratios in the style of their column.
+
+    `0,915` for a component scored in percent is ambiguous: 0.915 % or 91.5 %? Per file and column,
+    values written with % (or Excel percent cells, which are exact) and bare values above 1 vote for
+    percentages, bare values in (0, 1] for fractions. All fractions: read × 100, one warning. A mixed
+    column is read in its majority's style, with a warning naming each cell of the minority. Never a
+    silent 0.915 %.
+    """
+    issues: list[Issue] = []
+    for j, node in enumerate(spec.nodes):
+        if not (isinstance(node.rule, RatioRule) and node.rule.scale == "percent"):
+            continue
+        for layer in submission.layers.values():
+            number = (layer.status[:, j] == NUMBER) | (layer.status[:, j] == AMBIGUOUS)
+            if not number.any():
+                continue
+            for source in np.unique(layer.source[number, j]).tolist():
+                cells = np.flatnonzero(number & (layer.source[:, j] == source))
+                values, written = layer.value[cells, j], layer.percent[cells, j]
+                small = ~written & (values > 0) & (values <= 1)
+                percent_votes = int((written & (values > 0)).sum() + (~written & (values > 1)).sum())
+                if not small.any():
+                    continue
+                if small.sum() > percent_votes:  # fractions: the small ones are read × 100
+                    flip = cells[small]
+                    layer.value[flip, j] *= 100
+                    layer.percent[flip, j] = True
+                    first = submission.locate(layer, int(flip[0]), j)
+                    issues.append(
+                        Issue(
+                            IssueCode.READ_AS_FRACTION,
+                            Severity.WARNING,
+                            f"{node.code} is scored in percent and its values in this file are written as "
+                            f"fractions: read × 100 ('{first['value']}' = {layer.value[flip[0], j]:g} %); "
+                            "write them with % to be sure",
+                            **first,
+                        )
+                    )
+                    odd, style = cells[~written & (values > 1)], "fractions"
+                else:
+                    odd, style = cells[small], "percentages"
+                for i in odd.tolist():
+                    where = submission.locate(layer, i, j)
+                    issues.append(
+                        Issue(
+                            IssueCode.MIXED_SCALE,
+                            Severity.WARNING,
+                            f"'{where['value']}' is read as {layer.value[i, j]:g} % although most values of "
+                            f"{node.code} in this file are {style}: write it with % to say which you mean",
+                            **where,
+                        )
+                    )
+    return issues

@@ -115,3 +115,27 @@ def test_values_under_a_blank_header_are_reported_not_dropped(tmp_path: Path) ->
     run = evaluate(path)
     found = {(i.code, i.cell) for i in run.report.errors}
     assert found == {("unnamed-column", "C2"), ("unnamed-column", "D3")}
+
+
+def _hts01(tmp_path: Path, cells: list[str]) -> tuple[list[float], list[str]]:
+    """HTS.01 is a percent-scale ratio (target 100 %); read one column of cells for units 01, 02, 04..."""
+    path = tmp_path / "2023.csv"
+    rows = [f'{code},"{c}"' for code, c in zip(["01", "02", "04", "06"], cells, strict=False)]
+    path.write_text("unit,HTS.01\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    run = evaluate(path)
+    j = run.spec.graph.index["HTS.01"]
+    codes = [str(i.code) for i in run.report.issues if i.indicator == "HTS.01"]
+    return [float(v) for v in run.submission.layers[""].value[:, j]], codes
+
+
+def test_a_column_of_fractions_for_a_percent_component(tmp_path: Path) -> None:
+    # Issue 11: '0,915' scored 0.09 of 10 points as 0.915 %; a column of fractions is read × 100.
+    values, codes = _hts01(tmp_path, ["0,915", "0,5", "1"])
+    assert values == [91.5, 50.0, 100.0] and codes == ["read-as-fraction"]
+
+
+def test_a_column_mixing_styles_reads_the_minority_in_the_majority_style(tmp_path: Path) -> None:
+    values, codes = _hts01(tmp_path, ["86,5%", "90", "72,5", "0,915"])
+    assert values == [86.5, 90.0, 72.5, 0.915] and codes == ["mixed-scale"]  # warned, never silent
+    values, codes = _hts01(tmp_path, ["0,865", "0,9", "0,725", "91,5"])
+    assert values == [86.5, 90.0, 72.5, 91.5] and codes == ["read-as-fraction", "mixed-scale"]

@@ -11,6 +11,7 @@ from dti.io.plan import Plan, issue, plan_grid
 from dti.io.register import UnitRegister
 from dti.numbers import ABSENT, NUMBER, decimal_style, parse_texts, resolve_ambiguous
 from dti.report import Issue, IssueCode, Severity
+from dti.rules import settle_percent_scales
 from dti.spec import Spec
 from dti.submission import STAGE_NAMES, Layer, Layout, Source, Submission
 
@@ -204,6 +205,8 @@ def submission_from_grids(
     tokens = np.concatenate(builder.tokens) if builder.tokens else np.zeros(0, dtype=object)
     if year is None:
         year = next((g.year for g in grids if g.year is not None), None)
-    return Submission(
+    submission = Submission(
         units, spec.graph.codes, builder.layers, tokens, sources, read_issues, year, names, ranks, notes
     )
+    submission.issues += settle_percent_scales(spec, submission)
+    return submission
