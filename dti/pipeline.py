@@ -50,6 +50,21 @@ def default_register(spec: Spec) -> UnitRegister:
     return UnitRegister.provinces() if spec.unit_kind == "province" else UnitRegister.free()
 
 
+def expand(paths: list[Path]) -> list[Path]:
+    """Files as given; a folder stands for the files in it that dti reads (sorted, hidden ones skipped)."""
+    from dti.io.grid import SUPPORTED
+
+    out: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            out += sorted(
+                p for p in path.iterdir() if p.suffix.lower() in SUPPORTED and not p.name.startswith(".")
+            )
+        else:
+            out.append(path)
+    return out
+
+
 def evaluate(
     paths: list[Path] | Path,
     spec: Spec | str | Path | None = None,
@@ -68,7 +83,7 @@ def evaluate(
     year column, a title row, or the year in the first file name), chosen after one read of each file.
     `columns` maps a header as written to what it means (`{"Điểm DTI": "DTI"}`), over the guess.
     """
-    paths = [paths] if isinstance(paths, Path) else list(paths)
+    paths = expand([paths] if isinstance(paths, Path) else list(paths))
     grids, issues = read_grids(paths, sheet)
     found_year = year if year is not None else next((g.year for g in grids if g.year is not None), None)
     notes: list[str] = []

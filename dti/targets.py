@@ -1,7 +1,13 @@
-"""The target review (chỉ tiêu): met, not met, no data, needs review — with the margins."""
+"""The target review (chỉ tiêu): met, not met, no data, needs review — with the margins.
+
+A list is read as committees write it: a report appendix with title rows, the header on any row, Roman
+section rows (`I`, `II` → the group), headings whose sub-rows (`- Hộ gia đình`) are the targets, the
+header repeated at page breaks, and the verdict in the notes (`Đạt và vượt 2,44%`).
+"""
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,40 +18,58 @@ import pandas as pd
 import yaml
 
 from dti.io.grid import Grid, col_letter, read_grid
-from dti.numbers import fold, format_vi, nfc, parse_column, parse_number
+from dti.io.headers import header_key
+from dti.io.table import describe, find_table
+from dti.numbers import MISSING, fold, format_vi, nfc, parse_column, parse_number
 from dti.report import Issue, IssueCode, Severity
 
 Status = Literal["met", "not_met", "no_data", "needs_review"]
 STATUSES: tuple[Status, ...] = ("met", "not_met", "no_data", "needs_review")
 COLUMNS = ("id", "group", "name", "responsible", "target", "result", "status", "note")
-REQUIRED = ("id", "name", "target", "result")
-ALIASES = {
-    "mã": "id",
-    "stt": "id",
-    "nhóm": "group",
-    "tên": "name",
-    "chỉ tiêu": "name",
-    "đơn vị chủ trì": "responsible",
-    "đơn vị": "responsible",
-    "mục tiêu": "target",
-    "kế hoạch": "target",
-    "kết quả": "result",
-    "tình trạng": "status",
-    "đánh giá": "status",
-    "ghi chú": "note",
+REQUIRED = ("name", "target", "result")
+# What each column holds → the headers reports write, matched on folded text (case, diacritics and
+# punctuation aside). A trailing '…' lets words follow: `KQTH …` takes `KQTH 6 tháng đầu năm 2024`.
+# `dti targets --help` and the README print this table.
+HEADERS: dict[str, tuple[str, ...]] = {
+    "id": ("id", "STT", "TT", "Số TT", "Mã", "Mã chỉ tiêu"),
+    "group": ("group", "Nhóm", "Nhóm chỉ tiêu", "Lĩnh vực"),
+    "name": ("name", "Tên", "Tên chỉ tiêu", "Mục tiêu", "Chỉ tiêu", "Nội dung", "Nội dung chỉ tiêu"),
+    "target": (
+        "target",
+        "Mục tiêu năm …",
+        "Mục tiêu đến năm …",
+        "Kế hoạch …",
+        "KH năm …",
+        "Chỉ tiêu năm …",
+        "Chỉ tiêu kế hoạch …",
+    ),
+    "result": ("result", "KQTH …", "Kết quả …", "Kết quả thực hiện …", "Thực hiện …", "Ước thực hiện …"),
+    "responsible": (
+        "responsible",
+        "Đơn vị thực hiện",
+        "Đơn vị chủ trì",
+        "Cơ quan chủ trì",
+        "Cơ quan thực hiện",
+        "Đơn vị",
+    ),
+    "status": ("status", "Đánh giá …", "Tình trạng", "Mức độ hoàn thành"),
+    "note": ("note", "Ghi chú"),
 }
-HAND_STATUS: dict[str, Status] = {
-    "đạt": "met",
-    "đạt và vượt": "met",
-    "met": "met",
-    "hoàn thành": "met",
-    "chưa đạt": "not_met",
-    "không đạt": "not_met",
-    "not met": "not_met",
-    "chưa có số liệu": "no_data",
-    "chưa có số liệu đánh giá": "no_data",
-    "no data": "no_data",
-}
+# `Mục tiêu` and `Chỉ tiêu` name the target; with no other target column, the second of the two holds it.
+DOUBLE_MEANING = frozenset({"muc tieu", "chi tieu"})
+_EXACT = {header_key(h.rstrip(" …")): m for m, heads in HEADERS.items() for h in heads}
+_PREFIXES = sorted(
+    ((header_key(h.rstrip(" …")), m) for m, heads in HEADERS.items() for h in heads if h.endswith("…")),
+    key=lambda p: -len(p[0]),
+)
+# The verdict a report writes, in the status column or the notes; the first that matches wins.
+VERDICTS: tuple[tuple[str, Status], ...] = (
+    (r"(?:chưa|không) có (?:số liệu|dữ liệu)\b.*|no data", "no_data"),
+    (r"(?:chưa|không) (?:đạt|hoàn thành)\b.*|not met", "not_met"),
+    (r"(?:đạt và vượt|vượt|hoàn thành)\b.*|met|exceeded.*", "met"),
+    (r"đạt(?: kế hoạch| mục tiêu| chỉ tiêu)?(?:\s*[(,;:.\-–].*|\s+\d.*)?", "met"),
+)
+_VERDICTS = [(re.compile(p), s) for p, s in VERDICTS]
 # Comparators as steering-committee documents write them; a bare number means "at least".
 COMPARATORS = [
     (r"(?:>=|≥|tối thiểu|ít nhất|không dưới|không thấp hơn|từ)", ">="),
@@ -53,12 +77,17 @@ COMPARATORS = [
     (r"(?:>|trên|hơn|vượt)", ">"),
     (r"(?:<|dưới)", "<"),
 ]
+MAGNITUDES = {"nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9}
+_NUMBER = r"[+-]?\d(?:[\d.,\u00a0\u202f ]*\d)?(?:[eE][+-]?\d+)?"
+_MAGNITUDE = r"(?:\s*(?:nghìn|ngàn|triệu|tỷ|tỉ)(?!\w)(?!\s+(?:lệ|trọng)))*"  # not 'tỷ lệ', 'tỷ trọng'
+_AMOUNT = rf"(?P<num>{_NUMBER})\s*(?P<pct>%?)(?P<mag>{_MAGNITUDE})\s*(?P<unit>.*?)\s*"
 _TARGET = re.compile(
-    r"^\s*(?P<op>"
-    + "|".join(p for p, _ in COMPARATORS)
-    + r")?\s*(?P<num>[+-]?\d[\d.,\s]*%?)\s*(?P<unit>.*)$",
-    re.IGNORECASE,
+    r"\s*(?P<op>" + "|".join(p for p, _ in COMPARATORS) + r")?\s*" + _AMOUNT, re.IGNORECASE | re.DOTALL
 )
+_NOT_FINITE = re.compile(r"(?:\D*\s)?[+-]?(?:inf|infinity|∞|nan)\s*%?")  # never a number to compare
+_RESULT = re.compile(r"\s*" + _AMOUNT, re.IGNORECASE | re.DOTALL)
+# A result below zero is a sign error unless the target measures a change.
+CHANGE_WORDS = ("tăng", "giảm", "chênh lệch", "biến động", "growth", "change")
 LABELS = {
     "vi": {
         "met": "Đạt",
@@ -67,6 +96,7 @@ LABELS = {
         "short": "Chưa đạt (còn thiếu {x})",
         "no_data": "Chưa có số liệu đánh giá",
         "needs_review": "Cần đánh giá (chỉ tiêu định tính)",
+        "disagrees": "{given} (theo báo cáo; tính ra: {computed})",
     },
     "en": {
         "met": "Met",
@@ -75,43 +105,139 @@ LABELS = {
         "short": "Not met, short by {x}",
         "no_data": "No data",
         "needs_review": "Needs review (qualitative target)",
+        "disagrees": "{given} (as reported; computed: {computed})",
     },
 }
 
 
+def header_meaning(text: str) -> str | None:
+    """The column a header names ('KQTH 6 tháng đầu năm 2024' → 'result'), or None."""
+    key = header_key(text)
+    if key in _EXACT:
+        return _EXACT[key]
+    return next((m for stem, m in _PREFIXES if key.startswith(stem + " ")), None)
+
+
+def headers_markdown() -> str:
+    """The accepted headers as a Markdown table (the README prints it)."""
+    lines = [
+        "| column (its name is a header too) | headers (any case and diacritics; `…`: words may follow) |"
+    ]
+    lines.append("| --- | --- |")
+    for meaning, heads in HEADERS.items():
+        lines.append(f"| {meaning} | {', '.join(f'`{h}`' for h in heads[1:])} |")
+    return "\n".join(lines)
+
+
 @dataclass(frozen=True)
 class Target:
-    op: str | None  # None: qualitative
+    op: str | None  # None: qualitative (or unreadable)
     value: float
     percent: bool
     unit: str
     number: str = ""  # the number as written, for reading '2.000' in the file's decimal style
+    scale: float = 1.0  # 1e6 for 'triệu'
+    unreadable: bool = False  # a comparator and a number that is no number ('>= 1e400')
+
+
+def _unit_ok(unit: str) -> bool:
+    """A trailing unit is words ('người', 'trạm'), not more numbers ('/100 xã', '- 90%')."""
+    bare = re.sub(r"\([^)]*\)", "", unit).strip()
+    return not bare or (bare[0].isalpha() and not re.search(r"\d", bare))
+
+
+def _scale(words: str) -> float:
+    return math.prod(MAGNITUDES[w] for w in fold(words).split())
 
 
 def parse_target(text: str) -> Target:
-    """Read '85%', 'trên 90%', '>= 70%', 'ít nhất 1', '≤ 2'; anything else is qualitative."""
-    match = _TARGET.match(nfc(text))
-    if match:
-        parsed = parse_number(match["num"].strip())
-        if parsed.status in ("number", "ambiguous") and not match["unit"].startswith(("/", "-")):
-            op = next((o for p, o in COMPARATORS if match["op"] and re.fullmatch(p, match["op"], re.I)), ">=")
-            return Target(op, parsed.value, parsed.percent, match["unit"].strip(), match["num"].strip())
-    return Target(None, np.nan, False, "")
+    """Read '85%', 'trên 90%', '>= 70%', 'ít nhất 1', '≤ 2', '>= 2 triệu', '2.000 người'; anything
+    else is qualitative."""
+    match = _TARGET.fullmatch(nfc(text))
+    if match is None and _NOT_FINITE.fullmatch(fold(text)):
+        return Target(None, np.nan, False, "", unreadable=True)
+    if match is None or not _unit_ok(match["unit"]):
+        return Target(None, np.nan, False, "")
+    number, scale = match["num"].strip(), _scale(match["mag"])
+    parsed = parse_number(number)
+    value = parsed.value * scale
+    if parsed.status not in ("number", "ambiguous") or not math.isfinite(value):
+        return Target(None, np.nan, False, "", number, scale, unreadable=True)
+    op = next((o for p, o in COMPARATORS if match["op"] and re.fullmatch(p, match["op"], re.I)), ">=")
+    return Target(op, value, bool(match["pct"]), match["unit"], number, scale)
+
+
+def _result_token(text: str) -> tuple[str, float, bool]:
+    """A result's number as written, its magnitude and percent sign ('1,5 triệu' → '1,5', 1e6, False);
+    the whole text when it is not a number with a unit."""
+    match = _RESULT.fullmatch(nfc(text))
+    if match is None or not _unit_ok(match["unit"]):
+        return text, 1.0, False
+    return match["num"].strip(), _scale(match["mag"]), bool(match["pct"])
+
+
+def verdict(text: str) -> Status | None:
+    """A report's verdict ('Đạt', 'Chưa đạt (…)', 'Đạt và vượt 2,44%', 'Chưa có số liệu đánh giá')."""
+    key = fold(text)
+    return next((s for p, s in _VERDICTS if p.fullmatch(key)), None)
+
+
+# Organisations a responsible cell lists; a ',' or 'và' starts a new unit only before one of these, so
+# 'Sở Văn hóa, Thể thao và Du lịch' stays one unit. Place words count only capitalised ('các huyện,
+# thành phố' is one unit).
+ORGANISATIONS = (
+    "sở", "ban", "văn phòng", "ubnd", "ủy ban", "uỷ ban", "công an", "bộ", "cục", "chi cục", "trung tâm",
+    "ngân hàng", "nhnn", "đài", "báo", "các", "viễn thông", "vnpt", "viettel", "mobifone", "bưu điện",
+    "doanh nghiệp", "cơ quan", "đơn vị", "hội", "hiệp hội", "trường", "bệnh viện", "kho bạc", "bảo hiểm",
+    "bhxh", "tỉnh đoàn", "đoàn", "mặt trận", "phòng", "liên đoàn",
+)  # fmt: skip
+PLACES = ("Huyện", "Thị xã", "Thành phố", "TP", "Xã", "Phường")
+
+
+def _starts_unit(text: str) -> bool:
+    key = fold(text)
+    if key.startswith("xã hội"):
+        return False
+    return any(key == w or key.startswith(w + " ") for w in ORGANISATIONS) or any(
+        text == w or text.startswith((w + " ", w + ".")) for w in PLACES
+    )
+
+
+def split_units(text: str) -> list[str]:
+    """The units a responsible cell names: 'Sở TT&TT; các doanh nghiệp viễn thông' → two."""
+    units: list[str] = []
+    for part in nfc(text).split(";"):
+        pieces = re.split(r"(\s*,\s*|\s+và\s+)", part.strip())
+        current = pieces[0]
+        for sep, piece in zip(pieces[1::2], pieces[2::2], strict=True):
+            if _starts_unit(piece):
+                units.append(current)
+                current = piece
+            else:
+                current += sep + piece
+        units.append(current)
+    return list(dict.fromkeys(u.strip(" .") for u in units if u.strip(" .")))
 
 
 @dataclass
 class Review:
-    """Every target with its status and margin, plus the issues found in the file."""
+    """Every target with its status and margin, plus the issues found in the file and how it was read."""
 
-    targets: pd.DataFrame  # COLUMNS + status, exceeded_by, shortfall, percent, row
+    targets: pd.DataFrame  # COLUMNS + computed, given, exceeded_by, shortfall, percent, row
     issues: list[Issue] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # the header row, skipped rows, sections, headings
 
     def summary(self) -> dict[str, int]:
         counts = self.targets["status"].value_counts()
         return {"total": len(self.targets), **{s: int(counts.get(s, 0)) for s in STATUSES}}
 
     def by(self, column: str) -> pd.DataFrame:
-        table = pd.crosstab(self.targets[column].replace("", "—"), self.targets["status"])
+        """Counts per group or responsible unit; a target with several units counts for each."""
+        frame = self.targets
+        if column == "responsible":
+            frame = frame.assign(responsible=[split_units(t) or [""] for t in frame["responsible"]])
+            frame = frame.explode("responsible")
+        table = pd.crosstab(frame[column].replace("", "—"), frame["status"])
         table = table.reindex(columns=list(STATUSES), fill_value=0)
         table.insert(0, "total", table.sum(axis=1))
         return table
@@ -128,6 +254,8 @@ class Review:
                     "target": rec.target,
                     "result": rec.result,
                     "status": rec.status,
+                    "computed_status": rec.computed,
+                    "given_status": rec.given,
                     "exceeded_by": _none(rec.exceeded_by),
                     "shortfall": _none(rec.shortfall),
                 }
@@ -139,21 +267,35 @@ def _none(value: float) -> float | None:
     return None if pd.isna(value) else float(value)
 
 
+def _trimmed(value: float, digits: int, lang: str = "vi") -> str:
+    text = format_vi(value, digits) if lang == "vi" else f"{value:,.{digits}f}"
+    decimal = "," if lang == "vi" else "."
+    return text.rstrip("0").rstrip(decimal) if decimal in text else text
+
+
 def _amount(value: float, percent: bool, lang: str) -> str:
-    text = format_vi(value, 2) if lang == "vi" else f"{value:,.2f}"
-    if "," in text[-3:] or "." in text[-3:]:
-        text = text.rstrip("0").rstrip(",.")
-    return text + (" %" if percent else "")
+    return _trimmed(value, 2, lang) + (" %" if percent else "")
+
+
+def _status_label(status: str, exceeded: float, short: float, percent: bool, lang: str) -> str:
+    words = LABELS[lang]
+    if status == "met" and exceeded > 0:
+        return words["exceeded"].format(x=_amount(exceeded, percent, lang))
+    if status == "not_met" and short > 0:
+        return words["short"].format(x=_amount(short, percent, lang))
+    return words[status]
 
 
 def label(row: Any, lang: str) -> str:
-    """The status as a review writes it: 'Đạt và vượt 2,44 %', 'Chưa đạt (còn thiếu 8,8 %)'."""
-    words = LABELS[lang]
-    if row.status == "met" and row.exceeded_by > 0:
-        return words["exceeded"].format(x=_amount(row.exceeded_by, row.percent, lang))
-    if row.status == "not_met" and row.shortfall > 0:
-        return words["short"].format(x=_amount(row.shortfall, row.percent, lang))
-    return words[row.status]
+    """The status as a review writes it: 'Đạt và vượt 2,44 %', 'Chưa đạt (còn thiếu 8,8 %)'; a reported
+    verdict that disagrees with the numbers shows both."""
+    computed = getattr(row, "computed", None)
+    if not isinstance(computed, str) or computed == row.status:
+        return _status_label(row.status, row.exceeded_by, row.shortfall, row.percent, lang)
+    return LABELS[lang]["disagrees"].format(
+        given=LABELS[lang][row.status],
+        computed=_status_label(computed, row.exceeded_by, row.shortfall, row.percent, lang),
+    )
 
 
 def summary_line(review: Review, lang: str) -> str:
@@ -178,23 +320,22 @@ def summary_line(review: Review, lang: str) -> str:
     return "; ".join(parts)
 
 
-def _hand_status(text: str) -> Status | None:
-    key = fold(text)
-    if key in HAND_STATUS:
-        return HAND_STATUS[key]
-    return "met" if key.startswith(("đạt và vượt", "vượt")) else None
-
-
 # --- reading ----------------------------------------------------------------------------------------
 
 
-def _from_grid(grid: Grid, name: str, issues: list[Issue]) -> pd.DataFrame:
+def _columns(grid: Grid, header_row: int, name: str, issues: list[Issue], notes: list[str]) -> dict[str, int]:
+    """Which column holds what; a second column of one meaning is ignored (and said so)."""
+    meanings = [header_meaning(h) for h in grid.header]
+    has_target = "target" in meanings
     columns: dict[str, int] = {}
-    for i, raw in enumerate(grid.header):
-        key = ALIASES.get(fold(raw), fold(raw))
-        if key in COLUMNS and key not in columns:
-            columns[key] = i
-        elif key in COLUMNS:
+    for i, (raw, meaning) in enumerate(zip(grid.header, meanings, strict=True)):
+        if meaning == "name" and "name" in columns and not has_target and header_key(raw) in DOUBLE_MEANING:
+            meaning, has_target = "target", True
+        if meaning is None:
+            continue
+        if meaning not in columns:
+            columns[meaning] = i
+        elif header_key(raw) == header_key(grid.header[columns[meaning]]):
             issues.append(
                 Issue(
                     IssueCode.DUPLICATE_HEADER,
@@ -202,22 +343,39 @@ def _from_grid(grid: Grid, name: str, issues: list[Issue]) -> pd.DataFrame:
                     f"column '{raw}' appears twice",
                     file=name,
                     sheet=grid.sheet,
-                    row=1,
+                    row=header_row,
                     column=raw,
-                    cell=f"{col_letter(i)}1",
+                    cell=f"{col_letter(i)}{header_row}",
                 )
             )
+        else:
+            notes.append(f"column '{raw}' ignored: '{grid.header[columns[meaning]]}' is the {meaning} column")
+    return columns
+
+
+def _from_grid(grid: Grid, name: str, issues: list[Issue], notes: list[str]) -> pd.DataFrame:
+    table = find_table(grid, lambda text: header_meaning(text) is not None)
+    if (how := describe(table)) is not None:
+        notes.append(how)
+    grid, header_row = table.grid, table.header_rows[0]
+    columns = _columns(grid, header_row, name, issues, notes)
     n = len(grid.rows)
     frame = pd.DataFrame(
         {c: grid.columns[columns[c]].cells().astype(str) if c in columns else "" for c in COLUMNS},
         index=range(n),
     )
-    for key in ("target", "result"):  # Excel numbers: use the stored value, as a percentage if so formatted
+    for key in ("target", "result"):  # Excel numbers: the stored value, as a percentage if so formatted
         column = grid.columns[columns[key]] if key in columns else None
+        frame[f"{key}_native"], frame[f"{key}_percent"] = np.nan, False
         if column is not None and column.native is not None and column.percent_cells is not None:
-            number = pd.Series(column.native)
-            text = np.where(column.percent_cells, (number * 100).map(lambda v: f"{v!r}%"), number.map(repr))
-            frame[key] = frame[key].where(number.isna(), pd.Series(text, index=frame.index))
+            number = np.where(column.percent_cells, np.round(column.native * 100, 10), column.native)
+            percent = column.percent_cells & ~np.isnan(number)
+            shown = [
+                "" if np.isnan(v) else _trimmed(v, 10) + ("%" if p else "")
+                for v, p in zip(number, percent, strict=True)
+            ]
+            frame[key] = np.where(np.isnan(number), frame[key], shown)
+            frame[f"{key}_native"], frame[f"{key}_percent"] = number, percent
     frame["row"] = grid.rows
     frame["cells"] = [{c: f"{col_letter(i)}{r}" for c, i in columns.items()} for r in grid.rows]
     missing = [c for c in REQUIRED if c not in columns]
@@ -226,14 +384,85 @@ def _from_grid(grid: Grid, name: str, issues: list[Issue]) -> pd.DataFrame:
             Issue(
                 IssueCode.MISSING_COLUMN,
                 Severity.ERROR,
-                f"no '{', '.join(missing)}' column: a target list has id, group, name, responsible, "
-                "target, result[, status, note]",
+                f"no '{', '.join(missing)}' column (header: {', '.join(h for h in grid.header if h)}): "
+                "a target list has a name, a target and a result column; "
+                "`dti targets --help` lists the headers it knows",
                 file=name,
                 sheet=grid.sheet,
-                row=1,
+                row=header_row,
             )
         )
-    return frame[frame[list(COLUMNS)].ne("").any(axis=1)]
+    frame = frame[frame[list(COLUMNS)].apply(lambda c: c.str.strip()).ne("").any(axis=1)]
+    return _structure(frame, notes)
+
+
+_ROMAN = r"(?=[IVXLC])M{0,3}(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})"
+_SECTION = re.compile(rf"(?:[Pp]hần\s+|PHẦN\s+)?{_ROMAN}(?!\w)\s*[.):\-–]?\s*")
+_BULLET = re.compile(r"\s*(?:[-–—+•·*]|[a-zđ][.)])\s*")
+_BULLET_ID = re.compile(r"[-–—+•·*]|[a-zđ][.)]?")
+
+
+def _section_title(ident: str, name: str) -> str | None:
+    """A section row's title ('I' + 'HẠ TẦNG SỐ', or 'I. HẠ TẦNG SỐ' in one cell); None if not one."""
+    for text, rest in ((ident, name), (name, "")):
+        match = _SECTION.match(text)
+        if match and match.group(0).strip():
+            return (text[match.end() :] or rest).strip(" :.")
+    return None
+
+
+def _is_sub(rec: dict[str, Any], parent: str) -> bool:
+    """A sub-row of a heading: a bullet ('- Hộ gia đình'), or, under a numbered heading, no number of
+    its own or a number below the heading's ('3.1' under '3')."""
+    ident = rec["id"].strip()
+    if _BULLET.match(rec["name"]) or _BULLET_ID.fullmatch(ident):
+        return True
+    return bool(parent) and (ident == "" or ident.startswith(parent.rstrip(".") + "."))
+
+
+def _structure(frame: pd.DataFrame, notes: list[str]) -> pd.DataFrame:
+    """Sections become the group of the rows below; headings prefix their sub-rows; neither is a target."""
+    records = frame.to_dict("records")
+    kept: list[dict[str, Any]] = []
+    sections: list[int] = []
+    headings: list[int] = []
+    group, heading, count = "", ("", ""), 0
+    in_heading = False
+    for i, rec in enumerate(records):
+        ident, name = rec["id"].strip(), rec["name"].strip()
+        bare = not any(rec[c].strip() for c in ("target", "result", "status", "note"))
+        title = _section_title(ident, name) if bare else None
+        if title is not None or (bare and not ident and name and not _BULLET.match(name)):
+            following = records[i + 1] if i + 1 < len(records) else None
+            if title is not None or following is None or not _BULLET.match(following["name"]):
+                group, in_heading = (title or name), False
+                sections.append(int(rec["row"]))
+                continue
+        following = records[i + 1] if i + 1 < len(records) else None
+        if bare and following is not None and not _BULLET_ID.fullmatch(ident) and _is_sub(following, ident):
+            heading, count, in_heading = (ident, name.rstrip(" :")), 0, True
+            headings.append(int(rec["row"]))
+            continue
+        if in_heading and _is_sub(rec, heading[0]):
+            count += 1
+            bullet = _BULLET.match(name)
+            rec["name"] = f"{heading[1]} - {name[bullet.end() :] if bullet else name}"
+            if heading[0] and (not ident or _BULLET_ID.fullmatch(ident)):
+                rec["id"] = f"{heading[0].rstrip('.')}.{count}"
+        else:
+            in_heading = False
+        if not rec["group"].strip():
+            rec["group"] = group
+        kept.append(rec)
+    if sections:
+        notes.append(f"section {_rows_text(sections)}: not targets, the group of the targets below")
+    if headings:
+        notes.append(f"heading {_rows_text(headings)}: not targets, the start of the names below")
+    return pd.DataFrame(kept, columns=frame.columns) if kept else frame.iloc[0:0]
+
+
+def _rows_text(rows: list[int]) -> str:
+    return f"row{'s' if len(rows) > 1 else ''} {', '.join(map(str, rows))}"
 
 
 def _from_yaml(path: Path, issues: list[Issue]) -> pd.DataFrame | None:
@@ -266,44 +495,61 @@ def _from_yaml(path: Path, issues: list[Issue]) -> pd.DataFrame | None:
 def read_targets(path: Path, sheet: str | None = None) -> Review:
     """Read a target list and review it. Problems become issues; nothing is raised."""
     issues: list[Issue] = []
+    notes: list[str] = []
     if path.suffix.lower() in (".yaml", ".yml"):
         frame = _from_yaml(path, issues)
     else:
         grid = read_grid(path, sheet, issues)
-        frame = None if grid is None or not grid.header else _from_grid(grid, str(path), issues)
+        frame = None if grid is None or not grid.header else _from_grid(grid, str(path), issues, notes)
     if frame is None:
         frame = pd.DataFrame(columns=[*COLUMNS, "row", "cells"])
     elif frame.empty and not issues:
         issues.append(Issue(IssueCode.NO_DATA, Severity.ERROR, "no targets in the file", file=str(path)))
-    return review(frame, str(path), issues)
+    result = review(frame, str(path), issues)
+    result.notes = [f"{path}: {n}" for n in notes]
+    return result
+
+
+def _native(frame: pd.DataFrame, key: str) -> tuple[np.ndarray, np.ndarray]:
+    """Excel's stored numbers of the target or result column (NaN elsewhere), and their percent format."""
+    n = len(frame)
+    if f"{key}_native" not in frame:
+        return np.full(n, np.nan), np.zeros(n, dtype=bool)
+    return frame[f"{key}_native"].to_numpy(dtype=float), frame[f"{key}_percent"].to_numpy(dtype=bool)
 
 
 def review(frame: pd.DataFrame, name: str, issues: list[Issue] | None = None) -> Review:
     """Give every target a status and margin (the rules of DOMAIN.md §5)."""
     issues = list(issues or [])
     frame = frame.reset_index(drop=True).copy()
-    targets = [parse_target(t) for t in frame["target"]]
-    results = [parse_number(r) for r in frame["result"]]
-    op = pd.Series([t.op for t in targets], dtype=object)
-    # '2.000' and '1.850' are read in the decimal style the whole file uses (Vietnamese: thousands dot).
-    tokens = pd.concat([pd.Series([t.number for t in targets]), frame["result"]], ignore_index=True)
-    numbers = parse_column([str(t) for t in tokens])[0].value
-    goal = np.where([t.op is None for t in targets], np.nan, numbers[: len(frame)])
-    value = numbers[len(frame) :]
-    has_number = np.array([r.status in ("number", "ambiguous") for r in results], dtype=bool)
-    hand = frame["status"].map(_hand_status)
+    n = len(frame)
+    target_native, target_percent = _native(frame, "target")
+    result_native, _ = _native(frame, "result")
+    targets = [
+        parse_target(t) if np.isnan(x) else Target(">=", float(x), bool(p), "")
+        for t, x, p in zip(frame["target"], target_native, target_percent, strict=True)
+    ]
+    results = [_result_token(r) for r in frame["result"]]
+    # '2.000' and '1.850' are read in the decimal style of the numbers the file writes as text
+    # (Vietnamese: thousands dot); Excel's stored numbers are exact and take no part in deciding it.
+    tokens = [t.number for t in targets] + [
+        tok if np.isnan(x) else "" for (tok, _, _), x in zip(results, result_native, strict=True)
+    ]
+    parsed = parse_column(tokens)[0]
 
-    def issue(i: int, code: IssueCode, column: str, message: str) -> None:
+    def issue(
+        i: int, code: IssueCode, column: str, message: str, severity: Severity = Severity.ERROR
+    ) -> None:
         issues.append(
             Issue(
                 code,
-                Severity.ERROR,
+                severity,
                 message,
                 file=name,
                 row=int(frame.at[i, "row"]),
                 column=column,
                 cell=frame.at[i, "cells"].get(column),
-                indicator=frame.at[i, "id"],
+                indicator=frame.at[i, "id"] or None,
                 value=frame.at[i, column],
             )
         )
@@ -315,42 +561,76 @@ def review(frame: pd.DataFrame, name: str, issues: list[Issue] | None = None) ->
             "id",
             f"target id '{frame.at[d, 'id']}' is used twice: ids must be unique",
         )
-    for b in np.flatnonzero(frame["status"].ne("") & hand.isna()):
-        issue(
-            int(b),
-            IssueCode.INVALID_OPTION,
-            "status",
-            f"status '{frame.at[b, 'status']}' is unknown: use Đạt, Chưa đạt or Chưa có số liệu "
-            "(met, not met, no data)",
-        )
-    unreadable = [
-        i
-        for i, r in enumerate(results)
-        if r.status == "text" and op[i] is not None and re.search(r"\d", frame.at[i, "result"])
-    ]
-    for i in unreadable:
-        issue(
-            i,
-            IssueCode.NON_NUMERIC,
-            "result",
-            f"result '{frame.at[i, 'result']}' is not a number: write e.g. 84,5%",
-        )
-
-    at_least, at_most = op.isin([">=", ">"]).to_numpy(), op.isin(["<=", "<"]).to_numpy()
-    margin = np.where(at_least, value - goal, goal - value)
-    holds = np.where(op.isin([">", "<"]).to_numpy(), margin > 0, margin >= -1e-9)
-    status = np.select(
-        [hand.notna().to_numpy(), op.isna().to_numpy(), ~has_number, holds],
-        [hand.to_numpy(dtype=object), "needs_review", "no_data", "met"],
-        "not_met",
-    )
-    numeric = has_number & (at_least | at_most)
+    status = np.empty(n, dtype=object)
+    computed = np.full(n, None, dtype=object)
+    given = np.full(n, None, dtype=object)
+    exceeded, shortfall = np.full(n, np.nan), np.full(n, np.nan)
+    for i, target in enumerate(targets):
+        text = frame.at[i, "result"]
+        goal = target.value if not np.isnan(target_native[i]) else parsed.value[i] * target.scale
+        if not np.isnan(result_native[i]):
+            value, state = float(result_native[i]), "number"
+        else:
+            value = float(parsed.value[n + i] * results[i][1])
+            code = parsed.status[n + i]
+            state = "missing" if code == MISSING else "number" if math.isfinite(value) else "text"
+        if target.unreadable:
+            issue(i, IssueCode.NON_NUMERIC, "target", f"target '{frame.at[i, 'target']}' is not a number")
+        if (
+            state == "text"
+            and target.op is not None
+            and (re.search(r"\d", text) or _NOT_FINITE.fullmatch(fold(text)))
+        ):
+            issue(i, IssueCode.NON_NUMERIC, "result", f"result '{text}' is not a number: write e.g. 84,5%")
+        if state == "number" and target.op is not None:
+            margin = value - goal if target.op in (">=", ">") else goal - value
+            holds = margin > 0 if target.op in (">", "<") else margin >= -1e-9
+            computed[i] = "met" if holds else "not_met"
+            if holds and margin > 1e-9:
+                exceeded[i] = round(margin, 10)
+            elif not holds:
+                shortfall[i] = round(max(-margin, 0.0), 10)
+            if value < 0 <= goal and not any(w in fold(frame.at[i, "name"]) for w in CHANGE_WORDS):
+                issue(
+                    i,
+                    IssueCode.NEGATIVE_VALUE,
+                    "result",
+                    f"result '{text}' is below zero, which target '{frame.at[i, 'target']}' cannot be: "
+                    "check the sign",
+                    Severity.WARNING,
+                )
+        source = "status" if frame.at[i, "status"].strip() else "note"
+        given[i] = verdict(frame.at[i, source])
+        if source == "status" and given[i] is None:
+            issue(
+                i,
+                IssueCode.INVALID_OPTION,
+                "status",
+                f"status '{frame.at[i, 'status']}' is unknown: use Đạt, Chưa đạt or Chưa có số liệu "
+                "(met, not met, no data)",
+            )
+        if given[i] is not None and computed[i] is not None and given[i] != computed[i]:
+            issue(
+                i,
+                IssueCode.STATUS_DISAGREES,
+                source,
+                f"the {source} says '{frame.at[i, source]}' but result {text} against target "
+                f"'{frame.at[i, 'target']}' is "
+                f"'{_status_label(computed[i], exceeded[i], shortfall[i], target.percent, 'en')}': "
+                "the review shows both; check the numbers or the verdict",
+                Severity.WARNING,
+            )
+        if given[i] is not None:
+            status[i] = given[i]
+        elif computed[i] is not None:
+            status[i] = computed[i]
+        else:  # no number to compare: a qualitative target with a result needs a person's verdict
+            status[i] = "needs_review" if target.op is None and state != "missing" else "no_data"
     frame["status"] = status
-    frame["exceeded_by"] = np.where(
-        numeric & (status == "met") & (margin > 1e-9), np.round(margin, 10), np.nan
-    )
-    frame["shortfall"] = np.where(
-        numeric & (status == "not_met"), np.round(np.maximum(-margin, 0), 10), np.nan
-    )
+    # object columns: pandas would infer a string dtype and turn None into NaN
+    frame["computed"] = pd.Series(computed, index=frame.index, dtype=object)
+    frame["given"] = pd.Series(given, index=frame.index, dtype=object)
+    frame["exceeded_by"] = exceeded
+    frame["shortfall"] = shortfall
     frame["percent"] = [t.percent for t in targets]
     return Review(frame, issues)

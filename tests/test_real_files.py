@@ -139,3 +139,42 @@ def test_a_column_mixing_styles_reads_the_minority_in_the_majority_style(tmp_pat
     assert values == [86.5, 90.0, 72.5, 0.915] and codes == ["mixed-scale"]  # warned, never silent
     values, codes = _hts01(tmp_path, ["0,865", "0,9", "0,725", "91,5"])
     assert values == [86.5, 90.0, 72.5, 91.5] and codes == ["read-as-fraction", "mixed-scale"]
+
+
+def test_one_file_per_department_scored_as_one(tmp_path: Path) -> None:
+    # Issue 11: `dti score a.csv b.csv` and a folder; the same unit and code twice names both places.
+    folder = tmp_path / "2023"
+    folder.mkdir()
+    (folder / "so_tttt.csv").write_text("unit,indicator,value\n48,HTS.01,80%\n", encoding="utf-8")
+    (folder / "so_noi_vu.csv").write_text("unit,indicator,value\n48,HTS.02,62%\n", encoding="utf-8")
+    result = runner.invoke(app, ["score", str(folder), "--year", "2023", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    points = json.loads(result.stdout)["units"][0]["points"]
+    assert abs(points["HTS.01"] - 16.0) < 1e-9 and abs(points["HTS.02"] - 9.3) < 1e-9  # 20 × 0.8, 15 × 0.62
+    (folder / "so_khcn.csv").write_text("unit,indicator,value\n48,HTS.01,70%\n", encoding="utf-8")
+    run = evaluate(folder, year=2023)
+    duplicate = next(i for i in run.report.errors if i.code == "duplicate-entry")
+    # Folders are read in name order: so_khcn.csv first, so so_tttt.csv's row is the duplicate.
+    assert "so_tttt.csv" in str(duplicate.file) and "so_khcn.csv" in duplicate.message
+
+
+def test_columns_override_the_guess(tmp_path: Path) -> None:
+    path = tmp_path / "2023.csv"
+    path.write_text("Địa bàn;Điểm nhận thức\nHà Nội;0,5\n", encoding="utf-8")
+    guessed = runner.invoke(app, ["validate", str(path)])
+    assert guessed.exit_code == 1  # neither header is known
+    told = runner.invoke(
+        app,
+        [
+            "score",
+            str(path),
+            "--columns",
+            "Địa bàn=unit",
+            "--columns",
+            "Điểm nhận thức=NTS",
+            "--format",
+            "json",
+        ],
+    )
+    assert told.exit_code == 0, told.output
+    assert json.loads(told.stdout)["units"][0]["values"]["NTS"] == 0.5

@@ -86,9 +86,18 @@ def evaluate(
     year: int | None,
     max_issues: int | None = None,
     scoring: bool = True,
+    columns: list[str] | None = None,
 ) -> Run:
     from dti.pipeline import evaluate
 
+    meanings: dict[str, str] = {}
+    for pair in columns or []:
+        header, sep, meaning = pair.rpartition("=")
+        if not sep or not header.strip() or not meaning.strip():
+            raise typer.BadParameter(
+                f"'{pair}': write HEADER=MEANING, e.g. 'Điểm DTI=DTI'", param_hint="--columns"
+            )
+        meanings[header.strip()] = meaning.strip()
     way: Literal["long", "wide"] | None = None
     if layout is not None:
         way = "long" if layout is Layout.long else "wide"
@@ -101,6 +110,7 @@ def evaluate(
         year=year,
         max_issues=max_issues,
         scoring=scoring,
+        columns=meanings,
     )
 
 
@@ -108,7 +118,7 @@ def exit_code(report: Report) -> ExitCode:
     return ExitCode.USAGE if report.unreadable else ExitCode.INVALID_DATA
 
 
-def scored(run: Run, file: Path, lang: Lang, warnings: bool = True) -> Result:
+def scored(run: Run, file: object, lang: Lang, warnings: bool = True) -> Result:
     """The run's result (after a line counting its warnings); without one, the issues and exit 1 or 2."""
     from dti import views
     from dti.write import text

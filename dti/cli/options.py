@@ -59,6 +59,16 @@ LayoutOption = Annotated[
 YearOption = Annotated[
     int | None, typer.Option("--year", help="Data year, if not in a year column or the file name.")
 ]
+ColumnsOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--columns",
+        metavar="'HEADER=MEANING'",
+        help="Say what a column means when the guess is wrong (repeatable): 'Điểm DTI=DTI', "
+        "'Địa bàn=unit', 'Ghi chú 2=skip'. MEANING is a node code or unit, name, indicator, value, "
+        "rank, stage, note, year, region, skip. `dti spec show` lists the codes.",
+    ),
+]
 FormatOption = Annotated[Format, typer.Option("--format", help="table, json or csv.")]
 IssueFormatOption = Annotated[
     IssueFormat, typer.Option("--format", help="table, json, csv or github (Actions annotations).")

@@ -9,6 +9,7 @@ import typer
 
 from dti.cli import common
 from dti.cli.options import (
+    ColumnsOption,
     Format,
     FormatOption,
     Lang,
@@ -77,6 +78,7 @@ def rank(
     units: UnitsOption = None,
     layout: LayoutOption = None,
     sheet: SheetOption = None,
+    columns: ColumnsOption = None,
 ) -> None:
     """Compare units across years: ranks, places gained or lost, value changes.
 
@@ -94,7 +96,9 @@ def rank(
 
     tables = []
     for file, year in zip(files, _years(years, len(files)), strict=True):
-        run = common.evaluate([file], spec_ref, units, layout, sheet, year, max_issues=50)
+        run = common.evaluate([file], spec_ref, units, layout, sheet, year, max_issues=50, columns=columns)
+        for note in run.notes:
+            text.note(note)
         common.scored(run, file, lang.code, warnings=False)
         register = common.register(units) or default_register(run.spec)
         tables.append(run_year_table(run, register))

@@ -10,6 +10,7 @@ import typer
 
 from dti.cli import common
 from dti.cli.options import (
+    ColumnsOption,
     Format,
     FormatOption,
     Lang,
@@ -31,8 +32,13 @@ class Show(StrEnum):
 
 @common.command()
 def score(
-    file: Annotated[
-        Path, typer.Argument(metavar="FILE", help="A year's submission: CSV or XLSX, long or wide.")
+    files: Annotated[
+        list[Path],
+        typer.Argument(
+            metavar="FILE...",
+            help="A year's submission: CSV or XLSX files (or folders of them, e.g. one file per "
+            "department), long or wide, scored as one.",
+        ),
     ],
     spec_ref: SpecOption = None,
     by: Annotated[
@@ -58,6 +64,7 @@ def score(
     layout: LayoutOption = None,
     sheet: SheetOption = None,
     year: YearOption = None,
+    columns: ColumnsOption = None,
 ) -> None:
     """Validate a submission, compute points, main-index, pillar and DTI values, and rank the units.
 
@@ -72,18 +79,20 @@ def score(
     from dti.scoring import changes
     from dti.write import text
 
-    run = common.evaluate([file], spec_ref, units, layout, sheet, year, max_issues=50)
-    result = common.scored(run, file, lang.code)
+    run = common.evaluate(files, spec_ref, units, layout, sheet, year, max_issues=50, columns=columns)
+    shown = " ".join(map(str, files))
+    for note in run.notes:
+        text.note(note)
+    result = common.scored(run, shown, lang.code)
     by = node_code(run.spec, by)
     delta = None
     if previous is not None:
         before = common.scored(
-            common.evaluate([previous], spec_ref, units, layout, sheet, None, 50), previous, lang.code
+            common.evaluate([previous], spec_ref, units, layout, sheet, None, 50, columns=columns),
+            previous,
+            lang.code,
         )
         delta = changes(before, result, by)
-    if fmt is Format.table:
-        for note in run.notes:
-            text.note(note)
     if unit is not None and fmt is Format.table:
         code = find_unit([dict(zip(result.unit_codes, result.unit_names, strict=True))], unit)
         table = lambda: views.unit_breakdown(result, code, lang.code)  # noqa: E731
@@ -93,7 +102,7 @@ def score(
     common.emit(
         fmt,
         output,
-        [file],
+        files,
         table=table,
         json=lambda: views.score_data(result, delta, by),
         csv=lambda: views.score_frame(result, delta, by),

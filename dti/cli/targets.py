@@ -28,8 +28,8 @@ def targets(
         Path,
         typer.Argument(
             metavar="FILE",
-            help="Target list: CSV, XLSX or YAML with id, group, name, responsible, "
-            "target, result[, status, note].",
+            help="Target list: CSV, XLSX or YAML, or a report's appendix as written (title rows, "
+            "section rows I, II…, headings with '- ' sub-rows, verdicts in 'Ghi chú').",
         ),
     ],
     by: Annotated[By, typer.Option("--by", help="Count per 'group' or per 'responsible' unit.")] = By.group,
@@ -45,11 +45,25 @@ def targets(
 
     A target is '85%', 'trên 90%' (strictly above), '>= 70%', 'tối thiểu 7%', 'ít nhất 1', 'dưới 5%',
     '≤ 2'; a bare number means 'at least'; anything else is qualitative and needs a hand-given status.
-    A hand-given status (Đạt / Chưa đạt / Chưa có số liệu, or met / not met / no data) always wins.
+    '>= 2 triệu', '2.000 người' and '75 trạm' are read (nghìn, triệu, tỷ; a trailing unit).
+    A verdict (Đạt / Chưa đạt (…) / Đạt và vượt 2,44% / Chưa có số liệu, or met / not met / no data) in
+    the status column, else in the notes, wins; a verdict the numbers contradict is shown with them.
+
+    Headers (any case, with or without diacritics; '…': any words may follow):
+    name: Tên, Tên chỉ tiêu, Mục tiêu, Chỉ tiêu, Nội dung, Nội dung chỉ tiêu;
+    target: Mục tiêu năm …, Mục tiêu đến năm …, Kế hoạch …, KH năm …, Chỉ tiêu năm …, Chỉ tiêu kế hoạch …;
+    result: KQTH …, Kết quả …, Kết quả thực hiện …, Thực hiện …, Ước thực hiện …;
+    responsible: Đơn vị thực hiện, Đơn vị chủ trì, Cơ quan chủ trì, Cơ quan thực hiện, Đơn vị;
+    id: STT, TT, Số TT, Mã, Mã chỉ tiêu; group: Nhóm, Nhóm chỉ tiêu, Lĩnh vực;
+    status: Đánh giá …, Tình trạng, Mức độ hoàn thành; note: Ghi chú.
+    Section rows (I, II… in the STT column) become the group; a numbered row with no target, result or
+    note over '- ' or unnumbered sub-rows is a heading that leads their names. Several responsible units
+    ('Sở TT&TT; các doanh nghiệp viễn thông') each count in --by responsible.
 
     Example: dti targets sample_data/targets_2025.csv --by responsible
 
-    Exit 0 whatever the statuses; 1 if a row is bad, or with --fail-on not-met when a target is not met.
+    Exit 0 whatever the statuses; 1 if the list has an error (then no review is shown), or with
+    --fail-on not-met when a target is not met.
     """
     from dti import views
     from dti.report import Report
@@ -58,10 +72,17 @@ def targets(
 
     review = read_targets(file, sheet)
     report = Report(review.issues)
+    for note in review.notes if fmt is Format.table else []:
+        text.note(note)
     if report.issues:
         text.show(views.issues(report, lang.code), stderr=True)
     if report.unreadable:
         raise typer.Exit(int(ExitCode.USAGE))
+    if not report.valid:  # a review of a list with errors would pass for a valid one
+        common.fail(
+            f"{file} holds errors (above): no review was made; fix them and run again",
+            ExitCode.INVALID_DATA,
+        )
     common.emit(
         fmt,
         output,
@@ -70,5 +91,5 @@ def targets(
         json=lambda: views.targets_data(review, lang.code),
         csv=lambda: views.targets_frame(review, lang.code),
     )
-    if not report.valid or (fail_on is FailOn.not_met and review.summary()["not_met"]):
+    if fail_on is FailOn.not_met and review.summary()["not_met"]:
         raise typer.Exit(int(ExitCode.INVALID_DATA))

@@ -10,6 +10,7 @@ import typer
 from dti.cli import common
 from dti.cli.app import ExitCode
 from dti.cli.options import (
+    ColumnsOption,
     IssueFormat,
     IssueFormatOption,
     Lang,
@@ -44,6 +45,7 @@ def validate(
     layout: LayoutOption = None,
     sheet: SheetOption = None,
     year: YearOption = None,
+    columns: ColumnsOption = None,
 ) -> None:
     """Check submitted files and report every problem with its file, row, column and cell.
 
@@ -56,13 +58,15 @@ def validate(
     from dti.write import github, text
 
     limit = max_issues or (TABLE_ISSUES if fmt is IssueFormat.table else None)
-    run = common.evaluate(files, spec_ref, units, layout, sheet, year, max_issues=limit, scoring=False)
+    run = common.evaluate(
+        files, spec_ref, units, layout, sheet, year, max_issues=limit, scoring=False, columns=columns
+    )
     report = run.report
+    for note in run.notes:  # stderr: how each file was read, which spec was chosen
+        text.note(note)
     if fmt is IssueFormat.github:
         common.write(github.dumps(report), output, files)
     else:
-        for note in run.notes if fmt is IssueFormat.table else []:
-            text.note(note)
         common.emit(
             fmt,
             output,

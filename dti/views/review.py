@@ -102,5 +102,17 @@ def targets_data(review: Review, lang: Lang = "vi") -> dict[str, Any]:
 
 def targets_frame(review: Review, lang: Lang = "vi") -> pd.DataFrame:
     """The `dti targets --format csv` table."""
-    columns = ["id", "group", "name", "responsible", "target", "result", "status", "label"]
-    return _labelled(review, lang)[[*columns, "exceeded_by", "shortfall"]]
+    columns = [
+        "id",
+        "group",
+        "name",
+        "responsible",
+        "target",
+        "result",
+        "status",
+        "computed",
+        "given",
+        "label",
+    ]
+    frame = _labelled(review, lang)[[*columns, "exceeded_by", "shortfall"]]
+    return frame.rename(columns={"computed": "computed_status", "given": "given_status"})
