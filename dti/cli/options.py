@@ -8,6 +8,8 @@ from typing import Annotated, Literal
 
 import typer
 
+from dti.io.headers import alias_help
+
 
 class Format(StrEnum):
     table = "table"
@@ -59,6 +61,10 @@ LayoutOption = Annotated[
 YearOption = Annotated[
     int | None, typer.Option("--year", help="Data year, if not in a year column or the file name.")
 ]
+HEADERS_EPILOG = (
+    "Headers are matched without case, diacritics or punctuation; a node column is named by its code, "
+    "its number or its name. Accepted headers:\n\n" + alias_help()
+)
 ColumnsOption = Annotated[
     list[str] | None,
     typer.Option(

@@ -9,6 +9,7 @@ import typer
 
 from dti.cli import common
 from dti.cli.options import (
+    HEADERS_EPILOG,
     ColumnsOption,
     Format,
     FormatOption,
@@ -34,7 +35,7 @@ def _years(text: str | None, count: int) -> list[int | None]:
     return years
 
 
-@common.command()
+@common.command(epilog=HEADERS_EPILOG)
 def rank(
     files: Annotated[
         list[Path],

@@ -10,6 +10,7 @@ import typer
 
 from dti.cli import common
 from dti.cli.options import (
+    HEADERS_EPILOG,
     ColumnsOption,
     Format,
     FormatOption,
@@ -30,7 +31,7 @@ class Show(StrEnum):
     components = "components"
 
 
-@common.command()
+@common.command(epilog=HEADERS_EPILOG)
 def score(
     files: Annotated[
         list[Path],

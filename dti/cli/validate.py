@@ -10,6 +10,7 @@ import typer
 from dti.cli import common
 from dti.cli.app import ExitCode
 from dti.cli.options import (
+    HEADERS_EPILOG,
     ColumnsOption,
     IssueFormat,
     IssueFormatOption,
@@ -26,7 +27,7 @@ from dti.cli.options import (
 TABLE_ISSUES = 200  # a terminal table of 10,000 rows helps nobody; json, csv and github list them all
 
 
-@common.command()
+@common.command(epilog=HEADERS_EPILOG)
 def validate(
     files: Annotated[
         list[Path], typer.Argument(metavar="FILE...", help="CSV or XLSX submissions (long or wide layout).")

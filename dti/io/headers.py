@@ -10,8 +10,6 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from dti.numbers import fold
-
 # canonical meaning → the headers people write (any case, with or without diacritics)
 ALIAS_TABLE: dict[str, tuple[str, ...]] = {
     "unit": (
@@ -79,6 +77,19 @@ def canonical(header: str) -> str:
     return ALIASES.get(header_key(header), header)
 
 
+def alias_markdown() -> str:
+    """The alias table as Markdown, for the README (a test keeps the two equal)."""
+    lines = ["| column | headers accepted (any case, with or without diacritics) |", "| --- | --- |"]
+    for meaning, heads in ALIAS_TABLE.items():
+        lines.append(f"| `{meaning}` | " + ", ".join(f"`{h}`" for h in heads) + " |")
+    return "\n".join(lines)
+
+
+def alias_help() -> str:
+    """The alias table in one paragraph per meaning, for --help."""
+    return "\n\n".join(f"{meaning}: {' · '.join(heads)}" for meaning, heads in ALIAS_TABLE.items())
+
+
 def is_summary(text: str) -> bool:
     key = header_key(text)
     return any(key == s or key.startswith(s + " ") for s in SUMMARY)
@@ -94,7 +105,6 @@ __all__ = [
     "SUB_VALUE",
     "TOTAL_NAMES",
     "canonical",
-    "fold",
     "header_key",
     "is_summary",
 ]
