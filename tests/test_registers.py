@@ -70,3 +70,11 @@ def test_a_name_column_that_disagrees_with_the_register_is_a_warning(tmp_path: P
     warning = next(i for i in run.report.warnings if i.code == "name-mismatch")
     assert warning.unit == "01" and warning.cell == "B2" and "'Hà Nội'" in warning.message
     assert run.result is not None and run.result.units.at["01", "name"] == "Hà Nội"
+
+
+@pytest.mark.parametrize("by", ["cqs", "Chính quyền số", "CQS"])
+def test_by_takes_a_code_in_any_case_or_a_name(by: str) -> None:
+    from dti.lookup import node_code
+    from dti.spec import load_spec
+
+    assert node_code(load_spec("dti-province-2022"), by) == "CQS"
