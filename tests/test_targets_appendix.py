@@ -279,14 +279,15 @@ def test_negative_result_is_a_warning(tmp_path: Path) -> None:
     assert not growth.issues
 
 
-def test_a_list_with_errors_shows_no_review(tmp_path: Path) -> None:
+def test_a_list_with_errors_is_not_shown_as_valid(tmp_path: Path) -> None:
     path = tmp_path / "t.csv"
     path.write_text("STT,Tên chỉ tiêu,Kế hoạch,Kết quả\n1,A,>= 80%,90%\n2,B,>= 1e400,5\n", encoding="utf-8")
-    for fmt in ("table", "json", "csv"):
-        result = runner.invoke(app, ["targets", str(path), "--format", fmt])
-        assert result.exit_code == 1
-        assert result.stdout == ""
-        assert "non-numeric" in result.stderr and "no review was made" in result.stderr
+    table = runner.invoke(app, ["targets", str(path)])
+    assert table.exit_code == 1 and table.stdout == ""
+    assert "non-numeric" in table.stderr and "no review was made" in table.stderr
+    data = runner.invoke(app, ["targets", str(path), "--format", "json"])
+    assert data.exit_code == 1 and json.loads(data.stdout)["valid"] is False
+    assert runner.invoke(app, ["targets", str(path), "--format", "csv"]).exit_code == 1
 
 
 def test_accepted_headers_are_documented() -> None:

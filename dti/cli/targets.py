@@ -62,8 +62,8 @@ def targets(
 
     Example: dti targets sample_data/targets_2025.csv --by responsible
 
-    Exit 0 whatever the statuses; 1 if the list has an error (then no review is shown), or with
-    --fail-on not-met when a target is not met.
+    Exit 0 whatever the statuses; 1 if the list has an error (then no table is shown, and the json
+    says "valid": false), or with --fail-on not-met when a target is not met.
     """
     from dti import views
     from dti.report import Report
@@ -78,18 +78,18 @@ def targets(
         text.show(views.issues(report, lang.code), stderr=True)
     if report.unreadable:
         raise typer.Exit(int(ExitCode.USAGE))
-    if not report.valid:  # a review of a list with errors would pass for a valid one
+    if not report.valid and fmt is Format.table:  # a table of a list with errors would pass for valid
         common.fail(
             f"{file} holds errors (above): no review was made; fix them and run again",
             ExitCode.INVALID_DATA,
         )
-    common.emit(
+    common.emit(  # json says "valid": false; json and csv exit 1 when the list has errors
         fmt,
         output,
         [file],
         table=lambda: views.targets(review, by.value, lang.code),
-        json=lambda: views.targets_data(review, lang.code),
+        json=lambda: {**views.targets_data(review, lang.code), "valid": report.valid},
         csv=lambda: views.targets_frame(review, lang.code),
     )
-    if fail_on is FailOn.not_met and review.summary()["not_met"]:
+    if not report.valid or (fail_on is FailOn.not_met and review.summary()["not_met"]):
         raise typer.Exit(int(ExitCode.INVALID_DATA))
