@@ -186,3 +186,10 @@ def test_the_readme_lists_the_alias_table_as_it_is() -> None:
     readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
     block = readme.split("<!-- headers:start -->\n", 1)[1].split("\n<!-- headers:end -->", 1)[0]
     assert block == alias_markdown()
+
+
+def test_summary_rows_are_whole_labels_only() -> None:
+    from dti.io.headers import is_summary
+
+    assert is_summary("Trung bình cả nước") and is_summary("TỔNG CỘNG") and is_summary("Cả nước:")
+    assert not is_summary("Tổng số cán bộ được tập huấn") and not is_summary("Trung bình cộng điểm DTI")

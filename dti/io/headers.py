@@ -55,7 +55,21 @@ RANK_COLUMN = re.compile(r"^rank(?:_(.+))?$", re.IGNORECASE)
 SUB_VALUE = frozenset({"gia tri", "diem", "chi so", "ket qua", "value", "score"})
 SUB_RANK = frozenset({"xep hang", "thu hang", "hang", "rank"})
 # Rows that summarise the table instead of naming a unit.
-SUMMARY = ("trung binh ca nuoc", "ca nuoc", "tong cong", "binh quan", "trung binh", "tong so", "toan quoc")
+SUMMARY = frozenset(
+    {
+        "trung binh ca nuoc",
+        "trung binh chung",
+        "trung binh",
+        "ca nuoc",
+        "toan quoc",
+        "tong cong",
+        "tong",
+        "tong so",
+        "binh quan",
+        "binh quan chung",
+        "binh quan ca nuoc",
+    }
+)
 # Headers people use for the total of a provincial index.
 TOTAL_NAMES = ("dti", "chỉ số dti", "điểm dti", "chỉ số chuyển đổi số", "chỉ số chuyển đổi số dti")
 
@@ -91,8 +105,9 @@ def alias_help() -> str:
 
 
 def is_summary(text: str) -> bool:
-    key = header_key(text)
-    return any(key == s or key.startswith(s + " ") for s in SUMMARY)
+    """A cell that is only a summary label (`Trung bình cả nước`), not a name that starts like one
+    (`Tổng số cán bộ được tập huấn` is a target)."""
+    return header_key(text) in SUMMARY
 
 
 __all__ = [

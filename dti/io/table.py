@@ -95,25 +95,40 @@ def _row_number(grid: Grid, index: int) -> int:
 
 
 def _skip_inside(grid: Grid, keep: np.ndarray, header: list[str]) -> tuple[np.ndarray, list[tuple[int, str]]]:
-    """Drop repeated headers, summary rows and the footnotes after the last data row."""
+    """Drop repeated headers, summary rows and the footnotes after the last data row.
+
+    Each test runs once per distinct text, and only on texts that could pass it (a quick look at the
+    first letter or the length first), so a 100,000-row file costs milliseconds here.
+    """
     n = len(grid.rows)
     keep = keep.copy()
     filled = np.zeros(n, dtype=int)
-    repeats = np.zeros(n, dtype=int)
     summary = np.zeros(n, dtype=bool)
-    noted = np.zeros(n, dtype=bool)  # a cell that reads like a footnote
     header_keys = [header_key(h) for h in header]
     for j, column in enumerate(grid.columns):
-        empty = np.array([t.strip() == "" for t in column.texts], dtype=bool)
-        filled += ~empty[column.codes] if len(empty) else 0
-        if j < len(header_keys) and header_keys[j]:
-            same = np.array([header_key(t) == header_keys[j] for t in column.texts], dtype=bool)
-            repeats += same[column.codes] if len(same) else 0
+        if not column.texts:
+            continue
+        empty = np.array([not t.strip() for t in column.texts], dtype=bool)
+        filled += ~empty[column.codes]
         if j < 3:
-            flagged = np.array([is_summary(t) for t in column.texts], dtype=bool)
-            summary |= flagged[column.codes] if len(flagged) else False
-        note = np.array([_is_note(t) for t in column.texts], dtype=bool)
-        noted |= note[column.codes] if len(note) else False
+            flagged = np.array(
+                [t.lstrip()[:1].casefold() in "tcbđ" and is_summary(t) for t in column.texts], dtype=bool
+            )
+            summary |= flagged[column.codes]
+    # A repeated header repeats the first named column's header: look there, then count the row's matches.
+    repeats = np.zeros(n, dtype=int)
+    first = next((j for j, k in enumerate(header_keys) if k and j < len(grid.columns)), None)
+    if first is not None:
+        column = grid.columns[first]
+        hits = [c for c, t in enumerate(column.texts) if header_key(t) == header_keys[first]]
+        for i in np.flatnonzero(np.isin(column.codes, hits)).tolist():
+            repeats[i] = sum(
+                1
+                for j, key in enumerate(header_keys)
+                if key
+                and j < len(grid.columns)
+                and header_key(grid.columns[j].texts[grid.columns[j].codes[i]]) == key
+            )
     named = sum(1 for k in header_keys if k)
     repeated = (repeats * 2 >= max(named, 1)) & (repeats >= 2)
     skipped: list[tuple[int, str]] = []
@@ -123,11 +138,14 @@ def _skip_inside(grid: Grid, keep: np.ndarray, header: list[str]) -> tuple[np.nd
     for i in np.flatnonzero(keep & summary & ~repeated):
         keep[i] = False
         skipped.append((int(grid.rows[i]), "summary"))
-    data = np.flatnonzero(keep & (filled >= 2) & ~noted)
-    after = data[-1] + 1 if len(data) else 0
-    for i in np.flatnonzero(keep[after:] & noted[after:] & (filled[after:] <= 2)) + after:
-        keep[i] = False
-        skipped.append((int(grid.rows[i]), "footnote"))
+    # Footnotes: rows of one or two cells after the last row of data whose text reads like a note.
+    data = np.flatnonzero(keep & (filled >= 3))
+    after = int(data[-1]) + 1 if len(data) else 0
+    for i in np.flatnonzero(keep[after:] & (filled[after:] >= 1) & (filled[after:] <= 2)) + after:
+        texts = [c.texts[c.codes[i]] for c in grid.columns if c.texts and c.texts[c.codes[i]].strip()]
+        if any(_is_note(t) for t in texts):
+            keep[i] = False
+            skipped.append((int(grid.rows[i]), "footnote"))
     return keep, skipped
 
 
