@@ -132,16 +132,16 @@ def _skip_inside(grid: Grid, keep: np.ndarray, header: list[str]) -> tuple[np.nd
     named = sum(1 for k in header_keys if k)
     repeated = (repeats * 2 >= max(named, 1)) & (repeats >= 2)
     skipped: list[tuple[int, str]] = []
-    for i in np.flatnonzero(keep & repeated):
+    for i in np.flatnonzero(keep & repeated).tolist():
         keep[i] = False
         skipped.append((int(grid.rows[i]), "repeated header"))
-    for i in np.flatnonzero(keep & summary & ~repeated):
+    for i in np.flatnonzero(keep & summary & ~repeated).tolist():
         keep[i] = False
         skipped.append((int(grid.rows[i]), "summary"))
     # Footnotes: rows of one or two cells after the last row of data whose text reads like a note.
     data = np.flatnonzero(keep & (filled >= 3))
     after = int(data[-1]) + 1 if len(data) else 0
-    for i in np.flatnonzero(keep[after:] & (filled[after:] >= 1) & (filled[after:] <= 2)) + after:
+    for i in (np.flatnonzero(keep[after:] & (filled[after:] >= 1) & (filled[after:] <= 2)) + after).tolist():
         texts = [c.texts[c.codes[i]] for c in grid.columns if c.texts and c.texts[c.codes[i]].strip()]
         if any(_is_note(t) for t in texts):
             keep[i] = False
