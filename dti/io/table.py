@@ -120,7 +120,8 @@ def _skip_inside(grid: Grid, keep: np.ndarray, header: list[str]) -> tuple[np.nd
     first = next((j for j, k in enumerate(header_keys) if k and j < len(grid.columns)), None)
     if first is not None:
         column = grid.columns[first]
-        hits = [c for c, t in enumerate(column.texts) if header_key(t) == header_keys[first]]
+        written = header[first].strip().casefold()  # a page break repeats the header as it was written
+        hits = [c for c, t in enumerate(column.texts) if t.strip().casefold() == written]
         for i in np.flatnonzero(np.isin(column.codes, hits)).tolist():
             repeats[i] = sum(
                 1
