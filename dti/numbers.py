@@ -207,3 +207,10 @@ def format_vi(value: float, digits: int = 2) -> str:
     """Format a number the Vietnamese way: 1.234,56."""
     text = f"{value:,.{digits}f}"
     return text.replace(",", "\u0000").replace(".", ",").replace("\u0000", ".")
+
+
+def format_trimmed(value: float, digits: int, lang: str = "vi") -> str:
+    """A number with at most `digits` decimals and no trailing zeros: 2,44 (vi) or 2.44 (en)."""
+    text = format_vi(value, digits) if lang == "vi" else f"{value:,.{digits}f}"
+    decimal = "," if lang == "vi" else "."
+    return text.rstrip("0").rstrip(decimal) if decimal in text else text

@@ -15,53 +15,17 @@ from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
-import yaml
 
-from dti.io.grid import Grid, col_letter, read_grid
-from dti.io.headers import header_key
-from dti.io.table import describe, find_table
-from dti.numbers import MISSING, fold, format_vi, nfc, parse_column, parse_number
+from dti.io.appendix import COLUMNS, frame_from_grid, frame_from_yaml
+from dti.io.appendix import HEADERS as HEADERS  # re-exported: the CLI and README print them
+from dti.io.appendix import header_meaning as header_meaning
+from dti.io.appendix import headers_markdown as headers_markdown
+from dti.io.grid import read_grid
+from dti.numbers import MISSING, fold, format_trimmed, nfc, parse_column, parse_number
 from dti.report import Issue, IssueCode, Severity
 
 Status = Literal["met", "not_met", "no_data", "needs_review"]
 STATUSES: tuple[Status, ...] = ("met", "not_met", "no_data", "needs_review")
-COLUMNS = ("id", "group", "name", "responsible", "target", "result", "status", "note")
-REQUIRED = ("name", "target", "result")
-# What each column holds → the headers reports write, matched on folded text (case, diacritics and
-# punctuation aside). A trailing '…' lets words follow: `KQTH …` takes `KQTH 6 tháng đầu năm 2024`.
-# `dti targets --help` and the README print this table.
-HEADERS: dict[str, tuple[str, ...]] = {
-    "id": ("id", "STT", "TT", "Số TT", "Mã", "Mã chỉ tiêu"),
-    "group": ("group", "Nhóm", "Nhóm chỉ tiêu", "Lĩnh vực"),
-    "name": ("name", "Tên", "Tên chỉ tiêu", "Mục tiêu", "Chỉ tiêu", "Nội dung", "Nội dung chỉ tiêu"),
-    "target": (
-        "target",
-        "Mục tiêu năm …",
-        "Mục tiêu đến năm …",
-        "Kế hoạch …",
-        "KH năm …",
-        "Chỉ tiêu năm …",
-        "Chỉ tiêu kế hoạch …",
-    ),
-    "result": ("result", "KQTH …", "Kết quả …", "Kết quả thực hiện …", "Thực hiện …", "Ước thực hiện …"),
-    "responsible": (
-        "responsible",
-        "Đơn vị thực hiện",
-        "Đơn vị chủ trì",
-        "Cơ quan chủ trì",
-        "Cơ quan thực hiện",
-        "Đơn vị",
-    ),
-    "status": ("status", "Đánh giá …", "Tình trạng", "Mức độ hoàn thành"),
-    "note": ("note", "Ghi chú"),
-}
-# `Mục tiêu` and `Chỉ tiêu` name the target; with no other target column, the second of the two holds it.
-DOUBLE_MEANING = frozenset({"muc tieu", "chi tieu"})
-_EXACT = {header_key(h.rstrip(" …")): m for m, heads in HEADERS.items() for h in heads}
-_PREFIXES = sorted(
-    ((header_key(h.rstrip(" …")), m) for m, heads in HEADERS.items() for h in heads if h.endswith("…")),
-    key=lambda p: -len(p[0]),
-)
 # The verdict a report writes, in the status column or the notes; the first that matches wins.
 VERDICTS: tuple[tuple[str, Status], ...] = (
     (r"(?:chưa|không) có (?:số liệu|dữ liệu)\b.*|no data", "no_data"),
@@ -108,25 +72,6 @@ LABELS = {
         "disagrees": "{given} (as reported; computed: {computed})",
     },
 }
-
-
-def header_meaning(text: str) -> str | None:
-    """The column a header names ('KQTH 6 tháng đầu năm 2024' → 'result'), or None."""
-    key = header_key(text)
-    if key in _EXACT:
-        return _EXACT[key]
-    return next((m for stem, m in _PREFIXES if key.startswith(stem + " ")), None)
-
-
-def headers_markdown() -> str:
-    """The accepted headers as a Markdown table (the README prints it)."""
-    lines = [
-        "| column (its name is a header too) | headers (any case and diacritics; `…`: words may follow) |"
-    ]
-    lines.append("| --- | --- |")
-    for meaning, heads in HEADERS.items():
-        lines.append(f"| {meaning} | {', '.join(f'`{h}`' for h in heads[1:])} |")
-    return "\n".join(lines)
 
 
 @dataclass(frozen=True)
@@ -267,14 +212,8 @@ def _none(value: float) -> float | None:
     return None if pd.isna(value) else float(value)
 
 
-def _trimmed(value: float, digits: int, lang: str = "vi") -> str:
-    text = format_vi(value, digits) if lang == "vi" else f"{value:,.{digits}f}"
-    decimal = "," if lang == "vi" else "."
-    return text.rstrip("0").rstrip(decimal) if decimal in text else text
-
-
 def _amount(value: float, percent: bool, lang: str) -> str:
-    return _trimmed(value, 2, lang) + (" %" if percent else "")
+    return format_trimmed(value, 2, lang) + (" %" if percent else "")
 
 
 def _status_label(status: str, exceeded: float, short: float, percent: bool, lang: str) -> str:
@@ -320,187 +259,15 @@ def summary_line(review: Review, lang: str) -> str:
     return "; ".join(parts)
 
 
-# --- reading ----------------------------------------------------------------------------------------
-
-
-def _columns(grid: Grid, header_row: int, name: str, issues: list[Issue], notes: list[str]) -> dict[str, int]:
-    """Which column holds what; a second column of one meaning is ignored (and said so)."""
-    meanings = [header_meaning(h) for h in grid.header]
-    has_target = "target" in meanings
-    columns: dict[str, int] = {}
-    for i, (raw, meaning) in enumerate(zip(grid.header, meanings, strict=True)):
-        if meaning == "name" and "name" in columns and not has_target and header_key(raw) in DOUBLE_MEANING:
-            meaning, has_target = "target", True
-        if meaning is None:
-            continue
-        if meaning not in columns:
-            columns[meaning] = i
-        elif header_key(raw) == header_key(grid.header[columns[meaning]]):
-            issues.append(
-                Issue(
-                    IssueCode.DUPLICATE_HEADER,
-                    Severity.ERROR,
-                    f"column '{raw}' appears twice",
-                    file=name,
-                    sheet=grid.sheet,
-                    row=header_row,
-                    column=raw,
-                    cell=f"{col_letter(i)}{header_row}",
-                )
-            )
-        else:
-            notes.append(f"column '{raw}' ignored: '{grid.header[columns[meaning]]}' is the {meaning} column")
-    return columns
-
-
-def _from_grid(grid: Grid, name: str, issues: list[Issue], notes: list[str]) -> pd.DataFrame:
-    table = find_table(grid, lambda text: header_meaning(text) is not None)
-    if (how := describe(table)) is not None:
-        notes.append(how)
-    grid, header_row = table.grid, table.header_rows[0]
-    columns = _columns(grid, header_row, name, issues, notes)
-    n = len(grid.rows)
-    frame = pd.DataFrame(
-        {c: grid.columns[columns[c]].cells().astype(str) if c in columns else "" for c in COLUMNS},
-        index=range(n),
-    )
-    for key in ("target", "result"):  # Excel numbers: the stored value, as a percentage if so formatted
-        column = grid.columns[columns[key]] if key in columns else None
-        frame[f"{key}_native"], frame[f"{key}_percent"] = np.nan, False
-        if column is not None and column.native is not None and column.percent_cells is not None:
-            number = np.where(column.percent_cells, np.round(column.native * 100, 10), column.native)
-            percent = column.percent_cells & ~np.isnan(number)
-            shown = [
-                "" if np.isnan(v) else _trimmed(v, 10) + ("%" if p else "")
-                for v, p in zip(number, percent, strict=True)
-            ]
-            frame[key] = np.where(np.isnan(number), frame[key], shown)
-            frame[f"{key}_native"], frame[f"{key}_percent"] = number, percent
-    frame["row"] = grid.rows
-    frame["cells"] = [{c: f"{col_letter(i)}{r}" for c, i in columns.items()} for r in grid.rows]
-    missing = [c for c in REQUIRED if c not in columns]
-    if missing:
-        issues.append(
-            Issue(
-                IssueCode.MISSING_COLUMN,
-                Severity.ERROR,
-                f"no '{', '.join(missing)}' column (header: {', '.join(h for h in grid.header if h)}): "
-                "a target list has a name, a target and a result column; "
-                "`dti targets --help` lists the headers it knows",
-                file=name,
-                sheet=grid.sheet,
-                row=header_row,
-            )
-        )
-    frame = frame[frame[list(COLUMNS)].apply(lambda c: c.str.strip()).ne("").any(axis=1)]
-    return _structure(frame, notes)
-
-
-_ROMAN = r"(?=[IVXLC])M{0,3}(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})"
-_SECTION = re.compile(rf"(?:[Pp]hần\s+|PHẦN\s+)?{_ROMAN}(?!\w)\s*[.):\-–]?\s*")
-_BULLET = re.compile(r"\s*(?:[-–—+•·*]|[a-zđ][.)])\s*")
-_BULLET_ID = re.compile(r"[-–—+•·*]|[a-zđ][.)]?")
-
-
-def _section_title(ident: str, name: str) -> str | None:
-    """A section row's title ('I' + 'HẠ TẦNG SỐ', or 'I. HẠ TẦNG SỐ' in one cell); None if not one."""
-    for text, rest in ((ident, name), (name, "")):
-        match = _SECTION.match(text)
-        if match and match.group(0).strip():
-            return (text[match.end() :] or rest).strip(" :.")
-    return None
-
-
-def _is_sub(rec: dict[str, Any], parent: str) -> bool:
-    """A sub-row of a heading: a bullet ('- Hộ gia đình'), or, under a numbered heading, no number of
-    its own or a number below the heading's ('3.1' under '3')."""
-    ident = rec["id"].strip()
-    if _BULLET.match(rec["name"]) or _BULLET_ID.fullmatch(ident):
-        return True
-    return bool(parent) and (ident == "" or ident.startswith(parent.rstrip(".") + "."))
-
-
-def _structure(frame: pd.DataFrame, notes: list[str]) -> pd.DataFrame:
-    """Sections become the group of the rows below; headings prefix their sub-rows; neither is a target."""
-    records = frame.to_dict("records")
-    kept: list[dict[str, Any]] = []
-    sections: list[int] = []
-    headings: list[int] = []
-    group, heading, count = "", ("", ""), 0
-    in_heading = False
-    for i, rec in enumerate(records):
-        ident, name = rec["id"].strip(), rec["name"].strip()
-        bare = not any(rec[c].strip() for c in ("target", "result", "status", "note"))
-        title = _section_title(ident, name) if bare else None
-        if title is not None or (bare and not ident and name and not _BULLET.match(name)):
-            following = records[i + 1] if i + 1 < len(records) else None
-            if title is not None or following is None or not _BULLET.match(following["name"]):
-                group, in_heading = (title or name), False
-                sections.append(int(rec["row"]))
-                continue
-        following = records[i + 1] if i + 1 < len(records) else None
-        if bare and following is not None and not _BULLET_ID.fullmatch(ident) and _is_sub(following, ident):
-            heading, count, in_heading = (ident, name.rstrip(" :")), 0, True
-            headings.append(int(rec["row"]))
-            continue
-        if in_heading and _is_sub(rec, heading[0]):
-            count += 1
-            bullet = _BULLET.match(name)
-            rec["name"] = f"{heading[1]} - {name[bullet.end() :] if bullet else name}"
-            if heading[0] and (not ident or _BULLET_ID.fullmatch(ident)):
-                rec["id"] = f"{heading[0].rstrip('.')}.{count}"
-        else:
-            in_heading = False
-        if not rec["group"].strip():
-            rec["group"] = group
-        kept.append(rec)
-    if sections:
-        notes.append(f"section {_rows_text(sections)}: not targets, the group of the targets below")
-    if headings:
-        notes.append(f"heading {_rows_text(headings)}: not targets, the start of the names below")
-    return pd.DataFrame(kept, columns=frame.columns) if kept else frame.iloc[0:0]
-
-
-def _rows_text(rows: list[int]) -> str:
-    return f"row{'s' if len(rows) > 1 else ''} {', '.join(map(str, rows))}"
-
-
-def _from_yaml(path: Path, issues: list[Issue]) -> pd.DataFrame | None:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        issues.append(
-            Issue(IssueCode.UNREADABLE_FILE, Severity.ERROR, f"cannot read the file: {exc}", file=str(path))
-        )
-        return None
-    items = data.get("targets") if isinstance(data, dict) else data
-    if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
-        issues.append(
-            Issue(
-                IssueCode.UNREADABLE_FILE,
-                Severity.ERROR,
-                "expected a list of targets (or a 'targets:' key holding one)",
-                file=str(path),
-            )
-        )
-        return None
-    frame = pd.DataFrame(
-        [{c: "" if i.get(c) is None else nfc(str(i.get(c))) for c in COLUMNS} for i in items]
-    )
-    frame["row"] = np.arange(1, len(frame) + 1)  # the item's position in the list
-    frame["cells"] = [{} for _ in range(len(frame))]
-    return frame
-
-
 def read_targets(path: Path, sheet: str | None = None) -> Review:
     """Read a target list and review it. Problems become issues; nothing is raised."""
     issues: list[Issue] = []
     notes: list[str] = []
     if path.suffix.lower() in (".yaml", ".yml"):
-        frame = _from_yaml(path, issues)
+        frame = frame_from_yaml(path, issues)
     else:
         grid = read_grid(path, sheet, issues)
-        frame = None if grid is None or not grid.header else _from_grid(grid, str(path), issues, notes)
+        frame = None if grid is None or not grid.header else frame_from_grid(grid, str(path), issues, notes)
     if frame is None:
         frame = pd.DataFrame(columns=[*COLUMNS, "row", "cells"])
     elif frame.empty and not issues:
