@@ -9,14 +9,15 @@ import numpy as np
 import yaml
 from pydantic import ValidationError
 
+from dti.io.yamlsafe import load_yaml
 from dti.spec.check import _pydantic_problems, _raw_reference_problems, check
-from dti.spec.model import SPEC_DIRS, Node, Spec, SpecError, _Loader
+from dti.spec.model import SPEC_DIRS, Node, Spec, SpecError
 
 
 def parse_spec(text: str, source: str = "<spec>") -> Spec:
     """Parse and check YAML text; raise SpecError listing every problem."""
     try:
-        data = yaml.load(text, Loader=_Loader)
+        data = load_yaml(text)
     except yaml.YAMLError as exc:
         raise SpecError(source, [f"not valid YAML: {exc}"]) from None
     if not isinstance(data, dict):

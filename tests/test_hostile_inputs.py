@@ -1,0 +1,194 @@
+"""Hostile inputs (#13): small files that once took minutes and gigabytes, or ended in exit 4.
+
+Each file is built at test time and is small on disk; the readers' caps make each run fast.
+"""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+from typer.testing import CliRunner
+
+from dti.cli import app
+from dti.io.xlsx import XlsxLimits, read_xlsx
+
+runner = CliRunner()
+SHEET = "xl/worksheets/sheet1.xml"
+NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+ROWS = (
+    '<row r="1"><c r="A1" t="inlineStr"><is><t>unit</t></is></c>'
+    '<c r="B1" t="inlineStr"><is><t>HTS.01</t></is></c></row>'
+    '<row r="2"><c r="A2" t="inlineStr"><is><t>01</t></is></c><c r="B2"><v>0.5</v></c></row>'
+)
+
+
+def _xlsx(path: Path, sheet_xml: str | bytes, *, compress: bool = True) -> Path:
+    """A real workbook whose first sheet's XML is replaced by `sheet_xml`."""
+    book = openpyxl.Workbook()
+    book.active.append(["placeholder"])
+    book.save(path)
+    with zipfile.ZipFile(path) as original:
+        parts = {name: original.read(name) for name in original.namelist()}
+    parts[SHEET] = sheet_xml.encode() if isinstance(sheet_xml, str) else sheet_xml
+    method = zipfile.ZIP_DEFLATED if compress else zipfile.ZIP_STORED
+    with zipfile.ZipFile(path, "w", method) as rebuilt:
+        for name, data in parts.items():
+            rebuilt.writestr(name, data)
+    return path
+
+
+def _sheet(rows: str, dimension: str = "A1:B2", prolog: str = "") -> str:
+    return (
+        f'<?xml version="1.0" encoding="UTF-8"?>{prolog}<worksheet {NS}>'
+        f'<dimension ref="{dimension}"/><sheetData>{rows}</sheetData></worksheet>'
+    )
+
+
+def _validate(path: Path) -> tuple[Any, list[dict[str, object]]]:
+    result = runner.invoke(app, ["validate", str(path), "--spec", "dti-province-2022", "--format", "json"])
+    assert "Traceback" not in result.output
+    return result, json.loads(result.stdout)["issues"] if result.stdout.strip() else []
+
+
+def _unreadable(path: Path, *words: str) -> None:
+    result, issues = _validate(path)
+    assert result.exit_code == 2, result.output
+    assert [i["code"] for i in issues] == ["unreadable-file"]
+    message = str(issues[0]["message"])
+    assert message.startswith("cannot read the file: ")
+    for word in words:
+        assert word in message
+
+
+def test_the_declared_dimension_is_not_trusted(tmp_path: Path) -> None:
+    # Was: every row padded to column XFD (16,384 columns); with 6,289 rows, 87 s and 6 GB.
+    path = _xlsx(tmp_path / "2023.xlsx", _sheet(ROWS, dimension="A1:XFD40"))
+    grid = read_xlsx(path, None)
+    assert grid.header == ["unit", "HTS.01"] and len(grid.columns) == 2 and list(grid.rows) == [2]
+    result, issues = _validate(path)
+    assert result.exit_code == 0 and "unreadable-file" not in {i["code"] for i in issues}
+
+
+def test_trailing_empty_cells_make_no_columns(tmp_path: Path) -> None:
+    empty_far = '<row r="3"><c r="XFD3" s="0"/></row>'
+    path = _xlsx(tmp_path / "x.xlsx", _sheet(ROWS + empty_far, dimension="A1"))
+    grid = read_xlsx(path, None)
+    assert len(grid.columns) == 2 and list(grid.rows) == [2]  # the styled empty row is trailing
+
+
+@pytest.mark.parametrize(
+    ("cell", "words"),
+    [
+        ("XFD3", ["cell XFD3 is beyond column 2,000", "DTI_XLSX_MAX_COLUMNS"]),
+        # Was: out of memory (the row padded to 16,384 columns, and every row to the widest).
+        ("XFD1048576", ["rows beyond row 500,000", "DTI_XLSX_MAX_ROWS"]),
+    ],
+)
+def test_a_far_away_cell_is_refused(tmp_path: Path, cell: str, words: list[str]) -> None:
+    row = cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    far = f'<row r="{row}"><c r="{cell}" t="inlineStr"><is><t>x</t></is></c></row>'
+    _unreadable(_xlsx(tmp_path / "far.xlsx", _sheet(ROWS + far, dimension=f"A1:{cell}")), *words)
+
+
+def test_too_many_cells_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DTI_XLSX_MAX_CELLS", "1000")
+    body = "".join(
+        f'<row r="{r}"><c r="A{r}"><v>{r}</v></c><c r="B{r}"><v>1</v></c></row>' for r in range(3, 700)
+    )
+    _unreadable(_xlsx(tmp_path / "many.xlsx", _sheet(ROWS + body)), "1,000 cells", "DTI_XLSX_MAX_CELLS")
+    assert len(read_xlsx(tmp_path / "many.xlsx", None, XlsxLimits(cells=2000)).columns) == 2
+
+
+def test_a_zip_bomb_is_refused_before_it_is_unpacked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Was: a 3 MB zip holding 3 GB of XML used 3.3 GB. Here 4 MB of XML in a ~5 KB zip, the cap at 1 MB.
+    monkeypatch.setenv("DTI_XLSX_MAX_BYTES", "1000000")
+    path = _xlsx(tmp_path / "bomb.xlsx", _sheet(ROWS + " " * 4_000_000))
+    assert path.stat().st_size < 50_000
+    _unreadable(path, "unpacks to 4,0", "above the limit of 1,000,000 unpacked bytes", "DTI_XLSX_MAX_BYTES")
+
+
+def test_an_xml_entity_bomb_is_refused(tmp_path: Path) -> None:
+    entities = '<!ENTITY a "aaaaaaaaaa">' + "".join(
+        f'<!ENTITY {b} "{("&" + a + ";") * 10}">' for a, b in zip("abcdefgh", "bcdefghi", strict=True)
+    )
+    cell = '<row r="3"><c r="A3" t="inlineStr"><is><t>&i;</t></is></c></row>'
+    path = _xlsx(tmp_path / "lol.xlsx", _sheet(ROWS + cell, prolog=f"<!DOCTYPE worksheet [{entities}]>"))
+    _unreadable(path, "EntitiesForbidden")  # defusedxml refuses the DTD's entities at once
+
+
+@pytest.mark.parametrize(
+    "sheet_xml",
+    [
+        _sheet(ROWS + '<row r="3"><c r="A3"><v>1</v></c>' * 50)[:-60],  # truncated
+        _sheet(ROWS + '<row r="3"><c r="A3"><v>1</c></row>'),  # mismatched tag
+        _sheet(ROWS + '<row r="3"><c r="3A"><v>1</v></c></row>'),  # not a cell reference
+        _sheet(ROWS + '<row r="x"><c r="A3"><v>1</v></c></row>'),  # not a row number
+    ],
+    ids=["truncated", "mismatched-tag", "bad-cell-reference", "bad-row-number"],
+)
+def test_a_malformed_sheet_is_an_unreadable_file(tmp_path: Path, sheet_xml: str) -> None:
+    _unreadable(_xlsx(tmp_path / "bad.xlsx", sheet_xml), "not a readable Excel file")
+
+
+def _laughs(levels: int) -> str:
+    lines = ['l0: &l0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    lines += [f"l{n}: &l{n} [{', '.join([f'*l{n - 1}'] * 10)}]" for n in range(1, levels)]
+    return "\n".join(lines) + "\n"
+
+
+def test_a_yaml_billion_laughs_target_list_is_refused(tmp_path: Path) -> None:
+    # Was: a 546-byte list took 93 s and 5.5 GB. Here 10 million values in ~600 bytes.
+    path = tmp_path / "targets.yaml"
+    path.write_text(_laughs(7) + "targets:\n- {id: T1, name: *l6, target: '≥ 80%', result: 85%}\n")
+    result = runner.invoke(app, ["targets", str(path)])
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert "unreadable-file" in result.output and "DTI_YAML_MAX_NODES" in result.output
+
+
+def test_a_yaml_billion_laughs_spec_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "spec.yaml"
+    path.write_text(
+        _laughs(7) + "id: lol\ntitle: *l6\nnodes:\n- {code: A, name_vi: a, kind: total, max_points: 1}\n"
+    )
+    result = runner.invoke(app, ["spec", "check", str(path)])
+    assert result.exit_code == 3 and "Traceback" not in result.output
+    assert (
+        "values once its aliases (*name) are written out" in result.output
+        and "DTI_YAML_MAX_NODES" in result.output
+    )
+
+
+def test_a_self_containing_yaml_alias_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "targets.yaml"
+    path.write_text("targets: &t\n- {id: T1, name: *t, target: '≥ 80%', result: 85%}\n")
+    result = runner.invoke(app, ["targets", str(path)])
+    assert result.exit_code == 2 and "an alias refers to a node that contains it" in result.output
+
+
+def test_yaml_aliases_within_the_caps_still_load(tmp_path: Path) -> None:
+    path = tmp_path / "spec.yaml"
+    path.write_text(
+        "id: shared\ntitle: S\nnodes:\n"
+        "- {code: T, name_vi: t, kind: total, children: [A, B]}\n"
+        "- {code: A, name_vi: a, kind: component, max_points: 1, rule: &yn {kind: yesno}}\n"
+        "- {code: B, name_vi: b, kind: component, max_points: 1, rule: *yn}\n"
+    )
+    result = runner.invoke(app, ["spec", "check", str(path)])
+    assert result.exit_code == 0, result.output
+
+
+def test_infinite_max_points_is_a_spec_error(tmp_path: Path) -> None:
+    path = tmp_path / "spec.yaml"
+    path.write_text(
+        "id: inf\ntitle: I\nnodes:\n"
+        "- {code: T, name_vi: t, kind: total, children: [A]}\n"
+        "- {code: A, name_vi: a, kind: component, max_points: .inf, rule: {kind: points}}\n"
+    )
+    result = runner.invoke(app, ["spec", "check", str(path)])
+    assert result.exit_code == 3 and "Traceback" not in result.output
+    assert "nodes[1].max_points: Input should be a finite number" in result.output
