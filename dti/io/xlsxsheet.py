@@ -1,0 +1,261 @@
+"""An XLSX worksheet streamed with expat into a Grid: each distinct value once, positions as integers,
+caps checked as the rows go by (see dti/io/xlsx.py for the package, strings, styles and limits)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import zipfile
+from array import array
+from pathlib import Path
+
+import numpy as np
+
+from dti.io.grid import Column, Grid, cell_ref, make_grid
+from dti.io.xlsx import DATE, DURATION, GENERAL, PERCENT, XlsxLimits, _excel_date, _nfc, _over, _parse
+
+DIGITS = "0123456789"
+COLUMN_BITS = 20  # a cell's position is row << 20 | column (Excel's last column, XFD, is 16,384)
+
+
+class _Values:
+    """Each distinct cell value once: its text id, Excel number and percent format (id 0: empty)."""
+
+    def __init__(self, strings: list[str], styles: list[int], date1904: bool) -> None:
+        self.texts: dict[str, int] = {"": 0}  # every distinct text once; id 0 is the empty text
+        self.text, self.number, self.percent = array("i", [0]), array("d", [math.nan]), [False]
+        self.strings: dict[str, int] = {"": 0}  # a text as written → its value
+        self.styles = styles
+        self.date1904 = date1904
+        self.shared = [self.of_text(s) for s in strings]
+        self.booleans = (self._new("0", 0.0), self._new("1", 1.0))
+
+    def _new(self, text: str, number: float = math.nan, percent: bool = False) -> int:
+        self.text.append(self.texts.setdefault(text, len(self.texts)))
+        self.number.append(number)
+        self.percent.append(percent)
+        return len(self.percent) - 1
+
+    def of_text(self, text: str) -> int:
+        value = self.strings.get(text)
+        if value is None:
+            value = self.strings[text] = self._new(_nfc(text))
+        return value
+
+    def of_number(self, raw: str, style: str) -> int:
+        """A number cell's value from its <v> and style: text, number, percent (a date: its text)."""
+        value: int | float = float(raw) if ("." in raw or "e" in raw or "E" in raw) else int(raw)
+        index = int(style)
+        kind = self.styles[index] if 0 <= index < len(self.styles) else GENERAL
+        try:
+            number = float(value)
+        except OverflowError:  # an integer of 400 digits
+            number = math.inf
+        if not math.isfinite(number):  # 1e400: its text, for the number parser to report
+            return self._new(raw.strip())
+        if kind in (DATE, DURATION):
+            return self._new(_excel_date(value, self.date1904, kind == DURATION))
+        return self._new(str(int(value)) if number.is_integer() else repr(number), number, kind == PERCENT)
+
+    def of_cell(self, kind: str, raw: str, inline: list[str]) -> int:
+        """The value of a cell that is not a number."""
+        if kind == "s":
+            return self.shared[int(raw)] if raw else 0
+        if kind == "inlineStr":
+            return self.of_text("".join(inline))
+        if not raw:
+            return 0
+        if kind == "b":
+            return self.booleans[int(raw) != 0]
+        if kind == "d":
+            return self.of_text(_iso_date(raw))
+        return self.of_text(raw)  # "str" (a formula's text), "e" (an error: #N/A, #DIV/0!)
+
+
+def _read_sheet(
+    archive: zipfile.ZipFile, part: str, values: _Values, limits: XlsxLimits
+) -> tuple[array[int], array[int]]:
+    """Each non-empty cell's position (row << 20 | column, 1-based) and value, capped as they stream.
+
+    The handlers are closures over local state: this loop runs once per cell, up to millions of times.
+    """
+    positions, cell_values = array("q"), array("i")
+    numbers: dict[str, dict[str, int]] = {}  # style → <v> → value
+    columns: dict[str, int] = {}  # column letters → number
+    max_rows, max_columns, max_cells = limits.rows, limits.columns, limits.cells
+    row = column = cells = collect = 0  # collect: character data goes nowhere (0), to <v> (1), to <t> (2)
+    row_ok = phonetic = False
+    kind, style, raw = "n", "0", ""
+    inline: list[str] = []
+    # Element names as this part writes them: c, or x:c under a prefix (set from the root element).
+    c, v, row_tag, t, rph = "c", "v", "row", "t", "rPh"
+    rooted = False
+
+    def start(name: str, attrs: dict[str, str]) -> None:
+        nonlocal \
+            row, \
+            column, \
+            cells, \
+            collect, \
+            row_ok, \
+            phonetic, \
+            kind, \
+            style, \
+            raw, \
+            c, \
+            v, \
+            row_tag, \
+            t, \
+            rph, \
+            rooted
+        if name == c:
+            cells += 1
+            if cells > max_cells:
+                raise _over(f"the sheet has more than {max_cells:,} cells", "cells", max_cells)
+            ref = attrs.get("r")
+            if ref:
+                letters = ref.rstrip(DIGITS)
+                known = columns.get(letters)
+                column = known if known is not None and len(letters) < len(ref) else _column(ref, columns)
+            else:
+                column += 1
+            kind = attrs.get("t", "n")
+            style = attrs.get("s", "0")
+            raw = ""
+        elif name == v:
+            collect = 1
+        elif name == row_tag:
+            number = attrs.get("r")
+            row = _row_number(number) if number else row + 1
+            row_ok = row <= max_rows
+            column = 0
+        elif name == t:
+            if kind == "inlineStr" and not phonetic:
+                collect = 2
+        elif name == rph:
+            phonetic = True
+        elif not rooted:
+            rooted = True
+            prefix = name.rpartition(":")[0] + ":" if ":" in name else ""
+            c, v, row_tag, t, rph = (prefix + tag for tag in ("c", "v", "row", "t", "rPh"))
+
+    def end(name: str) -> None:
+        nonlocal collect, phonetic
+        if name == c:
+            if kind == "n":
+                if not raw:
+                    return
+                by_style = numbers.get(style)
+                if by_style is None:
+                    by_style = numbers[style] = {}
+                value = by_style.get(raw)
+                if value is None:
+                    value = by_style[raw] = values.of_number(raw, style)
+            else:
+                value = values.of_cell(kind, raw, inline)
+                inline.clear()
+            if value == 0:  # an empty text: as if the cell were not there
+                return
+            if not row_ok or column > max_columns:
+                _refuse(row, column, limits)
+            positions.append(row << COLUMN_BITS | column)
+            cell_values.append(value)
+        elif collect:  # the end of a <v> or of an inline <t>
+            collect = 0
+        elif name == rph:
+            phonetic = False
+
+    def text(data: str) -> None:
+        nonlocal raw
+        if collect == 1:
+            raw += data
+        elif collect == 2:
+            inline.append(data)
+
+    _parse(archive, part, start, end, text)
+    return positions, cell_values
+
+
+def _column(ref: str, columns: dict[str, int]) -> int:
+    """The 1-based column of an A1 reference ('C5' → 3); the row it names is the <row>'s."""
+    letters = ref.rstrip(DIGITS)
+    if not (letters.isascii() and letters.isalpha() and len(letters) <= 3 and len(letters) < len(ref)):
+        raise ValueError(f"{ref!r} is not a cell reference")
+    index = 0
+    for letter in letters.upper():
+        index = index * 26 + ord(letter) - 64
+    columns[letters] = index
+    return index
+
+
+def _refuse(row: int, column: int, limits: XlsxLimits) -> None:
+    if row > limits.rows:
+        raise _over(f"the sheet has rows beyond row {limits.rows:,}", "rows", limits.rows)
+    raise _over(
+        f"cell {cell_ref(column - 1, row)} is beyond column {limits.columns:,}", "columns", limits.columns
+    )
+
+
+def _grid(
+    path: Path,
+    title: str,
+    positions: array[int],
+    cell_values: array[int],
+    values: _Values,
+    limits: XlsxLimits,
+) -> Grid:
+    """The header (row 1) and one Column per column up to the widest row's last value."""
+    if not positions:
+        return Grid(path, title, [], [], np.zeros(0, dtype=int))
+    at = np.frombuffer(positions, dtype=np.int64)
+    rows = (at >> COLUMN_BITS) - 1  # 0-based: the header is row 0
+    cols = (at & ((1 << COLUMN_BITS) - 1)) - 1
+    cells = np.frombuffer(cell_values, dtype=np.int32)
+    height, width = int(rows.max()) + 1, int(cols.max()) + 1
+    if height * width > limits.cells:
+        raise _over(f"the sheet spans {height:,} rows × {width:,} columns", "cells", limits.cells)
+    texts = list(values.texts)
+    text = np.frombuffer(values.text, dtype=np.int32)
+    number = np.frombuffer(values.number, dtype=float)
+    percent = np.array(values.percent, dtype=bool)
+    top = rows == 0
+    header = [""] * (int(cols[top].max()) + 1 if top.any() else 0)
+    for j, value in zip(cols[top], cells[top], strict=True):
+        header[j] = texts[text[value]]
+    order = np.argsort(cols[~top], kind="stable")
+    rows, cols, cells = rows[~top][order] - 1, cols[~top][order], cells[~top][order]
+    bounds = np.searchsorted(cols, np.arange(width + 1))
+    n = height - 1
+    columns = []
+    for j in range(width):
+        full = np.zeros(n, dtype=np.int32)  # each body row's value (0: empty)
+        full[rows[bounds[j] : bounds[j + 1]]] = cells[bounds[j] : bounds[j + 1]]
+        column = _factorize(text[full], texts)
+        column.native = number[full]
+        column.percent_cells = percent[full]
+        columns.append(column)
+    return make_grid(path, title, header, columns, n)
+
+
+def _factorize(ids: np.ndarray, texts: list[str]) -> Column:
+    """grid.factorize of a column given as text ids: codes in the order the texts first appear."""
+    uniques, first, inverse = np.unique(ids, return_index=True, return_inverse=True)
+    order = np.argsort(first)
+    rank = np.empty(len(order), dtype=np.int64)
+    rank[order] = np.arange(len(order))
+    return Column(rank[inverse.reshape(-1)], [texts[int(u)] for u in uniques[order]])
+
+
+def _row_number(raw: str) -> int:
+    number = float(raw) if "." in raw else int(raw)
+    if not float(number).is_integer() or number < 1:
+        raise ValueError(f"{raw!r} is not a row number")
+    return int(number)
+
+
+def _iso_date(raw: str) -> str:
+    """A t="d" cell (ISO 8601) as openpyxl showed it: str of its datetime."""
+    try:
+        return str(dt.datetime.fromisoformat(raw.strip().removesuffix("Z")))
+    except ValueError:
+        return _nfc(raw)
