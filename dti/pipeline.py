@@ -57,9 +57,10 @@ def expand(paths: list[Path]) -> list[Path]:
     out: list[Path] = []
     for path in paths:
         if path.is_dir():
-            out += sorted(
+            inside = sorted(
                 p for p in path.iterdir() if p.suffix.lower() in SUPPORTED and not p.name.startswith(".")
             )
+            out += inside or [path]  # an empty folder stays, to be reported as unreadable
         else:
             out.append(path)
     return out

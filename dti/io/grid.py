@@ -133,7 +133,13 @@ def factorize(texts: list[str]) -> Column:
 def _utf16(data: bytes) -> str | None:
     """Excel's 'Unicode Text' is UTF-16: a BOM, or a zero byte beside every ASCII character."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                f"it starts as UTF-16 (a byte-order mark) but is not UTF-16 text (byte {exc.start}): "
+                "save it again as 'CSV UTF-8' or 'Unicode Text'"
+            ) from None
     head = data[:4096]
     if len(head) >= 4 and head.count(b"\x00") * 3 > len(head):  # ASCII text as UTF-16 without a BOM
         little = head[1::2].count(0) > head[0::2].count(0)
@@ -214,7 +220,10 @@ def _read_csv_arrow(path: Path, text: str, delimiter: str) -> Grid | None:
     import pyarrow as pa
     import pyarrow.csv as pacsv
 
-    header = next(csv.reader(io.StringIO(text[: text.find("\n")]), delimiter=delimiter), [])
+    try:
+        header = next(csv.reader(io.StringIO(text[: text.find("\n")]), delimiter=delimiter), [])
+    except csv.Error:  # a header cell over the csv module's field limit: the fallback reports it
+        return None
     names = [f"c{j}" for j in range(len(header))]
     try:
         table = pacsv.read_csv(
@@ -279,6 +288,16 @@ def read_grid(path: Path, sheet: str | None, issues: list[Issue]) -> Grid | None
     """Read one file; an unsupported or unreadable file becomes an issue and None."""
     name = str(path)
     suffix = path.suffix.lower()
+    if path.is_dir():  # given to `dti targets`, or a folder with nothing dti reads in it
+        issues.append(
+            Issue(
+                IssueCode.UNREADABLE_FILE,
+                Severity.ERROR,
+                "a folder, not a file, and it holds no .csv or .xlsx file: give the file itself",
+                file=name,
+            )
+        )
+        return None
     if suffix not in SUPPORTED:
         issues.append(
             Issue(

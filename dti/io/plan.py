@@ -143,10 +143,12 @@ def _unnamed_columns(grid: Grid) -> list[Issue]:
         named = j < width and grid.header[j].strip()
         if named or (j >= width and len(grid.lengths)):  # CSV: a ragged-row error says it already
             continue
-        filled = [i for i, t in enumerate(column.texts) if t.strip()]
-        if not filled:
+        # the texts may outlive the rows that held them (title and summary rows are dropped by then)
+        filled = np.array([bool(t.strip()) for t in column.texts], dtype=bool)
+        hits = np.flatnonzero(filled[column.codes]) if len(column.codes) else np.zeros(0, dtype=int)
+        if not len(hits):
             continue
-        r = int(np.flatnonzero(np.isin(column.codes, filled))[0])
+        r = int(hits[0])
         row = int(grid.rows[r])
         out.append(
             issue(

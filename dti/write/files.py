@@ -1,10 +1,11 @@
 """The one place that writes files (and stdout): whole or not at all, never over an input or a device.
 
 `-o` takes a regular file or a new path. A symlink is followed, as the shell's `>` follows it: its target
-is replaced and the link stays. A directory, a device (`/dev/null`, `/dev/stdout`), a named pipe or a
-socket is refused. The temporary file has a short name beside the target (so the longest valid name still
-works), is removed on every failure and on SIGINT/SIGTERM, and the result gets the mode a new file gets
-under the umask, or the mode of the file it replaces.
+is replaced and the link stays. A directory, a device (`/dev/null`, `/dev/stdout`), a named pipe, a
+socket, or the file stdout or stderr goes to (`-o /dev/stdout > log`) is refused. The temporary file
+has a short name beside the target (so the longest valid name still works), is removed on every failure
+and on SIGINT/SIGTERM, and the result gets the mode a new file gets under the umask, or the mode of the
+file it replaces.
 """
 
 from __future__ import annotations
@@ -91,10 +92,26 @@ def _target(path: Path, inputs: Iterable[Path]) -> tuple[Path, os.stat_result | 
             f"--output {path} is {kind}: -o writes only to a regular file or a new path "
             "(leave -o out to write to stdout)"
         )
+    if existing is not None and _standard_stream(existing):
+        raise OutputError(
+            f"--output {path} is the file dti's stdout or stderr goes to: leave -o out to write to stdout"
+        )
     for given in inputs:
         if target == Path(os.path.realpath(given)) or _same_file(existing, given):
             raise OutputError(f"--output {path} is one of the input files: choose another name")
     return target, existing
+
+
+def _standard_stream(existing: os.stat_result) -> bool:
+    """True for the file behind stdin, stdout or stderr (`-o /dev/stdout` with stdout sent to a file).
+
+    Renaming over it would drop what was written there before and send what follows to a deleted file.
+    """
+    for fd in (0, 1, 2):
+        with contextlib.suppress(OSError):
+            if os.path.samestat(existing, os.fstat(fd)):
+                return True
+    return False
 
 
 def _same_file(existing: os.stat_result | None, other: Path) -> bool:

@@ -1,0 +1,765 @@
+"""The hostile corpus (#13): files other people could send dti, each with what dti must do with it.
+
+`python tests/hostile/make.py` writes the small inputs to tests/hostile/corpus/ (a few KB, committed, so
+each can be tried by hand: `dti validate tests/hostile/corpus/number-1e400/2024.csv`). The big ones
+(a zip bomb, a 1 MB line, a 20,000-node spec…) and the ones git cannot hold (a FIFO, a symlink) are
+built at test time by `build(case, directory)`; tests/test_hostile_corpus.py runs every case through
+the CLI, tests/hostile/measure.py times each one as a process.
+
+Everything here is deterministic: the corpus test rebuilds the small inputs and compares the bytes.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import sys
+import unicodedata
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+HERE = Path(__file__).parent
+CORPUS = HERE / "corpus"
+SPEC = ("--spec", "dti-province-2022")
+FORMULA = '=HYPERLINK("http://evil.example","click")'
+
+
+@dataclass(frozen=True)
+class Case:
+    """One hostile input: how to build it, the command to run on it, and what must come out.
+
+    `args` may hold `{dir}`, the directory the case is built in. `codes`: issue codes that must be
+    reported (in the JSON or CSV output, else on stderr); `says`: text that must appear in the output;
+    `runtime`: built at test time (big, or not a regular file); `process`: run as a subprocess with
+    `stdout` as given ("full": /dev/full, "closed": a closed pipe, "file": a file already holding a line,
+    None: a pipe) and `env`. `kind` says what a wrong outcome would be, for the README's figures.
+    """
+
+    name: str
+    issue: str  # what the issue (or this corpus) says about it
+    build: Callable[[Path], None]
+    args: tuple[str, ...]
+    exit: int
+    codes: tuple[str, ...] = ()
+    says: tuple[str, ...] = ()
+    runtime: bool = False
+    process: bool = False
+    stdout: str | None = None
+    env: dict[str, str] = field(default_factory=dict)
+    kind: str = "crash"  # what a wrong outcome would be: "unsafe", "wrong" (silently), "crash" (or a hang)
+
+
+# --- builders -------------------------------------------------------------------------------------
+
+
+def text(name: str, content: str, encoding: str = "utf-8") -> Callable[[Path], None]:
+    return raw(name, content.encode(encoding))
+
+
+def raw(name: str, content: bytes) -> Callable[[Path], None]:
+    def build(directory: Path) -> None:
+        (directory / name).write_bytes(content)
+
+    return build
+
+
+def windows_1258(content: str) -> bytes:
+    """Vietnamese as legacy Windows software wrote it: a letter (ă, ơ, đ) + a combining tone mark."""
+    tones = "\u0300\u0301\u0303\u0309\u0323"
+    out = b""
+    for char in content:
+        letter = unicodedata.normalize("NFD", char)
+        base = unicodedata.normalize("NFC", "".join(m for m in letter if m not in tones))
+        out += (base + "".join(m for m in letter if m in tones)).encode("cp1258")
+    return out
+
+
+def both(*builders: Callable[[Path], None]) -> Callable[[Path], None]:
+    def build(directory: Path) -> None:
+        for builder in builders:
+            builder(directory)
+
+    return build
+
+
+SMALL = "unit,indicator,value\n01,NTS.02,50%\n48,NTS.02,40%\n"
+small = text("2024.csv", SMALL)
+
+
+def long_rows(*rows: str) -> Callable[[Path], None]:
+    return text("2024.csv", "unit,indicator,value\n" + "".join(f"{r}\n" for r in rows))
+
+
+def zip_parts(parts: dict[str, bytes], method: int = zipfile.ZIP_DEFLATED) -> bytes:
+    """A zip archive with fixed timestamps, so the same parts make the same bytes."""
+    import io
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, data in parts.items():
+            info = zipfile.ZipInfo(name, date_time=(2024, 1, 1, 0, 0, 0))
+            info.compress_type = method
+            archive.writestr(info, data)
+    return buffer.getvalue()
+
+
+MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
+OFFICE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+TYPES = "application/vnd.openxmlformats-officedocument.spreadsheetml"
+
+
+def xlsx_parts(sheet_xml: bytes) -> dict[str, bytes]:
+    """The parts of a one-sheet workbook, as Excel lays them out, around the given sheet XML."""
+    return {
+        "[Content_Types].xml": (
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Default Extension="rels" '
+            'ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+            '<Default Extension="xml" ContentType="application/xml"/>'
+            f'<Override PartName="/xl/workbook.xml" ContentType="{TYPES}.sheet.main+xml"/>'
+            f'<Override PartName="/xl/worksheets/sheet1.xml" ContentType="{TYPES}.worksheet+xml"/>'
+            f'<Override PartName="/xl/styles.xml" ContentType="{TYPES}.styles+xml"/>'
+            "</Types>"
+        ).encode(),
+        "_rels/.rels": (
+            f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{RELS}">'
+            f'<Relationship Id="rId1" Type="{OFFICE}/officeDocument" Target="xl/workbook.xml"/>'
+            "</Relationships>"
+        ).encode(),
+        "xl/workbook.xml": (
+            f'<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="{MAIN}" xmlns:r="{OFFICE}">'
+            '<sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>'
+        ).encode(),
+        "xl/_rels/workbook.xml.rels": (
+            f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{RELS}">'
+            f'<Relationship Id="rId1" Type="{OFFICE}/worksheet" Target="worksheets/sheet1.xml"/>'
+            f'<Relationship Id="rId2" Type="{OFFICE}/styles" Target="styles.xml"/>'
+            "</Relationships>"
+        ).encode(),
+        "xl/styles.xml": (
+            f'<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="{MAIN}">'
+            '<fonts count="1"><font/></fonts>'
+            '<fills count="1"><fill><patternFill patternType="none"/></fill></fills>'
+            '<borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs>'
+            '<cellXfs count="1"><xf/></cellXfs>'
+            '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
+            "</styleSheet>"
+        ).encode(),
+        "xl/worksheets/sheet1.xml": sheet_xml,
+    }
+
+
+def column_letter(index: int) -> str:
+    """0 → A, 25 → Z, 26 → AA."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def cell(ref: str, value: str | float) -> str:
+    if isinstance(value, str):
+        return f'<c r="{ref}" t="inlineStr"><is><t>{value}</t></is></c>'
+    return f'<c r="{ref}"><v>{value}</v></c>'
+
+
+ROWS = (
+    f'<row r="1">{cell("A1", "unit")}{cell("B1", "indicator")}{cell("C1", "value")}</row>'
+    f'<row r="2">{cell("A2", "01")}{cell("B2", "NTS.02")}{cell("C2", 0.5)}</row>'
+    f'<row r="3">{cell("A3", "48")}{cell("B3", "NTS.02")}{cell("C3", 0.4)}</row>'
+)
+
+
+def sheet(rows: str, dimension: str = "A1:C3", prolog: str = "") -> bytes:
+    return (
+        f'<?xml version="1.0" encoding="UTF-8"?>{prolog}<worksheet xmlns="{MAIN}">'
+        f'<dimension ref="{dimension}"/><sheetData>{rows}</sheetData></worksheet>'
+    ).encode()
+
+
+def xlsx(name: str, sheet_xml: bytes) -> Callable[[Path], None]:
+    return raw(name, zip_parts(xlsx_parts(sheet_xml)))
+
+
+def zip_bomb(directory: Path) -> None:
+    """A ~300 KB xlsx whose sheet unpacks to 300 MB (over the 256 MiB cap).
+
+    Written through zipfile, so the directory's sizes and CRC are true: a bomb, not a corrupt zip.
+    """
+    head, tail = sheet(ROWS).split(b"</sheetData>")
+    parts = xlsx_parts(b"")
+    del parts["xl/worksheets/sheet1.xml"]
+    path = directory / "2024.xlsx"
+    path.write_bytes(zip_parts(parts))
+    chunk = b" " * (1 << 20)
+    with zipfile.ZipFile(path, "a") as archive:
+        info = zipfile.ZipInfo("xl/worksheets/sheet1.xml", date_time=(2024, 1, 1, 0, 0, 0))
+        info.compress_type = zipfile.ZIP_DEFLATED
+        with archive.open(info, "w", force_zip64=True) as member:
+            member.write(head)
+            for _ in range(300):
+                member.write(chunk)
+            member.write(b"</sheetData>" + tail)
+
+
+def entity_bomb() -> bytes:
+    entities = '<!ENTITY a0 "lol">' + "".join(
+        f'<!ENTITY a{i} "{("&a" + str(i - 1) + ";") * 10}">' for i in range(1, 10)
+    )
+    rows = f'<row r="1">{cell("A1", "unit")}{cell("B1", "&a9;")}</row>'
+    return sheet(rows, prolog=f"<!DOCTYPE worksheet [{entities}]>")
+
+
+BILLION_LAUGHS = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
+    f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(8)
+)
+BILLION_LAUGHS += "targets:\n- {id: 1, name: *i, target: '80%', result: '85%'}\n"
+
+
+def spec_yaml(nodes: list[str], spec_id: str = "hostile") -> str:
+    return f"id: {spec_id}\ntitle: Hostile\nnodes:\n" + "".join(nodes)
+
+
+def node(code: str, kind: str, children: list[str] = (), points: float | str | None = None) -> str:  # type: ignore[assignment]
+    lines = f"- code: {code}\n  name_vi: {code}\n  kind: {kind}\n"
+    if points is not None:
+        lines += f"  max_points: {points}\n"
+    if children:
+        lines += f"  children: [{', '.join(children)}]\n"
+    else:
+        lines += "  rule: {kind: points}\n"
+    return lines
+
+
+def spec_wide(directory: Path) -> None:
+    """20,000 nodes: a total over 100 groups of 199 components (was 43 s and 6.8 GB, an n×n matrix)."""
+    groups = [f"G{g}" for g in range(100)]
+    nodes = [node("T", "total", groups, 19_900)]
+    for g in groups:
+        leaves = [f"{g}.{c}" for c in range(199)]
+        nodes.append(node(g, "group", leaves))
+        nodes += [node(leaf, "component", points=1) for leaf in leaves]
+    (directory / "spec.yaml").write_text(spec_yaml(nodes), encoding="utf-8")
+
+
+def spec_deep(directory: Path) -> None:
+    """A chain 3,000 levels deep (1,000 was a RecursionError)."""
+    depth = 3_000
+    nodes = [node("T", "total", ["G1"], 1)]
+    nodes += [node(f"G{i}", "group", [f"G{i + 1}"]) for i in range(1, depth)]
+    nodes.append(node(f"G{depth}", "component", points=1))
+    (directory / "spec.yaml").write_text(spec_yaml(nodes), encoding="utf-8")
+
+
+CYCLE = spec_yaml(
+    [
+        node("T", "total", ["A"], 10),
+        node("A", "group", ["B"]),
+        node("B", "group", ["C"]),
+        node("C", "group", ["A"]),
+    ]
+)
+INF_POINTS = spec_yaml([node("T", "total", ["A"], ".inf"), node("A", "component", points=".inf")])
+
+
+def fifo(name: str) -> Callable[[Path], None]:
+    def build(directory: Path) -> None:
+        os.mkfifo(directory / name)
+
+    return build
+
+
+def null_device(directory: Path) -> None:
+    """A device at {dir}/null: a twin of /dev/null when root may make one (against a writer that
+    replaced devices, the real /dev/null would be the victim), else a link to /dev/null, which only root
+    can replace."""
+    device = directory / "null"
+    if os.geteuid() == 0:
+        os.mknod(device, 0o666 | stat.S_IFCHR, os.stat(os.devnull).st_rdev)
+    else:
+        device.symlink_to(os.devnull)
+
+
+def symlink(directory: Path) -> None:
+    (directory / "real.json").write_text("old\n", encoding="utf-8")
+    (directory / "out.json").symlink_to("real.json")
+
+
+def subdirectory(name: str) -> Callable[[Path], None]:
+    def build(directory: Path) -> None:
+        (directory / name).mkdir()
+
+    return build
+
+
+def one_megabyte_line(directory: Path) -> None:
+    (directory / "2024.csv").write_text("unit,indicator,value," + "x" * (1 << 20) + "\n", encoding="utf-8")
+
+
+def many_columns(directory: Path) -> None:
+    header = ",".join(["unit", *(f"extra{i}" for i in range(4_999))])
+    row = ",".join(["01", *(str(i % 7) for i in range(4_999))])
+    (directory / "2024.csv").write_text(f"{header}\n{row}\n", encoding="utf-8")
+
+
+TARGETS = "id,group,name,responsible,target,result\n"
+LONG_NAME = "o" * 245 + ".json"  # 250 characters: the temporary name beside it must still fit in 255
+
+# --- the corpus -----------------------------------------------------------------------------------
+
+V = ("validate", "{dir}/2024.csv", *SPEC, "--format", "json")
+_CASES: list[Case] = [
+    # formula injection into what dti writes
+    Case(
+        "units-formula-names",
+        "a --units name or code that is a formula is written escaped into the CSV",
+        both(
+            text(
+                "units.csv", f'code,name\nA1,"{FORMULA.replace(chr(34), chr(34) * 2)}"\n+B2,@evil\n-C3,-1+2\n'
+            ),
+            long_rows("A1,NTS.02,50%", "+B2,NTS.02,40%", "-C3,NTS.02,30%"),
+        ),
+        ("score", "{dir}/2024.csv", *SPEC, "--units", "{dir}/units.csv", "--format", "csv"),
+        0,
+    ),
+    Case(
+        "targets-formula-texts",
+        "a target's name, group or responsible unit that is a formula is written escaped",
+        text(
+            "targets.csv",
+            TARGETS + f'1,@SUM(A1),"{FORMULA.replace(chr(34), chr(34) * 2)}",+cmd|x,>= 80%,85%\n',
+        ),
+        ("targets", "{dir}/targets.csv", "--format", "csv"),
+        0,
+    ),
+    Case(
+        "value-formula",
+        "a raw value that is a formula is an error, and written escaped in the issue list",
+        long_rows("01,NTS.02,=1+1", "48,NTS.02,@SUM(1)", "79,NTS.02,-2+3"),
+        ("validate", "{dir}/2024.csv", *SPEC, "--format", "csv"),
+        1,
+        codes=("non-numeric",),
+    ),
+    Case(
+        "name-column-mismatch",
+        "a name column that disagrees with the register is a warning; the register's name is used",
+        text("2024.csv", "unit,name,indicator,value\n48,Hà Nội,NTS.02,50%\n"),
+        V,
+        0,
+        codes=("name-mismatch",),
+    ),
+    # -o replaces only what it should
+    Case(
+        "output-device",
+        "-o onto a device (a twin of /dev/null) is refused",
+        both(small, null_device),
+        (*V, "-o", "{dir}/null"),
+        2,
+        says=("is a device",),
+        runtime=True,
+    ),
+    Case("output-dev-stdout", "-o /dev/stdout is refused", small, (*V, "-o", "/dev/stdout"), 2),
+    Case(
+        "output-dev-stdout-to-a-file",
+        "-o /dev/stdout with stdout sent to a file is refused, not renamed over that file",
+        small,
+        (*V, "-o", "/dev/stdout"),
+        2,
+        says=("stdout",),
+        process=True,
+        stdout="file",
+    ),
+    Case("output-directory", "-o DIRECTORY is refused", small, (*V, "-o", "{dir}"), 2),
+    Case(
+        "output-fifo",
+        "-o FIFO is refused",
+        both(small, fifo("pipe")),
+        (*V, "-o", "{dir}/pipe"),
+        2,
+        runtime=True,
+    ),
+    Case(
+        "output-input-file",
+        "-o onto an input is refused",
+        small,
+        (*V, "-o", "{dir}/2024.csv"),
+        2,
+    ),
+    Case(
+        "output-symlink",
+        "-o SYMLINK writes its target and keeps the link",
+        both(small, symlink),
+        (*V, "-o", "{dir}/out.json"),
+        0,
+        runtime=True,
+    ),
+    Case(
+        "output-long-name", "a valid 250-character -o name works", small, (*V, "-o", "{dir}/" + LONG_NAME), 0
+    ),
+    Case(
+        "stdout-full",
+        "stdout on a full disk: one line, exit 2",
+        small,
+        V,
+        2,
+        says=("No space left on device",),
+        process=True,
+        stdout="full",
+    ),
+    Case(
+        "stdout-closed", "stdout closed (| head): exit 2, quietly", small, V, 2, process=True, stdout="closed"
+    ),
+    Case(
+        "stdout-cp1252",
+        "stdout that is not UTF-8 (PYTHONIOENCODING=cp1252) gets UTF-8",
+        text("2024.csv", "unit,name,indicator,value\n42,Hà Tĩnh,NTS.02,50%\n"),
+        ("score", "{dir}/2024.csv", *SPEC, "--format", "json"),
+        0,
+        says=("Hà Tĩnh",),
+        process=True,
+        env={"PYTHONIOENCODING": "cp1252"},
+    ),
+    # small files, huge memory
+    Case(
+        "xlsx-dimension-XFD6289",
+        "a sheet whose <dimension> claims A1:XFD6289 is read as the 3 columns it holds",
+        xlsx("2024.xlsx", sheet(ROWS, dimension="A1:XFD6289")),
+        ("validate", "{dir}/2024.xlsx", *SPEC, "--format", "json"),
+        0,
+    ),
+    Case(
+        "xlsx-cell-XFD1048576",
+        "one cell at XFD1048576 is over the cell limit, not a 17-billion-cell grid",
+        xlsx("2024.xlsx", sheet(ROWS + f'<row r="1048576">{cell("XFD1048576", 1)}</row>', "A1:XFD1048576")),
+        ("validate", "{dir}/2024.xlsx", *SPEC, "--format", "json"),
+        2,
+        codes=("unreadable-file",),
+    ),
+    Case(
+        "xlsx-zip-bomb",
+        "a small zip that unpacks to 300 MB is refused before it is unpacked",
+        zip_bomb,
+        ("validate", "{dir}/2024.xlsx", *SPEC, "--format", "json"),
+        2,
+        codes=("unreadable-file",),
+        runtime=True,
+    ),
+    Case(
+        "yaml-billion-laughs-targets",
+        "a YAML target list of nested aliases (10^9 values) is refused",
+        text("targets.yaml", BILLION_LAUGHS),
+        ("targets", "{dir}/targets.yaml", "--format", "json"),
+        2,
+        codes=("unreadable-file",),
+    ),
+    Case(
+        "yaml-billion-laughs-spec",
+        "a spec of nested aliases is refused (exit 3)",
+        text("spec.yaml", BILLION_LAUGHS.replace("targets:", "nodes:")),
+        ("spec", "check", "{dir}/spec.yaml"),
+        3,
+    ),
+    Case(
+        "spec-20000-nodes",
+        "a spec of 20,000 nodes is checked without an n×n matrix",
+        spec_wide,
+        ("spec", "check", "{dir}/spec.yaml"),
+        0,
+        says=("20001 nodes",),
+        runtime=True,
+    ),
+    Case(
+        "spec-chain-3000-deep",
+        "a chain 3,000 levels deep is checked without recursion",
+        spec_deep,
+        ("spec", "check", "{dir}/spec.yaml"),
+        0,
+        says=("3001 nodes",),
+        runtime=True,
+    ),
+    Case(
+        "spec-cycle",
+        "a cycle is a spec error with its key path",
+        text("spec.yaml", CYCLE),
+        ("spec", "check", "{dir}/spec.yaml"),
+        3,
+        says=("makes a cycle",),
+    ),
+    # crashes that are really bad input
+    Case(
+        "xlsx-truncated-sheet",
+        "a truncated sheet XML is an unreadable file",
+        xlsx("2024.xlsx", sheet(ROWS)[:-40]),
+        ("validate", "{dir}/2024.xlsx", *SPEC, "--format", "json"),
+        2,
+        codes=("unreadable-file",),
+    ),
+    Case(
+        "xlsx-malformed-sheet",
+        "a malformed sheet XML is an unreadable file",
+        xlsx("2024.xlsx", sheet(ROWS.replace("</row>", "</rw>", 1))),
+        ("validate", "{dir}/2024.xlsx", *SPEC, "--format", "json"),
+        2,
+        codes=("unreadable-file",),
+    ),
+    Case(
+        "xlsx-entity-bomb",
+        "an XML entity bomb inside an xlsx is refused",
+        xlsx("2024.xlsx", entity_bomb()),
+        ("validate", "{dir}/2024.xlsx", *SPEC, "--format", "json"),
+        2,
+        codes=("unreadable-file",),
+    ),
+    # silently wrong, once
+    Case(
+        "number-1e400",
+        "1e400 is an error, never infinity",
+        long_rows("01,NTS.02,1e400"),
+        V,
+        1,
+        ("non-numeric",),
+    ),
+    Case(
+        "number-400-nines",
+        "400 nines do not fit a number",
+        long_rows("01,NTS.02," + "9" * 400),
+        V,
+        1,
+        ("non-numeric",),
+    ),
+    Case(
+        "number-12-15", "'12 15' is an error, not 1215", long_rows("01,NTS.02,12 15"), V, 1, ("non-numeric",)
+    ),
+    Case(
+        "spec-max-points-inf",
+        "max_points: .inf is a spec error",
+        text("spec.yaml", INF_POINTS),
+        ("spec", "check", "{dir}/spec.yaml"),
+        3,
+        says=("max_points",),
+    ),
+    Case(
+        "units-duplicate-code",
+        "a code given twice in --units is refused",
+        both(text("units.csv", "code,name\nA1,Xã Một\nA1,Xã Hai\n"), long_rows("A1,NTS.02,50%")),
+        (*V, "--units", "{dir}/units.csv"),
+        2,
+        says=("A1",),
+    ),
+    Case(
+        "units-duplicate-name",
+        "a name given twice in --units is refused",
+        both(text("units.csv", "code,name\nA1,Xã Một\nA2,Xã Một\n"), long_rows("A1,NTS.02,50%")),
+        (*V, "--units", "{dir}/units.csv"),
+        2,
+        says=("Xã Một",),
+    ),
+    Case(
+        "csv-value-under-blank-header",
+        "a value under a blank CSV header is reported, not dropped",
+        text("2024.csv", "unit,indicator,value,\n01,NTS.02,50%,77\n"),
+        V,
+        1,
+        ("unnamed-column",),
+    ),
+    Case(
+        "xlsx-value-beyond-header",
+        "a value right of an xlsx header is reported, not dropped",
+        xlsx("2024.xlsx", sheet(ROWS.replace(cell("C2", 0.5), cell("C2", 0.5) + cell("D2", 77)), "A1:D3")),
+        ("validate", "{dir}/2024.xlsx", *SPEC, "--format", "json"),
+        1,
+        ("unnamed-column",),
+    ),
+    Case(
+        "targets-result-1e400",
+        "a target result of 1e400 is an error and the JSON holds no Infinity",
+        text("targets.csv", TARGETS + "1,Hạ tầng số,Cáp quang,Sở KH&CN,>= 80%,1e400\n"),
+        ("targets", "{dir}/targets.csv", "--format", "json"),
+        1,
+        ("non-numeric",),
+    ),
+    Case(
+        "targets-result-negative",
+        "-3% against >= 80% is a negative-value warning",
+        text("targets.csv", TARGETS + "1,Hạ tầng số,Cáp quang,Sở KH&CN,>= 80%,-3%\n"),
+        ("targets", "{dir}/targets.csv", "--format", "json"),
+        0,
+        ("negative-value",),
+    ),
+    # forged GitHub annotations
+    Case(
+        "github-cr-in-quoted-cell",
+        "a CR inside a quoted cell cannot start a workflow command",
+        long_rows('01,NTS.02,"x\r::error file=evil.py::forged"'),
+        ("validate", "{dir}/2024.csv", *SPEC, "--format", "github"),
+        1,
+        ("non-numeric",),
+    ),
+    Case(
+        "github-file-name-comma-colon",
+        "a ',' or ':' in a file name cannot forge an annotation property",
+        text("a,line=9,title=x:y.csv", "unit,indicator,value\n01,NTS.02,abc\n"),
+        ("validate", "{dir}/a,line=9,title=x:y.csv", *SPEC, "--year", "2024", "--format", "github"),
+        1,
+        ("non-numeric",),
+        runtime=True,  # a ':' in a file name cannot be checked out on Windows
+    ),
+    # this corpus's own
+    Case("empty-file", "an empty file", raw("2024.csv", b""), V, 1, ("no-data",)),
+    Case("bom-only", "a file holding only a BOM", raw("2024.csv", b"\xef\xbb\xbf"), V, 1, ("no-data",)),
+    Case(
+        "header-only", "a header and no rows", text("2024.csv", "unit,indicator,value\n"), V, 1, ("no-data",)
+    ),
+    Case(
+        "nul-bytes",
+        "NUL bytes in a CSV",
+        raw("2024.csv", b"unit,indicator,value\n01,NTS.02,5\x000%\n\x00\x00\x00\n"),
+        V,
+        1,
+        ("non-numeric", "ragged-row"),
+    ),
+    Case(
+        "utf16-bom-broken",
+        "a UTF-16 byte-order mark over text that is not UTF-16 (found by the fuzz test: was exit 4)",
+        raw("2024.csv", b"\xfe\xffunit,indicator,value\n01,NTS.02,5\n"),
+        V,
+        2,
+        ("unreadable-file",),
+    ),
+    Case(
+        "headerless-long-last-row",
+        "no header, and a longer row read as a repeated header (found by the fuzz test: was exit 4)",
+        text("2024.csv", "01,Hà Nội,NTS.02,5,\n01,Hà Nội,NTS.03,5,x,y,z\n"),
+        V,
+        1,
+        ("missing-column",),
+    ),
+    Case("single-line-1mb", "one 1 MB line", one_megabyte_line, V, 2, ("unreadable-file",), runtime=True),
+    Case(
+        "deeply-quoted-csv",
+        "a cell of 5,000 doubled quotes and a quote that never closes",
+        text("2024.csv", 'unit,indicator,value\n01,NTS.02,"' + '""' * 5_000 + '"\n48,NTS.02,"50%\n'),
+        V,
+        1,
+    ),
+    Case("csv-5000-columns", "a CSV of 5,000 columns", many_columns, V, 1, runtime=True),
+    Case(
+        "mixed-encodings",
+        "UTF-8 and Windows-1258 rows in one file",
+        raw(
+            "2024.csv",
+            "unit,name,indicator,value\n42,Hà Tĩnh,NTS.02,50%\n".encode()
+            + windows_1258("48,Đà Nẵng,NTS.02,40%\n"),
+        ),
+        V,
+        0,
+        ("encoding-fallback",),
+    ),
+    Case(
+        "zip-renamed-xlsx",
+        "a zip that is not a workbook, renamed .xlsx",
+        raw("2024.xlsx", zip_parts({"readme.txt": b"not a workbook\n"})),
+        ("validate", "{dir}/2024.xlsx", *SPEC, "--format", "json"),
+        2,
+        ("unreadable-file",),
+    ),
+    Case(
+        "directory-as-file",
+        "an empty directory passed as FILE",
+        subdirectory("2024"),
+        ("validate", "{dir}/2024", *SPEC, "--format", "json"),
+        2,
+        runtime=True,
+    ),
+    Case(
+        "directory-as-targets",
+        "a directory passed to dti targets",
+        subdirectory("targets.csv"),
+        ("targets", "{dir}/targets.csv", "--format", "json"),
+        2,
+        ("unreadable-file",),
+        runtime=True,
+    ),
+    Case("missing-file", "a file that does not exist", lambda d: None, V, 2, ("unreadable-file",)),
+    Case(
+        "targets-yaml-scalar",
+        "a YAML target list that is a scalar",
+        text("targets.yaml", "just a sentence\n"),
+        ("targets", "{dir}/targets.yaml", "--format", "json"),
+        2,
+        ("unreadable-file",),
+    ),
+]
+
+# What a wrong outcome of each case would have been, as the issue counts them; the rest would be a crash
+# (exit 4) or a hang, as would any case of this corpus's own.
+KINDS = {
+    "unsafe": (
+        "units-formula-names",
+        "targets-formula-texts",
+        "value-formula",
+        "output-device",
+        "output-dev-stdout",
+        "output-dev-stdout-to-a-file",
+        "output-directory",
+        "output-fifo",
+        "output-input-file",
+        "output-symlink",
+        "output-long-name",
+        "github-cr-in-quoted-cell",
+        "github-file-name-comma-colon",
+    ),
+    "wrong": (
+        "name-column-mismatch",
+        "number-1e400",
+        "number-400-nines",
+        "number-12-15",
+        "spec-max-points-inf",
+        "units-duplicate-code",
+        "units-duplicate-name",
+        "csv-value-under-blank-header",
+        "xlsx-value-beyond-header",
+        "targets-result-1e400",
+        "targets-result-negative",
+        "mixed-encodings",
+    ),
+}
+CASES = [
+    replace(case, kind=next((k for k, names in KINDS.items() if case.name in names), "crash"))
+    for case in _CASES
+]
+BY_NAME = {case.name: case for case in CASES}
+
+
+def build(case: Case, directory: Path) -> Path:
+    """Build the case's inputs in `directory` (created); return it."""
+    directory.mkdir(parents=True, exist_ok=True)
+    case.build(directory)
+    return directory
+
+
+def args(case: Case, directory: Path) -> list[str]:
+    return [a.replace("{dir}", str(directory)) for a in case.args]
+
+
+def main() -> None:
+    """Write the small cases' inputs to tests/hostile/corpus/NAME/."""
+    import shutil
+
+    if CORPUS.exists():
+        shutil.rmtree(CORPUS)
+    for case in CASES:
+        if not case.runtime:
+            build(case, CORPUS / case.name)
+    total = sum(p.stat().st_size for p in CORPUS.rglob("*") if p.is_file())
+    print(f"{CORPUS}: {sum(not c.runtime for c in CASES)} cases, {total:,} bytes", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
