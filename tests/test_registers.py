@@ -5,10 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from dti.cli import app
-from dti.io.register import UnitRegister, name_key
+from dti.io.register import UnitRegister, name_key, name_keys
 from dti.pipeline import evaluate
 from dti.submission import InputError
 
@@ -78,3 +80,17 @@ def test_by_takes_a_code_in_any_case_or_a_name(by: str) -> None:
     from dti.spec import load_spec
 
     assert node_code(load_spec("dti-province-2022"), by) == "CQS"
+
+
+@given(
+    st.lists(
+        st.text(
+            alphabet="aAoOuUyYeEhHtTpP.-– \u00a0\u0300\u0301\u0309\u0303\u0323àáảãạòóỏõọùúủũụỳýỷỹỵđĐ\tx",
+            max_size=12,
+        ),
+        max_size=8,
+    )
+)
+def test_name_keys_in_bulk_equal_one_by_one(texts: list[str]) -> None:
+    # The register keys 100,000 names in one pass (name_keys); it must match name_key exactly.
+    assert name_keys(texts) == [name_key(t) for t in texts]

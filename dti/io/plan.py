@@ -212,7 +212,8 @@ def plan_grid(
         issues.append(
             issue(IssueCode.BLANK_ROW, Severity.WARNING, "blank row: skipped", grid, row=int(grid.rows[i]))
         )
-    grid = grid.keep(~grid.blank)
+    if grid.blank.any():
+        grid = grid.keep(~grid.blank)
     n = len(grid.rows)
     unit_codes, unit_texts = grid.columns[columns["unit"]].stripped()
     resolved, repaired = register.resolve(unit_texts)
