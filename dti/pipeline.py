@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Literal
 
 from dti.io.build import submission_from_grids
-from dti.io.grid import read_grids
+from dti.io.grid import YEAR, read_grids
 from dti.report import IssueCode, Report
 from dti.scoring import Result, score, score_values
 from dti.spec import Spec, SpecError, load_spec, spec_for_year
@@ -51,14 +51,17 @@ def default_register(spec: Spec) -> UnitRegister:
 
 
 def expand(paths: list[Path]) -> list[Path]:
-    """Files as given; a folder stands for the files in it that dti reads (sorted, hidden ones skipped)."""
+    """Files as given; a folder stands for the CSV and Excel files in it (sorted), without hidden files,
+    Excel's lock files (`~$name.xlsx`, there while a colleague has the file open) or notes (`.txt`)."""
     from dti.io.grid import SUPPORTED
 
     out: list[Path] = []
     for path in paths:
         if path.is_dir():
             inside = sorted(
-                p for p in path.iterdir() if p.suffix.lower() in SUPPORTED and not p.name.startswith(".")
+                p
+                for p in path.iterdir()
+                if p.suffix.lower() in SUPPORTED - {".txt"} and not p.name.startswith((".", "~$"))
             )
             out += inside or [path]  # an empty folder stays, to be reported as unreadable
         else:
@@ -84,9 +87,12 @@ def evaluate(
     year column, a title row, or the year in the first file name), chosen after one read of each file.
     `columns` maps a header as written to what it means (`{"Điểm DTI": "DTI"}`), over the guess.
     """
-    paths = expand([paths] if isinstance(paths, Path) else list(paths))
+    given = [paths] if isinstance(paths, Path) else list(paths)
+    paths = expand(given)
     grids, issues = read_grids(paths, sheet)
     found_year = year if year is not None else next((g.year for g in grids if g.year is not None), None)
+    if found_year is None:  # a folder named for its year: so_nganh_2023/
+        found_year = next((int(m.group(1)) for p in given for m in [YEAR.search(p.name)] if m), None)
     notes: list[str] = []
     if spec is None:
         spec_id, note = spec_for_year(found_year)
@@ -95,6 +101,8 @@ def evaluate(
             notes.append(note)
     elif not isinstance(spec, Spec):
         spec = load_spec(spec)
+    if scoring:
+        spec.require_scorable()  # a spec whose points are unknown stops here, before any data is judged
     register = register if register is not None else default_register(spec)
     submission = submission_from_grids(
         grids, issues, spec, register, layout=layout, year=found_year, columns=columns

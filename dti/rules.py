@@ -360,7 +360,8 @@ def points(spec: Spec, layer: Layer, tokens: np.ndarray) -> np.ndarray:
 def settle_percent_scales(spec: Spec, submission: Submission) -> list[Issue]:
     """Read bare values between 0 and 1 of percent-scale ratios in the style of their column.
 
-    `0,915` for a component scored in percent is ambiguous: 0.915 % or 91.5 %? Per file and column,
+    `0,915` for a component scored in percent is ambiguous: 0.915 % or 91.5 %? Only where the rule's
+    target makes fractions plausible (the small values' median below target / 10), per file and column,
     values written with % (or Excel percent cells, which are exact) and bare values above 1 vote for
     percentages, bare values in (0, 1] for fractions. All fractions: read × 100, one warning. A mixed
     column is read in its majority's style, with a warning naming each cell of the minority. Never a
@@ -380,6 +381,10 @@ def settle_percent_scales(spec: Spec, submission: Submission) -> list[Issue]:
                 small = ~written & (values > 0) & (values <= 1)
                 percent_votes = int((written & (values > 0)).sum() + (~written & (values > 1)).sum())
                 if not small.any():
+                    continue
+                # A small value is a fraction only if 100·v is nearer the target than v on a log scale
+                # (v < target / 10): 0,8 for a 1 % budget share is 0,8 %, 0,915 for a 100 % coverage 91,5 %.
+                if not np.median(values[small]) < node.rule.target / 10:
                     continue
                 if small.sum() > percent_votes:  # fractions: the small ones are read × 100
                     flip = cells[small]

@@ -193,3 +193,29 @@ def test_summary_rows_are_whole_labels_only() -> None:
 
     assert is_summary("Trung bình cả nước") and is_summary("TỔNG CỘNG") and is_summary("Cả nước:")
     assert not is_summary("Tổng số cán bộ được tập huấn") and not is_summary("Trung bình cộng điểm DTI")
+
+
+def test_a_small_target_keeps_small_values_as_percentages(tmp_path: Path) -> None:
+    # TCS.06, the budget share for digital transformation, has a 1 % target: 0,8 is 0,8 % (8 of 10
+    # points), not 80 % (found by a new-user test: a department file without % signs).
+    path = tmp_path / "2023.csv"
+    path.write_text('unit,TCS.06\n56,"0,8"\n', encoding="utf-8")
+    run = evaluate(path)
+    assert run.result is not None and abs(run.result.points.at["56", "TCS.06"] - 8.0) < 1e-9
+    assert not [i for i in run.report.issues if i.code in ("read-as-fraction", "mixed-scale")]
+
+
+def test_a_folder_skips_lock_files_and_notes_and_names_the_year(tmp_path: Path) -> None:
+    folder = tmp_path / "so_nganh_2023"
+    folder.mkdir()
+    (folder / "so_tttt.csv").write_text("unit,indicator,value\n48,HTS.01,80%\n", encoding="utf-8")
+    (folder / "~$so_tttt.xlsx").write_bytes(b"lock")  # Excel's lock file while a colleague has it open
+    (folder / "README.txt").write_text("Số liệu 6 tháng\n", encoding="utf-8")
+    run = evaluate(folder)
+    assert run.year == 2023 and run.result is not None, [i.message for i in run.report.errors]
+
+
+def test_a_pipe_separated_file(tmp_path: Path) -> None:
+    path = tmp_path / "2023.csv"
+    path.write_text("unit|indicator|value\n48|HTS.01|80%\n", encoding="utf-8")
+    assert evaluate(path).result is not None

@@ -40,7 +40,7 @@ def test_tone_placement_is_one_key() -> None:
 
 def test_an_unknown_name_gets_did_you_mean(tmp_path: Path) -> None:
     path = tmp_path / "2023.csv"
-    path.write_text("unit,NTS\nQuang Ninh,0.5\n", encoding="utf-8")
+    path.write_text("unit,NTS\nQuảng Ninhh,0.5\n", encoding="utf-8")  # a typo
     run = evaluate(path)
     message = next(i.message for i in run.report.errors if i.code == "unknown-unit")
     assert "did you mean 'Quảng Ninh'" in message
@@ -94,3 +94,25 @@ def test_by_takes_a_code_in_any_case_or_a_name(by: str) -> None:
 def test_name_keys_in_bulk_equal_one_by_one(texts: list[str]) -> None:
     # The register keys 100,000 names in one pass (name_keys); it must match name_key exactly.
     assert name_keys(texts) == [name_key(t) for t in texts]
+
+
+@pytest.mark.parametrize(
+    ("written", "code"),
+    [
+        ("TP HCM", "79"),
+        ("TP.HCM", "79"),
+        ("HCM", "79"),
+        ("Thành phố Huế", "46"),
+        ("Ha Noi", "01"),
+        ("Khanh Hoa", "56"),
+    ],
+)
+def test_short_names_and_names_without_diacritics(written: str, code: str) -> None:
+    # Found by a new-user test: these were unknown units.
+    assert UnitRegister.provinces().resolve([written])[0] == [code]
+
+
+def test_a_name_without_diacritics_that_fits_two_units_stays_unknown(tmp_path: Path) -> None:
+    register = tmp_path / "units.csv"
+    register.write_text("code,name\nX1,Xã Hòa An\nX2,Xã Hoà Ân\n", encoding="utf-8")
+    assert UnitRegister.read(register).resolve(["xa hoa an"])[0] == [None]

@@ -212,7 +212,7 @@ def _delimiter(text: str) -> str:
         common = max(set(widths), key=lambda w: (widths.count(w), w), default=1)
         return (widths.count(common), common) if common > 1 else (0, 0)
 
-    return max(",;\t", key=consistency) if lines else ","
+    return max(",;\t|", key=consistency) if lines else ","
 
 
 def _read_csv_arrow(path: Path, text: str, delimiter: str) -> Grid | None:

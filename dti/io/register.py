@@ -53,6 +53,26 @@ def name_keys(texts: list[str]) -> list[str]:
     return [_LINE_PREFIXES.sub("", line).strip() for line in lines]
 
 
+def _plain(key: str) -> str:
+    """A name key without diacritics: `khánh hòa` → `khanh hoa` (đ → d)."""
+    marks = unicodedata.normalize("NFD", key)
+    return "".join(c for c in marks if not unicodedata.combining(c)).replace("đ", "d")
+
+
+# Short names the press and departments use for provinces of the bundled register.
+PROVINCE_ALIASES = {
+    "HCM": "79",
+    "TP HCM": "79",
+    "TP.HCM": "79",
+    "TPHCM": "79",
+    "Sài Gòn": "79",
+    "Hồ Chí Minh City": "79",
+    "Huế": "46",
+    "Thành phố Huế": "46",
+    "HN": "01",
+    "Hanoi": "01",
+    "Da Nang": "48",
+}
 _LINE_DASHES = re.compile(r"[ \t]*[-‐‑‒–—―][ \t]*")
 
 
@@ -72,7 +92,9 @@ class UnitRegister:
     names: dict[str, str]
     regions: dict[str, str]
     strict: bool = True  # False: any identifier is accepted (local indices without a register)
+    aliases: dict[str, str] = field(default_factory=dict)  # name_key of a common short name → code
     _names_by_key: dict[str, str] | None = field(default=None, init=False, repr=False, compare=False)
+    _names_by_plain: dict[str, str] | None = field(default=None, init=False, repr=False, compare=False)
 
     @classmethod
     def read(cls, path: Path) -> UnitRegister:
@@ -102,7 +124,9 @@ class UnitRegister:
 
     @classmethod
     def provinces(cls) -> UnitRegister:
-        return cls.read(PROVINCES)
+        register = cls.read(PROVINCES)
+        register.aliases = {name_key(alias): code for alias, code in PROVINCE_ALIASES.items()}
+        return register
 
     @classmethod
     def free(cls) -> UnitRegister:
@@ -131,8 +155,18 @@ class UnitRegister:
             if token.isdigit() and token.zfill(width) in self.names:
                 codes[i], repaired[i] = token.zfill(width), True
             else:
-                codes[i] = by_name.get(name_key(token))
+                key = name_key(token)
+                codes[i] = by_name.get(key) or self.aliases.get(key) or self.by_plain().get(_plain(key))
         return codes, repaired
+
+    def by_plain(self) -> dict[str, str]:
+        """Names without diacritics (`ha noi`) → code, where that still names one unit only."""
+        if self._names_by_plain is None:
+            seen: dict[str, list[str]] = {}
+            for key, code in self.by_name().items():
+                seen.setdefault(_plain(key), []).append(code)
+            self._names_by_plain = {k: codes[0] for k, codes in seen.items() if len(set(codes)) == 1}
+        return self._names_by_plain
 
     def suggest(self, token: str) -> list[str]:
         """The register names closest to an unknown unit text (for 'did you mean')."""
