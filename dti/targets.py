@@ -291,7 +291,7 @@ def review(frame: pd.DataFrame, name: str, issues: list[Issue] | None = None) ->
     frame = frame.reset_index(drop=True).copy()
     n = len(frame)
     target_native, target_percent = _native(frame, "target")
-    result_native, _ = _native(frame, "result")
+    result_native, result_percent = _native(frame, "result")
     targets = [
         parse_target(t) if np.isnan(x) else Target(">=", float(x), bool(p), "")
         for t, x, p in zip(frame["target"], target_native, target_percent, strict=True)
@@ -341,6 +341,24 @@ def review(frame: pd.DataFrame, name: str, issues: list[Issue] | None = None) ->
             value = float(parsed.value[n + i] * results[i][1])
             code = parsed.status[n + i]
             state = "missing" if code == MISSING else "number" if math.isfinite(value) else "text"
+        written_percent = bool(result_percent[i]) if not np.isnan(result_native[i]) else results[i][2]
+        if (
+            state == "number"
+            and target.percent
+            and not written_percent
+            and 0 < value <= 1
+            and value < goal / 10
+        ):
+            # 0.93 against a target of 90 %: a fraction (an Excel cell without the % format), not 0,93 %.
+            issue(
+                i,
+                IssueCode.READ_AS_FRACTION,
+                "result",
+                f"result '{text or value}' against a target in percent is read as a fraction: "
+                f"{format_trimmed(value * 100, 2)} %; write it with % to be sure",
+                Severity.WARNING,
+            )
+            value *= 100
         if target.unreadable:
             issue(i, IssueCode.NON_NUMERIC, "target", f"target '{frame.at[i, 'target']}' is not a number")
         if (

@@ -163,3 +163,13 @@ def test_the_bench_reference_does_the_same_job_as_score(tmp_path: Path, spec2022
     assert np.allclose(values[known], result.values_matrix[known], rtol=0, atol=1e-12)
     assert np.array_equal(ranks[known], result.ranks_matrix[known])
     assert np.allclose(stake, np.nan_to_num(result.missing_matrix))
+
+
+def test_a_spec_that_cannot_score_stops_before_the_data_are_judged() -> None:
+    # dti-province-2025's points are not published: one clear spec error (exit 3), not thousands of
+    # unknown-indicator errors from the data.
+    from dti.spec import SpecError
+
+    with pytest.raises(SpecError, match="not scorable"):
+        evaluate(SAMPLES / "2024.csv", spec="dti-province-2025")
+    assert not evaluate(SAMPLES / "2024.csv", spec="dti-province-2025", scoring=False).report.valid

@@ -219,3 +219,22 @@ def test_a_pipe_separated_file(tmp_path: Path) -> None:
     path = tmp_path / "2023.csv"
     path.write_text("unit|indicator|value\n48|HTS.01|80%\n", encoding="utf-8")
     assert evaluate(path).result is not None
+
+
+def test_a_plain_excel_fraction_against_a_percent_target(tmp_path: Path) -> None:
+    # Found by a new-user test: 0.93 (an Excel cell without the % format) against 'ít nhất 90%' was
+    # 'not met, short by 89.07 %'. It is 93 %: met, exceeded by 3, with a warning on the cell.
+    from dti.targets import read_targets
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["STT", "Chỉ tiêu", "Mục tiêu", "Kết quả"])
+    sheet.append([1, "Tỷ lệ hồ sơ trực tuyến", "ít nhất 90%", 0.93])
+    sheet.append([2, "Tỷ lệ văn bản ký số", "90%", 0.95])
+    sheet["D3"].number_format = "0%"  # exact: 95 %, no warning
+    path = tmp_path / "chi_tieu_2025.xlsx"
+    book.save(path)
+    review = read_targets(path)
+    assert review.targets["status"].tolist() == ["met", "met"]
+    assert review.targets["exceeded_by"].tolist() == [3.0, 5.0]
+    assert [(i.code, i.cell) for i in review.issues] == [("read-as-fraction", "D2")]

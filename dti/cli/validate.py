@@ -50,7 +50,7 @@ def validate(
 ) -> None:
     """Check submitted files and report every problem with its file, row, column and cell.
 
-    Example: dti validate sample_data/broken.csv --format github
+    Example: dti validate sample_data/broken/submission.csv --format github
 
     Exit codes: 0 valid (warnings allowed unless --strict), 1 invalid data, 2 unreadable input or usage
     error, 3 invalid spec.
