@@ -305,3 +305,9 @@ def test_a_non_utf8_stdout_gets_utf8() -> None:
     assert "Hà Tĩnh" in done.stdout.decode("utf-8")
     done = dti("spec", "check", "dti-province-2022", stdout=subprocess.PIPE, env=env)
     assert done.returncode == 0
+
+
+def test_a_bad_output_is_refused_before_any_work(tmp_path: Path) -> None:
+    # Found by a new-user test: `-o DIR` read, validated and printed warnings before refusing.
+    result = CliRunner().invoke(app, ["score", str(SAMPLES / "2024.csv"), "-o", str(tmp_path)])
+    assert result.exit_code == 2 and "warning" not in result.output and "directory" in result.output

@@ -114,6 +114,14 @@ def evaluate(
     )
 
 
+def check_output(output: Path | None, inputs: Sequence[Path]) -> None:
+    """Refuse a bad -o before reading anything (exit 2 through the guard)."""
+    if output is not None:
+        from dti.write.files import check_output
+
+        check_output(output, inputs)
+
+
 def exit_code(report: Report) -> ExitCode:
     return ExitCode.USAGE if report.unreadable else ExitCode.INVALID_DATA
 

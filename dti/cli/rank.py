@@ -90,6 +90,7 @@ def rank(
     Examples: dti rank sample_data/2023.csv sample_data/2024.csv;
     dti rank sample_data/2023.csv sample_data/2024.csv --merge 2025 --top 10
     """
+    common.check_output(output, files)
     from dti import views
     from dti.pipeline import default_register
     from dti.ranking import find_unit, rank_years, run_year_table

@@ -75,6 +75,7 @@ def score(
     Examples: dti score sample_data/2024.csv;  dti score sample_data/2024.csv --unit 48;
     dti score sample_data/2024.csv --previous sample_data/2023.csv --format json -o scores.json
     """
+    common.check_output(output, files)
     from dti import views
     from dti.lookup import find_unit, node_code
     from dti.scoring import changes

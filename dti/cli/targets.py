@@ -65,6 +65,7 @@ def targets(
     Exit 0 whatever the statuses; 1 if the list has an error (then no table is shown, and the json
     says "valid": false), or with --fail-on not-met when a target is not met.
     """
+    common.check_output(output, [file])
     from dti import views
     from dti.report import Report
     from dti.targets import read_targets

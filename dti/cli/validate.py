@@ -55,6 +55,7 @@ def validate(
     Exit codes: 0 valid (warnings allowed unless --strict), 1 invalid data, 2 unreadable input or usage
     error, 3 invalid spec.
     """
+    common.check_output(output, files)
     from dti import views
     from dti.write import github, text
 

@@ -73,6 +73,11 @@ def write_atomic(path: Path, text: str | list[bytes], inputs: Iterable[Path] = (
             tmp.unlink(missing_ok=True)
 
 
+def check_output(path: Path, inputs: Iterable[Path] = ()) -> None:
+    """Refuse an output path before any work is done (the same checks write_atomic makes)."""
+    _target(path, inputs)
+
+
 def _target(path: Path, inputs: Iterable[Path]) -> tuple[Path, os.stat_result | None]:
     """The file to replace (a symlink followed) and its status, or None for a new file."""
     target = Path(os.path.realpath(path))
