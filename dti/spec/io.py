@@ -69,9 +69,7 @@ def spec_for_year(year: int | None) -> tuple[str, str | None]:
     if year is not None and 2021 <= year <= 2023:
         return "dti-province-2022", None
     if year is not None and year >= 2024:
-        what = (
-            f"{year} data follow Decision 405/QĐ-BKHCN (dti-province-2025), whose points are not published"
-        )
+        what = f"{year} data follow Decision 405/QĐ-BKHCN (dti-province-2025), whose points are not published"
     else:
         what = "no year given" if year is None else f"no bundled spec is declared for {year}"
     return "dti-province-2022", f"{what}: scoring with dti-province-2022 (use --spec to choose)"
