@@ -254,6 +254,13 @@ def rank_years(
             + ", ".join(f"{t.year}: {t.spec.id}" for t in sorted(tables, key=lambda t: t.year))
             + "); changes compare different measures"
         )
+    ranked = {t.year: int(t.ranks[by].notna().sum()) if by in t.ranks else 0 for t in tables}
+    if len(set(ranked.values())) > 1:
+        notes.append(
+            "note: the years rank different numbers of units ("
+            + ", ".join(f"{year}: {n}" for year, n in sorted(ranked.items()))
+            + "); places gained or lost compare ranks among different sets"
+        )
     data = comparison(tables, by)
     if region and merge is None:
         within = region_ranks(max(tables, key=lambda t: t.year), register)[by]

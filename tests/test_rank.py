@@ -156,3 +156,12 @@ def test_library_refuses_questions_the_data_cannot_answer(tmp_path: Path) -> Non
     with pytest.raises(RankingError, match="2025 merger is known"):
         rank_years([table], merge=2030)
     assert find_unit([table.names], "1") == "01" and find_unit([table.names], "đà nẵng") == "48"
+
+
+def test_years_ranking_different_sets_of_units_are_flagged(tmp_path: Path) -> None:
+    # Found by a new-user test: rank 4 of 7 in one year against 9 of 63 in the next showed '▼ 5' silently.
+    old = _write(tmp_path, "dti_2023.csv", "unit,DTI\n01,0.5\n48,0.6\n79,0.7\n")
+    new = _write(tmp_path, "dti_2024.csv", "unit,DTI\n01,0.5\n48,0.6\n")
+    result = runner.invoke(app, ["rank", str(old), str(new)])
+    assert result.exit_code == 0, result.output
+    assert "different numbers of units (2023: 3, 2024: 2)" in result.output
