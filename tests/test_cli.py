@@ -90,3 +90,11 @@ def test_python_dash_m_and_help() -> None:
     assert done.returncode == 0 and "Exit codes" in done.stdout
     for command in ("score", "validate", "rank", "targets", "spec"):
         assert command in done.stdout
+
+
+def test_unit_breakdown_in_english_names_nodes_in_english() -> None:
+    # Found by a new-user test: --lang en kept the Vietnamese node names.
+    result = CliRunner().invoke(app, ["score", str(SAMPLES / "2024.csv"), "--unit", "48", "--lang", "en"])
+    assert (
+        result.exit_code == 0 and "Digital awareness" in result.output and "Nhận thức số" not in result.output
+    )

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
-    from dti.spec import Spec
+    from dti.spec import Node, Spec
 
 Lang = Literal["vi", "en"]
 # text, value (a 0..1 value at `digits` decimals), points (up to 2 decimals), int, pct (a change in %),
@@ -84,6 +84,11 @@ def as_float(value: Any) -> float | None:
 def as_int(value: Any) -> int | None:
     number = as_float(value)
     return None if number is None else int(number)
+
+
+def node_name(node: Node, lang: Lang) -> str:
+    """A node's name in the language asked for (Vietnamese when it has no English name)."""
+    return node.name_en if lang == "en" and node.name_en else node.name_vi
 
 
 def total_code(spec: Spec) -> str:

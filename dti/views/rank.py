@@ -7,7 +7,7 @@ from typing import Any
 import pandas as pd
 
 from dti.ranking import YearTable
-from dti.views.base import Column, Lang, View, as_float, as_int, word
+from dti.views.base import Column, Lang, View, as_float, as_int, node_name, word
 
 # --- dti rank ---------------------------------------------------------------------------------------
 
@@ -69,7 +69,11 @@ def unit_years(tables: list[YearTable], unit: str, lang: Lang = "vi") -> View:
     for node in spec.nodes:
         if node.kind not in ("total", "pillar", "main", "group"):
             continue
-        row: dict[str, Any] = {"code": node.code, "name": node.name_vi, "total": node.kind == "total"}
+        row: dict[str, Any] = {
+            "code": node.code,
+            "name": node_name(node, lang),
+            "total": node.kind == "total",
+        }
         for t in tables:
             known = node.code in t.values.columns and unit in t.values.index
             row[f"value_{t.year}"] = as_float(t.values.at[unit, node.code]) if known else None

@@ -12,7 +12,7 @@ import numpy as np
 from dti.report import Report
 from dti.scoring import Changes, Result
 from dti.spec import Spec
-from dti.views.base import Column, Kind, Lang, View, as_float, total_code, tree, word
+from dti.views.base import Column, Kind, Lang, View, as_float, node_name, total_code, tree, word
 
 # --- dti score --------------------------------------------------------------------------------------
 
@@ -96,7 +96,7 @@ def unit_breakdown(result: Result, unit: str, lang: Lang = "vi") -> View:
             {
                 "code": code,
                 "level": level,
-                "name": node.name_vi,
+                "name": node_name(node, lang),
                 "points": as_float(points[j]),
                 "max": as_float(top[j]),
                 "value": as_float(result.values_matrix[i, j]),
