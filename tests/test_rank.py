@@ -165,3 +165,13 @@ def test_years_ranking_different_sets_of_units_are_flagged(tmp_path: Path) -> No
     result = runner.invoke(app, ["rank", str(old), str(new)])
     assert result.exit_code == 0, result.output
     assert "different numbers of units (2023: 3, 2024: 2)" in result.output
+
+
+def test_following_one_unit_marks_published_ranks() -> None:
+    # Found by a new-user test: `rank --unit` dropped the 'p' of a published rank.
+    result = runner.invoke(
+        app, ["rank", str(SAMPLES / "published_2023.csv"), str(SAMPLES / "2024.csv"), "--unit", "48"]
+    )
+    assert result.exit_code == 0, result.output
+    dti_row = next(line for line in result.output.splitlines() if line.startswith("DTI"))
+    assert "59p" in dti_row  # published_2023.csv gives Đà Nẵng's DTI rank as 59

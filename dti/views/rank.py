@@ -62,7 +62,7 @@ def unit_years(tables: list[YearTable], unit: str, lang: Lang = "vi") -> View:
     columns = [Column("code", word("code", lang)), Column("name", word("name", lang))]
     for t in tables:
         columns += [Column(f"value_{t.year}", str(t.year), "value", spec.precision)]
-        columns += [Column(f"rank_{t.year}", word("rank", lang), "int")]
+        columns += [Column(f"rank_{t.year}", word("rank", lang), "int", marker=f"mark_{t.year}")]
     if len(tables) > 1:
         columns.append(Column("places", word("places", lang), "places"))
     rows = []
@@ -78,6 +78,8 @@ def unit_years(tables: list[YearTable], unit: str, lang: Lang = "vi") -> View:
             known = node.code in t.values.columns and unit in t.values.index
             row[f"value_{t.year}"] = as_float(t.values.at[unit, node.code]) if known else None
             row[f"rank_{t.year}"] = as_int(t.ranks.at[unit, node.code]) if known else None
+            published = known and t.rank_source.at[unit, node.code] == "published"
+            row[f"mark_{t.year}"] = "p" if published else ""
         if len(tables) > 1:
             a, b = row[f"rank_{tables[-2].year}"], row[f"rank_{tables[-1].year}"]
             row["places"] = None if a is None or b is None else a - b
