@@ -175,3 +175,12 @@ def test_following_one_unit_marks_published_ranks() -> None:
     assert result.exit_code == 0, result.output
     dti_row = next(line for line in result.output.splitlines() if line.startswith("DTI"))
     assert "59p" in dti_row  # published_2023.csv gives Đà Nẵng's DTI rank as 59
+
+
+def test_merged_provinces_are_not_named_twice() -> None:
+    # Found by a new-user test: with --merge 2025 the unit column and the name column both held the name.
+    result = runner.invoke(
+        app, ["rank", str(SAMPLES / "2023.csv"), str(SAMPLES / "2024.csv"), "--merge", "2025"]
+    )
+    header = next(line for line in result.output.splitlines() if "đơn vị" in line)
+    assert result.exit_code == 0 and "tên" not in header

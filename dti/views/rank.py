@@ -15,7 +15,9 @@ from dti.views.base import Column, Lang, View, as_float, as_int, node_name, word
 def rank_table(data: dict[str, Any], region: bool = False, digits: int = 4, lang: Lang = "vi") -> View:
     """Units across years (the `rank_years` data): value and rank per year, changes between years."""
     years = data["years"]
-    columns = [Column("unit", word("unit", lang)), Column("name", word("name", lang))]
+    columns = [Column("unit", word("unit", lang))]
+    if any(u["unit"] != u["name"] for u in data["units"]):  # merged provinces are named, not coded
+        columns.append(Column("name", word("name", lang)))
     if region:
         columns += [
             Column("region", word("region", lang)),
