@@ -39,23 +39,6 @@ class YearTable:
     issues: list[Issue] = field(default_factory=list)
 
 
-def result_changes(before: Result, after: Result, by: str) -> pd.DataFrame:
-    """Per unit of either year: value change in % and places gained, on node `by`."""
-    return changes(before.values[by], before.ranks[by], after.values[by], after.ranks[by])
-
-
-def changes(
-    before_values: pd.Series, before_ranks: pd.Series, after_values: pd.Series, after_ranks: pd.Series
-) -> pd.DataFrame:
-    """Per unit: relative value change in percent and rank change in places (+ = moved up)."""
-    units = after_values.index.union(before_values.index, sort=False)
-    old, new = before_values.reindex(units).astype(float), after_values.reindex(units).astype(float)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        pct = np.where(old > 0, (new - old) / old * 100, np.nan)
-    places = before_ranks.reindex(units).astype("Int64") - after_ranks.reindex(units).astype("Int64")
-    return pd.DataFrame({"value_pct": pct, "places": places}, index=units)
-
-
 def computed_source(ranks: pd.DataFrame) -> pd.DataFrame:
     """'computed' where a rank exists, NaN elsewhere."""
     return pd.DataFrame("computed", index=ranks.index, columns=ranks.columns).where(ranks.notna())

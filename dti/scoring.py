@@ -242,38 +242,3 @@ def score_values(spec: Spec, submission: Submission) -> Result:
     value = np.where(counted.given, rules.as_fraction(counted.value, counted.percent), np.nan)
     points = value * spec.graph.max_points
     return _result(spec, submission, keep, points, np.full(points.shape, np.nan), points)
-
-
-# --- machine-readable views (kept until the CLI's views replace them) ------------------------------------
-
-
-def _clean(value: float) -> float | None:
-    return None if np.isnan(value) else float(value)
-
-
-def result_to_dict(result: Result) -> dict[str, object]:
-    """The `--format json` object: unrounded floats, null where a node has no value."""
-    codes = result.codes
-    units = []
-    for i, unit in enumerate(result.unit_codes):
-        units.append(
-            {
-                "unit": unit,
-                "name": result.unit_names[i],
-                "values": {c: _clean(v) for c, v in zip(codes, result.values_matrix[i], strict=True)},
-                "points": {c: _clean(v) for c, v in zip(codes, result.points_matrix[i], strict=True)},
-                "ranks": {c: (int(r) or None) for c, r in zip(codes, result.ranks_matrix[i], strict=True)},
-                "missing_points": {
-                    c: _clean(v) for c, v in zip(codes, result.missing_matrix[i], strict=True)
-                },
-            }
-        )
-    return {"spec": result.spec.id, "year": result.year, "units": units}
-
-
-def result_to_frame(result: Result) -> pd.DataFrame:
-    """The `--format csv` table: unit, name, one value column per node, then rank_<CODE> columns."""
-    import pandas as pd
-
-    frame = pd.concat([result.units, result.values, result.ranks.add_prefix("rank_")], axis=1)
-    return frame.reset_index()

@@ -13,10 +13,11 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from dti.cli import app
-from dti.scoring import rank_frame, result_to_dict, round_half_up, score
+from dti.scoring import rank_frame, round_half_up, score
 from dti.spec import load_spec
 from dti.submission import UnitRegister, read_submission
 from dti.validate import validate
+from dti.views import score_data
 
 from .conftest import SAMPLES
 
@@ -78,7 +79,7 @@ def test_hand_computed_2022_example(tmp_path: Path, spec2022) -> None:  # type: 
     # Verified counts; the self-assessment (95 % -> 19 points) is kept beside it.
     assert result.self_points.at["48", "HTS"] == pytest.approx(63.7 - 16.9 + 19)
     assert result.appraisal_change.at["48", "HTS.01"] == pytest.approx(16.9 - 19)
-    data = result_to_dict(result)
+    data = score_data(result)
     assert data["units"][0]["values"]["DTTM"] is None
 
 
@@ -115,7 +116,7 @@ def test_json_output_equals_library(spec2022) -> None:  # type: ignore[no-untype
     path = SAMPLES / "2024.csv"
     cli = runner.invoke(app, ["score", str(path), "--format", "json"])
     assert cli.exit_code == 0, cli.output
-    library = result_to_dict(score(spec2022, read_submission(path, spec2022, UnitRegister.provinces())))
+    library = score_data(score(spec2022, read_submission(path, spec2022, UnitRegister.provinces())))
     assert json.loads(cli.stdout) == json.loads(json.dumps(library))
     assert len(library["units"]) == 63
 

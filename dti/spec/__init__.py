@@ -1,7 +1,7 @@
 """Methodology specs: a DAG of nodes with scoring rules, loaded from and dumped to YAML."""
 
 from dti.spec.check import check
-from dti.spec.graph import Graph, topological_order
+from dti.spec.graph import Graph
 from dti.spec.io import (
     bundled_specs,
     dump_spec,
@@ -54,5 +54,4 @@ __all__ = [
     "spec_nodes_frame",
     "spec_summary",
     "spec_to_dict",
-    "topological_order",
 ]

@@ -119,9 +119,3 @@ def topological(children: tuple[tuple[int, ...], ...]) -> tuple[int, ...]:
             if indegree[k] == 0:
                 ready.append(k)
     return tuple(order)
-
-
-def topological_order(spec: Spec) -> list[str]:
-    """Return codes parents-first."""
-    graph = spec.graph
-    return [graph.codes[i] for i in graph.order]
