@@ -72,9 +72,21 @@ def command(parent: typer.Typer = app, **kwargs: Any) -> Callable[[Callable[P, R
 
 
 def register(units: Path | None) -> UnitRegister | None:
+    """The --units register, read once per command (rank reads a file per year, score a previous year)."""
+    if units is None:
+        return None
+    try:
+        stamp = units.stat()
+    except OSError:
+        return _read_register(units, 0, -1)  # the reader reports why it cannot be read
+    return _read_register(units, stamp.st_mtime_ns, stamp.st_size)
+
+
+@functools.lru_cache(maxsize=4)
+def _read_register(units: Path, mtime: int, size: int) -> UnitRegister:
     from dti.submission import UnitRegister
 
-    return UnitRegister.read(units) if units is not None else None
+    return UnitRegister.read(units)
 
 
 def evaluate(
