@@ -38,6 +38,7 @@ class View:
     rows: list[dict[str, Any]]
     notes: list[str] = field(default_factory=list)  # lines after the table
     strong: str | None = None  # row key holding a flag: show the row in bold
+    sheet: str | None = None  # the name of its sheet in a workbook (at most 31 characters)
 
 
 # Labels: key -> (vi, en).

@@ -7,7 +7,6 @@ output gets a wide page instead of rich's 80-column default.
 from __future__ import annotations
 
 import io
-import math
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -18,6 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from dti.views import Column, View
+from dti.write.cells import cell, missing
 from dti.write.files import stdout, stdout_errors
 
 PIPE_WIDTH = 160  # the page width when stdout is not a terminal
@@ -40,46 +40,6 @@ def safe(text: str) -> str:
     return text.translate(CONTROLS)
 
 
-def _missing(value: Any) -> bool:
-    if value is None:
-        return True
-    try:
-        return math.isnan(value)
-    except TypeError:
-        return False
-
-
-def _half_up(value: float, digits: int) -> float:
-    """Round as published tables do (0.45875 -> 0.4588), not half-to-even on the binary value."""
-    scale = 10.0**digits
-    return math.floor(value * scale + 0.5 + 1e-9) / scale
-
-
-def cell(column: Column, value: Any) -> str:
-    """The text of one value in a column of the given kind."""
-    if isinstance(value, list | tuple):
-        return " ".join(map(str, value))
-    if _missing(value) or value == "":
-        return column.empty
-    kind = column.kind
-    if kind == "value":
-        return f"{_half_up(float(value), column.digits):.{column.digits}f}"
-    if kind == "points":
-        return f"{float(value):.2f}".rstrip("0").rstrip(".")
-    if kind == "int":
-        return str(int(value))
-    if kind == "pct":
-        return "0.0 %" if abs(value) < 0.05 else f"{value:+.1f} %"
-    if kind == "places":
-        places = int(value)
-        return f"▲ {places}" if places > 0 else f"▼ {-places}" if places < 0 else "= 0"
-    if kind == "signed":
-        return f"{float(value):+.2f}"
-    if kind == "bool":
-        return "yes" if value else "no"
-    return str(value)
-
-
 def _text(column: Column, row: dict[str, Any]) -> str:
     text = safe(cell(column, row.get(column.key)))
     if column.marker and row.get(column.marker):
@@ -92,7 +52,7 @@ def _text(column: Column, row: dict[str, Any]) -> str:
 def _style(column: Column, row: dict[str, Any]) -> str | None:
     if column.tone:
         return TONES.get(str(row.get(column.tone) or row.get(column.key)))
-    if column.kind == "places" and not _missing(row.get(column.key)):
+    if column.kind == "places" and not missing(row.get(column.key)):
         return "green" if row[column.key] > 0 else "red" if row[column.key] < 0 else None
     return None
 
