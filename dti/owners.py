@@ -1,0 +1,329 @@
+"""Who answers for each index: an owners file (CSV, XLSX or YAML) → the lead unit of every component.
+
+A row names a main index or a component (by its code, its official number `3.1` or its name) and its
+lead unit (`Đơn vị chủ trì`) with optional co-units (`Đơn vị phối hợp`). A main index assigned as a whole
+covers its components unless a component row says otherwise: each component takes the assignment of the
+nearest node above it (itself first, then its main index, then the total). Co-units come with the row that
+gives the lead. Problems (unknown codes, components with no owner, two lead units) are a Report.
+
+YAML: a mapping `{HTS: Sở KH&CN, HTS.03: {lead: Sở Công Thương, co: [Viettel]}}`, or a list of
+`{node: HTS.03, lead: ..., co: [...]}` items, either one optionally under an `owners:` key.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from dti.io.grid import Grid, col_letter, read_grid
+from dti.io.headers import header_key
+from dti.io.plan import indicator_code, node_labels
+from dti.io.table import find_table
+from dti.io.yamlsafe import load_yaml
+from dti.numbers import fold, nfc
+from dti.report import Issue, IssueCode, Report, Severity
+from dti.spec import Spec
+
+# What each column holds → the headers plans write (matched without case, diacritics or punctuation).
+# A row's node is looked for in `code`, then `name`, then `number` (STT holds the official numbering).
+HEADERS: dict[str, tuple[str, ...]] = {
+    "code": ("code", "node", "Mã chỉ số", "Mã", "Mã chỉ tiêu", "Mã tiêu chí", "Ký hiệu"),
+    "name": ("indicator", "Chỉ số", "Tên chỉ số", "Chỉ tiêu", "Tên chỉ tiêu", "Tiêu chí", "Nội dung"),
+    "number": ("number", "STT", "TT", "Số TT", "Số thứ tự"),
+    "lead": (
+        "lead",
+        "owner",
+        "Đơn vị chủ trì",
+        "Chủ trì",
+        "Cơ quan chủ trì",
+        "Đơn vị phụ trách",
+        "Phụ trách",
+        "Cơ quan phụ trách",
+        "Đơn vị chủ trì, phụ trách",
+        "Đơn vị thực hiện",
+        "Đơn vị chịu trách nhiệm",
+    ),
+    "co": ("co", "Đơn vị phối hợp", "Phối hợp", "Cơ quan phối hợp", "Đơn vị phối hợp thực hiện"),
+}
+_MEANING = {header_key(h): m for m, heads in HEADERS.items() for h in heads}
+# Several units in one cell: split on `;` and new lines, and on a comma followed by the start of a unit's
+# name (`Sở Tài chính, Sở Nội vụ`) — a comma inside a name (`Sở Văn hóa, Thể thao và Du lịch`) stays.
+_UNIT_START = (
+    r"Sở|UBND|Ủy ban|Uỷ ban|Văn phòng|Công an|Ban|Bộ|Cục|Chi cục|Đài|Báo|Trung tâm|Viễn thông|Bưu điện|"
+    r"Ngân hàng|Kho bạc|Bảo hiểm|Trường|Hội|Liên đoàn|Tỉnh đoàn|Đoàn|Các|VNPT|Viettel|MobiFone|Thuế"
+)
+_SPLIT = re.compile(rf"\s*(?:[;\n\r]+|,\s*(?=(?:{_UNIT_START})\b))\s*", re.IGNORECASE)
+
+
+@dataclass
+class Owners:
+    """The lead unit (and co-units) of every leaf component, and what was wrong with the file."""
+
+    spec: Spec
+    lead: dict[str, str]  # leaf code → lead unit
+    co: dict[str, list[str]]  # leaf code → co-units
+    owners: list[str]  # lead units, in file order
+    report: Report = field(default_factory=Report)
+    source: str = ""
+
+    def components_of(self, owner: str) -> list[str]:
+        """The leaf codes an owner leads, in spec order."""
+        return [code for code in self.spec.graph.codes if self.lead.get(code) == owner]
+
+
+@dataclass(frozen=True)
+class _Row:
+    node: str
+    lead: str
+    co: tuple[str, ...]
+    row: int
+    cell: str | None
+
+
+def split_units(text: str) -> list[str]:
+    """The units a cell names, in order, without repeats."""
+    out: list[str] = []
+    for part in _SPLIT.split(nfc(text)):
+        part = part.strip(" -–+•")
+        if part and fold(part) not in {fold(p) for p in out}:
+            out.append(part)
+    return out
+
+
+def read_owners(path: Path, spec: Spec, sheet: str | None = None) -> Owners:
+    """Read an owners file and assign every component. Problems become the report; nothing is raised."""
+    issues: list[Issue] = []
+    if path.suffix.lower() in (".yaml", ".yml"):
+        rows = _rows_from_yaml(path, spec, issues)
+    else:
+        grid = read_grid(path, sheet, issues)
+        rows = [] if grid is None else _rows_from_grid(grid, spec, issues)
+    if not rows and not issues:
+        issues.append(_issue(IssueCode.NO_DATA, "no owner rows in the file", path, None))
+    return assign(rows, spec, str(path), issues)
+
+
+def _issue(code: IssueCode, message: str, path: Path | str, row: int | None, **where: Any) -> Issue:
+    severity = Severity.WARNING if code is IssueCode.MISSING_VALUE else Severity.ERROR
+    return Issue(code, severity, message, file=str(path), row=row, **where)
+
+
+def _did_you_mean(text: str, spec: Spec) -> str:
+    labels = node_labels(spec)
+    close = difflib.get_close_matches(header_key(text), list(labels), n=6, cutoff=0.6)
+    codes = list(dict.fromkeys(labels[k] for k in close))[:3]
+    return f" (did you mean {' or '.join(repr(c) for c in codes)}?)" if codes else ""
+
+
+def _unknown(text: str, spec: Spec, path: Path | str, row: int, **where: Any) -> Issue:
+    return _issue(
+        IssueCode.UNKNOWN_INDICATOR,
+        f"'{text}' is not a node of {spec.id}{_did_you_mean(text, spec)}: write its code, its number "
+        f"(3.1) or its name (`dti spec show {spec.id}`); the row is ignored",
+        path,
+        row,
+        indicator=text,
+        **where,
+    )
+
+
+def _rows_from_grid(grid: Grid, spec: Spec, issues: list[Issue]) -> list[_Row]:
+    table = find_table(grid, lambda text: header_key(text) in _MEANING)
+    grid = table.grid
+    columns: dict[str, int] = {}
+    for i, raw in enumerate(grid.header):
+        meaning = _MEANING.get(header_key(raw))
+        if meaning is not None:
+            columns.setdefault(meaning, i)
+    row_of_header = table.header_rows[0]
+    if "lead" not in columns or not {"code", "name", "number"} & set(columns):
+        issues.append(
+            _issue(
+                IssueCode.MISSING_COLUMN,
+                f"no {'lead unit' if 'lead' not in columns else 'index'} column (header: "
+                f"{', '.join(h for h in grid.header if h)}): an owners file has a column naming the index "
+                "(Mã chỉ số, Chỉ số or STT) and one naming its lead unit (Đơn vị chủ trì)",
+                grid.name,
+                row_of_header,
+            )
+        )
+        return []
+    texts = {m: grid.columns[i].cells().astype(str) for m, i in columns.items()}
+    rows: list[_Row] = []
+    for r, number in enumerate(grid.rows.tolist()):
+        said = [(m, nfc(texts[m][r])) for m in ("code", "name", "number") if m in texts]
+        said = [(m, t) for m, t in said if t]
+        lead_units = split_units(texts["lead"][r])
+        co_units = split_units(texts["co"][r]) if "co" in texts else []
+        node = next((c for _, t in said if (c := indicator_code(t, spec)) is not None), None)
+        lead_cell = f"{col_letter(columns['lead'])}{number}"
+        if node is None:
+            if said and lead_units:  # a heading or section row has no lead unit: not a problem
+                m, text = said[0]
+                issues.append(
+                    _unknown(text, spec, grid.name, number, cell=f"{col_letter(columns[m])}{number}")
+                )
+            continue
+        if not lead_units:
+            if spec.graph.is_leaf[spec.graph.index[node]]:
+                issues.append(
+                    _issue(
+                        IssueCode.MISSING_VALUE,
+                        f"{node} has no lead unit in this row: fill in the Đơn vị chủ trì cell",
+                        grid.name,
+                        number,
+                        cell=lead_cell,
+                        indicator=node,
+                    )
+                )
+            continue  # an inner node without a lead is a heading: its components are assigned below it
+        rows.append(_row(node, lead_units, co_units, number, lead_cell, grid.name, issues))
+    return rows
+
+
+def _row(
+    node: str, leads: list[str], co: list[str], row: int, cell: str | None, file: str, issues: list[Issue]
+) -> _Row:
+    if len(leads) > 1:
+        issues.append(
+            _issue(
+                IssueCode.DUPLICATE_ENTRY,
+                f"{node} names {len(leads)} lead units ({'; '.join(leads)}): '{leads[0]}' leads, the others "
+                "are taken as co-units (name one lead unit and put the others under Đơn vị phối hợp)",
+                file,
+                row,
+                cell=cell,
+                indicator=node,
+            )
+        )
+    others = [u for u in leads[1:] + co if fold(u) != fold(leads[0])]
+    return _Row(node, leads[0], tuple(dict.fromkeys(others)), row, cell)
+
+
+def _rows_from_yaml(path: Path, spec: Spec, issues: list[Issue]) -> list[_Row]:
+    try:
+        data = load_yaml(path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        issues.append(_issue(IssueCode.UNREADABLE_FILE, f"cannot read the file: {exc}", path, None))
+        return []
+    if isinstance(data, dict) and set(data) == {"owners"}:
+        data = data["owners"]
+    if isinstance(data, dict):
+        items = [{"node": k, **(v if isinstance(v, dict) else {"lead": v})} for k, v in data.items()]
+    elif isinstance(data, list) and all(isinstance(i, dict) for i in data):
+        items = data
+    else:
+        issues.append(
+            _issue(
+                IssueCode.UNREADABLE_FILE,
+                "expected a mapping {CODE: lead unit} or {CODE: {lead: ..., co: [...]}}, or a list of "
+                "{node: CODE, lead: ..., co: [...]} items",
+                path,
+                None,
+            )
+        )
+        return []
+    rows: list[_Row] = []
+    for position, item in enumerate(items, start=1):
+        text = nfc(str(item.get("node") or item.get("code") or ""))
+        node = indicator_code(text, spec) if text else None
+        if node is None:
+            issues.append(_unknown(text, spec, path, position))
+            continue
+        leads = split_units(str(item.get("lead") or ""))
+        raw_co = item.get("co") or []
+        co = [
+            u for part in (raw_co if isinstance(raw_co, list) else [raw_co]) for u in split_units(str(part))
+        ]
+        if not leads:
+            issues.append(
+                _issue(IssueCode.MISSING_VALUE, f"{node} has no lead unit", path, position, indicator=node)
+            )
+            continue
+        rows.append(_row(node, leads, co, position, None, str(path), issues))
+    return rows
+
+
+def assign(rows: list[_Row], spec: Spec, source: str, issues: list[Issue]) -> Owners:
+    """Each component takes the row of the nearest assigned node at or above it (rows in file order)."""
+    graph = spec.graph
+    names: dict[str, str] = {}  # folded → as first written: `Sở Y Tế` and `Sở Y tế` are one unit
+    at: dict[int, _Row] = {}
+    for row in rows:
+        row = _Row(
+            row.node,
+            names.setdefault(fold(row.lead), row.lead),
+            tuple(names.setdefault(fold(u), u) for u in row.co),
+            row.row,
+            row.cell,
+        )
+        j = graph.index[row.node]
+        first = at.get(j)
+        if first is None:
+            at[j] = row
+        elif first.lead != row.lead:
+            issues.append(
+                _issue(
+                    IssueCode.DUPLICATE_ENTRY,
+                    f"{row.node} has two lead units: '{first.lead}' (row {first.row}) and '{row.lead}' "
+                    f"(row {row.row}): the first is kept; give each index one lead unit",
+                    source,
+                    row.row,
+                    cell=row.cell,
+                    indicator=row.node,
+                    value=row.lead,
+                )
+            )
+        else:
+            at[j] = _Row(
+                first.node, first.lead, tuple(dict.fromkeys(first.co + row.co)), first.row, first.cell
+            )
+    lead: dict[str, str] = {}
+    co: dict[str, list[str]] = {}
+    unowned: list[str] = []
+    for j in (int(k) for k in graph.is_leaf.nonzero()[0]):
+        level, seen = [j], {j}
+        while level:
+            hits = sorted((at[k] for k in level if k in at), key=lambda r: r.row)
+            if hits:
+                leads = list(dict.fromkeys(r.lead for r in hits))
+                if len(leads) > 1:
+                    issues.append(
+                        _issue(
+                            IssueCode.DUPLICATE_ENTRY,
+                            f"{graph.codes[j]} has two lead units through "
+                            f"{' and '.join(f'{r.node} ({r.lead})' for r in hits)}: '{leads[0]}' is kept; "
+                            f"add a row for {graph.codes[j]} to say who leads it",
+                            source,
+                            hits[1].row,
+                            indicator=graph.codes[j],
+                        )
+                    )
+                lead[graph.codes[j]] = hits[0].lead
+                co[graph.codes[j]] = list(hits[0].co)
+                break
+            level = [p for k in level for p in graph.parent_index[k] if p not in seen]
+            seen.update(level)
+        else:
+            unowned.append(graph.codes[j])
+    if unowned and rows:
+        issues.append(
+            _issue(
+                IssueCode.MISSING_VALUE,
+                f"{len(unowned)} component(s) have no lead unit: {', '.join(unowned)} (add a row for them "
+                "or for their main index)",
+                source,
+                None,
+                indicator=unowned[0],
+            )
+        )
+    owners = list(dict.fromkeys(r.lead for r in sorted(at.values(), key=lambda r: r.row)))
+    return Owners(spec, lead, co, [o for o in owners if o in lead.values()], Report(issues), source)
+
+
+__all__ = ["HEADERS", "Owners", "assign", "read_owners", "split_units"]
