@@ -1,0 +1,139 @@
+"""The report's content (dti.views.report): every number behind its facts, tables and charts.
+
+Expected values are computed here by a second path (the csv module over `dti score --format csv`
+output, or the sample files' own columns), not read back from the document builder.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import statistics
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from dti.briefing import gather
+from dti.views.report import report_document, unit_code
+
+DATA = Path(__file__).resolve().parents[1] / "sample_data"
+PROVINCES = Path(__file__).resolve().parents[1] / "dti" / "data" / "provinces_2024.csv"
+
+
+@pytest.fixture(scope="module")
+def briefing():  # type: ignore[no-untyped-def]
+    return gather([DATA / "2024.csv"], [DATA / "2023.csv"], DATA / "targets_2025.csv")
+
+
+@pytest.fixture(scope="module")
+def scores() -> dict[str, dict[str, str]]:
+    """2024's values per unit, through the CLI's csv writer and the csv module."""
+    from typer.testing import CliRunner
+
+    from dti.cli import app
+
+    out = CliRunner().invoke(app, ["score", str(DATA / "2024.csv"), "--format", "csv"]).stdout
+    return {row["unit"]: row for row in csv.DictReader(io.StringIO(out))}
+
+
+def test_headline_of_da_nang(briefing) -> None:  # type: ignore[no-untyped-def]
+    # README's `dti score --unit 48`: 306.51 points of 1000, rank 61 of 63
+    doc = report_document(briefing, unit_code(briefing, "Đà Nẵng"))
+    head = doc.section("headline")
+    assert head is not None
+    assert round(head.facts[0].value, 4) == 0.3065
+    assert head.facts[0].note == "hạng 61/63"
+    assert head.lines[0].startswith("Năm 2024, Đà Nẵng đạt DTI 0,3065, xếp thứ 61/63")
+    assert doc.lang == "vi" and doc.decimal == ","
+
+
+def test_english_uses_a_dot(briefing) -> None:  # type: ignore[no-untyped-def]
+    doc = report_document(briefing, "48", lang="en")
+    head = doc.section("headline")
+    assert head is not None and head.lines[0].startswith("In 2024, Đà Nẵng scored DTI 0.3065, rank 61 of 63")
+    assert doc.decimal == "."
+
+
+def test_pillars_against_national_and_regional_means(briefing, scores) -> None:  # type: ignore[no-untyped-def]
+    doc = report_document(briefing, "48")
+    section = doc.section("pillars")
+    assert section is not None
+    chart = section.charts[0]
+    assert chart.kind == "hbar" and chart.categories[:3] == ["CQS", "KTS", "XHS"]
+    unit, national, regional = chart.series
+    with PROVINCES.open(encoding="utf-8") as f:
+        region = {r["code"]: r["region"] for r in csv.DictReader(f)}
+    peers = [u for u in scores if region[u] == region["48"]]
+    for j, code in enumerate(chart.categories):
+        assert unit.values[j] == pytest.approx(float(scores["48"][code]))
+        assert national.values[j] == pytest.approx(statistics.mean(float(r[code]) for r in scores.values()))
+        assert regional.values[j] == pytest.approx(statistics.mean(float(scores[u][code]) for u in peers))
+    assert regional.label.endswith(region["48"])
+
+
+def test_ranking_chart_highlights_the_unit(briefing, scores) -> None:  # type: ignore[no-untyped-def]
+    section = report_document(briefing, "48").section("ranking")
+    assert section is not None
+    chart = section.charts[0]
+    ordered = sorted(scores.values(), key=lambda r: int(r["rank_DTI"]))
+    assert len(chart.categories) == 63
+    assert chart.series[0].values == pytest.approx([float(r["DTI"]) for r in ordered])
+    assert chart.categories[chart.highlight[0]] == "Đà Nẵng"
+    # the page shows the first three and the unit's neighbours; the workbook gets every unit
+    shown = section.views[0].rows
+    assert [r["unit"] for r in shown if r["mine"]] == ["48"]
+    assert len(section.sheets[0].rows) == 63
+
+
+def test_trend_follows_the_ranks_of_each_year(briefing) -> None:  # type: ignore[no-untyped-def]
+    from typer.testing import CliRunner
+
+    from dti.cli import app
+
+    section = report_document(briefing, "48").section("trend")
+    assert section is not None
+    chart = section.charts[0]
+    assert chart.categories == ["2023", "2024"] and chart.invert
+    out = CliRunner().invoke(app, ["score", str(DATA / "2023.csv"), "--format", "csv"]).stdout
+    rank_2023 = next(int(r["rank_DTI"]) for r in csv.DictReader(io.StringIO(out)) if r["unit"] == "48")
+    assert chart.series[0].label == "DTI" and chart.series[0].values == [rank_2023, 61]
+
+
+def test_losses_add_up_to_the_maximum(briefing, scores) -> None:  # type: ignore[no-untyped-def]
+    section = report_document(briefing, "48").section("losses")
+    assert section is not None
+    mains, gaps = section.views
+    for row in mains.rows:
+        assert row["points"] + row["lost"] + row["at_stake"] == pytest.approx(row["max"])
+        assert row["points"] / row["max"] == pytest.approx(float(scores["48"][row["code"]]))
+    totals = [r["lost"] + r["at_stake"] for r in mains.rows]
+    assert totals == sorted(totals, reverse=True)  # the largest loss first
+    assert 0 < len(gaps.rows) <= 10
+    assert all(r["lost"] + r["at_stake"] <= r["max"] for r in gaps.rows)
+
+
+def test_overview_without_a_unit(briefing, scores) -> None:  # type: ignore[no-untyped-def]
+    doc = report_document(briefing)
+    assert [s.key for s in doc.sections][:3] == ["overview", "ranking", "distribution"]
+    facts = {f.label: f for f in doc.sections[0].facts}
+    assert facts["đơn vị"].value == 63
+    assert facts["Trung bình DTI"].value == pytest.approx(np.mean([float(r["DTI"]) for r in scores.values()]))
+    histogram = doc.section("distribution").charts[0]  # type: ignore[union-attr]
+    assert len(histogram.series[0].values) == 63
+
+
+def test_targets_and_quality(briefing) -> None:  # type: ignore[no-untyped-def]
+    doc = report_document(briefing, "48")
+    targets = doc.section("targets")
+    assert targets is not None
+    # README's `dti targets sample_data/targets_2025.csv`: 11 met, 6 not met, 3 without data, of 20
+    assert [(f.value, f.note) for f in targets.facts] == [(11, "/20"), (6, "/20"), (3, "/20")]
+    quality = doc.section("quality")
+    assert quality is not None
+    # README: "104 warning(s): missing-value 53, mixed-scale 6, value-above-100 45"
+    assert {r["issue"]: r["count"] for r in quality.views[0].rows} == {
+        "missing-value": 53,
+        "mixed-scale": 6,
+        "value-above-100": 45,
+    }
