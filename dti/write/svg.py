@@ -1,0 +1,277 @@
+"""Charts of a report as inline SVG, drawn with matplotlib's SVG backend (no pyplot, no global figure).
+
+Text stays text (`svg.fonttype: none`): the file is small, names can be searched and copied, and the
+browser draws Vietnamese with its own fonts (DejaVu Sans first; its metrics are what the layout is
+computed with, and the usual fallbacks are no wider). The palette holds in greyscale print: the
+highlight is dark, plain bars are light, and the three series of a grouped chart differ in lightness.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import re
+from typing import Any
+
+from dti.views.document import Chart, Decimal
+from dti.write.cells import half_up, number
+
+INK = "#2b2b2b"
+GRID = "#e3e3e3"
+PLAIN = "#b7c7d6"  # light blue-grey: the many bars of a ranking
+ACCENT = "#b8322a"  # dark red: the highlighted unit (dark in greyscale too)
+SERIES = ["#1f4e79", "#8a96a3", "#cdd6df"]  # dark, mid, light: the unit, the national, the regional mean
+LABELLED = 70  # up to this many categories a bar chart names each one under its bar
+MANY = 400  # above this a bar chart is one filled outline instead of one rectangle per bar
+VALUE_LABELS = 20  # up to this many bars each one carries its value
+
+RC = {
+    "svg.fonttype": "none",
+    "font.family": "sans-serif",
+    "font.sans-serif": ["DejaVu Sans", "Verdana", "Arial", "Liberation Sans"],
+    "font.size": 9,
+    "text.parse_math": False,  # a name with '$' is a name, not mathtext
+    "axes.edgecolor": "#9a9a9a",
+    "axes.labelcolor": INK,
+    "xtick.color": INK,
+    "ytick.color": INK,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "legend.frameon": False,
+}
+
+
+def label(value: float | None, digits: int, decimal: Decimal) -> str:
+    """A value as the document writes it: 0,8436 with the Vietnamese decimal mark."""
+    if value is None or math.isnan(value):
+        return "—"
+    if digits <= 0:
+        return str(round(value))
+    return number(f"{half_up(value, digits):.{digits}f}", decimal)
+
+
+def _floats(values: list[float | None] | None) -> list[float]:
+    return [math.nan if v is None else float(v) for v in values or []]
+
+
+def _legend_label(text: str) -> str:
+    return "\u200b" + text if text.startswith("_") else text  # matplotlib hides labels starting with _
+
+
+def svg(chart: Chart, decimal: Decimal = ".") -> str:
+    """Draw one chart to an `<svg>` element (no XML prolog), its ids prefixed by the chart's key."""
+    import matplotlib
+    from matplotlib.backends.backend_svg import FigureCanvasSVG
+    from matplotlib.figure import Figure
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+    with matplotlib.rc_context({**RC, "svg.hashsalt": chart.key}):
+        figure = Figure(figsize=_size(chart), layout="constrained")
+        axes = figure.add_subplot()
+        axes.set_axisbelow(True)
+        digits = 0 if chart.kind == "line" else min(chart.digits, 2)
+        ticks = FuncFormatter(lambda v, _pos: label(v, digits, decimal))
+        DRAW[chart.kind](axes, chart, decimal)
+        value_axis = axes.xaxis if chart.kind in ("hbar", "interval", "histogram") else axes.yaxis
+        value_axis.set_major_formatter(ticks)
+        if chart.kind == "line":
+            axes.yaxis.set_major_locator(MaxNLocator(integer=True))
+        (axes.set_xlabel if value_axis is axes.xaxis else axes.set_ylabel)(chart.axis)
+        buffer = io.StringIO()
+        FigureCanvasSVG(figure).print_svg(buffer, metadata={"Date": None})
+    return _inline(buffer.getvalue(), chart)
+
+
+def _size(chart: Chart) -> tuple[float, float]:
+    rows = len(chart.categories)
+    if chart.kind == "hbar":
+        return 7.5, 0.8 + rows * (0.17 * max(1, len(chart.series)) + 0.12)
+    if chart.kind == "interval":
+        return 7.5, 0.9 + rows * 0.28
+    if chart.kind == "bar":
+        return 7.5, 3.6 if rows <= LABELLED else 2.8
+    return 7.5, 2.8
+
+
+def _inline(text: str, chart: Chart) -> str:
+    """The svg element alone, scalable, its ids unique in a page holding several charts."""
+    key = re.sub(r"[^A-Za-z0-9_-]", "-", chart.key)
+    text = text[text.index("<svg") :]
+    text = re.sub(r"<metadata>.*?</metadata>\s*", "", text, flags=re.S)
+    text = re.sub(r'id="([^"]+)"', rf'id="{key}-\1"', text)
+    text = text.replace("url(#", f"url(#{key}-").replace('href="#', f'href="#{key}-')
+    head, rest = text.split(">", 1)
+    view_box = re.search(r'viewBox="[^"]*"', head)
+    assert view_box is not None
+    title = chart.title.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return (
+        f'<svg id="chart-{key}" class="chart chart-{chart.kind}" {view_box.group(0)} role="img" '
+        f'preserveAspectRatio="xMidYMid meet"><title>{title}</title>{rest.strip()}\n'
+    )
+
+
+def _limits(axes: Any, chart: Chart, horizontal: bool) -> None:
+    if chart.limits:
+        (axes.set_xlim if horizontal else axes.set_ylim)(*chart.limits)
+
+
+def _bar(axes: Any, chart: Chart, decimal: Decimal) -> None:
+    values = _floats(chart.series[0].values if chart.series else [])
+    count = len(values)
+    positions = list(range(count))
+    highlight = [i for i in chart.highlight if 0 <= i < count]
+    axes.grid(axis="y", color=GRID, linewidth=0.6)
+    if count > MANY:  # one outline, the highest value of each slice of the axis, for thousands of bars
+        x, top = _envelope(values)
+        axes.fill_between(x, top, step="mid", color=PLAIN, linewidth=0)
+        axes.bar(highlight, [values[i] for i in highlight], width=max(1.0, count / 300), color=ACCENT)
+    else:
+        colours = [ACCENT if i in highlight else PLAIN for i in positions]
+        axes.bar(positions, values, width=0.8, color=colours)
+    axes.set_xlim(-0.6, count - 0.4)
+    if count <= LABELLED:
+        axes.set_xticks(positions, chart.categories, rotation=90, fontsize=6.5)
+        for i in highlight:
+            axes.get_xticklabels()[i].set(color=ACCENT, fontweight="bold")
+    else:  # too many names to read: positions on the axis, the highlighted units named on the chart
+        from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+        axes.xaxis.set_major_locator(MaxNLocator(integer=True, nbins=10))
+        axes.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: f"{int(v) + 1}"))
+    _limits(axes, chart, horizontal=False)
+    for i in positions if count <= VALUE_LABELS else []:
+        if not math.isnan(values[i]):
+            axes.annotate(
+                label(values[i], chart.digits, decimal),
+                (i, values[i]),
+                xytext=(0, 2),
+                textcoords="offset points",
+                ha="center",
+                va="bottom",
+                fontsize=7,
+            )
+    for i in highlight if count > VALUE_LABELS else []:
+        text = label(values[i], chart.digits, decimal)
+        if count > LABELLED:
+            text = f"{chart.categories[i]}\n{text}"
+        axes.annotate(
+            text,
+            (i, 0 if math.isnan(values[i]) else values[i]),
+            xytext=(0, 4),
+            textcoords="offset points",
+            ha="center",
+            va="bottom",
+            fontsize=8,
+            color=ACCENT,
+            fontweight="bold",
+        )
+
+
+def _envelope(values: list[float], points: int = 800) -> tuple[Any, Any]:
+    import numpy as np
+
+    array = np.nan_to_num(np.asarray(values, dtype=float), nan=0.0)
+    size = -(-len(array) // points)
+    padded = np.pad(array, (0, size * points - len(array)), constant_values=0.0)
+    top = padded.reshape(points, size).max(axis=1)
+    return np.arange(points) * size + (size - 1) / 2, np.round(top, 4)
+
+
+def _hbar(axes: Any, chart: Chart, decimal: Decimal) -> None:
+    rows, groups = len(chart.categories), max(1, len(chart.series))
+    height = 0.8 / groups
+    axes.grid(axis="x", color=GRID, linewidth=0.6)
+    for j, series in enumerate(chart.series):
+        values = _floats(series.values)
+        positions = [i + (j - (groups - 1) / 2) * height for i in range(rows)]
+        colour = SERIES[j % len(SERIES)]
+        bars = axes.barh(
+            positions,
+            values,
+            height=height * 0.92,
+            color=colour,
+            edgecolor="#6b7785" if j else colour,
+            linewidth=0.4,
+            label=_legend_label(series.label),
+        )
+        texts = [label(v, chart.digits, decimal) if not math.isnan(v) else "" for v in values]
+        axes.bar_label(bars, texts, padding=2, fontsize=7, color=INK)
+    axes.set_yticks(range(rows), chart.categories)
+    axes.invert_yaxis()
+    _limits(axes, chart, horizontal=True)
+    if not chart.limits:
+        axes.set_xlim(right=axes.get_xlim()[1] * 1.1)  # room for the value labels
+    axes.figure.legend(loc="outside lower center", ncols=groups, fontsize=8)
+
+
+def _line(axes: Any, chart: Chart, decimal: Decimal) -> None:
+    positions = list(range(len(chart.categories)))
+    axes.grid(axis="y", color=GRID, linewidth=0.6)
+    for j, series in enumerate(chart.series):
+        values = _floats(series.values)
+        colour = ACCENT if j == 0 else SERIES[(j - 1) % len(SERIES)]
+        axes.plot(positions, values, marker="o", color=colour, linewidth=2, label=_legend_label(series.label))
+        digits = 0 if all(math.isnan(v) or v == int(v) for v in values) else chart.digits
+        for x, v in zip(positions, values, strict=False):
+            if not math.isnan(v):
+                axes.annotate(
+                    label(v, digits, decimal),
+                    (x, v),
+                    xytext=(0, 7),
+                    textcoords="offset points",
+                    ha="center",
+                    fontsize=8,
+                    color=colour,
+                )
+    axes.set_xticks(positions, chart.categories)
+    axes.set_xlim(-0.4, len(positions) - 0.6)
+    _limits(axes, chart, horizontal=False)
+    axes.margins(y=0.15)  # room for the labels above the points
+    if chart.invert:
+        axes.invert_yaxis()
+        if not chart.limits and axes.get_ylim()[1] < 0.5:
+            axes.set_ylim(top=0.5)  # no rank 0 on the axis
+    if len(chart.series) > 1:
+        axes.figure.legend(loc="outside lower center", ncols=len(chart.series), fontsize=8)
+
+
+def _interval(axes: Any, chart: Chart, decimal: Decimal) -> None:
+    series = chart.series[0]
+    values, low, high = _floats(series.values), _floats(series.low), _floats(series.high)
+    rows = range(len(chart.categories))
+    colours = [ACCENT if i in chart.highlight else SERIES[0] for i in rows]
+    axes.grid(axis="x", color=GRID, linewidth=0.6)
+    if low and high:
+        axes.hlines(list(rows), low, high, colors=colours, linewidth=3, alpha=0.45)
+    axes.scatter(values, list(rows), color=colours, s=22, zorder=3)
+    axes.set_yticks(list(rows), chart.categories, fontsize=7 if len(rows) > 25 else 8)
+    axes.invert_yaxis()
+    _limits(axes, chart, horizontal=True)
+
+
+def _histogram(axes: Any, chart: Chart, decimal: Decimal) -> None:
+    values = [v for v in _floats(chart.series[0].values if chart.series else []) if not math.isnan(v)]
+    axes.grid(axis="y", color=GRID, linewidth=0.6)
+    axes.hist(values, bins=max(1, chart.bins), range=chart.limits, color=PLAIN, edgecolor="white")
+    axes.yaxis.get_major_locator().set_params(integer=True)
+    all_values = _floats(chart.series[0].values if chart.series else [])
+    for i in chart.highlight:
+        if 0 <= i < len(all_values) and not math.isnan(all_values[i]):
+            v = all_values[i]
+            axes.axvline(v, color=ACCENT, linewidth=2)
+            name = chart.categories[i] if i < len(chart.categories) else ""
+            axes.annotate(
+                f"{name} {label(v, chart.digits, decimal)}".strip(),
+                (v, 1),
+                xycoords=("data", "axes fraction"),
+                xytext=(3, -2),
+                textcoords="offset points",
+                va="top",
+                fontsize=8,
+                color=ACCENT,
+            )
+    _limits(axes, chart, horizontal=True)
+    axes.set_ylabel("")
+
+
+DRAW = {"bar": _bar, "hbar": _hbar, "line": _line, "interval": _interval, "histogram": _histogram}

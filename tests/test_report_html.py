@@ -1,0 +1,258 @@
+"""The report's HTML writer and charts: unit tests on a hand-built Document, and a real browser test."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from dti.views import Column, View
+from dti.views.document import Chart, Document, Fact, Section, Series
+from dti.write.html import html
+from dti.write.svg import svg
+
+HOSTILE = "<script>alert(1)</script>"
+PROVINCES = ["Đà Nẵng", "Hà Nội", "Thành phố Hồ Chí Minh", "Quảng Ninh", "Thừa Thiên Huế", HOSTILE]
+
+
+def sample(lang: str = "vi") -> Document:
+    """A small report with one chart of each kind and a name that would run as a script if not escaped."""
+    decimal = "," if lang == "vi" else "."
+    ranking: list[float | None] = [0.8436 - 0.01 * i for i in range(63)]
+    names = [*PROVINCES, *(f"Tỉnh {i}" for i in range(7, 64))]
+    pillars = [
+        "Chuyển đổi nhận thức",
+        "Kiến tạo thể chế",
+        "Hạ tầng và nền tảng số",
+        "Thông tin và dữ liệu số",
+    ]
+    headline = Section(
+        "headline",
+        "Đà Nẵng: DTI 2024",
+        facts=[
+            Fact("DTI 2024", 0.8436, note="hạng 1/63", tone="up"),
+            Fact("Thay đổi", 9, kind="places", tone="up", note="so với 2023"),
+            Fact("Mục tiêu", "12/15", kind="text", tone="not_met"),
+        ],
+        lines=[f"Đơn vị {HOSTILE} được ghi như chữ."],
+        charts=[
+            Chart(
+                "pillars",
+                "hbar",
+                "Trụ cột so với cả nước và vùng",
+                pillars,
+                [
+                    Series("Đà Nẵng", [0.91, 0.8, 0.7654, 0.62]),
+                    Series("Cả nước", [0.6, 0.55, 0.5, 0.41]),
+                    Series("Vùng", [0.65, 0.58, None, 0.45]),
+                ],
+                limits=(0, 1),
+                axis="giá trị",
+            ),
+            Chart(
+                "trend",
+                "line",
+                "Hạng qua các năm",
+                ["2022", "2023", "2024"],
+                [Series("Đà Nẵng", [12, 10, 1])],
+                invert=True,
+                digits=0,
+                axis="hạng",
+            ),  # fmt: skip
+        ],
+    )
+    ranking_section = Section(
+        "ranking",
+        "Bảng xếp hạng",
+        charts=[
+            Chart(
+                "ranking",
+                "bar",
+                "DTI 2024, 63 tỉnh",
+                names,
+                [Series("DTI", ranking)],
+                highlight=[0],
+                limits=(0, 1),
+            ),
+            Chart(
+                "spread",
+                "histogram",
+                "Phân bố giá trị",
+                names,
+                [Series("DTI", ranking)],
+                highlight=[0],
+                bins=8,
+            ),
+            Chart(
+                "robust",
+                "interval",
+                "Độ vững của hạng",
+                PROVINCES,
+                [Series("hạng", [1, 2, 3, 5, 4, 6], low=[1, 1, 2, 3, 3, 5], high=[2, 4, 5, 7, 6, 9])],
+                highlight=[0],
+                digits=0,
+            ),
+        ],
+        views=[
+            View(
+                "Chỉ số chính",
+                [
+                    Column("name", "tên", indent="level"),
+                    Column("value", "giá trị", "value"),
+                    Column("places", "± bậc", "places"),
+                    Column("rank", "hạng", "int", marker="mark"),
+                    Column("status", "kết quả", tone="status"),
+                ],
+                [
+                    {
+                        "name": n,
+                        "value": v,
+                        "places": p,
+                        "rank": r,
+                        "mark": m,
+                        "status": s,
+                        "level": lv,
+                        "total": t,
+                    }
+                    for n, v, p, r, m, s, lv, t in [
+                        ("DTI", 0.8436, 9, 1, "p", "met", 0, True),
+                        (HOSTILE, 0.5, -2, 7, "", "not_met", 1, False),
+                        ("Hạ tầng số", None, 0, 3, "", "no_data", 1, False),
+                    ]
+                ],
+                notes=["p: hạng công bố"],
+                strong="total",
+            )
+        ],
+    )
+    sections = [headline, ranking_section]
+    notes = ["Phương pháp: Quyết định 922/QĐ-BTTTT"]
+    return Document("Báo cáo DTI 2024", "Đà Nẵng", lang, decimal, sections, notes)  # type: ignore[arg-type]
+
+
+def test_every_chart_drawn_with_its_key() -> None:
+    page = html(sample())
+    for key in ("pillars", "trend", "ranking", "spread", "robust"):
+        assert page.count(f'<svg id="chart-{key}"') == 1
+    assert "<?xml" not in page and "DOCTYPE svg" not in page
+
+
+def test_self_contained_no_url_no_script() -> None:
+    page = html(sample())
+    assert (
+        "http://" not in page
+        and "https://" not in page
+        and "//" not in re.sub(r"<style>.*?</style>", "", page)
+    )
+    links = re.findall(r'(?:src|href)="([^"]*)"', page)
+    assert links and all(link.startswith("#") for link in links)
+    assert "<script" not in page.lower()
+
+
+def test_ids_unique_across_charts() -> None:
+    ids = re.findall(r' id="([^"]+)"', html(sample()))
+    assert len(ids) == len(set(ids))
+    # every reference inside a chart points to an id of the page
+    assert set(re.findall(r'href="#([^"]+)"', html(sample()))) <= set(ids)
+
+
+def test_hostile_name_is_text() -> None:
+    page = html(sample())
+    assert HOSTILE not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page  # in a line, a table cell and a chart label
+
+
+def test_decimal_mark_follows_language() -> None:
+    vi, en = html(sample("vi")), html(sample("en"))
+    assert '<html lang="vi">' in vi and '<html lang="en">' in en
+    # the headline fact 0.8436 and the chart value label 0.7654, written by hand in each style
+    assert ">0,8436<" in vi and ">0.8436<" in en
+    assert "0,7654" in vi and "0.7654" in en and "0.7654" not in vi
+    assert ">▲ 9<" in vi  # places
+    assert "Mục lục" in vi and "Contents" in en
+
+
+def test_tones_and_rows() -> None:
+    page = html(sample())
+    assert '<div class="fact good">' in page and '<div class="fact bad">' in page
+    assert '<tr class="strong">' in page
+    assert '<td class="bad">not_met</td>' in page
+    assert '1<span class="marker">p</span>' in page
+    assert 'style="padding-left: 1.7em"' in page  # level 1 is indented
+    assert '<p class="note">p: hạng công bố</p>' in page
+
+
+def test_svg_deterministic() -> None:
+    chart = sample().charts()[0]
+    assert svg(chart, ",") == svg(chart, ",")
+
+
+def test_bar_chart_of_ten_thousand_units() -> None:
+    values: list[float | None] = [1 - i / 10_000 for i in range(10_000)]
+    names = [f"Xã {i}" for i in range(10_000)]
+    chart = Chart("communes", "bar", "10.000 xã", names, [Series("DTI", values)], highlight=[4321])
+    drawing = svg(chart, ",")
+    assert drawing.startswith('<svg id="chart-communes"')
+    assert "Xã 4321" in drawing and "Xã 4322" not in drawing  # only the highlighted commune is named
+    assert len(drawing) < 200_000  # one outline, not 10,000 rectangles
+
+
+CHROMIUM, CHROMEDRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver")
+browser = pytest.mark.skipif(
+    not (CHROMIUM.exists() and CHROMEDRIVER.exists()),
+    reason="no /usr/bin/chromium or /usr/bin/chromedriver (apt-get install chromium chromium-driver)",
+)
+
+
+def report_document() -> tuple[Document, str, str]:
+    """The document the browser opens, the unit's name and its headline value as the page shows it."""
+    return sample(), "Đà Nẵng", "0,8436"
+
+
+@browser
+def test_report_in_a_real_browser(tmp_path: Path) -> None:
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+    from selenium.webdriver.common.print_page_options import PrintOptions
+
+    document, name, value = report_document()
+    page = tmp_path / "report.html"
+    page.write_text(html(document), encoding="utf-8")
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(CHROMIUM)
+    for argument in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--hide-scrollbars",
+    ):
+        options.add_argument(argument)
+    options.add_argument("--window-size=1000,1400")
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    driver = webdriver.Chrome(options=options, service=Service(str(CHROMEDRIVER)))
+    try:
+        driver.get(page.as_uri())
+        errors = [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
+        assert errors == []
+        sizes = driver.execute_script(
+            "return [...document.querySelectorAll('svg.chart')].map(s => {"
+            "const r = s.getBoundingClientRect(); return [s.id, r.width, r.height]; })"
+        )
+        assert sorted(s[0] for s in sizes) == sorted(f"chart-{c.key}" for c in document.charts())
+        assert all(width > 100 and height > 50 for _id, width, height in sizes), sizes
+        text = driver.execute_script("return document.body.innerText")
+        assert name in text and value in text
+        assert HOSTILE in text  # shown as text, never run
+        pdf_options = PrintOptions()
+        pdf_options.page_width, pdf_options.page_height = 21.0, 29.7  # A4 in cm
+        pdf = __import__("base64").b64decode(driver.print_page(pdf_options))
+        assert pdf.startswith(b"%PDF") and len(re.findall(rb"/Type\s*/Page\b", pdf)) >= 2
+        (tmp_path / "report.pdf").write_bytes(pdf)
+        height = driver.execute_script("return document.documentElement.scrollHeight")
+        driver.set_window_size(1000, height + 100)
+        driver.save_screenshot(str(tmp_path / "report.png"))
+        assert (tmp_path / "report.png").stat().st_size > 10_000
+    finally:
+        driver.quit()
