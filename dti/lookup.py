@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable, Mapping
 
-from dti.io.register import name_key
+from dti.io.register import _plain, name_key
 from dti.spec import Spec
 
 
@@ -41,6 +42,8 @@ def find_unit(names: Iterable[Mapping[str, str]], query: str) -> str:
     `names` maps code -> name (a dict or a pandas Series), one per table, searched in order.
     RankingError if no unit matches.
     """
+    plain: dict[str, set[str]] = {}  # name without diacritics -> codes
+    label: dict[str, str] = {}
     for table in names:
         if query in table:
             return query
@@ -49,4 +52,12 @@ def find_unit(names: Iterable[Mapping[str, str]], query: str) -> str:
         for code, name in table.items():
             if name_key(str(name)) == name_key(query):
                 return str(code)
-    raise RankingError(f"no unit '{query}' in the data", "unit")
+            plain.setdefault(_plain(name_key(str(name))), set()).add(str(code))
+            label.setdefault(str(code), str(name))
+    key = _plain(name_key(query))
+    if len(plain.get(key, ())) == 1:  # written without diacritics: `Da Nang`
+        return next(iter(plain[key]))
+    close = difflib.get_close_matches(key, list(plain), n=2, cutoff=0.75)
+    hint = ", ".join(repr(label[c]) for k in close for c in sorted(plain[k]))
+    hint = f" (did you mean {hint}?)" if hint else ""
+    raise RankingError(f"no unit '{query}' in the data{hint}: give its code or its name", "unit")
