@@ -1,0 +1,339 @@
+"""Excel workbooks: a report Document, or a list of Views, for people who keep working in Excel.
+
+Numbers are stored as numbers with a number format by column kind (Excel shows them in the reader's own
+decimal style); None, NaN and infinities are empty cells. Every text is written as a string, so a text
+starting with '=', '+', '-' or '@' is never a formula, and control characters are replaced. The
+workbook is built in memory and returned as bytes for the atomic file writer.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import numbers
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import xlsxwriter
+
+from dti.views import Column, Kind, Lang, View
+from dti.views.document import Decimal, Document, Fact, Section
+from dti.write.cells import cell
+from dti.write.xlsxchart import ChartData, add_chart
+
+MAX_WIDTH = 60  # characters: longer text wraps
+MAX_TEXT = 32_767  # Excel's limit for one cell
+SHEET_NAME = 31  # Excel's limit for a sheet name
+BAD_NAME = re.compile(r"[\[\]:*?/\\]+")
+# Control characters (other than tab and newline) are not allowed in the file's XML: shown as U+FFFD.
+CONTROLS = dict.fromkeys([*range(0, 9), *range(11, 32), 127, *range(128, 160)], "\N{REPLACEMENT CHARACTER}")
+FORMATS: dict[Kind, str] = {
+    "points": "0.00",
+    "int": "0",
+    "pct": "+0.0%;-0.0%;0.0%",
+    "places": '"▲ "0;"▼ "0;"= "0',
+    "signed": "+0.00;-0.00;0.00",
+}
+COLOURS = {
+    "met": "#1E7B34",
+    "up": "#1E7B34",
+    "not_met": "#C0392B",
+    "down": "#C0392B",
+    "error": "#C0392B",
+    "no_data": "#9A6700",
+    "warning": "#9A6700",
+    "needs_review": "#8E44AD",
+}
+WORDS = {
+    "summary": ("Tóm tắt", "Summary"),
+    "table": ("Bảng", "Table"),
+    "chart_data": ("Dữ liệu biểu đồ", "Chart data"),
+    "yes": ("có", "yes"),
+    "no": ("không", "no"),
+    "see": ("Xem trang", "See sheet"),
+}
+
+
+def clean(text: str) -> str:
+    """Text safe for a cell: control characters replaced, at most Excel's 32,767 characters."""
+    return text.replace("\r\n", "\n").translate(CONTROLS)[:MAX_TEXT]
+
+
+def number_format(kind: Kind, digits: int = 4, marker: str = "") -> str | None:
+    """The Excel number format of a column kind (None: text), a marker ('p') appended to each part."""
+    if kind == "value":
+        found: str | None = "0." + "0" * digits if digits > 0 else "0"
+    else:
+        found = FORMATS.get(kind)
+    if found is None or not marker:
+        return found
+    suffix = '" ' + marker.replace('"', "") + '"'
+    return ";".join(part + suffix for part in found.split(";"))
+
+
+def _number(value: Any) -> float | None:
+    """A finite float for a real number (not a bool), else None."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        return None
+    number = float(value)
+    return number if math.isfinite(number) else None
+
+
+def _blank(value: Any) -> bool:
+    if value is None or (isinstance(value, str) and not value):
+        return True
+    return isinstance(value, numbers.Real) and not isinstance(value, bool) and not math.isfinite(value)
+
+
+def sheet_names(wanted: list[str], fallback: str, taken: set[str] | None = None) -> list[str]:
+    """Valid, unique sheet names: no []:*?/\\ characters, at most 31 characters, a ' (2)' suffix on a
+    name already used (Excel compares names without case)."""
+    used = {"history"} | {t.casefold() for t in taken or set()}  # Excel reserves 'History'
+    names = []
+    for raw in wanted:
+        base = " ".join(BAD_NAME.sub(" ", clean(raw)).replace("\N{REPLACEMENT CHARACTER}", " ").split())
+        base = _shorten(base.strip("'"), SHEET_NAME) or fallback
+        name, n = base, 2
+        while name.casefold() in used:
+            suffix = f" ({n})"
+            name, n = _shorten(base, SHEET_NAME - len(suffix)) + suffix, n + 1
+        used.add(name.casefold())
+        names.append(name)
+    return names
+
+
+def _shorten(text: str, size: int) -> str:
+    """The text cut to `size` characters, at a space when one falls in the second half."""
+    if len(text) <= size:
+        return text
+    cut = text[:size]
+    space = cut.rfind(" ")
+    return (cut[:space] if space >= size // 2 else cut).rstrip(" '")
+
+
+def _title_name(view: View, n: int, lang: Lang) -> str:
+    """A sheet name from a view: its `sheet`, else its title up to a colon, else 'Bảng n'."""
+    if view.sheet:
+        return view.sheet
+    if view.title:
+        return view.title.split(": ")[0]
+    return f"{WORDS['table'][lang == 'en']} {n}"
+
+
+@dataclass(frozen=True)
+class Placed:
+    """Where a table landed: its header row, last row and width (charts go to the right of it)."""
+
+    header: int
+    last: int
+    width: int
+
+
+class Book:
+    """An XlsxWriter workbook in memory, with cached formats."""
+
+    def __init__(self, lang: Lang, decimal: Decimal) -> None:
+        self.lang, self.decimal = lang, decimal
+        self.buffer = io.BytesIO()
+        options = {
+            "in_memory": True,
+            "strings_to_formulas": False,
+            "strings_to_numbers": False,
+            "strings_to_urls": False,
+        }
+        self.book = xlsxwriter.Workbook(self.buffer, options)
+        self.book.set_properties({"title": "dti", "comments": "dti"})
+        self._formats: dict[tuple[tuple[str, Any], ...], Any] = {}
+        self.taken: set[str] = set()
+
+    def word(self, key: str) -> str:
+        return WORDS[key][self.lang == "en"]
+
+    def format(self, **props: Any) -> Any:
+        key = tuple(sorted((k, v) for k, v in props.items() if v not in (None, False, 0)))
+        if key not in self._formats:
+            self._formats[key] = self.book.add_format(dict(key))
+        return self._formats[key]
+
+    def sheet(self, wanted: str, fallback: str) -> Any:
+        (name,) = sheet_names([wanted], fallback, self.taken)
+        self.taken.add(name)
+        return self.book.add_worksheet(name)
+
+    def close(self) -> bytes:
+        self.book.close()
+        return self.buffer.getvalue()
+
+    def text(self, sheet: Any, row: int, col: int, text: str, fmt: Any = None) -> None:
+        sheet.write_string(row, col, clean(text), fmt)
+
+    def put(self, sheet: Any, row: int, col: int, column: Column, value: Any, **look: Any) -> None:
+        """One value: a number with its kind's format, a text, or an empty (but formatted) cell."""
+        kind = column.kind
+        if isinstance(value, list | tuple):
+            value = " ".join(self._plain(v) for v in value)
+        if _blank(value):
+            sheet.write_blank(row, col, None, self.format(**look))
+        elif kind == "bool" or isinstance(value, bool):
+            self.text(sheet, row, col, self.word("yes" if value else "no"), self.format(**look))
+        elif (number := _number(value)) is not None:
+            shown = number_format(kind, column.digits, look.pop("marker", ""))
+            number = number / 100 if kind == "pct" else number
+            sheet.write_number(row, col, number, self.format(num_format=shown, **look))
+        else:
+            look.pop("marker", None)
+            self.text(sheet, row, col, str(value), self.format(**look))
+
+    def _plain(self, value: Any) -> str:
+        """A list item as text: numbers in the document's decimal style."""
+        if isinstance(value, float):
+            return cell(Column("", "", "points"), value, self.decimal)
+        return str(value)
+
+    def shown(self, column: Column, row: dict[str, Any]) -> int:
+        """About how many characters the cell shows (for the column width)."""
+        size = len(cell(column, row.get(column.key), self.decimal))
+        if column.marker and row.get(column.marker):
+            size += 1 + len(str(row[column.marker]))
+        if column.indent:
+            size += 2 * int(row.get(column.indent) or 0)
+        return size
+
+    def table(self, sheet: Any, view: View, top: int = 0) -> Placed:
+        """The view at row `top`: title, bold frozen header with an autofilter, rows, notes."""
+        row = top
+        if view.title:
+            self.text(sheet, row, 0, view.title, self.format(bold=True, font_size=12))
+            row += 1
+        header = row
+        columns = view.columns
+        for j, column in enumerate(columns):
+            longest = max([len(column.label), *(self.shown(column, r) for r in view.rows)])
+            wide = longest > MAX_WIDTH
+            sheet.set_column(j, j, min(longest, MAX_WIDTH) + 2)
+            right = column.align == "right"
+            look = {"bold": True, "bottom": 1, "bg_color": "#EEF1F5", "text_wrap": True}
+            self.text(sheet, header, j, column.label, self.format(align="right" if right else None, **look))
+            for i, values in enumerate(view.rows, start=header + 1):
+                self._value(sheet, i, j, column, values, view, wide)
+        last = header + len(view.rows)
+        if columns:
+            sheet.freeze_panes(header + 1, 0)
+            sheet.autofilter(header, 0, last, len(columns) - 1)
+            if view.rows:
+                sheet.ignore_errors({"number_stored_as_text": f"A{header + 2}:XFD{last + 1}"})
+        for k, note in enumerate(view.notes, start=last + 2):
+            self.text(sheet, k, 0, note, self.format(italic=True))
+        return Placed(header, last, len(columns))
+
+    def _value(
+        self, sheet: Any, i: int, j: int, column: Column, row: dict[str, Any], view: View, wide: bool
+    ) -> None:
+        value = row.get(column.key)
+        look: dict[str, Any] = {
+            "bold": column.strong or bool(view.strong and row.get(view.strong)),
+            "text_wrap": wide,
+            "valign": "top" if wide else None,
+            "indent": int(row.get(column.indent) or 0) if column.indent else None,
+            "font_color": self._colour(column, row),
+        }
+        if column.marker and row.get(column.marker):
+            look["marker"] = str(row[column.marker])
+        self.put(sheet, i, j, column, value, **look)
+
+    @staticmethod
+    def _colour(column: Column, row: dict[str, Any]) -> str | None:
+        if column.tone:
+            return COLOURS.get(str(row.get(column.tone) or row.get(column.key)))
+        value = _number(row.get(column.key))
+        if column.kind == "places" and value:
+            return COLOURS["up" if value > 0 else "down"]
+        return None
+
+
+def views_workbook(views: list[View], lang: Lang = "vi", decimal: Decimal = ",") -> bytes:
+    """One sheet per view (named by `view.sheet`, else the title up to a colon)."""
+    book = Book(lang, decimal)
+    for n, view in enumerate(views, start=1):
+        book.table(book.sheet(_title_name(view, n, lang), f"{book.word('table')} {n}"), view)
+    if not views:
+        book.sheet(book.word("table"), "1")  # a workbook needs a sheet
+    return book.close()
+
+
+def document_workbook(doc: Document) -> bytes:
+    """A summary sheet (title, each section's facts and lines, links to its sheets), a sheet per table,
+    each section's charts as native Excel charts beside its first table, their data on a last sheet."""
+    book = Book(doc.lang, doc.decimal)
+    summary = book.sheet(book.word("summary"), "1")
+    placed: dict[str, list[tuple[str, Any, Placed]]] = {}
+    for section in doc.sections:
+        tables = placed.setdefault(section.key, [])
+        for n, view in enumerate([*section.views, *section.sheets], start=1):
+            sheet = book.sheet(view.sheet or section.title, f"{book.word('table')} {n}")
+            tables.append((sheet.get_name(), sheet, book.table(sheet, view)))
+        if section.charts and not tables:
+            sheet = book.sheet(section.title, section.key)
+            tables.append((sheet.get_name(), sheet, Placed(-1, -1, 0)))
+    charts = [(s, c) for s in doc.sections for c in s.charts]
+    if charts:
+        data = ChartData(book, book.sheet(book.word("chart_data"), "data"))
+        for section, chart in charts:
+            _, sheet, where = placed[section.key][0]
+            add_chart(data, sheet, chart, where.header + 1, where.width + 1 if where.width else 0)
+    _summary(book, summary, doc, placed)
+    return book.close()
+
+
+def _summary(book: Book, sheet: Any, doc: Document, placed: dict[str, list[tuple[str, Any, Placed]]]) -> None:
+    widths = [len(f.label) for s in doc.sections for f in s.facts]
+    sheet.set_column(0, 0, min(max([24, *widths]) + 2, MAX_WIDTH))
+    sheet.set_column(1, 1, 16)
+    sheet.set_column(2, 2, 60)
+    book.text(sheet, 0, 0, doc.title, book.format(bold=True, font_size=16))
+    row = 1
+    if doc.subtitle:
+        book.text(sheet, row, 0, doc.subtitle, book.format(italic=True))
+        row += 1
+    for section in doc.sections:
+        row = _section(book, sheet, section, row + 1, placed.get(section.key, []))
+    for note in doc.notes:
+        row = _paragraph(book, sheet, row + 1, note, book.format(italic=True, text_wrap=True, valign="top"))
+
+
+def _section(
+    book: Book, sheet: Any, section: Section, row: int, tables: list[tuple[str, Any, Placed]]
+) -> int:
+    """One section on the summary sheet; returns the row after it."""
+    book.text(sheet, row, 0, section.title, book.format(bold=True, font_size=13, bottom=1))
+    row += 1
+    for fact in section.facts:
+        _fact(book, sheet, row, fact)
+        row += 1
+    for line in section.lines:
+        row = _paragraph(book, sheet, row, line, book.format(text_wrap=True, valign="top"))
+    for name, _, _ in tables:
+        target = "internal:'" + name.replace("'", "''") + "'!A1"
+        shown = clean(f"{book.word('see')} {name}")
+        sheet.write_url(row, 0, target, book.format(font_color="blue", underline=1), string=shown)
+        row += 1
+    return row
+
+
+def _fact(book: Book, sheet: Any, row: int, fact: Fact) -> None:
+    book.text(sheet, row, 0, fact.label)
+    column = Column("value", fact.label, fact.kind, fact.digits)
+    colour = COLOURS.get(fact.tone or "")
+    book.put(sheet, row, 1, column, fact.value, bold=True, font_color=colour, align="right")
+    if fact.note:
+        book.text(sheet, row, 2, fact.note, book.format(font_color=colour))
+
+
+def _paragraph(book: Book, sheet: Any, row: int, text: str, fmt: Any) -> int:
+    """A paragraph across the three summary columns, its row tall enough for the wrapped lines."""
+    sheet.merge_range(row, 0, row, 2, "", fmt)
+    book.text(sheet, row, 0, text, fmt)
+    lines = sum(max(1, math.ceil(len(part) / 110)) for part in clean(text).split("\n"))
+    sheet.set_row(row, 15 * lines)
+    return row + 1

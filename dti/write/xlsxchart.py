@@ -1,0 +1,206 @@
+"""Native Excel charts for a report's Charts, their numbers on a 'chart data' sheet.
+
+bar: a column chart (one column per category, the highlighted ones in the accent colour); hbar: a bar
+chart, first category at the top; line: a line with markers (`invert`: rank 1 at the top); histogram: a
+column chart of the counts per bin; interval: the points as markers with low-high error bars.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+from xlsxwriter.utility import quote_sheetname, xl_range_abs
+
+from dti.views import Column
+from dti.views.document import Chart, Decimal
+from dti.write.cells import number
+
+if TYPE_CHECKING:
+    from dti.write.xlsx import Book
+
+ACCENT = "#D62728"
+PALETTE = ["#4C72B0", "#9AA5B1", "#DD8452", "#55A868", "#8172B3", "#937860"]
+TYPES = {"bar": "column", "hbar": "bar", "line": "line", "histogram": "column", "interval": "line"}
+LABELLED = 15  # bars with at most this many values carry their value as a label
+
+
+@dataclass(frozen=True)
+class Block:
+    """Where a chart's numbers are on the data sheet: rows first..last, a column per series part."""
+
+    title: int  # the title row (title in A, axis label in B)
+    first: int
+    last: int
+    columns: dict[tuple[int, str], int]  # (series, part) -> column; part: value, low, high, minus, plus
+
+
+class ChartData:
+    """The sheet that holds the numbers of every chart, one block under the other."""
+
+    def __init__(self, book: Book, sheet: Any) -> None:
+        self.book, self.sheet, self.name = book, sheet, sheet.get_name()
+        self.row = 0
+        self.offsets: dict[str, int] = {}  # sheet name -> pixels already taken by charts placed there
+        sheet.set_column(0, 0, 24)
+
+    def ref(self, first: int, col: int, last: int | None = None) -> list[Any]:
+        return [self.name, first, col, first if last is None else last, col]
+
+    def formula(self, block: Block, col: int) -> str:
+        return f"={quote_sheetname(self.name)}!{xl_range_abs(block.first, col, block.last, col)}"
+
+    def write(
+        self, chart: Chart, categories: list[str], parts: list[tuple[str, list[float | None]]]
+    ) -> Block:
+        """The chart's title and axis label, then a header row and a row per category."""
+        book, sheet, top = self.book, self.sheet, self.row
+        book.text(sheet, top, 0, chart.title, book.format(bold=True))
+        if chart.axis:
+            book.text(sheet, top, 1, chart.axis)
+        header = top + 1
+        for j, (label, values) in enumerate(parts, start=1):
+            book.text(sheet, header, j, label, book.format(bold=True, bottom=1))
+            column = Column("", "", "int" if chart.kind == "histogram" else "value", chart.digits)
+            for i, value in enumerate(values, start=header + 1):
+                book.put(sheet, i, j, column, value)
+        for i, category in enumerate(categories, start=header + 1):
+            book.text(sheet, i, 0, category)
+        self.row = header + len(categories) + 2
+        columns = {}
+        for j, (key, _) in enumerate(_keys(chart), start=1):
+            columns[key] = j
+        return Block(top, header + 1, header + max(len(categories), 1), columns)
+
+
+def _keys(chart: Chart) -> list[tuple[tuple[int, str], str]]:
+    parts = ("value", "low", "high", "minus", "plus") if chart.kind == "interval" else ("value",)
+    return [((s, part), series.label) for s, series in enumerate(chart.series) for part in parts]
+
+
+def bins(chart: Chart, decimal: Decimal) -> tuple[list[str], list[list[float | None]]]:
+    """A histogram's bin labels ('0,70–0,80') and its counts per series (numpy's bins over the limits,
+    or over the values' range)."""
+    found = [
+        np.array([v for v in s.values if v is not None and math.isfinite(v)], float) for s in chart.series
+    ]
+    every = np.concatenate([*found, np.zeros(0)])
+    if chart.limits is not None:
+        low, high = chart.limits
+    elif every.size:
+        low, high = float(every.min()), float(every.max())
+    else:
+        low, high = 0.0, 1.0
+    edges = np.histogram_bin_edges(every, bins=chart.bins, range=(low, high if high > low else low + 1))
+    width = float(edges[1] - edges[0])
+    digits = max(0, -math.floor(math.log10(width))) if width > 0 else chart.digits
+    labels = [
+        number(f"{a:.{digits}f}", decimal) + "–" + number(f"{b:.{digits}f}", decimal)
+        for a, b in zip(edges[:-1], edges[1:], strict=True)
+    ]
+    counts: list[list[float | None]] = [[float(n) for n in np.histogram(v, bins=edges)[0]] for v in found]
+    return labels, counts
+
+
+def _parts(chart: Chart, decimal: Decimal) -> tuple[list[str], list[tuple[str, list[float | None]]]]:
+    """The categories and the data columns the chart plots, in the order of `_keys`."""
+    if chart.kind == "histogram":
+        labels, counts = bins(chart, decimal)
+        return labels, [(s.label, c) for s, c in zip(chart.series, counts, strict=True)]
+    parts: list[tuple[str, list[float | None]]] = []
+    for series in chart.series:
+        parts.append((series.label, list(series.values)))
+        if chart.kind == "interval":
+            low = series.low or [None] * len(series.values)
+            high = series.high or [None] * len(series.values)
+            parts += [(f"{series.label} (low)", list(low)), (f"{series.label} (high)", list(high))]
+            parts.append(("−", [_gap(v, lo) for v, lo in zip(series.values, low, strict=True)]))
+            parts.append(("+", [_gap(hi, v) for v, hi in zip(series.values, high, strict=True)]))
+    return chart.categories, parts
+
+
+def _gap(high: float | None, low: float | None) -> float | None:
+    return None if high is None or low is None else high - low
+
+
+def add_chart(data: ChartData, sheet: Any, chart: Chart, row: int, col: int) -> None:
+    """The chart's numbers on the data sheet, and a native chart of them on `sheet` at (row, col)."""
+    book = data.book
+    categories, parts = _parts(chart, book.decimal)
+    block = data.write(chart, categories, parts)
+    excel = book.book.add_chart({"type": TYPES[chart.kind]})
+    labels = chart.kind in ("bar", "hbar") and len(categories) * len(chart.series) <= LABELLED
+    whole = chart.kind == "histogram" or chart.invert or chart.digits <= 0  # counts, ranks
+    digits = "0" if whole else "0." + "0" * chart.digits
+    for s, _ in enumerate(chart.series):
+        excel.add_series(_series(data, block, chart, s, labels, digits, len(categories)))
+    excel.set_title({"name": data.ref(block.title, 0), "name_font": {"size": 12}})
+    value_axis: dict[str, Any] = {"num_format": digits, "major_gridlines": {"visible": True}}
+    value_axis["major_gridlines"]["line"] = {"color": "#DDDDDD"}
+    if chart.axis:
+        value_axis["name"] = data.ref(block.title, 1)
+    if chart.limits is not None and chart.kind != "histogram":
+        value_axis["min"], value_axis["max"] = chart.limits
+    category_axis: dict[str, Any] = {"num_font": {"rotation": -45}} if len(categories) > 12 else {}
+    if chart.kind == "hbar":  # first category at the top, the value axis below
+        category_axis.update(reverse=True, crossing="max")
+        excel.set_x_axis(value_axis)
+        excel.set_y_axis(category_axis)
+    else:
+        if chart.invert:  # rank 1 at the top, the category axis still at the bottom
+            value_axis.update(reverse=True, crossing="max")
+        excel.set_x_axis(category_axis)
+        excel.set_y_axis(value_axis)
+    excel.set_legend({"none": True} if len(chart.series) == 1 else {"position": "bottom"})
+    width, height = _size(chart, len(categories))
+    excel.set_size({"width": width, "height": height})
+    offset = data.offsets.get(sheet.get_name(), 0)
+    sheet.insert_chart(max(row, 0), col, excel, {"x_offset": 10, "y_offset": offset + 10})
+    data.offsets[sheet.get_name()] = offset + height + 20
+
+
+def _series(
+    data: ChartData, block: Block, chart: Chart, s: int, labels: bool, digits: str, size: int
+) -> dict[str, Any]:
+    colour = PALETTE[s % len(PALETTE)]
+    column = block.columns[(s, "value")]
+    series: dict[str, Any] = {
+        "name": data.ref(block.first - 1, column),
+        "categories": data.ref(block.first, 0, block.last),
+        "values": data.ref(block.first, column, block.last),
+    }
+    if chart.kind in ("line", "interval"):
+        series["marker"] = {
+            "type": "circle",
+            "size": 6,
+            "fill": {"color": colour},
+            "border": {"color": colour},
+        }
+        series["line"] = {"none": True} if chart.kind == "interval" else {"color": colour, "width": 2}
+    else:
+        series["fill"] = {"color": colour}
+        series["gap"] = 10 if chart.kind == "histogram" else 50
+    if chart.highlight and chart.kind != "histogram":
+        accent = {"fill": {"color": ACCENT}, "border": {"color": ACCENT}}
+        series["points"] = [accent if i in chart.highlight else None for i in range(size)]
+    if labels:
+        series["data_labels"] = {"value": True, "num_format": digits}
+    if chart.kind == "interval":
+        series["y_error_bars"] = {
+            "type": "custom",
+            "minus_values": data.formula(block, block.columns[(s, "minus")]),
+            "plus_values": data.formula(block, block.columns[(s, "plus")]),
+            "end_style": 1,
+        }
+    return series
+
+
+def _size(chart: Chart, categories: int) -> tuple[int, int]:
+    """Pixels: wide enough for one column per category, tall enough for one bar per category."""
+    if chart.kind == "bar":
+        return max(576, min(1600, 14 * categories + 160)), 320
+    if chart.kind == "hbar":
+        return 576, max(288, min(1600, 18 * categories * len(chart.series) + 120))
+    return 576, 320
