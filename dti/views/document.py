@@ -45,6 +45,7 @@ class Chart:
     invert: bool = False  # ranks: 1 at the top
     limits: tuple[float, float] | None = None  # the value axis, when fixed (0..1 for index values)
     bins: int = 10
+    stacked: bool = False  # bar/hbar: the series stacked into one bar per category (parts of a whole)
 
 
 @dataclass(frozen=True)

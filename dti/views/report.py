@@ -139,7 +139,9 @@ def headline(briefing: Briefing, data: dict[str, Any], unit: str, lang: Lang, de
         places, pct = change["places"], change["value_pct"]
         tone = None if not places else "up" if places > 0 else "down"
         since = f"{'so với' if lang == 'vi' else 'since'} {change['from']}"
-        facts.append(Fact(f"Δ {total} {since}", pct, "pct", note=moved(places, lang), tone=tone))
+        label = f"{word('rank', lang).capitalize()} {since}"
+        value_note = f"{fmt(pct, 'pct', decimal)} {word('value', lang)}"
+        facts.append(Fact(label, places, "places", note=value_note, tone=tone))
         line += f", {moved(places, lang)} {since} ({fmt(pct, 'pct', decimal)})"
     for node in spec.nodes:
         if node.kind == "pillar" and node.code in latest.values.columns:
@@ -349,6 +351,7 @@ def losses(briefing: Briefing, unit: str | None, lang: Lang, decimal: Decimal) -
         ],
         axis=t("points_axis", lang),
         digits=2,
+        stacked=True,
     )
     lines = [_loss_line(unit, rows, float(top.sum()), lang, decimal)] if rows else []
     views = [View(None, columns, rows, sheet=t("losses", lang))]
