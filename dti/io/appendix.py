@@ -250,3 +250,6 @@ def frame_from_yaml(path: Path, issues: list[Issue]) -> pd.DataFrame | None:
     frame["row"] = np.arange(1, len(frame) + 1)  # the item's position in the list
     frame["cells"] = [{} for _ in range(len(frame))]
     return frame
+
+
+structure = _structure  # dti/tasks.py reads the section rows and headings of task lists with it

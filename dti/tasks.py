@@ -1,0 +1,249 @@
+"""The plan's task list (nhiệm vụ): not started, in progress, done — and overdue.
+
+Read as provinces keep it (STT, nhiệm vụ, đơn vị chủ trì, đơn vị phối hợp, thời hạn, trạng thái / kết quả,
+ghi chú), through the reader of target lists: title rows, section rows `I`, `II` (→ the group), headings
+whose `- ` sub-rows are the tasks, footnotes. The status is the first status word of the status column,
+else of the result, else of the note; the deadline a date or a period (dti/dates.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+import numpy as np
+import pandas as pd
+
+from dti.dates import parse_deadline
+from dti.io.appendix import structure
+from dti.io.headers import header_key
+from dti.io.listing import Headers, read_listing
+from dti.report import Issue, IssueCode, Severity
+from dti.targets import split_units
+
+Status = Literal["not_started", "in_progress", "done"]
+STATUSES: tuple[Status, ...] = ("not_started", "in_progress", "done")
+HEADERS = Headers(
+    {
+        "id": ("id", "STT", "TT", "Số TT"),
+        "group": ("group", "Nhóm", "Nhóm nhiệm vụ", "Lĩnh vực"),
+        "name": ("name", "Nhiệm vụ", "Tên nhiệm vụ", "Nội dung", "Nội dung nhiệm vụ", "Nhiệm vụ, giải pháp"),
+        "responsible": (
+            "responsible",
+            "Đơn vị chủ trì",
+            "Cơ quan chủ trì",
+            "Chủ trì",
+            "Đơn vị thực hiện",
+            "Cơ quan thực hiện",
+            "Đơn vị",
+        ),
+        "partners": ("partners", "Đơn vị phối hợp", "Cơ quan phối hợp", "Phối hợp"),
+        "deadline": (
+            "deadline",
+            "Thời hạn …",
+            "Thời gian hoàn thành",
+            "Thời gian thực hiện",
+            "Hạn hoàn thành",
+        ),
+        "status": (
+            "status",
+            "Trạng thái …",
+            "Tình trạng",
+            "Tiến độ",
+            "Tiến độ thực hiện",
+            "Mức độ hoàn thành",
+        ),
+        "result": ("result", "Kết quả …", "Kết quả thực hiện …"),
+        "note": ("note", "Ghi chú"),
+    }
+)
+# Status words as reports write them (folded: no case, no diacritics), first match wins; the text may go
+# on (`Đã hoàn thành, ban hành Kế hoạch số 45/KH-UBND`). The flag: finished or running behind its time.
+WORDS: tuple[tuple[str, Status, bool], ...] = (
+    ("hoàn thành quá hạn", "done", True),
+    ("hoàn thành chậm", "done", True),
+    ("đã hoàn thành quá hạn", "done", True),
+    ("hoàn thành đúng hạn", "done", False),
+    ("chưa hoàn thành", "in_progress", False),
+    ("đã hoàn thành", "done", False),
+    ("hoàn thành", "done", False),
+    ("done", "done", False),
+    ("chậm tiến độ", "in_progress", True),
+    ("quá hạn", "in_progress", True),
+    ("đang triển khai", "in_progress", False),
+    ("đang thực hiện", "in_progress", False),
+    ("đã triển khai", "in_progress", False),
+    ("in progress", "in_progress", False),
+    ("chưa triển khai", "not_started", False),
+    ("chưa thực hiện", "not_started", False),
+    ("chưa bắt đầu", "not_started", False),
+    ("not started", "not_started", False),
+)
+_WORDS = [(header_key(w), s, late) for w, s, late in WORDS]
+
+
+def status_of(text: str) -> tuple[Status, bool] | None:
+    """The status a text starts with (`Đã hoàn thành, …` → done), and whether it says late; or None."""
+    key = header_key(text)
+    return next(((s, late) for w, s, late in _WORDS if key == w or key.startswith(w + " ")), None)
+
+
+@dataclass
+class TaskList:
+    """Every task with its status, deadline and lateness; the issues and how the file was read."""
+
+    tasks: pd.DataFrame  # id group name responsible partners deadline_text deadline status late overdue …
+    today: dt.date | None = None
+    issues: list[Issue] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def summary(self) -> dict[str, int]:
+        counts = self.tasks["status"].value_counts()
+        return {
+            "total": len(self.tasks),
+            **{s: int(counts.get(s, 0)) for s in STATUSES},
+            "overdue": int(self.tasks["overdue"].sum()),
+        }
+
+    def by_responsible(self) -> pd.DataFrame:
+        """Counts per lead unit (a task with several counts for each), in order of first appearance."""
+        frame = self.tasks.assign(responsible=[split_units(t) or ["—"] for t in self.tasks["responsible"]])
+        frame = frame.explode("responsible")
+        table = pd.crosstab(frame["responsible"], frame["status"]).reindex(
+            columns=list(STATUSES), fill_value=0
+        )
+        table.insert(0, "total", table.sum(axis=1))
+        table["overdue"] = frame.groupby("responsible")["overdue"].sum().astype(int)
+        return table.reindex(list(dict.fromkeys(frame["responsible"])))
+
+    def to_dict(self) -> dict[str, Any]:
+        keys = (
+            "id",
+            "group",
+            "name",
+            "responsible",
+            "partners",
+            "deadline_text",
+            "status",
+            "late",
+            "overdue",
+        )
+        rows = []
+        for rec in self.tasks.to_dict("records"):
+            row = {k: rec[k] for k in keys}
+            row["deadline"] = rec["deadline"].isoformat() if rec["deadline"] else None
+            row["days_overdue"] = rec["days_overdue"]
+            row["result"], row["note"], row["row"] = rec["result"], rec["note"], rec["row"]
+            rows.append(row)
+        return {"tasks": rows, "summary": self.summary()}
+
+
+def summary_line(tasks: TaskList, lang: Literal["vi", "en"] = "vi") -> str:
+    """`7/21 nhiệm vụ chưa được triển khai; 8/21 đang triển khai; 6/21 đã hoàn thành; 6 nhiệm vụ quá hạn`
+    (overdue only when read as of a day)."""
+    s = tasks.summary()
+    n = s["total"]
+    unknown = n - sum(s[k] for k in STATUSES)
+    if lang == "vi":
+        parts = [
+            f"{s['not_started']}/{n} nhiệm vụ chưa được triển khai",
+            f"{s['in_progress']}/{n} đang triển khai",
+            f"{s['done']}/{n} đã hoàn thành",
+        ]
+        parts += [f"{s['overdue']} nhiệm vụ quá hạn"] if tasks.today is not None else []
+        parts += [f"{unknown}/{n} chưa rõ trạng thái"] if unknown else []
+    else:
+        parts = [
+            f"{s['not_started']}/{n} tasks not started",
+            f"{s['in_progress']}/{n} in progress",
+            f"{s['done']}/{n} done",
+        ]
+        parts += [f"{s['overdue']} overdue"] if tasks.today is not None else []
+        parts += [f"{unknown}/{n} without a status"] if unknown else []
+    return "; ".join(parts)
+
+
+def read_tasks(path: Path, sheet: str | None = None, today: dt.date | None = None) -> TaskList:
+    """Read a task list. With `today`, an unfinished task past its deadline is overdue (without it none
+    is: a list is read as of a day). `late` keeps the list's own words (`chậm tiến độ`, `hoàn thành quá
+    hạn`). Problems become issues; nothing is raised."""
+    issues: list[Issue] = []
+    notes: list[str] = []
+    what = "a task list has a task column (Nhiệm vụ, Nội dung…)"
+    frame = read_listing(path, sheet, HEADERS, ("name",), what, issues, notes, native=("deadline",))
+    if frame is None:
+        frame = pd.DataFrame(columns=[*HEADERS.table, "deadline_native", "row", "cells"])
+    # Section rows (`I`, `II`) and headings over `- ` rows: the target reader's rules, with the columns
+    # that make a row a task (a deadline, a unit) standing in for its target column.
+    frame["target"] = frame["deadline"] + frame["responsible"] + frame["partners"]
+    found: list[str] = []
+    frame = structure(frame, found).drop(columns="target").reset_index(drop=True)
+    notes += [n.replace("targets", "tasks") for n in found]
+    if frame.empty and not issues:
+        issues.append(Issue(IssueCode.NO_DATA, Severity.ERROR, "no tasks in the file", file=str(path)))
+    tasks = judge(frame, str(path), today, issues)
+    tasks.notes = [f"{path}: {n}" for n in notes]
+    return tasks
+
+
+def judge(frame: pd.DataFrame, name: str, today: dt.date | None, issues: list[Issue]) -> TaskList:
+    """Each task's status, deadline, and whether it is unfinished past its deadline as of `today`."""
+    frame = frame.copy()
+    n = len(frame)
+
+    def warn(i: int, column: str, message: str) -> None:
+        issues.append(
+            Issue(
+                IssueCode.INVALID_OPTION,
+                Severity.WARNING,
+                message,
+                file=name,
+                row=int(frame.at[i, "row"]),
+                column=column,
+                cell=frame.at[i, "cells"].get(column),
+                indicator=frame.at[i, "id"] or None,
+                value=frame.at[i, column],
+            )
+        )
+
+    status = np.full(n, None, dtype=object)
+    late = np.zeros(n, dtype=bool)
+    for i in range(n):
+        read = next(
+            (r for c in ("status", "result", "note") if (r := status_of(frame.at[i, c])) is not None), None
+        )
+        if read is not None:
+            status[i], late[i] = read
+        elif frame.at[i, "status"].strip():
+            warn(i, "status", f"status '{frame.at[i, 'status']}' is unknown: write chưa triển khai, "
+                 "đang triển khai or hoàn thành (hoàn thành quá hạn, chậm tiến độ)")  # fmt: skip
+        else:
+            warn(i, "status", "no status: write chưa triển khai, đang triển khai or hoàn thành")
+    natives = (
+        frame["deadline_native"].to_numpy(dtype=float) if "deadline_native" in frame else np.full(n, np.nan)
+    )
+    deadlines: list[dt.date | None] = []
+    for i, (text, native) in enumerate(zip(frame["deadline"], natives, strict=True)):
+        day, understood = parse_deadline(text, native)
+        deadlines.append(day)
+        if not understood:
+            warn(i, "deadline", f"deadline '{text}' is not a date: write 30/06/2026, Quý III/2026, "
+                 "Tháng 6/2026, Năm 2026 or Thường xuyên")  # fmt: skip
+    due = pd.to_datetime(pd.Series([d or pd.NaT for d in deadlines], dtype=object), errors="coerce")
+    unfinished = status != "done"
+    days = np.full(n, None, dtype=object)
+    if today is not None:
+        behind = (pd.Timestamp(today) - due).dt.days.to_numpy(dtype=float)
+        past = unfinished & (behind > 0)
+        days[past] = behind[past].astype(int)
+    else:
+        past = np.zeros(n, dtype=bool)
+    frame["deadline_text"] = frame.pop("deadline")
+    frame["deadline"] = pd.Series(deadlines, index=frame.index, dtype=object)
+    frame["status"] = pd.Series(status, index=frame.index, dtype=object)
+    frame["late"] = late
+    frame["overdue"] = past
+    frame["days_overdue"] = pd.Series(days, index=frame.index, dtype=object)
+    return TaskList(frame.drop(columns=["deadline_native"], errors="ignore"), today, issues)

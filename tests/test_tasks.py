@@ -1,0 +1,161 @@
+"""dti tasks: status words, deadlines as written, section rows and headings, overdue with --today.
+
+Expected values are checked by hand against the files written here and sample_data/tasks_2026.csv.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from dti.cli import app
+from dti.dates import parse_date, parse_deadline, parse_period
+from dti.tasks import read_tasks, status_of, summary_line
+from dti.views.tasks import tasks_section
+
+SAMPLE = Path(__file__).parent.parent / "sample_data" / "tasks_2026.csv"
+runner = CliRunner()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chưa triển khai", ("not_started", False)),
+        ("CHUA TRIEN KHAI", ("not_started", False)),
+        ("Đang triển khai", ("in_progress", False)),
+        ("Chậm tiến độ", ("in_progress", True)),
+        ("Hoàn thành", ("done", False)),
+        ("Đã hoàn thành, ban hành Kế hoạch số 45/KH-UBND", ("done", False)),
+        ("Hoàn thành quá hạn", ("done", True)),
+        ("Chưa hoàn thành", ("in_progress", False)),  # not 'hoàn thành'
+        ("Đạt 87% hồ sơ", None),
+        ("", None),
+    ],
+)
+def test_status_words(text: str, expected: tuple[str, bool] | None) -> None:
+    assert status_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("30/06/2026", dt.date(2026, 6, 30)),
+        ("1/7/2026", dt.date(2026, 7, 1)),
+        ("Trước ngày 15/8/2026", dt.date(2026, 8, 15)),
+        ("2026-06-30 00:00:00", dt.date(2026, 6, 30)),  # an Excel date cell as the xlsx reader gives it
+        ("45658", dt.date(2025, 1, 1)),  # Excel serial 45658 is 1 January 2025
+        ("Quý III/2026", dt.date(2026, 9, 30)),
+        ("Quý I/2028", dt.date(2028, 3, 31)),
+        ("Tháng 2/2028", dt.date(2028, 2, 29)),  # a leap year
+        ("Tháng 2/2026", dt.date(2026, 2, 28)),
+        ("Năm 2026", dt.date(2026, 12, 31)),
+        ("6 tháng đầu năm 2026", dt.date(2026, 6, 30)),
+        ("Giai đoạn 2026-2030", dt.date(2030, 12, 31)),
+        ("Thường xuyên", None),
+        ("", None),
+    ],
+)
+def test_deadlines_as_written(text: str, expected: dt.date | None) -> None:
+    assert parse_deadline(text) == (expected, True)
+
+
+def test_unreadable_deadline_and_dates() -> None:
+    assert parse_deadline("sớm nhất có thể") == (None, False)
+    assert parse_date("31/02/2026") is None
+    assert parse_date("", 46203.0) == dt.date(2026, 6, 30)  # Excel's stored number of a General cell
+    period = parse_period("Quý 3 năm 2026")
+    assert period is not None and (period.key, period.label()) == ("Q3 2026", "quý III/2026")
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "tasks.csv"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+LIST = """KẾ HOẠCH CHUYỂN ĐỔI SỐ NĂM 2026
+STT,Nội dung nhiệm vụ,Cơ quan chủ trì,Cơ quan phối hợp,Thời hạn hoàn thành,Tình trạng,Ghi chú
+I,HẠ TẦNG SỐ,,,,,
+1,Phủ sóng 5G,Sở KH&CN,VNPT,30/06/2026,Đang triển khai,
+2,Trung tâm dữ liệu,Sở KH&CN,,Quý IV/2026,Chưa triển khai,
+II,CHÍNH QUYỀN SỐ,,,,,
+3,Số hóa hồ sơ,Văn phòng UBND tỉnh,,Tháng 3/2026,Hoàn thành quá hạn,
+4,Kho dữ liệu,Văn phòng UBND tỉnh; Sở KH&CN,,Thường xuyên,Chậm tiến độ,
+"""
+
+
+def test_sections_statuses_and_overdue(tmp_path: Path) -> None:
+    task_list = read_tasks(write(tmp_path, LIST), today=dt.date(2026, 7, 1))
+    frame = task_list.tasks
+    assert list(frame["id"]) == ["1", "2", "3", "4"]  # the title and section rows are not tasks
+    assert list(frame["group"]) == ["HẠ TẦNG SỐ", "HẠ TẦNG SỐ", "CHÍNH QUYỀN SỐ", "CHÍNH QUYỀN SỐ"]
+    assert list(frame["status"]) == ["in_progress", "not_started", "done", "in_progress"]
+    assert list(frame["late"]) == [False, False, True, True]
+    # 1 July: task 1 (30 June, running) is one day overdue; 3 is done; 2 not due; 4 has no deadline
+    assert list(frame["overdue"]) == [True, False, False, False]
+    assert frame.at[0, "days_overdue"] == 1
+    assert task_list.summary() == {"total": 4, "not_started": 1, "in_progress": 2, "done": 1, "overdue": 1}
+    assert summary_line(task_list) == (
+        "1/4 nhiệm vụ chưa được triển khai; 2/4 đang triển khai; 1/4 đã hoàn thành; 1 nhiệm vụ quá hạn"
+    )
+    by = task_list.by_responsible()
+    assert by.loc["Văn phòng UBND tỉnh", "total"] == 2 and by.loc["Sở KH&CN", "total"] == 3
+
+
+def test_today_before_and_on_the_deadline(tmp_path: Path) -> None:
+    path = write(tmp_path, LIST)
+    on_the_day = read_tasks(path, today=dt.date(2026, 6, 30))
+    assert on_the_day.summary()["overdue"] == 0  # due 30/06: not overdue on the day itself
+    without = read_tasks(path)
+    assert without.summary()["overdue"] == 0 and "quá hạn" not in summary_line(without)
+
+
+def test_heading_rows_and_unknown_words(tmp_path: Path) -> None:
+    text = (
+        "STT,Nhiệm vụ,Đơn vị chủ trì,Thời hạn,Trạng thái\n"
+        "1,Phổ cập kỹ năng số,,,\n"
+        "-,Tổ công nghệ số cộng đồng,UBND cấp xã,Năm 2026,Đang triển khai\n"
+        "-,Tập huấn người dân,Tỉnh đoàn,sớm,đang làm\n"
+    )
+    task_list = read_tasks(write(tmp_path, text))
+    assert list(task_list.tasks["id"]) == ["1.1", "1.2"]
+    assert task_list.tasks.at[1, "name"] == "Phổ cập kỹ năng số - Tập huấn người dân"
+    assert task_list.tasks.at[1, "status"] is None
+    cells = sorted((i.cell, i.severity.value) for i in task_list.issues)
+    assert cells == [("D4", "warning"), ("E4", "warning")]  # the deadline 'sớm', the status 'đang làm'
+
+
+def test_cli_sample_json_and_table() -> None:
+    result = runner.invoke(app, ["tasks", str(SAMPLE), "--today", "25/11/2026", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    # counted by hand in sample_data/tasks_2026.csv: 7 'Chưa triển khai', 6 done (one late), 8 running;
+    # past their deadline on 25/11/2026 and unfinished: 2, 5, 10, 11.2, 12, 17
+    assert data["summary"] == {"total": 21, "not_started": 7, "in_progress": 8, "done": 6, "overdue": 6}
+    overdue = [t["id"] for t in data["tasks"] if t["overdue"]]
+    assert overdue == ["2", "5", "10", "11.2", "12", "17"]
+    first = data["tasks"][0]
+    assert (first["deadline"], first["status"], first["group"]) == ("2026-06-30", "done", "CHÍNH QUYỀN SỐ")
+    table = runner.invoke(app, ["tasks", str(SAMPLE), "--today", "25/11/2026", "--by", "responsible"])
+    assert "7/21 nhiệm vụ chưa được triển khai" in table.stdout and "6 nhiệm vụ quá hạn" in table.stdout
+    assert "Sở Khoa học và Công nghệ" in table.stdout
+
+
+def test_cli_bad_today_and_missing_column(tmp_path: Path) -> None:
+    bad = runner.invoke(app, ["tasks", str(SAMPLE), "--today", "mai"])
+    assert bad.exit_code == 2 and "not a date" in bad.output
+    no_name = write(tmp_path, "STT,Thời hạn\n1,30/06/2026\n")
+    result = runner.invoke(app, ["tasks", str(no_name)])
+    assert result.exit_code == 1 and "no name column" in result.output
+
+
+def test_section_for_the_report() -> None:
+    section = tasks_section(read_tasks(SAMPLE, today=dt.date(2026, 11, 25)))
+    assert section.key == "tasks"
+    assert [f.value for f in section.facts] == [7, 8, 6, 6]
+    assert section.lines[0].startswith("7/21 nhiệm vụ chưa được triển khai")
+    assert len(section.views[0].rows) == 21
