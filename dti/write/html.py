@@ -55,8 +55,6 @@ a { color: var(--head); }
 .fact.good { border-left-color: var(--good); } .fact.bad { border-left-color: var(--bad); }
 .fact.warn { border-left-color: var(--warn); }
 .good { color: var(--good); } .bad { color: var(--bad); } .warn { color: var(--warn); }
-.fact.good .value, .fact.bad .value, .fact.warn .value { color: inherit; }
-.fact.good .value { color: var(--good); } .fact.bad .value { color: var(--bad); }
 figure { margin: 1rem 0; break-inside: avoid; }
 figcaption { font-weight: 600; font-size: .95rem; margin-bottom: .3rem; }
 svg.chart { display: block; width: 100%; height: auto; }
@@ -64,7 +62,8 @@ table { border-collapse: collapse; width: 100%; margin: .4rem 0; font-size: .88r
 caption { text-align: left; font-weight: 600; padding: .2rem 0 .4rem; }
 th, td { padding: .25rem .5rem; border-bottom: 1px solid var(--line); vertical-align: top; }
 th { background: var(--soft); text-align: left; font-weight: 600; border-bottom: 2px solid var(--line); }
-.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num { white-space: nowrap; }
 tr.strong td, td.strong { font-weight: 650; }
 .marker { color: var(--muted); font-size: .8em; }
 p.note, .notes li { color: var(--muted); font-size: .85rem; margin: .2rem 0; }
@@ -115,7 +114,7 @@ def _section(section: Section, doc: Document) -> str:
     if section.facts:
         parts.append('<div class="facts">' + "".join(_fact(f, doc) for f in section.facts) + "</div>")
     parts.extend(f"<p>{escape(line)}</p>" for line in section.lines)
-    parts.extend(_figure(chart, doc) for chart in section.charts)
+    parts.extend(_figure(chart, doc, section.title) for chart in section.charts)
     parts.extend(_table(view, doc) for view in section.views)
     parts.append("</section>")
     return "\n".join(parts)
@@ -135,11 +134,9 @@ def _fact(fact: Fact, doc: Document) -> str:
     )
 
 
-def _figure(chart: Chart, doc: Document) -> str:
-    return (
-        f'<figure id="figure-{_id(chart.key)}"><figcaption>{escape(chart.title)}</figcaption>'
-        f"{svg(chart, doc.decimal)}</figure>"
-    )
+def _figure(chart: Chart, doc: Document, heading: str) -> str:
+    caption = f"<figcaption>{escape(chart.title)}</figcaption>" if chart.title != heading else ""
+    return f'<figure id="figure-{_id(chart.key)}">{caption}{svg(chart, doc.decimal)}</figure>'
 
 
 def _cell(column: Column, row: dict[str, Any], doc: Document) -> str:

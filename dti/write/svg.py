@@ -20,6 +20,9 @@ INK = "#2b2b2b"
 GRID = "#e3e3e3"
 PLAIN = "#b7c7d6"  # light blue-grey: the many bars of a ranking
 ACCENT = "#b8322a"  # dark red: the highlighted unit (dark in greyscale too)
+LINES = ["#1f4e79", "#5b6b7a", "#8a96a3", "#3f7f8c"]  # the other lines of a line chart
+DASHES = ["--", ":", "-.", (0, (5, 1, 1, 1, 1, 1))]
+MARKERS = ["s", "^", "D", "v"]
 SERIES = ["#1f4e79", "#8a96a3", "#cdd6df"]  # dark, mid, light: the unit, the national, the regional mean
 LABELLED = 70  # up to this many categories a bar chart names each one under its bar
 MANY = 400  # above this a bar chart is one filled outline instead of one rectangle per bar
@@ -63,17 +66,28 @@ def svg(chart: Chart, decimal: Decimal = ".") -> str:
     import matplotlib
     from matplotlib.backends.backend_svg import FigureCanvasSVG
     from matplotlib.figure import Figure
-    from matplotlib.ticker import FuncFormatter, MaxNLocator
+    from matplotlib.ticker import Formatter, MaxNLocator
+
+    class Ticks(Formatter):
+        """Tick labels with the document's decimal mark and as many decimals as the ticks need."""
+
+        places = 0
+
+        def set_locs(self, locs: Any) -> None:
+            super().set_locs(locs)
+            exact = (d for d in range(4) if all(abs(round(v, d) - v) < 1e-9 for v in locs))
+            self.places = next(exact, 4)
+
+        def __call__(self, value: float, pos: int | None = None) -> str:
+            return label(value + 0.0, self.places, decimal)  # + 0.0: no '-0'
 
     with matplotlib.rc_context({**RC, "svg.hashsalt": chart.key}):
         figure = Figure(figsize=_size(chart), layout="constrained")
         axes = figure.add_subplot()
         axes.set_axisbelow(True)
-        digits = 0 if chart.kind == "line" else min(chart.digits, 2)
-        ticks = FuncFormatter(lambda v, _pos: label(v, digits, decimal))
         DRAW[chart.kind](axes, chart, decimal)
         value_axis = axes.xaxis if chart.kind in ("hbar", "interval", "histogram") else axes.yaxis
-        value_axis.set_major_formatter(ticks)
+        value_axis.set_major_formatter(Ticks())
         if chart.kind == "line":
             axes.yaxis.set_major_locator(MaxNLocator(integer=True))
         (axes.set_xlabel if value_axis is axes.xaxis else axes.set_ylabel)(chart.axis)
@@ -85,7 +99,7 @@ def svg(chart: Chart, decimal: Decimal = ".") -> str:
 def _size(chart: Chart) -> tuple[float, float]:
     rows = len(chart.categories)
     if chart.kind == "hbar":
-        return 7.5, 0.8 + rows * (0.17 * max(1, len(chart.series)) + 0.12)
+        return 7.5, 0.9 + rows * (0.12 * max(1, len(chart.series)) + 0.1)
     if chart.kind == "interval":
         return 7.5, 0.9 + rows * 0.28
     if chart.kind == "bar":
@@ -194,7 +208,8 @@ def _hbar(axes: Any, chart: Chart, decimal: Decimal) -> None:
             linewidth=0.4,
             label=_legend_label(series.label),
         )
-        texts = [label(v, chart.digits, decimal) if not math.isnan(v) else "" for v in values]
+        # a value of 0 in a second series (no points at stake) is shown by its missing bar alone
+        texts = ["" if math.isnan(v) or (j and v == 0) else label(v, chart.digits, decimal) for v in values]
         axes.bar_label(bars, texts, padding=2, fontsize=7, color=INK)
     axes.set_yticks(range(rows), chart.categories)
     axes.invert_yaxis()
@@ -205,23 +220,36 @@ def _hbar(axes: Any, chart: Chart, decimal: Decimal) -> None:
 
 
 def _line(axes: Any, chart: Chart, decimal: Decimal) -> None:
+    """The first series (the total) thick in the accent colour with its values; the others thin, each
+    with its own dash and marker (told apart in greyscale) and nudged sideways so equal ranks stay visible."""
     positions = list(range(len(chart.categories)))
     axes.grid(axis="y", color=GRID, linewidth=0.6)
+    count = len(chart.series)
     for j, series in enumerate(chart.series):
         values = _floats(series.values)
-        colour = ACCENT if j == 0 else SERIES[(j - 1) % len(SERIES)]
-        axes.plot(positions, values, marker="o", color=colour, linewidth=2, label=_legend_label(series.label))
+        style: dict[str, Any] = {"color": ACCENT, "linewidth": 2.4, "marker": "o", "zorder": 4}
+        if j:
+            style = {
+                "color": LINES[(j - 1) % len(LINES)],
+                "linewidth": 1.3,
+                "linestyle": DASHES[(j - 1) % len(DASHES)],
+                "marker": MARKERS[(j - 1) % len(MARKERS)],
+                "markersize": 5,
+            }
+        nudge = 0.0 if count == 1 else (j - (count - 1) / 2) * 0.025
+        axes.plot([x + nudge for x in positions], values, label=_legend_label(series.label), **style)
         digits = 0 if all(math.isnan(v) or v == int(v) for v in values) else chart.digits
         for x, v in zip(positions, values, strict=False):
-            if not math.isnan(v):
+            if j == 0 and not math.isnan(v):
                 axes.annotate(
                     label(v, digits, decimal),
-                    (x, v),
-                    xytext=(0, 7),
+                    (x + nudge, v),
+                    xytext=(0, 8 if chart.invert else -14),
                     textcoords="offset points",
                     ha="center",
-                    fontsize=8,
-                    color=colour,
+                    fontsize=8.5,
+                    fontweight="bold",
+                    color=ACCENT,
                 )
     axes.set_xticks(positions, chart.categories)
     axes.set_xlim(-0.4, len(positions) - 0.6)
