@@ -1,0 +1,369 @@
+"""How sure is a rank: Monte Carlo draws of the uncertain inputs, and variance-based sensitivity.
+
+A draw is a point x of the unit cube, one coordinate per uncertain input, in three groups:
+
+* weights: one per main index. Its maximum points become max × (1 + pct·(2x − 1)), and all are rescaled
+  so that the total's maximum stays the same (1,000). A main index's components scale with it and the
+  pillars stay sums of their members, so the structure is unchanged.
+* missing (with --missing median or previous): one per draw. x < ½ scores missing figures as the rule
+  does (0); x ≥ ½ imputes them (the component's median over the units, or the unit's previous-year
+  figure). One choice per draw for every unit: how missing data count is a rule applied to all units at
+  once (a ranking that fills some units' gaps and not others' is no methodology), and as one input the
+  rule gets one sensitivity index of its own.
+* self (with --self-verified): one per unit. Its self-assessed figures that await verification move by
+  x × the typical verification change of their component (the median verified − self change over the
+  cells already verified). One per unit, because each unit's appraisal is its own.
+
+The total of unit u in draw d is linear in the main indices' values v (points / max):
+    total[u, d] = Σ_m (v[u, m] + a[d]·imputed[u, m] + t[u, d]·appraisal[u, m]) · share[m, d] + rest[u]
+so a batch of draws is three matrix products over draws × mains × units, then competition ranks per draw
+on the values rounded to the spec's precision, as `scoring.competition_ranks` ranks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+import numpy as np
+
+from dti import sobol
+from dti.scoring import Result
+from dti.sobol import Sensitivity
+from dti.submission import Submission
+
+Missing = Literal["zero", "median", "previous"]
+CHUNK = 4_000_000  # draws × units per batch: ~32 MB per float matrix
+
+
+@dataclass(frozen=True)
+class Settings:
+    draws: int = 1000
+    weights: float = 0.25  # ± fraction of each main index's maximum points
+    missing: Missing = "zero"
+    self_verified: bool = False
+    seed: int = 0
+    band: int = 2  # the rank band: nominal rank ± band
+    top: int = 10
+
+
+@dataclass
+class Model:
+    """The ranking by the total as a function of a point x of the unit cube (see the module's doc)."""
+
+    units: list[str]
+    names: list[str]
+    mains: list[str]  # the weighted nodes
+    value: np.ndarray  # units × mains: points / max (0 where the max is 0)
+    weight: np.ndarray  # mains: the points each main index brings to the total's maximum
+    rest: np.ndarray  # units: points of the total outside the main indices
+    total: float  # the total's maximum points
+    spread: float
+    precision: int
+    imputed: np.ndarray | None = None  # units × mains: value added when missing figures are imputed
+    appraisal: np.ndarray | None = None  # units × mains: value change at the typical verification change
+    total_code: str = ""
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def groups(self) -> dict[str, slice]:
+        """Input group -> its columns of x; a group without effect is left out."""
+        out: dict[str, slice] = {}
+        at = len(self.mains)
+        if self.spread > 0:
+            out["weights"] = slice(0, at)
+        if self.imputed is not None:
+            out["missing"] = slice(at, at + 1)
+        if self.appraisal is not None:
+            start = at + (self.imputed is not None)
+            out["self"] = slice(start, start + len(self.units))
+        return out
+
+    @property
+    def dimension(self) -> int:
+        return (
+            len(self.mains)
+            + (self.imputed is not None)
+            + (len(self.units) if self.appraisal is not None else 0)
+        )
+
+    def nominal_x(self) -> np.ndarray:
+        """The point where nothing moves: weights as in the spec, missing by the rule, self as given."""
+        x = np.zeros((1, self.dimension))
+        x[:, : len(self.mains)] = 0.5
+        return x
+
+    def shares(self, x: np.ndarray) -> np.ndarray:
+        """Draws × mains: each main index's points in the total, rescaled to the total's maximum."""
+        factor = 1.0 + self.spread * (2.0 * x[:, : len(self.mains)] - 1.0)
+        raw = self.weight * factor
+        return raw * (self.weight.sum() / raw.sum(axis=1, keepdims=True))
+
+    def totals(self, x: np.ndarray) -> np.ndarray:
+        """Draws × units: the total's value in each draw."""
+        share = self.shares(x)
+        out = share @ self.value.T
+        at = len(self.mains)
+        if self.imputed is not None:
+            out += (x[:, at : at + 1] >= 0.5) * (share @ self.imputed.T)
+            at += 1
+        if self.appraisal is not None:
+            out += x[:, at : at + len(self.units)] * (share @ self.appraisal.T)
+        out += self.rest
+        out /= self.total
+        return out
+
+    def ranks(self, x: np.ndarray) -> np.ndarray:
+        """Draws × units competition ranks, in batches of draws that bound the memory."""
+        out = np.empty((len(x), len(self.units)), dtype=np.int32)
+        step = max(1, CHUNK // max(1, len(self.units)))
+        for start in range(0, len(x), step):
+            out[start : start + step] = draw_ranks(self.totals(x[start : start + step]), self.precision)
+        return out
+
+
+def draw_ranks(values: np.ndarray, precision: int) -> np.ndarray:
+    """Competition ranks within each row (a draw) of values rounded to `precision`, as scoring ranks."""
+    keys = np.floor(values * 10.0**precision + (0.5 + 1e-9))
+    order = np.argsort(-keys, axis=1, kind="stable")
+    ordered = np.take_along_axis(keys, order, axis=1)
+    starts = np.ones(ordered.shape, dtype=bool)
+    starts[:, 1:] = ordered[:, 1:] != ordered[:, :-1]
+    position = np.arange(1, keys.shape[1] + 1, dtype=np.int32)
+    first = np.maximum.accumulate(np.where(starts, position, 0), axis=1).astype(np.int32)
+    ranks = np.empty_like(first)
+    np.put_along_axis(ranks, order, first, axis=1)
+    return ranks
+
+
+def weighted_nodes(result: Result) -> list[int]:
+    """The spec's main indices; without any, the total's children (a pillar-level or local index)."""
+    spec = result.spec
+    mains = [i for i, n in enumerate(spec.nodes) if n.kind == "main"]
+    return mains or list(spec.graph.children[root(result)])
+
+
+def root(result: Result) -> int:
+    spec = result.spec
+    return next((i for i, n in enumerate(spec.nodes) if n.kind == "total"), spec.graph.order[0])
+
+
+def build(
+    result: Result,
+    settings: Settings,
+    submission: Submission | None = None,
+    previous: Result | None = None,
+) -> Model:
+    """The model of a scored result. `submission` gives the stages (--self-verified), `previous` the
+    earlier year's result (--missing previous, scored with the same spec)."""
+    spec, graph = result.spec, result.spec.graph
+    top, mains = root(result), np.array(weighted_nodes(result), dtype=np.intp)
+    points = result.points_matrix
+    # Paths from the total down to each main index: a main index counted in two parents counts twice.
+    onehot = np.zeros((len(mains), len(spec.nodes)))
+    onehot[np.arange(len(mains)), mains] = 1.0
+    paths = graph.aggregate(onehot)[:, top]
+    main_max = np.nan_to_num(graph.max_points[mains])
+    known = ~np.isnan(points[:, top]) & ~np.isnan(points[:, mains]).any(axis=1)
+    notes = []
+    if not known.all():
+        notes.append(
+            f"{int((~known).sum())} units without every main-index value are left out "
+            "(a total alone cannot be reweighted)"
+        )
+    rows = np.flatnonzero(known)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        per_value = np.where(main_max > 0, 1.0 / main_max, 0.0)
+    value = points[np.ix_(rows, mains)] * per_value
+    rest = points[rows, top] - points[np.ix_(rows, mains)] @ paths
+    model = Model(
+        [result.unit_codes[i] for i in rows],
+        [result.unit_names[i] for i in rows],
+        [spec.nodes[m].code for m in mains],
+        value,
+        paths * main_max,
+        rest,
+        float(graph.max_points[top]),
+        settings.weights,
+        spec.precision,
+        total_code=spec.nodes[top].code,
+        notes=notes,
+    )
+
+    def up(leaf_points: np.ndarray) -> np.ndarray:
+        """Leaf points (units × nodes, kept rows) summed to the main indices, as values."""
+        return graph.aggregate(leaf_points, inplace=True)[:, mains] * per_value
+
+    if settings.missing != "zero":
+        extra = imputation(result, rows, settings.missing, previous, notes)
+        if extra is not None:
+            model.imputed = up(extra)
+    if settings.self_verified:
+        change = appraisal(result, rows, submission, notes)
+        if change is not None:
+            model.appraisal = up(change)
+    return model
+
+
+def imputation(
+    result: Result, rows: np.ndarray, how: Missing, previous: Result | None, notes: list[str]
+) -> np.ndarray | None:
+    """Units × nodes: the leaf points that imputing each missing figure would add (0 elsewhere)."""
+    graph = result.spec.graph
+    points = result.points_matrix[rows]
+    missing = graph.is_leaf & (result.missing_matrix[rows] > 0)
+    if not missing.any():
+        notes.append("no figure is missing: --missing changes nothing")
+        return None
+    reported = graph.is_leaf & ~missing & ~np.isnan(points)
+    extra = np.zeros(points.shape)
+    if how == "median":
+        columns = np.flatnonzero(reported.any(axis=0) & missing.any(axis=0))
+        median = np.nanmedian(np.where(reported, points, np.nan)[:, columns], axis=0)
+        extra[:, columns] = np.where(missing[:, columns], median, 0.0)
+        what = "the component's median over the units"
+    else:
+        if previous is None:
+            raise ValueError("--missing previous needs the previous year's result")
+        import pandas as pd
+
+        at = pd.Index(previous.unit_codes).get_indexer(result.unit_codes)[rows]
+        found = at >= 0
+        before = np.full(points.shape, np.nan)
+        prior = previous.points_matrix[at[found]]
+        prior_reported = (previous.missing_matrix[at[found]] == 0) & graph.is_leaf
+        before[found] = np.where(prior_reported, prior, np.nan)
+        usable = missing & ~np.isnan(before)
+        extra[usable] = before[usable]
+        what = "the unit's previous-year figure"
+        if not usable.all(where=missing):
+            notes.append(
+                f"{int((missing & ~usable).sum())} of {int(missing.sum())} missing figures have no "
+                "previous-year figure and stay at 0"
+            )
+    notes.append(f"{int(missing.sum())} missing figures: 0 by the rule or {what}, one choice per draw")
+    return extra
+
+
+def appraisal(
+    result: Result, rows: np.ndarray, submission: Submission | None, notes: list[str]
+) -> np.ndarray | None:
+    """Units × nodes: the leaf points change of each self-assessed figure awaiting verification, at its
+    component's typical verification change (0 elsewhere)."""
+    graph = result.spec.graph
+    layers = submission.layers if submission is not None else {}
+    if "self" not in layers or "verified" not in layers:
+        notes.append("--self-verified: the data have no self-assessed and verified stages")
+        return None
+    import pandas as pd
+
+    assert submission is not None
+    at = pd.Index(submission.units).get_indexer(result.unit_codes)[rows]
+    own, checked = layers["self"].given[at], layers["verified"].given[at]
+    plain = layers[""].given[at] if "" in layers else np.zeros_like(own)
+    pending = own & ~checked & ~plain & graph.is_leaf
+    both = own & checked & graph.is_leaf
+    top = np.nan_to_num(graph.max_points)
+    points = result.points_matrix[rows]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        fraction = np.where(both & (top > 0), (points - result.self_matrix[rows]) / top, np.nan)
+    if not pending.any() or not (both & (top > 0)).any():
+        notes.append(
+            "--self-verified: no self-assessed figure awaits verification"
+            if not pending.any()
+            else "--self-verified: no verified component to learn the typical change from"
+        )
+        return None
+    typical = np.full(len(top), float(np.nanmedian(fraction[both & (top > 0)])))
+    seen = np.flatnonzero((both & (top > 0)).any(axis=0))
+    typical[seen] = np.nanmedian(fraction[:, seen], axis=0)
+    change = np.clip(points + typical * top, 0.0, top) - points
+    notes.append(
+        f"{int(pending.sum())} self-assessed figures await verification: each drawn between the self "
+        "value and the typical verification change of its component"
+    )
+    return np.where(pending, np.nan_to_num(change), 0.0)
+
+
+@dataclass
+class Robustness:
+    """Per unit (the model's order): nominal rank and the spread of its rank over the draws."""
+
+    settings: Settings
+    model: Model
+    x: np.ndarray  # draws × inputs
+    nominal: np.ndarray
+    median: np.ndarray
+    p05: np.ndarray
+    p95: np.ndarray
+    p_top: np.ndarray
+    p_band: np.ndarray
+    swing: np.ndarray  # the largest rank change in places (+ = up, a smaller rank number)
+    swing_draw: np.ndarray  # the first draw that caused it
+    sensitivity: Sensitivity | None = None
+    sensitivity_targets: list[int] | None = None  # the units whose ranks were analysed; None: the mean shift
+
+    def weight_changes(self, draw: int) -> dict[str, float]:
+        """Each main index's points in a draw, relative to the spec's, in % (after rescaling)."""
+        share = self.model.shares(self.x[draw : draw + 1])[0]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            change = np.where(self.model.weight > 0, (share / self.model.weight - 1) * 100, 0.0)
+        return dict(zip(self.model.mains, change.tolist(), strict=True))
+
+    def inputs(self, unit: int) -> dict[str, object]:
+        """What the draw of a unit's largest swing drew: weight changes, the missing rule, its self draw."""
+        draw = int(self.swing_draw[unit])
+        groups, x = self.model.groups, self.x[draw]
+        return {
+            "draw": draw + 1,
+            "weights": self.weight_changes(draw) if "weights" in groups else {},
+            "missing": None
+            if "missing" not in groups
+            else ("imputed" if x[groups["missing"]][0] >= 0.5 else "zero"),
+            "self": None if "self" not in groups else float(x[groups["self"]][unit]),
+        }
+
+
+def quantile(ordered: np.ndarray, q: float) -> np.ndarray:
+    """The empirical quantile of rows sorted along axis 0: the smallest value with F(value) ≥ q."""
+    n = len(ordered)
+    return ordered[max(0, int(np.ceil(q * n - 1e-9)) - 1)]
+
+
+def analyse(
+    model: Model, settings: Settings, sensitivity_of: list[int] | None = None, sensitivity: bool = False
+) -> Robustness:
+    """Draw, rank and summarise; with `sensitivity`, the Sobol indices of the units `sensitivity_of`
+    (their ranks) or, when None, of the mean absolute rank shift over all units."""
+    rng = np.random.default_rng(settings.seed)
+    x = rng.random((settings.draws, model.dimension))
+    nominal = model.ranks(model.nominal_x())[0]
+    ranks = model.ranks(x)
+    shift = ranks - nominal
+    worst = np.abs(shift).argmax(axis=0)
+    ordered = np.sort(ranks, axis=0)
+    out = Robustness(
+        settings,
+        model,
+        x,
+        nominal,
+        quantile(ordered, 0.5),
+        quantile(ordered, 0.05),
+        quantile(ordered, 0.95),
+        (ranks <= settings.top).mean(axis=0),
+        (np.abs(shift) <= settings.band).mean(axis=0),
+        -np.take_along_axis(shift, worst[None, :], axis=0)[0],
+        worst,
+    )
+    if sensitivity and model.groups:
+        targets = sensitivity_of
+
+        def output(points: np.ndarray) -> np.ndarray:
+            drawn = model.ranks(points)
+            if targets is None:
+                return np.abs(drawn - nominal).mean(axis=1, keepdims=True)
+            return drawn[:, targets].astype(float)
+
+        out.sensitivity_targets = targets
+        out.sensitivity = sobol.indices(output, model.dimension, model.groups, settings.draws, rng)
+    return out

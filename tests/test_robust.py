@@ -1,0 +1,285 @@
+"""dti robust: rank intervals under drawn weights, missing-data rules and pending appraisals; Sobol indices.
+
+Expected values are worked out by hand in the comments, not copied from the code's output.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from typer.testing import CliRunner
+
+from dti import robust, sobol
+from dti.cli import app
+from dti.pipeline import Run, evaluate
+from dti.scoring import competition_ranks
+
+from .conftest import SAMPLES
+
+runner = CliRunner()
+
+# A toy index: total T (200 points) = main A (100: a1 50 + a2 50) + main B (100: b1 100).
+TOY_SPEC = """
+id: toy
+title: Toy index
+unit_kind: any
+precision: 4
+nodes:
+- {code: T, name_vi: Tổng, kind: total, children: [A, B]}
+- {code: A, name_vi: A, kind: main, children: [a1, a2]}
+- {code: B, name_vi: B, kind: main, children: [b1]}
+- {code: a1, name_vi: a1, kind: component, max_points: 50, rule: {kind: points}}
+- {code: a2, name_vi: a2, kind: component, max_points: 50, rule: {kind: points}}
+- {code: b1, name_vi: b1, kind: component, max_points: 100, rule: {kind: points}}
+"""
+
+
+def toy(tmp_path: Path, data: str) -> Run:
+    spec = tmp_path / "toy.yaml"
+    spec.write_text(TOY_SPEC, encoding="utf-8")
+    path = tmp_path / "data.csv"
+    path.write_text(data, encoding="utf-8")
+    run = evaluate([path], spec)
+    assert run.result is not None, run.report.issues
+    return run
+
+
+def sample() -> Run:
+    run = evaluate([SAMPLES / "2024.csv"])
+    assert run.result is not None
+    return run
+
+
+def test_no_perturbation_collapses_every_interval_to_the_scored_rank() -> None:
+    run = sample()
+    assert run.result is not None
+    settings = robust.Settings(draws=200, weights=0.0, missing="zero")
+    out = robust.analyse(robust.build(run.result, settings, run.submission), settings)
+    scored = run.result.ranks_matrix[:, run.spec.graph.index["DTI"]]
+    assert len(out.nominal) == 63
+    np.testing.assert_array_equal(out.nominal, scored)
+    for quantity in (out.median, out.p05, out.p95):
+        np.testing.assert_array_equal(quantity, scored)
+    assert (out.swing == 0).all() and (out.p_band == 1).all()
+    np.testing.assert_array_equal(out.p_top, scored <= 10)
+
+
+def test_cli_with_zero_weights_gives_point_intervals() -> None:
+    result = runner.invoke(app, ["robust", str(SAMPLES / "2024.csv"), "--weights", "0", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["sensitivity"] is None
+    assert all(u["p05"] == u["p95"] == u["median_rank"] == u["rank"] for u in data["units"])
+    assert [u["rank"] for u in data["units"]][:3] == [1, 2, 3]
+
+
+def test_same_seed_same_bytes_other_seed_other_draws(tmp_path: Path) -> None:
+    args = ["robust", str(SAMPLES / "2024.csv"), "--missing", "median", "--sensitivity", "--draws", "300"]
+    outputs = []
+    for seed, name in (("7", "a.json"), ("7", "b.json"), ("8", "c.json")):
+        target = tmp_path / name
+        result = runner.invoke(app, [*args, "--seed", seed, "--format", "json", "-o", str(target)])
+        assert result.exit_code == 0, result.output
+        outputs.append(target.read_bytes())
+    assert outputs[0] == outputs[1]
+    assert outputs[0] != outputs[2]
+    data = json.loads(outputs[0])
+    assert {"draws", "seed", "units", "sensitivity"} <= set(data)
+    assert data["draws"] == 300 and data["seed"] == 7
+    assert {"unit", "rank", "median_rank", "p05", "p95", "p_top10"} <= set(data["units"][0])
+
+
+def test_a_unit_far_from_the_others_never_moves(tmp_path: Path) -> None:
+    # U1 scores 200/200; U2 (A 60, B 0), U3 (A 0, B 61) and U4 (A 31, B 31) have 60 to 62: ±5 % weights
+    # (a ratio of up to 1.05/0.95 between A and B) reorder them, never reach U1's 200 or U5's 0.
+    run = toy(
+        tmp_path,
+        "unit,a1,a2,b1\nU1,50,50,100\nU2,30,30,0\nU3,0,0,61\nU4,31,0,31\nU5,0,0,0\n",
+    )
+    assert run.result is not None
+    settings = robust.Settings(draws=2000, weights=0.05)
+    out = robust.analyse(robust.build(run.result, settings), settings)
+    units = robust.build(run.result, settings).units
+    first, last = units.index("U1"), units.index("U5")
+    assert out.p05[first] == out.p95[first] == 1
+    assert out.p05[last] == out.p95[last] == 5
+    middle = [units.index(u) for u in ("U2", "U3", "U4")]
+    assert (out.p95[middle] - out.p05[middle]).max() > 0  # the close ones do move
+
+
+def test_weight_draws_match_the_hand_computed_probability(tmp_path: Path) -> None:
+    # X: A full, B empty -> 0.5; Y: A empty, B 90 % -> 0.45. With factors fA, fB ~ U(0.75, 1.25) and
+    # the total rescaled, X stays first iff fA > 0.9·fB. With fA = 0.75 + 0.5u, fB = 0.75 + 0.5v, X loses
+    # iff u < 0.9v − 0.15: the area ∫_{1/6}^{1} (0.9v − 0.15) dv = 0.3125. So P(X first) = 0.6875.
+    run = toy(tmp_path, "unit,a1,a2,b1\nX,50,50,0\nY,0,0,90\n")
+    assert run.result is not None
+    settings = robust.Settings(draws=40_000, weights=0.25, top=1)
+    model = robust.build(run.result, settings)
+    out = robust.analyse(model, settings)
+    x = model.units.index("X")
+    assert out.nominal[x] == 1
+    assert out.p_top[x] == pytest.approx(0.6875, abs=0.01)  # standard error 0.0023
+
+
+def test_missing_median_imputes_half_of_the_draws(tmp_path: Path) -> None:
+    # U1 did not report a1: 0 + 50 + 0 = 50 points. a1's median over the units that reported it
+    # (40 and 20) is 30, so imputed U1 has 80 points: value of A +0.30. By the rule: U2 60 (1st),
+    # U3 55 (2nd), U1 50 (3rd); imputed: U1 80 (1st), U2, U3. One coin per draw: P(U1 first) = ½.
+    run = toy(tmp_path, "unit,a1,a2,b1\nU1,,50,0\nU2,40,0,20\nU3,20,10,25\n")
+    assert run.result is not None
+    settings = robust.Settings(draws=4000, weights=0.0, missing="median", top=1)
+    model = robust.build(run.result, settings)
+    assert model.imputed is not None
+    u1 = model.units.index("U1")
+    np.testing.assert_allclose(model.imputed[u1], [0.30, 0.0])
+    assert model.imputed[[i for i in range(3) if i != u1]].sum() == 0
+    out = robust.analyse(model, settings, sensitivity=True)
+    assert out.nominal[u1] == 3 and out.p05[u1] == 1 and out.p95[u1] == 3
+    assert out.p_top[u1] == pytest.approx(0.5, abs=0.03)
+    # Only the missing rule is uncertain (weights fixed): it explains all of the variance.
+    assert out.sensitivity is not None and out.sensitivity.groups == ["missing"]
+    assert out.sensitivity.first[0, 0] == pytest.approx(1.0, abs=0.1)
+    assert out.sensitivity.total[0, 0] == pytest.approx(1.0, abs=0.1)
+
+
+def test_missing_previous_takes_the_units_earlier_figure(tmp_path: Path) -> None:
+    # U1 reported a1 = 10 last year: imputed U1 has 10 + 50 = 60 points, A +0.10.
+    run = toy(tmp_path, "unit,a1,a2,b1\nU1,,50,0\nU2,40,0,20\n")
+    before = tmp_path / "before"
+    before.mkdir()
+    last = toy(before, "unit,a1,a2,b1\nU1,10,40,0\nU2,30,0,20\n")
+    assert run.result is not None and last.result is not None
+    settings = robust.Settings(draws=10, missing="previous")
+    model = robust.build(run.result, settings, previous=last.result)
+    assert model.imputed is not None
+    np.testing.assert_allclose(model.imputed[model.units.index("U1")], [0.10, 0.0])
+
+
+def test_self_assessed_figures_are_drawn_towards_the_typical_verification_change(tmp_path: Path) -> None:
+    # U1's a1: self 40, verified 30 -> typical change on a1 = −10 points (−0.2 of 50). U2's a1 is self 35,
+    # not verified: drawn in [25, 35], its total 85 − 10t. U1 (30 + 50) and U3 (30 + 50) tie at 80. U2 is
+    # 1st while 85 − 10t > 80 (t < ½) and 3rd after (the tie at t = ½ has probability 0): P(U2 first) = ½.
+    data = (
+        "unit,indicator,value,stage\n"
+        "U1,a1,40,self\nU1,a1,30,verified\nU1,a2,50,\nU1,b1,0,\n"
+        "U2,a1,35,self\nU2,a2,50,\nU2,b1,0,\n"
+        "U3,a1,30,\nU3,a2,50,\nU3,b1,0,\n"
+    )
+    run = toy(tmp_path, data)
+    assert run.result is not None
+    settings = robust.Settings(draws=4000, weights=0.0, self_verified=True, top=1)
+    model = robust.build(run.result, settings, run.submission)
+    assert model.appraisal is not None
+    u2 = model.units.index("U2")
+    np.testing.assert_allclose(model.appraisal[u2], [-0.10, 0.0])
+    out = robust.analyse(model, settings)
+    assert out.nominal[u2] == 1 and out.p95[u2] == 3
+    assert out.p_top[u2] == pytest.approx(0.5, abs=0.03)
+
+
+def test_draw_ranks_equal_scoring_ranks_on_every_draw() -> None:
+    rng = np.random.default_rng(3)
+    values = np.round(rng.random((50, 40)), 3)  # many ties at 4 decimals
+    expected = competition_ranks(values.T, 4).T  # scoring ranks one column at a time
+    np.testing.assert_array_equal(robust.draw_ranks(values, 4), expected)
+
+
+@pytest.mark.parametrize(
+    ("model", "first", "total"),
+    [
+        # Y = X1, X2 unused: all of the variance is X1's.
+        (lambda x: x[:, 0], [1.0, 0.0], [1.0, 0.0]),
+        # Y = X1 + 2·X2, uniform inputs: variances 1/12 and 4/12, shares 0.2 and 0.8, no interaction.
+        (lambda x: x[:, 0] + 2 * x[:, 1], [0.2, 0.8], [0.2, 0.8]),
+        # Y = (X1 − ½)(X2 − ½): no main effect, all interaction: S = 0, ST = 1 for both.
+        (lambda x: (x[:, 0] - 0.5) * (x[:, 1] - 0.5), [0.0, 0.0], [1.0, 1.0]),
+    ],
+)
+def test_sobol_indices_of_toy_models(model, first, total) -> None:  # type: ignore[no-untyped-def]
+    rng = np.random.default_rng(11)
+    result = sobol.indices(model, 2, {"x1": slice(0, 1), "x2": slice(1, 2)}, 4000, rng)
+    assert result.runs == 4000 * 4
+    for g in range(2):
+        low, high = result.first_ci[0, g]
+        assert low - 1e-12 <= first[g] <= high + 1e-12
+        assert result.first[0, g] == pytest.approx(first[g], abs=0.06)
+        low, high = result.total_ci[0, g]
+        assert low - 1e-12 <= total[g] <= high + 1e-12
+        assert result.total[0, g] == pytest.approx(total[g], abs=0.06)
+
+
+def test_unit_option_and_sensitivity_table(tmp_path: Path) -> None:
+    result = runner.invoke(
+        app,
+        [
+            "robust",
+            str(SAMPLES / "2024.csv"),
+            "--unit",
+            "48",
+            "--unit",
+            "Hà Nội",
+            "--sensitivity",
+            "--draws",
+            "200",
+            "--lang",
+            "en",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert "Đà Nẵng" in result.stdout and "Hà Nội" in result.stdout and "Sensitivity" in result.stdout
+    assert "Hà Tĩnh" not in result.stdout  # only the chosen units
+    data = json.loads(
+        runner.invoke(
+            app,
+            [
+                "robust",
+                str(SAMPLES / "2024.csv"),
+                "--unit",
+                "48",
+                "--sensitivity",
+                "--draws",
+                "200",
+                "--format",
+                "json",
+            ],
+        ).stdout
+    )
+    assert [u["unit"] for u in data["units"]] == ["48"]
+    assert data["sensitivity"]["output"] == "rank"
+    assert [row["input"] for row in data["sensitivity"]["indices"]] == ["weights"]
+
+
+def test_csv_has_a_row_per_unit() -> None:
+    result = runner.invoke(app, ["robust", str(SAMPLES / "2024.csv"), "--draws", "50", "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.strip().splitlines()
+    assert lines[0].replace('"', "").startswith("unit,name,rank,median_rank,p05,p95,p_top10")
+    assert len(lines) == 64
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [["--previous", str(SAMPLES / "2023.csv")], ["--missing", "previous"], ["--unit", "Atlantis"]],
+)
+def test_inconsistent_options_are_refused(extra: list[str]) -> None:
+    result = runner.invoke(app, ["robust", str(SAMPLES / "2024.csv"), *extra])
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+
+
+def test_report_section_has_an_inverted_interval_chart() -> None:
+    from dti.views.robust import robust_section
+
+    run = sample()
+    assert run.result is not None
+    settings = robust.Settings(draws=100, weights=0.0)
+    out = robust.analyse(robust.build(run.result, settings), settings)
+    section = robust_section(out, "en")
+    chart = section.charts[0]
+    assert chart.kind == "interval" and chart.invert
+    assert len(chart.categories) == 63
+    series = chart.series[0]
+    assert series.values == series.low == series.high == [float(r) for r in range(1, 64)]  # no spread
