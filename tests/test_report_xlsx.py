@@ -225,24 +225,30 @@ def test_document_charts_are_native_excel_charts() -> None:
     line, hbar, band = trends._charts
     assert type(line).__name__ == "LineChart" and line.y_axis.scaling.orientation == "maxMin"  # rank 1 on top
     assert hbar.barDir == "bar" and len(hbar.series) == 2
+    assert line.y_axis.scaling.min == 1  # no rank 0 on the axis
     assert band.series[0].errBars.errBarType == "both"
+    # The axis holds the bars from 0.4 to 0.7 (a step of 0.1, the order of the span 0.3).
+    assert band.y_axis.scaling.min == pytest.approx(0.4) and band.y_axis.scaling.max == pytest.approx(0.7)
     # The numbers behind the charts are on the data sheet.
     data = [[c for c in row if c is not None] for row in book["Dữ liệu biểu đồ"].iter_rows(values_only=True)]
     assert ["Xếp hạng DTI"] in data and ["Đà Nẵng", 0.7] in data
     assert ["0,0–0,1", 1] in data and ["0,1–0,2", 2] in data and ["0,9–1,0", 1] in data
     assert ["=Thứ hạng", "hạng"] in data and ["2024", 1] in data
+    assert ["Khoảng"] in data and ["DTI", "DTI (thấp)", "DTI (cao)", "−", "+"] in data
     assert ["A", 0.5, 0.4, 0.65, pytest.approx(0.1), pytest.approx(0.15)] in data  # value, low, high, −, +
     assert ["B", 0.5, 0.7] in data  # no point, so no bar
 
 
 def test_histogram_bins() -> None:
     chart = Chart("h", "histogram", "h", [], [Series("x", [0.05, 0.15, 0.15, 0.95, None])], limits=(0.0, 1.0))
-    labels, counts = bins(chart, ",")
+    labels, counts, marked = bins(chart, ",")
     # Ten bins of 0.1 over 0..1, counted by hand.
     assert labels[0] == "0,0–0,1" and labels[-1] == "0,9–1,0"
     assert counts == [[1.0, 2.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0]]
     no_limits = Chart("h", "histogram", "h", [], [Series("x", [2.0, 4.0])], bins=2)
-    assert bins(no_limits, ".") == (["2–3", "3–4"], [[1.0, 1.0]])
+    assert bins(no_limits, ".") == (["2–3", "3–4"], [[1.0, 1.0]], [])
+    highlighted = Chart(**{**chart.__dict__, "highlight": [3, 4]})  # 0.95, and a unit with no value
+    assert bins(highlighted, ",")[2] == [9]
 
 
 def test_report_of_the_sample_data(tmp_path: Path) -> None:

@@ -52,6 +52,8 @@ WORDS = {
     "yes": ("có", "yes"),
     "no": ("không", "no"),
     "see": ("Xem trang", "See sheet"),
+    "low": ("thấp", "low"),
+    "high": ("cao", "high"),
 }
 
 
@@ -239,7 +241,12 @@ class Book:
             self.text(sheet, header, j, column.label, self.format(align="right" if right else None, **look))
             self._column(sheet, header + 1, j, column, view, wide)
         last = header + len(view.rows)
+        sheet.set_paper(9)  # A4, landscape, the header on every printed page
+        sheet.set_landscape()
+        if len(columns) <= 12:
+            sheet.fit_to_pages(1, 0)
         if columns:
+            sheet.repeat_rows(header)
             sheet.freeze_panes(header + 1, 0)
             sheet.autofilter(header, 0, last, len(columns) - 1)
             if view.rows:
@@ -260,13 +267,9 @@ class Book:
         strong = view.strong
         for i, row in enumerate(view.rows, start=top):
             value = row.get(column.key)
-            if (
-                plain
-                and type(value) in (float, int)
-                and math.isfinite(value)
-                and not (strong and row.get(strong))
-            ):
-                sheet.write_number(i, j, value, shown)
+            number = value if type(value) is float or type(value) is int else None
+            if plain and number is not None and math.isfinite(number) and not (strong and row.get(strong)):
+                sheet.write_number(i, j, number, shown)
             else:
                 self._value(sheet, i, j, column, row, view, wide)
 
@@ -318,6 +321,8 @@ def document_workbook(doc: Document) -> bytes:
             tables.append((sheet.get_name(), sheet, book.table(sheet, view)))
         if section.charts and not tables:
             sheet = book.sheet(section.title, section.key)
+            sheet.set_paper(9)
+            sheet.fit_to_pages(1, 0)
             tables.append((sheet.get_name(), sheet, Placed(-1, -1, 0)))
     charts = [(s, c) for s in doc.sections for c in s.charts]
     if charts:
@@ -334,6 +339,8 @@ def _summary(book: Book, sheet: Any, doc: Document, placed: dict[str, list[tuple
     sheet.set_column(0, 0, min(max([24, *widths]) + 2, MAX_WIDTH))
     sheet.set_column(1, 1, 16)
     sheet.set_column(2, 2, 60)
+    sheet.set_paper(9)  # A4, one page wide
+    sheet.fit_to_pages(1, 0)
     book.text(sheet, 0, 0, doc.title, book.format(bold=True, font_size=16))
     row = 1
     if doc.subtitle:

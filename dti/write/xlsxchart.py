@@ -17,12 +17,11 @@ from xlsxwriter.utility import quote_sheetname, xl_range_abs
 from dti.views import Column
 from dti.views.document import Chart, Decimal
 from dti.write.cells import number
+from dti.write.svg import ACCENT, LINES, PLAIN, SERIES
 
 if TYPE_CHECKING:
     from dti.write.xlsx import Book
 
-ACCENT = "#D62728"
-PALETTE = ["#4C72B0", "#9AA5B1", "#DD8452", "#55A868", "#8172B3", "#937860"]
 TYPES = {"bar": "column", "hbar": "bar", "line": "line", "histogram": "column", "interval": "line"}
 LABELLED = 15  # bars with at most this many values carry their value as a label
 
@@ -80,9 +79,9 @@ def _keys(chart: Chart) -> list[tuple[tuple[int, str], str]]:
     return [((s, part), series.label) for s, series in enumerate(chart.series) for part in parts]
 
 
-def bins(chart: Chart, decimal: Decimal) -> tuple[list[str], list[list[float | None]]]:
-    """A histogram's bin labels ('0,70–0,80') and its counts per series (numpy's bins over the limits,
-    or over the values' range)."""
+def bins(chart: Chart, decimal: Decimal) -> tuple[list[str], list[list[float | None]], list[int]]:
+    """A histogram's bin labels ('0,70–0,80'), its counts per series (numpy's bins over the limits, or
+    over the values' range), and the bins that hold the highlighted values of the first series."""
     found = [
         np.array([v for v in s.values if v is not None and math.isfinite(v)], float) for s in chart.series
     ]
@@ -101,24 +100,30 @@ def bins(chart: Chart, decimal: Decimal) -> tuple[list[str], list[list[float | N
         for a, b in zip(edges[:-1], edges[1:], strict=True)
     ]
     counts: list[list[float | None]] = [[float(n) for n in np.histogram(v, bins=edges)[0]] for v in found]
-    return labels, counts
+    first = chart.series[0].values if chart.series else []
+    marked = [first[i] for i in chart.highlight if 0 <= i < len(first)]
+    inside = [v for v in marked if v is not None and edges[0] <= v <= edges[-1]]
+    held = np.clip(np.searchsorted(edges, inside, side="right") - 1, 0, len(labels) - 1)
+    return labels, counts, sorted({int(b) for b in held})
 
 
-def _parts(chart: Chart, decimal: Decimal) -> tuple[list[str], list[tuple[str, list[float | None]]]]:
-    """The categories and the data columns the chart plots, in the order of `_keys`."""
+def _parts(chart: Chart, book: Book) -> tuple[list[str], list[tuple[str, list[float | None]]], list[int]]:
+    """The categories, the data columns the chart plots (in the order of `_keys`) and the highlighted
+    categories."""
     if chart.kind == "histogram":
-        labels, counts = bins(chart, decimal)
-        return labels, [(s.label, c) for s, c in zip(chart.series, counts, strict=True)]
+        labels, counts, marked = bins(chart, book.decimal)
+        return labels, [(s.label, c) for s, c in zip(chart.series, counts, strict=True)], marked
     parts: list[tuple[str, list[float | None]]] = []
     for series in chart.series:
         parts.append((series.label, list(series.values)))
         if chart.kind == "interval":
             low = series.low or [None] * len(series.values)
             high = series.high or [None] * len(series.values)
-            parts += [(f"{series.label} (low)", list(low)), (f"{series.label} (high)", list(high))]
+            parts += [(f"{series.label} ({book.word('low')})", list(low))]
+            parts += [(f"{series.label} ({book.word('high')})", list(high))]
             parts.append(("−", [_gap(v, lo) for v, lo in zip(series.values, low, strict=True)]))
             parts.append(("+", [_gap(hi, v) for v, hi in zip(series.values, high, strict=True)]))
-    return chart.categories, parts
+    return chart.categories, parts, chart.highlight
 
 
 def _gap(high: float | None, low: float | None) -> float | None:
@@ -128,22 +133,27 @@ def _gap(high: float | None, low: float | None) -> float | None:
 def add_chart(data: ChartData, sheet: Any, chart: Chart, row: int, col: int) -> None:
     """The chart's numbers on the data sheet, and a native chart of them on `sheet` at (row, col)."""
     book = data.book
-    categories, parts = _parts(chart, book.decimal)
+    categories, parts, marked = _parts(chart, book)
     block = data.write(chart, categories, parts)
     excel = book.book.add_chart({"type": TYPES[chart.kind]})
     labels = chart.kind in ("bar", "hbar") and len(categories) * len(chart.series) <= LABELLED
     whole = chart.kind == "histogram" or chart.invert or chart.digits <= 0  # counts, ranks
     digits = "0" if whole else "0." + "0" * chart.digits
     for s, _ in enumerate(chart.series):
-        excel.add_series(_series(data, block, chart, s, labels, digits, len(categories)))
+        excel.add_series(_series(data, block, chart, s, labels, digits, marked))
     excel.set_title({"name": data.ref(block.title, 0), "name_font": {"size": 12}})
-    value_axis: dict[str, Any] = {"num_format": digits, "major_gridlines": {"visible": True}}
+    scale = "0" if whole else "General"  # 0.2, 0.4...: the value labels carry the digits
+    value_axis: dict[str, Any] = {"num_format": scale, "major_gridlines": {"visible": True}}
     value_axis["major_gridlines"]["line"] = {"color": "#DDDDDD"}
-    if chart.axis:
-        value_axis["name"] = data.ref(block.title, 1)
+    category_axis: dict[str, Any] = {"num_font": {"rotation": -45}} if len(categories) > 12 else {}
+    if chart.axis:  # a histogram's axis label names the binned values
+        (category_axis if chart.kind == "histogram" else value_axis)["name"] = data.ref(block.title, 1)
     if chart.limits is not None and chart.kind != "histogram":
         value_axis["min"], value_axis["max"] = chart.limits
-    category_axis: dict[str, Any] = {"num_font": {"rotation": -45}} if len(categories) > 12 else {}
+    elif chart.invert:
+        value_axis["min"] = 1  # rank 1, not 0
+    elif chart.kind == "interval":  # the axis holds the whole bars (auto-scaling may leave them out)
+        value_axis.update(_span([v for s in chart.series for v in [*(s.low or []), *(s.high or [])]]))
     if chart.kind == "hbar":  # first category at the top, the value axis below
         category_axis.update(reverse=True, crossing="max")
         excel.set_x_axis(value_axis)
@@ -162,9 +172,14 @@ def add_chart(data: ChartData, sheet: Any, chart: Chart, row: int, col: int) -> 
 
 
 def _series(
-    data: ChartData, block: Block, chart: Chart, s: int, labels: bool, digits: str, size: int
+    data: ChartData, block: Block, chart: Chart, s: int, labels: bool, digits: str, marked: list[int]
 ) -> dict[str, Any]:
-    colour = PALETTE[s % len(PALETTE)]
+    """One series: plain bars light (the highlighted ones in the accent colour), grouped bars and lines
+    in the HTML report's colours."""
+    if chart.kind in ("line", "interval"):
+        colour = LINES[s % len(LINES)]
+    else:
+        colour = PLAIN if len(chart.series) == 1 else SERIES[s % len(SERIES)]
     column = block.columns[(s, "value")]
     series: dict[str, Any] = {
         "name": data.ref(block.first - 1, column),
@@ -182,9 +197,9 @@ def _series(
     else:
         series["fill"] = {"color": colour}
         series["gap"] = 10 if chart.kind == "histogram" else 50
-    if chart.highlight and chart.kind != "histogram":
+    if marked and s == 0:
         accent = {"fill": {"color": ACCENT}, "border": {"color": ACCENT}}
-        series["points"] = [accent if i in chart.highlight else None for i in range(size)]
+        series["points"] = [accent if i in marked else None for i in range(max(marked) + 1)]
     if labels:
         series["data_labels"] = {"value": True, "num_format": digits}
     if chart.kind == "interval":
@@ -197,10 +212,19 @@ def _series(
     return series
 
 
+def _span(values: list[float | None]) -> dict[str, float]:
+    """Axis ends around the values, at a round step (0.37..0.81 -> 0.3..0.9)."""
+    found = [v for v in values if v is not None and math.isfinite(v)]
+    if not found or max(found) <= min(found):
+        return {}
+    step = 10.0 ** math.floor(math.log10(max(found) - min(found)))
+    return {"min": math.floor(min(found) / step) * step, "max": math.ceil(max(found) / step) * step}
+
+
 def _size(chart: Chart, categories: int) -> tuple[int, int]:
     """Pixels: wide enough for one column per category, tall enough for one bar per category."""
     if chart.kind == "bar":
-        return max(576, min(1600, 14 * categories + 160)), 320
+        return max(576, min(1600, 14 * categories + 160)), 400
     if chart.kind == "hbar":
         return 576, max(288, min(1600, 18 * categories * len(chart.series) + 120))
     return 576, 320
