@@ -1,0 +1,222 @@
+"""The reporting calendar: every deadline of a year per owner and period, and what was received.
+
+Rules (dti/data/calendar_default.yaml, or a province's own file) say who reports how often and by which
+day; the owners file (dti/owners.py) says who owns which components; the received log (dti/received.py)
+says what came in when. Each deadline is on_time, late, overdue, due_soon (within `soon_days`) or upcoming.
+Named dti/deadlines.py, not calendar.py, so that `import calendar` always means the standard library.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from dti.dates import Period, shift
+from dti.io.grid import InputError
+from dti.io.headers import header_key
+from dti.io.yamlsafe import load_yaml
+from dti.received import Log, Received, once_key
+
+DEFAULT_RULES = Path(__file__).parent / "data" / "calendar_default.yaml"
+Status = Literal["on_time", "late", "overdue", "due_soon", "upcoming"]
+STATUSES: tuple[Status, ...] = ("on_time", "late", "overdue", "due_soon", "upcoming")
+PER_YEAR = {"month": 12, "quarter": 4, "half": 2, "year": 1}
+# Owners named as a local government consolidate and report for their area (the `local` rules).
+LOCAL = ("huyen", "quan", "thi xa", "thanh pho", "xa", "phuong", "dac khu", "cap huyen", "cap xa")
+
+
+class Rule(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    name: str = ""
+    who: Literal["lead", "local", "all"] | list[str] = "lead"
+    every: Literal["month", "quarter", "half", "year", "once"]
+    day: Annotated[int, Field(ge=-1, le=31)] = -1
+    month: Annotated[int | None, Field(ge=1, le=24)] = None  # counted from the period's first month
+    periods: list[int] | None = None  # keep these months / quarters / halves only
+    date: dt.date | None = None  # once: the due day
+    title: str = ""  # once: the request's name, as the received log names its period
+
+    @model_validator(mode="after")
+    def _check(self) -> Rule:
+        if self.every == "once" and (self.date is None or not self.title):
+            raise ValueError("a 'once' rule needs a date (2026-07-15) and a title (the request's name)")
+        if self.day == 0:
+            raise ValueError("day 0 does not exist: 1-31, or -1 for the month's last day")
+        top = PER_YEAR.get(self.every, 1)
+        if self.periods is not None and not all(1 <= p <= top for p in self.periods):
+            raise ValueError(f"periods of a '{self.every}' rule are 1-{top}")
+        return self
+
+
+class Rules(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    weekend: Literal["keep", "friday"] = "keep"
+    soon_days: Annotated[int, Field(ge=0, le=366)] = 14
+    rules: list[Rule]
+
+
+def load_rules(path: Path | None = None) -> Rules:
+    """The bundled rules, or a province's file; a bad file stops with its key path (InputError)."""
+    source = path or DEFAULT_RULES
+    try:
+        data = load_yaml(source.read_text(encoding="utf-8-sig"))
+        return Rules.model_validate(data)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise InputError(f"{source}: cannot read the calendar rules: {exc}") from None
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{'.'.join(map(str, e['loc'])) or '(top)'}: {e['msg'].removeprefix('Value error, ')}"
+            for e in exc.errors()
+        )
+        raise InputError(f"{source}: invalid calendar rules: {problems}") from None
+
+
+def is_local(owner: str) -> bool:
+    """`UBND huyện A`, `Ủy ban nhân dân xã B`, `Thị xã C`, `UBND cấp xã`: a local government."""
+    key = header_key(owner).replace("uy ban nhan dan", "ubnd").removeprefix("ubnd ")
+    return any(key == w or key.startswith(w + " ") for w in LOCAL)
+
+
+def applies(rule: Rule, owner: str) -> bool:
+    if isinstance(rule.who, list):
+        return header_key(owner) in {header_key(w) for w in rule.who}
+    return rule.who == "all" or (rule.who == "local") == is_local(owner)
+
+
+def due_dates(rule: Rule, year: int, weekend: str = "keep") -> list[tuple[Period, dt.date]]:
+    """Each period of the year the rule covers and its due day (weekend rule applied)."""
+    if rule.every == "once":
+        assert rule.date is not None
+        dated = [(Period(rule.date.year, "once", 0, rule.title), rule.date)] if rule.date.year == year else []
+    else:
+        span = 12 // PER_YEAR[rule.every]
+        numbers = rule.periods or range(1, PER_YEAR[rule.every] + 1)
+        dated = []
+        for n in numbers:
+            period = Period(year, rule.every, 0 if rule.every == "year" else n)
+            dated.append((period, shift(period.start, (rule.month or span) - 1, rule.day)))
+    return [(p, on_weekday(d, weekend)) for p, d in dated]
+
+
+def on_weekday(day: dt.date, weekend: str) -> dt.date:
+    """`keep`: the day as the rule says; `friday`: a Saturday or Sunday moves to the Friday before."""
+    if weekend == "friday" and day.weekday() >= 5:
+        return day - dt.timedelta(days=day.weekday() - 4)
+    return day
+
+
+@dataclass
+class Deadline:
+    owner: str
+    rule: Rule
+    period: Period
+    due: dt.date
+    components: list[str]  # what the owner owes (its components in spec order)
+    status: Status = "upcoming"
+    received: dt.date | None = None
+    days_late: int | None = None  # late: days after the due day; overdue: days overdue as of today
+    missing: list[str] = field(default_factory=list)
+    evidence: bool | None = None  # False: a line said the evidence (tài liệu kiểm chứng) was not sent
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "owner": self.owner,
+            "period": self.period.key,
+            "due": self.due.isoformat(),
+            "status": self.status,
+            "received": self.received.isoformat() if self.received else None,
+            "days_late": self.days_late,
+            "missing_components": self.missing,
+        }
+
+
+@dataclass
+class Calendar:
+    today: dt.date
+    year: int
+    deadlines: list[Deadline]
+    rules: Rules
+
+    def summary(self) -> dict[str, int]:
+        return {s: sum(d.status == s for d in self.deadlines) for s in STATUSES}
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "today": self.today.isoformat(),
+            "deadlines": [d.to_dict() for d in self.deadlines],
+            "summary": self.summary(),
+        }
+
+    def latest(self) -> list[Deadline]:
+        """The deadlines of the period whose due day came last on or before today (the summary's)."""
+        past = [d for d in self.deadlines if d.due <= self.today]
+        if not past:
+            return []
+        last = max(past, key=lambda d: d.due)
+        return [d for d in past if d.period == last.period]
+
+
+def reporters(components: dict[str, list[str]], rules: Rules) -> dict[str, list[str]]:
+    """Who reports: the owners (owner → its components), then the units a rule names that own none."""
+    out = dict(components)
+    known = {header_key(o) for o in out}
+    for rule in rules.rules:
+        for name in rule.who if isinstance(rule.who, list) else []:
+            if header_key(name) not in known:
+                out[name] = []
+                known.add(header_key(name))
+    return out
+
+
+def build(
+    owners: dict[str, list[str]], rules: Rules, year: int, today: dt.date, log: Log | None = None
+) -> Calendar:
+    """Every deadline of `year` for every owner (owner → its components), judged on `today` against the
+    log. A loop over owners × rules × periods: a year of a province is a few hundred deadlines."""
+    lines: dict[tuple[str, str], list[Received]] = {}
+    for entry in log.entries if log else []:
+        lines.setdefault((entry.owner, entry.period), []).append(entry)
+    deadlines = []
+    for owner, components in owners.items():
+        for rule in rules.rules:
+            if not applies(rule, owner):
+                continue
+            for period, due in due_dates(rule, year, rules.weekend):
+                deadline = Deadline(owner, rule, period, due, components)
+                judge(deadline, lines.get((owner, once_key(period)), []), today, rules.soon_days)
+                deadlines.append(deadline)
+    deadlines.sort(key=lambda d: (d.due, list(owners).index(d.owner)))
+    return Calendar(today, year, deadlines, rules)
+
+
+def judge(deadline: Deadline, lines: list[Received], today: dt.date, soon_days: int) -> None:
+    """Received = the day the last owed component came in; late = after the due day; an owner with
+    components still missing after the due day is overdue."""
+    owed = set(deadline.components)
+    got: set[str] = set()
+    complete: dt.date | None = None
+    for line in sorted(lines, key=lambda e: (e.day, e.row)):
+        got |= owed if line.components is None else set(line.components)
+        if line.evidence is False:
+            deadline.evidence = False
+        elif deadline.evidence is None and line.evidence:
+            deadline.evidence = True
+        if complete is None and got >= owed:
+            complete = line.day
+    deadline.missing = [c for c in deadline.components if c not in got]
+    deadline.received = complete or (max(e.day for e in lines) if lines else None)
+    if complete is not None:
+        late = (complete - deadline.due).days
+        deadline.status, deadline.days_late = ("late", late) if late > 0 else ("on_time", 0)
+    elif today > deadline.due:
+        deadline.status, deadline.days_late = "overdue", (today - deadline.due).days
+    else:
+        deadline.status = "due_soon" if (deadline.due - today).days <= soon_days else "upcoming"

@@ -1,0 +1,158 @@
+"""The received log: who sent figures for which period, when, for which components, with evidence or not.
+
+A CSV or XLSX list as offices keep it (title rows, Vietnamese headers, footnotes: dti/io/listing.py).
+Periods as people write them (`Quý III/2026`, `Q3/2026`, `Quý 3 năm 2026`, `Năm 2026`, or a one-off
+request's name), dates as `dd/mm/yyyy` or Excel dates, components as codes, numbers (`3.1`) or names
+separated by `;` or `,` (a main index stands for its components), or `all` / `tất cả` / an empty cell.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from dti.dates import Period, parse_date, parse_period
+from dti.io.headers import header_key
+from dti.io.listing import Headers, read_listing
+from dti.io.plan import indicator_code
+from dti.io.register import name_key
+from dti.report import Issue, IssueCode, Severity
+from dti.spec import Spec
+
+HEADERS = Headers(
+    {
+        "owner": (
+            "owner",
+            "Đơn vị",
+            "Đơn vị gửi",
+            "Đơn vị báo cáo",
+            "Cơ quan",
+            "Cơ quan gửi",
+            "Đơn vị chủ trì",
+        ),
+        "period": ("period", "Kỳ báo cáo", "Kỳ", "Kỳ số liệu", "Thời kỳ", "Quý"),
+        "received": ("received", "Ngày gửi", "Ngày nhận", "Ngày báo cáo", "Ngày gửi báo cáo", "Ngày", "date"),
+        "components": ("components", "Chỉ số", "Chỉ số thành phần", "Thành phần", "Nội dung", "Số liệu"),
+        "evidence": ("evidence", "Tài liệu kiểm chứng", "Kiểm chứng", "Minh chứng", "Có tài liệu kiểm chứng"),
+        "note": ("note", "Ghi chú"),
+    }
+)
+ALL = frozenset({"", "all", "tat ca", "toan bo", "day du", "du", "tat ca chi so"})
+YES = frozenset({"co", "x", "yes", "y", "du", "day du", "1", "true", "co day du"})
+NO = frozenset({"khong", "no", "n", "chua", "chua co", "thieu", "0", "false", "khong co"})
+_LIST = re.compile(r"\s*[;\n]\s*")  # then ',' inside a part that is not one name ('1.1, 1.2')
+
+
+@dataclass(frozen=True)
+class Received:
+    """One line of the log: an owner (as the owners file names it) sent a period's figures on a day."""
+
+    owner: str
+    period: str  # Period.key, or the folded name of a one-off request
+    day: dt.date
+    components: frozenset[str] | None  # None: all of the owner's components
+    evidence: bool | None
+    note: str
+    row: int
+
+
+@dataclass
+class Log:
+    entries: list[Received] = field(default_factory=list)
+    issues: list[Issue] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def period_key(text: str) -> str:
+    """How a log's period is matched to a deadline's: `Quý III/2026` → `Q3 2026`; a one-off request by
+    its folded name."""
+    period = parse_period(text)
+    return period.key if period is not None else header_key(text)
+
+
+def once_key(period: Period) -> str:
+    return period.key if period.kind != "once" else header_key(period.name)
+
+
+def read_received(path: Path, owners: list[str], spec: Spec, sheet: str | None = None) -> Log:
+    """Read the log; owners are matched by folded name (as units are), unknown ones said with a guess.
+    A line that cannot be used (unknown owner, no date) is a warning and left out, never a crash."""
+    log = Log()
+    what = "a received log has an owner (Đơn vị), a period (Kỳ báo cáo) and a date (Ngày gửi) column"
+    frame = read_listing(
+        path, sheet, HEADERS, ("owner", "period", "received"), what, log.issues, log.notes, ("received",)
+    )
+    if frame is None:
+        return log
+    by_key = {name_key(o): o for o in owners}
+    for rec in frame.to_dict("records"):
+        owner = by_key.get(name_key(rec["owner"]))
+        day = parse_date(rec["received"], rec["received_native"])
+        if owner is None:
+            close = difflib.get_close_matches(name_key(rec["owner"]), list(by_key), n=1, cutoff=0.6)
+            guess = f" (did you mean '{by_key[close[0]]}'?)" if close else ""
+            _warn(log, path, rec, "owner", f"'{rec['owner']}' is not an owner of the owners file{guess}")
+        elif not rec["period"].strip():
+            _warn(log, path, rec, "period", "no period: write Quý III/2026, Năm 2026 or Tháng 6/2026")
+        elif day is None:
+            _warn(log, path, rec, "received", f"'{rec['received']}' is not a date: write 24/09/2026")
+        else:
+            components, unknown = _components(rec["components"], spec)
+            for part in unknown:
+                _warn(
+                    log, path, rec, "components", f"'{part}' is not an index or component of {spec.id}", False
+                )
+            evidence = _evidence(rec["evidence"])
+            key = period_key(rec["period"])
+            log.entries.append(
+                Received(owner, key, day, components, evidence, rec["note"].strip(), rec["row"])
+            )
+    if frame.empty:
+        log.issues.append(Issue(IssueCode.NO_DATA, Severity.WARNING, "nothing received yet", file=str(path)))
+    return log
+
+
+def _warn(log: Log, path: Path, rec: dict[str, Any], column: str, message: str, out: bool = True) -> None:
+    log.issues.append(
+        Issue(
+            IssueCode.UNKNOWN_UNIT if column == "owner" else IssueCode.INVALID_OPTION,
+            Severity.WARNING,
+            message + ("; the line is left out" if out else ""),
+            file=str(path),
+            row=int(rec["row"]),
+            column=column,
+            cell=rec["cells"].get(column),
+            value=str(rec[column]),
+        )
+    )
+
+
+def _components(text: str, spec: Spec) -> tuple[frozenset[str] | None, list[str]]:
+    """The leaf components a cell names (None: all of them), and the parts that name none."""
+    if header_key(text) in ALL:
+        return None, []
+    codes: set[str] = set()
+    unknown: list[str] = []
+    parts = [p for part in _LIST.split(text.strip()) for p in _commas(part, spec) if p]
+    for part in parts:
+        code = indicator_code(part, spec)
+        if code is None:
+            unknown.append(part)
+            continue
+        below = [c for c in spec.graph.descendants(code) if spec.graph.is_leaf[spec.graph.index[c]]]
+        codes.update(below or [code])
+    return frozenset(codes), unknown
+
+
+def _commas(part: str, spec: Spec) -> list[str]:
+    """A name with a comma in it stays whole; `1.1, 1.2` is two."""
+    return [part] if indicator_code(part, spec) is not None else [p.strip() for p in part.split(",")]
+
+
+def _evidence(text: str) -> bool | None:
+    key = header_key(text)
+    return True if key in YES else False if key in NO else None

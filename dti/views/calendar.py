@@ -1,0 +1,146 @@
+"""Views of the reporting calendar (`dti calendar`): every deadline with its status, the summary line,
+the json/csv builders and the report section."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from dti.deadlines import STATUSES, Calendar, Deadline
+from dti.views.base import Column, Lang, View
+from dti.views.document import Fact, Section
+from dti.views.tasks import day_text
+
+STATUS_WORDS = {
+    "vi": {
+        "on_time": "đúng hạn",
+        "late": "gửi chậm",
+        "overdue": "quá hạn",
+        "due_soon": "sắp đến hạn",
+        "upcoming": "chưa đến hạn",
+    },
+    "en": {
+        "on_time": "on time",
+        "late": "late",
+        "overdue": "overdue",
+        "due_soon": "due soon",
+        "upcoming": "upcoming",
+    },
+}
+TONES = {"on_time": "met", "late": "no_data", "overdue": "not_met", "due_soon": "needs_review"}
+HEADS = {
+    "vi": ("đơn vị", "kỳ", "hạn", "trạng thái", "ngày gửi", "số ngày", "còn thiếu"),
+    "en": ("owner", "period", "due", "status", "received", "days", "missing"),
+}
+
+
+def summary_line(calendar: Calendar, lang: Lang = "vi") -> str:
+    """`5/19 đơn vị chưa gửi số liệu quý III/2026; 2 đơn vị gửi chậm` for the period last due; before the
+    first deadline, when it is."""
+    latest = calendar.latest()
+    vi = lang == "vi"
+    if not latest:
+        first = calendar.deadlines[0] if calendar.deadlines else None
+        if first is None:
+            return "Không có hạn báo cáo nào trong năm" if vi else "No deadline in the year"
+        count = sum(d.due == first.due for d in calendar.deadlines)
+        label = first.period.label(lang)
+        return (
+            f"Hạn đầu tiên: số liệu {label}, ngày {day_text(first.due)} ({count} đơn vị)"
+            if vi
+            else f"First deadline: {label} figures, {first.due.isoformat()} ({count} owners)"
+        )
+    n = len(latest)
+    missing = sum(d.status == "overdue" for d in latest)
+    late = sum(d.status == "late" for d in latest)
+    label = latest[0].period.label(lang)
+    if vi:
+        return f"{missing}/{n} đơn vị chưa gửi số liệu {label}; {late} đơn vị gửi chậm"
+    return f"{missing}/{n} owners have not sent their {label} figures; {late} sent late"
+
+
+def totals_line(calendar: Calendar, lang: Lang = "vi") -> str:
+    s = calendar.summary()
+    words = STATUS_WORDS[lang]
+    head = f"Năm {calendar.year}" if lang == "vi" else f"Year {calendar.year}"
+    return f"{head}: " + ", ".join(f"{s[k]} {words[k]}" for k in STATUSES)
+
+
+def _missing(deadline: Deadline, lang: Lang) -> str | None:
+    if not deadline.missing or deadline.status not in ("overdue", "due_soon"):
+        return None
+    if len(deadline.missing) == len(deadline.components) and len(deadline.components) > 3:
+        return f"tất cả ({len(deadline.missing)})" if lang == "vi" else f"all ({len(deadline.missing)})"
+    return " ".join(deadline.missing)
+
+
+def _label(deadline: Deadline, lang: Lang) -> str:
+    text = STATUS_WORDS[lang][deadline.status]
+    if deadline.evidence is False:
+        text += ", thiếu tài liệu kiểm chứng" if lang == "vi" else ", no evidence"
+    return text
+
+
+def calendar_table(calendar: Calendar, lang: Lang = "vi", owner: str | None = None) -> View:
+    """Every deadline in due order (one owner's with `owner`), the summary and the year's totals."""
+    keys = ("owner", "period", "due", "label", "received", "days_late", "missing")
+    columns = [
+        Column(k, h, "int" if k == "days_late" else "text", empty="", tone="tone" if k == "label" else None)
+        for k, h in zip(keys, HEADS[lang], strict=True)
+    ]
+    rows = [
+        {
+            "owner": d.owner,
+            "period": d.period.label(lang),
+            "due": day_text(d.due),
+            "label": _label(d, lang),
+            "tone": TONES.get(d.status),
+            "received": day_text(d.received),
+            "days_late": d.days_late or None,
+            "missing": _missing(d, lang),
+        }
+        for d in calendar.deadlines
+        if owner is None or d.owner == owner
+    ]
+    today = day_text(calendar.today)
+    notes = [summary_line(calendar, lang), totals_line(calendar, lang)]
+    notes.append(f"Tính đến ngày {today}" if lang == "vi" else f"As of {calendar.today.isoformat()}")
+    return View(None, columns, rows, notes=notes)
+
+
+def calendar_data(calendar: Calendar) -> dict[str, Any]:
+    """The `dti calendar --format json` object."""
+    return calendar.to_dict()
+
+
+def calendar_frame(calendar: Calendar) -> pd.DataFrame:
+    """The `dti calendar --format csv` table: the json's deadlines, components joined by spaces."""
+    rows = [{**d.to_dict(), "missing_components": " ".join(d.missing)} for d in calendar.deadlines]
+    keys = ["owner", "period", "due", "status", "received", "days_late", "missing_components"]
+    return pd.DataFrame(rows, columns=keys).astype({"days_late": "Int64"})
+
+
+def calendar_section(calendar: Calendar, lang: Lang = "vi") -> Section:
+    """The calendar as a section of `dti report`: the counts as facts, the summary, the deadlines up to
+    today and the next ones (the whole year in the workbook)."""
+    s = calendar.summary()
+    vi = lang == "vi"
+    facts = [Fact(STATUS_WORDS[lang][k].capitalize(), s[k], "int", tone=TONES.get(k)) for k in STATUSES]
+    table = calendar_table(calendar, lang)
+    shown = [
+        row
+        for row, d in zip(table.rows, calendar.deadlines, strict=True)
+        if d.status in ("late", "overdue", "due_soon")
+    ]
+    soon = View("Gửi chậm, quá hạn, sắp đến hạn" if vi else "Late, overdue, due soon", table.columns, shown)
+    table.title = "Lịch báo cáo cả năm" if vi else "The year's deadlines"
+    table.sheet = "Lịch báo cáo" if vi else "Calendar"
+    return Section(
+        "calendar",
+        "Lịch báo cáo" if vi else "Reporting calendar",
+        facts=facts,
+        lines=[summary_line(calendar, lang), totals_line(calendar, lang)],
+        views=[soon],
+        sheets=[table],
+    )
