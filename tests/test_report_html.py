@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import base64
+import os
 import re
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -13,6 +17,7 @@ from dti.write.html import html
 from dti.write.svg import svg
 
 HOSTILE = "<script>alert(1)</script>"
+KEYS = ["name", "value", "places", "pct", "rank", "mark", "status", "level", "total"]
 PROVINCES = ["Đà Nẵng", "Hà Nội", "Thành phố Hồ Chí Minh", "Quảng Ninh", "Thừa Thiên Huế", HOSTILE]
 
 
@@ -101,24 +106,16 @@ def sample(lang: str = "vi") -> Document:
                     Column("name", "tên", indent="level"),
                     Column("value", "giá trị", "value"),
                     Column("places", "± bậc", "places"),
+                    Column("pct", "Δ %", "pct"),
                     Column("rank", "hạng", "int", marker="mark"),
                     Column("status", "kết quả", tone="status"),
                 ],
                 [
-                    {
-                        "name": n,
-                        "value": v,
-                        "places": p,
-                        "rank": r,
-                        "mark": m,
-                        "status": s,
-                        "level": lv,
-                        "total": t,
-                    }
-                    for n, v, p, r, m, s, lv, t in [
-                        ("DTI", 0.8436, 9, 1, "p", "met", 0, True),
-                        (HOSTILE, 0.5, -2, 7, "", "not_met", 1, False),
-                        ("Hạ tầng số", None, 0, 3, "", "no_data", 1, False),
+                    dict(zip(KEYS, row, strict=True))
+                    for row in [
+                        ("DTI", 0.8436, 9, 18.5, 1, "p", "met", 0, True),
+                        (HOSTILE, 0.5, -2, -0.04, 7, "", "not_met", 1, False),
+                        ("Hạ tầng số", None, 0, None, 3, "", "no_data", 1, False),
                     ]
                 ],
                 notes=["p: hạng công bố"],
@@ -178,6 +175,9 @@ def test_tones_and_rows() -> None:
     assert '<div class="fact good">' in page and '<div class="fact bad">' in page
     assert '<tr class="strong">' in page
     assert '<td class="bad">not_met</td>' in page
+    assert '<td class="num good">▲ 9</td>' in page and '<td class="num bad">▼ 2</td>' in page
+    assert '<td class="num good">+18,5 %</td>' in page
+    assert '<td class="num">0,0 %</td>' in page  # -0.04 % is shown as 0.0 %: not red
     assert '1<span class="marker">p</span>' in page
     assert 'style="padding-left: 1.7em"' in page  # level 1 is indented
     assert '<p class="note">p: hạng công bố</p>' in page
@@ -214,49 +214,67 @@ def real_report() -> Document:
     return report_document(gather([data / "2024.csv"], [data / "2023.csv"], data / "targets_2025.csv"), "48")
 
 
-@browser
-def test_report_in_a_real_browser(tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[Any]:
+    """Headless Chromium through Debian's chromium-driver, keeping the console log."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(CHROMIUM)
+    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"):
+        options.add_argument(argument)
+    options.add_argument("--hide-scrollbars")
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    driver = webdriver.Chrome(options=options, service=Service(str(CHROMEDRIVER)))
+    yield driver
+    driver.quit()
+
+
+def open_page(driver: Any, document: Document, path: Path) -> str:
+    """Load the document's page in an A4-wide window; its text, once the console showed no error."""
+    path.write_text(html(document), encoding="utf-8")
+    driver.set_window_size(1000, 1400)
+    driver.get(path.as_uri())
+    assert [e for e in driver.get_log("browser") if e["level"] == "SEVERE"] == []
+    sizes = driver.execute_script(
+        "return [...document.querySelectorAll('svg.chart')].map(s => {"
+        "const r = s.getBoundingClientRect(); return [s.id, r.width, r.height]; })"
+    )
+    assert sorted(s[0] for s in sizes) == sorted(f"chart-{c.key}" for c in document.charts())
+    assert all(width > 100 and height > 50 for _id, width, height in sizes), sizes
+    return str(driver.execute_script("return document.body.innerText"))
+
+
+@browser
+def test_report_in_a_real_browser(chromium: Any, tmp_path: Path) -> None:
     from selenium.webdriver.common.print_page_options import PrintOptions
 
     document = real_report()
-    page = tmp_path / "report.html"
-    page.write_text(html(document), encoding="utf-8")
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
-    for argument in (
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--hide-scrollbars",
-    ):
-        options.add_argument(argument)
-    options.add_argument("--window-size=1000,1400")
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(options=options, service=Service(str(CHROMEDRIVER)))
-    try:
-        driver.get(page.as_uri())
-        errors = [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
-        assert errors == []
-        sizes = driver.execute_script(
-            "return [...document.querySelectorAll('svg.chart')].map(s => {"
-            "const r = s.getBoundingClientRect(); return [s.id, r.width, r.height]; })"
+    text = open_page(chromium, document, tmp_path / "report.html")
+    # README's `dti score --unit 48`: Đà Nẵng, DTI 0.3065, rank 61 of 63
+    assert "Đà Nẵng" in text and "0,3065" in text and "61/63" in text
+    print_options = PrintOptions()
+    print_options.page_width, print_options.page_height = 21.0, 29.7  # A4 in cm
+    pdf = base64.b64decode(chromium.print_page(print_options))
+    (tmp_path / "report.pdf").write_bytes(pdf)
+    assert pdf.startswith(b"%PDF") and len(re.findall(rb"/Type\s*/Page\b", pdf)) >= 2
+    height = chromium.execute_script("return document.documentElement.scrollHeight")
+    chromium.set_window_size(1000, height)
+    shot = tmp_path / "report.png"
+    chromium.save_screenshot(str(shot))
+    assert shot.stat().st_size > 10_000
+    if keep := os.environ.get("DTI_REPORT_SCREENSHOT"):  # =docs/report.png: the README's picture
+        from PIL import Image
+
+        colours = (
+            Image.open(shot).convert("RGB").quantize(128, Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
         )
-        assert sorted(s[0] for s in sizes) == sorted(f"chart-{c.key}" for c in document.charts())
-        assert all(width > 100 and height > 50 for _id, width, height in sizes), sizes
-        text = driver.execute_script("return document.body.innerText")
-        # README's `dti score --unit 48`: Đà Nẵng, DTI 0.3065, rank 61 of 63
-        assert "Đà Nẵng" in text and "0,3065" in text and "61/63" in text
-        pdf_options = PrintOptions()
-        pdf_options.page_width, pdf_options.page_height = 21.0, 29.7  # A4 in cm
-        pdf = __import__("base64").b64decode(driver.print_page(pdf_options))
-        assert pdf.startswith(b"%PDF") and len(re.findall(rb"/Type\s*/Page\b", pdf)) >= 2
-        (tmp_path / "report.pdf").write_bytes(pdf)
-        height = driver.execute_script("return document.documentElement.scrollHeight")
-        driver.set_window_size(1000, height + 100)
-        driver.save_screenshot(str(tmp_path / "report.png"))
-        assert (tmp_path / "report.png").stat().st_size > 10_000
-    finally:
-        driver.quit()
+        colours.save(keep, optimize=True)  # 128 colours: a third of the size, the text as sharp
+
+
+@browser
+def test_hostile_name_shows_as_text_in_a_browser(chromium: Any, tmp_path: Path) -> None:
+    text = open_page(chromium, sample("en"), tmp_path / "sample.html")
+    assert HOSTILE in text and "0.8436" in text
+    assert chromium.execute_script("return document.scripts.length") == 0

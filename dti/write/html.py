@@ -26,6 +26,7 @@ TONES = {  # a tone in the data -> a CSS class; other tones are not coloured
     "warning": "warn",
     "needs_review": "warn",
 }
+ZERO = {"places": 1, "signed": 0.005, "pct": 0.05}  # the smallest change a column of each kind shows
 
 CSS = """
 :root { --ink: #1f2328; --muted: #5b636d; --line: #d5dbe1; --soft: #f3f5f8; --head: #1f4e79;
@@ -147,8 +148,9 @@ def _cell(column: Column, row: dict[str, Any], doc: Document) -> str:
     classes = ["num"] if column.align == "right" else []
     if column.tone:
         classes.append(_tone(row.get(column.tone) or value))
-    elif column.kind in ("places", "signed", "pct") and not missing(value) and isinstance(value, int | float):
-        classes.append("good" if value > 0 else "bad" if value < 0 else "")
+    elif column.kind in ZERO and not missing(value) and isinstance(value, int | float):
+        zero = ZERO[column.kind]  # what cell() writes as 0 ('0,0 %') is not coloured
+        classes.append("good" if value >= zero else "bad" if value <= -zero else "")
     if column.strong:
         classes.append("strong")
     style = ""
