@@ -47,29 +47,42 @@ def design(n: int, dimension: int, groups: dict[str, slice], rng: np.random.Gene
     return np.concatenate(blocks)
 
 
-def estimate(ya: np.ndarray, yb: np.ndarray, yab: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """S and ST from outputs over (..., N, K) for A and B and (G, ..., N, K) for AB: (G, ..., K) each."""
-    both = np.concatenate([ya, yb], axis=-2)
-    mean = both.mean(axis=-2, keepdims=True)  # centred: the product estimator is noisy far from 0
-    ya, yb, yab = ya - mean, yb - mean, yab - mean
-    variance = both.var(axis=-2)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        first = (yb * (yab - ya)).mean(axis=-2) / variance
-        total = ((ya - yab) ** 2).mean(axis=-2) / 2 / variance
-    return first, total
+def row_terms(ya: np.ndarray, yb: np.ndarray, yab: np.ndarray) -> np.ndarray:
+    """Per design row, the quantities whose means make the indices: (2 + 3G) × N × K."""
+    d = yab - ya
+    return np.concatenate([(ya + yb)[None], (ya**2 + yb**2)[None], d, yb * d, d**2])
+
+
+def from_means(means: np.ndarray, g: int) -> tuple[np.ndarray, np.ndarray]:
+    """S and ST (… × G × K) from the means of the row terms (… × (2 + 3G) × K).
+
+    Centred on the mean μ of f over A and B: mean((f(B) − μ)·d) = mean(f(B)·d) − μ·mean(d), d = f(AB) − f(A).
+    """
+    mu = means[..., 0:1, :] / 2
+    variance = means[..., 1:2, :] / 2 - mu**2
+    flat = variance <= 1e-12 * np.maximum(1.0, mu**2)  # the output does not vary: no index
+    variance = np.where(flat, np.nan, variance)
+    d, p, s = means[..., 2 : 2 + g, :], means[..., 2 + g : 2 + 2 * g, :], means[..., 2 + 2 * g :, :]
+    return (p - mu * d) / variance, s / 2 / variance
 
 
 def analyse(y: np.ndarray, groups: list[str], n: int, rng: np.random.Generator) -> Sensitivity:
-    """Indices and bootstrap intervals from the model's outputs on the design (N·(G + 2) × K)."""
-    g = len(groups)
-    ya, yb, yab = y[:n], y[n : 2 * n], y[2 * n :].reshape(g, n, -1)
-    first, total = estimate(ya, yb, yab)
-    pick = rng.integers(0, n, (RESAMPLES, n))
-    boot_first, boot_total = estimate(ya[pick], yb[pick], yab[:, pick])
+    """Indices and bootstrap intervals from the model's outputs on the design (N·(G + 2) × K).
+
+    Every estimate is a ratio of means over the N rows, so a bootstrap resample is a vector of row
+    counts: all resamples' means are one matrix product (resamples × N) @ (N × terms).
+    """
+    g, k = len(groups), y.shape[1]
+    terms = row_terms(y[:n], y[n : 2 * n], y[2 * n :].reshape(g, n, k))  # T × N × K
+    by_row = terms.transpose(1, 0, 2).reshape(n, -1)
+    first, total = from_means(by_row.mean(axis=0).reshape(-1, k), g)
+    pick = rng.integers(0, n, (RESAMPLES, n)) + n * np.arange(RESAMPLES)[:, None]
+    counts = np.bincount(pick.ravel(), minlength=RESAMPLES * n).reshape(RESAMPLES, n) / n
+    boot_first, boot_total = from_means((counts @ by_row).reshape(RESAMPLES, -1, k), g)
     with warnings.catch_warnings():  # an output that never varies has no interval: NaN, said as none
         warnings.simplefilter("ignore", RuntimeWarning)
-        first_ci = np.nanpercentile(boot_first, [2.5, 97.5], axis=1)
-        total_ci = np.nanpercentile(boot_total, [2.5, 97.5], axis=1)
+        first_ci = np.nanpercentile(boot_first, [2.5, 97.5], axis=0)
+        total_ci = np.nanpercentile(boot_total, [2.5, 97.5], axis=0)
     # (2, G, K) -> (K, G, 2); (G, K) -> (K, G)
     return Sensitivity(
         groups, first.T, total.T, first_ci.transpose(2, 1, 0), total_ci.transpose(2, 1, 0), n, len(y)

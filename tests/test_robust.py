@@ -194,6 +194,8 @@ def test_draw_ranks_equal_scoring_ranks_on_every_draw() -> None:
         (lambda x: x[:, 0], [1.0, 0.0], [1.0, 0.0]),
         # Y = X1 + 2·X2, uniform inputs: variances 1/12 and 4/12, shares 0.2 and 0.8, no interaction.
         (lambda x: x[:, 0] + 2 * x[:, 1], [0.2, 0.8], [0.2, 0.8]),
+        # The same far from 0, as ranks are: the shares do not change (the estimator is centred).
+        (lambda x: 60 + x[:, 0] + 2 * x[:, 1], [0.2, 0.8], [0.2, 0.8]),
         # Y = (X1 − ½)(X2 − ½): no main effect, all interaction: S = 0, ST = 1 for both.
         (lambda x: (x[:, 0] - 0.5) * (x[:, 1] - 0.5), [0.0, 0.0], [1.0, 1.0]),
     ],
