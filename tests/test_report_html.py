@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from dti.views import Column, View
-from dti.views.document import Chart, Document, Fact, Section, Series
+from dti.views.document import Chart, ChartKind, Document, Fact, Section, Series
 from dti.write.html import html
 from dti.write.svg import svg
 
@@ -278,3 +278,13 @@ def test_hostile_name_shows_as_text_in_a_browser(chromium: Any, tmp_path: Path) 
     text = open_page(chromium, sample("en"), tmp_path / "sample.html")
     assert HOSTILE in text and "0.8436" in text
     assert chromium.execute_script("return document.scripts.length") == 0
+
+
+@pytest.mark.parametrize("kind", ["bar", "hbar", "line", "interval", "histogram"])
+def test_empty_and_missing_data_still_draw(kind: ChartKind) -> None:
+    empty = Chart(f"empty-{kind}", kind, "trống", [], [])
+    missing = Chart(
+        f"none-{kind}", kind, "thiếu", ["a", "b"], [Series("x", [None, None], [None, None], [None, None])]
+    )
+    for chart in (empty, missing):
+        assert svg(chart, ",").startswith(f'<svg id="chart-{chart.key}"')

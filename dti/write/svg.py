@@ -13,7 +13,7 @@ import math
 import re
 from typing import Any
 
-from dti.views.document import Chart, Decimal
+from dti.views.document import Chart, Decimal, Series
 from dti.write.cells import half_up, number
 
 INK = "#2b2b2b"
@@ -216,7 +216,8 @@ def _hbar(axes: Any, chart: Chart, decimal: Decimal) -> None:
     _limits(axes, chart, horizontal=True)
     if not chart.limits:
         axes.set_xlim(right=axes.get_xlim()[1] * 1.1)  # room for the value labels
-    axes.figure.legend(loc="outside lower center", ncols=groups, fontsize=8)
+    if chart.series:
+        axes.figure.legend(loc="outside lower center", ncols=groups, fontsize=8)
 
 
 def _line(axes: Any, chart: Chart, decimal: Decimal) -> None:
@@ -264,7 +265,7 @@ def _line(axes: Any, chart: Chart, decimal: Decimal) -> None:
 
 
 def _interval(axes: Any, chart: Chart, decimal: Decimal) -> None:
-    series = chart.series[0]
+    series = chart.series[0] if chart.series else Series("", [])
     values, low, high = _floats(series.values), _floats(series.low), _floats(series.high)
     rows = range(len(chart.categories))
     colours = [ACCENT if i in chart.highlight else SERIES[0] for i in rows]
