@@ -159,3 +159,23 @@ def test_section_for_the_report() -> None:
     assert [f.value for f in section.facts] == [7, 8, 6, 6]
     assert section.lines[0].startswith("7/21 nhiệm vụ chưa được triển khai")
     assert len(section.views[0].rows) == 21
+
+
+def test_excel_dates(tmp_path: Path) -> None:
+    import xlsxwriter
+
+    path = tmp_path / "tasks.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet()
+    sheet.write_row(0, 0, ["DANH MỤC NHIỆM VỤ"])
+    sheet.write_row(1, 0, ["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Thời hạn", "Tình trạng"])
+    sheet.write_row(2, 0, ["1", "A", "Sở Y tế"])
+    sheet.write_datetime(2, 3, dt.datetime(2026, 6, 30), book.add_format({"num_format": "dd/mm/yyyy"}))
+    sheet.write_row(2, 4, ["Đang triển khai"])
+    sheet.write_row(3, 0, ["2", "B", "Sở Y tế"])
+    sheet.write_number(3, 3, 46295)  # a date typed as a General number: 46290 is 25/09/2026, so 30/09
+    sheet.write_row(3, 4, ["Hoàn thành"])
+    book.close()
+    task_list = read_tasks(path, today=dt.date(2026, 10, 1))
+    assert list(task_list.tasks["deadline"]) == [dt.date(2026, 6, 30), dt.date(2026, 9, 30)]
+    assert list(task_list.tasks["overdue"]) == [True, False]  # the second is done
