@@ -193,7 +193,8 @@ def build(
                 deadline = Deadline(owner, rule, period, due, components)
                 judge(deadline, lines.get((owner, once_key(period)), []), today, rules.soon_days)
                 deadlines.append(deadline)
-    deadlines.sort(key=lambda d: (d.due, list(owners).index(d.owner)))
+    order = {owner: i for i, owner in enumerate(owners)}
+    deadlines.sort(key=lambda d: (d.due, order[d.owner]))
     return Calendar(today, year, deadlines, rules)
 
 

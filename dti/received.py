@@ -75,7 +75,8 @@ def period_key(text: str) -> str:
 
 
 def once_key(period: Period) -> str:
-    return period.key if period.kind != "once" else header_key(period.name)
+    """The key a deadline's period is matched on (a one-off request's name read as the log's are)."""
+    return period.key if period.kind != "once" else period_key(period.name)
 
 
 def read_received(path: Path, owners: list[str], spec: Spec, sheet: str | None = None) -> Log:

@@ -82,8 +82,8 @@ def _label(deadline: Deadline, lang: Lang) -> str:
     return text
 
 
-def calendar_table(calendar: Calendar, lang: Lang = "vi", owner: str | None = None) -> View:
-    """Every deadline in due order (one owner's with `owner`), the summary and the year's totals."""
+def calendar_table(calendar: Calendar, lang: Lang = "vi") -> View:
+    """Every deadline in due order, the summary and the year's totals."""
     keys = ("owner", "period", "due", "label", "received", "days_late", "missing")
     columns = [
         Column(k, h, "int" if k == "days_late" else "text", empty="", tone="tone" if k == "label" else None)
@@ -101,7 +101,6 @@ def calendar_table(calendar: Calendar, lang: Lang = "vi", owner: str | None = No
             "missing": _missing(d, lang),
         }
         for d in calendar.deadlines
-        if owner is None or d.owner == owner
     ]
     today = day_text(calendar.today)
     notes = [summary_line(calendar, lang), totals_line(calendar, lang)]
