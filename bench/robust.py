@@ -18,6 +18,7 @@ import argparse
 import os
 import platform
 import statistics
+import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -113,6 +114,46 @@ def salib_versus_own(
     return median_seconds(with_salib, repeat), median_seconds(with_own, repeat)
 
 
+def coinr_seconds(result: Result, n: int) -> float:
+    """COINr's get_sensitivity (uncertainty analysis, weights ±25 %) on the same units: R seconds."""
+    import pandas as pd
+
+    spec, graph = result.spec, result.spec.graph
+    leaves = [i for i in range(len(spec.nodes)) if graph.is_leaf[i]]
+    missing = result.missing_matrix[:, leaves] > 0
+    points = np.where(missing, np.nan, result.points_matrix[:, leaves])
+    out = HERE / "out"
+    out.mkdir(exist_ok=True)
+    frame = pd.DataFrame(points, columns=[spec.nodes[i].code for i in leaves])
+    frame.insert(0, "uCode", [f"U{code}" for code in result.unit_codes])
+    frame.to_csv(out / "robust_points.csv", index=False)
+    parents = graph.parents
+    meta = [
+        {
+            "code": node.code,
+            "parent": next(iter(parents[node.code]), ""),
+            "level": {"total": 3, "main": 2}.get(node.kind, 1),
+            "max_points": float(np.nan_to_num(graph.max_points[i])),
+        }
+        for i, node in enumerate(spec.nodes)
+        if node.kind in ("total", "main") or graph.is_leaf[i]
+    ]
+    pd.DataFrame(meta).to_csv(out / "robust_meta.csv", index=False)
+    report = subprocess.run(
+        [
+            "Rscript",
+            str(HERE / "coinr_robust.R"),
+            str(out / "robust_points.csv"),
+            str(out / "robust_meta.csv"),
+            str(n),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return float(report.stdout.split()[1])
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -120,6 +161,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--units", type=int, default=10_000)
     parser.add_argument("--salib", action="store_true", help="also time SALib (pip install salib)")
+    parser.add_argument("--coinr", type=int, default=0, metavar="N", help="also time COINr with N draws")
     args = parser.parse_args()
     rows: list[tuple[str, str, str]] = []
     small, big = provinces(), communes(args.units)
@@ -146,6 +188,17 @@ def main() -> None:
                     f"SALib/ours CPU **{theirs[1] / ours[1]:.1f}×**",
                 )
             )
+    if args.coinr:
+        theirs = coinr_seconds(small, args.coinr)
+        ours = timed_run(small, robust.Settings(draws=args.coinr), args.repeat)
+        rows.append(
+            (
+                f"{args.coinr:,} draws × 63 provinces, weights ±25 %, versus COINr `get_sensitivity` (UA)",
+                "",
+                f"COINr {theirs:.1f} s ({theirs / args.coinr * 1000:.0f} ms a draw), ours {shown(ours, 3)}: "
+                f"**{theirs / ours[0]:,.0f}×** faster",
+            )
+        )
     print(
         f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
         f"numpy {np.__version__}; median of {args.repeat} runs\n"

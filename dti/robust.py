@@ -33,6 +33,7 @@ from dti.sobol import Sensitivity
 from dti.submission import Submission
 
 Missing = Literal["zero", "median", "previous"]
+Note = tuple[str, int]  # (what, how many): e.g. ("missing_median", 53)
 CHUNK = 4_000_000  # draws × units per batch: ~32 MB per float matrix
 
 
@@ -63,7 +64,7 @@ class Model:
     imputed: np.ndarray | None = None  # units × mains: value added when missing figures are imputed
     appraisal: np.ndarray | None = None  # units × mains: value change at the typical verification change
     total_code: str = ""
-    notes: list[str] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)  # what the data allowed (worded by the views)
 
     @property
     def groups(self) -> dict[str, slice]:
@@ -182,12 +183,9 @@ def build(
     paths = graph.aggregate(onehot)[:, top]
     main_max = np.nan_to_num(graph.max_points[mains])
     known = ~np.isnan(points[:, top]) & ~np.isnan(points[:, mains]).any(axis=1)
-    notes = []
+    notes: list[Note] = []
     if not known.all():
-        notes.append(
-            f"{int((~known).sum())} units without every main-index value are left out "
-            "(a total alone cannot be reweighted)"
-        )
+        notes.append(("left_out", int((~known).sum())))
     rows = np.flatnonzero(known)
     with np.errstate(divide="ignore", invalid="ignore"):
         per_value = np.where(main_max > 0, 1.0 / main_max, 0.0)
@@ -223,14 +221,14 @@ def build(
 
 
 def imputation(
-    result: Result, rows: np.ndarray, how: Missing, previous: Result | None, notes: list[str]
+    result: Result, rows: np.ndarray, how: Missing, previous: Result | None, notes: list[Note]
 ) -> np.ndarray | None:
     """Units × nodes: the leaf points that imputing each missing figure would add (0 elsewhere)."""
     graph = result.spec.graph
     points = result.points_matrix[rows]
     missing = graph.is_leaf & (result.missing_matrix[rows] > 0)
     if not missing.any():
-        notes.append("no figure is missing: --missing changes nothing")
+        notes.append(("no_missing", 0))
         return None
     reported = graph.is_leaf & ~missing & ~np.isnan(points)
     extra = np.zeros(points.shape)
@@ -238,7 +236,6 @@ def imputation(
         columns = np.flatnonzero(reported.any(axis=0) & missing.any(axis=0))
         median = np.nanmedian(np.where(reported, points, np.nan)[:, columns], axis=0)
         extra[:, columns] = np.where(missing[:, columns], median, 0.0)
-        what = "the component's median over the units"
     else:
         if previous is None:
             raise ValueError("--missing previous needs the previous year's result")
@@ -252,25 +249,21 @@ def imputation(
         before[found] = np.where(prior_reported, prior, np.nan)
         usable = missing & ~np.isnan(before)
         extra[usable] = before[usable]
-        what = "the unit's previous-year figure"
         if not usable.all(where=missing):
-            notes.append(
-                f"{int((missing & ~usable).sum())} of {int(missing.sum())} missing figures have no "
-                "previous-year figure and stay at 0"
-            )
-    notes.append(f"{int(missing.sum())} missing figures: 0 by the rule or {what}, one choice per draw")
+            notes.append(("no_previous", int((missing & ~usable).sum())))
+    notes.append((f"missing_{how}", int(missing.sum())))
     return extra
 
 
 def appraisal(
-    result: Result, rows: np.ndarray, submission: Submission | None, notes: list[str]
+    result: Result, rows: np.ndarray, submission: Submission | None, notes: list[Note]
 ) -> np.ndarray | None:
     """Units × nodes: the leaf points change of each self-assessed figure awaiting verification, at its
     component's typical verification change (0 elsewhere)."""
     graph = result.spec.graph
     layers = submission.layers if submission is not None else {}
     if "self" not in layers or "verified" not in layers:
-        notes.append("--self-verified: the data have no self-assessed and verified stages")
+        notes.append(("no_stages", 0))
         return None
     import pandas as pd
 
@@ -285,20 +278,13 @@ def appraisal(
     with np.errstate(divide="ignore", invalid="ignore"):
         fraction = np.where(both & (top > 0), (points - result.self_matrix[rows]) / top, np.nan)
     if not pending.any() or not (both & (top > 0)).any():
-        notes.append(
-            "--self-verified: no self-assessed figure awaits verification"
-            if not pending.any()
-            else "--self-verified: no verified component to learn the typical change from"
-        )
+        notes.append(("no_pending", 0) if not pending.any() else ("no_verified", 0))
         return None
     typical = np.full(len(top), float(np.nanmedian(fraction[both & (top > 0)])))
     seen = np.flatnonzero((both & (top > 0)).any(axis=0))
     typical[seen] = np.nanmedian(fraction[:, seen], axis=0)
     change = np.clip(points + typical * top, 0.0, top) - points
-    notes.append(
-        f"{int(pending.sum())} self-assessed figures await verification: each drawn between the self "
-        "value and the typical verification change of its component"
-    )
+    notes.append(("pending", int(pending.sum())))
     return np.where(pending, np.nan_to_num(change), 0.0)
 
 

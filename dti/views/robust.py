@@ -12,6 +12,55 @@ from dti.views.document import Chart, Fact, Section, Series
 
 MISSING_VI = {"zero": "0 (quy định)", "median": "trung vị", "previous": "năm trước"}
 INPUT_VI = {"weights": "trọng số", "missing": "thiếu số liệu", "self": "tự đánh giá/thẩm định"}
+NOTES = {  # robust.Model.notes: (vi, en), {n} = the count
+    "left_out": (
+        "{n} đơn vị thiếu giá trị chỉ số chính bị bỏ qua (chỉ có tổng thì không tính lại trọng số được)",
+        "{n} units without every main-index value are left out (a total alone cannot be reweighted)",
+    ),
+    "no_missing": (
+        "không có số liệu nào bị thiếu: --missing không đổi gì",
+        "no figure is missing: --missing changes nothing",
+    ),
+    "no_previous": (
+        "{n} số liệu thiếu không có số liệu năm trước, giữ 0 điểm",
+        "{n} missing figures have no previous-year figure and stay at 0",
+    ),
+    "missing_median": (
+        "{n} số liệu thiếu: mỗi lượt chọn 0 điểm (quy định) hoặc trung vị của chỉ số thành phần",
+        "{n} missing figures: each draw either 0 (the rule) or the component's median over the units",
+    ),
+    "missing_previous": (
+        "{n} số liệu thiếu: mỗi lượt chọn 0 điểm (quy định) hoặc số liệu năm trước của đơn vị",
+        "{n} missing figures: each draw either 0 (the rule) or the unit's previous-year figure",
+    ),
+    "no_stages": (
+        "--self-verified: dữ liệu không có giai đoạn tự đánh giá và thẩm định",
+        "--self-verified: the data have no self-assessed and verified stages",
+    ),
+    "no_pending": (
+        "--self-verified: không có số liệu tự đánh giá nào đang chờ thẩm định",
+        "--self-verified: no self-assessed figure awaits verification",
+    ),
+    "no_verified": (
+        "--self-verified: chưa có chỉ số nào được thẩm định để biết mức điều chỉnh thường gặp",
+        "--self-verified: no verified component to learn the typical change from",
+    ),
+    "pending": (
+        "{n} số liệu tự đánh giá chờ thẩm định: mỗi lượt lấy giữa giá trị tự đánh giá và mức điều chỉnh "
+        "thường gặp của chỉ số thành phần",
+        "{n} self-assessed figures await verification: each drawn between the self value and the typical "
+        "verification change of its component",
+    ),
+}
+
+
+def model_notes(out: Robustness, lang: Lang) -> list[str]:
+    """What the data allowed, worded: figures imputed, figures awaiting verification, units left out."""
+    return [NOTES[key][lang != "vi"].format(n=count(n, lang)) for key, n in out.model.notes]
+
+
+def count(n: int, lang: Lang) -> str:
+    return f"{n:,}".replace(",", "." if lang == "vi" else ",")
 
 
 def order(out: Robustness, units: list[int] | None = None) -> list[int]:
@@ -24,12 +73,13 @@ def settings_line(out: Robustness, lang: Lang) -> str:
     s = out.settings
     if lang == "vi":
         return (
-            f"{s.draws:,} lượt".replace(",", ".")
-            + f", seed {s.seed}, trọng số ±{s.weights * 100:g} %, thiếu số liệu: {MISSING_VI[s.missing]}"
+            f"{count(s.draws, lang)} lượt, seed {s.seed}, trọng số ±{s.weights * 100:g} %, "
+            f"thiếu số liệu: {MISSING_VI[s.missing]}"
             + (", tự đánh giá chưa thẩm định: có" if s.self_verified else "")
         )
-    return f"{s.draws:,} draws, seed {s.seed}, weights ±{s.weights * 100:g} %, missing: {s.missing}" + (
-        ", self-assessed awaiting verification: drawn" if s.self_verified else ""
+    return (
+        f"{count(s.draws, lang)} draws, seed {s.seed}, weights ±{s.weights * 100:g} %, missing: {s.missing}"
+        + (", self-assessed awaiting verification: drawn" if s.self_verified else "")
     )
 
 
@@ -88,7 +138,7 @@ def robust_table(out: Robustness, units: list[int] | None = None, lang: Lang = "
         if vi
         else f"How sure is the rank by {model.total_code} — {settings_line(out, lang)}"
     )
-    notes = [
+    lines = [
         (
             f"p05–p95: 90 % số lượt có hạng trong khoảng này; P(±{s.band}): xác suất hạng cách hạng hiện "
             f"tại không quá {s.band} bậc; dao động: ▲ lên, ▼ xuống"
@@ -98,9 +148,9 @@ def robust_table(out: Robustness, units: list[int] | None = None, lang: Lang = "
             f"p05–p95: 90 % of the draws rank within; P(±{s.band}): probability of a rank within "
             f"{s.band} places of the current one; swing: ▲ up, ▼ down"
         ),
-        *model.notes,
+        *model_notes(out, lang),
     ]
-    views = [View(title, columns, rows, notes)]
+    views = [View(title, columns, rows, lines)]
     if out.sensitivity is not None:
         views.append(sensitivity_table(out, lang))
     return views
@@ -153,8 +203,8 @@ def sensitivity_table(out: Robustness, lang: Lang) -> View:
     sens = out.sensitivity
     assert sens is not None
     note = (
-        f"Chỉ số Sobol (Saltelli 2010, Jansen), {sens.base:,} mẫu gốc × {len(sens.groups) + 2} = "
-        f"{sens.runs:,} lượt; CI 95 % bootstrap"
+        f"Chỉ số Sobol (Saltelli 2010, Jansen), {count(sens.base, lang)} mẫu gốc × {len(sens.groups) + 2}"
+        f" = {count(sens.runs, lang)} lượt; CI 95 % bootstrap"
         if vi
         else f"Sobol indices (Saltelli 2010, Jansen), {sens.base:,} base rows × {len(sens.groups) + 2} = "
         f"{sens.runs:,} runs; 95 % bootstrap CI"
@@ -202,7 +252,7 @@ def robust_data(out: Robustness, units: list[int] | None = None) -> dict[str, An
             "runs": sens.runs,
             "indices": sensitivity_rows(out),
         },
-        "notes": out.model.notes,
+        "notes": model_notes(out, "en"),
     }
 
 
@@ -260,7 +310,7 @@ def robust_section(out: Robustness, lang: Lang = "vi", units: list[int] | None =
         "robust",
         "Độ vững của thứ hạng" if vi else "How sure are the ranks",
         facts=facts,
-        lines=[settings_line(out, lang), *out.model.notes],
+        lines=[settings_line(out, lang), *model_notes(out, lang)],
         views=robust_table(out, units, lang)[:1],
         charts=[chart],
     )
