@@ -13,6 +13,7 @@ from typing import Any
 
 import openpyxl
 import pytest
+from openpyxl.utils import get_column_letter
 
 from dti.views import Column, View
 from dti.views.document import Chart, Document, Fact, Section, Series
@@ -267,3 +268,30 @@ def test_report_of_the_sample_data(tmp_path: Path) -> None:
         assert sheet.freeze_panes is not None and sheet.auto_filter.ref, sheet.title
     summary = [r for r in book["Tóm tắt"].iter_rows(values_only=True) if r[0] == "DTI 2024"]
     assert len(summary) == 1 and isinstance(summary[0][1], float) and 0 < summary[0][1] < 1
+
+
+def test_score_table_and_breakdown_of_the_sample_data() -> None:
+    from dti import views
+    from dti.pipeline import evaluate
+
+    result = evaluate([SAMPLES / "2024.csv"]).result
+    assert result is not None
+    spec = result.spec
+    codes = views.score_columns(spec)
+    table = views.score_table(result, codes, codes[0])
+    unit = table.rows[0]["unit"]
+    book = read(views_workbook([table, views.unit_breakdown(result, unit)], "vi", ","))
+    ranking, breakdown = book.worksheets
+    last = get_column_letter(len(table.columns))  # rank, unit, name, the nodes, at stake
+    assert ranking.freeze_panes == "A3" and ranking.auto_filter.ref == f"A2:{last}{len(table.rows) + 2}"
+    first = {ranking.cell(2, j).value: ranking.cell(3, j) for j in range(1, ranking.max_column + 1)}
+    i, j = result.unit_codes.index(unit), spec.graph.index[codes[0]]
+    assert first["hạng"].value == 1 and first["đơn vị"].value == unit and first["đơn vị"].data_type == "s"
+    assert first[codes[0]].value == result.values_matrix[i, j]  # the unrounded value
+    assert first[codes[0]].number_format == "0." + "0" * spec.precision
+    assert first[codes[0]].font.b  # the column it is ranked by
+    # The breakdown: the total row bold, the nodes under it indented by their level.
+    rows = {r[0].value: r for r in breakdown.iter_rows(min_row=3)}
+    assert rows[codes[0]][0].font.b and rows[codes[0]][2].value == result.points_matrix[i, j]
+    child = next(r for r in views.unit_breakdown(result, unit).rows if r["level"] == 1)
+    assert rows[child["code"]][0].alignment.indent == 1
