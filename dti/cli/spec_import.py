@@ -1,0 +1,92 @@
+"""dti spec import: a decision's criteria table → a spec YAML, with a review of what to check."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from dti.cli import common
+from dti.cli.options import Lang as LangChoice
+from dti.cli.options import LangOption, OutputOption, SheetOption
+from dti.cli.spec import spec_app
+
+
+class UnitKind(StrEnum):
+    commune = "commune"
+    district = "district"
+    department = "department"
+    province = "province"
+
+
+class ReviewFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+@common.command(spec_app, name="import")
+def spec_import(
+    table: Annotated[
+        Path,
+        typer.Argument(
+            metavar="TABLE",
+            help="The decision's criteria table: .csv, .xlsx or .docx (STT | Chỉ số / Tiêu chí | Điểm tối đa "
+            "| Cách xác định và tính điểm | Tài liệu kiểm chứng | Nguồn dữ liệu | Đơn vị phối hợp).",
+        ),
+    ],
+    spec_id: Annotated[
+        str | None, typer.Option("--id", help="The spec's id (default: from the file name).")
+    ] = None,
+    title: Annotated[
+        str | None, typer.Option("--title", help="The index's name (default: the table's title row).")
+    ] = None,
+    unit_kind: Annotated[
+        UnitKind | None,
+        typer.Option("--unit-kind", help="What the index scores (default: from the title, else any)."),
+    ] = None,
+    output: OutputOption = None,
+    fmt: Annotated[
+        ReviewFormat, typer.Option("--format", help="The review: table (on stderr) or json (on stdout).")
+    ] = ReviewFormat.table,
+    lang: LangOption = LangChoice.vi,
+    sheet: SheetOption = None,
+) -> None:
+    """Turn a decision's criteria table into a spec: structure from the numbering (I, 1, 1.1, a), -),
+    points from 'Điểm tối đa', rules from the method text where it is unambiguous.
+
+    Codes: I → G1, 1.2 → C1_2, a) under 1.2 → C1_2a, the k-th '-' under 1.2 → C1_2-k, section rows →
+    S1…, the total → TOTAL (a 'Mã' column wins). Rules: 'Có: 10 điểm; Không: 0 điểm' → yesno; 'Tỷ lệ …
+    × điểm tối đa' → ratio; '4 cuộc trở lên: 20 điểm; 3 cuộc: 15 điểm…' → thresholds; 'Chủ tịch: 10
+    điểm; Phó Chủ tịch: 5 điểm; còn lại: 0' → choice; anything else → self-assessed points,
+    provisional, the method text kept in the node's source.
+
+    The review (nodes, rules inferred by kind, provisional nodes, sums that disagree, rows not placed)
+    goes to stderr, or to stdout as JSON with --format json (then -o is needed for the spec).
+
+    Example: dti spec import sample_data/commune_criteria.csv -o my-index.yaml
+    """
+    common.check_output(output, [table])
+    if fmt is ReviewFormat.json and output is None:
+        raise typer.BadParameter(
+            "the JSON review goes to stdout: give -o FILE for the spec", param_hint="--format"
+        )
+    from dti.spec.importer import import_table
+    from dti.views.spec_import import import_review, import_summary
+    from dti.write import json as json_writer
+    from dti.write import text
+
+    imported = import_table(
+        table, spec_id=spec_id, title=title, unit_kind=unit_kind.value if unit_kind else None, sheet=sheet
+    )
+    common.write(imported.text, output, [table])
+    review = imported.review
+    if fmt is ReviewFormat.json:
+        data = {"spec": imported.spec.id, "output": str(output), **review.to_dict()}
+        common.write(json_writer.dumps(data), None)
+        return
+    text.note(f"{table} → {output or 'stdout'}: {import_summary(review, lang.code)}")
+    view = import_review(review, lang.code)
+    if view.rows or view.notes:
+        text.show(view, stderr=True)

@@ -1,0 +1,185 @@
+"""A criterion's scoring rule, read from its method text ("Cách xác định và tính điểm") when unambiguous.
+
+The text is cut into clauses (at `;`, line breaks and sentence ends); a clause `LABEL: N điểm` (or
+`LABEL (N điểm)`, `LABEL được N điểm`) gives a label its points. Then:
+
+* two clauses, a yes-word worth the maximum and a no-word worth 0 (`Có: 10 điểm; Không: 0 điểm`,
+  `Đã ban hành … / Chưa ban hành …`) → yesno;
+* every label a bound (`4 cuộc trở lên`, `từ 70% đến dưới 90%`, `3 cuộc`; a `dưới …` or `không …`
+  band worth 0 is the floor) → thresholds, highest first, the top step worth the maximum;
+* every label words only (`Trưởng ban là Chủ tịch`, `Phó Chủ tịch`, `còn lại`) → choice; `X là Y` names
+  the option `y`;
+* no clauses, and `tỷ lệ … × điểm tối đa` or `điểm = tỷ lệ % × …` → ratio in percent, its target 100 or
+  the `/ 80%` the text divides by.
+
+Anything else, or a text that fits two readings (clauses and a ratio), or whose points do not reach the
+maximum, is not inferred: the criterion is self-assessed points, capped, and provisional.
+A strict bound (`trên 90%`) is not inferred either: a thresholds step means "at least".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from dti.numbers import fold, parse_number
+from dti.rules import yes_no
+from dti.spec.model import ChoiceRule, PointsRule, RatioRule, Rule, Step, ThresholdsRule, YesNoRule
+
+_NUMBER = r"\d+(?:[.,]\d+)?"
+_CLAUSE_END = re.compile(r"\s*(?:;|\n|\.\s+(?=[A-ZĐÀ-Ỹ\-–+•]))\s*")
+_LEAD = re.compile(r"^\s*(?:[-–—+•*]|[a-zđ]\))\s*")
+_POINTS_CLAUSE = (
+    re.compile(
+        rf"^(?P<label>.+?)\s*(?:[:=→]|\bđược\b|\bthì\b|\s[-–]\s)\s*(?P<pts>{_NUMBER})\s*(?:điểm|đ)?\s*\.?$"
+    ),
+    re.compile(rf"^(?P<label>.+?)\s*\(\s*(?P<pts>{_NUMBER})\s*(?:điểm|đ)\s*\)\s*\.?$"),
+)
+_MARKS = re.compile(r"[\u0300-\u036f]")
+# On text without diacritics (see _plain):
+_MULTIPLY = r"(?:×|\*|\bx\b|\bnhan(?: voi)?\b)"
+_RATIO = (
+    re.compile(
+        rf"ty le.*?{_MULTIPLY}\s*(?:voi\s*)?(?:so\s*)?(?:diem toi da|(?P<times>{_NUMBER})\s*(?:diem)?\b)"
+    ),
+    re.compile(rf"diem(?: dat duoc)?\s*=\s*ty le.*?{_MULTIPLY}\s*(?:diem toi da|(?P<times>{_NUMBER}))"),
+    re.compile(rf"diem(?: dat duoc)?\s*=\s*(?P<times>{_NUMBER})\s*{_MULTIPLY}\s*ty le"),
+)
+_TARGET = re.compile(rf"ty le[^;×*]*?(?:/|chia cho)\s*(?P<target>{_NUMBER})\s*%")
+_STRICT = re.compile(r"^(?:tren|>(?!=)|hon|vuot|lon hon)\b|^>(?!=)")
+_BELOW = re.compile(r"^(?:duoi|<|it hon|khong qua|khong du)")
+_NONE = re.compile(r"^(?:khong|chua|0\b)")
+_ATLEAST = re.compile(r"tro len|^(?:tu|>=|≥|it nhat|toi thieu|bang hoac lon hon)\b|^(?:>=|≥)")
+
+
+@dataclass(frozen=True)
+class Inference:
+    """A criterion's rule and why: `inferred` False means self-assessed points, left provisional."""
+
+    rule: Rule
+    inferred: bool
+    why: str
+
+
+def _plain(text: str) -> str:
+    """Casefolded, without diacritics (đ → d), single spaces; punctuation kept."""
+    plain = _MARKS.sub("", unicodedata.normalize("NFD", text.casefold())).replace("đ", "d")
+    return " ".join(plain.split())
+
+
+def _number(text: str) -> float:
+    return float(parse_number(text.replace(" ", "")).value)
+
+
+def _clauses(text: str) -> list[tuple[str, float]] | None:
+    """The `LABEL: N điểm` clauses of a text; None if a clause is not one (a lead-in `…:` aside)."""
+    parts = [p for p in (_LEAD.sub("", c).strip() for c in _CLAUSE_END.split(text.strip())) if p]
+    if parts and parts[0].endswith(":") and len(parts) > 1:
+        parts = parts[1:]  # "Cách tính điểm như sau:" introduces the clauses
+    found: list[tuple[str, float]] = []
+    for part in parts:
+        match = next((m for p in _POINTS_CLAUSE if (m := p.match(part))), None)
+        if match is None:
+            return None
+        found.append((match.group("label").strip(" :.,"), _number(match.group("pts"))))
+    return found or None
+
+
+def _why(kind: str, text: str) -> str:
+    return f'rule {kind} inferred from "{" ".join(text.split())}"'
+
+
+def infer_rule(text: str, max_points: float | None) -> Inference:
+    """The rule a method text states, or self-assessed points (not inferred) with the reason."""
+    clauses = _clauses(text) if text.strip() else None
+    ratio = next((m for p in _RATIO if (m := p.search(_plain(text)))), None)
+    if ratio and any(
+        p.match(_LEAD.sub("", c).strip()) for c in _CLAUSE_END.split(text) for p in _POINTS_CLAUSE
+    ):
+        return _not_inferred(text, "the text reads both as point clauses and as a ratio")
+    if ratio is not None:
+        return _ratio(text, ratio, max_points)
+    if not clauses:
+        return _not_inferred(text, "no rule pattern matches" if text.strip() else "no method text")
+    if max_points is None:
+        return _not_inferred(text, "the criterion has no maximum points to check the clauses against")
+    pairs = [(yes_no(fold(label)), pts) for label, pts in clauses]
+    if len(clauses) == 2 and {a for a, _ in pairs} == {True, False}:
+        yes = next(p for a, p in pairs if a)
+        no = next(p for a, p in pairs if not a)
+        if yes == max_points and no == 0:
+            return Inference(YesNoRule(kind="yesno"), True, _why("yesno", text))
+        return _not_inferred(text, f"yes gives {yes:g} and no {no:g}, not {max_points:g} and 0")
+    digits = [bool(re.search(r"\d", label)) for label, _ in clauses]
+    if all(digits) or (
+        any(digits) and all(d or _NONE.match(_plain(lb)) for (lb, _), d in zip(clauses, digits, strict=True))
+    ):
+        return _thresholds(text, clauses, max_points)
+    if not any(digits):
+        return _choice(text, clauses, max_points)
+    return _not_inferred(text, "some clauses name a number and some do not")
+
+
+def _not_inferred(text: str, reason: str) -> Inference:
+    method = " ".join(text.split())
+    verbatim = f'; method (verbatim): "{method}"' if method else ""
+    return Inference(
+        PointsRule(kind="points"), False, f"no rule inferred ({reason}): self-assessed points{verbatim}"
+    )
+
+
+def _ratio(text: str, match: re.Match[str], max_points: float | None) -> Inference:
+    times = match.groupdict().get("times")
+    if times is not None and (max_points is None or _number(times) != max_points):
+        return _not_inferred(text, f"the ratio is multiplied by {times}, not by the maximum points")
+    target = _TARGET.search(_plain(text))
+    value = _number(target.group("target")) if target else 100.0
+    if not 0 < value <= 100:
+        return _not_inferred(text, f"a target of {value:g} % is not a percentage")
+    return Inference(RatioRule(kind="ratio", target=value, scale="percent"), True, _why("ratio", text))
+
+
+def _thresholds(text: str, clauses: list[tuple[str, float]], top: float) -> Inference:
+    steps: list[tuple[float, float]] = []
+    percent: set[bool] = set()
+    for label, pts in clauses:
+        plain = _plain(label)
+        numbers = re.findall(rf"({_NUMBER})\s*(%?)", plain)
+        if _STRICT.match(plain) or re.search(r"\b(?:tren|hon)\s+\d", plain) and "tro len" not in plain:
+            return _not_inferred(text, f"'{label}' is a strict bound; a thresholds step means at least")
+        if _BELOW.match(plain) or (_NONE.match(plain) and not _ATLEAST.search(plain)):
+            if pts == 0:
+                continue  # the floor: below every step scores 0
+            if _BELOW.match(plain):
+                steps.append((0.0, pts))
+                continue
+            return _not_inferred(text, f"'{label}' gives {pts:g} points to nothing")
+        if not numbers or (len(numbers) > 1 and not re.search(r"\bden\b|[-–]", plain)):
+            return _not_inferred(text, f"'{label}' names no single bound")
+        steps.append((_number(numbers[0][0]), pts))
+        percent.add(bool(numbers[0][1]))
+    steps.sort(key=lambda s: -s[0])
+    bounds = [s[0] for s in steps]
+    if len(steps) < 1 or len(set(bounds)) != len(bounds) or len(percent) > 1:
+        return _not_inferred(text, "the bounds repeat or mix percent and counts")
+    if any(steps[k][1] < steps[k + 1][1] for k in range(len(steps) - 1)):
+        return _not_inferred(text, "a higher bound gives fewer points")
+    if steps[0][1] != top:
+        return _not_inferred(text, f"the highest step gives {steps[0][1]:g}, not the maximum {top:g}")
+    rule = ThresholdsRule(kind="thresholds", steps=[Step(at_least=a, points=p) for a, p in steps])
+    return Inference(rule, True, _why("thresholds", text))
+
+
+def _choice(text: str, clauses: list[tuple[str, float]], top: float) -> Inference:
+    options: dict[str, float] = {}
+    for label, pts in clauses:
+        name = fold(label).rsplit(" là ", 1)[-1].strip(" .,:")
+        if not name or name in options:
+            return _not_inferred(text, f"option '{name}' is named twice")
+        options[name] = pts
+    if max(options.values()) != top:
+        return _not_inferred(
+            text, f"the best option gives {max(options.values()):g}, not the maximum {top:g}"
+        )
+    return Inference(ChoiceRule(kind="choice", options=options), True, _why("choice", text))

@@ -1,0 +1,182 @@
+"""The tree of a criteria table from its numbering, and the nodes' codes.
+
+The STT column gives the structure: Roman numerals, `1`, `1.1`, `1.1.2`, `a)`, `-` and `+` bullets, or
+unnumbered section rows (a name with no points and no method). Each kind of numbering is a level, in the
+order the table first uses it (an outline); `1.1` hangs under `1`. Codes come from the numbering, and a
+code the table gives (a `Mã` column) wins:
+
+    I, II            → G1, G2
+    1, 1.2, 1.2.3    → C1, C1_2, C1_2_3
+                       (G2.C1_2, qualified by the group, when the numbering restarts in each group)
+    a) under C1_2    → C1_2a         (đ → dd)
+    - / + under C1_2 → C1_2-1, C1_2-2 (the k-th bullet of its parent)
+    section rows     → S1, S2
+    the total        → TOTAL
+
+A code used twice gets x2, x3… (and a note); the official number stays in `number`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from dti.io.appendix import _BULLET, _section_title  # the target lists' numbering, shared
+
+_ARABIC = re.compile(r"\d+(?:\.\d+)*\.?")
+_LETTER = re.compile(r"([a-zđ])[.)]?")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+
+
+@dataclass
+class Item:
+    """One row of the table placed in the tree."""
+
+    row: int
+    cells: dict[str, str]
+    key: tuple[str, int] = ("", 0)  # the numbering kind (and depth for 1.1.2)
+    number: str = ""
+    parts: tuple[str, ...] = ()
+    name: str = ""
+    parent: Item | None = None
+    children: list[Item] = field(default_factory=list)
+    code: str = ""
+
+
+def _roman(text: str) -> int:
+    values = [_ROMAN_VALUES[c] for c in text]
+    return sum(-v if k + 1 < len(values) and v < values[k + 1] else v for k, v in enumerate(values))
+
+
+def numbering(item: Item, numbered: bool) -> str | None:
+    """Set the item's numbering kind and name; return why it cannot be placed, or None."""
+    ident = item.cells["number"].strip()
+    name = " ".join(item.cells["name"].split())
+    if ident:
+        if _ARABIC.fullmatch(ident):
+            parts = tuple(ident.rstrip(".").split("."))
+            item.key, item.number, item.parts = ("arabic", len(parts)), ".".join(parts), parts
+        elif (title := _section_title(ident, "")) is not None and not title:
+            roman = re.sub(r"(?i)^phần\s+", "", ident).rstrip(".):-– ")
+            item.key, item.number, item.parts = ("roman", 0), roman, (str(_roman(roman)),)
+        elif match := _LETTER.fullmatch(ident.casefold()):
+            letter = match.group(1)
+            item.key, item.number, item.parts = ("letter", 0), f"{letter})", (letter.replace("đ", "dd"),)
+        elif ident in {"-", "–", "—", "•", "·", "*", "+"}:
+            item.key, item.number = ("plus" if ident == "+" else "dash", 0), ident
+        else:
+            return f"'{ident}' is not a numbering the importer knows (I, 1, 1.1, a), -, +)"
+    elif (title := _section_title("", name)) is not None and title:
+        roman = re.sub(r"(?i)^phần\s+", "", name[: len(name) - len(title)].strip(" .:")).strip(" .):-–")
+        item.key, item.number, item.parts, name = ("roman", 0), roman, (str(_roman(roman)),), title
+    elif bullet := _BULLET.match(name):
+        mark = bullet.group(0).strip()
+        letter = _LETTER.fullmatch(mark)
+        kind = "letter" if letter else ("plus" if mark == "+" else "dash")
+        item.key, item.number, name = (
+            (kind, 0),
+            f"{letter.group(1)})" if letter else mark,
+            name[bullet.end() :],
+        )
+        item.parts = (letter.group(1).replace("đ", "dd"),) if letter else ()
+    elif not any(item.cells[f] for f in ("points", "method")) and name:
+        item.key = ("section", 0)
+    elif not numbered and (match := re.match(r"(\d+(?:\.\d+)*)\.?\s+(\S.*)", name)):
+        parts = tuple(match.group(1).split("."))
+        item.key, item.number, item.parts, name = (
+            ("arabic", len(parts)),
+            match.group(1),
+            parts,
+            match.group(2),
+        )
+    else:
+        return "no number in the STT column and not a section row: number it (1.3, a), -) or merge it above"
+    if not name:
+        return f"'{item.number}' has no name"
+    item.name = name
+    return None
+
+
+def place(items: list[Item], root: Item, unplaced: list[dict[str, Any]]) -> None:
+    """Hang each item under its parent: an outline stack keyed by numbering kind."""
+    stack: list[Item] = []
+    for item in items:
+        kind, depth = item.key
+        same = next((k for k, s in enumerate(stack) if s.key == item.key), None)
+        if kind == "arabic" and depth > 1:
+            above = [k for k, s in enumerate(stack) if s.key[0] == "arabic" and s.key[1] < depth]
+            if above and stack[above[-1]].parts != item.parts[: stack[above[-1]].key[1]]:
+                unplaced.append(
+                    {
+                        "row": item.row,
+                        "number": item.number,
+                        "name": item.name,
+                        "why": f"'{item.number}' follows '{stack[above[-1]].number}': no parent",
+                    }
+                )
+                continue
+            if above:
+                del stack[above[-1] + 1 :]
+            elif same is not None:
+                del stack[same:]
+        elif same is not None:
+            del stack[same:]
+        item.parent = stack[-1] if stack else root
+        item.parent.children.append(item)
+        stack.append(item)
+
+
+def walk(item: Item) -> list[Item]:
+    out = [item]
+    for child in item.children:
+        out += walk(child)
+    return out
+
+
+def assign_codes(root: Item, notes: list[str]) -> None:
+    nodes = walk(root)[1:]
+    arabic = Counter(n.number for n in nodes if n.key[0] == "arabic")
+    qualify = any(count > 1 for count in arabic.values())
+    sections = 0
+    used: set[str] = {root.code}
+    valid = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]*")
+    for node in nodes:
+        kind, parent = node.key[0], node.parent
+        top = "" if parent is root or parent is None else parent.code
+        if kind == "roman":
+            code = f"G{node.parts[0]}"
+        elif kind == "arabic":
+            code = "C" + "_".join(node.parts)
+            group = next((a for a in _ancestors(node) if a.key[0] in ("roman", "section")), None)
+            code = f"{group.code}.{code}" if qualify and group is not None else code
+        elif kind == "letter":
+            code = (top or "L") + node.parts[0]
+        elif kind == "section":
+            sections += 1
+            code = f"S{sections}"
+        else:
+            siblings = [c for c in parent.children if c.key[0] == kind] if parent else [node]
+            code = f"{top or 'B'}-{siblings.index(node) + 1}" if top else f"B{siblings.index(node) + 1}"
+        given = node.cells["code"].strip()
+        if given and valid.fullmatch(given) and given not in used:
+            code = given
+        elif given:
+            notes.append(f"row {node.row}: code '{given}' not used (not a valid or unique code): {code}")
+        base, k = code, 1
+        while code in used:
+            k += 1
+            code = f"{base}x{k}"
+        if k > 1:
+            notes.append(f"row {node.row}: '{node.number}' repeats a number: coded {code}")
+        node.code = code
+        used.add(code)
+
+
+def _ancestors(item: Item) -> list[Item]:
+    out = []
+    while item.parent is not None:
+        item = item.parent
+        out.append(item)
+    return out

@@ -1,0 +1,409 @@
+"""`dti spec import`: a decision's criteria table → a spec. Every expected value below was worked out by
+hand from the table it is read from, not copied from the importer's output."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+from typing import Any
+
+import docx
+import openpyxl
+import pytest
+from typer.testing import CliRunner
+
+from dti.cli import app
+from dti.io.grid import InputError
+from dti.spec import Spec, load_spec, parse_spec
+from dti.spec.importer import import_table
+from dti.spec.infer import infer_rule
+
+runner = CliRunner()
+ROOT = Path(__file__).parent.parent
+COMMUNE = ROOT / "sample_data" / "commune_criteria.csv"
+EXAMPLE = Path(__file__).parent / "data" / "example-commune.csv"
+HEAD = ["STT", "Chỉ số / Tiêu chí", "Điểm tối đa", "Cách xác định và tính điểm", "Tài liệu kiểm chứng"]
+
+
+def _csv(path: Path, rows: list[list[str]]) -> Path:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    return path
+
+
+def _xlsx(path: Path, rows: list[list[str]]) -> Path:
+    """Points as Excel numbers, as a decision's spreadsheet holds them."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in rows:
+        sheet.append([float(c) if c.isdigit() else (c or None) for c in row])
+    book.save(path)
+    return path
+
+
+def _docx(path: Path, rows: list[list[str]], title: str) -> Path:
+    """A title paragraph, then the table; a row's empty cells at its end are merged into one, as Word
+    documents write section rows."""
+    document = docx.Document()
+    document.add_paragraph(title)
+    width = len(rows[0])
+    table = document.add_table(rows=len(rows), cols=width)
+    for r, row in enumerate(rows):
+        cells = table.rows[r].cells
+        for c, text in enumerate(row):
+            cells[c].text = text
+        last = max(c for c, text in enumerate(row) if text)
+        if r and last < width - 2:
+            cells[last + 1].merge(cells[width - 1])
+    document.save(str(path))
+    return path
+
+
+def _table(path: Path) -> list[list[str]]:
+    with path.open(encoding="utf-8") as handle:
+        return list(csv.reader(handle))
+
+
+def _rules(spec: Spec) -> dict[str, Any]:
+    return {n.code: n.rule.model_dump() for n in spec.nodes if n.rule is not None}
+
+
+def _content(spec: Spec) -> list[dict[str, Any]]:
+    """The nodes without where they were read from (file names and rows differ between formats)."""
+    return [n.model_dump(exclude={"source"}) for n in spec.nodes]
+
+
+# --- the bundled example, reproduced -------------------------------------------------------------
+
+
+def test_example_commune_is_reproduced_from_its_table() -> None:
+    """tests/data/example-commune.csv was written by hand from the example's criteria, with method texts
+    in the words a decision uses; the importer gives back the same nodes, points and rules."""
+    imported = import_table(EXAMPLE, title="Chỉ số chuyển đổi số cấp xã (ví dụ)")
+    example = load_spec("example-commune")
+    assert [n.model_dump(exclude={"source", "provisional"}) for n in imported.spec.nodes] == [
+        n.model_dump(exclude={"source", "provisional"}) for n in example.nodes
+    ]
+    # KX.05's text ("Xã tự chấm …") states no rule: self-assessed points, provisional, the text kept.
+    assert [n.code for n in imported.spec.nodes if n.provisional] == ["KX.05"]
+    assert "Xã tự chấm theo số điểm du lịch" in (imported.spec.node("KX.05").source or "")
+    assert imported.review.rules == {"ratio": 11, "yesno": 6, "thresholds": 1, "choice": 1}
+    assert imported.spec.unit_kind == "commune"  # "… CẤP XÃ …" in the title row
+    assert parse_spec(imported.text) == imported.spec
+
+
+# --- a commune index: 20 criteria in 6 Roman groups, as CSV, XLSX and DOCX -----------------------------
+
+# By hand from sample_data/commune_criteria.csv.
+COMMUNE_POINTS = {
+    **{f"C{k}": 10.0 for k in (1, 3, 4, 5, 6, 9, 11, 12, 16, 19, 20)},
+    **{f"C{k}": 20.0 for k in (2, 7, 8, 10, 14, 15, 17, 18)},
+    "C13": 30.0,
+}
+COMMUNE_GROUPS = {
+    "G1": ["C1", "C2", "C3"],
+    "G2": ["C4", "C5", "C6"],
+    "G3": ["C7", "C8", "C9"],
+    "G4": ["C10", "C11", "C12"],
+    "G5": ["C13", "C14", "C15", "C16"],
+    "G6": ["C17", "C18", "C19", "C20"],
+}
+COMMUNE_RULES = {
+    "C1": {
+        "kind": "choice",
+        "options": {"chủ tịch ubnd xã": 10.0, "phó chủ tịch ubnd xã": 5.0, "còn lại": 0.0},
+    },
+    "C2": {
+        "kind": "thresholds",
+        "steps": [
+            {"at_least": 4.0, "points": 20.0},
+            {"at_least": 3.0, "points": 15.0},
+            {"at_least": 2.0, "points": 10.0},
+            {"at_least": 1.0, "points": 5.0},
+        ],
+    },
+    **{c: {"kind": "yesno"} for c in ("C3", "C4", "C5", "C9", "C12")},
+    **{c: {"kind": "points"} for c in ("C6", "C16", "C20")},
+    **{c: {"kind": "ratio", "target": 100.0, "scale": "percent"} for c in ("C7", "C8", "C13", "C14", "C18")},
+    "C10": {"kind": "ratio", "target": 80.0, "scale": "percent"},
+    "C17": {"kind": "ratio", "target": 90.0, "scale": "percent"},
+    "C11": {
+        "kind": "thresholds",
+        "steps": [{"at_least": 10.0, "points": 10.0}, {"at_least": 5.0, "points": 5.0}],
+    },
+    "C15": {
+        "kind": "thresholds",
+        "steps": [{"at_least": 90.0, "points": 20.0}, {"at_least": 70.0, "points": 10.0}],
+    },
+    "C19": {"kind": "choice", "options": {"tất cả sản phẩm": 10.0, "một phần": 5.0, "chưa có": 0.0}},
+}
+
+
+def test_commune_index_codes_points_and_rules() -> None:
+    imported = import_table(COMMUNE)
+    spec = imported.spec
+    assert spec.node("TOTAL").children == list(COMMUNE_GROUPS)
+    for group, children in COMMUNE_GROUPS.items():
+        assert spec.node(group).children == children
+    assert {n.code: n.max_points for n in spec.nodes if n.is_leaf} == COMMUNE_POINTS
+    graph = spec.graph
+    # Group sums by hand: 10+20+10, 10+10+10, 20+20+10, 20+10+10, 30+20+20+10, 20+20+10+10; total 300.
+    sums = {"G1": 40, "G2": 30, "G3": 50, "G4": 40, "G5": 80, "G6": 60, "TOTAL": 300}
+    assert {c: graph.max_points[graph.index[c]] for c in sums} == sums
+    assert _rules(spec) == COMMUNE_RULES
+    assert [n.code for n in spec.nodes if n.provisional] == ["C6", "C16", "C20"]
+    assert spec.node("G3").number == "III" and spec.node("C13").number == "13"
+    assert imported.review.rules == {"choice": 2, "thresholds": 3, "yesno": 5, "ratio": 7}
+    assert imported.review.sums == [] and imported.review.unplaced == []
+    assert (spec.decision, str(spec.decision_date)) == ("1234/QĐ-UBND", "2025-03-15")
+    assert spec.title == "BỘ CHỈ SỐ ĐÁNH GIÁ CHUYỂN ĐỔI SỐ CẤP XÃ NĂM 2025" and spec.unit_kind == "commune"
+    source = spec.node("C1").source or ""
+    assert "commune_criteria.csv row 6 (STT 1)" in source and "rule choice inferred from" in source
+    assert "evidence: Quyết định thành lập Ban Chỉ đạo" in source and "data source: UBND xã" in source
+    assert "partner: Sở Khoa học và Công nghệ" in (spec.node("C3").source or "")
+    assert "strict bound" in (spec.node("C20").source or "")
+    assert parse_spec(imported.text) == spec
+
+
+def test_the_same_table_as_xlsx_and_docx_gives_the_same_spec(tmp_path: Path) -> None:
+    rows = _table(COMMUNE)
+    title, body = rows[1][0], rows[3:]  # the docx holds the title as a paragraph above the table
+    from_csv = import_table(COMMUNE).spec
+    from_xlsx = import_table(_xlsx(tmp_path / "commune_criteria.xlsx", rows)).spec
+    from_docx = import_table(_docx(tmp_path / "commune_criteria.docx", body, title), title=title).spec
+    assert _content(from_xlsx) == _content(from_csv)
+    assert _content(from_docx) == _content(from_csv)
+
+
+# --- a department index: three-level numbering, letters, a group total that disagrees ---------------
+
+DEPARTMENT = [
+    ["BỘ CHỈ SỐ ĐÁNH GIÁ CHUYỂN ĐỔI SỐ CÁC SỞ, BAN, NGÀNH"],
+    [*HEAD, "Nguồn dữ liệu"],
+    ["1", "Nhận thức số", "30", "", "", ""],
+    [
+        "1.1",
+        "Lãnh đạo sở chủ trì hội nghị về chuyển đổi số",
+        "10",
+        "Có: 10 điểm; Không: 0 điểm",
+        "Thông báo",
+        "",
+    ],
+    ["1.2", "Tuyên truyền về chuyển đổi số", "20", "", "", ""],
+    ["1.2.1", "Tin bài trên cổng thông tin của sở", "10", "Từ 10 bài trở lên: 10 điểm", "", "Cổng TTĐT"],
+    ["", "", "", "Từ 5 đến 9 bài: 5 điểm", "", ""],
+    ["1.2.2", "Hội nghị tập huấn", "10", "Có: 10 điểm; Không: 0 điểm", "", ""],
+    ["2", "Chính quyền số", "50", "", "", ""],
+    ["2.1", "Tỷ lệ hồ sơ trực tuyến toàn trình", "30", "Tỷ lệ % × điểm tối đa", "", "Hệ thống TTHC"],
+    ["2.2", "Tỷ lệ hồ sơ được số hóa", "20", "Điểm = tỷ lệ % / 80% × điểm tối đa", "", ""],
+    ["2.3", "An toàn thông tin", "10", "", "", ""],
+    ["a)", "Phương án bảo đảm an toàn thông tin được phê duyệt", "5", "Có: 5 điểm; Không: 0 điểm", "", ""],
+    ["b)", "Diễn tập an toàn thông tin", "5", "Theo kết quả diễn tập", "", ""],
+    ["3.1", "Chỉ tiêu lạc chỗ", "5", "Có: 5 điểm; Không: 0 điểm", "", ""],
+    ["", "Điểm thưởng sáng kiến", "5", "Hội đồng xét", "", ""],
+    ["", "Tổng cộng", "90", "", "", ""],
+]
+
+
+def test_department_index_three_levels_and_a_total_that_disagrees(tmp_path: Path) -> None:
+    imported = import_table(_csv(tmp_path / "so-nganh.csv", DEPARTMENT), unit_kind="department")
+    spec, review = imported.spec, imported.review
+    assert spec.node("TOTAL").children == ["C1", "C2"]
+    assert spec.node("C1").children == ["C1_1", "C1_2"]
+    assert spec.node("C1_2").children == ["C1_2_1", "C1_2_2"]
+    assert spec.node("C2").children == ["C2_1", "C2_2", "C2_3"]
+    assert spec.node("C2_3").children == ["C2_3a", "C2_3b"]
+    assert spec.node("C2_3a").number == "a)" and spec.node("C1_2_1").number == "1.2.1"
+    graph = spec.graph
+    # 2 states 50; its criteria are 30 + 20 + (5 + 5) = 60: reported, and not changed.
+    assert review.sums == [{"code": "C2", "number": "2", "row": 9, "stated": 50.0, "children": 60.0}]
+    assert graph.max_points[graph.index["C2"]] == 60 and spec.node("C2").max_points is None
+    assert "the table states 50 points; its criteria add up to 60" in (spec.node("C2").source or "")
+    # 1 states 30 = 10 + (10 + 10): kept; the total row's 90 = 30 + 60 agrees.
+    assert spec.node("C1").max_points == 30 and graph.max_points[graph.index["TOTAL"]] == 90
+    # The unnumbered row 7 continues 1.2.1's method text: two steps, not one.
+    assert _rules(spec)["C1_2_1"] == {
+        "kind": "thresholds",
+        "steps": [{"at_least": 10.0, "points": 10.0}, {"at_least": 5.0, "points": 5.0}],
+    }
+    assert _rules(spec)["C2_2"] == {"kind": "ratio", "target": 80.0, "scale": "percent"}
+    assert [u["row"] for u in review.unplaced] == [15, 16]  # 3.1 without a 3; a row without a number
+    assert "'3.1' follows '2'" in review.unplaced[0]["why"]
+    assert [p["code"] for p in review.provisional] == ["C2_3b"]
+    assert spec.unit_kind == "department"
+    assert parse_spec(imported.text) == spec
+
+
+def test_numbering_restarting_in_each_group_is_qualified_and_bullets_numbered(tmp_path: Path) -> None:
+    rows = [
+        HEAD,
+        ["", "PHẦN A. HẠ TẦNG", "", "", ""],
+        ["1", "Cáp quang", "10", "Tỷ lệ % × điểm tối đa", ""],
+        ["-", "Thôn có cáp quang", "", "", ""],
+        ["2", "Wi-Fi", "10", "", ""],
+        ["-", "Trụ sở", "4", "Có: 4 điểm; Không: 0 điểm", ""],
+        ["-", "Nhà văn hóa", "6", "Có: 6 điểm; Không: 0 điểm", ""],
+        ["", "PHẦN B. DỊCH VỤ", "", "", ""],
+        ["1", "Dịch vụ công", "10", "Có: 10 điểm; Không: 0 điểm", ""],
+    ]
+    spec = import_table(_csv(tmp_path / "t.csv", rows)).spec
+    # '1' twice (once per part): codes qualified by the section row; '-' rows numbered under their parent.
+    assert spec.node("TOTAL").children == ["S1", "S2"]
+    assert spec.node("S1").children == ["S1.C1", "S1.C2"] and spec.node("S2").children == ["S2.C1"]
+    assert spec.node("S1.C2").children == ["S1.C2-1", "S1.C2-2"]
+    # "Thôn có cáp quang" has no points: a leaf of 0, provisional, and C1 sums to 0 (stated 10: reported).
+    assert spec.node("S1.C1-1").max_points == 0 and spec.node("S1.C1-1").provisional
+    assert {s["code"] for s in import_table(tmp_path / "t.csv").review.sums} == {"S1.C1"}
+
+
+# --- the method texts ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "top", "rule"),
+    [
+        ("Có: 10 điểm; Không: 0 điểm", 10, {"kind": "yesno"}),
+        ("Đã ban hành (10 điểm). Chưa ban hành (0 điểm)", 10, {"kind": "yesno"}),
+        ("Tỷ lệ hộ có cáp quang × điểm tối đa", 20, {"kind": "ratio", "target": 100.0, "scale": "percent"}),
+        ("điểm = tỷ lệ % × 15", 15, {"kind": "ratio", "target": 100.0, "scale": "percent"}),
+        ("Tỷ lệ % / 60% × điểm tối đa", 15, {"kind": "ratio", "target": 60.0, "scale": "percent"}),
+        (
+            "4 cuộc trở lên: 20 điểm; 3 cuộc: 15 điểm; 2 cuộc: 10 điểm; 1 cuộc: 5 điểm; không họp: 0 điểm",
+            20,
+            {
+                "kind": "thresholds",
+                "steps": [
+                    {"at_least": 4.0, "points": 20.0},
+                    {"at_least": 3.0, "points": 15.0},
+                    {"at_least": 2.0, "points": 10.0},
+                    {"at_least": 1.0, "points": 5.0},
+                ],
+            },
+        ),
+        (
+            "Tỷ lệ đạt: ≥ 90%: 10 điểm\n- từ 50% đến dưới 90%: 5 điểm\n- dưới 50%: 2 điểm",
+            10,
+            {
+                "kind": "thresholds",
+                "steps": [
+                    {"at_least": 90.0, "points": 10.0},
+                    {"at_least": 50.0, "points": 5.0},
+                    {"at_least": 0.0, "points": 2.0},
+                ],
+            },
+        ),
+        (
+            "Trưởng ban là Chủ tịch: 10 điểm; Phó Chủ tịch: 5 điểm; còn lại: 0",
+            10,
+            {"kind": "choice", "options": {"chủ tịch": 10.0, "phó chủ tịch": 5.0, "còn lại": 0.0}},
+        ),
+    ],
+)
+def test_each_rule_pattern_is_inferred(text: str, top: float, rule: dict[str, Any]) -> None:
+    inference = infer_rule(text, top)
+    assert inference.inferred and inference.rule.model_dump() == rule
+    assert " ".join(text.split()) in inference.why  # the text the rule was read from, for the reviewer
+
+
+@pytest.mark.parametrize(
+    ("text", "top", "why"),
+    [
+        ("Căn cứ báo cáo của đơn vị để chấm điểm", 10, "no rule pattern matches"),
+        ("", 10, "no method text"),
+        ("Có: 5 điểm; Không: 0 điểm", 10, "yes gives 5"),  # yes is not worth the maximum
+        ("Trên 90%: 10 điểm; từ 70% đến 90%: 5 điểm", 10, "strict bound"),  # '>' is not 'at least'
+        ("3 cuộc trở lên: 5 điểm; 1 cuộc: 10 điểm", 10, "a higher bound gives fewer points"),
+        ("Tỷ lệ % × điểm tối đa; dưới 50%: 0 điểm", 10, "both as point clauses and as a ratio"),
+        ("Tỷ lệ % × 20", 10, "multiplied by 20"),
+        ("Chủ tịch: 10 điểm; từ 2 người: 5 điểm", 10, "some clauses name a number"),
+    ],
+)
+def test_texts_that_state_no_unambiguous_rule_stay_points(text: str, top: float, why: str) -> None:
+    inference = infer_rule(text, top)
+    assert not inference.inferred and inference.rule.kind == "points"
+    assert why in inference.why
+    assert f'method (verbatim): "{" ".join(text.split())}"' in inference.why or not text
+
+
+def test_a_table_of_method_texts_gives_each_rule_and_keeps_the_rest_verbatim(tmp_path: Path) -> None:
+    rows = [
+        HEAD,
+        ["1", "Ban Chỉ đạo", "10", "Có: 10 điểm; Không: 0 điểm", ""],
+        ["2", "Cáp quang", "20", "Tỷ lệ hộ có cáp quang × điểm tối đa", ""],
+        ["3", "Họp", "20", "4 cuộc trở lên: 20 điểm; 3 cuộc: 15 điểm; 2 cuộc: 10 điểm; 1 cuộc: 5 điểm", ""],
+        ["4", "Trưởng ban", "10", "Trưởng ban là Chủ tịch: 10 điểm; Phó Chủ tịch: 5 điểm; còn lại: 0", ""],
+        ["5", "Sáng kiến", "10", "Hội đồng thi đua xét, tối đa 10 điểm", ""],
+        ["6", "Dịch vụ", "10,5", "", ""],
+    ]
+    imported = import_table(_csv(tmp_path / "rules.csv", rows))
+    kinds = {n.code: n.rule.kind for n in imported.spec.nodes if n.rule}
+    assert kinds == {
+        "C1": "yesno",
+        "C2": "ratio",
+        "C3": "thresholds",
+        "C4": "choice",
+        "C5": "points",
+        "C6": "points",
+    }
+    assert imported.review.rules == {"yesno": 1, "ratio": 1, "thresholds": 1, "choice": 1}
+    assert [(p["code"], p["method"]) for p in imported.review.provisional] == [
+        ("C5", "Hội đồng thi đua xét, tối đa 10 điểm"),
+        ("C6", ""),
+    ]
+    assert imported.spec.node("C6").max_points == 10.5  # the Vietnamese decimal comma
+    assert 'method (verbatim): "Hội đồng thi đua xét, tối đa 10 điểm"' in (
+        imported.spec.node("C5").source or ""
+    )
+
+
+# --- errors and the command ---------------------------------------------------------------------------
+
+
+def test_a_table_without_the_points_column_is_refused(tmp_path: Path) -> None:
+    path = _csv(tmp_path / "t.csv", [["STT", "Chỉ số / Tiêu chí"], ["1", "A"]])
+    with pytest.raises(InputError, match="no 'Điểm tối đa' column"):
+        import_table(path)
+
+
+def test_cli_writes_a_spec_that_checks_and_shows_as_the_table(tmp_path: Path) -> None:
+    out = tmp_path / "my-index.yaml"
+    result = runner.invoke(app, ["spec", "import", str(COMMUNE), "-o", str(out), "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    assert (
+        "27 nodes; rules inferred: 7 ratio, 5 yesno, 3 thresholds, 2 choice; provisional: 3" in result.output
+    )
+    assert runner.invoke(app, ["spec", "check", str(out)]).exit_code == 0
+    spec = load_spec(out)
+    assert parse_spec(out.read_text(encoding="utf-8")) == spec
+    shown = json.loads(runner.invoke(app, ["spec", "show", str(out), "--format", "json"]).stdout)
+    rows = {r[0]: r for r in _table(COMMUNE)[4:-1]}  # STT → the table's row
+    for node in shown["nodes"][1:]:
+        number, name, points = rows[node["number"]][:3]
+        assert (node["name_vi"], node["max_points"]) == (name, float(points))
+
+
+def test_cli_json_review(tmp_path: Path) -> None:
+    out = tmp_path / "dept.yaml"
+    table = _csv(tmp_path / "dept.csv", DEPARTMENT)
+    result = runner.invoke(
+        app, ["spec", "import", str(table), "-o", str(out), "--format", "json", "--id", "so-2025"]
+    )
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert (
+        data["spec"] == "so-2025" and data["nodes"] == 12
+    )  # the total, 1 and its 4 below, 2 and its 5 below
+    assert data["sums"][0]["code"] == "C2" and len(data["unplaced"]) == 2
+    assert load_spec(out).id == "so-2025"
+
+
+def test_cli_usage_errors(tmp_path: Path) -> None:
+    json_to_stdout = runner.invoke(app, ["spec", "import", str(COMMUNE), "--format", "json"])
+    assert json_to_stdout.exit_code == 2
+    missing = runner.invoke(
+        app, ["spec", "import", str(tmp_path / "nope.csv"), "-o", str(tmp_path / "x.yaml")]
+    )
+    assert missing.exit_code == 2 and not (tmp_path / "x.yaml").exists()
+    over_input = runner.invoke(app, ["spec", "import", str(COMMUNE), "-o", str(COMMUNE)])
+    assert over_input.exit_code == 2
