@@ -3,7 +3,7 @@
 Heavy libraries (pandas, numpy, rich) load inside the commands so that `dti --help` stays fast.
 """
 
-from dti.cli import calendar, rank, report, robust, score, spec, spec_import, targets, tasks, validate  # noqa: F401  (registers the commands)
+from dti.cli import calendar, gaps, rank, report, robust, score, spec, spec_import, targets, tasks, validate  # noqa: F401  (registers the commands)
 from dti.cli.app import ExitCode, app, main
 
 __all__ = ["ExitCode", "app", "main"]

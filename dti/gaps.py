@@ -1,0 +1,400 @@
+"""Where points are lost, who owns them, and what closing a gap is worth (`dti gaps`).
+
+Per unit × component: points, max, lost on reported data and at stake from missing data (as
+`Result.lost_points` and `missing_matrix` define them), and the owner. A what-if changes leaf points; the
+new points of every node follow from one matrix product with `reach` (leaf × node: how many times a
+leaf's points count in a node, built by the spec's own `aggregate`), so 1,000 scenarios, or one per unit,
+are one product and a sort, never a Python loop over units.
+
+Ranks compare values rounded to `spec.precision` as the published tables do (`scoring.round_half_up`):
+a unit passes another when its rounded value is strictly greater.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Collection
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import numpy as np
+
+from dti.numbers import STATUS_CODE, parse_number
+from dti.owners import Owners
+from dti.scoring import Result, round_half_up
+from dti.spec import Spec
+
+FULL = frozenset({"full", "max", "đủ", "tối đa", "đạt tối đa"})  # `--assume HTS=full`: every component to max
+
+
+class GapsError(ValueError):
+    """A what-if that cannot be computed: an unknown code, a value the rule cannot score, no such unit."""
+
+
+@dataclass
+class Gaps:
+    """Components × units: points, max, lost, at stake, and the leaf → node reach matrix."""
+
+    result: Result
+    leaves: np.ndarray  # node indices of the scored components
+    points: np.ndarray  # units × leaves; NaN where the data do not determine the component
+    max: np.ndarray  # leaves
+    lost: np.ndarray  # units × leaves: lost on reported data
+    at_stake: np.ndarray  # units × leaves: what missing data could have earned
+    reach: np.ndarray  # leaves × nodes: a leaf's points count this many times in each node
+    owner: list[str | None]  # per leaf
+    owners: Owners | None = None
+
+    @property
+    def spec(self) -> Spec:
+        return self.result.spec
+
+    @property
+    def codes(self) -> list[str]:
+        return [self.spec.graph.codes[j] for j in self.leaves.tolist()]
+
+    @cached_property
+    def gap(self) -> np.ndarray:
+        """Recoverable points per unit × leaf: lost + at stake (0 where undetermined)."""
+        return np.nan_to_num(self.lost + self.at_stake)
+
+    def unit(self, code: str) -> int:
+        try:
+            return self.result.unit_codes.index(code)
+        except ValueError:
+            raise GapsError(f"no unit '{code}' in the data") from None
+
+
+def build(result: Result, owners: Owners | None = None) -> Gaps:
+    """The gaps of every unit. GapsError for a table of index values (no components to look at)."""
+    graph = result.spec.graph
+    top = np.nan_to_num(graph.max_points)
+    leaves = np.flatnonzero(graph.is_leaf & (top > 0))
+    points = result.points_matrix[:, leaves]
+    if np.isnan(points).all():
+        raise GapsError(
+            "the data give no component points (a table of index values): gaps need a submission of "
+            "components; give such a table with --against"
+        )
+    lost = result.lost_points.to_numpy(float)[:, leaves]
+    stake = result.missing_matrix[:, leaves]
+    lost[np.isnan(points)] = np.nan
+    basis = np.zeros((len(leaves), len(graph.codes)))
+    basis[np.arange(len(leaves)), leaves] = 1.0
+    reach = graph.aggregate(basis)  # one aggregation of the identity: row l = leaf l's weight in each node
+    owner = [owners.lead.get(graph.codes[j]) if owners else None for j in leaves.tolist()]
+    return Gaps(result, leaves, points, top[leaves], lost, stake, reach, owner, owners)
+
+
+@dataclass(frozen=True)
+class Group:
+    """Points lost and at stake by one owner or one main index (over one unit, or summed over all)."""
+
+    name: str | None  # None: components nobody owns
+    lost: float
+    at_stake: float
+    share: float  # of the loss (lost + at stake) of the unit, or of all units
+    components: list[str]  # by loss, largest first
+    units_losing: int = 0  # province-wide: units that lose points here
+
+
+def _groups(gaps: Gaps, labels: list[str | None], rows: np.ndarray) -> list[Group]:
+    """Sum lost and at stake over the rows (units) and per label (one per leaf), largest loss first."""
+    names = list(dict.fromkeys(labels))
+    at = np.array([names.index(label) for label in labels])
+    lost = np.nan_to_num(gaps.lost[rows]).sum(axis=0)
+    stake = np.nan_to_num(gaps.at_stake[rows]).sum(axis=0)
+    loss = lost + stake
+    whole = float(loss.sum()) or 1.0
+    sums = np.bincount(at, lost, len(names)), np.bincount(at, stake, len(names))
+    hit = (gaps.gap[rows] > 1e-9) * 1.0  # units × leaves: the unit loses points there
+    losing_units = ((hit @ np.eye(len(names))[at]) > 0).sum(axis=0)  # per group: units that lose some
+    out = []
+    for g, name in enumerate(names):
+        mine = np.flatnonzero(at == g)
+        order = mine[np.argsort(-loss[mine], kind="stable")]
+        out.append(
+            Group(
+                name,
+                float(sums[0][g]),
+                float(sums[1][g]),
+                float((sums[0][g] + sums[1][g]) / whole),
+                [gaps.codes[k] for k in order if loss[k] > 1e-9],
+                int(losing_units[g]),
+            )
+        )
+    return sorted(out, key=lambda grp: -(grp.lost + grp.at_stake))
+
+
+def by_owner(gaps: Gaps, unit: str | None = None) -> list[Group]:
+    """Per owner: lost, at stake, share of the loss and its components by loss (one unit, or all)."""
+    rows = np.arange(len(gaps.gap)) if unit is None else np.array([gaps.unit(unit)])
+    return _groups(gaps, gaps.owner, rows)
+
+
+def main_of(spec: Spec, gaps: Gaps) -> list[str | None]:
+    """Per leaf: the main index (a child of the total) it belongs to."""
+    from dti.lookup import total_code
+
+    mains = spec.node(total_code(spec)).children
+    columns = [spec.graph.index[m] for m in mains]
+    inside = gaps.reach[:, columns] > 0
+    return [mains[int(np.argmax(row))] if row.any() else None for row in inside]
+
+
+def by_main(gaps: Gaps, unit: str | None = None) -> list[Group]:
+    """Per main index: lost, at stake, share (one unit, or summed over all units)."""
+    rows = np.arange(len(gaps.gap)) if unit is None else np.array([gaps.unit(unit)])
+    return _groups(gaps, main_of(gaps.spec, gaps), rows)
+
+
+# --- what-if ------------------------------------------------------------------------------------------
+
+
+def assumed_points(spec: Spec, assumed: dict[str, str]) -> tuple[dict[str, float], list[str]]:
+    """Points of each assumed `CODE=VALUE`, read and scored as a submitted cell is; and reading notes.
+
+    `full` (or `max`, `đủ`) gives every component under a node its maximum. GapsError names the bad value.
+    """
+    from dti import rules
+    from dti.io.plan import indicator_code
+    from dti.submission import Layer, Source, Submission
+    from dti.validate import validate
+
+    graph = spec.graph
+    out: dict[str, float] = {}
+    cells: list[tuple[int, str]] = []
+    for text, raw in assumed.items():
+        code = indicator_code(text.strip(), spec)
+        if code is None:
+            raise GapsError(f"--assume {text}={raw}: '{text}' is not a code of {spec.id}")
+        j = graph.index[code]
+        if raw.strip().casefold() in FULL:
+            for k in [j, *(graph.index[c] for c in graph.descendants(code))]:
+                if graph.is_leaf[k]:
+                    out[graph.codes[k]] = float(np.nan_to_num(graph.max_points[k]))
+            continue
+        if not graph.is_leaf[j]:
+            raise GapsError(
+                f"--assume {code}={raw}: {code} is not a component; give one of its components a value, "
+                f"or write {code}=full"
+            )
+        cells.append((j, raw.strip()))
+    if not cells:
+        return out, []
+    shape = (1, len(graph.codes))
+    layer = Layer.empty(shape)
+    for n, (j, raw) in enumerate(cells):
+        parsed = parse_number(raw)
+        layer.value[0, j], layer.percent[0, j] = parsed.value, parsed.percent
+        layer.status[0, j] = STATUS_CODE[parsed.status]
+        layer.token[0, j], layer.source[0, j], layer.col[0, j] = n, 0, n
+    header = tuple(f"--assume {graph.codes[j]}" for j, _ in cells)
+    submission = Submission(
+        ["?"],
+        graph.codes,
+        {"": layer},
+        np.array([r for _, r in cells], dtype=object),
+        [Source("", None, header)],
+    )
+    notes = [f"{i.column}: {i.message}" for i in rules.settle_percent_scales(spec, submission)]
+    errors = validate(spec, submission).errors
+    if errors:
+        raise GapsError("; ".join(f"{e.column}={e.value}: {e.message}" for e in errors))
+    scored = rules.points(spec, submission.counted(), submission.tokens)
+    for j, raw in cells:
+        if np.isnan(scored[0, j]):
+            raise GapsError(f"--assume {graph.codes[j]}={raw}: not a value {graph.codes[j]} can score")
+        out[graph.codes[j]] = float(scored[0, j])
+    return out, notes
+
+
+@dataclass
+class Pool:
+    """The units a unit is ranked among (itself excluded): their values per node."""
+
+    codes: list[str]
+    values: np.ndarray  # units × nodes
+    precision: int
+    names: list[str] = field(default_factory=list)
+
+    @cached_property
+    def sorted_keys(self) -> list[np.ndarray]:
+        """Per node, the others' rounded values as sorted whole numbers of the last decimal."""
+        keys = _keys(self.values, self.precision)
+        return [np.sort(column[~np.isnan(column)]) for column in keys.T]
+
+    def ranks(self, values: np.ndarray, j: int) -> np.ndarray:
+        """Competition ranks among the pool of many values of node j (0 where a value is NaN)."""
+        keys = _keys(np.asarray(values, dtype=float), self.precision)
+        pool = self.sorted_keys[j]
+        rank = len(pool) - np.searchsorted(pool, np.nan_to_num(keys), side="right") + 1
+        return np.where(np.isnan(keys) | (len(pool) == 0), 0, rank)
+
+
+def _keys(values: np.ndarray, precision: int) -> np.ndarray:
+    return np.rint(round_half_up(values, precision) * 10.0**precision)
+
+
+def pool_of(result: Result, unit: str | None) -> Pool:
+    """The units of a result other than `unit`."""
+    keep = np.array([u != unit for u in result.unit_codes], dtype=bool)
+    others = [u for u, k in zip(result.unit_codes, keep, strict=True) if k]
+    names = [n for n, k in zip(result.unit_names, keep, strict=True) if k]
+    return Pool(others, result.values_matrix[keep], result.spec.precision, names)
+
+
+@dataclass
+class WhatIf:
+    assumed: dict[str, float]  # leaf → its assumed points
+    closed: list[str]  # the gaps closed by --close, largest first
+    points: np.ndarray  # nodes: new points
+    values: np.ndarray  # nodes: new values
+    rank: np.ndarray  # nodes: new rank among the pool (0 = none)
+    rank_before: np.ndarray  # nodes: rank of the current values among the same pool
+    notes: list[str] = field(default_factory=list)
+
+    def places_gained(self, j: int) -> int | None:
+        before, after = int(self.rank_before[j]), int(self.rank[j])
+        return before - after if before and after else None
+
+
+def scenarios(gaps: Gaps, unit: int, new_leaf_points: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """New node points and values of one unit under many scenarios (scenarios × leaves → × nodes).
+
+    One matrix product: the change of each leaf's points times its reach in every node.
+    """
+    current = np.nan_to_num(gaps.points[unit])
+    delta = np.asarray(new_leaf_points, dtype=float) - current
+    points = gaps.result.points_matrix[unit] + delta @ gaps.reach
+    top = gaps.spec.graph.max_points
+    with np.errstate(divide="ignore", invalid="ignore"):
+        values = np.where(top > 0, points / top, np.nan)
+    return points, values
+
+
+def largest(gaps: Gaps, unit: int, n: int, exclude: Collection[str] = ()) -> list[int]:
+    """Leaf positions of the unit's n largest gaps (ties: spec order), leaving out `exclude`."""
+    gap = gaps.gap[unit].copy()
+    gap[[k for k, c in enumerate(gaps.codes) if c in exclude]] = 0
+    order = np.argsort(-gap, kind="stable")
+    return [int(k) for k in order[:n] if gap[k] > 0]
+
+
+def what_if(
+    gaps: Gaps, unit: str, assumed: dict[str, float], close: int = 0, pool: Pool | None = None
+) -> WhatIf:
+    """Assumed points for some components and the `close` largest other gaps closed to full points."""
+    i = gaps.unit(unit)
+    pool = pool or pool_of(gaps.result, unit)
+    new = np.nan_to_num(gaps.points[i]).copy()
+    at = {c: k for k, c in enumerate(gaps.codes)}
+    for code, value in assumed.items():
+        if code in at:
+            new[at[code]] = value
+    closed = largest(gaps, i, close, set(assumed))
+    new[closed] = gaps.max[closed]
+    points, values = scenarios(gaps, i, new[None, :])
+    n = len(gaps.spec.graph.codes)
+    rank = np.array([pool.ranks(values[:, j], j)[0] for j in range(n)])
+    before = np.array([pool.ranks(gaps.result.values_matrix[i : i + 1, j], j)[0] for j in range(n)])
+    return WhatIf(assumed, [gaps.codes[k] for k in closed], points[0], values[0], rank, before)
+
+
+def everywhere(gaps: Gaps, assumed: dict[str, float], close: int, node: str) -> tuple[np.ndarray, np.ndarray]:
+    """Every unit takes the assumed points and closes its own `close` largest other gaps: its new value
+    of `node`, and places gained among the others as they are (one sort and one product, no unit loop)."""
+    j = gaps.spec.graph.index[node]
+    current = np.nan_to_num(gaps.points)
+    new = current.copy()
+    cols = [k for k, c in enumerate(gaps.codes) if c in assumed]
+    new[:, cols] = [assumed[gaps.codes[k]] for k in cols]
+    gap = gaps.gap.copy()
+    gap[:, cols] = 0
+    order = np.argsort(-gap, axis=1, kind="stable")[:, :close]
+    rows = np.arange(len(gap))[:, None]
+    new[rows, order] = np.where(gap[rows, order] > 0, gaps.max[order], new[rows, order])
+    old = gaps.result.values_matrix[:, j]
+    value = old + ((new - current) @ gaps.reach[:, j]) / gaps.spec.graph.max_points[j]
+    keys_old, keys_new = _keys(old, gaps.spec.precision), _keys(value, gaps.spec.precision)
+    pool = np.sort(keys_old[~np.isnan(keys_old)])
+    above_old = len(pool) - np.searchsorted(pool, np.nan_to_num(keys_old), side="right")
+    above_new = len(pool) - np.searchsorted(pool, np.nan_to_num(keys_new), side="right")
+    # Among the others as they are: a unit's own old value is above its new one only when it falls,
+    # and then it is counted once too many.
+    above_new -= (keys_old > keys_new).astype(int)
+    places = np.where(np.isnan(value), 0, above_old - above_new)
+    return value, places
+
+
+# --- distance to the next places -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NextUp:
+    node: str
+    rank: int | None
+    unit_above: str | None  # the unit ranked just above (the first of a tie)
+    name_above: str
+    points_needed: float | None  # to the hundredth, rounded up: the least that passes it
+    closes: list[str] | None  # the smallest set of the largest gaps that gets there; None: out of reach
+
+
+def next_up(gaps: Gaps, unit: str, nodes: list[str], pool: Pool | None = None) -> list[NextUp]:
+    """Per node: the points needed to pass the unit ranked just above, and the gaps that get there."""
+    i = gaps.unit(unit)
+    spec = gaps.spec
+    pool = pool or pool_of(gaps.result, unit)
+    scale = 10.0**spec.precision
+    out = []
+    for node in nodes:
+        j = spec.graph.index[node]
+        value = gaps.result.values_matrix[i, j]
+        keys = _keys(pool.values[:, j], spec.precision)
+        own = _keys(np.array([value]), spec.precision)[0]
+        higher = np.flatnonzero(keys > own) if not np.isnan(own) else np.zeros(0, int)
+        rank = int(pool.ranks(np.array([value]), j)[0]) or None
+        if not len(higher):
+            out.append(NextUp(node, rank, None, "", None, None))
+            continue
+        target = keys[higher].min()
+        first = int(higher[np.argmax(keys[higher] == target)])
+        above, name = pool.codes[first], pool.names[first] if pool.names else ""
+        # passing means a rounded value of target + 1 at least: value ≥ (target + 0.5) / scale
+        top = float(spec.graph.max_points[j])
+        exact = top * (target + 0.5) / scale - float(gaps.result.points_matrix[i, j])
+        needed = math.ceil(round(exact * 100, 6)) / 100
+        gain = gaps.gap[i] * gaps.reach[:, j]
+        order = np.argsort(-gain, kind="stable")
+        total = np.cumsum(gain[order])
+        k = int(np.searchsorted(total, needed - 1e-9))  # the first prefix that reaches it
+        closes = [gaps.codes[int(c)] for c in order[: k + 1]] if k < len(total) else None
+        out.append(NextUp(node, rank, above, name, needed, closes))
+    return out
+
+
+def ranked_nodes(spec: Spec) -> list[str]:
+    """The total and each pillar (or, without pillars, the total's children)."""
+    from dti.lookup import total_code
+
+    total = total_code(spec)
+    pillars = [n.code for n in spec.nodes if n.kind == "pillar"]
+    return [total, *(pillars or spec.node(total).children)]
+
+
+__all__ = [
+    "Gaps",
+    "GapsError",
+    "NextUp",
+    "Pool",
+    "WhatIf",
+    "assumed_points",
+    "build",
+    "everywhere",
+    "largest",
+    "next_up",
+    "pool_of",
+    "ranked_nodes",
+    "scenarios",
+    "what_if",
+]

@@ -1,0 +1,375 @@
+"""Views of `dti gaps`: a unit's components by loss, its owners, a what-if and the next places; the
+province-wide table; the json/csv builders; and the report section (`gaps_section`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from dti.gaps import Gaps, Group, NextUp, WhatIf, by_main, by_owner, ranked_nodes
+from dti.views.base import Column, Lang, View, as_float, node_name, total_code, word
+from dti.views.document import Chart, Fact, Section, Series
+
+TEXT = {
+    "title": ("Điểm bị mất", "Where points are lost"),
+    "owner": ("đơn vị chủ trì", "owner"),
+    "owners": ("Theo đơn vị chủ trì", "By owner"),
+    "mains": ("Theo chỉ số chính", "By main index"),
+    "none": ("(chưa phân công)", "(no owner)"),
+    "share": ("% tổng mất", "% of loss"),
+    "components": ("chỉ số thành phần", "components"),
+    "gap": ("có thể thu hồi", "recoverable"),
+    "whatif": ("Giả định", "What if"),
+    "before": ("hiện tại", "now"),
+    "after": ("giả định", "assumed"),
+    "rank_after": ("hạng giả định", "new rank"),
+    "next": ("Khoảng cách tới hạng trên", "Distance to the next place"),
+    "above": ("đơn vị trên", "unit above"),
+    "needed": ("điểm cần thêm", "points needed"),
+    "closes": ("lấp các khoảng trống", "closing the gaps"),
+    "units_losing": ("số đơn vị mất điểm", "units losing"),
+    "mean_lost": ("TB mỗi đơn vị", "mean per unit"),
+    "new_value": ("giá trị giả định", "new value"),
+    "axis": ("điểm", "points"),
+    "out_of_reach": ("ngoài tầm với", "out of reach"),
+    "first": ("đã đứng đầu", "ranked first"),
+}
+
+
+def t(key: str, lang: Lang) -> str:
+    vi, en = TEXT[key]
+    return vi if lang == "vi" else en
+
+
+def _owner(name: str | None, lang: Lang) -> str:
+    return name if name is not None else t("none", lang)
+
+
+# --- one unit ---------------------------------------------------------------------------------------
+
+
+def components(gaps: Gaps, unit: str, lang: Lang = "vi", limit: int | None = 15) -> View:
+    """The unit's components with a gap, largest first (the first `limit`, and every one with missing
+    data): points, max, lost, at stake, owner."""
+    spec, i = gaps.spec, gaps.unit(unit)
+    columns = [Column("code", word("code", lang)), Column("name", word("name", lang))]
+    columns += [Column(k, word(k, lang), "points") for k in ("points", "max", "lost", "at_stake")]
+    if gaps.owners is not None:
+        columns.append(Column("owner", t("owner", lang)))
+    rows = [
+        {
+            "code": gaps.codes[k],
+            "name": node_name(spec.node(gaps.codes[k]), lang),
+            "points": as_float(gaps.points[i, k]),
+            "max": float(gaps.max[k]),
+            "lost": as_float(gaps.lost[i, k]),
+            "at_stake": as_float(gaps.at_stake[i, k]),
+            "owner": _owner(gaps.owner[k], lang),
+        }
+        for k in np.argsort(-gaps.gap[i], kind="stable").tolist()
+        if gaps.gap[i, k] > 1e-9
+    ]
+    name = gaps.result.unit_names[i]
+    title = f"{unit} {name} — {spec.id}: {t('title', lang).lower()}"
+    notes = [
+        (f"nếu bổ sung số liệu {r['code']}: +{r['at_stake']:g} điểm" if lang == "vi" else
+         f"supplying the missing figures of {r['code']}: +{r['at_stake']:g} points")
+        for r in rows
+        if r["at_stake"]
+    ]  # fmt: skip
+    if limit is not None and len(rows) > limit:
+        left = len(rows) - limit
+        rows = rows[:limit] + [r for r in rows[limit:] if r["at_stake"]]
+        notes.append(
+            f"… và {left} chỉ số thành phần mất ít điểm hơn (--format csv: tất cả)"
+            if lang == "vi"
+            else f"… and {left} components losing fewer points (--format csv: all of them)"
+        )
+    return View(title, columns, rows, notes, sheet=t("title", lang))
+
+
+def groups(found: list[Group], lang: Lang, key: str, label: str, per_unit: int = 0) -> View:
+    """Owners or main indices: lost, at stake, share of the loss, components by loss."""
+    columns = [Column(key, label), Column("lost", word("lost", lang), "points")]
+    columns += [
+        Column("at_stake", word("at_stake", lang), "points"),
+        Column("share", t("share", lang), "points"),
+    ]
+    if per_unit:
+        columns += [Column("mean_lost", t("mean_lost", lang), "points")]
+        columns += [Column("units_losing", t("units_losing", lang), "int")]
+    columns.append(Column("components", t("components", lang), "list"))
+    rows = [
+        {
+            key: _owner(g.name, lang) if key == "owner" else g.name,
+            "lost": g.lost,
+            "at_stake": g.at_stake,
+            "share": 100 * g.share,
+            "mean_lost": (g.lost + g.at_stake) / per_unit if per_unit else None,
+            "units_losing": g.units_losing,
+            "components": g.components[:6] + (["…"] if len(g.components) > 6 else []),
+        }
+        for g in found
+    ]
+    return View(t("owners" if key == "owner" else "mains", lang), columns, rows, sheet=label[:31])
+
+
+def what_if_view(gaps: Gaps, unit: str, scenario: WhatIf, lang: Lang = "vi") -> View:
+    """Points, value and rank of the total and pillars now and under the assumptions."""
+    spec, i = gaps.spec, gaps.unit(unit)
+    columns = [Column("code", word("code", lang)), Column("points", t("before", lang), "points")]
+    columns += [Column("new_points", t("after", lang), "points")]
+    columns += [Column("value", word("value", lang), "value", spec.precision)]
+    columns += [Column("new_value", t("new_value", lang), "value", spec.precision)]
+    columns += [Column("rank", word("rank", lang), "int"), Column("new_rank", t("rank_after", lang), "int")]
+    columns += [Column("places", word("places", lang), "places")]
+    rows = []
+    for code in ranked_nodes(spec):
+        j = spec.graph.index[code]
+        rows.append(
+            {
+                "code": code,
+                "points": as_float(gaps.result.points_matrix[i, j]),
+                "new_points": as_float(scenario.points[j]),
+                "value": as_float(gaps.result.values_matrix[i, j]),
+                "new_value": as_float(scenario.values[j]),
+                "rank": int(scenario.rank_before[j]) or None,
+                "new_rank": int(scenario.rank[j]) or None,
+                "places": scenario.places_gained(j),
+            }
+        )
+    said = [f"{c}={p:g}" for c, p in scenario.assumed.items()] + [f"{c}=max" for c in scenario.closed]
+    title = f"{t('whatif', lang)}: {', '.join(said)}"
+    return View(title, columns, rows, list(scenario.notes), sheet=t("whatif", lang))
+
+
+def next_view(found: list[NextUp], lang: Lang = "vi") -> View:
+    columns = [Column("node", word("code", lang)), Column("rank", word("rank", lang), "int")]
+    columns += [Column("unit_above", t("above", lang)), Column("points_needed", t("needed", lang), "points")]
+    columns += [Column("closes", t("closes", lang), "list", empty="")]
+    rows = [
+        {
+            "node": n.node,
+            "rank": n.rank,
+            "unit_above": f"{n.unit_above} {n.name_above}".strip() if n.unit_above else t("first", lang),
+            "points_needed": n.points_needed,
+            "closes": n.closes if n.closes is not None or n.unit_above is None else [t("out_of_reach", lang)],
+        }
+        for n in found
+    ]
+    return View(t("next", lang), columns, rows, sheet=t("next", lang))
+
+
+def unit_views(
+    gaps: Gaps, unit: str, scenario: WhatIf | None, found: list[NextUp], lang: Lang = "vi"
+) -> list[View]:
+    views = [components(gaps, unit, lang)]
+    if gaps.owners is not None:
+        views.append(groups(by_owner(gaps, unit), lang, "owner", t("owner", lang)))
+    else:
+        views.append(groups(by_main(gaps, unit), lang, "main", word("code", lang)))
+    if scenario is not None:
+        views.append(what_if_view(gaps, unit, scenario, lang))
+    views.append(next_view(found, lang))
+    return views
+
+
+def _group_data(found: list[Group]) -> list[dict[str, Any]]:
+    return [
+        {
+            "owner": g.name,
+            "lost": g.lost,
+            "at_stake": g.at_stake,
+            "share": g.share,
+            "components": g.components,
+        }
+        for g in found
+    ]
+
+
+def unit_data(gaps: Gaps, unit: str, scenario: WhatIf | None, found: list[NextUp]) -> dict[str, Any]:
+    """The issue's JSON shape: unit, spec, components, owners, whatif (or null), next_up."""
+    i = gaps.unit(unit)
+    spec = gaps.spec
+    whatif = None
+    if scenario is not None:
+        j = spec.graph.index[total_code(spec)]
+        whatif = {
+            "assumed": scenario.assumed,
+            "closed": scenario.closed,
+            "points": as_float(scenario.points[j]),
+            "value": as_float(scenario.values[j]),
+            "rank": int(scenario.rank[j]) or None,
+            "places_gained": scenario.places_gained(j),
+            "nodes": {
+                code: {"points": as_float(p), "value": as_float(v), "rank": int(r) or None}
+                for code, p, v, r in zip(
+                    spec.graph.codes, scenario.points, scenario.values, scenario.rank, strict=True
+                )
+            },
+        }
+    return {
+        "unit": unit,
+        "spec": spec.id,
+        "components": [
+            {
+                "code": code,
+                "owner": gaps.owner[k],
+                "points": as_float(gaps.points[i, k]),
+                "max": float(gaps.max[k]),
+                "lost": as_float(gaps.lost[i, k]),
+                "at_stake": as_float(gaps.at_stake[i, k]),
+            }
+            for k, code in enumerate(gaps.codes)
+        ],
+        "owners": _group_data(by_owner(gaps, unit)),
+        "whatif": whatif,
+        "next_up": [
+            {"node": n.node, "unit_above": n.unit_above, "points_needed": n.points_needed, "closes": n.closes}
+            for n in found
+        ],
+    }
+
+
+def frame(gaps: Gaps, unit: str | None = None) -> dict[str, Any]:
+    """The csv table: one row per unit × component (or one unit's components)."""
+    rows = np.arange(len(gaps.gap)) if unit is None else np.array([gaps.unit(unit)])
+    n = len(gaps.codes)
+    units = np.array(gaps.result.unit_codes, dtype=object)[rows]
+    return {
+        "unit": np.repeat(units, n),
+        "code": np.tile(np.array(gaps.codes, dtype=object), len(rows)),
+        "owner": np.tile(np.array([o or "" for o in gaps.owner], dtype=object), len(rows)),
+        "points": gaps.points[rows].ravel(),
+        "max": np.tile(gaps.max, len(rows)),
+        "lost": gaps.lost[rows].ravel(),
+        "at_stake": gaps.at_stake[rows].ravel(),
+    }
+
+
+# --- every unit -------------------------------------------------------------------------------------
+
+
+def province_views(gaps: Gaps, moved: tuple[np.ndarray, np.ndarray] | None, lang: Lang = "vi") -> list[View]:
+    """Which main index (and owner) loses most points across all units; the what-if of every unit."""
+    units = len(gaps.gap)
+    spec = gaps.spec
+    mains = groups(by_main(gaps), lang, "main", t("mains", lang), per_unit=units)
+    for row in mains.rows:
+        row["name"] = node_name(spec.node(row["main"]), lang) if row["main"] else ""
+    mains.columns.insert(1, Column("name", word("name", lang)))
+    mains.title = f"{spec.id}: {units} {word('unit', lang)} — {t('mains', lang).lower()}"
+    views = [mains]
+    if gaps.owners is not None:
+        views.append(groups(by_owner(gaps), lang, "owner", t("owner", lang), per_unit=units))
+    if moved is not None:
+        views.append(_moved_view(gaps, moved, lang))
+    return views
+
+
+def _moved_view(gaps: Gaps, moved: tuple[np.ndarray, np.ndarray], lang: Lang) -> View:
+    spec = gaps.spec
+    j = spec.graph.index[total_code(spec)]
+    new, places = moved
+    result = gaps.result
+    columns = [Column("unit", word("unit", lang)), Column("name", word("name", lang))]
+    columns += [Column("value", word("value", lang), "value", spec.precision)]
+    columns += [Column("new_value", t("new_value", lang), "value", spec.precision)]
+    columns += [Column("rank", word("rank", lang), "int"), Column("places", word("places", lang), "places")]
+    order = np.argsort(-places, kind="stable")
+    rows = [
+        {
+            "unit": result.unit_codes[i],
+            "name": result.unit_names[i],
+            "value": as_float(result.values_matrix[i, j]),
+            "new_value": as_float(new[i]),
+            "rank": int(result.ranks_matrix[i, j]) or None,
+            "places": int(places[i]),
+        }
+        for i in order.tolist()
+    ]
+    return View(t("whatif", lang), columns, rows, sheet=t("whatif", lang))
+
+
+def province_data(gaps: Gaps, moved: tuple[np.ndarray, np.ndarray] | None) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "spec": gaps.spec.id,
+        "units": len(gaps.gap),
+        "main": [{**d, "main": d.pop("owner")} for d in _group_data(by_main(gaps))],
+        "owners": _group_data(by_owner(gaps)) if gaps.owners is not None else [],
+        "whatif": None,
+    }
+    if moved is not None:
+        new, places = moved
+        data["whatif"] = {
+            u: {"value": as_float(v), "places_gained": int(p)}
+            for u, v, p in zip(gaps.result.unit_codes, new.tolist(), places.tolist(), strict=True)
+        }
+    return data
+
+
+# --- dti report --owners --------------------------------------------------------------------------
+
+
+def gaps_section(
+    gaps: Gaps, unit: str | None = None, found: list[NextUp] | None = None, lang: Lang = "vi"
+) -> Section:
+    """Points lost per owner (per main index without an owners file), for one unit or all of them."""
+    owned = gaps.owners is not None
+    found_groups = by_owner(gaps, unit) if owned else by_main(gaps, unit)
+    key = "owner" if owned else "main"
+    per_unit = 0 if unit is not None else len(gaps.gap)
+    view = groups(found_groups, lang, key, t("owner" if owned else "mains", lang), per_unit)
+    names = [_owner(g.name, lang) if owned else (g.name or "") for g in found_groups]
+    chart = Chart(
+        "gaps-owners" if owned else "gaps-mains",
+        "hbar",
+        t("owners" if owned else "mains", lang),
+        names,
+        [
+            Series(word("lost", lang), [g.lost for g in found_groups]),
+            Series(word("at_stake", lang), [g.at_stake for g in found_groups]),
+        ],
+        axis=t("axis", lang),
+        digits=2,
+        stacked=True,
+    )
+    section = Section("gaps", t("title", lang), views=[view], charts=[chart])
+    if found_groups:
+        top = found_groups[0]
+        share = f"{100 * top.share:.1f}".replace(".", "," if lang == "vi" else ".")
+        most = ", ".join(top.components[:3])
+        if lang == "vi":
+            line = f"{names[0]} chiếm {share} % số điểm bị mất" + (f" (nhiều nhất ở {most})" if most else "")
+        else:
+            line = f"{names[0]} accounts for {share} % of the points lost" + (
+                f" (most in {most})" if most else ""
+            )
+        section.lines.append(line + ".")
+    if unit is not None:
+        section.views.insert(0, components(gaps, unit, lang))
+        for n in found or []:
+            if n.points_needed is not None:
+                section.facts.append(
+                    Fact(
+                        f"{n.node}: {t('needed', lang)} ({t('above', lang)} {n.unit_above})",
+                        n.points_needed,
+                        "points",
+                    )
+                )
+    return section
+
+
+__all__ = [
+    "components",
+    "frame",
+    "gaps_section",
+    "groups",
+    "next_view",
+    "province_data",
+    "province_views",
+    "unit_data",
+    "unit_views",
+    "what_if_view",
+]

@@ -1,0 +1,248 @@
+"""dti gaps on a tiny spec whose every number is worked out by hand in the comments."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from typer.testing import CliRunner
+
+from dti import gaps as engine
+from dti.cli import app
+from dti.owners import read_owners
+from dti.pipeline import evaluate
+from dti.scoring import competition_ranks
+from dti.spec import Spec
+from dti.spec.io import parse_spec
+from dti.views import gaps as views
+
+runner = CliRunner()
+
+# T (50) = A (20: A.1 points 10, A.2 ratio 10 of target 100 %) + B (B.1 points 20) + C (C.1 yes/no 10);
+# pillar P (40) = A + B. Precision 3: values are ranked at 0.001.
+SPEC = """
+id: tiny-gaps
+title: Tiny gaps
+precision: 3
+nodes:
+- {code: T, name_vi: Tổng, kind: total, children: [A, B, C]}
+- {code: P, name_vi: Trụ cột, kind: pillar, children: [A, B]}
+- {code: A, number: '1', name_vi: Nhóm A, kind: main, children: [A.1, A.2]}
+- {code: A.1, number: '1.1', name_vi: Một, kind: component, max_points: 10, rule: {kind: points}}
+- {code: A.2, number: '1.2', name_vi: Hai, kind: component, max_points: 10, rule: {kind: ratio, target: 100}}
+- {code: B, number: '2', name_vi: Nhóm B, kind: main, children: [B.1]}
+- {code: B.1, number: '2.1', name_vi: Ba, kind: component, max_points: 20, rule: {kind: points}}
+- {code: C, number: '3', name_vi: Nhóm C, kind: main, children: [C.1]}
+- {code: C.1, number: '3.1', name_vi: Bốn, kind: component, max_points: 10, rule: {kind: yesno}}
+"""
+# u1: 4 + 5 (50 %) + 10 + 0 = 19 → T 0.380, P 19/40 = 0.475        rank T 3
+# u2: 10 + 10 + missing (0, 20 at stake) + 10 = 30 → T 0.600, P 0.500  rank T 2
+# u3: 6 + 8 + 8 + 10 = 32 → T 0.640, P 22/40 = 0.550               rank T 1
+# u4: 2 + 2 + 4 + 0 = 8 → T 0.160, P 0.200                          rank T 4
+DATA = """unit,A.1,A.2,B.1,C.1
+u1,4,50%,10,không
+u2,10,100%,-,có
+u3,6,80%,8,có
+u4,2,20%,4,không
+"""
+OWNERS = "Mã chỉ số,Đơn vị chủ trì\nA,Sở X\nB,Sở Y\nC.1,Sở Z\n"
+
+
+@pytest.fixture()
+def files(tmp_path: Path) -> dict[str, Path]:
+    paths = {"spec": tmp_path / "spec.yaml", "data": tmp_path / "data.csv", "owners": tmp_path / "owners.csv"}
+    paths["spec"].write_text(SPEC, encoding="utf-8")
+    paths["data"].write_text(DATA, encoding="utf-8")
+    paths["owners"].write_text(OWNERS, encoding="utf-8")
+    return paths
+
+
+@pytest.fixture()
+def spec() -> Spec:
+    return parse_spec(SPEC)
+
+
+@pytest.fixture()
+def gaps(files: dict[str, Path], spec: Spec) -> engine.Gaps:
+    run = evaluate(files["data"], spec)
+    assert run.result is not None, run.report.issues
+    return engine.build(run.result, read_owners(files["owners"], spec))
+
+
+def test_points_lost_and_at_stake_by_hand(gaps: engine.Gaps) -> None:
+    assert gaps.codes == ["A.1", "A.2", "B.1", "C.1"]
+    i, k = gaps.unit("u1"), gaps.unit("u2")
+    assert gaps.points[i].tolist() == [4, 5, 10, 0]
+    assert gaps.lost[i].tolist() == [6, 5, 10, 10]
+    assert gaps.at_stake[i].tolist() == [0, 0, 0, 0]
+    assert gaps.lost[k].tolist() == [0, 0, 0, 0] and gaps.at_stake[k].tolist() == [0, 0, 20, 0]
+    # lost + at stake + points = max, for every unit and component
+    assert np.allclose(gaps.lost + gaps.at_stake + gaps.points, gaps.max)
+
+
+def test_owner_totals_add_up_to_the_unit_loss(gaps: engine.Gaps) -> None:
+    found = engine.by_owner(gaps, "u1")
+    # Sở X: A.1 6 + A.2 5 = 11; Sở Y: B.1 10; Sở Z: C.1 10; the unit loses 50 − 19 = 31
+    assert [(g.name, g.lost, g.at_stake) for g in found] == [
+        ("Sở X", 11, 0),
+        ("Sở Y", 10, 0),
+        ("Sở Z", 10, 0),
+    ]
+    assert found[0].components == ["A.1", "A.2"]
+    assert sum(g.lost + g.at_stake for g in found) == 31
+    assert sum(g.share for g in found) == pytest.approx(1.0)
+    assert found[0].share == pytest.approx(11 / 31)
+
+
+def test_province_wide_main_indices(gaps: engine.Gaps) -> None:
+    found = {g.name: g for g in engine.by_main(gaps)}
+    # B over all units: lost 10 + 0 + 12 + 16 = 38, at stake 20 (u2); A: 11 + 0 + 6 + 16 = 33; C: 10 + 10 = 20
+    assert (found["B"].lost, found["B"].at_stake) == (38, 20)
+    assert (found["A"].lost, found["C"].lost) == (33, 20)
+    assert found["B"].units_losing == 4 and found["C"].units_losing == 2
+    assert engine.by_main(gaps)[0].name == "B"
+
+
+def test_filling_a_main_index_adds_its_lost_and_at_stake_points(gaps: engine.Gaps, spec: Spec) -> None:
+    assumed, _ = engine.assumed_points(spec, {"A": "full"})
+    assert assumed == {"A.1": 10, "A.2": 10}
+    scenario = engine.what_if(gaps, "u1", assumed)
+    t = spec.graph.index["T"]
+    # u1 loses 6 + 5 in A: 19 + 11 = 30 → 0.600, tied with u2, behind u3: rank 2, one place gained
+    assert scenario.points[t] == 30 and scenario.values[t] == pytest.approx(0.6)
+    assert (scenario.rank_before[t], scenario.rank[t], scenario.places_gained(t)) == (3, 2, 1)
+    # the new rank agrees with ranking the modified value among the others
+    others = gaps.result.values_matrix[[1, 2, 3], t]
+    assert competition_ranks(np.r_[scenario.values[t], others][:, None], 3)[0, 0] == scenario.rank[t]
+    # every node follows: A full, P = 20 + 10 = 30
+    assert scenario.points[spec.graph.index["A"]] == 20 and scenario.points[spec.graph.index["P"]] == 30
+
+
+def test_assumed_values_are_read_as_a_submission(gaps: engine.Gaps, spec: Spec) -> None:
+    assumed, _ = engine.assumed_points(spec, {"C.1": "có", "1.1": "10", "A.2": "90%"})
+    assert assumed == {"C.1": 10, "A.1": 10, "A.2": 9}
+    scenario = engine.what_if(gaps, "u1", {"C.1": 10, "A.1": 10})
+    t = spec.graph.index["T"]
+    # 19 + 10 + 6 = 35 → 0.700: first, two places gained
+    assert scenario.points[t] == 35 and scenario.rank[t] == 1 and scenario.places_gained(t) == 2
+
+
+@pytest.mark.parametrize(
+    ("pair", "message"),
+    [
+        ({"A.1": "abc"}, "not a number"),
+        ({"C.1": "perhaps"}, "not yes or no"),
+        ({"A.1": "12"}, "exceed the maximum"),
+        ({"X.9": "1"}, "not a code"),
+        ({"A": "5"}, "not a component"),
+    ],
+)
+def test_a_bad_assumed_value_is_a_clear_error(spec: Spec, pair: dict[str, str], message: str) -> None:
+    with pytest.raises(engine.GapsError, match=message):
+        engine.assumed_points(spec, pair)
+
+
+def test_close_one_closes_the_largest_gap(gaps: engine.Gaps, spec: Spec) -> None:
+    # u1's gaps: A.1 6, A.2 5, B.1 10, C.1 10: the tie goes to B.1 (spec order); 19 + 10 = 29 → 0.580
+    scenario = engine.what_if(gaps, "u1", {}, close=1)
+    assert scenario.closed == ["B.1"]
+    t = spec.graph.index["T"]
+    assert scenario.points[t] == 29 and scenario.rank[t] == 3
+    # u2's only gap is B.1, at stake: supplying it gives 50 → first
+    scenario = engine.what_if(gaps, "u2", {}, close=3)
+    assert scenario.closed == ["B.1"] and scenario.points[t] == 50 and scenario.places_gained(t) == 1
+
+
+def test_next_up_exact_at_the_display_precision(gaps: engine.Gaps, spec: Spec) -> None:
+    found = {n.node: n for n in engine.next_up(gaps, "u1", engine.ranked_nodes(spec))}
+    # T: u2 above at 0.600; passing needs a rounded 0.601, i.e. ≥ 0.6005 × 50 = 30.025 points: 11.03 more
+    assert (found["T"].unit_above, found["T"].points_needed) == ("u2", 11.03)
+    assert found["T"].closes == ["B.1", "C.1"]  # 10, then 10 + 10 ≥ 11.03
+    # P: u2 above at 0.500; ≥ 0.5005 × 40 = 20.02 points: 1.02 more, B.1 alone covers it (C is not in P)
+    assert (found["P"].unit_above, found["P"].points_needed, found["P"].closes) == ("u2", 1.02, ["B.1"])
+    t, p = spec.graph.index["T"], spec.graph.index["P"]
+    for node, j, needed in (("T", t, 11.03), ("P", p, 1.02)):
+        top = spec.graph.max_points[j]
+        rows = [
+            np.r_[(19 + extra) / top, gaps.result.values_matrix[[1, 2, 3], j]]
+            for extra in (needed, needed - 0.01)
+        ]
+        # u2's rank: passed (3rd) with the figure, only tied (still 2nd) with a hundredth less
+        assert [competition_ranks(r[:, None], 3)[1, 0] for r in rows] == [3, 2], node
+    top = {n.node: n for n in engine.next_up(gaps, "u3", ["T"])}["T"]
+    assert top.unit_above is None and top.points_needed is None and top.rank == 1
+
+
+def test_everywhere_each_unit_closes_its_own_largest_gap(gaps: engine.Gaps) -> None:
+    # u1 B.1 → 0.58 (3rd, =); u2 B.1 → 1.0 (1st, +1); u3 B.1 → 0.88 (1st, =); u4 B.1 → 0.48 (3rd, +1)
+    value, places = engine.everywhere(gaps, {}, 1, "T")
+    assert value.tolist() == pytest.approx([0.58, 1.0, 0.88, 0.48])
+    assert places.tolist() == [0, 1, 0, 1]
+
+
+def test_many_scenarios_equal_one_by_one(gaps: engine.Gaps) -> None:
+    rng = np.random.default_rng(1)
+    sets = rng.random((50, len(gaps.codes))) < 0.5
+    i = gaps.unit("u4")
+    new = np.where(sets, gaps.max, gaps.points[i])
+    points, _ = engine.scenarios(gaps, i, new)
+    for s in range(len(sets)):
+        one, _ = engine.scenarios(gaps, i, new[s : s + 1])
+        assert np.allclose(points[s], one[0])
+    t = gaps.spec.graph.index["T"]
+    assert np.allclose(points[:, t], 8 + (sets * gaps.gap[i]).sum(axis=1))
+
+
+def test_against_another_table(files: dict[str, Path], gaps: engine.Gaps, spec: Spec, tmp_path: Path) -> None:
+    published = tmp_path / "published.csv"
+    published.write_text("unit,T\nv1,0.7\nv2,0.5\nu1,0.1\n", encoding="utf-8")
+    other = evaluate(published, spec).result
+    assert other is not None
+    pool = engine.pool_of(other, "u1")  # u1 itself is left out
+    scenario = engine.what_if(gaps, "u1", {}, close=1, pool=pool)
+    t = spec.graph.index["T"]
+    # 0.380 among 0.7 and 0.5: 3rd; 0.580: 2nd
+    assert (scenario.rank_before[t], scenario.rank[t]) == (3, 2)
+    assert engine.next_up(gaps, "u1", ["T"], pool)[0].unit_above == "v2"
+
+
+def test_json_shape(files: dict[str, Path]) -> None:
+    args = ["gaps", str(files["data"]), "--spec", str(files["spec"]), "--owners", str(files["owners"])]
+    cli = runner.invoke(app, [*args, "--unit", "u1", "--assume", "C.1=có", "--format", "json"])
+    assert cli.exit_code == 0, cli.output
+    data = json.loads(cli.stdout)
+    assert list(data) == ["unit", "spec", "components", "owners", "whatif", "next_up"]
+    assert set(data["components"][0]) == {"code", "owner", "points", "max", "lost", "at_stake"}
+    assert {"owner", "lost", "at_stake", "share", "components"} <= set(data["owners"][0])
+    assert {"assumed", "points", "value", "rank", "places_gained"} <= set(data["whatif"])
+    assert data["whatif"]["assumed"] == {"C.1": 10} and data["whatif"]["points"] == 29
+    assert {"node", "unit_above", "points_needed"} <= set(data["next_up"][0])
+    plain = runner.invoke(app, [*args, "--unit", "u1", "--format", "json"])
+    assert json.loads(plain.stdout)["whatif"] is None
+
+
+def test_cli_tables_and_errors(files: dict[str, Path]) -> None:
+    args = ["gaps", str(files["data"]), "--spec", str(files["spec"])]
+    cli = runner.invoke(app, [*args, "--owners", str(files["owners"])])
+    assert cli.exit_code == 0 and "Sở Y" in cli.stdout
+    cli = runner.invoke(app, [*args, "--unit", "u1", "--lang", "en"])
+    assert cli.exit_code == 0 and "Distance to the next place" in cli.stdout
+    bad = runner.invoke(app, [*args, "--unit", "u1", "--assume", "A.1=abc"])
+    assert bad.exit_code == 2 and "not a number" in bad.output
+    bad = runner.invoke(app, [*args, "--assume", "A.1"])
+    assert bad.exit_code == 2 and "CODE=VALUE" in bad.output
+    bad = runner.invoke(app, [*args, "--against", str(files["data"])])
+    assert bad.exit_code == 2 and "--unit" in bad.output
+    csv = runner.invoke(app, [*args, "--unit", "u1", "--format", "csv"])
+    assert csv.stdout.splitlines()[0].replace('"', "") == "unit,code,owner,points,max,lost,at_stake"
+
+
+def test_report_section(gaps: engine.Gaps) -> None:
+    section = views.gaps_section(gaps, "u1", engine.next_up(gaps, "u1", ["T"]))
+    assert section.key == "gaps"
+    [chart] = section.charts
+    assert chart.kind == "hbar" and chart.categories == ["Sở X", "Sở Y", "Sở Z"]
+    assert [s.values for s in chart.series] == [[11, 10, 10], [0, 0, 0]]
+    assert section.facts[0].value == 11.03
