@@ -42,11 +42,12 @@ def _xlsx(path: Path, rows: list[list[str]]) -> Path:
     return path
 
 
-def _docx(path: Path, rows: list[list[str]], title: str) -> Path:
-    """A title paragraph, then the table; a row's empty cells at its end are merged into one, as Word
+def _docx(path: Path, rows: list[list[str]], titles: list[str]) -> Path:
+    """Title paragraphs, then the table; a row's empty cells at its end are merged into one, as Word
     documents write section rows."""
     document = docx.Document()
-    document.add_paragraph(title)
+    for title in titles:
+        document.add_paragraph(title)
     width = len(rows[0])
     table = document.add_table(rows=len(rows), cols=width)
     for r, row in enumerate(rows):
@@ -168,12 +169,17 @@ def test_commune_index_codes_points_and_rules() -> None:
 
 def test_the_same_table_as_xlsx_and_docx_gives_the_same_spec(tmp_path: Path) -> None:
     rows = _table(COMMUNE)
-    title, body = rows[1][0], rows[3:]  # the docx holds the title as a paragraph above the table
+    titles, body = (
+        [r[0] for r in rows[:3]],
+        rows[3:],
+    )  # in Word, the title rows are paragraphs above the table
     from_csv = import_table(COMMUNE).spec
     from_xlsx = import_table(_xlsx(tmp_path / "commune_criteria.xlsx", rows)).spec
-    from_docx = import_table(_docx(tmp_path / "commune_criteria.docx", body, title), title=title).spec
+    from_docx = import_table(_docx(tmp_path / "commune_criteria.docx", body, titles)).spec
     assert _content(from_xlsx) == _content(from_csv)
     assert _content(from_docx) == _content(from_csv)
+    for spec in (from_xlsx, from_docx):
+        assert (spec.title, spec.decision) == (from_csv.title, "1234/QĐ-UBND")
 
 
 # --- a department index: three-level numbering, letters, a group total that disagrees ---------------
@@ -407,3 +413,6 @@ def test_cli_usage_errors(tmp_path: Path) -> None:
     assert missing.exit_code == 2 and not (tmp_path / "x.yaml").exists()
     over_input = runner.invoke(app, ["spec", "import", str(COMMUNE), "-o", str(COMMUNE)])
     assert over_input.exit_code == 2
+    (tmp_path / "broken.docx").write_bytes(b"PK\x03\x04 not a document")
+    broken = runner.invoke(app, ["spec", "import", str(tmp_path / "broken.docx")])
+    assert broken.exit_code == 2 and "not a readable .docx file" in broken.output

@@ -99,25 +99,35 @@ def _docx_grid(path: Path) -> Grid:
     import zipfile
 
     import docx
+    from docx.opc.exceptions import PackageNotFoundError
 
-    if path.stat().st_size > MAX_DOCX_BYTES:
-        raise InputError(f"{path}: over {MAX_DOCX_BYTES // 2**20} MB, too large for a criteria table")
     try:
+        with zipfile.ZipFile(path) as archive:  # a zip bomb is refused from its directory
+            unpacked = sum(info.file_size for info in archive.infolist())
+        if unpacked > MAX_DOCX_BYTES:
+            raise InputError(f"{path}: unpacks to over {MAX_DOCX_BYTES // 2**20} MB, too large for a table")
         document = docx.Document(str(path))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+    except InputError:
+        raise
+    except (OSError, zipfile.BadZipFile, PackageNotFoundError, SyntaxError, KeyError, ValueError) as exc:
         raise InputError(f"{path}: not a readable .docx file ({exc})") from None
     chosen: list[list[str]] = []
-    for table in document.tables:
+    titles: list[str] = []  # the paragraphs above the first criteria table: its title rows
+    for block in document.iter_inner_content():
+        if not isinstance(block, docx.table.Table):
+            titles += [] if chosen or not block.text.strip() else [nfc(block.text)]
+            continue
         rows = []
-        for row in table.rows:
-            seen: set[int] = set()
+        for row in block.rows:
+            seen: list[Any] = []  # the merged cell's element, kept so that `is` compares it
             cells = []
             for cell in row.cells:
-                cells.append("" if id(cell._tc) in seen else nfc(cell.text))
-                seen.add(id(cell._tc))
+                cells.append("" if any(cell._tc is s for s in seen) else nfc(cell.text))
+                seen.append(cell._tc)
             rows.append(cells)
         heads = [sum(1 for c in r if header_key(c) in _MEANING) for r in rows[:5]]
         if heads and max(heads) >= 2:
+            chosen += [[title] for title in titles[-5:]] if not chosen else []
             chosen += rows
     if not chosen:
         raise InputError(f"{path}: no table with the criteria headers (STT, Chỉ số / Tiêu chí, Điểm tối đa…)")
