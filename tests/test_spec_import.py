@@ -416,3 +416,24 @@ def test_cli_usage_errors(tmp_path: Path) -> None:
     (tmp_path / "broken.docx").write_bytes(b"PK\x03\x04 not a document")
     broken = runner.invoke(app, ["spec", "import", str(tmp_path / "broken.docx")])
     assert broken.exit_code == 2 and "not a readable .docx file" in broken.output
+
+
+def test_the_imported_spec_scores_a_submission(tmp_path: Path) -> None:
+    spec = tmp_path / "commune.yaml"
+    assert runner.invoke(app, ["spec", "import", str(COMMUNE), "-o", str(spec)]).exit_code == 0
+    answers = "Chủ tịch UBND xã,3,Có,Đã ban hành,Có,8,90%,100%,Có,60%,12,Có,45%,80%,92%,10,70%,30%,Một phần,5"
+    head = ",".join(f"C{k}" for k in range(1, 21))
+    data = _csv(
+        tmp_path / "xa.csv",
+        [["Mã đơn vị", "Tên đơn vị", *head.split(",")], ["X01", "Xã An Bình", *answers.split(",")]],
+    )
+    units = _csv(tmp_path / "units.csv", [["code", "name"], ["X01", "Xã An Bình"]])
+    result = runner.invoke(
+        app, ["score", str(data), "--spec", str(spec), "--units", str(units), "--format", "json"]
+    )
+    values = json.loads(result.stdout)["units"][0]["values"]
+    # By hand: G1 = 10 (chủ tịch) + 15 (3 cuộc) + 10 = 35 of 40; G5 = 45% × 30 + 80% × 20 + 20 (92%) + 10
+    # = 59.5 of 80; G6 = 70/90 × 20 + 30% × 20 + 5 (một phần) + 5 = 31.56 of 60; total 237.06 of 300.
+    assert values["G1"] == pytest.approx(35 / 40) and values["G5"] == pytest.approx(59.5 / 80)
+    assert values["G6"] == pytest.approx((70 / 90 * 20 + 6 + 5 + 5) / 60)
+    assert values["TOTAL"] == pytest.approx((35 + 28 + 48 + 35 + 59.5 + 70 / 90 * 20 + 16) / 300)
