@@ -407,6 +407,7 @@ def test_cli_json_review(tmp_path: Path) -> None:
 def test_cli_usage_errors(tmp_path: Path) -> None:
     json_to_stdout = runner.invoke(app, ["spec", "import", str(COMMUNE), "--format", "json"])
     assert json_to_stdout.exit_code == 2
+    assert runner.invoke(app, ["spec", "import", str(COMMUNE), "--id", "Xã 2025"]).exit_code == 2
     missing = runner.invoke(
         app, ["spec", "import", str(tmp_path / "nope.csv"), "-o", str(tmp_path / "x.yaml")]
     )

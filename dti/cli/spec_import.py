@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -68,6 +69,10 @@ def spec_import(
     Example: dti spec import sample_data/commune_criteria.csv -o my-index.yaml
     """
     common.check_output(output, [table])
+    if spec_id is not None and not re.fullmatch(r"[a-z0-9][a-z0-9_.\-]*", spec_id):
+        raise typer.BadParameter(
+            f"'{spec_id}': lowercase letters, digits, '.', '_' and '-', e.g. 'xa-2025'", param_hint="--id"
+        )
     if fmt is ReviewFormat.json and output is None:
         raise typer.BadParameter(
             "the JSON review goes to stdout: give -o FILE for the spec", param_hint="--format"
