@@ -175,9 +175,9 @@ def main() -> None:
     rows.append(("63 provinces, 1,000 draws + Sobol (N = 1,000: 4,000 runs)", "", shown(seconds, 3)))
     if args.salib:
         for result, n, targets, label in (
-            (small, 1024, None, "63 provinces, mean |shift|"),
+            (small, 1024, None, "63 provinces, mean abs. rank shift"),
             (small, 1024, list(range(63)), "63 provinces, each unit's rank (63 outputs)"),
-            (big, 1024, None, f"{args.units:,} units, mean |shift|"),
+            (big, 1024, None, f"{args.units:,} units, mean abs. rank shift"),
         ):
             theirs, ours = salib_versus_own(result, n, targets, args.repeat)
             rows.append(

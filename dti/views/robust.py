@@ -178,9 +178,14 @@ def sensitivity_rows(out: Robustness) -> list[dict[str, Any]]:
             "total_low": num(sens.total_ci[k, g, 0]),
             "total_high": num(sens.total_ci[k, g, 1]),
         }
-        for k, name in enumerate(names)
+        for k, name in sorted(enumerate(names), key=lambda pair: rank_of(out, targets, pair[0]))
         for g, group in enumerate(sens.groups)
     ]
+
+
+def rank_of(out: Robustness, targets: list[int] | None, k: int) -> int:
+    """The nominal rank of the k-th analysed unit (0 for the mean shift): rows follow the table."""
+    return 0 if targets is None else int(out.nominal[targets[k]])
 
 
 def sensitivity_table(out: Robustness, lang: Lang) -> View:
