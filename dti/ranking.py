@@ -109,9 +109,10 @@ def apply_published(table: YearTable, published: pd.DataFrame, register_size: in
     return replace(table, values=values, ranks=ranks, rank_source=source, names=names, issues=issues)
 
 
-def region_ranks(table: YearTable, register: UnitRegister) -> pd.DataFrame:
-    """Competition ranks within each region of the register, for every node."""
-    regions = pd.Series(register.regions).reindex(table.values.index)
+def region_ranks(table: YearTable, register: UnitRegister | dict[str, str]) -> pd.DataFrame:
+    """Competition ranks within each region (of the register, or unit -> region), for every node."""
+    regions = pd.Series(register if isinstance(register, dict) else register.regions)
+    regions = regions.reindex(table.values.index)
     out = pd.DataFrame(index=table.values.index, columns=table.values.columns, dtype="Int64")
     for _, members in regions.groupby(regions).groups.items():
         out.loc[members] = rank_frame(table.values.loc[members], table.spec.precision).to_numpy()
@@ -123,6 +124,34 @@ def read_merger(register: UnitRegister) -> dict[str, str]:
     by_name = {fold(name): code for code, name in register.names.items()}
     with MERGER_2025.open(encoding="utf-8") as handle:
         return {by_name[fold(r["old_province"])]: r["new_province"] for r in csv.DictReader(handle)}
+
+
+def merged_regions(register: UnitRegister, mapping: dict[str, str]) -> tuple[dict[str, str], list[str]]:
+    """The region of each new province, and a note on those whose old provinces lie in two regions.
+
+    Seven of the 34 span two of the six regions (Phú Thọ, Bắc Ninh, Quảng Ngãi, Gia Lai, Lâm Đồng, Đắk
+    Lắk, Tây Ninh). Each keeps the name of one old province: its region is the one of that province, a
+    rule anyone can check in the merger list (the law names no new regions).
+    """
+    spans: dict[str, set[str]] = {}
+    for old, new in mapping.items():
+        spans.setdefault(new, set()).add(register.regions.get(old, ""))
+    by_name = {fold(register.names[old]): old for old in mapping}
+    regions, split = {}, []
+    for new, found in spans.items():
+        namesake = by_name.get(fold(new))
+        if len(found) == 1:
+            regions[new] = next(iter(found))
+        elif namesake is not None:
+            regions[new] = register.regions.get(namesake, "")
+            split.append(f"{new}: {regions[new]}")
+    notes = []
+    if split:
+        notes.append(
+            f"note: {len(split)} new provinces join old ones of two regions; each takes the region of the "
+            "old province whose name it keeps: " + "; ".join(split)
+        )
+    return regions, notes
 
 
 def merge_units(table: YearTable, mapping: dict[str, str]) -> YearTable:
@@ -213,7 +242,8 @@ def rank_years(
     """Compare years on node `by` (default: the total); optionally merge units, rank within regions, cut.
 
     merge=2025 maps the 63 old provinces to the 34 new ones in every year; region adds each unit's
-    region and rank within it (from `register`; not with a merger); top keeps the first `top` units of
+    region and rank within it (from `register`; a merged province takes its region by
+    `merged_regions`); top keeps the first `top` units of
     the latest year. Raises RankingError for a question the data cannot answer.
     """
     register = register or UnitRegister.provinces()
@@ -245,10 +275,14 @@ def rank_years(
             + "); places gained or lost compare ranks among different sets"
         )
     data = comparison(tables, by)
-    if region and merge is None:
-        within = region_ranks(max(tables, key=lambda t: t.year), register)[by]
+    if region:
+        regions = register.regions
+        if merge is not None:
+            regions, told = merged_regions(register, mapping)
+            notes += told
+        within = region_ranks(max(tables, key=lambda t: t.year), dict(regions))[by]
         for row in data["units"]:
-            row["region"] = register.regions.get(row["unit"], "")
+            row["region"] = regions.get(row["unit"], "")
             known = row["unit"] in within.index and not pd.isna(within[row["unit"]])
             row["region_rank"] = int(within[row["unit"]]) if known else None
     if top:

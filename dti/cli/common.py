@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, Any, Literal, NoReturn, ParamSpec, TypeVar
 import typer
 
 from dti.cli.app import ExitCode, app
-from dti.cli.options import Layout
+from dti.cli.options import DecimalMark, Layout
+from dti.cli.options import Lang as LangChoice
 
 if TYPE_CHECKING:
     from dti.pipeline import Run
@@ -18,7 +19,9 @@ if TYPE_CHECKING:
     from dti.scoring import Result
     from dti.submission import UnitRegister
     from dti.views import Lang, View
+    from dti.views.document import Decimal
 
+BOM = b"\xef\xbb\xbf"
 P = ParamSpec("P")
 R = TypeVar("R")
 
@@ -169,6 +172,27 @@ def write(content: str | list[bytes], output: Path | None, inputs: Sequence[Path
         write_atomic(output, parts, inputs)
 
 
+def decimal_mark(lang: LangChoice, decimal: DecimalMark | None) -> Decimal:
+    """The decimal mark of a table: --decimal if given, else the language's (vi: comma, en: dot)."""
+    if decimal is None:
+        return "," if lang is LangChoice.vi else "."
+    return "," if decimal is DecimalMark.comma else "."
+
+
+def refuse(message: str) -> NoReturn:
+    """An option that does not go with the others: the message, exit 2."""
+    fail(f"dti: {message}", ExitCode.USAGE)
+
+
+def wants_bom(fmt: str, output: Path | None, bom: bool | None) -> bool:
+    """A UTF-8 BOM (Excel reads the file as UTF-8) for a .csv file, or when --bom asks; never otherwise."""
+    if bom is not None and fmt != "csv":
+        refuse(f"--{'' if bom else 'no-'}bom is for --format csv")
+    if bom is not None:
+        return bom
+    return fmt == "csv" and output is not None and output.suffix.lower() == ".csv"
+
+
 def emit(
     fmt: str,
     output: Path | None,
@@ -177,20 +201,30 @@ def emit(
     table: Callable[[], View | list[View]],
     json: Callable[[], Any] | None = None,
     csv: Callable[[], Any] | None = None,
+    decimal: Decimal = ".",
+    bom: bool | None = None,
 ) -> None:
-    """Write the output in the chosen format: a table to the terminal (plain text to a file), json, csv."""
-    if fmt == "json" and json is not None:
+    """Write the output in the chosen format: a table (to the terminal, or plain text to a file),
+    json or csv (with a BOM for a .csv file); a format the command has no builder for is refused."""
+    with_bom = wants_bom(fmt, output, bom)
+    if fmt == "json":
+        if json is None:
+            refuse("--format json is not available here")
         from dti.write import json as json_writer
 
         write(json_writer.dumps(json()), output, inputs)
-    elif fmt == "csv" and csv is not None:
+    elif fmt == "csv":
+        if csv is None:
+            refuse("--format csv is not available here")
         from dti.write import csv as csv_writer
 
-        write(csv_writer.dumps(csv()), output, inputs)
+        content = csv_writer.dumps(csv())
+        parts = [content.encode("utf-8")] if isinstance(content, str) else content
+        write([BOM, *parts] if with_bom else parts, output, inputs)
     else:
         from dti.write import text
 
         if output is None:
-            text.show(table())
+            text.show(table(), decimal=decimal)
         else:
-            write(text.render(table()), output, inputs)
+            write(text.render(table(), decimal=decimal), output, inputs)

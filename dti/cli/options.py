@@ -24,6 +24,11 @@ class IssueFormat(StrEnum):
     github = "github"
 
 
+class DecimalMark(StrEnum):
+    comma = "comma"
+    dot = "dot"
+
+
 class Layout(StrEnum):
     long = "long"
     wide = "wide"
@@ -75,11 +80,39 @@ ColumnsOption = Annotated[
         "rank, stage, note, year, region, skip. `dti spec show` lists the codes.",
     ),
 ]
-FormatOption = Annotated[Format, typer.Option("--format", help="table, json or csv.")]
+MACHINE = (
+    "json and csv are for programs: full-precision numbers with a decimal dot and English keys, whatever "
+    "--lang or --decimal"
+)
+FormatOption = Annotated[Format, typer.Option("--format", help=f"table, json or csv ({MACHINE}).")]
 IssueFormatOption = Annotated[
-    IssueFormat, typer.Option("--format", help="table, json, csv or github (Actions annotations).")
+    IssueFormat,
+    typer.Option(
+        "--format",
+        help="table, json, csv or github (Actions annotations); json, csv and github messages are in English "
+        "whatever --lang.",
+    ),
 ]
-LangOption = Annotated[Lang, typer.Option("--lang", help="Labels of the table in vi or en.")]
+LangOption = Annotated[
+    Lang,
+    typer.Option("--lang", help="Labels, notes and number style of the table: vi (0,8436) or en (0.8436)."),
+]
+DecimalOption = Annotated[
+    DecimalMark | None,
+    typer.Option(
+        "--decimal",
+        help="Decimal mark of the table: comma (0,8436) or dot (0.8436); default: comma with --lang vi, "
+        "dot with --lang en. json and csv always use a dot.",
+    ),
+]
+BomOption = Annotated[
+    bool | None,
+    typer.Option(
+        "--bom/--no-bom",
+        help="CSV only: begin with a UTF-8 byte-order mark, so that Excel reads Vietnamese names "
+        "right. Default: a BOM when -o ends in .csv, none on stdout.",
+    ),
+]
 OutputOption = Annotated[
     Path | None,
     typer.Option(

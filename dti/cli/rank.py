@@ -10,7 +10,9 @@ import typer
 from dti.cli import common
 from dti.cli.options import (
     HEADERS_EPILOG,
+    BomOption,
     ColumnsOption,
+    DecimalOption,
     Format,
     FormatOption,
     Lang,
@@ -50,7 +52,12 @@ def rank(
     ] = None,
     spec_ref: SpecOption = None,
     region: Annotated[
-        bool, typer.Option("--region", help="Also rank within the regions of the register.")
+        bool,
+        typer.Option(
+            "--region",
+            help="Also rank within the regions of the register. With --merge 2025 a new province whose "
+            "old provinces lie in two regions takes the region of the one whose name it keeps.",
+        ),
     ] = False,
     merge: Annotated[
         int | None,
@@ -64,7 +71,11 @@ def rank(
     ] = None,
     unit: Annotated[
         str | None,
-        typer.Option("--unit", help="Follow one unit through all years, pillars and main indices."),
+        typer.Option(
+            "--unit",
+            help="Follow one unit through all years, pillars and main indices (any format; not with "
+            "--by, --top or --region).",
+        ),
     ] = None,
     fmt: FormatOption = Format.table,
     years: Annotated[
@@ -76,6 +87,8 @@ def rank(
     ] = None,
     output: OutputOption = None,
     lang: LangOption = Lang.vi,
+    decimal: DecimalOption = None,
+    bom: BomOption = None,
     units: UnitsOption = None,
     layout: LayoutOption = None,
     sheet: SheetOption = None,
@@ -91,9 +104,15 @@ def rank(
     dti rank sample_data/2023.csv sample_data/2024.csv --merge 2025 --top 10
     """
     common.check_output(output, files)
+    if unit is not None:
+        for name, given in (("--by", by), ("--top", top), ("--region", region or None)):
+            if given is not None:
+                common.refuse(f"--unit follows every main index of one unit: leave out {name}")
+    common.wants_bom(fmt.value, output, bom)
     from dti import views
     from dti.pipeline import default_register
     from dti.ranking import find_unit, rank_years, run_year_table
+    from dti.views import rank as rank_views
     from dti.write import text
 
     tables = []
@@ -101,18 +120,33 @@ def rank(
         run = common.evaluate([file], spec_ref, units, layout, sheet, year, max_issues=50, columns=columns)
         for note in run.notes:
             text.note(note)
-        common.scored(run, file, lang.code, warnings=False)
+        common.scored(run, file, lang.code)
         register = common.register(units) or default_register(run.spec)
         tables.append(run_year_table(run, register))
     ranking = rank_years(tables, by, register, merge=merge, region=region, top=top)
     for note in ranking.notes:
         text.note(note)
-    if unit is not None and fmt is Format.table:
+    mark = common.decimal_mark(lang, decimal)
+    if unit is not None:
         code = find_unit([t.names for t in reversed(ranking.tables)], unit)
-        table = lambda: views.unit_years(ranking.tables, code, lang.code)  # noqa: E731
-    else:
-        region_shown = region and merge is None
-        table = lambda: views.rank_table(ranking.data, region_shown, lang=lang.code)  # noqa: E731
+        common.emit(
+            fmt,
+            output,
+            files,
+            table=lambda: views.unit_years(ranking.tables, code, lang.code),
+            json=lambda: rank_views.unit_years_data(ranking.tables, code),
+            csv=lambda: rank_views.unit_years_frame(ranking.tables, code),
+            decimal=mark,
+            bom=bom,
+        )
+        return
     common.emit(
-        fmt, output, files, table=table, json=lambda: ranking.data, csv=lambda: views.rank_frame(ranking.data)
+        fmt,
+        output,
+        files,
+        table=lambda: views.rank_table(ranking.data, region, lang=lang.code),
+        json=lambda: ranking.data,
+        csv=lambda: views.rank_frame(ranking.data),
+        decimal=mark,
+        bom=bom,
     )

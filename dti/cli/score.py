@@ -11,7 +11,9 @@ import typer
 from dti.cli import common
 from dti.cli.options import (
     HEADERS_EPILOG,
+    BomOption,
     ColumnsOption,
+    DecimalOption,
     Format,
     FormatOption,
     Lang,
@@ -43,24 +45,40 @@ def score(
     ],
     spec_ref: SpecOption = None,
     by: Annotated[
-        str | None, typer.Option("--by", help="Node code to rank and sort by (default: the total).")
+        str | None,
+        typer.Option(
+            "--by", help="Node code to rank and sort by (default: the total); json and csv sort by it too."
+        ),
     ] = None,
     unit: Annotated[
-        str | None, typer.Option("--unit", help="Show one unit's full breakdown (code or name).")
+        str | None,
+        typer.Option(
+            "--unit",
+            help="One unit's full breakdown (code or name): points, max, value, rank, lost, at stake, "
+            "self-assessed, verified change per node; in any format.",
+        ),
     ] = None,
     show: Annotated[
-        Show, typer.Option("--show", help="Columns: main (pillars and main indices), pillars, or components.")
-    ] = Show.main,
+        Show | None,
+        typer.Option(
+            "--show",
+            help="Nodes shown: main (pillars and main indices; the table's default), pillars, or components "
+            "(a row per unit and component). json and csv hold every node unless --show is given.",
+        ),
+    ] = None,
     fmt: FormatOption = Format.table,
     previous: Annotated[
         Path | None,
         typer.Option(
             "--previous",
-            help="An earlier year's file: adds value change (%) and rank change (places, + = up).",
+            help="An earlier year's file: adds value change (%) and rank change (places, + = up); "
+            "with --unit, per node.",
         ),
     ] = None,
     output: OutputOption = None,
     lang: LangOption = Lang.vi,
+    decimal: DecimalOption = None,
+    bom: BomOption = None,
     units: UnitsOption = None,
     layout: LayoutOption = None,
     sheet: SheetOption = None,
@@ -76,9 +94,17 @@ def score(
     dti score sample_data/2024.csv --previous sample_data/2023.csv --format json -o scores.json
     """
     common.check_output(output, files)
+    if unit is not None and show is not None:
+        common.refuse("--unit shows every node of one unit: leave out --show")
+    if unit is not None and by is not None:
+        common.refuse("--unit shows every node's rank: leave out --by")
+    if show is Show.components and previous is not None:
+        common.refuse("--show components has no changes: use --unit U --previous FILE for one unit's")
+    common.wants_bom(fmt.value, output, bom)  # a --bom without csv is refused before the files are read
     from dti import views
     from dti.lookup import find_unit, node_code
     from dti.scoring import changes
+    from dti.views import score as score_views
     from dti.write import text
 
     run = common.evaluate(files, spec_ref, units, layout, sheet, year, max_issues=50, columns=columns)
@@ -86,26 +112,54 @@ def score(
     for note in run.notes:
         text.note(note)
     result = common.scored(run, shown, lang.code)
+    explicit_by = by is not None
     by = node_code(run.spec, by)
-    delta = None
+    before = None
     if previous is not None:
         before = common.scored(
             common.evaluate([previous], spec_ref, units, layout, sheet, None, 50, columns=columns),
             previous,
             lang.code,
         )
-        delta = changes(before, result, by)
-    if unit is not None and fmt is Format.table:
+    mark = common.decimal_mark(lang, decimal)
+    if unit is not None:
         code = find_unit([dict(zip(result.unit_codes, result.unit_names, strict=True))], unit)
-        table = lambda: views.unit_breakdown(result, code, lang.code)  # noqa: E731
-    else:
-        codes = views.score_columns(run.spec, show.value)
-        table = lambda: views.score_table(result, codes, by, delta, lang.code)  # noqa: E731
+        common.emit(
+            fmt,
+            output,
+            files,
+            table=lambda: score_views.unit_breakdown(result, code, lang.code, before),
+            json=lambda: score_views.breakdown_data(result, code, before),
+            csv=lambda: score_views.breakdown_frame(result, code, before),
+            decimal=mark,
+            bom=bom,
+        )
+        return
+    if show is Show.components:
+        if not score_views.components(run.spec):
+            common.refuse(f"{run.spec.id} has no components below its main indices")
+        common.emit(
+            fmt,
+            output,
+            files,
+            table=lambda: score_views.components_table(result, by, lang.code),
+            json=lambda: score_views.components_data(result, by),
+            csv=lambda: score_views.components_frame(result, by),
+            decimal=mark,
+            bom=bom,
+        )
+        return
+    delta = None if before is None else changes(before, result, by)
+    codes = views.score_columns(run.spec, (show or Show.main).value)
+    picked = None if show is None else codes
+    order = score_views.rank_order(result, by) if explicit_by else None
     common.emit(
         fmt,
         output,
         files,
-        table=table,
-        json=lambda: views.score_data(result, delta, by),
-        csv=lambda: views.score_frame(result, delta, by),
+        table=lambda: views.score_table(result, codes, by, delta, lang.code),
+        json=lambda: views.score_data(result, delta, by, picked, order),
+        csv=lambda: views.score_frame(result, delta, by, picked, order),
+        decimal=mark,
+        bom=bom,
     )

@@ -9,20 +9,50 @@ import typer
 
 from dti.cli import common
 from dti.cli.app import ExitCode, app
-from dti.cli.options import Format, FormatOption, OutputOption
+from dti.cli.options import (
+    BomOption,
+    DecimalOption,
+    Format,
+    FormatOption,
+    Lang,
+    OutputOption,
+)
 
+SpecLangOption = Annotated[
+    Lang,
+    typer.Option(
+        "--lang",
+        help="Labels and notes in en (the default here: a methodology's reference) or vi, with the "
+        "matching number style; node names stay the decision's Vietnamese.",
+    ),
+]
 spec_app = typer.Typer(help="List, show and check methodology specs.", no_args_is_help=True)
 app.add_typer(spec_app, name="spec")
 
 
 @common.command(spec_app, name="list")
-def spec_list(output: OutputOption = None) -> None:
+def spec_list(
+    fmt: FormatOption = Format.table,
+    output: OutputOption = None,
+    lang: SpecLangOption = Lang.en,
+    bom: BomOption = None,
+) -> None:
     """List the bundled specs (methodologies) with their decisions and data years."""
     from dti import views
     from dti.spec import bundled_specs, load_spec
+    from dti.views import spec as spec_views
 
+    common.wants_bom(fmt.value, output, bom)
     specs = [load_spec(spec_id) for spec_id in bundled_specs()]
-    common.emit("table", output, [], table=lambda: views.spec_list(specs, "en"))
+    common.emit(
+        fmt,
+        output,
+        [],
+        table=lambda: views.spec_list(specs, lang.code),
+        json=lambda: spec_views.spec_list_data(specs),
+        csv=lambda: spec_views.spec_list_frame(specs),
+        bom=bom,
+    )
 
 
 @common.command(spec_app, name="show")
@@ -35,22 +65,42 @@ def spec_show(
     ] = None,
     fmt: FormatOption = Format.table,
     output: OutputOption = None,
+    lang: SpecLangOption = Lang.en,
+    decimal: DecimalOption = None,
+    bom: BomOption = None,
 ) -> None:
     """Show a spec as a tree: points, pillar membership and provisional (*) markers.
 
+    json is the whole spec as loaded (--depth is refused there); csv has a row per node (--depth keeps
+    the nodes down to that level).
+
     Example: dti spec show dti-province-2022 --depth 1
     """
+    if depth is not None and fmt is Format.json:
+        common.refuse("--format json writes the whole spec: leave out --depth (or use --format csv)")
+    common.wants_bom(fmt.value, output, bom)
     from dti import views
     from dti.spec import load_spec, spec_nodes_frame, spec_to_dict
+    from dti.views.base import tree
 
     spec = load_spec(spec_ref)
+    mark = common.decimal_mark(lang, decimal)
+
+    def nodes() -> object:
+        frame = spec_nodes_frame(spec)
+        if depth is None:
+            return frame
+        return frame[frame["code"].isin({code for code, _ in tree(spec, depth)})]
+
     common.emit(
         fmt,
         output,
         [],
-        table=lambda: views.spec_tree(spec, depth, "en"),
+        table=lambda: views.spec_tree(spec, depth, lang.code, mark),
         json=lambda: spec_to_dict(spec),
-        csv=lambda: spec_nodes_frame(spec),
+        csv=nodes,
+        decimal=mark,
+        bom=bom,
     )
 
 

@@ -10,7 +10,7 @@ import typer
 
 from dti.cli import common
 from dti.cli.app import ExitCode
-from dti.cli.options import Format, FormatOption, Lang, OutputOption, SheetOption
+from dti.cli.options import BomOption, Format, FormatOption, Lang, OutputOption, SheetOption
 
 
 class By(StrEnum):
@@ -32,14 +32,29 @@ def targets(
             "section rows I, II…, headings with '- ' sub-rows, verdicts in 'Ghi chú').",
         ),
     ],
-    by: Annotated[By, typer.Option("--by", help="Count per 'group' or per 'responsible' unit.")] = By.group,
-    lang: Annotated[Lang, typer.Option("--lang", help="Labels in vi (Đạt, Chưa đạt...) or en.")] = Lang.vi,
+    by: Annotated[
+        By | None,
+        typer.Option(
+            "--by",
+            help="Count per 'group' (the table's default) or per 'responsible' unit; with json the counts "
+            'are added as "counts", with csv they are the table written.',
+        ),
+    ] = None,
+    lang: Annotated[
+        Lang,
+        typer.Option(
+            "--lang",
+            help="Labels in vi (Đạt, Chưa đạt (còn thiếu 8,8 %)...) or en (met, not met (short by 8.8 %)); "
+            "also the label column of json and csv.",
+        ),
+    ] = Lang.vi,
     fmt: FormatOption = Format.table,
     fail_on: Annotated[
         FailOn | None, typer.Option("--fail-on", help="not-met: exit 1 if a target is not met.")
     ] = None,
     output: OutputOption = None,
     sheet: SheetOption = None,
+    bom: BomOption = None,
 ) -> None:
     """Review targets (chỉ tiêu): met and by how much, not met and by how much, without data.
 
@@ -66,9 +81,11 @@ def targets(
     says "valid": false), or with --fail-on not-met when a target is not met.
     """
     common.check_output(output, [file])
+    common.wants_bom(fmt.value, output, bom)
     from dti import views
     from dti.report import Report
     from dti.targets import read_targets
+    from dti.views import review as review_views
     from dti.write import text
 
     review = read_targets(file, sheet)
@@ -84,13 +101,24 @@ def targets(
             f"{file} holds errors (above): no review was made; fix them and run again",
             ExitCode.INVALID_DATA,
         )
+    count = (by or By.group).value
+
+    def data() -> dict[str, object]:
+        found = {**views.targets_data(review, lang.code), "valid": report.valid}
+        return found if by is None else {**found, "counts": review_views.target_counts(review, count)}
+
     common.emit(  # json says "valid": false; json and csv exit 1 when the list has errors
         fmt,
         output,
         [file],
-        table=lambda: views.targets(review, by.value, lang.code),
-        json=lambda: {**views.targets_data(review, lang.code), "valid": report.valid},
-        csv=lambda: views.targets_frame(review, lang.code),
+        table=lambda: views.targets(review, count, lang.code),
+        json=data,
+        csv=lambda: (
+            views.targets_frame(review, lang.code)
+            if by is None
+            else review_views.target_counts_frame(review, count)
+        ),
+        bom=bom,
     )
     if not report.valid or (fail_on is FailOn.not_met and review.summary()["not_met"]):
         raise typer.Exit(int(ExitCode.INVALID_DATA))

@@ -25,6 +25,7 @@ class Column:
     marker: str | None = None  # row key holding text appended to the cell (e.g. "p": a published rank)
     indent: str | None = None  # row key holding the tree level that indents the cell
     strong: bool = False
+    optional: int = 0  # > 0: left out of a narrow terminal, the highest first (the rightmost of equals)
 
     @property
     def align(self) -> Literal["left", "right"]:
@@ -39,6 +40,8 @@ class View:
     notes: list[str] = field(default_factory=list)  # lines after the table
     strong: str | None = None  # row key holding a flag: show the row in bold
     sheet: str | None = None  # the name of its sheet in a workbook (at most 31 characters)
+    # What a narrow terminal leaves out is said on stderr: this line, with {columns} and {width} filled in
+    narrow: str | None = None
 
 
 # Labels: key -> (vi, en).
@@ -71,6 +74,24 @@ WORDS = {
 def word(key: str, lang: Lang) -> str:
     vi, en = WORDS[key]
     return vi if lang == "vi" else en
+
+
+def narrow_hint(lang: Lang, how: str = "") -> str:
+    """The stderr line of a terminal too narrow for every column ({columns}, {width}: the writer fills).
+
+    `how` names the option that shows what is left out (e.g. '--show pillars: fewer columns').
+    """
+    if lang == "vi":
+        return (
+            "Cửa sổ {width} cột: ẩn {columns} ("
+            + (how + "; " if how else "")
+            + ("-o FILE hoặc chuyển hướng ra tệp ghi đủ các cột)")
+        )
+    return (
+        "At {width} columns, not shown: {columns} ("
+        + (how + "; " if how else "")
+        + ("-o FILE or a pipe writes every column)")
+    )
 
 
 def as_float(value: Any) -> float | None:

@@ -7,7 +7,7 @@ from typing import Any
 import pandas as pd
 
 from dti.ranking import YearTable
-from dti.views.base import Column, Lang, View, as_float, as_int, node_name, word
+from dti.views.base import Column, Lang, View, as_float, as_int, narrow_hint, node_name, word
 
 # --- dti rank ---------------------------------------------------------------------------------------
 
@@ -23,13 +23,16 @@ def rank_table(data: dict[str, Any], region: bool = False, digits: int = 4, lang
             Column("region", word("region", lang)),
             Column("region_rank", word("in_region", lang), "int"),
         ]
-    for y in years:
-        columns += [Column(f"value_{y}", str(y), "value", digits)]
-        columns += [Column(f"rank_{y}", word("rank", lang), "int", marker=f"mark_{y}")]
+    by = data["by"]
+    for y in years:  # a narrow terminal keeps the latest year and the latest change
+        old = 1 if y != years[-1] else 0
+        columns += [Column(f"value_{y}", f"{by} {y}", "value", digits, optional=old)]
+        columns += [Column(f"rank_{y}", f"{word('rank', lang)} {y}", "int", marker=f"mark_{y}", optional=old)]
     for a, b in zip(years, years[1:], strict=False):
+        old = 2 if b != years[-1] else 0
         columns += [
-            Column(f"pct_{a}_{b}", f"Δ% {a}→{b}", "pct"),
-            Column(f"places_{a}_{b}", word("places", lang), "places"),
+            Column(f"pct_{a}_{b}", f"Δ% {a}→{b}", "pct", optional=old),
+            Column(f"places_{a}_{b}", word("places", lang), "places", optional=old),
         ]
     rows = []
     for u in data["units"]:
@@ -54,7 +57,7 @@ def rank_table(data: dict[str, Any], region: bool = False, digits: int = 4, lang
         if lang == "vi"
         else f"Ranking by {data['by']}, {listed} (competition ranks; p = published rank)"
     )
-    return View(title, columns, rows)
+    return View(title, columns, rows, narrow=narrow_hint(lang))
 
 
 def unit_years(tables: list[YearTable], unit: str, lang: Lang = "vi") -> View:
@@ -88,7 +91,44 @@ def unit_years(tables: list[YearTable], unit: str, lang: Lang = "vi") -> View:
         rows.append(row)
     name = next((str(t.names.get(unit)) for t in reversed(tables) if t.names.get(unit)), "")
     title = f"{unit} {name}: " + ("giá trị và hạng theo năm" if lang == "vi" else "value and rank by year")
-    return View(title, columns, rows, strong="total")
+    return View(title, columns, rows, strong="total", narrow=narrow_hint(lang))
+
+
+def unit_years_data(tables: list[YearTable], unit: str) -> dict[str, Any]:
+    """`dti rank --unit U --format json`: value, rank and its source per node and year, places."""
+    view, english = unit_years(tables, unit, "vi"), unit_years(tables, unit, "en")
+    years = sorted(t.year for t in tables)
+    nodes = []
+    for row, en in zip(view.rows, english.rows, strict=True):
+        node: dict[str, Any] = {"code": row["code"], "name": row["name"], "name_en": en["name"]}
+        node["values"] = {str(y): row[f"value_{y}"] for y in years}
+        node["ranks"] = {str(y): row[f"rank_{y}"] for y in years}
+        node["rank_source"] = {
+            str(y): "published" if row[f"mark_{y}"] else None if row[f"rank_{y}"] is None else "computed"
+            for y in years
+        }
+        if len(years) > 1:
+            node["places"] = row["places"]
+        nodes.append(node)
+    name = next((str(t.names.get(unit)) for t in tables if t.names.get(unit)), "")
+    return {"unit": unit, "name": name, "years": years, "nodes": nodes}
+
+
+def unit_years_frame(tables: list[YearTable], unit: str) -> pd.DataFrame:
+    """`dti rank --unit U --format csv`: a row per node, value and rank per year, places."""
+    data = unit_years_data(tables, unit)
+    rows = []
+    for node in data["nodes"]:
+        row = {"code": node["code"], "name": node["name"], "name_en": node["name_en"]}
+        for y in data["years"]:
+            row[f"value_{y}"] = node["values"][str(y)]
+            row[f"rank_{y}"] = node["ranks"][str(y)]
+        if "places" in node:
+            row["places"] = node["places"]
+        rows.append(row)
+    frame = pd.DataFrame(rows)
+    ints = [c for c in frame.columns if c.startswith(("rank_", "places"))]
+    return frame.astype({c: "Int64" for c in ints})
 
 
 def rank_frame(data: dict[str, Any]) -> pd.DataFrame:

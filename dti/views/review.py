@@ -92,6 +92,18 @@ def targets(review: Review, by: str = "group", lang: Lang = "vi") -> list[View]:
     return [listing, View(None, counts, count_rows)]
 
 
+def target_counts(review: Review, by: str) -> dict[str, Any]:
+    """`dti targets --by X --format json`: the counts per group or responsible unit, per status."""
+    per = review.by(by)
+    rows = [{by: str(k), **{c: int(v) for c, v in row.items()}} for k, row in per.iterrows()]
+    return {"by": by, "rows": rows}
+
+
+def target_counts_frame(review: Review, by: str) -> pd.DataFrame:
+    """`dti targets --by X --format csv`: a row per group or responsible unit, a column per status."""
+    return pd.DataFrame(target_counts(review, by)["rows"])
+
+
 def targets_data(review: Review, lang: Lang = "vi") -> dict[str, Any]:
     """The `dti targets --format json` object: every target with status, label and margins, a summary."""
     data = review.to_dict()

@@ -12,7 +12,18 @@ import numpy as np
 from dti.report import Report
 from dti.scoring import Changes, Result
 from dti.spec import Spec
-from dti.views.base import Column, Kind, Lang, View, as_float, node_name, total_code, tree, word
+from dti.views.base import (
+    Column,
+    Kind,
+    Lang,
+    View,
+    as_float,
+    narrow_hint,
+    node_name,
+    total_code,
+    tree,
+    word,
+)
 
 # --- dti score --------------------------------------------------------------------------------------
 
@@ -34,14 +45,29 @@ def _rank(value: Any) -> int | None:
 def score_table(
     result: Result, codes: list[str], by: str, changes: Changes | None = None, lang: Lang = "vi"
 ) -> View:
-    """Units ranked by node `by`: values of `codes`, changes against a previous year, points at stake."""
+    """Units ranked by node `by`: values of `codes`, changes against a previous year, points at stake.
+
+    In a narrow terminal the main indices are left out first (from the right), then the pillars.
+    """
     spec = result.spec
     index = spec.graph.index
     ranks = result.ranks_matrix[:, index[by]]
     order = np.argsort(np.where(ranks > 0, ranks, np.iinfo(np.int32).max), kind="stable")
     columns = [Column("rank", word("rank", lang), "int"), Column("unit", word("unit", lang))]
     columns += [Column("name", word("name", lang))]
-    columns += [Column(c, c, "value", spec.precision, strong=c == by) for c in codes]
+    kinds = {n.code: n.kind for n in spec.nodes}
+    optional = {"total": 0, "pillar": 1}
+    columns += [
+        Column(
+            c,
+            c,
+            "value",
+            spec.precision,
+            strong=c == by,
+            optional=0 if c == by else optional.get(kinds[c], 2),
+        )
+        for c in codes
+    ]
     if changes is not None:
         columns += [Column("value_pct", word("d_value", lang), "pct")]
         columns += [Column("places", word("d_rank", lang), "places")]
@@ -70,46 +96,219 @@ def score_table(
             f"{spec.precision} decimals)"
         )
     )
-    return View(title, columns, rows)
+    how = "--show pillars: chỉ các trụ cột" if lang == "vi" else "--show pillars: the pillars only"
+    return View(title, columns, rows, narrow=narrow_hint(lang, how))
 
 
-def unit_breakdown(result: Result, unit: str, lang: Lang = "vi") -> View:
-    """One unit, node by node: points, max, value, rank, lost, at stake, self-assessed, Δ verified."""
+def _units(result: Result, order: list[int] | None) -> list[tuple[int, str]]:
+    rows = range(len(result.unit_codes)) if order is None else order
+    return [(i, result.unit_codes[i]) for i in rows]
+
+
+def rank_order(result: Result, by: str) -> list[int]:
+    """Unit rows in rank order of node `by` (units without a rank last, in file order)."""
+    ranks = result.ranks_matrix[:, result.spec.graph.index[by]]
+    return np.argsort(np.where(ranks > 0, ranks, np.iinfo(np.int32).max), kind="stable").tolist()
+
+
+def components(spec: Spec) -> list[tuple[str, str]]:
+    """(main index, component) pairs in tree order: every leaf with the level-1 node it lies under."""
+    pairs, main = [], ""
+    for code, level in tree(spec):
+        if level == 1:
+            main = code
+        elif level > 1 and not spec.node(code).children:
+            pairs.append((main, code))
+    return pairs
+
+
+def component_rows(result: Result, by: str, unit: str | None = None) -> list[dict[str, Any]]:
+    """A row per unit and component (units in rank order of `by`): value, points, max, lost, at stake."""
+    spec = result.spec
+    index = spec.graph.index
+    pairs = components(spec)
+    cols = [index[c] for _, c in pairs]
+    top = spec.graph.max_points[cols]
+    units = [result.unit_codes.index(unit)] if unit is not None else rank_order(result, by)
+    ranks = result.ranks_matrix[:, index[by]]
+    rows = []
+    for i in units:
+        points, stake = result.points_matrix[i, cols], result.missing_matrix[i, cols]
+        lost = np.clip(top - np.nan_to_num(points) - np.nan_to_num(stake), 0, None)
+        for k, (main, code) in enumerate(pairs):
+            rows.append(
+                {
+                    "rank": _rank(ranks[i]),
+                    "unit": result.unit_codes[i],
+                    "name": result.unit_names[i],
+                    "main": main,
+                    "component": code,
+                    "value": as_float(result.values_matrix[i, cols[k]]),
+                    "points": as_float(points[k]),
+                    "max": as_float(top[k]),
+                    "lost": as_float(lost[k]) if points[k] == points[k] else None,
+                    "at_stake": as_float(stake[k]),
+                }
+            )
+    return rows
+
+
+def components_table(result: Result, by: str, lang: Lang = "vi", unit: str | None = None) -> View:
+    """`--show components`: a long table, a row per unit and component, not a column per component."""
+    spec = result.spec
+    names = {c: node_name(spec.node(c), lang) for _, c in components(spec)}
+    rows = [{**r, "component_name": names[r["component"]]} for r in component_rows(result, by, unit)]
+    main = "chỉ số chính" if lang == "vi" else "main index"
+    component = "chỉ tiêu" if lang == "vi" else "component"
+    columns = [
+        Column("rank", f"{word('rank', lang)} {by}", "int"),
+        Column("unit", word("unit", lang)),
+        Column("name", word("name", lang)),
+        Column("main", main),
+        Column("component", component),
+        Column("component_name", "tên chỉ tiêu" if lang == "vi" else "component name", optional=3),
+    ]
+    optional = {"at_stake": 2, "lost": 1}  # a narrow terminal keeps value, points and max
+    columns += [
+        Column(
+            k,
+            word(k, lang),
+            "value" if k == "value" else "points",
+            spec.precision,
+            optional=optional.get(k, 0),
+        )
+        for k in ("value", "points", "max", "lost", "at_stake")
+    ]
+    count = len(components(spec))
+    if lang == "vi":
+        title = f"{spec.id}: {count} chỉ tiêu thành phần mỗi đơn vị, đơn vị theo hạng {by}"
+    else:
+        title = f"{spec.id}: {count} components per unit, units in {by} rank order"
+    return View(title, columns, rows, narrow=narrow_hint(lang))
+
+
+def breakdown_rows(result: Result, unit: str, before: Result | None = None) -> list[dict[str, Any]]:
+    """One unit node by node (tree order, then pillars): the raw figures behind `--unit`, any format.
+
+    With `before` (a previous year): that year's value and rank, the change in % and places (+ = up).
+    """
     spec = result.spec
     index = spec.graph.index
     i = result.unit_codes.index(unit)
-    keys = ("points", "max", "value", "rank", "lost", "at_stake", "self", "d_verified")
-    kinds: dict[str, Kind] = {"value": "value", "rank": "int", "d_verified": "signed"}
-    columns = [Column("code", word("code", lang), indent="level"), Column("name", word("name", lang))]
-    columns += [Column(k, word(k, lang), kinds.get(k, "points"), spec.precision) for k in keys[:-1]]
-    columns.append(Column("d_verified", word("d_verified", lang), "signed", empty=""))
     order = tree(spec)
     order += [(n.code, 0) for n in spec.nodes if n.kind == "pillar" and n.code not in {c for c, _ in order}]
     top = spec.graph.max_points
     points, stake, own = result.points_matrix[i], result.missing_matrix[i], result.self_matrix[i]
     lost = np.clip(top - points - stake, 0, None)
+    old = before.unit_codes.index(unit) if before is not None and unit in before.unit_codes else None
     rows = []
     for code, level in order:
         node, j = spec.node(code), index[code]
         delta = as_float(points[j] - own[j])
-        rows.append(
-            {
-                "code": code,
-                "level": level,
-                "name": node_name(node, lang),
-                "points": as_float(points[j]),
-                "max": as_float(top[j]),
-                "value": as_float(result.values_matrix[i, j]),
-                "rank": _rank(result.ranks_matrix[i, j]),
-                "lost": as_float(lost[j]),
-                "at_stake": as_float(stake[j]),
-                "self": as_float(own[j]),
-                "d_verified": None if delta is None or abs(delta) < 1e-12 else delta,
-                "inner": node.kind in ("total", "pillar", "main", "group"),
-            }
+        row: dict[str, Any] = {
+            "code": code,
+            "level": level,
+            "name": node.name_vi,
+            "name_en": node.name_en or None,
+            "points": as_float(points[j]),
+            "max": as_float(top[j]),
+            "value": as_float(result.values_matrix[i, j]),
+            "rank": _rank(result.ranks_matrix[i, j]),
+            "lost": as_float(lost[j]),
+            "at_stake": as_float(stake[j]),
+            "self": as_float(own[j]),
+            "verified_change": None if delta is None or abs(delta) < 1e-12 else delta,
+            "inner": node.kind in ("total", "pillar", "main", "group"),
+        }
+        if before is not None:
+            k = before.spec.graph.index.get(code)
+            known = old is not None and k is not None
+            was = as_float(before.values_matrix[old, k]) if known else None
+            was_rank = _rank(before.ranks_matrix[old, k]) if known else None
+            now = row["value"]
+            row["previous_value"], row["previous_rank"] = was, was_rank
+            row["value_pct"] = None if not was or now is None else (now - was) / was * 100
+            row["places"] = None if was_rank is None or row["rank"] is None else was_rank - row["rank"]
+        rows.append(row)
+    return rows
+
+
+def unit_breakdown(result: Result, unit: str, lang: Lang = "vi", before: Result | None = None) -> View:
+    """One unit, node by node: points, max, value, rank, lost, at stake, self-assessed, Δ verified.
+
+    With `before`: the previous year's value and rank, the change in % and the places gained.
+    """
+    spec = result.spec
+    kinds: dict[str, Kind] = {"value": "value", "rank": "int", "verified_change": "signed"}
+    # a narrow terminal keeps the figures of the year (and the changes) and leaves out the detail first
+    optional = {"verified_change": 5, "self": 5, "at_stake": 4, "lost": 3, "max": 2}
+    if before is not None:  # the changes matter more than this year's points (its value stays)
+        optional["points"] = 1
+    keys = ("points", "max", "value", "rank", "lost", "at_stake", "self", "verified_change")
+    labels = {"verified_change": word("d_verified", lang)}
+    columns = [Column("code", word("code", lang), indent="level"), Column("name", word("name", lang))]
+    columns += [
+        Column(
+            k,
+            labels.get(k) or word(k, lang),
+            kinds.get(k, "points"),
+            spec.precision,
+            empty="" if k == "verified_change" else "—",
+            optional=optional.get(k, 0),
         )
+        for k in keys
+    ]
+    rows = breakdown_rows(result, unit, before)
+    for row in rows:
+        row["name"] = row["name_en"] if lang == "en" and row["name_en"] else row["name"]
+    if before is not None:
+        year = before.year or ("trước" if lang == "vi" else "before")
+        columns += [
+            Column("previous_value", f"{word('value', lang)} {year}", "value", spec.precision),
+            Column("previous_rank", f"{word('rank', lang)} {year}", "int"),
+            Column("value_pct", word("d_value", lang), "pct"),
+            Column("places", word("d_rank", lang), "places"),
+        ]
+    i = result.unit_codes.index(unit)
     title = f"{unit} {result.unit_names[i]} — {spec.id}" + (f", {result.year}" if result.year else "")
-    return View(title, columns, rows, strong="inner")
+    return View(title, columns, rows, strong="inner", narrow=narrow_hint(lang))
+
+
+def breakdown_data(result: Result, unit: str, before: Result | None = None) -> dict[str, Any]:
+    """`dti score --unit U --format json`: the unit's figures per node (English keys, raw numbers)."""
+    i = result.unit_codes.index(unit)
+    nodes = [{k: v for k, v in r.items() if k != "inner"} for r in breakdown_rows(result, unit, before)]
+    data: dict[str, Any] = {"spec": result.spec.id, "year": result.year, "unit": unit}
+    data.update({"name": result.unit_names[i], "nodes": nodes})
+    if before is not None:
+        data["previous_year"] = before.year
+    return data
+
+
+def breakdown_frame(result: Result, unit: str, before: Result | None = None) -> dict[str, Any]:
+    """`dti score --unit U --format csv`: a row per node, as columns (numbers as arrays, NaN empty)."""
+    rows = breakdown_rows(result, unit, before)
+    return _columns(rows, [k for k in rows[0] if k != "inner"], texts=("code", "name", "name_en"))
+
+
+def _columns(rows: list[dict[str, Any]], keys: list[str], texts: tuple[str, ...]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key in keys:
+        values = [r.get(key) for r in rows]
+        out[key] = values if key in texts else np.array([np.nan if v is None else v for v in values], float)
+    return out
+
+
+def components_data(result: Result, by: str, unit: str | None = None) -> dict[str, Any]:
+    """`--show components --format json`: a row per unit and component."""
+    return {"spec": result.spec.id, "year": result.year, "by": by, "rows": component_rows(result, by, unit)}
+
+
+def components_frame(result: Result, by: str, unit: str | None = None) -> dict[str, Any]:
+    """`--show components --format csv`: a row per unit and component."""
+    rows = component_rows(result, by, unit)
+    keys = ["rank", "unit", "name", "main", "component", "value", "points", "max", "lost", "at_stake"]
+    return _columns(rows, keys, texts=("unit", "name", "main", "component"))
 
 
 def warnings_line(file: object, report: Report) -> str | None:
@@ -125,19 +324,32 @@ def _floats(row: np.ndarray, codes: tuple[str, ...]) -> dict[str, float | None]:
     return dict(zip(codes, [None if v != v else v for v in row.tolist()], strict=True))
 
 
-def score_data(result: Result, changes: Changes | None = None, by: str | None = None) -> dict[str, Any]:
-    """The `dti score --format json` object: unrounded floats, null where a node has no value."""
-    codes = result.codes
+def score_data(
+    result: Result,
+    changes: Changes | None = None,
+    by: str | None = None,
+    codes: list[str] | None = None,
+    order: list[int] | None = None,
+) -> dict[str, Any]:
+    """The `dti score --format json` object: unrounded floats, null where a node has no value.
+
+    `codes`: only these nodes (`--show main|pillars`), every node by default; `order`: the units in
+    this order (`rank_order`), in the order of the file by default.
+    """
+    keep = list(range(len(result.codes))) if codes is None else [result.spec.graph.index[c] for c in codes]
+    shown = tuple(result.codes[j] for j in keep)
     units = [
         {
             "unit": unit,
             "name": result.unit_names[i],
-            "values": _floats(result.values_matrix[i], codes),
-            "points": _floats(result.points_matrix[i], codes),
-            "ranks": dict(zip(codes, [r or None for r in result.ranks_matrix[i].tolist()], strict=True)),
-            "missing_points": _floats(result.missing_matrix[i], codes),
+            "values": _floats(result.values_matrix[i, keep], shown),
+            "points": _floats(result.points_matrix[i, keep], shown),
+            "ranks": dict(
+                zip(shown, [r or None for r in result.ranks_matrix[i, keep].tolist()], strict=True)
+            ),
+            "missing_points": _floats(result.missing_matrix[i, keep], shown),
         }
-        for i, unit in enumerate(result.unit_codes)
+        for i, unit in _units(result, order)
     ]
     data: dict[str, Any] = {"spec": result.spec.id, "year": result.year, "units": units}
     if changes is not None:
@@ -148,17 +360,29 @@ def score_data(result: Result, changes: Changes | None = None, by: str | None = 
     return data
 
 
-def score_frame(result: Result, changes: Changes | None = None, by: str | None = None) -> dict[str, Any]:
-    """The `dti score --format csv` table as columns: unit, name, a value per node, rank_<CODE>."""
-    columns: dict[str, Any] = {"unit": result.unit_codes, "name": result.unit_names}
-    codes = result.codes
-    for j, code in enumerate(codes):
-        columns[code] = result.values_matrix[:, j]
-    for j, code in enumerate(codes):
-        ranks = result.ranks_matrix[:, j]
+def score_frame(
+    result: Result,
+    changes: Changes | None = None,
+    by: str | None = None,
+    codes: list[str] | None = None,
+    order: list[int] | None = None,
+) -> dict[str, Any]:
+    """The `dti score --format csv` table as columns: unit, name, a value per node, rank_<CODE>.
+
+    `codes` and `order` as in `score_data`.
+    """
+    rows = list(range(len(result.unit_codes))) if order is None else order
+    units = [result.unit_codes[i] for i in rows]
+    columns: dict[str, Any] = {"unit": units, "name": [result.unit_names[i] for i in rows]}
+    index = result.spec.graph.index
+    shown = list(result.codes) if codes is None else codes
+    for code in shown:
+        columns[code] = result.values_matrix[rows, index[code]]
+    for code in shown:
+        ranks = result.ranks_matrix[rows, index[code]]
         columns[f"rank_{code}"] = np.where(ranks > 0, ranks, np.nan)  # written as a whole number or empty
     if changes is not None:
-        found = [changes.get(u, (None, None)) for u in result.unit_codes]
+        found = [changes.get(u, (None, None)) for u in units]
         columns[f"change_{by}_value_pct"] = np.array([np.nan if p is None else p for p, _ in found])
         columns[f"change_{by}_places"] = np.array([np.nan if p is None else p for _, p in found])
     return columns

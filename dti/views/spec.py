@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import Any
 
 from dti.spec import Spec
 from dti.views.base import Column, Kind, Lang, View, total_code, tree
@@ -10,8 +11,36 @@ from dti.views.base import Column, Kind, Lang, View, total_code, tree
 # --- dti spec ---------------------------------------------------------------------------------------
 
 
-def _pts(value: float) -> str:
-    return f"{value:.2f}".rstrip("0").rstrip(".")
+def _pts(value: float, decimal: str = ".") -> str:
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",") if decimal == "," else text
+
+
+def spec_list_data(specs: list[Spec]) -> list[dict[str, Any]]:
+    """`dti spec list --format json`: id, decision, years, unit kind, scorable, title of each spec."""
+    return [
+        {
+            "id": s.id,
+            "decision": s.decision,
+            "decision_date": s.decision_date,
+            "years": list(s.years),
+            "unit_kind": s.unit_kind,
+            "scorable": s.scorable,
+            "example": s.example,
+            "title": s.title,
+        }
+        for s in specs
+    ]
+
+
+def spec_list_frame(specs: list[Spec]) -> dict[str, list[Any]]:
+    """`dti spec list --format csv`: the json rows as columns (years joined by spaces)."""
+    rows = spec_list_data(specs)
+    frame = {k: [str(r[k]) for r in rows] for k in rows[0]} if rows else {}
+    if rows:
+        frame["years"] = [" ".join(map(str, r["years"])) for r in rows]
+        frame["decision_date"] = [str(r["decision_date"] or "") for r in rows]
+    return frame
 
 
 def spec_list(specs: list[Spec], lang: Lang = "en") -> View:
@@ -42,8 +71,11 @@ def spec_list(specs: list[Spec], lang: Lang = "en") -> View:
     return View("Bộ chỉ số có sẵn" if vi else "Bundled specs", columns, rows)
 
 
-def spec_tree(spec: Spec, depth: int | None = None, lang: Lang = "en") -> View:
-    """The spec as a tree: number, code, name, provisional mark, points, rule, pillars."""
+def spec_tree(spec: Spec, depth: int | None = None, lang: Lang = "en", decimal: str = ".") -> View:
+    """The spec as a tree: number, code, name, provisional mark, points, rule, pillars.
+
+    `decimal` is the decimal mark of the points in the notes (the table's are the writer's).
+    """
     vi = lang == "vi"
     graph = spec.graph
     maximum = {c: float(graph.max_points[graph.index[c]]) for c in graph.codes}
@@ -72,7 +104,7 @@ def spec_tree(spec: Spec, depth: int | None = None, lang: Lang = "en") -> View:
                 "number": node.number,
                 "code": code,
                 "level": level,
-                "name": node.name_vi,
+                "name": node.name_vi,  # the decision's own words, whatever the labels' language
                 "provisional": "*" if node.provisional else "",
                 "points": maximum[code],
                 "rule": rule,
@@ -90,13 +122,13 @@ def spec_tree(spec: Spec, depth: int | None = None, lang: Lang = "en") -> View:
         about += "" if spec.scorable else "; not scorable (points unknown)"
     pillar, pts = ("Trụ cột", "điểm") if vi else ("Pillar", "points")
     notes = [
-        f"{pillar} {p.code} {p.name_vi} = {' + '.join(p.children)}: {_pts(maximum[p.code])} {pts}"
+        f"{pillar} {p.code} {p.name_vi} = {' + '.join(p.children)}: {_pts(maximum[p.code], decimal)} {pts}"
         for p in spec.nodes
         if p.kind == "pillar" and p.children
     ]
     leaves, mains = int(graph.is_leaf.sum()), sum(n.kind == "main" for n in spec.nodes)
     provisional = sum(n.provisional for n in spec.nodes)
-    points = _pts(maximum[total_code(spec)])
+    points = _pts(maximum[total_code(spec)], decimal)
     if vi:
         line = f"{mains} chỉ số chính, {leaves} chỉ tiêu lá, {points} điểm"
         line += f"; * = tạm tính ({provisional} nút): chưa đối chiếu với quyết định" if provisional else ""

@@ -1,7 +1,9 @@
 """Terminal and plain-text tables: the only module that imports rich.
 
-A number is never cut to fit: numeric columns do not wrap and the page grows to hold them. Piped
-output gets a wide page instead of rich's 80-column default.
+A number is never cut. In a terminal a table fits the window: text columns wrap, headers wrap on
+words, and when that is not enough the view's optional columns are left out (said on stderr); the page
+grows only when the columns that must stay cannot fit. Piped or written to a file, a table is written
+at its full width: nothing wraps, nothing is cut, no line ends in spaces.
 """
 
 from __future__ import annotations
@@ -9,19 +11,22 @@ from __future__ import annotations
 import io
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
+from rich.cells import cell_len
 from rich.console import Console
-from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
 from dti.views import Column, View
+from dti.views.document import Decimal
 from dti.write.cells import cell, missing
 from dti.write.files import stdout, stdout_errors
 
-PIPE_WIDTH = 160  # the page width when stdout is not a terminal
 RICH_ROWS = 500  # above this a plain table is written: rich lays out ~1,000 rows a second
+TEXT_MIN = 10  # a text column is not wrapped narrower than this (unless all of it is narrower)
+GAP = 3  # between two columns: a space, the rule, a space
 TONES = {
     "met": "green",
     "not_met": "red",
@@ -40,8 +45,8 @@ def safe(text: str) -> str:
     return text.translate(CONTROLS)
 
 
-def _text(column: Column, row: dict[str, Any]) -> str:
-    text = safe(cell(column, row.get(column.key)))
+def _text(column: Column, row: dict[str, Any], decimal: Decimal) -> str:
+    text = safe(cell(column, row.get(column.key), decimal))
     if column.marker and row.get(column.marker):
         text += str(row[column.marker])
     if column.indent:
@@ -57,59 +62,165 @@ def _style(column: Column, row: dict[str, Any]) -> str | None:
     return None
 
 
-def _table(view: View) -> Table:
-    table = Table(show_edge=False, pad_edge=False)
-    cells = [[_text(c, row) for c in view.columns] for row in view.rows]
+def _widest(texts: Sequence[str]) -> int:
+    return max((cell_len(line) for t in texts for line in t.split("\n")), default=0)
+
+
+def _longest_word(text: str) -> int:
+    return max((cell_len(w) for w in text.split()), default=0)
+
+
+@dataclass
+class Layout:
+    """The columns a table shows, their widths, and the optional ones a narrow page left out."""
+
+    shown: list[int]
+    widths: list[int]
+    hidden: list[Column]
+
+    def total(self) -> int:
+        return sum(self.widths) + GAP * max(len(self.widths) - 1, 0)
+
+
+def layout(view: View, cells: list[list[str]], width: int | None) -> Layout:
+    """Fit the view's columns into `width` (None: the full width, nothing wraps).
+
+    A numeric column is as wide as its widest value (its header wraps on words); a text column wraps
+    down to TEXT_MIN. Optional columns are left out, the highest `optional` first, until the rest fits.
+    """
+    natural = [max(_widest([c.label]), _widest([r[j] for r in cells])) for j, c in enumerate(view.columns)]
+    if width is None:
+        return Layout(list(range(len(view.columns))), natural, [])
+    minimum = []
     for j, column in enumerate(view.columns):
-        numeric = column.align == "right"
-        widest = max([len(column.label), *(len(r[j]) for r in cells)])
+        label = _longest_word(column.label)
+        if column.align == "right":
+            minimum.append(max(label, _widest([r[j] for r in cells]), 1))
+        else:  # wrapped to TEXT_MIN at most; short values (codes) keep their width, a label wraps
+            widest = _widest([r[j] for r in cells])
+            minimum.append(min(natural[j], max(label, min(widest, TEXT_MIN))) or 1)
+    shown = list(range(len(view.columns)))
+    hidden: list[Column] = []
+    droppable = sorted(
+        (j for j in shown if view.columns[j].optional > 0),
+        key=lambda j: (view.columns[j].optional, j),
+        reverse=True,
+    )
+
+    def needed(indices: list[int]) -> int:
+        return sum(minimum[j] for j in indices) + GAP * max(len(indices) - 1, 0)
+
+    for j in droppable:
+        if needed(shown) <= width:
+            break
+        shown.remove(j)
+        hidden.append(view.columns[j])
+    widths = {j: minimum[j] for j in shown}
+    room = width - needed(shown)
+    numeric = [j for j in shown if view.columns[j].align == "right"]
+    texts = [j for j in shown if view.columns[j].align == "left"]
+
+    def widen(columns: list[int], limit: int) -> None:
+        """Give the room, a character at a time, to the column furthest below its width (up to limit)."""
+        nonlocal room
+        while room > 0:
+            short = [j for j in columns if widths[j] < min(natural[j], limit)]
+            if not short:
+                return
+            j = max(short, key=lambda k: (min(natural[k], limit) - widths[k], -k))
+            widths[j] += 1
+            room -= 1
+
+    widen(texts, TEXT_MIN * 2)  # names readable first, then headers on one line, then the rest
+    widen(numeric, width)
+    widen(texts, width)
+    return Layout(shown, [widths[j] for j in shown], hidden[::-1])
+
+
+def _table(view: View, cells: list[list[str]], fit: Layout) -> Table:
+    table = Table(show_edge=False, pad_edge=False)
+    columns = [view.columns[j] for j in fit.shown]
+    for column, width in zip(columns, fit.widths, strict=True):
         table.add_column(
             column.label,
             justify=column.align,
-            no_wrap=numeric,
             overflow="fold",
-            min_width=widest if numeric else None,
+            width=width,
             style="bold" if column.strong else None,
         )
     for row, texts in zip(view.rows, cells, strict=True):
-        styled = [Text(t, style=_style(c, row) or "") for c, t in zip(view.columns, texts, strict=True)]
+        styled = [Text(texts[j], style=_style(view.columns[j], row) or "") for j in fit.shown]
         table.add_row(*styled, style="bold" if view.strong and row.get(view.strong) else None)
     return table
 
 
-def plain_table(view: View) -> str:
+def _wrap(text: str, width: int) -> list[str]:
+    """Text cut into lines of at most `width` cells, on spaces where it can (a long word is folded)."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line = ""
+        for word in paragraph.split(" "):
+            candidate = f"{line} {word}" if line else word
+            if cell_len(candidate) <= width:
+                line = candidate
+                continue
+            if line:
+                lines.append(line)
+            while cell_len(word) > width:
+                lines.append(word[:width])
+                word = word[width:]
+            line = word
+        lines.append(line)
+    return lines
+
+
+def plain_table(view: View, cells: list[list[str]], fit: Layout) -> str:
     """A fast fixed-width table without rich, for very long views."""
-    cells = [[_text(c, row) for c in view.columns] for row in view.rows]
-    widths = [max([len(c.label), *(len(r[j]) for r in cells)]) for j, c in enumerate(view.columns)]
+    columns = [view.columns[j] for j in fit.shown]
 
-    def line(texts: list[str]) -> str:
-        parts = [
-            t.ljust(w) if c.align == "left" else t.rjust(w)
-            for c, t, w in zip(view.columns, texts, widths, strict=True)
-        ]
-        return "  ".join(parts).rstrip()
+    def lines(texts: list[str]) -> list[str]:
+        wrapped = [_wrap(t, w) for t, w in zip(texts, fit.widths, strict=True)]
+        out = []
+        for k in range(max(len(w) for w in wrapped)):
+            parts = []
+            for column, width, part in zip(columns, fit.widths, wrapped, strict=True):
+                piece = part[k] if k < len(part) else ""
+                pad = " " * (width - cell_len(piece))
+                parts.append(piece + pad if column.align == "left" else pad + piece)
+            out.append("   ".join(parts).rstrip())
+        return out
 
-    return "\n".join([line([c.label for c in view.columns]), *(line(r) for r in cells)])
+    body = [line for r in cells for line in lines([r[j] for j in fit.shown])]
+    return "\n".join([*lines([c.label for c in columns]), *body])
 
 
-def _print(console: Console, views: Sequence[View], base_width: int) -> None:
+def _print(console: Console, views: Sequence[View], width: int | None, decimal: Decimal) -> list[str]:
+    """Print the views; return the hints for the columns a narrow page left out."""
+    hints: list[str] = []
+    wrap = width is not None  # titles and notes wrap in a terminal; a pipe gets them on one line
     for view in views:
         if view.title:
-            console.print(Text(safe(view.title)), soft_wrap=True)
-        if view.columns and len(view.rows) > RICH_ROWS:
-            console.print(Text(plain_table(view)), soft_wrap=True)
-        elif view.columns:
-            table = _table(view)
-            needed = Measurement.get(console, console.options.update_width(10**6), table).minimum
-            console.width = max(base_width, needed)  # grow the page rather than cut a number
-            console.print(table)
-            console.width = base_width
+            console.print(Text(safe(view.title)), soft_wrap=not wrap)
+        if view.columns:
+            cells = [[_text(c, row, decimal) for c in view.columns] for row in view.rows]
+            fit = layout(view, cells, width)
+            console.width = max(width or 0, fit.total(), 1)  # a number is never cut: the page grows
+            if len(view.rows) > RICH_ROWS:
+                console.print(Text(plain_table(view, cells, fit)), soft_wrap=True)
+            else:
+                console.print(_table(view, cells, fit))
+            if fit.hidden and width is not None:
+                names = ", ".join(c.label.replace("\n", " ") for c in fit.hidden)
+                template = view.narrow or "At {width} columns, not shown: {columns} (-o FILE writes them)"
+                hints.append(template.format(columns=names, width=width))
+            console.width = max(width or 0, 1)
         for note in view.notes:
-            console.print(Text(safe(note)))
+            console.print(Text(safe(note)), soft_wrap=not wrap)
+    return hints
 
 
-def show(views: View | Sequence[View], stderr: bool = False) -> None:
-    """Print views to the terminal in colour, or as plain text to a pipe (stdout, or stderr).
+def show(views: View | Sequence[View], stderr: bool = False, decimal: Decimal = ".") -> None:
+    """Print views to the terminal in colour, fitted to its width, or at full width to a pipe.
 
     A closed or full stdout raises StdoutError (an OutputError).
     """
@@ -118,45 +229,53 @@ def show(views: View | Sequence[View], stderr: bool = False) -> None:
         stream = sys.stderr if stderr else stdout()
         probe = Console(file=stream)
         if not probe.is_terminal:
-            stream.write(render(views))
+            stream.write(render(views, decimal=decimal))
         else:
-            _print(Console(file=stream, highlight=False), views, probe.width)
+            hints = _print(Console(file=stream, highlight=False), views, probe.width, decimal)
+            stream.flush()
+            for hint in hints:
+                note(hint)
         stream.flush()
 
 
-def render(views: View | Sequence[View], width: int = PIPE_WIDTH) -> str:
+def render(views: View | Sequence[View], width: int | None = None, decimal: Decimal = ".") -> str:
     """The views as plain text (no colour, no trailing spaces), for a pipe or a file.
 
-    Text columns wrap to fit `width`; numeric columns never do: the page grows instead.
+    Without `width` every table is written at its full width; with one, tables fit it as in a terminal.
     """
     views = [views] if isinstance(views, View) else views
     buffer = io.StringIO()
-    console = Console(file=buffer, width=width, color_system=None, highlight=False, force_terminal=False)
-    _print(console, views, width)
+    console = Console(
+        file=buffer, width=width or 80, color_system=None, highlight=False, force_terminal=False
+    )
+    _print(console, views, width, decimal)
     return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
 
 
 def _err() -> Console:
-    probe = Console(stderr=True)
-    return Console(stderr=True, highlight=False, width=None if probe.is_terminal else PIPE_WIDTH)
+    return Console(stderr=True, highlight=False)
+
+
+def _say(message: str, style: str) -> None:
+    console = _err()
+    # a terminal wraps on words at its width; a pipe or a file gets the whole message on one line
+    console.print(Text(safe(message), style=style), soft_wrap=not console.is_terminal)
 
 
 def note(message: str) -> None:
-    _err().print(Text(safe(message), style="yellow"), soft_wrap=True)
+    _say(message, "yellow")
 
 
 def error(message: str) -> None:
-    _err().print(Text(safe(message), style="bold red"), soft_wrap=True)
+    _say(message, "bold red")
 
 
 def line(message: str) -> None:
     """A plain line on stdout."""
     with stdout_errors():
         stream = stdout()
-        terminal = Console(file=stream).is_terminal
-        Console(file=stream, highlight=False, width=None if terminal else PIPE_WIDTH).print(
-            Text(safe(message)), soft_wrap=True
-        )
+        console = Console(file=stream, highlight=False)
+        console.print(Text(safe(message)), soft_wrap=not console.is_terminal)
         stream.flush()
 
 
@@ -164,4 +283,4 @@ def spec_problems(source: str, problems: list[str]) -> None:
     """A spec that cannot be loaded: every problem with its YAML key path, on stderr."""
     error(f"{source}: invalid spec ({len(problems)} problem{'s' if len(problems) != 1 else ''})")
     for problem in problems:
-        _err().print(Text(safe(f"  {problem}")), soft_wrap=True)
+        _say(f"  {problem}", "")
