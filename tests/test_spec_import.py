@@ -263,6 +263,27 @@ def test_numbering_restarting_in_each_group_is_qualified_and_bullets_numbered(tm
     assert {s["code"] for s in import_table(tmp_path / "t.csv").review.sums} == {"S1.C1"}
 
 
+def test_a_misnumbered_row_and_an_empty_section_are_reported_not_placed(tmp_path: Path) -> None:
+    rows = [
+        HEAD,
+        ["", "NHÓM A", "", "", ""],
+        ["1", "Hạ tầng", "", "", ""],
+        ["1.1", "Cáp quang", "10", "Có: 10 điểm; Không: 0 điểm", ""],
+        ["2.1", "Chỉ tiêu lạc chỗ", "5", "Có: 5 điểm; Không: 0 điểm", ""],
+        ["1.2", "Wi-Fi", "5", "Có: 5 điểm; Không: 0 điểm", ""],
+        ["", "NHÓM B (chưa có tiêu chí)", "", "", ""],
+        ["", "NHÓM C", "", "", ""],
+        ["2", "Dịch vụ công", "10", "Tỷ lệ % × điểm tối đa", ""],
+    ]
+    imported = import_table(_csv(tmp_path / "t.csv", rows))
+    spec = imported.spec
+    # 2.1 under 1 has no parent: left out, and 1.2 still goes under 1; group B holds nothing: left out.
+    assert spec.node("TOTAL").children == ["S1", "S2"]
+    assert spec.node("S1").children == ["C1"] and spec.node("C1").children == ["C1_1", "C1_2"]
+    assert spec.node("S2").children == ["C2"] and spec.node("S2").name_vi == "NHÓM C"
+    assert [(u["row"], u["number"]) for u in imported.review.unplaced] == [(5, "2.1"), (7, "")]
+
+
 # --- the method texts ---------------------------------------------------------------------------------
 
 
@@ -270,6 +291,11 @@ def test_numbering_restarting_in_each_group_is_qualified_and_bullets_numbered(tm
     ("text", "top", "rule"),
     [
         ("Có: 10 điểm; Không: 0 điểm", 10, {"kind": "yesno"}),
+        (  # a yes that names a count is a threshold, not a yes/no
+            "Có từ 4 cuộc họp trở lên: 10 điểm; Không: 0 điểm",
+            10,
+            {"kind": "thresholds", "steps": [{"at_least": 4.0, "points": 10.0}]},
+        ),
         ("Đã ban hành (10 điểm). Chưa ban hành (0 điểm)", 10, {"kind": "yesno"}),
         ("Tỷ lệ hộ có cáp quang × điểm tối đa", 20, {"kind": "ratio", "target": 100.0, "scale": "percent"}),
         ("điểm = tỷ lệ % × 15", 15, {"kind": "ratio", "target": 100.0, "scale": "percent"}),

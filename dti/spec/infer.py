@@ -105,13 +105,13 @@ def infer_rule(text: str, max_points: float | None) -> Inference:
     if max_points is None:
         return _not_inferred(text, "the criterion has no maximum points to check the clauses against")
     pairs = [(yes_no(fold(label)), pts) for label, pts in clauses]
-    if len(clauses) == 2 and {a for a, _ in pairs} == {True, False}:
+    digits = [bool(re.search(r"\d", label)) for label, _ in clauses]
+    if len(clauses) == 2 and {a for a, _ in pairs} == {True, False} and not any(digits):
         yes = next(p for a, p in pairs if a)
         no = next(p for a, p in pairs if not a)
         if yes == max_points and no == 0:
             return Inference(YesNoRule(kind="yesno"), True, _why("yesno", text))
         return _not_inferred(text, f"yes gives {yes:g} and no {no:g}, not {max_points:g} and 0")
-    digits = [bool(re.search(r"\d", label)) for label, _ in clauses]
     if all(digits) or (
         any(digits) and all(d or _NONE.match(_plain(lb)) for (lb, _), d in zip(clauses, digits, strict=True))
     ):

@@ -100,32 +100,30 @@ def numbering(item: Item, numbered: bool) -> str | None:
 
 
 def place(items: list[Item], root: Item, unplaced: list[dict[str, Any]]) -> None:
-    """Hang each item under its parent: an outline stack keyed by numbering kind."""
+    """Hang each item under its parent: an outline stack keyed by numbering kind; `1.2` closes what is
+    open at its depth or deeper and must follow `1` (or `1.x`)."""
     stack: list[Item] = []
     for item in items:
         kind, depth = item.key
-        same = next((k for k, s in enumerate(stack) if s.key == item.key), None)
-        if kind == "arabic" and depth > 1:
-            above = [k for k, s in enumerate(stack) if s.key[0] == "arabic" and s.key[1] < depth]
-            if above and stack[above[-1]].parts != item.parts[: stack[above[-1]].key[1]]:
-                unplaced.append(
-                    {
-                        "row": item.row,
-                        "number": item.number,
-                        "name": item.name,
-                        "why": f"'{item.number}' follows '{stack[above[-1]].number}': no parent",
-                    }
-                )
+        if kind == "arabic":
+            deeper = [k for k, s in enumerate(stack) if s.key[0] == "arabic" and s.key[1] >= depth]
+            kept = stack[: deeper[0]] if deeper else stack
+            above = next((k for k in range(len(kept) - 1, -1, -1) if kept[k].key[0] == "arabic"), None)
+            if above is not None and kept[above].parts != item.parts[: kept[above].key[1]]:
+                why = f"'{item.number}' follows '{kept[above].number}': its parent is missing"
+                unplaced.append({"row": item.row, "number": item.number, "name": item.name, "why": why})
                 continue
-            if above:
-                del stack[above[-1] + 1 :]
-            elif same is not None:
-                del stack[same:]
-        elif same is not None:
+            stack = kept if above is None else kept[: above + 1]
+        elif (same := next((k for k, s in enumerate(stack) if s.key == item.key), None)) is not None:
             del stack[same:]
         item.parent = stack[-1] if stack else root
         item.parent.children.append(item)
         stack.append(item)
+    for item in items:
+        if item.key[0] == "section" and not item.children and item.parent is not None:
+            item.parent.children.remove(item)
+            why = "a row with a name only (no number, points or method) and nothing under it"
+            unplaced.append({"row": item.row, "number": "", "name": item.name, "why": why})
 
 
 def walk(item: Item) -> list[Item]:
