@@ -218,16 +218,19 @@ class Pool:
     precision: int
     names: list[str] = field(default_factory=list)
 
-    @cached_property
-    def sorted_keys(self) -> list[np.ndarray]:
-        """Per node, the others' rounded values as sorted whole numbers of the last decimal."""
-        keys = _keys(self.values, self.precision)
-        return [np.sort(column[~np.isnan(column)]) for column in keys.T]
+    _sorted: dict[int, np.ndarray] = field(default_factory=dict, repr=False)
+
+    def sorted_keys(self, j: int) -> np.ndarray:
+        """The others' rounded values of node j as sorted whole numbers of the last decimal."""
+        if j not in self._sorted:
+            keys = _keys(self.values[:, j], self.precision)
+            self._sorted[j] = np.sort(keys[~np.isnan(keys)])
+        return self._sorted[j]
 
     def ranks(self, values: np.ndarray, j: int) -> np.ndarray:
         """Competition ranks among the pool of many values of node j (0 where a value is NaN)."""
         keys = _keys(np.asarray(values, dtype=float), self.precision)
-        pool = self.sorted_keys[j]
+        pool = self.sorted_keys(j)
         rank = len(pool) - np.searchsorted(pool, np.nan_to_num(keys), side="right") + 1
         return np.where(np.isnan(keys) | (len(pool) == 0), 0, rank)
 
@@ -303,19 +306,21 @@ def what_if(
 
 def everywhere(gaps: Gaps, assumed: dict[str, float], close: int, node: str) -> tuple[np.ndarray, np.ndarray]:
     """Every unit takes the assumed points and closes its own `close` largest other gaps: its new value
-    of `node`, and places gained among the others as they are (one sort and one product, no unit loop)."""
+    of `node`, and places gained among the others as they are (no loop over units)."""
     j = gaps.spec.graph.index[node]
-    current = np.nan_to_num(gaps.points)
-    new = current.copy()
+    weight = gaps.reach[:, j]
     cols = [k for k, c in enumerate(gaps.codes) if c in assumed]
-    new[:, cols] = [assumed[gaps.codes[k]] for k in cols]
-    gap = gaps.gap.copy()
-    gap[:, cols] = 0
-    order = np.argsort(-gap, axis=1, kind="stable")[:, :close]
-    rows = np.arange(len(gap))[:, None]
-    new[rows, order] = np.where(gap[rows, order] > 0, gaps.max[order], new[rows, order])
+    gap = gaps.gap
+    gain = np.zeros(len(gap))
+    if cols:
+        target = np.array([assumed[gaps.codes[k]] for k in cols])
+        gain += (target - np.nan_to_num(gaps.points[:, cols])) @ weight[cols]
+        gap = gap.copy()
+        gap[:, cols] = 0
+    order = _top(gap, close)
+    gain += (np.take_along_axis(gap, order, axis=1) * weight[order]).sum(axis=1)
     old = gaps.result.values_matrix[:, j]
-    value = old + ((new - current) @ gaps.reach[:, j]) / gaps.spec.graph.max_points[j]
+    value = old + gain / gaps.spec.graph.max_points[j]
     keys_old, keys_new = _keys(old, gaps.spec.precision), _keys(value, gaps.spec.precision)
     pool = np.sort(keys_old[~np.isnan(keys_old)])
     above_old = len(pool) - np.searchsorted(pool, np.nan_to_num(keys_old), side="right")
@@ -325,6 +330,24 @@ def everywhere(gaps: Gaps, assumed: dict[str, float], close: int, node: str) -> 
     above_new -= (keys_old > keys_new).astype(int)
     places = np.where(np.isnan(value), 0, above_old - above_new)
     return value, places
+
+
+def _top(gap: np.ndarray, n: int) -> np.ndarray:
+    """Per row, the positions of the n largest gaps, ties to the first in spec order (as `largest`).
+
+    A few closed gaps: n passes of argmax over all rows (a loop over n, not over units); more: a sort.
+    """
+    n = min(n, gap.shape[1])
+    if n > 8:
+        return np.argsort(-gap, axis=1, kind="stable")[:, :n]
+    work = gap.copy() if n > 1 else gap
+    rows = np.arange(len(gap))
+    out = np.empty((len(gap), n), dtype=int)
+    for r in range(n):
+        out[:, r] = work.argmax(axis=1)
+        if r < n - 1:
+            work[rows, out[:, r]] = -np.inf
+    return out
 
 
 # --- distance to the next places -----------------------------------------------------------------------

@@ -246,3 +246,14 @@ def test_report_section(gaps: engine.Gaps) -> None:
     assert chart.kind == "hbar" and chart.categories == ["Sở X", "Sở Y", "Sở Z"]
     assert [s.values for s in chart.series] == [[11, 10, 10], [0, 0, 0]]
     assert section.facts[0].value == 11.03
+
+
+@pytest.mark.parametrize(("assumed", "close"), [({}, 2), ({"C.1": 10.0}, 1), ({"A.1": 0.0}, 0), ({}, 9)])
+def test_everywhere_agrees_with_each_unit_alone(
+    gaps: engine.Gaps, assumed: dict[str, float], close: int
+) -> None:
+    t = gaps.spec.graph.index["T"]
+    value, places = engine.everywhere(gaps, assumed, close, "T")
+    for i, unit in enumerate(gaps.result.unit_codes):
+        scenario = engine.what_if(gaps, unit, assumed, close)
+        assert value[i] == pytest.approx(scenario.values[t]) and places[i] == scenario.places_gained(t), unit
