@@ -21,6 +21,7 @@ TEXT = {
     "components": ("chỉ số thành phần", "components"),
     "gap": ("có thể thu hồi", "recoverable"),
     "whatif": ("Giả định", "What if"),
+    "closing": ("lấp đủ điểm", "closing"),
     "before": ("hiện tại", "now"),
     "after": ("giả định", "assumed"),
     "rank_after": ("hạng giả định", "new rank"),
@@ -112,7 +113,8 @@ def groups(found: list[Group], lang: Lang, key: str, label: str, per_unit: int =
         }
         for g in found
     ]
-    return View(t("owners" if key == "owner" else "mains", lang), columns, rows, sheet=label[:31])
+    title = t("owners" if key == "owner" else "mains", lang)
+    return View(title, columns, rows, sheet=title)
 
 
 def what_if_view(gaps: Gaps, unit: str, scenario: WhatIf, lang: Lang = "vi") -> View:
@@ -139,7 +141,10 @@ def what_if_view(gaps: Gaps, unit: str, scenario: WhatIf, lang: Lang = "vi") -> 
                 "places": scenario.places_gained(j),
             }
         )
-    said = [f"{c}={p:g}" for c, p in scenario.assumed.items()] + [f"{c}=max" for c in scenario.closed]
+    unit_word = word("points", lang)
+    said = [f"{c} → {p:g} {unit_word}" for c, p in scenario.assumed.items()]
+    if scenario.closed:
+        said.append(f"{t('closing', lang)} {' '.join(scenario.closed)}")
     title = f"{t('whatif', lang)}: {', '.join(said)}"
     return View(title, columns, rows, list(scenario.notes), sheet=t("whatif", lang))
 
@@ -255,7 +260,7 @@ def province_views(gaps: Gaps, moved: tuple[np.ndarray, np.ndarray] | None, lang
     """Which main index (and owner) loses most points across all units; the what-if of every unit."""
     units = len(gaps.gap)
     spec = gaps.spec
-    mains = groups(by_main(gaps), lang, "main", t("mains", lang), per_unit=units)
+    mains = groups(by_main(gaps), lang, "main", word("code", lang), per_unit=units)
     for row in mains.rows:
         row["name"] = node_name(spec.node(row["main"]), lang) if row["main"] else ""
     mains.columns.insert(1, Column("name", word("name", lang)))
@@ -320,7 +325,7 @@ def gaps_section(
     found_groups = by_owner(gaps, unit) if owned else by_main(gaps, unit)
     key = "owner" if owned else "main"
     per_unit = 0 if unit is not None else len(gaps.gap)
-    view = groups(found_groups, lang, key, t("owner" if owned else "mains", lang), per_unit)
+    view = groups(found_groups, lang, key, t("owner", lang) if owned else word("code", lang), per_unit)
     names = [_owner(g.name, lang) if owned else (g.name or "") for g in found_groups]
     chart = Chart(
         "gaps-owners" if owned else "gaps-mains",
