@@ -30,7 +30,7 @@ _LETTER = re.compile(r"([a-zđ])[.)]?")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 
 
-@dataclass
+@dataclass(eq=False)  # rows compare by identity
 class Item:
     """One row of the table placed in the tree."""
 
@@ -139,6 +139,8 @@ def assign_codes(root: Item, notes: list[str]) -> None:
     qualify = any(count > 1 for count in arabic.values())
     sections = 0
     used: set[str] = {root.code}
+    bullets: Counter[tuple[int, str]] = Counter()  # (parent, kind) → bullets so far
+    repeats: Counter[str] = Counter()  # code → times it was asked for again
     valid = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]*")
     for node in nodes:
         kind, parent = node.key[0], node.parent
@@ -155,18 +157,19 @@ def assign_codes(root: Item, notes: list[str]) -> None:
             sections += 1
             code = f"S{sections}"
         else:
-            siblings = [c for c in parent.children if c.key[0] == kind] if parent else [node]
-            code = f"{top or 'B'}-{siblings.index(node) + 1}" if top else f"B{siblings.index(node) + 1}"
+            bullets[id(parent), kind] += 1
+            k = bullets[id(parent), kind]
+            code = f"{top}-{k}" if top else f"B{k}"
         given = node.cells["code"].strip()
         if given and valid.fullmatch(given) and given not in used:
             code = given
         elif given:
             notes.append(f"row {node.row}: code '{given}' not used (not a valid or unique code): {code}")
-        base, k = code, 1
+        base = code
         while code in used:
-            k += 1
-            code = f"{base}x{k}"
-        if k > 1:
+            repeats[base] += 1
+            code = f"{base}x{repeats[base] + 1}"
+        if code != base:
             notes.append(f"row {node.row}: '{node.number}' repeats a number: coded {code}")
         node.code = code
         used.add(code)
