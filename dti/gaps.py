@@ -167,7 +167,7 @@ def assumed_points(spec: Spec, assumed: dict[str, str]) -> tuple[dict[str, float
     for text, raw in assumed.items():
         code = indicator_code(text.strip(), spec)
         if code is None:
-            raise GapsError(f"--assume {text}={raw}: '{text}' is not a code of {spec.id}")
+            raise GapsError(f"{text}={raw}: '{text}' is not a code of {spec.id}")
         j = graph.index[code]
         if raw.strip().casefold() in FULL:
             for k in [j, *(graph.index[c] for c in graph.descendants(code))]:
@@ -176,7 +176,7 @@ def assumed_points(spec: Spec, assumed: dict[str, str]) -> tuple[dict[str, float
             continue
         if not graph.is_leaf[j]:
             raise GapsError(
-                f"--assume {code}={raw}: {code} is not a component; give one of its components a value, "
+                f"{code}={raw}: {code} is not a component; give one of its components a value, "
                 f"or write {code}=full"
             )
         cells.append((j, raw.strip()))
@@ -189,7 +189,7 @@ def assumed_points(spec: Spec, assumed: dict[str, str]) -> tuple[dict[str, float
         layer.value[0, j], layer.percent[0, j] = parsed.value, parsed.percent
         layer.status[0, j] = STATUS_CODE[parsed.status]
         layer.token[0, j], layer.source[0, j], layer.col[0, j] = n, 0, n
-    header = tuple(f"--assume {graph.codes[j]}" for j, _ in cells)
+    header = tuple(graph.codes[j] for j, _ in cells)
     submission = Submission(
         ["?"],
         graph.codes,
@@ -197,14 +197,14 @@ def assumed_points(spec: Spec, assumed: dict[str, str]) -> tuple[dict[str, float
         np.array([r for _, r in cells], dtype=object),
         [Source("", None, header)],
     )
-    notes = [f"{i.column}: {i.message}" for i in rules.settle_percent_scales(spec, submission)]
+    notes = [f"--assume {i.column}: {i.message}" for i in rules.settle_percent_scales(spec, submission)]
     errors = validate(spec, submission).errors
     if errors:
         raise GapsError("; ".join(f"{e.column}={e.value}: {e.message}" for e in errors))
     scored = rules.points(spec, submission.counted(), submission.tokens)
     for j, raw in cells:
         if np.isnan(scored[0, j]):
-            raise GapsError(f"--assume {graph.codes[j]}={raw}: not a value {graph.codes[j]} can score")
+            raise GapsError(f"{graph.codes[j]}={raw}: not a value {graph.codes[j]} can score")
         out[graph.codes[j]] = float(scored[0, j])
     return out, notes
 

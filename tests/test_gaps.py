@@ -213,7 +213,7 @@ def test_json_shape(files: dict[str, Path]) -> None:
     cli = runner.invoke(app, [*args, "--unit", "u1", "--assume", "C.1=có", "--format", "json"])
     assert cli.exit_code == 0, cli.output
     data = json.loads(cli.stdout)
-    assert list(data) == ["unit", "spec", "components", "owners", "whatif", "next_up"]
+    assert list(data) == ["unit", "spec", "components", "owners", "main", "whatif", "next_up"]
     assert set(data["components"][0]) == {"code", "owner", "points", "max", "lost", "at_stake"}
     assert {"owner", "lost", "at_stake", "share", "components"} <= set(data["owners"][0])
     assert {"assumed", "points", "value", "rank", "places_gained"} <= set(data["whatif"])

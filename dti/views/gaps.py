@@ -228,7 +228,8 @@ def unit_data(gaps: Gaps, unit: str, scenario: WhatIf | None, found: list[NextUp
             }
             for k, code in enumerate(gaps.codes)
         ],
-        "owners": _group_data(by_owner(gaps, unit)),
+        "owners": _group_data(by_owner(gaps, unit)) if gaps.owners is not None else [],
+        "main": [{**d, "main": d.pop("owner")} for d in _group_data(by_main(gaps, unit))],
         "whatif": whatif,
         "next_up": [
             {"node": n.node, "unit_above": n.unit_above, "points_needed": n.points_needed, "closes": n.closes}
