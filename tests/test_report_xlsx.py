@@ -295,3 +295,20 @@ def test_score_table_and_breakdown_of_the_sample_data() -> None:
     assert rows[codes[0]][0].font.b and rows[codes[0]][2].value == result.points_matrix[i, j]
     child = next(r for r in views.unit_breakdown(result, unit).rows if r["level"] == 1)
     assert rows[child["code"]][0].alignment.indent == 1
+
+
+def test_numpy_numbers_and_pandas_missing_values() -> None:
+    import numpy as np
+    import pandas as pd
+
+    columns = [Column("v", "v", "value", 2), Column("t", "t"), Column("l", "l", "list")]
+    rows = [
+        {"v": np.float64(0.5), "t": pd.NA, "l": [1.5, "CQS"]},
+        {"v": pd.NA, "t": np.int64(3)},
+        {"v": np.float32("nan"), "t": None},
+    ]
+    sheet = read(views_workbook([View(None, columns, rows)], "vi", ","))["Bảng 1"]
+    assert (sheet["A2"].value, sheet["A2"].number_format) == (0.5, "0.00")
+    assert sheet["B2"].value is None and sheet["C2"].value == "1,5 CQS"  # the decimal comma in text
+    assert sheet["A3"].value is None and sheet["B3"].value == 3
+    assert sheet["A4"].value is None

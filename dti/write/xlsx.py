@@ -85,7 +85,12 @@ def _number(value: Any) -> float | None:
 
 
 def _blank(value: Any) -> bool:
-    if value is None or (isinstance(value, str) and not value):
+    """None, '', NaN, an infinity, or pandas' NA/NaT: an empty cell."""
+    if (
+        value is None
+        or (isinstance(value, str) and not value)
+        or type(value).__name__ in ("NAType", "NaTType")
+    ):
         return True
     return isinstance(value, numbers.Real) and not isinstance(value, bool) and not math.isfinite(value)
 
@@ -197,7 +202,8 @@ class Book:
 
     def shown(self, column: Column, row: dict[str, Any]) -> int:
         """About how many characters the cell shows (for the column width)."""
-        size = len(cell(column, row.get(column.key), self.decimal))
+        value = row.get(column.key)
+        size = 0 if _blank(value) else len(cell(column, value, self.decimal))
         if column.marker and row.get(column.marker):
             size += 1 + len(str(row[column.marker]))
         if column.indent:
@@ -209,20 +215,13 @@ class Book:
         largest only (the widest text of a number column is one of them): fast on 10,000 rows."""
         if column.kind in ("text", "list", "bool") or column.marker or column.indent:
             return max([len(column.label), *(self.shown(column, r) for r in rows)])
-        low = high = None
-        others = []
-        for row in rows:
-            value = _number(row.get(column.key))
-            if value is None:
-                others.append(row)
-            elif low is None or high is None:
-                low = high = (value, row)
-            elif value < low[0]:
-                low = (value, row)
-            elif value > high[0]:
-                high = (value, row)
-        extremes = [low[1], high[1]] if low and high else []
-        return max([len(column.label), *(self.shown(column, r) for r in [*extremes, *others])])
+        values = [row.get(column.key) for row in rows]
+        numbers = [n for v in values if (n := _number(v)) is not None]
+        others = []  # text in a number column
+        if len(numbers) + sum(v is None for v in values) < len(values):
+            others = [v for v in values if not _blank(v) and _number(v) is None]
+        measured = [min(numbers), max(numbers), *others] if numbers else others
+        return max([len(column.label), *(len(cell(column, v, self.decimal)) for v in measured)])
 
     def table(self, sheet: Any, view: View, top: int = 0) -> Placed:
         """The view at row `top`: title, bold frozen header with an autofilter, rows, notes."""
@@ -256,20 +255,30 @@ class Book:
         return Placed(header, last, len(columns))
 
     def _column(self, sheet: Any, top: int, j: int, column: Column, view: View, wide: bool) -> None:
-        """The column's values from row `top`. A plain number (no tone, marker, indent or bold row) is
-        written straight with the column's format: most of a 10,000-unit table."""
-        plain = not (column.tone or column.marker or column.indent) and column.kind in (
-            "value",
-            "points",
-            "int",
+        """The column's values from row `top`. A plain number or text (no tone, marker, indent or bold
+        row) is written straight with the column's format, and an empty value not at all: most of a
+        10,000-unit table."""
+        plain = not (column.tone or column.marker or column.indent)
+        numeric = plain and column.kind in ("value", "points", "int")
+        text = plain and column.kind == "text"
+        number_look = self.format(num_format=number_format(column.kind, column.digits), bold=column.strong)
+        text_look = self.format(bold=column.strong, text_wrap=wide, valign="top" if wide else None)
+        write_number, write_string, key, strong = (
+            sheet.write_number,
+            sheet.write_string,
+            column.key,
+            view.strong,
         )
-        shown = self.format(num_format=number_format(column.kind, column.digits), bold=column.strong)
-        strong = view.strong
         for i, row in enumerate(view.rows, start=top):
-            value = row.get(column.key)
-            number = value if type(value) is float or type(value) is int else None
-            if plain and number is not None and math.isfinite(number) and not (strong and row.get(strong)):
-                sheet.write_number(i, j, number, shown)
+            value = row.get(key)
+            if strong and row.get(strong):
+                self._value(sheet, i, j, column, row, view, wide)
+            elif value is None:
+                continue
+            elif numeric and (type(value) is float or type(value) is int) and math.isfinite(value):
+                write_number(i, j, value, number_look)
+            elif text and type(value) is str:
+                write_string(i, j, clean(value), text_look)
             else:
                 self._value(sheet, i, j, column, row, view, wide)
 
