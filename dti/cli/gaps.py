@@ -127,7 +127,9 @@ def gaps(
             fmt,
             output,
             files,
-            table=lambda: views.province_views(found, moved, lang.code),
+            table=lambda: views.province_views(
+                found, moved, lang.code, views.what_if_words(pairs, close, lang.code)
+            ),
             json=lambda: views.province_data(found, moved),
             csv=lambda: views.frame(found),
         )

@@ -22,6 +22,8 @@ TEXT = {
     "gap": ("có thể thu hồi", "recoverable"),
     "whatif": ("Giả định", "What if"),
     "closing": ("lấp đủ điểm", "closing"),
+    "largest": ("khoảng trống lớn nhất", "largest gaps"),
+    "each": ("mỗi đơn vị", "every unit"),
     "before": ("hiện tại", "now"),
     "after": ("giả định", "assumed"),
     "rank_after": ("hạng giả định", "new rank"),
@@ -257,7 +259,9 @@ def frame(gaps: Gaps, unit: str | None = None) -> dict[str, Any]:
 # --- every unit -------------------------------------------------------------------------------------
 
 
-def province_views(gaps: Gaps, moved: tuple[np.ndarray, np.ndarray] | None, lang: Lang = "vi") -> list[View]:
+def province_views(
+    gaps: Gaps, moved: tuple[np.ndarray, np.ndarray] | None, lang: Lang = "vi", said: str = ""
+) -> list[View]:
     """Which main index (and owner) loses most points across all units; the what-if of every unit."""
     units = len(gaps.gap)
     spec = gaps.spec
@@ -270,11 +274,11 @@ def province_views(gaps: Gaps, moved: tuple[np.ndarray, np.ndarray] | None, lang
     if gaps.owners is not None:
         views.append(groups(by_owner(gaps), lang, "owner", t("owner", lang), per_unit=units))
     if moved is not None:
-        views.append(_moved_view(gaps, moved, lang))
+        views.append(_moved_view(gaps, moved, lang, said))
     return views
 
 
-def _moved_view(gaps: Gaps, moved: tuple[np.ndarray, np.ndarray], lang: Lang) -> View:
+def _moved_view(gaps: Gaps, moved: tuple[np.ndarray, np.ndarray], lang: Lang, said: str) -> View:
     spec = gaps.spec
     j = spec.graph.index[total_code(spec)]
     new, places = moved
@@ -295,7 +299,16 @@ def _moved_view(gaps: Gaps, moved: tuple[np.ndarray, np.ndarray], lang: Lang) ->
         }
         for i in order.tolist()
     ]
-    return View(t("whatif", lang), columns, rows, sheet=t("whatif", lang))
+    title = f"{t('whatif', lang)}, {t('each', lang)}: {said}" if said else t("whatif", lang)
+    return View(title, columns, rows, sheet=t("whatif", lang))
+
+
+def what_if_words(assumed: dict[str, str], close: int, lang: Lang = "vi") -> str:
+    """'HTS.01=90%, lấp đủ điểm 3 khoảng trống lớn nhất' / 'HTS.01=90%, closing its 3 largest gaps'."""
+    said = [f"{c}={v}" for c, v in assumed.items()]
+    if close:
+        said.append(f"{t('closing', lang)} {close} {t('largest', lang)}")
+    return ", ".join(said)
 
 
 def province_data(gaps: Gaps, moved: tuple[np.ndarray, np.ndarray] | None) -> dict[str, Any]:
@@ -375,6 +388,7 @@ __all__ = [
     "next_view",
     "province_data",
     "province_views",
+    "what_if_words",
     "unit_data",
     "unit_views",
     "what_if_view",
