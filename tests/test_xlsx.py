@@ -292,8 +292,9 @@ def test_a_workbook_excel_would_write_reads_as_openpyxl_reads_it(tmp_path: Path)
     path = tmp_path / "o.xlsx"
     workbook.save(path)
     grid = read_xlsx(path, None)
-    oracle = openpyxl.load_workbook(path, read_only=True, data_only=True).active
-    expected = [[_old_text(cell.value) for cell in row] for row in oracle.iter_rows()]
+    book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    expected = [[_old_text(cell.value) for cell in row] for row in book.active.iter_rows()]
+    book.close()
     assert grid.header == ["Mã", "Tên", "Tỷ lệ", "Có", "2023"]
     got = [[grid.columns[j].cells()[i] for j in range(len(grid.columns))] for i in range(len(grid.rows))]
     assert got == [row[: len(grid.columns)] for row in expected[1:]]

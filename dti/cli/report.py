@@ -21,6 +21,7 @@ from dti.cli.options import (
 
 if TYPE_CHECKING:
     from dti.targets import Review
+    from dti.views.document import Decimal
 
 FORMATS = {".html": "html", ".htm": "html", ".xlsx": "xlsx"}
 
@@ -110,7 +111,7 @@ def report(
     for note in briefing.notes:
         text.note(note)
     code = unit_code(briefing, unit) if unit is not None else None
-    mark = None if decimal is None else ("," if decimal is DecimalMark.comma else ".")
+    mark: Decimal | None = None if decimal is None else "," if decimal is DecimalMark.comma else "."
     document = report_document(briefing, code, lang.code, mark)
     if kind == "html":
         from dti.write.html import html
