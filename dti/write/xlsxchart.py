@@ -43,6 +43,7 @@ class ChartData:
         self.book, self.sheet, self.name = book, sheet, sheet.get_name()
         self.row = 0
         self.offsets: dict[str, int] = {}  # sheet name -> pixels already taken by charts placed there
+        self.widths: dict[int, int] = {0: 24}
         sheet.set_column(0, 0, 24)
 
     def ref(self, first: int, col: int, last: int | None = None) -> list[Any]:
@@ -62,21 +63,23 @@ class ChartData:
         header = top + 1
         for j, (label, values) in enumerate(parts, start=1):
             book.text(sheet, header, j, label, book.format(bold=True, bottom=1))
+            if len(label) + 2 > self.widths.get(j, 10):
+                self.widths[j] = min(len(label) + 2, 40)
+                sheet.set_column(j, j, self.widths[j])
             column = Column("", "", "int" if chart.kind == "histogram" else "value", chart.digits)
             for i, value in enumerate(values, start=header + 1):
                 book.put(sheet, i, j, column, value)
         for i, category in enumerate(categories, start=header + 1):
             book.text(sheet, i, 0, category)
         self.row = header + len(categories) + 2
-        columns = {}
-        for j, (key, _) in enumerate(_keys(chart), start=1):
-            columns[key] = j
+        columns = {key: j for j, key in enumerate(_keys(chart), start=1)}
         return Block(top, header + 1, header + max(len(categories), 1), columns)
 
 
-def _keys(chart: Chart) -> list[tuple[tuple[int, str], str]]:
+def _keys(chart: Chart) -> list[tuple[int, str]]:
+    """(series, part) of each data column, in the order `_parts` gives them."""
     parts = ("value", "low", "high", "minus", "plus") if chart.kind == "interval" else ("value",)
-    return [((s, part), series.label) for s, series in enumerate(chart.series) for part in parts]
+    return [(s, part) for s in range(len(chart.series)) for part in parts]
 
 
 def bins(chart: Chart, decimal: Decimal) -> tuple[list[str], list[list[float | None]], list[int]]:
