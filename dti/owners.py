@@ -166,7 +166,14 @@ def _rows_from_grid(grid: Grid, spec: Spec, issues: list[Issue]) -> list[_Row]:
             if said and lead_units:  # a heading or section row has no lead unit: not a problem
                 m, text = said[0]
                 issues.append(
-                    _unknown(text, spec, grid.name, number, cell=f"{col_letter(columns[m])}{number}")
+                    _unknown(
+                        text,
+                        spec,
+                        grid.name,
+                        number,
+                        cell=f"{col_letter(columns[m])}{number}",
+                        column=grid.header[columns[m]],
+                    )
                 )
             continue
         if not lead_units:
@@ -178,6 +185,7 @@ def _rows_from_grid(grid: Grid, spec: Spec, issues: list[Issue]) -> list[_Row]:
                         grid.name,
                         number,
                         cell=lead_cell,
+                        column=grid.header[columns["lead"]],
                         indicator=node,
                     )
                 )
@@ -311,7 +319,8 @@ def assign(rows: list[_Row], spec: Spec, source: str, issues: list[Issue]) -> Ow
             seen.update(level)
         else:
             unowned.append(graph.codes[j])
-    if unowned and rows:
+    unusable = {IssueCode.UNREADABLE_FILE, IssueCode.MISSING_COLUMN, IssueCode.NO_DATA}
+    if unowned and not any(i.code in unusable for i in issues):
         issues.append(
             _issue(
                 IssueCode.MISSING_VALUE,

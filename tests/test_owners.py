@@ -168,3 +168,10 @@ def test_a_file_without_a_lead_column(tmp_path: Path, commune: Spec) -> None:
 def test_an_unreadable_file(tmp_path: Path, commune: Spec) -> None:
     owners = read_owners(tmp_path / "absent.csv", commune)
     assert owners.report.unreadable
+
+
+def test_a_file_of_unknown_codes_leaves_every_component_unowned(tmp_path: Path, commune: Spec) -> None:
+    owners = read_owners(write(tmp_path, "Mã chỉ số,Đơn vị chủ trì\nZZ,UBND xã\n"), commune)
+    assert codes(owners.report.issues) == ["unknown-indicator", "missing-value"]
+    assert owners.report.issues[0].column == "Mã chỉ số"
+    assert owners.lead == {} and owners.owners == []
