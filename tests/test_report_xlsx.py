@@ -312,3 +312,25 @@ def test_numpy_numbers_and_pandas_missing_values() -> None:
     assert sheet["B2"].value is None and sheet["C2"].value == "1,5 CQS"  # the decimal comma in text
     assert sheet["A3"].value is None and sheet["B3"].value == 3
     assert sheet["A4"].value is None
+
+
+def test_control_characters_in_titles_names_and_categories(tmp_path: Path) -> None:
+    chart = Chart(
+        "c\x01", "bar", "Biểu\x1b[31m đồ", ["A\x00", "=B"], [Series("s\x07", [1.0, 2.0])], axis="x\x02"
+    )
+    view = View(
+        "Bảng\x0b", [Column("a\x01", "nhãn\x01")], [{"a\x01": "v\x08"}], notes=["n\x0c"], sheet="tên\x01"
+    )
+    doc = Document(
+        "Báo\x01 cáo",
+        "phụ\x1b đề",
+        sections=[
+            Section("s", "Mục\x01", facts=[Fact("f\x01", "x\x01", "text")], views=[view], charts=[chart])
+        ],
+    )
+    book = read(document_workbook(doc))  # openpyxl parses every part, the chart's XML too
+    assert book.sheetnames == ["Tóm tắt", "tên", "Dữ liệu biểu đồ"]
+    assert book["tên"]["A1"].value == "Bảng\ufffd" and book["tên"]["A3"].value == "v\ufffd"
+    data = [[c for c in r if c is not None] for r in book["Dữ liệu biểu đồ"].iter_rows(values_only=True)]
+    assert ["Biểu\ufffd[31m đồ", "x\ufffd"] in data and ["A\ufffd", 1] in data and ["=B", 2] in data
+    assert len(book["tên"]._charts) == 1

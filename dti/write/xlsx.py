@@ -142,7 +142,7 @@ class Placed:
 class Book:
     """An XlsxWriter workbook in memory, with cached formats."""
 
-    def __init__(self, lang: Lang, decimal: Decimal) -> None:
+    def __init__(self, lang: Lang, decimal: Decimal, title: str = "") -> None:
         self.lang, self.decimal = lang, decimal
         self.buffer = io.BytesIO()
         options = {
@@ -152,7 +152,7 @@ class Book:
             "strings_to_urls": False,
         }
         self.book = xlsxwriter.Workbook(self.buffer, options)
-        self.book.set_properties({"title": "dti", "comments": "dti"})
+        self.book.set_properties({"title": clean(title), "comments": "dti"})
         self._formats: dict[tuple[tuple[str, Any], ...], Any] = {}
         self.taken: set[str] = set()
 
@@ -216,11 +216,11 @@ class Book:
         if column.kind in ("text", "list", "bool") or column.marker or column.indent:
             return max([len(column.label), *(self.shown(column, r) for r in rows)])
         values = [row.get(column.key) for row in rows]
-        numbers = [n for v in values if (n := _number(v)) is not None]
+        found = [n for v in values if (n := _number(v)) is not None]
         others = []  # text in a number column
-        if len(numbers) + sum(v is None for v in values) < len(values):
+        if len(found) + sum(v is None for v in values) < len(values):
             others = [v for v in values if not _blank(v) and _number(v) is None]
-        measured = [min(numbers), max(numbers), *others] if numbers else others
+        measured = [min(found), max(found), *others] if found else others
         return max([len(column.label), *(len(cell(column, v, self.decimal)) for v in measured)])
 
     def table(self, sheet: Any, view: View, top: int = 0) -> Placed:
@@ -320,7 +320,7 @@ def views_workbook(views: list[View], lang: Lang = "vi", decimal: Decimal = ",")
 def document_workbook(doc: Document) -> bytes:
     """A summary sheet (title, each section's facts and lines, links to its sheets), a sheet per table,
     each section's charts as native Excel charts beside its first table, their data on a last sheet."""
-    book = Book(doc.lang, doc.decimal)
+    book = Book(doc.lang, doc.decimal, doc.title)
     summary = book.sheet(book.word("summary"), "1")
     placed: dict[str, list[tuple[str, Any, Placed]]] = {}
     for section in doc.sections:
