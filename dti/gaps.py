@@ -13,7 +13,6 @@ a unit passes another when its rounded value is strictly greater.
 from __future__ import annotations
 
 import math
-from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -255,7 +254,6 @@ class WhatIf:
     values: np.ndarray  # nodes: new values
     rank: np.ndarray  # nodes: new rank among the pool (0 = none)
     rank_before: np.ndarray  # nodes: rank of the current values among the same pool
-    notes: list[str] = field(default_factory=list)
 
     def places_gained(self, j: int) -> int | None:
         before, after = int(self.rank_before[j]), int(self.rank[j])
@@ -276,14 +274,6 @@ def scenarios(gaps: Gaps, unit: int, new_leaf_points: np.ndarray) -> tuple[np.nd
     return points, values
 
 
-def largest(gaps: Gaps, unit: int, n: int, exclude: Collection[str] = ()) -> list[int]:
-    """Leaf positions of the unit's n largest gaps (ties: spec order), leaving out `exclude`."""
-    gap = gaps.gap[unit].copy()
-    gap[[k for k, c in enumerate(gaps.codes) if c in exclude]] = 0
-    order = np.argsort(-gap, kind="stable")
-    return [int(k) for k in order[:n] if gap[k] > 0]
-
-
 def what_if(
     gaps: Gaps, unit: str, assumed: dict[str, float], close: int = 0, pool: Pool | None = None
 ) -> WhatIf:
@@ -295,7 +285,9 @@ def what_if(
     for code, value in assumed.items():
         if code in at:
             new[at[code]] = value
-    closed = largest(gaps, i, close, set(assumed))
+    gap = gaps.gap[i].copy()
+    gap[[at[c] for c in assumed if c in at]] = 0
+    closed = [int(k) for k in _top(gap[None, :], close)[0] if gap[k] > 0]
     new[closed] = gaps.max[closed]
     points, values = scenarios(gaps, i, new[None, :])
     n = len(gaps.spec.graph.codes)
@@ -333,7 +325,7 @@ def everywhere(gaps: Gaps, assumed: dict[str, float], close: int, node: str) -> 
 
 
 def _top(gap: np.ndarray, n: int) -> np.ndarray:
-    """Per row, the positions of the n largest gaps, ties to the first in spec order (as `largest`).
+    """Per row, the positions of the n largest gaps, ties to the first in spec order.
 
     A few closed gaps: n passes of argmax over all rows (a loop over n, not over units); more: a sort.
     """
@@ -414,7 +406,6 @@ __all__ = [
     "assumed_points",
     "build",
     "everywhere",
-    "largest",
     "next_up",
     "pool_of",
     "ranked_nodes",

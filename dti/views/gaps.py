@@ -148,7 +148,7 @@ def what_if_view(gaps: Gaps, unit: str, scenario: WhatIf, lang: Lang = "vi") -> 
     if scenario.closed:
         said.append(f"{t('closing', lang)} {' '.join(scenario.closed)}")
     title = f"{t('whatif', lang)}: {', '.join(said)}"
-    return View(title, columns, rows, list(scenario.notes), sheet=t("whatif", lang))
+    return View(title, columns, rows, sheet=t("whatif", lang))
 
 
 def next_view(found: list[NextUp], lang: Lang = "vi") -> View:
