@@ -183,9 +183,13 @@ def test_self_assessed_figures_are_drawn_towards_the_typical_verification_change
     assert out.p_top[u2] == pytest.approx(0.5, abs=0.03)
 
 
-def test_draw_ranks_equal_scoring_ranks_on_every_draw() -> None:
+@pytest.mark.parametrize(
+    ("units", "spread"),
+    [(40, 1.0), (3000, 0.05)],  # a wide key span (sorted per draw) and a narrow one (counted)
+)
+def test_draw_ranks_equal_scoring_ranks_on_every_draw(units: int, spread: float) -> None:
     rng = np.random.default_rng(3)
-    values = np.round(rng.random((50, 40)), 3)  # many ties at 4 decimals
+    values = 0.5 + np.round(rng.random((50, units)) * spread, 3)  # many ties at 4 decimals
     expected = competition_ranks(values.T, 4).T  # scoring ranks one column at a time
     np.testing.assert_array_equal(robust.draw_ranks(values, 4), expected)
 
@@ -288,3 +292,24 @@ def test_report_section_has_an_inverted_interval_chart() -> None:
     assert len(chart.categories) == 63
     series = chart.series[0]
     assert series.values == series.low == series.high == [float(r) for r in range(1, 64)]  # no spread
+
+
+def test_cli_self_verified_names_the_draw_of_the_swing(tmp_path: Path) -> None:
+    # The appraisal example above through the command: U2 can fall from 1st to 3rd (▼ 2), and the draw
+    # that caused it drew U2's pending value past the half-way point (t > ½).
+    spec = tmp_path / "toy.yaml"
+    spec.write_text(TOY_SPEC, encoding="utf-8")
+    data = tmp_path / "data.csv"
+    data.write_text(
+        "unit,indicator,value,stage\nU1,a1,40,self\nU1,a1,30,verified\nU1,a2,50,\nU2,a1,35,self\nU2,a2,50,\n"
+        "U3,a1,30,\nU3,a2,50,\n",
+        encoding="utf-8",
+    )
+    args = ["robust", str(data), "--spec", str(spec), "--self-verified", "--weights", "0", "--draws", "500"]
+    result = runner.invoke(app, [*args, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    u2 = next(u for u in json.loads(result.stdout)["units"] if u["unit"] == "U2")
+    assert u2["rank"] == 1 and u2["swing"] == -2
+    assert u2["swing_inputs"]["self"] > 0.5
+    table = runner.invoke(app, [*args, "--lang", "en"])
+    assert "1 self-assessed figures await verification" in table.stdout
