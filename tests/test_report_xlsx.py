@@ -286,6 +286,8 @@ def test_score_table_and_breakdown_of_the_sample_data() -> None:
     assert ranking.freeze_panes == "A3" and ranking.auto_filter.ref == f"A2:{last}{len(table.rows) + 2}"
     first = {ranking.cell(2, j).value: ranking.cell(3, j) for j in range(1, ranking.max_column + 1)}
     i, j = result.unit_codes.index(unit), spec.graph.index[codes[0]]
+    # Sheets named by the head of the titles ('dti-province-2022, năm số liệu 2024: 63 đơn vị…').
+    assert book.sheetnames == [spec.id, f"{unit} {result.unit_names[i]}"]
     assert first["hạng"].value == 1 and first["đơn vị"].value == unit and first["đơn vị"].data_type == "s"
     assert first[codes[0]].value == result.values_matrix[i, j]  # the unrounded value
     assert first[codes[0]].number_format == "0." + "0" * spec.precision

@@ -26,6 +26,7 @@ MAX_WIDTH = 60  # characters: longer text wraps
 MAX_TEXT = 32_767  # Excel's limit for one cell
 SHEET_NAME = 31  # Excel's limit for a sheet name
 BAD_NAME = re.compile(r"[\[\]:*?/\\]+")
+TITLE_HEAD = re.compile(r": |, | — ")
 # Control characters (other than tab and newline) are not allowed in the file's XML: shown as U+FFFD.
 CONTROLS = dict.fromkeys([*range(0, 9), *range(11, 32), 127, *range(128, 160)], "\N{REPLACEMENT CHARACTER}")
 FORMATS: dict[Kind, str] = {
@@ -122,11 +123,12 @@ def _shorten(text: str, size: int) -> str:
 
 
 def _title_name(view: View, n: int, lang: Lang) -> str:
-    """A sheet name from a view: its `sheet`, else its title up to a colon, else 'Bảng n'."""
+    """A sheet name from a view: its `sheet`, else the head of its title (up to a colon, comma or dash:
+    'dti-province-2022' of 'dti-province-2022, năm số liệu 2024: 63 đơn vị…'), else 'Bảng n'."""
     if view.sheet:
         return view.sheet
     if view.title:
-        return view.title.split(": ")[0]
+        return TITLE_HEAD.split(view.title, maxsplit=1)[0]
     return f"{WORDS['table'][lang == 'en']} {n}"
 
 
@@ -308,7 +310,7 @@ class Book:
 
 
 def views_workbook(views: list[View], lang: Lang = "vi", decimal: Decimal = ",") -> bytes:
-    """One sheet per view (named by `view.sheet`, else the title up to a colon)."""
+    """One sheet per view (named by `view.sheet`, else by the head of its title)."""
     book = Book(lang, decimal)
     for n, view in enumerate(views, start=1):
         book.table(book.sheet(_title_name(view, n, lang), f"{book.word('table')} {n}"), view)
