@@ -129,6 +129,8 @@ def draw_ranks(values: np.ndarray, precision: int) -> np.ndarray:
     Rank = 1 + how many keys of the row are greater: counted over the integer keys when their span is
     small (linear time, no sort), else by sorting each row.
     """
+    if values.size == 0:
+        return np.zeros(values.shape, dtype=np.int32)
     keys = values * 10.0**precision
     keys += 0.5 + 1e-9
     np.floor(keys, out=keys)

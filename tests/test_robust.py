@@ -279,6 +279,14 @@ def test_inconsistent_options_are_refused(extra: list[str]) -> None:
     assert "Traceback" not in result.output
 
 
+def test_a_file_of_totals_cannot_be_reweighted(tmp_path: Path) -> None:
+    path = tmp_path / "totals.csv"
+    path.write_text('unit,DTI\n01,"0,5"\n02,"0,6"\n', encoding="utf-8")
+    result = runner.invoke(app, ["robust", str(path)])
+    assert result.exit_code == 1
+    assert "cannot be reweighted" in result.output and "Traceback" not in result.output
+
+
 def test_report_section_has_an_inverted_interval_chart() -> None:
     from dti.views.robust import robust_section
 

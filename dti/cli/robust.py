@@ -9,6 +9,7 @@ from typing import Annotated, Literal
 import typer
 
 from dti.cli import common
+from dti.cli.app import ExitCode
 from dti.cli.options import (
     Format,
     FormatOption,
@@ -123,10 +124,16 @@ def robust(
         before = common.scored(earlier, previous, lang.code)
     settings = engine.Settings(draws, weights / 100, missing.value, self_verified, seed)
     model = engine.build(result, settings, run.submission, before)
+    if not model.units:
+        common.fail(
+            f"{' '.join(map(str, files))}: no unit has a value for every main index, and a total alone "
+            "cannot be reweighted: give the main indices (or the components)",
+            ExitCode.INVALID_DATA,
+        )
     chosen = None
     if unit:
         names = dict(zip(model.units, model.names, strict=True))
-        chosen = [model.units.index(find_unit([names], u)) for u in unit]
+        chosen = list(dict.fromkeys(model.units.index(find_unit([names], u)) for u in unit))
     out = engine.analyse(model, settings, chosen, sensitivity)
     common.emit(
         fmt,
