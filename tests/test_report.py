@@ -109,6 +109,9 @@ def test_losses_add_up_to_the_maximum(briefing, scores) -> None:  # type: ignore
         assert row["points"] / row["max"] == pytest.approx(float(scores["48"][row["code"]]))
     totals = [r["lost"] + r["at_stake"] for r in mains.rows]
     assert totals == sorted(totals, reverse=True)  # the largest loss first
+    chart = section.charts[0]
+    assert chart.stacked and [s.label for s in chart.series] == ["mất điểm", "thiếu số liệu"]
+    assert chart.categories == [r["code"] for r in mains.rows]
     assert 0 < len(gaps.rows) <= 10
     assert all(r["lost"] + r["at_stake"] <= r["max"] for r in gaps.rows)
 
@@ -132,6 +135,7 @@ def test_targets_and_quality(briefing) -> None:  # type: ignore[no-untyped-def]
     quality = doc.section("quality")
     assert quality is not None
     # README: "104 warning(s): missing-value 53, mixed-scale 6, value-above-100 45"
+    assert {r["severity"] for r in quality.views[0].rows} == {"cảnh báo"}
     assert {r["issue"]: r["count"] for r in quality.views[0].rows} == {
         "missing-value": 53,
         "mixed-scale": 6,

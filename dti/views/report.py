@@ -535,11 +535,15 @@ def quality(briefing: Briefing, lang: Lang, limit: int = 5000) -> Section:
     errors, warnings = report.counts("error"), report.counts("warning")
     columns = [
         Column("issue", word("issue", lang)),
-        Column("severity", word("severity", lang), tone="severity"),
+        Column("severity", word("severity", lang), tone="tone"),
         Column("count", t("count", lang), "int"),
     ]
-    rows = [{"issue": c, "severity": "error", "count": n} for c, n in sorted(errors.items())]
-    rows += [{"issue": c, "severity": "warning", "count": n} for c, n in sorted(warnings.items())]
+    said = {"error": ("lỗi", "error"), "warning": ("cảnh báo", "warning")}
+    rows = [
+        {"issue": c, "severity": said[level][lang == "en"], "tone": level, "count": n}
+        for level, counts in (("error", errors), ("warning", warnings))
+        for c, n in sorted(counts.items())
+    ]
     n_err, n_warn = sum(errors.values()), sum(warnings.values())
     lines = [
         f"{n_err} lỗi, {n_warn} cảnh báo trong dữ liệu năm {briefing.latest.year}."

@@ -99,7 +99,8 @@ def svg(chart: Chart, decimal: Decimal = ".") -> str:
 def _size(chart: Chart) -> tuple[float, float]:
     rows = len(chart.categories)
     if chart.kind == "hbar":
-        return 7.5, 0.9 + rows * (0.12 * max(1, len(chart.series)) + 0.1)
+        bars = 1 if chart.stacked else max(1, len(chart.series))
+        return 7.5, 0.9 + rows * (0.12 * bars + 0.1)
     if chart.kind == "interval":
         return 7.5, 0.9 + rows * 0.28
     if chart.kind == "bar":
@@ -193,15 +194,20 @@ def _envelope(values: list[float], points: int = 800) -> tuple[Any, Any]:
 
 def _hbar(axes: Any, chart: Chart, decimal: Decimal) -> None:
     rows, groups = len(chart.categories), max(1, len(chart.series))
-    height = 0.8 / groups
+    height = 0.6 if chart.stacked else 0.8 / groups
     axes.grid(axis="x", color=GRID, linewidth=0.6)
+    left = [0.0] * rows  # stacked: where each category's next part starts
     for j, series in enumerate(chart.series):
         values = _floats(series.values)
-        positions = [i + (j - (groups - 1) / 2) * height for i in range(rows)]
+        if chart.stacked:
+            positions = list(range(rows))
+        else:
+            positions = [i + (j - (groups - 1) / 2) * height for i in range(rows)]
         colour = SERIES[j % len(SERIES)]
         bars = axes.barh(
             positions,
             values,
+            left=left,
             height=height * 0.92,
             color=colour,
             edgecolor="#6b7785" if j else colour,
@@ -210,7 +216,13 @@ def _hbar(axes: Any, chart: Chart, decimal: Decimal) -> None:
         )
         # a value of 0 in a second series (no points at stake) is shown by its missing bar alone
         texts = ["" if math.isnan(v) or (j and v == 0) else label(v, chart.digits, decimal) for v in values]
-        axes.bar_label(bars, texts, padding=2, fontsize=7, color=INK)
+        inside = chart.stacked and j < groups - 1  # a stacked part's label sits inside it
+        axes.bar_label(
+            bars, texts, padding=2, fontsize=7, color="white" if inside else INK,
+            label_type="center" if inside else "edge",
+        )  # fmt: skip
+        if chart.stacked:
+            left = [a + (0.0 if math.isnan(v) else v) for a, v in zip(left, values, strict=True)]
     axes.set_yticks(range(rows), chart.categories)
     axes.invert_yaxis()
     _limits(axes, chart, horizontal=True)
