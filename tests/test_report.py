@@ -141,3 +141,16 @@ def test_targets_and_quality(briefing) -> None:  # type: ignore[no-untyped-def]
         "mixed-scale": 6,
         "value-above-100": 45,
     }
+
+
+def test_robustness_shows_the_unit_among_its_neighbours(briefing) -> None:  # type: ignore[no-untyped-def]
+    from dti.views.report import robustness
+
+    section = robustness(briefing, "48", "vi", draws=200)
+    chart = section.charts[0]
+    # Đà Nẵng is 61st of 63: the five units above it and the two below
+    assert len(chart.categories) == 8 and chart.categories[chart.highlight[0]] == "Đà Nẵng"
+    series = chart.series[0]
+    k = chart.highlight[0]
+    assert series.low is not None and series.high is not None
+    assert series.low[k] <= 61 <= series.high[k]

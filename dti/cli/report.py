@@ -66,6 +66,18 @@ def report(
         Path | None,
         typer.Option("--targets", help="The committee's target list (as `dti targets` reads it)."),
     ] = None,
+    draws: Annotated[
+        int,
+        typer.Option(
+            "--draws",
+            min=0,
+            help="Draws of the rank-robustness section (as `dti robust`: main-index points ±25 %, "
+            "missing figures zero or imputed); 0 leaves the section out.",
+        ),
+    ] = 1000,
+    seed: Annotated[
+        int, typer.Option("--seed", help="Seed of the draws (the same seed, the same report).")
+    ] = 0,
     lang: LangOption = Lang.vi,
     decimal: Annotated[
         DecimalMark | None,
@@ -91,7 +103,7 @@ def report(
     common.check_output(output, inputs)
     from dti.briefing import from_runs
     from dti.targets import read_targets
-    from dti.views.report import report_document, unit_code
+    from dti.views.report import report_document, robustness, unit_code
     from dti.write import text
     from dti.write.files import write_atomic
 
@@ -112,7 +124,8 @@ def report(
         text.note(note)
     code = unit_code(briefing, unit) if unit is not None else None
     mark: Decimal | None = None if decimal is None else "," if decimal is DecimalMark.comma else "."
-    document = report_document(briefing, code, lang.code, mark)
+    extra = [robustness(briefing, code, lang.code, draws, seed)] if draws else []
+    document = report_document(briefing, code, lang.code, mark, extra)
     if kind == "html":
         from dti.write.html import html
 

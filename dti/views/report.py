@@ -569,3 +569,27 @@ def unit_code(briefing: Briefing, query: str) -> str:
     from dti.lookup import find_unit
 
     return find_unit([t.names for t in reversed(briefing.tables)], query)
+
+
+def robustness(briefing: Briefing, unit: str | None, lang: Lang, draws: int, seed: int = 0) -> Section:
+    """How sure the ranks are (dti robust's defaults): the unit and the five units on each side of it,
+    or the first 20 units, as rank intervals."""
+    from dataclasses import replace
+
+    from dti.robust import Settings, analyse, build
+    from dti.views.robust import robust_section
+
+    settings = Settings(draws=draws, seed=seed)
+    out = analyse(build(briefing.result, settings), settings)
+    order = np.argsort(out.nominal, kind="stable")
+    if unit is not None:
+        at = int(np.flatnonzero(order == briefing.result.unit_codes.index(unit))[0])
+        shown = order[max(0, at - 5) : at + 6]
+    else:
+        shown = order[:20]
+    section = robust_section(out, lang, [int(i) for i in shown])
+    chart = section.charts[0]
+    names = [out.model.names[i] or out.model.units[i] for i in sorted(shown, key=lambda i: out.nominal[i])]
+    mine = briefing.latest.names.get(unit, unit) if unit is not None else None
+    section.charts = [replace(chart, highlight=[k for k, n in enumerate(names) if n == mine])]
+    return section

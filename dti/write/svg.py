@@ -200,7 +200,7 @@ def _hbar(axes: Any, chart: Chart, decimal: Decimal) -> None:
     for j, series in enumerate(chart.series):
         values = _floats(series.values)
         if chart.stacked:
-            positions = list(range(rows))
+            positions = [float(i) for i in range(rows)]
         else:
             positions = [i + (j - (groups - 1) / 2) * height for i in range(rows)]
         colour = SERIES[j % len(SERIES)]
