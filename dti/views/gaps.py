@@ -269,7 +269,7 @@ def province_views(
     for row in mains.rows:
         row["name"] = node_name(spec.node(row["main"]), lang) if row["main"] else ""
     mains.columns.insert(1, Column("name", word("name", lang)))
-    mains.title = f"{spec.id}: {units} {word('unit', lang)} — {t('mains', lang).lower()}"
+    mains.title = f"{spec.id}: {units} {'đơn vị' if lang == 'vi' else 'units'} — {t('mains', lang).lower()}"
     views = [mains]
     if gaps.owners is not None:
         views.append(groups(by_owner(gaps), lang, "owner", t("owner", lang), per_unit=units))
