@@ -257,3 +257,15 @@ def test_everywhere_agrees_with_each_unit_alone(
     for i, unit in enumerate(gaps.result.unit_codes):
         scenario = engine.what_if(gaps, unit, assumed, close)
         assert value[i] == pytest.approx(scenario.values[t]) and places[i] == scenario.places_gained(t), unit
+
+
+def test_against_a_table_without_the_pillar(gaps: engine.Gaps, spec: Spec, tmp_path: Path) -> None:
+    published = tmp_path / "published.csv"
+    published.write_text("unit,T\nv1,0.7\n", encoding="utf-8")
+    other = evaluate(published, spec).result
+    assert other is not None
+    found = {n.node: n for n in engine.next_up(gaps, "u1", ["T", "P"], engine.pool_of(other, "u1"))}
+    assert (found["T"].rank, found["T"].unit_above) == (2, "v1")
+    assert (found["P"].rank, found["P"].unit_above) == (None, None)  # nobody to compare with, not "first"
+    [row] = [r for r in views.next_view(list(found.values())).rows if r["node"] == "P"]
+    assert row["unit_above"] is None

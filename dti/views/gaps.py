@@ -159,7 +159,13 @@ def next_view(found: list[NextUp], lang: Lang = "vi") -> View:
         {
             "node": n.node,
             "rank": n.rank,
-            "unit_above": f"{n.unit_above} {n.name_above}".strip() if n.unit_above else t("first", lang),
+            "unit_above": (
+                f"{n.unit_above} {n.name_above}".strip()
+                if n.unit_above
+                else t("first", lang)
+                if n.rank == 1
+                else None  # the other units have no value of this node
+            ),
             "points_needed": n.points_needed,
             "closes": n.closes if n.closes is not None or n.unit_above is None else [t("out_of_reach", lang)],
         }
