@@ -193,6 +193,13 @@ def wants_bom(fmt: str, output: Path | None, bom: bool | None) -> bool:
     return fmt == "csv" and output is not None and output.suffix.lower() == ".csv"
 
 
+def check_format(fmt: str, output: Path | None, bom: bool | None) -> None:
+    """Refuse, before anything is read, --bom without csv and xlsx without -o FILE.xlsx (exit 2)."""
+    wants_bom(fmt, output, bom)
+    if fmt == "xlsx" and (output is None or output.suffix.lower() != ".xlsx"):
+        refuse("--format xlsx writes a workbook: give -o FILE.xlsx")
+
+
 def emit(
     fmt: str,
     output: Path | None,
@@ -203,9 +210,12 @@ def emit(
     csv: Callable[[], Any] | None = None,
     decimal: Decimal = ".",
     bom: bool | None = None,
+    lang: Lang = "vi",
 ) -> None:
     """Write the output in the chosen format: a table (to the terminal, or plain text to a file),
-    json or csv (with a BOM for a .csv file); a format the command has no builder for is refused."""
+    json, csv (with a BOM for a .csv file) or an xlsx workbook of the table's views (-o FILE.xlsx
+    only); a format the command has no builder for is refused."""
+    check_format(fmt, output, bom)
     with_bom = wants_bom(fmt, output, bom)
     if fmt == "json":
         if json is None:
@@ -221,6 +231,16 @@ def emit(
         content = csv_writer.dumps(csv())
         parts = [content.encode("utf-8")] if isinstance(content, str) else content
         write([BOM, *parts] if with_bom else parts, output, inputs)
+    elif fmt == "xlsx":
+        if output is None:  # refused by check_format; said again for the type checker
+            refuse("--format xlsx writes a workbook: give -o FILE.xlsx")
+        from dti.views import View
+        from dti.write.files import write_atomic
+        from dti.write.xlsx import views_workbook
+
+        made = table()
+        workbook = views_workbook([made] if isinstance(made, View) else made, lang, decimal)
+        write_atomic(output, [workbook], inputs)  # bytes as they are: no newline after a zip
     else:
         from dti.write import text
 

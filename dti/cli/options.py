@@ -15,12 +15,14 @@ class Format(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
+    xlsx = "xlsx"
 
 
 class IssueFormat(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
+    xlsx = "xlsx"
     github = "github"
 
 
@@ -84,13 +86,19 @@ MACHINE = (
     "json and csv are for programs: full-precision numbers with a decimal dot and English keys, whatever "
     "--lang or --decimal"
 )
-FormatOption = Annotated[Format, typer.Option("--format", help=f"table, json or csv ({MACHINE}).")]
+FormatOption = Annotated[
+    Format,
+    typer.Option(
+        "--format",
+        help=f"table, json, csv or xlsx (a workbook of the table: -o FILE.xlsx) ({MACHINE}).",
+    ),
+]
 IssueFormatOption = Annotated[
     IssueFormat,
     typer.Option(
         "--format",
-        help="table, json, csv or github (Actions annotations); json, csv and github messages are in English "
-        "whatever --lang.",
+        help="table, json, csv, xlsx (a workbook of the table: -o FILE.xlsx) or github (Actions "
+        "annotations); json, csv and github messages are in English whatever --lang.",
     ),
 ]
 LangOption = Annotated[

@@ -108,7 +108,7 @@ def rank(
         for name, given in (("--by", by), ("--top", top), ("--region", region or None)):
             if given is not None:
                 common.refuse(f"--unit follows every main index of one unit: leave out {name}")
-    common.wants_bom(fmt.value, output, bom)
+    common.check_format(fmt.value, output, bom)
     from dti import views
     from dti.pipeline import default_register
     from dti.ranking import find_unit, rank_years, run_year_table
@@ -138,6 +138,7 @@ def rank(
             csv=lambda: rank_views.unit_years_frame(ranking.tables, code),
             decimal=mark,
             bom=bom,
+            lang=lang.code,
         )
         return
     common.emit(
@@ -149,4 +150,5 @@ def rank(
         csv=lambda: views.rank_frame(ranking.data),
         decimal=mark,
         bom=bom,
+        lang=lang.code,
     )

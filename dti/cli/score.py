@@ -100,7 +100,7 @@ def score(
         common.refuse("--unit shows every node's rank: leave out --by")
     if show is Show.components and previous is not None:
         common.refuse("--show components has no changes: use --unit U --previous FILE for one unit's")
-    common.wants_bom(fmt.value, output, bom)  # a --bom without csv is refused before the files are read
+    common.check_format(fmt.value, output, bom)  # before the files are read
     from dti import views
     from dti.lookup import find_unit, node_code
     from dti.scoring import changes
@@ -133,6 +133,7 @@ def score(
             csv=lambda: score_views.breakdown_frame(result, code, before),
             decimal=mark,
             bom=bom,
+            lang=lang.code,
         )
         return
     if show is Show.components:
@@ -147,6 +148,7 @@ def score(
             csv=lambda: score_views.components_frame(result, by),
             decimal=mark,
             bom=bom,
+            lang=lang.code,
         )
         return
     delta = None if before is None else changes(before, result, by)
@@ -162,4 +164,5 @@ def score(
         csv=lambda: views.score_frame(result, delta, by, picked, order),
         decimal=mark,
         bom=bom,
+        lang=lang.code,
     )

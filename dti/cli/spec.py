@@ -42,7 +42,7 @@ def spec_list(
     from dti.spec import bundled_specs, load_spec
     from dti.views import spec as spec_views
 
-    common.wants_bom(fmt.value, output, bom)
+    common.check_format(fmt.value, output, bom)
     specs = [load_spec(spec_id) for spec_id in bundled_specs()]
     common.emit(
         fmt,
@@ -52,6 +52,7 @@ def spec_list(
         json=lambda: spec_views.spec_list_data(specs),
         csv=lambda: spec_views.spec_list_frame(specs),
         bom=bom,
+        lang=lang.code,
     )
 
 
@@ -78,7 +79,7 @@ def spec_show(
     """
     if depth is not None and fmt is Format.json:
         common.refuse("--format json writes the whole spec: leave out --depth (or use --format csv)")
-    common.wants_bom(fmt.value, output, bom)
+    common.check_format(fmt.value, output, bom)
     from dti import views
     from dti.spec import load_spec, spec_nodes_frame, spec_to_dict
     from dti.views.base import tree
@@ -101,6 +102,7 @@ def spec_show(
         csv=nodes,
         decimal=mark,
         bom=bom,
+        lang=lang.code,
     )
 
 

@@ -81,7 +81,7 @@ def targets(
     says "valid": false), or with --fail-on not-met when a target is not met.
     """
     common.check_output(output, [file])
-    common.wants_bom(fmt.value, output, bom)
+    common.check_format(fmt.value, output, bom)
     from dti import views
     from dti.report import Report
     from dti.targets import read_targets
@@ -90,13 +90,13 @@ def targets(
 
     review = read_targets(file, sheet)
     report = Report(review.issues)
-    for note in review.notes if fmt is Format.table else []:
+    for note in review.notes if fmt in (Format.table, Format.xlsx) else []:
         text.note(note)
     if report.issues:
         text.show(views.issues(report, lang.code), stderr=True)
     if report.unreadable:
         raise typer.Exit(int(ExitCode.USAGE))
-    if not report.valid and fmt is Format.table:  # a table of a list with errors would pass for valid
+    if not report.valid and fmt in (Format.table, Format.xlsx):  # a table with errors would pass for valid
         common.fail(
             f"{file} holds errors (above): no review was made; fix them and run again",
             ExitCode.INVALID_DATA,
@@ -119,6 +119,7 @@ def targets(
             else review_views.target_counts_frame(review, count)
         ),
         bom=bom,
+        lang=lang.code,
     )
     if not report.valid or (fail_on is FailOn.not_met and review.summary()["not_met"]):
         raise typer.Exit(int(ExitCode.INVALID_DATA))

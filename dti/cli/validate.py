@@ -11,6 +11,7 @@ from dti.cli import common
 from dti.cli.app import ExitCode
 from dti.cli.options import (
     HEADERS_EPILOG,
+    BomOption,
     ColumnsOption,
     IssueFormat,
     IssueFormatOption,
@@ -42,6 +43,7 @@ def validate(
     ] = None,
     output: OutputOption = None,
     lang: LangOption = Lang.vi,
+    bom: BomOption = None,
     units: UnitsOption = None,
     layout: LayoutOption = None,
     sheet: SheetOption = None,
@@ -56,6 +58,7 @@ def validate(
     error, 3 invalid spec.
     """
     common.check_output(output, files)
+    common.check_format(fmt.value, output, bom)
     from dti import views
     from dti.write import github, text
 
@@ -76,6 +79,8 @@ def validate(
             table=lambda: views.issues(report, lang.code),
             json=report.to_dict,
             csv=lambda: views.issues_frame(report),
+            bom=bom,
+            lang=lang.code,
         )
     if report.unreadable:
         raise typer.Exit(int(ExitCode.USAGE))

@@ -6,7 +6,7 @@ from collections import defaultdict
 from typing import Any
 
 from dti.spec import Spec
-from dti.views.base import Column, Kind, Lang, View, total_code, tree
+from dti.views.base import Column, Kind, Lang, View, narrow_hint, total_code, tree
 
 # --- dti spec ---------------------------------------------------------------------------------------
 
@@ -52,8 +52,11 @@ def spec_list(specs: list[Spec], lang: Lang = "en") -> View:
     )
     keys = ("id", "decision", "years", "unit_kind", "scorable", "title")
     kinds: dict[str, Kind] = {"years": "list", "scorable": "bool"}
+    optional = {"unit_kind": 2, "decision": 1}  # a narrow terminal keeps id, years and title
     columns = [
-        Column(k, w, kinds.get(k, "text"), tone="tone" if k == "scorable" else None)
+        Column(
+            k, w, kinds.get(k, "text"), tone="tone" if k == "scorable" else None, optional=optional.get(k, 0)
+        )
         for k, w in zip(keys, labels, strict=True)
     ]
     rows = [
@@ -68,7 +71,7 @@ def spec_list(specs: list[Spec], lang: Lang = "en") -> View:
         }
         for s in specs
     ]
-    return View("Bộ chỉ số có sẵn" if vi else "Bundled specs", columns, rows)
+    return View("Bộ chỉ số có sẵn" if vi else "Bundled specs", columns, rows, narrow=narrow_hint(lang))
 
 
 def spec_tree(spec: Spec, depth: int | None = None, lang: Lang = "en", decimal: str = ".") -> View:

@@ -26,6 +26,7 @@ from dti.write.files import stdout, stdout_errors
 
 RICH_ROWS = 500  # above this a plain table is written: rich lays out ~1,000 rows a second
 TEXT_MIN = 10  # a text column is not wrapped narrower than this (unless all of it is narrower)
+WORD_MAX = 20  # nor narrower than its longest word up to this width (a longer one is folded)
 GAP = 3  # between two columns: a space, the rule, a space
 TONES = {
     "met": "green",
@@ -66,8 +67,13 @@ def _widest(texts: Sequence[str]) -> int:
     return max((cell_len(line) for t in texts for line in t.split("\n")), default=0)
 
 
-def _longest_word(text: str) -> int:
-    return max((cell_len(w) for w in text.split()), default=0)
+def _longest_word(text: str, indented: bool = False) -> int:
+    """The widest word (with the indentation before the first, if `indented`)."""
+    widest = max((cell_len(w) for w in text.split()), default=0)
+    if indented and text.startswith(" "):
+        stripped = text.lstrip(" ")
+        widest = max(widest, len(text) - len(stripped) + cell_len(stripped.split(" ")[0]))
+    return widest
 
 
 @dataclass
@@ -96,9 +102,11 @@ def layout(view: View, cells: list[list[str]], width: int | None) -> Layout:
         label = _longest_word(column.label)
         if column.align == "right":
             minimum.append(max(label, _widest([r[j] for r in cells]), 1))
-        else:  # wrapped to TEXT_MIN at most; short values (codes) keep their width, a label wraps
-            widest = _widest([r[j] for r in cells])
-            minimum.append(min(natural[j], max(label, min(widest, TEXT_MIN))) or 1)
+        else:  # wrapped down to TEXT_MIN, never inside a word (an indented code) of up to WORD_MAX
+            values = [r[j] for r in cells]
+            words = max((_longest_word(t, indented=True) for t in values), default=0)
+            least = max(label, min(words, WORD_MAX), min(_widest(values), TEXT_MIN))
+            minimum.append(min(natural[j], least) or 1)
     shown = list(range(len(view.columns)))
     hidden: list[Column] = []
     droppable = sorted(

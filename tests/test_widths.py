@@ -1,0 +1,327 @@
+"""Every command's table at 80 columns in a terminal (a real pty) and piped: no number cut, ever.
+
+For each command the json output says what the table must show. Every figure of every row, rounded as
+the table shows it (4 decimals half up for values, 2 for points, 1 for changes in %, a decimal comma in
+Vietnamese), must appear whole on one line of the table, with the row's other figures; the columns a
+narrow terminal leaves out are exactly those its hint on stderr names. In the terminal no line is wider
+than 80 columns; piped, no line ends in a space; `…` never appears.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import pty
+import re
+import subprocess
+import sys
+from collections import defaultdict
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+import pytest
+from rich.cells import cell_len
+from typer.testing import CliRunner
+
+from dti.cli import app
+
+from .conftest import ROOT
+
+WIDTH = 80
+ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+Row = dict[str, str | None]  # column label -> the text the table must show (None: nothing to check)
+
+
+def terminal(args: list[str]) -> tuple[str, str]:
+    """stdout as a terminal of WIDTH columns shows it (colours removed), and stderr (a pipe)."""
+    leader, follower = pty.openpty()
+    env = {**os.environ, "COLUMNS": str(WIDTH), "LINES": "40", "TERM": "xterm-256color"}
+    env.pop("NO_COLOR", None)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "dti", *args], cwd=ROOT, stdout=follower, stderr=subprocess.PIPE, env=env
+    )
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the child closed the terminal
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(leader)
+    _, err = process.communicate()
+    assert process.returncode == 0, err.decode()
+    out = b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
+    return ANSI.sub("", out), err.decode("utf-8")
+
+
+def piped(args: list[str]) -> tuple[str, str]:
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    return result.stdout, result.stderr
+
+
+@functools.cache
+def _machine(args: tuple[str, ...]) -> str:
+    result = CliRunner().invoke(app, [*args, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def machine(args: list[str]) -> Any:
+    return json.loads(_machine(tuple(args)))
+
+
+# --- the figures as the table shows them (written here, not taken from the writer) ----------------
+
+
+def comma(text: str) -> str:
+    return text.replace(".", ",")
+
+
+def value(v: float | None) -> str | None:
+    if v is None:
+        return None
+    # the float's noise first (0.4715499999999999 is 0.47155), then half up as published tables round
+    exact = Decimal(repr(v)).quantize(Decimal("1e-9"))
+    return comma(str(exact.quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)))
+
+
+def points(v: float | None) -> str | None:
+    return None if v is None else comma(f"{v:.2f}".rstrip("0").rstrip("."))
+
+
+def pct(v: float | None) -> str | None:
+    return None if v is None else comma("0.0%" if abs(v) < 0.05 else f"{v:+.1f}%")
+
+
+def places(v: int | None) -> str | None:
+    return None if v is None else f"▲{v}" if v > 0 else f"▼{-v}" if v < 0 else "=0"
+
+
+def signed(v: float | None) -> str | None:
+    return None if v is None else comma(f"{v:+.2f}")
+
+
+def whole(v: int | None) -> str | None:
+    return None if v is None else str(v)
+
+
+# --- reading the table ------------------------------------------------------------------------------
+
+
+def tokens(line: str) -> set[str]:
+    """The words of a line, with a change's sign, figure and % (or ▲ and places) as one word."""
+    line = line.replace(" %", "%").replace("▲ ", "▲").replace("▼ ", "▼").replace("= 0", "=0")
+    words = set(re.split(r"[\s│┃()]+", line)) - {""}
+    return words | {w[:-1] for w in words if w.endswith("%")}  # a text's '2,44 %' may wrap before '%'
+
+
+def hidden(stderr: str) -> set[str]:
+    """The columns a narrow terminal left out, as its hint names them."""
+    found = re.findall(r"(?:ẩn|not shown:) (.*?) \(", stderr)
+    return {label for names in found for label in names.split(", ")}
+
+
+def check(out: str, err: str, rows: list[Row], in_terminal: bool) -> None:
+    assert "…" not in out
+    lines = out.splitlines()
+    if in_terminal:
+        assert max(cell_len(line) for line in lines) <= WIDTH
+    else:
+        assert not [line for line in lines if line != line.rstrip()]
+    left_out = hidden(err)
+    assert bool(left_out) <= in_terminal  # piped, every column is written
+    assert left_out <= set(rows[0]), left_out
+    words = [tokens(line) for line in lines]
+    where: dict[str, list[int]] = defaultdict(list)
+    for i, found in enumerate(words):
+        for word in found:
+            where[word].append(i)
+    for row in rows:
+        wanted = {text for label, text in row.items() if text is not None and label not in left_out}
+        assert wanted, row
+        first = min(wanted, key=lambda w: len(where[w]))
+        assert any(wanted <= words[i] for i in where[first]), f"not whole on one line: {sorted(wanted)}"
+
+
+# --- the commands and what their rows must show ---------------------------------------------------
+
+S = "sample_data/"
+MAIN = ["DTI", "CQS", "KTS", "XHS", "NTS", "TCS", "HTS", "NLS", "ATTT", "DTTM", "HDCQ", "HDKT", "HDXH"]
+
+
+def score_rows(data: Any) -> list[Row]:
+    changes = data.get("changes", {}).get("units", {})
+    rows = []
+    for u in data["units"]:
+        row: Row = {"đơn vị": u["unit"], "hạng": whole(u["ranks"]["DTI"])}
+        row.update({code: value(u["values"][code]) for code in MAIN})
+        row["thiếu số liệu"] = points(u["missing_points"]["DTI"] or None)
+        if changes:
+            row["Δ giá trị"] = pct(changes[u["unit"]]["value_pct"])
+            row["Δ hạng"] = places(changes[u["unit"]]["places"])
+        rows.append(row)
+    return rows
+
+
+def breakdown_rows(data: Any) -> list[Row]:
+    rows = []
+    year = data.get("previous_year")
+    for n in data["nodes"]:
+        row: Row = {
+            "mã": n["code"],
+            "điểm": points(n["points"]),
+            "tối đa": points(n["max"]),
+            "giá trị": value(n["value"]),
+            "hạng": whole(n["rank"]),
+            "mất điểm": points(n["lost"]),
+            "thiếu số liệu": points(n["at_stake"]),
+            "tự đánh giá": points(n["self"]),
+            "Δ thẩm định": signed(n["verified_change"]),
+        }
+        if year:
+            row[f"giá trị {year}"] = value(n["previous_value"])
+            row[f"hạng {year}"] = whole(n["previous_rank"])
+            row["Δ giá trị"] = pct(n["value_pct"])
+            row["Δ hạng"] = places(n["places"])
+        rows.append(row)
+    return rows
+
+
+def component_rows(data: Any) -> list[Row]:
+    return [
+        {
+            "hạng DTI": whole(r["rank"]),
+            "đơn vị": r["unit"],
+            "chỉ tiêu": r["component"],
+            "giá trị": value(r["value"]),
+            "điểm": points(r["points"]),
+            "tối đa": points(r["max"]),
+            "mất điểm": points(r["lost"]),
+            "thiếu số liệu": points(r["at_stake"]),
+            "tên chỉ tiêu": None,
+        }
+        for r in data["rows"]
+    ]
+
+
+def rank_rows(data: Any) -> list[Row]:
+    years, rows = data["years"], []
+    for u in data["units"]:
+        # a merged province is named: the first word of the name is always on the row's first line
+        row: Row = {"đơn vị": u["unit"].split()[0]}
+        for y in map(str, years):
+            mark = "p" if u["rank_source"][y] == "published" else ""
+            row[f"DTI {y}"] = value(u["values"][y])
+            row[f"hạng {y}"] = None if u["ranks"][y] is None else f"{u['ranks'][y]}{mark}"
+        for c in u["changes"]:
+            row[f"Δ% {c['from']}→{c['to']}"] = pct(c["value_pct"])
+            row["± bậc"] = places(c["places"])
+        if "region_rank" in u:
+            row["hạng vùng"] = whole(u["region_rank"])
+        rows.append(row)
+    return rows
+
+
+def target_rows(data: Any) -> list[Row]:
+    """The figures of each target's label ('Đạt và vượt 4,5 %'): each must be whole in the table."""
+    figures = [f for t in data["targets"] for f in re.findall(r"\d+(?:[.,]\d+)*", t["label"] or "")]
+    return [{"đánh giá": f} for f in figures]
+
+
+def issue_rows(data: Any) -> list[Row]:
+    return [{"dòng": whole(i["row"]), "ô": i["cell"]} for i in data["issues"][:50]]
+
+
+def spec_rows(data: Any) -> list[Row]:  # English labels and a decimal dot by default
+    return [{"code": n["code"], "points": dot(points(n["max_points"]))} for n in data["nodes"]]
+
+
+def dot(text: str | None) -> str | None:
+    return None if text is None else text.replace(",", ".")
+
+
+def list_rows(data: Any) -> list[Row]:
+    return [
+        {
+            "id": s["id"],
+            "years": str(s["years"][0]) if s["years"] else None,
+            "decision": None,
+            "unit kind": None,
+        }
+        for s in data
+    ]
+
+
+CASES: dict[str, tuple[list[str], Callable[[Any], list[Row]]]] = {
+    "score": ([S + "2024.csv"], score_rows),
+    "score --unit": ([S + "2024.csv", "--unit", "48"], breakdown_rows),
+    "score --unit --previous": (
+        [S + "2024.csv", "--unit", "48", "--previous", S + "2023.csv"],
+        breakdown_rows,
+    ),
+    "score --show components": ([S + "2024.csv", "--show", "components"], component_rows),
+    "score --previous": ([S + "2024.csv", "--previous", S + "2023.csv"], score_rows),
+    "rank": ([S + "2023.csv", S + "2024.csv"], rank_rows),
+    "rank published": ([S + "published_2023.csv", S + "2024.csv"], rank_rows),
+    "rank --merge 2025": ([S + "2023.csv", S + "2024.csv", "--merge", "2025"], rank_rows),
+    "rank --region": ([S + "2023.csv", S + "2024.csv", "--region"], rank_rows),
+    "rank --merge --region": ([S + "2023.csv", S + "2024.csv", "--merge", "2025", "--region"], rank_rows),
+    "targets": ([S + "targets_2025.csv"], target_rows),
+    "validate": ([S + "2024.csv", "--max-issues", "50"], issue_rows),
+    "spec show": (["dti-province-2022"], spec_rows),
+    "spec list": ([], list_rows),
+}
+
+
+def _args(name: str) -> list[str]:
+    words = name.split()
+    command = words[:2] if words[0] == "spec" else words[:1]
+    return [*command, *CASES[name][0]]
+
+
+@pytest.fixture(scope="module")
+def terminals() -> dict[str, tuple[str, str]]:
+    """Every case run once in a pty (as processes, side by side)."""
+    with ThreadPoolExecutor(4) as pool:
+        return dict(zip(CASES, pool.map(lambda n: terminal(_args(n)), CASES), strict=True))
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_terminal_at_80_columns(name: str, terminals: dict[str, tuple[str, str]]) -> None:
+    out, err = terminals[name]
+    check(out, err, CASES[name][1](machine(_args(name))), in_terminal=True)
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_piped_at_full_width(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    out, err = piped(_args(name))
+    check(out, err, CASES[name][1](machine(_args(name))), in_terminal=False)
+
+
+def test_narrow_score_table_keeps_the_pillars_and_says_what_it_left_out(
+    terminals: dict[str, tuple[str, str]],
+) -> None:
+    _, err = terminals["score"]
+    # At 80 columns rank, unit, name, DTI, the three pillars and the points at stake stay (8 columns
+    # need 4+3+10+6+6+6+6+5 + 7 gaps of 3 = 67): one main index fits beside them, the eight others go.
+    assert hidden(err) == {"TCS", "HTS", "NLS", "ATTT", "DTTM", "HDCQ", "HDKT", "HDXH"}
+    assert "--show pillars" in err
+
+
+def test_english_and_dot(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Hà Tĩnh's DTI 2024: 843.567 of 1000 points = 0.8436
+    out, err = terminal(["score", S + "2024.csv", "--lang", "en"])
+    assert "│ 0.8436 │" in out and "rank" in out and "At 80 columns, not shown: TCS," in err
+    monkeypatch.chdir(ROOT)
+    out, _ = piped(["score", S + "2024.csv", "--lang", "en", "--decimal", "comma"])
+    assert "│ 0,8436 │" in out and re.search(r"^rank\s+┃ unit\s+┃ name", out, re.MULTILINE)
+    out, _ = piped(["score", S + "2024.csv", "--decimal", "dot"])
+    assert "│ 0.8436 │" in out and out.startswith("dti-province-2022, năm số liệu 2024")
