@@ -284,6 +284,21 @@ def test_a_misnumbered_row_and_an_empty_section_are_reported_not_placed(tmp_path
     assert [(u["row"], u["number"]) for u in imported.review.unplaced] == [(5, "2.1"), (7, "")]
 
 
+def test_headers_as_decisions_vary_them(tmp_path: Path) -> None:
+    rows = [
+        ["TT", "Nội dung đánh giá", "Điểm tối đa (điểm)", "Cách tính điểm", "Tài liệu kiểm chứng/minh chứng"],
+        ["1", "Cổng thông tin điện tử", "10đ", "Có: 10 điểm; Không: 0 điểm", "Đường dẫn"],
+    ]
+    spec = import_table(_csv(tmp_path / "t.csv", rows)).spec
+    node = spec.node("C1")
+    assert (node.name_vi, node.max_points, node.rule and node.rule.kind) == (
+        "Cổng thông tin điện tử",
+        10,
+        "yesno",
+    )
+    assert "evidence: Đường dẫn" in (node.source or "")
+
+
 # --- the method texts ---------------------------------------------------------------------------------
 
 

@@ -35,7 +35,18 @@ from dti.spec.outline import Item, assign_codes, numbering, place, walk
 COLUMNS: dict[str, tuple[str, ...]] = {
     "number": ("STT", "TT", "Số TT", "Số thứ tự"),
     "code": ("Mã", "Mã chỉ số", "Mã tiêu chí", "Code"),
-    "name": ("Chỉ số / Tiêu chí", "Chỉ số", "Tiêu chí", "Tên chỉ số", "Tên tiêu chí", "Nội dung", "Chỉ tiêu"),
+    "name": (
+        "Chỉ số / Tiêu chí",
+        "Chỉ số",
+        "Tiêu chí",
+        "Tên chỉ số",
+        "Tên tiêu chí",
+        "Nội dung",
+        "Nội dung đánh giá",
+        "Tiêu chí đánh giá",
+        "Chỉ số thành phần",
+        "Chỉ tiêu",
+    ),
     "name_en": ("Tên tiếng Anh", "English name", "name_en"),
     "points": ("Điểm tối đa", "Điểm", "Thang điểm", "Điểm chuẩn", "Số điểm"),
     "method": (
@@ -51,6 +62,24 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "partner": ("Đơn vị phối hợp", "Cơ quan phối hợp"),
 }
 _MEANING = {header_key(h): m for m, heads in COLUMNS.items() for h in heads}
+# Headers that words may follow (`Điểm tối đa (điểm)`, `Tài liệu kiểm chứng/minh chứng`).
+_STEMS = (
+    "diem toi da",
+    "cach xac dinh",
+    "cach tinh diem",
+    "tai lieu kiem chung",
+    "nguon du lieu",
+    "don vi phoi hop",
+)
+
+
+def meaning(header: str) -> str | None:
+    """What a header names ('Điểm tối đa (điểm)' → 'points'), or None."""
+    key = header_key(header)
+    stem = next((s for s in _STEMS if key.startswith(s + " ")), key)
+    return _MEANING.get(stem)
+
+
 FIELDS = tuple(COLUMNS)
 TOTAL_NAMES = frozenset({"tong", "tong cong", "tong diem", "tong so diem", "cong"})
 UNIT_WORDS = (
@@ -125,7 +154,7 @@ def _docx_grid(path: Path) -> Grid:
                 cells.append("" if any(cell._tc is s for s in seen) else nfc(cell.text))
                 seen.append(cell._tc)
             rows.append(cells)
-        heads = [sum(1 for c in r if header_key(c) in _MEANING) for r in rows[:5]]
+        heads = [sum(1 for c in r if meaning(c)) for r in rows[:5]]
         if heads and max(heads) >= 2:
             chosen += [[title] for title in titles[-5:]] if not chosen else []
             chosen += rows
@@ -155,11 +184,11 @@ def _cell(grid: Grid, column: int, index: int) -> str:
 def read_rows(path: Path, sheet: str | None = None) -> tuple[list[Item], list[Item], list[str], list[str]]:
     """The table's rows, its total rows (`Tổng cộng`), notes on how it was read, and its title rows."""
     grid = _grid(path, sheet)
-    table = find_table(grid, lambda text: header_key(text) in _MEANING)
+    table = find_table(grid, lambda text: meaning(text) is not None)
     body = table.grid
     columns: dict[str, int] = {}
     for j, head in enumerate(body.header):
-        columns.setdefault(_MEANING.get(header_key(head), ""), j)
+        columns.setdefault(meaning(head) or "", j)
     columns.pop("", None)
     if "name" not in columns or "points" not in columns:
         raise InputError(
