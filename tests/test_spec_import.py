@@ -299,6 +299,22 @@ def test_headers_as_decisions_vary_them(tmp_path: Path) -> None:
     assert "evidence: Đường dẫn" in (node.source or "")
 
 
+def test_codes_from_a_code_column_when_valid_and_unique(tmp_path: Path) -> None:
+    rows = [
+        ["STT", "Mã", "Chỉ số / Tiêu chí", "Điểm tối đa", "Cách xác định và tính điểm"],
+        ["1", "HT", "Hạ tầng", "", ""],
+        ["1.1", "HT.01", "Cáp quang", "10", "Có: 10 điểm; Không: 0 điểm"],
+        ["1.2", "HT.01", "Wi-Fi", "10", "Có: 10 điểm; Không: 0 điểm"],
+        ["1.3", "mã sai", "4G", "10", "Có: 10 điểm; Không: 0 điểm"],
+        ["", "Σ", "Tổng cộng", "30", ""],
+    ]
+    imported = import_table(_csv(tmp_path / "t.csv", rows))
+    # HT.01 twice: the second keeps its derived code; 'mã sai' is not a code; 'Σ' is not one for the total.
+    assert imported.spec.node("TOTAL").children == ["HT"]
+    assert imported.spec.node("HT").children == ["HT.01", "C1_2", "C1_3"]
+    assert [n.split(":")[0] for n in imported.review.notes[1:]] == ["row 4", "row 5"]  # after the table note
+
+
 # --- the method texts ---------------------------------------------------------------------------------
 
 

@@ -25,7 +25,7 @@ from dti.spec.criteria import FIELDS, decision_of, read_rows, title_of
 from dti.spec.infer import infer_rule
 from dti.spec.io import dump_spec
 from dti.spec.model import Spec, SpecError
-from dti.spec.outline import Item, assign_codes, numbering, place, walk
+from dti.spec.outline import CODE, Item, assign_codes, numbering, place, walk
 
 UNIT_WORDS = (
     ("cap xa", "commune"),
@@ -97,12 +97,12 @@ def _joined(rows: list[Item], review: Review) -> list[Item]:
     return out
 
 
-def _sum(item: Item, review: Review, file: str) -> float:
+def _sum(item: Item, review: Review) -> float:
     """A leaf's points, or an inner node's children's sum; a stated sum that differs is reported."""
     stated = _points(item.cells["points"]) if item.cells else None
     if not item.children:
         return stated or 0.0
-    total = sum(_sum(child, review, file) for child in item.children)
+    total = sum(_sum(child, review) for child in item.children)
     if stated is not None and not np.isclose(stated, total):
         review.sums.append(
             {"code": item.code, "number": item.number, "row": item.row, "stated": stated, "children": total}
@@ -138,7 +138,7 @@ def _node(item: Item, file: str, review: Review) -> dict[str, Any]:
             review.rules[inference.rule.kind] = review.rules.get(inference.rule.kind, 0) + 1
         else:
             data["provisional"] = True
-            why = "no points in 'Điểm tối đa'" if stated is None else inference.why.split(":")[0]
+            why = "no points in 'Điểm tối đa'" if stated is None else inference.reason
             review.provisional.append(
                 {"code": item.code, "number": item.number, "row": item.row, "why": why, "method": method}
             )
@@ -178,14 +178,14 @@ def import_table(
             review.unplaced.append({"row": row.row, "number": row.cells["number"], "name": name, "why": why})
         else:
             items.append(row)
-    given = next((t.cells["code"] for t in totals if t.cells["code"]), "")
+    given = next((t.cells["code"] for t in totals if re.fullmatch(CODE, t.cells["code"])), "")
     root = Item(0, {f: "" for f in FIELDS}, code=given or "TOTAL")
     place(items, root, review.unplaced)
     if not root.children:
         raise InputError(f"{path}: no criteria found under the header (STT, Chỉ số / Tiêu chí, Điểm tối đa…)")
     assign_codes(root, review.notes)
     file = path.name
-    total = _sum(root, review, file)
+    total = _sum(root, review)
     for row in totals:
         stated = _points(row.cells["points"])
         if stated is not None and not np.isclose(stated, total):

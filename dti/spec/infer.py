@@ -59,7 +59,8 @@ class Inference:
 
     rule: Rule
     inferred: bool
-    why: str
+    why: str  # for the node's source: the rule and the text it was read from, or why none was
+    reason: str = ""  # when not inferred: why, in a few words (for the review)
 
 
 def _plain(text: str) -> str:
@@ -124,9 +125,8 @@ def infer_rule(text: str, max_points: float | None) -> Inference:
 def _not_inferred(text: str, reason: str) -> Inference:
     method = " ".join(text.split())
     verbatim = f'; method (verbatim): "{method}"' if method else ""
-    return Inference(
-        PointsRule(kind="points"), False, f"no rule inferred ({reason}): self-assessed points{verbatim}"
-    )
+    why = f"no rule inferred ({reason}): self-assessed points{verbatim}"
+    return Inference(PointsRule(kind="points"), False, why, reason)
 
 
 def _ratio(text: str, match: re.Match[str], max_points: float | None) -> Inference:

@@ -27,6 +27,7 @@ from dti.io.appendix import _BULLET, _section_title  # the target lists' numberi
 
 _ARABIC = re.compile(r"\d+(?:\.\d+)*\.?")
 _LETTER = re.compile(r"([a-zđ])[.)]?")
+CODE = r"[A-Za-z0-9][A-Za-z0-9_.\-]*"  # a spec code (dti/spec/model.py)
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 
 
@@ -141,7 +142,6 @@ def assign_codes(root: Item, notes: list[str]) -> None:
     used: set[str] = {root.code}
     bullets: Counter[tuple[int, str]] = Counter()  # (parent, kind) → bullets so far
     repeats: Counter[str] = Counter()  # code → times it was asked for again
-    valid = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]*")
     for node in nodes:
         kind, parent = node.key[0], node.parent
         top = "" if parent is root or parent is None else parent.code
@@ -161,7 +161,7 @@ def assign_codes(root: Item, notes: list[str]) -> None:
             k = bullets[id(parent), kind]
             code = f"{top}-{k}" if top else f"B{k}"
         given = node.cells["code"].strip()
-        if given and valid.fullmatch(given) and given not in used:
+        if given and re.fullmatch(CODE, given) and given not in used:
             code = given
         elif given:
             notes.append(f"row {node.row}: code '{given}' not used (not a valid or unique code): {code}")
