@@ -18,7 +18,7 @@ from openpyxl.utils import get_column_letter
 from dti.views import Column, View
 from dti.views.document import Chart, Document, Fact, Section, Series
 from dti.write.xlsx import document_workbook, number_format, sheet_names, views_workbook
-from dti.write.xlsxchart import bins
+from dti.write.xlsxchart import ACCENT, bins
 
 ROOT = Path(__file__).parent.parent
 SAMPLES = ROOT / "sample_data"
@@ -336,3 +336,21 @@ def test_control_characters_in_titles_names_and_categories(tmp_path: Path) -> No
     data = [[c for c in r if c is not None] for r in book["Dữ liệu biểu đồ"].iter_rows(values_only=True)]
     assert ["Biểu\ufffd[31m đồ", "x\ufffd"] in data and ["A\ufffd", 1] in data and ["=B", 2] in data
     assert len(book["tên"]._charts) == 1
+
+
+def test_an_interval_of_ranks() -> None:
+    ranks = Series("hạng", [56.0, 61.0], low=[55.0, 60.0], high=[57.0, 61.0])
+    chart = Chart(
+        "robust", "interval", "Khoảng hạng", ["Đắk Nông", "Đà Nẵng"], [ranks], highlight=[1], invert=True
+    )
+    book = read(document_workbook(Document("t", "", sections=[Section("r", "Độ vững", charts=[chart])])))
+    (excel,) = book["Độ vững"]._charts
+    # One rank either side of 55..61, rank 1 at the top; Đà Nẵng in the accent colour.
+    assert (excel.y_axis.scaling.min, excel.y_axis.scaling.max) == (54, 62)
+    assert excel.y_axis.scaling.orientation == "maxMin"
+    # A marker's colour cannot be set per point: the highlighted rank is a series of its own.
+    assert len(excel.series) == 2 and not excel.series[0].dPt
+    assert excel.series[1].marker.spPr.solidFill.srgbClr == ACCENT.lstrip("#").upper()
+    data = book["Dữ liệu biểu đồ"]
+    assert data["B3"].value == 56 and data["B3"].number_format == "0"  # ranks, not 56.0000
+    assert [data["G2"].value, data["G3"].value, data["G4"].value] == ["Đà Nẵng", None, 61]

@@ -66,7 +66,7 @@ class ChartData:
             if len(label) + 2 > self.widths.get(j, 10):
                 self.widths[j] = min(len(label) + 2, 40)
                 sheet.set_column(j, j, self.widths[j])
-            column = Column("", "", "int" if chart.kind == "histogram" else "value", chart.digits)
+            column = Column("", "", "int" if _whole(chart) else "value", chart.digits)
             for i, value in enumerate(values, start=header + 1):
                 book.put(sheet, i, j, column, value)
         for i, category in enumerate(categories, start=header + 1):
@@ -79,7 +79,14 @@ class ChartData:
 def _keys(chart: Chart) -> list[tuple[int, str]]:
     """(series, part) of each data column, in the order `_parts` gives them."""
     parts = ("value", "low", "high", "minus", "plus") if chart.kind == "interval" else ("value",)
-    return [(s, part) for s in range(len(chart.series)) for part in parts]
+    keys = [(s, part) for s in range(len(chart.series)) for part in parts]
+    return keys + [(0, "highlight")] if _marker_highlight(chart) else keys
+
+
+def _marker_highlight(chart: Chart) -> bool:
+    """Points of a line are highlighted by a series of their own: a point's colour in a line chart
+    colours the line to it, not its marker."""
+    return chart.kind in ("line", "interval") and bool(chart.highlight) and bool(chart.series)
 
 
 def bins(chart: Chart, decimal: Decimal) -> tuple[list[str], list[list[float | None]], list[int]]:
@@ -126,6 +133,11 @@ def _parts(chart: Chart, book: Book) -> tuple[list[str], list[tuple[str, list[fl
             parts += [(f"{series.label} ({book.word('high')})", list(high))]
             parts.append(("−", [_gap(v, lo) for v, lo in zip(series.values, low, strict=True)]))
             parts.append(("+", [_gap(hi, v) for v, hi in zip(series.values, high, strict=True)]))
+    if _marker_highlight(chart):
+        first = chart.series[0].values
+        shown = [i for i in chart.highlight if 0 <= i < len(first)]
+        label = ", ".join(chart.categories[i] for i in shown if i < len(chart.categories))
+        parts.append((label, [v if i in shown else None for i, v in enumerate(first)]))
     return chart.categories, parts, chart.highlight
 
 
@@ -140,10 +152,22 @@ def add_chart(data: ChartData, sheet: Any, chart: Chart, row: int, col: int) -> 
     block = data.write(chart, categories, parts)
     excel = book.book.add_chart({"type": TYPES[chart.kind]})
     labels = chart.kind in ("bar", "hbar") and len(categories) * len(chart.series) <= LABELLED
-    whole = chart.kind == "histogram" or chart.invert or chart.digits <= 0  # counts, ranks
+    whole = _whole(chart)
     digits = "0" if whole else "0." + "0" * chart.digits
     for s, _ in enumerate(chart.series):
         excel.add_series(_series(data, block, chart, s, labels, digits, marked))
+    if (0, "highlight") in block.columns:
+        column = block.columns[(0, "highlight")]
+        marker = {"type": "circle", "size": 8, "fill": {"color": ACCENT}, "border": {"color": ACCENT}}
+        excel.add_series(
+            {
+                "name": data.ref(block.first - 1, column),
+                "categories": data.ref(block.first, 0, block.last),
+                "values": data.ref(block.first, column, block.last),
+                "marker": marker,
+                "line": {"none": True},
+            }
+        )
     excel.set_title({"name": data.ref(block.title, 0), "name_font": {"size": 12}})
     scale = "0" if whole else "General"  # 0.2, 0.4...: the value labels carry the digits
     value_axis: dict[str, Any] = {"num_format": scale, "major_gridlines": {"visible": True}}
@@ -153,10 +177,11 @@ def add_chart(data: ChartData, sheet: Any, chart: Chart, row: int, col: int) -> 
         (category_axis if chart.kind == "histogram" else value_axis)["name"] = data.ref(block.title, 1)
     if chart.limits is not None and chart.kind != "histogram":
         value_axis["min"], value_axis["max"] = chart.limits
+    elif chart.kind == "interval":  # the axis holds the whole bars (auto-scaling may leave them out)
+        ends = [v for s in chart.series for v in [*s.values, *(s.low or []), *(s.high or [])]]
+        value_axis.update(_span(ends, whole))
     elif chart.invert:
         value_axis["min"] = 1  # rank 1, not 0
-    elif chart.kind == "interval":  # the axis holds the whole bars (auto-scaling may leave them out)
-        value_axis.update(_span([v for s in chart.series for v in [*(s.low or []), *(s.high or [])]]))
     if chart.kind == "hbar":  # first category at the top, the value axis below
         category_axis.update(reverse=True, crossing="max")
         excel.set_x_axis(value_axis)
@@ -200,7 +225,7 @@ def _series(
     else:
         series["fill"] = {"color": colour}
         series["gap"] = 10 if chart.kind == "histogram" else 50
-    if marked and s == 0:
+    if marked and s == 0 and not _marker_highlight(chart):
         accent = {"fill": {"color": ACCENT}, "border": {"color": ACCENT}}
         series["points"] = [accent if i in marked else None for i in range(max(marked) + 1)]
     if labels:
@@ -215,13 +240,23 @@ def _series(
     return series
 
 
-def _span(values: list[float | None]) -> dict[str, float]:
-    """Axis ends around the values, at a round step (0.37..0.81 -> 0.3..0.9)."""
+def _whole(chart: Chart) -> bool:
+    """Whole numbers: a histogram's counts, ranks (`invert`), or no decimals asked for."""
+    return chart.kind == "histogram" or chart.invert or chart.digits <= 0
+
+
+def _span(values: list[float | None], whole: bool) -> dict[str, float]:
+    """Axis ends around the values at a round step (0.37..0.81 -> 0.3..0.9); ranks 55..63 -> 54..64."""
     found = [v for v in values if v is not None and math.isfinite(v)]
-    if not found or max(found) <= min(found):
+    if not found:
         return {}
-    step = 10.0 ** math.floor(math.log10(max(found) - min(found)))
-    return {"min": math.floor(min(found) / step) * step, "max": math.ceil(max(found) / step) * step}
+    low, high = min(found), max(found)
+    if whole:
+        return {"min": max(1, math.floor(low) - 1), "max": math.ceil(high) + 1}
+    if high <= low:
+        return {}
+    step = 10.0 ** math.floor(math.log10(high - low))
+    return {"min": math.floor(low / step) * step, "max": math.ceil(high / step) * step}
 
 
 def _size(chart: Chart, categories: int) -> tuple[int, int]:
