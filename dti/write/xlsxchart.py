@@ -2,7 +2,9 @@
 
 bar: a column chart (one column per category, the highlighted ones in the accent colour); hbar: a bar
 chart, first category at the top; line: a line with markers (`invert`: rank 1 at the top); histogram: a
-column chart of the counts per bin; interval: the points as markers with low-high error bars.
+column chart of the counts per bin (the bin holding a highlighted unit in the accent colour); interval:
+the points as markers with low-high error bars. A highlighted point of a line or interval chart is a
+series of its own.
 """
 
 from __future__ import annotations
@@ -169,10 +171,23 @@ def add_chart(data: ChartData, sheet: Any, chart: Chart, row: int, col: int) -> 
             }
         )
     excel.set_title({"name": data.ref(block.title, 0), "name_font": {"size": 12}})
+    _axes(excel, data, block, chart, len(categories))
+    excel.set_legend({"none": True} if len(chart.series) == 1 else {"position": "bottom"})
+    width, height = _size(chart, len(categories))
+    excel.set_size({"width": width, "height": height})
+    offset = data.offsets.get(sheet.get_name(), 0)
+    sheet.insert_chart(max(row, 0), col, excel, {"x_offset": 10, "y_offset": offset + 10})
+    data.offsets[sheet.get_name()] = offset + height + 20
+
+
+def _axes(excel: Any, data: ChartData, block: Block, chart: Chart, categories: int) -> None:
+    """The value axis (its label, ends, rank 1 at the top) and the category axis (first at the top
+    of a bar chart, names turned when there are many)."""
+    whole = _whole(chart)
     scale = "0" if whole else "General"  # 0.2, 0.4...: the value labels carry the digits
     value_axis: dict[str, Any] = {"num_format": scale, "major_gridlines": {"visible": True}}
     value_axis["major_gridlines"]["line"] = {"color": "#DDDDDD"}
-    category_axis: dict[str, Any] = {"num_font": {"rotation": -45}} if len(categories) > 12 else {}
+    category_axis: dict[str, Any] = {"num_font": {"rotation": -45}} if categories > 12 else {}
     if chart.axis:  # a histogram's axis label names the binned values
         (category_axis if chart.kind == "histogram" else value_axis)["name"] = data.ref(block.title, 1)
     if chart.limits is not None and chart.kind != "histogram":
@@ -191,12 +206,6 @@ def add_chart(data: ChartData, sheet: Any, chart: Chart, row: int, col: int) -> 
             value_axis.update(reverse=True, crossing="max")
         excel.set_x_axis(category_axis)
         excel.set_y_axis(value_axis)
-    excel.set_legend({"none": True} if len(chart.series) == 1 else {"position": "bottom"})
-    width, height = _size(chart, len(categories))
-    excel.set_size({"width": width, "height": height})
-    offset = data.offsets.get(sheet.get_name(), 0)
-    sheet.insert_chart(max(row, 0), col, excel, {"x_offset": 10, "y_offset": offset + 10})
-    data.offsets[sheet.get_name()] = offset + height + 20
 
 
 def _series(
