@@ -11,6 +11,8 @@ from typing import Any
 import docx
 import openpyxl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from dti.cli import app
@@ -495,3 +497,41 @@ def test_the_imported_spec_scores_a_submission(tmp_path: Path) -> None:
     assert values["G1"] == pytest.approx(35 / 40) and values["G5"] == pytest.approx(59.5 / 80)
     assert values["G6"] == pytest.approx((70 / 90 * 20 + 6 + 5 + 5) / 60)
     assert values["TOTAL"] == pytest.approx((35 + 28 + 48 + 35 + 59.5 + 70 / 90 * 20 + 16) / 300)
+
+
+NUMBERS = ["", "I", "II", "1", "2", "1.1", "1.2", "2.1", "1.1.1", "a)", "b)", "-", "+", "x", "Phần I"]
+METHODS = [
+    "",
+    "Có: 10 điểm; Không: 0 điểm",
+    "Tỷ lệ % × điểm tối đa",
+    "4 cuộc trở lên: 10 điểm; 2 cuộc: 5 điểm",
+    "Chủ tịch: 10 điểm; Phó Chủ tịch: 5 điểm",
+    "Trên 5: 10 điểm",
+    "tự chấm",
+]
+ROWS = st.lists(
+    st.tuples(
+        st.sampled_from(NUMBERS),
+        st.sampled_from(["", "Tiêu chí", "- gạch đầu dòng", "a) mục", "II. NHÓM", "Tổng cộng", "Tổng"]),
+        st.sampled_from(["", "10", "5", "7,5", "abc", "10 điểm", "-3"]),
+        st.sampled_from(METHODS),
+    ),
+    max_size=25,
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(rows=ROWS)
+def test_any_table_gives_a_valid_spec_or_a_message(
+    tmp_path_factory: pytest.TempPathFactory, rows: list[Any]
+) -> None:
+    """Whatever the numbering, points and texts, the import ends in a spec that checks and loads back
+    equal, or in InputError (no criteria) — never in another exception."""
+    path = _csv(tmp_path_factory.mktemp("t") / "t.csv", [HEAD[:4], *[list(r) for r in rows]])
+    try:
+        imported = import_table(path)
+    except InputError:
+        return
+    assert parse_spec(imported.text) == imported.spec
+    placed = imported.review.nodes - 1 + len(imported.review.unplaced)
+    assert placed <= len(rows)  # every row is a node, an unplaced row, a continuation or a total
