@@ -60,3 +60,46 @@ def test_a_target_list_with_errors_stops_the_report(tmp_path: Path) -> None:
 def test_a_previous_year_after_the_report_year_is_refused(tmp_path: Path) -> None:
     result = run(str(DATA / "2023.csv"), "--previous", YEAR, "-o", str(tmp_path / "r.html"))
     assert result.exit_code == 2 and "2024 > 2023" in result.stderr
+
+
+def test_owners_received_and_tasks_add_their_sections(tmp_path: Path) -> None:
+    out = tmp_path / "r.html"
+    result = run(
+        YEAR,
+        "--unit", "48",
+        "--owners", str(DATA / "owners.csv"),
+        "--received", str(DATA / "received_2026.csv"),
+        "--tasks", str(DATA / "tasks_2026.csv"),
+        "--today", "25/11/2026",
+        "--draws", "0",
+        "-o", str(out),
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    page = out.read_text(encoding="utf-8")
+    for key in ("gaps", "calendar", "tasks"):
+        assert f'id="{key}' in page
+    assert 'id="robust' not in page  # --draws 0
+    # README's dti tasks summary for the sample list on 25/11/2026
+    assert "7/21 nhiệm vụ chưa được triển khai" in page
+
+
+def test_received_needs_owners(tmp_path: Path) -> None:
+    result = run(YEAR, "--received", str(DATA / "received_2026.csv"), "-o", str(tmp_path / "r.html"))
+    assert result.exit_code == 2 and "--owners" in result.stderr
+
+
+def test_the_workbook_has_the_sheets_of_the_report(tmp_path: Path) -> None:
+    import openpyxl
+
+    out = tmp_path / "r.xlsx"
+    result = run(YEAR, "--previous", str(DATA / "2023.csv"), "--unit", "48", "--draws", "50", "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    book = openpyxl.load_workbook(out)
+    names = book.sheetnames
+    assert names[0] == "Tóm tắt"
+    assert {"Bảng xếp hạng", "Giá trị theo đơn vị", "Thứ hạng qua các năm", "Vấn đề dữ liệu"} <= set(names)
+    ranking = book["Bảng xếp hạng"]
+    assert ranking.max_row == 64  # header + 63 provinces
+    assert ranking["C2"].number_format == "0.0000" and isinstance(ranking["C2"].value, float)
+    assert ranking.freeze_panes == "A2"
+    assert sum(len(ws._charts) for ws in book.worksheets) >= 3

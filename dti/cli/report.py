@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -18,10 +19,12 @@ from dti.cli.options import (
     SpecOption,
     UnitsOption,
 )
+from dti.cli.tasks import parse_day
 
 if TYPE_CHECKING:
-    from dti.targets import Review
-    from dti.views.document import Decimal
+    from dti.briefing import Briefing
+    from dti.report import Issue
+    from dti.views.document import Decimal, Section
 
 FORMATS = {".html": "html", ".htm": "html", ".xlsx": "xlsx"}
 
@@ -66,6 +69,27 @@ def report(
         Path | None,
         typer.Option("--targets", help="The committee's target list (as `dti targets` reads it)."),
     ] = None,
+    owners: Annotated[
+        Path | None,
+        typer.Option(
+            "--owners",
+            help="Who leads each index (as `dti gaps` reads it): points lost per department, and with "
+            "--received the reporting calendar.",
+        ),
+    ] = None,
+    received: Annotated[
+        Path | None,
+        typer.Option("--received", help="The received log (as `dti calendar` reads it; needs --owners)."),
+    ] = None,
+    tasks_file: Annotated[
+        Path | None, typer.Option("--tasks", help="The plan's task list (as `dti tasks` reads it).")
+    ] = None,
+    today: Annotated[
+        str | None,
+        typer.Option(
+            "--today", help="The day of the calendar and of overdue tasks (dd/mm/yyyy; default today)."
+        ),
+    ] = None,
     draws: Annotated[
         int,
         typer.Option(
@@ -99,7 +123,12 @@ def report(
         raise typer.BadParameter(
             f"'{output.name}': the format follows the extension: .html or .xlsx", param_hint="--output"
         )
-    inputs = [*files, *(previous or []), *([targets_file] if targets_file else [])]
+    if received is not None and owners is None:
+        raise typer.BadParameter(
+            "the calendar needs the owners file: give --owners too", param_hint="--received"
+        )
+    extra_inputs = [p for p in (targets_file, owners, received, tasks_file) if p is not None]
+    inputs = [*files, *(previous or []), *extra_inputs]
     common.check_output(output, inputs)
     from dti.briefing import from_runs
     from dti.targets import read_targets
@@ -118,13 +147,20 @@ def report(
     review = None
     if targets_file is not None:
         review = read_targets(targets_file, None)
-        _check_targets(targets_file, review, lang)
+        _shown(targets_file, review.issues, lang, "--targets")
     briefing = from_runs(current, earlier, common.register(units), review)
     for note in briefing.notes:
         text.note(note)
     code = unit_code(briefing, unit) if unit is not None else None
     mark: Decimal | None = None if decimal is None else "," if decimal is DecimalMark.comma else "."
-    extra = [robustness(briefing, code, lang.code, draws, seed)] if draws else []
+    day = parse_day(today) or dt.date.today()
+    extra = []
+    if owners is not None:
+        extra += _owner_sections(briefing, code, owners, received, day, sheet, lang)
+    if tasks_file is not None:
+        extra.append(_tasks_section(tasks_file, sheet, day, lang))
+    if draws:
+        extra.append(robustness(briefing, code, lang.code, draws, seed))
     document = report_document(briefing, code, lang.code, mark, extra)
     if kind == "html":
         from dti.write.html import html
@@ -137,14 +173,61 @@ def report(
     text.note(f"{output}: {len(document.sections)} sections, {len(document.charts())} charts")
 
 
-def _check_targets(file: Path, review: Review, lang: Lang) -> None:
-    """The target list's issues on stderr; a list with errors stops the report (exit 1, or 2 unreadable)."""
+def _shown(file: Path, issues: list[Issue], lang: Lang, what: str) -> None:
+    """A side file's issues on stderr; errors stop the report (exit 1, or 2 when unreadable)."""
     from dti import views
     from dti.report import Report
     from dti.write import text
 
-    report = Report(review.issues)
+    report = Report(issues)
     if report.issues:
         text.show(views.issues(report, lang.code), stderr=True)
     if not report.valid:
-        common.fail(f"{file} holds errors (above): fix them or leave out --targets", common.exit_code(report))
+        common.fail(f"{file} holds errors (above): fix them or leave out {what}", common.exit_code(report))
+
+
+def _owner_sections(
+    briefing: Briefing,
+    unit: str | None,
+    owners: Path,
+    received: Path | None,
+    day: dt.date,
+    sheet: str | None,
+    lang: Lang,
+) -> list[Section]:
+    """Points lost per department (dti gaps), and with a received log the reporting calendar."""
+    from dti import deadlines
+    from dti import gaps as engine
+    from dti.owners import read_owners
+    from dti.received import read_received
+    from dti.views.calendar import calendar_section
+    from dti.views.gaps import gaps_section
+    from dti.write import text
+
+    plan = read_owners(owners, briefing.spec, sheet)
+    _shown(owners, plan.report.issues, lang, "--owners")
+    sections = []
+    try:
+        found = engine.build(briefing.result, plan)
+        nexts = engine.next_up(found, unit, engine.ranked_nodes(briefing.spec)) if unit else None
+        section = gaps_section(found, unit, nexts, lang.code)
+        section.title = "Điểm bị mất theo đơn vị chủ trì" if lang is Lang.vi else "Points lost by department"
+        sections.append(section)
+    except engine.GapsError as exc:
+        text.note(f"{owners}: no section on points lost per department: {exc}")
+    if received is not None:
+        rules = deadlines.load_rules(None)
+        names = deadlines.reporters({o: plan.components_of(o) for o in plan.owners}, rules)
+        log = read_received(received, list(names), briefing.spec)
+        _shown(received, log.issues, lang, "--received")
+        sections.append(calendar_section(deadlines.build(names, rules, day.year, day, log), lang.code))
+    return sections
+
+
+def _tasks_section(file: Path, sheet: str | None, day: dt.date, lang: Lang) -> Section:
+    from dti.tasks import read_tasks
+    from dti.views.tasks import tasks_section
+
+    task_list = read_tasks(file, sheet, day)
+    _shown(file, task_list.issues, lang, "--tasks")
+    return tasks_section(task_list, lang.code)

@@ -66,7 +66,9 @@ class Section:
     title: str
     facts: list[Fact] = field(default_factory=list)
     lines: list[str] = field(default_factory=list)  # paragraphs, already in the document's language
-    views: list[View] = field(default_factory=list)  # tables shown in HTML and written as sheets
+    # tables shown in HTML and written as sheets (a view whose `sheet` is "" is for the page only: an
+    # excerpt of a table that `sheets` holds whole)
+    views: list[View] = field(default_factory=list)
     charts: list[Chart] = field(default_factory=list)
     sheets: list[View] = field(default_factory=list)  # tables for the workbook only (too long for a page)
 

@@ -249,7 +249,7 @@ def ranking(
         keep = set(range(min(len(ranked), 63 if len(ranked) <= 63 else 10)))
     shown_units = {ranked[i]["unit"] for i in keep if i < len(ranked)}
     rows = [dict(r, mine=r["unit"] == unit) for r in full.rows if r["unit"] in shown_units]
-    shown = View(None, full.columns, rows, strong="mine")
+    shown = View(None, full.columns, rows, strong="mine", sheet="")  # the workbook has the full table
     if len(rows) < len(full.rows):
         shown.notes.append(
             f"{len(rows)}/{len(full.rows)} đơn vị; bảng đầy đủ trong tệp Excel (-o report.xlsx)"
@@ -507,7 +507,8 @@ def targets(briefing: Briefing, lang: Lang) -> Section | None:
     from dti.views.review import targets as target_views
 
     listing, counts = target_views(review, "group", lang)
-    listing.notes, listing.sheet, counts.sheet = [], t("targets", lang), f"{t('targets', lang)} 2"
+    listing.notes, listing.sheet = [], t("targets", lang)
+    counts.sheet = "Chỉ tiêu theo nhóm" if lang == "vi" else "Targets by group"
     summary = review.summary()
     labels = {
         "met": ("đạt", "met"),

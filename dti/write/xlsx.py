@@ -327,7 +327,8 @@ def document_workbook(doc: Document) -> bytes:
     placed: dict[str, list[tuple[str, Any, Placed]]] = {}
     for section in doc.sections:
         tables = placed.setdefault(section.key, [])
-        for n, view in enumerate([*section.views, *section.sheets], start=1):
+        written = [v for v in [*section.views, *section.sheets] if v.sheet != ""]  # "": the page only
+        for n, view in enumerate(written, start=1):
             sheet = book.sheet(view.sheet or section.title, f"{book.word('table')} {n}")
             tables.append((sheet.get_name(), sheet, book.table(sheet, view)))
         if section.charts and not tables:
