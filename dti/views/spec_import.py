@@ -41,7 +41,7 @@ def import_review(review: Review, lang: Lang = "vi") -> View:
         {
             **p,
             "check": LABELS["provisional"][k],
-            "detail": f"{p['why']}: {p['method']}" if p["method"] else p["why"],
+            "detail": f'{p["why"]}: "{p["method"]}"' if p["method"] else p["why"],
         }
         for p in review.provisional
     ]
