@@ -476,6 +476,9 @@ def test_cli_usage_errors(tmp_path: Path) -> None:
     (tmp_path / "broken.docx").write_bytes(b"PK\x03\x04 not a document")
     broken = runner.invoke(app, ["spec", "import", str(tmp_path / "broken.docx")])
     assert broken.exit_code == 2 and "not a readable .docx file" in broken.output
+    (tmp_path / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0")
+    old = runner.invoke(app, ["spec", "import", str(tmp_path / "old.doc")])
+    assert old.exit_code == 2 and "save the table as .docx, .xlsx or .csv" in old.output
 
 
 def test_the_imported_spec_scores_a_submission(tmp_path: Path) -> None:

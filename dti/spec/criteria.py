@@ -123,6 +123,10 @@ def _docx_grid(path: Path) -> Grid:
 def _grid(path: Path, sheet: str | None) -> Grid:
     if path.suffix.lower() == ".docx":
         return _docx_grid(path)
+    if path.suffix.lower() in {".doc", ".pdf", ".odt", ".rtf", ".xls"} and path.is_file():
+        raise InputError(
+            f"{path}: '{path.suffix}' files are not read: save the table as .docx, .xlsx or .csv"
+        )
     issues: list[Any] = []
     grid = read_grid(path, sheet, issues)
     if grid is None or not grid.header:
