@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from dti.views.document import Decimal
 
 BOM = b"\xef\xbb\xbf"
+EXCEL = (".xlsx", ".xlsm", ".xls", ".ods", "")  # "" : a folder, whose files may be Excel
 P = ParamSpec("P")
 R = TypeVar("R")
 
@@ -113,10 +114,11 @@ def evaluate(
                 f"'{pair}': write HEADER=MEANING, e.g. 'Điểm DTI=DTI'", param_hint="--columns"
             )
         meanings[header.strip()] = meaning.strip()
+    check_sheet(sheet, files)
     way: Literal["long", "wide"] | None = None
     if layout is not None:
         way = "long" if layout is Layout.long else "wide"
-    return evaluate(
+    run = evaluate(
         files,
         spec_ref,
         register(units),
@@ -127,6 +129,27 @@ def evaluate(
         scoring=scoring,
         columns=meanings,
     )
+    unused_columns(meanings, run, files)
+    return run
+
+
+def check_sheet(sheet: str | None, files: Sequence[Path]) -> None:
+    """Refuse --sheet when no file given can have sheets (it would be ignored)."""
+    if sheet is not None and files and all(f.suffix.lower() not in EXCEL for f in files):
+        refuse(f"--sheet {sheet}: {', '.join(map(str, files))} has no sheets (only Excel files do)")
+
+
+def unused_columns(meanings: dict[str, str], run: Run, files: list[Path]) -> None:
+    """Refuse a --columns header that no file has: it would be silently ignored."""
+    from dti.io.headers import header_key
+
+    if not meanings or not run.submission.sources:
+        return
+    headers = {header_key(h) for source in run.submission.sources for h in source.header}
+    missing = [h for h in meanings if header_key(h) not in headers]
+    if missing:
+        listed = ", ".join(f"'{h}'" for h in missing)
+        refuse(f"--columns {listed}: no such header in {' '.join(map(str, files))}")
 
 
 def check_output(output: Path | None, inputs: Sequence[Path]) -> None:

@@ -81,6 +81,7 @@ def targets(
     says "valid": false), or with --fail-on not-met when a target is not met.
     """
     common.check_output(output, [file])
+    common.check_sheet(sheet, [file])
     common.check_format(fmt.value, output, bom)
     from dti import views
     from dti.report import Report

@@ -136,6 +136,8 @@ def rank_frame(data: dict[str, Any]) -> pd.DataFrame:
     rows = []
     for u in data["units"]:
         row: dict[str, Any] = {"unit": u["unit"], "name": u["name"]}
+        if "region" in u:  # --region
+            row["region"], row["region_rank"] = u["region"], u["region_rank"]
         for year in data["years"]:
             row[f"value_{year}"] = u["values"][str(year)]
             row[f"rank_{year}"] = u["ranks"][str(year)]
