@@ -26,7 +26,7 @@ from dti.write.files import stdout, stdout_errors
 
 RICH_ROWS = 500  # above this a plain table is written: rich lays out ~1,000 rows a second
 TEXT_MIN = 10  # a text column is not wrapped narrower than this (unless all of it is narrower)
-WORD_MAX = 20  # nor narrower than its longest word up to this width (a longer one is folded)
+WORD_MAX = 24  # nor narrower than its longest word up to this width (a longer one is folded)
 GAP = 3  # between two columns: a space, the rule, a space
 TONES = {
     "met": "green",
