@@ -164,6 +164,8 @@ def _table(view: View, cells: list[list[str]], fit: Layout) -> Table:
 
 def _wrap(text: str, width: int) -> list[str]:
     """Text cut into lines of at most `width` cells, on spaces where it can (a long word is folded)."""
+    if "\n" not in text and cell_len(text) <= width:  # most cells
+        return [text]
     lines: list[str] = []
     for paragraph in text.split("\n"):
         line = ""
