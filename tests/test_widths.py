@@ -325,3 +325,32 @@ def test_english_and_dot(monkeypatch: pytest.MonkeyPatch) -> None:
     assert "│ 0,8436 │" in out and re.search(r"^rank\s+┃ unit\s+┃ name", out, re.MULTILINE)
     out, _ = piped(["score", S + "2024.csv", "--decimal", "dot"])
     assert "│ 0.8436 │" in out and out.startswith("dti-province-2022, năm số liệu 2024")
+
+
+def test_layout_drops_the_highest_optional_first_and_never_cuts_a_number() -> None:
+    from dti.views import Column, View
+    from dti.write import text
+
+    columns = [Column("name", "name")]
+    columns += [Column(k, k, "value", optional=n) for k, n in (("a", 0), ("b", 1), ("c", 2))]
+    view = View(None, columns, [{"name": "Thành phố Hồ Chí Minh", "a": 0.12345, "b": 0.5, "c": 1.0}])
+    cells = [[text._text(c, row, ".") for c in columns] for row in view.rows]
+    # By hand: values are 6 wide ("0.1235"), the name 21 (10 at least), 3 between columns.
+    # 40: 10 + 3 x 6 + 3 x 3 = 37 fits, the 3 spare go to the name.
+    fit = text.layout(view, cells, 40)
+    assert (fit.widths, fit.hidden, fit.total()) == ([13, 6, 6, 6], [], 40)
+    # 30: c (optional 2) goes first: 10 + 6 + 6 + 6 = 28, the name gets 12.
+    fit = text.layout(view, cells, 30)
+    assert (fit.widths, [c.key for c in fit.hidden]) == ([12, 6, 6], ["c"])
+    # 20: then b: 10 + 6 + 3 = 19, the name 11.
+    fit = text.layout(view, cells, 20)
+    assert (fit.widths, [c.key for c in fit.hidden]) == ([11, 6], ["b", "c"])
+    # 10: nothing left to leave out: the page grows to 19 rather than cut 0.1235.
+    assert text.layout(view, cells, 10).total() == 19
+    assert text.render(view, width=20).splitlines() == [
+        "name        ┃      a",
+        "━━━━━━━━━━━━╇━━━━━━━",
+        "Thành phố   │ 0.1235",
+        "Hồ Chí Minh │",
+    ]
+    assert text.render(view).splitlines()[2] == "Thành phố Hồ Chí Minh │ 0.1235 │ 0.5000 │ 1.0000"
