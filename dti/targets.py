@@ -212,28 +212,30 @@ def _none(value: float) -> float | None:
     return None if pd.isna(value) else float(value)
 
 
-def _amount(value: float, percent: bool, lang: str) -> str:
-    return format_trimmed(value, 2, lang) + (" %" if percent else "")
+def _amount(value: float, percent: bool, decimal: str) -> str:
+    return format_trimmed(value, 2, "vi" if decimal == "," else "en") + (" %" if percent else "")
 
 
-def _status_label(status: str, exceeded: float, short: float, percent: bool, lang: str) -> str:
-    words = LABELS[lang]
+def _status_label(
+    status: str, exceeded: float, short: float, percent: bool, lang: str, decimal: str | None = None
+) -> str:
+    words, mark = LABELS[lang], decimal or ("," if lang == "vi" else ".")
     if status == "met" and exceeded > 0:
-        return words["exceeded"].format(x=_amount(exceeded, percent, lang))
+        return words["exceeded"].format(x=_amount(exceeded, percent, mark))
     if status == "not_met" and short > 0:
-        return words["short"].format(x=_amount(short, percent, lang))
+        return words["short"].format(x=_amount(short, percent, mark))
     return words[status]
 
 
-def label(row: Any, lang: str) -> str:
+def label(row: Any, lang: str, decimal: str | None = None) -> str:
     """The status as a review writes it: 'Đạt và vượt 2,44 %', 'Chưa đạt (còn thiếu 8,8 %)'; a reported
-    verdict that disagrees with the numbers shows both."""
+    verdict that disagrees with the numbers shows both. `decimal` overrides the language's mark."""
     computed = getattr(row, "computed", None)
     if not isinstance(computed, str) or computed == row.status:
-        return _status_label(row.status, row.exceeded_by, row.shortfall, row.percent, lang)
+        return _status_label(row.status, row.exceeded_by, row.shortfall, row.percent, lang, decimal)
     return LABELS[lang]["disagrees"].format(
         given=LABELS[lang][row.status],
-        computed=_status_label(computed, row.exceeded_by, row.shortfall, row.percent, lang),
+        computed=_status_label(computed, row.exceeded_by, row.shortfall, row.percent, lang, decimal),
     )
 
 

@@ -157,3 +157,12 @@ def test_unreadable_or_empty_lists_are_reported_not_crashed(tmp_path: Path) -> N
     empty.write_text("id,name,target,result\n", encoding="utf-8")
     result = runner.invoke(app, ["targets", str(empty)])
     assert result.exit_code == 1 and "no targets in the file" in result.output
+
+
+def test_decimal_overrides_the_language_mark_in_the_labels() -> None:
+    path = str(SAMPLES / "targets_2025.csv")
+    # target 1: 84,5% against >= 80%, exceeded by 4,5 points (README's dti targets table)
+    dot = CliRunner().invoke(app, ["targets", path, "--decimal", "dot"]).stdout
+    assert "Đạt và vượt 4.5 %" in dot and "Đạt và vượt 4,5 %" not in dot
+    comma = CliRunner().invoke(app, ["targets", path, "--lang", "en", "--decimal", "comma"]).stdout
+    assert "Met, exceeded by 4,5 %" in comma

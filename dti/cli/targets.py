@@ -10,7 +10,7 @@ import typer
 
 from dti.cli import common
 from dti.cli.app import ExitCode
-from dti.cli.options import BomOption, Format, FormatOption, Lang, OutputOption, SheetOption
+from dti.cli.options import BomOption, DecimalOption, Format, FormatOption, Lang, OutputOption, SheetOption
 
 
 class By(StrEnum):
@@ -55,6 +55,7 @@ def targets(
     output: OutputOption = None,
     sheet: SheetOption = None,
     bom: BomOption = None,
+    decimal: DecimalOption = None,
 ) -> None:
     """Review targets (chỉ tiêu): met and by how much, not met and by how much, without data.
 
@@ -112,7 +113,7 @@ def targets(
         fmt,
         output,
         [file],
-        table=lambda: views.targets(review, count, lang.code),
+        table=lambda: views.targets(review, count, lang.code, common.decimal_mark(lang, decimal)),
         json=data,
         csv=lambda: (
             views.targets_frame(review, lang.code)
@@ -121,6 +122,7 @@ def targets(
         ),
         bom=bom,
         lang=lang.code,
+        decimal=common.decimal_mark(lang, decimal),
     )
     if not report.valid or (fail_on is FailOn.not_met and review.summary()["not_met"]):
         raise typer.Exit(int(ExitCode.INVALID_DATA))

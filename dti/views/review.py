@@ -68,17 +68,17 @@ STATUS_WORDS = {
 }
 
 
-def _labelled(review: Review, lang: Lang) -> pd.DataFrame:
-    return review.targets.assign(label=[label(r, lang) for r in review.targets.itertuples()])
+def _labelled(review: Review, lang: Lang, decimal: str | None = None) -> pd.DataFrame:
+    return review.targets.assign(label=[label(r, lang, decimal) for r in review.targets.itertuples()])
 
 
-def targets(review: Review, by: str = "group", lang: Lang = "vi") -> list[View]:
+def targets(review: Review, by: str = "group", lang: Lang = "vi", decimal: str | None = None) -> list[View]:
     """The target list with statuses, the summary line, and the counts per group or responsible unit."""
     columns = [
         Column(k, w, empty="—" if k == "result" else "", tone="status" if k == "label" else None)
         for k, w in zip(TARGET_COLUMNS, TARGET_WORDS[lang], strict=True)
     ]
-    frame = _labelled(review, lang)
+    frame = _labelled(review, lang, decimal)
     rows = [{k: getattr(r, k) or None for k in (*TARGET_COLUMNS, "status")} for r in frame.itertuples()]
     listing = View(None, columns, rows, notes=[summary_line(review, lang)])
     head = {"group": ("nhóm", "group"), "responsible": ("đơn vị chủ trì", "responsible")}[by]
