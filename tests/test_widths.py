@@ -84,12 +84,12 @@ def comma(text: str) -> str:
     return text.replace(".", ",")
 
 
-def value(v: float | None) -> str | None:
+def value(v: float | None, digits: int = 4) -> str | None:
     if v is None:
         return None
     # the float's noise first (0.4715499999999999 is 0.47155), then half up as published tables round
     exact = Decimal(repr(v)).quantize(Decimal("1e-9"))
-    return comma(str(exact.quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)))
+    return comma(str(exact.quantize(Decimal(10) ** -digits, rounding=ROUND_HALF_UP)))
 
 
 def points(v: float | None) -> str | None:
@@ -137,7 +137,7 @@ def check(out: str, err: str, rows: list[Row], in_terminal: bool) -> None:
         assert not [line for line in lines if line != line.rstrip()]
     left_out = hidden(err)
     assert bool(left_out) <= in_terminal  # piped, every column is written
-    assert left_out <= set(rows[0]), left_out
+    assert left_out <= {label for row in rows for label in row}, left_out
     words = [tokens(line) for line in lines]
     where: dict[str, list[int]] = defaultdict(list)
     for i, found in enumerate(words):
@@ -259,6 +259,149 @@ def list_rows(data: Any) -> list[Row]:
     ]
 
 
+# gaps and robust write a decimal dot whatever --lang (their commands take no --decimal yet)
+
+
+def first(text: str | None) -> str | None:
+    """A wrapped text's first word: always on its row's first line."""
+    return text.split()[0] if text else None
+
+
+def gaps_unit_rows(data: Any) -> list[Row]:
+    """The components the table lists (largest gap first: 15, and every one with missing data), the
+    owners or main indices, the what-if of the total and pillars, and the distance to the next place."""
+    found = [c for c in data["components"] if (c["lost"] or 0) + (c["at_stake"] or 0) > 1e-9]
+    found.sort(key=lambda c: -((c["lost"] or 0) + (c["at_stake"] or 0)))  # stable: the spec's order
+    shown = found[:15] + [c for c in found[15:] if c["at_stake"]]
+    rows: list[Row] = []
+    for c in shown:
+        row: Row = {
+            "mã": c["code"],
+            "tên": None,
+            "điểm": dot(points(c["points"])),
+            "tối đa": dot(points(c["max"])),
+        }
+        row.update({"mất điểm": dot(points(c["lost"])), "thiếu số liệu": dot(points(c["at_stake"]))})
+        if data["owners"]:
+            row["đơn vị chủ trì"] = first(c["owner"])
+        rows.append(row)
+    owned = bool(data["owners"])
+    for g in data["owners"] or data["main"]:
+        rows.append(
+            {
+                "đơn vị chủ trì" if owned else "mã": first(g["owner"] if owned else g["main"]),
+                "mất điểm": dot(points(g["lost"])),
+                "thiếu số liệu": dot(points(g["at_stake"])),
+                "% tổng mất": dot(points(100 * g["share"])),
+                "chỉ số thành phần": first(" ".join(g["components"])),
+            }
+        )
+    whatif = data["whatif"]
+    for n in data["next_up"]:
+        if whatif:
+            new = whatif["nodes"][n["node"]]
+            row = {
+                "mã": n["node"],
+                "giả định": dot(points(new["points"])),
+                "giá trị giả định": dot(value(new["value"])),
+            }
+            row["hạng giả định"] = whole(new["rank"])
+            if n is data["next_up"][0]:  # the total
+                row["± bậc"] = places(whatif["places_gained"])
+            rows.append(row)
+        row = {
+            "mã": n["node"],
+            "đơn vị trên": n["unit_above"],
+            "điểm cần thêm": dot(points(n["points_needed"])),
+        }
+        row["lấp các khoảng trống"] = first(" ".join(n["closes"] or []))
+        rows.append(row)
+    return rows
+
+
+def gaps_province_rows(data: Any) -> list[Row]:
+    return [
+        {
+            "mã": g["main"],
+            "tên": None,
+            "mất điểm": dot(points(g["lost"])),
+            "thiếu số liệu": dot(points(g["at_stake"])),
+            "% tổng mất": dot(points(100 * g["share"])),
+            "TB mỗi đơn vị": dot(points((g["lost"] + g["at_stake"]) / data["units"])),
+            "số đơn vị mất điểm": None,
+            "chỉ số thành phần": first(" ".join(g["components"])),
+        }
+        for g in data["main"]
+    ]
+
+
+def robust_rows(data: Any) -> list[Row]:
+    return [
+        {
+            "đơn vị": u["unit"],
+            "tên": None,
+            "hạng": whole(u["rank"]),
+            "trung vị": whole(u["median_rank"]),
+            "p05": whole(u["p05"]),
+            "p95": whole(u["p95"]),
+            "P(top 10)": dot(value(u["p_top10"], 2)),
+            f"P(±{data['band']})": dot(value(u["p_band"], 2)),
+            "dao động lớn nhất": places(u["swing"]),
+            "do lượt": None,
+        }
+        for u in data["units"]
+    ]
+
+
+def day(iso: str | None) -> str | None:
+    return None if iso is None else "/".join(reversed(iso.split("-")))
+
+
+STATUS_FIRST = {"on_time": "đúng", "late": "gửi", "overdue": "quá", "due_soon": "sắp", "upcoming": "chưa"}
+
+
+def calendar_rows(data: Any) -> list[Row]:
+    return [
+        {
+            "đơn vị": first(d["owner"]),
+            "kỳ": None,
+            "hạn": day(d["due"]),
+            "trạng thái": STATUS_FIRST[d["status"]],
+            "ngày gửi": day(d["received"]),
+            "số ngày": whole(d["days_late"] or None),
+            "còn thiếu": still_missing(d),
+        }
+        for d in data["deadlines"]
+    ]
+
+
+def still_missing(deadline: Any) -> str | None:
+    """Overdue or due soon: the first missing component, or 'tất cả' when nothing came (of more than 3)."""
+    found = deadline["missing_components"]
+    if deadline["status"] not in ("overdue", "due_soon") or not found:
+        return None
+    return "tất" if deadline["received"] is None and len(found) > 3 else found[0]
+
+
+TASK_FIRST = {"not_started": "chưa", "in_progress": "đang", "done": "hoàn"}
+
+
+def task_rows(data: Any) -> list[Row]:
+    return [
+        {
+            "STT": t["id"],
+            "nhóm": first(t["group"]),
+            "nhiệm vụ": first(t["name"]),
+            "đơn vị chủ trì": first(t["responsible"]),
+            "thời hạn": day(t["deadline"]) or first(t["deadline_text"]),
+            "trạng thái": TASK_FIRST[t["status"]],
+        }
+        for t in data["tasks"]
+    ]
+
+
+GAPS = [S + "2024.csv", "--owners", S + "owners.csv"]
+TODAY = ["--today", "25/11/2026"]
 CASES: dict[str, tuple[list[str], Callable[[Any], list[Row]]]] = {
     "score": ([S + "2024.csv"], score_rows),
     "score --unit": ([S + "2024.csv", "--unit", "48"], breakdown_rows),
@@ -277,6 +420,26 @@ CASES: dict[str, tuple[list[str], Callable[[Any], list[Row]]]] = {
     "validate": ([S + "2024.csv", "--max-issues", "50"], issue_rows),
     "spec show": (["dti-province-2022"], spec_rows),
     "spec list": ([], list_rows),
+    "gaps --owners --unit": ([*GAPS, "--unit", "48"], gaps_unit_rows),
+    "gaps": ([S + "2024.csv"], gaps_province_rows),
+    "gaps --unit --assume --close": (
+        [S + "2024.csv", "--unit", "48", "--assume", "HTS.01=90%", "--close", "2"],
+        gaps_unit_rows,
+    ),
+    "robust": ([S + "2024.csv", "--draws", "200", "--seed", "1"], robust_rows),
+    "calendar": (
+        [
+            "--owners",
+            S + "owners.csv",
+            "--spec",
+            "dti-province-2022",
+            "--received",
+            S + "received_2026.csv",
+            *TODAY,
+        ],
+        calendar_rows,
+    ),
+    "tasks": ([S + "tasks_2026.csv", *TODAY], task_rows),
 }
 
 

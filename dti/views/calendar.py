@@ -8,7 +8,7 @@ from typing import Any
 import pandas as pd
 
 from dti.deadlines import STATUSES, Calendar, Deadline
-from dti.views.base import Column, Lang, View
+from dti.views.base import Column, Lang, View, narrow_hint
 from dti.views.document import Fact, Section
 from dti.views.tasks import day_text
 
@@ -86,7 +86,14 @@ def calendar_table(calendar: Calendar, lang: Lang = "vi") -> View:
     """Every deadline in due order, the summary and the year's totals."""
     keys = ("owner", "period", "due", "label", "received", "days_late", "missing")
     columns = [
-        Column(k, h, "int" if k == "days_late" else "text", empty="", tone="tone" if k == "label" else None)
+        Column(
+            k,
+            h,
+            "int" if k == "days_late" else "text",
+            empty="",
+            tone="tone" if k == "label" else None,
+            optional=1 if k == "received" else 0,  # a narrow terminal keeps the status and the days
+        )
         for k, h in zip(keys, HEADS[lang], strict=True)
     ]
     rows = [
@@ -105,7 +112,7 @@ def calendar_table(calendar: Calendar, lang: Lang = "vi") -> View:
     today = day_text(calendar.today)
     notes = [summary_line(calendar, lang), totals_line(calendar, lang)]
     notes.append(f"Tính đến ngày {today}" if lang == "vi" else f"As of {calendar.today.isoformat()}")
-    return View(None, columns, rows, notes=notes)
+    return View(None, columns, rows, notes=notes, narrow=narrow_hint(lang))
 
 
 def calendar_data(calendar: Calendar) -> dict[str, Any]:

@@ -8,7 +8,7 @@ from typing import Any
 import numpy as np
 
 from dti.gaps import Gaps, Group, NextUp, WhatIf, by_main, by_owner, ranked_nodes
-from dti.views.base import Column, Lang, View, as_float, node_name, total_code, word
+from dti.views.base import Column, Lang, View, as_float, narrow_hint, node_name, total_code, word
 from dti.views.document import Chart, Fact, Section, Series
 
 TEXT = {
@@ -49,6 +49,11 @@ def _owner(name: str | None, lang: Lang) -> str:
     return name if name is not None else t("none", lang)
 
 
+def more(n: int) -> str:
+    """'(+14)': how many components a list leaves out, one word (a '…' would read as a cut cell)."""
+    return f"(+{n})"
+
+
 # --- one unit ---------------------------------------------------------------------------------------
 
 
@@ -57,7 +62,12 @@ def components(gaps: Gaps, unit: str, lang: Lang = "vi", limit: int | None = 15)
     data): points, max, lost, at stake, owner."""
     spec, i = gaps.spec, gaps.unit(unit)
     columns = [Column("code", word("code", lang)), Column("name", word("name", lang))]
-    columns += [Column(k, word(k, lang), "points") for k in ("points", "max", "lost", "at_stake")]
+    # a narrow terminal keeps what is lost and at stake: the max goes first, then the points
+    optional = {"max": 2, "points": 1}
+    columns += [
+        Column(k, word(k, lang), "points", optional=optional.get(k, 0))
+        for k in ("points", "max", "lost", "at_stake")
+    ]
     if gaps.owners is not None:
         columns.append(Column("owner", t("owner", lang)))
     rows = [
@@ -85,11 +95,11 @@ def components(gaps: Gaps, unit: str, lang: Lang = "vi", limit: int | None = 15)
         left = len(rows) - limit
         rows = rows[:limit] + [r for r in rows[limit:] if r["at_stake"]]
         notes.append(
-            f"… và {left} chỉ số thành phần mất ít điểm hơn (--format csv: tất cả)"
+            f"Còn {left} chỉ số thành phần mất ít điểm hơn (--format csv: tất cả)"
             if lang == "vi"
-            else f"… and {left} components losing fewer points (--format csv: all of them)"
+            else f"{left} more components lose fewer points (--format csv: all of them)"
         )
-    return View(title, columns, rows, notes, sheet=t("title", lang))
+    return View(title, columns, rows, notes, sheet=t("title", lang), narrow=narrow_hint(lang))
 
 
 def groups(found: list[Group], lang: Lang, key: str, label: str, per_unit: int = 0) -> View:
@@ -97,11 +107,11 @@ def groups(found: list[Group], lang: Lang, key: str, label: str, per_unit: int =
     columns = [Column(key, label), Column("lost", word("lost", lang), "points")]
     columns += [
         Column("at_stake", word("at_stake", lang), "points"),
-        Column("share", t("share", lang), "points"),
+        Column("share", t("share", lang), "points", optional=1),
     ]
-    if per_unit:
-        columns += [Column("mean_lost", t("mean_lost", lang), "points")]
-        columns += [Column("units_losing", t("units_losing", lang), "int")]
+    if per_unit:  # a narrow terminal leaves out the counts of units first, then the means
+        columns += [Column("mean_lost", t("mean_lost", lang), "points", optional=2)]
+        columns += [Column("units_losing", t("units_losing", lang), "int", optional=3)]
     columns.append(Column("components", t("components", lang), "list"))
     rows = [
         {
@@ -111,19 +121,20 @@ def groups(found: list[Group], lang: Lang, key: str, label: str, per_unit: int =
             "share": 100 * g.share,
             "mean_lost": (g.lost + g.at_stake) / per_unit if per_unit else None,
             "units_losing": g.units_losing,
-            "components": g.components[:6] + (["…"] if len(g.components) > 6 else []),
+            "components": g.components[:6] + ([more(len(g.components) - 6)] if len(g.components) > 6 else []),
         }
         for g in found
     ]
     title = t("owners" if key == "owner" else "mains", lang)
-    return View(title, columns, rows, sheet=title)
+    return View(title, columns, rows, sheet=title, narrow=narrow_hint(lang))
 
 
 def what_if_view(gaps: Gaps, unit: str, scenario: WhatIf, lang: Lang = "vi") -> View:
     """Points, value and rank of the total and pillars now and under the assumptions."""
     spec, i = gaps.spec, gaps.unit(unit)
-    columns = [Column("code", word("code", lang)), Column("points", t("before", lang), "points")]
-    columns += [Column("new_points", t("after", lang), "points")]
+    # a narrow terminal keeps values and ranks (the points now and assumed go first)
+    columns = [Column("code", word("code", lang)), Column("points", t("before", lang), "points", optional=1)]
+    columns += [Column("new_points", t("after", lang), "points", optional=1)]
     columns += [Column("value", word("value", lang), "value", spec.precision)]
     columns += [Column("new_value", t("new_value", lang), "value", spec.precision)]
     columns += [Column("rank", word("rank", lang), "int"), Column("new_rank", t("rank_after", lang), "int")]
@@ -148,7 +159,7 @@ def what_if_view(gaps: Gaps, unit: str, scenario: WhatIf, lang: Lang = "vi") -> 
     if scenario.closed:
         said.append(f"{t('closing', lang)} {' '.join(scenario.closed)}")
     title = f"{t('whatif', lang)}: {', '.join(said)}"
-    return View(title, columns, rows, sheet=t("whatif", lang))
+    return View(title, columns, rows, sheet=t("whatif", lang), narrow=narrow_hint(lang))
 
 
 def next_view(found: list[NextUp], lang: Lang = "vi") -> View:
@@ -171,7 +182,7 @@ def next_view(found: list[NextUp], lang: Lang = "vi") -> View:
         }
         for n in found
     ]
-    return View(t("next", lang), columns, rows, sheet=t("next", lang))
+    return View(t("next", lang), columns, rows, sheet=t("next", lang), narrow=narrow_hint(lang))
 
 
 def unit_views(
@@ -237,7 +248,7 @@ def unit_data(gaps: Gaps, unit: str, scenario: WhatIf | None, found: list[NextUp
             for k, code in enumerate(gaps.codes)
         ],
         "owners": _group_data(by_owner(gaps, unit)) if gaps.owners is not None else [],
-        "main": [{**d, "main": d.pop("owner")} for d in _group_data(by_main(gaps, unit))],
+        "main": [{"main": d.pop("owner"), **d} for d in _group_data(by_main(gaps, unit))],
         "whatif": whatif,
         "next_up": [
             {"node": n.node, "unit_above": n.unit_above, "points_needed": n.points_needed, "closes": n.closes}
@@ -306,7 +317,7 @@ def _moved_view(gaps: Gaps, moved: tuple[np.ndarray, np.ndarray], lang: Lang, sa
         for i in order.tolist()
     ]
     title = f"{t('whatif', lang)}, {t('each', lang)}: {said}" if said else t("whatif", lang)
-    return View(title, columns, rows, sheet=t("whatif", lang))
+    return View(title, columns, rows, sheet=t("whatif", lang), narrow=narrow_hint(lang))
 
 
 def what_if_words(assumed: dict[str, str], close: int, lang: Lang = "vi") -> str:
@@ -321,7 +332,7 @@ def province_data(gaps: Gaps, moved: tuple[np.ndarray, np.ndarray] | None) -> di
     data: dict[str, Any] = {
         "spec": gaps.spec.id,
         "units": len(gaps.gap),
-        "main": [{**d, "main": d.pop("owner")} for d in _group_data(by_main(gaps))],
+        "main": [{"main": d.pop("owner"), **d} for d in _group_data(by_main(gaps))],
         "owners": _group_data(by_owner(gaps)) if gaps.owners is not None else [],
         "whatif": None,
     }

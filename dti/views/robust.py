@@ -7,7 +7,7 @@ from typing import Any
 import numpy as np
 
 from dti.robust import Robustness
-from dti.views.base import Column, Lang, View, word
+from dti.views.base import Column, Lang, View, narrow_hint, word
 from dti.views.document import Chart, Fact, Section, Series
 
 MISSING_VI = {"zero": "0 (quy định)", "median": "trung vị", "previous": "năm trước"}
@@ -150,7 +150,7 @@ def robust_table(out: Robustness, units: list[int] | None = None, lang: Lang = "
         ),
         *model_notes(out, lang),
     ]
-    views = [View(title, columns, rows, lines)]
+    views = [View(title, columns, rows, lines, narrow=narrow_hint(lang))]
     if out.sensitivity is not None:
         views.append(sensitivity_table(out, lang))
     return views
@@ -214,7 +214,7 @@ def sensitivity_table(out: Robustness, lang: Lang) -> View:
         else f"Sobol indices (Saltelli 2010, Jansen), {sens.base:,} base rows × {len(sens.groups) + 2} = "
         f"{sens.runs:,} runs; 95 % bootstrap CI"
     )
-    return View("Độ nhạy" if vi else "Sensitivity", columns, rows, [note])
+    return View("Độ nhạy" if vi else "Sensitivity", columns, rows, [note], narrow=narrow_hint(lang))
 
 
 def robust_data(out: Robustness, units: list[int] | None = None) -> dict[str, Any]:

@@ -9,7 +9,7 @@ from typing import Any
 import pandas as pd
 
 from dti.tasks import STATUSES, TaskList, summary_line
-from dti.views.base import Column, Lang, View
+from dti.views.base import Column, Lang, View, narrow_hint
 from dti.views.document import Fact, Section
 
 STATUS_WORDS = {
@@ -47,8 +47,8 @@ def _tone(rec: dict[str, Any]) -> str | None:
 def tasks(task_list: TaskList, by: str | None = None, lang: Lang = "vi") -> list[View]:
     """The task list with statuses and the summary line; with by='responsible', counts per lead unit."""
     keys = ("id", "group", "name", "responsible", "deadline", "label")
-    columns = [
-        Column(k, h, empty="", tone="tone" if k == "label" else None)
+    columns = [  # a narrow terminal leaves out the group first (the section the task is under)
+        Column(k, h, empty="", tone="tone" if k == "label" else None, optional=1 if k == "group" else 0)
         for k, h in zip(keys, HEADS[lang], strict=True)
     ]
     rows = [
@@ -60,7 +60,7 @@ def tasks(task_list: TaskList, by: str | None = None, lang: Lang = "vi") -> list
         }
         for rec in task_list.tasks.to_dict("records")
     ]
-    views = [View(None, columns, rows, notes=[summary_line(task_list, lang)])]
+    views = [View(None, columns, rows, notes=[summary_line(task_list, lang)], narrow=narrow_hint(lang))]
     if by == "responsible":
         views.append(responsible_view(task_list, lang))
     return views
@@ -76,7 +76,7 @@ def responsible_view(task_list: TaskList, lang: Lang) -> View:
     ]
     table = task_list.by_responsible()
     rows = [{"responsible": str(k), **{c: int(v) for c, v in row.items()}} for k, row in table.iterrows()]
-    return View(None, columns, rows)
+    return View(None, columns, rows, narrow=narrow_hint(lang))
 
 
 def tasks_data(task_list: TaskList) -> dict[str, Any]:
