@@ -353,6 +353,23 @@ def robust_rows(data: Any) -> list[Row]:
     ]
 
 
+INPUTS = {"weights": "trọng", "missing": "thiếu", "self": "tự"}  # the first word of each input's label
+
+
+def robust_sensitivity_rows(data: Any) -> list[Row]:
+    rows = robust_rows(data)
+    for r in data["sensitivity"]["indices"]:
+        row: Row = {"đầu ra": "độ" if r["target"] == "mean_abs_shift" else r["target"]}
+        row["yếu tố"] = INPUTS[r["input"]]
+        for key, label, mark in (("first", "S bậc 1", ""), ("total", "S toàn phần", " ")):
+            row[label] = dot(value(r[key], 2))
+            # both intervals are labelled 'CI thấp' and 'CI cao' (the second marked here by a space)
+            row["CI thấp" + mark] = dot(value(r[f"{key}_low"], 2))
+            row["CI cao" + mark] = dot(value(r[f"{key}_high"], 2))
+        rows.append(row)
+    return rows
+
+
 def day(iso: str | None) -> str | None:
     return None if iso is None else "/".join(reversed(iso.split("-")))
 
@@ -387,7 +404,7 @@ TASK_FIRST = {"not_started": "chưa", "in_progress": "đang", "done": "hoàn"}
 
 
 def task_rows(data: Any) -> list[Row]:
-    return [
+    rows: list[Row] = [
         {
             "STT": t["id"],
             "nhóm": first(t["group"]),
@@ -398,6 +415,29 @@ def task_rows(data: Any) -> list[Row]:
         }
         for t in data["tasks"]
     ]
+    return rows
+
+
+def responsible_rows(data: Any) -> list[Row]:
+    """The tasks, then the counts per lead unit (each task of the sample names one lead unit)."""
+    rows = task_rows(data)
+    counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for t in data["tasks"]:
+        assert not re.search(r"[,;]", t["responsible"]), t["responsible"]
+        count = counts[t["responsible"]]
+        count["tổng"] += 1
+        count[
+            {"not_started": "chưa triển khai", "in_progress": "đang triển khai", "done": "hoàn thành"}[
+                t["status"]
+            ]
+        ] += 1
+        count["quá hạn"] += bool(t["overdue"])
+    heads = ("tổng", "chưa triển khai", "đang triển khai", "hoàn thành", "quá hạn")
+    for unit, count in counts.items():
+        row = {"đơn vị chủ trì": first(unit)}
+        row.update({head: str(count[head]) for head in heads})
+        rows.append(row)
+    return rows
 
 
 GAPS = [S + "2024.csv", "--owners", S + "owners.csv"]
@@ -440,6 +480,11 @@ CASES: dict[str, tuple[list[str], Callable[[Any], list[Row]]]] = {
         calendar_rows,
     ),
     "tasks": ([S + "tasks_2026.csv", *TODAY], task_rows),
+    "tasks --by responsible": ([S + "tasks_2026.csv", *TODAY, "--by", "responsible"], responsible_rows),
+    "robust --sensitivity": (
+        [S + "2024.csv", "--draws", "200", "--seed", "1", "--sensitivity"],
+        robust_sensitivity_rows,
+    ),
 }
 
 
