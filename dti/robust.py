@@ -250,9 +250,13 @@ def imputation(
         prior_reported = (previous.missing_matrix[at[found]] == 0) & graph.is_leaf
         before[found] = np.where(prior_reported, prior, np.nan)
         usable = missing & ~np.isnan(before)
+        if not usable.any():  # e.g. a previous table of main-index values: nothing to impute from
+            notes.append(("previous_none", int(missing.sum())))
+            return None
         extra[usable] = before[usable]
-        if not usable.all(where=missing):
+        if (missing & ~usable).any():
             notes.append(("no_previous", int((missing & ~usable).sum())))
+        missing = usable  # the next note counts the figures a draw may impute
     notes.append((f"missing_{how}", int(missing.sum())))
     return extra
 

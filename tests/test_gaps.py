@@ -269,3 +269,12 @@ def test_against_a_table_without_the_pillar(gaps: engine.Gaps, spec: Spec, tmp_p
     assert (found["P"].rank, found["P"].unit_above) == (None, None)  # nobody to compare with, not "first"
     [row] = [r for r in views.next_view(list(found.values())).rows if r["node"] == "P"]
     assert row["unit_above"] is None
+
+
+def test_against_a_table_of_another_year_is_refused() -> None:
+    samples = Path(__file__).parent.parent / "sample_data"
+    cli = runner.invoke(
+        app, ["gaps", str(samples / "2024.csv"), "--unit", "48", "--against", str(samples / "2023.csv")]
+    )
+    assert cli.exit_code == 2
+    assert "2023.csv holds 2023" in cli.output and "2024.csv 2024" in cli.output

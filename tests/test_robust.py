@@ -321,3 +321,29 @@ def test_cli_self_verified_names_the_draw_of_the_swing(tmp_path: Path) -> None:
     assert u2["swing_inputs"]["self"] > 0.5
     table = runner.invoke(app, [*args, "--lang", "en"])
     assert "1 self-assessed figures await verification" in table.stdout
+
+
+def test_previous_must_be_an_earlier_year() -> None:
+    args = ["robust", str(SAMPLES / "2023.csv"), "--draws", "5", "--missing", "previous"]
+    cli = runner.invoke(app, [*args, "--previous", str(SAMPLES / "2024.csv")])
+    assert cli.exit_code == 2
+    assert "2024.csv holds 2024" in cli.output and "2023.csv 2023" in cli.output
+
+
+def test_previous_without_the_missing_components_says_one_thing(tmp_path: Path) -> None:
+    # U1's a1 is missing; last year's file has only the main-index values A and B, so nothing can be
+    # imputed: one note (nothing changes), no "either 0 or the previous figure" note.
+    run = toy(tmp_path, "unit,a1,a2,b1\nU1,,50,0\nU2,40,0,20\n")
+    before = tmp_path / "before"
+    before.mkdir()
+    last = toy(before, "unit,A,B\nU1,0.5,0.1\nU2,0.4,0.2\n")
+    assert run.result is not None and last.result is not None
+    model = robust.build(run.result, robust.Settings(draws=5, missing="previous"), previous=last.result)
+    assert model.imputed is None
+    assert model.notes == [("previous_none", 1)]
+    # with one of two missing figures found last year: 1 stays at 0, 1 is drawn
+    run = toy(tmp_path, "unit,a1,a2,b1\nU1,,50,0\nU2,40,,20\n")
+    last = toy(before, "unit,a1,a2,b1\nU1,10,40,0\nU2,30,,20\n")
+    assert run.result is not None and last.result is not None
+    model = robust.build(run.result, robust.Settings(draws=5, missing="previous"), previous=last.result)
+    assert model.notes == [("no_previous", 1), ("missing_previous", 1)]

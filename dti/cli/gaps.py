@@ -137,11 +137,14 @@ def gaps(
     code = find_unit([dict(zip(result.unit_codes, result.unit_names, strict=True))], unit)
     pool = None
     if against:
-        other = common.scored(
-            evaluate(against, run.spec, common.register(units), sheet=sheet),
-            " ".join(map(str, against)),
-            lang.code,
-        )
+        among = evaluate(against, run.spec, common.register(units), sheet=sheet)
+        named = " ".join(map(str, against))
+        if run.year is not None and among.year is not None and among.year != run.year:
+            common.refuse(
+                f"--against {named} holds {among.year} data, {shown} {run.year} data: rank a unit "
+                "among the same year's units"
+            )
+        other = common.scored(among, named, lang.code)
         pool = engine.pool_of(other, code)
     scenario = engine.what_if(found, code, assumed, close, pool) if assumed or close else None
     nexts = engine.next_up(found, code, engine.ranked_nodes(run.spec), pool)

@@ -121,6 +121,11 @@ def robust(
         earlier = evaluate(  # scored with this year's spec, so that the components match
             [previous], run.spec, common.register(units), layout=layout_name, sheet=sheet, max_issues=50
         )
+        if run.year is not None and earlier.year is not None and earlier.year >= run.year:
+            common.refuse(
+                f"--previous {previous} holds {earlier.year} data, {' '.join(map(str, files))} "
+                f"{run.year} data: give an earlier year's file"
+            )
         before = common.scored(earlier, previous, lang.code)
     settings = engine.Settings(draws, weights / 100, missing.value, self_verified, seed)
     model = engine.build(result, settings, run.submission, before)

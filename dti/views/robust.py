@@ -30,8 +30,14 @@ NOTES = {  # robust.Model.notes: (vi, en), {n} = the count
         "{n} missing figures: each draw either 0 (the rule) or the component's median over the units",
     ),
     "missing_previous": (
-        "{n} số liệu thiếu: mỗi lượt chọn 0 điểm (quy định) hoặc số liệu năm trước của đơn vị",
-        "{n} missing figures: each draw either 0 (the rule) or the unit's previous-year figure",
+        "{n} số liệu thiếu có số liệu năm trước: mỗi lượt chọn 0 điểm (quy định) hoặc số liệu năm trước",
+        "{n} missing figures have a previous-year figure: each draw either 0 (the rule) or that figure",
+    ),
+    "previous_none": (
+        "không số liệu nào trong {n} số liệu thiếu có giá trị trong tệp năm trước: giữ 0 điểm, "
+        "--missing previous không đổi gì",
+        "none of the {n} missing figures has a value in the previous year's file: they stay at 0, "
+        "--missing previous changes nothing",
     ),
     "no_stages": (
         "--self-verified: dữ liệu không có giai đoạn tự đánh giá và thẩm định",
