@@ -46,9 +46,20 @@ def from_runs(
     register = register or default_register(current.spec)
     if current.result is None:
         raise RankingError("the data are invalid: nothing was scored", "files")
+    for run in [current, *previous]:
+        if run.year is None:
+            shown = ", ".join(s.name for s in run.submission.sources) or "a file"
+            raise RankingError(
+                f"{shown}: cannot tell the data year: add a 'Năm' column or a title row naming it, or put "
+                "the year in the file name (dti_2023.csv)"
+                + (" or pass --year" if run is current else ""),
+                "files",
+            )
+    years = [run.year or 0 for run in [*previous, current]]
+    twice = sorted({y for y in years if years.count(y) > 1})
+    if twice:
+        raise RankingError(f"two files hold the data of {twice[0]}: give one file per year", "previous")
     tables = [run_year_table(run, register) for run in [*previous, current]]
-    if len({t.year for t in tables}) != len(tables):
-        raise RankingError("two files are for the same year", "previous")
     tables.sort(key=lambda t: t.year)
     if tables[-1].year != current.year:
         raise RankingError(

@@ -103,3 +103,43 @@ def test_the_workbook_has_the_sheets_of_the_report(tmp_path: Path) -> None:
     assert ranking["C2"].number_format == "0.0000" and isinstance(ranking["C2"].value, float)
     assert ranking.freeze_panes == "A2"
     assert sum(len(ws._charts) for ws in book.worksheets) >= 3
+
+
+def test_a_table_of_main_index_values_shows_no_component_losses(tmp_path: Path) -> None:
+    out = tmp_path / "r.html"
+    result = run(str(DATA / "published_2023.csv"), "--unit", "48", "--draws", "0", "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    page = out.read_text(encoding="utf-8")
+    assert "HDXH.02" not in page and "HTS.01" not in page  # the file gives main indices only
+    assert "p: hạng đã công bố" in page  # its ranks are the published ones, marked p
+
+
+def test_a_file_without_a_year_needs_year(tmp_path: Path) -> None:
+    plain = tmp_path / "diem.csv"
+    shutil.copy(DATA / "2024.csv", plain)
+    refused = run(str(plain), "--draws", "0", "-o", str(tmp_path / "r.html"))
+    assert refused.exit_code == 2 and "--year" in refused.stderr
+    given = run(str(plain), "--year", "2024", "--draws", "0", "-o", str(tmp_path / "r.html"))
+    assert given.exit_code == 0, given.stderr
+
+
+def test_two_files_of_one_year_are_named_by_their_year(tmp_path: Path) -> None:
+    both = ["--previous", str(DATA / "2023.csv"), "--previous", str(DATA / "published_2023.csv")]
+    result = run(YEAR, *both, "-o", str(tmp_path / "r.html"))
+    assert result.exit_code == 2 and "2023" in result.stderr
+
+
+def test_today_alone_is_refused(tmp_path: Path) -> None:
+    result = run(YEAR, "--today", "25/11/2026", "-o", str(tmp_path / "r.html"))
+    assert result.exit_code == 2 and "--received or --tasks" in result.stderr
+
+
+def test_the_workbook_lists_every_issue(tmp_path: Path) -> None:
+    import openpyxl
+
+    out = tmp_path / "r.xlsx"
+    assert run(YEAR, "--draws", "0", "-o", str(out)).exit_code == 0
+    sheet = openpyxl.load_workbook(out)["Vấn đề dữ liệu"]
+    # README: "sample_data/2024.csv: 104 warning(s)"; the first row is the header
+    rows = [r for r in sheet.iter_rows(min_row=2, values_only=True) if any(v is not None for v in r)]
+    assert len(rows) == 104

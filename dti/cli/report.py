@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -12,26 +11,24 @@ import typer
 from dti.cli import common
 from dti.cli.options import (
     HEADERS_EPILOG,
+    ColumnsOption,
+    DecimalOption,
     Lang,
     LangOption,
     LayoutOption,
     SheetOption,
     SpecOption,
     UnitsOption,
+    YearOption,
 )
 from dti.cli.tasks import parse_day
 
 if TYPE_CHECKING:
     from dti.briefing import Briefing
     from dti.report import Issue
-    from dti.views.document import Decimal, Section
+    from dti.views.document import Section
 
 FORMATS = {".html": "html", ".htm": "html", ".xlsx": "xlsx"}
-
-
-class DecimalMark(StrEnum):
-    comma = "comma"
-    dot = "dot"
 
 
 @common.command(epilog=HEADERS_EPILOG)
@@ -56,38 +53,57 @@ def report(
     ],
     unit: Annotated[
         str | None,
-        typer.Option("--unit", help="The unit the report is about (code or name); without it, an overview."),
+        typer.Option(
+            "--unit",
+            metavar="UNIT",
+            help="The unit the report is about (code or name); without it, an overview.",
+        ),
     ] = None,
     previous: Annotated[
         list[Path] | None,
         typer.Option(
             "--previous",
+            metavar="FILE",
             help="An earlier year's file (repeatable, one per year): changes and the rank trend.",
         ),
     ] = None,
     targets_file: Annotated[
         Path | None,
-        typer.Option("--targets", help="The committee's target list (as `dti targets` reads it)."),
+        typer.Option(
+            "--targets", metavar="FILE", help="The committee's target list (as `dti targets` reads it)."
+        ),
     ] = None,
     owners: Annotated[
         Path | None,
         typer.Option(
             "--owners",
+            metavar="FILE",
             help="Who leads each index (as `dti gaps` reads it): points lost per department, and with "
             "--received the reporting calendar.",
         ),
     ] = None,
     received: Annotated[
         Path | None,
-        typer.Option("--received", help="The received log (as `dti calendar` reads it; needs --owners)."),
+        typer.Option(
+            "--received",
+            metavar="FILE",
+            help="The received log (as `dti calendar` reads it; needs --owners).",
+        ),
     ] = None,
     tasks_file: Annotated[
-        Path | None, typer.Option("--tasks", help="The plan's task list (as `dti tasks` reads it).")
+        Path | None,
+        typer.Option(
+            "--tasks",
+            metavar="FILE",
+            help="The plan's task list (as `dti tasks` reads it).",
+        ),
     ] = None,
     today: Annotated[
         str | None,
         typer.Option(
-            "--today", help="The day of the calendar and of overdue tasks (dd/mm/yyyy; default today)."
+            "--today",
+            metavar="DD/MM/YYYY",
+            help="The day of the calendar and of overdue tasks (dd/mm/yyyy; default today).",
         ),
     ] = None,
     draws: Annotated[
@@ -95,22 +111,27 @@ def report(
         typer.Option(
             "--draws",
             min=0,
+            metavar="N",
             help="Draws of the rank-robustness section (as `dti robust`: main-index points ±25 %, "
             "missing figures zero or imputed); 0 leaves the section out.",
         ),
     ] = 1000,
     seed: Annotated[
-        int, typer.Option("--seed", help="Seed of the draws (the same seed, the same report).")
+        int,
+        typer.Option(
+            "--seed",
+            metavar="S",
+            help="Seed of the draws (the same seed, the same report).",
+        ),
     ] = 0,
     lang: LangOption = Lang.vi,
-    decimal: Annotated[
-        DecimalMark | None,
-        typer.Option("--decimal", help="Decimal mark of the numbers in the text: comma (vi default) or dot."),
-    ] = None,
+    decimal: DecimalOption = None,
     spec_ref: SpecOption = None,
     units: UnitsOption = None,
     layout: LayoutOption = None,
     sheet: SheetOption = None,
+    year: YearOption = None,
+    columns: ColumnsOption = None,
 ) -> None:
     """Write the report of a year: headline, pillars against the means, ranking, trend, points lost,
     targets and data quality, with charts.
@@ -122,6 +143,10 @@ def report(
     if kind is None:
         raise typer.BadParameter(
             f"'{output.name}': the format follows the extension: .html or .xlsx", param_hint="--output"
+        )
+    if today is not None and received is None and tasks_file is None:
+        raise typer.BadParameter(
+            "the day of the calendar and the tasks: add --received or --tasks", param_hint="--today"
         )
     if received is not None and owners is None:
         raise typer.BadParameter(
@@ -136,12 +161,12 @@ def report(
     from dti.write import text
     from dti.write.files import write_atomic
 
-    current = common.evaluate(files, spec_ref, units, layout, sheet, None, max_issues=50)
+    current = common.evaluate(files, spec_ref, units, layout, sheet, year, columns=columns)
     shown = " ".join(map(str, files))
     common.scored(current, shown, lang.code)
     earlier = []
     for file in previous or []:
-        run = common.evaluate([file], spec_ref, units, layout, sheet, None, max_issues=50)
+        run = common.evaluate([file], spec_ref, units, layout, sheet, None, max_issues=50, columns=columns)
         common.scored(run, file, lang.code)
         earlier.append(run)
     review = None
@@ -152,7 +177,7 @@ def report(
     for note in briefing.notes:
         text.note(note)
     code = unit_code(briefing, unit) if unit is not None else None
-    mark: Decimal | None = None if decimal is None else "," if decimal is DecimalMark.comma else "."
+    mark = common.decimal_mark(lang, decimal)
     day = parse_day(today) or dt.date.today()
     extra = []
     if owners is not None:

@@ -250,6 +250,8 @@ def ranking(
     shown_units = {ranked[i]["unit"] for i in keep if i < len(ranked)}
     rows = [dict(r, mine=r["unit"] == unit) for r in full.rows if r["unit"] in shown_units]
     shown = View(None, full.columns, rows, strong="mine", sheet="")  # the workbook has the full table
+    if any(r.get(f"mark_{y}") for r in full.rows for y in data["years"]):
+        shown.notes.append("p: hạng đã công bố" if lang == "vi" else "p: the published rank")
     if len(rows) < len(full.rows):
         shown.notes.append(
             f"{len(rows)}/{len(full.rows)} đơn vị; bảng đầy đủ trong tệp Excel (-o report.xlsx)"
@@ -353,10 +355,13 @@ def losses(briefing: Briefing, unit: str | None, lang: Lang, decimal: Decimal) -
         digits=2,
         stacked=True,
     )
-    lines = [_loss_line(unit, rows, float(top.sum()), lang, decimal)] if rows else []
+    who = None if unit is None else str(briefing.latest.names.get(unit, unit))
+    lines = [_loss_line(who, rows, float(top.sum()), lang, decimal)] if rows else []
     views = [View(None, columns, rows, sheet=t("losses", lang))]
     if unit is not None and briefing.kind == "components":
-        views.append(_component_gaps(briefing, unit, lang))
+        gaps = _component_gaps(briefing, unit, lang)
+        if gaps.rows:
+            views.append(gaps)
     return Section("losses", t("losses", lang), lines=lines, views=views, charts=[chart])
 
 
@@ -385,7 +390,9 @@ def _component_gaps(briefing: Briefing, unit: str, lang: Lang, count: int = 10) 
     cols = np.array([graph.index[c] for c in leaves])
     top = graph.max_points[cols]
     stake = np.nan_to_num(result.missing_matrix[i, cols])
-    lost = np.clip(top - np.nan_to_num(result.points_matrix[i, cols]) - stake, 0, None)
+    points = result.points_matrix[i, cols]
+    known = ~np.isnan(points)  # a table of main-index values determines no component
+    lost = np.clip(top - np.nan_to_num(points) - stake, 0, None)
     order = np.argsort(-(lost + stake), kind="stable")[:count]
     columns = [
         Column("code", word("code", lang)),
@@ -403,7 +410,7 @@ def _component_gaps(briefing: Briefing, unit: str, lang: Lang, count: int = 10) 
             "at_stake": float(stake[k]),
         }
         for k in order.tolist()
-        if lost[k] + stake[k] > 0
+        if lost[k] + stake[k] > 0 and known[k]
     ]
     return View(t("components", lang), columns, rows, sheet=t("components", lang))
 
@@ -574,7 +581,7 @@ def unit_code(briefing: Briefing, query: str) -> str:
 
 def robustness(briefing: Briefing, unit: str | None, lang: Lang, draws: int, seed: int = 0) -> Section:
     """How sure the ranks are (dti robust's defaults): the unit and the five units on each side of it,
-    or the first 20 units, as rank intervals."""
+    or every unit (the first 30 when there are more than 70), as rank intervals."""
     from dataclasses import replace
 
     from dti.robust import Settings, analyse, build
@@ -587,8 +594,14 @@ def robustness(briefing: Briefing, unit: str | None, lang: Lang, draws: int, see
         at = int(np.flatnonzero(order == briefing.result.unit_codes.index(unit))[0])
         shown = order[max(0, at - 5) : at + 6]
     else:
-        shown = order[:20]
+        shown = order if len(order) <= 70 else order[:30]
     section = robust_section(out, lang, [int(i) for i in shown])
+    if len(shown) < len(order):
+        section.lines.append(
+            f"{len(shown)}/{len(order)} đơn vị đầu bảng; tất cả: dti robust"
+            if lang == "vi"
+            else f"The first {len(shown)} of {len(order)} units; all of them: dti robust"
+        )
     chart = section.charts[0]
     names = [out.model.names[i] or out.model.units[i] for i in sorted(shown, key=lambda i: out.nominal[i])]
     mine = briefing.latest.names.get(unit, unit) if unit is not None else None
