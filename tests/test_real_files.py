@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import openpyxl
+import pytest
 from typer.testing import CliRunner
 
 from dti.cli import app
@@ -238,3 +239,14 @@ def test_a_plain_excel_fraction_against_a_percent_target(tmp_path: Path) -> None
     assert review.targets["status"].tolist() == ["met", "met"]
     assert review.targets["exceeded_by"].tolist() == [3.0, 5.0]
     assert [(i.code, i.cell) for i in review.issues] == [("read-as-fraction", "D2")]
+
+
+@pytest.mark.parametrize("header", ["Mã xã", "Xã, phường, thị trấn", "Huyện"])
+def test_a_commune_or_district_column_names_the_unit(tmp_path: Path, header: str) -> None:
+    path = tmp_path / "xa_2025.csv"
+    path.write_text(f'"{header}",Tên xã,NT\nX01,Xã Một,0.5\nX02,Xã Hai,0.25\n', encoding="utf-8")
+    result = CliRunner().invoke(app, ["score", str(path), "--spec", "example-commune", "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    units = {u["unit"]: u for u in json.loads(result.stdout)["units"]}
+    assert set(units) == {"X01", "X02"} and units["X01"]["name"] == "Xã Một"
+    assert units["X01"]["values"]["NT"] == 0.5  # the main-index value as given
