@@ -278,3 +278,16 @@ def test_against_a_table_of_another_year_is_refused() -> None:
     )
     assert cli.exit_code == 2
     assert "2023.csv holds 2023" in cli.output and "2024.csv 2024" in cli.output
+
+
+def test_decimal_mark_of_tables_and_titles(files: dict[str, Path]) -> None:
+    # A.2 = 55 % of its 10 points: 5.5 points; u1's A becomes 4 + 5.5 = 9.5 (by hand)
+    args = ["gaps", str(files["data"]), "--spec", str(files["spec"]), "--unit", "u1", "--assume", "A.2=55%"]
+    vi = runner.invoke(app, args)
+    assert vi.exit_code == 0, vi.output
+    assert "A.2 → 5,5 điểm" in vi.stdout and "9,5" in vi.stdout and "9.5" not in vi.stdout
+    dot = runner.invoke(app, [*args, "--decimal", "dot"])
+    assert dot.exit_code == 0, dot.output
+    assert "A.2 → 5.5 điểm" in dot.stdout and "9.5" in dot.stdout and "9,5" not in dot.stdout
+    en = runner.invoke(app, [*args, "--lang", "en", "--decimal", "comma"])
+    assert "A.2 → 5,5 points" in en.stdout

@@ -6,6 +6,7 @@ Expected values are worked out by hand in the comments, not copied from the code
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import numpy as np
@@ -347,3 +348,15 @@ def test_previous_without_the_missing_components_says_one_thing(tmp_path: Path) 
     assert run.result is not None and last.result is not None
     model = robust.build(run.result, robust.Settings(draws=5, missing="previous"), previous=last.result)
     assert model.notes == [("no_previous", 1), ("missing_previous", 1)]
+
+
+def test_decimal_mark_of_the_table_and_its_title() -> None:
+    args = ["robust", str(SAMPLES / "2024.csv"), "--draws", "20", "--weights", "2.5", "--unit", "48"]
+    vi = runner.invoke(app, args)
+    assert vi.exit_code == 0, vi.output
+    # the title's ±2.5 % and the probabilities (two decimals) with a comma, the Vietnamese mark
+    assert "±2,5 %" in vi.stdout and re.search(r"\b[01],\d\d\b", vi.stdout)
+    assert not re.search(r"\b[01]\.\d\d\b", vi.stdout)
+    dot = runner.invoke(app, [*args, "--decimal", "dot"])
+    assert dot.exit_code == 0, dot.output
+    assert "±2.5 %" in dot.stdout and re.search(r"\b[01]\.\d\d\b", dot.stdout)

@@ -11,6 +11,7 @@ from dti.cli import common
 from dti.cli.app import ExitCode
 from dti.cli.options import (
     ColumnsOption,
+    DecimalOption,
     Format,
     FormatOption,
     Lang,
@@ -65,6 +66,7 @@ def gaps(
     fmt: FormatOption = Format.table,
     output: OutputOption = None,
     lang: LangOption = Lang.vi,
+    decimal: DecimalOption = None,
     units: UnitsOption = None,
     layout: LayoutOption = None,
     sheet: SheetOption = None,
@@ -121,6 +123,7 @@ def gaps(
         raise typer.BadParameter(str(exc), param_hint="--assume" if pairs else "FILE") from None
     for note in notes:
         text.note(note)
+    mark = common.decimal_mark(lang, decimal)
     if unit is None:
         moved = engine.everywhere(found, assumed, close, total_code(run.spec)) if assumed or close else None
         common.emit(
@@ -132,6 +135,8 @@ def gaps(
             ),
             json=lambda: views.province_data(found, moved),
             csv=lambda: views.frame(found),
+            decimal=mark,
+            lang=lang.code,
         )
         return
     code = find_unit([dict(zip(result.unit_codes, result.unit_names, strict=True))], unit)
@@ -152,7 +157,9 @@ def gaps(
         fmt,
         output,
         files,
-        table=lambda: views.unit_views(found, code, scenario, nexts, lang.code),
+        table=lambda: views.unit_views(found, code, scenario, nexts, lang.code, mark),
         json=lambda: views.unit_data(found, code, scenario, nexts),
         csv=lambda: views.frame(found, code),
+        decimal=mark,
+        lang=lang.code,
     )

@@ -11,6 +11,7 @@ import typer
 from dti.cli import common
 from dti.cli.app import ExitCode
 from dti.cli.options import (
+    DecimalOption,
     Format,
     FormatOption,
     Lang,
@@ -86,6 +87,7 @@ def robust(
     fmt: FormatOption = Format.table,
     output: OutputOption = None,
     lang: LangOption = Lang.vi,
+    decimal: DecimalOption = None,
     units: UnitsOption = None,
     layout: LayoutOption = None,
     sheet: SheetOption = None,
@@ -140,11 +142,14 @@ def robust(
         names = dict(zip(model.units, model.names, strict=True))
         chosen = list(dict.fromkeys(model.units.index(find_unit([names], u)) for u in unit))
     out = engine.analyse(model, settings, chosen, sensitivity)
+    mark = common.decimal_mark(lang, decimal)
     common.emit(
         fmt,
         output,
         files,
-        table=lambda: robust_table(out, chosen, lang.code),
+        table=lambda: robust_table(out, chosen, lang.code, mark),
         json=lambda: robust_data(out, chosen),
         csv=lambda: robust_frame(out, chosen),
+        decimal=mark,
+        lang=lang.code,
     )

@@ -9,7 +9,7 @@ import numpy as np
 
 from dti.gaps import Gaps, Group, NextUp, WhatIf, by_main, by_owner, ranked_nodes
 from dti.views.base import Column, Lang, View, as_float, narrow_hint, node_name, total_code, word
-from dti.views.document import Chart, Fact, Section, Series
+from dti.views.document import Chart, Decimal, Fact, Section, Series
 
 TEXT = {
     "title": ("Điểm bị mất", "Where points are lost"),
@@ -49,6 +49,17 @@ def _owner(name: str | None, lang: Lang) -> str:
     return name if name is not None else t("none", lang)
 
 
+def points_text(value: float, decimal: Decimal) -> str:
+    """Points as a table cell writes them (up to 2 decimals), with the decimal mark: 18,75."""
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",") if decimal == "," else text
+
+
+def mark(lang: Lang, decimal: Decimal | None) -> Decimal:
+    """The decimal mark asked for, else the language's (vi: comma, en: dot)."""
+    return decimal or ("," if lang == "vi" else ".")
+
+
 def more(n: int) -> str:
     """'(+14)': how many components a list leaves out, one word (a '…' would read as a cut cell)."""
     return f"(+{n})"
@@ -57,7 +68,9 @@ def more(n: int) -> str:
 # --- one unit ---------------------------------------------------------------------------------------
 
 
-def components(gaps: Gaps, unit: str, lang: Lang = "vi", limit: int | None = 15) -> View:
+def components(
+    gaps: Gaps, unit: str, lang: Lang = "vi", limit: int | None = 15, decimal: Decimal | None = None
+) -> View:
     """The unit's components with a gap, largest first (the first `limit`, and every one with missing
     data): points, max, lost, at stake, owner."""
     spec, i = gaps.spec, gaps.unit(unit)
@@ -86,8 +99,10 @@ def components(gaps: Gaps, unit: str, lang: Lang = "vi", limit: int | None = 15)
     name = gaps.result.unit_names[i]
     title = f"{unit} {name} — {spec.id}: {t('title', lang).lower()}"
     notes = [
-        (f"nếu bổ sung số liệu {r['code']}: +{r['at_stake']:g} điểm" if lang == "vi" else
-         f"supplying the missing figures of {r['code']}: +{r['at_stake']:g} points")
+        (f"nếu bổ sung số liệu {r['code']}: +{points_text(r['at_stake'], mark(lang, decimal))} điểm"
+         if lang == "vi" else
+         f"supplying the missing figures of {r['code']}: +{points_text(r['at_stake'], mark(lang, decimal))} "
+         "points")
         for r in rows
         if r["at_stake"]
     ]  # fmt: skip
@@ -129,7 +144,9 @@ def groups(found: list[Group], lang: Lang, key: str, label: str, per_unit: int =
     return View(title, columns, rows, sheet=title, narrow=narrow_hint(lang))
 
 
-def what_if_view(gaps: Gaps, unit: str, scenario: WhatIf, lang: Lang = "vi") -> View:
+def what_if_view(
+    gaps: Gaps, unit: str, scenario: WhatIf, lang: Lang = "vi", decimal: Decimal | None = None
+) -> View:
     """Points, value and rank of the total and pillars now and under the assumptions."""
     spec, i = gaps.spec, gaps.unit(unit)
     # a narrow terminal keeps values and ranks (the points now and assumed go first)
@@ -155,7 +172,7 @@ def what_if_view(gaps: Gaps, unit: str, scenario: WhatIf, lang: Lang = "vi") -> 
             }
         )
     unit_word = word("points", lang)
-    said = [f"{c} → {p:g} {unit_word}" for c, p in scenario.assumed.items()]
+    said = [f"{c} → {points_text(p, mark(lang, decimal))} {unit_word}" for c, p in scenario.assumed.items()]
     if scenario.closed:
         said.append(f"{t('closing', lang)} {' '.join(scenario.closed)}")
     title = f"{t('whatif', lang)}: {', '.join(said)}"
@@ -186,15 +203,20 @@ def next_view(found: list[NextUp], lang: Lang = "vi") -> View:
 
 
 def unit_views(
-    gaps: Gaps, unit: str, scenario: WhatIf | None, found: list[NextUp], lang: Lang = "vi"
+    gaps: Gaps,
+    unit: str,
+    scenario: WhatIf | None,
+    found: list[NextUp],
+    lang: Lang = "vi",
+    decimal: Decimal | None = None,
 ) -> list[View]:
-    views = [components(gaps, unit, lang)]
+    views = [components(gaps, unit, lang, decimal=decimal)]
     if gaps.owners is not None:
         views.append(groups(by_owner(gaps, unit), lang, "owner", t("owner", lang)))
     else:
         views.append(groups(by_main(gaps, unit), lang, "main", word("code", lang)))
     if scenario is not None:
-        views.append(what_if_view(gaps, unit, scenario, lang))
+        views.append(what_if_view(gaps, unit, scenario, lang, decimal))
     views.append(next_view(found, lang))
     return views
 
@@ -349,7 +371,11 @@ def province_data(gaps: Gaps, moved: tuple[np.ndarray, np.ndarray] | None) -> di
 
 
 def gaps_section(
-    gaps: Gaps, unit: str | None = None, found: list[NextUp] | None = None, lang: Lang = "vi"
+    gaps: Gaps,
+    unit: str | None = None,
+    found: list[NextUp] | None = None,
+    lang: Lang = "vi",
+    decimal: Decimal | None = None,
 ) -> Section:
     """Points lost per owner (per main index without an owners file), for one unit or all of them."""
     owned = gaps.owners is not None
@@ -374,7 +400,7 @@ def gaps_section(
     section = Section("gaps", t("title", lang), views=[view], charts=[chart])
     if found_groups:
         top = found_groups[0]
-        share = f"{100 * top.share:.1f}".replace(".", "," if lang == "vi" else ".")
+        share = f"{100 * top.share:.1f}".replace(".", mark(lang, decimal))
         most = ", ".join(top.components[:3])
         if lang == "vi":
             line = f"{names[0]} chiếm {share} % số điểm bị mất" + (f" (nhiều nhất ở {most})" if most else "")
@@ -384,7 +410,7 @@ def gaps_section(
             )
         section.lines.append(line + ".")
     if unit is not None:
-        section.views.insert(0, components(gaps, unit, lang))
+        section.views.insert(0, components(gaps, unit, lang, decimal=decimal))
         for n in found or []:
             if n.points_needed is not None:
                 section.facts.append(

@@ -8,7 +8,7 @@ import numpy as np
 
 from dti.robust import Robustness
 from dti.views.base import Column, Lang, View, narrow_hint, word
-from dti.views.document import Chart, Fact, Section, Series
+from dti.views.document import Chart, Decimal, Fact, Section, Series
 
 MISSING_VI = {"zero": "0 (quy định)", "median": "trung vị", "previous": "năm trước"}
 INPUT_VI = {"weights": "trọng số", "missing": "thiếu số liệu", "self": "tự đánh giá/thẩm định"}
@@ -60,13 +60,24 @@ NOTES = {  # robust.Model.notes: (vi, en), {n} = the count
 }
 
 
-def model_notes(out: Robustness, lang: Lang) -> list[str]:
+def model_notes(out: Robustness, lang: Lang, decimal: Decimal | None = None) -> list[str]:
     """What the data allowed, worded: figures imputed, figures awaiting verification, units left out."""
-    return [NOTES[key][lang != "vi"].format(n=count(n, lang)) for key, n in out.model.notes]
+    return [NOTES[key][lang != "vi"].format(n=count(n, lang, decimal)) for key, n in out.model.notes]
 
 
-def count(n: int, lang: Lang) -> str:
-    return f"{n:,}".replace(",", "." if lang == "vi" else ",")
+def mark(lang: Lang, decimal: Decimal | None) -> Decimal:
+    """The decimal mark asked for, else the language's (vi: comma, en: dot)."""
+    return decimal or ("," if lang == "vi" else ".")
+
+
+def count(n: int, lang: Lang, decimal: Decimal | None = None) -> str:
+    """Thousands grouped with the mark that is not the decimal one: 1.000 beside 0,50; 1,000 beside 0.50."""
+    return f"{n:,}".replace(",", "." if mark(lang, decimal) == "," else ",")
+
+
+def num(text: str, lang: Lang, decimal: Decimal | None) -> str:
+    """A number written with a dot, in the decimal mark asked for."""
+    return text.replace(".", ",") if mark(lang, decimal) == "," else text
 
 
 def order(out: Robustness, units: list[int] | None = None) -> list[int]:
@@ -75,21 +86,22 @@ def order(out: Robustness, units: list[int] | None = None) -> list[int]:
     return [int(i) for i in shown[np.argsort(out.nominal[shown], kind="stable")]]
 
 
-def settings_line(out: Robustness, lang: Lang) -> str:
+def settings_line(out: Robustness, lang: Lang, decimal: Decimal | None = None) -> str:
     s = out.settings
+    spread = num(f"{s.weights * 100:g}", lang, decimal)
     if lang == "vi":
         return (
-            f"{count(s.draws, lang)} lượt, seed {s.seed}, trọng số ±{s.weights * 100:g} %, "
+            f"{count(s.draws, lang, decimal)} lượt, seed {s.seed}, trọng số ±{spread} %, "
             f"thiếu số liệu: {MISSING_VI[s.missing]}"
             + (", tự đánh giá chưa thẩm định: có" if s.self_verified else "")
         )
     return (
-        f"{count(s.draws, lang)} draws, seed {s.seed}, weights ±{s.weights * 100:g} %, missing: {s.missing}"
+        f"{count(s.draws, lang, decimal)} draws, seed {s.seed}, weights ±{spread} %, missing: {s.missing}"
         + (", self-assessed awaiting verification: drawn" if s.self_verified else "")
     )
 
 
-def cause(out: Robustness, unit: int, lang: Lang) -> str:
+def cause(out: Robustness, unit: int, lang: Lang, decimal: Decimal | None = None) -> str:
     """The draw of the largest swing and what it drew: the two largest weight changes, the missing rule."""
     if out.swing[unit] == 0:
         return ""
@@ -105,11 +117,14 @@ def cause(out: Robustness, unit: int, lang: Lang) -> str:
             else ("missing: imputed" if imputed else "missing: 0")
         )
     if inputs["self"] is not None:
-        parts.append(f"{'tự ĐG' if lang == 'vi' else 'self'} {inputs['self']:.2f}")
+        drawn = num(f"{inputs['self']:.2f}", lang, decimal)
+        parts.append(f"{'tự ĐG' if lang == 'vi' else 'self'} {drawn}")
     return f"{'lượt' if lang == 'vi' else 'draw'} {inputs['draw']}: " + ", ".join(parts)
 
 
-def robust_table(out: Robustness, units: list[int] | None = None, lang: Lang = "vi") -> list[View]:
+def robust_table(
+    out: Robustness, units: list[int] | None = None, lang: Lang = "vi", decimal: Decimal | None = None
+) -> list[View]:
     s, model = out.settings, out.model
     vi = lang == "vi"
     columns = [
@@ -135,14 +150,14 @@ def robust_table(out: Robustness, units: list[int] | None = None, lang: Lang = "
             "p_top10": out.p_top[i],
             "p_band": out.p_band[i],
             "swing": out.swing[i],
-            "cause": cause(out, i, lang),
+            "cause": cause(out, i, lang, decimal),
         }
         for i in order(out, units)
     ]
     title = (
-        f"Độ vững của thứ hạng {model.total_code} — {settings_line(out, lang)}"
+        f"Độ vững của thứ hạng {model.total_code} — {settings_line(out, lang, decimal)}"
         if vi
-        else f"How sure is the rank by {model.total_code} — {settings_line(out, lang)}"
+        else f"How sure is the rank by {model.total_code} — {settings_line(out, lang, decimal)}"
     )
     lines = [
         (
@@ -154,11 +169,11 @@ def robust_table(out: Robustness, units: list[int] | None = None, lang: Lang = "
             f"p05–p95: 90 % of the draws rank within; P(±{s.band}): probability of a rank within "
             f"{s.band} places of the current one; swing: ▲ up, ▼ down"
         ),
-        *model_notes(out, lang),
+        *model_notes(out, lang, decimal),
     ]
     views = [View(title, columns, rows, lines, narrow=narrow_hint(lang))]
     if out.sensitivity is not None:
-        views.append(sensitivity_table(out, lang))
+        views.append(sensitivity_table(out, lang, decimal))
     return views
 
 
@@ -194,7 +209,7 @@ def rank_of(out: Robustness, targets: list[int] | None, k: int) -> int:
     return 0 if targets is None else int(out.nominal[targets[k]])
 
 
-def sensitivity_table(out: Robustness, lang: Lang) -> View:
+def sensitivity_table(out: Robustness, lang: Lang, decimal: Decimal | None = None) -> View:
     vi = lang == "vi"
     rows = sensitivity_rows(out)
     for row in rows:
@@ -214,11 +229,11 @@ def sensitivity_table(out: Robustness, lang: Lang) -> View:
     sens = out.sensitivity
     assert sens is not None
     note = (
-        f"Chỉ số Sobol (Saltelli 2010, Jansen), {count(sens.base, lang)} mẫu gốc × {len(sens.groups) + 2}"
-        f" = {count(sens.runs, lang)} lượt; CI 95 % bootstrap"
+        f"Chỉ số Sobol (Saltelli 2010, Jansen), {count(sens.base, lang, decimal)} mẫu gốc × "
+        f"{len(sens.groups) + 2} = {count(sens.runs, lang, decimal)} lượt; CI 95 % bootstrap"
         if vi
-        else f"Sobol indices (Saltelli 2010, Jansen), {sens.base:,} base rows × {len(sens.groups) + 2} = "
-        f"{sens.runs:,} runs; 95 % bootstrap CI"
+        else f"Sobol indices (Saltelli 2010, Jansen), {count(sens.base, lang, decimal)} base rows × "
+        f"{len(sens.groups) + 2} = {count(sens.runs, lang, decimal)} runs; 95 % bootstrap CI"
     )
     return View("Độ nhạy" if vi else "Sensitivity", columns, rows, [note], narrow=narrow_hint(lang))
 
@@ -284,7 +299,9 @@ def robust_frame(out: Robustness, units: list[int] | None = None) -> dict[str, A
     }
 
 
-def robust_section(out: Robustness, lang: Lang = "vi", units: list[int] | None = None) -> Section:
+def robust_section(
+    out: Robustness, lang: Lang = "vi", units: list[int] | None = None, decimal: Decimal | None = None
+) -> Section:
     """The report's section: the widest intervals as facts, and the rank-interval chart per unit."""
     vi = lang == "vi"
     rows = order(out, units)
@@ -321,7 +338,7 @@ def robust_section(out: Robustness, lang: Lang = "vi", units: list[int] | None =
         "robust",
         "Độ vững của thứ hạng" if vi else "How sure are the ranks",
         facts=facts,
-        lines=[settings_line(out, lang), *model_notes(out, lang)],
-        views=robust_table(out, units, lang)[:1],
+        lines=[settings_line(out, lang, decimal), *model_notes(out, lang, decimal)],
+        views=robust_table(out, units, lang, decimal)[:1],
         charts=[chart],
     )
