@@ -19,12 +19,14 @@ import pandas as pd
 from dti.dates import parse_deadline
 from dti.io.appendix import structure
 from dti.io.headers import header_key
-from dti.io.listing import Headers, read_listing
+from dti.io.listing import Headers, cap_rows, read_listing
 from dti.report import Issue, IssueCode, Severity
 from dti.targets import split_units
 
 Status = Literal["not_started", "in_progress", "done"]
 STATUSES: tuple[Status, ...] = ("not_started", "in_progress", "done")
+UNKNOWN = "unknown"  # a task whose status cell is empty or holds no status word: counted, never dropped
+COUNTED = (*STATUSES, UNKNOWN)
 HEADERS = Headers(
     {
         "id": ("id", "STT", "TT", "Số TT"),
@@ -100,23 +102,37 @@ class TaskList:
     notes: list[str] = field(default_factory=list)
 
     def summary(self) -> dict[str, int]:
-        counts = self.tasks["status"].value_counts()
+        """Counts per status; `unknown` (no or an unknown status word) so that the parts add up to total."""
+        counts = self.tasks["status"].fillna(UNKNOWN).value_counts()
         return {
             "total": len(self.tasks),
-            **{s: int(counts.get(s, 0)) for s in STATUSES},
+            **{s: int(counts.get(s, 0)) for s in COUNTED},
             "overdue": int(self.tasks["overdue"].sum()),
         }
 
     def by_responsible(self) -> pd.DataFrame:
-        """Counts per lead unit (a task with several counts for each), in order of first appearance."""
-        frame = self.tasks.assign(responsible=[split_units(t) or ["—"] for t in self.tasks["responsible"]])
+        """Counts per lead unit (a task with several counts for each), in order of first appearance;
+        a task without a known status counts as `unknown`."""
+        frame = self.tasks.assign(
+            responsible=[split_units(t) or ["—"] for t in self.tasks["responsible"]],
+            status=self.tasks["status"].fillna(UNKNOWN),
+        )
         frame = frame.explode("responsible")
         table = pd.crosstab(frame["responsible"], frame["status"]).reindex(
-            columns=list(STATUSES), fill_value=0
+            columns=list(COUNTED), fill_value=0
         )
         table.insert(0, "total", table.sum(axis=1))
-        table["overdue"] = frame.groupby("responsible")["overdue"].sum().astype(int)
-        return table.reindex(list(dict.fromkeys(frame["responsible"])))
+        table["overdue"] = frame.groupby("responsible")["overdue"].sum()
+        order = list(dict.fromkeys(frame["responsible"]))
+        return table.reindex(order).fillna(0).astype(int)
+
+    def counts(self) -> dict[str, Any]:
+        """`dti tasks --by responsible --format json`: the counts per lead unit (as `dti targets --by`)."""
+        rows = [
+            {"responsible": str(k), **{c: int(v) for c, v in row.items()}}
+            for k, row in self.by_responsible().iterrows()
+        ]
+        return {"by": "responsible", "rows": rows}
 
     def to_dict(self) -> dict[str, Any]:
         keys = (
@@ -134,7 +150,8 @@ class TaskList:
         for rec in self.tasks.to_dict("records"):
             row = {k: rec[k] for k in keys}
             row["deadline"] = rec["deadline"].isoformat() if rec["deadline"] else None
-            row["days_overdue"] = rec["days_overdue"]
+            days = rec["days_overdue"]
+            row["days_overdue"] = None if days is None or pd.isna(days) else int(days)
             row["result"], row["note"], row["row"] = rec["result"], rec["note"], rec["row"]
             rows.append(row)
         return {"tasks": rows, "summary": self.summary()}
@@ -145,7 +162,7 @@ def summary_line(tasks: TaskList, lang: Literal["vi", "en"] = "vi") -> str:
     (overdue only when read as of a day)."""
     s = tasks.summary()
     n = s["total"]
-    unknown = n - sum(s[k] for k in STATUSES)
+    unknown = s[UNKNOWN]
     if lang == "vi":
         parts = [
             f"{s['not_started']}/{n} nhiệm vụ chưa được triển khai",
@@ -171,8 +188,12 @@ def read_tasks(path: Path, sheet: str | None = None, today: dt.date | None = Non
     hạn`). Problems become issues; nothing is raised."""
     issues: list[Issue] = []
     notes: list[str] = []
-    what = "a task list has a task column (Nhiệm vụ, Nội dung…)"
-    frame = read_listing(path, sheet, HEADERS, ("name",), what, issues, notes, native=("deadline",))
+    what = (
+        "not a task list: a task list has a task column (Nhiệm vụ, Nội dung…) and a lead unit, deadline "
+        "or status column (Đơn vị chủ trì, Thời hạn, Trạng thái…)"
+    )
+    any_of = ("responsible", "deadline", "status", "result")
+    frame = read_listing(path, sheet, HEADERS, ("name",), what, issues, notes, ("deadline",), any_of)
     if frame is None:
         frame = pd.DataFrame(columns=[*HEADERS.table, "deadline_native", "row", "cells"])
     # Section rows (`I`, `II`) and headings over `- ` rows: the target reader's rules, with the columns
@@ -180,7 +201,7 @@ def read_tasks(path: Path, sheet: str | None = None, today: dt.date | None = Non
     frame["target"] = frame["deadline"] + frame["responsible"] + frame["partners"]
     found: list[str] = []
     frame = structure(frame, found).drop(columns="target").reset_index(drop=True)
-    notes += [n.replace("targets", "tasks") for n in found]
+    notes += [cap_rows(n.replace("targets", "tasks")) for n in found]
     if frame.empty and not issues:
         issues.append(Issue(IssueCode.NO_DATA, Severity.ERROR, "no tasks in the file", file=str(path)))
     tasks = judge(frame, str(path), today, issues)
@@ -233,7 +254,7 @@ def judge(frame: pd.DataFrame, name: str, today: dt.date | None, issues: list[Is
                  "Tháng 6/2026, Năm 2026 or Thường xuyên")  # fmt: skip
     due = pd.to_datetime(pd.Series([d or pd.NaT for d in deadlines], dtype=object), errors="coerce")
     unfinished = status != "done"
-    days = np.full(n, None, dtype=object)
+    days = pd.array([None] * n, dtype="Int64")
     if today is not None:
         behind = (pd.Timestamp(today) - due).dt.days.to_numpy(dtype=float)
         past = unfinished & (behind > 0)
@@ -245,5 +266,5 @@ def judge(frame: pd.DataFrame, name: str, today: dt.date | None, issues: list[Is
     frame["status"] = pd.Series(status, index=frame.index, dtype=object)
     frame["late"] = late
     frame["overdue"] = past
-    frame["days_overdue"] = pd.Series(days, index=frame.index, dtype=object)
+    frame["days_overdue"] = pd.Series(days, index=frame.index)
     return TaskList(frame.drop(columns=["deadline_native"], errors="ignore"), today, issues)

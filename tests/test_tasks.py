@@ -98,7 +98,9 @@ def test_sections_statuses_and_overdue(tmp_path: Path) -> None:
     # 1 July: task 1 (30 June, running) is one day overdue; 3 is done; 2 not due; 4 has no deadline
     assert list(frame["overdue"]) == [True, False, False, False]
     assert frame.at[0, "days_overdue"] == 1
-    assert task_list.summary() == {"total": 4, "not_started": 1, "in_progress": 2, "done": 1, "overdue": 1}
+    assert task_list.summary() == {
+        "total": 4, "not_started": 1, "in_progress": 2, "done": 1, "unknown": 0, "overdue": 1
+    }  # fmt: skip
     assert summary_line(task_list) == (
         "1/4 nhiệm vụ chưa được triển khai; 2/4 đang triển khai; 1/4 đã hoàn thành; 1 nhiệm vụ quá hạn"
     )
@@ -135,7 +137,9 @@ def test_cli_sample_json_and_table() -> None:
     data = json.loads(result.stdout)
     # counted by hand in sample_data/tasks_2026.csv: 7 'Chưa triển khai', 6 done (one late), 8 running;
     # past their deadline on 25/11/2026 and unfinished: 2, 5, 10, 11.2, 12, 17
-    assert data["summary"] == {"total": 21, "not_started": 7, "in_progress": 8, "done": 6, "overdue": 6}
+    assert data["summary"] == {
+        "total": 21, "not_started": 7, "in_progress": 8, "done": 6, "unknown": 0, "overdue": 6
+    }  # fmt: skip
     overdue = [t["id"] for t in data["tasks"] if t["overdue"]]
     assert overdue == ["2", "5", "10", "11.2", "12", "17"]
     first = data["tasks"][0]
@@ -179,3 +183,69 @@ def test_excel_dates(tmp_path: Path) -> None:
     task_list = read_tasks(path, today=dt.date(2026, 10, 1))
     assert list(task_list.tasks["deadline"]) == [dt.date(2026, 6, 30), dt.date(2026, 9, 30)]
     assert list(task_list.tasks["overdue"]) == [True, False]  # the second is done
+
+
+NO_STATUS = "STT,Nhiệm vụ,Đơn vị chủ trì,Thời hạn,Trạng thái\n1,Việc A,Sở Y tế,30/06/2026,\n"
+
+
+def test_unknown_status_is_counted_everywhere(tmp_path: Path) -> None:
+    path = write(
+        tmp_path, NO_STATUS + "2,Việc B,Sở Y tế,30/06/2026,đang làm\n3,Việc C,Sở Y tế,Năm 2026,Xong rồi\n"
+    )
+    task_list = read_tasks(path)
+    # by hand: 3 tasks, none with a status word (empty, 'đang làm', 'Xong rồi'): all unknown
+    assert task_list.summary() == {
+        "total": 3, "not_started": 0, "in_progress": 0, "done": 0, "unknown": 3, "overdue": 0
+    }  # fmt: skip
+    by = task_list.by_responsible()
+    assert (by.loc["Sở Y tế", "total"], by.loc["Sở Y tế", "unknown"]) == (3, 3)
+    one = tmp_path / "one.csv"
+    one.write_text(NO_STATUS, encoding="utf-8")
+    table = runner.invoke(app, ["tasks", str(one), "--by", "responsible"])
+    assert table.exit_code == 0, table.output  # was exit 4: cannot convert float NaN to integer
+    assert "chưa rõ" in table.stdout.splitlines()[-3]  # the per-unit table's header has the column
+    data = json.loads(runner.invoke(app, ["tasks", str(path), "--format", "json"]).stdout)
+    summary = data["summary"]
+    assert summary["unknown"] == 3
+    assert sum(summary[k] for k in ("not_started", "in_progress", "done", "unknown")) == summary["total"]
+
+
+def test_json_counts_per_responsible() -> None:
+    args = ["tasks", str(SAMPLE), "--today", "25/11/2026", "--by", "responsible", "--format", "json"]
+    data = json.loads(runner.invoke(app, args).stdout)
+    assert data["counts"]["by"] == "responsible"
+    rows = {r["responsible"]: r for r in data["counts"]["rows"]}
+    # by hand from sample_data/tasks_2026.csv: the Văn phòng UBND tỉnh leads tasks 1 (done) and 2
+    # (running), and task 2 is past its deadline (Quý III/2026)
+    office = rows["Văn phòng UBND tỉnh"]
+    assert (office["total"], office["done"], office["in_progress"], office["overdue"]) == (2, 1, 1, 1)
+    without = json.loads(runner.invoke(app, args[:4] + args[6:]).stdout)
+    assert "counts" not in without
+
+
+def test_csv_days_overdue_are_integers() -> None:
+    result = runner.invoke(app, ["tasks", str(SAMPLE), "--today", "25/11/2026", "--format", "csv"])
+    task2 = next(line for line in result.stdout.splitlines() if line.startswith("2,"))
+    # task 2 is due Quý III/2026 = 30/09/2026: 56 days before 25/11/2026 (1 + 31 + 24), written as 56
+    assert ",56," in task2 and "56.0" not in result.stdout
+
+
+def test_sheet_on_a_csv_is_refused() -> None:
+    result = runner.invoke(app, ["tasks", str(SAMPLE), "--sheet", "Nhiệm vụ"])
+    assert result.exit_code == 2 and "has no sheets" in result.output
+
+
+def test_a_file_that_is_not_a_task_list(tmp_path: Path) -> None:
+    scores = Path(__file__).parent.parent / "sample_data" / "2024.csv"  # unit,name,indicator,value,stage
+    result = runner.invoke(app, ["tasks", str(scores)])
+    assert result.exit_code == 1 and "not a task list" in result.output
+    assert max(len(line) for line in result.output.splitlines()) < 2000  # was one 36,717-character line
+
+
+def test_long_lists_of_heading_rows_are_cut(tmp_path: Path) -> None:
+    lines = ["STT,Nhiệm vụ,Thời hạn,Trạng thái"]
+    for i in range(1, 16):  # 15 headings on rows 2, 4, … 30, each over one task
+        lines += [f"{i},Nhóm {i},,", "-,Việc,30/06/2026,Hoàn thành"]
+    task_list = read_tasks(write(tmp_path, "\n".join(lines) + "\n"))
+    assert len(task_list.tasks) == 15
+    assert "rows 2, 4, 6, 8, 10, 12, 14, 16, 18, 20 … and 5 more:" in task_list.notes[0]

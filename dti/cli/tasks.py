@@ -46,7 +46,10 @@ def tasks(
         ),
     ],
     today: TodayOption = None,
-    by: Annotated[By | None, typer.Option("--by", help="responsible: count per lead unit too.")] = None,
+    by: Annotated[
+        By | None,
+        typer.Option("--by", help='responsible: count per lead unit too (with json: added as "counts").'),
+    ] = None,
     lang: Annotated[Lang, typer.Option("--lang", help="Labels in vi or en.")] = Lang.vi,
     fmt: FormatOption = Format.table,
     output: OutputOption = None,
@@ -67,6 +70,7 @@ def tasks(
     cannot be read.
     """
     common.check_output(output, [file])
+    common.check_sheet(sheet, [file])
     day = parse_day(today)
     from dti import views
     from dti.report import Report
@@ -89,6 +93,6 @@ def tasks(
         output,
         [file],
         table=lambda: task_views.tasks(task_list, by.value if by else None, lang.code),
-        json=lambda: task_views.tasks_data(task_list),
+        json=lambda: {**task_views.tasks_data(task_list), **({"counts": task_list.counts()} if by else {})},
         csv=lambda: task_views.tasks_frame(task_list),
     )

@@ -7,6 +7,7 @@ a trailing '…' letting words follow (`Kết quả …` takes `Kết quả th�
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -49,10 +50,12 @@ def read_listing(
     issues: list[Issue],
     notes: list[str],
     native: tuple[str, ...] = (),
+    any_of: tuple[str, ...] = (),
 ) -> pd.DataFrame | None:
     """The list's rows as text per meaning (missing columns empty), with `row` (the spreadsheet row),
     `cells` (meaning → A1) and `{key}_native` (Excel's number, NaN elsewhere) for the `native` keys.
-    None when the file cannot be read or lacks a required column (an issue says why)."""
+    None when the file cannot be read, lacks a required column or has none of `any_of` (an issue says
+    why: a file of another kind, e.g. scores with a `name` column, is not read as this list)."""
     grid = read_grid(path, sheet, issues)
     if grid is None:
         return None
@@ -71,6 +74,8 @@ def read_listing(
         elif meaning is not None:
             notes.append(f"column '{raw}' ignored: '{grid.header[columns[meaning]]}' is the {meaning} column")
     missing = [c for c in required if c not in columns]
+    if any_of and not any(c in columns for c in any_of):
+        missing.append(" or ".join(any_of))
     if missing:
         issues.append(
             Issue(
@@ -97,3 +102,18 @@ def read_listing(
     frame["cells"] = [{m: f"{col_letter(i)}{r}" for m, i in columns.items()} for r in grid.rows]
     frame = frame[frame[list(headers.table)].apply(lambda c: c.str.strip()).ne("").any(axis=1)]
     return frame.reset_index(drop=True)
+
+
+_ROWS = re.compile(r"\brows ((?:\d+, )+\d+)")
+
+
+def cap_rows(note: str, first: int = 10) -> str:
+    """A note's long list of rows cut to the first ones: `rows 2, 3, … 11 and 1,490 more`."""
+
+    def cut(match: re.Match[str]) -> str:
+        rows = match[1].split(", ")
+        if len(rows) <= first + 1:
+            return match[0]
+        return f"rows {', '.join(rows[:first])} … and {len(rows) - first:,} more"
+
+    return _ROWS.sub(cut, note)

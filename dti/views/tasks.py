@@ -75,6 +75,8 @@ def responsible_view(task_list: TaskList, lang: Lang) -> View:
         Column("overdue", "quá hạn" if vi else "overdue", "int"),
     ]
     table = task_list.by_responsible()
+    if table["unknown"].any():  # tasks without a known status: counted in their own column
+        columns.insert(-1, Column("unknown", "chưa rõ" if vi else "unknown", "int"))
     rows = [{"responsible": str(k), **{c: int(v) for c, v in row.items()}} for k, row in table.iterrows()]
     return View(None, columns, rows, narrow=narrow_hint(lang))
 
@@ -86,7 +88,8 @@ def tasks_data(task_list: TaskList) -> dict[str, Any]:
 
 def tasks_frame(task_list: TaskList) -> pd.DataFrame:
     """The `dti tasks --format csv` table: one row per task, the json's keys as columns."""
-    return pd.DataFrame(task_list.to_dict()["tasks"])
+    frame = pd.DataFrame(task_list.to_dict()["tasks"])
+    return frame.astype({"days_overdue": "Int64"}) if "days_overdue" in frame else frame
 
 
 def tasks_section(task_list: TaskList, lang: Lang = "vi") -> Section:
