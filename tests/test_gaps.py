@@ -291,3 +291,17 @@ def test_decimal_mark_of_tables_and_titles(files: dict[str, Path]) -> None:
     assert "A.2 → 5.5 điểm" in dot.stdout and "9.5" in dot.stdout and "9,5" not in dot.stdout
     en = runner.invoke(app, [*args, "--lang", "en", "--decimal", "comma"])
     assert "A.2 → 5,5 points" in en.stdout
+
+
+def test_owners_file_errors_exit_1_after_the_output(files: dict[str, Path], tmp_path: Path) -> None:
+    args = ["gaps", str(files["data"]), "--spec", str(files["spec"])]
+    bad = tmp_path / "bad_owners.csv"
+    bad.write_text(OWNERS + "ZZ,Sở Q\n", encoding="utf-8")  # ZZ is no node: an error
+    for extra in ([], ["--unit", "u1"]):
+        cli = runner.invoke(app, [*args, "--owners", str(bad), *extra])
+        assert cli.exit_code == 1, cli.output
+        assert "Sở Y" in cli.stdout  # the output is still written
+    partial = tmp_path / "partial_owners.csv"
+    partial.write_text("Mã chỉ số,Đơn vị chủ trì\nA,Sở X\n", encoding="utf-8")  # B.1, C.1 unowned: warnings
+    cli = runner.invoke(app, [*args, "--owners", str(partial)])
+    assert cli.exit_code == 0, cli.output

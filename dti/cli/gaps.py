@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -23,6 +23,9 @@ from dti.cli.options import (
     UnitsOption,
     YearOption,
 )
+
+if TYPE_CHECKING:
+    from dti.owners import Owners
 
 
 @common.command()
@@ -83,6 +86,10 @@ def gaps(
 
     Examples: dti gaps sample_data/2024.csv --owners sample_data/owners.csv --unit 48;
     dti gaps sample_data/2024.csv --unit 48 --assume HTS.01=90% --close 3
+
+    Exit 0; 1 when the owners file has errors (listed on stderr above the output, which is still
+    written; warnings keep 0); 2 if a file cannot be read or the options do not fit; 3 if the spec is
+    invalid.
     """
     common.check_output(output, [*files, *(against or []), *([owners] if owners else [])])
     from dti import gaps as engine
@@ -138,6 +145,7 @@ def gaps(
             decimal=mark,
             lang=lang.code,
         )
+        owners_checked(plan)
         return
     code = find_unit([dict(zip(result.unit_codes, result.unit_names, strict=True))], unit)
     pool = None
@@ -163,3 +171,10 @@ def gaps(
         decimal=mark,
         lang=lang.code,
     )
+    owners_checked(plan)
+
+
+def owners_checked(plan: Owners | None) -> None:
+    """Exit 1 after the output when the owners file has errors (shown above it); warnings keep 0."""
+    if plan is not None and not plan.report.valid:
+        raise typer.Exit(int(ExitCode.INVALID_DATA))
