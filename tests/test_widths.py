@@ -259,9 +259,6 @@ def list_rows(data: Any) -> list[Row]:
     ]
 
 
-# gaps and robust write a decimal dot whatever --lang (their commands take no --decimal yet)
-
-
 def first(text: str | None) -> str | None:
     """A wrapped text's first word: always on its row's first line."""
     return text.split()[0] if text else None
@@ -278,10 +275,10 @@ def gaps_unit_rows(data: Any) -> list[Row]:
         row: Row = {
             "mã": c["code"],
             "tên": None,
-            "điểm": dot(points(c["points"])),
-            "tối đa": dot(points(c["max"])),
+            "điểm": points(c["points"]),
+            "tối đa": points(c["max"]),
         }
-        row.update({"mất điểm": dot(points(c["lost"])), "thiếu số liệu": dot(points(c["at_stake"]))})
+        row.update({"mất điểm": points(c["lost"]), "thiếu số liệu": points(c["at_stake"])})
         if data["owners"]:
             row["đơn vị chủ trì"] = first(c["owner"])
         rows.append(row)
@@ -290,9 +287,9 @@ def gaps_unit_rows(data: Any) -> list[Row]:
         rows.append(
             {
                 "đơn vị chủ trì" if owned else "mã": first(g["owner"] if owned else g["main"]),
-                "mất điểm": dot(points(g["lost"])),
-                "thiếu số liệu": dot(points(g["at_stake"])),
-                "% tổng mất": dot(points(100 * g["share"])),
+                "mất điểm": points(g["lost"]),
+                "thiếu số liệu": points(g["at_stake"]),
+                "% tổng mất": points(100 * g["share"]),
                 "chỉ số thành phần": first(" ".join(g["components"])),
             }
         )
@@ -302,8 +299,8 @@ def gaps_unit_rows(data: Any) -> list[Row]:
             new = whatif["nodes"][n["node"]]
             row = {
                 "mã": n["node"],
-                "giả định": dot(points(new["points"])),
-                "giá trị giả định": dot(value(new["value"])),
+                "giả định": points(new["points"]),
+                "giá trị giả định": value(new["value"]),
             }
             row["hạng giả định"] = whole(new["rank"])
             if n is data["next_up"][0]:  # the total
@@ -312,7 +309,7 @@ def gaps_unit_rows(data: Any) -> list[Row]:
         row = {
             "mã": n["node"],
             "đơn vị trên": n["unit_above"],
-            "điểm cần thêm": dot(points(n["points_needed"])),
+            "điểm cần thêm": points(n["points_needed"]),
         }
         row["lấp các khoảng trống"] = first(" ".join(n["closes"] or []))
         rows.append(row)
@@ -324,10 +321,10 @@ def gaps_province_rows(data: Any) -> list[Row]:
         {
             "mã": g["main"],
             "tên": None,
-            "mất điểm": dot(points(g["lost"])),
-            "thiếu số liệu": dot(points(g["at_stake"])),
-            "% tổng mất": dot(points(100 * g["share"])),
-            "TB mỗi đơn vị": dot(points((g["lost"] + g["at_stake"]) / data["units"])),
+            "mất điểm": points(g["lost"]),
+            "thiếu số liệu": points(g["at_stake"]),
+            "% tổng mất": points(100 * g["share"]),
+            "TB mỗi đơn vị": points((g["lost"] + g["at_stake"]) / data["units"]),
             "số đơn vị mất điểm": None,
             "chỉ số thành phần": first(" ".join(g["components"])),
         }
@@ -344,8 +341,8 @@ def robust_rows(data: Any) -> list[Row]:
             "trung vị": whole(u["median_rank"]),
             "p05": whole(u["p05"]),
             "p95": whole(u["p95"]),
-            "P(top 10)": dot(value(u["p_top10"], 2)),
-            f"P(±{data['band']})": dot(value(u["p_band"], 2)),
+            "P(top 10)": value(u["p_top10"], 2),
+            f"P(±{data['band']})": value(u["p_band"], 2),
             "dao động lớn nhất": places(u["swing"]),
             "do lượt": None,
         }
@@ -362,10 +359,10 @@ def robust_sensitivity_rows(data: Any) -> list[Row]:
         row: Row = {"đầu ra": "độ" if r["target"] == "mean_abs_shift" else r["target"]}
         row["yếu tố"] = INPUTS[r["input"]]
         for key, label, mark in (("first", "S bậc 1", ""), ("total", "S toàn phần", " ")):
-            row[label] = dot(value(r[key], 2))
+            row[label] = value(r[key], 2)
             # both intervals are labelled 'CI thấp' and 'CI cao' (the second marked here by a space)
-            row["CI thấp" + mark] = dot(value(r[f"{key}_low"], 2))
-            row["CI cao" + mark] = dot(value(r[f"{key}_high"], 2))
+            row["CI thấp" + mark] = value(r[f"{key}_low"], 2)
+            row["CI cao" + mark] = value(r[f"{key}_high"], 2)
         rows.append(row)
     return rows
 
@@ -399,6 +396,24 @@ def still_missing(deadline: Any) -> str | None:
         return None
     return "tất" if deadline["received"] is None and len(found) > 3 else found[0]
 
+
+def in_english(build: Callable[[Any], list[Row]], labels: dict[str, str], words: dict[str, str]) -> Any:
+    """The --lang en table's builder: the rows with English labels, first words and a decimal dot."""
+
+    def rows(data: Any) -> list[Row]:
+        return [
+            {labels.get(k, k): dot(words.get(v, v)) if v else v for k, v in row.items()}
+            for row in build(data)
+        ]
+
+    return rows
+
+
+ROBUST_EN = {"đơn vị": "unit", "tên": "name", "hạng": "rank", "trung vị": "median"}
+ROBUST_EN |= {"dao động lớn nhất": "largest swing", "do lượt": "caused by"}
+CALENDAR_EN = {"đơn vị": "owner", "kỳ": "period", "hạn": "due", "trạng thái": "status"}
+CALENDAR_EN |= {"ngày gửi": "received", "số ngày": "days", "còn thiếu": "missing"}
+STATUS_EN = {"đúng": "on", "gửi": "late", "quá": "overdue", "sắp": "due", "chưa": "upcoming", "tất": "all"}
 
 TASK_FIRST = {"not_started": "chưa", "in_progress": "đang", "done": "hoàn"}
 
@@ -480,6 +495,15 @@ CASES: dict[str, tuple[list[str], Callable[[Any], list[Row]]]] = {
         calendar_rows,
     ),
     "tasks": ([S + "tasks_2026.csv", *TODAY], task_rows),
+    "robust --lang en": (
+        [S + "2024.csv", "--draws", "200", "--seed", "1", "--lang", "en"],
+        in_english(robust_rows, ROBUST_EN, {}),
+    ),
+    "calendar --lang en": (
+        ["--owners", S + "owners.csv", "--spec", "dti-province-2022", "--received", S + "received_2026.csv"]
+        + [*TODAY, "--lang", "en"],
+        in_english(calendar_rows, CALENDAR_EN, STATUS_EN),
+    ),
     "tasks --by responsible": ([S + "tasks_2026.csv", *TODAY, "--by", "responsible"], responsible_rows),
     "robust --sensitivity": (
         [S + "2024.csv", "--draws", "200", "--seed", "1", "--sensitivity"],
