@@ -413,6 +413,11 @@ ROBUST_EN = {"đơn vị": "unit", "tên": "name", "hạng": "rank", "trung vị
 ROBUST_EN |= {"dao động lớn nhất": "largest swing", "do lượt": "caused by"}
 CALENDAR_EN = {"đơn vị": "owner", "kỳ": "period", "hạn": "due", "trạng thái": "status"}
 CALENDAR_EN |= {"ngày gửi": "received", "số ngày": "days", "còn thiếu": "missing"}
+GAPS_EN = {"mã": "code", "tên": "name", "điểm": "points", "tối đa": "max", "mất điểm": "lost"}
+GAPS_EN |= {"thiếu số liệu": "at stake", "đơn vị chủ trì": "owner", "% tổng mất": "% of loss"}
+GAPS_EN |= {"chỉ số thành phần": "components", "giả định": "assumed", "giá trị giả định": "new value"}
+GAPS_EN |= {"hạng giả định": "new rank", "± bậc": "places", "đơn vị trên": "unit above"}
+GAPS_EN |= {"điểm cần thêm": "points needed", "lấp các khoảng trống": "closing the gaps"}
 STATUS_EN = {"đúng": "on", "gửi": "late", "quá": "overdue", "sắp": "due", "chưa": "upcoming", "tất": "all"}
 
 TASK_FIRST = {"not_started": "chưa", "in_progress": "đang", "done": "hoàn"}
@@ -495,6 +500,10 @@ CASES: dict[str, tuple[list[str], Callable[[Any], list[Row]]]] = {
         calendar_rows,
     ),
     "tasks": ([S + "tasks_2026.csv", *TODAY], task_rows),
+    "gaps --owners --unit --assume --lang en": (
+        [*GAPS, "--unit", "48", "--assume", "HTS.01=90%", "--close", "2", "--lang", "en"],
+        in_english(gaps_unit_rows, GAPS_EN, {}),
+    ),
     "robust --lang en": (
         [S + "2024.csv", "--draws", "200", "--seed", "1", "--lang", "en"],
         in_english(robust_rows, ROBUST_EN, {}),
