@@ -16,11 +16,12 @@ from typing import Annotated, Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from dti.dates import Period, shift
+from dti.dates import Period, parse_period, shift
 from dti.io.grid import InputError
 from dti.io.headers import header_key
 from dti.io.yamlsafe import load_yaml
 from dti.received import Log, Received, once_key
+from dti.report import Issue, IssueCode, Severity
 
 DEFAULT_RULES = Path(__file__).parent / "data" / "calendar_default.yaml"
 Status = Literal["on_time", "late", "overdue", "due_soon", "upcoming"]
@@ -144,6 +145,7 @@ class Calendar:
     year: int
     deadlines: list[Deadline]
     rules: Rules
+    issues: list[Issue] = field(default_factory=list)  # log lines no deadline takes, each said
 
     def summary(self) -> dict[str, int]:
         return {s: sum(d.status == s for d in self.deadlines) for s in STATUSES}
@@ -195,7 +197,42 @@ def build(
                 deadlines.append(deadline)
     order = {owner: i for i, owner in enumerate(owners)}
     deadlines.sort(key=lambda d: (d.due, order[d.owner]))
-    return Calendar(today, year, deadlines, rules)
+    taken = {(d.owner, once_key(d.period)) for d in deadlines}
+    unused = [e for key, entries in lines.items() if key not in taken for e in entries]
+    issues = [_unused(e, log.file if log else "", year, rules) for e in sorted(unused, key=lambda e: e.row)]
+    return Calendar(today, year, deadlines, rules, issues)
+
+
+def _unused(entry: Received, file: str, year: int, rules: Rules) -> Issue:
+    """Why a log line is in no deadline: an unreadable period (error), another year, or a period the
+    rules do not ask of this owner (warnings); the line is ignored either way, and said to be."""
+    period = parse_period(entry.period_text)
+    requests = [r.title for r in rules.rules if r.every == "once"]
+    text = entry.period_text
+    if period is None:
+        names = f" or a one-off request as the rules name it ({'; '.join(requests)})" if requests else ""
+        severity = Severity.ERROR
+        message = f"'{text}' is not a period: write Quý III/{year}, Q3/{year}, Tháng 6/{year} or Năm {year}"
+        message += f"{names}; the line is left out"
+    elif period.year != year:
+        severity = Severity.WARNING
+        message = f"'{text}' is a period of {period.year}, not of the {year} calendar: the line is ignored"
+        message += f" (--year {period.year} schedules that year)"
+    else:
+        severity = Severity.WARNING
+        message = f"the rules set {entry.owner} no deadline for {period.label()}: the line is ignored"
+        message += " (write a period the rules ask for, e.g. Quý III/2026, or give --rules)"
+    return Issue(
+        IssueCode.INVALID_OPTION,
+        severity,
+        message,
+        file=file,
+        row=entry.row,
+        column="period",
+        cell=entry.cell or None,
+        unit=entry.owner,
+        value=entry.period_text,
+    )
 
 
 def judge(deadline: Deadline, lines: list[Received], today: dt.date, soon_days: int) -> None:

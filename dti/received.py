@@ -19,7 +19,7 @@ from dti.dates import Period, parse_date, parse_period
 from dti.io.headers import header_key
 from dti.io.listing import Headers, read_listing
 from dti.io.plan import indicator_code
-from dti.io.register import name_key
+from dti.io.register import _plain, name_key
 from dti.report import Issue, IssueCode, Severity
 from dti.spec import Spec
 
@@ -45,6 +45,23 @@ ALL = frozenset({"", "all", "tat ca", "toan bo", "day du", "du", "tat ca chi so"
 YES = frozenset({"co", "x", "yes", "y", "du", "day du", "1", "true", "co day du"})
 NO = frozenset({"khong", "no", "n", "chua", "chua co", "thieu", "0", "false", "khong co"})
 _LIST = re.compile(r"\s*[;\n]\s*")  # then ',' inside a part that is not one name ('1.1, 1.2')
+# Short forms departments write for their names (folded: no case, no diacritics, `&` without spaces),
+# expanded on both sides before owners are matched: `Sở KH&CN` is `Sở Khoa học và Công nghệ`.
+ALIASES = {
+    "kh&cn": "khoa hoc va cong nghe",
+    "tt&tt": "thong tin va truyen thong",
+    "gd&dt": "giao duc va dao tao",
+    "ld tb&xh": "lao dong thuong binh va xa hoi",
+    "nn&ptnt": "nong nghiep va phat trien nong thon",
+    "vh tt&dl": "van hoa the thao va du lich",
+    "kh&dt": "ke hoach va dau tu",
+    "ubnd": "uy ban nhan dan",
+    "hdnd": "hoi dong nhan dan",
+    "vp": "van phong",
+}
+_ALIAS = re.compile(
+    r"(?<![\w&])(" + "|".join(map(re.escape, sorted(ALIASES, key=len, reverse=True))) + r")(?![\w&])"
+)
 
 
 @dataclass(frozen=True)
@@ -58,10 +75,13 @@ class Received:
     evidence: bool | None
     note: str
     row: int
+    period_text: str = ""  # the period as written, and its cell: a line no deadline takes is said
+    cell: str = ""
 
 
 @dataclass
 class Log:
+    file: str = ""
     entries: list[Received] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
@@ -80,9 +100,10 @@ def once_key(period: Period) -> str:
 
 
 def read_received(path: Path, owners: list[str], spec: Spec, sheet: str | None = None) -> Log:
-    """Read the log; owners are matched by folded name (as units are), unknown ones said with a guess.
+    """Read the log; owners are matched by folded name (as units are), else loosely (owner_key) when that
+    names one owner; unknown or ambiguous ones are said, with a guess.
     A line that cannot be used (unknown owner, no date) is a warning and left out, never a crash."""
-    log = Log()
+    log = Log(str(path))
     what = "a received log has an owner (Đơn vị), a period (Kỳ báo cáo) and a date (Ngày gửi) column"
     frame = read_listing(
         path, sheet, HEADERS, ("owner", "period", "received"), what, log.issues, log.notes, ("received",)
@@ -90,12 +111,22 @@ def read_received(path: Path, owners: list[str], spec: Spec, sheet: str | None =
     if frame is None:
         return log
     by_key = {name_key(o): o for o in owners}
+    loose: dict[str, list[str]] = {}
+    for o in owners:
+        loose.setdefault(owner_key(o), []).append(o)
     for rec in frame.to_dict("records"):
-        owner = by_key.get(name_key(rec["owner"]))
+        found = (
+            [by_key[k]] if (k := name_key(rec["owner"])) in by_key else loose.get(owner_key(rec["owner"]), [])
+        )
+        owner = found[0] if len(found) == 1 else None
         day = parse_date(rec["received"], rec["received_native"])
-        if owner is None:
-            close = difflib.get_close_matches(name_key(rec["owner"]), list(by_key), n=1, cutoff=0.6)
-            guess = f" (did you mean '{by_key[close[0]]}'?)" if close else ""
+        if len(found) > 1:
+            names = ", ".join(f"'{o}'" for o in found)
+            _warn(log, path, rec, "owner", f"'{rec['owner']}' matches several owners ({names}): write the "
+                  "name as the owners file does")  # fmt: skip
+        elif owner is None:
+            close = difflib.get_close_matches(owner_key(rec["owner"]), list(loose), n=1, cutoff=0.6)
+            guess = f" (did you mean '{loose[close[0]][0]}'?)" if close else ""
             _warn(log, path, rec, "owner", f"'{rec['owner']}' is not an owner of the owners file{guess}")
         elif not rec["period"].strip():
             _warn(log, path, rec, "period", "no period: write Quý III/2026, Năm 2026 or Tháng 6/2026")
@@ -109,12 +140,30 @@ def read_received(path: Path, owners: list[str], spec: Spec, sheet: str | None =
                 )
             evidence = _evidence(rec["evidence"])
             key = period_key(rec["period"])
+            cell = rec["cells"].get("period", "")
             log.entries.append(
-                Received(owner, key, day, components, evidence, rec["note"].strip(), rec["row"])
+                Received(
+                    owner,
+                    key,
+                    day,
+                    components,
+                    evidence,
+                    rec["note"].strip(),
+                    rec["row"],
+                    rec["period"],
+                    cell,
+                )
             )
     if frame.empty:
         log.issues.append(Issue(IssueCode.NO_DATA, Severity.WARNING, "nothing received yet", file=str(path)))
     return log
+
+
+def owner_key(name: str) -> str:
+    """An owner's name folded loosely: no diacritics (`So Y te`), short forms expanded (`Sở KH&CN`,
+    `VP UBND tỉnh`)."""
+    key = re.sub(r"\s*&\s*", "&", _plain(name_key(name)))
+    return " ".join(_ALIAS.sub(lambda m: ALIASES[m[1]], key).split())
 
 
 def _warn(log: Log, path: Path, rec: dict[str, Any], column: str, message: str, out: bool = True) -> None:

@@ -129,7 +129,7 @@ def test_received_log_as_written(tmp_path: Path) -> None:
         "SỔ THEO DÕI\nĐơn vị gửi,Kỳ báo cáo,Ngày gửi,Chỉ số,Tài liệu kiểm chứng\n"
         "Sở Xây Dựng,Quý III/2026,46290,Đô thị thông minh,Có\n"
         "Sở Xây dựng,Năm 2026,01/12/2026,6.1; 6.2,không\n"
-        "Sở Xây dưng,Q3/2026,24/09/2026,,\n"
+        "Sở Xây dựg,Q3/2026,24/09/2026,,\n"
         "Sở Xây dựng,Q3/2026,hôm qua,,\n",
         encoding="utf-8",
     )
@@ -242,3 +242,84 @@ def test_section_for_the_report() -> None:
 def test_cli_bad_today(today: str) -> None:
     result = runner.invoke(app, [*SAMPLE_ARGS, "--today", today])
     assert result.exit_code == 2 and "not a date" in result.output
+
+
+def test_log_lines_no_deadline_takes_are_said(tmp_path: Path) -> None:
+    spec = load_spec("dti-province-2022")
+    owners = {"Sở Y tế": ["HDXH.02"]}
+    path = tmp_path / "received.csv"
+    lines = "Sở Y tế,Quý 5/2026,24/03/2026\nSở Y tế,abc,24/03/2026\nSở Y tế,Quý I/2025,24/03/2025\n"
+    path.write_text("Đơn vị,Kỳ báo cáo,Ngày gửi\n" + lines, encoding="utf-8")
+    calendar = build(owners, Rules(rules=[Rule(id="q", every="quarter", day=25)]), 2026, D(2026, 4, 1),
+                     read_received(path, list(owners), spec))  # fmt: skip
+    # the three lines are on rows 2-4, their periods in column B; none is Q1 2026, so Q1 is overdue
+    said = [(i.cell, i.severity.value, i.value) for i in calendar.issues]
+    assert said == [
+        ("B2", "error", "Quý 5/2026"),
+        ("B3", "error", "abc"),
+        ("B4", "warning", "Quý I/2025"),
+    ]
+    assert "not a period" in calendar.issues[0].message
+    assert "of 2025, not of the 2026 calendar: the line is ignored" in calendar.issues[2].message
+    assert calendar.deadlines[0].status == "overdue"
+    result = runner.invoke(app, ["calendar", "--owners", OWNERS, "--received", str(path), "--year", "2026"])
+    assert result.exit_code == 1 and "'Quý 5/2026' is not a period" in result.output
+
+
+def test_owners_written_loosely(tmp_path: Path) -> None:
+    spec = load_spec("dti-province-2022")
+    owners = [
+        "Sở Khoa học và Công nghệ",
+        "Văn phòng UBND tỉnh",
+        "Sở Thông tin và Truyền thông",
+        "Sở Lao động - Thương binh và Xã hội",
+        "Sở Y tế",
+        "Sở Giáo dục",
+        "Sở Giáo dục và Đào tạo",
+    ]
+    path = tmp_path / "received.csv"
+    written = ["Sở KH&CN", "VP UBND tỉnh", "Sở TT & TT", "Sở LĐ-TB&XH", "So Y te", "Sở GD&ĐT", "Sở Y tá"]
+    path.write_text(
+        "Đơn vị,Kỳ báo cáo,Ngày gửi\n" + "".join(f"{w},Quý I/2026,20/03/2026\n" for w in written),
+        encoding="utf-8",
+    )
+    log = read_received(path, owners, spec)
+    # by hand: each short or unaccented form names one owner (GD&ĐT is 'Giáo dục và Đào tạo', not
+    # 'Giáo dục'); 'Sở Y tá' names none and is said with a guess
+    assert [e.owner for e in log.entries] == [*owners[:5], "Sở Giáo dục và Đào tạo"]
+    assert [i.cell for i in log.issues] == ["A8"] and "did you mean 'Sở Y tế'?" in log.issues[0].message
+    twins = read_received(path, ["Sở Y tế", "Sở Ý tế"], spec)  # 'So Y te' could be either
+    assert any("matches several owners" in i.message and i.cell == "A6" for i in twins.issues)
+
+
+def test_cli_xlsx_sheet_and_english_footer(tmp_path: Path) -> None:
+    import openpyxl
+    import xlsxwriter
+
+    english = runner.invoke(app, [*SAMPLE_ARGS, "--today", "25/11/2026", "--lang", "en"])
+    assert "As of 25/11/2026" in english.stdout  # the table's dd/mm/yyyy, not 2026-11-25
+    out = tmp_path / "lich.xlsx"
+    assert (
+        runner.invoke(
+            app, [*SAMPLE_ARGS, "--today", "25/11/2026", "--format", "xlsx", "-o", str(out)]
+        ).exit_code
+        == 0
+    )
+    assert openpyxl.load_workbook(out).sheetnames == ["Lịch báo cáo"]
+    tasks_out = tmp_path / "tasks.xlsx"
+    tasks = str(SAMPLES / "tasks_2026.csv")
+    runner.invoke(app, ["tasks", tasks, "--by", "responsible", "--format", "xlsx", "-o", str(tasks_out)])
+    assert openpyxl.load_workbook(tasks_out).sheetnames == ["Nhiệm vụ", "Theo đơn vị chủ trì"]
+    refused = runner.invoke(app, [*SAMPLE_ARGS, "--sheet", "Sổ"])
+    assert refused.exit_code == 2 and "has no sheets" in refused.output
+    log = tmp_path / "log.xlsx"
+    book = xlsxwriter.Workbook(str(log))
+    book.add_worksheet("Hướng dẫn").write_row(0, 0, ["Ghi sổ theo mẫu"])
+    sheet = book.add_worksheet("Sổ")
+    sheet.write_row(0, 0, ["Đơn vị gửi", "Kỳ báo cáo", "Ngày gửi"])
+    sheet.write_row(1, 0, ["Sở Y tế", "Quý I/2026", "20/03/2026"])
+    book.close()
+    args = ["calendar", "--owners", OWNERS, "--received", str(log), "--sheet", "Sổ", "--today", "01/04/2026"]
+    data = json.loads(runner.invoke(app, [*args, "--format", "json"]).stdout)
+    first = next(d for d in data["deadlines"] if d["owner"] == "Sở Y tế")
+    assert (first["period"], first["status"], first["received"]) == ("Q1 2026", "on_time", "2026-03-20")

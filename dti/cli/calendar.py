@@ -11,7 +11,7 @@ import typer
 
 from dti.cli import common
 from dti.cli.app import ExitCode
-from dti.cli.options import Lang, OutputOption, SpecOption
+from dti.cli.options import Lang, OutputOption, SheetOption, SpecOption
 from dti.cli.tasks import TodayOption, parse_day
 
 
@@ -19,6 +19,7 @@ class CalendarFormat(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
+    xlsx = "xlsx"
     ics = "ics"
 
 
@@ -53,10 +54,15 @@ def calendar(
         FailOn | None, typer.Option("--fail-on", help="overdue: exit 1 if a deadline has passed unmet.")
     ] = None,
     fmt: Annotated[
-        CalendarFormat, typer.Option("--format", help="table, json, csv or ics (iCalendar).")
+        CalendarFormat,
+        typer.Option(
+            "--format",
+            help="table, json, csv, xlsx (a workbook of the table: -o FILE.xlsx) or ics (iCalendar).",
+        ),
     ] = CalendarFormat.table,
     lang: Annotated[Lang, typer.Option("--lang", help="Labels in vi or en.")] = Lang.vi,
     output: OutputOption = None,
+    sheet: SheetOption = None,
 ) -> None:
     """Every reporting deadline of a year per owner and period: on time, late (days), overdue (days),
     due within 14 days, upcoming; the components still missing.
@@ -71,11 +77,18 @@ def calendar(
     Example: dti calendar --owners sample_data/owners.csv --spec dti-province-2022
     --received sample_data/received_2026.csv --today 25/11/2026
 
-    Exit 0; 1 with --fail-on overdue when a deadline has passed unmet, or when the owners file has
-    errors (shown above the output); 2 if a file cannot be read; 3 if the spec is invalid.
+    Owners in the log may be written without diacritics (So Y te) or by their short forms (Sở KH&CN,
+    VP UBND tỉnh, Sở TT&TT) when that names one owner; a log line no deadline takes (an unreadable
+    period, another year's, one the rules do not ask for) is said, never dropped silently.
+
+    Exit 0; 1 with --fail-on overdue when a deadline has passed unmet, or when the owners file or the
+    received log has errors (shown above the output); 2 if a file cannot be read; 3 if the spec is invalid.
     """
     inputs = [p for p in (owners, received, rules) if p is not None]
     common.check_output(output, inputs)
+    common.check_sheet(sheet, [p for p in (owners, received) if p is not None])
+    if fmt is CalendarFormat.xlsx:
+        common.check_format(fmt.value, output, None)
     day = parse_day(today) or dt.date.today()
     from dti import deadlines, views
     from dti.owners import read_owners
@@ -88,10 +101,13 @@ def calendar(
     the_year = year or day.year
     calendar_rules = deadlines.load_rules(rules)
     the_spec = load_spec(spec or spec_for_year(the_year)[0])
-    owned = read_owners(owners, the_spec)
+    owned = read_owners(owners, the_spec, sheet if owners.suffix.lower() in common.EXCEL else None)
     names = deadlines.reporters({o: owned.components_of(o) for o in owned.owners}, calendar_rules)
-    log = read_received(received, list(names), the_spec) if received else None
+    excel = sheet if received and received.suffix.lower() in common.EXCEL else None
+    log = read_received(received, list(names), the_spec, excel) if received else None
     report = Report([*owned.report.issues, *(log.issues if log else [])])
+    result = deadlines.build(names, calendar_rules, the_year, day, log)
+    report = Report([*report.issues, *result.issues])  # log lines no deadline takes: said, never dropped
     for note in [f"{received}: {n}" for n in log.notes] if log and fmt is CalendarFormat.table else []:
         text.note(note)
     if report.issues:
@@ -100,7 +116,6 @@ def calendar(
         raise typer.Exit(int(ExitCode.USAGE))
     if not names:
         common.fail(f"{owners} names no owner for {the_spec.id}: nothing to schedule", ExitCode.INVALID_DATA)
-    result = deadlines.build(names, calendar_rules, the_year, day, log)
     if fmt is CalendarFormat.ics:
         from dti.write import ics
 
@@ -113,6 +128,7 @@ def calendar(
             table=lambda: calendar_views.calendar_table(result, lang.code),
             json=lambda: calendar_views.calendar_data(result),
             csv=lambda: calendar_views.calendar_frame(result),
+            lang=lang.code,
         )
     if not report.valid or (fail_on is FailOn.overdue and result.summary()["overdue"]):
         raise typer.Exit(int(ExitCode.INVALID_DATA))

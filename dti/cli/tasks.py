@@ -95,4 +95,5 @@ def tasks(
         table=lambda: task_views.tasks(task_list, by.value if by else None, lang.code),
         json=lambda: {**task_views.tasks_data(task_list), **({"counts": task_list.counts()} if by else {})},
         csv=lambda: task_views.tasks_frame(task_list),
+        lang=lang.code,
     )

@@ -111,8 +111,9 @@ def calendar_table(calendar: Calendar, lang: Lang = "vi") -> View:
     ]
     today = day_text(calendar.today)
     notes = [summary_line(calendar, lang), totals_line(calendar, lang)]
-    notes.append(f"Tính đến ngày {today}" if lang == "vi" else f"As of {calendar.today.isoformat()}")
-    return View(None, columns, rows, notes=notes, narrow=narrow_hint(lang))
+    notes.append(f"Tính đến ngày {today}" if lang == "vi" else f"As of {today}")  # dd/mm/yyyy as the table
+    sheet = "Lịch báo cáo" if lang == "vi" else "Calendar"  # the sheet's name in --format xlsx
+    return View(None, columns, rows, notes=notes, narrow=narrow_hint(lang), sheet=sheet)
 
 
 def calendar_data(calendar: Calendar) -> dict[str, Any]:

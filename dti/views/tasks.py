@@ -60,7 +60,10 @@ def tasks(task_list: TaskList, by: str | None = None, lang: Lang = "vi") -> list
         }
         for rec in task_list.tasks.to_dict("records")
     ]
-    views = [View(None, columns, rows, notes=[summary_line(task_list, lang)], narrow=narrow_hint(lang))]
+    sheet = "Nhiệm vụ" if lang == "vi" else "Tasks"  # the sheet's name in --format xlsx
+    views = [
+        View(None, columns, rows, [summary_line(task_list, lang)], narrow=narrow_hint(lang), sheet=sheet)
+    ]
     if by == "responsible":
         views.append(responsible_view(task_list, lang))
     return views
@@ -78,7 +81,8 @@ def responsible_view(task_list: TaskList, lang: Lang) -> View:
     if table["unknown"].any():  # tasks without a known status: counted in their own column
         columns.insert(-1, Column("unknown", "chưa rõ" if vi else "unknown", "int"))
     rows = [{"responsible": str(k), **{c: int(v) for c, v in row.items()}} for k, row in table.iterrows()]
-    return View(None, columns, rows, narrow=narrow_hint(lang))
+    sheet = "Theo đơn vị chủ trì" if vi else "By responsible"
+    return View(None, columns, rows, narrow=narrow_hint(lang), sheet=sheet)
 
 
 def tasks_data(task_list: TaskList) -> dict[str, Any]:
