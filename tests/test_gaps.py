@@ -305,3 +305,16 @@ def test_owners_file_errors_exit_1_after_the_output(files: dict[str, Path], tmp_
     partial.write_text("Mã chỉ số,Đơn vị chủ trì\nA,Sở X\n", encoding="utf-8")  # B.1, C.1 unowned: warnings
     cli = runner.invoke(app, [*args, "--owners", str(partial)])
     assert cli.exit_code == 0, cli.output
+
+
+def test_a_missing_file_is_one_line_and_exit_2(files: dict[str, Path], tmp_path: Path) -> None:
+    nope = str(tmp_path / "nope.csv")
+    for args in (
+        ["gaps", nope],
+        ["gaps", str(files["data"]), "--spec", str(files["spec"]), "--owners", nope],
+        ["gaps", str(files["data"]), "--spec", str(files["spec"]), "--unit", "u1", "--against", nope],
+    ):
+        cli = runner.invoke(app, args)
+        assert cli.exit_code == 2
+        assert "nope.csv: no such file or folder" in cli.output and "Errno" not in cli.output
+        assert len(cli.output.strip().splitlines()) == 1, cli.output

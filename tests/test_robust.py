@@ -360,3 +360,22 @@ def test_decimal_mark_of_the_table_and_its_title() -> None:
     dot = runner.invoke(app, [*args, "--decimal", "dot"])
     assert dot.exit_code == 0, dot.output
     assert "±2.5 %" in dot.stdout and re.search(r"\b[01]\.\d\d\b", dot.stdout)
+
+
+def test_a_missing_file_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    for args in (
+        ["robust", str(tmp_path / "nope.csv")],
+        [
+            "robust",
+            str(SAMPLES / "2024.csv"),
+            "--missing",
+            "previous",
+            "--previous",
+            str(tmp_path / "old.csv"),
+        ],
+        ["score", str(tmp_path / "nope.csv")],
+    ):
+        cli = runner.invoke(app, args)
+        assert cli.exit_code == 2
+        assert "no such file or folder" in cli.output and "Errno" not in cli.output
+        assert len(cli.output.strip().splitlines()) == 1, cli.output

@@ -114,6 +114,8 @@ def evaluate(
                 f"'{pair}': write HEADER=MEANING, e.g. 'Điểm DTI=DTI'", param_hint="--columns"
             )
         meanings[header.strip()] = meaning.strip()
+    if scoring:  # validate reports a missing file as an issue, in its chosen format
+        check_exists(files)
     check_sheet(sheet, files)
     way: Literal["long", "wide"] | None = None
     if layout is not None:
@@ -131,6 +133,13 @@ def evaluate(
     )
     unused_columns(meanings, run, files)
     return run
+
+
+def check_exists(files: Sequence[Path]) -> None:
+    """A file (or folder) that is not there: one line and exit 2, before any note about the data."""
+    for path in files:
+        if not path.exists():
+            fail(f"{path}: no such file or folder", ExitCode.USAGE)
 
 
 def check_sheet(sheet: str | None, files: Sequence[Path]) -> None:

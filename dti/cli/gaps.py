@@ -92,6 +92,7 @@ def gaps(
     invalid.
     """
     common.check_output(output, [*files, *(against or []), *([owners] if owners else [])])
+    common.check_exists([*files, *(against or []), *([owners] if owners else [])])
     from dti import gaps as engine
     from dti import views as shared
     from dti.lookup import find_unit, total_code

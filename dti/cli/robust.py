@@ -102,6 +102,7 @@ def robust(
     sample_data/2023.csv --format json
     """
     common.check_output(output, files)
+    common.check_exists([*files, *([previous] if previous else [])])
     if (missing is MissingRule.previous) != (previous is not None):
         raise typer.BadParameter(
             "--missing previous needs --previous FILE, and --previous is used only with --missing previous",
