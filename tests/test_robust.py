@@ -379,3 +379,24 @@ def test_a_missing_file_is_one_line_and_exit_2(tmp_path: Path) -> None:
         assert cli.exit_code == 2
         assert "no such file or folder" in cli.output and "Errno" not in cli.output
         assert len(cli.output.strip().splitlines()) == 1, cli.output
+
+
+def test_sensitivity_with_nothing_uncertain_is_refused_or_explained(tmp_path: Path) -> None:
+    cli = runner.invoke(app, ["robust", str(SAMPLES / "2024.csv"), "--weights", "0", "--sensitivity"])
+    assert cli.exit_code == 2 and "no uncertain input" in cli.output
+    # --missing median on data without a missing figure: nothing to draw, said on stderr
+    toy(tmp_path, "unit,a1,a2,b1\nU1,10,50,0\nU2,40,0,20\n")
+    args = ["robust", str(tmp_path / "data.csv"), "--spec", str(tmp_path / "toy.yaml"), "--draws", "5"]
+    cli = runner.invoke(app, [*args, "--weights", "0", "--missing", "median", "--sensitivity"])
+    assert cli.exit_code == 0, cli.output
+    assert "nothing varies between the draws" in cli.stderr and "Sobol" not in cli.stdout
+
+
+def test_draws_below_one_says_what_report_does_with_zero() -> None:
+    cli = runner.invoke(app, ["robust", str(SAMPLES / "2024.csv"), "--draws", "0"])
+    assert cli.exit_code == 2 and "1 to 1,000,000 draws" in cli.output and "report --draws 0" in cli.output
+
+
+def test_the_spec_note_of_the_year_is_printed() -> None:
+    cli = runner.invoke(app, ["robust", str(SAMPLES / "2024.csv"), "--draws", "5"])
+    assert cli.exit_code == 0 and "Decision 405" in cli.stderr

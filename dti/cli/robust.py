@@ -37,7 +37,10 @@ def robust(
         list[Path], typer.Argument(metavar="FILE...", help="A year's submission (as for dti score).")
     ],
     draws: Annotated[
-        int, typer.Option("--draws", min=1, max=1_000_000, help="Monte Carlo draws (and Sobol base rows).")
+        int,
+        typer.Option(
+            "--draws", help="Monte Carlo draws (and Sobol base rows), 1 to 1,000,000 (1000 by default)."
+        ),
     ] = 1000,
     weights: Annotated[
         float,
@@ -103,6 +106,17 @@ def robust(
     """
     common.check_output(output, files)
     common.check_exists([*files, *([previous] if previous else [])])
+    if not 1 <= draws <= 1_000_000:
+        raise typer.BadParameter(
+            f"{draws}: robust needs 1 to 1,000,000 draws (it is `dti report --draws 0` that leaves the "
+            "robustness section out)",
+            param_hint="--draws",
+        )
+    if sensitivity and weights == 0 and missing is MissingRule.zero and not self_verified:
+        common.refuse(
+            "--sensitivity with --weights 0 has no uncertain input to analyse: give --weights above 0, "
+            "--missing median or previous, or --self-verified"
+        )
     if (missing is MissingRule.previous) != (previous is not None):
         raise typer.BadParameter(
             "--missing previous needs --previous FILE, and --previous is used only with --missing previous",
@@ -111,8 +125,11 @@ def robust(
     from dti import robust as engine
     from dti.lookup import find_unit
     from dti.views.robust import robust_data, robust_frame, robust_table
+    from dti.write import text
 
     run = common.evaluate(files, spec_ref, units, layout, sheet, year, max_issues=50)
+    for note in run.notes:  # e.g. which spec scores a year whose points are not published
+        text.note(note)
     result = common.scored(run, " ".join(map(str, files)), lang.code)
     before = None
     if previous is not None:
@@ -143,6 +160,12 @@ def robust(
         names = dict(zip(model.units, model.names, strict=True))
         chosen = list(dict.fromkeys(model.units.index(find_unit([names], u)) for u in unit))
     out = engine.analyse(model, settings, chosen, sensitivity)
+    if sensitivity and out.sensitivity is None:
+        text.note(
+            "--sensitivity: nothing varies between the draws (--weights 0, and the data leave --missing "
+            "and --self-verified nothing to draw: see the notes under the table), so there is no "
+            "sensitivity to analyse"
+        )
     mark = common.decimal_mark(lang, decimal)
     common.emit(
         fmt,
