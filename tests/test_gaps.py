@@ -318,3 +318,35 @@ def test_a_missing_file_is_one_line_and_exit_2(files: dict[str, Path], tmp_path:
         assert cli.exit_code == 2
         assert "nope.csv: no such file or folder" in cli.output and "Errno" not in cli.output
         assert len(cli.output.strip().splitlines()) == 1, cli.output
+
+
+def test_workbook_holds_every_row_the_terminal_shows_the_largest(tmp_path: Path) -> None:
+    samples = Path(__file__).parent.parent / "sample_data"
+    import openpyxl
+
+    args = ["gaps", str(samples / "2024.csv"), "--unit", "48", "--owners", str(samples / "owners.csv")]
+    data = json.loads(runner.invoke(app, [*args, "--format", "json"]).stdout)
+    book = tmp_path / "gaps.xlsx"
+    cli = runner.invoke(app, [*args, "--format", "xlsx", "-o", str(book)])
+    assert cli.exit_code == 0, cli.output
+    sheets = openpyxl.load_workbook(book).worksheets
+    # every component of the spec, as in the json (not the terminal's 15 largest gaps)
+    codes = {r[0].value for r in sheets[0].iter_rows(min_row=3) if r[2].value is not None}
+    assert codes == {c["code"] for c in data["components"]}
+    # each owner's whole list of components, without a '(+N)'
+    listed = {r[0].value: r[-1].value or "" for r in sheets[1].iter_rows(min_row=3) if r[1].value is not None}
+    assert listed == {o["owner"]: " ".join(o["components"]) for o in data["owners"]}
+    table = runner.invoke(app, args).stdout
+    assert "(+" in table and "(--format xlsx, csv, json: tất cả)" in table
+
+
+def test_json_keys_of_both_shapes(files: dict[str, Path]) -> None:
+    args = ["gaps", str(files["data"]), "--spec", str(files["spec"]), "--owners", str(files["owners"])]
+    data = json.loads(runner.invoke(app, [*args, "--format", "json"]).stdout)
+    assert list(data) == ["spec", "units", "main", "owners", "whatif"]
+    # a main index under "main", an owner under "owner": never one under the other's key
+    assert set(data["main"][0]) == {"main", "lost", "at_stake", "share", "components"}
+    assert {m["main"] for m in data["main"]} <= {"A", "B", "C"}
+    assert set(data["owners"][0]) == {"owner", "lost", "at_stake", "share", "components"}
+    one = json.loads(runner.invoke(app, [*args, "--unit", "u1", "--format", "json"]).stdout)
+    assert set(one["main"][0]) == set(data["main"][0])

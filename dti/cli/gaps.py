@@ -132,6 +132,7 @@ def gaps(
     for note in notes:
         text.note(note)
     mark = common.decimal_mark(lang, decimal)
+    full = fmt is Format.xlsx  # a workbook holds every row; the terminal, the largest gaps
     if unit is None:
         moved = engine.everywhere(found, assumed, close, total_code(run.spec)) if assumed or close else None
         common.emit(
@@ -139,7 +140,7 @@ def gaps(
             output,
             files,
             table=lambda: views.province_views(
-                found, moved, lang.code, views.what_if_words(pairs, close, lang.code)
+                found, moved, lang.code, views.what_if_words(pairs, close, lang.code), full
             ),
             json=lambda: views.province_data(found, moved),
             csv=lambda: views.frame(found),
@@ -166,7 +167,7 @@ def gaps(
         fmt,
         output,
         files,
-        table=lambda: views.unit_views(found, code, scenario, nexts, lang.code, mark),
+        table=lambda: views.unit_views(found, code, scenario, nexts, lang.code, mark, full),
         json=lambda: views.unit_data(found, code, scenario, nexts),
         csv=lambda: views.frame(found, code),
         decimal=mark,

@@ -72,7 +72,7 @@ def components(
     gaps: Gaps, unit: str, lang: Lang = "vi", limit: int | None = 15, decimal: Decimal | None = None
 ) -> View:
     """The unit's components with a gap, largest first (the first `limit`, and every one with missing
-    data): points, max, lost, at stake, owner."""
+    data): points, max, lost, at stake, owner. `limit` None: every component, a gap or not."""
     spec, i = gaps.spec, gaps.unit(unit)
     columns = [Column("code", word("code", lang)), Column("name", word("name", lang))]
     # a narrow terminal keeps what is lost and at stake: the max goes first, then the points
@@ -94,7 +94,7 @@ def components(
             "owner": _owner(gaps.owner[k], lang),
         }
         for k in np.argsort(-gaps.gap[i], kind="stable").tolist()
-        if gaps.gap[i, k] > 1e-9
+        if limit is None or gaps.gap[i, k] > 1e-9
     ]
     name = gaps.result.unit_names[i]
     title = f"{unit} {name} — {spec.id}: {t('title', lang).lower()}"
@@ -110,15 +110,18 @@ def components(
         left = len(rows) - limit
         rows = rows[:limit] + [r for r in rows[limit:] if r["at_stake"]]
         notes.append(
-            f"Còn {left} chỉ số thành phần mất ít điểm hơn (--format csv: tất cả)"
+            f"Còn {left} chỉ số thành phần mất ít điểm hơn (--format xlsx, csv, json: tất cả)"
             if lang == "vi"
-            else f"{left} more components lose fewer points (--format csv: all of them)"
+            else f"{left} more components lose fewer points (--format xlsx, csv, json: all of them)"
         )
     return View(title, columns, rows, notes, sheet=t("title", lang), narrow=narrow_hint(lang))
 
 
-def groups(found: list[Group], lang: Lang, key: str, label: str, per_unit: int = 0) -> View:
-    """Owners or main indices: lost, at stake, share of the loss, components by loss."""
+def groups(
+    found: list[Group], lang: Lang, key: str, label: str, per_unit: int = 0, full: bool = False
+) -> View:
+    """Owners or main indices: lost, at stake, share of the loss, components by loss (the first 6 and
+    how many more; `full`: all of them, for a workbook)."""
     columns = [Column(key, label), Column("lost", word("lost", lang), "points")]
     columns += [
         Column("at_stake", word("at_stake", lang), "points"),
@@ -136,7 +139,9 @@ def groups(found: list[Group], lang: Lang, key: str, label: str, per_unit: int =
             "share": 100 * g.share,
             "mean_lost": (g.lost + g.at_stake) / per_unit if per_unit else None,
             "units_losing": g.units_losing,
-            "components": g.components[:6] + ([more(len(g.components) - 6)] if len(g.components) > 6 else []),
+            "components": g.components
+            if full or len(g.components) <= 6
+            else [*g.components[:6], more(len(g.components) - 6)],
         }
         for g in found
     ]
@@ -209,12 +214,14 @@ def unit_views(
     found: list[NextUp],
     lang: Lang = "vi",
     decimal: Decimal | None = None,
+    full: bool = False,
 ) -> list[View]:
-    views = [components(gaps, unit, lang, decimal=decimal)]
+    """The terminal's tables (the largest gaps first); `full`: every row and list, for a workbook."""
+    views = [components(gaps, unit, lang, None if full else 15, decimal)]
     if gaps.owners is not None:
-        views.append(groups(by_owner(gaps, unit), lang, "owner", t("owner", lang)))
+        views.append(groups(by_owner(gaps, unit), lang, "owner", t("owner", lang), full=full))
     else:
-        views.append(groups(by_main(gaps, unit), lang, "main", word("code", lang)))
+        views.append(groups(by_main(gaps, unit), lang, "main", word("code", lang), full=full))
     if scenario is not None:
         views.append(what_if_view(gaps, unit, scenario, lang, decimal))
     views.append(next_view(found, lang))
@@ -299,19 +306,24 @@ def frame(gaps: Gaps, unit: str | None = None) -> dict[str, Any]:
 
 
 def province_views(
-    gaps: Gaps, moved: tuple[np.ndarray, np.ndarray] | None, lang: Lang = "vi", said: str = ""
+    gaps: Gaps,
+    moved: tuple[np.ndarray, np.ndarray] | None,
+    lang: Lang = "vi",
+    said: str = "",
+    full: bool = False,
 ) -> list[View]:
-    """Which main index (and owner) loses most points across all units; the what-if of every unit."""
+    """Which main index (and owner) loses most points across all units; the what-if of every unit.
+    `full`: every component of each list, for a workbook."""
     units = len(gaps.gap)
     spec = gaps.spec
-    mains = groups(by_main(gaps), lang, "main", word("code", lang), per_unit=units)
+    mains = groups(by_main(gaps), lang, "main", word("code", lang), per_unit=units, full=full)
     for row in mains.rows:
         row["name"] = node_name(spec.node(row["main"]), lang) if row["main"] else ""
     mains.columns.insert(1, Column("name", word("name", lang)))
     mains.title = f"{spec.id}: {units} {'đơn vị' if lang == 'vi' else 'units'} — {t('mains', lang).lower()}"
     views = [mains]
     if gaps.owners is not None:
-        views.append(groups(by_owner(gaps), lang, "owner", t("owner", lang), per_unit=units))
+        views.append(groups(by_owner(gaps), lang, "owner", t("owner", lang), per_unit=units, full=full))
     if moved is not None:
         views.append(_moved_view(gaps, moved, lang, said))
     return views
