@@ -249,3 +249,10 @@ def test_long_lists_of_heading_rows_are_cut(tmp_path: Path) -> None:
     task_list = read_tasks(write(tmp_path, "\n".join(lines) + "\n"))
     assert len(task_list.tasks) == 15
     assert "rows 2, 4, 6, 8, 10, 12, 14, 16, 18, 20 … and 5 more:" in task_list.notes[0]
+
+
+def test_report_section_counts_unknown_tasks(tmp_path: Path) -> None:
+    section = tasks_section(read_tasks(write(tmp_path, NO_STATUS)))
+    # by hand: one task, no status word: 0 + 0 + 0 known and 1 unknown, adding up to the one task
+    assert [(f.label, f.value) for f in section.facts][-1] == ("Chưa rõ", 1)
+    assert sum(f.value for f in section.facts) == 1

@@ -75,7 +75,7 @@ def read_listing(
             notes.append(f"column '{raw}' ignored: '{grid.header[columns[meaning]]}' is the {meaning} column")
     missing = [c for c in required if c not in columns]
     if any_of and not any(c in columns for c in any_of):
-        missing.append(" or ".join(any_of))
+        missing.append(f"{', '.join(any_of[:-1])} or {any_of[-1]}" if len(any_of) > 1 else any_of[0])
     if missing:
         issues.append(
             Issue(

@@ -101,6 +101,8 @@ def tasks_section(task_list: TaskList, lang: Lang = "vi") -> Section:
     s = task_list.summary()
     vi = lang == "vi"
     facts = [Fact(STATUS_WORDS[lang][k].capitalize(), s[k], "int", note=f"/{s['total']}") for k in STATUSES]
+    if s["unknown"]:  # tasks without a known status: counted, so that the facts add up to the total
+        facts.append(Fact("Chưa rõ" if vi else "Unknown", s["unknown"], "int", note=f"/{s['total']}"))
     if task_list.today is not None:
         day = day_text(task_list.today)
         facts.append(
