@@ -400,3 +400,13 @@ def test_draws_below_one_says_what_report_does_with_zero() -> None:
 def test_the_spec_note_of_the_year_is_printed() -> None:
     cli = runner.invoke(app, ["robust", str(SAMPLES / "2024.csv"), "--draws", "5"])
     assert cli.exit_code == 0 and "Decision 405" in cli.stderr
+
+
+def test_vietnamese_title_says_seed_in_vietnamese() -> None:
+    cli = runner.invoke(app, ["robust", str(SAMPLES / "2024.csv"), "--draws", "5", "--seed", "3"])
+    title = cli.stdout.splitlines()[0]
+    assert "hạt giống (seed) 3" in title and ", seed 3" not in title
+    en = runner.invoke(
+        app, ["robust", str(SAMPLES / "2024.csv"), "--draws", "5", "--seed", "3", "--lang", "en"]
+    )
+    assert "seed 3" in en.stdout.splitlines()[0]

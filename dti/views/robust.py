@@ -91,7 +91,7 @@ def settings_line(out: Robustness, lang: Lang, decimal: Decimal | None = None) -
     spread = num(f"{s.weights * 100:g}", lang, decimal)
     if lang == "vi":
         return (
-            f"{count(s.draws, lang, decimal)} lượt, seed {s.seed}, trọng số ±{spread} %, "
+            f"{count(s.draws, lang, decimal)} lượt, hạt giống (seed) {s.seed}, trọng số ±{spread} %, "
             f"thiếu số liệu: {MISSING_VI[s.missing]}"
             + (", tự đánh giá chưa thẩm định: có" if s.self_verified else "")
         )
