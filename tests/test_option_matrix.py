@@ -105,10 +105,10 @@ CASES: list[tuple[list[str], list[str], dict[str, str]]] = [
     (["validate", Y24], ["--columns", "Điểm DTI=DTI"], ALL_REFUSED),
     (["validate", Y24], ["--sheet", "Sheet1"], ALL_REFUSED),
     (SPEC, ["--depth", "1"], {"table": NEW, "json": REFUSED, "csv": NEW, "xlsx": NEW}),
-    (SPEC, ["--lang", "vi"], LABELS),
-    (SPEC, ["--decimal", "comma"], {**LABELS, "xlsx": RUNS}),  # 12.5 points -> 12,5
+    (SPEC, ["--lang", "en"], LABELS),
+    (SPEC, ["--decimal", "dot"], {**LABELS, "xlsx": RUNS}),  # 12,5 points -> 12.5
     (SPEC, ["--bom"], BOM),
-    (["spec", "list"], ["--lang", "vi"], LABELS),
+    (["spec", "list"], ["--lang", "en"], LABELS),
     (["spec", "list"], ["--bom"], BOM),
 ]
 

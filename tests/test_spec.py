@@ -152,7 +152,9 @@ def test_unknown_key_is_rejected() -> None:
 
 
 def test_cli_spec_show_counts(spec2022) -> None:  # type: ignore[no-untyped-def]
-    result = runner.invoke(app, ["spec", "show", "dti-province-2022"])
+    vi = runner.invoke(app, ["spec", "show", "dti-province-2022"])  # Vietnamese by default
+    assert "9 chỉ số chính, 98 chỉ tiêu lá, 1000 điểm" in vi.output
+    result = runner.invoke(app, ["spec", "show", "dti-province-2022", "--lang", "en"])
     assert result.exit_code == 0
     assert "9 main indices, 98 leaves, 1000 points" in result.output
     assert "NTS + TCS + HTS + NLS + ATTT + DTTM + HDCQ: 700 points" in result.output

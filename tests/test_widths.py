@@ -239,8 +239,8 @@ def issue_rows(data: Any) -> list[Row]:
     return [{"dòng": whole(i["row"]), "ô": i["cell"]} for i in data["issues"][:50]]
 
 
-def spec_rows(data: Any) -> list[Row]:  # English labels and a decimal dot by default
-    return [{"code": n["code"], "points": dot(points(n["max_points"]))} for n in data["nodes"]]
+def spec_rows(data: Any) -> list[Row]:
+    return [{"mã": n["code"], "điểm": points(n["max_points"])} for n in data["nodes"]]
 
 
 def dot(text: str | None) -> str | None:
@@ -250,10 +250,10 @@ def dot(text: str | None) -> str | None:
 def list_rows(data: Any) -> list[Row]:
     return [
         {
-            "id": s["id"],
-            "years": str(s["years"][0]) if s["years"] else None,
-            "decision": None,
-            "unit kind": None,
+            "mã": s["id"],
+            "năm": str(s["years"][0]) if s["years"] else None,
+            "quyết định": None,
+            "cấp": None,
         }
         for s in data
     ]

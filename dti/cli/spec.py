@@ -22,8 +22,8 @@ SpecLangOption = Annotated[
     Lang,
     typer.Option(
         "--lang",
-        help="Labels and notes in en (the default here: a methodology's reference) or vi, with the "
-        "matching number style; node names stay the decision's Vietnamese.",
+        help="Labels and notes in vi (0,8436) or en (0.8436), with the matching number style; node "
+        "names stay the decision's Vietnamese.",
     ),
 ]
 spec_app = typer.Typer(help="List, show and check methodology specs.", no_args_is_help=True)
@@ -34,7 +34,7 @@ app.add_typer(spec_app, name="spec")
 def spec_list(
     fmt: FormatOption = Format.table,
     output: OutputOption = None,
-    lang: SpecLangOption = Lang.en,
+    lang: SpecLangOption = Lang.vi,
     bom: BomOption = None,
 ) -> None:
     """List the bundled specs (methodologies) with their decisions and data years."""
@@ -66,7 +66,7 @@ def spec_show(
     ] = None,
     fmt: FormatOption = Format.table,
     output: OutputOption = None,
-    lang: SpecLangOption = Lang.en,
+    lang: SpecLangOption = Lang.vi,
     decimal: DecimalOption = None,
     bom: BomOption = None,
 ) -> None:

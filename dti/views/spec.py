@@ -115,6 +115,8 @@ def spec_tree(spec: Spec, depth: int | None = None, lang: Lang = "en", decimal: 
             }
         )
     decision, date, years = spec.decision or "—", spec.decision_date or "—", spec.years or "—"
+    if vi and spec.decision_date:
+        date = spec.decision_date.strftime("%d/%m/%Y")
     if vi:
         about = f"Quyết định {decision} ngày {date}; năm {years}; cấp: {spec.unit_kind}; "
         about += f"độ chính xác {spec.precision}; đồng hạng: {spec.ties}"
