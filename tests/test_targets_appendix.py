@@ -297,3 +297,11 @@ def test_accepted_headers_are_documented() -> None:
     for heads in HEADERS.values():
         for head in heads[1:]:
             assert head in help_text, head
+
+
+def test_a_long_list_of_skipped_rows_is_cut_in_the_note() -> None:
+    from dti.io.appendix import _rows_text
+
+    assert _rows_text([8, 14, 18]) == "rows 8, 14, 18"
+    assert _rows_text(list(range(2, 13))) == "rows 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12"  # 11: all shown
+    assert _rows_text(list(range(2, 1502))) == "rows 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 … and 1,490 more"

@@ -221,8 +221,13 @@ def _structure(frame: pd.DataFrame, notes: list[str]) -> pd.DataFrame:
     return pd.DataFrame(kept, columns=frame.columns) if kept else frame.iloc[0:0]
 
 
-def _rows_text(rows: list[int]) -> str:
-    return f"row{'s' if len(rows) > 1 else ''} {', '.join(map(str, rows))}"
+def _rows_text(rows: list[int], first: int = 10) -> str:
+    """'rows 8, 14, 18' — a long list cut to its first rows: 'rows 2, 3, … 11 and 1,490 more'."""
+    listed = ", ".join(map(str, rows[:first]))
+    more = f" … and {len(rows) - first:,} more" if len(rows) > first + 1 else ""
+    if more == "":
+        listed = ", ".join(map(str, rows))
+    return f"row{'s' if len(rows) > 1 else ''} {listed}{more}"
 
 
 def frame_from_yaml(path: Path, issues: list[Issue]) -> pd.DataFrame | None:
