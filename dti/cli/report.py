@@ -26,7 +26,7 @@ from dti.cli.tasks import parse_day
 if TYPE_CHECKING:
     from dti.briefing import Briefing
     from dti.report import Issue
-    from dti.views.document import Section
+    from dti.views.document import Decimal, Section
 
 FORMATS = {".html": "html", ".htm": "html", ".xlsx": "xlsx"}
 
@@ -181,11 +181,11 @@ def report(
     day = parse_day(today) or dt.date.today()
     extra = []
     if owners is not None:
-        extra += _owner_sections(briefing, code, owners, received, day, sheet, lang)
+        extra += _owner_sections(briefing, code, owners, received, day, sheet, lang, mark)
     if tasks_file is not None:
         extra.append(_tasks_section(tasks_file, sheet, day, lang))
     if draws:
-        extra.append(robustness(briefing, code, lang.code, draws, seed))
+        extra.append(robustness(briefing, code, lang.code, draws, seed, mark))
     document = report_document(briefing, code, lang.code, mark, extra)
     if kind == "html":
         from dti.write.html import html
@@ -219,6 +219,7 @@ def _owner_sections(
     day: dt.date,
     sheet: str | None,
     lang: Lang,
+    mark: Decimal,
 ) -> list[Section]:
     """Points lost per department (dti gaps), and with a received log the reporting calendar."""
     from dti import deadlines
@@ -235,7 +236,7 @@ def _owner_sections(
     try:
         found = engine.build(briefing.result, plan)
         nexts = engine.next_up(found, unit, engine.ranked_nodes(briefing.spec)) if unit else None
-        section = gaps_section(found, unit, nexts, lang.code)
+        section = gaps_section(found, unit, nexts, lang.code, mark)
         section.title = "Điểm bị mất theo đơn vị chủ trì" if lang is Lang.vi else "Points lost by department"
         sections.append(section)
     except engine.GapsError as exc:

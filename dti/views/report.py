@@ -579,7 +579,14 @@ def unit_code(briefing: Briefing, query: str) -> str:
     return find_unit([t.names for t in reversed(briefing.tables)], query)
 
 
-def robustness(briefing: Briefing, unit: str | None, lang: Lang, draws: int, seed: int = 0) -> Section:
+def robustness(
+    briefing: Briefing,
+    unit: str | None,
+    lang: Lang,
+    draws: int,
+    seed: int = 0,
+    decimal: Decimal | None = None,
+) -> Section:
     """How sure the ranks are (dti robust's defaults): the unit and the five units on each side of it,
     or every unit (the first 30 when there are more than 70), as rank intervals."""
     from dataclasses import replace
@@ -595,7 +602,7 @@ def robustness(briefing: Briefing, unit: str | None, lang: Lang, draws: int, see
         shown = order[max(0, at - 5) : at + 6]
     else:
         shown = order if len(order) <= 70 else order[:30]
-    section = robust_section(out, lang, [int(i) for i in shown])
+    section = robust_section(out, lang, [int(i) for i in shown], decimal)
     if len(shown) < len(order):
         section.lines.append(
             f"{len(shown)}/{len(order)} đơn vị đầu bảng; tất cả: dti robust"
