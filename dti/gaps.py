@@ -197,7 +197,9 @@ def assumed_points(spec: Spec, assumed: dict[str, str]) -> tuple[dict[str, float
         [Source("", None, header)],
     )
     notes = [f"--assume {i.column}: {i.message}" for i in rules.settle_percent_scales(spec, submission)]
-    errors = validate(spec, submission).errors
+    checked = validate(spec, submission)
+    errors = checked.errors
+    notes += [f"--assume {i.indicator}: {i.message}" for i in checked.warnings if i.value is not None]
     if errors:
         raise GapsError("; ".join(f"{e.column}={e.value}: {e.message}" for e in errors))
     scored = rules.points(spec, submission.counted(), submission.tokens)
@@ -297,8 +299,9 @@ def what_if(
 
 
 def everywhere(gaps: Gaps, assumed: dict[str, float], close: int, node: str) -> tuple[np.ndarray, np.ndarray]:
-    """Every unit takes the assumed points and closes its own `close` largest other gaps: its new value
-    of `node`, and places gained among the others as they are (no loop over units)."""
+    """Every unit reaches at least the assumed points (a unit above keeps its own: "what if every unit
+    reached 50 %" is a floor) and closes its own `close` largest other gaps: its new value of `node`, and
+    places gained among the others as they are (no loop over units)."""
     j = gaps.spec.graph.index[node]
     weight = gaps.reach[:, j]
     cols = [k for k, c in enumerate(gaps.codes) if c in assumed]
@@ -306,9 +309,10 @@ def everywhere(gaps: Gaps, assumed: dict[str, float], close: int, node: str) -> 
     gain = np.zeros(len(gap))
     if cols:
         target = np.array([assumed[gaps.codes[k]] for k in cols])
-        gain += (target - np.nan_to_num(gaps.points[:, cols])) @ weight[cols]
+        now = np.nan_to_num(gaps.points[:, cols])
+        gain += (np.maximum(target, now) - now) @ weight[cols]
         gap = gap.copy()
-        gap[:, cols] = 0
+        gap[:, cols] = 0  # an assumed component is not a gap to close
     order = _top(gap, close)
     gain += (np.take_along_axis(gap, order, axis=1) * weight[order]).sum(axis=1)
     old = gaps.result.values_matrix[:, j]

@@ -255,7 +255,10 @@ def test_everywhere_agrees_with_each_unit_alone(
     t = gaps.spec.graph.index["T"]
     value, places = engine.everywhere(gaps, assumed, close, "T")
     for i, unit in enumerate(gaps.result.unit_codes):
-        scenario = engine.what_if(gaps, unit, assumed, close)
+        # every unit reaches at least the assumed points: one above keeps its own
+        points = {c: float(np.nan_to_num(gaps.points[i, list(gaps.codes).index(c)])) for c in assumed}
+        own = {c: max(v, points[c]) for c, v in assumed.items()}
+        scenario = engine.what_if(gaps, unit, own, close)
         assert value[i] == pytest.approx(scenario.values[t]) and places[i] == scenario.places_gained(t), unit
 
 
@@ -350,3 +353,10 @@ def test_json_keys_of_both_shapes(files: dict[str, Path]) -> None:
     assert set(data["owners"][0]) == {"owner", "lost", "at_stake", "share", "components"}
     one = json.loads(runner.invoke(app, [*args, "--unit", "u1", "--format", "json"]).stdout)
     assert set(one["main"][0]) == set(data["main"][0])
+
+
+def test_everywhere_is_a_floor(gaps: engine.Gaps) -> None:
+    # "what if every unit reached 0 points on A.1": nobody falls, nothing changes
+    t = gaps.spec.graph.index["T"]
+    value, places = engine.everywhere(gaps, {"A.1": 0.0}, 0, "T")
+    assert value == pytest.approx(gaps.result.values_matrix[:, t]) and not places.any()

@@ -59,7 +59,8 @@ def gaps(
             "--assume",
             metavar="CODE=VALUE",
             help="What if a component had this value (as a submission writes it: 90%, 3, có, an option; "
-            "or CODE=full for every component of a node at full points). Repeatable.",
+            "or CODE=full for every component of a node at full points). Repeatable. Without --unit "
+            "every unit reaches at least this value (one above keeps its own).",
         ),
     ] = None,
     close: Annotated[
