@@ -22,7 +22,7 @@ on the values rounded to the spec's precision, as `scoring.competition_ranks` ra
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 import numpy as np
@@ -375,4 +375,9 @@ def analyse(
 
         out.sensitivity_targets = targets
         out.sensitivity = sobol.indices(output, model.dimension, model.groups, settings.draws, rng)
+        if len(model.groups) == 1:  # one input explains all the variance: 1 exactly, not an estimate
+            found = out.sensitivity
+            one = np.where(np.isnan(found.first), np.nan, 1.0)
+            ends = np.repeat(one[..., None], 2, axis=-1)
+            out.sensitivity = replace(found, first=one, total=one.copy(), first_ci=ends, total_ci=ends.copy())
     return out

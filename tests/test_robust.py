@@ -410,3 +410,16 @@ def test_vietnamese_title_says_seed_in_vietnamese() -> None:
         app, ["robust", str(SAMPLES / "2024.csv"), "--draws", "5", "--seed", "3", "--lang", "en"]
     )
     assert "seed 3" in en.stdout.splitlines()[0]
+
+
+def test_one_uncertain_input_has_indices_of_exactly_one() -> None:
+    # Only the weights vary on the sample (every figure reported, --missing zero): the estimator gave
+    # S = 1.16 (CI 0.92-1.39) for Hà Nội; with one input both indices are 1 by definition.
+    args = ["robust", str(SAMPLES / "2024.csv"), "--unit", "01", "--sensitivity", "--draws", "256"]
+    result = runner.invoke(app, [*args, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert "1 by definition" in result.stderr
+    [index] = json.loads(result.stdout)["sensitivity"]["indices"]
+    assert index["input"] == "weights"
+    keys = ("first", "first_low", "first_high", "total", "total_low", "total_high")
+    assert [index[k] for k in keys] == [1.0] * 6

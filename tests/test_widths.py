@@ -239,6 +239,11 @@ def issue_rows(data: Any) -> list[Row]:
     return [{"dòng": whole(i["row"]), "ô": i["cell"]} for i in data["issues"][:50]]
 
 
+def uncertain(p: float) -> float:
+    """A share of draws as the table shows it: 0,999 is never 1,00, 0,004 never 0,00."""
+    return p if p in (0, 1) else min(max(p, 0.01), 0.99)
+
+
 def spec_rows(data: Any) -> list[Row]:
     return [{"mã": n["code"], "điểm": points(n["max_points"])} for n in data["nodes"]]
 
@@ -341,8 +346,8 @@ def robust_rows(data: Any) -> list[Row]:
             "trung vị": whole(u["median_rank"]),
             "p05": whole(u["p05"]),
             "p95": whole(u["p95"]),
-            "P(top 10)": value(u["p_top10"], 2),
-            f"P(±{data['band']})": value(u["p_band"], 2),
+            "P(top 10)": value(uncertain(u["p_top10"]), 2),
+            f"P(±{data['band']})": value(uncertain(u["p_band"]), 2),
             "dao động lớn nhất": places(u["swing"]),
             "do lượt": None,
         }

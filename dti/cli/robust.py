@@ -160,7 +160,12 @@ def robust(
         names = dict(zip(model.units, model.names, strict=True))
         chosen = list(dict.fromkeys(model.units.index(find_unit([names], u)) for u in unit))
     out = engine.analyse(model, settings, chosen, sensitivity)
-    if sensitivity and out.sensitivity is None:
+    if sensitivity and len(model.groups) == 1:
+        text.note(
+            f"--sensitivity: only one input varies between the draws ({next(iter(model.groups))}): it "
+            "explains all of the rank's variance, so its indices are 1 by definition, not estimated"
+        )
+    elif sensitivity and out.sensitivity is None:
         text.note(
             "--sensitivity: nothing varies between the draws (--weights 0, and the data leave --missing "
             "and --self-verified nothing to draw: see the notes under the table), so there is no "

@@ -86,17 +86,24 @@ def order(out: Robustness, units: list[int] | None = None) -> list[int]:
     return [int(i) for i in shown[np.argsort(out.nominal[shown], kind="stable")]]
 
 
+def shown_p(p: float) -> float:
+    """A probability as a table shows it at 2 decimals, never rounded to certainty: 0,999 is 0,99 and
+    0,004 is 0,01 (the json keeps the exact share)."""
+    return float(p) if p in (0.0, 1.0) else min(max(float(p), 0.01), 0.99)
+
+
 def settings_line(out: Robustness, lang: Lang, decimal: Decimal | None = None) -> str:
     s = out.settings
     spread = num(f"{s.weights * 100:g}", lang, decimal)
     if lang == "vi":
         return (
-            f"{count(s.draws, lang, decimal)} lượt, hạt giống (seed) {s.seed}, trọng số ±{spread} %, "
-            f"thiếu số liệu: {MISSING_VI[s.missing]}"
+            f"{count(s.draws, lang, decimal)} lượt, hạt giống (seed) {s.seed}, trọng số ±{spread} % "
+            f"(trước khi chuẩn hoá tổng), thiếu số liệu: {MISSING_VI[s.missing]}"
             + (", tự đánh giá chưa thẩm định: có" if s.self_verified else "")
         )
     return (
-        f"{count(s.draws, lang, decimal)} draws, seed {s.seed}, weights ±{spread} %, missing: {s.missing}"
+        f"{count(s.draws, lang, decimal)} draws, seed {s.seed}, weights ±{spread} % (before rescaling "
+        f"to the total), missing: {s.missing}"
         + (", self-assessed awaiting verification: drawn" if s.self_verified else "")
     )
 
@@ -147,8 +154,8 @@ def robust_table(
             "median_rank": out.median[i],
             "p05": out.p05[i],
             "p95": out.p95[i],
-            "p_top10": out.p_top[i],
-            "p_band": out.p_band[i],
+            "p_top10": shown_p(out.p_top[i]),
+            "p_band": shown_p(out.p_band[i]),
             "swing": out.swing[i],
             "cause": cause(out, i, lang, decimal),
         }

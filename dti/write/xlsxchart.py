@@ -131,8 +131,8 @@ def _parts(chart: Chart, book: Book) -> tuple[list[str], list[tuple[str, list[fl
         if chart.kind == "interval":
             low = series.low or [None] * len(series.values)
             high = series.high or [None] * len(series.values)
-            parts += [(f"{series.label} ({book.word('low')})", list(low))]
-            parts += [(f"{series.label} ({book.word('high')})", list(high))]
+            parts += [(book.word("low"), list(low))]  # the interval's ends, not the series' own values
+            parts += [(book.word("high"), list(high))]
             parts.append(("−", [_gap(v, lo) for v, lo in zip(series.values, low, strict=True)]))
             parts.append(("+", [_gap(hi, v) for v, hi in zip(series.values, high, strict=True)]))
     if _marker_highlight(chart):
