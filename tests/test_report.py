@@ -154,3 +154,83 @@ def test_robustness_shows_the_unit_among_its_neighbours(briefing) -> None:  # ty
     k = chart.highlight[0]
     assert series.low is not None and series.high is not None
     assert series.low[k] <= 61 <= series.high[k]
+
+
+# A tiny index worked by hand (the spec of tests/test_gaps.py), with two regions.
+TINY = """
+id: tiny-report
+title: Tiny report
+precision: 3
+nodes:
+- {code: T, name_vi: Tổng, kind: total, children: [A, B, C]}
+- {code: P, name_vi: Trụ cột, kind: pillar, children: [A, B]}
+- {code: A, number: '1', name_vi: Nhóm A, kind: main, children: [A.1, A.2]}
+- {code: A.1, number: '1.1', name_vi: Một, kind: component, max_points: 10, rule: {kind: points}}
+- {code: A.2, number: '1.2', name_vi: Hai, kind: component, max_points: 10, rule: {kind: ratio, target: 100}}
+- {code: B, number: '2', name_vi: Nhóm B, kind: main, children: [B.1]}
+- {code: B.1, number: '2.1', name_vi: Ba, kind: component, max_points: 20, rule: {kind: points}}
+- {code: C, number: '3', name_vi: Nhóm C, kind: main, children: [C.1]}
+- {code: C.1, number: '3.1', name_vi: Bốn, kind: component, max_points: 10, rule: {kind: yesno}}
+"""
+# u1: A 4 + 5 = 9 (0.45), B 10 (0.5), C 0        → T 19/50 = 0.380, rank 3; P 19/40 = 0.475
+# u2: A 10 + 10 = 20 (1.0), B missing (20 at stake), C 10 → T 30/50 = 0.600, rank 2; P 0.500
+# u3: A 6 + 8 = 14 (0.7), B 8 (0.4), C 10        → T 32/50 = 0.640, rank 1; P 0.550
+# u4: A 2 + 2 = 4 (0.2), B 4 (0.2), C 0          → T 8/50 = 0.160, rank 4; P 0.200
+TINY_DATA = "unit,A.1,A.2,B.1,C.1\nu1,4,50%,10,không\nu2,10,100%,-,có\nu3,6,80%,8,có\nu4,2,20%,4,không\n"
+TINY_UNITS = "code,name,region\nu1,Một,R1\nu2,Hai,R1\nu3,Ba,R2\nu4,Bốn,R2\n"
+
+
+@pytest.fixture()
+def tiny(tmp_path: Path):  # type: ignore[no-untyped-def]
+    from dti.submission import UnitRegister
+
+    (tmp_path / "spec.yaml").write_text(TINY, encoding="utf-8")
+    (tmp_path / "data_2025.csv").write_text(TINY_DATA, encoding="utf-8")
+    (tmp_path / "units.csv").write_text(TINY_UNITS, encoding="utf-8")
+    register = UnitRegister.read(tmp_path / "units.csv")
+    return gather([tmp_path / "data_2025.csv"], spec=str(tmp_path / "spec.yaml"), register=register)
+
+
+def test_tiny_report_by_hand(tiny) -> None:  # type: ignore[no-untyped-def]
+    doc = report_document(tiny, "u1")
+    head = doc.section("headline")
+    assert head is not None
+    assert head.facts[0].value == pytest.approx(0.38) and head.facts[0].note == "hạng 3/4"
+    assert head.facts[1].label == "Trụ cột" and head.facts[1].value == pytest.approx(0.475)
+    assert head.lines == [
+        "Năm 2025, Một đạt T 0,380, xếp thứ 3/4.",
+        "Chỉ số chính thấp nhất: C Nhóm C (0,000, hạng 3).",  # C: u2 and u3 share rank 1
+    ]
+    pillars = doc.section("pillars")
+    assert pillars is not None
+    chart = pillars.charts[0]
+    assert chart.categories == ["P", "A", "B", "C"]
+    unit, national, regional = chart.series
+    assert unit.values == pytest.approx([0.475, 0.45, 0.5, 0.0])
+    assert national.values == pytest.approx([1.725 / 4, 2.35 / 4, 1.1 / 4, 0.5])
+    assert regional.label.endswith("R1") and regional.values == pytest.approx([0.4875, 0.725, 0.25, 0.5])
+    losses = doc.section("losses")
+    assert losses is not None
+    mains, components = losses.views
+    assert [(r["code"], r["lost"], r["at_stake"]) for r in mains.rows] == [
+        ("A", 11, 0),
+        ("B", 10, 0),
+        ("C", 10, 0),
+    ]
+    assert [(r["code"], r["lost"]) for r in components.rows] == [
+        ("B.1", 10),
+        ("C.1", 10),
+        ("A.1", 6),
+        ("A.2", 5),
+    ]
+    assert losses.lines == [
+        "Một mất 31/50 điểm trên số liệu đã báo cáo và 0 điểm do thiếu số liệu; nhiều nhất ở A Nhóm A."
+    ]
+
+
+def test_tiny_report_points_at_stake(tiny) -> None:  # type: ignore[no-untyped-def]
+    losses = report_document(tiny, "u2").section("losses")
+    assert losses is not None
+    # u2 reported everything but B.1: nothing lost on reported data, 20 points at stake
+    assert [(r["code"], r["lost"], r["at_stake"]) for r in losses.views[0].rows][0] == ("B", 0, 20)
+    assert losses.lines[0].startswith("Hai mất 0/50 điểm trên số liệu đã báo cáo và 20 điểm do thiếu")
