@@ -242,10 +242,10 @@ def _keys(values: np.ndarray, precision: int) -> np.ndarray:
 
 def pool_of(result: Result, unit: str | None) -> Pool:
     """The units of a result other than `unit`."""
-    keep = np.array([u != unit for u in result.unit_codes], dtype=bool)
-    others = [u for u, k in zip(result.unit_codes, keep, strict=True) if k]
-    names = [n for n, k in zip(result.unit_names, keep, strict=True) if k]
-    return Pool(others, result.values_matrix[keep], result.spec.precision, names)
+    codes = np.asarray(result.unit_codes, dtype=object)
+    keep = codes != unit
+    names = np.asarray(result.unit_names, dtype=object)[keep].tolist()
+    return Pool(codes[keep].tolist(), result.values_matrix[keep], result.spec.precision, names)
 
 
 @dataclass
