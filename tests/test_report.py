@@ -234,3 +234,11 @@ def test_tiny_report_points_at_stake(tiny) -> None:  # type: ignore[no-untyped-d
     # u2 reported everything but B.1: nothing lost on reported data, 20 points at stake
     assert [(r["code"], r["lost"], r["at_stake"]) for r in losses.views[0].rows][0] == ("B", 0, 20)
     assert losses.lines[0].startswith("Hai mất 0/50 điểm trên số liệu đã báo cáo và 20 điểm do thiếu")
+
+
+def test_the_spec_note_speaks_the_report_language(briefing) -> None:  # type: ignore[no-untyped-def]
+    vi = report_document(briefing, "48").notes
+    assert any(n.startswith("Số liệu năm 2024 theo Quyết định 405/QĐ-BKHCN") for n in vi)
+    assert not any("data follow" in n for n in vi)
+    en = report_document(briefing, "48", lang="en").notes
+    assert any(n.startswith("2024 data follow Decision 405/QĐ-BKHCN") for n in en)

@@ -99,7 +99,7 @@ def report_document(
         ]
     sections += [*(extra or []), targets(briefing, lang), quality(briefing, lang)]
     title = f"{t('title', lang)} {latest.year}"
-    notes = list(briefing.notes)
+    notes = [_spec_note(n, briefing, lang) for n in dict.fromkeys(briefing.notes)]
     if any(n.provisional for n in spec.nodes):
         notes.append(
             "Điểm và cách tính các chỉ số thành phần là tạm thời (chưa đối chiếu với quyết định): "
@@ -109,6 +109,24 @@ def report_document(
             "values computed from components are only as right as they are."
         )
     return Document(title, subtitle, lang, decimal, [s for s in sections if s is not None], notes)
+
+
+def _spec_note(note: str, briefing: Briefing, lang: Lang) -> str:
+    """The pipeline's note on a spec chosen by guess, in Vietnamese for a Vietnamese report."""
+    from dti.spec import spec_for_year
+
+    if lang == "en":
+        return note
+    for table in briefing.tables:
+        if note == spec_for_year(table.year)[1]:
+            chosen = spec_for_year(table.year)[0]
+            if table.year >= 2024:
+                return (
+                    f"Số liệu năm {table.year} theo Quyết định 405/QĐ-BKHCN (dti-province-2025), chưa công "
+                    f"bố điểm: tính theo {chosen} (chọn bộ chỉ số khác bằng --spec)"
+                )
+            return f"Chưa có bộ chỉ số cho năm {table.year}: tính theo {chosen} (chọn bằng --spec)"
+    return note
 
 
 # --- one unit ---------------------------------------------------------------------------------------
