@@ -272,6 +272,9 @@ def read_targets(path: Path, sheet: str | None = None) -> Review:
         frame = None if grid is None or not grid.header else frame_from_grid(grid, str(path), issues, notes)
     if frame is None:
         frame = pd.DataFrame(columns=[*COLUMNS, "row", "cells"])
+        if not issues:  # an empty file: nothing to review is an error, not a review of 0 targets
+            empty = "the file is empty: no targets"
+            issues.append(Issue(IssueCode.NO_DATA, Severity.ERROR, empty, file=str(path)))
     elif frame.empty and not issues:
         issues.append(Issue(IssueCode.NO_DATA, Severity.ERROR, "no targets in the file", file=str(path)))
     result = review(frame, str(path), issues)

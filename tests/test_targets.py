@@ -166,3 +166,10 @@ def test_decimal_overrides_the_language_mark_in_the_labels() -> None:
     assert "Đạt và vượt 4.5 %" in dot and "Đạt và vượt 4,5 %" not in dot
     comma = CliRunner().invoke(app, ["targets", path, "--lang", "en", "--decimal", "comma"]).stdout
     assert "Met, exceeded by 4,5 %" in comma
+
+
+def test_an_empty_file_is_no_review(tmp_path: Path) -> None:
+    empty = tmp_path / "chi_tieu.csv"
+    empty.write_bytes(b"")
+    result = CliRunner().invoke(app, ["targets", str(empty)])
+    assert result.exit_code == 1 and "the file is empty" in result.stderr  # was a review of 0/0 targets
