@@ -1,0 +1,95 @@
+"""The report's sections about all units (without --unit): the overview, the largest moves, the
+distribution of values."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dti.briefing import Briefing
+from dti.views.base import Column, Lang, View, as_float, node_name, total_code, word
+from dti.views.document import Chart, Decimal, Fact, Section, Series
+from dti.views.report_unit import main_codes, t
+
+
+def overview(briefing: Briefing, data: dict[str, Any], lang: Lang, decimal: Decimal) -> Section:
+    """How many units, the mean and the spread of the total, the first and the last; the largest moves."""
+    latest, spec = briefing.latest, briefing.spec
+    total, year = total_code(spec), str(latest.year)
+    column = latest.values[total].astype(float).dropna()
+    ranked = [u for u in data["units"] if u["ranks"][year] is not None]
+    facts = [
+        Fact(t("units", lang), len(column), "int"),
+        Fact(f"{t('all_mean', lang)} {total}", float(column.mean()), "value", spec.precision),
+    ]
+    if ranked:
+        first, last = ranked[0], ranked[-1]
+        facts.append(
+            Fact(t("max_value", lang), first["values"][year], "value", spec.precision, first["name"])
+        )
+        facts.append(Fact(t("min", lang), last["values"][year], "value", spec.precision, last["name"]))
+    lines: list[str] = []
+    views: list[View] = []
+    if len(briefing.tables) > 1:
+        views = movers(data, lang)
+    return Section("overview", t("overview", lang), facts=facts, lines=lines, views=views)
+
+
+def movers(data: dict[str, Any], lang: Lang, count: int = 5) -> list[View]:
+    """The units that gained and lost the most places between the last two years."""
+    moves = [(u, u["changes"][-1]["places"]) for u in data["units"] if u["changes"]]
+    moves = [(u, p) for u, p in moves if p is not None]
+    up = sorted((m for m in moves if m[1] > 0), key=lambda m: -m[1])[:count]
+    down = sorted((m for m in moves if m[1] < 0), key=lambda m: m[1])[:count]
+    columns = [
+        Column("unit", word("unit", lang)),
+        Column("name", word("name", lang)),
+        Column("places", word("places", lang), "places"),
+    ]
+    return [
+        View(
+            t("movers", lang) + (" ▲" if sign > 0 else " ▼"),
+            columns,
+            [{"unit": u["unit"], "name": u["name"], "places": p} for u, p in group],
+        )
+        for sign, group in ((1, up), (-1, down))
+        if group
+    ]
+
+
+def distribution(briefing: Briefing, lang: Lang) -> Section:
+    """The distribution of the total, and the mean, lowest and highest of each pillar and main index."""
+    latest, spec = briefing.latest, briefing.spec
+    total = total_code(spec)
+    codes = [total] + [n.code for n in spec.nodes if n.kind == "pillar"]
+    codes += [c for c in main_codes(spec, latest) if spec.graph.max_points[spec.graph.index[c]] > 0]
+    frame = latest.values[[c for c in codes if c in latest.values.columns]].astype(float)
+    chart = Chart(
+        "distribution",
+        "histogram",
+        t("distribution", lang),
+        [],
+        [Series(total, [as_float(v) for v in frame[total].dropna()])],
+        axis=t("value_axis", lang),
+        limits=(0.0, 1.0),
+        bins=10,
+    )
+    columns = [
+        Column("code", word("code", lang)),
+        Column("name", word("name", lang)),
+        Column("mean", t("all_mean", lang), "value", spec.precision),
+        Column("min", t("min", lang), "value", spec.precision),
+        Column("max", t("max_value", lang), "value", spec.precision),
+    ]
+    stats = frame.agg(["mean", "min", "max"]).T
+    rows = [
+        {
+            "code": c,
+            "name": node_name(spec.node(c), lang),
+            "mean": as_float(stats.at[c, "mean"]),
+            "min": as_float(stats.at[c, "min"]),
+            "max": as_float(stats.at[c, "max"]),
+        }
+        for c in frame.columns
+    ]
+    view = View(None, columns, rows, sheet=t("distribution", lang))
+    return Section("distribution", t("distribution", lang), views=[view], charts=[chart])
