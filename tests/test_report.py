@@ -17,6 +17,8 @@ import pytest
 from dti.briefing import gather
 from dti.views.report import report_document, unit_code
 
+from .test_gaps import SPEC as GAPS_SPEC
+
 DATA = Path(__file__).resolve().parents[1] / "sample_data"
 PROVINCES = Path(__file__).resolve().parents[1] / "dti" / "data" / "provinces_2024.csv"
 
@@ -157,21 +159,7 @@ def test_robustness_shows_the_unit_among_its_neighbours(briefing) -> None:  # ty
 
 
 # A tiny index worked by hand (the spec of tests/test_gaps.py), with two regions.
-TINY = """
-id: tiny-report
-title: Tiny report
-precision: 3
-nodes:
-- {code: T, name_vi: Tổng, kind: total, children: [A, B, C]}
-- {code: P, name_vi: Trụ cột, kind: pillar, children: [A, B]}
-- {code: A, number: '1', name_vi: Nhóm A, kind: main, children: [A.1, A.2]}
-- {code: A.1, number: '1.1', name_vi: Một, kind: component, max_points: 10, rule: {kind: points}}
-- {code: A.2, number: '1.2', name_vi: Hai, kind: component, max_points: 10, rule: {kind: ratio, target: 100}}
-- {code: B, number: '2', name_vi: Nhóm B, kind: main, children: [B.1]}
-- {code: B.1, number: '2.1', name_vi: Ba, kind: component, max_points: 20, rule: {kind: points}}
-- {code: C, number: '3', name_vi: Nhóm C, kind: main, children: [C.1]}
-- {code: C.1, number: '3.1', name_vi: Bốn, kind: component, max_points: 10, rule: {kind: yesno}}
-"""
+TINY = GAPS_SPEC  # id tiny-gaps: four units of three main indices
 # u1: A 4 + 5 = 9 (0.45), B 10 (0.5), C 0        → T 19/50 = 0.380, rank 3; P 19/40 = 0.475
 # u2: A 10 + 10 = 20 (1.0), B missing (20 at stake), C 10 → T 30/50 = 0.600, rank 2; P 0.500
 # u3: A 6 + 8 = 14 (0.7), B 8 (0.4), C 10        → T 32/50 = 0.640, rank 1; P 0.550
