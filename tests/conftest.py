@@ -18,3 +18,9 @@ def spec2022() -> Spec:
 @pytest.fixture(scope="session")
 def spec2020() -> Spec:
     return load_spec("dti-province-2020")
+
+
+@pytest.fixture(autouse=True)
+def _full_width_pipes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tables written to a pipe fit COLUMNS when it is set: tests see the full width whatever the shell."""
+    monkeypatch.delenv("COLUMNS", raising=False)

@@ -600,3 +600,13 @@ def test_layout_drops_the_highest_optional_first_and_never_cuts_a_number() -> No
         "Hồ Chí Minh │",
     ]
     assert text.render(view).splitlines()[2] == "Thành phố Hồ Chí Minh │ 0.1235 │ 0.5000 │ 1.0000"
+
+
+def test_columns_set_for_a_pipe_is_the_page_width(monkeypatch: pytest.MonkeyPatch) -> None:
+    # `COLUMNS=80 dti score … | less`: a pipe, but the user asked for 80 columns (66 lines were wider)
+    monkeypatch.setenv("COLUMNS", str(WIDTH))
+    monkeypatch.chdir(ROOT)
+    args = ["score", S + "2024.csv"]
+    out, err = piped(args)
+    check(out, err, score_rows(machine(args)), in_terminal=True)
+    assert "ẩn" in err  # the hint names the columns left out

@@ -9,6 +9,7 @@ at its full width: nothing wraps, nothing is cut, no line ends in spaces.
 from __future__ import annotations
 
 import io
+import os
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -232,6 +233,7 @@ def _print(console: Console, views: Sequence[View], width: int | None, decimal: 
 def show(views: View | Sequence[View], stderr: bool = False, decimal: Decimal = ".") -> None:
     """Print views to the terminal in colour, fitted to its width, or at full width to a pipe.
 
+    A pipe gets the width a user asked for with COLUMNS (`COLUMNS=80 dti score … | less`), if any.
     A closed or full stdout raises StdoutError (an OutputError).
     """
     views = [views] if isinstance(views, View) else views
@@ -239,13 +241,19 @@ def show(views: View | Sequence[View], stderr: bool = False, decimal: Decimal = 
         stream = sys.stderr if stderr else stdout()
         probe = Console(file=stream)
         if not probe.is_terminal:
-            stream.write(render(views, decimal=decimal))
+            text, hints = _render(views, asked_width(), decimal)
+            stream.write(text)
         else:
             hints = _print(Console(file=stream, highlight=False), views, probe.width, decimal)
-            stream.flush()
-            for hint in hints:
-                note(hint)
         stream.flush()
+        for hint in hints:
+            note(hint)
+
+
+def asked_width() -> int | None:
+    """The page width set with the COLUMNS environment variable, when it is a whole number above 0."""
+    text = os.environ.get("COLUMNS", "").strip()
+    return int(text) if text.isdigit() and int(text) > 0 else None
 
 
 def render(views: View | Sequence[View], width: int | None = None, decimal: Decimal = ".") -> str:
@@ -253,13 +261,16 @@ def render(views: View | Sequence[View], width: int | None = None, decimal: Deci
 
     Without `width` every table is written at its full width; with one, tables fit it as in a terminal.
     """
-    views = [views] if isinstance(views, View) else views
+    return _render([views] if isinstance(views, View) else views, width, decimal)[0]
+
+
+def _render(views: Sequence[View], width: int | None, decimal: Decimal) -> tuple[str, list[str]]:
     buffer = io.StringIO()
     console = Console(
         file=buffer, width=width or 80, color_system=None, highlight=False, force_terminal=False
     )
-    _print(console, views, width, decimal)
-    return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
+    hints = _print(console, views, width, decimal)
+    return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines()), hints
 
 
 def _err() -> Console:
