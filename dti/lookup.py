@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Mapping
 
-from dti.io.register import _plain, name_key
+from dti.io.register import name_key, plain_key
 from dti.spec import Spec
 
 
@@ -52,9 +52,9 @@ def find_unit(names: Iterable[Mapping[str, str]], query: str) -> str:
         for code, name in table.items():
             if name_key(str(name)) == name_key(query):
                 return str(code)
-            plain.setdefault(_plain(name_key(str(name))), set()).add(str(code))
+            plain.setdefault(plain_key(name_key(str(name))), set()).add(str(code))
             label.setdefault(str(code), str(name))
-    key = _plain(name_key(query))
+    key = plain_key(name_key(query))
     if len(plain.get(key, ())) == 1:  # written without diacritics: `Da Nang`
         return next(iter(plain[key]))
     close = difflib.get_close_matches(key, list(plain), n=2, cutoff=0.75)

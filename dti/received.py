@@ -19,7 +19,7 @@ from dti.dates import Period, parse_date, parse_period
 from dti.io.headers import header_key
 from dti.io.listing import Headers, read_listing
 from dti.io.plan import indicator_code
-from dti.io.register import _plain, name_key
+from dti.io.register import name_key, plain_key
 from dti.report import Issue, IssueCode, Severity
 from dti.spec import Spec
 
@@ -162,7 +162,7 @@ def read_received(path: Path, owners: list[str], spec: Spec, sheet: str | None =
 def owner_key(name: str) -> str:
     """An owner's name folded loosely: no diacritics (`So Y te`), short forms expanded (`Sở KH&CN`,
     `VP UBND tỉnh`)."""
-    key = re.sub(r"\s*&\s*", "&", _plain(name_key(name)))
+    key = re.sub(r"\s*&\s*", "&", plain_key(name_key(name)))
     return " ".join(_ALIAS.sub(lambda m: ALIASES[m[1]], key).split())
 
 

@@ -53,7 +53,7 @@ def name_keys(texts: list[str]) -> list[str]:
     return [_LINE_PREFIXES.sub("", line).strip() for line in lines]
 
 
-def _plain(key: str) -> str:
+def plain_key(key: str) -> str:
     """A name key without diacritics: `khánh hòa` → `khanh hoa` (đ → d)."""
     marks = unicodedata.normalize("NFD", key)
     return "".join(c for c in marks if not unicodedata.combining(c)).replace("đ", "d")
@@ -156,7 +156,7 @@ class UnitRegister:
                 codes[i], repaired[i] = token.zfill(width), True
             else:
                 key = name_key(token)
-                codes[i] = by_name.get(key) or self.aliases.get(key) or self.by_plain().get(_plain(key))
+                codes[i] = by_name.get(key) or self.aliases.get(key) or self.by_plain().get(plain_key(key))
         return codes, repaired
 
     def by_plain(self) -> dict[str, str]:
@@ -164,7 +164,7 @@ class UnitRegister:
         if self._names_by_plain is None:
             seen: dict[str, list[str]] = {}
             for key, code in self.by_name().items():
-                seen.setdefault(_plain(key), []).append(code)
+                seen.setdefault(plain_key(key), []).append(code)
             self._names_by_plain = {k: codes[0] for k, codes in seen.items() if len(set(codes)) == 1}
         return self._names_by_plain
 

@@ -20,9 +20,9 @@ A strict bound (`trên 90%`) is not inferred either: a thresholds step means "at
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
+from dti.io.register import plain_key
 from dti.numbers import fold, parse_number
 from dti.rules import yes_no
 from dti.spec.model import ChoiceRule, PointsRule, RatioRule, Rule, Step, ThresholdsRule, YesNoRule
@@ -36,7 +36,6 @@ _POINTS_CLAUSE = (
     ),
     re.compile(rf"^(?P<label>.+?)\s*\(\s*(?P<pts>{_NUMBER})\s*(?:điểm|đ)\s*\)\s*\.?$"),
 )
-_MARKS = re.compile(r"[\u0300-\u036f]")
 # On text without diacritics (see _plain):
 _MULTIPLY = r"(?:×|\*|\bx\b|\bnhan(?: voi)?\b)"
 _RATIO = (
@@ -65,8 +64,7 @@ class Inference:
 
 def _plain(text: str) -> str:
     """Casefolded, without diacritics (đ → d), single spaces; punctuation kept."""
-    plain = _MARKS.sub("", unicodedata.normalize("NFD", text.casefold())).replace("đ", "d")
-    return " ".join(plain.split())
+    return " ".join(plain_key(text.casefold()).split())
 
 
 def _number(text: str) -> float:
