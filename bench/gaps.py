@@ -25,11 +25,11 @@ from pathlib import Path
 
 import numpy as np
 
-from dti import gaps as engine
-from dti.owners import read_owners
+from dti.analysis import gaps as engine
+from dti.engine.submission import UnitRegister
 from dti.pipeline import evaluate
 from dti.spec import load_spec
-from dti.submission import UnitRegister
+from dti.tracking.owners import read_owners
 
 HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE))

@@ -6,7 +6,8 @@
 * 1,000 draws of 10,000 communes synthesised as bench/run.py does (bench/generate.py, ~1 % missing;
   target ≤ 10 s);
 * with --salib (needs `pip install salib`): SALib's Saltelli design (sample.sobol, a Sobol' sequence)
-  and analyzer (analyze.sobol, one call per output) against dti/sobol.py on the same model and groups.
+  and analyzer (analyze.sobol, one call per output) against dti/analysis/sobol.py on the same model
+  and groups.
 
 Each figure is the median of --repeat runs after a warm-up; the data are read and scored beforehand
 (not timed): the timed call is robust.build + robust.analyse, what `dti robust` adds to `dti score`.
@@ -26,12 +27,12 @@ from pathlib import Path
 
 import numpy as np
 
-from dti import robust, sobol
+from dti.analysis import robust, sobol
+from dti.engine.scoring import Result, score
+from dti.engine.submission import read_submission
 from dti.io.register import UnitRegister
 from dti.pipeline import evaluate
-from dti.scoring import Result, score
 from dti.spec import load_spec
-from dti.submission import read_submission
 
 HERE = Path(__file__).parent
 ROOT = HERE.parent
@@ -183,7 +184,7 @@ def main() -> None:
             rows.append(
                 (
                     f"Sobol, N = {n}, {label}",
-                    "SALib vs dti/sobol.py",
+                    "SALib vs dti/analysis/sobol.py",
                     f"SALib {theirs[0]:.2f} s (CPU {theirs[1]:.2f}), ours {shown(ours)}, "
                     f"SALib/ours CPU **{theirs[1] / ours[1]:.1f}×**",
                 )

@@ -31,11 +31,11 @@ from pathlib import Path
 
 import numpy as np
 
+from dti.engine.rules import kind_of
+from dti.engine.scoring import score
+from dti.engine.submission import read_submission
 from dti.io.register import UnitRegister
-from dti.rules import kind_of
-from dti.scoring import score
 from dti.spec import ChoiceRule, RatioRule, Spec, ThresholdsRule, load_spec
-from dti.submission import read_submission
 
 HERE = Path(__file__).parent
 ROOT = HERE.parent
@@ -148,7 +148,7 @@ def numpy_reference(spec: Spec, cells: list[np.ndarray]) -> Callable[[], tuple[n
 
 def reference_cells(spec: Spec, submission: object) -> list[np.ndarray]:
     """Each leaf's parsed values from a read submission (option indices for word rules)."""
-    from dti import rules
+    from dti.engine import rules
 
     layer = submission.layers[""]  # type: ignore[attr-defined]
     leaf_points = rules.points(spec, layer, submission.tokens)  # type: ignore[attr-defined]

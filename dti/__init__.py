@@ -27,22 +27,22 @@ __all__ = [
 ]
 
 _HOME = {
-    "Issue": "dti.report",
-    "IssueCode": "dti.report",
-    "Report": "dti.report",
-    "Result": "dti.scoring",
+    "Issue": "dti.issues",
+    "IssueCode": "dti.issues",
+    "Report": "dti.issues",
+    "Result": "dti.engine.scoring",
     "Run": "dti.pipeline",
     "evaluate": "dti.pipeline",
-    "score": "dti.scoring",
+    "score": "dti.engine.scoring",
     "Spec": "dti.spec",
     "SpecError": "dti.spec",
     "dump_spec": "dti.spec",
     "load_spec": "dti.spec",
     "parse_spec": "dti.spec",
-    "Submission": "dti.submission",
-    "UnitRegister": "dti.submission",
-    "read_submission": "dti.submission",
-    "validate": "dti.validate",
+    "Submission": "dti.engine.submission",
+    "UnitRegister": "dti.engine.submission",
+    "read_submission": "dti.engine.submission",
+    "validate": "dti.engine.validate",
 }
 
 

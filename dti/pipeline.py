@@ -10,13 +10,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from dti.io.build import submission_from_grids
+from dti.engine.build import submission_from_grids
+from dti.engine.scoring import Result, score, score_values
+from dti.engine.submission import Layout, Submission, UnitRegister
+from dti.engine.validate import validate
 from dti.io.grid import YEAR, read_grids
-from dti.report import IssueCode, Report
-from dti.scoring import Result, score, score_values
+from dti.issues import IssueCode, Report
 from dti.spec import Spec, SpecError, load_spec, spec_for_year
-from dti.submission import Layout, Submission, UnitRegister
-from dti.validate import validate
 
 Kind = Literal["components", "values"]
 

@@ -16,9 +16,9 @@ from pathlib import Path
 
 import numpy as np
 
+from dti.engine.submission import PROVINCES
 from dti.numbers import format_vi
 from dti.spec import ChoiceRule, RatioRule, Spec, ThresholdsRule, load_spec
-from dti.submission import PROVINCES
 
 HERE = Path(__file__).parent
 MISSING_TOKENS = ["", "-", "Chưa có số liệu", "N/A"]
@@ -75,8 +75,8 @@ def write_year(spec: Spec, year: int, levels: np.ndarray, rng: np.random.Generat
 
 def write_published(spec: Spec, source: Path, year: int) -> None:
     """A main-index table shaped like the ministry's: values with 4 decimals, decimal comma, rank."""
-    from dti.scoring import score
-    from dti.submission import UnitRegister, read_submission
+    from dti.engine.scoring import score
+    from dti.engine.submission import UnitRegister, read_submission
 
     result = score(spec, read_submission(source, set(spec.graph.codes), UnitRegister.provinces()))
     mains = [n.code for n in spec.nodes if n.kind == "main"]

@@ -16,9 +16,9 @@ from icalendar import Calendar as ICalendar
 from typer.testing import CliRunner
 
 from dti.cli import app
-from dti.deadlines import Rule, Rules, build, due_dates, is_local, load_rules
-from dti.received import read_received
 from dti.spec import load_spec
+from dti.tracking.deadlines import Rule, Rules, build, due_dates, is_local, load_rules
+from dti.tracking.received import read_received
 from dti.views.calendar import calendar_section, summary_line
 
 SAMPLES = Path(__file__).parent.parent / "sample_data"
@@ -226,7 +226,7 @@ def test_cli_rules_file(tmp_path: Path) -> None:
 
 def test_section_for_the_report() -> None:
     spec = load_spec("dti-province-2022")
-    from dti.owners import read_owners
+    from dti.tracking.owners import read_owners
 
     owners = read_owners(Path(OWNERS), spec)
     names = {o: owners.components_of(o) for o in owners.owners}

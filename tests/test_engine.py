@@ -13,12 +13,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import dti
+from dti.engine.scoring import competition_ranks, score
+from dti.engine.submission import read_submission
 from dti.io import grid as grid_module
 from dti.io.register import UnitRegister
 from dti.pipeline import evaluate
-from dti.scoring import competition_ranks, score
 from dti.spec import Spec, parse_spec
-from dti.submission import read_submission
 
 from .conftest import ROOT, SAMPLES
 

@@ -9,13 +9,13 @@ import numpy as np
 import pytest
 from typer.testing import CliRunner
 
-from dti import gaps as engine
+from dti.analysis import gaps as engine
 from dti.cli import app
-from dti.owners import read_owners
+from dti.engine.scoring import competition_ranks
 from dti.pipeline import evaluate
-from dti.scoring import competition_ranks
 from dti.spec import Spec
 from dti.spec.io import parse_spec
+from dti.tracking.owners import read_owners
 from dti.views import gaps as views
 
 runner = CliRunner()

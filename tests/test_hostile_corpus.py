@@ -21,7 +21,7 @@ import pytest
 from typer.testing import CliRunner
 
 from dti.cli import app
-from dti.targets import read_targets
+from dti.tracking.targets import read_targets
 
 from .conftest import ROOT
 from .hostile import make

@@ -21,7 +21,7 @@ import pytest
 from typer.testing import CliRunner
 
 from dti.cli import app
-from dti.report import Issue, IssueCode, Severity
+from dti.issues import Issue, IssueCode, Severity
 from dti.write import csv as csv_writer
 from dti.write import github, text
 from dti.write.files import OutputError, write_atomic

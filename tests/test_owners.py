@@ -7,9 +7,9 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from dti.owners import read_owners, split_units
-from dti.report import Issue
+from dti.issues import Issue
 from dti.spec import Spec, load_spec
+from dti.tracking.owners import read_owners, split_units
 
 SAMPLE = Path(__file__).parent.parent / "sample_data" / "owners.csv"
 

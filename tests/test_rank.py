@@ -141,9 +141,9 @@ def test_missing_year_is_a_usage_error(tmp_path: Path) -> None:
 
 
 def test_library_refuses_questions_the_data_cannot_answer(tmp_path: Path) -> None:
+    from dti.analysis.ranking import RankingError, find_unit, rank_years, run_year_table
+    from dti.engine.submission import UnitRegister
     from dti.pipeline import evaluate
-    from dti.ranking import RankingError, find_unit, rank_years, run_year_table
-    from dti.submission import UnitRegister
 
     provinces = UnitRegister.provinces()
     table = run_year_table(evaluate([_write(tmp_path, "2024.csv", "unit,DTI\n01,0.5\n48,0.6\n")]), provinces)

@@ -225,7 +225,7 @@ def test_a_pipe_separated_file(tmp_path: Path) -> None:
 def test_a_plain_excel_fraction_against_a_percent_target(tmp_path: Path) -> None:
     # Found by a new-user test: 0.93 (an Excel cell without the % format) against 'ít nhất 90%' was
     # 'not met, short by 89.07 %'. It is 93 %: met, exceeded by 3, with a warning on the cell.
-    from dti.targets import read_targets
+    from dti.tracking.targets import read_targets
 
     book = openpyxl.Workbook()
     sheet = book.active

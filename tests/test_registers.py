@@ -10,9 +10,9 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from dti.cli import app
+from dti.engine.submission import InputError
 from dti.io.register import UnitRegister, name_key, name_keys
 from dti.pipeline import evaluate
-from dti.submission import InputError
 
 runner = CliRunner()
 
@@ -76,7 +76,7 @@ def test_a_name_column_that_disagrees_with_the_register_is_a_warning(tmp_path: P
 
 @pytest.mark.parametrize("by", ["cqs", "Chính quyền số", "CQS"])
 def test_by_takes_a_code_in_any_case_or_a_name(by: str) -> None:
-    from dti.lookup import node_code
+    from dti.engine.lookup import node_code
     from dti.spec import load_spec
 
     assert node_code(load_spec("dti-province-2022"), by) == "CQS"

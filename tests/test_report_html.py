@@ -207,7 +207,7 @@ browser = pytest.mark.skipif(
 
 def real_report() -> Document:
     """`dti report sample_data/2024.csv --previous sample_data/2023.csv --targets ... --unit 48`."""
-    from dti.briefing import gather
+    from dti.briefing.gather import gather
     from dti.views.report import report_document
 
     data = Path(__file__).resolve().parents[1] / "sample_data"

@@ -13,10 +13,10 @@ import numpy as np
 import pytest
 from typer.testing import CliRunner
 
-from dti import robust, sobol
+from dti.analysis import robust, sobol
 from dti.cli import app
+from dti.engine.scoring import competition_ranks
 from dti.pipeline import Run, evaluate
-from dti.scoring import competition_ranks
 
 from .conftest import SAMPLES
 

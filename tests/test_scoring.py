@@ -13,10 +13,10 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from dti.cli import app
-from dti.scoring import rank_frame, round_half_up, score
+from dti.engine.scoring import rank_frame, round_half_up, score
+from dti.engine.submission import UnitRegister, read_submission
+from dti.engine.validate import validate
 from dti.spec import load_spec
-from dti.submission import UnitRegister, read_submission
-from dti.validate import validate
 from dti.views import score_data
 
 from .conftest import SAMPLES

@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from dti.cli import app
-from dti.targets import label, parse_target, read_targets
+from dti.tracking.targets import label, parse_target, read_targets
 
 from .conftest import SAMPLES
 

@@ -15,7 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 from dti.cli import app
-from dti.targets import (
+from dti.tracking.targets import (
     HEADERS,
     Review,
     header_meaning,

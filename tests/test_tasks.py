@@ -13,8 +13,8 @@ import pytest
 from typer.testing import CliRunner
 
 from dti.cli import app
-from dti.dates import parse_date, parse_deadline, parse_period
-from dti.tasks import read_tasks, status_of, summary_line
+from dti.tracking.dates import parse_date, parse_deadline, parse_period
+from dti.tracking.tasks import read_tasks, status_of, summary_line
 from dti.views.tasks import tasks_section
 
 SAMPLE = Path(__file__).parent.parent / "sample_data" / "tasks_2026.csv"

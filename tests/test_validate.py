@@ -12,10 +12,10 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from dti.cli import app
-from dti.report import IssueCode
+from dti.engine.submission import UnitRegister, read_submission
+from dti.engine.validate import validate
+from dti.issues import IssueCode
 from dti.spec import load_spec
-from dti.submission import UnitRegister, read_submission
-from dti.validate import validate
 
 from .conftest import SAMPLES
 

@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
+from dti.engine.rules import option_of, yes_no
+from dti.engine.scoring import score
+from dti.engine.submission import read_submission
+from dti.engine.validate import validate
 from dti.io.register import UnitRegister
-from dti.rules import option_of, yes_no
-from dti.scoring import score
 from dti.spec import Spec
-from dti.submission import read_submission
-from dti.validate import validate
 
 
 @pytest.mark.parametrize("word", ["x", "✓", "có", "đã ban hành", "đã"])

@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from dti.report import Issue, IssueCode, Report, Severity
+from dti.issues import Issue, IssueCode, Report, Severity
 from dti.views import Column, View
 from dti.write import csv, github, text
 from dti.write import json as json_writer

@@ -90,11 +90,12 @@ def calendar(
     if fmt is CalendarFormat.xlsx:
         common.check_format(fmt.value, output, None)
     day = parse_day(today) or dt.date.today()
-    from dti import deadlines, views
-    from dti.owners import read_owners
-    from dti.received import read_received
-    from dti.report import Report
+    from dti import views
+    from dti.issues import Report
     from dti.spec import load_spec, spec_for_year
+    from dti.tracking import deadlines
+    from dti.tracking.owners import read_owners
+    from dti.tracking.received import read_received
     from dti.views import calendar as calendar_views
     from dti.write import text
 

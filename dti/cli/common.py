@@ -14,10 +14,10 @@ from dti.cli.options import DecimalMark, Layout
 from dti.cli.options import Lang as LangChoice
 
 if TYPE_CHECKING:
+    from dti.engine.scoring import Result
+    from dti.engine.submission import UnitRegister
+    from dti.issues import Report
     from dti.pipeline import Run
-    from dti.report import Report
-    from dti.scoring import Result
-    from dti.submission import UnitRegister
     from dti.views import Lang, View
     from dti.views.document import Decimal
 
@@ -39,9 +39,9 @@ def guarded(func: Callable[P, R]) -> Callable[P, R]:
 
     @functools.wraps(func)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-        from dti.lookup import RankingError
+        from dti.engine.lookup import RankingError
+        from dti.engine.submission import InputError
         from dti.spec import SpecError
-        from dti.submission import InputError
         from dti.write import text
         from dti.write.files import OutputError, StdoutError, discard_stdout
 
@@ -88,7 +88,7 @@ def register(units: Path | None) -> UnitRegister | None:
 
 @functools.lru_cache(maxsize=4)
 def _read_register(units: Path, mtime: int, size: int) -> UnitRegister:
-    from dti.submission import UnitRegister
+    from dti.engine.submission import UnitRegister
 
     return UnitRegister.read(units)
 

@@ -25,7 +25,7 @@ from dti.cli.options import (
 )
 
 if TYPE_CHECKING:
-    from dti.owners import Owners
+    from dti.tracking.owners import Owners
 
 
 @common.command()
@@ -94,11 +94,11 @@ def gaps(
     """
     common.check_output(output, [*files, *(against or []), *([owners] if owners else [])])
     common.check_exists([*files, *(against or []), *([owners] if owners else [])])
-    from dti import gaps as engine
     from dti import views as shared
-    from dti.lookup import find_unit, total_code
-    from dti.owners import read_owners
+    from dti.analysis import gaps as engine
+    from dti.engine.lookup import find_unit, total_code
     from dti.pipeline import evaluate
+    from dti.tracking.owners import read_owners
     from dti.views import gaps as views
     from dti.write import text
 

@@ -110,8 +110,8 @@ def rank(
                 common.refuse(f"--unit follows every main index of one unit: leave out {name}")
     common.check_format(fmt.value, output, bom)
     from dti import views
+    from dti.analysis.ranking import find_unit, rank_years, run_year_table
     from dti.pipeline import default_register
-    from dti.ranking import find_unit, rank_years, run_year_table
     from dti.views import rank as rank_views
     from dti.write import text
 

@@ -24,8 +24,8 @@ from dti.cli.options import (
 from dti.cli.tasks import parse_day
 
 if TYPE_CHECKING:
-    from dti.briefing import Briefing
-    from dti.report import Issue
+    from dti.briefing.gather import Briefing
+    from dti.issues import Issue
     from dti.views.document import Decimal, Section
 
 FORMATS = {".html": "html", ".htm": "html", ".xlsx": "xlsx"}
@@ -155,8 +155,8 @@ def report(
     extra_inputs = [p for p in (targets_file, owners, received, tasks_file) if p is not None]
     inputs = [*files, *(previous or []), *extra_inputs]
     common.check_output(output, inputs)
-    from dti.briefing import from_runs
-    from dti.targets import read_targets
+    from dti.briefing.gather import from_runs
+    from dti.tracking.targets import read_targets
     from dti.views.report import report_document, robustness, unit_code
     from dti.write import text
     from dti.write.files import write_atomic
@@ -201,7 +201,7 @@ def report(
 def _shown(file: Path, issues: list[Issue], lang: Lang, what: str) -> None:
     """A side file's issues on stderr; errors stop the report (exit 1, or 2 when unreadable)."""
     from dti import views
-    from dti.report import Report
+    from dti.issues import Report
     from dti.write import text
 
     report = Report(issues)
@@ -222,10 +222,10 @@ def _owner_sections(
     mark: Decimal,
 ) -> list[Section]:
     """Points lost per department (dti gaps), and with a received log the reporting calendar."""
-    from dti import deadlines
-    from dti import gaps as engine
-    from dti.owners import read_owners
-    from dti.received import read_received
+    from dti.analysis import gaps as engine
+    from dti.tracking import deadlines
+    from dti.tracking.owners import read_owners
+    from dti.tracking.received import read_received
     from dti.views.calendar import calendar_section
     from dti.views.gaps import gaps_section
     from dti.write import text
@@ -251,7 +251,7 @@ def _owner_sections(
 
 
 def _tasks_section(file: Path, sheet: str | None, day: dt.date, lang: Lang) -> Section:
-    from dti.tasks import read_tasks
+    from dti.tracking.tasks import read_tasks
     from dti.views.tasks import tasks_section
 
     task_list = read_tasks(file, sheet, day)

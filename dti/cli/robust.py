@@ -122,8 +122,8 @@ def robust(
             "--missing previous needs --previous FILE, and --previous is used only with --missing previous",
             param_hint="--previous",
         )
-    from dti import robust as engine
-    from dti.lookup import find_unit
+    from dti.analysis import robust as engine
+    from dti.engine.lookup import find_unit
     from dti.views.robust import robust_data, robust_frame, robust_table
     from dti.write import text
 

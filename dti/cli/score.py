@@ -102,8 +102,8 @@ def score(
         common.refuse("--show components has no changes: use --unit U --previous FILE for one unit's")
     common.check_format(fmt.value, output, bom)  # before the files are read
     from dti import views
-    from dti.lookup import find_unit, node_code
-    from dti.scoring import changes
+    from dti.engine.lookup import find_unit, node_code
+    from dti.engine.scoring import changes
     from dti.views import score as score_views
     from dti.write import text
 

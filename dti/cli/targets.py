@@ -85,8 +85,8 @@ def targets(
     common.check_sheet(sheet, [file])
     common.check_format(fmt.value, output, bom)
     from dti import views
-    from dti.report import Report
-    from dti.targets import read_targets
+    from dti.issues import Report
+    from dti.tracking.targets import read_targets
     from dti.views import review as review_views
     from dti.write import text
 

@@ -22,7 +22,7 @@ def parse_day(text: str | None, option: str = "--today") -> dt.date | None:
     """A --today given as 25/11/2026 or 2026-11-25."""
     if text is None:
         return None
-    from dti.dates import parse_date
+    from dti.tracking.dates import parse_date
 
     day = parse_date(text)
     if day is None:
@@ -73,8 +73,8 @@ def tasks(
     common.check_sheet(sheet, [file])
     day = parse_day(today)
     from dti import views
-    from dti.report import Report
-    from dti.tasks import read_tasks
+    from dti.issues import Report
+    from dti.tracking.tasks import read_tasks
     from dti.views import tasks as task_views
     from dti.write import text
 

@@ -1,4 +1,4 @@
-"""Target lists as committees write them → a frame of targets (one row each), for dti/targets.py.
+"""Target lists as committees write them → a frame of targets (one row each), for dti/tracking/targets.py.
 
 A report appendix: title rows, the header on any row (found by dti/io/table.py), Roman section rows
 (`I`, `II` → the group), headings whose sub-rows (`- Hộ gia đình`) are the targets, the header repeated
@@ -19,8 +19,8 @@ from dti.io.grid import Grid, col_letter
 from dti.io.headers import header_key
 from dti.io.table import describe, find_table
 from dti.io.yamlsafe import load_yaml
+from dti.issues import Issue, IssueCode, Severity
 from dti.numbers import format_trimmed, nfc
-from dti.report import Issue, IssueCode, Severity
 
 COLUMNS = ("id", "group", "name", "responsible", "target", "result", "status", "note")
 REQUIRED = ("name", "target", "result")
@@ -257,4 +257,4 @@ def frame_from_yaml(path: Path, issues: list[Issue]) -> pd.DataFrame | None:
     return frame
 
 
-structure = _structure  # dti/tasks.py reads the section rows and headings of task lists with it
+structure = _structure  # dti/tracking/tasks.py reads the section rows and headings of task lists with it

@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 
 from dti.io.headers import canonical
-from dti.report import Issue, IssueCode, Severity
+from dti.issues import Issue, IssueCode, Severity
 
 YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
 SUPPORTED = {".csv", ".txt", ".tsv", ".xlsx", ".xlsm"}

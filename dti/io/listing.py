@@ -17,7 +17,7 @@ import pandas as pd
 from dti.io.grid import col_letter, read_grid
 from dti.io.headers import header_key
 from dti.io.table import describe, find_table
-from dti.report import Issue, IssueCode, Severity
+from dti.issues import Issue, IssueCode, Severity
 
 
 class Headers:

@@ -22,9 +22,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from dti.engine.rules import yes_no
 from dti.io.register import plain_key
 from dti.numbers import fold, parse_number
-from dti.rules import yes_no
 from dti.spec.model import ChoiceRule, PointsRule, RatioRule, Rule, Step, ThresholdsRule, YesNoRule
 
 _NUMBER = r"\d+(?:[.,]\d+)?"

@@ -114,7 +114,7 @@ def node_name(node: Node, lang: Lang) -> str:
 
 
 def total_code(spec: Spec) -> str:
-    from dti.lookup import total_code
+    from dti.engine.lookup import total_code
 
     return total_code(spec)
 

@@ -7,7 +7,7 @@ from typing import Any
 
 import pandas as pd
 
-from dti.deadlines import STATUSES, Calendar, Deadline
+from dti.tracking.deadlines import STATUSES, Calendar, Deadline
 from dti.views.base import Column, Lang, View, narrow_hint
 from dti.views.document import Fact, Section
 from dti.views.tasks import day_text

@@ -7,7 +7,7 @@ from typing import Any
 
 import numpy as np
 
-from dti.gaps import Gaps, Group, NextUp, WhatIf, by_main, by_owner, ranked_nodes
+from dti.analysis.gaps import Gaps, Group, NextUp, WhatIf, by_main, by_owner, ranked_nodes
 from dti.views.base import Column, Lang, View, as_float, narrow_hint, node_name, total_code, word
 from dti.views.document import Chart, Decimal, Fact, Section, Series
 

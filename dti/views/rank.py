@@ -6,7 +6,7 @@ from typing import Any
 
 import pandas as pd
 
-from dti.ranking import YearTable
+from dti.analysis.ranking import YearTable
 from dti.views.base import Column, Lang, View, as_float, as_int, narrow_hint, node_name, word
 
 # --- dti rank ---------------------------------------------------------------------------------------

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from dti.briefing import Briefing
-from dti.ranking import comparison
+from dti.analysis.ranking import comparison
+from dti.briefing.gather import Briefing
 from dti.views.base import Column, Lang, View, total_code, word
 from dti.views.document import Decimal, Document, Fact, Section
 from dti.views.report_all import distribution, overview
@@ -88,7 +88,7 @@ def targets(briefing: Briefing, lang: Lang) -> Section | None:
     review = briefing.review
     if review is None:
         return None
-    from dti.targets import summary_line
+    from dti.tracking.targets import summary_line
     from dti.views.review import targets as target_views
 
     listing, counts = target_views(review, "group", lang)
@@ -152,7 +152,7 @@ def quality(briefing: Briefing, lang: Lang, limit: int = 5000) -> Section:
 
 def unit_code(briefing: Briefing, query: str) -> str:
     """The unit's code from a code or a name, looked up as `dti score --unit` does (RankingError)."""
-    from dti.lookup import find_unit
+    from dti.engine.lookup import find_unit
 
     return find_unit([t.names for t in reversed(briefing.tables)], query)
 
@@ -169,7 +169,7 @@ def robustness(
     or every unit (the first 30 when there are more than 70), as rank intervals."""
     from dataclasses import replace
 
-    from dti.robust import Settings, analyse, build
+    from dti.analysis.robust import Settings, analyse, build
     from dti.views.robust import robust_section
 
     settings = Settings(draws=draws, seed=seed)

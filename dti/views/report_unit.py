@@ -7,8 +7,8 @@ from typing import Any
 
 import numpy as np
 
-from dti.briefing import Briefing
-from dti.ranking import YearTable
+from dti.analysis.ranking import YearTable
+from dti.briefing.gather import Briefing
 from dti.views.base import Column, Lang, View, as_float, as_int, node_name, total_code, word
 from dti.views.document import Chart, Decimal, Fact, Section, Series
 

@@ -7,8 +7,8 @@ from typing import Any
 
 import pandas as pd
 
-from dti.report import ISSUE_FIELDS, Report
-from dti.targets import Review, label, summary_line
+from dti.issues import ISSUE_FIELDS, Report
+from dti.tracking.targets import Review, label, summary_line
 from dti.views.base import Column, Lang, View, word
 
 # --- dti validate -----------------------------------------------------------------------------------

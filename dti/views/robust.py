@@ -6,7 +6,7 @@ from typing import Any
 
 import numpy as np
 
-from dti.robust import Robustness
+from dti.analysis.robust import Robustness
 from dti.views.base import Column, Lang, View, narrow_hint, word
 from dti.views.document import Chart, Decimal, Fact, Section, Series
 

@@ -9,8 +9,8 @@ from typing import Any
 
 import numpy as np
 
-from dti.report import Report
-from dti.scoring import Changes, Result
+from dti.engine.scoring import Changes, Result
+from dti.issues import Report
 from dti.spec import Spec
 from dti.views.base import (
     Column,

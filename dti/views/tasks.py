@@ -8,7 +8,7 @@ from typing import Any
 
 import pandas as pd
 
-from dti.tasks import STATUSES, TaskList, summary_line
+from dti.tracking.tasks import STATUSES, TaskList, summary_line
 from dti.views.base import Column, Lang, View, narrow_hint
 from dti.views.document import Fact, Section
 

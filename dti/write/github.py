@@ -7,7 +7,7 @@ property would end it and start another property.
 
 from __future__ import annotations
 
-from dti.report import Issue, Report
+from dti.issues import Issue, Report
 
 
 def column_number(cell: str | None) -> int | None:

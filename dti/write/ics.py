@@ -12,7 +12,7 @@ import hashlib
 from icalendar import Calendar as ICalendar
 from icalendar import Event
 
-from dti.deadlines import Calendar
+from dti.tracking.deadlines import Calendar
 from dti.views.base import Lang
 from dti.views.calendar import STATUS_WORDS
 

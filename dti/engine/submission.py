@@ -16,8 +16,8 @@ import numpy as np
 
 from dti.io.grid import InputError, cell_ref, read_grids
 from dti.io.register import DATA_DIR, UnitRegister
+from dti.issues import Issue
 from dti.numbers import ABSENT, MISSING
-from dti.report import Issue
 from dti.spec import Spec
 
 if TYPE_CHECKING:
@@ -190,7 +190,7 @@ def read_submission(
     year: int | None = None,
 ) -> Submission:
     """Read files into one Submission. Problems with the files become issues; nothing is raised."""
-    from dti.io.build import submission_from_grids
+    from dti.engine.build import submission_from_grids
 
     grids, issues = read_grids([paths] if isinstance(paths, Path) else paths, sheet)
     return submission_from_grids(grids, issues, spec, register, layout=layout, year=year)

@@ -27,10 +27,10 @@ from typing import Literal
 
 import numpy as np
 
-from dti import sobol
-from dti.scoring import Result
-from dti.sobol import Sensitivity
-from dti.submission import Submission
+from dti.analysis import sobol
+from dti.analysis.sobol import Sensitivity
+from dti.engine.scoring import Result
+from dti.engine.submission import Submission
 
 Missing = Literal["zero", "median", "previous"]
 Note = tuple[str, int]  # (what, how many): e.g. ("missing_median", 53)

@@ -6,14 +6,14 @@ from typing import Any
 
 import numpy as np
 
+from dti.engine.plan import Plan, issue, plan_grid
+from dti.engine.rules import settle_percent_scales
+from dti.engine.submission import STAGE_NAMES, Layer, Layout, Source, Submission
 from dti.io.grid import Column, Grid, cell_ref
-from dti.io.plan import Plan, issue, plan_grid
 from dti.io.register import UnitRegister
+from dti.issues import Issue, IssueCode, Severity
 from dti.numbers import ABSENT, NUMBER, decimal_style, parse_texts, resolve_ambiguous
-from dti.report import Issue, IssueCode, Severity
-from dti.rules import settle_percent_scales
 from dti.spec import Spec
-from dti.submission import STAGE_NAMES, Layer, Layout, Source, Submission
 
 
 def _first_of(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -21,8 +21,8 @@ from dti.io.appendix import HEADERS as HEADERS  # re-exported: the CLI and READM
 from dti.io.appendix import header_meaning as header_meaning
 from dti.io.appendix import headers_markdown as headers_markdown
 from dti.io.grid import read_grid
+from dti.issues import Issue, IssueCode, Severity
 from dti.numbers import MISSING, fold, format_trimmed, nfc, parse_column, parse_number
-from dti.report import Issue, IssueCode, Severity
 
 Status = Literal["met", "not_met", "no_data", "needs_review"]
 STATUSES: tuple[Status, ...] = ("met", "not_met", "no_data", "needs_review")

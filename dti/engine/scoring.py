@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from dti import rules
+from dti.engine import rules
+from dti.engine.submission import Submission
 from dti.spec import Spec
-from dti.submission import Submission
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -9,15 +9,15 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from dti.lookup import RankingError as RankingError
-from dti.lookup import find_unit as find_unit
-from dti.lookup import node_code as node_code
-from dti.lookup import total_code
+from dti.engine.lookup import RankingError as RankingError
+from dti.engine.lookup import find_unit as find_unit
+from dti.engine.lookup import node_code as node_code
+from dti.engine.lookup import total_code
+from dti.engine.scoring import Result, rank_frame
+from dti.engine.submission import DATA_DIR, UnitRegister
+from dti.issues import Issue, IssueCode, Severity
 from dti.numbers import fold
-from dti.report import Issue, IssueCode, Severity
-from dti.scoring import Result, rank_frame
 from dti.spec import Spec
-from dti.submission import DATA_DIR, UnitRegister
 
 if TYPE_CHECKING:
     from dti.pipeline import Run

@@ -10,14 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dti.lookup import RankingError
+from dti.analysis.ranking import YearTable, run_year_table
+from dti.engine.lookup import RankingError
+from dti.engine.scoring import Result
+from dti.engine.submission import InputError, UnitRegister
+from dti.issues import Report
 from dti.pipeline import Run, default_register, evaluate
-from dti.ranking import YearTable, run_year_table
-from dti.report import Report
-from dti.scoring import Result
 from dti.spec import Spec
-from dti.submission import InputError, UnitRegister
-from dti.targets import Review, read_targets
+from dti.tracking.targets import Review, read_targets
 
 
 @dataclass
@@ -51,8 +51,7 @@ def from_runs(
             shown = ", ".join(s.name for s in run.submission.sources) or "a file"
             raise RankingError(
                 f"{shown}: cannot tell the data year: add a 'Năm' column or a title row naming it, or put "
-                "the year in the file name (dti_2023.csv)"
-                + (" or pass --year" if run is current else ""),
+                "the year in the file name (dti_2023.csv)" + (" or pass --year" if run is current else ""),
                 "files",
             )
     years = [run.year or 0 for run in [*previous, current]]

@@ -18,10 +18,10 @@ from functools import cached_property
 
 import numpy as np
 
+from dti.engine.scoring import Result, round_half_up
 from dti.numbers import STATUS_CODE, parse_number
-from dti.owners import Owners
-from dti.scoring import Result, round_half_up
 from dti.spec import Spec
+from dti.tracking.owners import Owners
 
 FULL = frozenset({"full", "max", "đủ", "tối đa", "đạt tối đa"})  # `--assume HTS=full`: every component to max
 
@@ -133,7 +133,7 @@ def by_owner(gaps: Gaps, unit: str | None = None) -> list[Group]:
 
 def main_of(spec: Spec, gaps: Gaps) -> list[str | None]:
     """Per leaf: the main index (a child of the total) it belongs to."""
-    from dti.lookup import total_code
+    from dti.engine.lookup import total_code
 
     mains = spec.node(total_code(spec)).children
     columns = [spec.graph.index[m] for m in mains]
@@ -155,10 +155,10 @@ def assumed_points(spec: Spec, assumed: dict[str, str]) -> tuple[dict[str, float
 
     `full` (or `max`, `đủ`) gives every component under a node its maximum. GapsError names the bad value.
     """
-    from dti import rules
-    from dti.io.plan import indicator_code
-    from dti.submission import Layer, Source, Submission
-    from dti.validate import validate
+    from dti.engine import rules
+    from dti.engine.plan import indicator_code
+    from dti.engine.submission import Layer, Source, Submission
+    from dti.engine.validate import validate
 
     graph = spec.graph
     out: dict[str, float] = {}
@@ -394,7 +394,7 @@ def next_up(gaps: Gaps, unit: str, nodes: list[str], pool: Pool | None = None) -
 
 def ranked_nodes(spec: Spec) -> list[str]:
     """The total and each pillar (or, without pillars, the total's children)."""
-    from dti.lookup import total_code
+    from dti.engine.lookup import total_code
 
     total = total_code(spec)
     pillars = [n.code for n in spec.nodes if n.kind == "pillar"]

@@ -15,13 +15,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from dti.dates import Period, parse_date, parse_period
+from dti.engine.plan import indicator_code
 from dti.io.headers import header_key
 from dti.io.listing import Headers, read_listing
-from dti.io.plan import indicator_code
 from dti.io.register import name_key, plain_key
-from dti.report import Issue, IssueCode, Severity
+from dti.issues import Issue, IssueCode, Severity
 from dti.spec import Spec
+from dti.tracking.dates import Period, parse_date, parse_period
 
 HEADERS = Headers(
     {

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from dti.report import Batch, Issue, IssueCode, Report, Severity
-from dti.rules import CHECK_ORDER, Block, Check, blocks
+from dti.engine.rules import CHECK_ORDER, Block, Check, blocks
+from dti.engine.submission import Layer, Submission
+from dti.issues import Batch, Issue, IssueCode, Report, Severity
 from dti.spec import Spec
-from dti.submission import Layer, Submission
 
 
 def validate(spec: Spec, submission: Submission, max_issues: int | None = None) -> Report:

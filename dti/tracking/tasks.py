@@ -3,7 +3,7 @@
 Read as provinces keep it (STT, nhiệm vụ, đơn vị chủ trì, đơn vị phối hợp, thời hạn, trạng thái / kết quả,
 ghi chú), through the reader of target lists: title rows, section rows `I`, `II` (→ the group), headings
 whose `- ` sub-rows are the tasks, footnotes. The status is the first status word of the status column,
-else of the result, else of the note; the deadline a date or a period (dti/dates.py).
+else of the result, else of the note; the deadline a date or a period (dti/tracking/dates.py).
 """
 
 from __future__ import annotations
@@ -16,12 +16,12 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
-from dti.dates import parse_deadline
 from dti.io.appendix import structure
 from dti.io.headers import header_key
 from dti.io.listing import Headers, cap_rows, read_listing
-from dti.report import Issue, IssueCode, Severity
-from dti.targets import split_units
+from dti.issues import Issue, IssueCode, Severity
+from dti.tracking.dates import parse_deadline
+from dti.tracking.targets import split_units
 
 Status = Literal["not_started", "in_progress", "done"]
 STATUSES: tuple[Status, ...] = ("not_started", "in_progress", "done")

@@ -12,12 +12,12 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from dti.issues import Issue, IssueCode, Severity
 from dti.numbers import ABSENT, AMBIGUOUS, MISSING, NUMBER, TEXT, fold
-from dti.report import Issue, IssueCode, Severity
 from dti.spec import ChoiceRule, Node, RatioRule, Spec, ThresholdsRule
 
 if TYPE_CHECKING:
-    from dti.submission import Layer, Submission
+    from dti.engine.submission import Layer, Submission
 
 # Yes/no answers as units write them; `x` and ticks mean "yes" in a yes/no column (DOMAIN §6), and
 # phrases such as `Đã ban hành` / `Chưa ban hành` answer by their first word.

@@ -1,9 +1,10 @@
 """The reporting calendar: every deadline of a year per owner and period, and what was received.
 
 Rules (dti/data/calendar_default.yaml, or a province's own file) say who reports how often and by which
-day; the owners file (dti/owners.py) says who owns which components; the received log (dti/received.py)
-says what came in when. Each deadline is on_time, late, overdue, due_soon (within `soon_days`) or upcoming.
-Named dti/deadlines.py, not calendar.py, so that `import calendar` always means the standard library.
+day; the owners file (dti/tracking/owners.py) says who owns which components; the received log
+(dti/tracking/received.py) says what came in when. Each deadline is on_time, late, overdue, due_soon
+(within `soon_days`) or upcoming. Named deadlines.py, not calendar.py, so that `import calendar` always
+means the standard library.
 """
 
 from __future__ import annotations
@@ -16,14 +17,14 @@ from typing import Annotated, Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from dti.dates import Period, parse_period, shift
 from dti.io.grid import InputError
 from dti.io.headers import header_key
 from dti.io.yamlsafe import load_yaml
-from dti.received import Log, Received, once_key
-from dti.report import Issue, IssueCode, Severity
+from dti.issues import Issue, IssueCode, Severity
+from dti.tracking.dates import Period, parse_period, shift
+from dti.tracking.received import Log, Received, once_key
 
-DEFAULT_RULES = Path(__file__).parent / "data" / "calendar_default.yaml"
+DEFAULT_RULES = Path(__file__).parent.parent / "data" / "calendar_default.yaml"
 Status = Literal["on_time", "late", "overdue", "due_soon", "upcoming"]
 STATUSES: tuple[Status, ...] = ("on_time", "late", "overdue", "due_soon", "upcoming")
 PER_YEAR = {"month": 12, "quarter": 4, "half": 2, "year": 1}

@@ -20,13 +20,13 @@ from typing import Any
 
 import yaml
 
+from dti.engine.plan import indicator_code, node_labels
 from dti.io.grid import Grid, col_letter, read_grid
 from dti.io.headers import header_key
-from dti.io.plan import indicator_code, node_labels
 from dti.io.table import find_table
 from dti.io.yamlsafe import load_yaml
+from dti.issues import Issue, IssueCode, Report, Severity
 from dti.numbers import fold, nfc
-from dti.report import Issue, IssueCode, Report, Severity
 from dti.spec import Spec
 
 # What each column holds → the headers plans write (matched without case, diacritics or punctuation).

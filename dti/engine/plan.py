@@ -11,14 +11,14 @@ from typing import Any
 
 import numpy as np
 
+from dti.engine.submission import STAGE_NAMES, Layout
 from dti.io.grid import Column, Grid, cell_ref, col_letter, ragged_rows
 from dti.io.headers import ALIASES, META, RANK_COLUMN, STAGES, SUB_RANK, SUB_VALUE, TOTAL_NAMES, header_key
 from dti.io.register import UnitRegister, name_key
 from dti.io.table import describe, find_table
+from dti.issues import Issue, IssueCode, Severity
 from dti.numbers import fold
-from dti.report import Issue, IssueCode, Severity
 from dti.spec import Spec
-from dti.submission import STAGE_NAMES, Layout
 
 
 @dataclass

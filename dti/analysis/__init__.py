@@ -1,0 +1,1 @@
+"""What the analyst acts on: ranking and means, the merger, gaps and what-if, robustness."""

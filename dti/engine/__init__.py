@@ -1,0 +1,1 @@
+"""The engine: submission matrices, the rules registry, validation and scoring."""

@@ -1,0 +1,1 @@
+"""The analyst's year: owners, targets, tasks, deadlines, the received log, dates."""
