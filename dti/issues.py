@@ -1,12 +1,18 @@
-"""Issues found in submitted data, collected into a report: errors are data, not exceptions."""
+"""Issues found in submitted data, collected into a report: errors are data, not exceptions.
+
+An issue carries a stable code, a severity, where it is, and a vocabulary key with its parameters
+(dti/words): the views word it in the user's language; `message` is its English wording, for programs.
+"""
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
+
+from dti.words import Lang, say
 
 
 class Severity(StrEnum):
@@ -62,6 +68,8 @@ ISSUE_FIELDS = (
     "message",
 )
 
+_DICT_FIELDS = ("code", "severity", "message", *ISSUE_FIELDS[2:-1])
+
 # Input that cannot be read at all: the CLI exits 2 rather than 1 for these.
 UNREADABLE_CODES = frozenset({IssueCode.UNREADABLE_FILE, IssueCode.UNSUPPORTED_FORMAT})
 
@@ -79,9 +87,15 @@ class Issue:
     unit: str | None = None
     indicator: str | None = None
     value: str | None = None  # the raw token
+    key: str | None = None  # the vocabulary key of its sentence (dti/words/issues.py)
+    params: tuple[tuple[str, Any], ...] = ()  # the sentence's parameters
+
+    def text(self, lang: Lang = "vi") -> str:
+        """The issue's sentence in `lang` (its English message when it has no key yet)."""
+        return say(self.key, lang, **dict(self.params)) if self.key else self.message
 
     def to_dict(self) -> dict[str, Any]:
-        data = {f.name: getattr(self, f.name) for f in fields(self)}  # asdict() deep-copies: slow
+        data = {name: getattr(self, name) for name in _DICT_FIELDS}  # asdict() deep-copies: slow
         data["code"] = str(self.code)
         data["severity"] = str(self.severity)
         return data
@@ -96,6 +110,14 @@ class Issue:
         if self.column:
             parts.append(f":{self.column}")
         return "".join(parts)
+
+
+def issue(
+    code: IssueCode, severity: Severity, key: str, params: dict[str, Any] | None = None, **where: Any
+) -> Issue:
+    """An issue worded from the vocabulary: `key` and `params` say what, `where` (file, row...) where."""
+    params = params or {}
+    return Issue(code, severity, say(key, "en", **params), key=key, params=tuple(params.items()), **where)
 
 
 @dataclass(frozen=True)

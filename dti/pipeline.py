@@ -17,6 +17,7 @@ from dti.engine.validate import validate
 from dti.io.grid import YEAR, read_grids
 from dti.issues import IssueCode, Report
 from dti.spec import Spec, SpecError, load_spec, spec_for_year
+from dti.words import Note
 
 Kind = Literal["components", "values"]
 
@@ -34,7 +35,7 @@ class Run:
     report: Report
     result: Result | None
     kind: Kind = "components"
-    notes: list[str] = field(default_factory=list)
+    notes: list[Note | str] = field(default_factory=list)  # worded by the views (dti/words)
 
     @property
     def year(self) -> int | None:
@@ -93,7 +94,7 @@ def evaluate(
     found_year = year if year is not None else next((g.year for g in grids if g.year is not None), None)
     if found_year is None:  # a folder named for its year: so_nganh_2023/
         found_year = next((int(m.group(1)) for p in given for m in [YEAR.search(p.name)] if m), None)
-    notes: list[str] = []
+    notes: list[Note | str] = []
     if spec is None:
         spec_id, note = spec_for_year(found_year)
         spec = load_spec(spec_id)

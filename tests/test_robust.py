@@ -399,6 +399,8 @@ def test_draws_below_one_says_what_report_does_with_zero() -> None:
 
 def test_the_spec_note_of_the_year_is_printed() -> None:
     cli = runner.invoke(app, ["robust", str(SAMPLES / "2024.csv"), "--draws", "5"])
+    assert cli.exit_code == 0 and "Quyết định 405" in cli.stderr
+    cli = runner.invoke(app, ["robust", str(SAMPLES / "2024.csv"), "--draws", "5", "--lang", "en"])
     assert cli.exit_code == 0 and "Decision 405" in cli.stderr
 
 

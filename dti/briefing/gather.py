@@ -18,6 +18,7 @@ from dti.issues import Report
 from dti.pipeline import Run, default_register, evaluate
 from dti.spec import Spec
 from dti.tracking.targets import Review, read_targets
+from dti.words import Note
 
 
 @dataclass
@@ -28,7 +29,7 @@ class Briefing:
     register: UnitRegister
     kind: str = "components"  # "values" when the report year is a published results table
     review: Review | None = None
-    notes: list[str] = field(default_factory=list)
+    notes: list[Note | str] = field(default_factory=list)
 
     @property
     def spec(self) -> Spec:

@@ -119,7 +119,7 @@ def rank(
     for file, year in zip(files, _years(years, len(files)), strict=True):
         run = common.evaluate([file], spec_ref, units, layout, sheet, year, max_issues=50, columns=columns)
         for note in run.notes:
-            text.note(note)
+            text.note(note, lang.code)
         common.scored(run, file, lang.code)
         register = common.register(units) or default_register(run.spec)
         tables.append(run_year_table(run, register))

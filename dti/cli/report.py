@@ -175,7 +175,7 @@ def report(
         _shown(targets_file, review.issues, lang, "--targets")
     briefing = from_runs(current, earlier, common.register(units), review)
     for note in briefing.notes:
-        text.note(note)
+        text.note(note, lang.code)
     code = unit_code(briefing, unit) if unit is not None else None
     mark = common.decimal_mark(lang, decimal)
     day = parse_day(today) or dt.date.today()

@@ -129,7 +129,7 @@ def robust(
 
     run = common.evaluate(files, spec_ref, units, layout, sheet, year, max_issues=50)
     for note in run.notes:  # e.g. which spec scores a year whose points are not published
-        text.note(note)
+        text.note(note, lang.code)
     result = common.scored(run, " ".join(map(str, files)), lang.code)
     before = None
     if previous is not None:

@@ -110,7 +110,7 @@ def score(
     run = common.evaluate(files, spec_ref, units, layout, sheet, year, max_issues=50, columns=columns)
     shown = " ".join(map(str, files))
     for note in run.notes:
-        text.note(note)
+        text.note(note, lang.code)
     result = common.scored(run, shown, lang.code)
     explicit_by = by is not None
     by = node_code(run.spec, by)

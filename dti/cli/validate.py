@@ -68,7 +68,7 @@ def validate(
     )
     report = run.report
     for note in run.notes:  # stderr: how each file was read, which spec was chosen
-        text.note(note)
+        text.note(note, lang.code)
     if fmt is IssueFormat.github:
         common.write(github.dumps(report), output, files)
     else:

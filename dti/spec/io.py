@@ -12,6 +12,7 @@ from pydantic import ValidationError
 from dti.io.yamlsafe import load_yaml
 from dti.spec.check import _pydantic_problems, _raw_reference_problems, check
 from dti.spec.model import SPEC_DIRS, Node, Spec, SpecError
+from dti.words import Note, note
 
 
 def parse_spec(text: str, source: str = "<spec>") -> Spec:
@@ -62,17 +63,18 @@ def dump_spec(spec: Spec) -> str:
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=110)
 
 
-def spec_for_year(year: int | None) -> tuple[str, str | None]:
+def spec_for_year(year: int | None) -> tuple[str, Note | None]:
     """Pick the bundled spec for a data year; the second item is a note when the choice is a guess."""
     if year == 2020:
         return "dti-province-2020", None
     if year is not None and 2021 <= year <= 2023:
         return "dti-province-2022", None
+    chosen = "dti-province-2022"
     if year is not None and year >= 2024:
-        what = f"{year} data follow Decision 405/QĐ-BKHCN (dti-province-2025), whose points are not published"
-    else:
-        what = "no year given" if year is None else f"no bundled spec is declared for {year}"
-    return "dti-province-2022", f"{what}: scoring with dti-province-2022 (use --spec to choose)"
+        return chosen, note("spec.year-unpublished", year=year, chosen=chosen)
+    if year is None:
+        return chosen, note("spec.no-year", chosen=chosen)
+    return chosen, note("spec.year-undeclared", year=year, chosen=chosen)
 
 
 def spec_summary(spec: Spec) -> dict[str, Any]:

@@ -44,36 +44,11 @@ class View:
     narrow: str | None = None
 
 
-# Labels: key -> (vi, en).
-WORDS = {
-    "rank": ("hạng", "rank"),
-    "unit": ("đơn vị", "unit"),
-    "name": ("tên", "name"),
-    "code": ("mã", "code"),
-    "at_stake": ("thiếu số liệu", "at stake"),
-    "d_value": ("Δ giá trị", "Δ value"),
-    "d_rank": ("Δ hạng", "Δ rank"),
-    "points": ("điểm", "points"),
-    "max": ("tối đa", "max"),
-    "value": ("giá trị", "value"),
-    "lost": ("mất điểm", "lost"),
-    "self": ("tự đánh giá", "self"),
-    "d_verified": ("Δ thẩm định", "Δ verified"),
-    "region": ("vùng", "region"),
-    "in_region": ("hạng vùng", "in region"),
-    "places": ("± bậc", "places"),
-    "row": ("dòng", "row"),
-    "cell": ("ô", "cell"),
-    "column": ("cột", "column"),
-    "severity": ("mức", "severity"),
-    "issue": ("mã lỗi", "code"),
-    "message": ("nội dung", "message"),
-}
-
-
 def word(key: str, lang: Lang) -> str:
-    vi, en = WORDS[key]
-    return vi if lang == "vi" else en
+    """A table label (dti/words/labels.py)."""
+    from dti.words import word as _word
+
+    return _word(key, lang)
 
 
 def narrow_hint(lang: Lang, how: str = "") -> str:

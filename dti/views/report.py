@@ -16,6 +16,7 @@ from dti.views.base import Column, Lang, View, total_code, word
 from dti.views.document import Decimal, Document, Fact, Section
 from dti.views.report_all import distribution, overview
 from dti.views.report_unit import headline, losses, pillars, ranking, t, trend
+from dti.words import Note
 
 
 def report_document(
@@ -62,22 +63,9 @@ def report_document(
     return Document(title, subtitle, lang, decimal, [s for s in sections if s is not None], notes)
 
 
-def _spec_note(note: str, briefing: Briefing, lang: Lang) -> str:
-    """The pipeline's note on a spec chosen by guess, in Vietnamese for a Vietnamese report."""
-    from dti.spec import spec_for_year
-
-    if lang == "en":
-        return note
-    for table in briefing.tables:
-        if note == spec_for_year(table.year)[1]:
-            chosen = spec_for_year(table.year)[0]
-            if table.year >= 2024:
-                return (
-                    f"Số liệu năm {table.year} theo Quyết định 405/QĐ-BKHCN (dti-province-2025), chưa công "
-                    f"bố điểm: tính theo {chosen} (chọn bộ chỉ số khác bằng --spec)"
-                )
-            return f"Chưa có bộ chỉ số cho năm {table.year}: tính theo {chosen} (chọn bằng --spec)"
-    return note
+def _spec_note(note: Note | str, briefing: Briefing, lang: Lang) -> str:
+    """A pipeline note, worded in the report's language."""
+    return note.text(lang) if isinstance(note, Note) else note
 
 
 # --- shared -----------------------------------------------------------------------------------------

@@ -18,12 +18,21 @@ def issues(report: Report, lang: Lang = "vi") -> list[View]:
     """A table per file of the shown issues; the last view's notes count them and give the verdict."""
     keys = ("row", "cell", "column", "unit", "severity", "issue", "message")
     columns = [Column(k, word(k, lang), "int" if k == "row" else "text", empty="") for k in keys]
-    columns[4] = Column("severity", word("severity", lang), tone="severity")
+    columns[4] = Column("level", word("severity", lang), tone="severity")
     shown = report.shown()
     by_file: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for i in shown:
-        row = {k: getattr(i, k) for k in ("row", "cell", "column", "unit", "message")}
-        by_file[i.file or "-"].append({**row, "severity": str(i.severity), "issue": str(i.code)})
+        row = {k: getattr(i, k) for k in ("row", "cell", "column", "unit")}
+        level = word(str(i.severity), lang)
+        by_file[i.file or "-"].append(
+            {
+                **row,
+                "message": i.text(lang),
+                "severity": str(i.severity),
+                "level": level,
+                "issue": str(i.code),
+            }
+        )
     views = [View(file, columns, rows) for file, rows in by_file.items()] or [View(None, [], [])]
     counts = Counter(str(i.code) for i in report.issues)
     vi = lang == "vi"

@@ -22,6 +22,7 @@ from rich.text import Text
 
 from dti.views import Column, View
 from dti.views.document import Decimal
+from dti.words import Lang, Note
 from dti.write.cells import cell, missing
 from dti.write.files import stdout, stdout_errors
 
@@ -283,8 +284,9 @@ def _say(message: str, style: str) -> None:
     console.print(Text(safe(message), style=style), soft_wrap=not console.is_terminal)
 
 
-def note(message: str) -> None:
-    _say(message, "yellow")
+def note(message: str | Note, lang: Lang = "vi") -> None:
+    """A note on stderr: a vocabulary Note is worded in `lang`."""
+    _say(message.text(lang) if isinstance(message, Note) else message, "yellow")
 
 
 def error(message: str) -> None:

@@ -1,0 +1,105 @@
+"""The one vocabulary: every user-facing word and sentence, by key, in Vietnamese and English.
+
+A catalogue is a module of this package holding `WORDS = {key: (vi, en)}`; a key is `area.name`
+(`io.not-a-number`, `note.spec-for-year`, `label.rank`). Templates take named parameters in
+`str.format` syntax; a float parameter is written with the language's decimal mark (`{share:.1f}` gives
+18,5 in Vietnamese, 18.5 in English), a list is joined with ", ". The library returns keys and
+parameters (an Issue's `key` and `params`, a `Note`); the views word them with `say` in the language
+the user chose. A catalogue per area keeps the files small and lets each area grow on its own.
+"""
+
+from __future__ import annotations
+
+import importlib
+import string
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from typing import Any, Literal
+
+Lang = Literal["vi", "en"]
+
+# The catalogues, each a module of this package with a WORDS dict; a key may stand in one only.
+CATALOGUES = ("labels", "issues", "notes", "tracking", "analysis", "spec")
+
+
+@cache
+def catalogue() -> dict[str, tuple[str, str]]:
+    """Every key with its (vi, en) text; a key in two catalogues is a bug (tests check)."""
+    merged: dict[str, tuple[str, str]] = {}
+    for name in CATALOGUES:
+        merged.update(importlib.import_module(f"dti.words.{name}").WORDS)
+    return merged
+
+
+class _Number(float):
+    """A float parameter that formats with the language's decimal and thousands marks."""
+
+    comma: bool = False
+
+    def __format__(self, spec: str) -> str:
+        text = float.__format__(float(self), spec or "g")
+        if self.comma:
+            text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+        return text
+
+
+class _Comma(_Number):
+    comma = True
+
+
+def _param(value: Any, lang: Lang) -> Any:
+    if isinstance(value, bool) or value is None:
+        return value
+    if isinstance(value, float):
+        return (_Comma if lang == "vi" else _Number)(value)
+    if isinstance(value, Note):
+        return value.text(lang)
+    if isinstance(value, list | tuple):
+        return ", ".join(str(_param(v, lang)) for v in value)
+    return value
+
+
+def say(key: str, lang: Lang = "vi", /, **params: Any) -> str:
+    """The text of `key` in `lang`, its parameters filled in."""
+    vi, en = catalogue()[key]
+    template = vi if lang == "vi" else en
+    if not params:
+        return template
+    return template.format(**{name: _param(value, lang) for name, value in params.items()})
+
+
+def word(key: str, lang: Lang = "vi") -> str:
+    """A label: `say` without parameters (the key is looked up under `label.` when it has no area)."""
+    return say(key if "." in key else f"label.{key}", lang)
+
+
+def placeholders(template: str) -> set[str]:
+    """The parameter names a template uses."""
+    return {name.split(".")[0].split("[")[0] for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+@dataclass(frozen=True)
+class Note:
+    """A sentence for the user, as data: a key and its parameters, worded by the views."""
+
+    key: str
+    params: tuple[tuple[str, Any], ...] = ()  # (name, value) pairs: a note is hashable, so notes dedupe
+
+    def text(self, lang: Lang = "vi") -> str:
+        return say(self.key, lang, **dict(self.params))
+
+    def __str__(self) -> str:  # English: for programs and logs
+        return self.text("en")
+
+
+def note(key: str, /, **params: Any) -> Note:
+    return Note(key, tuple(params.items()))
+
+
+def texts(notes: Iterable[Note | str], lang: Lang) -> list[str]:
+    """Word each note (a plain string is passed through: text that is data, e.g. a file's own words)."""
+    return [n.text(lang) if isinstance(n, Note) else n for n in notes]
+
+
+__all__ = ["CATALOGUES", "Lang", "Note", "catalogue", "note", "placeholders", "say", "texts", "word"]

@@ -1,0 +1,5 @@
+"""Words of the notes catalogue: key -> (Vietnamese, English)."""
+
+from __future__ import annotations
+
+WORDS: dict[str, tuple[str, str]] = {}

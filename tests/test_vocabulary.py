@@ -1,0 +1,52 @@
+"""The one vocabulary (dti/words): every key worded in both languages, every key used exists."""
+
+from __future__ import annotations
+
+import importlib
+import re
+from pathlib import Path
+
+import pytest
+
+from dti.words import CATALOGUES, Note, catalogue, placeholders, say
+
+ROOT = Path(__file__).parent.parent
+
+
+def test_no_key_in_two_catalogues() -> None:
+    seen: dict[str, str] = {}
+    for name in CATALOGUES:
+        for key in importlib.import_module(f"dti.words.{name}").WORDS:
+            assert key not in seen, f"{key} is in {seen[key]} and {name}"
+            seen[key] = name
+
+
+@pytest.mark.parametrize("key", sorted(catalogue()))
+def test_both_languages_with_the_same_parameters(key: str) -> None:
+    vi, en = catalogue()[key]
+    assert vi.strip() and en.strip(), key
+    assert placeholders(vi) == placeholders(en), key
+    assert key.split(".")[0] and "." in key, f"{key}: a key is area.name"
+
+
+def test_every_key_the_code_names_exists() -> None:
+    """Keys named as literals in the code (say/note/issue/word calls) are in the catalogue."""
+    known = catalogue()
+    call = re.compile(r"""\b(?:say|note|Note|issue|word)\(\s*(?:[\w.]+,\s*){0,2}["']([a-z]+\.[\w.-]+)["']""")
+    missing = set()
+    for path in (ROOT / "dti").rglob("*.py"):
+        for key in call.findall(path.read_text(encoding="utf-8")):
+            if key not in known:
+                missing.add(f"{path.relative_to(ROOT)}: {key}")
+    assert not missing, sorted(missing)
+
+
+def test_numbers_follow_the_language() -> None:
+    """A float parameter takes the language's decimal mark; an int and a text stay as given."""
+    unpublished = Note("spec.year-unpublished", (("year", 2024), ("chosen", "x")))
+    assert unpublished.text("vi").startswith("Số liệu năm 2024")
+    from dti.words import _Comma, _Number
+
+    assert format(_Comma(1234.5), ",.1f") == "1.234,5"
+    assert format(_Number(1234.5), ",.1f") == "1,234.5"
+    assert say("spec.no-year", "en", chosen="a") == "no year given: scoring with a (use --spec to choose)"
