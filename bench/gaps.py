@@ -26,7 +26,7 @@ from pathlib import Path
 import numpy as np
 
 from dti.analysis import gaps as engine
-from dti.engine.submission import UnitRegister
+from dti.io.register import UnitRegister
 from dti.pipeline import evaluate
 from dti.spec import load_spec
 from dti.tracking.owners import read_owners

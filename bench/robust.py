@@ -28,8 +28,8 @@ from pathlib import Path
 import numpy as np
 
 from dti.analysis import robust, sobol
+from dti.engine.build import read_submission
 from dti.engine.scoring import Result, score
-from dti.engine.submission import read_submission
 from dti.io.register import UnitRegister
 from dti.pipeline import evaluate
 from dti.spec import load_spec

@@ -31,9 +31,9 @@ from pathlib import Path
 
 import numpy as np
 
+from dti.engine.build import read_submission
 from dti.engine.rules import kind_of
 from dti.engine.scoring import score
-from dti.engine.submission import read_submission
 from dti.io.register import UnitRegister
 from dti.spec import ChoiceRule, RatioRule, Spec, ThresholdsRule, load_spec
 

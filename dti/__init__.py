@@ -40,8 +40,8 @@ _HOME = {
     "load_spec": "dti.spec",
     "parse_spec": "dti.spec",
     "Submission": "dti.engine.submission",
-    "UnitRegister": "dti.engine.submission",
-    "read_submission": "dti.engine.submission",
+    "UnitRegister": "dti.io.register",
+    "read_submission": "dti.engine.build",
     "validate": "dti.engine.validate",
 }
 

@@ -12,9 +12,10 @@ from typing import Literal
 
 from dti.engine.build import submission_from_grids
 from dti.engine.scoring import Result, score, score_values
-from dti.engine.submission import Layout, Submission, UnitRegister
+from dti.engine.submission import Layout, Submission
 from dti.engine.validate import validate
 from dti.io.grid import YEAR, read_grids
+from dti.io.register import UnitRegister
 from dti.issues import IssueCode, Report
 from dti.spec import Spec, SpecError, load_spec, spec_for_year
 from dti.words import Note

@@ -75,8 +75,9 @@ def write_year(spec: Spec, year: int, levels: np.ndarray, rng: np.random.Generat
 
 def write_published(spec: Spec, source: Path, year: int) -> None:
     """A main-index table shaped like the ministry's: values with 4 decimals, decimal comma, rank."""
+    from dti.engine.build import read_submission
     from dti.engine.scoring import score
-    from dti.engine.submission import UnitRegister, read_submission
+    from dti.io.register import UnitRegister
 
     result = score(spec, read_submission(source, set(spec.graph.codes), UnitRegister.provinces()))
     mains = [n.code for n in spec.nodes if n.kind == "main"]

@@ -13,8 +13,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import dti
+from dti.engine.build import read_submission
 from dti.engine.scoring import competition_ranks, score
-from dti.engine.submission import read_submission
 from dti.io import grid as grid_module
 from dti.io.register import UnitRegister
 from dti.pipeline import evaluate

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from dti.cli import app
-from dti.engine.submission import InputError
+from dti.io.grid import InputError
 from dti.io.register import UnitRegister, name_key, name_keys
 from dti.pipeline import evaluate
 

@@ -170,7 +170,7 @@ TINY_UNITS = "code,name,region\nu1,Một,R1\nu2,Hai,R1\nu3,Ba,R2\nu4,Bốn,R2\n"
 
 @pytest.fixture()
 def tiny(tmp_path: Path):  # type: ignore[no-untyped-def]
-    from dti.engine.submission import UnitRegister
+    from dti.io.register import UnitRegister
 
     (tmp_path / "spec.yaml").write_text(TINY, encoding="utf-8")
     (tmp_path / "data_2025.csv").write_text(TINY_DATA, encoding="utf-8")

@@ -13,9 +13,10 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from dti.cli import app
+from dti.engine.build import read_submission
 from dti.engine.scoring import rank_frame, round_half_up, score
-from dti.engine.submission import UnitRegister, read_submission
 from dti.engine.validate import validate
+from dti.io.register import UnitRegister
 from dti.spec import load_spec
 from dti.views import score_data
 

@@ -12,8 +12,9 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from dti.cli import app
-from dti.engine.submission import UnitRegister, read_submission
+from dti.engine.build import read_submission
 from dti.engine.validate import validate
+from dti.io.register import UnitRegister
 from dti.issues import IssueCode
 from dti.spec import load_spec
 

@@ -156,7 +156,8 @@ def assumed_points(spec: Spec, assumed: dict[str, str]) -> tuple[dict[str, float
     `full` (or `max`, `đủ`) gives every component under a node its maximum. GapsError names the bad value.
     """
     from dti.engine import rules
-    from dti.engine.plan import indicator_code
+    from dti.engine.columns import indicator_code
+    from dti.engine.scales import settle_percent_scales
     from dti.engine.submission import Layer, Source, Submission
     from dti.engine.validate import validate
 
@@ -196,7 +197,7 @@ def assumed_points(spec: Spec, assumed: dict[str, str]) -> tuple[dict[str, float
         np.array([r for _, r in cells], dtype=object),
         [Source("", None, header)],
     )
-    notes = [f"--assume {i.column}: {i.message}" for i in rules.settle_percent_scales(spec, submission)]
+    notes = [f"--assume {i.column}: {i.message}" for i in settle_percent_scales(spec, submission)]
     checked = validate(spec, submission)
     errors = checked.errors
     notes += [f"--assume {i.indicator}: {i.message}" for i in checked.warnings if i.value is not None]

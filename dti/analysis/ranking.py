@@ -14,7 +14,7 @@ from dti.engine.lookup import find_unit as find_unit
 from dti.engine.lookup import node_code as node_code
 from dti.engine.lookup import total_code
 from dti.engine.scoring import Result, rank_frame
-from dti.engine.submission import DATA_DIR, UnitRegister
+from dti.io.register import DATA_DIR, UnitRegister
 from dti.issues import Issue, IssueCode, Severity
 from dti.numbers import fold
 from dti.spec import Spec

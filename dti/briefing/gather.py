@@ -13,7 +13,8 @@ from pathlib import Path
 from dti.analysis.ranking import YearTable, run_year_table
 from dti.engine.lookup import RankingError
 from dti.engine.scoring import Result
-from dti.engine.submission import InputError, UnitRegister
+from dti.io.grid import InputError
+from dti.io.register import UnitRegister
 from dti.issues import Report
 from dti.pipeline import Run, default_register, evaluate
 from dti.spec import Spec

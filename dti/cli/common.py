@@ -15,7 +15,7 @@ from dti.cli.options import Lang as LangChoice
 
 if TYPE_CHECKING:
     from dti.engine.scoring import Result
-    from dti.engine.submission import UnitRegister
+    from dti.io.register import UnitRegister
     from dti.issues import Report
     from dti.pipeline import Run
     from dti.views import Lang, View
@@ -40,7 +40,7 @@ def guarded(func: Callable[P, R]) -> Callable[P, R]:
     @functools.wraps(func)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         from dti.engine.lookup import RankingError
-        from dti.engine.submission import InputError
+        from dti.io.grid import InputError
         from dti.spec import SpecError
         from dti.write import text
         from dti.write.files import OutputError, StdoutError, discard_stdout
@@ -88,7 +88,7 @@ def register(units: Path | None) -> UnitRegister | None:
 
 @functools.lru_cache(maxsize=4)
 def _read_register(units: Path, mtime: int, size: int) -> UnitRegister:
-    from dti.engine.submission import UnitRegister
+    from dti.io.register import UnitRegister
 
     return UnitRegister.read(units)
 

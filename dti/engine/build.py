@@ -1,15 +1,17 @@
-"""Planned grids → a Submission: each column's cells written into the stage layers once."""
+"""Files or read grids → a Submission: each grid planned, each column's cells written into the layers once."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from dti.engine.plan import Plan, issue, plan_grid
-from dti.engine.rules import settle_percent_scales
+from dti.engine.columns import issue
+from dti.engine.plan import Plan, plan_grid
+from dti.engine.scales import settle_percent_scales
 from dti.engine.submission import STAGE_NAMES, Layer, Layout, Source, Submission
-from dti.io.grid import Column, Grid, cell_ref
+from dti.io.grid import Column, Grid, cell_ref, read_grids
 from dti.io.register import UnitRegister
 from dti.issues import Issue, IssueCode, Severity
 from dti.numbers import ABSENT, NUMBER, decimal_style, parse_texts, resolve_ambiguous
@@ -210,3 +212,17 @@ def submission_from_grids(
     )
     submission.issues += settle_percent_scales(spec, submission)
     return submission
+
+
+def read_submission(
+    paths: list[Path] | Path,
+    spec: Spec,
+    register: UnitRegister,
+    *,
+    layout: Layout | None = None,
+    sheet: str | None = None,
+    year: int | None = None,
+) -> Submission:
+    """Read files into one Submission. Problems with the files become issues; nothing is raised."""
+    grids, issues = read_grids([paths] if isinstance(paths, Path) else paths, sheet)
+    return submission_from_grids(grids, issues, spec, register, layout=layout, year=year)

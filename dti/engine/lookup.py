@@ -28,7 +28,7 @@ def node_code(spec: Spec, by: str | None) -> str:
     """`by`, or the total when it is None; RankingError if the spec has no such node."""
     code = by or total_code(spec)
     if code not in spec.graph.index:
-        from dti.engine.plan import indicator_code
+        from dti.engine.columns import indicator_code
 
         code = indicator_code(code, spec) or code  # `cqs`, `3`, `Hạ tầng số` name a node too
     if code not in spec.graph.index:

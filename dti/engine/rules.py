@@ -1,7 +1,8 @@
 """The rule registry: per rule kind, its parameters, its vectorised scoring and its checks.
 
 Adding a rule kind touches this module only: a scoring function over a block of cells (units × the
-nodes of that kind) and the checks its values need. Percent-or-fraction handling lives here too.
+nodes of that kind) and the checks its values need. A percent-scale ratio written as fractions is
+settled before scoring, in scales.py.
 """
 
 from __future__ import annotations
@@ -12,12 +13,12 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from dti.issues import Issue, IssueCode, Severity
+from dti.issues import IssueCode, Severity
 from dti.numbers import ABSENT, AMBIGUOUS, MISSING, NUMBER, TEXT, fold
 from dti.spec import ChoiceRule, Node, RatioRule, Spec, ThresholdsRule
 
 if TYPE_CHECKING:
-    from dti.engine.submission import Layer, Submission
+    from dti.engine.submission import Layer
 
 # Yes/no answers as units write them; `x` and ticks mean "yes" in a yes/no column (DOMAIN §6), and
 # phrases such as `Đã ban hành` / `Chưa ban hành` answer by their first word.
@@ -355,64 +356,3 @@ def points(spec: Spec, layer: Layer, tokens: np.ndarray) -> np.ndarray:
             scored = kind.score(block)
         out[:, block.columns] = np.where(usable, scored, np.nan)
     return out
-
-
-def settle_percent_scales(spec: Spec, submission: Submission) -> list[Issue]:
-    """Read bare values between 0 and 1 of percent-scale ratios in the style of their column.
-
-    `0,915` for a component scored in percent is ambiguous: 0.915 % or 91.5 %? Only where the rule's
-    target makes fractions plausible (the small values' median below target / 10), per file and column,
-    values written with % (or Excel percent cells, which are exact) and bare values above 1 vote for
-    percentages, bare values in (0, 1] for fractions. All fractions: read × 100, one warning. A mixed
-    column is read in its majority's style, with a warning naming each cell of the minority. Never a
-    silent 0.915 %.
-    """
-    issues: list[Issue] = []
-    for j, node in enumerate(spec.nodes):
-        if not (isinstance(node.rule, RatioRule) and node.rule.scale == "percent"):
-            continue
-        for layer in submission.layers.values():
-            number = (layer.status[:, j] == NUMBER) | (layer.status[:, j] == AMBIGUOUS)
-            if not number.any():
-                continue
-            for source in np.unique(layer.source[number, j]).tolist():
-                cells = np.flatnonzero(number & (layer.source[:, j] == source))
-                values, written = layer.value[cells, j], layer.percent[cells, j]
-                small = ~written & (values > 0) & (values <= 1)
-                percent_votes = int((written & (values > 0)).sum() + (~written & (values > 1)).sum())
-                if not small.any():
-                    continue
-                # A small value is a fraction only if 100·v is nearer the target than v on a log scale
-                # (v < target / 10): 0,8 for a 1 % budget share is 0,8 %, 0,915 for a 100 % coverage 91,5 %.
-                if not np.median(values[small]) < node.rule.target / 10:
-                    continue
-                if small.sum() > percent_votes:  # fractions: the small ones are read × 100
-                    flip = cells[small]
-                    layer.value[flip, j] *= 100
-                    layer.percent[flip, j] = True
-                    first = submission.locate(layer, int(flip[0]), j)
-                    issues.append(
-                        Issue(
-                            IssueCode.READ_AS_FRACTION,
-                            Severity.WARNING,
-                            f"{node.code} is scored in percent and its values in this file are written as "
-                            f"fractions: read × 100 ('{first['value']}' = {layer.value[flip[0], j]:g} %); "
-                            "write them with % to be sure",
-                            **first,
-                        )
-                    )
-                    odd, style = cells[~written & (values > 1)], "fractions"
-                else:
-                    odd, style = cells[small], "percentages"
-                for i in odd.tolist():
-                    where = submission.locate(layer, i, j)
-                    issues.append(
-                        Issue(
-                            IssueCode.MIXED_SCALE,
-                            Severity.WARNING,
-                            f"'{where['value']}' is read as {layer.value[i, j]:g} % although most values of "
-                            f"{node.code} in this file are {style}: write it with % to say which you mean",
-                            **where,
-                        )
-                    )
-    return issues

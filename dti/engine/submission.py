@@ -1,6 +1,6 @@
 """A Submission: matrices over units × spec nodes, one Layer per stage, with each cell's origin.
 
-Built from read grids by dti/io (plan.py: what each file holds; build.py: the matrices). A wide file
+Built from read grids (plan.py: what each file holds; build.py: the matrices and read_submission). A wide file
 fills the matrices column by column; a long file is pivoted once, where duplicate rows and unknown
 codes become issues. Each distinct cell text is parsed once per column, and a file's decimal style is
 decided once, from all its numbers.
@@ -9,13 +9,11 @@ decided once, from all its numbers.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 
-from dti.io.grid import InputError, cell_ref, read_grids
-from dti.io.register import DATA_DIR, UnitRegister
+from dti.io.grid import cell_ref
 from dti.issues import Issue
 from dti.numbers import ABSENT, MISSING
 from dti.spec import Spec
@@ -25,16 +23,6 @@ if TYPE_CHECKING:
 
 Layout = Literal["long", "wide"]
 STAGE_NAMES = ("", "self", "verified")  # layer order; an unknown stage is reported and read as ""
-
-__all__ = [
-    "DATA_DIR",
-    "InputError",
-    "Layer",
-    "Layout",
-    "Submission",
-    "UnitRegister",
-    "read_submission",
-]
 
 
 @dataclass
@@ -178,19 +166,3 @@ class Submission:
 
         frame = pd.DataFrame(self.ranks_given, columns=["unit", "indicator", "rank"])
         return frame.astype({"unit": object, "indicator": object, "rank": int})
-
-
-def read_submission(
-    paths: list[Path] | Path,
-    spec: Spec,
-    register: UnitRegister,
-    *,
-    layout: Layout | None = None,
-    sheet: str | None = None,
-    year: int | None = None,
-) -> Submission:
-    """Read files into one Submission. Problems with the files become issues; nothing is raised."""
-    from dti.engine.build import submission_from_grids
-
-    grids, issues = read_grids([paths] if isinstance(paths, Path) else paths, sheet)
-    return submission_from_grids(grids, issues, spec, register, layout=layout, year=year)

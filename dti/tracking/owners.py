@@ -20,7 +20,7 @@ from typing import Any
 
 import yaml
 
-from dti.engine.plan import indicator_code, node_labels
+from dti.engine.columns import indicator_code, node_labels
 from dti.io.grid import Grid, col_letter, read_grid
 from dti.io.headers import header_key
 from dti.io.table import find_table

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from dti.engine.plan import indicator_code
+from dti.engine.columns import indicator_code
 from dti.io.headers import header_key
 from dti.io.listing import Headers, read_listing
 from dti.io.register import name_key, plain_key

@@ -1,0 +1,144 @@
+"""What a grid's columns mean: the labels that name a node, each header's meaning, the column map.
+
+A header may be an alias (unit, value, rank...), a node's code, official number or name, or
+`rank_<CODE>`; duplicate headers and values under no header become issues here.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from dti.io.grid import Grid, cell_ref, col_letter
+from dti.io.headers import ALIASES, RANK_COLUMN, SUB_RANK, SUB_VALUE, TOTAL_NAMES, header_key
+from dti.issues import Issue, IssueCode, Severity
+from dti.spec import Spec
+
+
+def issue(code: IssueCode, severity: Severity, message: str, grid: Grid, **where: Any) -> Issue:
+    return Issue(code, severity, message, file=grid.name, sheet=grid.sheet, **where)
+
+
+_LABELS: dict[int, tuple[Spec, dict[str, str]]] = {}
+
+
+def node_labels(spec: Spec) -> dict[str, str]:
+    """Header keys that name a node: its code, official number, Vietnamese and English names."""
+    if id(spec) in _LABELS and _LABELS[id(spec)][0] is spec:
+        return _LABELS[id(spec)][1]
+    labels: dict[str, str] = {}
+    clashes: set[str] = set()
+
+    def add(text: str, code: str) -> None:
+        key = header_key(text)
+        if key and labels.setdefault(key, code) != code:
+            clashes.add(key)
+
+    for node in spec.nodes:
+        for text in (node.code, node.number, node.name_vi, node.name_en):
+            add(text, node.code)
+    total = next(n.code for n in spec.nodes if n.kind == "total")
+    for text in TOTAL_NAMES:
+        add(text, total)
+    found = {k: v for k, v in labels.items() if k not in clashes and k not in ALIASES}
+    _LABELS[id(spec)] = (spec, found)
+    return found
+
+
+def meaning(label: str, spec: Spec, overrides: dict[str, str] | None = None) -> str | None:
+    """What a header means: an alias (unit, value, rank...), a node code, `rank_<CODE>`, or None."""
+    if overrides and header_key(label) in overrides:
+        return overrides[header_key(label)]
+    if label in spec.graph.index:
+        return label
+    key = header_key(label)
+    if key in ALIASES:
+        return ALIASES[key]
+    found = node_labels(spec).get(key)
+    if found is None and (m := RANK_COLUMN.match(label.strip())) and m.group(1):
+        code = meaning(m.group(1), spec)
+        return f"rank_{code}" if code in spec.graph.index else None
+    return found
+
+
+def indicator_code(text: str, spec: Spec) -> str | None:
+    """The node an indicator cell names: its code in any case, its official number or its name."""
+    return text if text in spec.graph.index else node_labels(spec).get(header_key(text))
+
+
+def column_map(
+    grid: Grid, groups: list[str], spec: Spec, overrides: dict[str, str], issues: list[Issue]
+) -> dict[str, int]:
+    """Map each understood column (canonical name, node code or rank_<CODE>) to its index.
+
+    Under a group header (`Chỉ số DTI` over `Giá trị | Xếp hạng`) a value column means the group's node
+    and a rank column its rank; a lone `Xếp hạng` is the rank of the node column before it.
+    """
+    found: dict[str, int] = {}
+    previous: str | None = None
+    for i, raw in enumerate(grid.header):
+        group = groups[i] if i < len(groups) else ""
+        what = meaning(raw, spec, overrides) if raw else None
+        if group and header_key(raw) in SUB_VALUE | SUB_RANK:
+            node = meaning(group, spec, overrides)
+            if node in spec.graph.index:
+                what = node if header_key(raw) in SUB_VALUE else f"rank_{node}"
+        elif what == "rank" and previous is not None and header_key(raw) != "rank":
+            what = f"rank_{previous}"  # `Xếp hạng` after a value column; a `rank` column is the total's
+        if what is None:
+            if raw:
+                found.setdefault(raw, i)  # unknown: reported by the layout that needs it
+            continue
+        if what in spec.graph.index:
+            previous = what
+        if what == "skip":
+            continue
+        if what in found:
+            issues.append(
+                issue(
+                    IssueCode.DUPLICATE_HEADER,
+                    Severity.ERROR,
+                    f"column '{raw}' appears twice (first in column {col_letter(found[what])}): "
+                    "rename or delete one; this column is ignored",
+                    grid,
+                    row=1,
+                    column=raw,
+                    cell=f"{col_letter(i)}1",
+                )
+            )
+            continue
+        found[what] = i
+    if "unit" not in found and "name" in found:
+        found["unit"] = found.pop("name")  # the names identify the units
+    return found
+
+
+def unnamed_columns(grid: Grid) -> list[Issue]:
+    """Values under a blank header (or, in Excel, right of the header) would be dropped unseen."""
+    out = []
+    width = len(grid.header)
+    for j, column in enumerate(grid.columns):
+        named = j < width and grid.header[j].strip()
+        if named or (j >= width and len(grid.lengths)):  # CSV: a ragged-row error says it already
+            continue
+        # the texts may outlive the rows that held them (title and summary rows are dropped by then)
+        filled = np.array([bool(t.strip()) for t in column.texts], dtype=bool)
+        hits = np.flatnonzero(filled[column.codes]) if len(column.codes) else np.zeros(0, dtype=int)
+        if not len(hits):
+            continue
+        r = int(hits[0])
+        row = int(grid.rows[r])
+        out.append(
+            issue(
+                IssueCode.UNNAMED_COLUMN,
+                Severity.ERROR,
+                f"column {col_letter(j)} has values but no header (first at row {row}): give it a header "
+                "(a node code, unit, value...) or delete the values",
+                grid,
+                row=row,
+                cell=cell_ref(j, row),
+                value=column.texts[column.codes[r]],
+            )
+        )
+    return out
