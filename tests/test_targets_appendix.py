@@ -137,7 +137,7 @@ def test_appendix_targets_by_hand(appendix: Path) -> None:
 
 
 def test_appendix_notes_say_how_it_was_read(appendix: Path) -> None:
-    notes = " | ".join(read_targets(appendix).notes)
+    notes = " | ".join(map(str, read_targets(appendix).notes))
     assert "header at row 7" in notes
     assert "repeated header row 17" in notes and "footnote row 25" in notes
     assert "section rows 8, 14, 18, 22: not targets" in notes and "heading row 10: not targets" in notes
@@ -148,7 +148,7 @@ def test_appendix_review_on_the_command_line(appendix: Path) -> None:
     assert result.exit_code == 0, result.output
     assert COUNTS in result.stdout
     assert "HẠ TẦNG SỐ" in result.stdout and "STT" not in result.stdout
-    assert "status-disagrees" in result.stderr and "header at row 7" in result.stderr
+    assert "status-disagrees" in result.stderr and "tiêu đề cột ở dòng 7" in result.stderr
     data = json.loads(runner.invoke(app, ["targets", str(appendix), "--format", "json"]).stdout)
     labels = {t["id"]: t["label"] for t in data["targets"]}
     assert labels["4"] == "Đạt (theo báo cáo; tính ra: Chưa đạt (còn thiếu 2,7 %))"
@@ -300,8 +300,11 @@ def test_accepted_headers_are_documented() -> None:
 
 
 def test_a_long_list_of_skipped_rows_is_cut_in_the_note() -> None:
-    from dti.io.appendix import _rows_text
+    from dti.io.appendix import rows_note
 
-    assert _rows_text([8, 14, 18]) == "rows 8, 14, 18"
-    assert _rows_text(list(range(2, 13))) == "rows 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12"  # 11: all shown
-    assert _rows_text(list(range(2, 1502))) == "rows 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 … and 1,490 more"
+    assert str(rows_note([8])) == "row 8" and rows_note([8]).text("vi") == "dòng 8"
+    assert str(rows_note([8, 14, 18])) == "rows 8, 14, 18"
+    assert str(rows_note(list(range(2, 13)))) == "rows 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12"  # 11: all shown
+    cut = rows_note(list(range(2, 1502)))
+    assert str(cut) == "rows 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 … and 1490 more"
+    assert cut.text("vi") == "các dòng 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 … và 1490 dòng khác"

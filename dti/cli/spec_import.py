@@ -85,7 +85,7 @@ def spec_import(
     imported = import_table(
         table, spec_id=spec_id, title=title, unit_kind=unit_kind.value if unit_kind else None, sheet=sheet
     )
-    common.write(imported.text, output, [table])
+    common.write(imported.yaml(lang.code), output, [table])
     review = imported.review
     if fmt is ReviewFormat.json:
         data = {"spec": imported.spec.id, "output": str(output), **review.to_dict()}

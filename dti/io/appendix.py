@@ -19,8 +19,9 @@ from dti.io.grid import Grid, col_letter
 from dti.io.headers import header_key
 from dti.io.table import describe, find_table
 from dti.io.yamlsafe import load_yaml
-from dti.issues import Issue, IssueCode, Severity
+from dti.issues import Issue, IssueCode, Severity, issue
 from dti.numbers import format_trimmed, nfc
+from dti.words import Note, note
 
 COLUMNS = ("id", "group", "name", "responsible", "target", "result", "status", "note")
 REQUIRED = ("name", "target", "result")
@@ -83,7 +84,9 @@ def headers_markdown() -> str:
 # --- reading ----------------------------------------------------------------------------------------
 
 
-def _columns(grid: Grid, header_row: int, name: str, issues: list[Issue], notes: list[str]) -> dict[str, int]:
+def _columns(
+    grid: Grid, header_row: int, name: str, issues: list[Issue], notes: list[Note | str]
+) -> dict[str, int]:
     """Which column holds what; a second column of one meaning is ignored (and said so)."""
     meanings = [header_meaning(h) for h in grid.header]
     has_target = "target" in meanings
@@ -97,10 +100,11 @@ def _columns(grid: Grid, header_row: int, name: str, issues: list[Issue], notes:
             columns[meaning] = i
         elif header_key(raw) == header_key(grid.header[columns[meaning]]):
             issues.append(
-                Issue(
+                issue(
                     IssueCode.DUPLICATE_HEADER,
                     Severity.ERROR,
-                    f"column '{raw}' appears twice",
+                    "io.column-twice",
+                    {"column": raw},
                     file=name,
                     sheet=grid.sheet,
                     row=header_row,
@@ -109,11 +113,13 @@ def _columns(grid: Grid, header_row: int, name: str, issues: list[Issue], notes:
                 )
             )
         else:
-            notes.append(f"column '{raw}' ignored: '{grid.header[columns[meaning]]}' is the {meaning} column")
+            notes.append(
+                note("io.column-ignored", column=raw, used=grid.header[columns[meaning]], meaning=meaning)
+            )
     return columns
 
 
-def frame_from_grid(grid: Grid, name: str, issues: list[Issue], notes: list[str]) -> pd.DataFrame:
+def frame_from_grid(grid: Grid, name: str, issues: list[Issue], notes: list[Note | str]) -> pd.DataFrame:
     table = find_table(grid, lambda text: header_meaning(text) is not None)
     if (how := describe(table)) is not None:
         notes.append(how)
@@ -141,12 +147,11 @@ def frame_from_grid(grid: Grid, name: str, issues: list[Issue], notes: list[str]
     missing = [c for c in REQUIRED if c not in columns]
     if missing:
         issues.append(
-            Issue(
+            issue(
                 IssueCode.MISSING_COLUMN,
                 Severity.ERROR,
-                f"no '{', '.join(missing)}' column (header: {', '.join(h for h in grid.header if h)}): "
-                "a target list has a name, a target and a result column; "
-                "`dti targets --help` lists the headers it knows",
+                "io.missing-target-column",
+                {"missing": missing, "header": [h for h in grid.header if h]},
                 file=name,
                 sheet=grid.sheet,
                 row=header_row,
@@ -180,7 +185,7 @@ def _is_sub(rec: dict[str, Any], parent: str) -> bool:
     return bool(parent) and (ident == "" or ident.startswith(parent.rstrip(".") + "."))
 
 
-def _structure(frame: pd.DataFrame, notes: list[str]) -> pd.DataFrame:
+def _structure(frame: pd.DataFrame, notes: list[Note | str], items: str = "targets") -> pd.DataFrame:
     """Sections become the group of the rows below; headings prefix their sub-rows; neither is a target."""
     records = frame.to_dict("records")
     kept: list[dict[str, Any]] = []
@@ -214,20 +219,20 @@ def _structure(frame: pd.DataFrame, notes: list[str]) -> pd.DataFrame:
         if not rec["group"].strip():
             rec["group"] = group
         kept.append(rec)
+    things = note(f"io.items.{items}")
     if sections:
-        notes.append(f"section {_rows_text(sections)}: not targets, the group of the targets below")
+        notes.append(note("io.sections", rows=rows_note(sections), items=things))
     if headings:
-        notes.append(f"heading {_rows_text(headings)}: not targets, the start of the names below")
+        notes.append(note("io.headings", rows=rows_note(headings), items=things))
     return pd.DataFrame(kept, columns=frame.columns) if kept else frame.iloc[0:0]
 
 
-def _rows_text(rows: list[int], first: int = 10) -> str:
+def rows_note(rows: list[int], first: int = 10) -> Note:
     """'rows 8, 14, 18' — a long list cut to its first rows: 'rows 2, 3, … 11 and 1,490 more'."""
-    listed = ", ".join(map(str, rows[:first]))
-    more = f" … and {len(rows) - first:,} more" if len(rows) > first + 1 else ""
-    if more == "":
-        listed = ", ".join(map(str, rows))
-    return f"row{'s' if len(rows) > 1 else ''} {listed}{more}"
+    listed: Note | str = ", ".join(map(str, rows))
+    if len(rows) > first + 1:
+        listed = note("io.rows-cut", rows=", ".join(map(str, rows[:first])), more=len(rows) - first)
+    return note("io.row-many" if len(rows) > 1 else "io.row-one", rows=listed)
 
 
 def frame_from_yaml(path: Path, issues: list[Issue]) -> pd.DataFrame | None:
@@ -235,18 +240,15 @@ def frame_from_yaml(path: Path, issues: list[Issue]) -> pd.DataFrame | None:
         data = load_yaml(path.read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         issues.append(
-            Issue(IssueCode.UNREADABLE_FILE, Severity.ERROR, f"cannot read the file: {exc}", file=str(path))
+            issue(
+                IssueCode.UNREADABLE_FILE, Severity.ERROR, "io.cannot-read", {"why": str(exc)}, file=str(path)
+            )
         )
         return None
     items = data.get("targets") if isinstance(data, dict) else data
     if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
         issues.append(
-            Issue(
-                IssueCode.UNREADABLE_FILE,
-                Severity.ERROR,
-                "expected a list of targets (or a 'targets:' key holding one)",
-                file=str(path),
-            )
+            issue(IssueCode.UNREADABLE_FILE, Severity.ERROR, "io.not-a-target-list", file=str(path))
         )
         return None
     frame = pd.DataFrame(

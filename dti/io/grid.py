@@ -17,7 +17,8 @@ from typing import Any
 import numpy as np
 
 from dti.io.headers import canonical
-from dti.issues import Issue, IssueCode, Severity
+from dti.issues import Issue, IssueCode, Severity, issue
+from dti.words import Note, note
 
 YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
 SUPPORTED = {".csv", ".txt", ".tsv", ".xlsx", ".xlsm"}
@@ -25,7 +26,12 @@ ARROW_FROM_BYTES = 256 * 1024  # larger CSV files are read by pyarrow's compiled
 
 
 class InputError(Exception):
-    """An input that cannot be read at all (not a file, unreadable register...)."""
+    """An input that cannot be read at all (not a file, unreadable register...): `note` says why, in
+    words the views put in the user's language; str() is its English text."""
+
+    def __init__(self, why: Note | str) -> None:
+        super().__init__(str(why))
+        self.note = why
 
 
 @dataclass
@@ -136,10 +142,7 @@ def _utf16(data: bytes) -> str | None:
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError as exc:
-            raise InputError(
-                f"it starts as UTF-16 (a byte-order mark) but is not UTF-16 text (byte {exc.start}): "
-                "save it again as 'CSV UTF-8' or 'Unicode Text'"
-            ) from None
+            raise InputError(note("io.bad-utf16", byte=exc.start)) from None
     head = data[:4096]
     if len(head) >= 4 and head.count(b"\x00") * 3 > len(head):  # ASCII text as UTF-16 without a BOM
         little = head[1::2].count(0) > head[0::2].count(0)
@@ -158,12 +161,8 @@ def _decode(data: bytes, name: str, issues: list[Issue]) -> str:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         issues.append(
-            Issue(
-                IssueCode.ENCODING_FALLBACK,
-                Severity.WARNING,
-                f"not UTF-8 (byte {exc.start}): read as Windows-1258; check the Vietnamese text, "
-                "or save the file as 'CSV UTF-8'",
-                file=name,
+            issue(
+                IssueCode.ENCODING_FALLBACK, Severity.WARNING, "io.not-utf8", {"byte": exc.start}, file=name
             )
         )
         text = data.decode("cp1258", errors="replace")
@@ -190,7 +189,7 @@ def read_csv(path: Path, data: bytes, issues: list[Issue]) -> Grid:
     try:
         records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     except csv.Error as exc:
-        raise InputError(f"not a readable CSV file: {exc}") from None
+        raise InputError(note("io.bad-csv", why=str(exc))) from None
     if not records:
         return Grid(path, None, [], [], np.zeros(0, dtype=int))
     header, body = records[0], records[1:]
@@ -268,15 +267,11 @@ def ragged_rows(grid: Grid) -> list[Issue]:
     for i in np.flatnonzero(extra | short):
         error = bool(extra[i])
         out.append(
-            Issue(
+            issue(
                 IssueCode.RAGGED_ROW,
                 Severity.ERROR if error else Severity.WARNING,
-                f"row has {lengths[i]} cells but the header has {width}: "
-                + (
-                    "a separator is extra, or a value contains the separator and needs quotes"
-                    if error
-                    else "the missing cells are read as empty"
-                ),
+                "io.ragged-extra" if error else "io.ragged-short",
+                {"cells": int(lengths[i]), "width": width},
                 file=grid.name,
                 row=int(grid.rows[i]),
             )
@@ -289,21 +284,15 @@ def read_grid(path: Path, sheet: str | None, issues: list[Issue]) -> Grid | None
     name = str(path)
     suffix = path.suffix.lower()
     if path.is_dir():  # given to `dti targets`, or a folder with nothing dti reads in it
-        issues.append(
-            Issue(
-                IssueCode.UNREADABLE_FILE,
-                Severity.ERROR,
-                "a folder, not a file, and it holds no .csv or .xlsx file: give the file itself",
-                file=name,
-            )
-        )
+        issues.append(issue(IssueCode.UNREADABLE_FILE, Severity.ERROR, "io.folder", file=name))
         return None
     if suffix not in SUPPORTED:
         issues.append(
-            Issue(
+            issue(
                 IssueCode.UNSUPPORTED_FORMAT,
                 Severity.ERROR,
-                f"'{suffix or path.name}' files are not supported: save it as .csv (UTF-8) or .xlsx",
+                "io.unsupported",
+                {"suffix": suffix or path.name},
                 file=name,
             )
         )
@@ -315,8 +304,9 @@ def read_grid(path: Path, sheet: str | None, issues: list[Issue]) -> Grid | None
             return read_xlsx(path, sheet)
         return read_csv(path, path.read_bytes(), issues)
     except (OSError, InputError) as exc:
+        why = exc.note if isinstance(exc, InputError) else str(exc)
         issues.append(
-            Issue(IssueCode.UNREADABLE_FILE, Severity.ERROR, f"cannot read the file: {exc}", file=name)
+            issue(IssueCode.UNREADABLE_FILE, Severity.ERROR, "io.cannot-read", {"why": why}, file=name)
         )
         return None
 
@@ -331,13 +321,7 @@ def read_grids(paths: list[Path], sheet: str | None = None) -> tuple[list[Grid],
             continue
         if not grid.header:
             issues.append(
-                Issue(
-                    IssueCode.NO_DATA,
-                    Severity.ERROR,
-                    "the file is empty: no header, no rows",
-                    file=str(path),
-                    sheet=grid.sheet,
-                )
+                issue(IssueCode.NO_DATA, Severity.ERROR, "io.empty", file=str(path), sheet=grid.sheet)
             )
             continue
         grids.append(grid)

@@ -7,7 +7,6 @@ a trailing '…' letting words follow (`Kết quả …` takes `Kết quả th�
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -17,7 +16,8 @@ import pandas as pd
 from dti.io.grid import col_letter, read_grid
 from dti.io.headers import header_key
 from dti.io.table import describe, find_table
-from dti.issues import Issue, IssueCode, Severity
+from dti.issues import Issue, IssueCode, Severity, issue
+from dti.words import Note, note
 
 
 class Headers:
@@ -48,7 +48,7 @@ def read_listing(
     required: tuple[str, ...],
     what: str,
     issues: list[Issue],
-    notes: list[str],
+    notes: list[Note | str],
     native: tuple[str, ...] = (),
     any_of: tuple[str, ...] = (),
 ) -> pd.DataFrame | None:
@@ -60,7 +60,7 @@ def read_listing(
     if grid is None:
         return None
     if not grid.header:
-        issues.append(Issue(IssueCode.NO_DATA, Severity.ERROR, "the file is empty", file=str(path)))
+        issues.append(issue(IssueCode.NO_DATA, Severity.ERROR, "io.empty-list", file=str(path)))
         return None
     table = find_table(grid, lambda text: headers.meaning(text) is not None)
     if (how := describe(table)) is not None:
@@ -72,17 +72,20 @@ def read_listing(
         if meaning is not None and meaning not in columns:
             columns[meaning] = i
         elif meaning is not None:
-            notes.append(f"column '{raw}' ignored: '{grid.header[columns[meaning]]}' is the {meaning} column")
+            notes.append(
+                note("io.column-ignored", column=raw, used=grid.header[columns[meaning]], meaning=meaning)
+            )
     missing = [c for c in required if c not in columns]
     if any_of and not any(c in columns for c in any_of):
         missing.append(f"{', '.join(any_of[:-1])} or {any_of[-1]}" if len(any_of) > 1 else any_of[0])
     if missing:
+        header = [h for h in grid.header if h]
         issues.append(
-            Issue(
+            issue(
                 IssueCode.MISSING_COLUMN,
                 Severity.ERROR,
-                f"no {', '.join(missing)} column (header: {', '.join(h for h in grid.header if h)}): "
-                f"{what}; accepted headers: {headers.help()}",
+                "io.missing-listing-column",
+                {"missing": missing, "header": header, "what": what, "accepted": headers.help()},
                 file=str(path),
                 sheet=grid.sheet,
                 row=header_row,
@@ -102,18 +105,3 @@ def read_listing(
     frame["cells"] = [{m: f"{col_letter(i)}{r}" for m, i in columns.items()} for r in grid.rows]
     frame = frame[frame[list(headers.table)].apply(lambda c: c.str.strip()).ne("").any(axis=1)]
     return frame.reset_index(drop=True)
-
-
-_ROWS = re.compile(r"\brows ((?:\d+, )+\d+)")
-
-
-def cap_rows(note: str, first: int = 10) -> str:
-    """A note's long list of rows cut to the first ones: `rows 2, 3, … 11 and 1,490 more`."""
-
-    def cut(match: re.Match[str]) -> str:
-        rows = match[1].split(", ")
-        if len(rows) <= first + 1:
-            return match[0]
-        return f"rows {', '.join(rows[:first])} … and {len(rows) - first:,} more"
-
-    return _ROWS.sub(cut, note)

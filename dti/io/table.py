@@ -14,6 +14,7 @@ import numpy as np
 
 from dti.io.grid import Column, Grid
 from dti.io.headers import SUB_RANK, SUB_VALUE, header_key, is_summary
+from dti.words import Note, note
 
 SCAN_ROWS = 30  # the header is looked for in the first rows only
 YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
@@ -161,24 +162,20 @@ def _is_note(text: str) -> bool:
     )
 
 
-def describe(table: Table) -> str | None:
+def describe(table: Table) -> Note | None:
     """A note for stderr: which row was the header and which rows were skipped, when not the plain case."""
     if table.header_rows == [1] and not table.skipped:
         return None
-    parts = [f"header at row {'-'.join(map(str, table.header_rows))}"]
     by_reason: dict[str, list[int]] = {}
     for row, reason in table.skipped:
         if reason != "header":
             by_reason.setdefault(reason, []).append(row)
-    names = {
-        "title": "title",
-        "repeated header": "repeated header",
-        "summary": "summary",
-        "footnote": "footnote",
-    }
-    for reason, rows in by_reason.items():
-        parts.append(f"skipped {names[reason]} row{'s' if len(rows) > 1 else ''} {_ranges(rows)}")
-    return "; ".join(parts)
+    skipped: Note | str = ""  # each reason's note holds the next one: "; skipped title rows 1-3; skipped ..."
+    for reason, rows in reversed(by_reason.items()):
+        kind = note(f"io.row.{reason.replace(' ', '-')}")
+        many = "io.skipped-many" if len(rows) > 1 else "io.skipped-one"
+        skipped = note(many, what=kind, rows=_ranges(rows), more=skipped)
+    return note("io.table-read", header="-".join(map(str, table.header_rows)), skipped=skipped)
 
 
 def _ranges(rows: list[int]) -> str:

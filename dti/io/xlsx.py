@@ -24,6 +24,7 @@ from typing import IO, Any
 from xml.parsers import expat
 
 from dti.io.grid import Grid, InputError
+from dti.words import note
 
 # A province file is ~6,300 rows of 4 cells (long) or 63 rows of ~110 (wide); 10,000 communes of 20
 # criteria, long, are 200,000 rows. The caps leave room for that. This reader takes ~2.7 µs a cell
@@ -70,7 +71,9 @@ def _over(what: str, name: str, limit: int) -> InputError:
 
 
 def _unreadable(exc: BaseException) -> InputError:
-    return InputError(f"not a readable Excel file: {type(exc).__name__}: {' '.join(str(exc).split())}")
+    if isinstance(exc, zipfile.BadZipFile) and str(exc) == "File is not a zip file":  # another file renamed
+        return InputError(note("io.not-zip"))
+    return InputError(note("io.bad-excel", why=f"{type(exc).__name__}: {' '.join(str(exc).split())}"))
 
 
 # What a broken package or part raises: zip, inflate and XML errors, a bad number, a missing part.
@@ -209,15 +212,15 @@ class _Workbook:
         if name is None:
             worksheets = [s for s in self.sheets if s[1] == "worksheet"]
             if not worksheets:
-                raise InputError("the workbook has no worksheet")
+                raise InputError(note("io.no-worksheet"))
             title, _, part = worksheets[0]
             return title, part
         for title, kind, part in self.sheets:
             if title == name:
                 if kind != "worksheet":
-                    raise InputError(f"sheet '{title}' is a chart, not a worksheet")
+                    raise InputError(note("io.chart-sheet", sheet=title))
                 return title, part
-        raise InputError(f"no sheet '{name}' (sheets: {', '.join(s[0] for s in self.sheets)})")
+        raise InputError(note("io.no-sheet", sheet=name, sheets=[s[0] for s in self.sheets]))
 
     def part(self, kind: str) -> str | None:
         """The workbook's part of a relationship type (sharedStrings, styles), if the package has it."""

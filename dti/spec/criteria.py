@@ -21,6 +21,7 @@ from dti.io.headers import header_key
 from dti.io.table import describe, find_table
 from dti.numbers import nfc
 from dti.spec.outline import Item
+from dti.words import Note
 
 # What each column holds → the headers decisions write (matched by header_key: case, diacritics and
 # punctuation aside).
@@ -139,7 +140,9 @@ def _cell(grid: Grid, column: int, index: int) -> str:
     return nfc(col.texts[col.codes[index]]) if col.texts else ""
 
 
-def read_rows(path: Path, sheet: str | None = None) -> tuple[list[Item], list[Item], list[str], list[str]]:
+def read_rows(
+    path: Path, sheet: str | None = None
+) -> tuple[list[Item], list[Item], list[Note | str], list[str]]:
     """The table's rows, its total rows (`Tổng cộng`), notes on how it was read, and its title rows."""
     grid = _grid(path, sheet)
     table = find_table(grid, lambda text: meaning(text) is not None)
@@ -154,7 +157,7 @@ def read_rows(path: Path, sheet: str | None = None) -> tuple[list[Item], list[It
             f"(header: {', '.join(h for h in body.header if h)}); the headers it knows: "
             + "; ".join(f"{m}: {', '.join(h)}" for m, h in COLUMNS.items())
         )
-    notes = [how] if (how := describe(table)) else []
+    notes: list[Note | str] = [how] if (how := describe(table)) else []
 
     def item(source: Grid, index: int) -> Item:
         cells = {f: _cell(source, columns[f], index) if f in columns else "" for f in FIELDS}

@@ -26,6 +26,7 @@ from dti.spec.infer import infer_rule
 from dti.spec.io import dump_spec
 from dti.spec.model import Spec, SpecError
 from dti.spec.outline import CODE, Item, assign_codes, numbering, place, walk
+from dti.words import Lang, Note, note, texts
 
 UNIT_WORDS = (
     ("cap xa", "commune"),
@@ -44,24 +45,45 @@ class Review:
     provisional: list[dict[str, Any]] = field(default_factory=list)
     sums: list[dict[str, Any]] = field(default_factory=list)
     unplaced: list[dict[str, Any]] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
+    notes: list[Note | str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
+        """The review for programs: its sentences in English."""
         return {
             "nodes": self.nodes,
             "rules": self.rules,
-            "provisional": self.provisional,
+            "provisional": [{**p, "why": str(p["why"])} for p in self.provisional],
             "sums": self.sums,
-            "unplaced": self.unplaced,
-            "notes": self.notes,
+            "unplaced": [{**u, "why": str(u["why"])} for u in self.unplaced],
+            "notes": [str(n) for n in self.notes],
         }
 
 
 @dataclass
 class Imported:
+    """The spec built, the review, and the spec's provenance as words (each node's `source`, the note)."""
+
     spec: Spec
     review: Review
-    text: str  # the YAML to write
+    sources: dict[str, list[Note | str]]  # node code → the parts of its `source`
+    note: Note
+    file: str
+
+    def yaml(self, lang: Lang = "en") -> str:
+        """The YAML to write, its provenance worded in `lang`."""
+        nodes = [
+            n.model_copy(update={"source": "; ".join(texts(self.sources[n.code], lang))})
+            if n.code in self.sources
+            else n
+            for n in self.spec.nodes
+        ]
+        spec = self.spec.model_copy(update={"note": self.note.text(lang), "nodes": nodes})
+        return note("spec.import.header", file=self.file).text(lang) + "\n" + dump_spec(spec)
+
+    @property
+    def text(self) -> str:
+        """The YAML in English (a program's copy)."""
+        return self.yaml("en")
 
 
 # --- the spec ----------------------------------------------------------------------------------------
@@ -91,9 +113,7 @@ def _joined(rows: list[Item], review: Review) -> list[Item]:
                 above[name] = f"{above[name]}\n{text}".strip()
         joined.append(row.row)
     if joined:
-        review.notes.append(
-            f"rows {', '.join(map(str, joined))}: no number and no name, joined to the row above"
-        )
+        review.notes.append(note("spec.import.joined", rows=", ".join(map(str, joined))))
     return out
 
 
@@ -110,9 +130,11 @@ def _sum(item: Item, review: Review) -> float:
     return total
 
 
-def _node(item: Item, file: str, review: Review) -> dict[str, Any]:
-    where = f"{file} row {item.row}" + (f" (STT {item.number})" if item.number else "")
-    parts = [where]
+def _node(item: Item, file: str, review: Review, sources: dict[str, list[Note | str]]) -> dict[str, Any]:
+    where = dict(file=file, row=item.row, number=item.number)
+    parts: list[Note | str] = [
+        note("spec.import.where-number", **where) if item.number else note("spec.import.where", **where)
+    ]
     data: dict[str, Any] = {"code": item.code, "number": item.number, "name_vi": item.name}
     data["name_en"] = " ".join(item.cells["name_en"].split())
     method = " ".join(item.cells["method"].split())
@@ -121,13 +143,11 @@ def _node(item: Item, file: str, review: Review) -> dict[str, Any]:
         data["kind"] = "group"
         wrong = next((s for s in review.sums if s["code"] == item.code), None)
         if wrong:
-            parts.append(
-                f"the table states {wrong['stated']:g} points; its criteria add up to {wrong['children']:g}"
-            )
+            parts.append(note("spec.import.sum-differs", stated=wrong["stated"], children=wrong["children"]))
         elif stated is not None:
             data["max_points"] = stated
         if method:
-            parts.append(f'method: "{method}"')
+            parts.append(note("spec.import.method", method=method))
     else:
         data["kind"] = "component"
         inference = infer_rule(item.cells["method"], stated)
@@ -138,14 +158,15 @@ def _node(item: Item, file: str, review: Review) -> dict[str, Any]:
             review.rules[inference.rule.kind] = review.rules.get(inference.rule.kind, 0) + 1
         else:
             data["provisional"] = True
-            why = "no points in 'Điểm tối đa'" if stated is None else inference.reason
+            why = note("spec.infer.no-points") if stated is None else inference.reason
             review.provisional.append(
                 {"code": item.code, "number": item.number, "row": item.row, "why": why, "method": method}
             )
-    for key, label in (("evidence", "evidence"), ("data", "data source"), ("partner", "partner")):
+    for key in ("evidence", "data", "partner"):
         if text := " ".join(item.cells[key].split()):
-            parts.append(f"{label}: {text}")
-    data["source"] = "; ".join(parts)
+            parts.append(note(f"spec.import.{key}", text=text))
+    sources[item.code] = parts
+    data["source"] = "; ".join(map(str, parts))
     data["children"] = [c.code for c in item.children]
     return data
 
@@ -193,7 +214,15 @@ def import_table(
                 {"code": root.code, "number": "", "row": row.row, "stated": stated, "children": total}
             )
     title = title or title_of(titles) or path.stem
-    nodes = [_node(item, file, review) for item in walk(root)[1:]]
+    sources: dict[str, list[Note | str]] = {root.code: [note("spec.import.top-source", file=file)]}
+    nodes = [_node(item, file, review, sources) for item in walk(root)[1:]]
+    told = note(
+        "spec.import.note",
+        file=file,
+        criteria=sum(not n["children"] for n in nodes),
+        rules=sum(review.rules.values()),
+        provisional=len(review.provisional),
+    )
     name_en = next((t.cells["name_en"] for t in totals if t.cells["name_en"]), "")
     top = {
         "code": root.code,
@@ -202,19 +231,14 @@ def import_table(
         "kind": "total",
         "children": [c.code for c in root.children],
     }
-    top["source"] = f"imported from {file} by dti spec import"
+    top["source"] = str(sources[root.code][0])
     guess = next((kind for words, kind in UNIT_WORDS if words in header_key(title)), "any")
     data = {
         "id": spec_id or _slug(path.stem),
         "title": title,
         **decision_of(titles),
         "unit_kind": unit_kind or guess,
-        "note": (
-            f"Imported from {file} by `dti spec import`: {sum(not n['children'] for n in nodes)} criteria, "
-            f"{sum(review.rules.values())} rules inferred from the method text, "
-            f"{len(review.provisional)} left provisional (self-assessed points). Each node's `source` says "
-            "which row it comes from and why its rule was chosen: check them against the decision."
-        ),
+        "note": str(told),
         "nodes": [top, *nodes],
     }
     try:
@@ -225,5 +249,4 @@ def import_table(
         raise SpecError(str(path), problems)
     review.nodes = len(spec.nodes)
     review.unplaced.sort(key=lambda u: int(u["row"]))
-    header = f"# Imported from {file} by `dti spec import`: review the provisional nodes and each `source`.\n"
-    return Imported(spec, review, header + dump_spec(spec))
+    return Imported(spec, review, sources, told, file)

@@ -26,6 +26,7 @@ from dti.engine.rules import yes_no
 from dti.io.register import plain_key
 from dti.numbers import fold, parse_number
 from dti.spec.model import ChoiceRule, PointsRule, RatioRule, Rule, Step, ThresholdsRule, YesNoRule
+from dti.words import Note, note
 
 _NUMBER = r"\d+(?:[.,]\d+)?"
 _CLAUSE_END = re.compile(r"\s*(?:;|\n|\.\s+(?=[A-ZĐÀ-Ỹ\-–+•]))\s*")
@@ -58,8 +59,8 @@ class Inference:
 
     rule: Rule
     inferred: bool
-    why: str  # for the node's source: the rule and the text it was read from, or why none was
-    reason: str = ""  # when not inferred: why, in a few words (for the review)
+    why: Note  # for the node's source: the rule and the text it was read from, or why none was
+    reason: Note | None = None  # when not inferred: why, in a few words (for the review)
 
 
 def _plain(text: str) -> str:
@@ -85,8 +86,8 @@ def _clauses(text: str) -> list[tuple[str, float]] | None:
     return found or None
 
 
-def _why(kind: str, text: str) -> str:
-    return f'rule {kind} inferred from "{" ".join(text.split())}"'
+def _why(kind: str, text: str) -> Note:
+    return note("spec.infer.inferred", kind=kind, text=" ".join(text.split()))
 
 
 def infer_rule(text: str, max_points: float | None) -> Inference:
@@ -96,13 +97,13 @@ def infer_rule(text: str, max_points: float | None) -> Inference:
     if ratio and any(
         p.match(_LEAD.sub("", c).strip()) for c in _CLAUSE_END.split(text) for p in _POINTS_CLAUSE
     ):
-        return _not_inferred(text, "the text reads both as point clauses and as a ratio")
+        return _not_inferred(text, note("spec.infer.both"))
     if ratio is not None:
         return _ratio(text, ratio, max_points)
     if not clauses:
-        return _not_inferred(text, "no rule pattern matches" if text.strip() else "no method text")
+        return _not_inferred(text, note("spec.infer.no-pattern" if text.strip() else "spec.infer.no-method"))
     if max_points is None:
-        return _not_inferred(text, "the criterion has no maximum points to check the clauses against")
+        return _not_inferred(text, note("spec.infer.no-max"))
     pairs = [(yes_no(fold(label)), pts) for label, pts in clauses]
     digits = [bool(re.search(r"\d", label)) for label, _ in clauses]
     if len(clauses) == 2 and {a for a, _ in pairs} == {True, False} and not any(digits):
@@ -110,31 +111,33 @@ def infer_rule(text: str, max_points: float | None) -> Inference:
         no = next(p for a, p in pairs if not a)
         if yes == max_points and no == 0:
             return Inference(YesNoRule(kind="yesno"), True, _why("yesno", text))
-        return _not_inferred(text, f"yes gives {yes:g} and no {no:g}, not {max_points:g} and 0")
+        return _not_inferred(
+            text, note("spec.infer.yes-no", yes=float(yes), no=float(no), max=float(max_points))
+        )
     if all(digits) or (
         any(digits) and all(d or _NONE.match(_plain(lb)) for (lb, _), d in zip(clauses, digits, strict=True))
     ):
         return _thresholds(text, clauses, max_points)
     if not any(digits):
         return _choice(text, clauses, max_points)
-    return _not_inferred(text, "some clauses name a number and some do not")
+    return _not_inferred(text, note("spec.infer.mixed-clauses"))
 
 
-def _not_inferred(text: str, reason: str) -> Inference:
+def _not_inferred(text: str, reason: Note) -> Inference:
     method = " ".join(text.split())
-    verbatim = f'; method (verbatim): "{method}"' if method else ""
-    why = f"no rule inferred ({reason}): self-assessed points{verbatim}"
+    verbatim = note("spec.infer.verbatim", method=method) if method else ""
+    why = note("spec.infer.none", reason=reason, verbatim=verbatim)
     return Inference(PointsRule(kind="points"), False, why, reason)
 
 
 def _ratio(text: str, match: re.Match[str], max_points: float | None) -> Inference:
     times = match.groupdict().get("times")
     if times is not None and (max_points is None or _number(times) != max_points):
-        return _not_inferred(text, f"the ratio is multiplied by {times}, not by the maximum points")
+        return _not_inferred(text, note("spec.infer.times", times=times))
     target = _TARGET.search(_plain(text))
     value = _number(target.group("target")) if target else 100.0
     if not 0 < value <= 100:
-        return _not_inferred(text, f"a target of {value:g} % is not a percentage")
+        return _not_inferred(text, note("spec.infer.target", value=value))
     return Inference(RatioRule(kind="ratio", target=value, scale="percent"), True, _why("ratio", text))
 
 
@@ -145,26 +148,26 @@ def _thresholds(text: str, clauses: list[tuple[str, float]], top: float) -> Infe
         plain = _plain(label)
         numbers = re.findall(rf"({_NUMBER})\s*(%?)", plain)
         if _STRICT.match(plain) or re.search(r"\b(?:tren|hon)\s+\d", plain) and "tro len" not in plain:
-            return _not_inferred(text, f"'{label}' is a strict bound; a thresholds step means at least")
+            return _not_inferred(text, note("spec.infer.strict", label=label))
         if _BELOW.match(plain) or (_NONE.match(plain) and not _ATLEAST.search(plain)):
             if pts == 0:
                 continue  # the floor: below every step scores 0
             if _BELOW.match(plain):
                 steps.append((0.0, pts))
                 continue
-            return _not_inferred(text, f"'{label}' gives {pts:g} points to nothing")
+            return _not_inferred(text, note("spec.infer.to-nothing", label=label, points=float(pts)))
         if not numbers or (len(numbers) > 1 and not re.search(r"\bden\b|[-–]", plain)):
-            return _not_inferred(text, f"'{label}' names no single bound")
+            return _not_inferred(text, note("spec.infer.no-bound", label=label))
         steps.append((_number(numbers[0][0]), pts))
         percent.add(bool(numbers[0][1]))
     steps.sort(key=lambda s: -s[0])
     bounds = [s[0] for s in steps]
     if len(steps) < 1 or len(set(bounds)) != len(bounds) or len(percent) > 1:
-        return _not_inferred(text, "the bounds repeat or mix percent and counts")
+        return _not_inferred(text, note("spec.infer.bounds"))
     if any(steps[k][1] < steps[k + 1][1] for k in range(len(steps) - 1)):
-        return _not_inferred(text, "a higher bound gives fewer points")
+        return _not_inferred(text, note("spec.infer.fewer"))
     if steps[0][1] != top:
-        return _not_inferred(text, f"the highest step gives {steps[0][1]:g}, not the maximum {top:g}")
+        return _not_inferred(text, note("spec.infer.top-step", top_step=float(steps[0][1]), max=float(top)))
     rule = ThresholdsRule(kind="thresholds", steps=[Step(at_least=a, points=p) for a, p in steps])
     return Inference(rule, True, _why("thresholds", text))
 
@@ -174,10 +177,9 @@ def _choice(text: str, clauses: list[tuple[str, float]], top: float) -> Inferenc
     for label, pts in clauses:
         name = fold(label).rsplit(" là ", 1)[-1].strip(" .,:")
         if not name or name in options:
-            return _not_inferred(text, f"option '{name}' is named twice")
+            return _not_inferred(text, note("spec.infer.option-twice", name=name))
         options[name] = pts
     if max(options.values()) != top:
-        return _not_inferred(
-            text, f"the best option gives {max(options.values()):g}, not the maximum {top:g}"
-        )
+        best = float(max(options.values()))
+        return _not_inferred(text, note("spec.infer.best-option", best=best, max=float(top)))
     return Inference(ChoiceRule(kind="choice", options=options), True, _why("choice", text))

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dti.io.appendix import _BULLET, _section_title  # the target lists' numbering, shared
+from dti.words import Note, note
 
 _ARABIC = re.compile(r"\d+(?:\.\d+)*\.?")
 _LETTER = re.compile(r"([a-zđ])[.)]?")
@@ -51,7 +52,7 @@ def _roman(text: str) -> int:
     return sum(-v if k + 1 < len(values) and v < values[k + 1] else v for k, v in enumerate(values))
 
 
-def numbering(item: Item, numbered: bool) -> str | None:
+def numbering(item: Item, numbered: bool) -> Note | None:
     """Set the item's numbering kind and name; return why it cannot be placed, or None."""
     ident = item.cells["number"].strip()
     name = " ".join(item.cells["name"].split())
@@ -68,7 +69,7 @@ def numbering(item: Item, numbered: bool) -> str | None:
         elif ident in {"-", "–", "—", "•", "·", "*", "+"}:
             item.key, item.number = ("plus" if ident == "+" else "dash", 0), ident
         else:
-            return f"'{ident}' is not a numbering the importer knows (I, 1, 1.1, a), -, +)"
+            return note("spec.import.unknown-numbering", ident=ident)
     elif (title := _section_title("", name)) is not None and title:
         roman = re.sub(r"(?i)^phần\s+", "", name[: len(name) - len(title)].strip(" .:")).strip(" .):-–")
         item.key, item.number, item.parts, name = ("roman", 0), roman, (str(_roman(roman)),), title
@@ -93,9 +94,9 @@ def numbering(item: Item, numbered: bool) -> str | None:
             match.group(2),
         )
     else:
-        return "no number in the STT column and not a section row: number it (1.3, a), -) or merge it above"
+        return note("spec.import.no-number")
     if not name:
-        return f"'{item.number}' has no name"
+        return note("spec.import.no-name", number=item.number)
     item.name = name
     return None
 
@@ -111,7 +112,7 @@ def place(items: list[Item], root: Item, unplaced: list[dict[str, Any]]) -> None
             kept = stack[: deeper[0]] if deeper else stack
             above = next((k for k in range(len(kept) - 1, -1, -1) if kept[k].key[0] == "arabic"), None)
             if above is not None and kept[above].parts != item.parts[: kept[above].key[1]]:
-                why = f"'{item.number}' follows '{kept[above].number}': its parent is missing"
+                why = note("spec.import.parent-missing", number=item.number, above=kept[above].number)
                 unplaced.append({"row": item.row, "number": item.number, "name": item.name, "why": why})
                 continue
             stack = kept if above is None else kept[: above + 1]
@@ -123,7 +124,7 @@ def place(items: list[Item], root: Item, unplaced: list[dict[str, Any]]) -> None
     for item in items:
         if item.key[0] == "section" and not item.children and item.parent is not None:
             item.parent.children.remove(item)
-            why = "a row with a name only (no number, points or method) and nothing under it"
+            why = note("spec.import.name-only")
             unplaced.append({"row": item.row, "number": "", "name": item.name, "why": why})
 
 
@@ -134,7 +135,7 @@ def walk(item: Item) -> list[Item]:
     return out
 
 
-def assign_codes(root: Item, notes: list[str]) -> None:
+def assign_codes(root: Item, notes: list[Note | str]) -> None:
     nodes = walk(root)[1:]
     arabic = Counter(n.number for n in nodes if n.key[0] == "arabic")
     qualify = any(count > 1 for count in arabic.values())
@@ -164,13 +165,13 @@ def assign_codes(root: Item, notes: list[str]) -> None:
         if given and re.fullmatch(CODE, given) and given not in used:
             code = given
         elif given:
-            notes.append(f"row {node.row}: code '{given}' not used (not a valid or unique code): {code}")
+            notes.append(note("spec.import.code-unused", row=node.row, given=given, code=code))
         base = code
         while code in used:
             repeats[base] += 1
             code = f"{base}x{repeats[base] + 1}"
         if code != base:
-            notes.append(f"row {node.row}: '{node.number}' repeats a number: coded {code}")
+            notes.append(note("spec.import.repeats", row=node.row, number=node.number, code=code))
         node.code = code
         used.add(code)
 

@@ -22,6 +22,7 @@ from dti.io.register import name_key, plain_key
 from dti.issues import Issue, IssueCode, Severity
 from dti.spec import Spec
 from dti.tracking.dates import Period, parse_date, parse_period
+from dti.words import Note
 
 HEADERS = Headers(
     {
@@ -84,7 +85,7 @@ class Log:
     file: str = ""
     entries: list[Received] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
+    notes: list[Note | str] = field(default_factory=list)
 
 
 def period_key(text: str) -> str:

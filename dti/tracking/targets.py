@@ -23,6 +23,7 @@ from dti.io.appendix import headers_markdown as headers_markdown
 from dti.io.grid import read_grid
 from dti.issues import Issue, IssueCode, Severity
 from dti.numbers import MISSING, fold, format_trimmed, nfc, parse_column, parse_number
+from dti.words import Note, note
 
 Status = Literal["met", "not_met", "no_data", "needs_review"]
 STATUSES: tuple[Status, ...] = ("met", "not_met", "no_data", "needs_review")
@@ -170,7 +171,7 @@ class Review:
 
     targets: pd.DataFrame  # COLUMNS + computed, given, exceeded_by, shortfall, percent, row
     issues: list[Issue] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)  # the header row, skipped rows, sections, headings
+    notes: list[Note | str] = field(default_factory=list)  # the header row, skipped rows, sections, headings
 
     def summary(self) -> dict[str, int]:
         counts = self.targets["status"].value_counts()
@@ -264,7 +265,7 @@ def summary_line(review: Review, lang: str) -> str:
 def read_targets(path: Path, sheet: str | None = None) -> Review:
     """Read a target list and review it. Problems become issues; nothing is raised."""
     issues: list[Issue] = []
-    notes: list[str] = []
+    notes: list[Note | str] = []
     if path.suffix.lower() in (".yaml", ".yml"):
         frame = frame_from_yaml(path, issues)
     else:
@@ -278,7 +279,7 @@ def read_targets(path: Path, sheet: str | None = None) -> Review:
     elif frame.empty and not issues:
         issues.append(Issue(IssueCode.NO_DATA, Severity.ERROR, "no targets in the file", file=str(path)))
     result = review(frame, str(path), issues)
-    result.notes = [f"{path}: {n}" for n in notes]
+    result.notes = [note("io.in-file", file=str(path), note=n) for n in notes]
     return result
 
 

@@ -18,10 +18,11 @@ import pandas as pd
 
 from dti.io.appendix import structure
 from dti.io.headers import header_key
-from dti.io.listing import Headers, cap_rows, read_listing
+from dti.io.listing import Headers, read_listing
 from dti.issues import Issue, IssueCode, Severity
 from dti.tracking.dates import parse_deadline
 from dti.tracking.targets import split_units
+from dti.words import Note, note
 
 Status = Literal["not_started", "in_progress", "done"]
 STATUSES: tuple[Status, ...] = ("not_started", "in_progress", "done")
@@ -99,7 +100,7 @@ class TaskList:
     tasks: pd.DataFrame  # id group name responsible partners deadline_text deadline status late overdue …
     today: dt.date | None = None
     issues: list[Issue] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
+    notes: list[Note | str] = field(default_factory=list)
 
     def summary(self) -> dict[str, int]:
         """Counts per status; `unknown` (no or an unknown status word) so that the parts add up to total."""
@@ -187,7 +188,7 @@ def read_tasks(path: Path, sheet: str | None = None, today: dt.date | None = Non
     is: a list is read as of a day). `late` keeps the list's own words (`chậm tiến độ`, `hoàn thành quá
     hạn`). Problems become issues; nothing is raised."""
     issues: list[Issue] = []
-    notes: list[str] = []
+    notes: list[Note | str] = []
     what = (
         "not a task list: a task list has a task column (Nhiệm vụ, Nội dung…) and a lead unit, deadline "
         "or status column (Đơn vị chủ trì, Thời hạn, Trạng thái…)"
@@ -199,13 +200,11 @@ def read_tasks(path: Path, sheet: str | None = None, today: dt.date | None = Non
     # Section rows (`I`, `II`) and headings over `- ` rows: the target reader's rules, with the columns
     # that make a row a task (a deadline, a unit) standing in for its target column.
     frame["target"] = frame["deadline"] + frame["responsible"] + frame["partners"]
-    found: list[str] = []
-    frame = structure(frame, found).drop(columns="target").reset_index(drop=True)
-    notes += [cap_rows(n.replace("targets", "tasks")) for n in found]
+    frame = structure(frame, notes, "tasks").drop(columns="target").reset_index(drop=True)
     if frame.empty and not issues:
         issues.append(Issue(IssueCode.NO_DATA, Severity.ERROR, "no tasks in the file", file=str(path)))
     tasks = judge(frame, str(path), today, issues)
-    tasks.notes = [f"{path}: {n}" for n in notes]
+    tasks.notes = [note("io.in-file", file=str(path), note=n) for n in notes]
     return tasks
 
 

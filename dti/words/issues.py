@@ -1,5 +1,246 @@
-"""Words of the issues catalogue: key -> (Vietnamese, English)."""
+"""Words of the issues found in submitted files and of the notes on how a file was read.
+
+Key -> (Vietnamese, English). The English text is each issue's `message` in json and csv output:
+programs and golden files rely on it, so change it only on purpose.
+"""
 
 from __future__ import annotations
 
-WORDS: dict[str, tuple[str, str]] = {}
+WORDS: dict[str, tuple[str, str]] = {
+    # --- reading a file (dti/io) ---------------------------------------------------------------------
+    "io.folder": (
+        "là thư mục, không phải tệp, và không chứa tệp .csv hay .xlsx nào: hãy chỉ ra chính tệp đó",
+        "a folder, not a file, and it holds no .csv or .xlsx file: give the file itself",
+    ),
+    "io.unsupported": (
+        "không đọc được tệp '{suffix}': hãy lưu lại dưới dạng .csv (UTF-8) hoặc .xlsx",
+        "'{suffix}' files are not supported: save it as .csv (UTF-8) or .xlsx",
+    ),
+    "io.cannot-read": ("không đọc được tệp: {why}", "cannot read the file: {why}"),
+    "io.empty": (
+        "tệp rỗng: không có dòng tiêu đề, không có dòng số liệu",
+        "the file is empty: no header, no rows",
+    ),
+    "io.empty-list": ("tệp rỗng", "the file is empty"),
+    "io.not-utf8": (
+        "không phải UTF-8 (byte {byte}): đã đọc theo Windows-1258; hãy kiểm tra chữ tiếng Việt, "
+        "hoặc lưu tệp dưới dạng 'CSV UTF-8'",
+        "not UTF-8 (byte {byte}): read as Windows-1258; check the Vietnamese text, "
+        "or save the file as 'CSV UTF-8'",
+    ),
+    "io.bad-utf16": (
+        "tệp bắt đầu như UTF-16 (có dấu thứ tự byte) nhưng không phải văn bản UTF-16 (byte {byte}): "
+        "hãy lưu lại dưới dạng 'CSV UTF-8' hoặc 'Unicode Text'",
+        "it starts as UTF-16 (a byte-order mark) but is not UTF-16 text (byte {byte}): "
+        "save it again as 'CSV UTF-8' or 'Unicode Text'",
+    ),
+    "io.bad-csv": ("không phải tệp CSV đọc được: {why}", "not a readable CSV file: {why}"),
+    "io.not-zip": (
+        "không phải tệp Excel đọc được: tệp không có cấu trúc nén của .xlsx (có thể là tệp khác được đổi "
+        "đuôi): hãy mở bằng Excel và lưu lại dưới dạng .xlsx",
+        "not a readable Excel file: BadZipFile: File is not a zip file",
+    ),
+    "io.bad-excel": ("không phải tệp Excel đọc được: {why}", "not a readable Excel file: {why}"),
+    "io.no-worksheet": ("sổ tính không có trang tính nào", "the workbook has no worksheet"),
+    "io.chart-sheet": (
+        "trang '{sheet}' là biểu đồ, không phải trang tính",
+        "sheet '{sheet}' is a chart, not a worksheet",
+    ),
+    "io.no-sheet": (
+        "không có trang '{sheet}' (các trang: {sheets})",
+        "no sheet '{sheet}' (sheets: {sheets})",
+    ),
+    "io.ragged-extra": (
+        "dòng có {cells} ô nhưng dòng tiêu đề có {width}: thừa một dấu phân cách, hoặc một giá trị chứa "
+        "dấu phân cách và cần đặt trong ngoặc kép",
+        "row has {cells} cells but the header has {width}: a separator is extra, or a value contains the "
+        "separator and needs quotes",
+    ),
+    "io.ragged-short": (
+        "dòng có {cells} ô nhưng dòng tiêu đề có {width}: các ô thiếu được đọc là trống",
+        "row has {cells} cells but the header has {width}: the missing cells are read as empty",
+    ),
+    "io.column-twice": ("cột '{column}' xuất hiện hai lần", "column '{column}' appears twice"),
+    "io.column-ignored": (
+        "bỏ qua cột '{column}': cột '{used}' là cột {meaning}",
+        "column '{column}' ignored: '{used}' is the {meaning} column",
+    ),
+    "io.missing-listing-column": (
+        "thiếu cột {missing} (dòng tiêu đề: {header}): {what}; các tiêu đề được chấp nhận: {accepted}",
+        "no {missing} column (header: {header}): {what}; accepted headers: {accepted}",
+    ),
+    "io.missing-target-column": (
+        "thiếu cột '{missing}' (dòng tiêu đề: {header}): danh sách chỉ tiêu cần cột tên, cột mục tiêu "
+        "và cột kết quả; `dti targets --help` liệt kê các tiêu đề được nhận biết",
+        "no '{missing}' column (header: {header}): a target list has a name, a target and a result column; "
+        "`dti targets --help` lists the headers it knows",
+    ),
+    "io.not-a-target-list": (
+        "cần một danh sách chỉ tiêu (hoặc khóa 'targets:' chứa danh sách đó)",
+        "expected a list of targets (or a 'targets:' key holding one)",
+    ),
+    "io.unit-twice": (
+        "{path}: danh mục đơn vị có {what} '{value}' hai lần (dòng số liệu {first} và {second}): "
+        "mỗi {what} chỉ được chỉ một đơn vị",
+        "{path}: the unit register has the {what} '{value}' twice (data rows {first} and {second}): "
+        "each {what} must name one unit",
+    ),
+    "io.register-unreadable": (
+        "{path}: không đọc được danh mục đơn vị: {why}",
+        "{path}: cannot read the unit register: {why}",
+    ),
+    "io.register-columns": (
+        "{path}: danh mục đơn vị cần các cột code,name[,region]",
+        "{path}: a unit register needs the columns code,name[,region]",
+    ),
+    # --- notes on how a table was found ----------------------------------------------------------------
+    "io.table-read": ("tiêu đề cột ở dòng {header}{skipped}", "header at row {header}{skipped}"),
+    "io.skipped-one": ("; bỏ qua {what} {rows}{more}", "; skipped {what} row {rows}{more}"),
+    "io.skipped-many": ("; bỏ qua các {what} {rows}{more}", "; skipped {what} rows {rows}{more}"),
+    "io.row.title": ("dòng tên bảng", "title"),
+    "io.row.repeated-header": ("dòng tiêu đề lặp lại", "repeated header"),
+    "io.row.summary": ("dòng tổng hợp", "summary"),
+    "io.row.footnote": ("dòng ghi chú", "footnote"),
+    "io.rows-cut": ("{rows} … và {more} dòng khác", "{rows} … and {more} more"),
+    "io.row-one": ("dòng {rows}", "row {rows}"),
+    "io.row-many": ("các dòng {rows}", "rows {rows}"),
+    "io.sections": (
+        "{rows} là dòng đề mục, không phải {items}: tên nhóm của các {items} bên dưới",
+        "section {rows}: not {items}, the group of the {items} below",
+    ),
+    "io.headings": (
+        "{rows} là dòng tiêu đề con, không phải {items}: phần đầu tên của các {items} bên dưới",
+        "heading {rows}: not {items}, the start of the names below",
+    ),
+    "io.items.targets": ("chỉ tiêu", "targets"),
+    "io.items.tasks": ("nhiệm vụ", "tasks"),
+    "io.in-file": ("{file}: {note}", "{file}: {note}"),
+    # --- reading a submission (dti/engine/plan.py, build.py) -------------------------------------------
+    "plan.header-twice": (
+        "cột '{column}' xuất hiện hai lần (lần đầu ở cột {first}): hãy đổi tên hoặc xóa một cột; "
+        "cột này bị bỏ qua",
+        "column '{column}' appears twice (first in column {first}): rename or delete one; "
+        "this column is ignored",
+    ),
+    "plan.unnamed-column": (
+        "cột {column} có giá trị nhưng không có tiêu đề (lần đầu ở dòng {row}): hãy đặt tiêu đề "
+        "(mã chỉ số, unit, value...) hoặc xóa các giá trị",
+        "column {column} has values but no header (first at row {row}): give it a header "
+        "(a node code, unit, value...) or delete the values",
+    ),
+    "plan.missing-column": (
+        "thiếu cột '{missing}' trong bố cục {layout} (dòng tiêu đề: {header}); tệp dạng dọc có "
+        "unit,indicator,value[,stage]; tệp dạng ngang có cột unit rồi mỗi mã một cột",
+        "no '{missing}' column in the {layout} layout (header: {header}); a long file has "
+        "unit,indicator,value[,stage]; a wide file has unit then one column per code",
+    ),
+    "plan.blank-row": ("dòng trống: bỏ qua", "blank row: skipped"),
+    "plan.unit-empty": (
+        "ô đơn vị trống: hãy điền mã đơn vị",
+        "the unit cell is empty: fill in the unit code",
+    ),
+    "plan.unknown-unit": (
+        "đơn vị '{text}' không có trong danh mục đơn vị{hint}: hãy dùng mã hoặc tên của đơn vị "
+        "(hoặc dùng --units FILE với danh mục riêng)",
+        "unit '{text}' is not in the unit register{hint}: use its code or its name "
+        "(or pass --units FILE with your own register)",
+    ),
+    "plan.did-you-mean": (" (có phải {names}?)", " (did you mean {names}?)"),
+    "plan.or": (" hoặc ", " or "),
+    "plan.leading-zero": (
+        "đơn vị '{text}' được đọc là '{unit}': bảng tính đã bỏ số 0 ở đầu (hãy định dạng cột là văn bản)",
+        "unit '{text}' read as '{unit}': the spreadsheet dropped its leading zero "
+        "(format the column as text)",
+    ),
+    "plan.unknown-stage": (
+        "không rõ giai đoạn '{text}': hãy dùng 'self' (tự đánh giá) hoặc 'verified' (thẩm định)",
+        "stage '{text}' is unknown: use 'self' (tự đánh giá) or 'verified' (thẩm định)",
+    ),
+    "plan.name-mismatch": (
+        "tệp ghi đơn vị {unit} là '{name}' nhưng danh mục đơn vị ghi '{official}': dùng tên trong "
+        "danh mục (hãy kiểm tra mã đơn vị)",
+        "the file names unit {unit} '{name}' but the unit register says '{official}': the register's name "
+        "is used (check the unit code)",
+    ),
+    "plan.unknown-code": (
+        "'{text}' không phải mã của bộ chỉ số {spec}: xem `dti spec show {spec}`",
+        "'{text}' is not a code of spec {spec}: see `dti spec show {spec}`",
+    ),
+    "plan.unknown-column": (
+        "cột '{column}' không phải mã của bộ chỉ số: hãy đổi tên thành mã chỉ số (xem `dti spec show`) "
+        "hoặc xóa cột",
+        "column '{column}' is not a code of the spec: rename it to a node code (see `dti spec show`) "
+        "or delete it",
+    ),
+    "plan.bad-rank": (
+        "thứ hạng '{text}' không phải số nguyên ≥ 1",
+        "rank '{text}' is not a whole number ≥ 1",
+    ),
+    "plan.duplicate": (
+        "đơn vị {unit} có {code}{stage} hai lần (lần đầu ở {first}): hãy giữ một",
+        "unit {unit} has {code}{stage} twice (first at {first}): keep one",
+    ),
+    "plan.stage": (" ({stage})", " ({stage})"),
+    "plan.at-row": ("dòng {row}", "row {row}"),
+    "plan.at-row-of": ("dòng {row} của {file}", "row {row} of {file}"),
+    # --- checking the values (dti/engine/rules.py, validate.py) -----------------------------------------
+    "check.no-data": ("không có dòng số liệu nào để kiểm tra", "no data rows to check"),
+    "check.missing": (
+        "không có giá trị: tính 0 điểm (số điểm này được báo là 'thiếu số liệu')",
+        "no value: scores 0 (these points are reported as 'at stake from missing data')",
+    ),
+    "check.not-a-number": (
+        "'{raw}' không phải số: hãy viết ví dụ 86,32% hoặc 2439",
+        "'{raw}' is not a number: write e.g. 86,32% or 2439",
+    ),
+    "check.ambiguous": (
+        "'{raw}' có thể là dấu phân cách hàng nghìn hoặc phần thập phân: đọc là {value:g}; hãy viết rõ "
+        "(ví dụ 1234, hoặc số thập phân với dấu phẩy: 1,234)",
+        "'{raw}' could be a thousands group or decimals: read as {value:g}; write it unambiguously "
+        "(e.g. 1234, or decimals with a comma: 1,234)",
+    ),
+    "check.negative": (
+        "giá trị âm {value:g}: giá trị không được nhỏ hơn 0",
+        "negative value {value:g}: values cannot be below 0",
+    ),
+    "check.not-an-option": (
+        "'{raw}' không phải một lựa chọn của {code}: hãy dùng một trong {options}",
+        "'{raw}' is not an option of {code}: use one of {options}",
+    ),
+    "check.not-yes-no": (
+        "'{raw}' không phải có hay không: {code} nhận 'có' hoặc 'không' (yes/no, 1/0)",
+        "'{raw}' is not yes or no: {code} takes 'có' or 'không' (yes/no, 1/0)",
+    ),
+    "check.above-max": (
+        "{value:g} điểm vượt mức tối đa {max:g} của {code}",
+        "{value:g} points exceed the maximum of {max:g} for {code}",
+    ),
+    "check.above-100": (
+        "'{raw}' vượt 100 %: giữ nguyên giá trị, điểm được giới hạn ở mức tối đa",
+        "'{raw}' is above 100 %: the value is kept, the points are capped at the maximum",
+    ),
+    "check.out-of-range": (
+        "'{raw}' không phải giá trị từ 0 đến 1 của {code}: hãy ghi giá trị chỉ số "
+        "(ví dụ 0,4449 hoặc 44,49%), không ghi điểm",
+        "'{raw}' is not a value between 0 and 1 for {code}: give the index value "
+        "(e.g. 0,4449 or 44,49%), not points",
+    ),
+    "check.with-ancestor": (
+        "{code} được ghi cùng với chỉ số cha {ancestors} của đơn vị {unit}: chỉ ghi chỉ số đó hoặc "
+        "các thành phần của nó, không ghi cả hai",
+        "{code} is given together with its ancestor {ancestors} for unit {unit}: give either the node or its "
+        "parts, not both",
+    ),
+    "check.absent": (
+        "đơn vị {unit} không có dòng nào cho {count} chỉ số: {codes}; các chỉ số này được 0 điểm",
+        "unit {unit} has no row for {count} indicator(s): {codes}; they score 0",
+    ),
+    "check.more": ("{codes} và {more} chỉ số khác", "{codes} and {more} more"),
+    # --- comparing years (dti/analysis/ranking.py) ------------------------------------------------------
+    "rank.mismatch": (
+        "{year} {code}: thứ hạng công bố là {published} nhưng theo giá trị là {computed}; "
+        "dùng thứ hạng công bố",
+        "{year} {code}: published rank {published} but the values give {computed}; "
+        "the published rank is used",
+    ),
+}
