@@ -181,11 +181,11 @@ def test_columns_override_the_guess(tmp_path: Path) -> None:
     assert json.loads(told.stdout)["units"][0]["values"]["NTS"] == 0.5
 
 
-def test_the_readme_lists_the_alias_table_as_it_is() -> None:
+def test_the_docs_list_the_alias_table_as_it_is() -> None:
     from dti.io.headers import alias_markdown
 
-    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
-    block = readme.split("<!-- headers:start -->\n", 1)[1].split("\n<!-- headers:end -->", 1)[0]
+    page = (Path(__file__).parent.parent / "docs" / "input-submissions.md").read_text(encoding="utf-8")
+    block = page.split("<!-- headers:start -->\n", 1)[1].split("\n<!-- headers:end -->", 1)[0]
     assert block == alias_markdown()
 
 
