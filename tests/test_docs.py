@@ -12,8 +12,9 @@ written; `2>&1 > /dev/null` shows stderr alone. A line may be:
 
 Commands run in this process (typer's CliRunner) from the repository root with COLUMNS unset, so tables
 have their full width as in a pipe. A block with a command that writes a file (`-o FILE`) runs in a
-temporary copy of sample_data/ and docs/. Examples whose input is not bundled go in ```text blocks,
-which are not run.
+temporary copy of sample_data/ and docs/, and so does a block naming a file that other tests build
+(BUILT: a ministry's ranking table, a report's target appendix), with those files written beside.
+Examples that cannot run here go in ```text blocks, which are not run.
 
 `python tests/test_docs.py --update` rewrites every block's output from what the commands print now
 (read the diff before committing it).
@@ -42,6 +43,21 @@ COPIED = ("sample_data", "docs")  # what a block that writes files finds in its 
 ENV_PREFIX = re.compile(r"^[A-Z_][A-Z0-9_]*=")
 
 
+def _ministry_table(folder: Path) -> None:
+    from tests.test_real_files import ministry_table
+
+    ministry_table(folder)
+
+
+def _appendix(folder: Path) -> None:
+    from tests.test_targets_appendix import _xlsx
+
+    _xlsx(folder / "phu_luc_6_thang_2024.xlsx")
+
+
+BUILT = {"xep_hang_dti_2021.xlsx": _ministry_table, "phu_luc_6_thang_2024.xlsx": _appendix}
+
+
 @dataclass
 class Step:
     command: str  # the text after "$ "
@@ -60,8 +76,12 @@ class Block:
         return f"{self.page.relative_to(ROOT)}:{self.start}"
 
     @property
+    def built(self) -> list[str]:
+        return [name for name in BUILT if any(name in s.command for s in self.steps)]
+
+    @property
     def writes(self) -> bool:
-        return any(re.search(r"(^|\s)(-o|--output)\s", s.command) for s in self.steps)
+        return any(re.search(r"(^|\s)(-o|--output)\s", s.command) for s in self.steps) or bool(self.built)
 
 
 def blocks(page: Path) -> list[Block]:
@@ -101,6 +121,8 @@ def place(block: Block) -> Iterator[Path]:
     with tempfile.TemporaryDirectory(prefix="dti-docs-") as tmp:
         for folder in COPIED:
             shutil.copytree(ROOT / folder, Path(tmp) / folder)
+        for name in block.built:
+            BUILT[name](Path(tmp))
         os.chdir(tmp)
         try:
             yield Path(tmp)
@@ -218,4 +240,5 @@ if __name__ == "__main__":
     if sys.argv[1:] != ["--update"]:
         sys.exit("usage: python tests/test_docs.py --update")
     os.environ.pop("COLUMNS", None)
+    sys.path.insert(0, str(ROOT))  # the builders in BUILT live in tests/
     update()
