@@ -14,7 +14,8 @@ from dti.engine.build import submission_from_grids
 from dti.engine.scoring import Result, score, score_values
 from dti.engine.submission import Layout, Submission
 from dti.engine.validate import validate
-from dti.io.grid import YEAR, read_grids
+from dti.io.files import read_grids
+from dti.io.grid import YEAR
 from dti.io.register import UnitRegister
 from dti.issues import IssueCode, Report
 from dti.spec import Spec, SpecError, load_spec, spec_for_year
@@ -55,7 +56,7 @@ def default_register(spec: Spec) -> UnitRegister:
 def expand(paths: list[Path]) -> list[Path]:
     """Files as given; a folder stands for the CSV and Excel files in it (sorted), without hidden files,
     Excel's lock files (`~$name.xlsx`, there while a colleague has the file open) or notes (`.txt`)."""
-    from dti.io.grid import SUPPORTED
+    from dti.io.files import SUPPORTED
 
     out: list[Path] = []
     for path in paths:

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 import dti
 from dti.engine.build import read_submission
 from dti.engine.scoring import competition_ranks, score
-from dti.io import grid as grid_module
+from dti.io import csvfile
 from dti.io.register import UnitRegister
 from dti.pipeline import evaluate
 from dti.spec import Spec, parse_spec
@@ -116,9 +116,9 @@ def test_the_compiled_csv_reader_reads_like_the_csv_module(
     text = data.read_text(encoding="utf-8").replace("U00003,", "U00003 ,", 1)  # a space to strip
     data.write_text(text + "U00001," + ",".join(["x"] * 98) + "\n", encoding="utf-8")  # a duplicate row
     register = UnitRegister.read(register_path)
-    monkeypatch.setattr(grid_module, "ARROW_FROM_BYTES", 10**9)
+    monkeypatch.setattr(csvfile, "ARROW_FROM_BYTES", 10**9)
     plain = read_submission(data, spec2022, register)
-    monkeypatch.setattr(grid_module, "ARROW_FROM_BYTES", 0)
+    monkeypatch.setattr(csvfile, "ARROW_FROM_BYTES", 0)
     compiled = read_submission(data, spec2022, register)
     assert compiled.units == plain.units and len(plain.units) == 400
     for name in ("value", "percent", "status", "row", "col"):

@@ -17,7 +17,8 @@ from openpyxl.utils import get_column_letter
 
 from dti.views import Column, View
 from dti.views.document import Chart, Document, Fact, Section, Series
-from dti.write.xlsx import document_workbook, number_format, sheet_names, views_workbook
+from dti.write.xlsx import document_workbook, views_workbook
+from dti.write.xlsxbook import number_format, sheet_names
 from dti.write.xlsxchart import ACCENT, bins
 
 ROOT = Path(__file__).parent.parent

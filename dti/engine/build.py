@@ -11,7 +11,8 @@ from dti.engine.columns import issue
 from dti.engine.plan import Plan, plan_grid
 from dti.engine.scales import settle_percent_scales
 from dti.engine.submission import STAGE_NAMES, Layer, Layout, Source, Submission
-from dti.io.grid import Column, Grid, cell_ref, read_grids
+from dti.io.files import read_grids
+from dti.io.grid import Column, Grid, cell_ref
 from dti.io.register import UnitRegister
 from dti.issues import Issue, IssueCode, Severity
 from dti.numbers import ABSENT, NUMBER, decimal_style, parse_texts, resolve_ambiguous

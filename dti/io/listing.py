@@ -13,7 +13,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from dti.io.grid import col_letter, read_grid
+from dti.io.files import read_grid
+from dti.io.grid import col_letter
 from dti.io.headers import header_key
 from dti.io.table import describe, find_table
 from dti.issues import Issue, IssueCode, Severity, issue

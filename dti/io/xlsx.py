@@ -10,64 +10,17 @@ broken, raises InputError, which the caller reports as an unreadable file.
 
 from __future__ import annotations
 
-import datetime as dt
-import os
 import posixpath
 import re
-import unicodedata
 import zipfile
 import zlib
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
 from xml.parsers import expat
 
 from dti.io.grid import Grid, InputError
+from dti.io.xlsxsheet import DATE, DURATION, GENERAL, PERCENT, Values, nfc, read_sheet, sheet_grid
+from dti.io.xlsxxml import XlsxLimits, elements, local_name, over_limit, parse_part
 from dti.words import note
-
-# A province file is ~6,300 rows of 4 cells (long) or 63 rows of ~110 (wide); 10,000 communes of 20
-# criteria, long, are 200,000 rows. The caps leave room for that. This reader takes ~2.7 µs a cell
-# (expat calls back five times a cell): a sheet at the cell cap, which a 10 MB zip can hold, ~7 s.
-MAX_ROWS = 500_000
-MAX_COLUMNS = 2_000
-MAX_CELLS = 2_500_000  # rows × columns of the grid, every <c> element of the sheet, and shared strings
-MAX_UNPACKED_BYTES = 100 * 1024 * 1024  # all parts of the archive, as declared by its directory
-ENV = {
-    "rows": "DTI_XLSX_MAX_ROWS",
-    "columns": "DTI_XLSX_MAX_COLUMNS",
-    "cells": "DTI_XLSX_MAX_CELLS",
-    "unpacked_bytes": "DTI_XLSX_MAX_BYTES",
-}
-
-
-@dataclass(frozen=True)
-class XlsxLimits:
-    rows: int = MAX_ROWS
-    columns: int = MAX_COLUMNS
-    cells: int = MAX_CELLS
-    unpacked_bytes: int = MAX_UNPACKED_BYTES
-
-    @classmethod
-    def from_env(cls) -> XlsxLimits:
-        """The defaults, each replaced by its DTI_XLSX_MAX_* environment variable when that is a number."""
-        values = {}
-        for name, env in ENV.items():
-            raw = os.environ.get(env, "").strip().replace("_", "")
-            if raw.isdigit() and int(raw) > 0:
-                values[name] = int(raw)
-        return cls(**values)
-
-
-class EntitiesForbidden(ValueError):
-    """An XML part declares a DTD: its entities could expand to gigabytes, so none is accepted."""
-
-
-def _over(what: str, name: str, limit: int) -> InputError:
-    return InputError(
-        f"{what}, above the limit of {limit:,} {name.replace('_', ' ')}: "
-        f"split the file, or raise the limit with {ENV[name]}=N"
-    )
 
 
 def _unreadable(exc: BaseException) -> InputError:
@@ -93,8 +46,6 @@ BROKEN = (
 
 
 def read_xlsx(path: Path, sheet: str | None, limits: XlsxLimits | None = None) -> Grid:
-    from dti.io.xlsxsheet import _grid, _read_sheet, _Values
-
     limits = limits or XlsxLimits.from_env()
     try:
         with zipfile.ZipFile(path) as archive:
@@ -103,11 +54,11 @@ def read_xlsx(path: Path, sheet: str | None, limits: XlsxLimits | None = None) -
             title, part = book.sheet(sheet)
             strings = _shared_strings(archive, book.part("sharedStrings"), limits)
             styles = _styles(archive, book.part("styles"))
-            values = _Values(strings, styles, book.date1904)
-            positions, cell_values = _read_sheet(archive, part, values, limits)
+            values = Values(strings, styles, book.date1904)
+            positions, cell_values = read_sheet(archive, part, values, limits)
     except BROKEN as exc:
         raise _unreadable(exc) from None
-    return _grid(path, title, positions, cell_values, values, limits)
+    return sheet_grid(path, title, positions, cell_values, values, limits)
 
 
 def _check_unpacked_size(archive: zipfile.ZipFile, limits: XlsxLimits) -> None:
@@ -115,59 +66,9 @@ def _check_unpacked_size(archive: zipfile.ZipFile, limits: XlsxLimits) -> None:
     unpacked = sum(info.file_size for info in archive.infolist())
     # zipfile stops each part at its declared size, so the directory's sizes bound what is read.
     if unpacked > limits.unpacked_bytes:
-        raise _over(f"the workbook unpacks to {unpacked:,} bytes", "unpacked_bytes", limits.unpacked_bytes)
-
-
-# --- XML ------------------------------------------------------------------------------------------
-
-Start = Callable[[str, dict[str, str]], None]
-End = Callable[[str], None]
-
-
-def _refuse_dtd(*_: Any) -> None:
-    raise EntitiesForbidden("the XML declares a DTD (entities are not accepted)")
-
-
-def _parse(archive: zipfile.ZipFile, part: str, start: Start, end: End, text: Callable[[str], None]) -> None:
-    """Stream one part through expat (names as written: 'c', or 'x:c' under a prefix)."""
-    parser = expat.ParserCreate()
-    parser.StartDoctypeDeclHandler = _refuse_dtd  # an internal DTD is where entities are declared
-    parser.EntityDeclHandler = _refuse_dtd
-    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)  # no external DTD is fetched
-    parser.buffer_text = True
-    parser.buffer_size = 1 << 16
-    parser.StartElementHandler = start
-    parser.EndElementHandler = end
-    parser.CharacterDataHandler = text
-    with archive.open(part) as stream:
-        _feed(parser, stream)
-
-
-def _feed(parser: Any, stream: IO[bytes]) -> None:
-    while chunk := stream.read(1 << 20):
-        parser.Parse(chunk, False)
-    parser.Parse(b"", True)
-
-
-def _local(name: str) -> str:
-    return name.rpartition(":")[2]
-
-
-def _elements(archive: zipfile.ZipFile, part: str) -> list[tuple[str, str, dict[str, str]]]:
-    """(parent, element, attributes) of every element of a small part, local names, in order."""
-    found: list[tuple[str, str, dict[str, str]]] = []
-    stack = [""]
-
-    def start(name: str, attrs: dict[str, str]) -> None:
-        local = _local(name)
-        found.append((stack[-1], local, {_local(k): v for k, v in attrs.items()}))
-        stack.append(local)
-
-    def end(_: str) -> None:
-        stack.pop()
-
-    _parse(archive, part, start, end, lambda _: None)
-    return found
+        raise over_limit(
+            f"the workbook unpacks to {unpacked:,} bytes", "unpacked_bytes", limits.unpacked_bytes
+        )
 
 
 # --- the workbook: its sheets and parts -------------------------------------------------------------
@@ -180,7 +81,7 @@ def _relationships(archive: zipfile.ZipFile, source: str) -> dict[str, tuple[str
     if rels not in archive.NameToInfo:
         return {}
     out = {}
-    for _, element, attrs in _elements(archive, rels):
+    for _, element, attrs in elements(archive, rels):
         if element == "Relationship" and "Id" in attrs and "Target" in attrs:
             target = attrs["Target"]
             target = target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target)
@@ -198,7 +99,7 @@ class _Workbook:
         self.rels = _relationships(archive, self.path)
         self.sheets: list[tuple[str, str, str]] = []  # name, relationship type, part
         self.date1904 = False
-        for _, element, attrs in _elements(archive, self.path):
+        for _, element, attrs in elements(archive, self.path):
             if element == "workbookPr":
                 self.date1904 = attrs.get("date1904", "").lower() in {"1", "true"}
             elif element == "sheet" and attrs.get("id") in self.rels:
@@ -231,10 +132,6 @@ class _Workbook:
         return default if default in self.archive.NameToInfo else None
 
 
-def _nfc(text: str) -> str:
-    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
-
-
 def _shared_strings(archive: zipfile.ZipFile, part: str | None, limits: XlsxLimits) -> list[str]:
     """Each <si>'s text: its <t>, or its rich text runs' <t>s joined (phonetic <rPh> runs left out)."""
     strings: list[str] = []
@@ -244,29 +141,31 @@ def _shared_strings(archive: zipfile.ZipFile, part: str | None, limits: XlsxLimi
     state = {"collect": False, "phonetic": 0}
 
     def start(name: str, _: dict[str, str]) -> None:
-        local = _local(name)
+        local = local_name(name)
         if local == "t":
             state["collect"] = not state["phonetic"]
         elif local == "rPh":
             state["phonetic"] += 1
 
     def end(name: str) -> None:
-        local = _local(name)
+        local = local_name(name)
         if local == "t":
             state["collect"] = False
         elif local == "rPh":
             state["phonetic"] -= 1
         elif local == "si":
             if len(strings) >= limits.cells:
-                raise _over(f"the workbook has more than {limits.cells:,} strings", "cells", limits.cells)
-            strings.append(_nfc("".join(pieces).replace("x005F_", "")))  # as openpyxl read them
+                raise over_limit(
+                    f"the workbook has more than {limits.cells:,} strings", "cells", limits.cells
+                )
+            strings.append(nfc("".join(pieces).replace("x005F_", "")))  # as openpyxl read them
             pieces.clear()
 
     def text(data: str) -> None:
         if state["collect"]:
             pieces.append(data)
 
-    _parse(archive, part, start, end, text)
+    parse_part(archive, part, start, end, text)
     return strings
 
 
@@ -280,8 +179,6 @@ BUILTIN_FORMATS |= {45: "mm:ss", 46: "[h]:mm:ss", 47: "mmss.0"}
 _LITERALS = re.compile(r'".*?"|\[(?!hh?\]|mm?\]|ss?\])[^\]]*\]')
 _DATE = re.compile(r"(?<![_\\])[dmhysDMHYS]")
 _DURATION = re.compile(r"\[hh?\](:mm(:ss(\.0*)?)?)?|\[mm?\](:ss(\.0*)?)?|\[ss?\](\.0*)?", re.I)
-
-GENERAL, PERCENT, DATE, DURATION = 0, 1, 2, 3
 
 
 def _format_kind(code: str) -> int:
@@ -297,31 +194,9 @@ def _styles(archive: zipfile.ZipFile, part: str | None) -> list[int]:
         return []
     custom: dict[int, str] = {}
     formats: list[int] = []
-    for parent, element, attrs in _elements(archive, part):
+    for parent, element, attrs in elements(archive, part):
         if element == "numFmt" and parent == "numFmts":
             custom[int(attrs.get("numFmtId", "0"))] = attrs.get("formatCode", "")
         elif element == "xf" and parent == "cellXfs":
             formats.append(int(attrs.get("numFmtId", "0")))
     return [_format_kind(custom.get(i, BUILTIN_FORMATS.get(i, "General"))) for i in formats]
-
-
-def _excel_date(value: float, date1904: bool, duration: bool) -> str:
-    """A date-formatted number as openpyxl showed it (str of its datetime, time or timedelta)."""
-    try:
-        if duration:
-            delta = dt.timedelta(days=value)
-            if delta.microseconds:
-                delta = dt.timedelta(
-                    seconds=delta.total_seconds() // 1, microseconds=round(delta.microseconds, -3)
-                )
-            return str(delta)
-        day, fraction = divmod(value, 1)
-        diff = dt.timedelta(milliseconds=round(fraction * 86_400_000))
-        if 0 <= value < 1 and diff.days == 0:
-            return str((dt.datetime.min + diff).time())
-        if 0 < value < 60 and not date1904:
-            day += 1  # Excel's 29 February 1900
-        epoch = dt.datetime(1904, 1, 1) if date1904 else dt.datetime(1899, 12, 30)
-        return str(epoch + dt.timedelta(days=day) + diff)
-    except (OverflowError, ValueError):
-        return "#VALUE!"

@@ -1,10 +1,12 @@
 """An XLSX worksheet streamed with expat into a Grid: each distinct value once, positions as integers,
-caps checked as the rows go by (see dti/io/xlsx.py for the package, strings, styles and limits)."""
+caps checked as the rows go by (dti/io/xlsx.py reads the package, strings and styles; xlsxxml.py
+parses and holds the limits)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import math
+import unicodedata
 import zipfile
 from array import array
 from pathlib import Path
@@ -12,13 +14,15 @@ from pathlib import Path
 import numpy as np
 
 from dti.io.grid import Column, Grid, cell_ref, make_grid
-from dti.io.xlsx import DATE, DURATION, GENERAL, PERCENT, XlsxLimits, _excel_date, _nfc, _over, _parse
+from dti.io.xlsxxml import XlsxLimits, over_limit, parse_part
 
 DIGITS = "0123456789"
 COLUMN_BITS = 20  # a cell's position is row << 20 | column (Excel's last column, XFD, is 16,384)
+# The kinds of number format a cell style has (dti/io/xlsx.py reads them from the styles part).
+GENERAL, PERCENT, DATE, DURATION = 0, 1, 2, 3
 
 
-class _Values:
+class Values:
     """Each distinct cell value once: its text id, Excel number and percent format (id 0: empty)."""
 
     def __init__(self, strings: list[str], styles: list[int], date1904: bool) -> None:
@@ -39,7 +43,7 @@ class _Values:
     def of_text(self, text: str) -> int:
         value = self.strings.get(text)
         if value is None:
-            value = self.strings[text] = self._new(_nfc(text))
+            value = self.strings[text] = self._new(nfc(text))
         return value
 
     def of_number(self, raw: str, style: str) -> int:
@@ -54,7 +58,7 @@ class _Values:
         if not math.isfinite(number):  # 1e400: its text, for the number parser to report
             return self._new(raw.strip())
         if kind in (DATE, DURATION):
-            return self._new(_excel_date(value, self.date1904, kind == DURATION))
+            return self._new(excel_date(value, self.date1904, kind == DURATION))
         return self._new(str(int(value)) if number.is_integer() else repr(number), number, kind == PERCENT)
 
     def of_cell(self, kind: str, raw: str, inline: list[str]) -> int:
@@ -72,8 +76,8 @@ class _Values:
         return self.of_text(raw)  # "str" (a formula's text), "e" (an error: #N/A, #DIV/0!)
 
 
-def _read_sheet(
-    archive: zipfile.ZipFile, part: str, values: _Values, limits: XlsxLimits
+def read_sheet(
+    archive: zipfile.ZipFile, part: str, values: Values, limits: XlsxLimits
 ) -> tuple[array[int], array[int]]:
     """Each non-empty cell's position (row << 20 | column, 1-based) and value, capped as they stream.
 
@@ -111,7 +115,7 @@ def _read_sheet(
         if name == c:
             cells += 1
             if cells > max_cells:
-                raise _over(f"the sheet has more than {max_cells:,} cells", "cells", max_cells)
+                raise over_limit(f"the sheet has more than {max_cells:,} cells", "cells", max_cells)
             ref = attrs.get("r")
             if ref:
                 letters = ref.rstrip(DIGITS)
@@ -172,7 +176,7 @@ def _read_sheet(
         elif collect == 2:
             inline.append(data)
 
-    _parse(archive, part, start, end, text)
+    parse_part(archive, part, start, end, text)
     return positions, cell_values
 
 
@@ -190,18 +194,18 @@ def _column(ref: str, columns: dict[str, int]) -> int:
 
 def _refuse(row: int, column: int, limits: XlsxLimits) -> None:
     if row > limits.rows:
-        raise _over(f"the sheet has rows beyond row {limits.rows:,}", "rows", limits.rows)
-    raise _over(
+        raise over_limit(f"the sheet has rows beyond row {limits.rows:,}", "rows", limits.rows)
+    raise over_limit(
         f"cell {cell_ref(column - 1, row)} is beyond column {limits.columns:,}", "columns", limits.columns
     )
 
 
-def _grid(
+def sheet_grid(
     path: Path,
     title: str,
     positions: array[int],
     cell_values: array[int],
-    values: _Values,
+    values: Values,
     limits: XlsxLimits,
 ) -> Grid:
     """The header (row 1) and one Column per column up to the widest row's last value."""
@@ -213,7 +217,7 @@ def _grid(
     cells = np.frombuffer(cell_values, dtype=np.int32)
     height, width = int(rows.max()) + 1, int(cols.max()) + 1
     if height * width > limits.cells:
-        raise _over(f"the sheet spans {height:,} rows × {width:,} columns", "cells", limits.cells)
+        raise over_limit(f"the sheet spans {height:,} rows × {width:,} columns", "cells", limits.cells)
     texts = list(values.texts)
     text = np.frombuffer(values.text, dtype=np.int32)
     number = np.frombuffer(values.number, dtype=float)
@@ -258,4 +262,30 @@ def _iso_date(raw: str) -> str:
     try:
         return str(dt.datetime.fromisoformat(raw.strip().removesuffix("Z")))
     except ValueError:
-        return _nfc(raw)
+        return nfc(raw)
+
+
+def nfc(text: str) -> str:
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+
+
+def excel_date(value: float, date1904: bool, duration: bool) -> str:
+    """A date-formatted number as openpyxl showed it (str of its datetime, time or timedelta)."""
+    try:
+        if duration:
+            delta = dt.timedelta(days=value)
+            if delta.microseconds:
+                delta = dt.timedelta(
+                    seconds=delta.total_seconds() // 1, microseconds=round(delta.microseconds, -3)
+                )
+            return str(delta)
+        day, fraction = divmod(value, 1)
+        diff = dt.timedelta(milliseconds=round(fraction * 86_400_000))
+        if 0 <= value < 1 and diff.days == 0:
+            return str((dt.datetime.min + diff).time())
+        if 0 < value < 60 and not date1904:
+            day += 1  # Excel's 29 February 1900
+        epoch = dt.datetime(1904, 1, 1) if date1904 else dt.datetime(1899, 12, 30)
+        return str(epoch + dt.timedelta(days=day) + diff)
+    except (OverflowError, ValueError):
+        return "#VALUE!"

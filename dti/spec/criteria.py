@@ -16,7 +16,8 @@ from typing import Any
 
 import numpy as np
 
-from dti.io.grid import Grid, InputError, factorize, make_grid, read_grid
+from dti.io.files import read_grid
+from dti.io.grid import Grid, InputError, factorize, make_grid
 from dti.io.headers import header_key
 from dti.io.table import describe, find_table
 from dti.numbers import nfc

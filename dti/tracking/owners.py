@@ -21,7 +21,8 @@ from typing import Any
 import yaml
 
 from dti.engine.columns import indicator_code, node_labels
-from dti.io.grid import Grid, col_letter, read_grid
+from dti.io.files import read_grid
+from dti.io.grid import Grid, col_letter
 from dti.io.headers import header_key
 from dti.io.table import find_table
 from dti.io.yamlsafe import load_yaml

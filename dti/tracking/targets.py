@@ -20,7 +20,7 @@ from dti.io.appendix import COLUMNS, frame_from_grid, frame_from_yaml
 from dti.io.appendix import HEADERS as HEADERS  # re-exported: the CLI and README print them
 from dti.io.appendix import header_meaning as header_meaning
 from dti.io.appendix import headers_markdown as headers_markdown
-from dti.io.grid import read_grid
+from dti.io.files import read_grid
 from dti.issues import Issue, IssueCode, Severity
 from dti.numbers import MISSING, fold, format_trimmed, nfc, parse_column, parse_number
 from dti.words import Note, note

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 from xlsxwriter.utility import quote_sheetname, xl_range_abs
@@ -20,9 +20,7 @@ from dti.views import Column
 from dti.views.document import Chart, Decimal
 from dti.write.cells import number
 from dti.write.svg import ACCENT, LINES, PLAIN, SERIES
-
-if TYPE_CHECKING:
-    from dti.write.xlsx import Book
+from dti.write.xlsxbook import Book
 
 TYPES = {"bar": "column", "hbar": "bar", "line": "line", "histogram": "column", "interval": "line"}
 LABELLED = 15  # bars with at most this many values carry their value as a label

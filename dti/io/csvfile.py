@@ -1,0 +1,128 @@
+"""CSV files (UTF-8, Windows-1258 or Excel's UTF-16 'Unicode Text') → a Grid.
+
+The separator is the one the first lines use most consistently; a large, regular file is read by
+pyarrow's compiled, multi-threaded reader, anything irregular by the csv module, which reports it.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import unicodedata
+from pathlib import Path
+
+import numpy as np
+
+from dti.io.grid import Column, Grid, InputError, factorize, make_grid
+from dti.issues import Issue, IssueCode, Severity, issue
+from dti.words import note
+
+ARROW_FROM_BYTES = 256 * 1024  # larger CSV files are read by pyarrow's compiled, multi-threaded reader
+
+
+def read_csv(path: Path, data: bytes, issues: list[Issue]) -> Grid:
+    text = _decode(data, str(path), issues)
+    # The header names no numbers, so the separator it uses most is the file's (Excel writes ';' in
+    # locales whose decimal separator is a comma).
+    delimiter = _delimiter(text)
+    if len(data) > ARROW_FROM_BYTES:
+        grid = _read_csv_arrow(path, text, delimiter)
+        if grid is not None:
+            return grid
+    try:
+        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    except csv.Error as exc:
+        raise InputError(note("io.bad-csv", why=str(exc))) from None
+    if not records:
+        return Grid(path, None, [], [], np.zeros(0, dtype=int))
+    header, body = records[0], records[1:]
+    width = max([len(header), *map(len, body)])
+    columns = [factorize([r[j] if j < len(r) else "" for r in body]) for j in range(width)]
+    grid = make_grid(path, None, header, columns, len(body))
+    grid.lengths = np.fromiter(map(len, body), dtype=int, count=len(body))
+    return grid
+
+
+def _delimiter(text: str) -> str:
+    """The separator the first lines use most consistently (title rows may use none; Excel writes ';'
+    in locales whose decimal separator is a comma)."""
+    lines = [line for line in text[:65536].splitlines()[:30] if line.strip()]
+
+    def consistency(sep: str) -> tuple[int, int]:
+        """How many lines split into the most common number of fields (more than one), and that number."""
+        widths = [len(row) for row in csv.reader(lines, delimiter=sep)]
+        common = max(set(widths), key=lambda w: (widths.count(w), w), default=1)
+        return (widths.count(common), common) if common > 1 else (0, 0)
+
+    return max(",;\t|", key=consistency) if lines else ","
+
+
+def _read_csv_arrow(path: Path, text: str, delimiter: str) -> Grid | None:
+    """Read a large, regular CSV with pyarrow; None if it is irregular (the csv module then reports it)."""
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+
+    try:
+        header = next(csv.reader(io.StringIO(text[: text.find("\n")]), delimiter=delimiter), [])
+    except csv.Error:  # a header cell over the csv module's field limit: the fallback reports it
+        return None
+    names = [f"c{j}" for j in range(len(header))]
+    try:
+        table = pacsv.read_csv(
+            io.BytesIO(text.encode("utf-8")),
+            read_options=pacsv.ReadOptions(column_names=names, skip_rows=1, block_size=1 << 24),
+            parse_options=pacsv.ParseOptions(
+                delimiter=delimiter, newlines_in_values=True, ignore_empty_lines=False
+            ),
+            convert_options=pacsv.ConvertOptions(
+                column_types={n: pa.string() for n in names},
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+            ),
+        )
+    except (pa.ArrowInvalid, pa.ArrowTypeError):
+        return None
+    columns = []
+    for name in names:
+        encoded = table.column(name).combine_chunks().dictionary_encode()
+        indices = encoded.indices  # int32 without nulls; read from its buffer (to_numpy imports pandas)
+        codes = np.frombuffer(indices.buffers()[1], dtype=np.int32)[
+            indices.offset : indices.offset + len(indices)
+        ]
+        columns.append(
+            Column(codes.astype(np.int64), encoded.dictionary.to_pylist(), arrow=encoded.dictionary)
+        )
+    return make_grid(path, None, header, columns, table.num_rows)
+
+
+def _utf16(data: bytes) -> str | None:
+    """Excel's 'Unicode Text' is UTF-16: a BOM, or a zero byte beside every ASCII character."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise InputError(note("io.bad-utf16", byte=exc.start)) from None
+    head = data[:4096]
+    if len(head) >= 4 and head.count(b"\x00") * 3 > len(head):  # ASCII text as UTF-16 without a BOM
+        little = head[1::2].count(0) > head[0::2].count(0)
+        try:
+            return data.decode("utf-16-le" if little else "utf-16-be")
+        except UnicodeDecodeError:
+            return None
+    return None
+
+
+def _decode(data: bytes, name: str, issues: list[Issue]) -> str:
+    utf16 = _utf16(data)
+    if utf16 is not None:
+        return unicodedata.normalize("NFC", utf16)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        issues.append(
+            issue(
+                IssueCode.ENCODING_FALLBACK, Severity.WARNING, "io.not-utf8", {"byte": exc.start}, file=name
+            )
+        )
+        text = data.decode("cp1258", errors="replace")
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)

@@ -1,0 +1,111 @@
+"""The bounded, DTD-free XML streaming that every part of an XLSX package is read through, and its limits.
+
+Files come from other people: each part is parsed with DTDs refused, so no entity can expand, and the
+reader's caps (rows, columns, cells, unpacked bytes) can be raised by DTI_XLSX_MAX_* variables.
+"""
+
+from __future__ import annotations
+
+import os
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import IO, Any
+from xml.parsers import expat
+
+from dti.io.grid import InputError
+
+# A province file is ~6,300 rows of 4 cells (long) or 63 rows of ~110 (wide); 10,000 communes of 20
+# criteria, long, are 200,000 rows. The caps leave room for that. This reader takes ~2.7 µs a cell
+# (expat calls back five times a cell): a sheet at the cell cap, which a 10 MB zip can hold, ~7 s.
+MAX_ROWS = 500_000
+MAX_COLUMNS = 2_000
+MAX_CELLS = 2_500_000  # rows × columns of the grid, every <c> element of the sheet, and shared strings
+MAX_UNPACKED_BYTES = 100 * 1024 * 1024  # all parts of the archive, as declared by its directory
+ENV = {
+    "rows": "DTI_XLSX_MAX_ROWS",
+    "columns": "DTI_XLSX_MAX_COLUMNS",
+    "cells": "DTI_XLSX_MAX_CELLS",
+    "unpacked_bytes": "DTI_XLSX_MAX_BYTES",
+}
+
+
+@dataclass(frozen=True)
+class XlsxLimits:
+    rows: int = MAX_ROWS
+    columns: int = MAX_COLUMNS
+    cells: int = MAX_CELLS
+    unpacked_bytes: int = MAX_UNPACKED_BYTES
+
+    @classmethod
+    def from_env(cls) -> XlsxLimits:
+        """The defaults, each replaced by its DTI_XLSX_MAX_* environment variable when that is a number."""
+        values = {}
+        for name, env in ENV.items():
+            raw = os.environ.get(env, "").strip().replace("_", "")
+            if raw.isdigit() and int(raw) > 0:
+                values[name] = int(raw)
+        return cls(**values)
+
+
+class EntitiesForbidden(ValueError):
+    """An XML part declares a DTD: its entities could expand to gigabytes, so none is accepted."""
+
+
+def over_limit(what: str, name: str, limit: int) -> InputError:
+    return InputError(
+        f"{what}, above the limit of {limit:,} {name.replace('_', ' ')}: "
+        f"split the file, or raise the limit with {ENV[name]}=N"
+    )
+
+
+Start = Callable[[str, dict[str, str]], None]
+End = Callable[[str], None]
+
+
+def _refuse_dtd(*_: Any) -> None:
+    raise EntitiesForbidden("the XML declares a DTD (entities are not accepted)")
+
+
+def parse_part(
+    archive: zipfile.ZipFile, part: str, start: Start, end: End, text: Callable[[str], None]
+) -> None:
+    """Stream one part through expat (names as written: 'c', or 'x:c' under a prefix)."""
+    parser = expat.ParserCreate()
+    parser.StartDoctypeDeclHandler = _refuse_dtd  # an internal DTD is where entities are declared
+    parser.EntityDeclHandler = _refuse_dtd
+    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)  # no external DTD is fetched
+    parser.buffer_text = True
+    parser.buffer_size = 1 << 16
+    parser.StartElementHandler = start
+    parser.EndElementHandler = end
+    parser.CharacterDataHandler = text
+    with archive.open(part) as stream:
+        _feed(parser, stream)
+
+
+def _feed(parser: Any, stream: IO[bytes]) -> None:
+    while chunk := stream.read(1 << 20):
+        parser.Parse(chunk, False)
+    parser.Parse(b"", True)
+
+
+def local_name(name: str) -> str:
+    return name.rpartition(":")[2]
+
+
+def elements(archive: zipfile.ZipFile, part: str) -> list[tuple[str, str, dict[str, str]]]:
+    """(parent, element, attributes) of every element of a small part, local names, in order."""
+    found: list[tuple[str, str, dict[str, str]]] = []
+    stack = [""]
+
+    def start(name: str, attrs: dict[str, str]) -> None:
+        local = local_name(name)
+        found.append((stack[-1], local, {local_name(k): v for k, v in attrs.items()}))
+        stack.append(local)
+
+    def end(_: str) -> None:
+        stack.pop()
+
+    parse_part(archive, part, start, end, lambda _: None)
+    return found
