@@ -208,6 +208,17 @@ def test_the_pages_have_console_blocks() -> None:
     assert {block.page.name for block in ALL} >= {"README.md", "score.md", "validate.md"}
 
 
+def test_the_readme_is_short_and_its_links_resolve() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert readme.count("\n") <= 300
+    for page in PAGES:
+        for target in re.findall(r"\]\(([^)#\s]+)(?:#[^)]*)?\)", page.read_text(encoding="utf-8")):
+            if not target.startswith(("http://", "https://")):
+                assert (page.parent / target).exists(), f"{page.name}: {target}"
+    for command in ("score", "validate", "rank", "targets", "gaps", "calendar", "tasks", "robust", "report", "spec"):
+        assert f"](docs/{command}.md)" in readme, command
+
+
 def test_shell_forms() -> None:
     shell = Shell()
     with place(Block(ROOT / "README.md", 0, 0, [])):
