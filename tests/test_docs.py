@@ -215,7 +215,18 @@ def test_the_readme_is_short_and_its_links_resolve() -> None:
         for target in re.findall(r"\]\(([^)#\s]+)(?:#[^)]*)?\)", page.read_text(encoding="utf-8")):
             if not target.startswith(("http://", "https://")):
                 assert (page.parent / target).exists(), f"{page.name}: {target}"
-    for command in ("score", "validate", "rank", "targets", "gaps", "calendar", "tasks", "robust", "report", "spec"):
+    for command in (
+        "score",
+        "validate",
+        "rank",
+        "targets",
+        "gaps",
+        "calendar",
+        "tasks",
+        "robust",
+        "report",
+        "spec",
+    ):
         assert f"](docs/{command}.md)" in readme, command
 
 
