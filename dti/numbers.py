@@ -214,3 +214,20 @@ def format_trimmed(value: float, digits: int, lang: str = "vi") -> str:
     text = format_vi(value, digits) if lang == "vi" else f"{value:,.{digits}f}"
     decimal = "," if lang == "vi" else "."
     return text.rstrip("0").rstrip(decimal) if decimal in text else text
+
+
+# Yes/no answers as units write them; `x` and ticks mean "yes" in a yes/no column (DOMAIN §6), and
+# phrases such as `Đã ban hành` / `Chưa ban hành` answer by their first word.
+YES = frozenset({"có", "co", "yes", "y", "true", "đạt", "dat", "đã", "rồi", "1", "x", "✓", "✔", "☑", "✅"})
+NO = frozenset({"không", "khong", "no", "n", "false", "chưa", "chua", "0", "không có", "chưa có"})
+YES_START = ("đã ", "có ")
+NO_START = ("chưa ", "không ")
+
+
+def yes_no(word: str) -> bool | None:
+    """True for yes, False for no, None when a folded answer is neither."""
+    if word in YES or word.startswith(YES_START):
+        return True
+    if word in NO or word.startswith(NO_START):
+        return False
+    return None

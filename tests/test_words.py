@@ -7,10 +7,11 @@ from pathlib import Path
 import pytest
 
 from dti.engine.build import read_submission
-from dti.engine.rules import option_of, yes_no
+from dti.engine.rules import option_of
 from dti.engine.scoring import score
 from dti.engine.validate import validate
 from dti.io.register import UnitRegister
+from dti.numbers import yes_no
 from dti.spec import Spec
 
 

@@ -14,27 +14,11 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from dti.issues import IssueCode, Severity
-from dti.numbers import ABSENT, AMBIGUOUS, MISSING, NUMBER, TEXT, fold
+from dti.numbers import ABSENT, AMBIGUOUS, MISSING, NUMBER, TEXT, fold, yes_no
 from dti.spec import ChoiceRule, Node, RatioRule, Spec, ThresholdsRule
 
 if TYPE_CHECKING:
     from dti.engine.submission import Layer
-
-# Yes/no answers as units write them; `x` and ticks mean "yes" in a yes/no column (DOMAIN §6), and
-# phrases such as `Đã ban hành` / `Chưa ban hành` answer by their first word.
-YES = frozenset({"có", "co", "yes", "y", "true", "đạt", "dat", "đã", "rồi", "1", "x", "✓", "✔", "☑", "✅"})
-NO = frozenset({"không", "khong", "no", "n", "false", "chưa", "chua", "0", "không có", "chưa có"})
-YES_START = ("đã ", "có ")
-NO_START = ("chưa ", "không ")
-
-
-def yes_no(word: str) -> bool | None:
-    """True for yes, False for no, None when a folded answer is neither."""
-    if word in YES or word.startswith(YES_START):
-        return True
-    if word in NO or word.startswith(NO_START):
-        return False
-    return None
 
 
 def option_of(word: str, options: dict[str, float]) -> float:

@@ -22,9 +22,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from dti.engine.rules import yes_no
 from dti.io.register import plain_key
-from dti.numbers import fold, parse_number
+from dti.numbers import fold, parse_number, yes_no
 from dti.spec.model import ChoiceRule, PointsRule, RatioRule, Rule, Step, ThresholdsRule, YesNoRule
 from dti.words import Note, note
 

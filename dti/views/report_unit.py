@@ -48,7 +48,7 @@ def t(key: str, lang: Lang) -> str:
 
 
 def fmt(value: Any, kind: Any, decimal: Decimal, digits: int = 4) -> str:
-    from dti.write.cells import cell
+    from dti.views.cells import cell
 
     return cell(Column("x", "", kind, digits), value, decimal)
 

@@ -11,8 +11,8 @@ from html import escape
 from typing import Any
 
 from dti.views import Column, View
+from dti.views.cells import cell, missing
 from dti.views.document import Chart, Document, Fact, Section
-from dti.write.cells import cell, missing
 from dti.write.svg import svg
 
 WORDS = {"contents": ("Mục lục", "Contents"), "notes": ("Ghi chú", "Notes")}

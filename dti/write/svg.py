@@ -13,8 +13,8 @@ import math
 import re
 from typing import Any
 
+from dti.views.cells import half_up, number
 from dti.views.document import Chart, Decimal, Series
-from dti.write.cells import half_up, number
 
 INK = "#2b2b2b"
 GRID = "#e3e3e3"

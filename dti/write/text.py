@@ -21,9 +21,9 @@ from rich.table import Table
 from rich.text import Text
 
 from dti.views import Column, View
+from dti.views.cells import cell, missing
 from dti.views.document import Decimal
 from dti.words import Lang, Note
-from dti.write.cells import cell, missing
 from dti.write.files import stdout, stdout_errors
 
 RICH_ROWS = 500  # above this a plain table is written: rich lays out ~1,000 rows a second

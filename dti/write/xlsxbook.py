@@ -17,8 +17,8 @@ from typing import Any
 import xlsxwriter
 
 from dti.views import Column, Kind, Lang, View
+from dti.views.cells import cell
 from dti.views.document import Decimal
-from dti.write.cells import cell
 
 MAX_WIDTH = 60  # characters: longer text wraps
 MAX_TEXT = 32_767  # Excel's limit for one cell

@@ -17,8 +17,8 @@ import numpy as np
 from xlsxwriter.utility import quote_sheetname, xl_range_abs
 
 from dti.views import Column
+from dti.views.cells import number
 from dti.views.document import Chart, Decimal
-from dti.write.cells import number
 from dti.write.svg import ACCENT, LINES, PLAIN, SERIES
 from dti.write.xlsxbook import Book
 

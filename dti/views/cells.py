@@ -1,4 +1,5 @@
-"""The text of one value in a column, shared by the terminal, plain-text and HTML writers (no rich).
+"""The text of one value in a column, shared by the writers (terminal, plain text, HTML, Excel charts) and
+the views that put numbers in sentences. No rich.
 
 `decimal` is the decimal mark: "." (English) or "," (Vietnamese: 0,8436, +18,5 %, 1.234,5).
 """
