@@ -10,6 +10,7 @@ written; `2>&1 > /dev/null` shows stderr alone. A line may be:
 - `cat FILE` (a file of the repository, or one an earlier line of the block wrote);
 - `echo $?`: the exit code of the line before.
 
+The blocks that write a report are marked `slow` (the edit loop's `pytest -m "not slow"` leaves them out).
 Commands run in this process (typer's CliRunner) from the repository root with COLUMNS unset, so tables
 have their full width as in a pipe. A block with a command that writes a file (`-o FILE`) runs in a
 temporary copy of sample_data/ and docs/, and so does a block naming a file that other tests build
@@ -194,9 +195,15 @@ def run_block(block: Block) -> list[list[str]]:
 
 
 ALL = [block for page in PAGES for block in blocks(page)]
+SLOW = ("dti report ",)  # a report draws its charts and robustness: ~1 s a block, left to the full run
 
 
-@pytest.mark.parametrize("block", ALL, ids=[b.name for b in ALL])
+def _case(block: Block) -> object:
+    slow = any(s.command.startswith(SLOW) for s in block.steps)
+    return pytest.param(block, id=block.name, marks=[pytest.mark.slow] if slow else [])
+
+
+@pytest.mark.parametrize("block", [_case(block) for block in ALL])
 def test_console_block_prints_what_the_page_shows(block: Block) -> None:
     for step, printed in zip(block.steps, run_block(block), strict=True):
         assert printed == step.expected, f"$ {step.command}"
