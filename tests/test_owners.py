@@ -9,7 +9,8 @@ import pytest
 
 from dti.issues import Issue
 from dti.spec import Spec, load_spec
-from dti.tracking.owners import read_owners, split_units
+from dti.tracking.departments import split_units
+from dti.tracking.owners import read_owners
 
 SAMPLE = Path(__file__).parent.parent / "sample_data" / "owners.csv"
 

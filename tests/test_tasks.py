@@ -105,7 +105,7 @@ def test_sections_statuses_and_overdue(tmp_path: Path) -> None:
         "1/4 nhiệm vụ chưa được triển khai; 2/4 đang triển khai; 1/4 đã hoàn thành; 1 nhiệm vụ quá hạn"
     )
     by = task_list.by_responsible()
-    assert by.loc["Văn phòng UBND tỉnh", "total"] == 2 and by.loc["Sở KH&CN", "total"] == 3
+    assert by.loc["Văn phòng UBND tỉnh", "total"] == 2 and by.loc["Sở Khoa học và Công nghệ", "total"] == 3
 
 
 def test_today_before_and_on_the_deadline(tmp_path: Path) -> None:

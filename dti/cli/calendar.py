@@ -103,9 +103,10 @@ def calendar(
     calendar_rules = deadlines.load_rules(rules)
     the_spec = load_spec(spec or spec_for_year(the_year)[0])
     owned = read_owners(owners, the_spec, sheet if owners.suffix.lower() in common.EXCEL else None)
-    names = deadlines.reporters({o: owned.components_of(o) for o in owned.owners}, calendar_rules)
+    parties = owned.departments
+    names = deadlines.reporters({o: owned.components_of(o) for o in owned.owners}, calendar_rules, parties)
     excel = sheet if received and received.suffix.lower() in common.EXCEL else None
-    log = read_received(received, list(names), the_spec, excel) if received else None
+    log = read_received(received, list(names), the_spec, excel, parties) if received else None
     report = Report([*owned.report.issues, *(log.issues if log else [])])
     result = deadlines.build(names, calendar_rules, the_year, day, log)
     report = Report([*report.issues, *result.issues])  # log lines no deadline takes: said, never dropped

@@ -243,8 +243,8 @@ def _owner_sections(
         text.note(f"{owners}: no section on points lost per department: {exc}")
     if received is not None:
         rules = deadlines.load_rules(None)
-        names = deadlines.reporters({o: plan.components_of(o) for o in plan.owners}, rules)
-        log = read_received(received, list(names), briefing.spec)
+        names = deadlines.reporters({o: plan.components_of(o) for o in plan.owners}, rules, plan.departments)
+        log = read_received(received, list(names), briefing.spec, None, plan.departments)
         _shown(received, log.issues, lang, "--received")
         sections.append(calendar_section(deadlines.build(names, rules, day.year, day, log), lang.code))
     return sections

@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Mapping
 
-from dti.io.register import name_key, plain_key
+from dti.numbers import name_key, plain_key
 from dti.spec import Spec
 
 

@@ -8,7 +8,8 @@ README print it, so they cannot drift.
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from dti.numbers import header_key as header_key  # the one folding; importable from here too
 
 # canonical meaning → the headers people write (any case, with or without diacritics)
 ALIAS_TABLE: dict[str, tuple[str, ...]] = {
@@ -83,16 +84,6 @@ SUMMARY = frozenset(
 )
 # Headers people use for the total of a provincial index.
 TOTAL_NAMES = ("dti", "chỉ số dti", "điểm dti", "chỉ số chuyển đổi số", "chỉ số chuyển đổi số dti")
-
-_MARKS = re.compile(r"[\u0300-\u036f]")
-_NOT_WORD = re.compile(r"[^0-9a-z.]+")
-
-
-def header_key(text: str) -> str:
-    """Fold a header: no case, no diacritics (đ → d), punctuation as spaces, single spaces."""
-    plain = _MARKS.sub("", unicodedata.normalize("NFD", text.casefold())).replace("đ", "d")
-    return " ".join(_NOT_WORD.sub(" ", plain).split()).strip(" .")
-
 
 ALIASES: dict[str, str] = {header_key(h): meaning for meaning, heads in ALIAS_TABLE.items() for h in heads}
 

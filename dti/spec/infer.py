@@ -22,8 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from dti.io.register import plain_key
-from dti.numbers import fold, parse_number, yes_no
+from dti.numbers import fold, parse_number, plain_key, yes_no
 from dti.spec.model import ChoiceRule, PointsRule, RatioRule, Rule, Step, ThresholdsRule, YesNoRule
 from dti.words import Note, note
 
@@ -36,7 +35,7 @@ _POINTS_CLAUSE = (
     ),
     re.compile(rf"^(?P<label>.+?)\s*\(\s*(?P<pts>{_NUMBER})\s*(?:điểm|đ)\s*\)\s*\.?$"),
 )
-# On text without diacritics (see _plain):
+# On text without diacritics (see plain_key):
 _MULTIPLY = r"(?:×|\*|\bx\b|\bnhan(?: voi)?\b)"
 _RATIO = (
     re.compile(
@@ -60,11 +59,6 @@ class Inference:
     inferred: bool
     why: Note  # for the node's source: the rule and the text it was read from, or why none was
     reason: Note | None = None  # when not inferred: why, in a few words (for the review)
-
-
-def _plain(text: str) -> str:
-    """Casefolded, without diacritics (đ → d), single spaces; punctuation kept."""
-    return " ".join(plain_key(text.casefold()).split())
 
 
 def _number(text: str) -> float:
@@ -92,7 +86,7 @@ def _why(kind: str, text: str) -> Note:
 def infer_rule(text: str, max_points: float | None) -> Inference:
     """The rule a method text states, or self-assessed points (not inferred) with the reason."""
     clauses = _clauses(text) if text.strip() else None
-    ratio = next((m for p in _RATIO if (m := p.search(_plain(text)))), None)
+    ratio = next((m for p in _RATIO if (m := p.search(plain_key(text)))), None)
     if ratio and any(
         p.match(_LEAD.sub("", c).strip()) for c in _CLAUSE_END.split(text) for p in _POINTS_CLAUSE
     ):
@@ -114,7 +108,8 @@ def infer_rule(text: str, max_points: float | None) -> Inference:
             text, note("spec.infer.yes-no", yes=float(yes), no=float(no), max=float(max_points))
         )
     if all(digits) or (
-        any(digits) and all(d or _NONE.match(_plain(lb)) for (lb, _), d in zip(clauses, digits, strict=True))
+        any(digits)
+        and all(d or _NONE.match(plain_key(lb)) for (lb, _), d in zip(clauses, digits, strict=True))
     ):
         return _thresholds(text, clauses, max_points)
     if not any(digits):
@@ -133,7 +128,7 @@ def _ratio(text: str, match: re.Match[str], max_points: float | None) -> Inferen
     times = match.groupdict().get("times")
     if times is not None and (max_points is None or _number(times) != max_points):
         return _not_inferred(text, note("spec.infer.times", times=times))
-    target = _TARGET.search(_plain(text))
+    target = _TARGET.search(plain_key(text))
     value = _number(target.group("target")) if target else 100.0
     if not 0 < value <= 100:
         return _not_inferred(text, note("spec.infer.target", value=value))
@@ -144,7 +139,7 @@ def _thresholds(text: str, clauses: list[tuple[str, float]], top: float) -> Infe
     steps: list[tuple[float, float]] = []
     percent: set[bool] = set()
     for label, pts in clauses:
-        plain = _plain(label)
+        plain = plain_key(label)
         numbers = re.findall(rf"({_NUMBER})\s*(%?)", plain)
         if _STRICT.match(plain) or re.search(r"\b(?:tren|hon)\s+\d", plain) and "tro len" not in plain:
             return _not_inferred(text, note("spec.infer.strict", label=label))

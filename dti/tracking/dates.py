@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from dti.io.headers import header_key
+from dti.numbers import header_key
 
 Kind = Literal["month", "half", "quarter", "year", "once"]
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}

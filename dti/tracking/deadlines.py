@@ -18,10 +18,11 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from dti.io.grid import InputError
-from dti.io.headers import header_key
 from dti.io.yamlsafe import load_yaml
 from dti.issues import Issue, IssueCode, Severity
+from dti.numbers import header_key
 from dti.tracking.dates import Period, parse_period, shift
+from dti.tracking.departments import Department, Departments, bundled, department_key
 from dti.tracking.received import Log, Received, once_key
 
 DEFAULT_RULES = Path(__file__).parent.parent / "data" / "calendar_default.yaml"
@@ -87,10 +88,17 @@ def is_local(owner: str) -> bool:
     return any(key == w or key.startswith(w + " ") for w in LOCAL)
 
 
-def applies(rule: Rule, owner: str) -> bool:
+def applies(rule: Rule, owner: str, departments: Departments | None = None) -> bool:
     if isinstance(rule.who, list):
-        return header_key(owner) in {header_key(w) for w in rule.who}
+        register = departments or bundled()
+        return _identity(register, owner) in {_identity(register, w) for w in rule.who}
     return rule.who == "all" or (rule.who == "local") == is_local(owner)
+
+
+def _identity(departments: Departments, name: str) -> str:
+    """What a name stands for: its department, else its folded self."""
+    found = departments.resolve(name)
+    return found.id if isinstance(found, Department) else department_key(name)
 
 
 def due_dates(rule: Rule, year: int, weekend: str = "keep") -> list[tuple[Period, dt.date]]:
@@ -167,15 +175,19 @@ class Calendar:
         return [d for d in past if d.period == last.period]
 
 
-def reporters(components: dict[str, list[str]], rules: Rules) -> dict[str, list[str]]:
-    """Who reports: the owners (owner → its components), then the units a rule names that own none."""
+def reporters(
+    components: dict[str, list[str]], rules: Rules, departments: Departments | None = None
+) -> dict[str, list[str]]:
+    """Who reports: the owners (owner → its components), then the units a rule names that own none (as
+    the register names them: a rule's `Sở KH&CN` is the owner `Sở Khoa học và Công nghệ`)."""
+    register = departments or bundled()
     out = dict(components)
-    known = {header_key(o) for o in out}
+    known = {_identity(register, o) for o in out}
     for rule in rules.rules:
         for name in rule.who if isinstance(rule.who, list) else []:
-            if header_key(name) not in known:
-                out[name] = []
-                known.add(header_key(name))
+            if _identity(register, name) not in known:
+                out[register.named(name)] = []
+                known.add(_identity(register, name))
     return out
 
 

@@ -23,12 +23,12 @@ import yaml
 from dti.engine.columns import indicator_code, node_labels
 from dti.io.files import read_grid
 from dti.io.grid import Grid, col_letter
-from dti.io.headers import header_key
 from dti.io.table import find_table
 from dti.io.yamlsafe import load_yaml
 from dti.issues import Issue, IssueCode, Report, Severity
-from dti.numbers import fold, nfc
+from dti.numbers import header_key, nfc
 from dti.spec import Spec
+from dti.tracking.departments import Departments, bundled, split_units
 
 # What each column holds → the headers plans write (matched without case, diacritics or punctuation).
 # A row's node is looked for in `code`, then `name`, then `number` (STT holds the official numbering).
@@ -50,15 +50,9 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "Đơn vị chịu trách nhiệm",
     ),
     "co": ("co", "Đơn vị phối hợp", "Phối hợp", "Cơ quan phối hợp", "Đơn vị phối hợp thực hiện"),
+    "aliases": ("aliases", "Tên khác", "Tên gọi khác", "Viết tắt"),
 }
 _MEANING = {header_key(h): m for m, heads in HEADERS.items() for h in heads}
-# Several units in one cell: split on `;` and new lines, and on a comma followed by the start of a unit's
-# name (`Sở Tài chính, Sở Nội vụ`) — a comma inside a name (`Sở Văn hóa, Thể thao và Du lịch`) stays.
-_UNIT_START = (
-    r"Sở|UBND|Ủy ban|Uỷ ban|Văn phòng|Công an|Ban|Bộ|Cục|Chi cục|Đài|Báo|Trung tâm|Viễn thông|Bưu điện|"
-    r"Ngân hàng|Kho bạc|Bảo hiểm|Trường|Hội|Liên đoàn|Tỉnh đoàn|Đoàn|Các|VNPT|Viettel|MobiFone|Thuế"
-)
-_SPLIT = re.compile(rf"\s*(?:[;\n\r]+|,\s*(?=(?:{_UNIT_START})\b))\s*", re.IGNORECASE)
 
 
 @dataclass
@@ -71,6 +65,7 @@ class Owners:
     owners: list[str]  # lead units, in file order
     report: Report = field(default_factory=Report)
     source: str = ""
+    departments: Departments = field(default_factory=bundled)  # the register, with this file's names
 
     def components_of(self, owner: str) -> list[str]:
         """The leaf codes an owner leads, in spec order."""
@@ -84,16 +79,7 @@ class _Row:
     co: tuple[str, ...]
     row: int
     cell: str | None
-
-
-def split_units(text: str) -> list[str]:
-    """The units a cell names, in order, without repeats."""
-    out: list[str] = []
-    for part in _SPLIT.split(nfc(text)):
-        part = part.strip(" -–+•")
-        if part and fold(part) not in {fold(p) for p in out}:
-            out.append(part)
-    return out
+    aliases: tuple[str, ...] = ()  # other names of the lead unit (the aliases column, `;`-separated)
 
 
 def read_owners(path: Path, spec: Spec, sheet: str | None = None) -> Owners:
@@ -161,6 +147,7 @@ def _rows_from_grid(grid: Grid, spec: Spec, issues: list[Issue]) -> list[_Row]:
         said = [(m, t) for m, t in said if t]
         lead_units = split_units(texts["lead"][r])
         co_units = split_units(texts["co"][r]) if "co" in texts else []
+        aliases = _aliases(texts["aliases"][r]) if "aliases" in texts else ()
         node = next((c for _, t in said if (c := indicator_code(t, spec)) is not None), None)
         lead_cell = f"{col_letter(columns['lead'])}{number}"
         if node is None:
@@ -191,12 +178,25 @@ def _rows_from_grid(grid: Grid, spec: Spec, issues: list[Issue]) -> list[_Row]:
                     )
                 )
             continue  # an inner node without a lead is a heading: its components are assigned below it
-        rows.append(_row(node, lead_units, co_units, number, lead_cell, grid.name, issues))
+        rows.append(_row(node, lead_units, co_units, number, lead_cell, grid.name, issues, aliases))
     return rows
 
 
+def _aliases(text: object) -> tuple[str, ...]:
+    """The aliases cell (or YAML list): names separated by `;` or new lines."""
+    parts = text if isinstance(text, list) else re.split(r"[;\n]", str(text or ""))
+    return tuple(n for p in parts if (n := nfc(str(p))))
+
+
 def _row(
-    node: str, leads: list[str], co: list[str], row: int, cell: str | None, file: str, issues: list[Issue]
+    node: str,
+    leads: list[str],
+    co: list[str],
+    row: int,
+    cell: str | None,
+    file: str,
+    issues: list[Issue],
+    aliases: tuple[str, ...] = (),
 ) -> _Row:
     if len(leads) > 1:
         issues.append(
@@ -210,8 +210,7 @@ def _row(
                 indicator=node,
             )
         )
-    others = [u for u in leads[1:] + co if fold(u) != fold(leads[0])]
-    return _Row(node, leads[0], tuple(dict.fromkeys(others)), row, cell)
+    return _Row(node, leads[0], tuple(leads[1:] + co), row, cell, aliases)
 
 
 def _rows_from_yaml(path: Path, spec: Spec, issues: list[Issue]) -> list[_Row]:
@@ -254,23 +253,25 @@ def _rows_from_yaml(path: Path, spec: Spec, issues: list[Issue]) -> list[_Row]:
                 _issue(IssueCode.MISSING_VALUE, f"{node} has no lead unit", path, position, indicator=node)
             )
             continue
-        rows.append(_row(node, leads, co, position, None, str(path), issues))
+        aliases = _aliases(item.get("aliases") or item.get("Tên khác") or "")
+        rows.append(_row(node, leads, co, position, None, str(path), issues, aliases))
     return rows
 
 
 def assign(rows: list[_Row], spec: Spec, source: str, issues: list[Issue]) -> Owners:
     """Each component takes the row of the nearest assigned node at or above it (rows in file order)."""
     graph = spec.graph
-    names: dict[str, str] = {}  # folded → as first written: `Sở Y Tế` and `Sở Y tế` are one unit
+    # The owners file is the authority for its names: each lead and co-unit resolves through the register
+    # extended by the file, so `Sở KH&CN` and `Sở Khoa học và Công nghệ` are one owner, shown as first
+    # written; a name the register does not know is a department of the file.
+    departments = bundled().extend(
+        [(r.lead, r.aliases) for r in rows] + [(u, ()) for r in rows for u in r.co]
+    )
     at: dict[int, _Row] = {}
     for row in rows:
-        row = _Row(
-            row.node,
-            names.setdefault(fold(row.lead), row.lead),
-            tuple(names.setdefault(fold(u), u) for u in row.co),
-            row.row,
-            row.cell,
-        )
+        named = departments.named(row.lead)
+        others = (departments.named(u) for u in row.co)
+        row = _Row(row.node, named, tuple(dict.fromkeys(u for u in others if u != named)), row.row, row.cell)
         j = graph.index[row.node]
         first = at.get(j)
         if first is None:
@@ -333,7 +334,8 @@ def assign(rows: list[_Row], spec: Spec, source: str, issues: list[Issue]) -> Ow
             )
         )
     owners = list(dict.fromkeys(r.lead for r in sorted(at.values(), key=lambda r: r.row)))
-    return Owners(spec, lead, co, [o for o in owners if o in lead.values()], Report(issues), source)
+    kept = [o for o in owners if o in lead.values()]
+    return Owners(spec, lead, co, kept, Report(issues), source, departments)
 
 
-__all__ = ["HEADERS", "Owners", "assign", "read_owners", "split_units"]
+__all__ = ["HEADERS", "Owners", "assign", "read_owners"]

@@ -16,12 +16,12 @@ from pathlib import Path
 from typing import Any
 
 from dti.engine.columns import indicator_code
-from dti.io.headers import header_key
 from dti.io.listing import Headers, read_listing
-from dti.io.register import name_key, plain_key
 from dti.issues import Issue, IssueCode, Severity
+from dti.numbers import header_key
 from dti.spec import Spec
 from dti.tracking.dates import Period, parse_date, parse_period
+from dti.tracking.departments import Department, Departments, bundled, department_key
 from dti.words import Note
 
 HEADERS = Headers(
@@ -46,23 +46,6 @@ ALL = frozenset({"", "all", "tat ca", "toan bo", "day du", "du", "tat ca chi so"
 YES = frozenset({"co", "x", "yes", "y", "du", "day du", "1", "true", "co day du"})
 NO = frozenset({"khong", "no", "n", "chua", "chua co", "thieu", "0", "false", "khong co"})
 _LIST = re.compile(r"\s*[;\n]\s*")  # then ',' inside a part that is not one name ('1.1, 1.2')
-# Short forms departments write for their names (folded: no case, no diacritics, `&` without spaces),
-# expanded on both sides before owners are matched: `Sở KH&CN` is `Sở Khoa học và Công nghệ`.
-ALIASES = {
-    "kh&cn": "khoa hoc va cong nghe",
-    "tt&tt": "thong tin va truyen thong",
-    "gd&dt": "giao duc va dao tao",
-    "ld tb&xh": "lao dong thuong binh va xa hoi",
-    "nn&ptnt": "nong nghiep va phat trien nong thon",
-    "vh tt&dl": "van hoa the thao va du lich",
-    "kh&dt": "ke hoach va dau tu",
-    "ubnd": "uy ban nhan dan",
-    "hdnd": "hoi dong nhan dan",
-    "vp": "van phong",
-}
-_ALIAS = re.compile(
-    r"(?<![\w&])(" + "|".join(map(re.escape, sorted(ALIASES, key=len, reverse=True))) + r")(?![\w&])"
-)
 
 
 @dataclass(frozen=True)
@@ -100,10 +83,17 @@ def once_key(period: Period) -> str:
     return period.key if period.kind != "once" else period_key(period.name)
 
 
-def read_received(path: Path, owners: list[str], spec: Spec, sheet: str | None = None) -> Log:
-    """Read the log; owners are matched by folded name (as units are), else loosely (owner_key) when that
-    names one owner; unknown or ambiguous ones are said, with a guess.
-    A line that cannot be used (unknown owner, no date) is a warning and left out, never a crash."""
+def read_received(
+    path: Path,
+    owners: list[str],
+    spec: Spec,
+    sheet: str | None = None,
+    departments: Departments | None = None,
+) -> Log:
+    """Read the log; each line's owner resolves through the register of departments (`departments`: the
+    owners file's, so its names and aliases count) to one of `owners`; an unknown one, or a department
+    that owns nothing, is said with a guess. A line that cannot be used (unknown owner, no date) is a
+    warning and left out, never a crash."""
     log = Log(str(path))
     what = "a received log has an owner (Đơn vị), a period (Kỳ báo cáo) and a date (Ngày gửi) column"
     frame = read_listing(
@@ -111,23 +101,20 @@ def read_received(path: Path, owners: list[str], spec: Spec, sheet: str | None =
     )
     if frame is None:
         return log
-    by_key = {name_key(o): o for o in owners}
-    loose: dict[str, list[str]] = {}
+    register = (departments or bundled()).extend((o, ()) for o in owners)
+    by_department: dict[str, str] = {}
     for o in owners:
-        loose.setdefault(owner_key(o), []).append(o)
+        if isinstance(found := register.resolve(o), Department):
+            by_department.setdefault(found.id, o)
+    keys = {department_key(o): o for o in owners}
     for rec in frame.to_dict("records"):
-        found = (
-            [by_key[k]] if (k := name_key(rec["owner"])) in by_key else loose.get(owner_key(rec["owner"]), [])
-        )
-        owner = found[0] if len(found) == 1 else None
+        found = register.resolve(rec["owner"])
+        kin = register.kin(found) if isinstance(found, Department) else []
+        owner = next((by_department[k] for k in kin if k in by_department), None)
         day = parse_date(rec["received"], rec["received_native"])
-        if len(found) > 1:
-            names = ", ".join(f"'{o}'" for o in found)
-            _warn(log, path, rec, "owner", f"'{rec['owner']}' matches several owners ({names}): write the "
-                  "name as the owners file does")  # fmt: skip
-        elif owner is None:
-            close = difflib.get_close_matches(owner_key(rec["owner"]), list(loose), n=1, cutoff=0.6)
-            guess = f" (did you mean '{loose[close[0]][0]}'?)" if close else ""
+        if owner is None:
+            close = difflib.get_close_matches(department_key(rec["owner"]), list(keys), n=1, cutoff=0.6)
+            guess = f" (did you mean '{keys[close[0]]}'?)" if close else ""
             _warn(log, path, rec, "owner", f"'{rec['owner']}' is not an owner of the owners file{guess}")
         elif not rec["period"].strip():
             _warn(log, path, rec, "period", "no period: write Quý III/2026, Năm 2026 or Tháng 6/2026")
@@ -158,13 +145,6 @@ def read_received(path: Path, owners: list[str], spec: Spec, sheet: str | None =
     if frame.empty:
         log.issues.append(Issue(IssueCode.NO_DATA, Severity.WARNING, "nothing received yet", file=str(path)))
     return log
-
-
-def owner_key(name: str) -> str:
-    """An owner's name folded loosely: no diacritics (`So Y te`), short forms expanded (`Sở KH&CN`,
-    `VP UBND tỉnh`)."""
-    key = re.sub(r"\s*&\s*", "&", plain_key(name_key(name)))
-    return " ".join(_ALIAS.sub(lambda m: ALIASES[m[1]], key).split())
 
 
 def _warn(log: Log, path: Path, rec: dict[str, Any], column: str, message: str, out: bool = True) -> None:

@@ -23,6 +23,7 @@ from dti.io.appendix import headers_markdown as headers_markdown
 from dti.io.files import read_grid
 from dti.issues import Issue, IssueCode, Severity
 from dti.numbers import MISSING, fold, format_trimmed, nfc, parse_column, parse_number
+from dti.tracking.departments import Departments, bundled
 from dti.words import Note, note
 
 Status = Literal["met", "not_met", "no_data", "needs_review"]
@@ -128,43 +129,6 @@ def verdict(text: str) -> Status | None:
     return next((s for p, s in _VERDICTS if p.fullmatch(key)), None)
 
 
-# Organisations a responsible cell lists; a ',' or 'và' starts a new unit only before one of these, so
-# 'Sở Văn hóa, Thể thao và Du lịch' stays one unit. Place words count only capitalised ('các huyện,
-# thành phố' is one unit).
-ORGANISATIONS = (
-    "sở", "ban", "văn phòng", "ubnd", "ủy ban", "uỷ ban", "công an", "bộ", "cục", "chi cục", "trung tâm",
-    "ngân hàng", "nhnn", "đài", "báo", "các", "viễn thông", "vnpt", "viettel", "mobifone", "bưu điện",
-    "doanh nghiệp", "cơ quan", "đơn vị", "hội", "hiệp hội", "trường", "bệnh viện", "kho bạc", "bảo hiểm",
-    "bhxh", "tỉnh đoàn", "đoàn", "mặt trận", "phòng", "liên đoàn",
-)  # fmt: skip
-PLACES = ("Huyện", "Thị xã", "Thành phố", "TP", "Xã", "Phường")
-
-
-def _starts_unit(text: str) -> bool:
-    key = fold(text)
-    if key.startswith("xã hội"):
-        return False
-    return any(key == w or key.startswith(w + " ") for w in ORGANISATIONS) or any(
-        text == w or text.startswith((w + " ", w + ".")) for w in PLACES
-    )
-
-
-def split_units(text: str) -> list[str]:
-    """The units a responsible cell names: 'Sở TT&TT; các doanh nghiệp viễn thông' → two."""
-    units: list[str] = []
-    for part in nfc(text).split(";"):
-        pieces = re.split(r"(\s*,\s*|\s+và\s+)", part.strip())
-        current = pieces[0]
-        for sep, piece in zip(pieces[1::2], pieces[2::2], strict=True):
-            if _starts_unit(piece):
-                units.append(current)
-                current = piece
-            else:
-                current += sep + piece
-        units.append(current)
-    return list(dict.fromkeys(u.strip(" .") for u in units if u.strip(" .")))
-
-
 @dataclass
 class Review:
     """Every target with its status and margin, plus the issues found in the file and how it was read."""
@@ -177,12 +141,14 @@ class Review:
         counts = self.targets["status"].value_counts()
         return {"total": len(self.targets), **{s: int(counts.get(s, 0)) for s in STATUSES}}
 
-    def by(self, column: str) -> pd.DataFrame:
-        """Counts per group or responsible unit; a target with several units counts for each."""
+    def by(self, column: str, departments: Departments | None = None) -> pd.DataFrame:
+        """Counts per group or responsible unit; a target with several units counts for each, under its
+        department's name (`Sở KH&CN` and `Sở Khoa học và Công nghệ` are one row)."""
         frame = self.targets
         if column == "responsible":
-            frame = frame.assign(responsible=[split_units(t) or [""] for t in frame["responsible"]])
-            frame = frame.explode("responsible")
+            register = departments or bundled()
+            units = [[register.named(u) for u in register.split(t)] or [""] for t in frame["responsible"]]
+            frame = frame.assign(responsible=units).explode("responsible")
         table = pd.crosstab(frame[column].replace("", "—"), frame["status"])
         table = table.reindex(columns=list(STATUSES), fill_value=0)
         table.insert(0, "total", table.sum(axis=1))

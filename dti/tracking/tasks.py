@@ -17,11 +17,11 @@ import numpy as np
 import pandas as pd
 
 from dti.io.appendix import structure
-from dti.io.headers import header_key
 from dti.io.listing import Headers, read_listing
 from dti.issues import Issue, IssueCode, Severity
+from dti.numbers import header_key
 from dti.tracking.dates import parse_deadline
-from dti.tracking.targets import split_units
+from dti.tracking.departments import Departments, bundled
 from dti.words import Note, note
 
 Status = Literal["not_started", "in_progress", "done"]
@@ -111,11 +111,14 @@ class TaskList:
             "overdue": int(self.tasks["overdue"].sum()),
         }
 
-    def by_responsible(self) -> pd.DataFrame:
-        """Counts per lead unit (a task with several counts for each), in order of first appearance;
-        a task without a known status counts as `unknown`."""
+    def by_responsible(self, departments: Departments | None = None) -> pd.DataFrame:
+        """Counts per lead unit (a task with several counts for each, under its department's name), in
+        order of first appearance; a task without a known status counts as `unknown`."""
+        register = departments or bundled()
         frame = self.tasks.assign(
-            responsible=[split_units(t) or ["—"] for t in self.tasks["responsible"]],
+            responsible=[
+                [register.named(u) for u in register.split(t)] or ["—"] for t in self.tasks["responsible"]
+            ],
             status=self.tasks["status"].fillna(UNKNOWN),
         )
         frame = frame.explode("responsible")
