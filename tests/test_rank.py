@@ -83,7 +83,7 @@ def test_published_rank_that_disagrees_with_complete_values_warns(tmp_path: Path
         app, ["rank", str(table), "--spec", "example-commune", "--units", str(register), "--format", "json"]
     )
     assert result.exit_code == 0
-    assert "published rank 2 but the values give 1" in result.output
+    assert "thứ hạng công bố là 2 nhưng theo giá trị là 1" in result.output  # stderr, in the default vi
     units = _by_unit(json.loads(result.stdout))
     assert units["A"]["ranks"]["2024"] == 2 and units["A"]["rank_source"]["2024"] == "published"
 
@@ -99,7 +99,7 @@ def test_region_ranking(tmp_path: Path) -> None:
 def test_methodology_mismatch_is_flagged(tmp_path: Path) -> None:
     y2020 = _write(tmp_path, "2020.csv", "unit,CQS,KTS,XHS\n01,0.4449,0.3668,0.4052\n")
     y2023 = _write(tmp_path, "2023.csv", "unit,DTI\n01,0.5\n")
-    result = runner.invoke(app, ["rank", str(y2020), str(y2023)])
+    result = runner.invoke(app, ["rank", str(y2020), str(y2023), "--lang", "en"])
     assert result.exit_code == 0
     assert "different methodologies" in result.output and "2020: dti-province-2020" in result.output
     data = _rank(str(y2020), str(y2023))
@@ -164,7 +164,7 @@ def test_years_ranking_different_sets_of_units_are_flagged(tmp_path: Path) -> No
     new = _write(tmp_path, "dti_2024.csv", "unit,DTI\n01,0.5\n48,0.6\n")
     result = runner.invoke(app, ["rank", str(old), str(new)])
     assert result.exit_code == 0, result.output
-    assert "different numbers of units (2023: 3, 2024: 2)" in result.output
+    assert "số đơn vị được xếp hạng khác nhau giữa các năm (2023: 3, 2024: 2)" in result.output
 
 
 def test_following_one_unit_marks_published_ranks() -> None:

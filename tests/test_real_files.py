@@ -60,7 +60,7 @@ def test_the_ministry_ranking_table_goes_in_unchanged(tmp_path: Path) -> None:
     assert values.at["46", "DTI"] == 0.5012 and values.at["77", "CQS"] == 0.4999
     published = {(u, c): r for u, c, r in run.submission.ranks_given}
     assert published[("56", "CQS")] == 1 and published[("79", "DTI")] == 1 and published[("38", "DTI")] == 5
-    note = " ".join(run.notes)
+    note = " ".join(map(str, run.notes))
     assert "header at row 4-5" in note and "skipped title rows 1-3" in note
     assert "summary row 11" in note and "footnote row 13" in note
 

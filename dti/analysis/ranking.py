@@ -15,9 +15,10 @@ from dti.engine.lookup import node_code as node_code
 from dti.engine.lookup import total_code
 from dti.engine.scoring import Result, rank_frame
 from dti.io.register import DATA_DIR, UnitRegister
-from dti.issues import Issue, IssueCode, Severity
+from dti.issues import Issue, IssueCode, Severity, issue
 from dti.numbers import fold
 from dti.spec import Spec
+from dti.words import Note, note
 
 if TYPE_CHECKING:
     from dti.pipeline import Run
@@ -91,11 +92,16 @@ def apply_published(table: YearTable, published: pd.DataFrame, register_size: in
             differs = given[computed.reindex(given.index).ne(given).fillna(False).astype(bool)]
             for unit, rank in differs.items():
                 issues.append(
-                    Issue(
+                    issue(
                         IssueCode.RANK_MISMATCH,
                         Severity.WARNING,
-                        f"{table.year} {code}: published rank {rank} but the values give {computed[unit]}; "
-                        "the published rank is used",
+                        "rank.mismatch",
+                        {
+                            "year": table.year,
+                            "code": code,
+                            "published": int(rank),
+                            "computed": int(computed[unit]),
+                        },
                         unit=str(unit),
                         indicator=str(code),
                     )
@@ -126,7 +132,9 @@ def read_merger(register: UnitRegister) -> dict[str, str]:
         return {by_name[fold(r["old_province"])]: r["new_province"] for r in csv.DictReader(handle)}
 
 
-def merged_regions(register: UnitRegister, mapping: dict[str, str]) -> tuple[dict[str, str], list[str]]:
+def merged_regions(
+    register: UnitRegister, mapping: dict[str, str]
+) -> tuple[dict[str, str], list[Note | str]]:
     """The region of each new province, and a note on those whose old provinces lie in two regions.
 
     Seven of the 34 span two of the six regions (Phú Thọ, Bắc Ninh, Quảng Ngãi, Gia Lai, Lâm Đồng, Đắk
@@ -145,12 +153,9 @@ def merged_regions(register: UnitRegister, mapping: dict[str, str]) -> tuple[dic
         elif namesake is not None:
             regions[new] = register.regions.get(namesake, "")
             split.append(f"{new}: {regions[new]}")
-    notes = []
+    notes: list[Note | str] = []
     if split:
-        notes.append(
-            f"note: {len(split)} new provinces join old ones of two regions; each takes the region of the "
-            "old province whose name it keeps: " + "; ".join(split)
-        )
+        notes.append(note("analysis.rank.split-regions", count=len(split), provinces="; ".join(split)))
     return regions, notes
 
 
@@ -227,7 +232,7 @@ class Ranking:
     data: dict[str, Any]
     tables: list[YearTable]
     by: str
-    notes: list[str] = field(default_factory=list)
+    notes: list[Note | str] = field(default_factory=list)
 
 
 def rank_years(
@@ -260,20 +265,18 @@ def rank_years(
             raise RankingError("the 2025 merger applies to provinces", "merge")
         mapping = read_merger(register)
         tables = [merge_units(t, mapping) for t in tables]
-    notes = [f"warning: {issue.message}" for t in tables for issue in t.issues]
+    notes: list[Note | str] = [
+        note("analysis.rank.warning", issue=Note(i.key, i.params) if i.key else i.message)
+        for t in tables
+        for i in t.issues
+    ]
     if len({t.spec.id for t in tables}) > 1:
-        notes.append(
-            "note: the years were scored under different methodologies ("
-            + ", ".join(f"{t.year}: {t.spec.id}" for t in sorted(tables, key=lambda t: t.year))
-            + "); changes compare different measures"
-        )
+        specs = [f"{t.year}: {t.spec.id}" for t in sorted(tables, key=lambda t: t.year)]
+        notes.append(note("analysis.rank.methodologies", specs=specs))
     ranked = {t.year: int(t.ranks[by].notna().sum()) if by in t.ranks else 0 for t in tables}
     if len(set(ranked.values())) > 1:
-        notes.append(
-            "note: the years rank different numbers of units ("
-            + ", ".join(f"{year}: {n}" for year, n in sorted(ranked.items()))
-            + "); places gained or lost compare ranks among different sets"
-        )
+        counts = [f"{year}: {n}" for year, n in sorted(ranked.items())]
+        notes.append(note("analysis.rank.sets", counts=counts))
     data = comparison(tables, by)
     if region:
         regions = register.regions

@@ -125,7 +125,7 @@ def rank(
         tables.append(run_year_table(run, register))
     ranking = rank_years(tables, by, register, merge=merge, region=region, top=top)
     for note in ranking.notes:
-        text.note(note)
+        text.note(note, lang.code)
     mark = common.decimal_mark(lang, decimal)
     if unit is not None:
         code = find_unit([t.names for t in reversed(ranking.tables)], unit)

@@ -7,7 +7,7 @@ from typing import Any
 
 import numpy as np
 
-from dti.engine.columns import issue
+from dti.engine.columns import grid_issue
 from dti.engine.plan import Plan, plan_grid
 from dti.engine.scales import settle_percent_scales
 from dti.engine.submission import STAGE_NAMES, Layer, Layout, Source, Submission
@@ -17,6 +17,7 @@ from dti.io.register import UnitRegister
 from dti.issues import Issue, IssueCode, Severity
 from dti.numbers import ABSENT, NUMBER, decimal_style, parse_texts, resolve_ambiguous
 from dti.spec import Spec
+from dti.words import Note, note
 
 
 def _first_of(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -146,19 +147,24 @@ class _Builder:
     ) -> None:
         grid = plan.grid
         u, j = int(unit_rows[r]), int(node[r])
-        if first is not None:
-            where = f"row {grid.rows[first]}"
-        else:
-            other = self.sources[layer.source[u, j]].name
-            where = f"row {layer.row[u, j]}" + ("" if other == grid.name else f" of {other}")
-        stage_name = f" ({STAGE_NAMES[stage]})" if STAGE_NAMES[stage] else ""
+        other = grid.name if first is not None else self.sources[layer.source[u, j]].name
+        at = int(grid.rows[first]) if first is not None else int(layer.row[u, j])
+        where = (
+            note("plan.at-row", row=at) if other == grid.name else note("plan.at-row-of", row=at, file=other)
+        )
+        stage_name = note("plan.stage", stage=STAGE_NAMES[stage]) if STAGE_NAMES[stage] else ""
         row = int(grid.rows[r])
         self.issues.append(
-            issue(
+            grid_issue(
                 IssueCode.DUPLICATE_ENTRY,
                 Severity.ERROR,
-                f"unit {self.units[u]} has {self.spec.graph.codes[j]}{stage_name} twice "
-                f"(first at {where}): keep one",
+                "plan.duplicate",
+                {
+                    "unit": self.units[u],
+                    "code": self.spec.graph.codes[j],
+                    "stage": stage_name,
+                    "first": where,
+                },
                 grid,
                 row=row,
                 column=grid.header[col] if col < len(grid.header) else "",
@@ -185,7 +191,7 @@ def submission_from_grids(
     `columns` maps a header as written to its meaning (a node code, unit, value...), over the guess.
     """
     issues = list(issues)
-    notes: list[str] = []
+    notes: list[Note | str] = []
     overrides = columns
     plans, names, ranks = [], dict(register.names), []
     sources: list[Source] = []

@@ -12,12 +12,15 @@ import numpy as np
 
 from dti.io.grid import Grid, cell_ref, col_letter
 from dti.io.headers import ALIASES, RANK_COLUMN, SUB_RANK, SUB_VALUE, TOTAL_NAMES, header_key
-from dti.issues import Issue, IssueCode, Severity
+from dti.issues import Issue, IssueCode, Severity, issue
 from dti.spec import Spec
 
 
-def issue(code: IssueCode, severity: Severity, message: str, grid: Grid, **where: Any) -> Issue:
-    return Issue(code, severity, message, file=grid.name, sheet=grid.sheet, **where)
+def grid_issue(
+    code: IssueCode, severity: Severity, key: str, params: dict[str, Any], grid: Grid, **where: Any
+) -> Issue:
+    """An issue of a grid's file and sheet, worded from the vocabulary (dti/words/issues.py)."""
+    return issue(code, severity, key, params, file=grid.name, sheet=grid.sheet, **where)
 
 
 _LABELS: dict[int, tuple[Spec, dict[str, str]]] = {}
@@ -96,11 +99,11 @@ def column_map(
             continue
         if what in found:
             issues.append(
-                issue(
+                grid_issue(
                     IssueCode.DUPLICATE_HEADER,
                     Severity.ERROR,
-                    f"column '{raw}' appears twice (first in column {col_letter(found[what])}): "
-                    "rename or delete one; this column is ignored",
+                    "plan.header-twice",
+                    {"column": raw, "first": col_letter(found[what])},
                     grid,
                     row=1,
                     column=raw,
@@ -130,11 +133,11 @@ def unnamed_columns(grid: Grid) -> list[Issue]:
         r = int(hits[0])
         row = int(grid.rows[r])
         out.append(
-            issue(
+            grid_issue(
                 IssueCode.UNNAMED_COLUMN,
                 Severity.ERROR,
-                f"column {col_letter(j)} has values but no header (first at row {row}): give it a header "
-                "(a node code, unit, value...) or delete the values",
+                "plan.unnamed-column",
+                {"column": col_letter(j), "row": row},
                 grid,
                 row=row,
                 cell=cell_ref(j, row),

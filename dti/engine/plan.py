@@ -10,7 +10,7 @@ from functools import cached_property
 
 import numpy as np
 
-from dti.engine.columns import column_map, indicator_code, issue, meaning, unnamed_columns
+from dti.engine.columns import column_map, grid_issue, indicator_code, meaning, unnamed_columns
 from dti.engine.submission import STAGE_NAMES, Layout
 from dti.io.grid import Column, Grid, cell_ref, col_letter, ragged_rows
 from dti.io.headers import META, RANK_COLUMN, STAGES, header_key
@@ -19,6 +19,7 @@ from dti.io.table import describe, find_table
 from dti.issues import Issue, IssueCode, Severity
 from dti.numbers import fold
 from dti.spec import Spec
+from dti.words import Note, note
 
 Cells = list[tuple[int, Column, np.ndarray | None]]  # (column index, column, node per row or None)
 
@@ -47,7 +48,7 @@ def plan_grid(
     layout: Layout | None,
     issues: list[Issue],
     overrides: dict[str, str] | None = None,
-    notes: list[str] | None = None,
+    notes: list[Note | str] | None = None,
 ) -> tuple[Plan | None, dict[str, str], list[tuple[str, str, int]]]:
     """The plan of one grid, the unit names it gives and its published ranks; None if unreadable."""
     overrides = {header_key(k): v for k, v in (overrides or {}).items()}
@@ -57,9 +58,9 @@ def plan_grid(
 
     table = find_table(grid, known)
     grid = table.grid
-    note = describe(table)
-    if note is not None and notes is not None:
-        notes.append(f"{grid.name}: {note}")
+    how = describe(table)
+    if how is not None and notes is not None:
+        notes.append(note("io.in-file", file=grid.name, note=how))
     issues += ragged_rows(grid)
     columns = column_map(grid, table.groups, spec, overrides, issues)
     issues += unnamed_columns(grid)
@@ -68,11 +69,11 @@ def plan_grid(
     absent = [c for c in required if c not in columns]
     if absent:
         issues.append(
-            issue(
+            grid_issue(
                 IssueCode.MISSING_COLUMN,
                 Severity.ERROR,
-                f"no '{', '.join(absent)}' column in the {chosen} layout (header: {', '.join(grid.header)}); "
-                "a long file has unit,indicator,value[,stage]; a wide file has unit then one column per code",
+                "plan.missing-column",
+                {"missing": absent, "layout": note(f"plan.layout.{chosen}"), "header": grid.header},
                 grid,
                 row=1,
             )
@@ -98,14 +99,21 @@ def plan_grid(
 def _without_blank_rows(grid: Grid, issues: list[Issue]) -> Grid:
     for i in np.flatnonzero(grid.blank):
         issues.append(
-            issue(IssueCode.BLANK_ROW, Severity.WARNING, "blank row: skipped", grid, row=int(grid.rows[i]))
+            grid_issue(
+                IssueCode.BLANK_ROW, Severity.WARNING, "plan.blank-row", {}, grid, row=int(grid.rows[i])
+            )
         )
     return grid.keep(~grid.blank) if grid.blank.any() else grid
 
 
-def _did_you_mean(register: UnitRegister, text: str) -> str:
+def _did_you_mean(register: UnitRegister, text: str) -> Note | str:
     close = register.suggest(text) if register.strict else []
-    return f" (did you mean {' or '.join(repr(s) for s in close)}?)" if close else ""
+    if not close:
+        return ""
+    either: Note | str = f"'{close[-1]}'"
+    for name in reversed(close[:-1]):  # 'a' or 'b' or 'c'
+        either = note("plan.or", a=f"'{name}'", b=either)
+    return note("plan.did-you-mean", names=either)
 
 
 def _units(grid: Grid, unit_col: int, register: UnitRegister, issues: list[Issue]) -> list[str | None]:
@@ -126,10 +134,11 @@ def _units(grid: Grid, unit_col: int, register: UnitRegister, issues: list[Issue
         text = unit_texts[c]
         if text == "":
             issues.append(
-                issue(
+                grid_issue(
                     IssueCode.UNKNOWN_UNIT,
                     Severity.ERROR,
-                    "the unit cell is empty: fill in the unit code",
+                    "plan.unit-empty",
+                    {},
                     grid,
                     **where,
                 )
@@ -139,11 +148,11 @@ def _units(grid: Grid, unit_col: int, register: UnitRegister, issues: list[Issue
         elif resolved[c] is None:
             reported.add(c)
             issues.append(
-                issue(
+                grid_issue(
                     IssueCode.UNKNOWN_UNIT,
                     Severity.ERROR,
-                    f"unit '{text}' is not in the unit register{_did_you_mean(register, text)}: use its "
-                    "code or its name (or pass --units FILE with your own register)",
+                    "plan.unknown-unit",
+                    {"text": text, "hint": _did_you_mean(register, text)},
                     grid,
                     value=text,
                     **where,
@@ -152,11 +161,11 @@ def _units(grid: Grid, unit_col: int, register: UnitRegister, issues: list[Issue
         else:
             reported.add(c)
             issues.append(
-                issue(
+                grid_issue(
                     IssueCode.LEADING_ZERO_LOST,
                     Severity.WARNING,
-                    f"unit '{text}' read as '{resolved[c]}': the spreadsheet dropped its leading zero "
-                    "(format the column as text)",
+                    "plan.leading-zero",
+                    {"text": text, "unit": resolved[c]},
                     grid,
                     unit=resolved[c],
                     value=text,
@@ -178,10 +187,11 @@ def _stages(grid: Grid, stage_col: int | None, units: list[str | None], issues: 
     for r in np.flatnonzero([stage_of[c] is None for c in stage_codes]).tolist():
         text = stage_texts[stage_codes[r]]
         issues.append(
-            issue(
+            grid_issue(
                 IssueCode.UNKNOWN_STAGE,
                 Severity.ERROR,
-                f"stage '{text}' is unknown: use 'self' (tự đánh giá) or 'verified' (thẩm định)",
+                "plan.unknown-stage",
+                {"text": text},
                 grid,
                 row=int(grid.rows[r]),
                 column="stage",
@@ -208,11 +218,11 @@ def _names(
         if official and name_key(official) != name_key(name_texts[c]):
             row = int(grid.rows[r])
             issues.append(
-                issue(
+                grid_issue(
                     IssueCode.NAME_MISMATCH,
                     Severity.WARNING,
-                    f"the file names unit {unit} '{name_texts[c]}' but the unit register says "
-                    f"'{official}': the register's name is used (check the unit code)",
+                    "plan.name-mismatch",
+                    {"unit": unit, "name": name_texts[c], "official": official},
                     grid,
                     row=row,
                     column=grid.header[columns["name"]],
@@ -242,10 +252,11 @@ def _long_cells(
             continue
         text = ind_texts[ind_codes[r]]
         issues.append(
-            issue(
+            grid_issue(
                 IssueCode.UNKNOWN_INDICATOR,
                 Severity.ERROR,
-                f"'{text}' is not a code of spec {spec.id}: see `dti spec show {spec.id}`",
+                "plan.unknown-code",
+                {"text": text, "spec": spec.id},
                 grid,
                 row=int(grid.rows[r]),
                 column=grid.header[value_col],
@@ -267,11 +278,11 @@ def _wide_cells(
     for code, position in node_columns.items():
         if code not in spec.graph.index:
             issues.append(
-                issue(
+                grid_issue(
                     IssueCode.UNKNOWN_INDICATOR,
                     Severity.ERROR,
-                    f"column '{code}' is not a code of the spec: rename it to a node code "
-                    "(see `dti spec show`) or delete it",
+                    "plan.unknown-column",
+                    {"column": code},
                     grid,
                     row=1,
                     column=code,
@@ -303,10 +314,11 @@ def published_ranks(
                 rank = float("nan")
             if not (rank >= 1 and rank % 1 == 0):
                 issues.append(
-                    issue(
+                    grid_issue(
                         IssueCode.NON_NUMERIC,
                         Severity.ERROR,
-                        f"rank '{text}' is not a whole number ≥ 1",
+                        "plan.bad-rank",
+                        {"text": text},
                         grid,
                         row=int(grid.rows[r]),
                         column=key,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -89,7 +89,8 @@ class Check:
     code: IssueCode
     severity: Severity
     flags: Callable[[Block], np.ndarray]  # mask over the block's cells
-    message: Callable[[Block, int, int, str], str]  # (block, unit row, block column, raw text) → text
+    # (block, unit row, block column, raw text) → the sentence's vocabulary key and parameters
+    message: Callable[[Block, int, int, str], tuple[str, dict[str, Any]]]
 
 
 @dataclass(frozen=True)
@@ -163,7 +164,7 @@ MISSING_CHECK = Check(
     IssueCode.MISSING_VALUE,
     Severity.WARNING,
     lambda b: b.status == MISSING,
-    lambda b, i, j, raw: "no value: scores 0 (these points are reported as 'at stake from missing data')",
+    lambda b, i, j, raw: ("check.missing", {}),
 )
 NUMBER_CHECKS = (
     MISSING_CHECK,
@@ -171,33 +172,29 @@ NUMBER_CHECKS = (
         IssueCode.NON_NUMERIC,
         Severity.ERROR,
         lambda b: b.status == TEXT,
-        lambda b, i, j, raw: f"'{raw}' is not a number: write e.g. 86,32% or 2439",
+        lambda b, i, j, raw: ("check.not-a-number", {"raw": raw}),
     ),
     Check(
         IssueCode.AMBIGUOUS_NUMBER,
         Severity.WARNING,
         lambda b: b.status == AMBIGUOUS,
-        lambda b, i, j, raw: (
-            f"'{raw}' could be a thousands group or decimals: read as {b.value[i, j]:g}; write it "
-            "unambiguously (e.g. 1234, or decimals with a comma: 1,234)"
-        ),
+        lambda b, i, j, raw: ("check.ambiguous", {"raw": raw, "value": float(b.value[i, j])}),
     ),
     Check(
         IssueCode.NEGATIVE_VALUE,
         Severity.ERROR,
         lambda b: b.number & (b.value < 0),
-        lambda b, i, j, raw: f"negative value {b.value[i, j]:g}: values cannot be below 0",
+        lambda b, i, j, raw: ("check.negative", {"value": float(b.value[i, j])}),
     ),
 )
 
 
-def _invalid_option(block: Block, i: int, j: int, raw: str) -> str:
+def _invalid_option(block: Block, i: int, j: int, raw: str) -> tuple[str, dict[str, Any]]:
     node = block.nodes[j]
     if isinstance(node.rule, ChoiceRule):
-        return f"'{raw}' is not an option of {node.code}: use one of " + ", ".join(
-            f"'{o}'" for o in node.rule.options
-        )
-    return f"'{raw}' is not yes or no: {node.code} takes 'có' or 'không' (yes/no, 1/0)"
+        options = [f"'{o}'" for o in node.rule.options]
+        return "check.not-an-option", {"raw": raw, "code": node.code, "options": options}
+    return "check.not-yes-no", {"raw": raw, "code": node.code}
 
 
 def _word_checks(score: Score) -> tuple[Check, ...]:
@@ -230,7 +227,8 @@ RULES: dict[str, RuleKind] = {
                 Severity.ERROR,
                 lambda b: b.number & (b.value > b.max),
                 lambda b, i, j, raw: (
-                    f"{b.value[i, j]:g} points exceed the maximum of {b.max[j]:g} for {b.nodes[j].code}"
+                    "check.above-max",
+                    {"value": float(b.value[i, j]), "max": float(b.max[j]), "code": b.nodes[j].code},
                 ),
             ),
         ),
@@ -245,9 +243,7 @@ RULES: dict[str, RuleKind] = {
                 IssueCode.VALUE_ABOVE_100,
                 Severity.WARNING,
                 lambda b: b.number & (as_percent(b.value, b.percent, _fraction_scale(b)) > 100),
-                lambda b, i, j, raw: (
-                    f"'{raw}' is above 100 %: the value is kept, the points are capped at the maximum"
-                ),
+                lambda b, i, j, raw: ("check.above-100", {"raw": raw}),
             ),
         ),
     ),
@@ -266,10 +262,7 @@ RULES: dict[str, RuleKind] = {
                 IssueCode.VALUE_OUT_OF_RANGE,
                 Severity.ERROR,
                 lambda b: b.number & (as_fraction(b.value, b.percent) > 1),
-                lambda b, i, j, raw: (
-                    f"'{raw}' is not a value between 0 and 1 for {b.nodes[j].code}: give the index value "
-                    "(e.g. 0,4449 or 44,49%), not points"
-                ),
+                lambda b, i, j, raw: ("check.out-of-range", {"raw": raw, "code": b.nodes[j].code}),
             ),
         ),
     ),

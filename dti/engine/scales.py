@@ -5,9 +5,10 @@ from __future__ import annotations
 import numpy as np
 
 from dti.engine.submission import Submission
-from dti.issues import Issue, IssueCode, Severity
+from dti.issues import Issue, IssueCode, Severity, issue
 from dti.numbers import AMBIGUOUS, NUMBER
 from dti.spec import RatioRule, Spec
+from dti.words import note
 
 
 def settle_percent_scales(spec: Spec, submission: Submission) -> list[Issue]:
@@ -45,26 +46,34 @@ def settle_percent_scales(spec: Spec, submission: Submission) -> list[Issue]:
                     layer.percent[flip, j] = True
                     first = submission.locate(layer, int(flip[0]), j)
                     issues.append(
-                        Issue(
+                        issue(
                             IssueCode.READ_AS_FRACTION,
                             Severity.WARNING,
-                            f"{node.code} is scored in percent and its values in this file are written as "
-                            f"fractions: read × 100 ('{first['value']}' = {layer.value[flip[0], j]:g} %); "
-                            "write them with % to be sure",
+                            "check.read-as-fraction",
+                            {
+                                "code": node.code,
+                                "raw": first["value"],
+                                "value": float(layer.value[flip[0], j]),
+                            },
                             **first,
                         )
                     )
-                    odd, style = cells[~written & (values > 1)], "fractions"
+                    odd, style = cells[~written & (values > 1)], note("check.style.fractions")
                 else:
-                    odd, style = cells[small], "percentages"
+                    odd, style = cells[small], note("check.style.percentages")
                 for i in odd.tolist():
                     where = submission.locate(layer, i, j)
                     issues.append(
-                        Issue(
+                        issue(
                             IssueCode.MIXED_SCALE,
                             Severity.WARNING,
-                            f"'{where['value']}' is read as {layer.value[i, j]:g} % although most values of "
-                            f"{node.code} in this file are {style}: write it with % to say which you mean",
+                            "check.mixed-scale",
+                            {
+                                "raw": where["value"],
+                                "value": float(layer.value[i, j]),
+                                "code": node.code,
+                                "style": style,
+                            },
                             **where,
                         )
                     )

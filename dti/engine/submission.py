@@ -17,6 +17,7 @@ from dti.io.grid import cell_ref
 from dti.issues import Issue
 from dti.numbers import ABSENT, MISSING
 from dti.spec import Spec
+from dti.words import Note
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -95,7 +96,9 @@ class Submission:
     year: int | None = None
     names: dict[str, str] = field(default_factory=dict)  # the register's names, overridden by the file's
     ranks_given: list[tuple[str, str, int]] = field(default_factory=list)  # (unit, code or '', rank)
-    notes: list[str] = field(default_factory=list)  # how the files were read: header rows, skipped rows
+    notes: list[Note | str] = field(
+        default_factory=list
+    )  # how the files were read: header rows, skipped rows
 
     @property
     def given(self) -> np.ndarray:

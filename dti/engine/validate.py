@@ -6,8 +6,9 @@ import numpy as np
 
 from dti.engine.rules import CHECK_ORDER, Block, Check, blocks
 from dti.engine.submission import Layer, Submission
-from dti.issues import Batch, Issue, IssueCode, Report, Severity
+from dti.issues import Batch, Issue, IssueCode, Report, Severity, issue
 from dti.spec import Spec
+from dti.words import note
 
 
 def validate(spec: Spec, submission: Submission, max_issues: int | None = None) -> Report:
@@ -17,7 +18,7 @@ def validate(spec: Spec, submission: Submission, max_issues: int | None = None) 
     if not given.any():
         if not report.errors:
             files = ", ".join(sorted({s.name for s in submission.sources})) or None
-            report.extend([Issue(IssueCode.NO_DATA, Severity.ERROR, "no data rows to check", file=files)])
+            report.extend([issue(IssueCode.NO_DATA, Severity.ERROR, "check.no-data", file=files)])
         return report
     for layer in submission.layers.values():
         for batch in _cell_issues(spec, submission, layer):
@@ -42,8 +43,8 @@ def _cell_issues(spec: Spec, submission: Submission, layer: Layer) -> list[Batch
                 issues = []
                 for i, k in zip(rows.tolist(), cols.tolist(), strict=True):
                     where = submission.locate(layer, i, int(block.columns[k]))
-                    message = check.message(block, i, k, where["value"])
-                    issues.append(Issue(check.code, check.severity, message, **where))
+                    key, params = check.message(block, i, k, where["value"])
+                    issues.append(issue(check.code, check.severity, key, params, **where))
                 return issues
 
             found.append((CHECK_ORDER.index(check.code), Batch(check.code, check.severity, len(rows), build)))
@@ -63,11 +64,11 @@ def _descendant_issues(spec: Spec, submission: Submission, given: np.ndarray) ->
         )
         layer = next(layer for layer in submission.layers.values() if layer.given[i, j])
         out.append(
-            Issue(
+            issue(
                 IssueCode.NODE_WITH_DESCENDANTS,
                 Severity.ERROR,
-                f"{code} is given together with its ancestor {', '.join(ancestors)} for unit "
-                f"{submission.units[i]}: give either the node or its parts, not both",
+                "check.with-ancestor",
+                {"code": code, "ancestors": ancestors, "unit": submission.units[i]},
                 **submission.locate(layer, int(i), int(j)),
             )
         )
@@ -83,13 +84,15 @@ def _absent_issues(spec: Spec, submission: Submission, given: np.ndarray) -> lis
     out = []
     for i in np.flatnonzero(absent.any(axis=1)):
         codes = [graph.codes[j] for j in np.flatnonzero(absent[i])]
-        shown = ", ".join(codes[:8]) + (f" and {len(codes) - 8} more" if len(codes) > 8 else "")
+        shown = ", ".join(codes[:8])
+        listed = note("check.more", codes=shown, more=len(codes) - 8) if len(codes) > 8 else shown
         first = int(np.argmax(counted.given[i]))
         out.append(
-            Issue(
+            issue(
                 IssueCode.MISSING_VALUE,
                 Severity.WARNING,
-                f"unit {submission.units[i]} has no row for {len(codes)} indicator(s): {shown}; they score 0",
+                "check.absent",
+                {"unit": submission.units[i], "count": len(codes), "codes": listed},
                 file=submission.sources[counted.source[i, first]].name,
                 unit=submission.units[i],
             )

@@ -129,11 +129,13 @@ WORDS: dict[str, tuple[str, str]] = {
         "(a node code, unit, value...) or delete the values",
     ),
     "plan.missing-column": (
-        "thiếu cột '{missing}' trong bố cục {layout} (dòng tiêu đề: {header}); tệp dạng dọc có "
+        "thiếu cột '{missing}' trong tệp {layout} (dòng tiêu đề: {header}); tệp dạng dọc có "
         "unit,indicator,value[,stage]; tệp dạng ngang có cột unit rồi mỗi mã một cột",
         "no '{missing}' column in the {layout} layout (header: {header}); a long file has "
         "unit,indicator,value[,stage]; a wide file has unit then one column per code",
     ),
+    "plan.layout.long": ("dạng dọc (long)", "long"),
+    "plan.layout.wide": ("dạng ngang (wide)", "wide"),
     "plan.blank-row": ("dòng trống: bỏ qua", "blank row: skipped"),
     "plan.unit-empty": (
         "ô đơn vị trống: hãy điền mã đơn vị",
@@ -146,7 +148,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "(or pass --units FILE with your own register)",
     ),
     "plan.did-you-mean": (" (có phải {names}?)", " (did you mean {names}?)"),
-    "plan.or": (" hoặc ", " or "),
+    "plan.or": ("{a} hoặc {b}", "{a} or {b}"),
     "plan.leading-zero": (
         "đơn vị '{text}' được đọc là '{unit}': bảng tính đã bỏ số 0 ở đầu (hãy định dạng cột là văn bản)",
         "unit '{text}' read as '{unit}': the spreadsheet dropped its leading zero "
@@ -236,6 +238,20 @@ WORDS: dict[str, tuple[str, str]] = {
         "unit {unit} has no row for {count} indicator(s): {codes}; they score 0",
     ),
     "check.more": ("{codes} và {more} chỉ số khác", "{codes} and {more} more"),
+    "check.read-as-fraction": (
+        "{code} tính theo phần trăm nhưng các giá trị của nó trong tệp này viết dạng phân số: đọc × 100 "
+        "('{raw}' = {value:g} %); hãy ghi kèm dấu % cho chắc chắn",
+        "{code} is scored in percent and its values in this file are written as fractions: read × 100 "
+        "('{raw}' = {value:g} %); write them with % to be sure",
+    ),
+    "check.mixed-scale": (
+        "'{raw}' được đọc là {value:g} % dù phần lớn giá trị của {code} trong tệp này là {style}: "
+        "hãy ghi kèm dấu % để rõ ý",
+        "'{raw}' is read as {value:g} % although most values of {code} in this file are {style}: "
+        "write it with % to say which you mean",
+    ),
+    "check.style.fractions": ("phân số", "fractions"),
+    "check.style.percentages": ("phần trăm", "percentages"),
     # --- comparing years (dti/analysis/ranking.py) ------------------------------------------------------
     "rank.mismatch": (
         "{year} {code}: thứ hạng công bố là {published} nhưng theo giá trị là {computed}; "
