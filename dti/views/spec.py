@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from typing import Any
 
 from dti.spec import Spec
 from dti.views.base import Column, Kind, Lang, View, narrow_hint, total_code, tree
+from dti.words import say, word
 
 # --- dti spec ---------------------------------------------------------------------------------------
 
@@ -44,34 +46,45 @@ def spec_list_frame(specs: list[Spec]) -> dict[str, list[Any]]:
 
 
 def spec_list(specs: list[Spec], lang: Lang = "en") -> View:
-    vi = lang == "vi"
-    labels = (
-        ("mã", "quyết định", "năm", "cấp", "tính điểm được", "tên")
-        if vi
-        else ("id", "decision", "years", "unit kind", "scorable", "title")
-    )
     keys = ("id", "decision", "years", "unit_kind", "scorable", "title")
-    kinds: dict[str, Kind] = {"years": "list", "scorable": "bool"}
+    kinds: dict[str, Kind] = {"years": "list"}
     optional = {"unit_kind": 2, "decision": 1}  # a narrow terminal keeps id, years and title
     columns = [
         Column(
-            k, w, kinds.get(k, "text"), tone="tone" if k == "scorable" else None, optional=optional.get(k, 0)
+            k,
+            say("spec.list.title-column" if k == "title" else f"spec.list.{k}", lang),
+            kinds.get(k, "text"),
+            tone="tone" if k == "scorable" else None,
+            optional=optional.get(k, 0),
         )
-        for k, w in zip(keys, labels, strict=True)
+        for k in keys
     ]
     rows = [
         {
             "id": s.id,
             "decision": s.decision,
             "years": list(s.years),
-            "unit_kind": s.unit_kind,
-            "scorable": s.scorable,
-            "title": ("EXAMPLE — " if s.example else "") + s.title,
+            "unit_kind": say(f"spec.unit.{s.unit_kind}", lang),
+            "scorable": word("yes" if s.scorable else "no", lang),
+            "title": _example(s, lang) + s.title,
             "tone": None if s.scorable else "error",
         }
         for s in specs
     ]
-    return View("Bộ chỉ số có sẵn" if vi else "Bundled specs", columns, rows, narrow=narrow_hint(lang))
+    return View(say("spec.list.title", lang), columns, rows, narrow=narrow_hint(lang))
+
+
+def _example(spec: Spec, lang: Lang) -> str:
+    """'VÍ DỤ — ' before an example's title, unless its title says so already."""
+    mark = say("spec.list.example", lang)
+    return mark if spec.example and not spec.title.startswith(mark) else ""
+
+
+def _points(value: float, lang: Lang, decimal: str) -> str:
+    """'100 điểm', or that the points are unknown (a spec whose decision publishes none: NaN)."""
+    if math.isnan(value):
+        return say("spec.points-unknown", lang)
+    return say("spec.points", lang, points=_pts(value, decimal))
 
 
 def spec_tree(spec: Spec, depth: int | None = None, lang: Lang = "en", decimal: str = ".") -> View:
@@ -79,7 +92,6 @@ def spec_tree(spec: Spec, depth: int | None = None, lang: Lang = "en", decimal: 
 
     `decimal` is the decimal mark of the points in the notes (the table's are the writer's).
     """
-    vi = lang == "vi"
     graph = spec.graph
     maximum = {c: float(graph.max_points[graph.index[c]]) for c in graph.codes}
     pillar_of: dict[str, list[str]] = defaultdict(list)
@@ -87,16 +99,17 @@ def spec_tree(spec: Spec, depth: int | None = None, lang: Lang = "en", decimal: 
         if node.kind == "pillar":
             for child in node.children:
                 pillar_of[child].append(node.code)
-    labels = (
-        ("stt", "mã", "tên", "*", "điểm", "quy tắc", "trụ cột")
-        if vi
-        else ("no.", "code", "name", "*", "points", "rule", "pillars")
-    )
     keys = ("number", "code", "name", "provisional", "points", "rule", "pillars")
     kinds: dict[str, Kind] = {"points": "points", "pillars": "list"}
     columns = [
-        Column(k, w, kinds.get(k, "text"), indent="level" if k == "code" else None, empty="")
-        for k, w in zip(keys, labels, strict=True)
+        Column(
+            k,
+            "*" if k == "provisional" else say(f"spec.tree.{k}", lang),
+            kinds.get(k, "text"),
+            indent="level" if k == "code" else None,
+            empty="",
+        )
+        for k in keys
     ]
     rows = []
     for code, level in tree(spec, depth):
@@ -114,33 +127,41 @@ def spec_tree(spec: Spec, depth: int | None = None, lang: Lang = "en", decimal: 
                 "pillars": pillar_of.get(code, []),
             }
         )
-    decision, date, years = spec.decision or "—", spec.decision_date or "—", spec.years or "—"
-    if vi and spec.decision_date:
-        date = spec.decision_date.strftime("%d/%m/%Y")
-    if vi:
-        about = f"Quyết định {decision} ngày {date}; năm {years}; cấp: {spec.unit_kind}; "
-        about += f"độ chính xác {spec.precision}; đồng hạng: {spec.ties}"
-        about += "" if spec.scorable else "; không tính điểm được (chưa rõ điểm)"
-    else:
-        about = f"Decision {decision} of {date}; years {years}; unit: {spec.unit_kind}; "
-        about += f"precision {spec.precision}; ties: {spec.ties}"
-        about += "" if spec.scorable else "; not scorable (points unknown)"
-    pillar, pts = ("Trụ cột", "điểm") if vi else ("Pillar", "points")
+    date = (
+        spec.decision_date.strftime("%d/%m/%Y" if lang == "vi" else "%Y-%m-%d") if spec.decision_date else "—"
+    )
+    about = say(
+        "spec.about",
+        lang,
+        decision=spec.decision or "—",
+        date=date,
+        years=", ".join(map(str, spec.years)) or "—",
+        unit=say(f"spec.unit.{spec.unit_kind}", lang),
+        precision=spec.precision,
+        ties=say(f"spec.ties.{spec.ties}", lang),
+        scorable="" if spec.scorable else say("spec.not-scorable", lang),
+    )
     notes = [
-        f"{pillar} {p.code} {p.name_vi} = {' + '.join(p.children)}: {_pts(maximum[p.code], decimal)} {pts}"
+        say(
+            "spec.pillar",
+            lang,
+            code=p.code,
+            name=p.name_vi,
+            parts=" + ".join(p.children),
+            points=_points(maximum[p.code], lang, decimal),
+        )
         for p in spec.nodes
         if p.kind == "pillar" and p.children
     ]
-    leaves, mains = int(graph.is_leaf.sum()), sum(n.kind == "main" for n in spec.nodes)
     provisional = sum(n.provisional for n in spec.nodes)
-    points = _pts(maximum[total_code(spec)], decimal)
-    if vi:
-        line = f"{mains} chỉ số chính, {leaves} chỉ tiêu lá, {points} điểm"
-        line += f"; * = tạm tính ({provisional} nút): chưa đối chiếu với quyết định" if provisional else ""
-    else:
-        line = f"{mains} main indices, {leaves} leaves, {points} points"
-        if provisional:
-            line += f"; * = provisional ({provisional} nodes): not verified against the decision"
-    notes.append(line)
+    counts = say(
+        "spec.counts",
+        lang,
+        mains=sum(n.kind == "main" for n in spec.nodes),
+        leaves=int(graph.is_leaf.sum()),
+        points=_points(maximum[total_code(spec)], lang, decimal),
+        provisional=say("spec.provisional", lang, count=provisional) if provisional else "",
+    )
+    notes.append(counts)
     title = f"{spec.id} — {spec.title}\n{about}"
     return View(title, columns, rows, notes)

@@ -27,4 +27,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "label.message": ("nội dung", "message"),
     "label.error": ("lỗi", "error"),
     "label.warning": ("cảnh báo", "warning"),
+    "label.yes": ("có", "yes"),
+    "label.no": ("không", "no"),
 }

@@ -172,3 +172,50 @@ WORDS.update(
         "spec.review.written": ("{table} → {output}: {summary}", "{table} → {output}: {summary}"),
     }
 )
+
+# --- dti spec list / show (dti/views/spec.py) --------------------------------------------------------------
+WORDS.update(
+    {
+        "spec.list.title": ("Bộ chỉ số có sẵn", "Bundled specs"),
+        "spec.list.id": ("mã", "id"),
+        "spec.list.decision": ("quyết định", "decision"),
+        "spec.list.years": ("năm", "years"),
+        "spec.list.unit_kind": ("cấp", "unit kind"),
+        "spec.list.scorable": ("tính điểm được", "scorable"),
+        "spec.list.title-column": ("tên", "title"),
+        "spec.list.example": ("VÍ DỤ — ", "EXAMPLE — "),
+        "spec.tree.number": ("stt", "no."),
+        "spec.tree.code": ("mã", "code"),
+        "spec.tree.name": ("tên", "name"),
+        "spec.tree.points": ("điểm", "points"),
+        "spec.tree.rule": ("quy tắc", "rule"),
+        "spec.tree.pillars": ("trụ cột", "pillars"),
+        "spec.about": (
+            "Quyết định {decision} ngày {date}; năm {years}; cấp: {unit}; độ chính xác {precision}; "
+            "đồng hạng: {ties}{scorable}",
+            "Decision {decision} of {date}; years {years}; unit: {unit}; precision {precision}; "
+            "ties: {ties}{scorable}",
+        ),
+        "spec.not-scorable": ("; không tính điểm được (chưa rõ điểm)", "; not scorable (points unknown)"),
+        "spec.ties.competition": ("cùng hạng, hạng sau bỏ qua (1, 1, 3)", "competition"),
+        "spec.unit.province": ("tỉnh", "province"),
+        "spec.unit.district": ("huyện", "district"),
+        "spec.unit.commune": ("xã", "commune"),
+        "spec.unit.department": ("sở, ban, ngành", "department"),
+        "spec.unit.any": ("bất kỳ", "any"),
+        "spec.pillar": (
+            "Trụ cột {code} {name} = {parts}: {points}",
+            "Pillar {code} {name} = {parts}: {points}",
+        ),
+        "spec.points": ("{points} điểm", "{points} points"),
+        "spec.points-unknown": ("chưa rõ điểm", "points unknown"),
+        "spec.counts": (
+            "{mains} chỉ số chính, {leaves} chỉ tiêu lá, {points}{provisional}",
+            "{mains} main indices, {leaves} leaves, {points}{provisional}",
+        ),
+        "spec.provisional": (
+            "; * = tạm tính ({count} nút): chưa đối chiếu với quyết định",
+            "; * = provisional ({count} nodes): not verified against the decision",
+        ),
+    }
+)
