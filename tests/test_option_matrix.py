@@ -230,7 +230,7 @@ def test_merged_provinces_rank_within_regions(monkeypatch: pytest.MonkeyPatch) -
     # (Tây Ninh, Đông Nam Bộ + Long An, Mekong delta): Đông Nam Bộ. Huế is Thừa Thiên Huế alone.
     assert units["Gia Lai"]["region"] == "Tây Nguyên" and units["Tây Ninh"]["region"] == "Đông Nam Bộ"
     assert units["Huế"]["region"] == "Bắc Trung Bộ và duyên hải miền Trung"
-    assert "7 new provinces join old ones of two regions" in result.stderr
+    assert "7 tỉnh mới gộp từ các tỉnh cũ thuộc hai vùng" in result.stderr  # in the default vi
     for region in {u["region"] for u in units.values()}:
         ranks = sorted(u["region_rank"] for u in units.values() if u["region"] == region)
         assert ranks[0] == 1 and ranks[-1] <= len(ranks)  # competition ranks within the region
