@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from dti import views
@@ -86,6 +87,7 @@ def test_rank_unit_across_years() -> None:
     assert cli.exit_code == 0 and "48 Đà Nẵng: value and rank by year" in cli.stdout
 
 
+@pytest.mark.slow
 def test_python_dash_m_and_help() -> None:
     done = subprocess.run([sys.executable, "-m", "dti", "--help"], cwd=ROOT, capture_output=True, text=True)
     assert done.returncode == 0 and "Exit codes" in done.stdout

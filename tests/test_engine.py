@@ -53,6 +53,7 @@ def dags(draw: st.DrawFn) -> tuple[dict[int, list[int]], int]:
     return children, n
 
 
+@pytest.mark.slow
 @given(dags(), st.integers(0, 2**32 - 1))
 @settings(max_examples=60, deadline=None)
 def test_aggregate_equals_the_path_count_product(dag: tuple[dict[int, list[int]], int], seed: int) -> None:
@@ -76,6 +77,7 @@ def test_aggregate_equals_the_path_count_product(dag: tuple[dict[int, list[int]]
     assert np.array_equal(graph.leaf_paths, dense[:, leaves].sum(axis=1))
 
 
+@pytest.mark.slow
 def test_deep_chains_and_wide_specs_need_no_recursion_and_no_square_matrix() -> None:
     # 3,000 levels used to hit RecursionError; 20,000 nodes used to build a 20,000² matrix (3.2 GB).
     chain = {i: [i + 1] for i in range(1, 3000)}

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -22,6 +23,8 @@ from dti.cli import app
 
 from .conftest import ROOT, SAMPLES
 from .hostile.make import cell, sheet, xlsx_parts, zip_parts
+
+pytestmark = pytest.mark.slow  # hypothesis over whole commands
 
 runner = CliRunner()
 FUZZ = settings(max_examples=40, deadline=None)

@@ -28,6 +28,8 @@ from .hostile import make
 from .hostile.make import CASES, Case
 from .test_output_safety import formulas
 
+pytestmark = pytest.mark.slow  # a corpus of hostile files, each also run as a process
+
 runner = CliRunner()
 PROPERTIES = {"file", "line", "endLine", "col", "endColumn", "title"}
 ANNOTATION = re.compile(r"::(error|warning|notice)(?: ([^:]*))?::(.*)")

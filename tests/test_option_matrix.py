@@ -22,6 +22,8 @@ from dti.cli import app
 
 from .conftest import ROOT
 
+pytestmark = pytest.mark.slow  # every option with every output format
+
 EVALUATE = dti.pipeline.evaluate
 REGISTERS: dict[int, object] = {}
 

@@ -28,6 +28,8 @@ from dti.write.files import OutputError, write_atomic
 
 from .conftest import ROOT, SAMPLES
 
+pytestmark = pytest.mark.slow  # processes with closed pipes, full disks and odd encodings
+
 runner = CliRunner()
 SAMPLE = str(SAMPLES / "2024.csv")
 SIGNED_NUMBER = re.compile(r"[+-]\s*\d[\d\s.,]*(?:[eE][+-]?\d+)?\s*%?")

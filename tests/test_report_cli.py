@@ -31,6 +31,7 @@ def test_output_is_required() -> None:
     assert result.exit_code == 2 and "--output" in result.stderr
 
 
+@pytest.mark.slow
 def test_never_over_an_input(tmp_path: Path) -> None:
     target = tmp_path / "in.xlsx"
     shutil.copy(DATA / "2024.csv", tmp_path / "2024.csv")

@@ -147,6 +147,7 @@ def test_self_contained_no_url_no_script() -> None:
     assert "<script" not in page.lower()
 
 
+@pytest.mark.slow
 def test_ids_unique_across_charts() -> None:
     ids = re.findall(r' id="([^"]+)"', html(sample()))
     assert len(ids) == len(set(ids))
@@ -246,6 +247,7 @@ def open_page(driver: Any, document: Document, path: Path) -> str:
     return str(driver.execute_script("return document.body.innerText"))
 
 
+@pytest.mark.slow
 @browser
 def test_report_in_a_real_browser(chromium: Any, tmp_path: Path) -> None:
     from selenium.webdriver.common.print_page_options import PrintOptions
@@ -273,6 +275,7 @@ def test_report_in_a_real_browser(chromium: Any, tmp_path: Path) -> None:
         colours.save(keep, optimize=True)  # 128 colours: a third of the size, the text as sharp
 
 
+@pytest.mark.slow
 @browser
 def test_hostile_name_shows_as_text_in_a_browser(chromium: Any, tmp_path: Path) -> None:
     text = open_page(chromium, sample("en"), tmp_path / "sample.html")

@@ -159,6 +159,7 @@ def _wide_csv(values: list[list[float]], codes: list[str]) -> str:
     return "\n".join(lines) + "\n"
 
 
+@pytest.mark.slow
 @settings(max_examples=25, deadline=None)
 @given(st.lists(st.lists(st.floats(0, 400, allow_nan=False), min_size=7, max_size=7), min_size=1, max_size=6))
 def test_values_stay_in_unit_interval_and_points_capped(rows: list[list[float]]) -> None:

@@ -526,6 +526,7 @@ ROWS = st.lists(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None)
 @given(rows=ROWS)
 def test_any_table_gives_a_valid_spec_or_a_message(

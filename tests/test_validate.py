@@ -178,6 +178,7 @@ def test_units_register_for_communes(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.binary(max_size=400), suffix=st.sampled_from([".csv", ".xlsx", ".txt"]))
 def test_random_bytes_never_raise(tmp_path: Path, data: bytes, suffix: str) -> None:
@@ -190,6 +191,7 @@ def test_random_bytes_never_raise(tmp_path: Path, data: bytes, suffix: str) -> N
 SAMPLE_LINES = (SAMPLES / "2024.csv").read_text(encoding="utf-8").splitlines()[:40]
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     edits=st.lists(st.tuples(st.integers(0, 39), st.text(max_size=12)), max_size=6),

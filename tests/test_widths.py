@@ -30,6 +30,8 @@ from dti.cli import app
 
 from .conftest import ROOT
 
+pytestmark = pytest.mark.slow  # terminal and pty runs of every command as a process
+
 WIDTH = 80
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 Row = dict[str, str | None]  # column label -> the text the table must show (None: nothing to check)
