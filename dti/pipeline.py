@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Literal
 
 from dti.engine.build import submission_from_grids
+from dti.engine.lookup import RankingError
 from dti.engine.scoring import Result, score, score_values
 from dti.engine.submission import Layout, Submission
 from dti.engine.validate import validate
@@ -19,7 +20,7 @@ from dti.io.grid import YEAR
 from dti.io.register import UnitRegister
 from dti.issues import IssueCode, Report
 from dti.spec import Spec, SpecError, load_spec, spec_for_year
-from dti.words import Note
+from dti.words import Note, note
 
 Kind = Literal["components", "values"]
 
@@ -128,4 +129,59 @@ def evaluate(
     return Run(spec, submission, report, result, kind, notes)
 
 
-__all__ = ["Run", "SpecError", "default_register", "evaluate"]
+class YearError(RankingError):
+    """Years that do not go together (two files of one year, an earlier year that is not earlier)."""
+
+    def __init__(self, message: str, argument: str = "previous") -> None:
+        super().__init__(f"dti: --{argument}: {message}", argument)
+
+
+def shown(run: Run) -> str:
+    return " ".join(s.name for s in run.submission.sources) or "a file"
+
+
+def check_years(current: Run, earlier: list[Run], *, same: bool = False) -> list[Note]:
+    """The year rules of every command that compares years; YearError when they are broken.
+
+    Each earlier run must hold an earlier year than `current` (with `same`: the same year, as a table
+    to rank a unit among), no two runs the same year; different sets of units are a Note.
+    """
+    years = [r.year for r in earlier if r.year is not None]
+    twice = sorted({y for y in years if years.count(y) > 1 or (y == current.year and not same)})
+    for run in earlier:
+        if current.year is None or run.year is None:
+            continue
+        if same and run.year != current.year:
+            raise YearError(
+                f"{shown(run)} holds {run.year} data, {shown(current)} {current.year} data: rank a unit "
+                "among the same year's units",
+                "against",
+            )
+        if not same and run.year > current.year:
+            raise YearError(
+                f"{shown(run)} holds {run.year} data, {shown(current)} {current.year} data ({run.year} > "
+                f"{current.year}): give an earlier year's file"
+            )
+    if twice:
+        raise YearError(f"two files hold the data of {twice[0]}: give one file per year")
+    notes = []
+    for run in earlier if not same else []:
+        if current.result is None or run.result is None:
+            continue
+        before, now = set(run.result.unit_codes), set(current.result.unit_codes)
+        if before != now:
+            notes.append(
+                note(
+                    "notes.units-differ",
+                    earlier=shown(run),
+                    year_before=run.year or "",
+                    current=shown(current),
+                    year=current.year or "",
+                    only_before=len(before - now),
+                    only_now=len(now - before),
+                )
+            )
+    return notes
+
+
+__all__ = ["Run", "SpecError", "YearError", "check_years", "default_register", "evaluate"]

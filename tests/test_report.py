@@ -14,8 +14,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from dti.briefing.gather import gather
-from dti.views.report import report_document, unit_code
+from dti import build_report, report_document
 
 from .test_gaps import SPEC as GAPS_SPEC
 
@@ -25,7 +24,9 @@ PROVINCES = Path(__file__).resolve().parents[1] / "dti" / "data" / "provinces_20
 
 @pytest.fixture(scope="module")
 def briefing():  # type: ignore[no-untyped-def]
-    return gather([DATA / "2024.csv"], [DATA / "2023.csv"], DATA / "targets_2025.csv")
+    return build_report(
+        [DATA / "2024.csv"], previous=[DATA / "2023.csv"], targets=DATA / "targets_2025.csv", draws=200
+    )
 
 
 @pytest.fixture(scope="module")
@@ -39,9 +40,9 @@ def scores() -> dict[str, dict[str, str]]:
     return {row["unit"]: row for row in csv.DictReader(io.StringIO(out))}
 
 
-def test_headline_of_da_nang(briefing) -> None:  # type: ignore[no-untyped-def]
+def test_headline_of_da_nang() -> None:
     # README's `dti score --unit 48`: 306.51 points of 1000, rank 61 of 63
-    doc = report_document(briefing, unit_code(briefing, "Đà Nẵng"))
+    doc = report_document(build_report([DATA / "2024.csv"], unit="Đà Nẵng", draws=0))
     head = doc.section("headline")
     assert head is not None
     assert round(head.facts[0].value, 4) == 0.3065
@@ -148,7 +149,7 @@ def test_targets_and_quality(briefing) -> None:  # type: ignore[no-untyped-def]
 def test_robustness_shows_the_unit_among_its_neighbours(briefing) -> None:  # type: ignore[no-untyped-def]
     from dti.views.report import robustness
 
-    section = robustness(briefing, "48", "vi", draws=200)
+    section = robustness(briefing, "48", "vi")
     chart = section.charts[0]
     # Đà Nẵng is 61st of 63: the five units above it and the two below
     assert len(chart.categories) == 8 and chart.categories[chart.highlight[0]] == "Đà Nẵng"
@@ -176,7 +177,9 @@ def tiny(tmp_path: Path):  # type: ignore[no-untyped-def]
     (tmp_path / "data_2025.csv").write_text(TINY_DATA, encoding="utf-8")
     (tmp_path / "units.csv").write_text(TINY_UNITS, encoding="utf-8")
     register = UnitRegister.read(tmp_path / "units.csv")
-    return gather([tmp_path / "data_2025.csv"], spec=str(tmp_path / "spec.yaml"), register=register)
+    return build_report(
+        [tmp_path / "data_2025.csv"], spec=str(tmp_path / "spec.yaml"), register=register, draws=0
+    )
 
 
 def test_tiny_report_by_hand(tiny) -> None:  # type: ignore[no-untyped-def]

@@ -208,11 +208,14 @@ browser = pytest.mark.skipif(
 
 def real_report() -> Document:
     """`dti report sample_data/2024.csv --previous sample_data/2023.csv --targets ... --unit 48`."""
-    from dti.briefing.gather import gather
-    from dti.views.report import report_document
+    from dti import build_report, report_document
 
     data = Path(__file__).resolve().parents[1] / "sample_data"
-    return report_document(gather([data / "2024.csv"], [data / "2023.csv"], data / "targets_2025.csv"), "48")
+    return report_document(
+        build_report(
+            [data / "2024.csv"], previous=[data / "2023.csv"], targets=data / "targets_2025.csv", unit="48"
+        )
+    )
 
 
 @pytest.fixture(scope="module")

@@ -389,7 +389,7 @@ def test_sensitivity_with_nothing_uncertain_is_refused_or_explained(tmp_path: Pa
     args = ["robust", str(tmp_path / "data.csv"), "--spec", str(tmp_path / "toy.yaml"), "--draws", "5"]
     cli = runner.invoke(app, [*args, "--weights", "0", "--missing", "median", "--sensitivity"])
     assert cli.exit_code == 0, cli.output
-    assert "nothing varies between the draws" in cli.stderr and "Sobol" not in cli.stdout
+    assert "không có gì thay đổi giữa các lượt" in cli.stderr and "Sobol" not in cli.stdout
 
 
 def test_draws_below_one_says_what_report_does_with_zero() -> None:
@@ -420,7 +420,7 @@ def test_one_uncertain_input_has_indices_of_exactly_one() -> None:
     args = ["robust", str(SAMPLES / "2024.csv"), "--unit", "01", "--sensitivity", "--draws", "256"]
     result = runner.invoke(app, [*args, "--format", "json"])
     assert result.exit_code == 0, result.output
-    assert "1 by definition" in result.stderr
+    assert "bằng 1 theo định nghĩa" in result.stderr
     [index] = json.loads(result.stdout)["sensitivity"]["indices"]
     assert index["input"] == "weights"
     keys = ("first", "first_low", "first_high", "total", "total_low", "total_high")

@@ -133,9 +133,8 @@ def by_owner(gaps: Gaps, unit: str | None = None) -> list[Group]:
 
 def main_of(spec: Spec, gaps: Gaps) -> list[str | None]:
     """Per leaf: the main index (a child of the total) it belongs to."""
-    from dti.engine.lookup import total_code
 
-    mains = spec.node(total_code(spec)).children
+    mains = spec.node(spec.total).children
     columns = [spec.graph.index[m] for m in mains]
     inside = gaps.reach[:, columns] > 0
     return [mains[int(np.argmax(row))] if row.any() else None for row in inside]
@@ -395,9 +394,8 @@ def next_up(gaps: Gaps, unit: str, nodes: list[str], pool: Pool | None = None) -
 
 def ranked_nodes(spec: Spec) -> list[str]:
     """The total and each pillar (or, without pillars, the total's children)."""
-    from dti.engine.lookup import total_code
 
-    total = total_code(spec)
+    total = spec.total
     pillars = [n.code for n in spec.nodes if n.kind == "pillar"]
     return [total, *(pillars or spec.node(total).children)]
 

@@ -12,7 +12,6 @@ import pandas as pd
 from dti.engine.lookup import RankingError as RankingError
 from dti.engine.lookup import find_unit as find_unit
 from dti.engine.lookup import node_code as node_code
-from dti.engine.lookup import total_code
 from dti.engine.scoring import Result, rank_frame
 from dti.io.register import DATA_DIR, UnitRegister
 from dti.issues import Issue, IssueCode, Severity, issue
@@ -254,7 +253,7 @@ def rank_years(
     register = register or UnitRegister.provinces()
     if len({t.year for t in tables}) != len(tables):
         raise RankingError("two files are for the same year", "files")
-    by = by or total_code(tables[-1].spec)
+    by = by or tables[-1].spec.total
     for t in tables:
         if by not in t.spec.graph.index:
             raise RankingError(f"'{by}' is not a code of {t.spec.id} ({t.year})", "by")

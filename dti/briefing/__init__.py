@@ -1,1 +1,16 @@
 """The committee report, built from a year's runs, earlier years, targets and the year's tracking."""
+
+from dti.briefing.build import NotScored, SideFileError, build_report
+from dti.briefing.calendar import Schedule, schedule
+from dti.briefing.gather import Briefing, Checked, from_runs
+
+__all__ = [
+    "Briefing",
+    "Checked",
+    "NotScored",
+    "Schedule",
+    "SideFileError",
+    "build_report",
+    "from_runs",
+    "schedule",
+]

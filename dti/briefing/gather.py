@@ -1,25 +1,39 @@
-"""What a steering-committee report is built from: the years' tables, the latest scored result, its issues.
+"""What a steering-committee report is built from: the years' tables, the latest scored result, its issues,
+and the year's tracking (points lost per department, calendar, tasks, rank robustness).
 
-`gather(files, previous=...)` runs the pipeline on each year (the current year's files are one submission,
-each earlier year one file) and keeps what `dti.views.report.report_document` needs. Library users call it
-directly; the CLI evaluates the runs itself (to print their notes) and builds the same `Briefing`.
+`dti.briefing.build_report` fills a Briefing; `dti.views.report.report_document` turns it into a Document.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dti.analysis.ranking import YearTable, run_year_table
 from dti.engine.lookup import RankingError
 from dti.engine.scoring import Result
-from dti.io.grid import InputError
 from dti.io.register import UnitRegister
 from dti.issues import Report
-from dti.pipeline import Run, default_register, evaluate
+from dti.pipeline import Run, check_years, default_register
 from dti.spec import Spec
-from dti.tracking.targets import Review, read_targets
+from dti.tracking.targets import Review
 from dti.words import Note
+
+if TYPE_CHECKING:
+    from dti.analysis.gaps import Gaps, NextUp
+    from dti.analysis.robustness import Ranks
+    from dti.tracking.deadlines import Calendar
+    from dti.tracking.tasks import TaskList
+
+
+@dataclass
+class Checked:
+    """A side file read for the report, its issues (warnings only, once built), and its option."""
+
+    file: Path
+    report: Report
+    option: str
 
 
 @dataclass
@@ -31,6 +45,13 @@ class Briefing:
     kind: str = "components"  # "values" when the report year is a published results table
     review: Review | None = None
     notes: list[Note | str] = field(default_factory=list)
+    unit: str | None = None  # the unit the report is about (a code of the latest year); None: all units
+    checked: list[Checked] = field(default_factory=list)  # the side files read, with their warnings
+    gaps: Gaps | None = None  # points lost per department (with an owners file)
+    next_up: list[NextUp] | None = None  # the unit's distance to the next places
+    calendar: Calendar | None = None  # the reporting calendar (owners file and received log)
+    tasks: TaskList | None = None
+    robustness: Ranks | None = None  # the rank-robustness draws
 
     @property
     def spec(self) -> Spec:
@@ -56,34 +77,7 @@ def from_runs(
                 "the year in the file name (dti_2023.csv)" + (" or pass --year" if run is current else ""),
                 "files",
             )
-    years = [run.year or 0 for run in [*previous, current]]
-    twice = sorted({y for y in years if years.count(y) > 1})
-    if twice:
-        raise RankingError(f"two files hold the data of {twice[0]}: give one file per year", "previous")
-    tables = [run_year_table(run, register) for run in [*previous, current]]
-    tables.sort(key=lambda t: t.year)
-    if tables[-1].year != current.year:
-        raise RankingError(
-            f"--previous holds a year after the report's ({tables[-1].year} > {current.year})", "previous"
-        )
-    notes = [*current.notes, *(n for run in previous for n in run.notes)]
+    notes: list[Note | str] = list(check_years(current, previous))
+    tables = sorted((run_year_table(run, register) for run in [*previous, current]), key=lambda t: t.year)
+    notes = [*current.notes, *(n for run in previous for n in run.notes), *notes]
     return Briefing(tables, current.result, current.report, register, current.kind, review, notes)
-
-
-def gather(
-    files: list[Path],
-    previous: list[Path] = (),  # type: ignore[assignment]
-    targets: Path | None = None,
-    spec: str | Spec | None = None,
-    register: UnitRegister | None = None,
-) -> Briefing:
-    """Evaluate the year's files and each earlier year's file; InputError when one cannot be scored."""
-    runs = []
-    for paths in [files, *([p] for p in previous)]:
-        run = evaluate(list(paths), spec, register)
-        if run.result is None:
-            shown = " ".join(map(str, paths))
-            raise InputError(f"{shown}: nothing was scored (`dti validate {shown}` lists every issue)")
-        runs.append(run)
-    review = read_targets(targets) if targets is not None else None
-    return from_runs(runs[0], runs[1:], register, review)

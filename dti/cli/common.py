@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -10,7 +11,7 @@ from typing import TYPE_CHECKING, Any, Literal, NoReturn, ParamSpec, TypeVar
 import typer
 
 from dti.cli.app import ExitCode, app
-from dti.cli.options import DecimalMark, Layout
+from dti.cli.options import DecimalMark, Inputs, Layout, Writer, bundled
 from dti.cli.options import Lang as LangChoice
 
 if TYPE_CHECKING:
@@ -18,13 +19,16 @@ if TYPE_CHECKING:
     from dti.io.register import UnitRegister
     from dti.issues import Report
     from dti.pipeline import Run
+    from dti.spec import Spec
     from dti.views import Lang, View
     from dti.views.document import Decimal
+    from dti.words import Note
 
 BOM = b"\xef\xbb\xbf"
 EXCEL = (".xlsx", ".xlsm", ".xls", ".ods", "")  # "" : a folder, whose files may be Excel
 P = ParamSpec("P")
 R = TypeVar("R")
+T = TypeVar("T")
 
 
 def fail(message: str, code: ExitCode) -> NoReturn:
@@ -56,7 +60,7 @@ def guarded(func: Callable[P, R]) -> Callable[P, R]:
             text.spec_problems(exc.source, exc.problems)
             raise typer.Exit(int(ExitCode.BAD_SPEC)) from None
         except RankingError as exc:
-            if exc.argument in ("by", "unit", "merge"):
+            if exc.argument in ("by", "unit", "merge") or exc.option_error:
                 raise typer.BadParameter(str(exc), param_hint=f"--{exc.argument}") from None
             fail(str(exc), ExitCode.USAGE)
         except (InputError, OutputError) as exc:
@@ -69,7 +73,7 @@ def command(parent: typer.Typer = app, **kwargs: Any) -> Callable[[Callable[P, R
     """`parent.command(...)` with the library's errors turned into exit codes."""
 
     def register(func: Callable[P, R]) -> Callable[P, R]:
-        parent.command(**kwargs)(guarded(func))
+        parent.command(**kwargs)(guarded(bundled(func)))
         return func
 
     return register
@@ -95,19 +99,17 @@ def _read_register(units: Path, mtime: int, size: int) -> UnitRegister:
 
 def evaluate(
     files: list[Path],
-    spec_ref: str | None,
-    units: Path | None,
-    layout: Layout | None,
-    sheet: str | None,
-    year: int | None,
+    inputs: Inputs,
+    *,
     max_issues: int | None = None,
     scoring: bool = True,
-    columns: list[str] | None = None,
+    spec: Spec | None = None,
 ) -> Run:
+    """The pipeline on the files as --spec, --units, --layout, --sheet, --year and --columns say."""
     from dti.pipeline import evaluate
 
     meanings: dict[str, str] = {}
-    for pair in columns or []:
+    for pair in inputs.columns or []:
         header, sep, meaning = pair.rpartition("=")
         if not sep or not header.strip() or not meaning.strip():
             raise typer.BadParameter(
@@ -116,23 +118,45 @@ def evaluate(
         meanings[header.strip()] = meaning.strip()
     if scoring:  # validate reports a missing file as an issue, in its chosen format
         check_exists(files)
-    check_sheet(sheet, files)
-    way: Literal["long", "wide"] | None = None
-    if layout is not None:
-        way = "long" if layout is Layout.long else "wide"
+    check_sheet(inputs.sheet, files)
     run = evaluate(
         files,
-        spec_ref,
-        register(units),
-        layout=way,
-        sheet=sheet,
-        year=year,
+        spec or inputs.spec,
+        register(inputs.units),
+        layout=layout_name(inputs.layout),
+        sheet=inputs.sheet,
+        year=inputs.year,
         max_issues=max_issues,
         scoring=scoring,
         columns=meanings,
     )
     unused_columns(meanings, run, files)
     return run
+
+
+def layout_name(layout: Layout | None) -> Literal["long", "wide"] | None:
+    if layout is None:
+        return None
+    return "long" if layout is Layout.long else "wide"
+
+
+def one(values: list[T] | None, option: str) -> T | None:
+    """The one value of an option that a command takes once (--unit, --previous where one is shown)."""
+    if values and len(values) > 1:
+        refuse(f"{option} is given {len(values)} times: this command takes one")
+    return values[0] if values else None
+
+
+def day(text: str | None, option: str = "--today") -> dt.date:
+    """A --today given as 25/11/2026 or 2026-11-25; today when not given."""
+    if text is None:
+        return dt.date.today()
+    from dti.tracking.dates import parse_date
+
+    parsed = parse_date(text)
+    if parsed is None:
+        raise typer.BadParameter(f"'{text}' is not a date: write 25/11/2026 or 2026-11-25", param_hint=option)
+    return parsed
 
 
 def check_exists(files: Sequence[Path]) -> None:
@@ -167,6 +191,28 @@ def check_output(output: Path | None, inputs: Sequence[Path]) -> None:
         from dti.write.files import check_output
 
         check_output(output, inputs)
+
+
+def notes(found: Sequence[Note | str], lang: Lang) -> None:
+    """The library's notes on stderr, worded in the user's language."""
+    from dti.write import text
+
+    for note in found:
+        text.note(note, lang)
+
+
+def side_issues(report: Report, lang: Lang, stop: str | None = None) -> None:
+    """A side file's issues on stderr; exit 2 when it cannot be read, and with `stop` (what to say)
+    exit 1 when it holds errors."""
+    from dti import views
+    from dti.write import text
+
+    if report.issues:
+        text.show(views.issues(report, lang), stderr=True)
+    if report.unreadable:
+        raise typer.Exit(int(ExitCode.USAGE))
+    if stop is not None and not report.valid:
+        fail(stop, ExitCode.INVALID_DATA)
 
 
 def exit_code(report: Report) -> ExitCode:
@@ -204,7 +250,7 @@ def write(content: str | list[bytes], output: Path | None, inputs: Sequence[Path
         write_atomic(output, parts, inputs)
 
 
-def decimal_mark(lang: LangChoice, decimal: DecimalMark | None) -> Decimal:
+def decimal_mark(lang: LangChoice, decimal: DecimalMark | None = None) -> Decimal:
     """The decimal mark of a table: --decimal if given, else the language's (vi: comma, en: dot)."""
     if decimal is None:
         return "," if lang is LangChoice.vi else "."
@@ -234,19 +280,18 @@ def check_format(fmt: str, output: Path | None, bom: bool | None) -> None:
 
 def emit(
     fmt: str,
-    output: Path | None,
+    writer: Writer,
     inputs: Sequence[Path],
     *,
     table: Callable[[], View | list[View]],
     json: Callable[[], Any] | None = None,
     csv: Callable[[], Any] | None = None,
-    decimal: Decimal = ".",
-    bom: bool | None = None,
-    lang: Lang = "vi",
 ) -> None:
     """Write the output in the chosen format: a table (to the terminal, or plain text to a file),
     json, csv (with a BOM for a .csv file) or an xlsx workbook of the table's views (-o FILE.xlsx
     only); a format the command has no builder for is refused."""
+    output, bom, lang = writer.output, writer.bom, writer.code
+    decimal = decimal_mark(writer.lang, writer.decimal)
     check_format(fmt, output, bom)
     with_bom = wants_bom(fmt, output, bom)
     if fmt == "json":

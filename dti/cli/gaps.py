@@ -2,30 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from dti.cli import common
 from dti.cli.app import ExitCode
-from dti.cli.options import (
-    ColumnsOption,
-    DecimalOption,
-    Format,
-    FormatOption,
-    Lang,
-    LangOption,
-    LayoutOption,
-    OutputOption,
-    SheetOption,
-    SpecOption,
-    UnitsOption,
-    YearOption,
-)
-
-if TYPE_CHECKING:
-    from dti.tracking.owners import Owners
+from dti.cli.options import INPUTS, WRITER, Format, FormatOption, Inputs, OwnersOption, UnitOption, Writer
 
 
 @common.command()
@@ -33,17 +18,8 @@ def gaps(
     files: Annotated[
         list[Path], typer.Argument(metavar="FILE...", help="A year's submission of components (CSV or XLSX).")
     ],
-    owners: Annotated[
-        Path | None,
-        typer.Option(
-            "--owners",
-            metavar="FILE",
-            help="Who leads each index: CSV, XLSX or YAML with an index column (Mã chỉ số, Chỉ số or STT) "
-            "and Đơn vị chủ trì [, Đơn vị phối hợp]; a main index covers its components unless a "
-            "component row says otherwise.",
-        ),
-    ] = None,
-    unit: Annotated[str | None, typer.Option("--unit", help="One unit (code or name).")] = None,
+    owners: OwnersOption = None,
+    unit: UnitOption = None,
     against: Annotated[
         list[Path] | None,
         typer.Option(
@@ -66,16 +42,9 @@ def gaps(
     close: Annotated[
         int, typer.Option("--close", min=0, help="What if the N largest gaps were closed to full points.")
     ] = 0,
-    spec_ref: SpecOption = None,
     fmt: FormatOption = Format.table,
-    output: OutputOption = None,
-    lang: LangOption = Lang.vi,
-    decimal: DecimalOption = None,
-    units: UnitsOption = None,
-    layout: LayoutOption = None,
-    sheet: SheetOption = None,
-    year: YearOption = None,
-    columns: ColumnsOption = None,
+    inputs: Inputs = INPUTS,
+    writer: Writer = WRITER,
 ) -> None:
     """Points lost per component and owner, what-ifs, and the points needed to pass the next unit.
 
@@ -92,92 +61,71 @@ def gaps(
     written; warnings keep 0); 2 if a file cannot be read or the options do not fit; 3 if the spec is
     invalid.
     """
-    common.check_output(output, [*files, *(against or []), *([owners] if owners else [])])
-    common.check_exists([*files, *(against or []), *([owners] if owners else [])])
-    from dti import views as shared
-    from dti.analysis import gaps as engine
-    from dti.engine.lookup import find_unit, total_code
-    from dti.pipeline import evaluate
-    from dti.tracking.owners import read_owners
-    from dti.views import gaps as views
-    from dti.write import text
-
-    if against and unit is None:
+    sides = [*(against or []), *([owners] if owners else [])]
+    common.check_output(writer.output, [*files, *sides])
+    common.check_exists([*files, *sides])
+    one = common.one(unit, "--unit")
+    if against and one is None:
         raise typer.BadParameter(
             "ranks one unit among another table: give --unit too", param_hint="--against"
         )
-    run = common.evaluate(files, spec_ref, units, layout, sheet, year, max_issues=50, columns=columns)
-    shown = " ".join(map(str, files))
-    for note in run.notes:
-        text.note(note)
-    result = common.scored(run, shown, lang.code)
-    plan = None
-    if owners is not None:
-        plan = read_owners(owners, run.spec, sheet)
-        if plan.report.unreadable:
-            common.fail(plan.report.issues[0].message + f" ({owners})", ExitCode.USAGE)
-        if plan.report.issues:
-            text.note(f"{owners}: {len(plan.report.issues)} problem(s) in the owners file")
-            text.show(shared.issues(plan.report, lang.code), stderr=True)
-    pairs: dict[str, str] = {}
-    for pair in assume or []:
-        code, sep, value = pair.partition("=")
-        if not sep or not code.strip() or not value.strip():
-            raise typer.BadParameter(f"'{pair}': write CODE=VALUE, e.g. HTS.01=90%", param_hint="--assume")
-        pairs[code.strip()] = value.strip()
+    from dti.analysis import gaps as engine
+    from dti.engine.lookup import find_unit
+    from dti.pipeline import check_years
+    from dti.tracking.owners import read_owners
+    from dti.views import gaps as views
+
+    run = common.evaluate(files, inputs, max_issues=50)
+    common.notes(run.notes, writer.code)
+    result = common.scored(run, " ".join(map(str, files)), writer.code)
+    plan = read_owners(owners, run.spec, inputs.sheet) if owners is not None else None
+    if plan is not None:
+        common.side_issues(plan.report, writer.code)
+    pairs = dict(_pair(p) for p in assume or [])
     try:
         found = engine.build(result, plan)
         assumed, notes = engine.assumed_points(run.spec, pairs)
     except engine.GapsError as exc:
         raise typer.BadParameter(str(exc), param_hint="--assume" if pairs else "FILE") from None
-    for note in notes:
-        text.note(note)
-    mark = common.decimal_mark(lang, decimal)
-    full = fmt is Format.xlsx  # a workbook holds every row; the terminal, the largest gaps
-    if unit is None:
-        moved = engine.everywhere(found, assumed, close, total_code(run.spec)) if assumed or close else None
+    common.notes(notes, writer.code)
+    lang, full = writer.code, fmt is Format.xlsx  # a workbook holds every row; the terminal, the largest gaps
+    if one is None:
+        moved = engine.everywhere(found, assumed, close, run.spec.total) if assumed or close else None
+        words = views.what_if_words(pairs, close, lang)
         common.emit(
             fmt,
-            output,
+            writer,
             files,
-            table=lambda: views.province_views(
-                found, moved, lang.code, views.what_if_words(pairs, close, lang.code), full
-            ),
+            table=lambda: views.province_views(found, moved, lang, words, full),
             json=lambda: views.province_data(found, moved),
             csv=lambda: views.frame(found),
-            decimal=mark,
-            lang=lang.code,
         )
-        owners_checked(plan)
-        return
-    code = find_unit([dict(zip(result.unit_codes, result.unit_names, strict=True))], unit)
-    pool = None
-    if against:
-        among = evaluate(against, run.spec, common.register(units), sheet=sheet)
-        named = " ".join(map(str, against))
-        if run.year is not None and among.year is not None and among.year != run.year:
-            common.refuse(
-                f"--against {named} holds {among.year} data, {shown} {run.year} data: rank a unit "
-                "among the same year's units"
+    else:
+        code = find_unit([dict(zip(result.unit_codes, result.unit_names, strict=True))], one)
+        pool = None
+        if against:
+            among = common.evaluate(
+                against, replace(inputs, year=None, columns=None, layout=None), spec=run.spec
             )
-        other = common.scored(among, named, lang.code)
-        pool = engine.pool_of(other, code)
-    scenario = engine.what_if(found, code, assumed, close, pool) if assumed or close else None
-    nexts = engine.next_up(found, code, engine.ranked_nodes(run.spec), pool)
-    common.emit(
-        fmt,
-        output,
-        files,
-        table=lambda: views.unit_views(found, code, scenario, nexts, lang.code, mark, full),
-        json=lambda: views.unit_data(found, code, scenario, nexts),
-        csv=lambda: views.frame(found, code),
-        decimal=mark,
-        lang=lang.code,
-    )
-    owners_checked(plan)
-
-
-def owners_checked(plan: Owners | None) -> None:
-    """Exit 1 after the output when the owners file has errors (shown above it); warnings keep 0."""
-    if plan is not None and not plan.report.valid:
+            check_years(run, [among], same=True)
+            pool = engine.pool_of(common.scored(among, " ".join(map(str, against)), lang), code)
+        scenario = engine.what_if(found, code, assumed, close, pool) if assumed or close else None
+        nexts = engine.next_up(found, code, engine.ranked_nodes(run.spec), pool)
+        mark = common.decimal_mark(writer.lang, writer.decimal)
+        common.emit(
+            fmt,
+            writer,
+            files,
+            table=lambda: views.unit_views(found, code, scenario, nexts, lang, mark, full),
+            json=lambda: views.unit_data(found, code, scenario, nexts),
+            csv=lambda: views.frame(found, code),
+        )
+    if plan is not None and not plan.report.valid:  # after the output: the errors are shown above it
         raise typer.Exit(int(ExitCode.INVALID_DATA))
+
+
+def _pair(text: str) -> tuple[str, str]:
+    code, sep, value = text.partition("=")
+    if not sep or not code.strip() or not value.strip():
+        raise typer.BadParameter(f"'{text}': write CODE=VALUE, e.g. HTS.01=90%", param_hint="--assume")
+    return code.strip(), value.strip()

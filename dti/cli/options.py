@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
+import functools
+import inspect
+from collections.abc import Callable
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal, get_type_hints
 
 import typer
 
@@ -34,6 +39,11 @@ class DecimalMark(StrEnum):
 class Layout(StrEnum):
     long = "long"
     wide = "wide"
+
+
+class Count(StrEnum):
+    group = "group"
+    responsible = "responsible"
 
 
 class Lang(StrEnum):
@@ -130,3 +140,137 @@ OutputOption = Annotated[
         help="Write the output here (atomically; never over an input) instead of stdout.",
     ),
 ]
+
+UnitOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--unit",
+        metavar="UNIT",
+        help="A unit, by code or name (repeatable where a command shows several): its breakdown, or the "
+        "unit the output is about.",
+    ),
+]
+ByOption = Annotated[
+    str | None,
+    typer.Option("--by", metavar="CODE", help="Node code to rank and sort by (default: the total)."),
+]
+CountByOption = Annotated[
+    Count | None,
+    typer.Option(
+        "--by",
+        help="Count per 'group' or per 'responsible' unit too; with json the counts are added as "
+        '"counts", with csv they are the table written.',
+    ),
+]
+PreviousOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--previous",
+        metavar="FILE",
+        help="An earlier year's file (one per year): changes in value and rank since then.",
+    ),
+]
+TodayOption = Annotated[
+    str | None,
+    typer.Option(
+        "--today",
+        metavar="DATE",
+        help="The day to judge deadlines by (25/11/2026 or 2026-11-25; default today).",
+    ),
+]
+OwnersOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--owners",
+        metavar="FILE",
+        help="Who leads each index: CSV, XLSX or YAML with an index column (Mã chỉ số, Chỉ số or STT) and "
+        "Đơn vị chủ trì [, Đơn vị phối hợp]; a main index covers its components unless a component row "
+        "says otherwise.",
+    ),
+]
+ReceivedOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--received",
+        metavar="FILE",
+        help="Received log: owner, period, date received, components (or 'all'), evidence, note.",
+    ),
+]
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """How the submission files are read: --spec --units --layout --sheet --year --columns."""
+
+    spec: SpecOption = None
+    units: UnitsOption = None
+    layout: LayoutOption = None
+    sheet: SheetOption = None
+    year: YearOption = None
+    columns: ColumnsOption = None
+
+
+@dataclass(frozen=True)
+class Writer:
+    """Where and how a table is written: -o, --lang, --decimal, --bom."""
+
+    output: OutputOption = None
+    lang: LangOption = Lang.vi
+    decimal: DecimalOption = None
+    bom: BomOption = None
+
+    @property
+    def code(self) -> Literal["vi", "en"]:
+        return self.lang.code
+
+
+INPUTS, WRITER = Inputs(), Writer()  # the defaults of a command's bundles
+BUNDLES = (Inputs, Writer)
+
+
+def bundled(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Spread a parameter typed Inputs or Writer into its options for Typer, and gather them back.
+
+    The options are declared once (the dataclass fields); each command takes the bundle as one argument.
+    """
+    hints = get_type_hints(func, include_extras=True)
+    signature = inspect.signature(func)
+    spread: dict[str, tuple[str, type]] = {}  # option parameter -> (bundle parameter, bundle)
+    params: list[inspect.Parameter] = []
+    for param in signature.parameters.values():
+        bundle = hints.get(param.name)
+        if bundle not in BUNDLES:
+            params.append(
+                param.replace(
+                    kind=inspect.Parameter.KEYWORD_ONLY, annotation=hints.get(param.name, param.annotation)
+                )
+            )
+            continue
+        assert isinstance(bundle, type)
+        fields = get_type_hints(bundle, include_extras=True)
+        for item in dataclasses.fields(bundle):
+            spread[item.name] = (param.name, bundle)
+            params.append(
+                inspect.Parameter(
+                    item.name,
+                    inspect.Parameter.KEYWORD_ONLY,
+                    default=item.default,
+                    annotation=fields[item.name],
+                )
+            )
+    if not spread:
+        return func
+
+    @functools.wraps(func)
+    def wrapper(**kwargs: Any) -> Any:
+        groups: dict[str, dict[str, Any]] = {}
+        for name, (target, _) in spread.items():
+            groups.setdefault(target, {})[name] = kwargs.pop(name)
+        for target, values in groups.items():
+            bundle = next(b for n, (t, b) in spread.items() if t == target)
+            kwargs[target] = bundle(**values)
+        return func(**kwargs)
+
+    wrapper.__signature__ = signature.replace(parameters=params)  # type: ignore[attr-defined]
+    wrapper.__annotations__ = {p.name: p.annotation for p in params}
+    return wrapper

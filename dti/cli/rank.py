@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
 
@@ -10,18 +11,14 @@ import typer
 from dti.cli import common
 from dti.cli.options import (
     HEADERS_EPILOG,
-    BomOption,
-    ColumnsOption,
-    DecimalOption,
+    INPUTS,
+    WRITER,
+    ByOption,
     Format,
     FormatOption,
-    Lang,
-    LangOption,
-    LayoutOption,
-    OutputOption,
-    SheetOption,
-    SpecOption,
-    UnitsOption,
+    Inputs,
+    UnitOption,
+    Writer,
 )
 
 
@@ -47,10 +44,7 @@ def rank(
             "or a results table of values.",
         ),
     ],
-    by: Annotated[
-        str | None, typer.Option("--by", help="Node code to rank by (default: the total, DTI).")
-    ] = None,
-    spec_ref: SpecOption = None,
+    by: ByOption = None,
     region: Annotated[
         bool,
         typer.Option(
@@ -69,14 +63,7 @@ def rank(
     top: Annotated[
         int | None, typer.Option("--top", min=1, help="Show the first N units of the latest year.")
     ] = None,
-    unit: Annotated[
-        str | None,
-        typer.Option(
-            "--unit",
-            help="Follow one unit through all years, pillars and main indices (any format; not with "
-            "--by, --top or --region).",
-        ),
-    ] = None,
+    unit: UnitOption = None,
     fmt: FormatOption = Format.table,
     years: Annotated[
         str | None,
@@ -85,14 +72,8 @@ def rank(
             help="Years of the files, comma-separated, when neither a year column nor the file name tells.",
         ),
     ] = None,
-    output: OutputOption = None,
-    lang: LangOption = Lang.vi,
-    decimal: DecimalOption = None,
-    bom: BomOption = None,
-    units: UnitsOption = None,
-    layout: LayoutOption = None,
-    sheet: SheetOption = None,
-    columns: ColumnsOption = None,
+    inputs: Inputs = INPUTS,
+    writer: Writer = WRITER,
 ) -> None:
     """Compare units across years: ranks, places gained or lost, value changes.
 
@@ -100,55 +81,51 @@ def rank(
     publishes in a `rank` or `rank_<CODE>` column is used as published. Change: value in % (relative),
     places = earlier rank - later rank (+ = up).
 
+    --unit follows one unit through all years, pillars and main indices (any format; not with --by,
+    --top or --region).
+
     Examples: dti rank sample_data/2023.csv sample_data/2024.csv;
     dti rank sample_data/2023.csv sample_data/2024.csv --merge 2025 --top 10
     """
-    common.check_output(output, files)
-    if unit is not None:
+    common.check_output(writer.output, files)
+    one = common.one(unit, "--unit")
+    if inputs.year is not None:
+        common.refuse("rank reads one file per year: give their years with --years, not --year")
+    if one is not None:
         for name, given in (("--by", by), ("--top", top), ("--region", region or None)):
             if given is not None:
                 common.refuse(f"--unit follows every main index of one unit: leave out {name}")
-    common.check_format(fmt.value, output, bom)
+    common.check_format(fmt.value, writer.output, writer.bom)
     from dti import views
     from dti.analysis.ranking import find_unit, rank_years, run_year_table
     from dti.pipeline import default_register
     from dti.views import rank as rank_views
-    from dti.write import text
 
     tables = []
     for file, year in zip(files, _years(years, len(files)), strict=True):
-        run = common.evaluate([file], spec_ref, units, layout, sheet, year, max_issues=50, columns=columns)
-        for note in run.notes:
-            text.note(note, lang.code)
-        common.scored(run, file, lang.code)
-        register = common.register(units) or default_register(run.spec)
+        run = common.evaluate([file], replace(inputs, year=year), max_issues=50)
+        common.notes(run.notes, writer.code)
+        common.scored(run, file, writer.code)
+        register = common.register(inputs.units) or default_register(run.spec)
         tables.append(run_year_table(run, register))
     ranking = rank_years(tables, by, register, merge=merge, region=region, top=top)
-    for note in ranking.notes:
-        text.note(note, lang.code)
-    mark = common.decimal_mark(lang, decimal)
-    if unit is not None:
-        code = find_unit([t.names for t in reversed(ranking.tables)], unit)
+    common.notes(ranking.notes, writer.code)
+    if one is not None:
+        code = find_unit([t.names for t in reversed(ranking.tables)], one)
         common.emit(
             fmt,
-            output,
+            writer,
             files,
-            table=lambda: views.unit_years(ranking.tables, code, lang.code),
+            table=lambda: views.unit_years(ranking.tables, code, writer.code),
             json=lambda: rank_views.unit_years_data(ranking.tables, code),
             csv=lambda: rank_views.unit_years_frame(ranking.tables, code),
-            decimal=mark,
-            bom=bom,
-            lang=lang.code,
         )
         return
     common.emit(
         fmt,
-        output,
+        writer,
         files,
-        table=lambda: views.rank_table(ranking.data, region, lang=lang.code),
+        table=lambda: views.rank_table(ranking.data, region, lang=writer.code),
         json=lambda: ranking.data,
         csv=lambda: views.rank_frame(ranking.data),
-        decimal=mark,
-        bom=bom,
-        lang=lang.code,
     )

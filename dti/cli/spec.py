@@ -9,50 +9,29 @@ import typer
 
 from dti.cli import common
 from dti.cli.app import ExitCode, app
-from dti.cli.options import (
-    BomOption,
-    DecimalOption,
-    Format,
-    FormatOption,
-    Lang,
-    OutputOption,
-)
+from dti.cli.options import WRITER, Format, FormatOption, Writer
 
-SpecLangOption = Annotated[
-    Lang,
-    typer.Option(
-        "--lang",
-        help="Labels and notes in vi (0,8436) or en (0.8436), with the matching number style; node "
-        "names stay the decision's Vietnamese.",
-    ),
-]
 spec_app = typer.Typer(help="List, show and check methodology specs.", no_args_is_help=True)
 app.add_typer(spec_app, name="spec")
 
 
 @common.command(spec_app, name="list")
-def spec_list(
-    fmt: FormatOption = Format.table,
-    output: OutputOption = None,
-    lang: SpecLangOption = Lang.vi,
-    bom: BomOption = None,
-) -> None:
-    """List the bundled specs (methodologies) with their decisions and data years."""
+def spec_list(fmt: FormatOption = Format.table, writer: Writer = WRITER) -> None:
+    """List the bundled specs (methodologies) with their decisions and data years (node names stay the
+    decision's Vietnamese whatever --lang)."""
     from dti import views
     from dti.spec import bundled_specs, load_spec
     from dti.views import spec as spec_views
 
-    common.check_format(fmt.value, output, bom)
+    common.check_format(fmt.value, writer.output, writer.bom)
     specs = [load_spec(spec_id) for spec_id in bundled_specs()]
     common.emit(
         fmt,
-        output,
+        writer,
         [],
-        table=lambda: views.spec_list(specs, lang.code),
+        table=lambda: views.spec_list(specs, writer.code),
         json=lambda: spec_views.spec_list_data(specs),
         csv=lambda: spec_views.spec_list_frame(specs),
-        bom=bom,
-        lang=lang.code,
     )
 
 
@@ -65,10 +44,7 @@ def spec_show(
         int | None, typer.Option("--depth", min=0, help="Levels below the total to show.")
     ] = None,
     fmt: FormatOption = Format.table,
-    output: OutputOption = None,
-    lang: SpecLangOption = Lang.vi,
-    decimal: DecimalOption = None,
-    bom: BomOption = None,
+    writer: Writer = WRITER,
 ) -> None:
     """Show a spec as a tree: points, pillar membership and provisional (*) markers.
 
@@ -79,13 +55,13 @@ def spec_show(
     """
     if depth is not None and fmt is Format.json:
         common.refuse("--format json writes the whole spec: leave out --depth (or use --format csv)")
-    common.check_format(fmt.value, output, bom)
+    common.check_format(fmt.value, writer.output, writer.bom)
     from dti import views
     from dti.spec import load_spec, spec_nodes_frame, spec_to_dict
     from dti.views.base import tree
 
     spec = load_spec(spec_ref)
-    mark = common.decimal_mark(lang, decimal)
+    mark = common.decimal_mark(writer.lang, writer.decimal)
 
     def nodes() -> object:
         frame = spec_nodes_frame(spec)
@@ -95,14 +71,11 @@ def spec_show(
 
     common.emit(
         fmt,
-        output,
+        writer,
         [],
-        table=lambda: views.spec_tree(spec, depth, lang.code, mark),
+        table=lambda: views.spec_tree(spec, depth, writer.code, mark),
         json=lambda: spec_to_dict(spec),
         csv=nodes,
-        decimal=mark,
-        bom=bom,
-        lang=lang.code,
     )
 
 

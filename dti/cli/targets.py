@@ -10,12 +10,7 @@ import typer
 
 from dti.cli import common
 from dti.cli.app import ExitCode
-from dti.cli.options import BomOption, DecimalOption, Format, FormatOption, Lang, OutputOption, SheetOption
-
-
-class By(StrEnum):
-    group = "group"
-    responsible = "responsible"
+from dti.cli.options import WRITER, Count, CountByOption, Format, FormatOption, SheetOption, Writer
 
 
 class FailOn(StrEnum):
@@ -32,30 +27,13 @@ def targets(
             "section rows I, II…, headings with '- ' sub-rows, verdicts in 'Ghi chú').",
         ),
     ],
-    by: Annotated[
-        By | None,
-        typer.Option(
-            "--by",
-            help="Count per 'group' (the table's default) or per 'responsible' unit; with json the counts "
-            'are added as "counts", with csv they are the table written.',
-        ),
-    ] = None,
-    lang: Annotated[
-        Lang,
-        typer.Option(
-            "--lang",
-            help="Labels in vi (Đạt, Chưa đạt (còn thiếu 8,8 %)...) or en (met, not met (short by 8.8 %)); "
-            "also the label column of json and csv.",
-        ),
-    ] = Lang.vi,
+    by: CountByOption = None,
     fmt: FormatOption = Format.table,
     fail_on: Annotated[
         FailOn | None, typer.Option("--fail-on", help="not-met: exit 1 if a target is not met.")
     ] = None,
-    output: OutputOption = None,
     sheet: SheetOption = None,
-    bom: BomOption = None,
-    decimal: DecimalOption = None,
+    writer: Writer = WRITER,
 ) -> None:
     """Review targets (chỉ tiêu): met and by how much, not met and by how much, without data.
 
@@ -76,53 +54,46 @@ def targets(
     note over '- ' or unnumbered sub-rows is a heading that leads their names. Several responsible units
     ('Sở TT&TT; các doanh nghiệp viễn thông') each count in --by responsible.
 
+    --by counts per group (the table's default) or per responsible unit. --lang words the labels: vi
+    (Đạt, Chưa đạt (còn thiếu 8,8 %)...) or en (met, not met (short by 8.8 %)), also in json and csv.
+
     Example: dti targets sample_data/targets_2025.csv --by responsible
 
     Exit 0 whatever the statuses; 1 if the list has an error (then no table is shown, and the json
     says "valid": false), or with --fail-on not-met when a target is not met.
     """
-    common.check_output(output, [file])
+    common.check_output(writer.output, [file])
     common.check_sheet(sheet, [file])
-    common.check_format(fmt.value, output, bom)
+    common.check_format(fmt.value, writer.output, writer.bom)
     from dti import views
     from dti.issues import Report
     from dti.tracking.targets import read_targets
     from dti.views import review as review_views
-    from dti.write import text
 
     review = read_targets(file, sheet)
     report = Report(review.issues)
-    for note in review.notes if fmt in (Format.table, Format.xlsx) else []:
-        text.note(note)
-    if report.issues:
-        text.show(views.issues(report, lang.code), stderr=True)
-    if report.unreadable:
-        raise typer.Exit(int(ExitCode.USAGE))
-    if not report.valid and fmt in (Format.table, Format.xlsx):  # a table with errors would pass for valid
-        common.fail(
-            f"{file} holds errors (above): no review was made; fix them and run again",
-            ExitCode.INVALID_DATA,
-        )
-    count = (by or By.group).value
+    lang, table = writer.code, fmt in (Format.table, Format.xlsx)
+    common.notes(review.notes if table else [], lang)
+    # a table with errors would pass for valid; json says "valid": false, json and csv exit 1
+    stop = f"{file} holds errors (above): no review was made; fix them and run again" if table else None
+    common.side_issues(report, lang, stop)
+    count = (by or Count.group).value
 
     def data() -> dict[str, object]:
-        found = {**views.targets_data(review, lang.code), "valid": report.valid}
+        found = {**views.targets_data(review, lang), "valid": report.valid}
         return found if by is None else {**found, "counts": review_views.target_counts(review, count)}
 
-    common.emit(  # json says "valid": false; json and csv exit 1 when the list has errors
+    common.emit(
         fmt,
-        output,
+        writer,
         [file],
-        table=lambda: views.targets(review, count, lang.code, common.decimal_mark(lang, decimal)),
+        table=lambda: views.targets(review, count, lang, common.decimal_mark(writer.lang, writer.decimal)),
         json=data,
         csv=lambda: (
-            views.targets_frame(review, lang.code)
+            views.targets_frame(review, lang)
             if by is None
             else review_views.target_counts_frame(review, count)
         ),
-        bom=bom,
-        lang=lang.code,
-        decimal=common.decimal_mark(lang, decimal),
     )
     if not report.valid or (fail_on is FailOn.not_met and review.summary()["not_met"]):
         raise typer.Exit(int(ExitCode.INVALID_DATA))

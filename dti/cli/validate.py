@@ -11,18 +11,15 @@ from dti.cli import common
 from dti.cli.app import ExitCode
 from dti.cli.options import (
     HEADERS_EPILOG,
+    INPUTS,
     BomOption,
-    ColumnsOption,
+    Inputs,
     IssueFormat,
     IssueFormatOption,
     Lang,
     LangOption,
-    LayoutOption,
     OutputOption,
-    SheetOption,
-    SpecOption,
-    UnitsOption,
-    YearOption,
+    Writer,
 )
 
 TABLE_ISSUES = 200  # a terminal table of 10,000 rows helps nobody; json, csv and github list them all
@@ -33,7 +30,6 @@ def validate(
     files: Annotated[
         list[Path], typer.Argument(metavar="FILE...", help="CSV or XLSX submissions (long or wide layout).")
     ],
-    spec_ref: SpecOption = None,
     fmt: IssueFormatOption = IssueFormat.table,
     strict: Annotated[
         bool, typer.Option("--strict", help="Warnings also make the file invalid (exit 1).")
@@ -44,11 +40,7 @@ def validate(
     output: OutputOption = None,
     lang: LangOption = Lang.vi,
     bom: BomOption = None,
-    units: UnitsOption = None,
-    layout: LayoutOption = None,
-    sheet: SheetOption = None,
-    year: YearOption = None,
-    columns: ColumnsOption = None,
+    inputs: Inputs = INPUTS,
 ) -> None:
     """Check submitted files and report every problem with its file, row, column and cell.
 
@@ -60,27 +52,22 @@ def validate(
     common.check_output(output, files)
     common.check_format(fmt.value, output, bom)
     from dti import views
-    from dti.write import github, text
+    from dti.write import github
 
     limit = max_issues or (TABLE_ISSUES if fmt is IssueFormat.table else None)
-    run = common.evaluate(
-        files, spec_ref, units, layout, sheet, year, max_issues=limit, scoring=False, columns=columns
-    )
+    run = common.evaluate(files, inputs, max_issues=limit, scoring=False)
     report = run.report
-    for note in run.notes:  # stderr: how each file was read, which spec was chosen
-        text.note(note, lang.code)
+    common.notes(run.notes, lang.code)  # stderr: how each file was read, which spec was chosen
     if fmt is IssueFormat.github:
         common.write(github.dumps(report), output, files)
     else:
         common.emit(
             fmt,
-            output,
+            Writer(output=output, lang=lang, bom=bom),
             files,
             table=lambda: views.issues(report, lang.code),
             json=report.to_dict,
             csv=lambda: views.issues_frame(report),
-            bom=bom,
-            lang=lang.code,
         )
     if report.unreadable:
         raise typer.Exit(int(ExitCode.USAGE))

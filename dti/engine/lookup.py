@@ -12,21 +12,20 @@ from dti.spec import Spec
 class RankingError(ValueError):
     """A question the data cannot answer (an unknown code or unit, two files for one year, ...).
 
-    `argument` names what to change: "by", "unit", "merge", "files".
+    `argument` names what to change: "by", "unit", "merge", "files"; an option error is said as a bad
+    value of that option.
     """
+
+    option_error = False
 
     def __init__(self, message: str, argument: str) -> None:
         super().__init__(message)
         self.argument = argument
 
 
-def total_code(spec: Spec) -> str:
-    return next(n.code for n in spec.nodes if n.kind == "total")
-
-
 def node_code(spec: Spec, by: str | None) -> str:
     """`by`, or the total when it is None; RankingError if the spec has no such node."""
-    code = by or total_code(spec)
+    code = by or spec.total
     if code not in spec.graph.index:
         from dti.engine.columns import indicator_code
 

@@ -142,6 +142,11 @@ class Spec(_Strict):
     def node(self, code: str) -> Node:
         return self.nodes[self.graph.index[code]]
 
+    @property
+    def total(self) -> str:
+        """The code of the total node: the index itself (DTI)."""
+        return next(n.code for n in self.nodes if n.kind == "total")
+
     def require_scorable(self) -> None:
         """Raise SpecError when the spec's weights are unknown."""
         if self.scorable:

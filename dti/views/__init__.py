@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from dti.views.base import Column, Kind, Lang, View, total_code, word
+from dti.views.base import Column, Kind, Lang, View, word
 
 if TYPE_CHECKING:
     from dti.views.rank import rank_frame, rank_table, unit_years
@@ -62,7 +62,6 @@ __all__ = [
     "targets",
     "targets_data",
     "targets_frame",
-    "total_code",
     "unit_breakdown",
     "unit_years",
     "warnings_line",

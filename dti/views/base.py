@@ -88,12 +88,6 @@ def node_name(node: Node, lang: Lang) -> str:
     return node.name_en if lang == "en" and node.name_en else node.name_vi
 
 
-def total_code(spec: Spec) -> str:
-    from dti.engine.lookup import total_code
-
-    return total_code(spec)
-
-
 def tree(spec: Spec, depth: int | None = None) -> list[tuple[str, int]]:
     """Codes in tree order from the total, with their level."""
     order: list[tuple[str, int]] = []
@@ -104,5 +98,5 @@ def tree(spec: Spec, depth: int | None = None) -> list[tuple[str, int]]:
             for child in spec.node(code).children:
                 walk(child, level + 1)
 
-    walk(total_code(spec), 0)
+    walk(spec.total, 0)
     return order

@@ -8,7 +8,7 @@ from typing import Any
 import numpy as np
 
 from dti.analysis.gaps import Gaps, Group, NextUp, WhatIf, by_main, by_owner, ranked_nodes
-from dti.views.base import Column, Lang, View, as_float, narrow_hint, node_name, total_code, word
+from dti.views.base import Column, Lang, View, as_float, narrow_hint, node_name, word
 from dti.views.document import Chart, Decimal, Fact, Section, Series
 
 TEXT = {
@@ -247,7 +247,7 @@ def unit_data(gaps: Gaps, unit: str, scenario: WhatIf | None, found: list[NextUp
     spec = gaps.spec
     whatif = None
     if scenario is not None:
-        j = spec.graph.index[total_code(spec)]
+        j = spec.graph.index[spec.total]
         whatif = {
             "assumed": scenario.assumed,
             "closed": scenario.closed,
@@ -331,7 +331,7 @@ def province_views(
 
 def _moved_view(gaps: Gaps, moved: tuple[np.ndarray, np.ndarray], lang: Lang, said: str) -> View:
     spec = gaps.spec
-    j = spec.graph.index[total_code(spec)]
+    j = spec.graph.index[spec.total]
     new, places = moved
     result = gaps.result
     columns = [Column("unit", word("unit", lang)), Column("name", word("name", lang))]

@@ -12,24 +12,22 @@ import numpy as np
 
 from dti.analysis.ranking import comparison
 from dti.briefing.gather import Briefing
-from dti.views.base import Column, Lang, View, total_code, word
+from dti.views.base import Column, Lang, View, word
 from dti.views.document import Decimal, Document, Fact, Section
 from dti.views.report_all import distribution, overview
 from dti.views.report_unit import headline, losses, pillars, ranking, t, trend
-from dti.words import Note
+from dti.words import Note, say
 
 
 def report_document(
-    briefing: Briefing,
-    unit: str | None = None,
-    lang: Lang = "vi",
-    decimal: Decimal | None = None,
-    extra: list[Section] | None = None,
+    briefing: Briefing, unit: str | None = None, lang: Lang = "vi", decimal: Decimal | None = None
 ) -> Document:
-    """The report of `unit` (a code of the latest year), or the overview of all units when unit is None."""
+    """The report of `unit` (a code of the latest year; default: the briefing's), or the overview of all
+    units when neither names one."""
     decimal = decimal or ("," if lang == "vi" else ".")
+    unit = unit if unit is not None else briefing.unit
     latest, spec = briefing.latest, briefing.spec
-    total = total_code(spec)
+    total = spec.total
     data = comparison(briefing.tables, total)
     years = ", ".join(str(t.year) for t in briefing.tables)
     if unit is None:
@@ -49,7 +47,7 @@ def report_document(
             trend(briefing, unit, lang),
             losses(briefing, unit, lang, decimal),
         ]
-    sections += [*(extra or []), targets(briefing, lang), quality(briefing, lang)]
+    sections += [*tracking(briefing, unit, lang, decimal), targets(briefing, lang), quality(briefing, lang)]
     title = f"{t('title', lang)} {latest.year}"
     notes = [_spec_note(n, briefing, lang) for n in dict.fromkeys(briefing.notes)]
     if any(n.provisional for n in spec.nodes):
@@ -138,30 +136,38 @@ def quality(briefing: Briefing, lang: Lang, limit: int = 5000) -> Section:
     return Section("quality", t("quality", lang), lines=lines, views=[view] if rows else [], sheets=sheets)
 
 
-def unit_code(briefing: Briefing, query: str) -> str:
-    """The unit's code from a code or a name, looked up as `dti score --unit` does (RankingError)."""
-    from dti.engine.lookup import find_unit
+def tracking(briefing: Briefing, unit: str | None, lang: Lang, decimal: Decimal) -> list[Section]:
+    """The year's tracking, where the briefing has it: points lost per department, the calendar, the
+    tasks, and how sure the ranks are."""
+    sections = []
+    if briefing.gaps is not None:
+        from dti.views.gaps import gaps_section
 
-    return find_unit([t.names for t in reversed(briefing.tables)], query)
+        section = gaps_section(briefing.gaps, unit, briefing.next_up if unit else None, lang, decimal)
+        section.title = "Điểm bị mất theo đơn vị chủ trì" if lang == "vi" else "Points lost by department"
+        sections.append(section)
+    if briefing.calendar is not None:
+        from dti.views.calendar import calendar_section
+
+        sections.append(calendar_section(briefing.calendar, lang))
+    if briefing.tasks is not None:
+        from dti.views.tasks import tasks_section
+
+        sections.append(tasks_section(briefing.tasks, lang))
+    if briefing.robustness is not None:
+        sections.append(robustness(briefing, unit, lang, decimal))
+    return sections
 
 
-def robustness(
-    briefing: Briefing,
-    unit: str | None,
-    lang: Lang,
-    draws: int,
-    seed: int = 0,
-    decimal: Decimal | None = None,
-) -> Section:
-    """How sure the ranks are (dti robust's defaults): the unit and the five units on each side of it,
-    or every unit (the first 30 when there are more than 70), as rank intervals."""
+def robustness(briefing: Briefing, unit: str | None, lang: Lang, decimal: Decimal | None = None) -> Section:
+    """How sure the ranks are (the briefing's draws, dti robust's defaults): the unit and the five units
+    on each side of it, or every unit (the first 30 when there are more than 70), as rank intervals."""
     from dataclasses import replace
 
-    from dti.analysis.robust import Settings, analyse, build
     from dti.views.robust import robust_section
 
-    settings = Settings(draws=draws, seed=seed)
-    out = analyse(build(briefing.result, settings), settings)
+    assert briefing.robustness is not None, "a briefing built with draws=0 has no robustness"
+    out = briefing.robustness.out
     order = np.argsort(out.nominal, kind="stable")
     if unit is not None:
         at = int(np.flatnonzero(order == briefing.result.unit_codes.index(unit))[0])
@@ -170,11 +176,7 @@ def robustness(
         shown = order if len(order) <= 70 else order[:30]
     section = robust_section(out, lang, [int(i) for i in shown], decimal)
     if len(shown) < len(order):
-        section.lines.append(
-            f"{len(shown)}/{len(order)} đơn vị đầu bảng; tất cả: dti robust"
-            if lang == "vi"
-            else f"The first {len(shown)} of {len(order)} units; all of them: dti robust"
-        )
+        section.lines.append(say("notes.report-first-units", lang, shown=len(shown), total=len(order)))
     chart = section.charts[0]
     names = [out.model.names[i] or out.model.units[i] for i in sorted(shown, key=lambda i: out.nominal[i])]
     mine = briefing.latest.names.get(unit, unit) if unit is not None else None

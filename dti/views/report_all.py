@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from dti.briefing.gather import Briefing
-from dti.views.base import Column, Lang, View, as_float, node_name, total_code, word
+from dti.views.base import Column, Lang, View, as_float, node_name, word
 from dti.views.document import Chart, Decimal, Fact, Section, Series
 from dti.views.report_unit import main_codes, t
 
@@ -14,7 +14,7 @@ from dti.views.report_unit import main_codes, t
 def overview(briefing: Briefing, data: dict[str, Any], lang: Lang, decimal: Decimal) -> Section:
     """How many units, the mean and the spread of the total, the first and the last; the largest moves."""
     latest, spec = briefing.latest, briefing.spec
-    total, year = total_code(spec), str(latest.year)
+    total, year = spec.total, str(latest.year)
     column = latest.values[total].astype(float).dropna()
     ranked = [u for u in data["units"] if u["ranks"][year] is not None]
     facts = [
@@ -59,7 +59,7 @@ def movers(data: dict[str, Any], lang: Lang, count: int = 5) -> list[View]:
 def distribution(briefing: Briefing, lang: Lang) -> Section:
     """The distribution of the total, and the mean, lowest and highest of each pillar and main index."""
     latest, spec = briefing.latest, briefing.spec
-    total = total_code(spec)
+    total = spec.total
     codes = [total] + [n.code for n in spec.nodes if n.kind == "pillar"]
     codes += [c for c in main_codes(spec, latest) if spec.graph.max_points[spec.graph.index[c]] > 0]
     frame = latest.values[[c for c in codes if c in latest.values.columns]].astype(float)

@@ -9,7 +9,7 @@ import numpy as np
 
 from dti.analysis.ranking import YearTable
 from dti.briefing.gather import Briefing
-from dti.views.base import Column, Lang, View, as_float, as_int, node_name, total_code, word
+from dti.views.base import Column, Lang, View, as_float, as_int, node_name, word
 from dti.views.document import Chart, Decimal, Fact, Section, Series
 
 TEXT = {
@@ -71,7 +71,7 @@ def _row(data: dict[str, Any], unit: str) -> dict[str, Any]:
 def headline(briefing: Briefing, data: dict[str, Any], unit: str, lang: Lang, decimal: Decimal) -> Section:
     """The year's value and rank of N, and the change in value and places since the year before."""
     latest, spec = briefing.latest, briefing.spec
-    total, year = total_code(spec), str(latest.year)
+    total, year = spec.total, str(latest.year)
     row = _row(data, unit)
     ranked = int(latest.ranks[total].notna().sum())
     value, rank = row["values"][year], row["ranks"][year]
@@ -173,7 +173,7 @@ def ranking(
 ) -> Section:
     """The whole ranking as bars (the unit highlighted); the table around the unit, or the top."""
     latest, spec = briefing.latest, briefing.spec
-    total, year = total_code(spec), str(latest.year)
+    total, year = spec.total, str(latest.year)
     ranked = [u for u in data["units"] if u["ranks"][year] is not None]
     names = [u["name"] or u["unit"] for u in ranked]
     highlight = [i for i, u in enumerate(ranked) if u["unit"] == unit]
@@ -236,7 +236,7 @@ def trend(briefing: Briefing, unit: str, lang: Lang) -> Section | None:
     if len(briefing.tables) < 2:
         return None
     spec = briefing.spec
-    codes = [total_code(spec)] + [n.code for n in spec.nodes if n.kind == "pillar"]
+    codes = [spec.total] + [n.code for n in spec.nodes if n.kind == "pillar"]
     series = []
     for code in codes:
         ranks = [

@@ -20,7 +20,6 @@ from dti.views.base import (
     as_float,
     narrow_hint,
     node_name,
-    total_code,
     tree,
     word,
 )
@@ -35,7 +34,7 @@ def score_columns(spec: Spec, show: str = "main") -> list[str]:
         "main": ("pillar", "main", "group"),
         "components": ("pillar", "component"),
     }
-    return [total_code(spec)] + [n.code for n in spec.nodes if n.kind in kinds[show]]
+    return [spec.total] + [n.code for n in spec.nodes if n.kind in kinds[show]]
 
 
 def _rank(value: Any) -> int | None:
@@ -71,7 +70,7 @@ def score_table(
     if changes is not None:
         columns += [Column("value_pct", word("d_value", lang), "pct")]
         columns += [Column("places", word("d_rank", lang), "places")]
-    stake = result.missing_matrix[:, index[total_code(spec)]]
+    stake = result.missing_matrix[:, index[spec.total]]
     if np.nan_to_num(stake).max(initial=0) > 0:
         columns.append(Column("at_stake", word("at_stake", lang), "points", empty=""))
     values = result.values_matrix[:, [index[c] for c in codes]]

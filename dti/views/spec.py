@@ -7,7 +7,7 @@ from collections import defaultdict
 from typing import Any
 
 from dti.spec import Spec
-from dti.views.base import Column, Kind, Lang, View, narrow_hint, total_code, tree
+from dti.views.base import Column, Kind, Lang, View, narrow_hint, tree
 from dti.words import say, word
 
 # --- dti spec ---------------------------------------------------------------------------------------
@@ -159,7 +159,7 @@ def spec_tree(spec: Spec, depth: int | None = None, lang: Lang = "en", decimal: 
         lang,
         mains=sum(n.kind == "main" for n in spec.nodes),
         leaves=int(graph.is_leaf.sum()),
-        points=_points(maximum[total_code(spec)], lang, decimal),
+        points=_points(maximum[spec.total], lang, decimal),
         provisional=say("spec.provisional", lang, count=provisional) if provisional else "",
     )
     notes.append(counts)

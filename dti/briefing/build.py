@@ -1,0 +1,121 @@
+"""build_report(files, ...) -> Briefing: everything the steering committee's report shows, built once.
+
+The CLI (`dti report`) and library users make the same call; `dti.views.report.report_document` turns
+the Briefing into a Document and the HTML and XLSX writers render it. Each input file is read and
+checked here: a year that cannot be scored raises NotScored, a side file with errors SideFileError
+(both carry the issues), and warnings stay on the Briefing for the caller to show.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from pathlib import Path
+
+from dti.analysis.robust import Settings
+from dti.analysis.robustness import robustness
+from dti.briefing.calendar import schedule
+from dti.briefing.gather import Briefing, Checked, from_runs
+from dti.engine.lookup import find_unit
+from dti.io.grid import InputError
+from dti.io.register import UnitRegister
+from dti.issues import Issue, Report
+from dti.pipeline import Run, evaluate
+from dti.spec import Spec
+from dti.words import note
+
+
+class NotScored(InputError):
+    """A year's files hold errors or cannot be read: nothing was scored (`run.report` says why)."""
+
+    def __init__(self, shown: str, run: Run) -> None:
+        super().__init__(f"{shown}: nothing was scored (`dti validate {shown}` lists every issue)")
+        self.shown, self.run = shown, run
+
+
+class SideFileError(InputError):
+    """A targets, owners, received or tasks file holds errors (`report` lists them)."""
+
+    def __init__(self, checked: Checked) -> None:
+        super().__init__(f"{checked.file} holds errors: fix them or leave out {checked.option}")
+        self.checked = checked
+
+
+def build_report(
+    files: Sequence[Path] | Run,
+    *,
+    previous: Sequence[Path | Run] = (),
+    targets: Path | None = None,
+    owners: Path | None = None,
+    received: Path | None = None,
+    tasks: Path | None = None,
+    today: dt.date | None = None,
+    draws: int = 1000,
+    seed: int = 0,
+    unit: str | None = None,
+    spec: Spec | str | None = None,
+    register: UnitRegister | None = None,
+    sheet: str | None = None,
+) -> Briefing:
+    """The report of a year: its files (or their run), earlier years (a file or run each), the target
+    list, the owners file (points lost per department; with the received log, the calendar), the task
+    list, and `draws` robustness draws (0: none). `unit` (code or name) makes it the report of one unit."""
+    current = files if isinstance(files, Run) else _scored(list(files), spec, register)
+    earlier = [p if isinstance(p, Run) else _scored([p], spec, register) for p in previous]
+    review = None
+    checked: list[Checked] = []
+    if targets is not None:
+        from dti.tracking.targets import read_targets
+
+        review = read_targets(targets, None)
+        checked.append(_checked(targets, review.issues, "--targets"))
+    briefing = from_runs(current, earlier, register, review)
+    briefing.checked = checked
+    if unit is not None:
+        briefing.unit = find_unit([t.names for t in reversed(briefing.tables)], unit)
+    day = today or dt.date.today()
+    if owners is not None:
+        _owners(briefing, owners, received, day, sheet)
+    if tasks is not None:
+        from dti.tracking.tasks import read_tasks
+
+        briefing.tasks = read_tasks(tasks, sheet, day)
+        briefing.checked.append(_checked(tasks, briefing.tasks.issues, "--tasks"))
+    if draws:
+        briefing.robustness = robustness(briefing.result, Settings(draws=draws, seed=seed))
+    return briefing
+
+
+def _scored(paths: list[Path], spec: Spec | str | None, register: UnitRegister | None) -> Run:
+    run = evaluate(paths, spec, register)
+    if run.result is None:
+        raise NotScored(" ".join(map(str, paths)), run)
+    return run
+
+
+def _checked(file: Path, issues: list[Issue], option: str) -> Checked:
+    found = Checked(file, Report(issues), option)
+    if not found.report.valid:
+        raise SideFileError(found)
+    return found
+
+
+def _owners(briefing: Briefing, owners: Path, received: Path | None, day: dt.date, sheet: str | None) -> None:
+    """Points lost per department, and with a received log the reporting calendar."""
+    from dti.analysis import gaps
+    from dti.tracking.owners import read_owners
+
+    plan = read_owners(owners, briefing.spec, sheet)
+    briefing.checked.append(_checked(owners, plan.report.issues, "--owners"))
+    try:
+        briefing.gaps = gaps.build(briefing.result, plan)
+    except gaps.GapsError as exc:
+        briefing.notes.append(note("notes.no-loss-section", file=str(owners), why=str(exc)))
+    else:
+        if briefing.unit is not None:
+            order = gaps.ranked_nodes(briefing.spec)
+            briefing.next_up = gaps.next_up(briefing.gaps, briefing.unit, order)
+    if received is not None:
+        found = schedule(plan, received=received, year=day.year, today=day)
+        briefing.checked.append(_checked(received, found.issues, "--received"))
+        briefing.calendar = found.calendar

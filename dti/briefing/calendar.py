@@ -1,0 +1,70 @@
+"""schedule(owners, ...) -> Schedule: every reporting deadline of a year with its status, for `dti calendar`
+and the report's calendar section alike."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dti.issues import Issue, Report
+from dti.spec import Spec, load_spec, spec_for_year
+from dti.tracking import deadlines
+from dti.tracking.owners import Owners, read_owners
+from dti.tracking.received import read_received
+
+EXCEL = (".xlsx", ".xlsm", ".xls", ".ods")
+
+
+@dataclass
+class Schedule:
+    """The year's deadlines judged on a day, the owners they follow, and every issue of the inputs."""
+
+    calendar: deadlines.Calendar
+    owners: Owners
+    reporters: dict[str, list[str]]  # who reports -> their components (owners, then units a rule names)
+    issues: list[Issue] = field(
+        default_factory=list
+    )  # owners file, received log, log lines no deadline takes
+    notes: list[str] = field(default_factory=list)  # how the received log was read
+
+    @property
+    def report(self) -> Report:
+        return Report(self.issues)
+
+
+def schedule(
+    owners: Path | Owners,
+    *,
+    received: Path | None = None,
+    rules: Path | None = None,
+    year: int | None = None,
+    today: dt.date | None = None,
+    spec: Spec | str | None = None,
+    sheet: str | None = None,
+) -> Schedule:
+    """The deadlines of `year` (default: today's) for the owners, judged on `today` against the log.
+
+    `owners` is the owners file (read with the spec of the year unless `spec` is given) or owners
+    already read; `sheet` is read only from Excel files.
+    """
+    today = today or dt.date.today()
+    year = year or today.year
+    if isinstance(owners, Owners):
+        owned = owners
+    else:
+        the_spec = spec if isinstance(spec, Spec) else load_spec(spec or spec_for_year(year)[0])
+        owned = read_owners(owners, the_spec, sheet if owners.suffix.lower() in EXCEL else None)
+    calendar_rules = deadlines.load_rules(rules)
+    parties = owned.departments
+    names = deadlines.reporters({o: owned.components_of(o) for o in owned.owners}, calendar_rules, parties)
+    issues = list(owned.report.issues)
+    log = None
+    if received is not None:
+        excel = sheet if received.suffix.lower() in EXCEL else None
+        log = read_received(received, list(names), owned.spec, excel, parties)
+        issues += log.issues
+    calendar = deadlines.build(names, calendar_rules, year, today, log)
+    issues += calendar.issues  # log lines no deadline takes: said, never dropped
+    notes = [f"{received}: {n}" for n in log.notes] if log else []
+    return Schedule(calendar, owned, names, issues, notes)
