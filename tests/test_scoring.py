@@ -178,3 +178,55 @@ def test_values_stay_in_unit_interval_and_points_capped(rows: list[list[float]])
     assert ((finite >= 0) & (finite <= 1 + 1e-12)).all()
     points = result.points[codes[:3] + codes[5:]].to_numpy()
     assert (points <= result.max_points[codes[:3] + codes[5:]].to_numpy() + 1e-12).all()
+
+
+LOSS_SPEC = """
+id: tiny-loss
+title: Tiny loss
+nodes:
+- {code: T, name_vi: Tổng, kind: total, children: [A, B]}
+- {code: A, name_vi: Nhóm A, kind: main, children: [A.1, A.2]}
+- {code: A.1, name_vi: Một, kind: component, max_points: 10, rule: {kind: points}}
+- {code: A.2, name_vi: Hai, kind: component, max_points: 10, rule: {kind: points}}
+- {code: B, name_vi: Nhóm B, kind: main, children: [B.1]}
+- {code: B.1, name_vi: Ba, kind: component, max_points: 20, rule: {kind: points}}
+"""
+
+
+def test_points_lost_and_recoverable_worked_by_hand() -> None:
+    """The one rule for missing values, on matrices written by hand (max: T 40, A 20, A.1 10, A.2 10,
+    B 20, B.1 20).
+
+    u1 reported A.1 = 4 and B.1 = 20, not A.2 (0 points, 10 at stake): A lost 20 - 4 - 10 = 6, T lost
+    40 - 24 - 10 = 6, A.2 lost 0; recoverable A 16, T 16. u2: A.1 undetermined (points and stake
+    unknown): lost unknown, recoverable 0. u3 is a published table (stake unknown everywhere): B 15 of
+    20 loses 5, recoverable 5.
+    """
+    from dti.engine.scoring import Result
+    from dti.spec import parse_spec
+
+    spec = parse_spec(LOSS_SPEC)
+    index = spec.graph.index
+    nan = np.nan
+    given = {
+        "u1": ({"T": 24, "A": 4, "A.1": 4, "A.2": 0, "B": 20, "B.1": 20}, {"T": 10, "A": 10, "A.2": 10}),
+        "u2": (
+            {"T": nan, "A": nan, "A.1": nan, "A.2": 10, "B": 20, "B.1": 20},
+            {"T": nan, "A": nan, "A.1": nan},
+        ),
+        "u3": ({"T": 30, "A": 15, "A.1": nan, "A.2": nan, "B": 15, "B.1": nan}, dict.fromkeys(index, nan)),
+    }
+    points = np.zeros((3, len(index)))
+    stake = np.zeros((3, len(index)))
+    for i, (got, at_stake) in enumerate(given.values()):
+        for code, j in index.items():
+            points[i, j] = got[code]
+            stake[i, j] = at_stake.get(code, 0.0)
+    result = Result(
+        spec, 2025, list(given), ["", "", ""], points, points / 40, np.zeros_like(points), stake, points
+    )
+    lost, back = result.lost_points, result.recoverable_points
+    assert lost.loc["u1", ["T", "A", "A.1", "A.2", "B"]].tolist() == [6, 6, 6, 0, 0]
+    assert back.loc["u1", ["T", "A", "A.2", "B"]].tolist() == [16, 16, 10, 0]
+    assert np.isnan(lost.loc["u2", "A.1"]) and back.loc["u2", "A.1"] == 0 and lost.loc["u2", "A.2"] == 0
+    assert lost.loc["u3", "B"] == 5 and back.loc["u3", "B"] == 5 and lost.loc["u3", "T"] == 10

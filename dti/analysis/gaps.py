@@ -55,7 +55,7 @@ class Gaps:
     @cached_property
     def gap(self) -> np.ndarray:
         """Recoverable points per unit × leaf: lost + at stake (0 where undetermined)."""
-        return np.nan_to_num(self.lost + self.at_stake)
+        return self.result.recoverable_matrix[:, self.leaves]
 
     def unit(self, code: str) -> int:
         try:
@@ -75,9 +75,7 @@ def build(result: Result, owners: Owners | None = None) -> Gaps:
             "the data give no component points (a table of index values): gaps need a submission of "
             "components; give such a table with --against"
         )
-    lost = result.lost_points.to_numpy(float)[:, leaves]
-    stake = result.missing_matrix[:, leaves]
-    lost[np.isnan(points)] = np.nan
+    lost, stake = result.lost_matrix[:, leaves], result.missing_matrix[:, leaves]
     basis = np.zeros((len(leaves), len(graph.codes)))
     basis[np.arange(len(leaves)), leaves] = 1.0
     reach = graph.aggregate(basis)  # one aggregation of the identity: row l = leaf l's weight in each node

@@ -82,10 +82,31 @@ class Result:
     def self_points(self) -> pd.DataFrame:
         return self._frame(self.self_matrix)
 
+    @cached_property
+    def lost_matrix(self) -> np.ndarray:
+        """Points lost on reported data per unit × node: max − points − at stake, never below 0.
+
+        The one rule for missing values: where the data do not determine a node's points, its loss is
+        unknown (NaN), not the whole maximum; points at stake that are unknown (a published table of
+        values says nothing of missing data) count as none, so such a table loses max − points.
+        """
+        stake = np.nan_to_num(self.missing_matrix)
+        return np.clip(self.max_points_array - self.points_matrix - stake, 0, None)
+
+    @cached_property
+    def recoverable_matrix(self) -> np.ndarray:
+        """Points a unit could still gain per node: lost on reported data + at stake; 0 where unknown."""
+        return np.nan_to_num(self.lost_matrix + np.nan_to_num(self.missing_matrix))
+
     @property
     def lost_points(self) -> pd.DataFrame:
-        """Points lost on reported data: max − obtained − at stake."""
-        return self._frame(np.clip(self.max_points_array - self.points_matrix - self.missing_matrix, 0, None))
+        """Points lost on reported data (see lost_matrix)."""
+        return self._frame(self.lost_matrix)
+
+    @property
+    def recoverable_points(self) -> pd.DataFrame:
+        """Points lost plus points at stake (see recoverable_matrix)."""
+        return self._frame(self.recoverable_matrix)
 
     @property
     def appraisal_change(self) -> pd.DataFrame:

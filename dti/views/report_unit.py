@@ -263,14 +263,12 @@ def losses(briefing: Briefing, unit: str | None, lang: Lang, decimal: Decimal) -
     mains = [c for c in main_codes(spec, briefing.latest) if graph.max_points[graph.index[c]] > 0]
     cols = [graph.index[c] for c in mains]
     top = graph.max_points[cols]
-    if unit is None:
-        points = np.nanmean(result.points_matrix[:, cols], axis=0)
-        stake = np.nanmean(result.missing_matrix[:, cols], axis=0)
-    else:
-        i = result.unit_codes.index(unit)
-        points, stake = result.points_matrix[i, cols], result.missing_matrix[i, cols]
-    stake = np.nan_to_num(stake)
-    lost = np.clip(top - np.nan_to_num(points) - stake, 0, None)
+    rows_of = slice(None) if unit is None else [result.unit_codes.index(unit)]
+    # the unit's, or the mean over the units whose points are known
+    points, stake, lost = (
+        _mean(m[rows_of][:, cols]) for m in (result.points_matrix, result.missing_matrix, result.lost_matrix)
+    )
+    stake, lost = np.nan_to_num(stake), np.nan_to_num(lost)  # unknown: nothing known to be lost
     columns = [
         Column("code", word("code", lang)),
         Column("name", word("name", lang)),
@@ -332,6 +330,13 @@ def _loss_line(unit: str | None, rows: list[dict[str, Any]], top: float, lang: L
     )
 
 
+def _mean(matrix: np.ndarray) -> np.ndarray:
+    """The mean of each column over its known rows; NaN where none is known."""
+    known = ~np.isnan(matrix)
+    count = known.sum(axis=0)
+    return np.where(count > 0, np.where(known, matrix, 0.0).sum(axis=0) / np.maximum(count, 1), np.nan)
+
+
 def _component_gaps(briefing: Briefing, unit: str, lang: Lang, count: int = 10) -> View:
     result, spec = briefing.result, briefing.spec
     graph = spec.graph
@@ -340,9 +345,8 @@ def _component_gaps(briefing: Briefing, unit: str, lang: Lang, count: int = 10) 
     cols = np.array([graph.index[c] for c in leaves])
     top = graph.max_points[cols]
     stake = np.nan_to_num(result.missing_matrix[i, cols])
-    points = result.points_matrix[i, cols]
-    known = ~np.isnan(points)  # a table of main-index values determines no component
-    lost = np.clip(top - np.nan_to_num(points) - stake, 0, None)
+    known = ~np.isnan(result.points_matrix[i, cols])  # a table of main-index values determines no component
+    lost = np.nan_to_num(result.lost_matrix[i, cols])
     order = np.argsort(-(lost + stake), kind="stable")[:count]
     columns = [
         Column("code", word("code", lang)),

@@ -132,8 +132,11 @@ def component_rows(result: Result, by: str, unit: str | None = None) -> list[dic
     ranks = result.ranks_matrix[:, index[by]]
     rows = []
     for i in units:
-        points, stake = result.points_matrix[i, cols], result.missing_matrix[i, cols]
-        lost = np.clip(top - np.nan_to_num(points) - np.nan_to_num(stake), 0, None)
+        points, stake, lost = (
+            result.points_matrix[i, cols],
+            result.missing_matrix[i, cols],
+            result.lost_matrix[i, cols],
+        )
         for k, (main, code) in enumerate(pairs):
             rows.append(
                 {
@@ -145,7 +148,7 @@ def component_rows(result: Result, by: str, unit: str | None = None) -> list[dic
                     "value": as_float(result.values_matrix[i, cols[k]]),
                     "points": as_float(points[k]),
                     "max": as_float(top[k]),
-                    "lost": as_float(lost[k]) if points[k] == points[k] else None,
+                    "lost": as_float(lost[k]),
                     "at_stake": as_float(stake[k]),
                 }
             )
@@ -198,7 +201,7 @@ def breakdown_rows(result: Result, unit: str, before: Result | None = None) -> l
     order += [(n.code, 0) for n in spec.nodes if n.kind == "pillar" and n.code not in {c for c, _ in order}]
     top = spec.graph.max_points
     points, stake, own = result.points_matrix[i], result.missing_matrix[i], result.self_matrix[i]
-    lost = np.clip(top - points - stake, 0, None)
+    lost = result.lost_matrix[i]
     old = before.unit_codes.index(unit) if before is not None and unit in before.unit_codes else None
     rows = []
     for code, level in order:
