@@ -108,14 +108,7 @@ def evaluate(
     """The pipeline on the files as --spec, --units, --layout, --sheet, --year and --columns say."""
     from dti.pipeline import evaluate
 
-    meanings: dict[str, str] = {}
-    for pair in inputs.columns or []:
-        header, sep, meaning = pair.rpartition("=")
-        if not sep or not header.strip() or not meaning.strip():
-            raise typer.BadParameter(
-                f"'{pair}': write HEADER=MEANING, e.g. 'Điểm DTI=DTI'", param_hint="--columns"
-            )
-        meanings[header.strip()] = meaning.strip()
+    meanings = pairs(inputs.columns, "--columns", "HEADER=MEANING, e.g. 'Điểm DTI=DTI'", last=True)
     if scoring:  # validate reports a missing file as an issue, in its chosen format
         check_exists(files)
     check_sheet(inputs.sheet, files)
@@ -132,6 +125,48 @@ def evaluate(
     )
     unused_columns(meanings, run, files)
     return run
+
+
+def scored_run(
+    files: list[Path],
+    inputs: Inputs,
+    lang: Lang,
+    *,
+    max_issues: int | None = 50,
+    spec: Spec | None = None,
+    quiet: bool = False,
+) -> tuple[Run, Result]:
+    """Evaluate, print the run's notes (unless `quiet`), and return it with its result (or show the
+    issues and exit)."""
+    run = evaluate(files, inputs, max_issues=max_issues, spec=spec)
+    notes([] if quiet else run.notes, lang)
+    return run, scored(run, " ".join(map(str, files)), lang)
+
+
+def pairs(values: list[str] | None, option: str, shape: str, *, last: bool = False) -> dict[str, str]:
+    """KEY=VALUE options (--columns, --assume) as a dict; split at the last '=' with `last`."""
+    out: dict[str, str] = {}
+    for pair in values or []:
+        key, sep, value = pair.rpartition("=") if last else pair.partition("=")
+        if not sep or not key.strip() or not value.strip():
+            raise typer.BadParameter(f"'{pair}': write {shape}", param_hint=option)
+        out[key.strip()] = value.strip()
+    return out
+
+
+def numbers(text: str | None, option: str, count: int) -> list[int | None]:
+    """A comma-separated list of `count` whole numbers (--years 2023,2024); Nones when not given."""
+    if not text:
+        return [None] * count
+    try:
+        found: list[int | None] = [int(y) for y in text.split(",")]
+    except ValueError:
+        raise typer.BadParameter(
+            f"'{text}': write whole numbers, e.g. 2023,2024", param_hint=option
+        ) from None
+    if len(found) != count:
+        raise typer.BadParameter(f"{len(found)} values for {count} files", param_hint=option)
+    return found
 
 
 def layout_name(layout: Layout | None) -> Literal["long", "wide"] | None:
@@ -222,13 +257,12 @@ def exit_code(report: Report) -> ExitCode:
 def scored(run: Run, file: object, lang: Lang, warnings: bool = True) -> Result:
     """The run's result (after a line counting its warnings); without one, the issues and exit 1 or 2."""
     from dti import views
+    from dti.words import say
     from dti.write import text
 
     if run.result is None:
-        text.error(
-            f"{file} {'cannot be read' if run.report.unreadable else 'holds invalid data'}: nothing was "
-            f"scored (`dti validate {file}` lists every issue)"
-        )
+        why = "notes.not-scored-unreadable" if run.report.unreadable else "notes.not-scored-invalid"
+        text.error(say(why, lang, file=str(file)))
         text.show(views.issues(run.report, lang), stderr=True)
         raise typer.Exit(int(exit_code(run.report)))
     summary = views.warnings_line(file, run.report)

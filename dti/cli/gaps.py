@@ -57,31 +57,26 @@ def gaps(
     Examples: dti gaps sample_data/2024.csv --owners sample_data/owners.csv --unit 48;
     dti gaps sample_data/2024.csv --unit 48 --assume HTS.01=90% --close 3
 
-    Exit 0; 1 when the owners file has errors (listed on stderr above the output, which is still
-    written; warnings keep 0); 2 if a file cannot be read or the options do not fit; 3 if the spec is
-    invalid.
+    Exit 0; 1 when the owners file has errors (listed above the output, which is still written); 2 if a
+    file cannot be read or the options do not fit; 3 if the spec is invalid.
     """
     sides = [*(against or []), *([owners] if owners else [])]
     common.check_output(writer.output, [*files, *sides])
     common.check_exists([*files, *sides])
     one = common.one(unit, "--unit")
     if against and one is None:
-        raise typer.BadParameter(
-            "ranks one unit among another table: give --unit too", param_hint="--against"
-        )
+        common.refuse("--against ranks one unit among another table: give --unit too")
     from dti.analysis import gaps as engine
     from dti.engine.lookup import find_unit
     from dti.pipeline import check_years
     from dti.tracking.owners import read_owners
     from dti.views import gaps as views
 
-    run = common.evaluate(files, inputs, max_issues=50)
-    common.notes(run.notes, writer.code)
-    result = common.scored(run, " ".join(map(str, files)), writer.code)
+    run, result = common.scored_run(files, inputs, writer.code)
     plan = read_owners(owners, run.spec, inputs.sheet) if owners is not None else None
     if plan is not None:
         common.side_issues(plan.report, writer.code)
-    pairs = dict(_pair(p) for p in assume or [])
+    pairs = common.pairs(assume, "--assume", "CODE=VALUE, e.g. HTS.01=90%")
     try:
         found = engine.build(result, plan)
         assumed, notes = engine.assumed_points(run.spec, pairs)
@@ -122,10 +117,3 @@ def gaps(
         )
     if plan is not None and not plan.report.valid:  # after the output: the errors are shown above it
         raise typer.Exit(int(ExitCode.INVALID_DATA))
-
-
-def _pair(text: str) -> tuple[str, str]:
-    code, sep, value = text.partition("=")
-    if not sep or not code.strip() or not value.strip():
-        raise typer.BadParameter(f"'{text}': write CODE=VALUE, e.g. HTS.01=90%", param_hint="--assume")
-    return code.strip(), value.strip()

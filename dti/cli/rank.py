@@ -22,18 +22,6 @@ from dti.cli.options import (
 )
 
 
-def _years(text: str | None, count: int) -> list[int | None]:
-    if not text:
-        return [None] * count
-    try:
-        years: list[int | None] = [int(y) for y in text.split(",")]
-    except ValueError:
-        raise typer.BadParameter("write years as 2023,2024", param_hint="--years") from None
-    if len(years) != count:
-        raise typer.BadParameter(f"{len(years)} years for {count} files", param_hint="--years")
-    return years
-
-
 @common.command(epilog=HEADERS_EPILOG)
 def rank(
     files: Annotated[
@@ -102,10 +90,8 @@ def rank(
     from dti.views import rank as rank_views
 
     tables = []
-    for file, year in zip(files, _years(years, len(files)), strict=True):
-        run = common.evaluate([file], replace(inputs, year=year), max_issues=50)
-        common.notes(run.notes, writer.code)
-        common.scored(run, file, writer.code)
+    for file, year in zip(files, common.numbers(years, "--years", len(files)), strict=True):
+        run, _ = common.scored_run([file], replace(inputs, year=year), writer.code)
         register = common.register(inputs.units) or default_register(run.spec)
         tables.append(run_year_table(run, register))
     ranking = rank_years(tables, by, register, merge=merge, region=region, top=top)

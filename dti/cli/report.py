@@ -75,13 +75,10 @@ def report(
     from dti.words import note
 
     code = lang.code
-    current = common.evaluate(files, inputs)
-    common.scored(current, " ".join(map(str, files)), code)
-    earlier = []
-    for file in previous or []:
-        run = common.evaluate([file], replace(inputs, year=None), max_issues=50)
-        common.scored(run, file, code)
-        earlier.append(run)
+    current, _ = common.scored_run(files, inputs, code, max_issues=None, quiet=True)
+    earlier = [
+        common.scored_run([f], replace(inputs, year=None), code, quiet=True)[0] for f in previous or []
+    ]
     try:
         briefing = build_report(
             current,

@@ -93,9 +93,7 @@ def robust(
 
     settings = Settings(draws, weights / 100, missing.value, self_verified, seed)
     check(settings, sensitivity=sensitivity, previous=earlier is not None)
-    run = common.evaluate(files, inputs, max_issues=50)
-    common.notes(run.notes, writer.code)  # e.g. which spec scores a year whose points are not published
-    result = common.scored(run, " ".join(map(str, files)), writer.code)
+    run, result = common.scored_run(files, inputs, writer.code)
     before = None
     if earlier is not None:  # scored with this year's spec, so that the components match
         past = common.evaluate(

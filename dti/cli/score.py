@@ -57,40 +57,33 @@ def score(
 ) -> None:
     """Validate a submission, compute points, main-index, pillar and DTI values, and rank the units.
 
-    The spec follows the data year (2020: dti-province-2020; 2021-2023: dti-province-2022) unless --spec
-    is given. Invalid data stops scoring: the issues are printed and the exit code is 1. --by ranks and
-    sorts by a node (json and csv too); --unit shows one unit's breakdown (points, max, value, rank,
-    lost, at stake, self-assessed, verified change per node); --previous adds value change (%) and rank
-    change (places, + = up), per node with --unit.
+    The spec follows the data year unless --spec is given; invalid data stops scoring (exit 1). --unit:
+    one unit's breakdown (points, max, value, rank, lost, at stake, self-assessed, verified change per
+    node); --previous adds value change (%) and rank change (places, + = up), per node with --unit.
 
     Examples: dti score sample_data/2024.csv;  dti score sample_data/2024.csv --unit 48;
     dti score sample_data/2024.csv --previous sample_data/2023.csv --format json -o scores.json
     """
-    common.check_output(writer.output, files)
+    common.check_output(writer.output, files)  # and --format, before the files are read
+    common.check_format(fmt.value, writer.output, writer.bom)
     one, earlier = common.one(unit, "--unit"), common.one(previous, "--previous")
-    if one is not None and show is not None:
-        common.refuse("--unit shows every node of one unit: leave out --show")
-    if one is not None and by is not None:
-        common.refuse("--unit shows every node's rank: leave out --by")
+    for name, given, what in (("--show", show, "every node"), ("--by", by, "every node's rank")):
+        if one is not None and given is not None:
+            common.refuse(f"--unit shows {what} of one unit: leave out {name}")
     if show is Show.components and earlier is not None:
         common.refuse("--show components has no changes: use --unit U --previous FILE for one unit's")
-    common.check_format(fmt.value, writer.output, writer.bom)  # before the files are read
     from dti import views
     from dti.engine.lookup import find_unit, node_code
     from dti.engine.scoring import changes
     from dti.pipeline import check_years
     from dti.views import score as score_views
 
-    run = common.evaluate(files, inputs, max_issues=50)
-    common.notes(run.notes, writer.code)
-    result = common.scored(run, " ".join(map(str, files)), writer.code)
+    lang, before = writer.code, None
+    run, result = common.scored_run(files, inputs, lang)
     node = node_code(run.spec, by)
-    before = None
     if earlier is not None:
-        past = common.evaluate([earlier], replace(inputs, year=None), max_issues=50)
-        before = common.scored(past, earlier, writer.code)
-        common.notes(check_years(run, [past]), writer.code)
-    lang = writer.code
+        past, before = common.scored_run([earlier], replace(inputs, year=None), lang)
+        common.notes(check_years(run, [past]), lang)
     if one is not None:
         code = find_unit([dict(zip(result.unit_codes, result.unit_names, strict=True))], one)
         common.emit(

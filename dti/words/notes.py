@@ -1,50 +1,50 @@
-"""Words of the notes catalogue: key -> (Vietnamese, English)."""
+"""Words of the notes catalogue: key -> (Vietnamese, English).
+
+Notes the CLI and the library (pipeline, briefing, analysis entry points) give the user.
+"""
 
 from __future__ import annotations
 
-WORDS: dict[str, tuple[str, str]] = {}
-WORDS.update(
-    {
-        "notes.units-differ": (
-            "{earlier} ({year_before}) và {current} ({year}) có các tập đơn vị khác nhau: "
-            "{only_before} đơn vị chỉ có năm {year_before}, {only_now} đơn vị chỉ có năm {year}; thay đổi "
-            "thứ hạng so sánh giữa các tập khác nhau",
-            "{earlier} ({year_before}) and {current} ({year}) hold different sets of units: "
-            "{only_before} only in {year_before}, {only_now} only in {year}; rank changes compare ranks "
-            "among different sets",
-        ),
-    }
-)
-WORDS.update(
-    {
-        "notes.sensitivity-one-input": (
-            "--sensitivity: chỉ một đầu vào thay đổi giữa các lượt ({group}): nó giải thích toàn bộ phương "
-            "sai của thứ hạng, nên các chỉ số của nó bằng 1 theo định nghĩa, không phải ước lượng",
-            "--sensitivity: only one input varies between the draws ({group}): it explains all of the rank's "
-            "variance, so its indices are 1 by definition, not estimated",
-        ),
-        "notes.sensitivity-nothing": (
-            "--sensitivity: không có gì thay đổi giữa các lượt (--weights 0, và dữ liệu không để lại gì cho "
-            "--missing và --self-verified: xem ghi chú dưới bảng), nên không có độ nhạy để phân tích",
-            "--sensitivity: nothing varies between the draws (--weights 0, and the data leave --missing and "
-            "--self-verified nothing to draw: see the notes under the table), so there is no sensitivity "
-            "to analyse",
-        ),
-    }
-)
-WORDS.update(
-    {
-        "notes.no-loss-section": (
-            "{file}: báo cáo không có mục điểm bị mất theo đơn vị chủ trì: {why}",
-            "{file}: no section on points lost per department: {why}",
-        ),
-        "notes.report-written": (
-            "{file}: {sections} mục, {charts} biểu đồ",
-            "{file}: {sections} sections, {charts} charts",
-        ),
-        "notes.report-first-units": (
-            "{shown}/{total} đơn vị đầu bảng; tất cả: dti robust",
-            "The first {shown} of {total} units; all of them: dti robust",
-        ),
-    }
-)
+WORDS: dict[str, tuple[str, str]] = {
+    "notes.units-differ": (
+        "{earlier} ({year_before}) và {current} ({year}) có các tập đơn vị khác nhau: {only_before} "
+        "đơn vị chỉ có năm {year_before}, {only_now} đơn vị chỉ có năm {year}; thay đổi thứ hạng so "
+        "sánh giữa các tập khác nhau",
+        "{earlier} ({year_before}) and {current} ({year}) hold different sets of units: {only_before} "
+        "only in {year_before}, {only_now} only in {year}; rank changes compare ranks among different "
+        "sets",
+    ),
+    "notes.sensitivity-one-input": (
+        "--sensitivity: chỉ một đầu vào thay đổi giữa các lượt ({group}): nó giải thích toàn bộ "
+        "phương sai của thứ hạng, nên các chỉ số của nó bằng 1 theo định nghĩa, không phải ước lượng",
+        "--sensitivity: only one input varies between the draws ({group}): it explains all of the "
+        "rank's variance, so its indices are 1 by definition, not estimated",
+    ),
+    "notes.sensitivity-nothing": (
+        "--sensitivity: không có gì thay đổi giữa các lượt (--weights 0, và dữ liệu không để lại gì "
+        "cho --missing và --self-verified: xem ghi chú dưới bảng), nên không có độ nhạy để phân tích",
+        "--sensitivity: nothing varies between the draws (--weights 0, and the data leave --missing "
+        "and --self-verified nothing to draw: see the notes under the table), so there is no "
+        "sensitivity to analyse",
+    ),
+    "notes.no-loss-section": (
+        "{file}: báo cáo không có mục điểm bị mất theo đơn vị chủ trì: {why}",
+        "{file}: no section on points lost per department: {why}",
+    ),
+    "notes.report-written": (
+        "{file}: {sections} mục, {charts} biểu đồ",
+        "{file}: {sections} sections, {charts} charts",
+    ),
+    "notes.report-first-units": (
+        "{shown}/{total} đơn vị đầu bảng; tất cả: dti robust",
+        "The first {shown} of {total} units; all of them: dti robust",
+    ),
+    "notes.not-scored-unreadable": (
+        "{file} không đọc được: chưa tính điểm (`dti validate {file}` liệt kê mọi vấn đề)",
+        "{file} cannot be read: nothing was scored (`dti validate {file}` lists every issue)",
+    ),
+    "notes.not-scored-invalid": (
+        "{file} có dữ liệu không hợp lệ: chưa tính điểm (`dti validate {file}` liệt kê mọi vấn đề)",
+        "{file} holds invalid data: nothing was scored (`dti validate {file}` lists every issue)",
+    ),
+}
