@@ -263,7 +263,7 @@ def test_log_lines_no_deadline_takes_are_said(tmp_path: Path) -> None:
     assert "of 2025, not of the 2026 calendar: the line is ignored" in calendar.issues[2].message
     assert calendar.deadlines[0].status == "overdue"
     result = runner.invoke(app, ["calendar", "--owners", OWNERS, "--received", str(path), "--year", "2026"])
-    assert result.exit_code == 1 and "'Quý 5/2026' is not a period" in result.output
+    assert result.exit_code == 1 and "'Quý 5/2026' không phải kỳ báo cáo" in result.output
 
 
 def test_owners_written_loosely(tmp_path: Path) -> None:

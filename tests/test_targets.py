@@ -10,7 +10,8 @@ import pytest
 from typer.testing import CliRunner
 
 from dti.cli import app
-from dti.tracking.targets import label, parse_target, read_targets
+from dti.tracking.targets import parse_target, read_targets
+from dti.views.review import label
 
 from .conftest import SAMPLES
 
@@ -156,7 +157,9 @@ def test_unreadable_or_empty_lists_are_reported_not_crashed(tmp_path: Path) -> N
     empty = tmp_path / "t.csv"
     empty.write_text("id,name,target,result\n", encoding="utf-8")
     result = runner.invoke(app, ["targets", str(empty)])
-    assert result.exit_code == 1 and "no targets in the file" in result.output
+    assert result.exit_code == 1 and "tệp không có chỉ tiêu nào" in result.output
+    english = runner.invoke(app, ["targets", str(empty), "--lang", "en"])
+    assert english.exit_code == 1 and "no targets in the file" in english.output
 
 
 def test_decimal_overrides_the_language_mark_in_the_labels() -> None:
@@ -172,4 +175,4 @@ def test_an_empty_file_is_no_review(tmp_path: Path) -> None:
     empty = tmp_path / "chi_tieu.csv"
     empty.write_bytes(b"")
     result = CliRunner().invoke(app, ["targets", str(empty)])
-    assert result.exit_code == 1 and "the file is empty" in result.stderr  # was a review of 0/0 targets
+    assert result.exit_code == 1 and "tệp rỗng" in result.stderr  # was a review of 0/0 targets

@@ -21,11 +21,11 @@ from dti.tracking.targets import (
     Review,
     header_meaning,
     headers_markdown,
-    label,
     parse_target,
     read_targets,
     verdict,
 )
+from dti.views.review import label
 
 from .conftest import ROOT
 

@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from dti.cli import app
 from dti.tracking.dates import parse_date, parse_deadline, parse_period
-from dti.tracking.tasks import read_tasks, status_of, summary_line
+from dti.tracking.tasks import read_tasks, status_of, summary
 from dti.views.tasks import tasks_section
 
 SAMPLE = Path(__file__).parent.parent / "sample_data" / "tasks_2026.csv"
@@ -101,7 +101,7 @@ def test_sections_statuses_and_overdue(tmp_path: Path) -> None:
     assert task_list.summary() == {
         "total": 4, "not_started": 1, "in_progress": 2, "done": 1, "unknown": 0, "overdue": 1
     }  # fmt: skip
-    assert summary_line(task_list) == (
+    assert summary(task_list).text() == (
         "1/4 nhiệm vụ chưa được triển khai; 2/4 đang triển khai; 1/4 đã hoàn thành; 1 nhiệm vụ quá hạn"
     )
     by = task_list.by_responsible()
@@ -113,7 +113,7 @@ def test_today_before_and_on_the_deadline(tmp_path: Path) -> None:
     on_the_day = read_tasks(path, today=dt.date(2026, 6, 30))
     assert on_the_day.summary()["overdue"] == 0  # due 30/06: not overdue on the day itself
     without = read_tasks(path)
-    assert without.summary()["overdue"] == 0 and "quá hạn" not in summary_line(without)
+    assert without.summary()["overdue"] == 0 and "quá hạn" not in summary(without).text()
 
 
 def test_heading_rows_and_unknown_words(tmp_path: Path) -> None:
@@ -238,7 +238,7 @@ def test_sheet_on_a_csv_is_refused() -> None:
 def test_a_file_that_is_not_a_task_list(tmp_path: Path) -> None:
     scores = Path(__file__).parent.parent / "sample_data" / "2024.csv"  # unit,name,indicator,value,stage
     result = runner.invoke(app, ["tasks", str(scores)])
-    assert result.exit_code == 1 and "not a task list" in result.output
+    assert result.exit_code == 1 and "không phải danh sách nhiệm vụ" in result.output
     assert max(len(line) for line in result.output.splitlines()) < 2000  # was one 36,717-character line
 
 

@@ -47,7 +47,7 @@ def read_listing(
     sheet: str | None,
     headers: Headers,
     required: tuple[str, ...],
-    what: str,
+    what: Note | str,
     issues: list[Issue],
     notes: list[Note | str],
     native: tuple[str, ...] = (),

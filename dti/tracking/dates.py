@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from typing import Literal
 
 from dti.numbers import header_key
+from dti.words import Lang, Note, note
 
 Kind = Literal["month", "half", "quarter", "year", "once"]
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
-QUARTER_VI = ("I", "II", "III", "IV")
 EXCEL_EPOCH = dt.date(1899, 12, 30)
 # Excel serials of 1982-2119: a plain number in that range in a date column is a date, not a count.
 EXCEL_SERIALS = (30000, 80000)
@@ -70,21 +70,21 @@ class Period:
             return f"H{self.number} {self.year}"
         return self.name or str(self.year)
 
-    def label(self, lang: Literal["vi", "en"] = "vi") -> str:
-        """As a report says it: `quý III/2026`, `năm 2026`, `tháng 6/2026` (en: `Q3 2026`, `June 2026`)."""
-        if self.kind == "once":
-            return self.name
-        if lang == "en":
-            if self.kind == "month":
-                return f"{calendar.month_name[self.number]} {self.year}"
-            return self.key
+    def note(self) -> Note:
+        """The period as a report says it (a one-off request has its own name: see `label`)."""
         if self.kind == "quarter":
-            return f"quý {QUARTER_VI[self.number - 1]}/{self.year}"
+            return note(
+                "tracking.period.quarter", number=note(f"tracking.quarter.{self.number}"), year=self.year
+            )
         if self.kind == "month":
-            return f"tháng {self.number}/{self.year}"
+            return note("tracking.period.month", month=note(f"tracking.month.{self.number}"), year=self.year)
         if self.kind == "half":
-            return f"6 tháng {'đầu' if self.number == 1 else 'cuối'} năm {self.year}"
-        return f"năm {self.year}"
+            return note(f"tracking.period.{'first' if self.number == 1 else 'second'}-half", year=self.year)
+        return note("tracking.period.year", year=self.year)
+
+    def label(self, lang: Lang = "vi") -> str:
+        """`quý III/2026`, `năm 2026`, `tháng 6/2026` (en: `Q3 2026`, `June 2026`); a request's name."""
+        return self.name if self.kind == "once" else self.note().text(lang)
 
 
 def shift(start: dt.date, months: int, on: int) -> dt.date:

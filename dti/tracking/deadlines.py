@@ -19,11 +19,12 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from dti.io.grid import InputError
 from dti.io.yamlsafe import load_yaml
-from dti.issues import Issue, IssueCode, Severity
+from dti.issues import Issue, IssueCode, Severity, issue
 from dti.numbers import header_key
 from dti.tracking.dates import Period, parse_period, shift
 from dti.tracking.departments import Department, Departments, bundled, department_key
 from dti.tracking.received import Log, Received, once_key
+from dti.words import note
 
 DEFAULT_RULES = Path(__file__).parent.parent / "data" / "calendar_default.yaml"
 Status = Literal["on_time", "late", "overdue", "due_soon", "upcoming"]
@@ -73,13 +74,15 @@ def load_rules(path: Path | None = None) -> Rules:
         data = load_yaml(source.read_text(encoding="utf-8-sig"))
         return Rules.model_validate(data)
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise InputError(f"{source}: cannot read the calendar rules: {exc}") from None
+        raise InputError(note("tracking.calendar.unreadable-rules", file=str(source), why=str(exc))) from None
     except ValidationError as exc:
         problems = "; ".join(
             f"{'.'.join(map(str, e['loc'])) or '(top)'}: {e['msg'].removeprefix('Value error, ')}"
             for e in exc.errors()
         )
-        raise InputError(f"{source}: invalid calendar rules: {problems}") from None
+        raise InputError(
+            note("tracking.calendar.invalid-rules", file=str(source), problems=problems)
+        ) from None
 
 
 def is_local(owner: str) -> bool:
@@ -223,22 +226,20 @@ def _unused(entry: Received, file: str, year: int, rules: Rules) -> Issue:
     requests = [r.title for r in rules.rules if r.every == "once"]
     text = entry.period_text
     if period is None:
-        names = f" or a one-off request as the rules name it ({'; '.join(requests)})" if requests else ""
+        names = note("tracking.calendar.requests", names="; ".join(requests)) if requests else ""
         severity = Severity.ERROR
-        message = f"'{text}' is not a period: write Quý III/{year}, Q3/{year}, Tháng 6/{year} or Năm {year}"
-        message += f"{names}; the line is left out"
+        key, params = "tracking.calendar.not-a-period", {"text": text, "year": year, "requests": names}
     elif period.year != year:
         severity = Severity.WARNING
-        message = f"'{text}' is a period of {period.year}, not of the {year} calendar: the line is ignored"
-        message += f" (--year {period.year} schedules that year)"
+        key, params = "tracking.calendar.other-year", {"text": text, "period_year": period.year, "year": year}
     else:
         severity = Severity.WARNING
-        message = f"the rules set {entry.owner} no deadline for {period.label()}: the line is ignored"
-        message += " (write a period the rules ask for, e.g. Quý III/2026, or give --rules)"
-    return Issue(
+        key, params = "tracking.calendar.not-asked", {"owner": entry.owner, "period": period.note()}
+    return issue(
         IssueCode.INVALID_OPTION,
         severity,
-        message,
+        key,
+        params,
         file=file,
         row=entry.row,
         column="period",

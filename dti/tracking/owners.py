@@ -25,10 +25,11 @@ from dti.io.files import read_grid
 from dti.io.grid import Grid, col_letter
 from dti.io.table import find_table
 from dti.io.yamlsafe import load_yaml
-from dti.issues import Issue, IssueCode, Report, Severity
+from dti.issues import Issue, IssueCode, Report, Severity, issue
 from dti.numbers import header_key, nfc
 from dti.spec import Spec
 from dti.tracking.departments import Departments, bundled, split_units
+from dti.words import Note, note
 
 # What each column holds → the headers plans write (matched without case, diacritics or punctuation).
 # A row's node is looked for in `code`, then `name`, then `number` (STT holds the official numbering).
@@ -91,27 +92,30 @@ def read_owners(path: Path, spec: Spec, sheet: str | None = None) -> Owners:
         grid = read_grid(path, sheet, issues)
         rows = [] if grid is None else _rows_from_grid(grid, spec, issues)
     if not rows and not issues:
-        issues.append(_issue(IssueCode.NO_DATA, "no owner rows in the file", path, None))
+        issues.append(_issue(IssueCode.NO_DATA, "tracking.owners.none", {}, path, None))
     return assign(rows, spec, str(path), issues)
 
 
-def _issue(code: IssueCode, message: str, path: Path | str, row: int | None, **where: Any) -> Issue:
+def _issue(
+    code: IssueCode, key: str, params: dict[str, Any], path: Path | str, row: int | None, **where: Any
+) -> Issue:
     severity = Severity.WARNING if code is IssueCode.MISSING_VALUE else Severity.ERROR
-    return Issue(code, severity, message, file=str(path), row=row, **where)
+    return issue(code, severity, key, params, file=str(path), row=row, **where)
 
 
-def _did_you_mean(text: str, spec: Spec) -> str:
+def _did_you_mean(text: str, spec: Spec) -> Note | str:
     labels = node_labels(spec)
     close = difflib.get_close_matches(header_key(text), list(labels), n=6, cutoff=0.6)
     codes = list(dict.fromkeys(labels[k] for k in close))[:3]
-    return f" (did you mean {' or '.join(repr(c) for c in codes)}?)" if codes else ""
+    return note("tracking.guess", name=[repr(c) for c in codes]) if codes else ""
 
 
 def _unknown(text: str, spec: Spec, path: Path | str, row: int, **where: Any) -> Issue:
+    params = {"text": text, "spec": spec.id, "guess": _did_you_mean(text, spec)}
     return _issue(
         IssueCode.UNKNOWN_INDICATOR,
-        f"'{text}' is not a node of {spec.id}{_did_you_mean(text, spec)}: write its code, its number "
-        f"(3.1) or its name (`dti spec show {spec.id}`); the row is ignored",
+        "tracking.owners.unknown-node",
+        params,
         path,
         row,
         indicator=text,
@@ -132,9 +136,8 @@ def _rows_from_grid(grid: Grid, spec: Spec, issues: list[Issue]) -> list[_Row]:
         issues.append(
             _issue(
                 IssueCode.MISSING_COLUMN,
-                f"no {'lead unit' if 'lead' not in columns else 'index'} column (header: "
-                f"{', '.join(h for h in grid.header if h)}): an owners file has a column naming the index "
-                "(Mã chỉ số, Chỉ số or STT) and one naming its lead unit (Đơn vị chủ trì)",
+                f"tracking.owners.no-{'lead' if 'lead' not in columns else 'index'}-column",
+                {"header": [h for h in grid.header if h]},
                 grid.name,
                 row_of_header,
             )
@@ -169,7 +172,8 @@ def _rows_from_grid(grid: Grid, spec: Spec, issues: list[Issue]) -> list[_Row]:
                 issues.append(
                     _issue(
                         IssueCode.MISSING_VALUE,
-                        f"{node} has no lead unit in this row: fill in the Đơn vị chủ trì cell",
+                        "tracking.owners.no-lead-here",
+                        {"node": node},
                         grid.name,
                         number,
                         cell=lead_cell,
@@ -202,8 +206,8 @@ def _row(
         issues.append(
             _issue(
                 IssueCode.DUPLICATE_ENTRY,
-                f"{node} names {len(leads)} lead units ({'; '.join(leads)}): '{leads[0]}' leads, the others "
-                "are taken as co-units (name one lead unit and put the others under Đơn vị phối hợp)",
+                "tracking.owners.several-leads",
+                {"node": node, "count": len(leads), "leads": "; ".join(leads), "first": leads[0]},
                 file,
                 row,
                 cell=cell,
@@ -217,7 +221,7 @@ def _rows_from_yaml(path: Path, spec: Spec, issues: list[Issue]) -> list[_Row]:
     try:
         data = load_yaml(path.read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        issues.append(_issue(IssueCode.UNREADABLE_FILE, f"cannot read the file: {exc}", path, None))
+        issues.append(_issue(IssueCode.UNREADABLE_FILE, "io.cannot-read", {"why": str(exc)}, path, None))
         return []
     if isinstance(data, dict) and set(data) == {"owners"}:
         data = data["owners"]
@@ -229,8 +233,8 @@ def _rows_from_yaml(path: Path, spec: Spec, issues: list[Issue]) -> list[_Row]:
         issues.append(
             _issue(
                 IssueCode.UNREADABLE_FILE,
-                "expected a mapping {CODE: lead unit} or {CODE: {lead: ..., co: [...]}}, or a list of "
-                "{node: CODE, lead: ..., co: [...]} items",
+                "tracking.owners.bad-yaml",
+                {},
                 path,
                 None,
             )
@@ -250,7 +254,14 @@ def _rows_from_yaml(path: Path, spec: Spec, issues: list[Issue]) -> list[_Row]:
         ]
         if not leads:
             issues.append(
-                _issue(IssueCode.MISSING_VALUE, f"{node} has no lead unit", path, position, indicator=node)
+                _issue(
+                    IssueCode.MISSING_VALUE,
+                    "tracking.owners.no-lead",
+                    {"node": node},
+                    path,
+                    position,
+                    indicator=node,
+                )
             )
             continue
         aliases = _aliases(item.get("aliases") or item.get("Tên khác") or "")
@@ -280,8 +291,14 @@ def assign(rows: list[_Row], spec: Spec, source: str, issues: list[Issue]) -> Ow
             issues.append(
                 _issue(
                     IssueCode.DUPLICATE_ENTRY,
-                    f"{row.node} has two lead units: '{first.lead}' (row {first.row}) and '{row.lead}' "
-                    f"(row {row.row}): the first is kept; give each index one lead unit",
+                    "tracking.owners.two-leads",
+                    {
+                        "node": row.node,
+                        "first": first.lead,
+                        "first_row": first.row,
+                        "second": row.lead,
+                        "second_row": row.row,
+                    },
                     source,
                     row.row,
                     cell=row.cell,
@@ -306,9 +323,12 @@ def assign(rows: list[_Row], spec: Spec, source: str, issues: list[Issue]) -> Ow
                     issues.append(
                         _issue(
                             IssueCode.DUPLICATE_ENTRY,
-                            f"{graph.codes[j]} has two lead units through "
-                            f"{' and '.join(f'{r.node} ({r.lead})' for r in hits)}: '{leads[0]}' is kept; "
-                            f"add a row for {graph.codes[j]} to say who leads it",
+                            "tracking.owners.two-leads-through",
+                            {
+                                "node": graph.codes[j],
+                                "through": [f"{r.node} ({r.lead})" for r in hits],
+                                "kept": leads[0],
+                            },
                             source,
                             hits[1].row,
                             indicator=graph.codes[j],
@@ -326,8 +346,8 @@ def assign(rows: list[_Row], spec: Spec, source: str, issues: list[Issue]) -> Ow
         issues.append(
             _issue(
                 IssueCode.MISSING_VALUE,
-                f"{len(unowned)} component(s) have no lead unit: {', '.join(unowned)} (add a row for them "
-                "or for their main index)",
+                "tracking.owners.unowned",
+                {"count": len(unowned), "codes": unowned},
                 source,
                 None,
                 indicator=unowned[0],

@@ -17,12 +17,12 @@ from typing import Any
 
 from dti.engine.columns import indicator_code
 from dti.io.listing import Headers, read_listing
-from dti.issues import Issue, IssueCode, Severity
+from dti.issues import Issue, IssueCode, Severity, issue
 from dti.numbers import header_key
 from dti.spec import Spec
 from dti.tracking.dates import Period, parse_date, parse_period
 from dti.tracking.departments import Department, Departments, bundled, department_key
-from dti.words import Note
+from dti.words import Note, note
 
 HEADERS = Headers(
     {
@@ -95,7 +95,7 @@ def read_received(
     that owns nothing, is said with a guess. A line that cannot be used (unknown owner, no date) is a
     warning and left out, never a crash."""
     log = Log(str(path))
-    what = "a received log has an owner (Đơn vị), a period (Kỳ báo cáo) and a date (Ngày gửi) column"
+    what = note("tracking.received.what")
     frame = read_listing(
         path, sheet, HEADERS, ("owner", "period", "received"), what, log.issues, log.notes, ("received",)
     )
@@ -114,18 +114,17 @@ def read_received(
         day = parse_date(rec["received"], rec["received_native"])
         if owner is None:
             close = difflib.get_close_matches(department_key(rec["owner"]), list(keys), n=1, cutoff=0.6)
-            guess = f" (did you mean '{keys[close[0]]}'?)" if close else ""
-            _warn(log, path, rec, "owner", f"'{rec['owner']}' is not an owner of the owners file{guess}")
+            guess = note("tracking.guess", name=f"'{keys[close[0]]}'") if close else ""
+            _warn(log, path, rec, "owner", "tracking.received.unknown-owner", owner=rec["owner"], guess=guess)
         elif not rec["period"].strip():
-            _warn(log, path, rec, "period", "no period: write Quý III/2026, Năm 2026 or Tháng 6/2026")
+            _warn(log, path, rec, "period", "tracking.received.no-period")
         elif day is None:
-            _warn(log, path, rec, "received", f"'{rec['received']}' is not a date: write 24/09/2026")
+            _warn(log, path, rec, "received", "tracking.received.not-a-date", text=rec["received"])
         else:
             components, unknown = _components(rec["components"], spec)
             for part in unknown:
-                _warn(
-                    log, path, rec, "components", f"'{part}' is not an index or component of {spec.id}", False
-                )
+                key = "tracking.received.unknown-component"
+                _warn(log, path, rec, "components", key, out=False, part=part, spec=spec.id)
             evidence = _evidence(rec["evidence"])
             key = period_key(rec["period"])
             cell = rec["cells"].get("period", "")
@@ -143,16 +142,21 @@ def read_received(
                 )
             )
     if frame.empty:
-        log.issues.append(Issue(IssueCode.NO_DATA, Severity.WARNING, "nothing received yet", file=str(path)))
+        log.issues.append(
+            issue(IssueCode.NO_DATA, Severity.WARNING, "tracking.received.nothing", file=str(path))
+        )
     return log
 
 
-def _warn(log: Log, path: Path, rec: dict[str, Any], column: str, message: str, out: bool = True) -> None:
+def _warn(
+    log: Log, path: Path, rec: dict[str, Any], column: str, key: str, out: bool = True, **params: Any
+) -> None:
     log.issues.append(
-        Issue(
+        issue(
             IssueCode.UNKNOWN_UNIT if column == "owner" else IssueCode.INVALID_OPTION,
             Severity.WARNING,
-            message + ("; the line is left out" if out else ""),
+            key,
+            {**params, "out": note("tracking.line-out") if out else ""},
             file=str(path),
             row=int(rec["row"]),
             column=column,

@@ -18,7 +18,7 @@ import pandas as pd
 
 from dti.io.appendix import structure
 from dti.io.listing import Headers, read_listing
-from dti.issues import Issue, IssueCode, Severity
+from dti.issues import Issue, IssueCode, Severity, issue
 from dti.numbers import header_key
 from dti.tracking.dates import parse_deadline
 from dti.tracking.departments import Departments, bundled
@@ -161,29 +161,20 @@ class TaskList:
         return {"tasks": rows, "summary": self.summary()}
 
 
-def summary_line(tasks: TaskList, lang: Literal["vi", "en"] = "vi") -> str:
+def summary(tasks: TaskList) -> Note:
     """`7/21 nhiệm vụ chưa được triển khai; 8/21 đang triển khai; 6/21 đã hoàn thành; 6 nhiệm vụ quá hạn`
-    (overdue only when read as of a day)."""
+    (overdue only when read as of a day), as a Note the views word."""
     s = tasks.summary()
-    n = s["total"]
-    unknown = s[UNKNOWN]
-    if lang == "vi":
-        parts = [
-            f"{s['not_started']}/{n} nhiệm vụ chưa được triển khai",
-            f"{s['in_progress']}/{n} đang triển khai",
-            f"{s['done']}/{n} đã hoàn thành",
-        ]
-        parts += [f"{s['overdue']} nhiệm vụ quá hạn"] if tasks.today is not None else []
-        parts += [f"{unknown}/{n} chưa rõ trạng thái"] if unknown else []
-    else:
-        parts = [
-            f"{s['not_started']}/{n} tasks not started",
-            f"{s['in_progress']}/{n} in progress",
-            f"{s['done']}/{n} done",
-        ]
-        parts += [f"{s['overdue']} overdue"] if tasks.today is not None else []
-        parts += [f"{unknown}/{n} without a status"] if unknown else []
-    return "; ".join(parts)
+    n, unknown = s["total"], s[UNKNOWN]
+    overdue = note("tracking.tasks.summary-overdue", count=s["overdue"]) if tasks.today is not None else ""
+    counts = {k: s[k] for k in STATUSES}
+    return note(
+        "tracking.tasks.summary",
+        n=n,
+        **counts,
+        overdue=overdue,
+        unknown=note("tracking.tasks.summary-unknown", count=unknown, n=n) if unknown else "",
+    )
 
 
 def read_tasks(path: Path, sheet: str | None = None, today: dt.date | None = None) -> TaskList:
@@ -192,10 +183,7 @@ def read_tasks(path: Path, sheet: str | None = None, today: dt.date | None = Non
     hạn`). Problems become issues; nothing is raised."""
     issues: list[Issue] = []
     notes: list[Note | str] = []
-    what = (
-        "not a task list: a task list has a task column (Nhiệm vụ, Nội dung…) and a lead unit, deadline "
-        "or status column (Đơn vị chủ trì, Thời hạn, Trạng thái…)"
-    )
+    what = note("tracking.tasks.what")
     any_of = ("responsible", "deadline", "status", "result")
     frame = read_listing(path, sheet, HEADERS, ("name",), what, issues, notes, ("deadline",), any_of)
     if frame is None:
@@ -205,7 +193,7 @@ def read_tasks(path: Path, sheet: str | None = None, today: dt.date | None = Non
     frame["target"] = frame["deadline"] + frame["responsible"] + frame["partners"]
     frame = structure(frame, notes, "tasks").drop(columns="target").reset_index(drop=True)
     if frame.empty and not issues:
-        issues.append(Issue(IssueCode.NO_DATA, Severity.ERROR, "no tasks in the file", file=str(path)))
+        issues.append(issue(IssueCode.NO_DATA, Severity.ERROR, "tracking.tasks.none", file=str(path)))
     tasks = judge(frame, str(path), today, issues)
     tasks.notes = [note("io.in-file", file=str(path), note=n) for n in notes]
     return tasks
@@ -216,12 +204,13 @@ def judge(frame: pd.DataFrame, name: str, today: dt.date | None, issues: list[Is
     frame = frame.copy()
     n = len(frame)
 
-    def warn(i: int, column: str, message: str) -> None:
+    def warn(i: int, column: str, key: str, **params: Any) -> None:
         issues.append(
-            Issue(
+            issue(
                 IssueCode.INVALID_OPTION,
                 Severity.WARNING,
-                message,
+                key,
+                params,
                 file=name,
                 row=int(frame.at[i, "row"]),
                 column=column,
@@ -240,10 +229,9 @@ def judge(frame: pd.DataFrame, name: str, today: dt.date | None, issues: list[Is
         if read is not None:
             status[i], late[i] = read
         elif frame.at[i, "status"].strip():
-            warn(i, "status", f"status '{frame.at[i, 'status']}' is unknown: write chưa triển khai, "
-                 "đang triển khai or hoàn thành (hoàn thành quá hạn, chậm tiến độ)")  # fmt: skip
+            warn(i, "status", "tracking.tasks.unknown-status", text=frame.at[i, "status"])
         else:
-            warn(i, "status", "no status: write chưa triển khai, đang triển khai or hoàn thành")
+            warn(i, "status", "tracking.tasks.no-status")
     natives = (
         frame["deadline_native"].to_numpy(dtype=float) if "deadline_native" in frame else np.full(n, np.nan)
     )
@@ -252,8 +240,7 @@ def judge(frame: pd.DataFrame, name: str, today: dt.date | None, issues: list[Is
         day, understood = parse_deadline(text, native)
         deadlines.append(day)
         if not understood:
-            warn(i, "deadline", f"deadline '{text}' is not a date: write 30/06/2026, Quý III/2026, "
-                 "Tháng 6/2026, Năm 2026 or Thường xuyên")  # fmt: skip
+            warn(i, "deadline", "tracking.tasks.not-a-deadline", text=text)
     due = pd.to_datetime(pd.Series([d or pd.NaT for d in deadlines], dtype=object), errors="coerce")
     unfinished = status != "done"
     days = pd.array([None] * n, dtype="Int64")

@@ -74,7 +74,7 @@ def targets(briefing: Briefing, lang: Lang) -> Section | None:
     review = briefing.review
     if review is None:
         return None
-    from dti.tracking.targets import summary_line
+    from dti.views.review import summary_line
     from dti.views.review import targets as target_views
 
     listing, counts = target_views(review, "group", lang)

@@ -8,7 +8,8 @@ from typing import Any
 import pandas as pd
 
 from dti.issues import ISSUE_FIELDS, Report
-from dti.tracking.targets import Review, label, summary_line
+from dti.numbers import format_trimmed
+from dti.tracking.targets import Review, label_note, summary
 from dti.views.base import Column, Lang, View, word
 
 # --- dti validate -----------------------------------------------------------------------------------
@@ -75,6 +76,22 @@ STATUS_WORDS = {
     "vi": {"met": "đạt", "not_met": "chưa đạt", "no_data": "chưa có số liệu", "needs_review": "cần đánh giá"},
     "en": {"met": "met", "not_met": "not met", "no_data": "no data", "needs_review": "review"},
 }
+
+
+def label(row: Any, lang: Lang, decimal: str | None = None) -> str:
+    """The status as a review writes it: 'Đạt và vượt 2,44 %', 'Chưa đạt (còn thiếu 8,8 %)'; a reported
+    verdict that disagrees with the numbers shows both. `decimal` overrides the language's mark."""
+    style = ("vi" if decimal == "," else "en") if decimal else lang
+
+    def worded(value: float, percent: bool) -> str:
+        return format_trimmed(value, 2, style) + (" %" if percent else "")
+
+    return label_note(row, worded).text(lang)
+
+
+def summary_line(review: Review, lang: Lang = "vi") -> str:
+    """`6/11 chỉ tiêu đạt và vượt kế hoạch; 2/11 chưa đạt; 3/11 chưa có số liệu đánh giá`."""
+    return summary(review).text(lang)
 
 
 def _labelled(review: Review, lang: Lang, decimal: str | None = None) -> pd.DataFrame:

@@ -8,7 +8,7 @@ from typing import Any
 
 import pandas as pd
 
-from dti.tracking.tasks import STATUSES, TaskList, summary_line
+from dti.tracking.tasks import STATUSES, TaskList, summary
 from dti.views.base import Column, Lang, View, narrow_hint
 from dti.views.document import Fact, Section
 
@@ -62,7 +62,7 @@ def tasks(task_list: TaskList, by: str | None = None, lang: Lang = "vi") -> list
     ]
     sheet = "Nhiệm vụ" if lang == "vi" else "Tasks"  # the sheet's name in --format xlsx
     views = [
-        View(None, columns, rows, [summary_line(task_list, lang)], narrow=narrow_hint(lang), sheet=sheet)
+        View(None, columns, rows, [summary(task_list).text(lang)], narrow=narrow_hint(lang), sheet=sheet)
     ]
     if by == "responsible":
         views.append(responsible_view(task_list, lang))
@@ -118,6 +118,6 @@ def tasks_section(task_list: TaskList, lang: Lang = "vi") -> Section:
         "tasks",
         "Nhiệm vụ" if vi else "Tasks",
         facts=facts,
-        lines=[summary_line(task_list, lang)],
+        lines=[summary(task_list).text(lang)],
         views=views,
     )

@@ -1,5 +1,240 @@
-"""Words of the tracking catalogue: key -> (Vietnamese, English)."""
+"""Words of the tracking catalogue: key -> (Vietnamese, English).
+
+Owners files, received logs, calendar rules, target and task lists (dti/tracking): their issues, the
+statuses and summaries the views print, and the periods. The English text of an issue is its `message`
+in json and csv output: change it only on purpose.
+"""
 
 from __future__ import annotations
 
-WORDS: dict[str, tuple[str, str]] = {}
+WORDS: dict[str, tuple[str, str]] = {
+    # --- shared --------------------------------------------------------------------------------------
+    "tracking.guess": (" (có phải {name}?)", " (did you mean {name}?)"),
+    "tracking.line-out": ("; dòng này bị bỏ qua", "; the line is left out"),
+    # --- owners file -----------------------------------------------------------------------------------
+    "tracking.owners.none": ("tệp không có dòng phân công nào", "no owner rows in the file"),
+    "tracking.owners.unknown-node": (
+        "'{text}' không phải chỉ số của {spec}{guess}: hãy ghi mã, số thứ tự (3.1) hoặc tên chỉ số "
+        "(`dti spec show {spec}`); dòng này bị bỏ qua",
+        "'{text}' is not a node of {spec}{guess}: write its code, its number (3.1) or its name "
+        "(`dti spec show {spec}`); the row is ignored",
+    ),
+    "tracking.owners.no-lead-column": (
+        "không có cột đơn vị chủ trì (tiêu đề: {header}): tệp phân công cần một cột chỉ số (Mã chỉ số, "
+        "Chỉ số hoặc STT) và một cột đơn vị chủ trì (Đơn vị chủ trì)",
+        "no lead unit column (header: {header}): an owners file has a column naming the index "
+        "(Mã chỉ số, Chỉ số or STT) and one naming its lead unit (Đơn vị chủ trì)",
+    ),
+    "tracking.owners.no-index-column": (
+        "không có cột chỉ số (tiêu đề: {header}): tệp phân công cần một cột chỉ số (Mã chỉ số, Chỉ số "
+        "hoặc STT) và một cột đơn vị chủ trì (Đơn vị chủ trì)",
+        "no index column (header: {header}): an owners file has a column naming the index "
+        "(Mã chỉ số, Chỉ số or STT) and one naming its lead unit (Đơn vị chủ trì)",
+    ),
+    "tracking.owners.no-lead-here": (
+        "{node} chưa có đơn vị chủ trì ở dòng này: hãy điền ô Đơn vị chủ trì",
+        "{node} has no lead unit in this row: fill in the Đơn vị chủ trì cell",
+    ),
+    "tracking.owners.no-lead": ("{node} chưa có đơn vị chủ trì", "{node} has no lead unit"),
+    "tracking.owners.several-leads": (
+        "{node} ghi {count} đơn vị chủ trì ({leads}): '{first}' chủ trì, các đơn vị còn lại được tính là "
+        "đơn vị phối hợp (hãy ghi một đơn vị chủ trì và đưa các đơn vị khác vào cột Đơn vị phối hợp)",
+        "{node} names {count} lead units ({leads}): '{first}' leads, the others are taken as co-units "
+        "(name one lead unit and put the others under Đơn vị phối hợp)",
+    ),
+    "tracking.owners.bad-yaml": (
+        "cần một ánh xạ `MÃ: đơn vị chủ trì` (hoặc `MÃ: lead: …, co: […]`), hoặc một danh sách các mục "
+        "`node: MÃ, lead: …, co: […]`",
+        "expected a mapping `CODE: lead unit` (or `CODE: lead: ..., co: [...]`), or a list of "
+        "`node: CODE, lead: ..., co: [...]` items",
+    ),
+    "tracking.owners.two-leads": (
+        "{node} có hai đơn vị chủ trì: '{first}' (dòng {first_row}) và '{second}' (dòng {second_row}): giữ "
+        "đơn vị thứ nhất; mỗi chỉ số chỉ một đơn vị chủ trì",
+        "{node} has two lead units: '{first}' (row {first_row}) and '{second}' (row {second_row}): the "
+        "first is kept; give each index one lead unit",
+    ),
+    "tracking.owners.two-leads-through": (
+        "{node} có hai đơn vị chủ trì qua {through}: giữ '{kept}'; hãy thêm một dòng cho {node} để ghi rõ "
+        "đơn vị chủ trì",
+        "{node} has two lead units through {through}: '{kept}' is kept; add a row for {node} to say who "
+        "leads it",
+    ),
+    "tracking.owners.unowned": (
+        "{count} chỉ số thành phần chưa có đơn vị chủ trì: {codes} (hãy thêm dòng cho các chỉ số này hoặc "
+        "cho chỉ số chính của chúng)",
+        "{count} component(s) have no lead unit: {codes} (add a row for them or for their main index)",
+    ),
+    # --- received log ----------------------------------------------------------------------------------
+    "tracking.received.unknown-owner": (
+        "'{owner}' không phải đơn vị trong tệp phân công{guess}{out}",
+        "'{owner}' is not an owner of the owners file{guess}{out}",
+    ),
+    "tracking.received.no-period": (
+        "chưa ghi kỳ báo cáo: hãy ghi Quý III/2026, Năm 2026 hoặc Tháng 6/2026{out}",
+        "no period: write Quý III/2026, Năm 2026 or Tháng 6/2026{out}",
+    ),
+    "tracking.received.not-a-date": (
+        "'{text}' không phải ngày: hãy ghi 24/09/2026{out}",
+        "'{text}' is not a date: write 24/09/2026{out}",
+    ),
+    "tracking.received.unknown-component": (
+        "'{part}' không phải chỉ số hay chỉ số thành phần của {spec}{out}",
+        "'{part}' is not an index or component of {spec}{out}",
+    ),
+    "tracking.received.what": (
+        "sổ tiếp nhận cần cột đơn vị (Đơn vị), kỳ báo cáo (Kỳ báo cáo) và ngày gửi (Ngày gửi)",
+        "a received log has an owner (Đơn vị), a period (Kỳ báo cáo) and a date (Ngày gửi) column",
+    ),
+    "tracking.received.nothing": ("chưa nhận được số liệu nào", "nothing received yet"),
+    # --- calendar --------------------------------------------------------------------------------------
+    "tracking.calendar.not-a-period": (
+        "'{text}' không phải kỳ báo cáo: hãy ghi Quý III/{year}, Q3/{year}, Tháng 6/{year} hoặc Năm "
+        "{year}{requests}; dòng này bị bỏ qua",
+        "'{text}' is not a period: write Quý III/{year}, Q3/{year}, Tháng 6/{year} or Năm {year}"
+        "{requests}; the line is left out",
+    ),
+    "tracking.calendar.requests": (
+        " hoặc tên một yêu cầu đột xuất như quy định ghi ({names})",
+        " or a one-off request as the rules name it ({names})",
+    ),
+    "tracking.calendar.other-year": (
+        "'{text}' là kỳ của năm {period_year}, không thuộc lịch năm {year}: dòng này bị bỏ qua "
+        "(--year {period_year} để lập lịch năm đó)",
+        "'{text}' is a period of {period_year}, not of the {year} calendar: the line is ignored "
+        "(--year {period_year} schedules that year)",
+    ),
+    "tracking.calendar.not-asked": (
+        "quy định không đặt hạn nào cho {owner} vào {period}: dòng này bị bỏ qua (hãy ghi kỳ mà quy "
+        "định yêu cầu, ví dụ Quý III/2026, hoặc dùng --rules)",
+        "the rules set {owner} no deadline for {period}: the line is ignored (write a period the rules "
+        "ask for, e.g. Quý III/2026, or give --rules)",
+    ),
+    "tracking.calendar.unreadable-rules": (
+        "{file}: không đọc được quy định lịch báo cáo: {why}",
+        "{file}: cannot read the calendar rules: {why}",
+    ),
+    "tracking.calendar.invalid-rules": (
+        "{file}: quy định lịch báo cáo không hợp lệ: {problems}",
+        "{file}: invalid calendar rules: {problems}",
+    ),
+    # --- periods ---------------------------------------------------------------------------------------
+    "tracking.period.quarter": ("quý {number}/{year}", "Q{number} {year}"),
+    "tracking.period.month": ("tháng {month}/{year}", "{month} {year}"),
+    "tracking.quarter.1": ("I", "1"),
+    "tracking.quarter.2": ("II", "2"),
+    "tracking.quarter.3": ("III", "3"),
+    "tracking.quarter.4": ("IV", "4"),
+    "tracking.month.1": ("1", "January"),
+    "tracking.month.2": ("2", "February"),
+    "tracking.month.3": ("3", "March"),
+    "tracking.month.4": ("4", "April"),
+    "tracking.month.5": ("5", "May"),
+    "tracking.month.6": ("6", "June"),
+    "tracking.month.7": ("7", "July"),
+    "tracking.month.8": ("8", "August"),
+    "tracking.month.9": ("9", "September"),
+    "tracking.month.10": ("10", "October"),
+    "tracking.month.11": ("11", "November"),
+    "tracking.month.12": ("12", "December"),
+    "tracking.period.first-half": ("6 tháng đầu năm {year}", "H1 {year}"),
+    "tracking.period.second-half": ("6 tháng cuối năm {year}", "H2 {year}"),
+    "tracking.period.year": ("năm {year}", "{year}"),
+    # --- targets ---------------------------------------------------------------------------------------
+    "tracking.amount": ("{value}{pct}", "{value}{pct}"),
+    "tracking.target.met": ("Đạt", "Met"),
+    "tracking.target.exceeded": ("Đạt và vượt {x}", "Met, exceeded by {x}"),
+    "tracking.target.not_met": ("Chưa đạt", "Not met"),
+    "tracking.target.short": ("Chưa đạt (còn thiếu {x})", "Not met, short by {x}"),
+    "tracking.target.no_data": ("Chưa có số liệu đánh giá", "No data"),
+    "tracking.target.needs_review": (
+        "Cần đánh giá (chỉ tiêu định tính)",
+        "Needs review (qualitative target)",
+    ),
+    "tracking.target.disagrees": (
+        "{given} (theo báo cáo; tính ra: {computed})",
+        "{given} (as reported; computed: {computed})",
+    ),
+    "tracking.targets.summary": (
+        "{met}/{n} chỉ tiêu đạt và vượt kế hoạch; {not_met}/{n} chưa đạt; {no_data}/{n} chưa có số liệu "
+        "đánh giá{review}",
+        "{met}/{n} targets met or exceeded; {not_met}/{n} not met; {no_data}/{n} without data{review}",
+    ),
+    "tracking.targets.summary-review": ("; {count}/{n} cần đánh giá thủ công", "; {count}/{n} need review"),
+    "tracking.targets.empty-file": ("tệp rỗng: không có chỉ tiêu nào", "the file is empty: no targets"),
+    "tracking.targets.none": ("tệp không có chỉ tiêu nào", "no targets in the file"),
+    "tracking.targets.duplicate-id": (
+        "mã chỉ tiêu '{id}' bị dùng hai lần: mỗi mã chỉ dùng một lần",
+        "target id '{id}' is used twice: ids must be unique",
+    ),
+    "tracking.targets.fraction": (
+        "kết quả '{text}' so với chỉ tiêu tính theo % được đọc là tỷ lệ: {percent} %; hãy ghi kèm dấu % "
+        "cho chắc chắn",
+        "result '{text}' against a target in percent is read as a fraction: {percent} %; write it with % "
+        "to be sure",
+    ),
+    "tracking.targets.target-not-a-number": (
+        "chỉ tiêu '{text}' không phải là số",
+        "target '{text}' is not a number",
+    ),
+    "tracking.targets.result-not-a-number": (
+        "kết quả '{text}' không phải là số: hãy ghi ví dụ 84,5%",
+        "result '{text}' is not a number: write e.g. 84,5%",
+    ),
+    "tracking.targets.negative": (
+        "kết quả '{text}' nhỏ hơn 0, điều mà chỉ tiêu '{target}' không thể có: hãy kiểm tra dấu",
+        "result '{text}' is below zero, which target '{target}' cannot be: check the sign",
+    ),
+    "tracking.targets.unknown-status": (
+        "trạng thái '{text}' không rõ: hãy dùng Đạt, Chưa đạt hoặc Chưa có số liệu",
+        "status '{text}' is unknown: use Đạt, Chưa đạt or Chưa có số liệu (met, not met, no data)",
+    ),
+    "tracking.targets.disagrees-status": (
+        "cột trạng thái ghi '{said}' nhưng kết quả {result} so với chỉ tiêu '{target}' là '{computed}': "
+        "bảng đánh giá ghi cả hai; hãy kiểm tra số liệu hoặc kết luận",
+        "the status says '{said}' but result {result} against target '{target}' is '{computed}': the "
+        "review shows both; check the numbers or the verdict",
+    ),
+    "tracking.targets.disagrees-note": (
+        "ghi chú ghi '{said}' nhưng kết quả {result} so với chỉ tiêu '{target}' là '{computed}': bảng "
+        "đánh giá ghi cả hai; hãy kiểm tra số liệu hoặc kết luận",
+        "the note says '{said}' but result {result} against target '{target}' is '{computed}': the "
+        "review shows both; check the numbers or the verdict",
+    ),
+    "tracking.unknown-unit": (
+        "'{text}' không có trong danh mục cơ quan, đơn vị{guess}: được tính riêng như đã ghi",
+        "'{text}' is not in the register of departments{guess}: it is counted on its own as written",
+    ),
+    # --- tasks -----------------------------------------------------------------------------------------
+    "tracking.tasks.summary": (
+        "{not_started}/{n} nhiệm vụ chưa được triển khai; {in_progress}/{n} đang triển khai; {done}/{n} "
+        "đã hoàn thành{overdue}{unknown}",
+        "{not_started}/{n} tasks not started; {in_progress}/{n} in progress; {done}/{n} done"
+        "{overdue}{unknown}",
+    ),
+    "tracking.tasks.summary-overdue": ("; {count} nhiệm vụ quá hạn", "; {count} overdue"),
+    "tracking.tasks.summary-unknown": ("; {count}/{n} chưa rõ trạng thái", "; {count}/{n} without a status"),
+    "tracking.tasks.none": ("tệp không có nhiệm vụ nào", "no tasks in the file"),
+    "tracking.tasks.unknown-status": (
+        "trạng thái '{text}' không rõ: hãy ghi chưa triển khai, đang triển khai hoặc hoàn thành (hoàn "
+        "thành quá hạn, chậm tiến độ)",
+        "status '{text}' is unknown: write chưa triển khai, đang triển khai or hoàn thành (hoàn thành "
+        "quá hạn, chậm tiến độ)",
+    ),
+    "tracking.tasks.no-status": (
+        "chưa có trạng thái: hãy ghi chưa triển khai, đang triển khai hoặc hoàn thành",
+        "no status: write chưa triển khai, đang triển khai or hoàn thành",
+    ),
+    "tracking.tasks.not-a-deadline": (
+        "thời hạn '{text}' không phải ngày: hãy ghi 30/06/2026, Quý III/2026, Tháng 6/2026, Năm 2026 "
+        "hoặc Thường xuyên",
+        "deadline '{text}' is not a date: write 30/06/2026, Quý III/2026, Tháng 6/2026, Năm 2026 or "
+        "Thường xuyên",
+    ),
+    "tracking.tasks.what": (
+        "không phải danh sách nhiệm vụ: danh sách nhiệm vụ có cột nhiệm vụ (Nhiệm vụ, Nội dung…) và cột "
+        "đơn vị chủ trì, thời hạn hoặc trạng thái (Đơn vị chủ trì, Thời hạn, Trạng thái…)",
+        "not a task list: a task list has a task column (Nhiệm vụ, Nội dung…) and a lead unit, deadline "
+        "or status column (Đơn vị chủ trì, Thời hạn, Trạng thái…)",
+    ),
+}
