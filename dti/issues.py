@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from dti.words import Lang, say
+from dti.words import Lang, Note, say
 
 
 class Severity(StrEnum):
@@ -95,9 +95,15 @@ class Issue:
         return say(self.key, lang, **dict(self.params)) if self.key else self.message
 
     def to_dict(self) -> dict[str, Any]:
-        data = {name: getattr(self, name) for name in _DICT_FIELDS}  # asdict() deep-copies: slow
-        data["code"] = str(self.code)
-        data["severity"] = str(self.severity)
+        """The issue for json: its fields, and after `message` the parameters of its sentence (a note
+        among them as its English text), so that a program can word it, or read a count, itself."""
+        data: dict[str, Any] = {
+            "code": str(self.code),
+            "severity": str(self.severity),
+            "message": self.message,
+        }
+        data["params"] = {name: _plain(value) for name, value in self.params}
+        data.update((name, getattr(self, name)) for name in _DICT_FIELDS[3:])  # asdict() deep-copies: slow
         return data
 
     @property
@@ -110,6 +116,15 @@ class Issue:
         if self.column:
             parts.append(f":{self.column}")
         return "".join(parts)
+
+
+def _plain(value: Any) -> Any:
+    """A parameter as json holds it: a note as its English text, a list's items likewise."""
+    if isinstance(value, Note):
+        return value.text("en")
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    return value
 
 
 def issue(

@@ -120,7 +120,13 @@ def test_json_equals_library_report() -> None:
         "indicator",
         "value",
         "message",
+        "params",
     }
+    # the parameters of each sentence, for programs that word it themselves or read a number from it
+    by_code = {i["code"]: i for i in reversed(data["issues"])}  # the first of each code
+    assert by_code["non-numeric"]["params"] == {"raw": "abc"}
+    assert by_code["ragged-row"]["params"] == {"cells": 7, "width": 6}
+    assert list(by_code["non-numeric"])[:4] == ["code", "severity", "message", "params"]
 
 
 def test_max_issues_caps_and_says_so() -> None:
