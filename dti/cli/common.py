@@ -265,7 +265,7 @@ def scored(run: Run, file: object, lang: Lang, warnings: bool = True) -> Result:
         text.error(say(why, lang, file=str(file)))
         text.show(views.issues(run.report, lang), stderr=True)
         raise typer.Exit(int(exit_code(run.report)))
-    summary = views.warnings_line(file, run.report)
+    summary = views.warnings_line(file, run.report, lang)
     if summary and warnings:
         text.note(summary)
     return run.result

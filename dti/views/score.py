@@ -23,6 +23,7 @@ from dti.views.base import (
     tree,
     word,
 )
+from dti.words import say
 
 # --- dti score --------------------------------------------------------------------------------------
 
@@ -313,13 +314,13 @@ def components_frame(result: Result, by: str, unit: str | None = None) -> dict[s
     return _columns(rows, keys, texts=("unit", "name", "main", "component"))
 
 
-def warnings_line(file: object, report: Report) -> str | None:
+def warnings_line(file: object, report: Report, lang: Lang = "vi") -> str | None:
     """'2024.csv: 113 warning(s): missing-value 68, value-above-100 45 (details: dti validate 2024.csv)'."""
     counts = report.counts("warning")
     if not counts:
         return None
     listed = ", ".join(f"{c} {n}" for c, n in sorted(counts.items()))
-    return f"{file}: {sum(counts.values())} warning(s): {listed} (details: dti validate {file})"
+    return say("issues.warnings-line", lang, file=str(file), count=sum(counts.values()), listed=listed)
 
 
 def _floats(row: np.ndarray, codes: tuple[str, ...]) -> dict[str, float | None]:

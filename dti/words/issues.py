@@ -252,6 +252,11 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "check.style.fractions": ("phân số", "fractions"),
     "check.style.percentages": ("phần trăm", "percentages"),
+    # --- the views of a report -------------------------------------------------------------------------
+    "issues.warnings-line": (
+        "{file}: {count} cảnh báo: {listed} (chi tiết: dti validate {file})",
+        "{file}: {count} warning(s): {listed} (details: dti validate {file})",
+    ),
     # --- comparing years (dti/analysis/ranking.py) ------------------------------------------------------
     "rank.mismatch": (
         "{year} {code}: thứ hạng công bố là {published} nhưng theo giá trị là {computed}; "
