@@ -242,6 +242,6 @@ def test_rank_shows_the_warning_counts_and_the_by_column(monkeypatch: pytest.Mon
     monkeypatch.chdir(ROOT)
     result = CliRunner().invoke(app, [*RANK, "--by", "NTS"])
     # the sample's warnings (as dti score counts them), one line per file, with the command to list them
-    assert "sample_data/2023.csv: 99 warning(s)" in result.stderr
-    assert "(details: dti validate sample_data/2024.csv)" in result.stderr
+    assert "sample_data/2023.csv: 99 cảnh báo" in result.stderr  # in the default vi
+    assert "(chi tiết: dti validate sample_data/2024.csv)" in result.stderr
     assert "NTS 2023" in result.stdout and "NTS 2024" in result.stdout

@@ -70,6 +70,7 @@ def _run(args: list[str], monkeypatch: pytest.MonkeyPatch) -> str:
     return result.output  # stdout and stderr
 
 
+@pytest.mark.slow  # 27 commands: CI and the full run; the edit loop has the detector's test
 @pytest.mark.parametrize(
     "name",
     [
@@ -85,6 +86,7 @@ def test_vietnamese_by_default(name: str, monkeypatch: pytest.MonkeyPatch) -> No
     assert english_lines(output) == []
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", list(CASES))
 def test_english_with_lang_en(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
     args, fixed = CASES[name]
