@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
-from dti.engine.submission import PROVINCES
+from dti.io.register import PROVINCES
 from dti.numbers import format_vi
 from dti.spec import ChoiceRule, RatioRule, Spec, ThresholdsRule, load_spec
 
@@ -79,7 +79,7 @@ def write_published(spec: Spec, source: Path, year: int) -> None:
     from dti.engine.scoring import score
     from dti.io.register import UnitRegister
 
-    result = score(spec, read_submission(source, set(spec.graph.codes), UnitRegister.provinces()))
+    result = score(spec, read_submission(source, spec, UnitRegister.provinces()))
     mains = [n.code for n in spec.nodes if n.kind == "main"]
     with (HERE / f"published_{year}.csv").open("w", encoding="utf-8", newline="") as handle:
         out = csv.writer(handle)
