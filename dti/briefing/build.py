@@ -14,8 +14,8 @@ from pathlib import Path
 
 from dti.analysis.robust import Settings
 from dti.analysis.robustness import robustness
+from dti.briefing.briefing import Briefing, Checked, from_runs
 from dti.briefing.calendar import schedule
-from dti.briefing.gather import Briefing, Checked, from_runs
 from dti.engine.lookup import find_unit
 from dti.io.grid import InputError
 from dti.io.register import UnitRegister

@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from dti.analysis.ranking import comparison
-from dti.briefing.gather import Briefing
+from dti.briefing.briefing import Briefing
 from dti.views.base import Column, Lang, View, word
 from dti.views.document import Decimal, Document, Fact, Section
 from dti.views.report_all import distribution, overview

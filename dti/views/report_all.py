@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from dti.briefing.gather import Briefing
+from dti.briefing.briefing import Briefing
 from dti.views.base import Column, Lang, View, as_float, node_name, word
 from dti.views.document import Chart, Decimal, Fact, Section, Series
 from dti.views.report_unit import main_codes, t

@@ -8,7 +8,7 @@ from typing import Any
 import numpy as np
 
 from dti.analysis.ranking import YearTable
-from dti.briefing.gather import Briefing
+from dti.briefing.briefing import Briefing
 from dti.views.base import Column, Lang, View, as_float, as_int, node_name, word
 from dti.views.document import Chart, Decimal, Fact, Section, Series
 
