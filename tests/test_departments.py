@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
-import pytest
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
 
+import pytest
+from typer.testing import CliRunner
+
+from dti.cli import app
 from dti.tracking.departments import Department, Unresolved, bundled, department_key, split_units
+from dti.tracking.targets import read_targets
+
+from .conftest import ROOT
 
 
 @pytest.mark.parametrize(
@@ -86,3 +96,156 @@ def test_an_owners_file_extends_the_register() -> None:
     assert isinstance(bundled().resolve("TTCĐS"), Unresolved)
     # 'Sở Ý tế' folds to Sở Y tế: one department, shown as the file wrote it first
     assert register.named("So Y te") == "Sở Ý tế"
+
+
+# --- one province, one name per department in every command ------------------------------------------
+# Names as Ninh Thuận's report of the first half of 2024 writes them (seeds/001: Sở Thông tin và Truyền
+# thông, Các cơ quan, ban, ngành, Sở KHĐT, Ngân hàng Nhà nước, Sở Y tế), and their short forms.
+OWNER_ROWS = {  # the sample owners file with some rows in short forms, and one department of its own
+    "2,Thể chế số,Sở Khoa học và Công nghệ,": "2,Thể chế số,Sở KH&CN,",
+    "7,Hoạt động chính quyền số,Văn phòng UBND tỉnh,": "7,Hoạt động chính quyền số,VP UBND tỉnh,",
+    "4.5,": "4.5,Tỷ lệ sinh viên tốt nghiệp ngành CNTT,Sở GD&ĐT,\n#",
+    "8.10,": "8.10,Tỷ lệ dân số trưởng thành có tài khoản ngân hàng,NHNN,\n#",
+    "6,Đô thị thông minh,Sở Xây dựng,": "6,Đô thị thông minh,Trung tâm Chuyển đổi số tỉnh,",
+}
+RECEIVED = """STT,Đơn vị gửi,Kỳ báo cáo,Ngày gửi,Chỉ số,Tài liệu kiểm chứng
+1,Sở KHCN,Quý I/2026,20/03/2026,Tất cả,Có
+2,Văn phòng Ủy ban nhân dân tỉnh,Quý I/2026,20/03/2026,Tất cả,Có
+3,Sở Nội vụ,Quý I/2026,20/03/2026,Tất cả,Có
+4,Sở Tài chính,Quý I/2026,20/03/2026,Tất cả,Có
+5,Sở Giáo dục và Đào tạo,Quý I/2026,20/03/2026,Tất cả,Có
+6,Công an tỉnh,Quý I/2026,20/03/2026,Tất cả,Có
+7,TTCĐS,Quý I/2026,20/03/2026,Tất cả,Có
+8,Sở Công thương,Quý I/2026,20/03/2026,Tất cả,Có
+9,Cục Thuế tỉnh,Quý I/2026,20/03/2026,Tất cả,Có
+10,Ngân hàng Nhà nước,Quý I/2026,20/03/2026,Tất cả,Có
+11,So Y te,Quý I/2026,20/03/2026,Tất cả,Có
+"""
+TARGETS = """STT,Mục tiêu,Chỉ tiêu năm 2026,Kết quả,Đơn vị chủ trì,Ghi chú
+1,Hạ tầng mạng băng rộng cáp quang phủ sóng,100%,100%,Sở KH&CN,
+2,Tỷ lệ dân số có điện thoại thông minh,85%,"87,44%",Sở Khoa học và Công nghệ,
+3,Tỷ lệ dịch vụ công trực tuyến phát sinh hồ sơ,60%,"53,5%","Các cơ quan, ban, ngành",
+4,Tỷ lệ hồ sơ được tiếp nhận trực tuyến,70%,"77,47%","Các sở, ban, ngành",
+5,Tỷ lệ hồ sơ thủ tục hành chính được số hóa,100%,"87,44%",VP UBND tỉnh,
+6,Tỷ lệ người dân có tài khoản giao dịch tại ngân hàng,70%,"87,5%",Ngân hàng Nhà nước,
+7,Tỷ lệ thanh toán không dùng tiền mặt,50%,55%,NHNN,
+8,Tỷ lệ người dân có hồ sơ sức khỏe điện tử,Trên 90%,"93,9%",Sở Y tế,
+"""
+TASKS = """STT,Nhiệm vụ,Đơn vị chủ trì,Đơn vị phối hợp,Thời hạn,Trạng thái
+1,Xây dựng kho dữ liệu dùng chung,Sở KHCN,"Các cơ quan, ban, ngành",Quý II/2026,Đang triển khai
+2,Nâng cấp Trung tâm dữ liệu tỉnh,Sở Khoa học và Công nghệ,Sở Tài chính,Quý IV/2026,Chưa triển khai
+3,Số hóa hồ sơ thủ tục hành chính,Văn phòng UBND tỉnh,Sở KH&CN,30/06/2026,Hoàn thành
+4,Cung cấp dịch vụ công trực tuyến,VP UBND tỉnh,"UBND các xã, phường, thị trấn",30/06/2026,Đang triển khai
+5,Thanh toán không dùng tiền mặt,NHNN,Sở Tài chính,Quý IV/2026,Chưa triển khai
+6,Hồ sơ sức khỏe điện tử,So Y te,BHXH tỉnh,30/06/2026,Chậm tiến độ
+"""
+
+
+@pytest.fixture
+def province(tmp_path: Path) -> dict[str, Path]:
+    text = (ROOT / "sample_data" / "owners.csv").read_text(encoding="utf-8")
+    lines = text.splitlines()
+    out = []
+    for line in lines:
+        for old, new in OWNER_ROWS.items():
+            if line.startswith(old):
+                line = new + line[len(old) :] if not new.endswith("#") else new[:-2]
+        out.append(line + ("" if line.count(",") >= 4 or not line[:1].isdigit() else ""))
+    # the aliases column: the owners file names its own department's short form
+    out = [
+        line + (",TTCĐS; Trung tâm CĐS" if line.startswith("6,") else ",")
+        if line[:1].isdigit() or line.startswith("STT")
+        else line
+        for line in out
+    ]
+    out = [line.replace("Đơn vị phối hợp,", "Đơn vị phối hợp,Tên khác") for line in out]
+    files = {
+        "owners": tmp_path / "owners.csv",
+        "received": tmp_path / "received.csv",
+        "targets": tmp_path / "targets.csv",
+        "tasks": tmp_path / "tasks.csv",
+    }
+    files["owners"].write_text("\n".join(out) + "\n", encoding="utf-8")
+    files["received"].write_text(RECEIVED, encoding="utf-8")
+    files["targets"].write_text(TARGETS, encoding="utf-8")
+    files["tasks"].write_text(TASKS, encoding="utf-8")
+    return files
+
+
+def _json(args: list[str]) -> Any:
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+KHCN = "Sở Khoa học và Công nghệ"
+
+
+def test_one_row_per_department_in_every_command(province: dict[str, Path]) -> None:
+    owners, received = str(province["owners"]), str(province["received"])
+    calendar = _json(
+        ["calendar", "--owners", owners, "--received", received, "--spec", "dti-province-2022",
+         "--year", "2026", "--today", "01/04/2026", "--format", "json"]
+    )  # fmt: skip
+    q1 = [d for d in calendar["deadlines"] if d["period"] == "Q1 2026"]
+    named = [d["owner"] for d in q1]
+    # by hand: the sample's 11 lead units, Sở Xây dựng's index led by the file's own Trung tâm Chuyển đổi
+    # số tỉnh instead; each once, under the name the owners file first gives it as a lead unit (rows 2
+    # and 7 write Sở KH&CN and VP UBND tỉnh after the long forms; rows 4.5 and 8.10 write Sở GD&ĐT and
+    # NHNN before them); every one sent by 20/03 under another form: none is overdue
+    assert len(named) == len(set(named)) == 11
+    assert KHCN in named and "Sở KH&CN" not in named and "VP UBND tỉnh" not in named
+    assert "Sở GD&ĐT" in named and "Sở Giáo dục và Đào tạo" not in named
+    assert "NHNN" in named and "Ngân hàng Nhà nước Khu vực" not in named
+    assert "Trung tâm Chuyển đổi số tỉnh" in named
+    assert {d["status"] for d in q1} == {"on_time"}
+
+    gaps = _json(["gaps", str(ROOT / "sample_data" / "2024.csv"), "--owners", owners, "--format", "json"])
+    rows = [o["owner"] for o in gaps["owners"]]
+    assert len(rows) == len(set(rows)) and KHCN in rows and "Sở KH&CN" not in rows
+
+    targets = _json(["targets", str(province["targets"]), "--by", "responsible", "--format", "json"])
+    counts = {r["responsible"]: r["total"] for r in targets["counts"]["rows"]}
+    assert counts == {
+        "Các cơ quan, ban, ngành": 2,  # 'Các sở, ban, ngành' too; never split on its commas
+        "Ngân hàng Nhà nước": 2,  # and NHNN
+        KHCN: 2,  # and Sở KH&CN
+        "Sở Y tế": 1,
+        "Văn phòng UBND tỉnh": 1,
+    }
+
+    tasks = _json(["tasks", str(province["tasks"]), "--by", "responsible", "--format", "json"])
+    per = {r["responsible"]: r["total"] for r in tasks["counts"]["rows"]}
+    assert per == {KHCN: 2, "Văn phòng UBND tỉnh": 2, "Ngân hàng Nhà nước": 1, "Sở Y tế": 1}
+
+
+def test_the_report_names_each_department_once(province: dict[str, Path]) -> None:
+    from dti import build_report
+    from dti.analysis.gaps import by_owner
+
+    briefing = build_report(
+        [ROOT / "sample_data" / "2024.csv"],
+        targets=province["targets"],
+        owners=province["owners"],
+        received=province["received"],
+        tasks=province["tasks"],
+        today=dt.date(2026, 4, 1),
+        draws=0,
+    )
+    assert briefing.gaps is not None and briefing.review is not None and briefing.tasks is not None
+    owners = [g.name for g in by_owner(briefing.gaps)]
+    assert len(owners) == len(set(owners)) and KHCN in owners and "Sở KH&CN" not in owners
+    # the targets and tasks sections name departments as the owners file does
+    assert "Văn phòng UBND tỉnh" in briefing.review.by("responsible").index
+    assert set(briefing.tasks.by_responsible().index) == {KHCN, "Văn phòng UBND tỉnh", "NHNN", "Sở Y tế"}
+    assert briefing.calendar is not None
+    assert len({d.owner for d in briefing.calendar.deadlines}) == 11
+
+
+def test_a_name_no_department_answers_to_is_said_with_a_guess(tmp_path: Path) -> None:
+    path = tmp_path / "targets.csv"
+    path.write_text(TARGETS.replace("Sở Y tế,", "Sở Y tá,"), encoding="utf-8")
+    review = read_targets(path)
+    said = [i for i in review.issues if i.code == "unknown-unit"]
+    assert [(i.cell, i.value) for i in said] == [("E9", "Sở Y tá")]
+    assert "did you mean 'Sở Y tế'?" in said[0].message and "có phải 'Sở Y tế'?" in said[0].text("vi")

@@ -74,13 +74,13 @@ def build_report(
     if unit is not None:
         briefing.unit = find_unit([t.names for t in reversed(briefing.tables)], unit)
     day = today or dt.date.today()
-    if owners is not None:
-        _owners(briefing, owners, received, day, sheet)
     if tasks is not None:
         from dti.tracking.tasks import read_tasks
 
         briefing.tasks = read_tasks(tasks, sheet, day)
         briefing.checked.append(_checked(tasks, briefing.tasks.issues, "--tasks"))
+    if owners is not None:
+        _owners(briefing, owners, received, day, sheet)
     if draws:
         briefing.robustness = robustness(briefing.result, Settings(draws=draws, seed=seed))
     return briefing
@@ -107,6 +107,9 @@ def _owners(briefing: Briefing, owners: Path, received: Path | None, day: dt.dat
 
     plan = read_owners(owners, briefing.spec, sheet)
     briefing.checked.append(_checked(owners, plan.report.issues, "--owners"))
+    for listing in (briefing.review, briefing.tasks):  # one name per department in every section
+        if listing is not None:
+            listing.departments = plan.departments
     try:
         briefing.gaps = gaps.build(briefing.result, plan)
     except gaps.GapsError as exc:

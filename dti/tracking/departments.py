@@ -18,9 +18,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from dti.io.yamlsafe import load_yaml
+from dti.issues import Issue, IssueCode, Severity, issue
 from dti.numbers import header_key, nfc
+from dti.words import note
 
 BUNDLED = Path(__file__).parent.parent / "data" / "departments.yaml"
 # Long forms → the short forms people write (on the folded text, `và` dropped): `Sở Khoa học và Công
@@ -219,6 +222,11 @@ class Departments:
                 out[key] = unit
         return list(out.values())
 
+    def unknown(self, text: str) -> list[Unresolved]:
+        """The units of a cell no department answers to (each with its guesses)."""
+        found = (self.resolve(u) for u in self.split(text))
+        return [u for u in found if isinstance(u, Unresolved)]
+
     def _known_run(self, pieces: list[str], seps: list[str], i: int) -> int | None:
         """The last piece of the longest run from piece i that names a department, if any."""
         for j in range(min(len(pieces), i + _RUN) - 1, i - 1, -1):
@@ -252,6 +260,32 @@ def bundled() -> Departments:
     return Departments.read()
 
 
+def check_units(records: Iterable[dict[str, Any]], columns: Sequence[str], file: str) -> list[Issue]:
+    """A warning with a guess for each unit a list's cells name that the register does not know (it is
+    counted on its own, as written: said, never silently a new department)."""
+    register = bundled()
+    out: list[Issue] = []
+    for rec in records:
+        for column in columns:
+            for unknown in register.unknown(str(rec[column])):
+                names = [f"'{n}'" for n in unknown.close]
+                params = {"text": unknown.text, "guess": note("tracking.guess", name=names) if names else ""}
+                out.append(
+                    issue(
+                        IssueCode.UNKNOWN_UNIT,
+                        Severity.WARNING,
+                        "tracking.unknown-unit",
+                        params,
+                        file=file,
+                        row=int(rec["row"]),
+                        column=column,
+                        cell=rec["cells"].get(column),
+                        value=str(rec[column]),
+                    )
+                )
+    return out
+
+
 def split_units(text: str, departments: Departments | None = None) -> list[str]:
     """The units a cell names (`Sở Y tế; Sở GD&ĐT`, `Sở A, Sở B và Sở C`), as written."""
     return (departments or bundled()).split(text)
@@ -262,6 +296,7 @@ __all__ = [
     "Departments",
     "Unresolved",
     "bundled",
+    "check_units",
     "department_key",
     "split_units",
 ]

@@ -25,7 +25,7 @@ from dti.io.appendix import headers_markdown as headers_markdown
 from dti.io.files import read_grid
 from dti.issues import Issue, IssueCode, Severity, issue
 from dti.numbers import MISSING, fold, parse_column
-from dti.tracking.departments import Departments, bundled
+from dti.tracking.departments import Departments, bundled, check_units
 from dti.tracking.target_text import _NOT_FINITE, CHANGE_WORDS, STATUSES, Target, parse_target, result_token
 from dti.tracking.target_text import Status as Status
 from dti.tracking.target_text import verdict as verdict
@@ -39,17 +39,18 @@ class Review:
     targets: pd.DataFrame  # COLUMNS + computed, given, exceeded_by, shortfall, percent, row
     issues: list[Issue] = field(default_factory=list)
     notes: list[Note | str] = field(default_factory=list)  # the header row, skipped rows, sections, headings
+    departments: Departments = field(default_factory=bundled)  # how responsible units are named
 
     def summary(self) -> dict[str, int]:
         counts = self.targets["status"].value_counts()
         return {"total": len(self.targets), **{s: int(counts.get(s, 0)) for s in STATUSES}}
 
-    def by(self, column: str, departments: Departments | None = None) -> pd.DataFrame:
+    def by(self, column: str) -> pd.DataFrame:
         """Counts per group or responsible unit; a target with several units counts for each, under its
         department's name (`Sở KH&CN` and `Sở Khoa học và Công nghệ` are one row)."""
         frame = self.targets
         if column == "responsible":
-            register = departments or bundled()
+            register = self.departments
             units = [[register.named(u) for u in register.split(t)] or [""] for t in frame["responsible"]]
             frame = frame.assign(responsible=units).explode("responsible")
         table = pd.crosstab(frame[column].replace("", "—"), frame["status"])
@@ -143,6 +144,7 @@ def read_targets(path: Path, sheet: str | None = None) -> Review:
             )
     elif frame.empty and not issues:
         issues.append(issue(IssueCode.NO_DATA, Severity.ERROR, "tracking.targets.none", file=str(path)))
+    issues += check_units(frame.to_dict("records"), ("responsible",), str(path))
     result = review(frame, str(path), issues)
     result.notes = [note("io.in-file", file=str(path), note=n) for n in notes]
     return result

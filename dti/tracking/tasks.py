@@ -21,7 +21,7 @@ from dti.io.listing import Headers, read_listing
 from dti.issues import Issue, IssueCode, Severity, issue
 from dti.numbers import header_key
 from dti.tracking.dates import parse_deadline
-from dti.tracking.departments import Departments, bundled
+from dti.tracking.departments import Departments, bundled, check_units
 from dti.words import Note, note
 
 Status = Literal["not_started", "in_progress", "done"]
@@ -101,6 +101,7 @@ class TaskList:
     today: dt.date | None = None
     issues: list[Issue] = field(default_factory=list)
     notes: list[Note | str] = field(default_factory=list)
+    departments: Departments = field(default_factory=bundled)  # how lead units are named
 
     def summary(self) -> dict[str, int]:
         """Counts per status; `unknown` (no or an unknown status word) so that the parts add up to total."""
@@ -111,10 +112,10 @@ class TaskList:
             "overdue": int(self.tasks["overdue"].sum()),
         }
 
-    def by_responsible(self, departments: Departments | None = None) -> pd.DataFrame:
+    def by_responsible(self) -> pd.DataFrame:
         """Counts per lead unit (a task with several counts for each, under its department's name), in
         order of first appearance; a task without a known status counts as `unknown`."""
-        register = departments or bundled()
+        register = self.departments
         frame = self.tasks.assign(
             responsible=[
                 [register.named(u) for u in register.split(t)] or ["—"] for t in self.tasks["responsible"]
@@ -194,6 +195,7 @@ def read_tasks(path: Path, sheet: str | None = None, today: dt.date | None = Non
     frame = structure(frame, notes, "tasks").drop(columns="target").reset_index(drop=True)
     if frame.empty and not issues:
         issues.append(issue(IssueCode.NO_DATA, Severity.ERROR, "tracking.tasks.none", file=str(path)))
+    issues += check_units(frame.to_dict("records"), ("responsible", "partners"), str(path))
     tasks = judge(frame, str(path), today, issues)
     tasks.notes = [note("io.in-file", file=str(path), note=n) for n in notes]
     return tasks
