@@ -1,48 +1,22 @@
 """Views of `dti gaps`: a unit's components by loss, its owners, a what-if and the next places; the
-province-wide table; the json/csv builders; and the report section (`gaps_section`)."""
+province-wide table; and the report section (`gaps_section`). The json/csv builders are in gaps_data."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import cast
 
 import numpy as np
 
 from dti.analysis.gaps import Gaps, Group, NextUp, WhatIf, by_main, by_owner, ranked_nodes
 from dti.views.base import Column, Lang, View, as_float, narrow_hint, node_name, word
 from dti.views.document import Chart, Decimal, Fact, Section, Series
-
-TEXT = {
-    "title": ("Điểm bị mất", "Where points are lost"),
-    "owner": ("đơn vị chủ trì", "owner"),
-    "owners": ("Theo đơn vị chủ trì", "By owner"),
-    "mains": ("Theo chỉ số chính", "By main index"),
-    "none": ("(chưa phân công)", "(no owner)"),
-    "share": ("% tổng mất", "% of loss"),
-    "components": ("chỉ số thành phần", "components"),
-    "gap": ("có thể thu hồi", "recoverable"),
-    "whatif": ("Giả định", "What if"),
-    "closing": ("lấp đủ điểm", "closing"),
-    "largest": ("khoảng trống lớn nhất", "largest gaps"),
-    "each": ("mỗi đơn vị", "every unit"),
-    "before": ("hiện tại", "now"),
-    "after": ("giả định", "assumed"),
-    "rank_after": ("hạng giả định", "new rank"),
-    "next": ("Khoảng cách tới hạng trên", "Distance to the next place"),
-    "above": ("đơn vị trên", "unit above"),
-    "needed": ("điểm cần thêm", "points needed"),
-    "closes": ("lấp các khoảng trống", "closing the gaps"),
-    "units_losing": ("số đơn vị mất điểm", "units losing"),
-    "mean_lost": ("TB mỗi đơn vị", "mean per unit"),
-    "new_value": ("giá trị giả định", "new value"),
-    "axis": ("điểm", "points"),
-    "out_of_reach": ("ngoài tầm với", "out of reach"),
-    "first": ("đã đứng đầu", "ranked first"),
-}
+from dti.views.gaps_data import frame, province_data, unit_data
+from dti.words import say
 
 
 def t(key: str, lang: Lang) -> str:
-    vi, en = TEXT[key]
-    return vi if lang == "vi" else en
+    """A word of the gaps views (dti/words/analysis.py, `analysis.gaps.*`)."""
+    return say(f"analysis.gaps.{key}", lang)
 
 
 def _owner(name: str | None, lang: Lang) -> str:
@@ -57,7 +31,7 @@ def points_text(value: float, decimal: Decimal) -> str:
 
 def mark(lang: Lang, decimal: Decimal | None) -> Decimal:
     """The decimal mark asked for, else the language's (vi: comma, en: dot)."""
-    return decimal or ("," if lang == "vi" else ".")
+    return decimal or cast(Decimal, say("analysis.gaps.decimal-mark", lang))
 
 
 def more(n: int) -> str:
@@ -99,21 +73,19 @@ def components(
     name = gaps.result.unit_names[i]
     title = f"{unit} {name} — {spec.id}: {t('title', lang).lower()}"
     notes = [
-        (f"nếu bổ sung số liệu {r['code']}: +{points_text(r['at_stake'], mark(lang, decimal))} điểm"
-         if lang == "vi" else
-         f"supplying the missing figures of {r['code']}: +{points_text(r['at_stake'], mark(lang, decimal))} "
-         "points")
+        say(
+            "analysis.gaps.supplying",
+            lang,
+            code=r["code"],
+            points=points_text(r["at_stake"], mark(lang, decimal)),
+        )
         for r in rows
         if r["at_stake"]
-    ]  # fmt: skip
+    ]
     if limit is not None and len(rows) > limit:
         left = len(rows) - limit
         rows = rows[:limit] + [r for r in rows[limit:] if r["at_stake"]]
-        notes.append(
-            f"Còn {left} chỉ số thành phần mất ít điểm hơn (--format xlsx, csv, json: tất cả)"
-            if lang == "vi"
-            else f"{left} more components lose fewer points (--format xlsx, csv, json: all of them)"
-        )
+        notes.append(say("analysis.gaps.more-components", lang, count=left))
     return View(title, columns, rows, notes, sheet=t("title", lang), narrow=narrow_hint(lang))
 
 
@@ -228,80 +200,6 @@ def unit_views(
     return views
 
 
-def _group_data(found: list[Group]) -> list[dict[str, Any]]:
-    return [
-        {
-            "owner": g.name,
-            "lost": g.lost,
-            "at_stake": g.at_stake,
-            "share": g.share,
-            "components": g.components,
-        }
-        for g in found
-    ]
-
-
-def unit_data(gaps: Gaps, unit: str, scenario: WhatIf | None, found: list[NextUp]) -> dict[str, Any]:
-    """The issue's JSON shape: unit, spec, components, owners, whatif (or null), next_up."""
-    i = gaps.unit(unit)
-    spec = gaps.spec
-    whatif = None
-    if scenario is not None:
-        j = spec.graph.index[spec.total]
-        whatif = {
-            "assumed": scenario.assumed,
-            "closed": scenario.closed,
-            "points": as_float(scenario.points[j]),
-            "value": as_float(scenario.values[j]),
-            "rank": int(scenario.rank[j]) or None,
-            "places_gained": scenario.places_gained(j),
-            "nodes": {
-                code: {"points": as_float(p), "value": as_float(v), "rank": int(r) or None}
-                for code, p, v, r in zip(
-                    spec.graph.codes, scenario.points, scenario.values, scenario.rank, strict=True
-                )
-            },
-        }
-    return {
-        "unit": unit,
-        "spec": spec.id,
-        "components": [
-            {
-                "code": code,
-                "owner": gaps.owner[k],
-                "points": as_float(gaps.points[i, k]),
-                "max": float(gaps.max[k]),
-                "lost": as_float(gaps.lost[i, k]),
-                "at_stake": as_float(gaps.at_stake[i, k]),
-            }
-            for k, code in enumerate(gaps.codes)
-        ],
-        "owners": _group_data(by_owner(gaps, unit)) if gaps.owners is not None else [],
-        "main": [{"main": d.pop("owner"), **d} for d in _group_data(by_main(gaps, unit))],
-        "whatif": whatif,
-        "next_up": [
-            {"node": n.node, "unit_above": n.unit_above, "points_needed": n.points_needed, "closes": n.closes}
-            for n in found
-        ],
-    }
-
-
-def frame(gaps: Gaps, unit: str | None = None) -> dict[str, Any]:
-    """The csv table: one row per unit × component (or one unit's components)."""
-    rows = np.arange(len(gaps.gap)) if unit is None else np.array([gaps.unit(unit)])
-    n = len(gaps.codes)
-    units = np.array(gaps.result.unit_codes, dtype=object)[rows]
-    return {
-        "unit": np.repeat(units, n),
-        "code": np.tile(np.array(gaps.codes, dtype=object), len(rows)),
-        "owner": np.tile(np.array([o or "" for o in gaps.owner], dtype=object), len(rows)),
-        "points": gaps.points[rows].ravel(),
-        "max": np.tile(gaps.max, len(rows)),
-        "lost": gaps.lost[rows].ravel(),
-        "at_stake": gaps.at_stake[rows].ravel(),
-    }
-
-
 # --- every unit -------------------------------------------------------------------------------------
 
 
@@ -320,7 +218,9 @@ def province_views(
     for row in mains.rows:
         row["name"] = node_name(spec.node(row["main"]), lang) if row["main"] else ""
     mains.columns.insert(1, Column("name", word("name", lang)))
-    mains.title = f"{spec.id}: {units} {'đơn vị' if lang == 'vi' else 'units'} — {t('mains', lang).lower()}"
+    mains.title = say(
+        "analysis.gaps.province-title", lang, spec=spec.id, units=units, mains=t("mains", lang).lower()
+    )
     views = [mains]
     if gaps.owners is not None:
         views.append(groups(by_owner(gaps), lang, "owner", t("owner", lang), per_unit=units, full=full))
@@ -362,23 +262,6 @@ def what_if_words(assumed: dict[str, str], close: int, lang: Lang = "vi") -> str
     return ", ".join(said)
 
 
-def province_data(gaps: Gaps, moved: tuple[np.ndarray, np.ndarray] | None) -> dict[str, Any]:
-    data: dict[str, Any] = {
-        "spec": gaps.spec.id,
-        "units": len(gaps.gap),
-        "main": [{"main": d.pop("owner"), **d} for d in _group_data(by_main(gaps))],
-        "owners": _group_data(by_owner(gaps)) if gaps.owners is not None else [],
-        "whatif": None,
-    }
-    if moved is not None:
-        new, places = moved
-        data["whatif"] = {
-            u: {"value": as_float(v), "places_gained": int(p)}
-            for u, v, p in zip(gaps.result.unit_codes, new.tolist(), places.tolist(), strict=True)
-        }
-    return data
-
-
 # --- dti report --owners --------------------------------------------------------------------------
 
 
@@ -413,14 +296,8 @@ def gaps_section(
     if found_groups:
         top = found_groups[0]
         share = f"{100 * top.share:.1f}".replace(".", mark(lang, decimal))
-        most = ", ".join(top.components[:3])
-        if lang == "vi":
-            line = f"{names[0]} chiếm {share} % số điểm bị mất" + (f" (nhiều nhất ở {most})" if most else "")
-        else:
-            line = f"{names[0]} accounts for {share} % of the points lost" + (
-                f" (most in {most})" if most else ""
-            )
-        section.lines.append(line + ".")
+        most = say("analysis.gaps.most-in", lang, codes=top.components[:3]) if top.components else ""
+        section.lines.append(say("analysis.gaps.largest-owner", lang, owner=names[0], share=share, most=most))
     if unit is not None:
         section.views.insert(0, components(gaps, unit, lang, decimal=decimal))
         for n in found or []:
