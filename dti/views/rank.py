@@ -8,6 +8,7 @@ import pandas as pd
 
 from dti.analysis.ranking import YearTable
 from dti.views.base import Column, Lang, View, as_float, as_int, narrow_hint, node_name, word
+from dti.words import say
 
 # --- dti rank ---------------------------------------------------------------------------------------
 
@@ -52,11 +53,7 @@ def rank_table(data: dict[str, Any], region: bool = False, digits: int = 4, lang
             )
         rows.append(row)
     listed = ", ".join(map(str, years))
-    title = (
-        f"Xếp hạng theo {data['by']}, {listed} (đồng hạng; p = hạng đã công bố)"
-        if lang == "vi"
-        else f"Ranking by {data['by']}, {listed} (competition ranks; p = published rank)"
-    )
+    title = say("label.rank.title", lang, by=data["by"], years=listed)
     return View(title, columns, rows, narrow=narrow_hint(lang))
 
 
@@ -90,7 +87,7 @@ def unit_years(tables: list[YearTable], unit: str, lang: Lang = "vi") -> View:
             row["places"] = None if a is None or b is None else a - b
         rows.append(row)
     name = next((str(t.names.get(unit)) for t in reversed(tables) if t.names.get(unit)), "")
-    title = f"{unit} {name}: " + ("giá trị và hạng theo năm" if lang == "vi" else "value and rank by year")
+    title = say("label.rank.unit-title", lang, unit=unit, name=name)
     return View(title, columns, rows, strong="total", narrow=narrow_hint(lang))
 
 

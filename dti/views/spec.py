@@ -127,9 +127,7 @@ def spec_tree(spec: Spec, depth: int | None = None, lang: Lang = "en", decimal: 
                 "pillars": pillar_of.get(code, []),
             }
         )
-    date = (
-        spec.decision_date.strftime("%d/%m/%Y" if lang == "vi" else "%Y-%m-%d") if spec.decision_date else "—"
-    )
+    date = spec.decision_date.strftime(say("spec.date-format", lang)) if spec.decision_date else "—"
     about = say(
         "spec.about",
         lang,

@@ -28,5 +28,28 @@ WORDS: dict[str, tuple[str, str]] = {
     "label.error": ("lỗi", "error"),
     "label.warning": ("cảnh báo", "warning"),
     "label.yes": ("có", "yes"),
+    # the writers' fixed words (dti/write: xlsx, html, ics)
+    "label.summary": ("Tóm tắt", "Summary"),
+    "label.table": ("Bảng", "Table"),
+    "label.chart_data": ("Dữ liệu biểu đồ", "Chart data"),
+    "label.see": ("Xem trang", "See sheet"),
+    "label.low": ("thấp", "low"),
+    "label.high": ("cao", "high"),
+    "label.contents": ("Mục lục", "Contents"),
+    "label.notes": ("Ghi chú", "Notes"),
+    "label.ics.name": ("Lịch báo cáo DTI {year}", "DTI reporting {year}"),
+    "label.ics.due": ("Hạn gửi số liệu {period}: {owner}", "{period} figures due: {owner}"),
+    "label.ics.status": ("Trạng thái", "Status"),
+    "label.ics.components": ("Chỉ số", "Components"),
+    "label.ics.missing": ("Còn thiếu", "Missing"),
+    # dti rank (dti/views/rank.py)
+    "label.rank.title": (
+        "Xếp hạng theo {by}, {years} (đồng hạng; p = hạng đã công bố)",
+        "Ranking by {by}, {years} (competition ranks; p = published rank)",
+    ),
+    "label.rank.unit-title": (
+        "{unit} {name}: giá trị và hạng theo năm",
+        "{unit} {name}: value and rank by year",
+    ),
     "label.no": ("không", "no"),
 }

@@ -196,6 +196,7 @@ WORDS.update(
             "Decision {decision} of {date}; years {years}; unit: {unit}; precision {precision}; "
             "ties: {ties}{scorable}",
         ),
+        "spec.date-format": ("%d/%m/%Y", "%Y-%m-%d"),
         "spec.not-scorable": ("; không tính điểm được (chưa rõ điểm)", "; not scorable (points unknown)"),
         "spec.ties.competition": ("cùng hạng, hạng sau bỏ qua (1, 1, 3)", "competition"),
         "spec.unit.province": ("tỉnh", "province"),

@@ -13,9 +13,9 @@ from typing import Any
 from dti.views import Column, View
 from dti.views.cells import cell, missing
 from dti.views.document import Chart, Document, Fact, Section
+from dti.words import word
 from dti.write.svg import svg
 
-WORDS = {"contents": ("Mục lục", "Contents"), "notes": ("Ghi chú", "Notes")}
 TONES = {  # a tone in the data -> a CSS class; other tones are not coloured
     "up": "good",
     "met": "good",
@@ -83,7 +83,6 @@ footer { margin-top: 2.5rem; border-top: 1px solid var(--line); }
 
 def html(doc: Document) -> str:
     """The whole page."""
-    lang = 0 if doc.lang == "vi" else 1
     toc = "".join(f'<li><a href="#{_id(s.key)}">{escape(s.title)}</a></li>' for s in doc.sections)
     parts = [
         "<!DOCTYPE html>",
@@ -94,14 +93,14 @@ def html(doc: Document) -> str:
         f"<header><h1>{escape(doc.title)}</h1>",
         f'<p class="subtitle">{escape(doc.subtitle)}</p>' if doc.subtitle else "",
         "</header>",
-        f'<nav class="toc"><h2>{WORDS["contents"][lang]}</h2><ol>{toc}</ol></nav>' if doc.sections else "",
+        f'<nav class="toc"><h2>{word("contents", doc.lang)}</h2><ol>{toc}</ol></nav>' if doc.sections else "",
         "<main>",
         *(_section(s, doc) for s in doc.sections),
         "</main>",
     ]
     if doc.notes:
         notes = "".join(f"<li>{escape(n)}</li>" for n in doc.notes)
-        parts.append(f'<footer><h2>{WORDS["notes"][lang]}</h2><ol class="notes">{notes}</ol></footer>')
+        parts.append(f'<footer><h2>{word("notes", doc.lang)}</h2><ol class="notes">{notes}</ol></footer>')
     parts.append("</body></html>\n")
     return "\n".join(p for p in parts if p)
 

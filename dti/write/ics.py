@@ -15,6 +15,7 @@ from icalendar import Event
 from dti.tracking.deadlines import Calendar
 from dti.views.base import Lang
 from dti.views.calendar import STATUS_WORDS
+from dti.words import say
 
 
 def uid(owner: str, period: str, rule: str) -> str:
@@ -23,12 +24,11 @@ def uid(owner: str, period: str, rule: str) -> str:
 
 
 def dumps(calendar: Calendar, lang: Lang = "vi") -> str:
-    vi = lang == "vi"
     book = ICalendar()
     book.add("prodid", "-//dti//reporting calendar//VI")
     book.add("version", "2.0")
     book.add("calscale", "GREGORIAN")
-    book.add("x-wr-calname", f"Lịch báo cáo DTI {calendar.year}" if vi else f"DTI reporting {calendar.year}")
+    book.add("x-wr-calname", say("label.ics.name", lang, year=calendar.year))
     stamp = dt.datetime.combine(calendar.today, dt.time(0, 0), tzinfo=dt.UTC)
     for d in calendar.deadlines:
         event = Event()
@@ -37,17 +37,15 @@ def dumps(calendar: Calendar, lang: Lang = "vi") -> str:
         event.add("dtstart", d.due)
         event.add("dtend", d.due + dt.timedelta(days=1))
         label = d.period.label(lang)
-        event.add(
-            "summary", f"Hạn gửi số liệu {label}: {d.owner}" if vi else f"{label} figures due: {d.owner}"
-        )
+        event.add("summary", say("label.ics.due", lang, period=label, owner=d.owner))
         lines = [
             d.rule.name or d.rule.id,
-            f"{'Trạng thái' if vi else 'Status'}: {STATUS_WORDS[lang][d.status]}",
+            f"{say('label.ics.status', lang)}: {STATUS_WORDS[lang][d.status]}",
         ]
         if d.components:
-            lines.append(f"{'Chỉ số' if vi else 'Components'}: {' '.join(d.components)}")
+            lines.append(f"{say('label.ics.components', lang)}: {' '.join(d.components)}")
         if d.missing and d.status not in ("on_time", "late"):
-            lines.append(f"{'Còn thiếu' if vi else 'Missing'}: {' '.join(d.missing)}")
+            lines.append(f"{say('label.ics.missing', lang)}: {' '.join(d.missing)}")
         event.add("description", "\n".join(lines))
         event.add("categories", [STATUS_WORDS[lang][d.status]])
         event.add("transp", "TRANSPARENT")  # a deadline does not make anyone busy

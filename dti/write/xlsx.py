@@ -12,7 +12,8 @@ from typing import Any
 
 from dti.views import Column, Lang, View
 from dti.views.document import Decimal, Document, Fact, Section
-from dti.write.xlsxbook import COLOURS, MAX_WIDTH, WORDS, Book, Placed, clean
+from dti.words import word
+from dti.write.xlsxbook import COLOURS, MAX_WIDTH, Book, Placed, clean
 from dti.write.xlsxchart import ChartData, add_chart
 
 TITLE_HEAD = re.compile(r": |, | — ")
@@ -25,7 +26,7 @@ def _title_name(view: View, n: int, lang: Lang) -> str:
         return view.sheet
     if view.title:
         return TITLE_HEAD.split(view.title, maxsplit=1)[0]
-    return f"{WORDS['table'][lang == 'en']} {n}"
+    return f"{word('table', lang)} {n}"
 
 
 def views_workbook(views: list[View], lang: Lang = "vi", decimal: Decimal = ",") -> bytes:

@@ -19,6 +19,7 @@ import xlsxwriter
 from dti.views import Column, Kind, Lang, View
 from dti.views.cells import cell
 from dti.views.document import Decimal
+from dti.words import word
 
 MAX_WIDTH = 60  # characters: longer text wraps
 MAX_TEXT = 32_767  # Excel's limit for one cell
@@ -42,16 +43,6 @@ COLOURS = {
     "no_data": "#9A6700",
     "warning": "#9A6700",
     "needs_review": "#8E44AD",
-}
-WORDS = {
-    "summary": ("Tóm tắt", "Summary"),
-    "table": ("Bảng", "Table"),
-    "chart_data": ("Dữ liệu biểu đồ", "Chart data"),
-    "yes": ("có", "yes"),
-    "no": ("không", "no"),
-    "see": ("Xem trang", "See sheet"),
-    "low": ("thấp", "low"),
-    "high": ("cao", "high"),
 }
 
 
@@ -146,7 +137,8 @@ class Book:
         self.taken: set[str] = set()
 
     def word(self, key: str) -> str:
-        return WORDS[key][self.lang == "en"]
+        """A fixed word of the workbook (dti/words/labels.py, `label.<key>`)."""
+        return word(key, self.lang)
 
     def format(self, **props: Any) -> Any:
         key = tuple(sorted((k, v) for k, v in props.items() if v not in (None, False, 0)))
