@@ -11,74 +11,49 @@ from dti.tracking.deadlines import STATUSES, Calendar, Deadline
 from dti.views.base import Column, Lang, View, narrow_hint
 from dti.views.document import Fact, Section
 from dti.views.tasks import day_text
+from dti.words import say
 
-STATUS_WORDS = {
-    "vi": {
-        "on_time": "đúng hạn",
-        "late": "gửi chậm",
-        "overdue": "quá hạn",
-        "due_soon": "sắp đến hạn",
-        "upcoming": "chưa đến hạn",
-    },
-    "en": {
-        "on_time": "on time",
-        "late": "late",
-        "overdue": "overdue",
-        "due_soon": "due soon",
-        "upcoming": "upcoming",
-    },
-}
+# A status's word in each language (write/ics.py reads them too).
+STATUS_WORDS = {lang: {k: say(f"tracking.calendar.{k}", lang) for k in STATUSES} for lang in ("vi", "en")}
 TONES = {"on_time": "met", "late": "no_data", "overdue": "not_met", "due_soon": "needs_review"}
-HEADS = {
-    "vi": ("đơn vị", "kỳ", "hạn", "trạng thái", "ngày gửi", "số ngày", "còn thiếu"),
-    "en": ("owner", "period", "due", "status", "received", "days", "missing"),
-}
+HEADS = ("owner", "period", "due", "status", "received", "days", "missing")
 
 
 def summary_line(calendar: Calendar, lang: Lang = "vi") -> str:
     """`5/19 đơn vị chưa gửi số liệu quý III/2026; 2 đơn vị gửi chậm` for the period last due; before the
     first deadline, when it is."""
     latest = calendar.latest()
-    vi = lang == "vi"
     if not latest:
         first = calendar.deadlines[0] if calendar.deadlines else None
         if first is None:
-            return "Không có hạn báo cáo nào trong năm" if vi else "No deadline in the year"
+            return say("tracking.calendar.no-deadline", lang)
         count = sum(d.due == first.due for d in calendar.deadlines)
-        label = first.period.label(lang)
-        return (
-            f"Hạn đầu tiên: số liệu {label}, ngày {day_text(first.due)} ({count} đơn vị)"
-            if vi
-            else f"First deadline: {label} figures, {first.due.isoformat()} ({count} owners)"
-        )
-    n = len(latest)
+        day = day_text(first.due) if lang == "vi" else first.due.isoformat()
+        return say("tracking.calendar.first", lang, period=first.period.label(lang), day=day, count=count)
     missing = sum(d.status == "overdue" for d in latest)
     late = sum(d.status == "late" for d in latest)
-    label = latest[0].period.label(lang)
-    if vi:
-        return f"{missing}/{n} đơn vị chưa gửi số liệu {label}; {late} đơn vị gửi chậm"
-    return f"{missing}/{n} owners have not sent their {label} figures; {late} sent late"
+    period = latest[0].period.label(lang)
+    return say("tracking.calendar.summary", lang, missing=missing, n=len(latest), period=period, late=late)
 
 
 def totals_line(calendar: Calendar, lang: Lang = "vi") -> str:
     s = calendar.summary()
-    words = STATUS_WORDS[lang]
-    head = f"Năm {calendar.year}" if lang == "vi" else f"Year {calendar.year}"
-    return f"{head}: " + ", ".join(f"{s[k]} {words[k]}" for k in STATUSES)
+    counts = [f"{s[k]} {STATUS_WORDS[lang][k]}" for k in STATUSES]
+    return say("tracking.calendar.totals", lang, year=calendar.year, counts=counts)
 
 
 def _missing(deadline: Deadline, lang: Lang) -> str | None:
     if not deadline.missing or deadline.status not in ("overdue", "due_soon"):
         return None
     if len(deadline.missing) == len(deadline.components) and len(deadline.components) > 3:
-        return f"tất cả ({len(deadline.missing)})" if lang == "vi" else f"all ({len(deadline.missing)})"
+        return say("tracking.calendar.all", lang, count=len(deadline.missing))
     return " ".join(deadline.missing)
 
 
 def _label(deadline: Deadline, lang: Lang) -> str:
     text = STATUS_WORDS[lang][deadline.status]
     if deadline.evidence is False:
-        text += ", thiếu tài liệu kiểm chứng" if lang == "vi" else ", no evidence"
+        text += say("tracking.calendar.no-evidence", lang)
     return text
 
 
@@ -94,7 +69,7 @@ def calendar_table(calendar: Calendar, lang: Lang = "vi") -> View:
             tone="tone" if k == "label" else None,
             optional=1 if k == "received" else 0,  # a narrow terminal keeps the status and the days
         )
-        for k, h in zip(keys, HEADS[lang], strict=True)
+        for k, h in zip(keys, (say(f"tracking.calendar.{h}", lang) for h in HEADS), strict=True)
     ]
     rows = [
         {
@@ -111,8 +86,8 @@ def calendar_table(calendar: Calendar, lang: Lang = "vi") -> View:
     ]
     today = day_text(calendar.today)
     notes = [summary_line(calendar, lang), totals_line(calendar, lang)]
-    notes.append(f"Tính đến ngày {today}" if lang == "vi" else f"As of {today}")  # dd/mm/yyyy as the table
-    sheet = "Lịch báo cáo" if lang == "vi" else "Calendar"  # the sheet's name in --format xlsx
+    notes.append(say("tracking.calendar.as-of", lang, day=today))  # dd/mm/yyyy as the table
+    sheet = say("tracking.calendar.sheet", lang)  # the sheet's name in --format xlsx
     return View(None, columns, rows, notes=notes, narrow=narrow_hint(lang), sheet=sheet)
 
 
@@ -132,7 +107,6 @@ def calendar_section(calendar: Calendar, lang: Lang = "vi") -> Section:
     """The calendar as a section of `dti report`: the counts as facts, the summary, the deadlines up to
     today and the next ones (the whole year in the workbook)."""
     s = calendar.summary()
-    vi = lang == "vi"
     facts = [Fact(STATUS_WORDS[lang][k].capitalize(), s[k], "int", tone=TONES.get(k)) for k in STATUSES]
     table = calendar_table(calendar, lang)
     shown = [
@@ -140,12 +114,12 @@ def calendar_section(calendar: Calendar, lang: Lang = "vi") -> Section:
         for row, d in zip(table.rows, calendar.deadlines, strict=True)
         if d.status in ("late", "overdue", "due_soon")
     ]
-    soon = View("Gửi chậm, quá hạn, sắp đến hạn" if vi else "Late, overdue, due soon", table.columns, shown)
-    table.title = "Lịch báo cáo cả năm" if vi else "The year's deadlines"
-    table.sheet = "Lịch báo cáo" if vi else "Calendar"
+    soon = View(say("tracking.calendar.soon", lang), table.columns, shown)
+    table.title = say("tracking.calendar.year", lang)
+    table.sheet = say("tracking.calendar.sheet", lang)
     return Section(
         "calendar",
-        "Lịch báo cáo" if vi else "Reporting calendar",
+        say("tracking.calendar.title", lang),
         facts=facts,
         lines=[summary_line(calendar, lang), totals_line(calendar, lang)],
         views=[soon],

@@ -9,8 +9,10 @@ import pandas as pd
 
 from dti.issues import ISSUE_FIELDS, Report
 from dti.numbers import format_trimmed
+from dti.tracking.target_text import STATUSES
 from dti.tracking.targets import Review, label_note, summary
 from dti.views.base import Column, Lang, View, word
+from dti.words import say
 
 # --- dti validate -----------------------------------------------------------------------------------
 
@@ -68,14 +70,6 @@ def issues_frame(report: Report) -> pd.DataFrame:
 # --- dti targets ------------------------------------------------------------------------------------
 
 TARGET_COLUMNS = ("id", "group", "name", "responsible", "target", "result", "label")
-TARGET_WORDS = {
-    "vi": ("id", "nhóm", "chỉ tiêu", "đơn vị chủ trì", "mục tiêu", "kết quả", "đánh giá"),
-    "en": ("id", "group", "target", "responsible", "goal", "result", "status"),
-}
-STATUS_WORDS = {
-    "vi": {"met": "đạt", "not_met": "chưa đạt", "no_data": "chưa có số liệu", "needs_review": "cần đánh giá"},
-    "en": {"met": "met", "not_met": "not met", "no_data": "no data", "needs_review": "review"},
-}
 
 
 def label(row: Any, lang: Lang, decimal: str | None = None) -> str:
@@ -102,17 +96,18 @@ def targets(review: Review, by: str = "group", lang: Lang = "vi", decimal: str |
     """The target list with statuses, the summary line, and the counts per group or responsible unit."""
     columns = [
         Column(k, w, empty="—" if k == "result" else "", tone="status" if k == "label" else None)
-        for k, w in zip(TARGET_COLUMNS, TARGET_WORDS[lang], strict=True)
+        for k, w in zip(
+            TARGET_COLUMNS, (say(f"tracking.targets.{k}", lang) for k in TARGET_COLUMNS), strict=True
+        )
     ]
     frame = _labelled(review, lang, decimal)
     rows = [{k: getattr(r, k) or None for k in (*TARGET_COLUMNS, "status")} for r in frame.itertuples()]
     listing = View(None, columns, rows, notes=[summary_line(review, lang)])
-    head = {"group": ("nhóm", "group"), "responsible": ("đơn vị chủ trì", "responsible")}[by]
     counts = [
-        Column("key", head[0] if lang == "vi" else head[1]),
-        Column("total", "tổng" if lang == "vi" else "total", "int"),
+        Column("key", say(f"tracking.targets.{by}", lang)),
+        Column("total", say("tracking.targets.total", lang), "int"),
     ]
-    counts += [Column(s, w, "int") for s, w in STATUS_WORDS[lang].items()]
+    counts += [Column(s, say(f"tracking.targets.{s}", lang), "int") for s in STATUSES]
     per = review.by(by)
     count_rows = [{"key": str(k), **{c: int(v) for c, v in row.items()}} for k, row in per.iterrows()]
     return [listing, View(None, counts, count_rows)]

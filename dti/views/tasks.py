@@ -11,17 +11,15 @@ import pandas as pd
 from dti.tracking.tasks import STATUSES, TaskList, summary
 from dti.views.base import Column, Lang, View, narrow_hint
 from dti.views.document import Fact, Section
+from dti.words import say
 
-STATUS_WORDS = {
-    "vi": {"not_started": "chưa triển khai", "in_progress": "đang triển khai", "done": "hoàn thành"},
-    "en": {"not_started": "not started", "in_progress": "in progress", "done": "done"},
-}
 # Tones the writers colour: done green, running yellow, overdue red.
 TONES = {"done": "met", "in_progress": "no_data", "not_started": None}
-HEADS = {
-    "vi": ("STT", "nhóm", "nhiệm vụ", "đơn vị chủ trì", "thời hạn", "trạng thái"),
-    "en": ("id", "group", "task", "responsible", "deadline", "status"),
-}
+HEADS = ("id", "group", "name", "responsible", "deadline", "status")
+
+
+def _status_words(lang: Lang) -> dict[str, str]:
+    return {s: say(f"tracking.tasks.{s}", lang) for s in STATUSES}
 
 
 def day_text(day: dt.date | None) -> str | None:
@@ -29,14 +27,12 @@ def day_text(day: dt.date | None) -> str | None:
 
 
 def status_label(rec: dict[str, Any], lang: Lang) -> str:
-    """`đang triển khai, chậm tiến độ, quá hạn 56 ngày` / `in progress, behind, 56 days overdue`."""
-    vi = lang == "vi"
-    text = STATUS_WORDS[lang].get(rec["status"] or "", "chưa rõ" if vi else "unknown")
+    """`đang triển khai, chậm tiến độ, quá hạn 56 ngày` / `in progress, late, 56 days overdue`."""
+    text = say(f"tracking.tasks.{rec['status'] or 'unknown'}", lang)
     if rec["late"]:
-        text += (" quá hạn" if rec["status"] == "done" else ", chậm tiến độ") if vi else ", late"
+        text += say("tracking.tasks.late-done" if rec["status"] == "done" else "tracking.tasks.late", lang)
     if rec["overdue"]:
-        days = rec["days_overdue"]
-        text += f", quá hạn {days} ngày" if vi else f", {days} days overdue"
+        text += say("tracking.tasks.days-overdue", lang, days=rec["days_overdue"])
     return text
 
 
@@ -49,7 +45,7 @@ def tasks(task_list: TaskList, by: str | None = None, lang: Lang = "vi") -> list
     keys = ("id", "group", "name", "responsible", "deadline", "label")
     columns = [  # a narrow terminal leaves out the group first (the section the task is under)
         Column(k, h, empty="", tone="tone" if k == "label" else None, optional=1 if k == "group" else 0)
-        for k, h in zip(keys, HEADS[lang], strict=True)
+        for k, h in zip(keys, (say(f"tracking.tasks.{h}", lang) for h in HEADS), strict=True)
     ]
     rows = [
         {
@@ -60,7 +56,7 @@ def tasks(task_list: TaskList, by: str | None = None, lang: Lang = "vi") -> list
         }
         for rec in task_list.tasks.to_dict("records")
     ]
-    sheet = "Nhiệm vụ" if lang == "vi" else "Tasks"  # the sheet's name in --format xlsx
+    sheet = say("tracking.tasks.sheet", lang)  # the sheet's name in --format xlsx
     views = [
         View(None, columns, rows, [summary(task_list).text(lang)], narrow=narrow_hint(lang), sheet=sheet)
     ]
@@ -70,18 +66,17 @@ def tasks(task_list: TaskList, by: str | None = None, lang: Lang = "vi") -> list
 
 
 def responsible_view(task_list: TaskList, lang: Lang) -> View:
-    vi = lang == "vi"
     columns = [
-        Column("responsible", "đơn vị chủ trì" if vi else "responsible"),
-        Column("total", "tổng" if vi else "total", "int"),
-        *(Column(s, w, "int") for s, w in STATUS_WORDS[lang].items()),
-        Column("overdue", "quá hạn" if vi else "overdue", "int"),
+        Column("responsible", say("tracking.tasks.responsible", lang)),
+        Column("total", say("tracking.tasks.total", lang), "int"),
+        *(Column(s, w, "int") for s, w in _status_words(lang).items()),
+        Column("overdue", say("tracking.tasks.overdue", lang), "int"),
     ]
     table = task_list.by_responsible()
     if table["unknown"].any():  # tasks without a known status: counted in their own column
-        columns.insert(-1, Column("unknown", "chưa rõ" if vi else "unknown", "int"))
+        columns.insert(-1, Column("unknown", say("tracking.tasks.unknown", lang), "int"))
     rows = [{"responsible": str(k), **{c: int(v) for c, v in row.items()}} for k, row in table.iterrows()]
-    sheet = "Theo đơn vị chủ trì" if vi else "By responsible"
+    sheet = say("tracking.tasks.by-sheet", lang)
     return View(None, columns, rows, narrow=narrow_hint(lang), sheet=sheet)
 
 
@@ -99,24 +94,23 @@ def tasks_frame(task_list: TaskList) -> pd.DataFrame:
 def tasks_section(task_list: TaskList, lang: Lang = "vi") -> Section:
     """The task list as a section of `dti report`: the counts as facts, the summary line, the lists."""
     s = task_list.summary()
-    vi = lang == "vi"
-    facts = [Fact(STATUS_WORDS[lang][k].capitalize(), s[k], "int", note=f"/{s['total']}") for k in STATUSES]
+    words = _status_words(lang)
+    facts = [Fact(words[k].capitalize(), s[k], "int", note=f"/{s['total']}") for k in STATUSES]
     if s["unknown"]:  # tasks without a known status: counted, so that the facts add up to the total
-        facts.append(Fact("Chưa rõ" if vi else "Unknown", s["unknown"], "int", note=f"/{s['total']}"))
+        unknown = say("tracking.tasks.unknown", lang).capitalize()
+        facts.append(Fact(unknown, s["unknown"], "int", note=f"/{s['total']}"))
     if task_list.today is not None:
-        day = day_text(task_list.today)
-        facts.append(
-            Fact("Quá hạn" if vi else "Overdue", s["overdue"], "int", note=f"{'đến' if vi else 'at'} {day}",
-                 tone="not_met" if s["overdue"] else None)
-        )  # fmt: skip
+        day = say("tracking.tasks.as-of", lang, day=day_text(task_list.today))
+        overdue = say("tracking.tasks.overdue", lang).capitalize()
+        facts.append(Fact(overdue, s["overdue"], "int", note=day, tone="not_met" if s["overdue"] else None))
     views = tasks(task_list, "responsible", lang)
-    views[0].title = "Danh sách nhiệm vụ" if vi else "Tasks"
-    views[0].sheet = "Nhiệm vụ" if vi else "Tasks"
-    views[1].title = "Theo đơn vị chủ trì" if vi else "By responsible unit"
-    views[1].sheet = "Nhiệm vụ theo đơn vị" if vi else "Tasks by unit"
+    views[0].title = say("tracking.tasks.list", lang)
+    views[0].sheet = say("tracking.tasks.sheet", lang)
+    views[1].title = say("tracking.tasks.by", lang)
+    views[1].sheet = say("tracking.tasks.by-unit-sheet", lang)
     return Section(
         "tasks",
-        "Nhiệm vụ" if vi else "Tasks",
+        say("tracking.tasks.sheet", lang),
         facts=facts,
         lines=[summary(task_list).text(lang)],
         views=views,
