@@ -249,3 +249,30 @@ def test_a_name_no_department_answers_to_is_said_with_a_guess(tmp_path: Path) ->
     said = [i for i in review.issues if i.code == "unknown-unit"]
     assert [(i.cell, i.value) for i in said] == [("E9", "Sở Y tá")]
     assert "did you mean 'Sở Y tế'?" in said[0].message and "có phải 'Sở Y tế'?" in said[0].text("vi")
+
+
+def test_an_owners_aliases_column_names_its_departments(tmp_path: Path) -> None:
+    from dti.spec import load_spec
+    from dti.tracking.owners import read_owners
+    from dti.tracking.received import read_received
+
+    spec = load_spec("dti-province-2022")
+    owners_file = tmp_path / "owners.yaml"
+    owners_file.write_text(
+        "NTS: {lead: Trung tâm Chuyển đổi số tỉnh, aliases: [TTCĐS, Trung tâm CĐS]}\n"
+        "TCS: Sở KH&CN\nHTS: Sở Khoa học và Công nghệ\n",
+        encoding="utf-8",
+    )
+    owned = read_owners(owners_file, spec)
+    # by hand: two owners (Sở KH&CN and its long form are one), the file's own centre first
+    assert owned.owners == ["Trung tâm Chuyển đổi số tỉnh", "Sở KH&CN"]
+    log = tmp_path / "received.csv"
+    log.write_text(
+        "Đơn vị,Kỳ báo cáo,Ngày gửi\nTrung tam CDS,Quý I/2026,20/03/2026\nSở KHCN,Quý I/2026,21/03/2026\n",
+        encoding="utf-8",
+    )
+    read = read_received(log, owned.owners, spec, None, owned.departments)
+    assert [e.owner for e in read.entries] == owned.owners and not read.issues
+    # without the file's register the alias is unknown: said, never a new department
+    bare = read_received(log, owned.owners, spec)
+    assert [e.owner for e in bare.entries] == ["Sở KH&CN"] and bare.issues[0].cell == "A2"

@@ -6,8 +6,14 @@ covers its components unless a component row says otherwise: each component take
 nearest node above it (itself first, then its main index, then the total). Co-units come with the row that
 gives the lead. Problems (unknown codes, components with no owner, two lead units) are a Report.
 
+Unit names resolve through the register of departments (dti/tracking/departments.py): `Sở KH&CN` and
+`Sở Khoa học và Công nghệ` are one owner, shown as the file first names it. The file is the authority:
+a name the bundled register does not know is a department of the file, and an optional aliases column
+(`Tên khác`, names separated by `;`) gives the lead unit's other names, which the received log, the
+calendar rules and the report's target and task sections then resolve to it.
+
 YAML: a mapping `{HTS: Sở KH&CN, HTS.03: {lead: Sở Công Thương, co: [Viettel]}}`, or a list of
-`{node: HTS.03, lead: ..., co: [...]}` items, either one optionally under an `owners:` key.
+`{node: HTS.03, lead: ..., co: [...], aliases: [...]}` items, either one optionally under an `owners:` key.
 """
 
 from __future__ import annotations
