@@ -42,7 +42,7 @@ def _problems(mutate) -> list[str]:  # type: ignore[no-untyped-def]
     mutate(data)
     with pytest.raises(SpecError) as info:
         parse_spec(yaml.safe_dump(data, allow_unicode=True))
-    return info.value.problems
+    return [str(p) for p in info.value.problems]
 
 
 def test_tiny_spec_is_valid_and_sums_its_children() -> None:

@@ -14,6 +14,7 @@ from dti.io.headers import canonical
 from dti.numbers import name_key as name_key  # the one folding; importable from here too
 from dti.numbers import name_keys as name_keys
 from dti.numbers import plain_key
+from dti.words import note
 
 DATA_DIR = Path(__file__).parent.parent / "data"
 PROVINCES = DATA_DIR / "provinces_2024.csv"
@@ -27,8 +28,14 @@ def _refuse_duplicates(
     for i, (value, k) in enumerate(zip(values, keys(values), strict=True)):
         if k and k in first:
             raise InputError(
-                f"{path}: the unit register has the {what} '{value}' twice (data rows {first[k] + 1} and "
-                f"{i + 1}): each {what} must name one unit"
+                note(
+                    "io.unit-twice",
+                    path=str(path),
+                    what=note(f"io.register.{what}"),
+                    value=value,
+                    first=first[k] + 1,
+                    second=i + 1,
+                )
             )
         first.setdefault(k, i)
 
@@ -68,10 +75,10 @@ class UnitRegister:
                 text = unicodedata.normalize("NFC", text)
             rows = list(csv.reader(io.StringIO(text, newline="")))
         except (OSError, UnicodeDecodeError, csv.Error) as exc:
-            raise InputError(f"{path}: cannot read the unit register: {exc}") from None
+            raise InputError(note("io.register-unreadable", path=str(path), why=str(exc))) from None
         header = [canonical(c) for c in rows[0]] if rows else []
         if "unit" not in header or "name" not in header:
-            raise InputError(f"{path}: a unit register needs the columns code,name[,region]")
+            raise InputError(note("io.register-columns", path=str(path)))
         at: dict[str, int] = {k: header.index(k) for k in ("unit", "name", "region") if k in header}
 
         def column(key: str) -> list[str]:

@@ -20,9 +20,9 @@ def parse_spec(text: str, source: str = "<spec>") -> Spec:
     try:
         data = load_yaml(text)
     except yaml.YAMLError as exc:
-        raise SpecError(source, [f"not valid YAML: {exc}"]) from None
+        raise SpecError(source, [note("spec.error.yaml", why=str(exc))]) from None
     if not isinstance(data, dict):
-        raise SpecError(source, ["(top level): expected a mapping with id, title and nodes"])
+        raise SpecError(source, [note("spec.error.top-level")])
     try:
         spec = Spec.model_validate(data)
     except ValidationError as exc:
@@ -48,12 +48,12 @@ def load_spec(ref: str | Path) -> Spec:
     bundled = bundled_specs()
     path = bundled.get(str(ref)) or Path(ref)
     if not path.is_file():
-        known = ", ".join(bundled) or "none found"
-        raise SpecError(str(ref), [f"no such spec file or bundled id (bundled: {known})"])
+        known = ", ".join(bundled) or note("spec.error.none-bundled")
+        raise SpecError(str(ref), [note("spec.error.no-such-spec", bundled=known)])
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
-        raise SpecError(str(path), [f"cannot read: {exc}"]) from None
+        raise SpecError(str(path), [note("spec.error.unreadable", why=str(exc))]) from None
     return parse_spec(text, str(path))
 
 

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+
+from dti.words import Note
 
 if TYPE_CHECKING:
     from dti.spec.graph import Graph
@@ -24,10 +27,10 @@ UnitKind = Literal["province", "department", "district", "commune", "any"]
 class SpecError(Exception):
     """A spec that cannot be used: every problem carries the YAML key path it concerns."""
 
-    def __init__(self, source: str, problems: list[str]) -> None:
+    def __init__(self, source: str, problems: Sequence[Note | str]) -> None:
         self.source = source
-        self.problems = problems
-        super().__init__(f"{source}: " + "; ".join(problems))
+        self.problems = list(problems)  # a Note is worded by the views; str() gives its English
+        super().__init__(f"{source}: " + "; ".join(map(str, problems)))
 
 
 class _Strict(BaseModel):

@@ -85,6 +85,8 @@ WORDS: dict[str, tuple[str, str]] = {
         "{path}: the unit register has the {what} '{value}' twice (data rows {first} and {second}): "
         "each {what} must name one unit",
     ),
+    "io.register.code": ("mã", "code"),
+    "io.register.name": ("tên", "name"),
     "io.register-unreadable": (
         "{path}: không đọc được danh mục đơn vị: {why}",
         "{path}: cannot read the unit register: {why}",

@@ -220,3 +220,28 @@ WORDS.update(
         ),
     }
 )
+
+# --- a spec that cannot be used (dti/spec/io.py; printed by dti/write/text.py) -----------------------------
+WORDS.update(
+    {
+        "spec.error.invalid": (
+            "{source}: bộ chỉ số không hợp lệ ({count} vấn đề)",
+            "{source}: invalid spec ({count} problems)",
+        ),
+        "spec.error.invalid-one": (
+            "{source}: bộ chỉ số không hợp lệ ({count} vấn đề)",
+            "{source}: invalid spec ({count} problem)",
+        ),
+        "spec.error.yaml": ("không phải YAML hợp lệ: {why}", "not valid YAML: {why}"),
+        "spec.error.top-level": (
+            "(cấp cao nhất): cần một ánh xạ có id, title và nodes",
+            "(top level): expected a mapping with id, title and nodes",
+        ),
+        "spec.error.no-such-spec": (
+            "không có tệp bộ chỉ số hay mã bộ chỉ số có sẵn nào như vậy (có sẵn: {bundled})",
+            "no such spec file or bundled id (bundled: {bundled})",
+        ),
+        "spec.error.none-bundled": ("không tìm thấy", "none found"),
+        "spec.error.unreadable": ("không đọc được: {why}", "cannot read: {why}"),
+    }
+)

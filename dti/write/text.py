@@ -23,7 +23,7 @@ from rich.text import Text
 from dti.views import Column, View
 from dti.views.cells import cell, missing
 from dti.views.document import Decimal
-from dti.words import Lang, Note
+from dti.words import Lang, Note, say
 from dti.write.files import stdout, stdout_errors
 
 RICH_ROWS = 500  # above this a plain table is written: rich lays out ~1,000 rows a second
@@ -302,8 +302,15 @@ def line(message: str) -> None:
         stream.flush()
 
 
-def spec_problems(source: str, problems: list[str]) -> None:
+def spec_problems(source: str, problems: Sequence[Note | str], lang: Lang = "vi") -> None:
     """A spec that cannot be loaded: every problem with its YAML key path, on stderr."""
-    error(f"{source}: invalid spec ({len(problems)} problem{'s' if len(problems) != 1 else ''})")
+    error(
+        say(
+            "spec.error.invalid" if len(problems) != 1 else "spec.error.invalid-one",
+            lang,
+            source=source,
+            count=len(problems),
+        )
+    )
     for problem in problems:
-        _say(f"  {problem}", "")
+        _say(f"  {problem.text(lang) if isinstance(problem, Note) else problem}", "")
