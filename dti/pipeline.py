@@ -132,12 +132,21 @@ def evaluate(
 class YearError(RankingError):
     """Years that do not go together (two files of one year, an earlier year that is not earlier)."""
 
-    def __init__(self, message: str, argument: str = "previous") -> None:
-        super().__init__(f"dti: --{argument}: {message}", argument)
+    def __init__(self, why: Note, argument: str = "previous") -> None:
+        super().__init__(note("refusal.option", option=f"--{argument}", why=why), argument)
 
 
 def shown(run: Run) -> str:
     return " ".join(s.name for s in run.submission.sources) or "a file"
+
+
+def _years(earlier: Run, current: Run) -> dict[str, object]:
+    return {
+        "earlier": shown(earlier),
+        "year_before": earlier.year,
+        "current": shown(current),
+        "year": current.year,
+    }
 
 
 def check_years(current: Run, earlier: list[Run], *, same: bool = False) -> list[Note]:
@@ -152,18 +161,11 @@ def check_years(current: Run, earlier: list[Run], *, same: bool = False) -> list
         if current.year is None or run.year is None:
             continue
         if same and run.year != current.year:
-            raise YearError(
-                f"{shown(run)} holds {run.year} data, {shown(current)} {current.year} data: rank a unit "
-                "among the same year's units",
-                "against",
-            )
+            raise YearError(note("refusal.year-not-same", **_years(run, current)), "against")
         if not same and run.year > current.year:
-            raise YearError(
-                f"{shown(run)} holds {run.year} data, {shown(current)} {current.year} data ({run.year} > "
-                f"{current.year}): give an earlier year's file"
-            )
+            raise YearError(note("refusal.year-later", **_years(run, current)))
     if twice:
-        raise YearError(f"two files hold the data of {twice[0]}: give one file per year")
+        raise YearError(note("refusal.year-twice", year=twice[0]))
     notes = []
     for run in earlier if not same else []:
         if current.result is None or run.result is None:

@@ -240,7 +240,7 @@ def test_section_for_the_report() -> None:
 
 @pytest.mark.parametrize("today", ["32/01/2026", "tomorrow"])
 def test_cli_bad_today(today: str) -> None:
-    result = runner.invoke(app, [*SAMPLE_ARGS, "--today", today])
+    result = runner.invoke(app, [*SAMPLE_ARGS, "--today", today, "--lang", "en"])
     assert result.exit_code == 2 and "not a date" in result.output
 
 
@@ -311,7 +311,7 @@ def test_cli_xlsx_sheet_and_english_footer(tmp_path: Path) -> None:
     tasks = str(SAMPLES / "tasks_2026.csv")
     runner.invoke(app, ["tasks", tasks, "--by", "responsible", "--format", "xlsx", "-o", str(tasks_out)])
     assert openpyxl.load_workbook(tasks_out).sheetnames == ["Nhiệm vụ", "Theo đơn vị chủ trì"]
-    refused = runner.invoke(app, [*SAMPLE_ARGS, "--sheet", "Sổ"])
+    refused = runner.invoke(app, [*SAMPLE_ARGS, "--sheet", "Sổ", "--lang", "en"])
     assert refused.exit_code == 2 and "has no sheets" in refused.output
     log = tmp_path / "log.xlsx"
     book = xlsxwriter.Workbook(str(log))

@@ -163,6 +163,7 @@ def run(file: tuple[str, bytes], args: Callable[[str], list[str]], json_always: 
         raise AssertionError(f"exit 4: {type(exc).__name__}: {str(exc)[:300]}") from exc
     assert result.exit_code in (0, 1, 2, 3), result.output
     assert "Traceback" not in result.output and "internal error" not in result.output
+    assert "lỗi nội bộ" not in result.output
     if "--format" not in args(""):
         return None
     if result.exit_code == 0 or (json_always and result.exit_code == 1):

@@ -277,7 +277,17 @@ def test_against_a_table_without_the_pillar(gaps: engine.Gaps, spec: Spec, tmp_p
 def test_against_a_table_of_another_year_is_refused() -> None:
     samples = Path(__file__).parent.parent / "sample_data"
     cli = runner.invoke(
-        app, ["gaps", str(samples / "2024.csv"), "--unit", "48", "--against", str(samples / "2023.csv")]
+        app,
+        [
+            "gaps",
+            str(samples / "2024.csv"),
+            "--unit",
+            "48",
+            "--against",
+            str(samples / "2023.csv"),
+            "--lang",
+            "en",
+        ],
     )
     assert cli.exit_code == 2
     assert "2023.csv holds 2023" in cli.output and "2024.csv 2024" in cli.output
@@ -317,7 +327,7 @@ def test_a_missing_file_is_one_line_and_exit_2(files: dict[str, Path], tmp_path:
         ["gaps", str(files["data"]), "--spec", str(files["spec"]), "--owners", nope],
         ["gaps", str(files["data"]), "--spec", str(files["spec"]), "--unit", "u1", "--against", nope],
     ):
-        cli = runner.invoke(app, args)
+        cli = runner.invoke(app, [*args, "--lang", "en"])
         assert cli.exit_code == 2
         assert "nope.csv: no such file or folder" in cli.output and "Errno" not in cli.output
         assert len(cli.output.strip().splitlines()) == 1, cli.output

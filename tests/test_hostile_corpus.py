@@ -91,6 +91,7 @@ def check_annotations(stdout: str) -> None:
 def check_output(case: Case, stdout: str, output: str, directory: Path) -> None:
     """The checks every case gets, whatever ran it."""
     assert "Traceback" not in output and "internal error" not in output, output
+    assert "lỗi nội bộ" not in output, output
     for text in case.says:
         assert text in output, output
     fmt = case.args[case.args.index("--format") + 1] if "--format" in case.args else "table"

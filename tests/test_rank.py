@@ -135,7 +135,7 @@ def test_sample_years_table_output() -> None:
 
 def test_missing_year_is_a_usage_error(tmp_path: Path) -> None:
     table = _write(tmp_path, "table.csv", "unit,DTI\n01,0.5\n")
-    result = runner.invoke(app, ["rank", str(table)])
+    result = runner.invoke(app, ["rank", str(table), "--lang", "en"])
     assert result.exit_code == 2 and "cannot tell the data year" in result.output
     assert runner.invoke(app, ["rank", str(table), "--years", "2024"]).exit_code == 0
 

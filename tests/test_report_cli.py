@@ -20,7 +20,7 @@ def run(*args: str):  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize("name", ["report.pdf", "report.csv", "report"])
 def test_an_unknown_extension_is_refused(tmp_path: Path, name: str) -> None:
-    result = run(YEAR, "-o", str(tmp_path / name))
+    result = run(YEAR, "-o", str(tmp_path / name), "--lang", "en")
     assert result.exit_code == 2
     assert ".html or .xlsx" in result.stderr
     assert not (tmp_path / name).exists()
@@ -131,7 +131,7 @@ def test_two_files_of_one_year_are_named_by_their_year(tmp_path: Path) -> None:
 
 
 def test_today_alone_is_refused(tmp_path: Path) -> None:
-    result = run(YEAR, "--today", "25/11/2026", "-o", str(tmp_path / "r.html"))
+    result = run(YEAR, "--today", "25/11/2026", "-o", str(tmp_path / "r.html"), "--lang", "en")
     assert result.exit_code == 2 and "--received or --tasks" in result.stderr
 
 

@@ -283,7 +283,7 @@ def test_inconsistent_options_are_refused(extra: list[str]) -> None:
 def test_a_file_of_totals_cannot_be_reweighted(tmp_path: Path) -> None:
     path = tmp_path / "totals.csv"
     path.write_text('unit,DTI\n01,"0,5"\n02,"0,6"\n', encoding="utf-8")
-    result = runner.invoke(app, ["robust", str(path)])
+    result = runner.invoke(app, ["robust", str(path), "--lang", "en"])
     assert result.exit_code == 1
     assert "cannot be reweighted" in result.output and "Traceback" not in result.output
 
@@ -326,7 +326,7 @@ def test_cli_self_verified_names_the_draw_of_the_swing(tmp_path: Path) -> None:
 
 def test_previous_must_be_an_earlier_year() -> None:
     args = ["robust", str(SAMPLES / "2023.csv"), "--draws", "5", "--missing", "previous"]
-    cli = runner.invoke(app, [*args, "--previous", str(SAMPLES / "2024.csv")])
+    cli = runner.invoke(app, [*args, "--previous", str(SAMPLES / "2024.csv"), "--lang", "en"])
     assert cli.exit_code == 2
     assert "2024.csv holds 2024" in cli.output and "2023.csv 2023" in cli.output
 
@@ -375,14 +375,16 @@ def test_a_missing_file_is_one_line_and_exit_2(tmp_path: Path) -> None:
         ],
         ["score", str(tmp_path / "nope.csv")],
     ):
-        cli = runner.invoke(app, args)
+        cli = runner.invoke(app, [*args, "--lang", "en"])
         assert cli.exit_code == 2
         assert "no such file or folder" in cli.output and "Errno" not in cli.output
         assert len(cli.output.strip().splitlines()) == 1, cli.output
 
 
 def test_sensitivity_with_nothing_uncertain_is_refused_or_explained(tmp_path: Path) -> None:
-    cli = runner.invoke(app, ["robust", str(SAMPLES / "2024.csv"), "--weights", "0", "--sensitivity"])
+    cli = runner.invoke(
+        app, ["robust", str(SAMPLES / "2024.csv"), "--weights", "0", "--sensitivity", "--lang", "en"]
+    )
     assert cli.exit_code == 2 and "no uncertain input" in cli.output
     # --missing median on data without a missing figure: nothing to draw, said on stderr
     toy(tmp_path, "unit,a1,a2,b1\nU1,10,50,0\nU2,40,0,20\n")
@@ -393,7 +395,7 @@ def test_sensitivity_with_nothing_uncertain_is_refused_or_explained(tmp_path: Pa
 
 
 def test_draws_below_one_says_what_report_does_with_zero() -> None:
-    cli = runner.invoke(app, ["robust", str(SAMPLES / "2024.csv"), "--draws", "0"])
+    cli = runner.invoke(app, ["robust", str(SAMPLES / "2024.csv"), "--draws", "0", "--lang", "en"])
     assert cli.exit_code == 2 and "1 to 1,000,000 draws" in cli.output and "report --draws 0" in cli.output
 
 

@@ -283,7 +283,7 @@ def test_negative_result_is_a_warning(tmp_path: Path) -> None:
 def test_a_list_with_errors_is_not_shown_as_valid(tmp_path: Path) -> None:
     path = tmp_path / "t.csv"
     path.write_text("STT,Tên chỉ tiêu,Kế hoạch,Kết quả\n1,A,>= 80%,90%\n2,B,>= 1e400,5\n", encoding="utf-8")
-    table = runner.invoke(app, ["targets", str(path)])
+    table = runner.invoke(app, ["targets", str(path), "--lang", "en"])
     assert table.exit_code == 1 and table.stdout == ""
     assert "non-numeric" in table.stderr and "no review was made" in table.stderr
     data = runner.invoke(app, ["targets", str(path), "--format", "json"])

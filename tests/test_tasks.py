@@ -150,7 +150,7 @@ def test_cli_sample_json_and_table() -> None:
 
 
 def test_cli_bad_today_and_missing_column(tmp_path: Path) -> None:
-    bad = runner.invoke(app, ["tasks", str(SAMPLE), "--today", "mai"])
+    bad = runner.invoke(app, ["tasks", str(SAMPLE), "--today", "mai", "--lang", "en"])
     assert bad.exit_code == 2 and "not a date" in bad.output
     no_name = write(tmp_path, "STT,Thời hạn\n1,30/06/2026\n")
     result = runner.invoke(app, ["tasks", str(no_name), "--lang", "en"])
@@ -231,7 +231,7 @@ def test_csv_days_overdue_are_integers() -> None:
 
 
 def test_sheet_on_a_csv_is_refused() -> None:
-    result = runner.invoke(app, ["tasks", str(SAMPLE), "--sheet", "Nhiệm vụ"])
+    result = runner.invoke(app, ["tasks", str(SAMPLE), "--sheet", "Nhiệm vụ", "--lang", "en"])
     assert result.exit_code == 2 and "has no sheets" in result.output
 
 

@@ -55,13 +55,10 @@ def run_year_table(run: Run, register: UnitRegister) -> YearTable:
     RankingError if the run has no result or its data year is unknown.
     """
     if run.result is None:
-        raise RankingError("the data are invalid: nothing was scored", "files")
+        raise RankingError(note("refusal.invalid-data"), "files")
     if run.year is None:
-        raise RankingError(
-            "cannot tell the data year: add a 'year' (Năm) column, a title row naming it (… NĂM 2024), "
-            "put the year in the file name (dti_2024.xlsx) or pass --years",
-            "files",
-        )
+        shown = ", ".join(s.name for s in run.submission.sources)
+        raise RankingError(note("refusal.no-year-option", file=shown, option="--years"), "files")
     table = year_table(run.result, run.year)
     size = len(register.names) if register.strict else len(table.values)
     return apply_published(table, run.submission.published_ranks, size)
@@ -252,16 +249,16 @@ def rank_years(
     """
     register = register or UnitRegister.provinces()
     if len({t.year for t in tables}) != len(tables):
-        raise RankingError("two files are for the same year", "files")
+        raise RankingError(note("refusal.same-year"), "files")
     by = by or tables[-1].spec.total
     for t in tables:
         if by not in t.spec.graph.index:
-            raise RankingError(f"'{by}' is not a code of {t.spec.id} ({t.year})", "by")
+            raise RankingError(note("refusal.not-a-code-in-year", code=by, spec=t.spec.id, year=t.year), "by")
     if merge is not None:
         if merge not in MERGERS:
-            raise RankingError("only the 2025 merger is known", "merge")
+            raise RankingError(note("refusal.merger-unknown"), "merge")
         if not all(t.spec.unit_kind == "province" for t in tables):
-            raise RankingError("the 2025 merger applies to provinces", "merge")
+            raise RankingError(note("refusal.merger-provinces"), "merge")
         mapping = read_merger(register)
         tables = [merge_units(t, mapping) for t in tables]
     notes: list[Note | str] = [

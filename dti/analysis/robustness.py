@@ -33,26 +33,19 @@ class Ranks:
 def check(settings: Settings, *, sensitivity: bool = False, previous: bool = False) -> None:
     """SettingsError unless the draws, the missing rule and its previous year, and sensitivity fit."""
     if not 1 <= settings.draws <= MAX_DRAWS:
-        raise SettingsError(
-            f"{settings.draws}: robust needs 1 to 1,000,000 draws (it is `dti report --draws 0` that leaves "
-            "the robustness section out)",
-            "draws",
-        )
+        raise SettingsError(note("refusal.draws", draws=settings.draws), "draws")
     if sensitivity and settings.weights == 0 and settings.missing == "zero" and not settings.self_verified:
-        raise SettingsError(
-            "with --weights 0 there is no uncertain input to analyse: give --weights above 0, --missing "
-            "median or previous, or --self-verified",
-            "sensitivity",
-        )
+        raise SettingsError(note("refusal.nothing-uncertain"), "sensitivity")
     if (settings.missing == "previous") != previous:
-        raise SettingsError(
-            "--missing previous needs --previous FILE, and --previous is used only with --missing previous",
-            "previous",
-        )
+        raise SettingsError(note("refusal.missing-previous"), "previous")
 
 
 class NoUnitError(ValueError):
     """No unit can be reweighted: every unit lacks a main index (a table of totals only)."""
+
+    def __init__(self) -> None:
+        self.note = note("refusal.no-unit-to-reweight")
+        super().__init__(str(self.note))
 
 
 def robustness(
@@ -69,10 +62,7 @@ def robustness(
     check(settings, sensitivity=sensitivity, previous=previous is not None)
     model = build(result, settings, submission, previous)
     if not model.units:
-        raise NoUnitError(
-            "no unit has a value for every main index, and a total alone cannot be reweighted: give the "
-            "main indices (or the components)"
-        )
+        raise NoUnitError
     chosen = None
     if units:
         names = dict(zip(model.units, model.names, strict=True))

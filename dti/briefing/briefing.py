@@ -15,10 +15,10 @@ from dti.engine.lookup import RankingError
 from dti.engine.scoring import Result
 from dti.io.register import UnitRegister
 from dti.issues import Report
-from dti.pipeline import Run, check_years, default_register
+from dti.pipeline import Run, check_years, default_register, shown
 from dti.spec import Spec
 from dti.tracking.targets import Review
-from dti.words import Note
+from dti.words import Note, note
 
 if TYPE_CHECKING:
     from dti.analysis.gaps import Gaps, NextUp
@@ -68,15 +68,13 @@ def from_runs(
     """A briefing from evaluated runs; RankingError when a run was not scored or has no year."""
     register = register or default_register(current.spec)
     if current.result is None:
-        raise RankingError("the data are invalid: nothing was scored", "files")
+        raise RankingError(note("refusal.invalid-data"), "files")
     for run in [current, *previous]:
         if run.year is None:
-            shown = ", ".join(s.name for s in run.submission.sources) or "a file"
-            raise RankingError(
-                f"{shown}: cannot tell the data year: add a 'Năm' column or a title row naming it, or put "
-                "the year in the file name (dti_2023.csv)" + (" or pass --year" if run is current else ""),
-                "files",
-            )
+            why = note("refusal.no-year-option", file=shown(run), option="--year")
+            if run is not current:  # an earlier file's year cannot be given
+                why = note("refusal.no-year", file=shown(run))
+            raise RankingError(why, "files")
     notes: list[Note | str] = list(check_years(current, previous))
     tables = sorted((run_year_table(run, register) for run in [*previous, current]), key=lambda t: t.year)
     notes = [*current.notes, *(n for run in previous for n in run.notes), *notes]

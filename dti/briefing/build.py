@@ -29,7 +29,7 @@ class NotScored(InputError):
     """A year's files hold errors or cannot be read: nothing was scored (`run.report` says why)."""
 
     def __init__(self, shown: str, run: Run) -> None:
-        super().__init__(f"{shown}: nothing was scored (`dti validate {shown}` lists every issue)")
+        super().__init__(note("refusal.not-scored", files=shown))
         self.shown, self.run = shown, run
 
 
@@ -37,7 +37,7 @@ class SideFileError(InputError):
     """A targets, owners, received or tasks file holds errors (`report` lists them)."""
 
     def __init__(self, checked: Checked) -> None:
-        super().__init__(f"{checked.file} holds errors: fix them or leave out {checked.option}")
+        super().__init__(note("refusal.side-file-errors", file=str(checked.file), option=checked.option))
         self.checked = checked
 
 

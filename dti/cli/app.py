@@ -68,9 +68,8 @@ def main() -> None:
     except Exception as exc:
         if os.environ.get("DTI_DEBUG"):
             raise
-        sys.stderr.write(
-            f"dti: internal error: {type(exc).__name__}: {exc}\n"
-            "This is a bug in dti. Please report it with the command and the file "
-            "(DTI_DEBUG=1 shows details).\n"
-        )
+        from dti.cli.common import worded
+        from dti.words import note
+
+        sys.stderr.write(worded(note("cli.internal-error", kind=type(exc).__name__, why=str(exc))) + "\n")
         sys.exit(ExitCode.INTERNAL)

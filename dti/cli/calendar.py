@@ -21,6 +21,7 @@ from dti.cli.options import (
     Writer,
     YearOption,
 )
+from dti.words import note
 
 
 class CalendarFormat(StrEnum):
@@ -98,9 +99,8 @@ def calendar(
     common.notes(found.notes if fmt is CalendarFormat.table else [], lang.code)
     common.side_issues(report, lang.code)
     if not found.reporters:
-        common.fail(
-            f"{owners} names no owner for {found.owners.spec.id}: nothing to schedule", ExitCode.INVALID_DATA
-        )
+        why = note("cli.no-owner", file=str(owners), spec=found.owners.spec.id)
+        common.fail(why, ExitCode.INVALID_DATA)
     if fmt is CalendarFormat.ics:
         from dti.write import ics
 

@@ -1,10 +1,15 @@
-"""What every command shares: library errors mapped to exit codes, the pipeline call, and output."""
+"""What every command shares: library errors mapped to exit codes, the pipeline call, and output.
+
+A refusal is a vocabulary key (dti/words/cli.py) worded in the language of the command being run: `command`
+sets it from --lang when the command starts; before that (Click's own parsing) it is Vietnamese.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
 from collections.abc import Callable, Sequence
+from contextvars import ContextVar
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, NoReturn, ParamSpec, TypeVar
 
@@ -13,6 +18,7 @@ import typer
 from dti.cli.app import ExitCode, app
 from dti.cli.options import DecimalMark, Inputs, Layout, Writer, bundled
 from dti.cli.options import Lang as LangChoice
+from dti.words import Note, note
 
 if TYPE_CHECKING:
     from dti.engine.scoring import Result
@@ -22,20 +28,35 @@ if TYPE_CHECKING:
     from dti.spec import Spec
     from dti.views import Lang, View
     from dti.views.document import Decimal
-    from dti.words import Note
 
 BOM = b"\xef\xbb\xbf"
 EXCEL = (".xlsx", ".xlsm", ".xls", ".ods", "")  # "" : a folder, whose files may be Excel
 P = ParamSpec("P")
 R = TypeVar("R")
 T = TypeVar("T")
+LANG: ContextVar[Lang] = ContextVar("dti_lang", default="vi")  # the running command's --lang
 
 
-def fail(message: str, code: ExitCode) -> NoReturn:
+def worded(why: Note | str) -> str:
+    """A refusal's text in the command's language (a plain string: a message the library has not keyed)."""
+    return why.text(LANG.get()) if isinstance(why, Note) else why
+
+
+def fail(why: Note | str, code: ExitCode) -> NoReturn:
     from dti.write import text
 
-    text.error(message)
+    text.error(worded(why))
     raise typer.Exit(int(code))
+
+
+def refuse(key: str, /, **params: Any) -> NoReturn:
+    """An option that does not go with the others: 'dti: ' and the sentence of `key`, exit 2."""
+    fail(f"dti: {worded(note(key, **params))}", ExitCode.USAGE)
+
+
+def bad_value(option: str, key: str, /, **params: Any) -> typer.BadParameter:
+    """A bad value of `option`, said by Click ('Invalid value for …') with our sentence in the language."""
+    return typer.BadParameter(worded(note(key, **params)), param_hint=option)
 
 
 def guarded(func: Callable[P, R]) -> Callable[P, R]:
@@ -49,22 +70,26 @@ def guarded(func: Callable[P, R]) -> Callable[P, R]:
         from dti.write import text
         from dti.write.files import OutputError, StdoutError, discard_stdout
 
+        lang = kwargs.get("lang")  # each command's --lang, alone or in its Writer bundle (spread here)
+        LANG.set(lang.code if isinstance(lang, LangChoice) else "vi")
         try:
             return func(*args, **kwargs)
         except StdoutError as exc:
             discard_stdout()  # what is still buffered must not fail again at exit
             if exc.broken_pipe:  # the reader has gone (`| head`): nobody is waiting for a message
                 raise typer.Exit(int(ExitCode.USAGE)) from None
-            fail(str(exc), ExitCode.USAGE)
+            fail(getattr(exc, "note", str(exc)), ExitCode.USAGE)
         except SpecError as exc:
             text.spec_problems(exc.source, exc.problems)
             raise typer.Exit(int(ExitCode.BAD_SPEC)) from None
         except RankingError as exc:
             if exc.argument in ("by", "unit", "merge") or exc.option_error:
-                raise typer.BadParameter(str(exc), param_hint=f"--{exc.argument}") from None
-            fail(str(exc), ExitCode.USAGE)
-        except (InputError, OutputError) as exc:
-            fail(str(exc), ExitCode.USAGE)
+                raise typer.BadParameter(worded(exc.note), param_hint=f"--{exc.argument}") from None
+            fail(exc.note, ExitCode.USAGE)
+        except InputError as exc:
+            fail(exc.note, ExitCode.USAGE)
+        except OutputError as exc:
+            fail(getattr(exc, "note", str(exc)), ExitCode.USAGE)
 
     return wrapper
 
@@ -108,7 +133,7 @@ def evaluate(
     """The pipeline on the files as --spec, --units, --layout, --sheet, --year and --columns say."""
     from dti.pipeline import evaluate
 
-    meanings = pairs(inputs.columns, "--columns", "HEADER=MEANING, e.g. 'Điểm DTI=DTI'", last=True)
+    meanings = pairs(inputs.columns, "--columns", "HEADER=MEANING", "'Điểm DTI=DTI'", last=True)
     if scoring:  # validate reports a missing file as an issue, in its chosen format
         check_exists(files)
     check_sheet(inputs.sheet, files)
@@ -143,13 +168,15 @@ def scored_run(
     return run, scored(run, " ".join(map(str, files)), lang)
 
 
-def pairs(values: list[str] | None, option: str, shape: str, *, last: bool = False) -> dict[str, str]:
+def pairs(
+    values: list[str] | None, option: str, shape: str, example: str, *, last: bool = False
+) -> dict[str, str]:
     """KEY=VALUE options (--columns, --assume) as a dict; split at the last '=' with `last`."""
     out: dict[str, str] = {}
     for pair in values or []:
         key, sep, value = pair.rpartition("=") if last else pair.partition("=")
         if not sep or not key.strip() or not value.strip():
-            raise typer.BadParameter(f"'{pair}': write {shape}", param_hint=option)
+            raise bad_value(option, "cli.pair", pair=pair, shape=shape, example=example)
         out[key.strip()] = value.strip()
     return out
 
@@ -161,11 +188,9 @@ def numbers(text: str | None, option: str, count: int) -> list[int | None]:
     try:
         found: list[int | None] = [int(y) for y in text.split(",")]
     except ValueError:
-        raise typer.BadParameter(
-            f"'{text}': write whole numbers, e.g. 2023,2024", param_hint=option
-        ) from None
+        raise bad_value(option, "cli.whole-numbers", text=text) from None
     if len(found) != count:
-        raise typer.BadParameter(f"{len(found)} values for {count} files", param_hint=option)
+        raise bad_value(option, "cli.values-for-files", found=len(found), count=count)
     return found
 
 
@@ -178,7 +203,7 @@ def layout_name(layout: Layout | None) -> Literal["long", "wide"] | None:
 def one(values: list[T] | None, option: str) -> T | None:
     """The one value of an option that a command takes once (--unit, --previous where one is shown)."""
     if values and len(values) > 1:
-        refuse(f"{option} is given {len(values)} times: this command takes one")
+        refuse("cli.given-twice", option=option, count=len(values))
     return values[0] if values else None
 
 
@@ -190,7 +215,7 @@ def day(text: str | None, option: str = "--today") -> dt.date:
 
     parsed = parse_date(text)
     if parsed is None:
-        raise typer.BadParameter(f"'{text}' is not a date: write 25/11/2026 or 2026-11-25", param_hint=option)
+        raise bad_value(option, "cli.not-a-date", text=text)
     return parsed
 
 
@@ -198,13 +223,13 @@ def check_exists(files: Sequence[Path]) -> None:
     """A file (or folder) that is not there: one line and exit 2, before any note about the data."""
     for path in files:
         if not path.exists():
-            fail(f"{path}: no such file or folder", ExitCode.USAGE)
+            fail(note("cli.no-such-file", path=str(path)), ExitCode.USAGE)
 
 
 def check_sheet(sheet: str | None, files: Sequence[Path]) -> None:
     """Refuse --sheet when no file given can have sheets (it would be ignored)."""
     if sheet is not None and files and all(f.suffix.lower() not in EXCEL for f in files):
-        refuse(f"--sheet {sheet}: {', '.join(map(str, files))} has no sheets (only Excel files do)")
+        refuse("cli.no-sheets", sheet=sheet, files=[str(f) for f in files])
 
 
 def unused_columns(meanings: dict[str, str], run: Run, files: list[Path]) -> None:
@@ -216,8 +241,8 @@ def unused_columns(meanings: dict[str, str], run: Run, files: list[Path]) -> Non
     headers = {header_key(h) for source in run.submission.sources for h in source.header}
     missing = [h for h in meanings if header_key(h) not in headers]
     if missing:
-        listed = ", ".join(f"'{h}'" for h in missing)
-        refuse(f"--columns {listed}: no such header in {' '.join(map(str, files))}")
+        listed = [f"'{h}'" for h in missing]
+        refuse("cli.no-such-header", headers=listed, files=" ".join(map(str, files)))
 
 
 def check_output(output: Path | None, inputs: Sequence[Path]) -> None:
@@ -232,11 +257,11 @@ def notes(found: Sequence[Note | str], lang: Lang) -> None:
     """The library's notes on stderr, worded in the user's language."""
     from dti.write import text
 
-    for note in found:
-        text.note(note, lang)
+    for each in found:
+        text.note(each, lang)
 
 
-def side_issues(report: Report, lang: Lang, stop: str | None = None) -> None:
+def side_issues(report: Report, lang: Lang, stop: Note | None = None) -> None:
     """A side file's issues on stderr; exit 2 when it cannot be read, and with `stop` (what to say)
     exit 1 when it holds errors."""
     from dti import views
@@ -291,15 +316,10 @@ def decimal_mark(lang: LangChoice, decimal: DecimalMark | None = None) -> Decima
     return "," if decimal is DecimalMark.comma else "."
 
 
-def refuse(message: str) -> NoReturn:
-    """An option that does not go with the others: the message, exit 2."""
-    fail(f"dti: {message}", ExitCode.USAGE)
-
-
 def wants_bom(fmt: str, output: Path | None, bom: bool | None) -> bool:
     """A UTF-8 BOM (Excel reads the file as UTF-8) for a .csv file, or when --bom asks; never otherwise."""
     if bom is not None and fmt != "csv":
-        refuse(f"--{'' if bom else 'no-'}bom is for --format csv")
+        refuse("cli.bom-csv", option="--bom" if bom else "--no-bom")
     if bom is not None:
         return bom
     return fmt == "csv" and output is not None and output.suffix.lower() == ".csv"
@@ -309,7 +329,7 @@ def check_format(fmt: str, output: Path | None, bom: bool | None) -> None:
     """Refuse, before anything is read, --bom without csv and xlsx without -o FILE.xlsx (exit 2)."""
     wants_bom(fmt, output, bom)
     if fmt == "xlsx" and (output is None or output.suffix.lower() != ".xlsx"):
-        refuse("--format xlsx writes a workbook: give -o FILE.xlsx")
+        refuse("cli.xlsx-output")
 
 
 def emit(
@@ -330,13 +350,13 @@ def emit(
     with_bom = wants_bom(fmt, output, bom)
     if fmt == "json":
         if json is None:
-            refuse("--format json is not available here")
+            refuse("cli.format-unavailable", format="json")
         from dti.write import json as json_writer
 
         write(json_writer.dumps(json()), output, inputs)
     elif fmt == "csv":
         if csv is None:
-            refuse("--format csv is not available here")
+            refuse("cli.format-unavailable", format="csv")
         from dti.write import csv as csv_writer
 
         content = csv_writer.dumps(csv())
@@ -344,7 +364,7 @@ def emit(
         write([BOM, *parts] if with_bom else parts, output, inputs)
     elif fmt == "xlsx":
         if output is None:  # refused by check_format; said again for the type checker
-            refuse("--format xlsx writes a workbook: give -o FILE.xlsx")
+            refuse("cli.xlsx-output")
         from dti.views import View
         from dti.write.files import write_atomic
         from dti.write.xlsx import views_workbook

@@ -65,7 +65,7 @@ def gaps(
     common.check_exists([*files, *sides])
     one = common.one(unit, "--unit")
     if against and one is None:
-        common.refuse("--against ranks one unit among another table: give --unit too")
+        common.refuse("cli.against-unit")
     from dti.analysis import gaps as engine
     from dti.engine.lookup import find_unit
     from dti.pipeline import check_years
@@ -76,7 +76,7 @@ def gaps(
     plan = read_owners(owners, run.spec, inputs.sheet) if owners is not None else None
     if plan is not None:
         common.side_issues(plan.report, writer.code)
-    pairs = common.pairs(assume, "--assume", "CODE=VALUE, e.g. HTS.01=90%")
+    pairs = common.pairs(assume, "--assume", "CODE=VALUE", "HTS.01=90%")
     try:
         found = engine.build(result, plan)
         assumed, notes = engine.assumed_points(run.spec, pairs)

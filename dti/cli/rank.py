@@ -78,11 +78,11 @@ def rank(
     common.check_output(writer.output, files)
     one = common.one(unit, "--unit")
     if inputs.year is not None:
-        common.refuse("rank reads one file per year: give their years with --years, not --year")
+        common.refuse("cli.rank-years")
     if one is not None:
         for name, given in (("--by", by), ("--top", top), ("--region", region or None)):
             if given is not None:
-                common.refuse(f"--unit follows every main index of one unit: leave out {name}")
+                common.refuse("cli.unit-every-index", option=name)
     common.check_format(fmt.value, writer.output, writer.bom)
     from dti import views
     from dti.analysis.ranking import find_unit, rank_years, run_year_table

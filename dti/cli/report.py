@@ -60,13 +60,11 @@ def report(
     """
     kind = FORMATS.get(output.suffix.lower())
     if kind is None:
-        raise typer.BadParameter(
-            f"'{output.name}': the format follows the extension: .html or .xlsx", param_hint="--output"
-        )
+        raise common.bad_value("--output", "cli.report-extension", name=output.name)
     if today is not None and received is None and tasks is None:
-        common.refuse("--today is the day of the calendar and the tasks: add --received or --tasks")
+        common.refuse("cli.today-needs")
     if received is not None and owners is None:
-        common.refuse("--received: the calendar needs the owners file: give --owners too")
+        common.refuse("cli.received-needs-owners")
     sides = [p for p in (targets, owners, received, tasks) if p is not None]
     inputs_read = [*files, *(previous or []), *sides]
     common.check_output(output, inputs_read)
@@ -96,7 +94,7 @@ def report(
         )
     except SideFileError as exc:
         common.side_issues(exc.checked.report, code)
-        common.fail(f"{exc} (above)", common.exit_code(exc.checked.report))
+        common.fail(note("cli.above", why=exc.note), common.exit_code(exc.checked.report))
     except NotScored as exc:  # runs given are scored already
         raise AssertionError(exc) from None
     common.notes(briefing.notes, code)

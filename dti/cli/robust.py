@@ -12,6 +12,7 @@ import typer
 from dti.cli import common
 from dti.cli.app import ExitCode
 from dti.cli.options import INPUTS, WRITER, Format, FormatOption, Inputs, PreviousOption, UnitOption, Writer
+from dti.words import note
 
 
 class MissingRule(StrEnum):
@@ -106,7 +107,7 @@ def robust(
             result, settings, submission=run.submission, previous=before, units=unit, sensitivity=sensitivity
         )
     except NoUnitError as exc:
-        common.fail(f"{' '.join(map(str, files))}: {exc}", ExitCode.INVALID_DATA)
+        common.fail(note("cli.about", file=" ".join(map(str, files)), why=exc.note), ExitCode.INVALID_DATA)
     common.notes(found.notes, writer.code)
     out, chosen, mark = found.out, found.chosen, common.decimal_mark(writer.lang, writer.decimal)
     common.emit(

@@ -67,11 +67,11 @@ def score(
     common.check_output(writer.output, files)  # and --format, before the files are read
     common.check_format(fmt.value, writer.output, writer.bom)
     one, earlier = common.one(unit, "--unit"), common.one(previous, "--previous")
-    for name, given, what in (("--show", show, "every node"), ("--by", by, "every node's rank")):
+    for name, given, why in (("--show", show, "cli.unit-every-node"), ("--by", by, "cli.unit-every-rank")):
         if one is not None and given is not None:
-            common.refuse(f"--unit shows {what} of one unit: leave out {name}")
+            common.refuse(why, option=name)
     if show is Show.components and earlier is not None:
-        common.refuse("--show components has no changes: use --unit U --previous FILE for one unit's")
+        common.refuse("cli.components-no-changes")
     from dti import views
     from dti.engine.lookup import find_unit, node_code
     from dti.engine.scoring import changes
@@ -96,7 +96,7 @@ def score(
         )
     elif show is Show.components:
         if not score_views.components(run.spec):
-            common.refuse(f"{run.spec.id} has no components below its main indices")
+            common.refuse("cli.no-components", spec=run.spec.id)
         common.emit(
             fmt,
             writer,

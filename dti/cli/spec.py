@@ -10,6 +10,7 @@ import typer
 from dti.cli import common
 from dti.cli.app import ExitCode, app
 from dti.cli.options import WRITER, Format, FormatOption, Writer
+from dti.words import note
 
 spec_app = typer.Typer(help="List, show and check methodology specs.", no_args_is_help=True)
 app.add_typer(spec_app, name="spec")
@@ -54,7 +55,7 @@ def spec_show(
     Example: dti spec show dti-province-2022 --depth 1
     """
     if depth is not None and fmt is Format.json:
-        common.refuse("--format json writes the whole spec: leave out --depth (or use --format csv)")
+        common.refuse("cli.spec-json-depth")
     common.check_format(fmt.value, writer.output, writer.bom)
     from dti import views
     from dti.spec import load_spec, spec_nodes_frame, spec_to_dict
@@ -95,6 +96,6 @@ def spec_check(
             text.spec_problems(exc.source, exc.problems)
             failed = True
             continue
-        text.line(f"{path}: ok ({spec.id}, {len(spec.nodes)} nodes)")
+        text.line(common.worded(note("cli.spec-ok", path=path, spec=spec.id, count=len(spec.nodes))))
     if failed:
         raise typer.Exit(int(ExitCode.BAD_SPEC))

@@ -70,13 +70,9 @@ def spec_import(
     """
     common.check_output(output, [table])
     if spec_id is not None and not re.fullmatch(r"[a-z0-9][a-z0-9_.\-]*", spec_id):
-        raise typer.BadParameter(
-            f"'{spec_id}': lowercase letters, digits, '.', '_' and '-', e.g. 'xa-2025'", param_hint="--id"
-        )
+        raise common.bad_value("--id", "cli.spec-id", id=spec_id)
     if fmt is ReviewFormat.json and output is None:
-        raise typer.BadParameter(
-            "the JSON review goes to stdout: give -o FILE for the spec", param_hint="--format"
-        )
+        raise common.bad_value("--format", "cli.review-stdout")
     from dti.spec.importer import import_table
     from dti.views.spec_import import import_review, import_summary
     from dti.write import json as json_writer

@@ -11,6 +11,7 @@ import typer
 from dti.cli import common
 from dti.cli.app import ExitCode
 from dti.cli.options import WRITER, Count, CountByOption, Format, FormatOption, SheetOption, Writer
+from dti.words import note
 
 
 class FailOn(StrEnum):
@@ -75,7 +76,7 @@ def targets(
     lang, table = writer.code, fmt in (Format.table, Format.xlsx)
     common.notes(review.notes if table else [], lang)
     # a table with errors would pass for valid; json says "valid": false, json and csv exit 1
-    stop = f"{file} holds errors (above): no review was made; fix them and run again" if table else None
+    stop = note("cli.targets-errors", file=str(file)) if table else None
     common.side_issues(report, lang, stop)
     count = (by or Count.group).value
 

@@ -20,6 +20,7 @@ from dti.cli.options import (
     TodayOption,
     Writer,
 )
+from dti.words import note
 
 
 @common.command()
@@ -56,7 +57,7 @@ def tasks(
     common.check_output(output, [file])
     common.check_sheet(sheet, [file])
     if by is Count.group:
-        common.refuse("--by group: tasks are counted per responsible unit (--by responsible)")
+        common.refuse("cli.tasks-by-group")
     day = common.day(today) if today is not None else None
     from dti.issues import Report
     from dti.tracking.tasks import read_tasks
@@ -64,9 +65,7 @@ def tasks(
 
     task_list = read_tasks(file, sheet, day)
     common.notes(task_list.notes if fmt is Format.table else [], lang.code)
-    common.side_issues(
-        Report(task_list.issues), lang.code, f"{file} holds errors (above): fix them and run again"
-    )
+    common.side_issues(Report(task_list.issues), lang.code, note("cli.tasks-errors", file=str(file)))
     common.emit(
         fmt,
         Writer(output=output, lang=lang),

@@ -7,20 +7,22 @@ from collections.abc import Iterable, Mapping
 
 from dti.numbers import name_key, plain_key
 from dti.spec import Spec
+from dti.words import Note, note
 
 
 class RankingError(ValueError):
     """A question the data cannot answer (an unknown code or unit, two files for one year, ...).
 
     `argument` names what to change: "by", "unit", "merge", "files"; an option error is said as a bad
-    value of that option.
+    value of that option. `note` says why, in words the CLI puts in the user's language; str() is its
+    English text.
     """
 
     option_error = False
 
-    def __init__(self, message: str, argument: str) -> None:
-        super().__init__(message)
-        self.argument = argument
+    def __init__(self, why: Note, argument: str) -> None:
+        super().__init__(str(why))
+        self.note, self.argument = why, argument
 
 
 def node_code(spec: Spec, by: str | None) -> str:
@@ -31,7 +33,7 @@ def node_code(spec: Spec, by: str | None) -> str:
 
         code = indicator_code(code, spec) or code  # `cqs`, `3`, `Hạ tầng số` name a node too
     if code not in spec.graph.index:
-        raise RankingError(f"'{code}' is not a code of {spec.id}", "by")
+        raise RankingError(note("refusal.not-a-code", code=code, spec=spec.id), "by")
     return code
 
 
@@ -57,6 +59,7 @@ def find_unit(names: Iterable[Mapping[str, str]], query: str) -> str:
     if len(plain.get(key, ())) == 1:  # written without diacritics: `Da Nang`
         return next(iter(plain[key]))
     close = difflib.get_close_matches(key, list(plain), n=2, cutoff=0.75)
-    hint = ", ".join(repr(label[c]) for k in close for c in sorted(plain[k]))
-    hint = f" (did you mean {hint}?)" if hint else ""
-    raise RankingError(f"no unit '{query}' in the data{hint}: give its code or its name", "unit")
+    like = [f"'{label[c]}'" for k in close for c in sorted(plain[k])]
+    if like:
+        raise RankingError(note("refusal.no-unit-like", query=query, like=tuple(like)), "unit")
+    raise RankingError(note("refusal.no-unit", query=query), "unit")

@@ -20,7 +20,7 @@ from typing import Any, Literal
 Lang = Literal["vi", "en"]
 
 # The catalogues, each a module of this package with a WORDS dict; a key may stand in one only.
-CATALOGUES = ("labels", "issues", "notes", "tracking", "analysis", "spec")
+CATALOGUES = ("labels", "issues", "notes", "tracking", "analysis", "spec", "cli")
 
 
 @cache

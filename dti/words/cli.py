@@ -1,0 +1,204 @@
+"""Words of the command line's refusals: key -> (Vietnamese, English).
+
+`cli.*`: what a command says when its options do not go together or a file is not there (dti/cli).
+`refusal.*`: the library's exceptions the commands print (a year rule, a robustness setting, an unknown
+code or unit, a year that was not scored): the exception carries the Note, `str(exc)` stays English.
+"""
+
+from __future__ import annotations
+
+WORDS: dict[str, tuple[str, str]] = {
+    # --- the command line -------------------------------------------------------------------------------
+    "cli.no-such-file": ("{path}: không có tệp hoặc thư mục này", "{path}: no such file or folder"),
+    "cli.given-twice": (
+        "{option} được cho {count} lần: lệnh này chỉ nhận một",
+        "{option} is given {count} times: this command takes one",
+    ),
+    "cli.pair": ("'{pair}': viết {shape}, ví dụ {example}", "'{pair}': write {shape}, e.g. {example}"),
+    "cli.whole-numbers": (
+        "'{text}': viết các số nguyên, ví dụ 2023,2024",
+        "'{text}': write whole numbers, e.g. 2023,2024",
+    ),
+    "cli.values-for-files": ("{found} giá trị cho {count} tệp", "{found} values for {count} files"),
+    "cli.not-a-date": (
+        "'{text}' không phải là ngày: viết 25/11/2026 hoặc 2026-11-25",
+        "'{text}' is not a date: write 25/11/2026 or 2026-11-25",
+    ),
+    "cli.no-sheets": (
+        "--sheet {sheet}: {files} không có trang tính (chỉ tệp Excel mới có)",
+        "--sheet {sheet}: {files} has no sheets (only Excel files do)",
+    ),
+    "cli.no-such-header": (
+        "--columns {headers}: không có tiêu đề cột này trong {files}",
+        "--columns {headers}: no such header in {files}",
+    ),
+    "cli.bom-csv": ("{option} chỉ dùng với --format csv", "{option} is for --format csv"),
+    "cli.xlsx-output": (
+        "--format xlsx ghi ra một sổ tính Excel: hãy cho -o TỆP.xlsx",
+        "--format xlsx writes a workbook: give -o FILE.xlsx",
+    ),
+    "cli.format-unavailable": (
+        "--format {format} không dùng được với lệnh này",
+        "--format {format} is not available here",
+    ),
+    "cli.unit-every-node": (
+        "--unit cho thấy mọi nút của một đơn vị: bỏ {option}",
+        "--unit shows every node of one unit: leave out {option}",
+    ),
+    "cli.unit-every-rank": (
+        "--unit cho thấy thứ hạng của mọi nút của một đơn vị: bỏ {option}",
+        "--unit shows every node's rank of one unit: leave out {option}",
+    ),
+    "cli.components-no-changes": (
+        "--show components không có cột thay đổi: dùng --unit U --previous TỆP để xem thay đổi của một "
+        "đơn vị",
+        "--show components has no changes: use --unit U --previous FILE for one unit's",
+    ),
+    "cli.no-components": (
+        "{spec} không có chỉ số thành phần dưới các chỉ số chính",
+        "{spec} has no components below its main indices",
+    ),
+    "cli.rank-years": (
+        "rank đọc mỗi năm một tệp: cho năm của các tệp bằng --years, không dùng --year",
+        "rank reads one file per year: give their years with --years, not --year",
+    ),
+    "cli.unit-every-index": (
+        "--unit theo dõi mọi chỉ số chính của một đơn vị: bỏ {option}",
+        "--unit follows every main index of one unit: leave out {option}",
+    ),
+    "cli.against-unit": (
+        "--against xếp hạng một đơn vị trong một bảng khác: hãy cho cả --unit",
+        "--against ranks one unit among another table: give --unit too",
+    ),
+    "cli.report-extension": (
+        "'{name}': định dạng theo phần mở rộng của tệp: .html hoặc .xlsx",
+        "'{name}': the format follows the extension: .html or .xlsx",
+    ),
+    "cli.today-needs": (
+        "--today là ngày để xét lịch báo cáo và các nhiệm vụ: thêm --received hoặc --tasks",
+        "--today is the day of the calendar and the tasks: add --received or --tasks",
+    ),
+    "cli.received-needs-owners": (
+        "--received: lịch báo cáo cần tệp phân công: hãy cho cả --owners",
+        "--received: the calendar needs the owners file: give --owners too",
+    ),
+    "cli.above": ("{why} (xem ở trên)", "{why} (above)"),
+    "cli.about": ("{file}: {why}", "{file}: {why}"),
+    "cli.no-owner": (
+        "{file} không nêu đơn vị chủ trì nào cho {spec}: không có gì để lập lịch",
+        "{file} names no owner for {spec}: nothing to schedule",
+    ),
+    "cli.targets-errors": (
+        "{file} có lỗi (xem ở trên): chưa đánh giá được chỉ tiêu nào; hãy sửa rồi chạy lại",
+        "{file} holds errors (above): no review was made; fix them and run again",
+    ),
+    "cli.tasks-errors": (
+        "{file} có lỗi (xem ở trên): hãy sửa rồi chạy lại",
+        "{file} holds errors (above): fix them and run again",
+    ),
+    "cli.tasks-by-group": (
+        "--by group: nhiệm vụ được đếm theo đơn vị chủ trì (--by responsible)",
+        "--by group: tasks are counted per responsible unit (--by responsible)",
+    ),
+    "cli.spec-json-depth": (
+        "--format json ghi toàn bộ bộ chỉ số: bỏ --depth (hoặc dùng --format csv)",
+        "--format json writes the whole spec: leave out --depth (or use --format csv)",
+    ),
+    "cli.spec-ok": ("{path}: hợp lệ ({spec}, {count} nút)", "{path}: ok ({spec}, {count} nodes)"),
+    "cli.spec-id": (
+        "'{id}': chỉ dùng chữ thường, chữ số, '.', '_' và '-', ví dụ 'xa-2025'",
+        "'{id}': lowercase letters, digits, '.', '_' and '-', e.g. 'xa-2025'",
+    ),
+    "cli.review-stdout": (
+        "bản rà soát JSON ghi ra stdout: hãy cho -o TỆP để ghi bộ chỉ số",
+        "the JSON review goes to stdout: give -o FILE for the spec",
+    ),
+    "cli.internal-error": (
+        "dti: lỗi nội bộ: {kind}: {why}\nĐây là lỗi của dti. Xin báo lại kèm câu lệnh và tệp dữ liệu "
+        "(DTI_DEBUG=1 cho xem chi tiết).",
+        "dti: internal error: {kind}: {why}\nThis is a bug in dti. Please report it with the command and "
+        "the file (DTI_DEBUG=1 shows details).",
+    ),
+    # --- the library's exceptions ------------------------------------------------------------------------
+    "refusal.option": ("dti: {option}: {why}", "dti: {option}: {why}"),
+    "refusal.not-a-code": ("'{code}' không phải là mã của {spec}", "'{code}' is not a code of {spec}"),
+    "refusal.not-a-code-in-year": (
+        "'{code}' không phải là mã của {spec} ({year})",
+        "'{code}' is not a code of {spec} ({year})",
+    ),
+    "refusal.no-unit": (
+        "không có đơn vị '{query}' trong dữ liệu: hãy cho mã hoặc tên của đơn vị",
+        "no unit '{query}' in the data: give its code or its name",
+    ),
+    "refusal.no-unit-like": (
+        "không có đơn vị '{query}' trong dữ liệu (có phải {like}?): hãy cho mã hoặc tên của đơn vị",
+        "no unit '{query}' in the data (did you mean {like}?): give its code or its name",
+    ),
+    "refusal.year-not-same": (
+        "{earlier} chứa số liệu năm {year_before}, {current} số liệu năm {year}: hãy xếp hạng một đơn "
+        "vị trong các đơn vị của cùng một năm",
+        "{earlier} holds {year_before} data, {current} {year} data: rank a unit among the same year's units",
+    ),
+    "refusal.year-later": (
+        "{earlier} chứa số liệu năm {year_before}, {current} số liệu năm {year} ({year_before} > "
+        "{year}): hãy cho tệp của một năm trước",
+        "{earlier} holds {year_before} data, {current} {year} data ({year_before} > {year}): give an "
+        "earlier year's file",
+    ),
+    "refusal.year-twice": (
+        "hai tệp chứa số liệu của năm {year}: mỗi năm chỉ cho một tệp",
+        "two files hold the data of {year}: give one file per year",
+    ),
+    "refusal.same-year": ("hai tệp là của cùng một năm", "two files are for the same year"),
+    "refusal.no-year": (
+        "{file}: không biết số liệu của năm nào: thêm cột 'Năm' hoặc một dòng tiêu đề ghi năm (… NĂM "
+        "2024), hoặc ghi năm vào tên tệp (dti_2024.csv)",
+        "{file}: cannot tell the data year: add a 'year' (Năm) column, a title row naming it (… NĂM "
+        "2024) or put the year in the file name (dti_2024.csv)",
+    ),
+    "refusal.no-year-option": (
+        "{file}: không biết số liệu của năm nào: thêm cột 'Năm' hoặc một dòng tiêu đề ghi năm (… NĂM "
+        "2024), ghi năm vào tên tệp (dti_2024.csv) hoặc dùng {option}",
+        "{file}: cannot tell the data year: add a 'year' (Năm) column, a title row naming it (… NĂM "
+        "2024), put the year in the file name (dti_2024.csv) or pass {option}",
+    ),
+    "refusal.invalid-data": (
+        "dữ liệu không hợp lệ: không có gì được tính điểm",
+        "the data are invalid: nothing was scored",
+    ),
+    "refusal.not-scored": (
+        "{files}: không có gì được tính điểm (`dti validate {files}` liệt kê mọi vấn đề)",
+        "{files}: nothing was scored (`dti validate {files}` lists every issue)",
+    ),
+    "refusal.side-file-errors": (
+        "{file} có lỗi: hãy sửa hoặc bỏ {option}",
+        "{file} holds errors: fix them or leave out {option}",
+    ),
+    "refusal.merger-unknown": ("chỉ biết đợt sáp nhập năm 2025", "only the 2025 merger is known"),
+    "refusal.merger-provinces": (
+        "đợt sáp nhập năm 2025 áp dụng cho cấp tỉnh",
+        "the 2025 merger applies to provinces",
+    ),
+    "refusal.draws": (
+        "{draws}: robust cần từ 1 đến 1.000.000 lượt rút (chính `dti report --draws 0` mới bỏ phần độ "
+        "vững của thứ hạng)",
+        "{draws}: robust needs 1 to 1,000,000 draws (it is `dti report --draws 0` that leaves the "
+        "robustness section out)",
+    ),
+    "refusal.nothing-uncertain": (
+        "với --weights 0 không còn đầu vào bất định nào để phân tích: cho --weights lớn hơn 0, --missing "
+        "median hoặc previous, hoặc --self-verified",
+        "with --weights 0 there is no uncertain input to analyse: give --weights above 0, --missing "
+        "median or previous, or --self-verified",
+    ),
+    "refusal.missing-previous": (
+        "--missing previous cần --previous TỆP, và --previous chỉ dùng với --missing previous",
+        "--missing previous needs --previous FILE, and --previous is used only with --missing previous",
+    ),
+    "refusal.no-unit-to-reweight": (
+        "không đơn vị nào có giá trị cho mọi chỉ số chính, và chỉ có điểm tổng thì không thể đổi trọng "
+        "số: hãy cho các chỉ số chính (hoặc các chỉ số thành phần)",
+        "no unit has a value for every main index, and a total alone cannot be reweighted: give the "
+        "main indices (or the components)",
+    ),
+}

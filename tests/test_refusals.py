@@ -1,0 +1,92 @@
+"""The command line's refusals speak the command's language: Vietnamese by default, English with --lang en,
+with the same exit code; the library's exceptions carry a Note and keep an English str()."""
+
+from __future__ import annotations
+
+import contextvars
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from dti.cli import app, common
+from dti.pipeline import YearError, check_years, evaluate
+from dti.words import note
+from tests.test_vietnamese import english_lines
+
+ROOT = Path(__file__).parent.parent
+SAMPLES = ROOT / "sample_data"
+CLICK = "Error: Invalid value for "  # Click's own frame of a bad option value: left as Click says it
+USAGE = ("Usage: ", "Try '")  # and Click's usage lines above it
+
+# name -> (arguments, exit code, the Vietnamese sentence, the English one)
+CASES: dict[str, tuple[list[str], int, str, str]] = {
+    "a bad combination": (
+        ["score", "sample_data/2024.csv", "--unit", "48", "--by", "NTS"],
+        2,
+        "dti: --unit cho thấy thứ hạng của mọi nút của một đơn vị: bỏ --by",
+        "dti: --unit shows every node's rank of one unit: leave out --by",
+    ),
+    "a missing file": (
+        ["score", "sample_data/nope.csv"],
+        2,
+        "sample_data/nope.csv: không có tệp hoặc thư mục này",
+        "sample_data/nope.csv: no such file or folder",
+    ),
+    "a year rule": (
+        ["score", "sample_data/2023.csv", "--previous", "sample_data/2024.csv"],
+        2,
+        "dti: --previous: sample_data/2024.csv chứa số liệu năm 2024, sample_data/2023.csv số liệu năm 2023 "
+        "(2024 > 2023): hãy cho tệp của một năm trước",
+        "dti: --previous: sample_data/2024.csv holds 2024 data, sample_data/2023.csv 2023 data (2024 > "
+        "2023): give an earlier year's file",
+    ),
+    "a robustness setting": (
+        ["robust", "sample_data/2024.csv", "--missing", "previous"],
+        2,
+        f"{CLICK}--previous: --missing previous cần --previous TỆP, và --previous chỉ dùng với --missing "
+        "previous",
+        f"{CLICK}--previous: --missing previous needs --previous FILE, and --previous is used only with "
+        "--missing previous",
+    ),
+    "a format without its file": (
+        ["targets", "sample_data/targets_2025.csv", "--format", "xlsx"],
+        2,
+        "dti: --format xlsx ghi ra một sổ tính Excel: hãy cho -o TỆP.xlsx",
+        "dti: --format xlsx writes a workbook: give -o FILE.xlsx",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_a_refusal_is_vietnamese_by_default_and_english_with_lang_en(
+    name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    args, code, vi, en = CASES[name]
+    monkeypatch.chdir(ROOT)
+    runner = CliRunner()
+    default, english = runner.invoke(app, args), runner.invoke(app, [*args, "--lang", "en"])
+    assert (default.exit_code, english.exit_code) == (code, code)
+    assert default.stderr.strip().splitlines()[-1] == vi
+    assert english.stderr.strip().splitlines()[-1] == en
+    said = [line.removeprefix(CLICK) for line in default.stderr.splitlines() if not line.startswith(USAGE)]
+    assert english_lines("\n".join(said)) == [], default.stderr  # and no other English line on the way
+
+
+def test_a_refusal_before_the_command_runs_is_vietnamese() -> None:
+    """Outside a command (nothing has set --lang yet) a refusal is worded in Vietnamese."""
+    said = contextvars.Context().run(common.worded, note("cli.no-such-file", path="x.csv"))
+    assert said == "x.csv: không có tệp hoặc thư mục này"
+
+
+def test_a_library_exception_carries_a_note_and_an_english_str(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(SAMPLES)
+    later, earlier = evaluate(Path("2024.csv")), evaluate(Path("2023.csv"))
+    with pytest.raises(YearError) as raised:
+        check_years(earlier, [later])
+    assert raised.value.argument == "previous"
+    assert str(raised.value) == (
+        "dti: --previous: 2024.csv holds 2024 data, 2023.csv 2023 data (2024 > 2023): give an earlier "
+        "year's file"
+    )
+    assert raised.value.note.text("vi").startswith("dti: --previous: 2024.csv chứa số liệu năm 2024")
