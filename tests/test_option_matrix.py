@@ -217,7 +217,7 @@ def test_xlsx_needs_an_xlsx_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     monkeypatch.chdir(ROOT)
     for extra in ([], ["-o", str(tmp_path / "a.csv")]):
         result = CliRunner().invoke(app, [*SCORE, "--format", "xlsx", *extra])
-        assert result.exit_code == 2 and "-o FILE.xlsx" in result.stderr and result.stdout == ""
+        assert result.exit_code == 2 and "-o TỆP.xlsx" in result.stderr and result.stdout == ""
     assert not (tmp_path / "a.csv").exists()
 
 

@@ -9,7 +9,7 @@ import typer
 
 from dti.cli import common
 from dti.cli.app import ExitCode, app
-from dti.cli.options import WRITER, Format, FormatOption, Writer
+from dti.cli.options import WRITER, Format, FormatOption, Lang, LangOption, Writer
 from dti.words import note
 
 spec_app = typer.Typer(help="List, show and check methodology specs.", no_args_is_help=True)
@@ -83,6 +83,7 @@ def spec_show(
 @common.command(spec_app, name="check")
 def spec_check(
     paths: Annotated[list[Path], typer.Argument(metavar="FILE...", help="Spec YAML files to check.")],
+    lang: LangOption = Lang.vi,
 ) -> None:
     """Check spec files: exit 0 if all are valid, 3 with every problem listed (with its YAML key path)."""
     from dti.spec import SpecError, load_spec
@@ -96,6 +97,6 @@ def spec_check(
             text.spec_problems(exc.source, exc.problems)
             failed = True
             continue
-        text.line(common.worded(note("cli.spec-ok", path=path, spec=spec.id, count=len(spec.nodes))))
+        text.line(note("cli.spec-ok", path=str(path), spec=spec.id, count=len(spec.nodes)).text(lang.code))
     if failed:
         raise typer.Exit(int(ExitCode.BAD_SPEC))

@@ -471,7 +471,7 @@ _CASES: list[Case] = [
         spec_wide,
         ("spec", "check", "{dir}/spec.yaml"),
         0,
-        says=("20001 nodes",),
+        says=("20001 nút",),  # spec check speaks Vietnamese by default
         runtime=True,
     ),
     Case(
@@ -480,7 +480,7 @@ _CASES: list[Case] = [
         spec_deep,
         ("spec", "check", "{dir}/spec.yaml"),
         0,
-        says=("3001 nodes",),
+        says=("3001 nút",),
         runtime=True,
     ),
     Case(
