@@ -22,7 +22,7 @@ from dti.io.yamlsafe import load_yaml
 from dti.issues import Issue, IssueCode, Severity, issue
 from dti.numbers import header_key
 from dti.tracking.dates import Period, parse_period, shift
-from dti.tracking.departments import Department, Departments, bundled, department_key
+from dti.tracking.departments import Departments, bundled, department_key
 from dti.tracking.received import Log, Received, once_key
 from dti.words import note
 
@@ -100,8 +100,8 @@ def applies(rule: Rule, owner: str, departments: Departments | None = None) -> b
 
 def _identity(departments: Departments, name: str) -> str:
     """What a name stands for: its department, else its folded self."""
-    found = departments.resolve(name)
-    return found.id if isinstance(found, Department) else department_key(name)
+    found = departments.find(name)
+    return department_key(name) if found is None else found.id
 
 
 def due_dates(rule: Rule, year: int, weekend: str = "keep") -> list[tuple[Period, dt.date]]:

@@ -145,12 +145,18 @@ class Departments:
                 found[f"{dep.id}/{i}"] = Department(f"{dep.id}/{i}", nfc(str(former)), merged_into=dep.id)
         return cls(found)
 
-    def resolve(self, name: str) -> Department | Unresolved:
-        """The department `name` means, or Unresolved with the closest names."""
+    def find(self, name: str) -> Department | None:
+        """The department `name` means, or None (`resolve` also says the closest names)."""
         full, bare = _keys(name)
         found = self._exact.get(full) or self._bare.get(bare) or self._bare.get(full)
+        return None if found is None else self.departments[found]
+
+    def resolve(self, name: str) -> Department | Unresolved:
+        """The department `name` means, or Unresolved with the closest names."""
+        found = self.find(name)
         if found is not None:
-            return self.departments[found]
+            return found
+        full = _keys(name)[0]
         if not full:
             return Unresolved(nfc(name))
         keys = {**self._bare, **self._exact}
@@ -170,8 +176,8 @@ class Departments:
 
     def named(self, text: str) -> str:
         """The name to show for `text`: its department's, else the text as written (NFC)."""
-        found = self.resolve(text)
-        return self.name(found) if isinstance(found, Department) else nfc(text)
+        found = self.find(text)
+        return nfc(text) if found is None else self.name(found)
 
     def extend(self, names: Iterable[tuple[str, Sequence[str]]]) -> Departments:
         """The register with an owners file's names (name, its aliases): a known name is shown as the
@@ -182,7 +188,7 @@ class Departments:
             text = nfc(text)
             if not _keys(text)[0]:
                 continue
-            found = next((d for t in (text, *aliases) if isinstance(d := out.resolve(t), Department)), None)
+            found = next((d for t in (text, *aliases) if (d := out.find(t)) is not None), None)
             if found is None:
                 found = Department(f"file:{_keys(text)[0]}", text)
                 out.departments[found.id] = found
@@ -216,16 +222,20 @@ class Departments:
                 i = j + 1
         out: dict[str, str] = {}
         for unit in (u.strip(" .-–+•") for u in units):
-            found = self.resolve(unit) if unit else None
-            key = found.id if isinstance(found, Department) else _keys(unit)[0]
+            found = self.find(unit) if unit else None
+            key = found.id if found is not None else _keys(unit)[0]
             if unit and key not in out:
                 out[key] = unit
         return list(out.values())
 
     def unknown(self, text: str) -> list[Unresolved]:
         """The units of a cell no department answers to (each with its guesses)."""
-        found = (self.resolve(u) for u in self.split(text))
-        return [u for u in found if isinstance(u, Unresolved)]
+        return [self._unresolved(u) for u in self.split(text) if self.find(u) is None]
+
+    def _unresolved(self, name: str) -> Unresolved:
+        found = self.resolve(name)
+        assert isinstance(found, Unresolved)
+        return found
 
     def _known_run(self, pieces: list[str], seps: list[str], i: int) -> int | None:
         """The last piece of the longest run from piece i that names a department, if any."""

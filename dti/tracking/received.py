@@ -21,7 +21,7 @@ from dti.issues import Issue, IssueCode, Severity, issue
 from dti.numbers import header_key
 from dti.spec import Spec
 from dti.tracking.dates import Period, parse_date, parse_period
-from dti.tracking.departments import Department, Departments, bundled, department_key
+from dti.tracking.departments import Departments, bundled, department_key
 from dti.words import Note, note
 
 HEADERS = Headers(
@@ -104,12 +104,12 @@ def read_received(
     register = (departments or bundled()).extend((o, ()) for o in owners)
     by_department: dict[str, str] = {}
     for o in owners:
-        if isinstance(found := register.resolve(o), Department):
+        if (found := register.find(o)) is not None:
             by_department.setdefault(found.id, o)
     keys = {department_key(o): o for o in owners}
     for rec in frame.to_dict("records"):
-        found = register.resolve(rec["owner"])
-        kin = register.kin(found) if isinstance(found, Department) else []
+        found = register.find(rec["owner"])
+        kin = register.kin(found) if found is not None else []
         owner = next((by_department[k] for k in kin if k in by_department), None)
         day = parse_date(rec["received"], rec["received_native"])
         if owner is None:
