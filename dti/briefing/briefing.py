@@ -29,11 +29,11 @@ if TYPE_CHECKING:
 
 @dataclass
 class Checked:
-    """A side file read for the report, its issues (warnings only, once built), and its option."""
+    """A side file read for the report, its issues (warnings only, once built), and which file it is."""
 
     file: Path
     report: Report
-    option: str
+    kind: str  # "targets", "owners", "received" or "tasks": build_report's argument that named it
 
 
 @dataclass

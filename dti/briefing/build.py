@@ -15,29 +15,41 @@ from pathlib import Path
 from dti.analysis.robust import Settings
 from dti.analysis.robustness import robustness
 from dti.briefing.briefing import Briefing, Checked, from_runs
-from dti.briefing.calendar import schedule
+from dti.briefing.calendar import Day, as_day, schedule
 from dti.engine.lookup import find_unit
 from dti.io.grid import InputError
 from dti.io.register import UnitRegister
 from dti.issues import Issue, Report
 from dti.pipeline import Run, evaluate
 from dti.spec import Spec
-from dti.words import note
+from dti.words import Note, note
 
 
 class NotScored(InputError):
     """A year's files hold errors or cannot be read: nothing was scored (`run.report` says why)."""
 
     def __init__(self, shown: str, run: Run) -> None:
-        super().__init__(note("refusal.not-scored", files=shown))
+        super().__init__(note("notes.year-not-scored", file=shown))
         self.shown, self.run = shown, run
 
 
 class SideFileError(InputError):
-    """A targets, owners, received or tasks file holds errors (`report` lists them)."""
+    """A targets, owners, received or tasks file that is missing, cannot be read or holds errors:
+    `checked.report` lists the issues, `checked.kind` says which file it is. The message names the file
+    and what is wrong with it, never an option: a command line adds its own."""
 
     def __init__(self, checked: Checked) -> None:
-        super().__init__(note("refusal.side-file-errors", file=str(checked.file), option=checked.option))
+        issues = checked.report.issues
+        unreadable = next((i for i in issues if i.code == "unreadable-file"), None)
+        file = str(checked.file)
+        if not checked.file.exists():
+            why = note("notes.side-file-missing", file=file)
+        elif unreadable is not None:
+            said = Note(unreadable.key, unreadable.params) if unreadable.key else unreadable.message
+            why = note("notes.side-file-unreadable", file=file, why=said)
+        else:
+            why = note("notes.side-file-invalid", file=file, errors=len(checked.report.errors))
+        super().__init__(why)
         self.checked = checked
 
 
@@ -49,7 +61,7 @@ def build_report(
     owners: Path | None = None,
     received: Path | None = None,
     tasks: Path | None = None,
-    today: dt.date | None = None,
+    today: Day = None,
     draws: int = 1000,
     seed: int = 0,
     unit: str | None = None,
@@ -59,7 +71,11 @@ def build_report(
 ) -> Briefing:
     """The report of a year: its files (or their run), earlier years (a file or run each), the target
     list, the owners file (points lost per department; with the received log, the calendar), the task
-    list, and `draws` robustness draws (0: none). `unit` (code or name) makes it the report of one unit."""
+    list, and `draws` robustness draws (0: none). `unit` (code or name) makes it the report of one unit.
+    `today` (a date, or its text: '25/11/2026'; default: today) judges the calendar and the tasks.
+
+    NotScored when a year's data cannot be scored, SideFileError when a side file is missing or holds
+    errors; both carry the issues, and their message names the file, not an option."""
     current = files if isinstance(files, Run) else _scored(list(files), spec, register)
     earlier = [p if isinstance(p, Run) else _scored([p], spec, register) for p in previous]
     review = None
@@ -68,17 +84,17 @@ def build_report(
         from dti.tracking.targets import read_targets
 
         review = read_targets(targets, None)
-        checked.append(_checked(targets, review.issues, "--targets"))
+        checked.append(_checked(targets, review.issues, "targets"))
     briefing = from_runs(current, earlier, register, review)
     briefing.checked = checked
     if unit is not None:
         briefing.unit = find_unit([t.names for t in reversed(briefing.tables)], unit)
-    day = today or dt.date.today()
+    day = as_day(today)
     if tasks is not None:
         from dti.tracking.tasks import read_tasks
 
         briefing.tasks = read_tasks(tasks, sheet, day)
-        briefing.checked.append(_checked(tasks, briefing.tasks.issues, "--tasks"))
+        briefing.checked.append(_checked(tasks, briefing.tasks.issues, "tasks"))
     if owners is not None:
         _owners(briefing, owners, received, day, sheet)
     if draws:
@@ -93,8 +109,8 @@ def _scored(paths: list[Path], spec: Spec | str | None, register: UnitRegister |
     return run
 
 
-def _checked(file: Path, issues: list[Issue], option: str) -> Checked:
-    found = Checked(file, Report(issues), option)
+def _checked(file: Path, issues: list[Issue], kind: str) -> Checked:
+    found = Checked(file, Report(issues), kind)
     if not found.report.valid:
         raise SideFileError(found)
     return found
@@ -106,7 +122,7 @@ def _owners(briefing: Briefing, owners: Path, received: Path | None, day: dt.dat
     from dti.tracking.owners import read_owners
 
     plan = read_owners(owners, briefing.spec, sheet)
-    briefing.checked.append(_checked(owners, plan.report.issues, "--owners"))
+    briefing.checked.append(_checked(owners, plan.report.issues, "owners"))
     for listing in (briefing.review, briefing.tasks):  # one name per department in every section
         if listing is not None:
             listing.departments = plan.departments
@@ -120,5 +136,5 @@ def _owners(briefing: Briefing, owners: Path, received: Path | None, day: dt.dat
             briefing.next_up = gaps.next_up(briefing.gaps, briefing.unit, order)
     if received is not None:
         found = schedule(plan, received=received, year=day.year, today=day)
-        briefing.checked.append(_checked(received, found.issues, "--received"))
+        briefing.checked.append(_checked(received, found.issues, "received"))
         briefing.calendar = found.calendar

@@ -272,7 +272,8 @@ def gaps_section(
     lang: Lang = "vi",
     decimal: Decimal | None = None,
 ) -> Section:
-    """Points lost per owner (per main index without an owners file), for one unit or all of them."""
+    """Points lost per owner (per main index without an owners file), for one unit or all of them, and the
+    unit's distance to the next places."""
     owned = gaps.owners is not None
     found_groups = by_owner(gaps, unit) if owned else by_main(gaps, unit)
     key = "owner" if owned else "main"
@@ -298,8 +299,7 @@ def gaps_section(
         share = f"{100 * top.share:.1f}".replace(".", mark(lang, decimal))
         most = say("analysis.gaps.most-in", lang, codes=top.components[:3]) if top.components else ""
         section.lines.append(say("analysis.gaps.largest-owner", lang, owner=names[0], share=share, most=most))
-    if unit is not None:
-        section.views.insert(0, components(gaps, unit, lang, decimal=decimal))
+    if unit is not None:  # its components are the report's losses section, with their owners
         for n in found or []:
             if n.points_needed is not None:
                 section.facts.append(

@@ -130,7 +130,7 @@ def quality(briefing: Briefing, lang: Lang, limit: int = 5000) -> Section:
         columns_all = issue_views(report, lang)[0].columns
         sheet = View(None, columns_all, listed[:limit], sheet=t("issues", lang))
         if len(listed) > limit:
-            sheet.notes.append(f"{limit}/{len(listed)}: dti validate --format csv")
+            sheet.notes.append(say("notes.report-first-issues", lang, shown=limit, total=len(listed)))
         sheets.append(sheet)
     view = View(None, columns, rows, sheet=t("quality", lang))
     return Section("quality", t("quality", lang), lines=lines, views=[view] if rows else [], sheets=sheets)
@@ -161,7 +161,8 @@ def tracking(briefing: Briefing, unit: str | None, lang: Lang, decimal: Decimal)
 
 def robustness(briefing: Briefing, unit: str | None, lang: Lang, decimal: Decimal | None = None) -> Section:
     """How sure the ranks are (the briefing's draws, dti robust's defaults): the unit and the five units
-    on each side of it, or every unit (the first 30 when there are more than 70), as rank intervals."""
+    on each side of it, or every unit (the first 30 when there are more than 70), as rank intervals; a
+    line says which ranks a part shows."""
     from dataclasses import replace
 
     from dti.views.robust import robust_section
@@ -175,10 +176,12 @@ def robustness(briefing: Briefing, unit: str | None, lang: Lang, decimal: Decima
     else:
         shown = order if len(order) <= 70 else order[:30]
     section = robust_section(out, lang, [int(i) for i in shown], decimal)
-    if len(shown) < len(order):
-        section.lines.append(say("notes.report-first-units", lang, shown=len(shown), total=len(order)))
+    mine = briefing.latest.names.get(unit, unit) if unit is not None else None
+    if len(shown) < len(order):  # which part: ranks first to last
+        ranks = {"first": int(out.nominal[shown].min()), "last": int(out.nominal[shown].max())}
+        key = "notes.report-first-units" if mine is None else "notes.report-units-around"
+        section.lines.append(say(key, lang, shown=len(shown), total=len(order), name=mine, **ranks))
     chart = section.charts[0]
     names = [out.model.names[i] or out.model.units[i] for i in sorted(shown, key=lambda i: out.nominal[i])]
-    mine = briefing.latest.names.get(unit, unit) if unit is not None else None
     section.charts = [replace(chart, highlight=[k for k, n in enumerate(names) if n == mine])]
     return section

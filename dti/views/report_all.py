@@ -9,6 +9,7 @@ from dti.briefing.briefing import Briefing
 from dti.views.base import Column, Lang, View, as_float, node_name, word
 from dti.views.document import Chart, Decimal, Fact, Section, Series
 from dti.views.report_unit import main_codes, t
+from dti.words import say
 
 
 def overview(briefing: Briefing, data: dict[str, Any], lang: Lang, decimal: Decimal) -> Section:
@@ -50,8 +51,12 @@ def movers(data: dict[str, Any], lang: Lang, count: int = 5) -> list[View]:
             t("movers", lang) + (" ▲" if sign > 0 else " ▼"),
             columns,
             [{"unit": u["unit"], "name": u["name"], "places": p} for u, p in group],
+            sheet=say(sheet, lang),
         )
-        for sign, group in ((1, up), (-1, down))
+        for sign, group, sheet in (
+            (1, up, "notes.report-sheet-gains"),
+            (-1, down, "notes.report-sheet-falls"),
+        )
         if group
     ]
 

@@ -11,6 +11,7 @@ from dti.analysis.ranking import YearTable
 from dti.briefing.briefing import Briefing
 from dti.views.base import Column, Lang, View, as_float, as_int, node_name, word
 from dti.views.document import Chart, Decimal, Fact, Section, Series
+from dti.words import say
 
 TEXT = {
     "title": ("Báo cáo Chỉ số chuyển đổi số", "Digital Transformation Index report"),
@@ -192,9 +193,10 @@ def ranking(
 
     full = rank_table(data, digits=spec.precision, lang=lang)
     full.title, full.sheet = None, t("ranking", lang)
+    top = 3  # with a unit: the first three, and three places on each side of the unit
     if unit is not None and highlight:
         at = highlight[0]
-        keep = set(range(3)) | set(range(max(0, at - 3), at + 4))
+        keep = set(range(top)) | set(range(max(0, at - 3), at + 4))
     else:
         keep = set(range(min(len(ranked), 63 if len(ranked) <= 63 else 10)))
     shown_units = {ranked[i]["unit"] for i in keep if i < len(ranked)}
@@ -203,11 +205,12 @@ def ranking(
     if any(r.get(f"mark_{y}") for r in full.rows for y in data["years"]):
         shown.notes.append("p: hạng đã công bố" if lang == "vi" else "p: the published rank")
     if len(rows) < len(full.rows):
-        shown.notes.append(
-            f"{len(rows)}/{len(full.rows)} đơn vị; bảng đầy đủ trong tệp Excel (-o report.xlsx)"
-            if lang == "vi"
-            else f"{len(rows)} of {len(full.rows)} units; the full table is in the workbook (-o report.xlsx)"
-        )
+        part = {"shown": len(rows), "total": len(full.rows), "sheet": full.sheet}
+        if unit is not None and highlight:
+            name = briefing.latest.names.get(unit, unit)
+            shown.notes.append(say("notes.report-ranking-around", lang, top=top, name=name, **part))
+        else:
+            shown.notes.append(say("notes.report-ranking-first", lang, **part))
     return Section(
         "ranking", t("ranking", lang), views=[shown], charts=[chart], sheets=[full, values(latest, lang)]
     )
@@ -355,6 +358,10 @@ def _component_gaps(briefing: Briefing, unit: str, lang: Lang, count: int = 10) 
         Column("lost", word("lost", lang), "points"),
         Column("at_stake", word("at_stake", lang), "points"),
     ]
+    gaps = briefing.gaps
+    owners = {} if gaps is None or gaps.owners is None else dict(zip(gaps.codes, gaps.owner, strict=True))
+    if owners:  # with an owners file: who leads each component (the gaps section sums them per owner)
+        columns.append(Column("owner", say("analysis.gaps.owner", lang)))
     rows = [
         {
             "code": leaves[k],
@@ -362,8 +369,10 @@ def _component_gaps(briefing: Briefing, unit: str, lang: Lang, count: int = 10) 
             "max": float(top[k]),
             "lost": float(lost[k]),
             "at_stake": float(stake[k]),
+            "owner": owners.get(leaves[k]) or say("analysis.gaps.none", lang),
         }
         for k in order.tolist()
         if lost[k] + stake[k] > 0 and known[k]
     ]
-    return View(t("components", lang), columns, rows, sheet=t("components", lang))
+    sheet = say("notes.report-sheet-components", lang)
+    return View(t("components", lang), columns, rows, sheet=sheet)

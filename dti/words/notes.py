@@ -35,9 +35,39 @@ WORDS: dict[str, tuple[str, str]] = {
         "{file}: {sections} mục, {charts} biểu đồ",
         "{file}: {sections} sections, {charts} charts",
     ),
+    # the report (dti/views/report*.py): what a part of a table lists, and the names of its sheets
     "notes.report-first-units": (
-        "{shown}/{total} đơn vị đầu bảng; tất cả: dti robust",
-        "The first {shown} of {total} units; all of them: dti robust",
+        "{shown} đơn vị đầu bảng (hạng {first}–{last} trên {total})",
+        "The first {shown} units (ranks {first}–{last} of {total})",
+    ),
+    "notes.report-units-around": (
+        "{shown} đơn vị quanh {name} (hạng {first}–{last} trên {total})",
+        "The {shown} units around {name} (ranks {first}–{last} of {total})",
+    ),
+    "notes.report-ranking-around": (
+        "{shown}/{total} đơn vị: {top} đơn vị đầu bảng và các đơn vị quanh {name}; bảng đầy đủ ở trang "
+        "'{sheet}' của bản Excel",
+        "{shown} of {total} units: the first {top} and those around {name}; the full table is on the "
+        "'{sheet}' sheet of the workbook",
+    ),
+    "notes.report-ranking-first": (
+        "{shown} đơn vị đầu bảng trên {total}; bảng đầy đủ ở trang '{sheet}' của bản Excel",
+        "The first {shown} of {total} units; the full table is on the '{sheet}' sheet of the workbook",
+    ),
+    "notes.report-first-issues": (
+        "{shown} vấn đề đầu tiên trên {total}",
+        "The first {shown} of {total} issues",
+    ),
+    "notes.report-sheet-components": ("Thành phần mất nhiều điểm nhất", "Components losing most"),
+    "notes.report-sheet-gains": ("Tăng nhiều bậc nhất", "Largest gains"),
+    "notes.report-sheet-falls": ("Giảm nhiều bậc nhất", "Largest falls"),
+    # build_report's errors (dti.briefing.build): a side file, or a year, that cannot be used
+    "notes.side-file-missing": ("{file}: không có tệp này", "{file}: no such file"),
+    "notes.side-file-unreadable": ("{file}: {why}", "{file}: {why}"),
+    "notes.side-file-invalid": ("{file}: {errors} lỗi", "{file}: {errors} error(s)"),
+    "notes.year-not-scored": (
+        "{file}: chưa tính điểm (dữ liệu có lỗi hoặc không đọc được)",
+        "{file}: nothing was scored (the data hold errors or cannot be read)",
     ),
     "notes.not-scored-unreadable": (
         "{file} không đọc được: chưa tính điểm (`dti validate {file}` liệt kê mọi vấn đề)",

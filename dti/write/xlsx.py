@@ -49,7 +49,7 @@ def document_workbook(doc: Document) -> bytes:
         tables = placed.setdefault(section.key, [])
         written = [v for v in [*section.views, *section.sheets] if v.sheet != ""]  # "": the page only
         for n, view in enumerate(written, start=1):
-            sheet = book.sheet(view.sheet or section.title, f"{book.word('table')} {n}")
+            sheet = book.sheet(_sheet_name(view, section, written), f"{book.word('table')} {n}")
             tables.append((sheet.get_name(), sheet, book.table(sheet, view)))
         if section.charts and not tables:
             sheet = book.sheet(section.title, section.key)
@@ -64,6 +64,16 @@ def document_workbook(doc: Document) -> bytes:
             add_chart(data, sheet, chart, where.header + 1, where.width + 1 if where.width else 0)
     _summary(book, summary, doc, placed)
     return book.close()
+
+
+def _sheet_name(view: View, section: Section, written: list[View]) -> str:
+    """A table's sheet in a document: its `sheet`, else its section's title when it is the section's only
+    table, else the head of its own title (two tables of a section never share a name)."""
+    if view.sheet:
+        return view.sheet
+    if len(written) == 1 or not view.title:
+        return section.title
+    return re.split(r": | — ", view.title, maxsplit=1)[0]
 
 
 def _summary(book: Book, sheet: Any, doc: Document, placed: dict[str, list[tuple[str, Any, Placed]]]) -> None:
