@@ -60,8 +60,13 @@ def test_output_writes_every_format(tmp_path: Path) -> None:
 
 
 def test_unwritable_output_is_a_usage_error(tmp_path: Path) -> None:
-    cli = runner.invoke(app, ["score", SAMPLE, "--format", "json", "-o", str(tmp_path / "no" / "x.json")])
-    assert cli.exit_code == 2 and "cannot write" in cli.output
+    out = str(tmp_path / "no" / "x.json")
+    cli = runner.invoke(app, ["score", SAMPLE, "--format", "json", "-o", out])
+    assert (
+        cli.exit_code == 2 and f"không ghi được {out}: thư mục {tmp_path / 'no'} không tồn tại" in cli.output
+    )
+    english = runner.invoke(app, ["score", SAMPLE, "--format", "json", "-o", out, "--lang", "en"])
+    assert english.exit_code == 2 and f"cannot write {out}: the directory" in english.output
 
 
 def test_lang_switches_table_labels_only() -> None:

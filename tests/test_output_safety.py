@@ -174,7 +174,15 @@ def test_output_refuses_devices_pipes_and_directories(tmp_path: Path) -> None:
     assert set(os.listdir(outside)) <= {"fifo", "null"}  # no temporary file left
     assert os.listdir(tmp_path) == ["outside"]
     result = runner.invoke(app, ["score", SAMPLE, "-o", str(device)])
-    assert result.exit_code == 2 and "writes only to a regular file" in result.stderr
+    assert (
+        result.exit_code == 2
+        and f"--output {device} là một thiết bị: -o chỉ ghi vào một tệp thường" in result.stderr
+    )
+    result = runner.invoke(app, ["score", SAMPLE, "-o", str(device), "--lang", "en"])
+    assert (
+        result.exit_code == 2
+        and f"--output {device} is a device: -o writes only to a regular file" in result.stderr
+    )
     assert stat.S_ISCHR(os.stat(device).st_mode)
 
 
@@ -283,7 +291,7 @@ def test_a_full_disk_on_stdout_is_one_line_and_exit_2(fmt: str) -> None:
         done = dti("score", SAMPLE, "--format", fmt, stdout=full)
     err = done.stderr.decode()
     assert done.returncode == 2, err
-    assert err.splitlines()[-1] == "cannot write to stdout: No space left on device"
+    assert err.splitlines()[-1] == "không ghi được ra stdout: No space left on device"
     assert (
         "Traceback" not in err
         and "internal error" not in err
@@ -321,5 +329,7 @@ def test_a_non_utf8_stdout_gets_utf8() -> None:
 
 def test_a_bad_output_is_refused_before_any_work(tmp_path: Path) -> None:
     # Found by a new-user test: `-o DIR` read, validated and printed warnings before refusing.
-    result = CliRunner().invoke(app, ["score", str(SAMPLES / "2024.csv"), "-o", str(tmp_path)])
+    result = CliRunner().invoke(
+        app, ["score", str(SAMPLES / "2024.csv"), "-o", str(tmp_path), "--lang", "en"]
+    )
     assert result.exit_code == 2 and "warning" not in result.output and "directory" in result.output

@@ -63,7 +63,9 @@ def main() -> None:
     except StdoutError as exc:
         discard_stdout()
         if not exc.broken_pipe:
-            sys.stderr.write(f"{exc}\n")
+            from dti.cli.common import worded
+
+            sys.stderr.write(f"{worded(exc)}\n")
         sys.exit(ExitCode.USAGE)
     except Exception as exc:
         if os.environ.get("DTI_DEBUG"):

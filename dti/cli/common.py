@@ -37,12 +37,15 @@ T = TypeVar("T")
 LANG: ContextVar[Lang] = ContextVar("dti_lang", default="vi")  # the running command's --lang
 
 
-def worded(why: Note | str) -> str:
-    """A refusal's text in the command's language (a plain string: a message the library has not keyed)."""
-    return why.text(LANG.get()) if isinstance(why, Note) else why
+def worded(why: Note | str | Exception) -> str:
+    """A refusal's text in the command's language: a Note, or an exception's `note` (a plain string, or an
+    exception without a Note: a message the library has not keyed, said as it is)."""
+    if isinstance(why, Exception):
+        why = getattr(why, "note", None) or str(why)
+    return why.text(LANG.get()) if isinstance(why, Note) else str(why)
 
 
-def fail(why: Note | str, code: ExitCode) -> NoReturn:
+def fail(why: Note | str | Exception, code: ExitCode) -> NoReturn:
     from dti.write import text
 
     text.error(worded(why))
@@ -78,18 +81,16 @@ def guarded(func: Callable[P, R]) -> Callable[P, R]:
             discard_stdout()  # what is still buffered must not fail again at exit
             if exc.broken_pipe:  # the reader has gone (`| head`): nobody is waiting for a message
                 raise typer.Exit(int(ExitCode.USAGE)) from None
-            fail(getattr(exc, "note", str(exc)), ExitCode.USAGE)
+            fail(exc, ExitCode.USAGE)
         except SpecError as exc:
-            text.spec_problems(exc.source, exc.problems)
+            text.spec_problems(exc.source, exc.problems, LANG.get())
             raise typer.Exit(int(ExitCode.BAD_SPEC)) from None
         except RankingError as exc:
             if exc.argument in ("by", "unit", "merge") or exc.option_error:
-                raise typer.BadParameter(worded(exc.note), param_hint=f"--{exc.argument}") from None
-            fail(exc.note, ExitCode.USAGE)
-        except InputError as exc:
-            fail(exc.note, ExitCode.USAGE)
-        except OutputError as exc:
-            fail(getattr(exc, "note", str(exc)), ExitCode.USAGE)
+                raise typer.BadParameter(worded(exc), param_hint=f"--{exc.argument}") from None
+            fail(exc, ExitCode.USAGE)
+        except (InputError, OutputError) as exc:
+            fail(exc, ExitCode.USAGE)
 
     return wrapper
 

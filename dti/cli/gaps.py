@@ -81,7 +81,7 @@ def gaps(
         found = engine.build(result, plan)
         assumed, notes = engine.assumed_points(run.spec, pairs)
     except engine.GapsError as exc:
-        raise typer.BadParameter(str(exc), param_hint="--assume" if pairs else "FILE") from None
+        raise typer.BadParameter(common.worded(exc), param_hint="--assume" if pairs else "FILE") from None
     common.notes(notes, writer.code)
     lang, full = writer.code, fmt is Format.xlsx  # a workbook holds every row; the terminal, the largest gaps
     if one is None:

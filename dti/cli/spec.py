@@ -94,7 +94,7 @@ def spec_check(
         try:
             spec = load_spec(path)
         except SpecError as exc:
-            text.spec_problems(exc.source, exc.problems)
+            text.spec_problems(exc.source, exc.problems, lang.code)
             failed = True
             continue
         text.line(note("cli.spec-ok", path=str(path), spec=spec.id, count=len(spec.nodes)).text(lang.code))

@@ -179,6 +179,34 @@ WORDS: dict[str, tuple[str, str]] = {
         "đợt sáp nhập năm 2025 áp dụng cho cấp tỉnh",
         "the 2025 merger applies to provinces",
     ),
+    "refusal.cannot-write": ("không ghi được {path}: {why}", "cannot write {path}: {why}"),
+    "refusal.stdout": ("không ghi được ra stdout: {why}", "cannot write to stdout: {why}"),
+    "refusal.no-directory": (
+        "không ghi được {path}: thư mục {directory} không tồn tại",
+        "cannot write {path}: the directory {directory} does not exist",
+    ),
+    "refusal.output-directory": (
+        "--output {path} là một thư mục: hãy cho tên tệp",
+        "--output {path} is a directory: give a file name",
+    ),
+    "refusal.output-special": (
+        "--output {path} là {kind}: -o chỉ ghi vào một tệp thường hoặc một đường dẫn mới (bỏ -o để ghi ra "
+        "stdout)",
+        "--output {path} is {kind}: -o writes only to a regular file or a new path (leave -o out to write "
+        "to stdout)",
+    ),
+    "refusal.kind-device": ("một thiết bị", "a device"),
+    "refusal.kind-pipe": ("một đường ống (pipe)", "a pipe"),
+    "refusal.kind-socket": ("một socket", "a socket"),
+    "refusal.kind-other": ("một tệp đặc biệt", "not a regular file"),
+    "refusal.output-stream": (
+        "--output {path} là tệp mà stdout hoặc stderr của dti đang ghi vào: bỏ -o để ghi ra stdout",
+        "--output {path} is the file dti's stdout or stderr goes to: leave -o out to write to stdout",
+    ),
+    "refusal.output-input": (
+        "--output {path} là một trong các tệp đầu vào: hãy chọn tên khác",
+        "--output {path} is one of the input files: choose another name",
+    ),
     "refusal.draws": (
         "{draws}: robust cần từ 1 đến 1.000.000 lượt rút (chính `dti report --draws 0` mới bỏ phần độ "
         "vững của thứ hạng)",

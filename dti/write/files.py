@@ -23,17 +23,24 @@ from pathlib import Path
 from types import FrameType
 from typing import IO, Any, TextIO
 
+from dti.words import Note, note
+
 TEMP_PREFIX = ".dti-"  # + 8 hex digits + ".tmp": 17 characters whatever the target's name
 NOT_REGULAR = {
-    stat.S_IFCHR: "a device",
-    stat.S_IFBLK: "a device",
-    stat.S_IFIFO: "a pipe",
-    stat.S_IFSOCK: "a socket",
+    stat.S_IFCHR: "refusal.kind-device",
+    stat.S_IFBLK: "refusal.kind-device",
+    stat.S_IFIFO: "refusal.kind-pipe",
+    stat.S_IFSOCK: "refusal.kind-socket",
 }
 
 
 class OutputError(Exception):
-    """An output file that cannot or must not be written."""
+    """An output file that cannot or must not be written: `note` says why (worded by the CLI in the
+    user's language); str() is its English text."""
+
+    def __init__(self, why: Note) -> None:
+        super().__init__(str(why))
+        self.note = why
 
 
 class StdoutError(OutputError):
@@ -41,7 +48,7 @@ class StdoutError(OutputError):
 
     def __init__(self, exc: OSError) -> None:
         self.broken_pipe = exc.errno == errno.EPIPE
-        super().__init__(f"cannot write to stdout: {exc.strerror or exc}")
+        super().__init__(note("refusal.stdout", why=exc.strerror or str(exc)))
 
 
 def write_atomic(path: Path, text: str | list[bytes], inputs: Iterable[Path] = ()) -> None:
@@ -67,7 +74,7 @@ def write_atomic(path: Path, text: str | list[bytes], inputs: Iterable[Path] = (
             os.replace(tmp, target)
             temporary.clear()
     except OSError as exc:
-        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from exc
+        raise OutputError(note("refusal.cannot-write", path=str(path), why=exc.strerror or str(exc))) from exc
     finally:
         for tmp in temporary:
             tmp.unlink(missing_ok=True)
@@ -86,24 +93,19 @@ def _target(path: Path, inputs: Iterable[Path]) -> tuple[Path, os.stat_result | 
     except FileNotFoundError:
         existing = None
     except OSError as exc:  # a symlink loop, a path through a file, no permission
-        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from exc
+        raise OutputError(note("refusal.cannot-write", path=str(path), why=exc.strerror or str(exc))) from exc
     if existing is None and not target.parent.is_dir():
-        raise OutputError(f"cannot write {path}: the directory {target.parent} does not exist")
+        raise OutputError(note("refusal.no-directory", path=str(path), directory=str(target.parent)))
     if existing is not None and stat.S_ISDIR(existing.st_mode):
-        raise OutputError(f"--output {path} is a directory: give a file name")
+        raise OutputError(note("refusal.output-directory", path=str(path)))
     if existing is not None and not stat.S_ISREG(existing.st_mode):
-        kind = NOT_REGULAR.get(stat.S_IFMT(existing.st_mode), "not a regular file")
-        raise OutputError(
-            f"--output {path} is {kind}: -o writes only to a regular file or a new path "
-            "(leave -o out to write to stdout)"
-        )
+        kind = NOT_REGULAR.get(stat.S_IFMT(existing.st_mode), "refusal.kind-other")
+        raise OutputError(note("refusal.output-special", path=str(path), kind=Note(kind)))
     if existing is not None and _standard_stream(existing):
-        raise OutputError(
-            f"--output {path} is the file dti's stdout or stderr goes to: leave -o out to write to stdout"
-        )
+        raise OutputError(note("refusal.output-stream", path=str(path)))
     for given in inputs:
         if target == Path(os.path.realpath(given)) or _same_file(existing, given):
-            raise OutputError(f"--output {path} is one of the input files: choose another name")
+            raise OutputError(note("refusal.output-input", path=str(path)))
     return target, existing
 
 
