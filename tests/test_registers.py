@@ -59,7 +59,7 @@ def test_a_register_that_names_a_unit_twice_is_refused(tmp_path: Path, text: str
     data = tmp_path / "data.csv"
     data.write_text("unit,value,indicator\nX1,1,A\n", encoding="utf-8")
     result = runner.invoke(
-        app, ["validate", str(data), "--units", str(register), "--spec", "example-commune"]
+        app, ["validate", str(data), "--units", str(register), "--spec", "example-commune", "--lang", "en"]
     )
     assert result.exit_code == 2 and "twice" in result.output
 

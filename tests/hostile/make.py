@@ -361,7 +361,7 @@ _CASES: list[Case] = [
         both(small, null_device),
         (*V, "-o", "{dir}/null"),
         2,
-        says=("is a device",),
+        says=("là một thiết bị",),  # the refusal in the default language
         runtime=True,
     ),
     Case("output-dev-stdout", "-o /dev/stdout is refused", small, (*V, "-o", "/dev/stdout"), 2),
