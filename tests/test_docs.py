@@ -17,13 +17,19 @@ temporary copy of sample_data/ and docs/, and so does a block naming a file that
 (BUILT: a ministry's ranking table, a report's target appendix), with those files written beside.
 Examples that cannot run here go in ```text blocks, which are not run.
 
+A ```python block (the library's examples) runs too, in a temporary copy of sample_data/ and docs/: what
+it prints is the ```text block right after it (blank lines between them only), or nothing when none
+follows. The blocks that build a report are marked `slow`.
+
 `python tests/test_docs.py --update` rewrites every block's output from what the commands print now
 (read the diff before committing it).
 """
 
 from __future__ import annotations
 
+import contextlib
 import glob
+import io
 import os
 import re
 import shlex
@@ -108,6 +114,67 @@ def blocks(page: Path) -> list[Block]:
     return found
 
 
+@dataclass
+class Example:
+    """A ```python block of a page, and the ```text block of what it prints when one follows it."""
+
+    page: Path
+    start: int  # index of the line after ```python
+    code: str
+    output: tuple[int, int] | None  # the ```text block: index of its first line and of its closing ```
+    expected: list[str]
+
+    @property
+    def name(self) -> str:
+        return f"{self.page.relative_to(ROOT)}:{self.start}"
+
+
+def _fence_end(lines: list[str], start: int) -> int:
+    return next(j for j in range(start, len(lines)) if lines[j].strip() == "```")
+
+
+def examples(page: Path, text: str | None = None) -> list[Example]:
+    """The ```python blocks of a page (or of its `text`), each with the output block after it."""
+    lines = (page.read_text(encoding="utf-8") if text is None else text).split("\n")
+    found: list[Example] = []
+    for i, line in enumerate(lines):
+        if line.strip() != "```python":
+            continue
+        end = _fence_end(lines, i + 1)
+        after = next((j for j in range(end + 1, len(lines)) if lines[j].strip()), len(lines))
+        output, expected = None, []
+        if after < len(lines) and lines[after].strip() == "```text":
+            output = (after + 1, _fence_end(lines, after + 1))
+            expected = lines[output[0] : output[1]]
+        found.append(Example(page, i + 1, "\n".join(lines[i + 1 : end]), output, expected))
+    return found
+
+
+def run_example(example: Example) -> list[str]:
+    """What the example prints now, run in a temporary copy of the sample files."""
+    printed = io.StringIO()
+    with scratch(), contextlib.redirect_stdout(printed):
+        exec(compile(example.code, example.name, "exec"), {"__name__": "__docs__"})
+    text = printed.getvalue()
+    return text.rstrip("\n").split("\n") if text else []
+
+
+@contextmanager
+def scratch(built: list[str] | None = None) -> Iterator[Path]:
+    """A temporary copy of sample_data/ and docs/ (with the files named in `built`), as the current folder."""
+    before = Path.cwd()
+    with tempfile.TemporaryDirectory(prefix="dti-docs-") as tmp:
+        for folder in COPIED:
+            shutil.copytree(ROOT / folder, Path(tmp) / folder)
+        for name in built or []:
+            BUILT[name](Path(tmp))
+        os.chdir(tmp)
+        try:
+            yield Path(tmp)
+        finally:
+            os.chdir(before)
+
+
 @contextmanager
 def place(block: Block) -> Iterator[Path]:
     """The folder a block runs in: the repository, or a temporary copy when the block writes files."""
@@ -119,16 +186,8 @@ def place(block: Block) -> Iterator[Path]:
         finally:
             os.chdir(before)
         return
-    with tempfile.TemporaryDirectory(prefix="dti-docs-") as tmp:
-        for folder in COPIED:
-            shutil.copytree(ROOT / folder, Path(tmp) / folder)
-        for name in block.built:
-            BUILT[name](Path(tmp))
-        os.chdir(tmp)
-        try:
-            yield Path(tmp)
-        finally:
-            os.chdir(before)
+    with scratch(block.built) as tmp:
+        yield tmp
 
 
 class Shell:
@@ -209,6 +268,30 @@ def test_console_block_prints_what_the_page_shows(block: Block) -> None:
         assert printed == step.expected, f"$ {step.command}"
 
 
+EXAMPLES = [example for page in PAGES for example in examples(page)]
+
+
+def _example_case(example: Example) -> object:
+    slow = "build_report(" in example.code  # a report draws its charts and robustness
+    return pytest.param(example, id=example.name, marks=[pytest.mark.slow] if slow else [])
+
+
+@pytest.mark.parametrize("example", [_example_case(example) for example in EXAMPLES])
+def test_python_example_prints_what_the_page_shows(example: Example) -> None:
+    assert run_example(example) == example.expected
+
+
+def test_examples_and_their_output_are_found() -> None:
+    page = ROOT / "x.md"
+    text = "```python\nprint(1)\n```\n\n```text\n1\n```\n\n```python\nx = 2\n```\nprose\n```text\nno\n```\n"
+    first, second = examples(page, text)
+    assert (first.code, first.expected, first.output) == ("print(1)", ["1"], (5, 6))
+    assert (second.code, second.expected, second.output) == ("x = 2", [], None)  # prose between: no output
+    assert run_example(first) == ["1"] and run_example(second) == []
+    pages = {example.page.name for example in EXAMPLES}
+    assert {"README.md", "library.md"} <= pages and len(EXAMPLES) >= 5
+
+
 def test_the_pages_have_console_blocks() -> None:
     # a parser that found nothing would pass every page
     assert len(ALL) >= 20 and all(block.steps for block in ALL)
@@ -258,6 +341,9 @@ def update() -> int:
             for step, printed in zip(block.steps, run_block(block), strict=True):
                 fresh += [f"$ {step.command}", *printed]
             lines[block.start : block.end] = fresh
+        for example in reversed(examples(page, "\n".join(lines))):
+            if example.output is not None:
+                lines[example.output[0] : example.output[1]] = run_example(example)
         text = "\n".join(lines)
         if text != page.read_text(encoding="utf-8"):
             page.write_text(text, encoding="utf-8")
