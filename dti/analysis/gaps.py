@@ -22,6 +22,7 @@ from dti.engine.scoring import Result, round_half_up
 from dti.numbers import STATUS_CODE, parse_number
 from dti.spec import Spec
 from dti.tracking.owners import Owners
+from dti.words import Note, note
 
 FULL = frozenset({"full", "max", "đủ", "tối đa", "đạt tối đa"})  # `--assume HTS=full`: every component to max
 
@@ -147,7 +148,7 @@ def by_main(gaps: Gaps, unit: str | None = None) -> list[Group]:
 # --- what-if ------------------------------------------------------------------------------------------
 
 
-def assumed_points(spec: Spec, assumed: dict[str, str]) -> tuple[dict[str, float], list[str]]:
+def assumed_points(spec: Spec, assumed: dict[str, str]) -> tuple[dict[str, float], list[Note | str]]:
     """Points of each assumed `CODE=VALUE`, read and scored as a submitted cell is; and reading notes.
 
     `full` (or `max`, `đủ`) gives every component under a node its maximum. GapsError names the bad value.
@@ -194,10 +195,17 @@ def assumed_points(spec: Spec, assumed: dict[str, str]) -> tuple[dict[str, float
         np.array([r for _, r in cells], dtype=object),
         [Source("", None, header)],
     )
-    notes = [f"--assume {i.column}: {i.message}" for i in settle_percent_scales(spec, submission)]
+    notes: list[Note | str] = [
+        note("analysis.gaps.assume", code=i.column, issue=Note(i.key, i.params) if i.key else i.message)
+        for i in settle_percent_scales(spec, submission)
+    ]
     checked = validate(spec, submission)
     errors = checked.errors
-    notes += [f"--assume {i.indicator}: {i.message}" for i in checked.warnings if i.value is not None]
+    notes += [
+        note("analysis.gaps.assume", code=i.indicator, issue=Note(i.key, i.params) if i.key else i.message)
+        for i in checked.warnings
+        if i.value is not None
+    ]
     if errors:
         raise GapsError("; ".join(f"{e.column}={e.value}: {e.message}" for e in errors))
     scored = rules.points(spec, submission.counted(), submission.tokens)

@@ -54,6 +54,7 @@ WORDS.update(
         "analysis.gaps.out_of_reach": ("ngoài tầm với", "out of reach"),
         "analysis.gaps.first": ("đã đứng đầu", "ranked first"),
         "analysis.gaps.decimal-mark": (",", "."),
+        "analysis.gaps.assume": ("--assume {code}: {issue}", "--assume {code}: {issue}"),
         "analysis.gaps.supplying": (
             "nếu bổ sung số liệu {code}: +{points} điểm",
             "supplying the missing figures of {code}: +{points} points",
