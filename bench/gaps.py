@@ -26,6 +26,7 @@ from pathlib import Path
 import numpy as np
 
 from dti.analysis import gaps as engine
+from dti.analysis import whatif
 from dti.io.register import UnitRegister
 from dti.pipeline import evaluate
 from dti.spec import load_spec
@@ -80,14 +81,14 @@ def main() -> None:
             out[u] = before - after
         return out
 
-    _, places = engine.everywhere(gaps, {}, 3, total)
+    _, places = whatif.everywhere(gaps, {}, 3, total)
     assert (per_unit() == places).all()
     for unit in run.result.unit_codes[:10]:  # and the library's own one-unit what-if agrees
         u = gaps.unit(unit)
-        assert engine.what_if(gaps, unit, {}, 3).places_gained(t) == places[u]
-    every = median_seconds(lambda: engine.everywhere(gaps, {}, 3, total), args.repeat)
+        assert whatif.what_if(gaps, unit, {}, 3).places_gained(t) == places[u]
+    every = median_seconds(lambda: whatif.everywhere(gaps, {}, 3, total), args.repeat)
     loop = median_seconds(per_unit, args.repeat)
-    one = median_seconds(lambda: engine.what_if(gaps, run.result.unit_codes[0], {}, 3), args.repeat)
+    one = median_seconds(lambda: whatif.what_if(gaps, run.result.unit_codes[0], {}, 3), args.repeat)
 
     # 1,000 candidate gap sets of one unit: one product, against one aggregate per set
     rng = np.random.default_rng(3)
@@ -104,15 +105,15 @@ def main() -> None:
             out[s] = spec.graph.aggregate(base)
         return out
 
-    points, _ = engine.scenarios(gaps, i, new)
+    points, _ = whatif.scenarios(gaps, i, new)
     assert np.allclose(points, one_by_one())
-    product = median_seconds(lambda: engine.scenarios(gaps, i, new), args.repeat)
+    product = median_seconds(lambda: whatif.scenarios(gaps, i, new), args.repeat)
     aggregates = median_seconds(one_by_one, args.repeat)
 
     unit = run.result.unit_codes[i]
     built = median_seconds(lambda: engine.build(run.result, owners), args.repeat)
     nodes = engine.ranked_nodes(spec)
-    nexts = median_seconds(lambda: engine.next_up(gaps, unit, nodes), args.repeat)
+    nexts = median_seconds(lambda: whatif.next_up(gaps, unit, nodes), args.repeat)
 
     print(f"{n:,} units × {len(gaps.codes)} components, median of {args.repeat}\n")
     print("| step | dti gaps | reference | speed-up |")

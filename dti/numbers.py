@@ -253,10 +253,9 @@ def format_vi(value: float, digits: int = 2) -> str:
     return text.replace(",", "\u0000").replace(".", ",").replace("\u0000", ".")
 
 
-def format_trimmed(value: float, digits: int, lang: str = "vi") -> str:
-    """A number with at most `digits` decimals and no trailing zeros: 2,44 (vi) or 2.44 (en)."""
-    text = format_vi(value, digits) if lang == "vi" else f"{value:,.{digits}f}"
-    decimal = "," if lang == "vi" else "."
+def format_trimmed(value: float, digits: int, decimal: str = ",") -> str:
+    """A number with at most `digits` decimals and no trailing zeros: 2,44 (decimal ",") or 2.44 (".")."""
+    text = format_vi(value, digits) if decimal == "," else f"{value:,.{digits}f}"
     return text.rstrip("0").rstrip(decimal) if decimal in text else text
 
 

@@ -10,6 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from dti.analysis import gaps as engine
+from dti.analysis import whatif
 from dti.cli import app
 from dti.engine.scoring import competition_ranks
 from dti.pipeline import evaluate
@@ -106,9 +107,9 @@ def test_province_wide_main_indices(gaps: engine.Gaps) -> None:
 
 
 def test_filling_a_main_index_adds_its_lost_and_at_stake_points(gaps: engine.Gaps, spec: Spec) -> None:
-    assumed, _ = engine.assumed_points(spec, {"A": "full"})
+    assumed, _ = whatif.assumed_points(spec, {"A": "full"})
     assert assumed == {"A.1": 10, "A.2": 10}
-    scenario = engine.what_if(gaps, "u1", assumed)
+    scenario = whatif.what_if(gaps, "u1", assumed)
     t = spec.graph.index["T"]
     # u1 loses 6 + 5 in A: 19 + 11 = 30 → 0.600, tied with u2, behind u3: rank 2, one place gained
     assert scenario.points[t] == 30 and scenario.values[t] == pytest.approx(0.6)
@@ -121,9 +122,9 @@ def test_filling_a_main_index_adds_its_lost_and_at_stake_points(gaps: engine.Gap
 
 
 def test_assumed_values_are_read_as_a_submission(gaps: engine.Gaps, spec: Spec) -> None:
-    assumed, _ = engine.assumed_points(spec, {"C.1": "có", "1.1": "10", "A.2": "90%"})
+    assumed, _ = whatif.assumed_points(spec, {"C.1": "có", "1.1": "10", "A.2": "90%"})
     assert assumed == {"C.1": 10, "A.1": 10, "A.2": 9}
-    scenario = engine.what_if(gaps, "u1", {"C.1": 10, "A.1": 10})
+    scenario = whatif.what_if(gaps, "u1", {"C.1": 10, "A.1": 10})
     t = spec.graph.index["T"]
     # 19 + 10 + 6 = 35 → 0.700: first, two places gained
     assert scenario.points[t] == 35 and scenario.rank[t] == 1 and scenario.places_gained(t) == 2
@@ -141,22 +142,22 @@ def test_assumed_values_are_read_as_a_submission(gaps: engine.Gaps, spec: Spec) 
 )
 def test_a_bad_assumed_value_is_a_clear_error(spec: Spec, pair: dict[str, str], message: str) -> None:
     with pytest.raises(engine.GapsError, match=message):
-        engine.assumed_points(spec, pair)
+        whatif.assumed_points(spec, pair)
 
 
 def test_close_one_closes_the_largest_gap(gaps: engine.Gaps, spec: Spec) -> None:
     # u1's gaps: A.1 6, A.2 5, B.1 10, C.1 10: the tie goes to B.1 (spec order); 19 + 10 = 29 → 0.580
-    scenario = engine.what_if(gaps, "u1", {}, close=1)
+    scenario = whatif.what_if(gaps, "u1", {}, close=1)
     assert scenario.closed == ["B.1"]
     t = spec.graph.index["T"]
     assert scenario.points[t] == 29 and scenario.rank[t] == 3
     # u2's only gap is B.1, at stake: supplying it gives 50 → first
-    scenario = engine.what_if(gaps, "u2", {}, close=3)
+    scenario = whatif.what_if(gaps, "u2", {}, close=3)
     assert scenario.closed == ["B.1"] and scenario.points[t] == 50 and scenario.places_gained(t) == 1
 
 
 def test_next_up_exact_at_the_display_precision(gaps: engine.Gaps, spec: Spec) -> None:
-    found = {n.node: n for n in engine.next_up(gaps, "u1", engine.ranked_nodes(spec))}
+    found = {n.node: n for n in whatif.next_up(gaps, "u1", engine.ranked_nodes(spec))}
     # T: u2 above at 0.600; passing needs a rounded 0.601, i.e. ≥ 0.6005 × 50 = 30.025 points: 11.03 more
     assert (found["T"].unit_above, found["T"].points_needed) == ("u2", 11.03)
     assert found["T"].closes == ["B.1", "C.1"]  # 10, then 10 + 10 ≥ 11.03
@@ -171,13 +172,13 @@ def test_next_up_exact_at_the_display_precision(gaps: engine.Gaps, spec: Spec) -
         ]
         # u2's rank: passed (3rd) with the figure, only tied (still 2nd) with a hundredth less
         assert [competition_ranks(r[:, None], 3)[1, 0] for r in rows] == [3, 2], node
-    top = {n.node: n for n in engine.next_up(gaps, "u3", ["T"])}["T"]
+    top = {n.node: n for n in whatif.next_up(gaps, "u3", ["T"])}["T"]
     assert top.unit_above is None and top.points_needed is None and top.rank == 1
 
 
 def test_everywhere_each_unit_closes_its_own_largest_gap(gaps: engine.Gaps) -> None:
     # u1 B.1 → 0.58 (3rd, =); u2 B.1 → 1.0 (1st, +1); u3 B.1 → 0.88 (1st, =); u4 B.1 → 0.48 (3rd, +1)
-    value, places = engine.everywhere(gaps, {}, 1, "T")
+    value, places = whatif.everywhere(gaps, {}, 1, "T")
     assert value.tolist() == pytest.approx([0.58, 1.0, 0.88, 0.48])
     assert places.tolist() == [0, 1, 0, 1]
 
@@ -187,9 +188,9 @@ def test_many_scenarios_equal_one_by_one(gaps: engine.Gaps) -> None:
     sets = rng.random((50, len(gaps.codes))) < 0.5
     i = gaps.unit("u4")
     new = np.where(sets, gaps.max, gaps.points[i])
-    points, _ = engine.scenarios(gaps, i, new)
+    points, _ = whatif.scenarios(gaps, i, new)
     for s in range(len(sets)):
-        one, _ = engine.scenarios(gaps, i, new[s : s + 1])
+        one, _ = whatif.scenarios(gaps, i, new[s : s + 1])
         assert np.allclose(points[s], one[0])
     t = gaps.spec.graph.index["T"]
     assert np.allclose(points[:, t], 8 + (sets * gaps.gap[i]).sum(axis=1))
@@ -200,12 +201,12 @@ def test_against_another_table(files: dict[str, Path], gaps: engine.Gaps, spec: 
     published.write_text("unit,T\nv1,0.7\nv2,0.5\nu1,0.1\n", encoding="utf-8")
     other = evaluate(published, spec).result
     assert other is not None
-    pool = engine.pool_of(other, "u1")  # u1 itself is left out
-    scenario = engine.what_if(gaps, "u1", {}, close=1, pool=pool)
+    pool = whatif.pool_of(other, "u1")  # u1 itself is left out
+    scenario = whatif.what_if(gaps, "u1", {}, close=1, pool=pool)
     t = spec.graph.index["T"]
     # 0.380 among 0.7 and 0.5: 3rd; 0.580: 2nd
     assert (scenario.rank_before[t], scenario.rank[t]) == (3, 2)
-    assert engine.next_up(gaps, "u1", ["T"], pool)[0].unit_above == "v2"
+    assert whatif.next_up(gaps, "u1", ["T"], pool)[0].unit_above == "v2"
 
 
 def test_json_shape(files: dict[str, Path]) -> None:
@@ -240,7 +241,7 @@ def test_cli_tables_and_errors(files: dict[str, Path]) -> None:
 
 
 def test_report_section(gaps: engine.Gaps) -> None:
-    section = views.gaps_section(gaps, "u1", engine.next_up(gaps, "u1", ["T"]))
+    section = views.gaps_section(gaps, "u1", whatif.next_up(gaps, "u1", ["T"]))
     assert section.key == "gaps"
     [chart] = section.charts
     assert chart.kind == "hbar" and chart.categories == ["Sở X", "Sở Y", "Sở Z"]
@@ -253,12 +254,12 @@ def test_everywhere_agrees_with_each_unit_alone(
     gaps: engine.Gaps, assumed: dict[str, float], close: int
 ) -> None:
     t = gaps.spec.graph.index["T"]
-    value, places = engine.everywhere(gaps, assumed, close, "T")
+    value, places = whatif.everywhere(gaps, assumed, close, "T")
     for i, unit in enumerate(gaps.result.unit_codes):
         # every unit reaches at least the assumed points: one above keeps its own
         points = {c: float(np.nan_to_num(gaps.points[i, list(gaps.codes).index(c)])) for c in assumed}
         own = {c: max(v, points[c]) for c, v in assumed.items()}
-        scenario = engine.what_if(gaps, unit, own, close)
+        scenario = whatif.what_if(gaps, unit, own, close)
         assert value[i] == pytest.approx(scenario.values[t]) and places[i] == scenario.places_gained(t), unit
 
 
@@ -267,7 +268,7 @@ def test_against_a_table_without_the_pillar(gaps: engine.Gaps, spec: Spec, tmp_p
     published.write_text("unit,T\nv1,0.7\n", encoding="utf-8")
     other = evaluate(published, spec).result
     assert other is not None
-    found = {n.node: n for n in engine.next_up(gaps, "u1", ["T", "P"], engine.pool_of(other, "u1"))}
+    found = {n.node: n for n in whatif.next_up(gaps, "u1", ["T", "P"], whatif.pool_of(other, "u1"))}
     assert (found["T"].rank, found["T"].unit_above) == (2, "v1")
     assert (found["P"].rank, found["P"].unit_above) == (None, None)  # nobody to compare with, not "first"
     [row] = [r for r in views.next_view(list(found.values())).rows if r["node"] == "P"]
@@ -368,5 +369,5 @@ def test_json_keys_of_both_shapes(files: dict[str, Path]) -> None:
 def test_everywhere_is_a_floor(gaps: engine.Gaps) -> None:
     # "what if every unit reached 0 points on A.1": nobody falls, nothing changes
     t = gaps.spec.graph.index["T"]
-    value, places = engine.everywhere(gaps, {"A.1": 0.0}, 0, "T")
+    value, places = whatif.everywhere(gaps, {"A.1": 0.0}, 0, "T")
     assert value == pytest.approx(gaps.result.values_matrix[:, t]) and not places.any()

@@ -21,8 +21,9 @@ from dti.tracking.targets import Review
 from dti.words import Note, note
 
 if TYPE_CHECKING:
-    from dti.analysis.gaps import Gaps, NextUp
+    from dti.analysis.gaps import Gaps
     from dti.analysis.robustness import Ranks
+    from dti.analysis.whatif import NextUp
     from dti.tracking.deadlines import Calendar
     from dti.tracking.tasks import TaskList
 

@@ -118,7 +118,7 @@ def _checked(file: Path, issues: list[Issue], kind: str) -> Checked:
 
 def _owners(briefing: Briefing, owners: Path, received: Path | None, day: dt.date, sheet: str | None) -> None:
     """Points lost per department, and with a received log the reporting calendar."""
-    from dti.analysis import gaps
+    from dti.analysis import gaps, whatif
     from dti.tracking.owners import read_owners
 
     plan = read_owners(owners, briefing.spec, sheet)
@@ -133,7 +133,7 @@ def _owners(briefing: Briefing, owners: Path, received: Path | None, day: dt.dat
     else:
         if briefing.unit is not None:
             order = gaps.ranked_nodes(briefing.spec)
-            briefing.next_up = gaps.next_up(briefing.gaps, briefing.unit, order)
+            briefing.next_up = whatif.next_up(briefing.gaps, briefing.unit, order)
     if received is not None:
         found = schedule(plan, received=received, year=day.year, today=day)
         briefing.checked.append(_checked(received, found.issues, "received"))

@@ -67,6 +67,7 @@ def gaps(
     if against and one is None:
         common.refuse("cli.against-unit")
     from dti.analysis import gaps as engine
+    from dti.analysis import whatif
     from dti.engine.lookup import find_unit
     from dti.pipeline import check_years
     from dti.tracking.owners import read_owners
@@ -79,13 +80,13 @@ def gaps(
     pairs = common.pairs(assume, "--assume", "CODE=VALUE", "HTS.01=90%")
     try:
         found = engine.build(result, plan)
-        assumed, notes = engine.assumed_points(run.spec, pairs)
+        assumed, notes = whatif.assumed_points(run.spec, pairs)
     except engine.GapsError as exc:
         raise typer.BadParameter(common.worded(exc), param_hint="--assume" if pairs else "FILE") from None
     common.notes(notes, writer.code)
     lang, full = writer.code, fmt is Format.xlsx  # a workbook holds every row; the terminal, the largest gaps
     if one is None:
-        moved = engine.everywhere(found, assumed, close, run.spec.total) if assumed or close else None
+        moved = whatif.everywhere(found, assumed, close, run.spec.total) if assumed or close else None
         words = views.what_if_words(pairs, close, lang)
         common.emit(
             fmt,
@@ -103,9 +104,9 @@ def gaps(
                 against, replace(inputs, year=None, columns=None, layout=None), spec=run.spec
             )
             check_years(run, [among], same=True)
-            pool = engine.pool_of(common.scored(among, " ".join(map(str, against)), lang), code)
-        scenario = engine.what_if(found, code, assumed, close, pool) if assumed or close else None
-        nexts = engine.next_up(found, code, engine.ranked_nodes(run.spec), pool)
+            pool = whatif.pool_of(common.scored(among, " ".join(map(str, against)), lang), code)
+        scenario = whatif.what_if(found, code, assumed, close, pool) if assumed or close else None
+        nexts = whatif.next_up(found, code, engine.ranked_nodes(run.spec), pool)
         mark = common.decimal_mark(writer.lang, writer.decimal)
         common.emit(
             fmt,

@@ -7,7 +7,8 @@ from typing import cast
 
 import numpy as np
 
-from dti.analysis.gaps import Gaps, Group, NextUp, WhatIf, by_main, by_owner, ranked_nodes
+from dti.analysis.gaps import Gaps, Group, by_main, by_owner, ranked_nodes
+from dti.analysis.whatif import NextUp, WhatIf
 from dti.views.base import Column, Lang, View, as_float, narrow_hint, node_name, word
 from dti.views.document import Chart, Decimal, Fact, Section, Series
 from dti.views.gaps_data import frame, province_data, unit_data

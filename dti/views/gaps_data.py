@@ -7,7 +7,8 @@ from typing import Any
 
 import numpy as np
 
-from dti.analysis.gaps import Gaps, Group, NextUp, WhatIf, by_main, by_owner
+from dti.analysis.gaps import Gaps, Group, by_main, by_owner
+from dti.analysis.whatif import NextUp, WhatIf
 from dti.views.base import as_float
 
 

@@ -75,10 +75,10 @@ TARGET_COLUMNS = ("id", "group", "name", "responsible", "target", "result", "lab
 def label(row: Any, lang: Lang, decimal: str | None = None) -> str:
     """The status as a review writes it: 'Đạt và vượt 2,44 %', 'Chưa đạt (còn thiếu 8,8 %)'; a reported
     verdict that disagrees with the numbers shows both. `decimal` overrides the language's mark."""
-    style = ("vi" if decimal == "," else "en") if decimal else lang
+    mark = decimal or ("," if lang == "vi" else ".")
 
     def worded(value: float, percent: bool) -> str:
-        return format_trimmed(value, 2, style) + (" %" if percent else "")
+        return format_trimmed(value, 2, mark) + (" %" if percent else "")
 
     return label_note(row, worded).text(lang)
 
