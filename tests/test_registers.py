@@ -47,10 +47,13 @@ def test_an_unknown_name_gets_did_you_mean(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "what"),
-    [("code,name\nX1,Xã A\nX1,Xã B\n", "code 'X1'"), ("code,name\nX1,Xã Hoà\nX2,Xã Hòa\n", "name 'Xã Hòa'")],
+    ("text", "what", "vi"),
+    [
+        ("code,name\nX1,Xã A\nX1,Xã B\n", "code 'X1'", "mã 'X1' hai lần"),
+        ("code,name\nX1,Xã Hoà\nX2,Xã Hòa\n", "name 'Xã Hòa'", "tên 'Xã Hòa' hai lần"),
+    ],
 )
-def test_a_register_that_names_a_unit_twice_is_refused(tmp_path: Path, text: str, what: str) -> None:
+def test_a_register_that_names_a_unit_twice_is_refused(tmp_path: Path, text: str, what: str, vi: str) -> None:
     # Before: the last row silently won.
     register = tmp_path / "units.csv"
     register.write_text(text, encoding="utf-8")
@@ -58,10 +61,11 @@ def test_a_register_that_names_a_unit_twice_is_refused(tmp_path: Path, text: str
         UnitRegister.read(register)
     data = tmp_path / "data.csv"
     data.write_text("unit,value,indicator\nX1,1,A\n", encoding="utf-8")
-    result = runner.invoke(
-        app, ["validate", str(data), "--units", str(register), "--spec", "example-commune", "--lang", "en"]
-    )
-    assert result.exit_code == 2 and "twice" in result.output
+    args = ["validate", str(data), "--units", str(register), "--spec", "example-commune"]
+    result = runner.invoke(app, args)  # Vietnamese by default, English with --lang en
+    assert result.exit_code == 2 and vi in result.output and "twice" not in result.output
+    result = runner.invoke(app, [*args, "--lang", "en"])
+    assert result.exit_code == 2 and f"{what} twice" in result.output
 
 
 def test_a_name_column_that_disagrees_with_the_register_is_a_warning(tmp_path: Path) -> None:
