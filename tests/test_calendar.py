@@ -134,13 +134,17 @@ def test_received_log_as_written(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     log = read_received(path, ["Sở Xây dựng"], spec)
-    first, second = log.entries
+    first, second, third = log.entries  # 'Sở Xây dựg' is a letter off Sở Xây dựng: taken for it, said
     # Excel serial 46290 is 25/09/2026 (45658 = 01/01/2025, + 365 to 2026, + 267 to 25 September)
     assert (first.owner, first.period, first.day) == ("Sở Xây dựng", "Q3 2026", D(2026, 9, 25))
     assert first.components == {"DTTM.01", "DTTM.02", "DTTM.03"} and first.evidence is True
     assert (second.period, second.components, second.evidence) == ("2026", {"DTTM.01", "DTTM.02"}, False)
-    messages = [i.message for i in log.issues]
-    assert "did you mean 'Sở Xây dựng'?" in messages[0] and "is not a date" in messages[1]
+    assert (third.owner, third.period, third.day) == ("Sở Xây dựng", "Q3 2026", D(2026, 9, 24))
+    said = [(i.row, i.severity, i.message) for i in log.issues]
+    assert said == [
+        (5, "warning", "'Sở Xây dựg' is taken as 'Sở Xây dựng' (a near spelling): correct the name"),
+        (6, "error", "'hôm qua' is not a date: write 24/09/2026; the line is left out"),
+    ]
 
 
 def test_once_rule_and_local_owners(tmp_path: Path) -> None:

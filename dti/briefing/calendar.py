@@ -13,6 +13,7 @@ from dti.tracking import deadlines
 from dti.tracking.dates import parse_date
 from dti.tracking.owners import Owners, read_owners
 from dti.tracking.received import read_received
+from dti.words import Note, note
 
 EXCEL = (".xlsx", ".xlsm", ".xls", ".ods")
 
@@ -49,7 +50,7 @@ class Schedule:
     issues: list[Issue] = field(
         default_factory=list
     )  # owners file, received log, log lines no deadline takes
-    notes: list[str] = field(default_factory=list)  # how the received log was read
+    notes: list[Note | str] = field(default_factory=list)  # how the received log was read
 
     @property
     def report(self) -> Report:
@@ -88,7 +89,9 @@ def schedule(
         excel = sheet if received.suffix.lower() in EXCEL else None
         log = read_received(received, list(names), owned.spec, excel, parties)
         issues += log.issues
-    calendar = deadlines.build(names, calendar_rules, year, day, log)
+    calendar = deadlines.build(names, calendar_rules, year, day, log, parties)
     issues += calendar.issues  # log lines no deadline takes: said, never dropped
-    notes = [f"{received}: {n}" for n in log.notes] if log else []
+    notes: list[Note | str] = (
+        [note("io.in-file", file=str(received), note=n) for n in log.notes] if log else []
+    )
     return Schedule(calendar, owned, names, issues, notes)

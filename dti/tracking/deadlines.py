@@ -20,7 +20,6 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from dti.io.grid import InputError
 from dti.io.yamlsafe import load_yaml
 from dti.issues import Issue, IssueCode, Severity, issue
-from dti.numbers import header_key
 from dti.tracking.dates import Period, parse_period, shift
 from dti.tracking.departments import Departments, bundled, department_key
 from dti.tracking.received import Log, Received, once_key
@@ -30,8 +29,6 @@ DEFAULT_RULES = Path(__file__).parent.parent / "data" / "calendar_default.yaml"
 Status = Literal["on_time", "late", "overdue", "due_soon", "upcoming"]
 STATUSES: tuple[Status, ...] = ("on_time", "late", "overdue", "due_soon", "upcoming")
 PER_YEAR = {"month": 12, "quarter": 4, "half": 2, "year": 1}
-# Owners named as a local government consolidate and report for their area (the `local` rules).
-LOCAL = ("huyen", "quan", "thi xa", "thanh pho", "xa", "phuong", "dac khu", "cap huyen", "cap xa")
 
 
 class Rule(BaseModel):
@@ -85,17 +82,17 @@ def load_rules(path: Path | None = None) -> Rules:
         ) from None
 
 
-def is_local(owner: str) -> bool:
-    """`UBND huyện A`, `Ủy ban nhân dân xã B`, `Thị xã C`, `UBND cấp xã`: a local government."""
-    key = header_key(owner).replace("uy ban nhan dan", "ubnd").removeprefix("ubnd ")
-    return any(key == w or key.startswith(w + " ") for w in LOCAL)
+def is_local(owner: str, departments: Departments | None = None) -> bool:
+    """A local government (it consolidates and reports for its area: the `local` rules), as the register
+    says (`UBND các huyện, thành phố`, `UBND cấp xã`, or an owners file's `UBND huyện A`)."""
+    return (departments or bundled()).is_local(owner)
 
 
 def applies(rule: Rule, owner: str, departments: Departments | None = None) -> bool:
+    register = departments or bundled()
     if isinstance(rule.who, list):
-        register = departments or bundled()
         return _identity(register, owner) in {_identity(register, w) for w in rule.who}
-    return rule.who == "all" or (rule.who == "local") == is_local(owner)
+    return rule.who == "all" or (rule.who == "local") == register.is_local(owner)
 
 
 def _identity(departments: Departments, name: str) -> str:
@@ -195,17 +192,23 @@ def reporters(
 
 
 def build(
-    owners: dict[str, list[str]], rules: Rules, year: int, today: dt.date, log: Log | None = None
+    owners: dict[str, list[str]],
+    rules: Rules,
+    year: int,
+    today: dt.date,
+    log: Log | None = None,
+    departments: Departments | None = None,
 ) -> Calendar:
     """Every deadline of `year` for every owner (owner → its components), judged on `today` against the
-    log. A loop over owners × rules × periods: a year of a province is a few hundred deadlines."""
+    log; which rules apply to an owner the register of departments says (`departments`: the owners
+    file's). A loop over owners × rules × periods: a year of a province is a few hundred deadlines."""
     lines: dict[tuple[str, str], list[Received]] = {}
     for entry in log.entries if log else []:
         lines.setdefault((entry.owner, entry.period), []).append(entry)
     deadlines = []
     for owner, components in owners.items():
         for rule in rules.rules:
-            if not applies(rule, owner):
+            if not applies(rule, owner, departments):
                 continue
             for period, due in due_dates(rule, year, rules.weekend):
                 deadline = Deadline(owner, rule, period, due, components)

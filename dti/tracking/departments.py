@@ -2,17 +2,19 @@
 
 The bundled register (dti/data/departments.yaml) lists the bodies plans name — Văn phòng UBND tỉnh, the
 Sở, Công an tỉnh, Thuế tỉnh, NHNN, Kho bạc, BHXH, the telecoms, the UBND of districts and communes — and
-collective parties (`Các cơ quan, ban, ngành`) that are one responsible party. Names are matched after one
-folding (`department_key`): case, diacritics, punctuation, `&` and `và`, the usual short forms (KH&CN,
-TT&TT, UBND, VP, NHNN…) and a trailing `tỉnh …`, `chi nhánh …` or `khu vực …`. An owners file extends
-the register (`extend`): its names are the authority (an unknown one becomes a department of the file, and
-its aliases column adds names); other files naming them resolve to them. An unknown name is `Unresolved`,
-with close matches for a did-you-mean: never silently a new department.
+collective parties (`Các cơ quan, ban, ngành`) that are one responsible party; `level: local` marks the
+local governments (they report by the local rules of the calendar). Names are matched after one folding
+(`department_key`): case, diacritics, punctuation, `&` and `và`, the usual short forms (KH&CN, TT&TT,
+UBND, VP, NHNN…) and a trailing `tỉnh …`, `chi nhánh …` or `khu vực …`. A name that misses by one letter
+of one word (`Sở Tài chíh`) is taken for the one department it nearly names (`near`: the caller says
+so). An owners file extends the register (`extend`): its names are the authority (an unknown one becomes
+a department of the file, and its aliases column adds names); other files naming them resolve to them.
+An unknown name is `Unresolved`, with the genuinely close names for a did-you-mean (`close`, generic
+words such as `Sở`, `tỉnh`, `UBND` left out of the likeness): never silently a new department.
 """
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -22,39 +24,11 @@ from typing import Any
 
 from dti.io.yamlsafe import load_yaml
 from dti.issues import Issue, IssueCode, Severity, issue
-from dti.numbers import header_key, nfc
-from dti.words import note
+from dti.numbers import nfc
+from dti.tracking.names import alike, keys, looks_local, one_word_off, respelt, words
+from dti.words import Note, note
 
 BUNDLED = Path(__file__).parent.parent / "data" / "departments.yaml"
-# Long forms → the short forms people write (on the folded text, `và` dropped): `Sở Khoa học và Công
-# nghệ`, `Sở KH&CN` and `Sở KHCN` are one key.
-SHORT_FORMS = {
-    "uy ban nhan dan": "ubnd",
-    "hoi dong nhan dan": "hdnd",
-    "van phong": "vp",
-    "ngan hang nha nuoc": "nhnn",
-    "kho bac nha nuoc": "kbnn",
-    "bao hiem xa hoi": "bhxh",
-    "khoa hoc cong nghe": "khcn",
-    "thong tin truyen thong": "tttt",
-    "giao duc dao tao": "gddt",
-    "ke hoach dau tu": "khdt",
-    "lao dong thuong binh xa hoi": "ldtbxh",
-    "nong nghiep phat trien nong thon": "nnptnt",
-    "nong nghiep moi truong": "nnmt",
-    "tai nguyen moi truong": "tnmt",
-    "van hoa the thao du lich": "vhttdl",
-    "giao thong van tai": "gtvt",
-    "dan toc ton giao": "dttg",
-    "doanh nghiep vien thong": "dnvt",
-    "mat tran to quoc": "mttq",
-    "lien hiep phu nu": "lhpn",
-    "cong an": "ca",
-}
-_SHORT = re.compile(r"\b(" + "|".join(sorted(SHORT_FORMS, key=len, reverse=True)) + r")\b")
-# What follows a body's name to say where it is (`Công an tỉnh Khánh Hòa`, `NHNN chi nhánh Khánh Hòa`,
-# `Kho bạc Nhà nước Khu vực XV`): dropped when matching the bundled register.
-_WHERE = re.compile(r"(?<=\S) (?:tinh|chi nhanh|khu vuc)(?: .*)?$")
 # Words a unit's name starts with: after `,` or `và`, such a word starts the next unit (`Sở A, Sở B và
 # Sở C`); another word goes on the same name (`Sở Văn hóa, Thể thao và Du lịch`). Place words count only
 # capitalised (`các huyện, thành phố` is one name).
@@ -79,6 +53,11 @@ class Department:
     aliases: tuple[str, ...] = ()
     group: bool = False  # a collective party (`Các cơ quan, ban, ngành`)
     merged_into: str | None = None  # a former body (Sở TT&TT): the id of the one it was merged into
+    level: str = "province"  # `local`: a local government (districts, communes), the calendar's local rules
+
+    @property
+    def local(self) -> bool:
+        return self.level == "local"
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -94,20 +73,8 @@ class Unresolved:
 
 
 def department_key(text: str) -> str:
-    """The key a department's name is matched on, with where it is (`tỉnh …`) kept: see `_keys`."""
-    return _keys(text)[0]
-
-
-@cache
-def _keys(text: str) -> tuple[str, str]:
-    """(full key, key without a trailing `tỉnh …` / `chi nhánh …` / `khu vực …`): folded, `và` and `&`
-    dropped, short forms for long ones, no spaces. `Sở KH&CN`, `Sở KHCN`, `So Khoa hoc va Cong nghe
-    tinh` → `sokhcn`."""
-    words = [w for w in header_key(text).replace(".", " ").split() if w != "va"]
-    spaced = " ".join(words)
-    full = _SHORT.sub(lambda m: SHORT_FORMS[m[1]], spaced).replace(" ", "")
-    bare = _SHORT.sub(lambda m: SHORT_FORMS[m[1]], _WHERE.sub("", spaced)).replace(" ", "")
-    return full, bare
+    """The key a department's name is matched on, with where it is (`tỉnh …`) kept: see `names.keys`."""
+    return keys(text)[0]
 
 
 @dataclass
@@ -116,8 +83,10 @@ class Departments:
 
     departments: dict[str, Department]
     display: dict[str, str] = field(default_factory=dict)  # id → the owners file's name for it
+    respelled: dict[str, str] = field(default_factory=dict)  # an owners file's misspelt name → shown as
     _exact: dict[str, str] = field(default_factory=dict, repr=False)  # full key → id
     _bare: dict[str, str] = field(default_factory=dict, repr=False)  # key without `tỉnh …` → id
+    _words: dict[tuple[str, ...], set[str]] = field(default_factory=dict, repr=False)  # words → ids
 
     def __post_init__(self) -> None:
         for dep in self.departments.values():
@@ -125,9 +94,11 @@ class Departments:
                 self._add(text, dep.id)
 
     def _add(self, text: str, department: str) -> None:
-        full, bare = _keys(text)
+        full, bare = keys(text)
         self._exact.setdefault(full, department)
         self._bare.setdefault(bare, department)
+        for spelt in words(text):
+            self._words.setdefault(spelt, set()).add(department)
 
     @classmethod
     def read(cls, path: Path = BUNDLED) -> Departments:
@@ -139,6 +110,7 @@ class Departments:
                 nfc(str(item["name"])),
                 tuple(nfc(str(a)) for a in item.get("aliases") or ()),
                 bool(item.get("group", False)),
+                level=str(item.get("level", "province")),
             )
             found[dep.id] = dep
             for i, former in enumerate(item.get("former") or (), start=1):
@@ -147,22 +119,39 @@ class Departments:
 
     def find(self, name: str) -> Department | None:
         """The department `name` means, or None (`resolve` also says the closest names)."""
-        full, bare = _keys(name)
+        full, bare = keys(name)
         found = self._exact.get(full) or self._bare.get(bare) or self._bare.get(full)
         return None if found is None else self.departments[found]
 
+    def near(self, name: str) -> Department | None:
+        """The one department `name` nearly names when `find` misses: the same words but one, and that
+        one a letter off (`Sở Tài chíh` → Sở Tài chính); None when none or several are that near."""
+        mine = dict.fromkeys(words(name))
+        hits = {i for known, ids in self._words.items() for w in mine if one_word_off(w, known) for i in ids}
+        return self.departments[hits.pop()] if len(hits) == 1 else None
+
+    def match(self, name: str) -> Department | None:
+        """`find`, else `near`: the department a name is taken for (the caller says when it was near)."""
+        return self.find(name) or self.near(name)
+
+    def close(self, name: str, among: Iterable[str] | None = None) -> tuple[str, ...]:
+        """Up to three names (as shown) of the departments most like `name` — of `among` if given — for
+        a did-you-mean; likeness is judged without the generic words (`Sở`, `tỉnh`, `UBND`…), and only
+        names genuinely alike are given (none: say there is no close name)."""
+        texts = list(among) if among is not None else [t for d in self.departments.values() for t in d.names]
+        return tuple(dict.fromkeys(self.named(t) for t in alike(name, texts)))[:3]
+
     def resolve(self, name: str) -> Department | Unresolved:
-        """The department `name` means, or Unresolved with the closest names."""
-        found = self.find(name)
+        """The department `name` means (exactly or `near`ly), or Unresolved with the closest names."""
+        found = self.match(name)
         if found is not None:
             return found
-        full = _keys(name)[0]
-        if not full:
-            return Unresolved(nfc(name))
-        keys = {**self._bare, **self._exact}
-        close = difflib.get_close_matches(full, list(keys), n=6, cutoff=0.75)
-        names = dict.fromkeys(self.name(self.departments[keys[k]]) for k in close)
-        return Unresolved(nfc(name), tuple(names)[:3])
+        return Unresolved(nfc(name), self.close(name) if keys(name)[0] else ())
+
+    def is_local(self, name: str) -> bool:
+        """Whether `name` is a local government: as the register says, else as the name is written."""
+        found = self.match(name)
+        return found.local if found is not None else looks_local(name)
 
     def kin(self, department: Department) -> list[str]:
         """The department's id, then the body it was merged into, then the bodies merged into it: whom
@@ -175,30 +164,43 @@ class Departments:
         return self.display.get(department.id, department.name)
 
     def named(self, text: str) -> str:
-        """The name to show for `text`: its department's, else the text as written (NFC)."""
-        found = self.find(text)
+        """The name to show for `text`: its department's (a `near` one too), else the text as written."""
+        found = self.match(text)
         return nfc(text) if found is None else self.name(found)
 
     def extend(self, names: Iterable[tuple[str, Sequence[str]]]) -> Departments:
         """The register with an owners file's names (name, its aliases): a known name is shown as the
-        file writes it; an unknown one (none of its aliases known either) is a department of the file."""
-        out = Departments(dict(self.departments), dict(self.display))
+        file writes it; a name a letter off a known one (`near`) or spelt with other diacritics is that
+        department, shown as the register spells it (and listed in `respelled`); any other is a
+        department of the file (`local` when written as a local government)."""
+        out = Departments(dict(self.departments), dict(self.display), respelled=dict(self.respelled))
         out._exact, out._bare = dict(self._exact), dict(self._bare)
         for text, aliases in names:
             text = nfc(text)
-            if not _keys(text)[0]:
+            if not keys(text)[0]:
                 continue
             found = next((d for t in (text, *aliases) if (d := out.find(t)) is not None), None)
+            shown = text
+            if found is None and (found := self.near(text)) is not None:
+                shown = self.name(found)
+            elif found is not None:
+                known = self.departments.get(found.id, found).names  # not the names this file added
+                shown = next((n for n in known if respelt(text, n)), text)
             if found is None:
-                found = Department(f"file:{_keys(text)[0]}", text)
+                level = "local" if looks_local(text) else "province"
+                found = Department(f"file:{keys(text)[0]}", text, level=level)
                 out.departments[found.id] = found
+            if shown != text:
+                out.respelled.setdefault(text, shown)
             found = replace(found, aliases=(*found.aliases, *(a for a in (text, *aliases) if a)))
             out.departments[found.id] = found
-            out.display.setdefault(found.id, text)
+            out.display.setdefault(found.id, shown)
             for alias in (text, *aliases):
-                full = _keys(alias)[0]
+                full = keys(alias)[0]
                 if full:
                     out._exact[full] = found.id  # the owners file is the authority for its names
+                    for spelt in words(alias):
+                        out._words.setdefault(spelt, set()).add(found.id)
         return out
 
     def split(self, text: str) -> list[str]:
@@ -222,30 +224,21 @@ class Departments:
                 i = j + 1
         out: dict[str, str] = {}
         for unit in (u.strip(" .-–+•") for u in units):
-            found = self.find(unit) if unit else None
-            key = found.id if found is not None else _keys(unit)[0]
+            found = self.match(unit) if unit else None
+            key = found.id if found is not None else keys(unit)[0]
             if unit and key not in out:
                 out[key] = unit
         return list(out.values())
 
-    def unknown(self, text: str) -> list[Unresolved]:
-        """The units of a cell no department answers to (each with its guesses)."""
-        return [self._unresolved(u) for u in self.split(text) if self.find(u) is None]
-
-    def _unresolved(self, name: str) -> Unresolved:
-        found = self.resolve(name)
-        assert isinstance(found, Unresolved)
-        return found
-
     def _known_run(self, pieces: list[str], seps: list[str], i: int) -> int | None:
         """The last piece of the longest run from piece i that names a department, if any."""
         for j in range(min(len(pieces), i + _RUN) - 1, i - 1, -1):
-            full, bare = _keys(_join(pieces, seps, i, j))
+            full, bare = keys(_join(pieces, seps, i, j))
             if full in self._exact:
                 return j
             # without `tỉnh …`: only when what is dropped lies in the last piece (`Viễn thông tỉnh
             # (VNPT), Viettel tỉnh` is two names, not `Viễn thông` with a long place)
-            before = _keys(_join(pieces, seps, i, j - 1))[0] if j > i else ""
+            before = keys(_join(pieces, seps, i, j - 1))[0] if j > i else ""
             if bare in self._bare and bare.startswith(before) and len(bare) > len(before):
                 return j
         return None
@@ -271,20 +264,27 @@ def bundled() -> Departments:
 
 
 def check_units(records: Iterable[dict[str, Any]], columns: Sequence[str], file: str) -> list[Issue]:
-    """A warning with a guess for each unit a list's cells name that the register does not know (it is
-    counted on its own, as written: said, never silently a new department)."""
+    """A warning for each unit a list's cells name that the register does not know as written: one a
+    letter off a department is taken for it (the warning says which), any other is counted on its own
+    as written, with a guess if a name is genuinely close (said, never silently a new department)."""
     register = bundled()
     out: list[Issue] = []
     for rec in records:
         for column in columns:
-            for unknown in register.unknown(str(rec[column])):
-                names = [f"'{n}'" for n in unknown.close]
-                params = {"text": unknown.text, "guess": note("tracking.guess", name=names) if names else ""}
+            for unit in register.split(str(rec[column])):
+                if register.find(unit) is not None:
+                    continue
+                near = register.near(unit)
+                params: dict[str, object] = {"text": nfc(unit)}
+                if near is not None:
+                    key, params["name"] = "tracking.unit-taken", near.name
+                else:
+                    key, params["guess"] = "tracking.unknown-unit", guess(register.close(unit))
                 out.append(
                     issue(
                         IssueCode.UNKNOWN_UNIT,
                         Severity.WARNING,
-                        "tracking.unknown-unit",
+                        key,
                         params,
                         file=file,
                         row=int(rec["row"]),
@@ -294,6 +294,11 @@ def check_units(records: Iterable[dict[str, Any]], columns: Sequence[str], file:
                     )
                 )
     return out
+
+
+def guess(names: Sequence[str]) -> Note:
+    """` (có phải 'A', 'B'?)`, or ` (không có tên nào gần giống)` when no name is close."""
+    return note("tracking.guess", name=[f"'{n}'" for n in names]) if names else note("tracking.no-guess")
 
 
 def split_units(text: str, departments: Departments | None = None) -> list[str]:
@@ -308,5 +313,7 @@ __all__ = [
     "bundled",
     "check_units",
     "department_key",
+    "guess",
+    "looks_local",
     "split_units",
 ]

@@ -7,7 +7,9 @@ nearest node above it (itself first, then its main index, then the total). Co-un
 gives the lead. Problems (unknown codes, components with no owner, two lead units) are a Report.
 
 Unit names resolve through the register of departments (dti/tracking/departments.py): `Sở KH&CN` and
-`Sở Khoa học và Công nghệ` are one owner, shown as the file first names it. The file is the authority:
+`Sở Khoa học và Công nghệ` are one owner, shown as the file first names it; a name a letter off a known
+one (`Sở Tài chíh`) or spelt with other diacritics (`Đào tao`) is that department, shown as the register
+spells it, with a warning. The file is the authority:
 a name the bundled register does not know is a department of the file, and an optional aliases column
 (`Tên khác`, names separated by `;`) gives the lead unit's other names, which the received log, the
 calendar rules and the report's target and task sections then resolve to it.
@@ -286,6 +288,15 @@ def assign(rows: list[_Row], spec: Spec, source: str, issues: list[Issue]) -> Ow
     )
     at: dict[int, _Row] = {}
     for row in rows:
+        for text in dict.fromkeys((row.lead, *row.co)):
+            if (shown := departments.respelled.get(nfc(text))) is not None:  # a letter off, or misspelt
+                params = {"text": text, "name": shown}
+                where = {"cell": row.cell} if text == row.lead else {}
+                key = "tracking.unit-taken"
+                issues.append(
+                    issue(IssueCode.UNKNOWN_UNIT, Severity.WARNING, key, params, file=source, row=row.row,
+                          value=text, **where)
+                )  # fmt: skip
         named = departments.named(row.lead)
         others = (departments.named(u) for u in row.co)
         row = _Row(row.node, named, tuple(dict.fromkeys(u for u in others if u != named)), row.row, row.cell)

@@ -9,7 +9,6 @@ separated by `;` or `,` (a main index stands for its components), or `all` / `t�
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +20,8 @@ from dti.issues import Issue, IssueCode, Severity, issue
 from dti.numbers import header_key
 from dti.spec import Spec
 from dti.tracking.dates import Period, parse_date, parse_period
-from dti.tracking.departments import Departments, bundled, department_key
+from dti.tracking.departments import Departments, bundled
+from dti.tracking.departments import guess as departments_guess
 from dti.words import Note, note
 
 HEADERS = Headers(
@@ -92,8 +92,11 @@ def read_received(
 ) -> Log:
     """Read the log; each line's owner resolves through the register of departments (`departments`: the
     owners file's, so its names and aliases count) to one of `owners`; an unknown one, or a department
-    that owns nothing, is said with a guess. A line that cannot be used (unknown owner, no date) is a
-    warning and left out, never a crash."""
+    that owns nothing, is said with a guess (if a name is close). A name a letter off an owner's is
+    counted for it (a warning says so); a line of a body merged into an owner (Sở TT&TT for Sở KH&CN),
+    or of the body an owner was merged into, is counted for the owner (a note says so). A line that
+    cannot be used (no or an unknown owner, no period, no date) is a warning and left out; an unreadable
+    date is an error (as an unreadable period), never a crash."""
     log = Log(str(path))
     what = note("tracking.received.what")
     frame = read_listing(
@@ -106,21 +109,31 @@ def read_received(
     for o in owners:
         if (found := register.find(o)) is not None:
             by_department.setdefault(found.id, o)
-    keys = {department_key(o): o for o in owners}
+    merged: dict[tuple[str, str], list[int]] = {}  # (as written, the owner it is counted for) → rows
     for rec in frame.to_dict("records"):
-        found = register.find(rec["owner"])
+        found = register.match(rec["owner"])
         kin = register.kin(found) if found is not None else []
         owner = next((by_department[k] for k in kin if k in by_department), None)
         day = parse_date(rec["received"], rec["received_native"])
-        if owner is None:
-            close = difflib.get_close_matches(department_key(rec["owner"]), list(keys), n=1, cutoff=0.6)
-            guess = note("tracking.guess", name=f"'{keys[close[0]]}'") if close else ""
+        if not rec["owner"].strip():
+            _warn(log, path, rec, "owner", "tracking.received.no-owner")
+        elif owner is None:
+            guess = departments_guess(register.close(rec["owner"], owners))
             _warn(log, path, rec, "owner", "tracking.received.unknown-owner", owner=rec["owner"], guess=guess)
         elif not rec["period"].strip():
             _warn(log, path, rec, "period", "tracking.received.no-period")
+        elif not rec["received"].strip():
+            _warn(log, path, rec, "received", "tracking.received.no-date")
         elif day is None:
-            _warn(log, path, rec, "received", "tracking.received.not-a-date", text=rec["received"])
+            key = "tracking.received.not-a-date"
+            _warn(log, path, rec, "received", key, Severity.ERROR, text=rec["received"])
         else:
+            if register.find(rec["owner"]) is None:  # a letter off an owner's name: said, and counted
+                _warn(
+                    log, path, rec, "owner", "tracking.unit-taken", out=False, text=rec["owner"], name=owner
+                )
+            if found is not None and found.id not in by_department:  # a body merged before or after
+                merged.setdefault((rec["owner"].strip(), owner), []).append(int(rec["row"]))
             components, unknown = _components(rec["components"], spec)
             for part in unknown:
                 key = "tracking.received.unknown-component"
@@ -141,6 +154,8 @@ def read_received(
                     cell,
                 )
             )
+    for (written, owner), rows in merged.items():
+        log.notes.append(note("tracking.received.merged", text=written, owner=owner, rows=rows))
     if frame.empty:
         log.issues.append(
             issue(IssueCode.NO_DATA, Severity.WARNING, "tracking.received.nothing", file=str(path))
@@ -149,12 +164,19 @@ def read_received(
 
 
 def _warn(
-    log: Log, path: Path, rec: dict[str, Any], column: str, key: str, out: bool = True, **params: Any
+    log: Log,
+    path: Path,
+    rec: dict[str, Any],
+    column: str,
+    key: str,
+    severity: Severity = Severity.WARNING,
+    out: bool = True,
+    **params: Any,
 ) -> None:
     log.issues.append(
         issue(
             IssueCode.UNKNOWN_UNIT if column == "owner" else IssueCode.INVALID_OPTION,
-            Severity.WARNING,
+            severity,
             key,
             {**params, "out": note("tracking.line-out") if out else ""},
             file=str(path),

@@ -10,6 +10,7 @@ from __future__ import annotations
 WORDS: dict[str, tuple[str, str]] = {
     # --- shared --------------------------------------------------------------------------------------
     "tracking.guess": (" (có phải {name}?)", " (did you mean {name}?)"),
+    "tracking.no-guess": (" (không có tên nào gần giống)", " (no name is close)"),
     "tracking.line-out": ("; dòng này bị bỏ qua", "; the line is left out"),
     # --- owners file -----------------------------------------------------------------------------------
     "tracking.owners.none": ("tệp không có dòng phân công nào", "no owner rows in the file"),
@@ -69,6 +70,18 @@ WORDS: dict[str, tuple[str, str]] = {
     "tracking.received.unknown-owner": (
         "'{owner}' không phải đơn vị trong tệp phân công{guess}{out}",
         "'{owner}' is not an owner of the owners file{guess}{out}",
+    ),
+    "tracking.received.no-owner": (
+        "chưa ghi đơn vị gửi (ô trống){out}",
+        "no owner (the cell is empty){out}",
+    ),
+    "tracking.received.no-date": (
+        "chưa ghi ngày gửi (ô trống): hãy ghi 24/09/2026{out}",
+        "no date (the cell is empty): write 24/09/2026{out}",
+    ),
+    "tracking.received.merged": (
+        "'{text}' (dòng {rows}) đã được hợp nhất: số liệu được tính cho '{owner}'",
+        "'{text}' (row {rows}) has been merged: its lines are counted for '{owner}'",
     ),
     "tracking.received.no-period": (
         "chưa ghi kỳ báo cáo: hãy ghi Quý III/2026, Năm 2026 hoặc Tháng 6/2026{out}",
@@ -204,6 +217,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "tracking.unknown-unit": (
         "'{text}' không có trong danh mục cơ quan, đơn vị{guess}: được tính riêng như đã ghi",
         "'{text}' is not in the register of departments{guess}: it is counted on its own as written",
+    ),
+    "tracking.unit-taken": (
+        "'{text}' được hiểu là '{name}' (tên gần đúng): hãy sửa lại cho đúng tên",
+        "'{text}' is taken as '{name}' (a near spelling): correct the name",
     ),
     # --- tasks -----------------------------------------------------------------------------------------
     "tracking.tasks.summary": (
