@@ -231,7 +231,9 @@ def test_cli_tables_and_errors(files: dict[str, Path]) -> None:
     cli = runner.invoke(app, [*args, "--unit", "u1", "--lang", "en"])
     assert cli.exit_code == 0 and "Distance to the next place" in cli.stdout
     bad = runner.invoke(app, [*args, "--unit", "u1", "--assume", "A.1=abc"])
-    assert bad.exit_code == 2 and "not a number" in bad.output
+    assert bad.exit_code == 2 and "A.1=abc: 'abc' không phải số" in bad.output
+    bad = runner.invoke(app, [*args, "--unit", "u1", "--assume", "A.1=abc", "--lang", "en"])
+    assert bad.exit_code == 2 and "A.1=abc: 'abc' is not a number" in bad.output
     bad = runner.invoke(app, [*args, "--assume", "A.1"])
     assert bad.exit_code == 2 and "CODE=VALUE" in bad.output
     bad = runner.invoke(app, [*args, "--against", str(files["data"])])

@@ -20,10 +20,17 @@ import numpy as np
 from dti.engine.scoring import Result
 from dti.spec import Spec
 from dti.tracking.owners import Owners
+from dti.words import Note, note
 
 
 class GapsError(ValueError):
-    """A what-if that cannot be computed: an unknown code, a value the rule cannot score, no such unit."""
+    """A what-if that cannot be computed: an unknown code, a value the rule cannot score, no such unit.
+
+    `note` says why (worded by the CLI in the user's language); str() is its English text."""
+
+    def __init__(self, why: Note) -> None:
+        super().__init__(str(why))
+        self.note = why
 
 
 @dataclass
@@ -57,7 +64,7 @@ class Gaps:
         try:
             return self.result.unit_codes.index(code)
         except ValueError:
-            raise GapsError(f"no unit '{code}' in the data") from None
+            raise GapsError(note("refusal.no-unit-in-data", unit=code)) from None
 
 
 def build(result: Result, owners: Owners | None = None) -> Gaps:
@@ -67,10 +74,7 @@ def build(result: Result, owners: Owners | None = None) -> Gaps:
     leaves = np.flatnonzero(graph.is_leaf & (top > 0))
     points = result.points_matrix[:, leaves]
     if np.isnan(points).all():
-        raise GapsError(
-            "the data give no component points (a table of index values): gaps need a submission of "
-            "components; give such a table with --against"
-        )
+        raise GapsError(note("refusal.no-component-points"))
     lost, stake = result.lost_matrix[:, leaves], result.missing_matrix[:, leaves]
     basis = np.zeros((len(leaves), len(graph.codes)))
     basis[np.arange(len(leaves)), leaves] = 1.0

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from functools import reduce
 
 import numpy as np
 
@@ -39,7 +40,7 @@ def assumed_points(spec: Spec, assumed: dict[str, str]) -> tuple[dict[str, float
     for text, raw in assumed.items():
         code = indicator_code(text.strip(), spec)
         if code is None:
-            raise GapsError(f"{text}={raw}: '{text}' is not a code of {spec.id}")
+            raise GapsError(note("refusal.assume-not-a-code", text=text, raw=raw, spec=spec.id))
         j = graph.index[code]
         if raw.strip().casefold() in FULL:
             for k in [j, *(graph.index[c] for c in graph.descendants(code))]:
@@ -47,10 +48,7 @@ def assumed_points(spec: Spec, assumed: dict[str, str]) -> tuple[dict[str, float
                     out[graph.codes[k]] = float(np.nan_to_num(graph.max_points[k]))
             continue
         if not graph.is_leaf[j]:
-            raise GapsError(
-                f"{code}={raw}: {code} is not a component; give one of its components a value, "
-                f"or write {code}=full"
-            )
+            raise GapsError(note("refusal.assume-not-a-component", code=code, raw=raw))
         cells.append((j, raw.strip()))
     if not cells:
         return out, []
@@ -81,11 +79,20 @@ def assumed_points(spec: Spec, assumed: dict[str, str]) -> tuple[dict[str, float
         if i.value is not None
     ]
     if errors:
-        raise GapsError("; ".join(f"{e.column}={e.value}: {e.message}" for e in errors))
+        said = (
+            note(
+                "refusal.assume-invalid",
+                code=e.column,
+                raw=e.value,
+                issue=Note(e.key, e.params) if e.key else e.message,
+            )
+            for e in errors
+        )
+        raise GapsError(reduce(lambda said, then: note("refusal.assume-and", said=said, then=then), said))
     scored = rules.points(spec, submission.counted(), submission.tokens)
     for j, raw in cells:
         if np.isnan(scored[0, j]):
-            raise GapsError(f"{graph.codes[j]}={raw}: not a value {graph.codes[j]} can score")
+            raise GapsError(note("refusal.assume-unscorable", code=graph.codes[j], raw=raw))
         out[graph.codes[j]] = float(scored[0, j])
     return out, notes
 

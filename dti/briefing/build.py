@@ -129,7 +129,7 @@ def _owners(briefing: Briefing, owners: Path, received: Path | None, day: dt.dat
     try:
         briefing.gaps = gaps.build(briefing.result, plan)
     except gaps.GapsError as exc:
-        briefing.notes.append(note("notes.no-loss-section", file=str(owners), why=str(exc)))
+        briefing.notes.append(note("notes.no-loss-section", file=str(owners), why=exc.note))
     else:
         if briefing.unit is not None:
             order = gaps.ranked_nodes(briefing.spec)

@@ -207,6 +207,31 @@ WORDS: dict[str, tuple[str, str]] = {
         "--output {path} là một trong các tệp đầu vào: hãy chọn tên khác",
         "--output {path} is one of the input files: choose another name",
     ),
+    "refusal.no-unit-in-data": ("không có đơn vị '{unit}' trong dữ liệu", "no unit '{unit}' in the data"),
+    "refusal.no-component-points": (
+        "dữ liệu không có điểm của các chỉ số thành phần (một bảng giá trị chỉ số): gaps cần số liệu nộp "
+        "của các chỉ số thành phần; bảng như vậy hãy cho bằng --against",
+        "the data give no component points (a table of index values): gaps need a submission of "
+        "components; give such a table with --against",
+    ),
+    "refusal.assume-not-a-code": (
+        "{text}={raw}: '{text}' không phải là mã của {spec}",
+        "{text}={raw}: '{text}' is not a code of {spec}",
+    ),
+    "refusal.assume-not-a-component": (
+        "{code}={raw}: {code} không phải là chỉ số thành phần; hãy cho giá trị của một chỉ số thành phần "
+        "của nó, hoặc viết {code}=full",
+        "{code}={raw}: {code} is not a component; give one of its components a value, or write {code}=full",
+    ),
+    "refusal.assume-invalid": ("{code}={raw}: {issue}", "{code}={raw}: {issue}"),
+    "refusal.assume-and": (
+        "{said}; {then}",
+        "{said}; {then}",
+    ),  # two refusals of --assume, one after the other
+    "refusal.assume-unscorable": (
+        "{code}={raw}: {code} không chấm điểm được giá trị này",
+        "{code}={raw}: not a value {code} can score",
+    ),
     "refusal.draws": (
         "{draws}: robust cần từ 1 đến 1.000.000 lượt rút (chính `dti report --draws 0` mới bỏ phần độ "
         "vững của thứ hạng)",
