@@ -92,3 +92,41 @@ def test_english_with_lang_en(name: str, monkeypatch: pytest.MonkeyPatch) -> Non
     args, fixed = CASES[name]
     output = _run([*args, "--lang", "en"], monkeypatch)
     assert re.search(rf"\b{fixed}\b", output), output[:2000]
+
+
+# Refusals: name -> (arguments, exit code, a Vietnamese part of the refusal, its English part).
+REFUSALS: dict[str, tuple[list[str], int, str, str]] = {
+    "score --unit Ha": (
+        ["score", "sample_data/2024.csv", "--unit", "Ha"],
+        2,
+        "không có đơn vị 'Ha' trong dữ liệu (có phải 'Hà Giang', 'Hà Nam', 'Hà Nội', 'Hà Tĩnh', 'Hải Dương', "
+        "'Hải Phòng', 'Hậu Giang'?)",
+        "no unit 'Ha' in the data (did you mean 'Hà Giang', 'Hà Nam', 'Hà Nội', 'Hà Tĩnh', 'Hải Dương', "
+        "'Hải Phòng', 'Hậu Giang'?)",
+    ),
+    "rank --unit 999": (
+        ["rank", "sample_data/2023.csv", "sample_data/2024.csv", "--unit", "999"],
+        2,
+        "không có đơn vị '999' trong dữ liệu: hãy cho mã hoặc tên của đơn vị",
+        "no unit '999' in the data: give its code or its name",
+    ),
+    "gaps --assume XYZ=90%": (
+        ["gaps", "sample_data/2024.csv", "--assume", "XYZ=90%"],
+        2,
+        "XYZ=90%: 'XYZ' không phải là mã của dti-province-2022",
+        "XYZ=90%: 'XYZ' is not a code of dti-province-2022",
+    ),
+}
+# Click's own frame around a refusal of an option's value stays English (the parser's words, not ours).
+CLICK = re.compile(r"^(?:Usage: .*|Try '.*' for help\.)$|^Error: Invalid value for [^:]+: ", re.MULTILINE)
+
+
+@pytest.mark.parametrize("name", list(REFUSALS))
+def test_refusals_in_both_languages(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    args, code, vi, en = REFUSALS[name]
+    monkeypatch.chdir(ROOT)
+    said = CliRunner().invoke(app, args)
+    assert said.exit_code == code and vi in " ".join(said.output.split()), said.output
+    assert english_lines(CLICK.sub("", said.output)) == []
+    said = CliRunner().invoke(app, [*args, "--lang", "en"])
+    assert said.exit_code == code and en in " ".join(said.output.split()), said.output

@@ -9,6 +9,8 @@ from dti.numbers import name_key, plain_key
 from dti.spec import Spec
 from dti.words import Note, note
 
+MAX_LIKE = 8  # the candidates a refusal names at most
+
 
 class RankingError(ValueError):
     """A question the data cannot answer (an unknown code or unit, two files for one year, ...).
@@ -59,7 +61,13 @@ def find_unit(names: Iterable[Mapping[str, str]], query: str) -> str:
     if len(plain.get(key, ())) == 1:  # written without diacritics: `Da Nang`
         return next(iter(plain[key]))
     close = difflib.get_close_matches(key, list(plain), n=2, cutoff=0.75)
-    like = [f"'{label[c]}'" for k in close for c in sorted(plain[k])]
+    if not close:  # a short name: `Ha` may be Hà Nội, Hà Giang, Hải Phòng...: the names with a word so begun
+        close = sorted(k for k in plain if key and f" {k}".find(f" {key}") >= 0)
+    like = [label[c] for k in close for c in sorted(plain[k])]
+    if len(like) > MAX_LIKE:
+        raise RankingError(
+            note("analysis.unit.many", query=query, like=like[:MAX_LIKE], more=len(like) - MAX_LIKE), "unit"
+        )
     if like:
-        raise RankingError(note("refusal.no-unit-like", query=query, like=tuple(like)), "unit")
-    raise RankingError(note("refusal.no-unit", query=query), "unit")
+        raise RankingError(note("analysis.unit.like", query=query, like=like), "unit")
+    raise RankingError(note("analysis.unit.none", query=query), "unit")

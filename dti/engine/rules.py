@@ -192,8 +192,7 @@ NUMBER_CHECKS = (
 def _invalid_option(block: Block, i: int, j: int, raw: str) -> tuple[str, dict[str, Any]]:
     node = block.nodes[j]
     if isinstance(node.rule, ChoiceRule):
-        options = [f"'{o}'" for o in node.rule.options]
-        return "check.not-an-option", {"raw": raw, "code": node.code, "options": options}
+        return "check.not-an-option", {"raw": raw, "code": node.code, "options": list(node.rule.options)}
     return "check.not-yes-no", {"raw": raw, "code": node.code}
 
 

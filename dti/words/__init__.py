@@ -3,7 +3,8 @@
 A catalogue is a module of this package holding `WORDS = {key: (vi, en)}`; a key is `area.name`
 (`io.not-a-number`, `note.spec-for-year`, `label.rank`). Templates take named parameters in
 `str.format` syntax; a float parameter is written with the language's decimal mark (`{share:.1f}` gives
-18,5 in Vietnamese, 18.5 in English), a list is joined with ", ". The library returns keys and
+18,5 in Vietnamese, 18.5 in English), a list is joined with ", " (`{names:q}` quotes each item: 'a', 'b').
+The library returns keys and
 parameters (an Issue's `key` and `params`, a `Note`); the views word them with `say` in the language
 the user chose. A catalogue per area keeps the files small and lets each area grow on its own.
 """
@@ -48,6 +49,19 @@ class _Comma(_Number):
     comma = True
 
 
+class _Items(tuple[Any, ...]):
+    """A list parameter: its items joined with ", "; the format spec `q` quotes each one ('a', 'b')."""
+
+    def __format__(self, spec: str) -> str:
+        if spec not in ("", "q"):
+            raise ValueError(f"unknown format {spec!r} for a list")
+        items = [format(v) for v in self]
+        return ", ".join(f"'{v}'" for v in items) if spec else ", ".join(items)
+
+    def __str__(self) -> str:
+        return format(self)
+
+
 def _param(value: Any, lang: Lang) -> Any:
     if isinstance(value, bool) or value is None:
         return value
@@ -56,7 +70,7 @@ def _param(value: Any, lang: Lang) -> Any:
     if isinstance(value, Note):
         return value.text(lang)
     if isinstance(value, list | tuple):
-        return ", ".join(str(_param(v, lang)) for v in value)
+        return _Items(_param(v, lang) for v in value)
     return value
 
 

@@ -3,6 +3,20 @@
 from __future__ import annotations
 
 WORDS: dict[str, tuple[str, str]] = {
+    # --- a unit the user names (dti/engine/lookup.py: --unit of score, rank, gaps, robust, report) ------
+    "analysis.unit.none": (
+        "không có đơn vị '{query}' trong dữ liệu: hãy cho mã hoặc tên của đơn vị",
+        "no unit '{query}' in the data: give its code or its name",
+    ),
+    "analysis.unit.like": (
+        "không có đơn vị '{query}' trong dữ liệu (có phải {like:q}?): hãy cho mã hoặc tên của đơn vị",
+        "no unit '{query}' in the data (did you mean {like:q}?): give its code or its name",
+    ),
+    "analysis.unit.many": (
+        "không có đơn vị '{query}' trong dữ liệu (có phải {like:q} hay {more} đơn vị khác?): hãy cho mã "
+        "hoặc tên của đơn vị",
+        "no unit '{query}' in the data (did you mean {like:q} or {more} others?): give its code or its name",
+    ),
     # --- dti rank (dti/analysis/ranking.py) --------------------------------------------------------------
     "analysis.rank.warning": ("cảnh báo: {issue}", "warning: {issue}"),
     "analysis.rank.methodologies": (

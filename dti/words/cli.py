@@ -126,14 +126,6 @@ WORDS: dict[str, tuple[str, str]] = {
         "'{code}' không phải là mã của {spec} ({year})",
         "'{code}' is not a code of {spec} ({year})",
     ),
-    "refusal.no-unit": (
-        "không có đơn vị '{query}' trong dữ liệu: hãy cho mã hoặc tên của đơn vị",
-        "no unit '{query}' in the data: give its code or its name",
-    ),
-    "refusal.no-unit-like": (
-        "không có đơn vị '{query}' trong dữ liệu (có phải {like}?): hãy cho mã hoặc tên của đơn vị",
-        "no unit '{query}' in the data (did you mean {like}?): give its code or its name",
-    ),
     "refusal.year-not-same": (
         "{earlier} chứa số liệu năm {year_before}, {current} số liệu năm {year}: hãy xếp hạng một đơn "
         "vị trong các đơn vị của cùng một năm",

@@ -208,8 +208,8 @@ WORDS: dict[str, tuple[str, str]] = {
         "negative value {value:g}: values cannot be below 0",
     ),
     "check.not-an-option": (
-        "'{raw}' không phải một lựa chọn của {code}: hãy dùng một trong {options}",
-        "'{raw}' is not an option of {code}: use one of {options}",
+        "'{raw}' không phải một lựa chọn của {code}: hãy dùng một trong {options:q}",
+        "'{raw}' is not an option of {code}: use one of {options:q}",
     ),
     "check.not-yes-no": (
         "'{raw}' không phải có hay không: {code} nhận 'có' hoặc 'không' (yes/no, 1/0)",
