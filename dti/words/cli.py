@@ -158,14 +158,6 @@ WORDS: dict[str, tuple[str, str]] = {
         "dữ liệu không hợp lệ: không có gì được tính điểm",
         "the data are invalid: nothing was scored",
     ),
-    "refusal.not-scored": (
-        "{files}: không có gì được tính điểm (`dti validate {files}` liệt kê mọi vấn đề)",
-        "{files}: nothing was scored (`dti validate {files}` lists every issue)",
-    ),
-    "refusal.side-file-errors": (
-        "{file} có lỗi: hãy sửa hoặc bỏ {option}",
-        "{file} holds errors: fix them or leave out {option}",
-    ),
     "refusal.merger-unknown": ("chỉ biết đợt sáp nhập năm 2025", "only the 2025 merger is known"),
     "refusal.merger-provinces": (
         "đợt sáp nhập năm 2025 áp dụng cho cấp tỉnh",
