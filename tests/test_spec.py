@@ -161,6 +161,24 @@ def test_cli_spec_show_counts(spec2022) -> None:  # type: ignore[no-untyped-def]
     assert "HDKT: 650 points" in result.output and "HDXH: 650 points" in result.output
 
 
+def test_cli_spec_show_a_local_index_without_decision() -> None:
+    # example-commune: six groups under the total (no node marked main), no decision, no years
+    vi = runner.invoke(app, ["spec", "show", "example-commune"])
+    assert vi.exit_code == 0
+    assert (
+        vi.output.splitlines()[1]
+        == "Cấp: xã; độ chính xác 4; đồng hạng: cùng hạng, hạng sau bỏ qua (1, 1, 3)"
+    )
+    assert "6 chỉ số chính, 20 chỉ tiêu lá, 350 điểm" in vi.output
+    en = runner.invoke(app, ["spec", "show", "example-commune", "--lang", "en"])
+    assert en.exit_code == 0
+    assert en.output.splitlines()[1] == "Unit: commune; precision 4; ties: competition"
+    assert "6 main indices, 20 leaves, 350 points" in en.output
+    dated = runner.invoke(app, ["spec", "show", "dti-province-2020", "--lang", "en"])
+    assert "Decision 1726/QĐ-BTTTT of 2020-10-12; years 2020; unit: province" in dated.output
+    assert "3 main indices, 3 leaves, 1000 points" in dated.output  # 2020: the pillars under the total
+
+
 def test_cli_spec_show_json_lists_every_node(spec2022) -> None:  # type: ignore[no-untyped-def]
     result = runner.invoke(app, ["spec", "show", "dti-province-2022", "--format", "json"])
     data = json.loads(result.stdout)

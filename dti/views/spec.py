@@ -87,6 +87,36 @@ def _points(value: float, lang: Lang, decimal: str) -> str:
     return say("spec.points", lang, points=_pts(value, decimal))
 
 
+def main_indices(spec: Spec) -> list[str]:
+    """The main indices: the nodes so marked, or the total's children when none is (a local index's groups,
+    the 2020 decision's pillars)."""
+    return [n.code for n in spec.nodes if n.kind == "main"] or list(spec.node(spec.total).children)
+
+
+def _about(spec: Spec, lang: Lang) -> list[str]:
+    """Decision and date, years (each when the spec has them), unit kind, precision, ties, scorable."""
+    parts = []
+    if spec.decision and spec.decision_date:
+        date = spec.decision_date.strftime(say("spec.date-format", lang))
+        parts.append(say("spec.about.decision", lang, decision=spec.decision, date=date))
+    elif spec.decision:
+        parts.append(say("spec.about.decision-undated", lang, decision=spec.decision))
+    if spec.years:
+        parts.append(say("spec.about.years", lang, years=", ".join(map(str, spec.years))))
+    parts.append(
+        say(
+            "spec.about",
+            lang,
+            unit=say(f"spec.unit.{spec.unit_kind}", lang),
+            precision=spec.precision,
+            ties=say(f"spec.ties.{spec.ties}", lang),
+            scorable="" if spec.scorable else say("spec.not-scorable", lang),
+        )
+    )
+    parts[0] = parts[0][:1].upper() + parts[0][1:]
+    return parts
+
+
 def spec_tree(spec: Spec, depth: int | None = None, lang: Lang = "en", decimal: str = ".") -> View:
     """The spec as a tree: number, code, name, provisional mark, points, rule, pillars.
 
@@ -127,18 +157,7 @@ def spec_tree(spec: Spec, depth: int | None = None, lang: Lang = "en", decimal: 
                 "pillars": pillar_of.get(code, []),
             }
         )
-    date = spec.decision_date.strftime(say("spec.date-format", lang)) if spec.decision_date else "—"
-    about = say(
-        "spec.about",
-        lang,
-        decision=spec.decision or "—",
-        date=date,
-        years=", ".join(map(str, spec.years)) or "—",
-        unit=say(f"spec.unit.{spec.unit_kind}", lang),
-        precision=spec.precision,
-        ties=say(f"spec.ties.{spec.ties}", lang),
-        scorable="" if spec.scorable else say("spec.not-scorable", lang),
-    )
+    about = "; ".join(_about(spec, lang))
     notes = [
         say(
             "spec.pillar",
@@ -155,7 +174,7 @@ def spec_tree(spec: Spec, depth: int | None = None, lang: Lang = "en", decimal: 
     counts = say(
         "spec.counts",
         lang,
-        mains=sum(n.kind == "main" for n in spec.nodes),
+        mains=len(main_indices(spec)),
         leaves=int(graph.is_leaf.sum()),
         points=_points(maximum[spec.total], lang, decimal),
         provisional=say("spec.provisional", lang, count=provisional) if provisional else "",

@@ -190,11 +190,13 @@ WORDS.update(
         "spec.tree.points": ("điểm", "points"),
         "spec.tree.rule": ("quy tắc", "rule"),
         "spec.tree.pillars": ("trụ cột", "pillars"),
+        # spec show's second line: the parts a spec has, joined by "; " (a local index has no decision)
+        "spec.about.decision": ("Quyết định {decision} ngày {date}", "Decision {decision} of {date}"),
+        "spec.about.decision-undated": ("Quyết định {decision}", "Decision {decision}"),
+        "spec.about.years": ("năm {years}", "years {years}"),
         "spec.about": (
-            "Quyết định {decision} ngày {date}; năm {years}; cấp: {unit}; độ chính xác {precision}; "
-            "đồng hạng: {ties}{scorable}",
-            "Decision {decision} of {date}; years {years}; unit: {unit}; precision {precision}; "
-            "ties: {ties}{scorable}",
+            "cấp: {unit}; độ chính xác {precision}; đồng hạng: {ties}{scorable}",
+            "unit: {unit}; precision {precision}; ties: {ties}{scorable}",
         ),
         "spec.date-format": ("%d/%m/%Y", "%Y-%m-%d"),
         "spec.not-scorable": ("; không tính điểm được (chưa rõ điểm)", "; not scorable (points unknown)"),
