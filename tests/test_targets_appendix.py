@@ -271,6 +271,22 @@ def test_overflowing_numbers_are_errors(tmp_path: Path, target: str, result: str
     assert review.targets.iloc[0]["exceeded_by"] != float("inf")
 
 
+@pytest.mark.parametrize("result", ["abc", "khoảng 70%", "1e400"])
+def test_a_result_that_is_no_number_missing_marker_or_verdict_is_an_error(
+    tmp_path: Path, result: str
+) -> None:
+    # Before: 'abc' was silently 'Chưa có số liệu đánh giá' while 'khoảng 70%' and '1e400' were errors
+    review = _list(tmp_path, ">= 80%", result)
+    assert [(str(i.code), i.column, i.severity) for i in review.issues] == [
+        ("non-numeric", "result", "error")
+    ]
+
+
+@pytest.mark.parametrize("result", ["", "-", "N/A", "Đạt", "Chưa có số liệu"])
+def test_a_missing_marker_or_a_verdict_as_result_is_no_error(tmp_path: Path, result: str) -> None:
+    assert not [i for i in _list(tmp_path, ">= 80%", result).issues if i.severity == "error"]
+
+
 def test_negative_result_is_a_warning(tmp_path: Path) -> None:
     review = _list(tmp_path, ">= 80%", "-3%")
     assert [(str(i.code), str(i.severity), i.cell) for i in review.issues] == [

@@ -9,7 +9,6 @@ a result's text are read is dti/tracking/target_text.py; the views word the stat
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,7 +25,7 @@ from dti.io.files import read_grid
 from dti.issues import Issue, IssueCode, Severity, issue
 from dti.numbers import MISSING, fold, parse_column
 from dti.tracking.departments import Departments, bundled, check_units
-from dti.tracking.target_text import _NOT_FINITE, CHANGE_WORDS, STATUSES, Target, parse_target, result_token
+from dti.tracking.target_text import CHANGE_WORDS, STATUSES, Target, parse_target, result_token
 from dti.tracking.target_text import Status as Status
 from dti.tracking.target_text import verdict as verdict
 from dti.words import Note, note
@@ -257,11 +256,8 @@ def review(frame: pd.DataFrame, name: str, issues: list[Issue] | None = None) ->
                 "tracking.targets.target-not-a-number",
                 text=frame.at[i, "target"],
             )
-        if (
-            state == "text"
-            and target.op is not None
-            and (re.search(r"\d", text) or _NOT_FINITE.fullmatch(fold(text)))
-        ):
+        if state == "text" and target.op is not None and verdict(text) is None:
+            # neither a number, a missing marker nor a verdict ('abc', 'khoảng 70%', '1e400'): said
             say(i, IssueCode.NON_NUMERIC, "result", "tracking.targets.result-not-a-number", text=text)
         if state == "number" and target.op is not None:
             margin = value - goal if target.op in (">=", ">") else goal - value
