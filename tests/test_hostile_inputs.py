@@ -191,4 +191,7 @@ def test_infinite_max_points_is_a_spec_error(tmp_path: Path) -> None:
     )
     result = runner.invoke(app, ["spec", "check", str(path)])
     assert result.exit_code == 3 and "Traceback" not in result.output
-    assert "nodes[1].max_points: Input should be a finite number" in result.output
+    assert "nodes[1].max_points: giá trị ngoài giới hạn (Input should be a finite number)" in result.output
+    result = runner.invoke(app, ["spec", "check", str(path), "--lang", "en"])
+    assert result.exit_code == 3
+    assert "nodes[1].max_points: value out of bounds (Input should be a finite number)" in result.output

@@ -102,7 +102,10 @@ def test_unscorable_spec_stops_with_exit_3(tmp_path: Path) -> None:
     path.write_text("unit,NTS\n01,0.5\n", encoding="utf-8")
     result = runner.invoke(app, ["score", str(path), "--spec", "dti-province-2025"])
     assert result.exit_code == 3
-    assert "not scorable" in result.output
+    assert "bộ chỉ số 'dti-province-2025' không tính điểm được: chưa rõ điểm" in result.output
+    result = runner.invoke(app, ["score", str(path), "--spec", "dti-province-2025", "--lang", "en"])
+    assert result.exit_code == 3
+    assert "spec 'dti-province-2025' is not scorable: its points are not known" in result.output
 
 
 def test_invalid_data_stops_with_exit_1(tmp_path: Path) -> None:

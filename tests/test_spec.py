@@ -198,9 +198,14 @@ def test_cli_spec_check_exit_codes(tmp_path: Path) -> None:
     bad["nodes"][2]["rule"] = {"kind": "magic"}
     path = tmp_path / "bad.yaml"
     path.write_text(yaml.safe_dump(bad), encoding="utf-8")
-    result = runner.invoke(app, ["spec", "check", str(path)])
+    result = runner.invoke(app, ["spec", "check", str(path), "--lang", "en"])
     assert result.exit_code == 3
     assert "nodes[2].rule: unknown rule 'magic'" in result.output
     assert "nodes[1].children[2]: unknown code 'HT9'" in result.output
+    result = runner.invoke(app, ["spec", "check", str(path)])  # Vietnamese by default, the same paths
+    assert result.exit_code == 3
+    assert "bộ chỉ số không hợp lệ (2 vấn đề)" in result.output
+    assert "nodes[2].rule: không có quy tắc 'magic' (các quy tắc: points, ratio," in result.output
+    assert "nodes[1].children[2]: không có mã 'HT9'" in result.output
     missing = runner.invoke(app, ["spec", "show", "no-such-spec"])
     assert missing.exit_code == 3

@@ -477,10 +477,16 @@ def test_cli_usage_errors(tmp_path: Path) -> None:
     over_input = runner.invoke(app, ["spec", "import", str(COMMUNE), "-o", str(COMMUNE)])
     assert over_input.exit_code == 2
     (tmp_path / "broken.docx").write_bytes(b"PK\x03\x04 not a document")
-    broken = runner.invoke(app, ["spec", "import", str(tmp_path / "broken.docx")])
+    broken = runner.invoke(app, ["spec", "import", str(tmp_path / "broken.docx"), "--lang", "en"])
     assert broken.exit_code == 2 and "not a readable .docx file" in broken.output
+    broken = runner.invoke(app, ["spec", "import", str(tmp_path / "broken.docx")])  # Vietnamese by default
+    assert broken.exit_code == 2 and "không phải tệp .docx đọc được" in broken.output
     (tmp_path / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0")
     old = runner.invoke(app, ["spec", "import", str(tmp_path / "old.doc")])
+    assert (
+        old.exit_code == 2 and "không đọc tệp '.doc': hãy lưu bảng thành .docx, .xlsx hoặc .csv" in old.output
+    )
+    old = runner.invoke(app, ["spec", "import", str(tmp_path / "old.doc"), "--lang", "en"])
     assert old.exit_code == 2 and "save the table as .docx, .xlsx or .csv" in old.output
 
 

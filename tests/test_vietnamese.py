@@ -117,13 +117,53 @@ REFUSALS: dict[str, tuple[list[str], int, str, str]] = {
         "XYZ=90%: 'XYZ' is not a code of dti-province-2022",
     ),
 }
-# Click's own frame around a refusal of an option's value stays English (the parser's words, not ours).
-CLICK = re.compile(r"^(?:Usage: .*|Try '.*' for help\.)$|^Error: Invalid value for [^:]+: ", re.MULTILINE)
+# Files the refusals below read, written to {tmp}: a spec with a wrong value, an unknown rule and key, a
+# missing code; an empty file and a file of bytes that only looks like a workbook.
+BAD_SPEC = """id: bad
+title: B
+nodes:
+- {code: T, name_vi: t, kind: total, children: [A, HT9]}
+- {code: A, name_vi: a, kind: component, max_points: -3, weight: 2, rule: {kind: magic}}
+"""
+FILES = {"bad.yaml": BAD_SPEC.encode(), "empty.csv": b"", "garbage.xlsx": bytes(range(256)) * 4}
+REFUSALS.update(
+    {
+        "spec check of a bad spec": (
+            ["spec", "check", "{tmp}/bad.yaml"],
+            3,
+            "bộ chỉ số không hợp lệ (4 vấn đề) nodes[1].max_points: giá trị ngoài giới hạn (Input should be "
+            "greater than or equal to 0) nodes[1].rule: không có quy tắc 'magic'",
+            "invalid spec (4 problems) nodes[1].max_points: value out of bounds (Input should be greater "
+            "than or equal to 0) nodes[1].rule: unknown rule 'magic'",
+        ),
+        "spec import of an empty file": (
+            ["spec", "import", "{tmp}/empty.csv"],
+            2,
+            "empty.csv: tệp trống",
+            "empty.csv: the file is empty",
+        ),
+        "spec import of a garbage file": (
+            ["spec", "import", "{tmp}/garbage.xlsx"],
+            2,
+            "garbage.xlsx: không đọc được tệp: không phải tệp Excel đọc được",
+            "garbage.xlsx: cannot read the file: not a readable Excel file",
+        ),
+    }
+)
+# Click's own frame around a refusal of an option's value stays English (the parser's words, not ours), and
+# so does pydantic's detail on a spec's value, in brackets after our words (data, as pydantic says it).
+CLICK = re.compile(
+    r"^(?:Usage: .*|Try '.*' for help\.)$|^Error: Invalid value for [^:]+: |\(Input should [^)]*\)",
+    re.MULTILINE,
+)
 
 
 @pytest.mark.parametrize("name", list(REFUSALS))
-def test_refusals_in_both_languages(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_refusals_in_both_languages(name: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    for file, data in FILES.items():
+        (tmp_path / file).write_bytes(data)
     args, code, vi, en = REFUSALS[name]
+    args = [a.replace("{tmp}", str(tmp_path)) for a in args]
     monkeypatch.chdir(ROOT)
     said = CliRunner().invoke(app, args)
     assert said.exit_code == code and vi in " ".join(said.output.split()), said.output

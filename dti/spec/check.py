@@ -8,54 +8,81 @@ import numpy as np
 from pydantic import ValidationError
 
 from dti.spec.model import RULE_KINDS, ChoiceRule, Node, Spec, ThresholdsRule
+from dti.words import Note, note
+
+# What a pydantic error type says in general (dti/words/spec.py spec.problem.*); its own message is the
+# detail, kept as data in English: pydantic words it.
+_KINDS = {
+    "missing": "missing",
+    "literal_error": "not-allowed",
+    "enum": "not-allowed",
+    "finite_number": "out-of-bounds",
+    "greater_than": "out-of-bounds",
+    "greater_than_equal": "out-of-bounds",
+    "less_than": "out-of-bounds",
+    "less_than_equal": "out-of-bounds",
+    "too_short": "too-short",
+    "too_long": "too-long",
+}
 
 
-def _key_path(loc: tuple[int | str, ...]) -> str:
+def _key_path(loc: tuple[int | str, ...]) -> Note | str:
     out = ""
     for part in loc:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out or "(top level)"
+    return out or note("spec.problem.top-level")
 
 
-def _pydantic_problems(error: ValidationError) -> list[str]:
+def _problem(at: Note | str, key: str, /, **params: object) -> Note:
+    """A problem at a key path: `nodes[2].rule: ...`."""
+    return note("spec.problem", at=at, what=note(f"spec.problem.{key}", **params))
+
+
+def _pydantic_problems(error: ValidationError) -> list[Note]:
     problems = []
     for err in error.errors():
         # Discriminated unions add the tag name to the location: drop it, the path ends at `rule`.
         loc = tuple(p for p in err["loc"] if p not in RULE_KINDS)
-        if err["type"] == "union_tag_invalid":
+        kind = err["type"]
+        if kind == "union_tag_invalid":
             tag = err.get("input", {}).get("kind") if isinstance(err.get("input"), dict) else None
-            msg = f"unknown rule '{tag}' (known rules: {', '.join(RULE_KINDS)})"
-        elif err["type"] == "extra_forbidden":
-            msg = f"unknown key '{loc[-1]}'"
+            problems.append(_problem(_key_path(loc), "unknown-rule", rule=str(tag), known=list(RULE_KINDS)))
+        elif kind == "extra_forbidden":
+            problems.append(_problem(_key_path(loc), "unknown-key", name=str(loc[-1])))
+        elif kind == "missing":
+            problems.append(_problem(_key_path(loc), "missing"))
         else:
-            msg = err["msg"]
-        problems.append(f"{_key_path(loc)}: {msg}")
+            general = _KINDS.get(kind, "wrong-type" if kind.endswith(("_type", "_parsing")) else "invalid")
+            problems.append(_problem(_key_path(loc), general, detail=err["msg"]))
     return problems
 
 
-def _reference_problems(nodes: list[tuple[str, list[str]]]) -> list[str]:
+def _reference_problems(nodes: list[tuple[str, list[str]]]) -> list[Note]:
     """Duplicate codes and children that name no node, from (code, children) pairs."""
-    problems: list[str] = []
+    problems: list[Note] = []
     first: dict[str, int] = {}
     for i, (code, _) in enumerate(nodes):
         if code in first:
-            problems.append(f"nodes[{i}].code: duplicate code '{code}' (first at nodes[{first[code]}])")
+            problems.append(
+                _problem(f"nodes[{i}].code", "duplicate-code", code=code, first=f"nodes[{first[code]}]")
+            )
         else:
             first[code] = i
     for i, (code, children) in enumerate(nodes):
         seen: set[str] = set()
         for k, child in enumerate(children):
+            at = f"nodes[{i}].children[{k}]"
             if child not in first:
-                problems.append(f"nodes[{i}].children[{k}]: unknown code '{child}'")
+                problems.append(_problem(at, "unknown-code", code=child))
             if child in seen:
-                problems.append(f"nodes[{i}].children[{k}]: '{child}' is listed twice")
+                problems.append(_problem(at, "listed-twice", code=child))
             if child == code:
-                problems.append(f"nodes[{i}].children[{k}]: '{code}' is its own child")
+                problems.append(_problem(at, "own-child", code=code))
             seen.add(child)
     return problems
 
 
-def _raw_reference_problems(data: dict[str, Any]) -> list[str]:
+def _raw_reference_problems(data: dict[str, Any]) -> list[Note]:
     """Reference problems of a spec that failed structural validation, so all are listed at once."""
     nodes = data.get("nodes")
     if not isinstance(nodes, list):
@@ -71,22 +98,23 @@ def _raw_reference_problems(data: dict[str, Any]) -> list[str]:
     return _reference_problems(pairs)
 
 
-def check(spec: Spec) -> list[str]:
-    """Return every cross-node problem of a structurally valid spec, each with its key path."""
+def check(spec: Spec) -> list[Note]:
+    """Return every cross-node problem of a structurally valid spec, each with its key path (str() gives
+    its English text)."""
     problems = _reference_problems([(n.code, n.children) for n in spec.nodes])
     for i, node in enumerate(spec.nodes):
         at = f"nodes[{i}]"
         if node.is_leaf:
             if node.rule is None and spec.scorable:
-                problems.append(f"{at}.rule: leaf '{node.code}' needs a scoring rule")
+                problems.append(_problem(f"{at}.rule", "needs-rule", code=node.code))
             if node.max_points is None and spec.scorable:
-                problems.append(f"{at}.max_points: leaf '{node.code}' needs max_points")
+                problems.append(_problem(f"{at}.max_points", "needs-max-points", code=node.code))
             problems += _rule_problems(at, node)
         elif node.rule is not None:
-            problems.append(f"{at}.rule: '{node.code}' has children, so its points are their sum, not a rule")
+            problems.append(_problem(f"{at}.rule", "rule-on-parent", code=node.code))
     totals = [i for i, n in enumerate(spec.nodes) if n.kind == "total"]
     if len(totals) != 1:
-        problems.append(f"nodes: a spec needs exactly one node of kind 'total', found {len(totals)}")
+        problems.append(_problem("nodes", "one-total", found=len(totals)))
     if problems:
         return problems  # the DAG checks below need unique, resolvable codes
     problems += _cycle_problems(spec)
@@ -99,41 +127,46 @@ def check(spec: Spec) -> list[str]:
         total = graph.max_points[i]
         if not np.isnan(total) and not np.isclose(total, node.max_points):
             problems.append(
-                f"nodes[{i}].max_points: '{node.code}' declares {node.max_points:g} "
-                f"but its children add up to {total:g}"
+                _problem(
+                    f"nodes[{i}].max_points",
+                    "sum-differs",
+                    code=node.code,
+                    declared=float(node.max_points),
+                    total=float(total),
+                )
             )
     for i in totals:
         if graph.parents[spec.nodes[i].code]:
-            problems.append(f"nodes[{i}]: the total '{spec.nodes[i].code}' cannot have a parent")
+            problems.append(_problem(f"nodes[{i}]", "total-has-parent", code=spec.nodes[i].code))
     return problems
 
 
-def _rule_problems(at: str, node: Node) -> list[str]:
+def _rule_problems(at: str, node: Node) -> list[Note]:
     rule, top = node.rule, node.max_points
-    problems: list[str] = []
+    problems: list[Note] = []
     if isinstance(rule, ThresholdsRule):
         mins = [s.at_least for s in rule.steps]
         for k in range(1, len(mins)):
             if mins[k] >= mins[k - 1]:
-                problems.append(
-                    f"{at}.rule.steps[{k}].at_least: steps must go from the highest threshold down "
-                    f"({mins[k]:g} follows {mins[k - 1]:g})"
-                )
+                where = f"{at}.rule.steps[{k}].at_least"
+                problems.append(_problem(where, "steps-down", value=float(mins[k]), after=float(mins[k - 1])))
         for k, step in enumerate(rule.steps):
             if top is not None and step.points > top:
-                problems.append(f"{at}.rule.steps[{k}].points: {step.points:g} exceeds max_points {top:g}")
+                where = f"{at}.rule.steps[{k}].points"
+                problems.append(_problem(where, "step-above-max", points=float(step.points), max=float(top)))
     elif isinstance(rule, ChoiceRule) and top is not None:
         for name, pts in rule.options.items():
             if pts > top or pts < 0:
-                problems.append(f"{at}.rule.options.{name}: {pts:g} is outside 0..max_points ({top:g})")
+                where = f"{at}.rule.options.{name}"
+                problems.append(_problem(where, "option-outside", points=float(pts), max=float(top)))
     return problems
 
 
-def _cycle_problems(spec: Spec) -> list[str]:
+def _cycle_problems(spec: Spec) -> list[Note]:
     """Report each edge that closes a cycle, with the loop (iterative depth-first search)."""
     index = {n.code: i for i, n in enumerate(spec.nodes)}
     state = [0] * len(spec.nodes)  # 0 new, 1 on the current path, 2 done
-    problems: list[str] = []
+    problems: list[Note] = []
     for root in range(len(spec.nodes)):
         if state[root]:
             continue
@@ -153,9 +186,8 @@ def _cycle_problems(spec: Spec) -> list[str]:
             child = index[children[k]]
             if state[child] == 1:
                 trail = [spec.nodes[i].code for i in path[path.index(child) :]] + [children[k]]
-                problems.append(
-                    f"nodes[{node}].children[{k}]: '{children[k]}' makes a cycle ({' → '.join(trail)})"
-                )
+                where = f"nodes[{node}].children[{k}]"
+                problems.append(_problem(where, "cycle", code=children[k], loop=" → ".join(trail)))
             elif state[child] == 0:
                 state[child] = 1
                 path.append(child)

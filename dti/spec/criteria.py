@@ -22,7 +22,7 @@ from dti.io.headers import header_key
 from dti.io.table import describe, find_table
 from dti.numbers import nfc
 from dti.spec.outline import Item
-from dti.words import Note
+from dti.words import Note, note
 
 # What each column holds → the headers decisions write (matched by header_key: case, diacritics and
 # punctuation aside).
@@ -90,12 +90,12 @@ def _docx_grid(path: Path) -> Grid:
         with zipfile.ZipFile(path) as archive:  # a zip bomb is refused from its directory
             unpacked = sum(info.file_size for info in archive.infolist())
         if unpacked > MAX_DOCX_BYTES:
-            raise InputError(f"{path}: unpacks to over {MAX_DOCX_BYTES // 2**20} MB, too large for a table")
+            raise InputError(note("spec.import.too-large", file=str(path), mb=MAX_DOCX_BYTES // 2**20))
         document = docx.Document(str(path))
     except InputError:
         raise
     except (OSError, zipfile.BadZipFile, PackageNotFoundError, SyntaxError, KeyError, ValueError) as exc:
-        raise InputError(f"{path}: not a readable .docx file ({exc})") from None
+        raise InputError(note("spec.import.not-docx", file=str(path), why=str(exc))) from None
     chosen: list[list[str]] = []
     titles: list[str] = []  # the paragraphs above the first criteria table: its title rows
     for block in document.iter_inner_content():
@@ -115,7 +115,7 @@ def _docx_grid(path: Path) -> Grid:
             chosen += [[title] for title in titles[-5:]] if not chosen else []
             chosen += rows
     if not chosen:
-        raise InputError(f"{path}: no table with the criteria headers (STT, Chỉ số / Tiêu chí, Điểm tối đa…)")
+        raise InputError(note("spec.import.no-table", file=str(path)))
     width = max(len(r) for r in chosen)
     body = chosen[1:]
     columns = [factorize([r[j] if j < len(r) else "" for r in body]) for j in range(width)]
@@ -126,13 +126,21 @@ def _grid(path: Path, sheet: str | None) -> Grid:
     if path.suffix.lower() == ".docx":
         return _docx_grid(path)
     if path.suffix.lower() in {".doc", ".pdf", ".odt", ".rtf", ".xls"} and path.is_file():
-        raise InputError(
-            f"{path}: '{path.suffix}' files are not read: save the table as .docx, .xlsx or .csv"
-        )
+        raise InputError(note("spec.import.not-read", file=str(path), suffix=path.suffix))
     issues: list[Any] = []
     grid = read_grid(path, sheet, issues)
     if grid is None or not grid.header:
-        raise InputError("; ".join(f"{i.file}: {i.message}" for i in issues) or f"{path}: the file is empty")
+        said = [
+            note(
+                "spec.import.unreadable",
+                file=i.file or str(path),
+                issue=Note(i.key, i.params) if i.key else i.message,
+            )
+            for i in issues
+        ]
+        for earlier in reversed(said[:-1]):  # every reason, one after another: 'a; b'
+            said[-1] = note("spec.import.and", first=earlier, rest=said[-1])
+        raise InputError(said[-1] if said else note("spec.import.empty", file=str(path)))
     return grid
 
 
@@ -154,9 +162,13 @@ def read_rows(
     columns.pop("", None)
     if "name" not in columns or "points" not in columns:
         raise InputError(
-            f"{path}: no '{'Chỉ số / Tiêu chí' if 'name' not in columns else 'Điểm tối đa'}' column "
-            f"(header: {', '.join(h for h in body.header if h)}); the headers it knows: "
-            + "; ".join(f"{m}: {', '.join(h)}" for m, h in COLUMNS.items())
+            note(
+                "spec.import.no-column",
+                file=str(path),
+                column="Chỉ số / Tiêu chí" if "name" not in columns else "Điểm tối đa",
+                header=[h for h in body.header if h],
+                known="; ".join(f"{m}: {', '.join(h)}" for m, h in COLUMNS.items()),
+            )
         )
     notes: list[Note | str] = [how] if (how := describe(table)) else []
 

@@ -203,7 +203,7 @@ def import_table(
     root = Item(0, {f: "" for f in FIELDS}, code=given or "TOTAL")
     place(items, root, review.unplaced)
     if not root.children:
-        raise InputError(f"{path}: no criteria found under the header (STT, Chỉ số / Tiêu chí, Điểm tối đa…)")
+        raise InputError(note("spec.import.no-criteria", file=str(path)))
     assign_codes(root, review.notes)
     file = path.name
     total = _sum(root, review)

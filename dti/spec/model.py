@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
-from dti.words import Note
+from dti.words import Note, note
 
 if TYPE_CHECKING:
     from dti.spec.graph import Graph
@@ -155,11 +155,5 @@ class Spec(_Strict):
         if self.scorable:
             return
         unknown = [n.code for n in self.nodes if n.is_leaf and n.max_points is None]
-        raise SpecError(
-            self.source,
-            [
-                f"spec '{self.id}' is not scorable: its points are not known"
-                + (f" (no max_points for {', '.join(unknown)})" if unknown else "")
-                + "; it can be shown with `dti spec show` but not used to score"
-            ],
-        )
+        missing = note("spec.problem.no-max-points", codes=unknown) if unknown else ""
+        raise SpecError(self.source, [note("spec.problem.not-scorable", id=self.id, unknown=missing)])

@@ -247,3 +247,112 @@ WORDS.update(
         "spec.error.unreadable": ("không đọc được: {why}", "cannot read: {why}"),
     }
 )
+
+# --- a problem of a spec at its YAML key path (dti/spec/check.py): "{at}: {what}" -------------------------
+WORDS.update(
+    {
+        "spec.problem": ("{at}: {what}", "{at}: {what}"),
+        "spec.problem.top-level": ("(cấp cao nhất)", "(top level)"),
+        # what pydantic found, in general; {detail} is pydantic's own (English) message
+        "spec.problem.unknown-rule": (
+            "không có quy tắc '{rule}' (các quy tắc: {known})",
+            "unknown rule '{rule}' (known rules: {known})",
+        ),
+        "spec.problem.unknown-key": ("không biết khoá '{name}'", "unknown key '{name}'"),
+        "spec.problem.missing": ("thiếu (bắt buộc phải có)", "missing (required)"),
+        "spec.problem.not-allowed": (
+            "không phải giá trị được phép ({detail})",
+            "not an allowed value ({detail})",
+        ),
+        "spec.problem.out-of-bounds": ("giá trị ngoài giới hạn ({detail})", "value out of bounds ({detail})"),
+        "spec.problem.too-short": ("quá ngắn ({detail})", "too short ({detail})"),
+        "spec.problem.too-long": ("quá dài ({detail})", "too long ({detail})"),
+        "spec.problem.wrong-type": ("sai kiểu giá trị ({detail})", "wrong type ({detail})"),
+        "spec.problem.invalid": ("không hợp lệ ({detail})", "invalid ({detail})"),
+        # the cross-node checks
+        "spec.problem.duplicate-code": (
+            "mã '{code}' bị trùng (lần đầu ở {first})",
+            "duplicate code '{code}' (first at {first})",
+        ),
+        "spec.problem.unknown-code": ("không có mã '{code}'", "unknown code '{code}'"),
+        "spec.problem.listed-twice": ("'{code}' được liệt kê hai lần", "'{code}' is listed twice"),
+        "spec.problem.own-child": ("'{code}' là con của chính nó", "'{code}' is its own child"),
+        "spec.problem.needs-rule": (
+            "chỉ tiêu lá '{code}' cần một quy tắc chấm điểm",
+            "leaf '{code}' needs a scoring rule",
+        ),
+        "spec.problem.needs-max-points": (
+            "chỉ tiêu lá '{code}' cần max_points",
+            "leaf '{code}' needs max_points",
+        ),
+        "spec.problem.rule-on-parent": (
+            "'{code}' có nút con, nên điểm của nó là tổng điểm các nút con, không theo một quy tắc",
+            "'{code}' has children, so its points are their sum, not a rule",
+        ),
+        "spec.problem.one-total": (
+            "bộ chỉ số cần đúng một nút loại 'total', đang có {found}",
+            "a spec needs exactly one node of kind 'total', found {found}",
+        ),
+        "spec.problem.sum-differs": (
+            "'{code}' ghi {declared:g} điểm nhưng các nút con cộng lại được {total:g}",
+            "'{code}' declares {declared:g} but its children add up to {total:g}",
+        ),
+        "spec.problem.total-has-parent": (
+            "nút tổng '{code}' không được có nút cha",
+            "the total '{code}' cannot have a parent",
+        ),
+        "spec.problem.steps-down": (
+            "các bậc phải đi từ ngưỡng cao nhất xuống ({value:g} đứng sau {after:g})",
+            "steps must go from the highest threshold down ({value:g} follows {after:g})",
+        ),
+        "spec.problem.step-above-max": (
+            "{points:g} vượt quá max_points {max:g}",
+            "{points:g} exceeds max_points {max:g}",
+        ),
+        "spec.problem.option-outside": (
+            "{points:g} nằm ngoài 0..max_points ({max:g})",
+            "{points:g} is outside 0..max_points ({max:g})",
+        ),
+        "spec.problem.cycle": ("'{code}' tạo thành vòng lặp ({loop})", "'{code}' makes a cycle ({loop})"),
+        "spec.problem.not-scorable": (
+            "bộ chỉ số '{id}' không tính điểm được: chưa rõ điểm{unknown}; xem được bằng `dti spec show` "
+            "nhưng không dùng để tính điểm",
+            "spec '{id}' is not scorable: its points are not known{unknown}; it can be shown with "
+            "`dti spec show` but not used to score",
+        ),
+        "spec.problem.no-max-points": (" (không có max_points cho {codes})", " (no max_points for {codes})"),
+    }
+)
+
+# --- a criteria table dti spec import cannot read (dti/spec/criteria.py, importer.py): InputError -----------
+WORDS.update(
+    {
+        "spec.import.too-large": (
+            "{file}: giải nén ra hơn {mb} MB, quá lớn cho một bảng",
+            "{file}: unpacks to over {mb} MB, too large for a table",
+        ),
+        "spec.import.not-docx": (
+            "{file}: không phải tệp .docx đọc được ({why})",
+            "{file}: not a readable .docx file ({why})",
+        ),
+        "spec.import.no-table": (
+            "{file}: không có bảng nào có tiêu đề cột của tiêu chí (STT, Chỉ số / Tiêu chí, Điểm tối đa…)",
+            "{file}: no table with the criteria headers (STT, Chỉ số / Tiêu chí, Điểm tối đa…)",
+        ),
+        "spec.import.not-read": (
+            "{file}: không đọc tệp '{suffix}': hãy lưu bảng thành .docx, .xlsx hoặc .csv",
+            "{file}: '{suffix}' files are not read: save the table as .docx, .xlsx or .csv",
+        ),
+        "spec.import.unreadable": ("{file}: {issue}", "{file}: {issue}"),
+        "spec.import.and": ("{first}; {rest}", "{first}; {rest}"),
+        "spec.import.empty": ("{file}: tệp trống", "{file}: the file is empty"),
+        "spec.import.no-column": (
+            "{file}: không có cột '{column}' (tiêu đề: {header}); các tiêu đề đã biết: {known}",
+            "{file}: no '{column}' column (header: {header}); the headers it knows: {known}",
+        ),
+        "spec.import.no-criteria": (
+            "{file}: không tìm thấy tiêu chí nào dưới dòng tiêu đề (STT, Chỉ số / Tiêu chí, Điểm tối đa…)",
+            "{file}: no criteria found under the header (STT, Chỉ số / Tiêu chí, Điểm tối đa…)",
+        ),
+    }
+)

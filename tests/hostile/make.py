@@ -489,7 +489,7 @@ _CASES: list[Case] = [
         text("spec.yaml", CYCLE),
         ("spec", "check", "{dir}/spec.yaml"),
         3,
-        says=("makes a cycle",),
+        says=("tạo thành vòng lặp",),  # Vietnamese by default
     ),
     # crashes that are really bad input
     Case(
