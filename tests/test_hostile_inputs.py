@@ -112,6 +112,25 @@ def test_a_zip_bomb_is_refused_before_it_is_unpacked(tmp_path: Path, monkeypatch
     _unreadable(path, "unpacks to 4,0", "above the limit of 1,000,000 unpacked bytes", "DTI_XLSX_MAX_BYTES")
 
 
+def test_a_limit_is_said_in_the_command_language(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DTI_XLSX_MAX_BYTES", "1000000")
+    path = _xlsx(tmp_path / "bomb.xlsx", _sheet(ROWS + " " * 4_000_000))
+    args = ["validate", str(path), "--spec", "dti-province-2022"]
+    vi = runner.invoke(app, args)
+    assert vi.exit_code == 2
+    said = " ".join(vi.output.split())
+    assert "không đọc được tệp: bảng tính giải nén ra 4.0" in said
+    assert "vượt giới hạn 1.000.000 byte khi giải nén: hãy tách tệp, hoặc nâng giới hạn bằng DTI_XLSX" in said
+    en = runner.invoke(app, [*args, "--lang", "en"])
+    assert en.exit_code == 2
+    said = " ".join(en.output.split())
+    assert "cannot read the file: the workbook unpacks to 4,0" in said
+    assert (
+        "above the limit of 1,000,000 unpacked bytes: split the file, or raise the limit with DTI_XLSX"
+        in said
+    )
+
+
 def test_an_xml_entity_bomb_is_refused(tmp_path: Path) -> None:
     entities = '<!ENTITY a "aaaaaaaaaa">' + "".join(
         f'<!ENTITY {b} "{("&" + a + ";") * 10}">' for a, b in zip("abcdefgh", "bcdefghi", strict=True)

@@ -67,7 +67,7 @@ def _check_unpacked_size(archive: zipfile.ZipFile, limits: XlsxLimits) -> None:
     # zipfile stops each part at its declared size, so the directory's sizes bound what is read.
     if unpacked > limits.unpacked_bytes:
         raise over_limit(
-            f"the workbook unpacks to {unpacked:,} bytes", "unpacked_bytes", limits.unpacked_bytes
+            note("io.limit.unpacked", size=float(unpacked)), "unpacked_bytes", limits.unpacked_bytes
         )
 
 
@@ -155,9 +155,7 @@ def _shared_strings(archive: zipfile.ZipFile, part: str | None, limits: XlsxLimi
             state["phonetic"] -= 1
         elif local == "si":
             if len(strings) >= limits.cells:
-                raise over_limit(
-                    f"the workbook has more than {limits.cells:,} strings", "cells", limits.cells
-                )
+                raise over_limit(note("io.limit.strings", count=float(limits.cells)), "cells", limits.cells)
             strings.append(nfc("".join(pieces).replace("x005F_", "")))  # as openpyxl read them
             pieces.clear()
 

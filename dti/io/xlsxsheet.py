@@ -15,6 +15,7 @@ import numpy as np
 
 from dti.io.grid import Column, Grid, cell_ref, make_grid
 from dti.io.xlsxxml import XlsxLimits, over_limit, parse_part
+from dti.words import note
 
 DIGITS = "0123456789"
 COLUMN_BITS = 20  # a cell's position is row << 20 | column (Excel's last column, XFD, is 16,384)
@@ -115,7 +116,7 @@ def read_sheet(
         if name == c:
             cells += 1
             if cells > max_cells:
-                raise over_limit(f"the sheet has more than {max_cells:,} cells", "cells", max_cells)
+                raise over_limit(note("io.limit.sheet-cells", count=float(max_cells)), "cells", max_cells)
             ref = attrs.get("r")
             if ref:
                 letters = ref.rstrip(DIGITS)
@@ -194,9 +195,11 @@ def _column(ref: str, columns: dict[str, int]) -> int:
 
 def _refuse(row: int, column: int, limits: XlsxLimits) -> None:
     if row > limits.rows:
-        raise over_limit(f"the sheet has rows beyond row {limits.rows:,}", "rows", limits.rows)
+        raise over_limit(note("io.limit.rows", row=float(limits.rows)), "rows", limits.rows)
     raise over_limit(
-        f"cell {cell_ref(column - 1, row)} is beyond column {limits.columns:,}", "columns", limits.columns
+        note("io.limit.columns", cell=cell_ref(column - 1, row), column=float(limits.columns)),
+        "columns",
+        limits.columns,
     )
 
 
@@ -217,7 +220,8 @@ def sheet_grid(
     cells = np.frombuffer(cell_values, dtype=np.int32)
     height, width = int(rows.max()) + 1, int(cols.max()) + 1
     if height * width > limits.cells:
-        raise over_limit(f"the sheet spans {height:,} rows × {width:,} columns", "cells", limits.cells)
+        span = note("io.limit.span", rows=float(height), columns=float(width))
+        raise over_limit(span, "cells", limits.cells)
     texts = list(values.texts)
     text = np.frombuffer(values.text, dtype=np.int32)
     number = np.frombuffer(values.number, dtype=float)

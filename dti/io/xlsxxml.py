@@ -14,6 +14,7 @@ from typing import IO, Any
 from xml.parsers import expat
 
 from dti.io.grid import InputError
+from dti.words import Note, note
 
 # A province file is ~6,300 rows of 4 cells (long) or 63 rows of ~110 (wide); 10,000 communes of 20
 # criteria, long, are 200,000 rows. The caps leave room for that. This reader takes ~2.7 µs a cell
@@ -52,11 +53,10 @@ class EntitiesForbidden(ValueError):
     """An XML part declares a DTD: its entities could expand to gigabytes, so none is accepted."""
 
 
-def over_limit(what: str, name: str, limit: int) -> InputError:
-    return InputError(
-        f"{what}, above the limit of {limit:,} {name.replace('_', ' ')}: "
-        f"split the file, or raise the limit with {ENV[name]}=N"
-    )
+def over_limit(what: Note, name: str, limit: int) -> InputError:
+    """A file over one of the limits: `what` it holds, the limit `name`d and how to raise it."""
+    unit = note(f"io.limit.unit.{name}")
+    return InputError(note("io.limit.over", what=what, limit=float(limit), unit=unit, env=ENV[name]))
 
 
 Start = Callable[[str, dict[str, str]], None]

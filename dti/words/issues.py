@@ -17,6 +17,33 @@ WORDS: dict[str, tuple[str, str]] = {
         "'{suffix}' files are not supported: save it as .csv (UTF-8) or .xlsx",
     ),
     "io.cannot-read": ("không đọc được tệp: {why}", "cannot read the file: {why}"),
+    # an XLSX over a size limit (dti/io/xlsxxml.py over_limit): what it holds, the limit, how to raise it
+    "io.limit.over": (
+        "{what}, vượt giới hạn {limit:,.0f} {unit}: hãy tách tệp, hoặc nâng giới hạn bằng {env}=N",
+        "{what}, above the limit of {limit:,.0f} {unit}: split the file, or raise the limit with {env}=N",
+    ),
+    "io.limit.unit.rows": ("dòng", "rows"),
+    "io.limit.unit.columns": ("cột", "columns"),
+    "io.limit.unit.cells": ("ô", "cells"),
+    "io.limit.unit.unpacked_bytes": ("byte khi giải nén", "unpacked bytes"),
+    "io.limit.unpacked": (
+        "bảng tính giải nén ra {size:,.0f} byte",
+        "the workbook unpacks to {size:,.0f} bytes",
+    ),
+    "io.limit.strings": (
+        "bảng tính có hơn {count:,.0f} chuỗi",
+        "the workbook has more than {count:,.0f} strings",
+    ),
+    "io.limit.sheet-cells": (
+        "trang tính có hơn {count:,.0f} ô",
+        "the sheet has more than {count:,.0f} cells",
+    ),
+    "io.limit.rows": ("trang tính có dòng sau dòng {row:,.0f}", "the sheet has rows beyond row {row:,.0f}"),
+    "io.limit.columns": ("ô {cell} nằm sau cột {column:,.0f}", "cell {cell} is beyond column {column:,.0f}"),
+    "io.limit.span": (
+        "trang tính trải trên {rows:,.0f} dòng × {columns:,.0f} cột",
+        "the sheet spans {rows:,.0f} rows × {columns:,.0f} columns",
+    ),
     "io.empty": (
         "tệp rỗng: không có dòng tiêu đề, không có dòng số liệu",
         "the file is empty: no header, no rows",
