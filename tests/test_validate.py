@@ -137,6 +137,22 @@ def test_max_issues_caps_and_says_so() -> None:
     assert len(data["issues"]) == 3 and data["summary"]["shown"] == 3 and data["summary"]["errors"] > 3
 
 
+def test_closing_notes_in_both_languages() -> None:
+    args = ["validate", str(BROKEN / "submission.csv"), "--max-issues", "3"]
+    vi = runner.invoke(app, args)  # Vietnamese by default
+    assert vi.exit_code == 1
+    assert "Số vấn đề theo mã: ambiguous-number 1, blank-row 1, duplicate-entry 2," in vi.output
+    assert "Hiện 3/26 vấn đề: tăng --max-issues" in vi.output
+    assert vi.output.rstrip().endswith("không hợp lệ: 16 lỗi, 10 cảnh báo")
+    en = runner.invoke(app, [*args, "--lang", "en"])
+    assert en.exit_code == 1
+    assert "Issues by code: ambiguous-number 1, blank-row 1, duplicate-entry 2," in en.output
+    assert "Showing 3 of 26 issues: raise --max-issues" in en.output
+    assert en.output.rstrip().endswith("invalid: 16 error(s), 10 warning(s)")
+    ok = runner.invoke(app, ["validate", str(SAMPLES / "2023.csv"), "--lang", "en"])
+    assert ok.exit_code == 0 and "valid: 0 error(s)" in ok.output
+
+
 def test_github_annotations() -> None:
     cli = runner.invoke(app, ["validate", str(BROKEN / "submission.csv"), "--format", "github"])
     assert f"::error file={BROKEN / 'submission.csv'},line=5,col=3::[negative-value]" in cli.stdout

@@ -38,25 +38,14 @@ def issues(report: Report, lang: Lang = "vi") -> list[View]:
         )
     views = [View(file, columns, rows) for file, rows in by_file.items()] or [View(None, [], [])]
     counts = Counter(str(i.code) for i in report.issues)
-    vi = lang == "vi"
     notes = []
     if counts:
-        listed = ", ".join(f"{c} {n}" for c, n in sorted(counts.items()))
-        notes.append(("Số vấn đề theo mã: " if vi else "Issues by code: ") + listed)
+        listed = [f"{c} {n}" for c, n in sorted(counts.items())]
+        notes.append(say("label.validate.by-code", lang, counts=listed))
     if len(shown) < len(report.issues):
-        notes.append(
-            f"Hiện {len(shown)}/{len(report.issues)} vấn đề: tăng --max-issues, "
-            "hoặc dùng --format json hay csv để có đủ danh sách"
-            if vi
-            else f"Showing {len(shown)} of {len(report.issues)} issues: raise --max-issues, or use "
-            "--format json or csv for the full list."
-        )
-    errors, warnings = len(report.errors), len(report.warnings)
-    if vi:
-        verdict = "hợp lệ" if report.valid else "không hợp lệ"
-        notes.append(f"{verdict}: {errors} lỗi, {warnings} cảnh báo")
-    else:
-        notes.append(f"{'valid' if report.valid else 'invalid'}: {errors} error(s), {warnings} warning(s)")
+        notes.append(say("label.validate.shown", lang, shown=len(shown), total=len(report.issues)))
+    verdict = "label.validate.valid" if report.valid else "label.validate.invalid"
+    notes.append(say(verdict, lang, errors=len(report.errors), warnings=len(report.warnings)))
     views[-1].notes = notes
     return views
 

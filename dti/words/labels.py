@@ -52,4 +52,19 @@ WORDS: dict[str, tuple[str, str]] = {
         "{unit} {name}: value and rank by year",
     ),
     "label.no": ("không", "no"),
+    # dti validate's closing notes (dti/views/review.py)
+    "label.validate.by-code": ("Số vấn đề theo mã: {counts}", "Issues by code: {counts}"),
+    "label.validate.shown": (
+        "Hiện {shown}/{total} vấn đề: tăng --max-issues, hoặc dùng --format json hay csv để có đủ danh sách",
+        "Showing {shown} of {total} issues: raise --max-issues, or use --format json or csv for the full "
+        "list.",
+    ),
+    "label.validate.valid": (
+        "hợp lệ: {errors} lỗi, {warnings} cảnh báo",
+        "valid: {errors} error(s), {warnings} warning(s)",
+    ),
+    "label.validate.invalid": (
+        "không hợp lệ: {errors} lỗi, {warnings} cảnh báo",
+        "invalid: {errors} error(s), {warnings} warning(s)",
+    ),
 }
