@@ -138,6 +138,8 @@ def test_an_xml_entity_bomb_is_refused(tmp_path: Path) -> None:
     cell = '<row r="3"><c r="A3" t="inlineStr"><is><t>&i;</t></is></c></row>'
     path = _xlsx(tmp_path / "lol.xlsx", _sheet(ROWS + cell, prolog=f"<!DOCTYPE worksheet [{entities}]>"))
     _unreadable(path, "EntitiesForbidden")  # defusedxml refuses the DTD's entities at once
+    said = runner.invoke(app, ["validate", str(path), "--spec", "dti-province-2022"])  # Vietnamese by default
+    assert said.exit_code == 2 and "XML trong tệp khai báo DTD" in " ".join(said.output.split())
 
 
 @pytest.mark.parametrize(

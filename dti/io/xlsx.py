@@ -19,13 +19,15 @@ from xml.parsers import expat
 
 from dti.io.grid import Grid, InputError
 from dti.io.xlsxsheet import DATE, DURATION, GENERAL, PERCENT, Values, nfc, read_sheet, sheet_grid
-from dti.io.xlsxxml import XlsxLimits, elements, local_name, over_limit, parse_part
+from dti.io.xlsxxml import EntitiesForbidden, XlsxLimits, elements, local_name, over_limit, parse_part
 from dti.words import note
 
 
 def _unreadable(exc: BaseException) -> InputError:
     if isinstance(exc, zipfile.BadZipFile) and str(exc) == "File is not a zip file":  # another file renamed
         return InputError(note("io.not-zip"))
+    if isinstance(exc, EntitiesForbidden):
+        return InputError(note("io.xml-dtd"))
     return InputError(note("io.bad-excel", why=f"{type(exc).__name__}: {' '.join(str(exc).split())}"))
 
 

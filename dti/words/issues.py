@@ -68,6 +68,11 @@ WORDS: dict[str, tuple[str, str]] = {
         "not a readable Excel file: BadZipFile: File is not a zip file",
     ),
     "io.bad-excel": ("không phải tệp Excel đọc được: {why}", "not a readable Excel file: {why}"),
+    "io.xml-dtd": (
+        "không phải tệp Excel đọc được: XML trong tệp khai báo DTD (không nhận thực thể XML, vì chúng có thể "
+        "bung ra hàng gigabyte)",
+        "not a readable Excel file: EntitiesForbidden: the XML declares a DTD (entities are not accepted)",
+    ),
     "io.no-worksheet": ("sổ tính không có trang tính nào", "the workbook has no worksheet"),
     "io.chart-sheet": (
         "trang '{sheet}' là biểu đồ, không phải trang tính",
