@@ -106,3 +106,73 @@ def test_unit_breakdown_in_english_names_nodes_in_english() -> None:
     assert (
         result.exit_code == 0 and "Digital awareness" in result.output and "Nhận thức số" not in result.output
     )
+
+
+# A file each command writes, named by -o alone, and what its first bytes must be (issue 21: they were
+# all the text table).
+WRITTEN = [
+    (["score", SAMPLE], "x.xlsx", b"PK"),
+    (["score", SAMPLE], "x.json", b"{"),
+    (["score", SAMPLE], "x.csv", b'\xef\xbb\xbf"unit"'),
+    (["targets", str(SAMPLES / "targets_2025.csv")], "t.xlsx", b"PK"),
+    (["tasks", str(SAMPLES / "tasks_2026.csv")], "k.xlsx", b"PK"),
+    (
+        ["calendar", "--owners", str(SAMPLES / "owners.csv"), "--spec", "dti-province-2022"],
+        "c.ics",
+        b"BEGIN:VCALENDAR",
+    ),
+    (["spec", "list"], "s.xlsx", b"PK"),
+    (["validate", SAMPLE], "v.json", b"{"),
+]
+
+
+@pytest.mark.parametrize(("args", "name", "start"), WRITTEN)
+def test_the_extension_of_output_chooses_the_format(
+    args: list[str], name: str, start: bytes, tmp_path: Path
+) -> None:
+    cli = runner.invoke(app, [*args, "-o", str(tmp_path / name)])
+    assert cli.exit_code == 0, cli.output
+    assert (tmp_path / name).read_bytes().startswith(start)
+
+
+def test_a_format_the_extension_contradicts_is_refused(tmp_path: Path) -> None:
+    out = tmp_path / "x.csv"
+    cli = runner.invoke(app, ["score", SAMPLE, "--format", "json", "-o", str(out), "--lang", "en"])
+    assert cli.exit_code == 2 and "json contradicts -o x.csv, the name of a csv file" in cli.stderr
+    cli = runner.invoke(app, ["score", SAMPLE, "-o", str(tmp_path / "x.ics"), "--lang", "en"])
+    assert cli.exit_code == 2 and "this command writes table, json, csv, xlsx, not ics" in cli.stderr
+    assert not out.exists() and not (tmp_path / "x.ics").exists()
+    cli = runner.invoke(app, ["score", SAMPLE, "--format", "csv", "-o", str(tmp_path / "x.txt")])
+    assert cli.exit_code == 0 and (tmp_path / "x.txt").read_text(encoding="utf-8").startswith('"unit"')
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["report", SAMPLE, "-o", "x.html", "--seed", "-1", "--draws", "10"],
+        ["report", SAMPLE, "-o", "x.html", "--draws", "2000000"],
+        ["robust", SAMPLE, "--seed", "-1"],
+        ["robust", SAMPLE, "--draws", "2000000"],
+        ["robust", SAMPLE, "--draws", "0"],
+        ["calendar", "--owners", str(SAMPLES / "owners.csv"), "--year", "1800"],
+        ["score", SAMPLE, "--year", "1999"],
+    ],
+)
+def test_seed_draws_and_years_out_of_range_are_refused_before_reading(
+    args: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import dti.pipeline
+
+    def unread(*_: object, **__: object) -> None:
+        raise AssertionError("a file was read")
+
+    monkeypatch.setattr(dti.pipeline, "read_grids", unread)
+    monkeypatch.setattr("dti.briefing.calendar.schedule", unread)
+    cli = runner.invoke(app, args)
+    assert cli.exit_code == 2, cli.output
+    assert "--seed" in cli.stderr or "--draws" in cli.stderr or "--year" in cli.stderr
+
+
+def test_app_and_common_do_not_import_each_other() -> None:
+    source = (ROOT / "dti" / "cli" / "app.py").read_text(encoding="utf-8")
+    assert "dti.cli.common" not in source

@@ -215,9 +215,10 @@ def test_csv_file_for_excel_begins_with_a_bom(tmp_path: Path, monkeypatch: pytes
 
 def test_xlsx_needs_an_xlsx_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
-    for extra in ([], ["-o", str(tmp_path / "a.csv")]):
-        result = CliRunner().invoke(app, [*SCORE, "--format", "xlsx", *extra])
-        assert result.exit_code == 2 and "-o TỆP.xlsx" in result.stderr and result.stdout == ""
+    result = CliRunner().invoke(app, [*SCORE, "--format", "xlsx"])
+    assert result.exit_code == 2 and "-o TỆP.xlsx" in result.stderr and result.stdout == ""
+    result = CliRunner().invoke(app, [*SCORE, "--format", "xlsx", "-o", str(tmp_path / "a.csv")])
+    assert result.exit_code == 2 and "xlsx trái với -o a.csv, tên của một tệp csv" in result.stderr
     assert not (tmp_path / "a.csv").exists()
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from dti.cli import app, common
+from dti.cli import app, exits
 from dti.pipeline import YearError, check_years, evaluate
 from dti.words import note
 from tests.test_vietnamese import english_lines
@@ -75,7 +75,7 @@ def test_a_refusal_is_vietnamese_by_default_and_english_with_lang_en(
 
 def test_a_refusal_before_the_command_runs_is_vietnamese() -> None:
     """Outside a command (nothing has set --lang yet) a refusal is worded in Vietnamese."""
-    said = contextvars.Context().run(common.worded, note("cli.no-such-file", path="x.csv"))
+    said = contextvars.Context().run(exits.worded, note("cli.no-such-file", path="x.csv"))
     assert said == "x.csv: không có tệp hoặc thư mục này"
 
 

@@ -4,6 +4,7 @@ Heavy libraries (pandas, numpy, rich) load inside the commands so that `dti --he
 """
 
 from dti.cli import calendar, gaps, rank, report, robust, score, spec, spec_import, targets, tasks, validate  # noqa: F401  (registers the commands)
-from dti.cli.app import ExitCode, app, main
+from dti.cli.app import app, main
+from dti.cli.exits import ExitCode
 
 __all__ = ["ExitCode", "app", "main"]

@@ -1,4 +1,4 @@
-"""The Typer application, its exit codes, and the entry point with its one-line internal-error handler."""
+"""The Typer application and the entry point with its one-line internal-error handler."""
 
 from __future__ import annotations
 
@@ -6,23 +6,10 @@ import codecs
 import io
 import os
 import sys
-from enum import IntEnum
 
 import typer
 
-
-class ExitCode(IntEnum):
-    OK = 0
-    INVALID_DATA = 1
-    USAGE = 2  # usage error, or an input that cannot be read at all
-    BAD_SPEC = 3
-    INTERNAL = 4  # a bug in dti: the message asks for a report
-
-
-EXIT_HELP = (
-    "Exit codes: 0 ok (warnings allowed), 1 invalid data, 2 usage error or unreadable input, 3 invalid spec, "
-    "4 internal error."
-)
+from dti.cli.exits import EXIT_HELP, ExitCode, worded
 
 app = typer.Typer(
     help="Compute, validate and compare Vietnam's Digital Transformation Index (DTI).\n\n" + EXIT_HELP,
@@ -63,14 +50,11 @@ def main() -> None:
     except StdoutError as exc:
         discard_stdout()
         if not exc.broken_pipe:
-            from dti.cli.common import worded
-
             sys.stderr.write(f"{worded(exc)}\n")
         sys.exit(ExitCode.USAGE)
     except Exception as exc:
         if os.environ.get("DTI_DEBUG"):
             raise
-        from dti.cli.common import worded
         from dti.words import note
 
         sys.stderr.write(worded(note("cli.internal-error", kind=type(exc).__name__, why=str(exc))) + "\n")

@@ -9,8 +9,9 @@ from typing import Annotated
 import typer
 
 from dti.cli import common
-from dti.cli.app import ExitCode
+from dti.cli.exits import ExitCode
 from dti.cli.options import (
+    CalendarYearOption,
     Lang,
     LangOption,
     OutputOption,
@@ -19,7 +20,6 @@ from dti.cli.options import (
     SpecOption,
     TodayOption,
     Writer,
-    YearOption,
 )
 from dti.words import note
 
@@ -49,7 +49,7 @@ def calendar(
         Path | None,
         typer.Option("--rules", metavar="FILE", help="Calendar rules (YAML) instead of the bundled ones."),
     ] = None,
-    year: YearOption = None,
+    year: CalendarYearOption = None,
     today: TodayOption = None,
     spec: SpecOption = None,
     fail_on: Annotated[
@@ -59,7 +59,8 @@ def calendar(
         CalendarFormat,
         typer.Option(
             "--format",
-            help="table, json, csv, xlsx (a workbook of the table: -o FILE.xlsx) or ics (iCalendar).",
+            help="table, json, csv, xlsx (a workbook of the table, to -o FILE.xlsx) or ics (iCalendar); "
+            "default: as the extension of -o says, else table.",
         ),
     ] = CalendarFormat.table,
     lang: LangOption = Lang.vi,

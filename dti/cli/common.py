@@ -9,13 +9,13 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Callable, Sequence
-from contextvars import ContextVar
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, NoReturn, ParamSpec, TypeVar
 
 import typer
 
-from dti.cli.app import ExitCode, app
+from dti.cli.app import app
+from dti.cli.exits import LANG, ExitCode, worded
 from dti.cli.options import DecimalMark, Inputs, Layout, Writer, bundled
 from dti.cli.options import Lang as LangChoice
 from dti.words import Note, note
@@ -34,15 +34,6 @@ EXCEL = (".xlsx", ".xlsm", ".xls", ".ods", "")  # "" : a folder, whose files may
 P = ParamSpec("P")
 R = TypeVar("R")
 T = TypeVar("T")
-LANG: ContextVar[Lang] = ContextVar("dti_lang", default="vi")  # the running command's --lang
-
-
-def worded(why: Note | str | Exception) -> str:
-    """A refusal's text in the command's language: a Note, or an exception's `note` (a plain string, or an
-    exception without a Note: a message the library has not keyed, said as it is)."""
-    if isinstance(why, Exception):
-        why = getattr(why, "note", None) or str(why)
-    return why.text(LANG.get()) if isinstance(why, Note) else str(why)
 
 
 def fail(why: Note | str | Exception, code: ExitCode) -> NoReturn:

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from dti.cli import common
-from dti.cli.app import ExitCode
+from dti.cli.exits import ExitCode, worded
 from dti.cli.options import INPUTS, WRITER, Format, FormatOption, Inputs, OwnersOption, UnitOption, Writer
 
 
@@ -82,7 +82,7 @@ def gaps(
         found = engine.build(result, plan)
         assumed, notes = whatif.assumed_points(run.spec, pairs)
     except engine.GapsError as exc:
-        raise typer.BadParameter(common.worded(exc), param_hint="--assume" if pairs else "FILE") from None
+        raise typer.BadParameter(worded(exc), param_hint="--assume" if pairs else "FILE") from None
     common.notes(notes, writer.code)
     lang, full = writer.code, fmt is Format.xlsx  # a workbook holds every row; the terminal, the largest gaps
     if one is None:

@@ -9,11 +9,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, Literal, get_type_hints
+from typing import Annotated, Any, Literal, TypeVar, get_type_hints
 
 import typer
 
+from dti.cli.exits import worded
 from dti.io.headers import alias_help
+from dti.words import note
+
+E = TypeVar("E", bound=StrEnum)
 
 
 class Format(StrEnum):
@@ -75,8 +79,43 @@ LayoutOption = Annotated[
         help="long (unit,indicator,value) or wide (unit + one column per code); detected when omitted.",
     ),
 ]
+YEARS = (2000, 2100)  # every --year and --years: a year outside is a typo, not data
 YearOption = Annotated[
-    int | None, typer.Option("--year", help="Data year, if not in a year column or the file name.")
+    int | None,
+    typer.Option(
+        "--year",
+        min=YEARS[0],
+        max=YEARS[1],
+        help="Data year (2000-2100) of files that do not say it in a year column, a title row or their "
+        "name; a file that states another year is refused.",
+    ),
+]
+CalendarYearOption = Annotated[
+    int | None,
+    typer.Option(
+        "--year",
+        min=YEARS[0],
+        max=YEARS[1],
+        help="The year of the deadlines (2000-2100; default: --today's).",
+    ),
+]
+MAX_DRAWS = 1_000_000  # as dti.analysis.robustness.MAX_DRAWS (not imported: numpy stays out of --help)
+DrawsOption = Annotated[
+    int,
+    typer.Option(
+        "--draws",
+        min=0,
+        max=MAX_DRAWS,
+        metavar="N",
+        help="Monte Carlo draws of the rank robustness (and Sobol base rows), up to 1,000,000: robust needs "
+        "at least 1; report leaves the robustness section out with 0.",
+    ),
+]
+SeedOption = Annotated[
+    int,
+    typer.Option(
+        "--seed", min=0, metavar="S", help="Seed of the draws (0 or more): the same seed, the same output."
+    ),
 ]
 HEADERS_EPILOG = (
     "Headers are matched without case, diacritics or punctuation; a node column is named by its code, "
@@ -100,15 +139,17 @@ FormatOption = Annotated[
     Format,
     typer.Option(
         "--format",
-        help=f"table, json, csv or xlsx (a workbook of the table: -o FILE.xlsx) ({MACHINE}).",
+        help=f"table, json, csv or xlsx (a workbook of the table, to -o FILE.xlsx); default: as the "
+        f"extension of -o says, else table ({MACHINE}).",
     ),
 ]
 IssueFormatOption = Annotated[
     IssueFormat,
     typer.Option(
         "--format",
-        help="table, json, csv, xlsx (a workbook of the table: -o FILE.xlsx) or github (Actions "
-        "annotations); json, csv and github messages are in English whatever --lang.",
+        help="table, json, csv, xlsx (a workbook of the table, to -o FILE.xlsx) or github (Actions "
+        "annotations); default: as the extension of -o says, else table. json, csv and github messages "
+        "are in English whatever --lang.",
     ),
 ]
 LangOption = Annotated[
@@ -131,13 +172,16 @@ BomOption = Annotated[
         "right. Default: a BOM when -o ends in .csv, none on stdout.",
     ),
 ]
+EXTENSIONS = {".csv": "csv", ".json": "json", ".xlsx": "xlsx", ".ics": "ics"}  # -o FILE's format
 OutputOption = Annotated[
     Path | None,
     typer.Option(
         "--output",
         "-o",
         metavar="FILE",
-        help="Write the output here (atomically; never over an input) instead of stdout.",
+        help="Write the output here (atomically; never over an input) instead of stdout. Without --format "
+        "the extension chooses the format: .csv csv, .json json, .xlsx xlsx (.ics ics where the command "
+        "writes it), any other a table as text; with --format, an extension of another format is refused.",
     ),
 ]
 
@@ -228,15 +272,32 @@ INPUTS, WRITER = Inputs(), Writer()  # the defaults of a command's bundles
 BUNDLES = (Inputs, Writer)
 
 
+def output_format(fmt: E, output: Path, *, given: bool) -> E:
+    """The format of -o FILE: its extension's (.csv, .json, .xlsx, .ics) unless --format is `given`, which an
+    extension of another format contradicts; any other extension leaves --format (by default a table)."""
+    implied = EXTENSIONS.get(output.suffix.lower())
+    offered = [str(choice.value) for choice in type(fmt)]
+    if implied is None or implied == fmt.value:
+        return fmt
+    if given:
+        why = note("cli.format-extension", format=fmt.value, file=output.name, implied=implied)
+        raise typer.BadParameter(worded(why), param_hint="--format")
+    if implied not in offered:
+        why = note("cli.extension-unavailable", file=output.name, implied=implied, formats=", ".join(offered))
+        raise typer.BadParameter(worded(why), param_hint="--output")
+    return type(fmt)(implied)
+
+
 def bundled(func: Callable[..., Any]) -> Callable[..., Any]:
-    """Spread a parameter typed Inputs or Writer into its options for Typer, and gather them back.
+    """Spread a parameter typed Inputs or Writer into its options for Typer, and gather them back; choose
+    the format of -o FILE (`fmt`) as `output_format` says.
 
     The options are declared once (the dataclass fields); each command takes the bundle as one argument.
     """
     hints = get_type_hints(func, include_extras=True)
     signature = inspect.signature(func)
     spread: dict[str, tuple[str, type]] = {}  # option parameter -> (bundle parameter, bundle)
-    params: list[inspect.Parameter] = []
+    params = [inspect.Parameter("context", inspect.Parameter.KEYWORD_ONLY, annotation=typer.Context)]
     for param in signature.parameters.values():
         bundle = hints.get(param.name)
         if bundle not in BUNDLES:
@@ -258,11 +319,14 @@ def bundled(func: Callable[..., Any]) -> Callable[..., Any]:
                     annotation=fields[item.name],
                 )
             )
-    if not spread:
-        return func
 
     @functools.wraps(func)
     def wrapper(**kwargs: Any) -> Any:
+        context: typer.Context = kwargs.pop("context")
+        fmt, output = kwargs.get("fmt"), kwargs.get("output")
+        if isinstance(fmt, StrEnum) and isinstance(output, Path):
+            given = context.get_parameter_source("fmt")
+            kwargs["fmt"] = output_format(fmt, output, given=given is not None and given.name != "DEFAULT")
         groups: dict[str, dict[str, Any]] = {}
         for name, (target, _) in spread.items():
             groups.setdefault(target, {})[name] = kwargs.pop(name)

@@ -10,8 +10,19 @@ from typing import Annotated
 import typer
 
 from dti.cli import common
-from dti.cli.app import ExitCode
-from dti.cli.options import INPUTS, WRITER, Format, FormatOption, Inputs, PreviousOption, UnitOption, Writer
+from dti.cli.exits import ExitCode
+from dti.cli.options import (
+    INPUTS,
+    WRITER,
+    DrawsOption,
+    Format,
+    FormatOption,
+    Inputs,
+    PreviousOption,
+    SeedOption,
+    UnitOption,
+    Writer,
+)
 from dti.words import note
 
 
@@ -26,12 +37,7 @@ def robust(
     files: Annotated[
         list[Path], typer.Argument(metavar="FILE...", help="A year's submission (as for dti score).")
     ],
-    draws: Annotated[
-        int,
-        typer.Option(
-            "--draws", help="Monte Carlo draws (and Sobol base rows), 1 to 1,000,000 (1000 by default)."
-        ),
-    ] = 1000,
+    draws: DrawsOption = 1000,
     weights: Annotated[
         float,
         typer.Option(
@@ -47,7 +53,7 @@ def robust(
         typer.Option(
             "--missing",
             help="Missing figures: zero (the rule), or in each draw either zero or imputed by the "
-            "component's median over the units (median) or the unit's previous-year figure (previous).",
+            "component's median over the units (median) or the unit's figure in --previous FILE (previous).",
         ),
     ] = MissingRule.zero,
     previous: PreviousOption = None,
@@ -59,9 +65,7 @@ def robust(
             "typical verification change of their component.",
         ),
     ] = False,
-    seed: Annotated[
-        int, typer.Option("--seed", min=0, help="Random seed: the same seed, the same output.")
-    ] = 0,
+    seed: SeedOption = 0,
     sensitivity: Annotated[
         bool,
         typer.Option(
@@ -75,14 +79,12 @@ def robust(
     inputs: Inputs = INPUTS,
     writer: Writer = WRITER,
 ) -> None:
-    """Rank uncertainty: each unit's rank over many draws of the main-index weights, the missing-data
-    rule and the pending appraisals; the 5-95 % rank interval, P(top 10), P(rank ± 2) and the largest
-    swing with the draw that caused it. Seeded: the same seed gives the same output. --unit shows (and
-    analyses) a unit, repeatable; --previous is the previous year's file, for --missing previous.
+    """Rank uncertainty: each unit's rank over many draws of the main-index weights, the missing-data rule
+    and the pending appraisals; the 5-95 % rank interval, P(top 10), P(rank ± 2) and the largest swing
+    with the draw that caused it. --unit shows (and analyses) a unit, repeatable.
 
-    Examples: dti robust sample_data/2024.csv;  dti robust sample_data/2024.csv --missing median
-    --sensitivity --unit 48;  dti robust sample_data/2024.csv --missing previous --previous
-    sample_data/2023.csv --format json
+    Examples: dti robust sample_data/2024.csv; dti robust sample_data/2024.csv --missing median --sensitivity
+    --unit 48; dti robust sample_data/2024.csv --missing previous --previous sample_data/2023.csv
     """
     common.check_output(writer.output, files)
     earlier = common.one(previous, "--previous")
@@ -97,11 +99,9 @@ def robust(
     run, result = common.scored_run(files, inputs, writer.code)
     before = None
     if earlier is not None:  # scored with this year's spec, so that the components match
-        past = common.evaluate(
-            [earlier], replace(inputs, year=None, columns=None), max_issues=50, spec=run.spec
-        )
+        unasked = replace(inputs, year=None, columns=None)
+        past, before = common.scored_run([earlier], unasked, writer.code, spec=run.spec, quiet=True)
         common.notes(check_years(run, [past]), writer.code)
-        before = common.scored(past, earlier, writer.code)
     try:
         found = robustness(
             result, settings, submission=run.submission, previous=before, units=unit, sensitivity=sensitivity

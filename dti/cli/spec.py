@@ -8,7 +8,8 @@ from typing import Annotated
 import typer
 
 from dti.cli import common
-from dti.cli.app import ExitCode, app
+from dti.cli.app import app
+from dti.cli.exits import ExitCode
 from dti.cli.options import WRITER, Format, FormatOption, Lang, LangOption, Writer
 from dti.words import note
 

@@ -11,7 +11,7 @@ import typer
 
 from dti.cli import common
 from dti.cli.options import Lang as LangChoice
-from dti.cli.options import LangOption, OutputOption, SheetOption
+from dti.cli.options import LangOption, SheetOption
 from dti.cli.spec import spec_app
 
 
@@ -47,8 +47,11 @@ def spec_import(
         UnitKind | None,
         typer.Option("--unit-kind", help="What the index scores (default: from the title, else any)."),
     ] = None,
-    output: OutputOption = None,
-    fmt: Annotated[
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", metavar="FILE", help="Write the spec YAML here instead of stdout."),
+    ] = None,
+    review: Annotated[
         ReviewFormat, typer.Option("--format", help="The review: table (on stderr) or json (on stdout).")
     ] = ReviewFormat.table,
     lang: LangOption = LangChoice.vi,
@@ -71,7 +74,7 @@ def spec_import(
     common.check_output(output, [table])
     if spec_id is not None and not re.fullmatch(r"[a-z0-9][a-z0-9_.\-]*", spec_id):
         raise common.bad_value("--id", "cli.spec-id", id=spec_id)
-    if fmt is ReviewFormat.json and output is None:
+    if review is ReviewFormat.json and output is None:
         raise common.bad_value("--format", "cli.review-stdout")
     from dti.spec.importer import import_table
     from dti.views.spec_import import import_review, import_summary
@@ -82,12 +85,12 @@ def spec_import(
         table, spec_id=spec_id, title=title, unit_kind=unit_kind.value if unit_kind else None, sheet=sheet
     )
     common.write(imported.yaml(lang.code), output, [table])
-    review = imported.review
-    if fmt is ReviewFormat.json:
-        data = {"spec": imported.spec.id, "output": str(output), **review.to_dict()}
+    found = imported.review
+    if review is ReviewFormat.json:
+        data = {"spec": imported.spec.id, "output": str(output), **found.to_dict()}
         common.write(json_writer.dumps(data), None)
         return
-    text.note(f"{table} → {output or 'stdout'}: {import_summary(review, lang.code)}")
-    view = import_review(review, lang.code)
+    text.note(f"{table} → {output or 'stdout'}: {import_summary(found, lang.code)}")
+    view = import_review(found, lang.code)
     if view.rows or view.notes:
         text.show(view, stderr=True)

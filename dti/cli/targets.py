@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from dti.cli import common
-from dti.cli.app import ExitCode
+from dti.cli.exits import ExitCode
 from dti.cli.options import WRITER, Count, CountByOption, Format, FormatOption, SheetOption, Writer
 from dti.words import note
 

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from dti.cli import common
-from dti.cli.app import ExitCode
+from dti.cli.exits import ExitCode
 from dti.cli.options import (
     HEADERS_EPILOG,
     INPUTS,

@@ -37,6 +37,14 @@ WORDS: dict[str, tuple[str, str]] = {
         "--format xlsx ghi ra một sổ tính Excel: hãy cho -o TỆP.xlsx",
         "--format xlsx writes a workbook: give -o FILE.xlsx",
     ),
+    "cli.format-extension": (
+        "{format} trái với -o {file}, tên của một tệp {implied}: bỏ --format hoặc đổi tên tệp",
+        "{format} contradicts -o {file}, the name of a {implied} file: leave out --format or rename the file",
+    ),
+    "cli.extension-unavailable": (
+        "{file}: lệnh này ghi {formats}, không ghi {implied}: cho --format hoặc đổi tên tệp",
+        "{file}: this command writes {formats}, not {implied}: give --format or rename the file",
+    ),
     "cli.format-unavailable": (
         "--format {format} không dùng được với lệnh này",
         "--format {format} is not available here",
