@@ -89,20 +89,24 @@ def evaluate(
 
     The spec is `spec` when given, else the bundled spec for the data year (the `year` argument, a
     year column, a title row, or the year in the first file name), chosen after one read of each file.
+    A `year` that a file contradicts (its year column, title row or name) raises YearError.
     `columns` maps a header as written to what it means (`{"Điểm DTI": "DTI"}`), over the guess.
     """
     given = [paths] if isinstance(paths, Path) else list(paths)
     paths = expand(given)
     grids, issues = read_grids(paths, sheet)
-    found_year = year if year is not None else next((g.year for g in grids if g.year is not None), None)
+    stated = next((g for g in grids if g.year is not None), None)
+    if year is not None and stated is not None and stated.year != year:  # a typo, or the wrong file
+        raise YearError(note("refusal.year-stated", file=stated.name, stated=stated.year, year=year), "year")
+    found_year = year if year is not None else stated.year if stated is not None else None
     if found_year is None:  # a folder named for its year: so_nganh_2023/
         found_year = next((int(m.group(1)) for p in given for m in [YEAR.search(p.name)] if m), None)
     notes: list[Note | str] = []
     if spec is None:
-        spec_id, note = spec_for_year(found_year)
+        spec_id, chosen = spec_for_year(found_year)
         spec = load_spec(spec_id)
-        if note:
-            notes.append(note)
+        if chosen:
+            notes.append(chosen)
     elif not isinstance(spec, Spec):
         spec = load_spec(spec)
     if scoring:

@@ -176,3 +176,9 @@ def test_seed_draws_and_years_out_of_range_are_refused_before_reading(
 def test_app_and_common_do_not_import_each_other() -> None:
     source = (ROOT / "dti" / "cli" / "app.py").read_text(encoding="utf-8")
     assert "dti.cli.common" not in source
+
+
+def test_tasks_offers_only_the_counts_it_takes() -> None:
+    assert "--by <responsible>" in runner.invoke(app, ["tasks", "--help"]).stdout  # was <group|responsible>
+    refused = runner.invoke(app, ["tasks", str(SAMPLES / "tasks_2026.csv"), "--by", "group"])
+    assert refused.exit_code == 2

@@ -55,7 +55,8 @@ CASES: list[tuple[list[str], list[str], dict[str, str]]] = [
     (SCORE, ["--units", REGISTER], ALL_SAME),  # the bundled register, given by hand
     (SCORE, ["--layout", "long"], ALL_SAME),  # what is detected
     (SCORE, ["--layout", "wide"], dict.fromkeys(FORMATS, EXIT1)),  # the data are not wide
-    (SCORE, ["--year", "2023"], {**ALL_NEW, "csv": SAME}),  # the year is in the title and json, not csv
+    (SCORE, ["--year", "2023"], ALL_REFUSED),  # 2024.csv says 2024 data: --year is for files that do not
+    (SCORE, ["--year", "2024"], ALL_SAME),
     (SCORE, ["--spec", "dti-province-2022"], ALL_SAME),  # the one chosen for 2024 data
     (SCORE, ["--columns", "unit=unit"], ALL_SAME),
     (SCORE, ["--columns", "Điểm DTI=DTI"], ALL_REFUSED),  # no such header: it would be ignored
@@ -102,8 +103,7 @@ CASES: list[tuple[list[str], list[str], dict[str, str]]] = [
     (["validate", Y24], ["--spec", "dti-province-2022"], ALL_SAME),
     (["validate", Y24], ["--units", REGISTER], ALL_SAME),
     (["validate", Y24], ["--layout", "long"], ALL_SAME),
-    # 2023 and 2024 data are both checked against dti-province-2022: only the note on stderr changes
-    (["validate", Y24], ["--year", "2023"], ALL_SAME),
+    (["validate", Y24], ["--year", "2023"], ALL_REFUSED),  # the file says 2024
     (["validate", Y24], ["--columns", "Điểm DTI=DTI"], ALL_REFUSED),
     (["validate", Y24], ["--sheet", "Sheet1"], ALL_REFUSED),
     (SPEC, ["--depth", "1"], {"table": NEW, "json": REFUSED, "csv": NEW, "xlsx": NEW}),

@@ -41,6 +41,14 @@ CASES: dict[str, tuple[list[str], int, str, str]] = {
         "dti: --previous: sample_data/2024.csv holds 2024 data, sample_data/2023.csv 2023 data (2024 > "
         "2023): give an earlier year's file",
     ),
+    "a year the file contradicts": (
+        ["score", "sample_data/2024.csv", "--year", "2023"],
+        2,
+        "dti: --year: sample_data/2024.csv ghi số liệu năm 2024, không phải 2023: bỏ --year (chỉ dành cho "
+        "tệp không ghi năm)",
+        "dti: --year: sample_data/2024.csv states 2024 data, not 2023: leave out --year (it is for files "
+        "that do not say their year)",
+    ),
     "a robustness setting": (
         ["robust", "sample_data/2024.csv", "--missing", "previous"],
         2,

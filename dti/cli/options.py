@@ -50,6 +50,10 @@ class Count(StrEnum):
     responsible = "responsible"
 
 
+class TaskCount(StrEnum):  # tasks are counted per lead unit only: no 'group'
+    responsible = "responsible"
+
+
 class Lang(StrEnum):
     vi = "vi"
     en = "en"
@@ -204,6 +208,12 @@ CountByOption = Annotated[
         "--by",
         help="Count per 'group' or per 'responsible' unit too; with json the counts are added as "
         '"counts", with csv they are the table written.',
+    ),
+]
+TaskCountOption = Annotated[
+    TaskCount | None,
+    typer.Option(
+        "--by", help="Count per 'responsible' (lead) unit too; with json the counts are added as \"counts\"."
     ),
 ]
 PreviousOption = Annotated[

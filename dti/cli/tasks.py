@@ -9,14 +9,13 @@ import typer
 
 from dti.cli import common
 from dti.cli.options import (
-    Count,
-    CountByOption,
     Format,
     FormatOption,
     Lang,
     LangOption,
     OutputOption,
     SheetOption,
+    TaskCountOption,
     TodayOption,
     Writer,
 )
@@ -33,7 +32,7 @@ def tasks(
         ),
     ],
     today: TodayOption = None,
-    by: CountByOption = None,
+    by: TaskCountOption = None,
     lang: LangOption = Lang.vi,
     fmt: FormatOption = Format.table,
     output: OutputOption = None,
@@ -47,7 +46,7 @@ def tasks(
     quá hạn (the status column, else the first words of the result or the note). Deadlines: 30/06/2026,
     Excel dates, Quý III/2026, Tháng 6/2026, Năm 2026 (a period: its last day); Thường xuyên: none.
     With --today an unfinished task past its deadline is overdue; without it none is. --by responsible
-    counts per lead unit too (tasks are not counted per group).
+    counts per lead unit too.
 
     Example: dti tasks sample_data/tasks_2026.csv --today 25/11/2026 --by responsible
 
@@ -56,8 +55,6 @@ def tasks(
     """
     common.check_output(output, [file])
     common.check_sheet(sheet, [file])
-    if by is Count.group:
-        common.refuse("cli.tasks-by-group")
     day = common.day(today) if today is not None else None
     from dti.issues import Report
     from dti.tracking.tasks import read_tasks

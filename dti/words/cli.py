@@ -104,10 +104,6 @@ WORDS: dict[str, tuple[str, str]] = {
         "{file} có lỗi (xem ở trên): hãy sửa rồi chạy lại",
         "{file} holds errors (above): fix them and run again",
     ),
-    "cli.tasks-by-group": (
-        "--by group: nhiệm vụ được đếm theo đơn vị chủ trì (--by responsible)",
-        "--by group: tasks are counted per responsible unit (--by responsible)",
-    ),
     "cli.spec-json-depth": (
         "--format json ghi toàn bộ bộ chỉ số: bỏ --depth (hoặc dùng --format csv)",
         "--format json writes the whole spec: leave out --depth (or use --format csv)",
@@ -144,6 +140,11 @@ WORDS: dict[str, tuple[str, str]] = {
         "{year}): hãy cho tệp của một năm trước",
         "{earlier} holds {year_before} data, {current} {year} data ({year_before} > {year}): give an "
         "earlier year's file",
+    ),
+    "refusal.year-stated": (
+        "{file} ghi số liệu năm {stated}, không phải {year}: bỏ --year (chỉ dành cho tệp không ghi năm)",
+        "{file} states {stated} data, not {year}: leave out --year (it is for files that do not say their "
+        "year)",
     ),
     "refusal.year-twice": (
         "hai tệp chứa số liệu của năm {year}: mỗi năm chỉ cho một tệp",
