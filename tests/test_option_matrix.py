@@ -75,7 +75,7 @@ CASES: list[tuple[list[str], list[str], dict[str, str]]] = [
     (RANK, ["--merge", "2030"], ALL_REFUSED),
     (RANK, ["--top", "5"], ALL_NEW),
     (RANK, ["--unit", "48"], ALL_NEW),
-    (RANK + ["--unit", "48"], ["--merge", "2025"], ALL_REFUSED),  # 48 is no code of the 34 provinces
+    (RANK + ["--unit", "48"], ["--merge", "2025"], ALL_NEW),  # old 48 Đà Nẵng: the new Đà Nẵng
     (RANK + ["--unit", "Đà Nẵng"], ["--merge", "2025"], ALL_NEW),
     (RANK + ["--unit", "48"], ["--by", "NTS"], ALL_REFUSED),
     (RANK + ["--unit", "48"], ["--top", "5"], ALL_REFUSED),

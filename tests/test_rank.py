@@ -184,3 +184,17 @@ def test_merged_provinces_are_not_named_twice() -> None:
     )
     header = next(line for line in result.output.splitlines() if "đơn vị" in line)
     assert result.exit_code == 0 and "tên" not in header
+
+
+def test_an_old_province_means_the_new_one_it_joined() -> None:
+    # Found by a new-user test: `--merge 2025 --unit 48` said "no unit '48'", and the title named the new
+    # province twice ("Đà Nẵng Đà Nẵng: ...").
+    years = [str(SAMPLES / "2023.csv"), str(SAMPLES / "2024.csv"), "--merge", "2025"]
+    by_name = runner.invoke(app, ["rank", *years, "--unit", "Đà Nẵng"])
+    assert by_name.exit_code == 0 and by_name.stdout.startswith("Đà Nẵng: giá trị và hạng theo năm\n")
+    for old, said in (("48", "48 Đà Nẵng nhập vào Đà Nẵng"), ("Quảng Nam", "49 Quảng Nam nhập vào Đà Nẵng")):
+        result = runner.invoke(app, ["rank", *years, "--unit", old])
+        assert result.exit_code == 0, result.output
+        assert result.stdout == by_name.stdout and f"{said} từ 1/7/2025" in result.stderr
+    unknown = runner.invoke(app, ["rank", *years, "--unit", "99"])
+    assert unknown.exit_code == 2 and "'99'" in unknown.stderr

@@ -128,6 +128,28 @@ def read_merger(register: UnitRegister) -> dict[str, str]:
         return {by_name[fold(r["old_province"])]: r["new_province"] for r in csv.DictReader(handle)}
 
 
+def find_merged_unit(
+    tables: list[YearTable], query: str, register: UnitRegister | None
+) -> tuple[str, str | None]:
+    """The unit `query` means in the tables (the latest first); when they are merged in 2025, `register`
+    holds the old provinces, and one (by code or name) means the new province it joined. Returns (unit,
+    the old province's code or None)."""
+    names = [t.names for t in reversed(tables)]
+    try:
+        return find_unit(names, query), None
+    except RankingError:
+        if register is None:
+            raise
+        try:
+            old: str | None = find_unit([register.names], query)
+        except RankingError:
+            old = None
+        joined = read_merger(register).get(old or "")
+        if joined is None:
+            raise  # what the merged tables said
+        return find_unit(names, joined), old
+
+
 def merged_regions(
     register: UnitRegister, mapping: dict[str, str]
 ) -> tuple[dict[str, str], list[Note | str]]:

@@ -85,9 +85,10 @@ def rank(
                 common.refuse("cli.unit-every-index", option=name)
     common.check_format(fmt.value, writer.output, writer.bom)
     from dti import views
-    from dti.analysis.ranking import find_unit, rank_years, run_year_table
+    from dti.analysis.ranking import find_merged_unit, rank_years, run_year_table
     from dti.pipeline import default_register
     from dti.views import rank as rank_views
+    from dti.words import note
 
     tables = []
     for file, year in zip(files, common.numbers(years, "--years", len(files)), strict=True):
@@ -97,7 +98,9 @@ def rank(
     ranking = rank_years(tables, by, register, merge=merge, region=region, top=top)
     common.notes(ranking.notes, writer.code)
     if one is not None:
-        code = find_unit([t.names for t in reversed(ranking.tables)], one)
+        code, old = find_merged_unit(ranking.tables, one, register if merge else None)
+        if old is not None:
+            common.notes([note("cli.unit-merged", old=old, name=register.names[old], new=code)], writer.code)
         common.emit(
             fmt,
             writer,

@@ -87,7 +87,8 @@ def unit_years(tables: list[YearTable], unit: str, lang: Lang = "vi") -> View:
             row["places"] = None if a is None or b is None else a - b
         rows.append(row)
     name = next((str(t.names.get(unit)) for t in reversed(tables) if t.names.get(unit)), "")
-    title = say("label.rank.unit-title", lang, unit=unit, name=name)
+    # a new province (2025) is coded by its name: said once
+    title = say("label.rank.unit-title", lang, unit="" if name == unit else unit, name=name).lstrip()
     return View(title, columns, rows, strong="total", narrow=narrow_hint(lang))
 
 

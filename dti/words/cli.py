@@ -74,6 +74,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "--unit theo dõi mọi chỉ số chính của một đơn vị: bỏ {option}",
         "--unit follows every main index of one unit: leave out {option}",
     ),
+    "cli.unit-merged": (
+        "{old} {name} nhập vào {new} từ 1/7/2025: đây là số liệu của {new}",
+        "{old} {name} joined {new} on 1 July 2025: these are {new}'s figures",
+    ),
     "cli.against-unit": (
         "--against xếp hạng một đơn vị trong một bảng khác: hãy cho cả --unit",
         "--against ranks one unit among another table: give --unit too",
