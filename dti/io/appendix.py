@@ -227,6 +227,31 @@ def _structure(frame: pd.DataFrame, notes: list[Note | str], items: str = "targe
     return pd.DataFrame(kept, columns=frame.columns) if kept else frame.iloc[0:0]
 
 
+def row_issue(
+    frame: pd.DataFrame,
+    i: int,
+    file: str,
+    code: IssueCode,
+    severity: Severity,
+    column: str,
+    key: str,
+    **params: Any,
+) -> Issue:
+    """An issue about one cell of a list read by `frame_from_grid`: its row, cell, id and raw text."""
+    return issue(
+        code,
+        severity,
+        key,
+        params,
+        file=file,
+        row=int(frame.at[i, "row"]),
+        column=column,
+        cell=frame.at[i, "cells"].get(column),
+        indicator=frame.at[i, "id"] or None,
+        value=frame.at[i, column],
+    )
+
+
 def rows_note(rows: list[int], first: int = 10) -> Note:
     """'rows 8, 14, 18' — a long list cut to its first rows: 'rows 2, 3, … 11 and 1,490 more'."""
     listed: Note | str = ", ".join(map(str, rows))

@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from dti.io.appendix import COLUMNS, frame_from_grid, frame_from_yaml
+from dti.io.appendix import COLUMNS, frame_from_grid, frame_from_yaml, row_issue
 from dti.io.appendix import HEADERS as HEADERS  # re-exported: the CLI and README print them
 from dti.io.appendix import header_meaning as header_meaning
 from dti.io.appendix import headers_markdown as headers_markdown
@@ -210,20 +210,7 @@ def review(frame: pd.DataFrame, name: str, issues: list[Issue] | None = None) ->
     def say(
         i: int, code: IssueCode, column: str, key: str, severity: Severity = Severity.ERROR, **params: Any
     ) -> None:
-        issues.append(
-            issue(
-                code,
-                severity,
-                key,
-                params,
-                file=name,
-                row=int(frame.at[i, "row"]),
-                column=column,
-                cell=frame.at[i, "cells"].get(column),
-                indicator=frame.at[i, "id"] or None,
-                value=frame.at[i, column],
-            )
-        )
+        issues.append(row_issue(frame, i, name, code, severity, column, key, **params))
 
     for d in np.flatnonzero(frame["id"].duplicated(keep="first") & frame["id"].ne("")):
         say(int(d), IssueCode.DUPLICATE_ENTRY, "id", "tracking.targets.duplicate-id", id=frame.at[d, "id"])

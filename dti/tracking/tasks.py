@@ -16,7 +16,7 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
-from dti.io.appendix import structure
+from dti.io.appendix import row_issue, structure
 from dti.io.listing import Headers, read_listing
 from dti.issues import Issue, IssueCode, Severity, issue
 from dti.numbers import header_key
@@ -208,18 +208,7 @@ def judge(frame: pd.DataFrame, name: str, today: dt.date | None, issues: list[Is
 
     def warn(i: int, column: str, key: str, **params: Any) -> None:
         issues.append(
-            issue(
-                IssueCode.INVALID_OPTION,
-                Severity.WARNING,
-                key,
-                params,
-                file=name,
-                row=int(frame.at[i, "row"]),
-                column=column,
-                cell=frame.at[i, "cells"].get(column),
-                indicator=frame.at[i, "id"] or None,
-                value=frame.at[i, column],
-            )
+            row_issue(frame, i, name, IssueCode.INVALID_OPTION, Severity.WARNING, column, key, **params)
         )
 
     status = np.full(n, None, dtype=object)
