@@ -156,6 +156,7 @@ def test_a_format_the_extension_contradicts_is_refused(tmp_path: Path) -> None:
         ["robust", SAMPLE, "--draws", "0"],
         ["calendar", "--owners", str(SAMPLES / "owners.csv"), "--year", "1800"],
         ["score", SAMPLE, "--year", "1999"],
+        ["rank", SAMPLE, SAMPLE, "--years", "1800,2024"],
     ],
 )
 def test_seed_draws_and_years_out_of_range_are_refused_before_reading(
@@ -170,7 +171,10 @@ def test_seed_draws_and_years_out_of_range_are_refused_before_reading(
     monkeypatch.setattr("dti.briefing.calendar.schedule", unread)
     cli = runner.invoke(app, args)
     assert cli.exit_code == 2, cli.output
-    assert "--seed" in cli.stderr or "--draws" in cli.stderr or "--year" in cli.stderr
+    assert any(
+        f"'{option}'" in cli.stderr or f" {option}:" in cli.stderr
+        for option in ("--seed", "--draws", "--year", "--years")
+    )
 
 
 def test_app_and_common_do_not_import_each_other() -> None:

@@ -16,7 +16,7 @@ import typer
 
 from dti.cli.app import app
 from dti.cli.exits import LANG, ExitCode, worded
-from dti.cli.options import DecimalMark, Inputs, Layout, Writer, bundled
+from dti.cli.options import YEARS, DecimalMark, Inputs, Layout, Writer, bundled
 from dti.cli.options import Lang as LangChoice
 from dti.words import Note, note
 
@@ -173,8 +173,9 @@ def pairs(
     return out
 
 
-def numbers(text: str | None, option: str, count: int) -> list[int | None]:
-    """A comma-separated list of `count` whole numbers (--years 2023,2024); Nones when not given."""
+def years(text: str | None, option: str, count: int) -> list[int | None]:
+    """A comma-separated list of `count` years (--years 2023,2024) in the range of --year; Nones when not
+    given."""
     if not text:
         return [None] * count
     try:
@@ -183,6 +184,8 @@ def numbers(text: str | None, option: str, count: int) -> list[int | None]:
         raise bad_value(option, "cli.whole-numbers", text=text) from None
     if len(found) != count:
         raise bad_value(option, "cli.values-for-files", found=len(found), count=count)
+    if any(y is not None and not YEARS[0] <= y <= YEARS[1] for y in found):
+        raise bad_value(option, "cli.year-range", text=text, low=YEARS[0], high=YEARS[1])
     return found
 
 

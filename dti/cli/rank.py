@@ -91,7 +91,7 @@ def rank(
     from dti.words import note
 
     tables = []
-    for file, year in zip(files, common.numbers(years, "--years", len(files)), strict=True):
+    for file, year in zip(files, common.years(years, "--years", len(files)), strict=True):
         run, _ = common.scored_run([file], replace(inputs, year=year), writer.code)
         register = common.register(inputs.units) or default_register(run.spec)
         tables.append(run_year_table(run, register))

@@ -19,6 +19,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "'{text}': viết các số nguyên, ví dụ 2023,2024",
         "'{text}': write whole numbers, e.g. 2023,2024",
     ),
+    "cli.year-range": ("'{text}': năm từ {low} đến {high}", "'{text}': years from {low} to {high}"),
     "cli.values-for-files": ("{found} giá trị cho {count} tệp", "{found} values for {count} files"),
     "cli.not-a-date": (
         "'{text}' không phải là ngày: viết 25/11/2026 hoặc 2026-11-25",
