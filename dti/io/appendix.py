@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 import yaml
 
-from dti.io.grid import Grid, col_letter
+from dti.io.grid import Grid, col_letter, reason
 from dti.io.headers import header_key
 from dti.io.table import describe, find_table
 from dti.io.yamlsafe import load_yaml
@@ -266,7 +266,11 @@ def frame_from_yaml(path: Path, issues: list[Issue]) -> pd.DataFrame | None:
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         issues.append(
             issue(
-                IssueCode.UNREADABLE_FILE, Severity.ERROR, "io.cannot-read", {"why": str(exc)}, file=str(path)
+                IssueCode.UNREADABLE_FILE,
+                Severity.ERROR,
+                "io.cannot-read",
+                {"why": reason(exc)},
+                file=str(path),
             )
         )
         return None

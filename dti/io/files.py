@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from dti.io.csvfile import read_csv
-from dti.io.grid import Grid, InputError
+from dti.io.grid import Grid, InputError, reason
 from dti.io.xlsx import read_xlsx
 from dti.issues import Issue, IssueCode, Severity, issue
 
@@ -38,7 +38,7 @@ def read_grid(path: Path, sheet: str | None, issues: list[Issue]) -> Grid | None
             return read_xlsx(path, sheet)
         return read_csv(path, path.read_bytes(), issues)
     except (OSError, InputError) as exc:
-        why = exc.note if isinstance(exc, InputError) else str(exc)
+        why = exc.note if isinstance(exc, InputError) else reason(exc)
         issues.append(
             issue(IssueCode.UNREADABLE_FILE, Severity.ERROR, "io.cannot-read", {"why": why}, file=name)
         )

@@ -7,6 +7,7 @@ The readers: csvfile.py (CSV, UTF-16 text), xlsx.py; files.py picks one by the f
 
 from __future__ import annotations
 
+import errno
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,6 +29,16 @@ class InputError(Exception):
     def __init__(self, why: Note | str) -> None:
         super().__init__(str(why))
         self.note = why
+
+
+def reason(exc: BaseException) -> Note | str:
+    """Why a file could not be read: the system's reason in words (never Python's '[Errno 2] …' text), or
+    the parser's own message."""
+    if not isinstance(exc, OSError):
+        return str(exc)
+    kinds = {errno.ENOENT: "missing", errno.EACCES: "denied", errno.EPERM: "denied", errno.EISDIR: "folder"}
+    kind = kinds.get(exc.errno or 0)
+    return Note(f"io.os.{kind}") if kind else Note("io.os.other", (("why", exc.strerror or str(exc)),))
 
 
 @dataclass

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dti.io.grid import InputError
+from dti.io.grid import InputError, reason
 from dti.io.headers import canonical
 from dti.numbers import name_key as name_key  # the one folding; importable from here too
 from dti.numbers import name_keys as name_keys
@@ -75,7 +75,7 @@ class UnitRegister:
                 text = unicodedata.normalize("NFC", text)
             rows = list(csv.reader(io.StringIO(text, newline="")))
         except (OSError, UnicodeDecodeError, csv.Error) as exc:
-            raise InputError(note("io.register-unreadable", path=str(path), why=str(exc))) from None
+            raise InputError(note("io.register-unreadable", path=str(path), why=reason(exc))) from None
         header = [canonical(c) for c in rows[0]] if rows else []
         if "unit" not in header or "name" not in header:
             raise InputError(note("io.register-columns", path=str(path)))

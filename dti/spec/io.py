@@ -9,6 +9,7 @@ import numpy as np
 import yaml
 from pydantic import ValidationError
 
+from dti.io.grid import reason
 from dti.io.yamlsafe import load_yaml
 from dti.spec.check import _pydantic_problems, _raw_reference_problems, check
 from dti.spec.model import SPEC_DIRS, Node, Spec, SpecError
@@ -53,7 +54,7 @@ def load_spec(ref: str | Path) -> Spec:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
-        raise SpecError(str(path), [note("spec.error.unreadable", why=str(exc))]) from None
+        raise SpecError(str(path), [note("spec.error.unreadable", why=reason(exc))]) from None
     return parse_spec(text, str(path))
 
 

@@ -17,7 +17,7 @@ from typing import Annotated, Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from dti.io.grid import InputError
+from dti.io.grid import InputError, reason
 from dti.io.yamlsafe import load_yaml
 from dti.issues import Issue, IssueCode, Severity, issue
 from dti.tracking.dates import Period, parse_period, shift
@@ -71,7 +71,9 @@ def load_rules(path: Path | None = None) -> Rules:
         data = load_yaml(source.read_text(encoding="utf-8-sig"))
         return Rules.model_validate(data)
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise InputError(note("tracking.calendar.unreadable-rules", file=str(source), why=str(exc))) from None
+        raise InputError(
+            note("tracking.calendar.unreadable-rules", file=str(source), why=reason(exc))
+        ) from None
     except ValidationError as exc:
         problems = "; ".join(
             f"{'.'.join(map(str, e['loc'])) or '(top)'}: {e['msg'].removeprefix('Value error, ')}"

@@ -30,7 +30,7 @@ import yaml
 
 from dti.engine.columns import indicator_code, node_labels
 from dti.io.files import read_grid
-from dti.io.grid import Grid, col_letter
+from dti.io.grid import Grid, col_letter, reason
 from dti.io.table import find_table
 from dti.io.yamlsafe import load_yaml
 from dti.issues import Issue, IssueCode, Report, Severity, issue
@@ -229,7 +229,8 @@ def _rows_from_yaml(path: Path, spec: Spec, issues: list[Issue]) -> list[_Row]:
     try:
         data = load_yaml(path.read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        issues.append(_issue(IssueCode.UNREADABLE_FILE, "io.cannot-read", {"why": str(exc)}, path, None))
+        why = reason(exc)
+        issues.append(_issue(IssueCode.UNREADABLE_FILE, "io.cannot-read", {"why": why}, path, None))
         return []
     if isinstance(data, dict) and set(data) == {"owners"}:
         data = data["owners"]

@@ -17,6 +17,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "'{suffix}' files are not supported: save it as .csv (UTF-8) or .xlsx",
     ),
     "io.cannot-read": ("không đọc được tệp: {why}", "cannot read the file: {why}"),
+    "io.os.missing": ("không có tệp hoặc thư mục này", "no such file or folder"),
+    "io.os.denied": ("không có quyền đọc tệp", "permission denied"),
+    "io.os.folder": ("đây là thư mục, không phải tệp", "a folder, not a file"),
+    "io.os.other": ("lỗi hệ thống ({why})", "system error ({why})"),
     # an XLSX over a size limit (dti/io/xlsxxml.py over_limit): what it holds, the limit, how to raise it
     "io.limit.over": (
         "{what}, vượt giới hạn {limit:,.0f} {unit}: hãy tách tệp, hoặc nâng giới hạn bằng {env}=N",
