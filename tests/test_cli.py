@@ -186,3 +186,14 @@ def test_tasks_offers_only_the_counts_it_takes() -> None:
     assert "--by <responsible>" in runner.invoke(app, ["tasks", "--help"]).stdout  # was <group|responsible>
     refused = runner.invoke(app, ["tasks", str(SAMPLES / "tasks_2026.csv"), "--by", "group"])
     assert refused.exit_code == 2
+
+
+@pytest.mark.parametrize("name", ["out.html", "out.docx", "out.pdf", "out.ods"])
+def test_a_document_extension_no_command_writes_is_refused(name: str, tmp_path: Path) -> None:
+    """`dti score … -o out.html` wrote the text table into a .html file; a page, a Word or an OpenDocument
+    file is refused (exit 2) and nothing is written."""
+    result = runner.invoke(
+        app, ["score", str(SAMPLES / "2024.csv"), "-o", str(tmp_path / name), "--lang", "en"]
+    )
+    assert result.exit_code == 2 and "not " + name.split(".")[1] in result.output, result.output
+    assert not (tmp_path / name).exists()

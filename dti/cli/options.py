@@ -176,7 +176,11 @@ BomOption = Annotated[
         "right. Default: a BOM when -o ends in .csv, none on stdout.",
     ),
 ]
-EXTENSIONS = {".csv": "csv", ".json": "json", ".xlsx": "xlsx", ".ics": "ics"}  # -o FILE's format
+# -o FILE's format by its extension; a document format no command writes this way (a page, a Word or
+# OpenDocument file, an old workbook) is named too, so that it is refused rather than filled with a table.
+EXTENSIONS = {".csv": "csv", ".json": "json", ".xlsx": "xlsx", ".ics": "ics"} | {
+    ext: ext[1:] for ext in (".html", ".htm", ".pdf", ".docx", ".doc", ".odt", ".ods", ".xls")
+}
 OutputOption = Annotated[
     Path | None,
     typer.Option(
