@@ -16,6 +16,7 @@ import pytest
 
 from dti import build_report, report_document, schedule
 from dti.briefing import Briefing, SideFileError
+from dti.briefing.calendar import DayError
 from dti.views.document import Document
 
 DATA = Path(__file__).resolve().parents[1] / "sample_data"
@@ -128,9 +129,9 @@ def test_schedule_takes_a_date_or_the_text_of_one() -> None:
         assert by_text.calendar.today == TODAY and by_text.calendar.summary() == by_date.calendar.summary()
     now = dt.datetime(2026, 11, 25, 9, 30)
     assert schedule(owners, today=now).calendar.today == TODAY  # a datetime is its day
-    with pytest.raises(ValueError, match="'31/02/2026' is not a date"):
+    with pytest.raises(DayError, match="today: '31/02/2026' is not a date"):
         schedule(owners, today="31/02/2026")
-    with pytest.raises(TypeError, match="today: a datetime.date or its text"):
+    with pytest.raises(DayError, match="today: a datetime.date or its text"):
         schedule(owners, today=20261125)  # type: ignore[arg-type]
 
 

@@ -30,7 +30,8 @@ if TYPE_CHECKING:
 
 @dataclass
 class Checked:
-    """A side file read for the report, its issues (warnings only, once built), and which file it is."""
+    """A side file read for the report, its issues, and which file it is. Once built, its only errors are
+    the received log's lines no deadline takes (left out and said, as `dti calendar` does)."""
 
     file: Path
     report: Report

@@ -75,7 +75,9 @@ def build_report(
     `today` (a date, or its text: '25/11/2026'; default: today) judges the calendar and the tasks.
 
     NotScored when a year's data cannot be scored, SideFileError when a side file is missing or holds
-    errors; both carry the issues, and their message names the file, not an option."""
+    errors; both carry the issues, and their message names the file, not an option. A received-log line
+    no deadline takes (an unreadable period) is left out of the calendar and said in `checked` as an
+    error, without stopping the report."""
     current = files if isinstance(files, Run) else _scored(list(files), spec, register)
     earlier = [p if isinstance(p, Run) else _scored([p], spec, register) for p in previous]
     review = None
@@ -109,10 +111,13 @@ def _scored(paths: list[Path], spec: Spec | str | None, register: UnitRegister |
     return run
 
 
-def _checked(file: Path, issues: list[Issue], kind: str) -> Checked:
+def _checked(file: Path, issues: list[Issue], kind: str, left_out: Sequence[Issue] = ()) -> Checked:
+    """The file's issues; SideFileError when they hold errors. `left_out` (lines the file holds that were
+    left out, each said) are recorded but never stop the report."""
     found = Checked(file, Report(issues), kind)
     if not found.report.valid:
         raise SideFileError(found)
+    found.report = Report([*issues, *left_out])
     return found
 
 
@@ -136,5 +141,7 @@ def _owners(briefing: Briefing, owners: Path, received: Path | None, day: dt.dat
             briefing.next_up = whatif.next_up(briefing.gaps, briefing.unit, order)
     if received is not None:
         found = schedule(plan, received=received, year=day.year, today=day)
-        briefing.checked.append(_checked(received, found.issues, "received"))
+        # each file's issues once (the owners file's are checked above); a log line no deadline takes
+        # is said and left out, as `dti calendar` does, and does not stop the report
+        briefing.checked.append(_checked(received, found.log_issues, "received", found.calendar.issues))
         briefing.calendar = found.calendar

@@ -7,6 +7,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from dti.io.files import EXCEL
 from dti.issues import Issue, Report
 from dti.spec import Spec, load_spec, spec_for_year
 from dti.tracking import deadlines
@@ -15,15 +16,21 @@ from dti.tracking.owners import Owners, read_owners
 from dti.tracking.received import read_received
 from dti.words import Note, note
 
-EXCEL = (".xlsx", ".xlsm", ".xls", ".ods")
-
 Day = dt.date | str | None  # a date, its text as the CLI's --today takes it (25/11/2026), or None: today
+
+
+class DayError(ValueError):
+    """A day that is neither a date nor the text of one: `note` says why, in words the views put in the
+    user's language; str() is its English text."""
+
+    def __init__(self, why: Note) -> None:
+        super().__init__(str(why))
+        self.note = why
 
 
 def as_day(value: Day, name: str = "today") -> dt.date:
     """The day `value` names: a date (a datetime's day), the text of one as the CLI's --today reads it
-    (25/11/2026 or 2026-11-25), or today for None. ValueError for a text that is no date, TypeError for
-    anything else."""
+    (25/11/2026 or 2026-11-25), or today for None. DayError for a text that is no date or anything else."""
     if value is None:
         return dt.date.today()
     if isinstance(value, dt.datetime):
@@ -33,24 +40,25 @@ def as_day(value: Day, name: str = "today") -> dt.date:
     if isinstance(value, str):
         parsed = parse_date(value)
         if parsed is None:
-            raise ValueError(f"{name}: '{value}' is not a date: write 25/11/2026 or 2026-11-25")
+            raise DayError(note("notes.not-a-day", name=name, text=value))
         return parsed
-    raise TypeError(
-        f"{name}: a datetime.date or its text (25/11/2026, 2026-11-25), not {type(value).__name__} {value!r}"
-    )
+    raise DayError(note("notes.not-a-day-type", name=name, kind=type(value).__name__, text=str(value)))
 
 
 @dataclass
 class Schedule:
-    """The year's deadlines judged on a day, the owners they follow, and every issue of the inputs."""
+    """The year's deadlines judged on a day, the owners they follow, and the received log's issues."""
 
-    calendar: deadlines.Calendar
-    owners: Owners
+    calendar: deadlines.Calendar  # its issues: the log lines no deadline takes
+    owners: Owners  # its report: the owners file's issues
     reporters: dict[str, list[str]]  # who reports -> their components (owners, then units a rule names)
-    issues: list[Issue] = field(
-        default_factory=list
-    )  # owners file, received log, log lines no deadline takes
+    log_issues: list[Issue] = field(default_factory=list)  # the received log's, as read
     notes: list[Note | str] = field(default_factory=list)  # how the received log was read
+
+    @property
+    def issues(self) -> list[Issue]:
+        """Every issue of the inputs: the owners file's, the received log's, its lines no deadline takes."""
+        return [*self.owners.report.issues, *self.log_issues, *self.calendar.issues]
 
     @property
     def report(self) -> Report:
@@ -83,15 +91,12 @@ def schedule(
     calendar_rules = deadlines.load_rules(rules)
     parties = owned.departments
     names = deadlines.reporters({o: owned.components_of(o) for o in owned.owners}, calendar_rules, parties)
-    issues = list(owned.report.issues)
     log = None
     if received is not None:
         excel = sheet if received.suffix.lower() in EXCEL else None
         log = read_received(received, list(names), owned.spec, excel, parties)
-        issues += log.issues
     calendar = deadlines.build(names, calendar_rules, year, day, log, parties)
-    issues += calendar.issues  # log lines no deadline takes: said, never dropped
     notes: list[Note | str] = (
         [note("io.in-file", file=str(received), note=n) for n in log.notes] if log else []
     )
-    return Schedule(calendar, owned, names, issues, notes)
+    return Schedule(calendar, owned, names, log.issues if log else [], notes)

@@ -30,7 +30,6 @@ if TYPE_CHECKING:
     from dti.views.document import Decimal
 
 BOM = b"\xef\xbb\xbf"
-EXCEL = (".xlsx", ".xlsm", ".xls", ".ods", "")  # "" : a folder, whose files may be Excel
 P = ParamSpec("P")
 R = TypeVar("R")
 T = TypeVar("T")
@@ -223,7 +222,10 @@ def check_exists(files: Sequence[Path]) -> None:
 
 def check_sheet(sheet: str | None, files: Sequence[Path]) -> None:
     """Refuse --sheet when no file given can have sheets (it would be ignored)."""
-    if sheet is not None and files and all(f.suffix.lower() not in EXCEL for f in files):
+    from dti.io.files import EXCEL
+
+    # a folder (no suffix) may hold Excel files
+    if sheet is not None and files and all(f.suffix.lower() not in (*EXCEL, "") for f in files):
         refuse("cli.no-sheets", sheet=sheet, files=[str(f) for f in files])
 
 

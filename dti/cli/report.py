@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from dti.cli import common
+from dti.cli.exits import ExitCode
 from dti.cli.options import (
     HEADERS_EPILOG,
     INPUTS,
@@ -79,6 +80,8 @@ def report(
     earlier = [
         common.scored_run([f], replace(inputs, year=None), code, quiet=True)[0] for f in previous or []
     ]
+    said = list(dict.fromkeys([*current.notes, *(n for run in earlier for n in run.notes)]))
+    common.notes(said, code)  # the years' notes (the spec chosen), even when a side file stops the report
     try:
         briefing = build_report(
             current,
@@ -99,20 +102,16 @@ def report(
         common.fail(note("cli.above", why=exc.note), common.exit_code(exc.checked.report))
     except NotScored as exc:  # runs given are scored already
         raise AssertionError(exc) from None
-    common.notes(briefing.notes, code)
+    common.notes([n for n in dict.fromkeys(briefing.notes) if n not in said], code)
     for checked in briefing.checked:
         common.side_issues(checked.report, code)
     document = report_document(briefing, lang=code, decimal=common.decimal_mark(lang, decimal))
+    from dti.write import html, xlsx
     from dti.write.files import write_atomic
 
-    if kind == "html":
-        from dti.write.html import html
-
-        write_atomic(output, html(document), inputs_read)
-    else:
-        from dti.write.xlsx import document_workbook
-
-        write_atomic(output, [document_workbook(document)], inputs_read)
+    body = html.html(document) if kind == "html" else [xlsx.document_workbook(document)]
+    write_atomic(output, body, inputs_read)
     count = {"sections": len(document.sections), "charts": len(document.charts())}
-    written = note("notes.report-written", file=str(output), **count)
-    common.notes([written], code)
+    common.notes([note("notes.report-written", file=str(output), **count)], code)
+    if not all(checked.report.valid for checked in briefing.checked):  # received-log lines left out
+        raise typer.Exit(int(ExitCode.INVALID_DATA))

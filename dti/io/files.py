@@ -13,6 +13,7 @@ from dti.io.xlsx import read_xlsx
 from dti.issues import Issue, IssueCode, Severity, issue
 
 SUPPORTED = {".csv", ".txt", ".tsv", ".xlsx", ".xlsm"}
+EXCEL = (".xlsx", ".xlsm", ".xls", ".ods")  # workbooks: the files a --sheet can name
 
 
 def read_grid(path: Path, sheet: str | None, issues: list[Issue]) -> Grid | None:

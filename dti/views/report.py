@@ -16,7 +16,7 @@ from dti.views.base import Column, Lang, View, word
 from dti.views.document import Decimal, Document, Fact, Section
 from dti.views.report_all import distribution, overview
 from dti.views.report_unit import headline, losses, pillars, ranking, t, trend
-from dti.words import Note, say
+from dti.words import say, texts
 
 
 def report_document(
@@ -49,21 +49,10 @@ def report_document(
         ]
     sections += [*tracking(briefing, unit, lang, decimal), targets(briefing, lang), quality(briefing, lang)]
     title = f"{t('title', lang)} {latest.year}"
-    notes = [_spec_note(n, briefing, lang) for n in dict.fromkeys(briefing.notes)]
+    notes = texts(dict.fromkeys(briefing.notes), lang)
     if any(n.provisional for n in spec.nodes):
-        notes.append(
-            "Điểm và cách tính các chỉ số thành phần là tạm thời (chưa đối chiếu với quyết định): "
-            "giá trị tính từ thành phần chỉ đúng đến mức đó."
-            if lang == "vi"
-            else "The components' points and rules are provisional (not checked against the decision): "
-            "values computed from components are only as right as they are."
-        )
+        notes.append(say("notes.report-provisional", lang))
     return Document(title, subtitle, lang, decimal, [s for s in sections if s is not None], notes)
-
-
-def _spec_note(note: Note | str, briefing: Briefing, lang: Lang) -> str:
-    """A pipeline note, worded in the report's language."""
-    return note.text(lang) if isinstance(note, Note) else note
 
 
 # --- shared -----------------------------------------------------------------------------------------
@@ -79,18 +68,13 @@ def targets(briefing: Briefing, lang: Lang) -> Section | None:
 
     listing, counts = target_views(review, "group", lang)
     listing.notes, listing.sheet = [], t("targets", lang)
-    counts.sheet = "Chỉ tiêu theo nhóm" if lang == "vi" else "Targets by group"
+    counts.sheet = say("notes.report-sheet-targets-by-group", lang)
     summary = review.summary()
-    labels = {
-        "met": ("đạt", "met"),
-        "not_met": ("chưa đạt", "not met"),
-        "no_data": ("chưa có số liệu", "no data"),
-    }
     facts = [
         Fact(
-            labels[k][0 if lang == "vi" else 1], summary.get(k, 0), "int", note=f"/{summary['total']}", tone=k
+            word(f"tracking.targets.{k}", lang), summary.get(k, 0), "int", note=f"/{summary['total']}", tone=k
         )
-        for k in labels
+        for k in ("met", "not_met", "no_data")
     ]
     return Section(
         "targets",
@@ -110,18 +94,14 @@ def quality(briefing: Briefing, lang: Lang, limit: int = 5000) -> Section:
         Column("severity", word("severity", lang), tone="tone"),
         Column("count", t("count", lang), "int"),
     ]
-    said = {"error": ("lỗi", "error"), "warning": ("cảnh báo", "warning")}
     rows = [
-        {"issue": c, "severity": said[level][lang == "en"], "tone": level, "count": n}
+        {"issue": c, "severity": word(level, lang), "tone": level, "count": n}
         for level, counts in (("error", errors), ("warning", warnings))
         for c, n in sorted(counts.items())
     ]
     n_err, n_warn = sum(errors.values()), sum(warnings.values())
-    lines = [
-        f"{n_err} lỗi, {n_warn} cảnh báo trong dữ liệu năm {briefing.latest.year}."
-        if lang == "vi"
-        else f"{n_err} errors and {n_warn} warnings in the {briefing.latest.year} data."
-    ]
+    year = briefing.latest.year
+    lines = [say("notes.report-quality-counts", lang, errors=n_err, warnings=n_warn, year=year)]
     sheets = []
     if rows:
         from dti.views.review import issues as issue_views
@@ -144,7 +124,7 @@ def tracking(briefing: Briefing, unit: str | None, lang: Lang, decimal: Decimal)
         from dti.views.gaps import gaps_section
 
         section = gaps_section(briefing.gaps, unit, briefing.next_up if unit else None, lang, decimal)
-        section.title = "Điểm bị mất theo đơn vị chủ trì" if lang == "vi" else "Points lost by department"
+        section.title = say("notes.report-owners-title", lang)
         sections.append(section)
     if briefing.calendar is not None:
         from dti.views.calendar import calendar_section
@@ -170,13 +150,15 @@ def robustness(briefing: Briefing, unit: str | None, lang: Lang, decimal: Decima
     assert briefing.robustness is not None, "a briefing built with draws=0 has no robustness"
     out = briefing.robustness.out
     order = np.argsort(out.nominal, kind="stable")
-    if unit is not None:
-        at = int(np.flatnonzero(order == briefing.result.unit_codes.index(unit))[0])
+    units = out.model.units  # the units the draws kept: a unit without every main-index value is left out
+    mine = None  # the unit's name, when the draws kept it
+    if unit is not None and unit in units:
+        mine = briefing.latest.names.get(unit, unit)
+        at = int(np.flatnonzero(order == units.index(unit))[0])
         shown = order[max(0, at - 5) : at + 6]
     else:
         shown = order if len(order) <= 70 else order[:30]
     section = robust_section(out, lang, [int(i) for i in shown], decimal)
-    mine = briefing.latest.names.get(unit, unit) if unit is not None else None
     if len(shown) < len(order):  # which part: ranks first to last
         ranks = {"first": int(out.nominal[shown].min()), "last": int(out.nominal[shown].max())}
         key = "notes.report-first-units" if mine is None else "notes.report-units-around"

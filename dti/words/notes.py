@@ -61,6 +61,27 @@ WORDS: dict[str, tuple[str, str]] = {
     "notes.report-sheet-components": ("Thành phần mất nhiều điểm nhất", "Components losing most"),
     "notes.report-sheet-gains": ("Tăng nhiều bậc nhất", "Largest gains"),
     "notes.report-sheet-falls": ("Giảm nhiều bậc nhất", "Largest falls"),
+    "notes.report-provisional": (
+        "Điểm và cách tính các chỉ số thành phần là tạm thời (chưa đối chiếu với quyết định): "
+        "giá trị tính từ thành phần chỉ đúng đến mức đó.",
+        "The components' points and rules are provisional (not checked against the decision): "
+        "values computed from components are only as right as they are.",
+    ),
+    "notes.report-sheet-targets-by-group": ("Chỉ tiêu theo nhóm", "Targets by group"),
+    "notes.report-quality-counts": (
+        "{errors} lỗi, {warnings} cảnh báo trong dữ liệu năm {year}.",
+        "{errors} errors and {warnings} warnings in the {year} data.",
+    ),
+    "notes.report-owners-title": ("Điểm bị mất theo đơn vị chủ trì", "Points lost by department"),
+    # a day the library cannot read (dti.briefing.calendar.as_day)
+    "notes.not-a-day": (
+        "{name}: '{text}' không phải là ngày: viết 25/11/2026 hoặc 2026-11-25",
+        "{name}: '{text}' is not a date: write 25/11/2026 or 2026-11-25",
+    ),
+    "notes.not-a-day-type": (
+        "{name}: cần một datetime.date hoặc chữ của nó (25/11/2026, 2026-11-25), không phải {kind} '{text}'",
+        "{name}: a datetime.date or its text (25/11/2026, 2026-11-25), not {kind} '{text}'",
+    ),
     # build_report's errors (dti.briefing.build): a side file, or a year, that cannot be used
     "notes.side-file-missing": ("{file}: không có tệp này", "{file}: no such file"),
     "notes.side-file-unreadable": ("{file}: {why}", "{file}: {why}"),
