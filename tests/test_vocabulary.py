@@ -50,3 +50,24 @@ def test_numbers_follow_the_language() -> None:
     assert format(_Comma(1234.5), ",.1f") == "1.234,5"
     assert format(_Number(1234.5), ",.1f") == "1,234.5"
     assert say("spec.no-year", "en", chosen="a") == "no year given: scoring with a (use --spec to choose)"
+
+
+def test_decimal_mark_is_a_word_of_the_language() -> None:
+    """One rule for the decimal mark: Vietnamese writes 18,5, English 18.5 (tables and sentences alike)."""
+    from dti.words import decimal_for
+
+    assert decimal_for("vi") == ","
+    assert decimal_for("en") == "."
+    assert say("report.since", "vi", year=2023) == "so với 2023"
+
+
+def test_a_move_in_places_is_worded_with_its_number() -> None:
+    """'up 1 place' but 'down 3 places'; Vietnamese has one form ('tăng 1 bậc', 'giảm 3 bậc')."""
+    from dti.views.report_unit import moved
+
+    assert moved(1, "en") == "up 1 place"
+    assert moved(-3, "en") == "down 3 places"
+    assert moved(1, "vi") == "tăng 1 bậc"
+    assert moved(-3, "vi") == "giảm 3 bậc"
+    assert moved(0, "vi") == "giữ nguyên thứ hạng"
+    assert moved(None, "en") == ""

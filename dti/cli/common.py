@@ -18,7 +18,7 @@ from dti.cli.app import app
 from dti.cli.exits import LANG, ExitCode, worded
 from dti.cli.options import YEARS, DecimalMark, Inputs, Layout, Writer, bundled
 from dti.cli.options import Lang as LangChoice
-from dti.words import Note, note
+from dti.words import Note, decimal_for, note
 
 if TYPE_CHECKING:
     from dti.engine.scoring import Result
@@ -309,7 +309,7 @@ def write(content: str | list[bytes], output: Path | None, inputs: Sequence[Path
 def decimal_mark(lang: LangChoice, decimal: DecimalMark | None = None) -> Decimal:
     """The decimal mark of a table: --decimal if given, else the language's (vi: comma, en: dot)."""
     if decimal is None:
-        return "," if lang is LangChoice.vi else "."
+        return decimal_for(lang.code)
     return "," if decimal is DecimalMark.comma else "."
 
 

@@ -8,7 +8,7 @@ from typing import Any
 from dti.briefing.briefing import Briefing
 from dti.views.base import Column, Lang, View, as_float, node_name, word
 from dti.views.document import Chart, Decimal, Fact, Section, Series
-from dti.views.report_unit import main_codes, t
+from dti.views.report_unit import main_codes
 from dti.words import say
 
 
@@ -19,20 +19,24 @@ def overview(briefing: Briefing, data: dict[str, Any], lang: Lang, decimal: Deci
     column = latest.values[total].astype(float).dropna()
     ranked = [u for u in data["units"] if u["ranks"][year] is not None]
     facts = [
-        Fact(t("units", lang), len(column), "int"),
-        Fact(f"{t('all_mean', lang)} {total}", float(column.mean()), "value", spec.precision),
+        Fact(word("report.units", lang), len(column), "int"),
+        Fact(f"{word('report.all_mean', lang)} {total}", float(column.mean()), "value", spec.precision),
     ]
     if ranked:
         first, last = ranked[0], ranked[-1]
         facts.append(
-            Fact(t("max_value", lang), first["values"][year], "value", spec.precision, first["name"])
+            Fact(
+                word("report.max_value", lang), first["values"][year], "value", spec.precision, first["name"]
+            )
         )
-        facts.append(Fact(t("min", lang), last["values"][year], "value", spec.precision, last["name"]))
+        facts.append(
+            Fact(word("report.min", lang), last["values"][year], "value", spec.precision, last["name"])
+        )
     lines: list[str] = []
     views: list[View] = []
     if len(briefing.tables) > 1:
         views = movers(data, lang)
-    return Section("overview", t("overview", lang), facts=facts, lines=lines, views=views)
+    return Section("overview", word("report.overview", lang), facts=facts, lines=lines, views=views)
 
 
 def movers(data: dict[str, Any], lang: Lang, count: int = 5) -> list[View]:
@@ -48,7 +52,7 @@ def movers(data: dict[str, Any], lang: Lang, count: int = 5) -> list[View]:
     ]
     return [
         View(
-            t("movers", lang) + (" ▲" if sign > 0 else " ▼"),
+            word("report.movers", lang) + (" ▲" if sign > 0 else " ▼"),
             columns,
             [{"unit": u["unit"], "name": u["name"], "places": p} for u, p in group],
             sheet=say(sheet, lang),
@@ -71,19 +75,19 @@ def distribution(briefing: Briefing, lang: Lang) -> Section:
     chart = Chart(
         "distribution",
         "histogram",
-        t("distribution", lang),
+        word("report.distribution", lang),
         [],
         [Series(total, [as_float(v) for v in frame[total].dropna()])],
-        axis=t("value_axis", lang),
+        axis=word("report.value_axis", lang),
         limits=(0.0, 1.0),
         bins=10,
     )
     columns = [
         Column("code", word("code", lang)),
         Column("name", word("name", lang)),
-        Column("mean", t("all_mean", lang), "value", spec.precision),
-        Column("min", t("min", lang), "value", spec.precision),
-        Column("max", t("max_value", lang), "value", spec.precision),
+        Column("mean", word("report.all_mean", lang), "value", spec.precision),
+        Column("min", word("report.min", lang), "value", spec.precision),
+        Column("max", word("report.max_value", lang), "value", spec.precision),
     ]
     stats = frame.agg(["mean", "min", "max"]).T
     rows = [
@@ -96,5 +100,5 @@ def distribution(briefing: Briefing, lang: Lang) -> Section:
         }
         for c in frame.columns
     ]
-    view = View(None, columns, rows, sheet=t("distribution", lang))
-    return Section("distribution", t("distribution", lang), views=[view], charts=[chart])
+    view = View(None, columns, rows, sheet=word("report.distribution", lang))
+    return Section("distribution", word("report.distribution", lang), views=[view], charts=[chart])

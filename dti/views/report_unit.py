@@ -13,39 +13,11 @@ from dti.views.base import Column, Lang, View, as_float, as_int, node_name, word
 from dti.views.document import Chart, Decimal, Fact, Section, Series
 from dti.words import say
 
-TEXT = {
-    "title": ("Báo cáo Chỉ số chuyển đổi số", "Digital Transformation Index report"),
-    "headline": ("Kết quả chung", "Headline"),
-    "overview": ("Tổng quan", "Overview"),
-    "pillars": ("Trụ cột và chỉ số chính", "Pillars and main indices"),
-    "ranking": ("Bảng xếp hạng", "Ranking"),
-    "trend": ("Thứ hạng qua các năm", "Rank over the years"),
-    "losses": ("Điểm bị mất", "Where points are lost"),
-    "components": ("Chỉ số thành phần mất nhiều điểm nhất", "Components losing the most points"),
-    "targets": ("Đánh giá chỉ tiêu", "Target review"),
-    "quality": ("Chất lượng dữ liệu", "Data quality"),
-    "movers": ("Tăng, giảm nhiều bậc nhất", "Largest moves"),
-    "distribution": ("Phân bố giá trị", "Distribution of values"),
-    "national": ("Trung bình cả nước", "National mean"),
-    "all_mean": ("Trung bình", "Mean"),
-    "regional": ("Trung bình vùng", "Regional mean"),
-    "units": ("đơn vị", "units"),
-    "values": ("Giá trị theo đơn vị", "Values by unit"),
-    "changes": ("Thay đổi giữa các năm", "Changes between years"),
-    "issues": ("Vấn đề dữ liệu", "Data issues"),
-    "count": ("số lượng", "count"),
-    "min": ("thấp nhất", "lowest"),
-    "max_value": ("cao nhất", "highest"),
-    "vs_mean": ("so với TB", "vs mean"),
-    "rank_axis": ("hạng", "rank"),
-    "value_axis": ("giá trị", "value"),
-    "points_axis": ("điểm", "points"),
-}
-
 
 def t(key: str, lang: Lang) -> str:
-    vi, en = TEXT[key]
-    return vi if lang == "vi" else en
+    """A heading of the report (`report.<key>` in dti/words/labels.py). Kept for views/report.py, which
+    can call `word("report.<key>", lang)` itself."""
+    return word(f"report.{key}", lang)
 
 
 def fmt(value: Any, kind: Any, decimal: Decimal, digits: int = 4) -> str:
@@ -59,10 +31,9 @@ def moved(places: int | None, lang: Lang) -> str:
     if places is None:
         return ""
     if places == 0:
-        return "giữ nguyên thứ hạng" if lang == "vi" else "same rank"
-    if lang == "vi":
-        return f"{'tăng' if places > 0 else 'giảm'} {abs(places)} bậc"
-    return f"{'up' if places > 0 else 'down'} {abs(places)} place{'s' if abs(places) != 1 else ''}"
+        return word("report.same-rank", lang)
+    key = ("report.up" if places > 0 else "report.down") + ("-one" if abs(places) == 1 else "")
+    return say(key, lang, places=abs(places))
 
 
 def _row(data: dict[str, Any], unit: str) -> dict[str, Any]:
@@ -81,15 +52,13 @@ def headline(briefing: Briefing, data: dict[str, Any], unit: str, lang: Lang, de
     facts = [Fact(f"{total} {year}", value, "value", spec.precision, rank_note)]
     name = latest.names.get(unit, unit)
     shown = fmt(value, "value", decimal, spec.precision)
-    line = (
-        f"Năm {year}, {name} đạt {total} {shown}, xếp thứ {rank}/{ranked}"
-        if lang == "vi"
-        else f"In {year}, {name} scored {total} {shown}, rank {rank} of {ranked}"
+    line = say(
+        "report.headline-line", lang, year=year, name=name, total=total, value=shown, rank=rank, ranked=ranked
     )
     if change is not None:
         places, pct = change["places"], change["value_pct"]
         tone = None if not places else "up" if places > 0 else "down"
-        since = f"{'so với' if lang == 'vi' else 'since'} {change['from']}"
+        since = say("report.since", lang, year=change["from"])
         label = f"{word('rank', lang).capitalize()} {since}"
         value_note = f"{fmt(pct, 'pct', decimal)} {word('value', lang)}"
         facts.append(Fact(label, places, "places", note=value_note, tone=tone))
@@ -103,14 +72,10 @@ def headline(briefing: Briefing, data: dict[str, Any], unit: str, lang: Lang, de
     lines = [line + "."]
     if weakest is not None:
         code, main_value, main_rank = weakest
-        lines.append(
-            f"Chỉ số chính thấp nhất: {code} {node_name(spec.node(code), lang)} "
-            f"({fmt(main_value, 'value', decimal, spec.precision)}, hạng {main_rank})."
-            if lang == "vi"
-            else f"Weakest main index: {code} {node_name(spec.node(code), lang)} "
-            f"({fmt(main_value, 'value', decimal, spec.precision)}, rank {main_rank})."
-        )
-    return Section("headline", t("headline", lang), facts=facts, lines=lines)
+        shown = fmt(main_value, "value", decimal, spec.precision)
+        name = node_name(spec.node(code), lang)
+        lines.append(say("report.weakest", lang, code=code, name=name, value=shown, rank=main_rank))
+    return Section("headline", word("report.headline", lang), facts=facts, lines=lines)
 
 
 def main_codes(spec: Any, table: YearTable) -> list[str]:
@@ -138,16 +103,16 @@ def pillars(briefing: Briefing, unit: str, lang: Lang) -> Section:
     regional = values.loc[peers].mean() if peers else None
     name = latest.names.get(unit, unit)
     series = [Series(str(name), [as_float(values.at[unit, c]) for c in codes])]
-    series.append(Series(t("national", lang), [as_float(national[c]) for c in codes]))
+    series.append(Series(word("report.national", lang), [as_float(national[c]) for c in codes]))
     columns = [
         Column("code", word("code", lang)),
         Column("name", word("name", lang)),
         Column("value", word("value", lang), "value", spec.precision),
         Column("rank", word("rank", lang), "int"),
-        Column("national", t("national", lang), "value", spec.precision),
+        Column("national", word("report.national", lang), "value", spec.precision),
     ]
     if regional is not None:
-        label = f"{t('regional', lang)} {region}"
+        label = f"{word('report.regional', lang)} {region}"
         series.append(Series(label, [as_float(regional[c]) for c in codes]))
         columns.append(Column("regional", label, "value", spec.precision))
     rows = [
@@ -163,10 +128,16 @@ def pillars(briefing: Briefing, unit: str, lang: Lang) -> Section:
         for c in codes
     ]
     chart = Chart(
-        "pillars", "hbar", t("pillars", lang), codes, series, axis=t("value_axis", lang), limits=(0.0, 1.0)
+        "pillars",
+        "hbar",
+        word("report.pillars", lang),
+        codes,
+        series,
+        axis=word("report.value_axis", lang),
+        limits=(0.0, 1.0),
     )
-    view = View(None, columns, rows, strong="pillar", sheet=t("pillars", lang))
-    return Section("pillars", t("pillars", lang), views=[view], charts=[chart])
+    view = View(None, columns, rows, strong="pillar", sheet=word("report.pillars", lang))
+    return Section("pillars", word("report.pillars", lang), views=[view], charts=[chart])
 
 
 def ranking(
@@ -185,14 +156,14 @@ def ranking(
         names,
         [Series(total, [u["values"][year] for u in ranked])],
         highlight=highlight,
-        axis=t("value_axis", lang),
+        axis=word("report.value_axis", lang),
         digits=spec.precision,
         limits=(0.0, 1.0),
     )
     from dti.views.rank import rank_table
 
     full = rank_table(data, digits=spec.precision, lang=lang)
-    full.title, full.sheet = None, t("ranking", lang)
+    full.title, full.sheet = None, word("report.ranking", lang)
     top = 3  # with a unit: the first three, and three places on each side of the unit
     if unit is not None and highlight:
         at = highlight[0]
@@ -203,7 +174,7 @@ def ranking(
     rows = [dict(r, mine=r["unit"] == unit) for r in full.rows if r["unit"] in shown_units]
     shown = View(None, full.columns, rows, strong="mine", sheet="")  # the workbook has the full table
     if any(r.get(f"mark_{y}") for r in full.rows for y in data["years"]):
-        shown.notes.append("p: hạng đã công bố" if lang == "vi" else "p: the published rank")
+        shown.notes.append(word("report.published-mark", lang))
     if len(rows) < len(full.rows):
         part = {"shown": len(rows), "total": len(full.rows), "sheet": full.sheet}
         if unit is not None and highlight:
@@ -212,7 +183,11 @@ def ranking(
         else:
             shown.notes.append(say("notes.report-ranking-first", lang, **part))
     return Section(
-        "ranking", t("ranking", lang), views=[shown], charts=[chart], sheets=[full, values(latest, lang)]
+        "ranking",
+        word("report.ranking", lang),
+        views=[shown],
+        charts=[chart],
+        sheets=[full, values(latest, lang)],
     )
 
 
@@ -231,7 +206,7 @@ def values(table: YearTable, lang: Lang) -> View:
         }
         for u, row in zip(frame.index, frame.to_numpy(), strict=True)
     ]
-    return View(None, columns, rows, sheet=t("values", lang))
+    return View(None, columns, rows, sheet=word("report.values", lang))
 
 
 def trend(briefing: Briefing, unit: str, lang: Lang) -> Section | None:
@@ -251,12 +226,20 @@ def trend(briefing: Briefing, unit: str, lang: Lang) -> Section | None:
         if any(r is not None for r in ranks):
             series.append(Series(code, ranks))
     years = [str(tab.year) for tab in briefing.tables]
-    chart = Chart("trend", "line", t("trend", lang), years, series, axis=t("rank_axis", lang), invert=True)
+    chart = Chart(
+        "trend",
+        "line",
+        word("report.trend", lang),
+        years,
+        series,
+        axis=word("report.rank_axis", lang),
+        invert=True,
+    )
     from dti.views.rank import unit_years
 
     view = unit_years(briefing.tables, unit, lang)
-    view.title, view.sheet = None, t("trend", lang)
-    return Section("trend", t("trend", lang), views=[view], charts=[chart])
+    view.title, view.sheet = None, word("report.trend", lang)
+    return Section("trend", word("report.trend", lang), views=[view], charts=[chart])
 
 
 def losses(briefing: Briefing, unit: str | None, lang: Lang, decimal: Decimal) -> Section:
@@ -296,41 +279,34 @@ def losses(briefing: Briefing, unit: str | None, lang: Lang, decimal: Decimal) -
     chart = Chart(
         "losses",
         "hbar",
-        t("losses", lang),
+        word("report.losses", lang),
         order,
         [
             Series(word("lost", lang), [r["lost"] for r in rows]),
             Series(word("at_stake", lang), [r["at_stake"] for r in rows]),
         ],
-        axis=t("points_axis", lang),
+        axis=word("report.points_axis", lang),
         digits=2,
         stacked=True,
     )
     who = None if unit is None else str(briefing.latest.names.get(unit, unit))
     lines = [_loss_line(who, rows, float(top.sum()), lang, decimal)] if rows else []
-    views = [View(None, columns, rows, sheet=t("losses", lang))]
+    views = [View(None, columns, rows, sheet=word("report.losses", lang))]
     if unit is not None and briefing.kind == "components":
         gaps = _component_gaps(briefing, unit, lang)
         if gaps.rows:
             views.append(gaps)
-    return Section("losses", t("losses", lang), lines=lines, views=views, charts=[chart])
+    return Section("losses", word("report.losses", lang), lines=lines, views=views, charts=[chart])
 
 
 def _loss_line(unit: str | None, rows: list[dict[str, Any]], top: float, lang: Lang, decimal: Decimal) -> str:
     lost = fmt(sum(r["lost"] for r in rows), "points", decimal)
     stake = fmt(sum(r["at_stake"] for r in rows), "points", decimal)
     most = f"{rows[0]['code']} {rows[0]['name']}"
-    if lang == "vi":
-        who = f"{unit} mất" if unit else "Bình quân mỗi đơn vị mất"
-        return (
-            f"{who} {lost}/{fmt(top, 'points', decimal)} điểm trên số liệu đã báo cáo và {stake} điểm do "
-            f"thiếu số liệu; nhiều nhất ở {most}."
-        )
-    who = f"{unit} loses" if unit else "Each unit loses on average"
-    return (
-        f"{who} {lost} of {fmt(top, 'points', decimal)} points on reported data and {stake} points "
-        f"from missing data; most in {most}."
-    )
+    figures = {"lost": lost, "top": fmt(top, "points", decimal), "stake": stake, "most": most}
+    if unit:
+        return say("report.loss-line-unit", lang, unit=unit, **figures)
+    return say("report.loss-line-mean", lang, **figures)
 
 
 def _mean(matrix: np.ndarray) -> np.ndarray:
@@ -375,4 +351,4 @@ def _component_gaps(briefing: Briefing, unit: str, lang: Lang, count: int = 10) 
         if lost[k] + stake[k] > 0 and known[k]
     ]
     sheet = say("notes.report-sheet-components", lang)
-    return View(t("components", lang), columns, rows, sheet=sheet)
+    return View(word("report.components", lang), columns, rows, sheet=sheet)

@@ -12,7 +12,7 @@ from dti.numbers import format_trimmed
 from dti.tracking.target_text import STATUSES
 from dti.tracking.targets import Review, label_note, summary
 from dti.views.base import Column, Lang, View, word
-from dti.words import say
+from dti.words import decimal_for, say
 
 # --- dti validate -----------------------------------------------------------------------------------
 
@@ -64,7 +64,7 @@ TARGET_COLUMNS = ("id", "group", "name", "responsible", "target", "result", "lab
 def label(row: Any, lang: Lang, decimal: str | None = None) -> str:
     """The status as a review writes it: 'Đạt và vượt 2,44 %', 'Chưa đạt (còn thiếu 8,8 %)'; a reported
     verdict that disagrees with the numbers shows both. `decimal` overrides the language's mark."""
-    mark = decimal or ("," if lang == "vi" else ".")
+    mark = decimal or decimal_for(lang)
 
     def worded(value: float, percent: bool) -> str:
         return format_trimmed(value, 2, mark) + (" %" if percent else "")

@@ -84,20 +84,12 @@ def score_table(
             row["value_pct"], row["places"] = changes.get(unit, (None, None))
         row["at_stake"] = as_float(stake[i]) or None  # nothing at stake: blank
         rows.append(row)
-    year = f", năm số liệu {result.year}" if lang == "vi" else f", data year {result.year}"
-    title = (
-        spec.id
-        + (year if result.year else "")
-        + (
-            f": {len(order)} đơn vị, xếp hạng theo {by} (đồng hạng theo giá trị làm tròn "
-            f"{spec.precision} chữ số thập phân)"
-            if lang == "vi"
-            else f": {len(order)} units, ranked by {by} (competition ranking on values rounded to "
-            f"{spec.precision} decimals)"
-        )
-    )
-    how = "--show pillars: chỉ các trụ cột" if lang == "vi" else "--show pillars: the pillars only"
-    return View(title, columns, rows, narrow=narrow_hint(lang, how))
+    worded = {"spec": spec.id, "count": len(order), "by": by, "digits": spec.precision}
+    if result.year:
+        title = say("score.title-year", lang, year=result.year, **worded)
+    else:
+        title = say("score.title", lang, **worded)
+    return View(title, columns, rows, narrow=narrow_hint(lang, word("score.narrow-pillars", lang)))
 
 
 def _units(result: Result, order: list[int] | None) -> list[tuple[int, str]]:
@@ -161,15 +153,13 @@ def components_table(result: Result, by: str, lang: Lang = "vi", unit: str | Non
     spec = result.spec
     names = {c: node_name(spec.node(c), lang) for _, c in components(spec)}
     rows = [{**r, "component_name": names[r["component"]]} for r in component_rows(result, by, unit)]
-    main = "chỉ số chính" if lang == "vi" else "main index"
-    component = "chỉ tiêu" if lang == "vi" else "component"
     columns = [
         Column("rank", f"{word('rank', lang)} {by}", "int"),
         Column("unit", word("unit", lang)),
         Column("name", word("name", lang)),
-        Column("main", main),
-        Column("component", component),
-        Column("component_name", "tên chỉ tiêu" if lang == "vi" else "component name", optional=3),
+        Column("main", word("score.main", lang)),
+        Column("component", word("score.component", lang)),
+        Column("component_name", word("score.component-name", lang), optional=3),
     ]
     optional = {"at_stake": 2, "lost": 1}  # a narrow terminal keeps value, points and max
     columns += [
@@ -182,11 +172,7 @@ def components_table(result: Result, by: str, lang: Lang = "vi", unit: str | Non
         )
         for k in ("value", "points", "max", "lost", "at_stake")
     ]
-    count = len(components(spec))
-    if lang == "vi":
-        title = f"{spec.id}: {count} chỉ tiêu thành phần mỗi đơn vị, đơn vị theo hạng {by}"
-    else:
-        title = f"{spec.id}: {count} components per unit, units in {by} rank order"
+    title = say("score.components-title", lang, spec=spec.id, count=len(components(spec)), by=by)
     return View(title, columns, rows, narrow=narrow_hint(lang))
 
 
@@ -263,9 +249,9 @@ def unit_breakdown(result: Result, unit: str, lang: Lang = "vi", before: Result 
     ]
     rows = breakdown_rows(result, unit, before)
     for row in rows:
-        row["name"] = row["name_en"] if lang == "en" and row["name_en"] else row["name"]
+        row["name"] = node_name(spec.node(row["code"]), lang)
     if before is not None:
-        year = before.year or ("trước" if lang == "vi" else "before")
+        year = before.year or word("score.before", lang)
         columns += [
             Column("previous_value", f"{word('value', lang)} {year}", "value", spec.precision),
             Column("previous_rank", f"{word('rank', lang)} {year}", "int"),

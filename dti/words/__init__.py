@@ -19,6 +19,7 @@ from functools import cache
 from typing import Any, Literal
 
 Lang = Literal["vi", "en"]
+Mark = Literal[",", "."]
 
 # The catalogues, each a module of this package with a WORDS dict; a key may stand in one only.
 CATALOGUES = ("labels", "issues", "notes", "tracking", "analysis", "spec", "cli")
@@ -62,11 +63,16 @@ class _Items(tuple[Any, ...]):
         return format(self)
 
 
+def decimal_for(lang: Lang) -> Mark:
+    """The decimal mark of a language, a word of it like any other: Vietnamese 18,5, English 18.5."""
+    return "," if lang == "vi" else "."
+
+
 def _param(value: Any, lang: Lang) -> Any:
     if isinstance(value, bool) or value is None:
         return value
     if isinstance(value, float):
-        return (_Comma if lang == "vi" else _Number)(value)
+        return (_Comma if decimal_for(lang) == "," else _Number)(value)
     if isinstance(value, Note):
         return value.text(lang)
     if isinstance(value, list | tuple):
@@ -116,4 +122,16 @@ def texts(notes: Iterable[Note | str], lang: Lang) -> list[str]:
     return [n.text(lang) if isinstance(n, Note) else n for n in notes]
 
 
-__all__ = ["CATALOGUES", "Lang", "Note", "catalogue", "note", "placeholders", "say", "texts", "word"]
+__all__ = [
+    "CATALOGUES",
+    "Lang",
+    "Mark",
+    "Note",
+    "catalogue",
+    "decimal_for",
+    "note",
+    "placeholders",
+    "say",
+    "texts",
+    "word",
+]

@@ -67,4 +67,79 @@ WORDS: dict[str, tuple[str, str]] = {
         "không hợp lệ: {errors} lỗi, {warnings} cảnh báo",
         "invalid: {errors} error(s), {warnings} warning(s)",
     ),
+    # dti report's headings and sentences (dti/views/report_unit.py, report_all.py, report.py)
+    "report.title": ("Báo cáo Chỉ số chuyển đổi số", "Digital Transformation Index report"),
+    "report.headline": ("Kết quả chung", "Headline"),
+    "report.overview": ("Tổng quan", "Overview"),
+    "report.pillars": ("Trụ cột và chỉ số chính", "Pillars and main indices"),
+    "report.ranking": ("Bảng xếp hạng", "Ranking"),
+    "report.trend": ("Thứ hạng qua các năm", "Rank over the years"),
+    "report.losses": ("Điểm bị mất", "Where points are lost"),
+    "report.components": ("Chỉ số thành phần mất nhiều điểm nhất", "Components losing the most points"),
+    "report.targets": ("Đánh giá chỉ tiêu", "Target review"),
+    "report.quality": ("Chất lượng dữ liệu", "Data quality"),
+    "report.movers": ("Tăng, giảm nhiều bậc nhất", "Largest moves"),
+    "report.distribution": ("Phân bố giá trị", "Distribution of values"),
+    "report.national": ("Trung bình cả nước", "National mean"),
+    "report.all_mean": ("Trung bình", "Mean"),
+    "report.regional": ("Trung bình vùng", "Regional mean"),
+    "report.units": ("đơn vị", "units"),
+    "report.values": ("Giá trị theo đơn vị", "Values by unit"),
+    "report.changes": ("Thay đổi giữa các năm", "Changes between years"),
+    "report.issues": ("Vấn đề dữ liệu", "Data issues"),
+    "report.count": ("số lượng", "count"),
+    "report.min": ("thấp nhất", "lowest"),
+    "report.max_value": ("cao nhất", "highest"),
+    "report.vs_mean": ("so với TB", "vs mean"),
+    "report.rank_axis": ("hạng", "rank"),
+    "report.value_axis": ("giá trị", "value"),
+    "report.points_axis": ("điểm", "points"),
+    "report.same-rank": ("giữ nguyên thứ hạng", "same rank"),
+    "report.up": ("tăng {places} bậc", "up {places} places"),
+    "report.up-one": ("tăng {places} bậc", "up {places} place"),
+    "report.down": ("giảm {places} bậc", "down {places} places"),
+    "report.down-one": ("giảm {places} bậc", "down {places} place"),
+    "report.since": ("so với {year}", "since {year}"),
+    "report.headline-line": (
+        "Năm {year}, {name} đạt {total} {value}, xếp thứ {rank}/{ranked}",
+        "In {year}, {name} scored {total} {value}, rank {rank} of {ranked}",
+    ),
+    "report.weakest": (
+        "Chỉ số chính thấp nhất: {code} {name} ({value}, hạng {rank}).",
+        "Weakest main index: {code} {name} ({value}, rank {rank}).",
+    ),
+    "report.published-mark": ("p: hạng đã công bố", "p: the published rank"),
+    "report.loss-line-unit": (
+        "{unit} mất {lost}/{top} điểm trên số liệu đã báo cáo và {stake} điểm do thiếu số liệu; nhiều nhất ở "
+        "{most}.",
+        "{unit} loses {lost} of {top} points on reported data and {stake} points from missing data; most in "
+        "{most}.",
+    ),
+    "report.loss-line-mean": (
+        "Bình quân mỗi đơn vị mất {lost}/{top} điểm trên số liệu đã báo cáo và {stake} điểm do thiếu số "
+        "liệu; nhiều nhất ở {most}.",
+        "Each unit loses on average {lost} of {top} points on reported data and {stake} points from missing "
+        "data; most in {most}.",
+    ),
+    # dti score's titles and headings (dti/views/score.py)
+    "score.title": (
+        "{spec}: {count} đơn vị, xếp hạng theo {by} (đồng hạng theo giá trị làm tròn {digits} chữ số thập "
+        "phân)",
+        "{spec}: {count} units, ranked by {by} (competition ranking on values rounded to {digits} decimals)",
+    ),
+    "score.title-year": (
+        "{spec}, năm số liệu {year}: {count} đơn vị, xếp hạng theo {by} (đồng hạng theo giá trị làm tròn "
+        "{digits} chữ số thập phân)",
+        "{spec}, data year {year}: {count} units, ranked by {by} (competition ranking on values rounded to "
+        "{digits} decimals)",
+    ),
+    "score.narrow-pillars": ("--show pillars: chỉ các trụ cột", "--show pillars: the pillars only"),
+    "score.main": ("chỉ số chính", "main index"),
+    "score.component": ("chỉ tiêu", "component"),
+    "score.component-name": ("tên chỉ tiêu", "component name"),
+    "score.components-title": (
+        "{spec}: {count} chỉ tiêu thành phần mỗi đơn vị, đơn vị theo hạng {by}",
+        "{spec}: {count} components per unit, units in {by} rank order",
+    ),
+    "score.before": ("trước", "before"),
 }
