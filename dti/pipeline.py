@@ -97,7 +97,8 @@ def evaluate(
     grids, issues = read_grids(paths, sheet)
     stated = next((g for g in grids if g.year is not None), None)
     if year is not None and stated is not None and stated.year != year:  # a typo, or the wrong file
-        raise YearError(note("refusal.year-stated", file=stated.name, stated=stated.year, year=year), "year")
+        why = note("refusal.year-stated", file=stated.name, stated=stated.year, year=year, option="--year")
+        raise YearError(why, "year")
     found_year = year if year is not None else stated.year if stated is not None else None
     if found_year is None:  # a folder named for its year: so_nganh_2023/
         found_year = next((int(m.group(1)) for p in given for m in [YEAR.search(p.name)] if m), None)
@@ -138,6 +139,12 @@ class YearError(RankingError):
 
     def __init__(self, why: Note, argument: str = "previous") -> None:
         super().__init__(note("refusal.option", option=f"--{argument}", why=why), argument)
+        self.why = why
+
+    def said_of(self, argument: str) -> YearError:
+        """The same refusal said of the option that gave the year (rank's --years for --year)."""
+        params = {name: f"--{argument}" if name == "option" else value for name, value in self.why.params}
+        return YearError(note(self.why.key, **params), argument)
 
 
 def shown(run: Run) -> str:

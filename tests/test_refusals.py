@@ -49,6 +49,14 @@ CASES: dict[str, tuple[list[str], int, str, str]] = {
         "dti: --year: sample_data/2024.csv states 2024 data, not 2023: leave out --year (it is for files "
         "that do not say their year)",
     ),
+    "a year rank's --years contradicts": (  # said of --years: rank takes no --year
+        ["rank", "sample_data/2023.csv", "sample_data/2024.csv", "--years", "2023,2023"],
+        2,
+        "dti: --years: sample_data/2024.csv ghi số liệu năm 2024, không phải 2023: bỏ --years (chỉ dành "
+        "cho tệp không ghi năm)",
+        "dti: --years: sample_data/2024.csv states 2024 data, not 2023: leave out --years (it is for files "
+        "that do not say their year)",
+    ),
     "a robustness setting": (
         ["robust", "sample_data/2024.csv", "--missing", "previous"],
         2,

@@ -79,20 +79,21 @@ def rank(
     one = common.one(unit, "--unit")
     if inputs.year is not None:
         common.refuse("cli.rank-years")
-    if one is not None:
-        for name, given in (("--by", by), ("--top", top), ("--region", region or None)):
-            if given is not None:
-                common.refuse("cli.unit-every-index", option=name)
+    others = (("--by", by), ("--top", top), ("--region", region or None))
+    if one is not None and (clash := [name for name, given in others if given is not None]):
+        common.refuse("cli.unit-every-index", option=clash[0])
     common.check_format(fmt.value, writer.output, writer.bom)
-    from dti import views
     from dti.analysis.ranking import find_merged_unit, rank_years, run_year_table
-    from dti.pipeline import default_register
+    from dti.pipeline import YearError, default_register
     from dti.views import rank as rank_views
     from dti.words import note
 
     tables = []
     for file, year in zip(files, common.years(years, "--years", len(files)), strict=True):
-        run, _ = common.scored_run([file], replace(inputs, year=year), writer.code)
+        try:
+            run, _ = common.scored_run([file], replace(inputs, year=year), writer.code)
+        except YearError as exc:  # the year came from --years, not --year
+            raise exc.said_of("years") from None
         register = common.register(inputs.units) or default_register(run.spec)
         tables.append(run_year_table(run, register))
     ranking = rank_years(tables, by, register, merge=merge, region=region, top=top)
@@ -105,7 +106,7 @@ def rank(
             fmt,
             writer,
             files,
-            table=lambda: views.unit_years(ranking.tables, code, writer.code),
+            table=lambda: rank_views.unit_years(ranking.tables, code, writer.code),
             json=lambda: rank_views.unit_years_data(ranking.tables, code),
             csv=lambda: rank_views.unit_years_frame(ranking.tables, code),
         )
@@ -114,7 +115,7 @@ def rank(
         fmt,
         writer,
         files,
-        table=lambda: views.rank_table(ranking.data, region, lang=writer.code),
+        table=lambda: rank_views.rank_table(ranking.data, region, lang=writer.code),
         json=lambda: ranking.data,
-        csv=lambda: views.rank_frame(ranking.data),
+        csv=lambda: rank_views.rank_frame(ranking.data),
     )

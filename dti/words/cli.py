@@ -147,9 +147,9 @@ WORDS: dict[str, tuple[str, str]] = {
         "earlier year's file",
     ),
     "refusal.year-stated": (
-        "{file} ghi số liệu năm {stated}, không phải {year}: bỏ --year (chỉ dành cho tệp không ghi năm)",
-        "{file} states {stated} data, not {year}: leave out --year (it is for files that do not say their "
-        "year)",
+        "{file} ghi số liệu năm {stated}, không phải {year}: bỏ {option} (chỉ dành cho tệp không ghi năm)",
+        "{file} states {stated} data, not {year}: leave out {option} (it is for files that do not say "
+        "their year)",
     ),
     "refusal.year-twice": (
         "hai tệp chứa số liệu của năm {year}: mỗi năm chỉ cho một tệp",
