@@ -225,7 +225,29 @@ def test_cli_rules_file(tmp_path: Path) -> None:
     assert set(october) == {"2026-10-23"} and len(data["deadlines"]) == 11 * 12
     rules.write_text("rules:\n  - {id: m, every: weekly, day: 25}\n", encoding="utf-8")
     bad = runner.invoke(app, [*args])
-    assert bad.exit_code == 2 and "rules.0.every" in bad.output
+    assert bad.exit_code == 2 and "rules[0].every: " in bad.output
+
+
+def test_a_bad_rules_file_says_every_problem_in_the_language(tmp_path: Path) -> None:
+    rules = tmp_path / "rules.yaml"
+    rules.write_text(
+        "rules:\n  - {id: a, every: month, day: 0}\n  - {id: b, every: quarter, periods: [5]}\n"
+        "  - {id: c, every: once}\n",
+        encoding="utf-8",
+    )
+    args = ["calendar", "--owners", OWNERS, "--spec", "dti-province-2022", "--rules", str(rules)]
+    vi, en = runner.invoke(app, args), runner.invoke(app, [*args, "--lang", "en"])
+    assert (vi.exit_code, en.exit_code) == (2, 2)
+    assert vi.stderr.strip() == (
+        f"{rules}: quy định lịch báo cáo không hợp lệ: rules[0]: không có ngày 0: 1-31, hoặc -1 cho ngày "
+        "cuối tháng; rules[1]: các kỳ (periods) của quy định 'quarter' là 1-4; rules[2]: quy định 'once' "
+        "cần date (ngày hạn, vd. 2026-07-15) và title (tên của yêu cầu)"
+    )
+    assert en.stderr.strip() == (
+        f"{rules}: invalid calendar rules: rules[0]: day 0 does not exist: 1-31, or -1 for the month's "
+        "last day; rules[1]: periods of a 'quarter' rule are 1-4; rules[2]: a 'once' rule needs a date "
+        "(2026-07-15) and a title (the request's name)"
+    )
 
 
 def test_section_for_the_report() -> None:

@@ -6,9 +6,10 @@ from typing import Any
 
 import numpy as np
 from pydantic import ValidationError
+from pydantic_core import PydanticCustomError
 
 from dti.spec.model import RULE_KINDS, ChoiceRule, Node, Spec, ThresholdsRule
-from dti.words import Note, note
+from dti.words import Note, catalogue, note
 
 # What a pydantic error type says in general (dti/words/spec.py spec.problem.*); its own message is the
 # detail, kept as data in English: pydantic words it.
@@ -38,7 +39,14 @@ def _problem(at: Note | str, key: str, /, **params: object) -> Note:
     return note("spec.problem", at=at, what=note(f"spec.problem.{key}", **params))
 
 
-def _pydantic_problems(error: ValidationError) -> list[Note]:
+def keyed_error(key: str, /, **params: Any) -> PydanticCustomError:
+    """A model validator's own problem as a vocabulary key and its parameters, worded by
+    `pydantic_problems` (pydantic's message is the English text)."""
+    return PydanticCustomError(key, str(note(key, **params)), params)
+
+
+def pydantic_problems(error: ValidationError) -> list[Note]:
+    """Each problem pydantic found, as a Note at its key path (`rules[0].day: ...`)."""
     problems = []
     for err in error.errors():
         # Discriminated unions add the tag name to the location: drop it, the path ends at `rule`.
@@ -49,6 +57,8 @@ def _pydantic_problems(error: ValidationError) -> list[Note]:
             problems.append(_problem(_key_path(loc), "unknown-rule", rule=str(tag), known=list(RULE_KINDS)))
         elif kind == "extra_forbidden":
             problems.append(_problem(_key_path(loc), "unknown-key", name=str(loc[-1])))
+        elif kind in catalogue():  # raised by keyed_error
+            problems.append(note("spec.problem", at=_key_path(loc), what=note(kind, **err.get("ctx", {}))))
         elif kind == "missing":
             problems.append(_problem(_key_path(loc), "missing"))
         else:
@@ -82,7 +92,7 @@ def _reference_problems(nodes: list[tuple[str, list[str]]]) -> list[Note]:
     return problems
 
 
-def _raw_reference_problems(data: dict[str, Any]) -> list[Note]:
+def raw_reference_problems(data: dict[str, Any]) -> list[Note]:
     """Reference problems of a spec that failed structural validation, so all are listed at once."""
     nodes = data.get("nodes")
     if not isinstance(nodes, list):

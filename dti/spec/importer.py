@@ -187,7 +187,7 @@ def import_table(
     """Read a criteria table and build its spec; raise InputError for an unreadable table."""
     from pydantic import ValidationError
 
-    from dti.spec.check import _pydantic_problems
+    from dti.spec.check import pydantic_problems
 
     rows, totals, notes, titles = read_rows(path, sheet)
     review = Review(notes=notes)
@@ -244,7 +244,7 @@ def import_table(
     try:
         spec = Spec.model_validate(data)
     except ValidationError as exc:
-        raise SpecError(str(path), _pydantic_problems(exc)) from None
+        raise SpecError(str(path), pydantic_problems(exc)) from None
     if problems := check(spec):
         raise SpecError(str(path), problems)
     review.nodes = len(spec.nodes)

@@ -11,7 +11,7 @@ from pydantic import ValidationError
 
 from dti.io.grid import reason
 from dti.io.yamlsafe import load_yaml
-from dti.spec.check import _pydantic_problems, _raw_reference_problems, check
+from dti.spec.check import check, pydantic_problems, raw_reference_problems
 from dti.spec.model import SPEC_DIRS, Node, Spec, SpecError
 from dti.words import Note, note
 
@@ -27,7 +27,7 @@ def parse_spec(text: str, source: str = "<spec>") -> Spec:
     try:
         spec = Spec.model_validate(data)
     except ValidationError as exc:
-        raise SpecError(source, _pydantic_problems(exc) + _raw_reference_problems(data)) from None
+        raise SpecError(source, pydantic_problems(exc) + raw_reference_problems(data)) from None
     spec._source = source
     problems = check(spec)
     if problems:

@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from dti.io.grid import InputError, reason
 from dti.io.yamlsafe import load_yaml
 from dti.issues import Issue, IssueCode, Severity, issue
+from dti.spec.check import keyed_error, pydantic_problems
 from dti.tracking.dates import Period, parse_period, shift
 from dti.tracking.departments import Departments, bundled, department_key
 from dti.tracking.received import Log, Received, once_key
@@ -47,12 +48,12 @@ class Rule(BaseModel):
     @model_validator(mode="after")
     def _check(self) -> Rule:
         if self.every == "once" and (self.date is None or not self.title):
-            raise ValueError("a 'once' rule needs a date (2026-07-15) and a title (the request's name)")
+            raise keyed_error("tracking.calendar.once-needs-date")
         if self.day == 0:
-            raise ValueError("day 0 does not exist: 1-31, or -1 for the month's last day")
+            raise keyed_error("tracking.calendar.day-zero")
         top = PER_YEAR.get(self.every, 1)
         if self.periods is not None and not all(1 <= p <= top for p in self.periods):
-            raise ValueError(f"periods of a '{self.every}' rule are 1-{top}")
+            raise keyed_error("tracking.calendar.periods-range", every=self.every, top=top)
         return self
 
 
@@ -75,10 +76,7 @@ def load_rules(path: Path | None = None) -> Rules:
             note("tracking.calendar.unreadable-rules", file=str(source), why=reason(exc))
         ) from None
     except ValidationError as exc:
-        problems = "; ".join(
-            f"{'.'.join(map(str, e['loc'])) or '(top)'}: {e['msg'].removeprefix('Value error, ')}"
-            for e in exc.errors()
-        )
+        problems = pydantic_problems(exc)
         raise InputError(
             note("tracking.calendar.invalid-rules", file=str(source), problems=problems)
         ) from None

@@ -3,7 +3,8 @@
 A catalogue is a module of this package holding `WORDS = {key: (vi, en)}`; a key is `area.name`
 (`io.not-a-number`, `note.spec-for-year`, `label.rank`). Templates take named parameters in
 `str.format` syntax; a float parameter is written with the language's decimal mark (`{share:.1f}` gives
-18,5 in Vietnamese, 18.5 in English), a list is joined with ", " (`{names:q}` quotes each item: 'a', 'b').
+18,5 in Vietnamese, 18.5 in English), a list is joined with ", " (`{names:q}` quotes each item: 'a', 'b';
+`{problems:;}` joins with "; ", for items that hold commas).
 The library returns keys and
 parameters (an Issue's `key` and `params`, a `Note`); the views word them with `say` in the language
 the user chose. A catalogue per area keeps the files small and lets each area grow on its own.
@@ -51,13 +52,16 @@ class _Comma(_Number):
 
 
 class _Items(tuple[Any, ...]):
-    """A list parameter: its items joined with ", "; the format spec `q` quotes each one ('a', 'b')."""
+    """A list parameter: its items joined with ", "; the format spec `q` quotes each one ('a', 'b'), `;`
+    joins them with "; "."""
 
     def __format__(self, spec: str) -> str:
-        if spec not in ("", "q"):
+        if spec not in ("", "q", ";"):
             raise ValueError(f"unknown format {spec!r} for a list")
         items = [format(v) for v in self]
-        return ", ".join(f"'{v}'" for v in items) if spec else ", ".join(items)
+        if spec == "q":
+            return ", ".join(f"'{v}'" for v in items)
+        return ("; " if spec == ";" else ", ").join(items)
 
     def __str__(self) -> str:
         return format(self)

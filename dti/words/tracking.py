@@ -128,8 +128,20 @@ WORDS: dict[str, tuple[str, str]] = {
         "{file}: cannot read the calendar rules: {why}",
     ),
     "tracking.calendar.invalid-rules": (
-        "{file}: quy định lịch báo cáo không hợp lệ: {problems}",
-        "{file}: invalid calendar rules: {problems}",
+        "{file}: quy định lịch báo cáo không hợp lệ: {problems:;}",
+        "{file}: invalid calendar rules: {problems:;}",
+    ),
+    "tracking.calendar.once-needs-date": (
+        "quy định 'once' cần date (ngày hạn, vd. 2026-07-15) và title (tên của yêu cầu)",
+        "a 'once' rule needs a date (2026-07-15) and a title (the request's name)",
+    ),
+    "tracking.calendar.day-zero": (
+        "không có ngày 0: 1-31, hoặc -1 cho ngày cuối tháng",
+        "day 0 does not exist: 1-31, or -1 for the month's last day",
+    ),
+    "tracking.calendar.periods-range": (
+        "các kỳ (periods) của quy định '{every}' là 1-{top}",
+        "periods of a '{every}' rule are 1-{top}",
     ),
     # --- periods ---------------------------------------------------------------------------------------
     "tracking.period.quarter": ("quý {number}/{year}", "Q{number} {year}"),
