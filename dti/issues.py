@@ -106,17 +106,6 @@ class Issue:
         data.update((name, getattr(self, name)) for name in _DICT_FIELDS[3:])  # asdict() deep-copies: slow
         return data
 
-    @property
-    def location(self) -> str:
-        parts = [self.file or "-"]
-        if self.sheet:
-            parts.append(f"[{self.sheet}]")
-        if self.row is not None:
-            parts.append(f":{self.row}")
-        if self.column:
-            parts.append(f":{self.column}")
-        return "".join(parts)
-
 
 def _plain(value: Any) -> Any:
     """A parameter as json holds it: a note as its English text, a list's items likewise."""

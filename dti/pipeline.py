@@ -44,10 +44,6 @@ class Run:
     def year(self) -> int | None:
         return self.submission.year
 
-    @property
-    def ok(self) -> bool:
-        return self.result is not None
-
 
 def default_register(spec: Spec) -> UnitRegister:
     """The bundled provinces for a provincial spec; any identifier for a local index."""
@@ -147,8 +143,9 @@ class YearError(RankingError):
         return YearError(note(self.why.key, **params), argument)
 
 
-def shown(run: Run) -> str:
-    return " ".join(s.name for s in run.submission.sources) or "a file"
+def shown(run: Run) -> Note | str:
+    """The run's files as a refusal or note names them ("một tệp" when it read none)."""
+    return " ".join(s.name for s in run.submission.sources) or note("refusal.unnamed-file")
 
 
 def _years(earlier: Run, current: Run) -> dict[str, object]:

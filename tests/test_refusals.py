@@ -106,3 +106,13 @@ def test_a_library_exception_carries_a_note_and_an_english_str(monkeypatch: pyte
         "year's file"
     )
     assert raised.value.note.text("vi").startswith("dti: --previous: 2024.csv chứa số liệu năm 2024")
+
+
+def test_a_run_that_read_no_file_is_named_in_the_language(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(SAMPLES)
+    later, earlier = evaluate(Path("2024.csv")), evaluate(Path("2023.csv"))
+    later.submission.sources = []  # as a library user's run built from matrices, not files
+    with pytest.raises(YearError) as raised:
+        check_years(earlier, [later])
+    assert raised.value.note.text("vi").startswith("dti: --previous: một tệp chứa số liệu năm 2024, 2023.csv")
+    assert str(raised.value).startswith("dti: --previous: a file holds 2024 data, 2023.csv")

@@ -151,6 +151,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "{file} states {stated} data, not {year}: leave out {option} (it is for files that do not say "
         "their year)",
     ),
+    "refusal.unnamed-file": ("một tệp", "a file"),  # a run that read no file, named in a refusal
     "refusal.year-twice": (
         "hai tệp chứa số liệu của năm {year}: mỗi năm chỉ cho một tệp",
         "two files hold the data of {year}: give one file per year",
