@@ -71,8 +71,7 @@ def apply_published(table: YearTable, published: pd.DataFrame, register_size: in
     """
     if published.empty:
         return table
-    total = next(n.code for n in table.spec.nodes if n.kind == "total")
-    published = published.assign(indicator=published["indicator"].replace("", total))
+    published = published.assign(indicator=published["indicator"].replace("", table.spec.total))
     units = table.values.index.union(pd.Index(published["unit"].unique()), sort=False)
     ranks = table.ranks.reindex(units)
     source = table.rank_source.reindex(units)

@@ -63,7 +63,7 @@ class Model:
     precision: int
     imputed: np.ndarray | None = None  # units × mains: value added when missing figures are imputed
     appraisal: np.ndarray | None = None  # units × mains: value change at the typical verification change
-    total_code: str = ""
+    total_code: str = ""  # the spec's total, which the views name (a model holds no spec)
     notes: list[Note] = field(default_factory=list)  # what the data allowed (worded by the views)
 
     @property
@@ -160,12 +160,7 @@ def weighted_nodes(result: Result) -> list[int]:
     """The spec's main indices; without any, the total's children (a pillar-level or local index)."""
     spec = result.spec
     mains = [i for i, n in enumerate(spec.nodes) if n.kind == "main"]
-    return mains or list(spec.graph.children[root(result)])
-
-
-def root(result: Result) -> int:
-    spec = result.spec
-    return next((i for i, n in enumerate(spec.nodes) if n.kind == "total"), spec.graph.order[0])
+    return mains or list(spec.graph.children[spec.graph.index[spec.total]])
 
 
 def build(
@@ -177,7 +172,7 @@ def build(
     """The model of a scored result. `submission` gives the stages (--self-verified), `previous` the
     earlier year's result (--missing previous, scored with the same spec)."""
     spec, graph = result.spec, result.spec.graph
-    top, mains = root(result), np.array(weighted_nodes(result), dtype=np.intp)
+    top, mains = graph.index[spec.total], np.array(weighted_nodes(result), dtype=np.intp)
     points = result.points_matrix
     # Paths from the total down to each main index: a main index counted in two parents counts twice.
     onehot = np.zeros((len(mains), len(spec.nodes)))
@@ -203,7 +198,7 @@ def build(
         float(graph.max_points[top]),
         settings.weights,
         spec.precision,
-        total_code=spec.nodes[top].code,
+        total_code=spec.total,
         notes=notes,
     )
 

@@ -41,9 +41,8 @@ def node_labels(spec: Spec) -> dict[str, str]:
     for node in spec.nodes:
         for text in (node.code, node.number, node.name_vi, node.name_en):
             add(text, node.code)
-    total = next(n.code for n in spec.nodes if n.kind == "total")
     for text in TOTAL_NAMES:
-        add(text, total)
+        add(text, spec.total)
     found = {k: v for k, v in labels.items() if k not in clashes and k not in ALIASES}
     _LABELS[id(spec)] = (spec, found)
     return found
