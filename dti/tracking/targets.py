@@ -200,43 +200,60 @@ def _numbers(frame: pd.DataFrame) -> _Numbers:
     return _Numbers(targets, goal, value, state, written)
 
 
+Flag = Callable[..., None]  # flag(row, code, column, key, severity=ERROR, **params): an issue at a cell
+
+
 def review(frame: pd.DataFrame, name: str, issues: list[Issue] | None = None) -> Review:
     """Give every target a status and margin (the rules of DOMAIN.md §5)."""
     issues = list(issues or [])
     frame = frame.reset_index(drop=True).copy()
-    n = len(frame)
-    numbers = _numbers(frame)
 
-    def say(
+    def flag(
         i: int, code: IssueCode, column: str, key: str, severity: Severity = Severity.ERROR, **params: Any
     ) -> None:
         issues.append(row_issue(frame, i, name, code, severity, column, key, **params))
 
+    _duplicate_ids(frame, flag)
+    numbers = _numbers(frame)
+    margins = _margins(numbers, _results(frame, numbers, flag))
+    status, given = _statuses(frame, numbers, margins, flag)
+    frame["status"] = status
+    # object columns: pandas would infer a string dtype and turn None into NaN
+    frame["computed"] = pd.Series(margins.computed, index=frame.index, dtype=object)
+    frame["given"] = pd.Series(given, index=frame.index, dtype=object)
+    frame["exceeded_by"] = margins.exceeded
+    frame["shortfall"] = margins.shortfall
+    frame["percent"] = [t.percent for t in numbers.targets]
+    return Review(frame, issues)
+
+
+def _duplicate_ids(frame: pd.DataFrame, flag: Flag) -> None:
+    """Flag an id given to an earlier target too."""
     for d in np.flatnonzero(frame["id"].duplicated(keep="first") & frame["id"].ne("")):
-        say(int(d), IssueCode.DUPLICATE_ENTRY, "id", "tracking.targets.duplicate-id", id=frame.at[d, "id"])
-    status = np.empty(n, dtype=object)
-    computed = np.full(n, None, dtype=object)
-    given = np.full(n, None, dtype=object)
-    exceeded, shortfall = np.full(n, np.nan), np.full(n, np.nan)
+        flag(int(d), IssueCode.DUPLICATE_ENTRY, "id", "tracking.targets.duplicate-id", id=frame.at[d, "id"])
+
+
+def _results(frame: pd.DataFrame, numbers: _Numbers, flag: Flag) -> np.ndarray:
+    """Each result as the number to compare, a fraction of a percent target read as a percent; flag the
+    fraction, a target or result that is not a number, and a negative result where none is expected."""
+    values = numbers.value.copy()
     for i, target in enumerate(numbers.targets):
-        text, goal, value, state = frame.at[i, "result"], numbers.goal[i], numbers.value[i], numbers.state[i]
+        text, goal, value, state = frame.at[i, "result"], numbers.goal[i], values[i], numbers.state[i]
         fraction = state == "number" and target.percent and not numbers.written_percent[i]
         if fraction and 0 < value <= 1 and value < goal / 10:
             # 0.93 against a target of 90 %: a fraction (an Excel cell without the % format), not 0,93 %.
-            percent = round(value * 100, 2)
-            key = "tracking.targets.fraction"
-            say(
+            flag(
                 i,
                 IssueCode.READ_AS_FRACTION,
                 "result",
-                key,
+                "tracking.targets.fraction",
                 Severity.WARNING,
                 text=text or value,
-                percent=percent,
+                percent=round(value * 100, 2),
             )
-            value *= 100
+            values[i] = value * 100
         if target.unreadable:
-            say(
+            flag(
                 i,
                 IssueCode.NON_NUMERIC,
                 "target",
@@ -245,30 +262,60 @@ def review(frame: pd.DataFrame, name: str, issues: list[Issue] | None = None) ->
             )
         if state == "text" and target.op is not None and verdict(text) is None:
             # neither a number, a missing marker nor a verdict ('abc', 'khoảng 70%', '1e400'): said
-            say(i, IssueCode.NON_NUMERIC, "result", "tracking.targets.result-not-a-number", text=text)
-        if state == "number" and target.op is not None:
-            margin = value - goal if target.op in (">=", ">") else goal - value
-            holds = margin > 0 if target.op in (">", "<") else margin >= -1e-9
-            computed[i] = "met" if holds else "not_met"
-            if holds and margin > 1e-9:
-                exceeded[i] = round(margin, 10)
-            elif not holds:
-                shortfall[i] = round(max(-margin, 0.0), 10)
-            if value < 0 <= goal and not any(w in fold(frame.at[i, "name"]) for w in CHANGE_WORDS):
-                key = "tracking.targets.negative"
-                say(
-                    i,
-                    IssueCode.NEGATIVE_VALUE,
-                    "result",
-                    key,
-                    Severity.WARNING,
-                    text=text,
-                    target=frame.at[i, "target"],
-                )
+            flag(i, IssueCode.NON_NUMERIC, "result", "tracking.targets.result-not-a-number", text=text)
+        negative = state == "number" and target.op is not None and values[i] < 0 <= goal
+        if negative and not any(w in fold(frame.at[i, "name"]) for w in CHANGE_WORDS):
+            flag(
+                i,
+                IssueCode.NEGATIVE_VALUE,
+                "result",
+                "tracking.targets.negative",
+                Severity.WARNING,
+                text=text,
+                target=frame.at[i, "target"],
+            )
+    return values
+
+
+@dataclass
+class _Margins:
+    """met / not_met where a number meets a comparable target, and by how much it exceeds or falls short."""
+
+    computed: np.ndarray  # objects: "met", "not_met" or None
+    exceeded: np.ndarray
+    shortfall: np.ndarray
+
+
+def _margins(numbers: _Numbers, values: np.ndarray) -> _Margins:
+    n = len(values)
+    out = _Margins(np.full(n, None, dtype=object), np.full(n, np.nan), np.full(n, np.nan))
+    for i, target in enumerate(numbers.targets):
+        if numbers.state[i] != "number" or target.op is None:
+            continue
+        goal = numbers.goal[i]
+        margin = values[i] - goal if target.op in (">=", ">") else goal - values[i]
+        holds = margin > 0 if target.op in (">", "<") else margin >= -1e-9
+        out.computed[i] = "met" if holds else "not_met"
+        if holds and margin > 1e-9:
+            out.exceeded[i] = round(margin, 10)
+        elif not holds:
+            out.shortfall[i] = round(max(-margin, 0.0), 10)
+    return out
+
+
+def _statuses(
+    frame: pd.DataFrame, numbers: _Numbers, margins: _Margins, flag: Flag
+) -> tuple[np.ndarray, np.ndarray]:
+    """Each target's status and the verdict the file gives (its status, else its note), which wins over
+    the computed one; flag a status that is no verdict and a verdict the numbers contradict."""
+    n = len(frame)
+    status, given = np.empty(n, dtype=object), np.full(n, None, dtype=object)
+    computed = margins.computed
+    for i, target in enumerate(numbers.targets):
         source = "status" if frame.at[i, "status"].strip() else "note"
         given[i] = verdict(frame.at[i, source])
         if source == "status" and given[i] is None:
-            say(
+            flag(
                 i,
                 IssueCode.INVALID_OPTION,
                 "status",
@@ -276,32 +323,19 @@ def review(frame: pd.DataFrame, name: str, issues: list[Issue] | None = None) ->
                 text=frame.at[i, "status"],
             )
         if given[i] is not None and computed[i] is not None and given[i] != computed[i]:
-            worked = status_note(computed[i], exceeded[i], shortfall[i], target.percent)
+            worked = status_note(computed[i], margins.exceeded[i], margins.shortfall[i], target.percent)
             said = {
                 "said": frame.at[i, source],
-                "result": text,
+                "result": frame.at[i, "result"],
                 "target": frame.at[i, "target"],
                 "computed": worked,
             }
-            say(
-                i,
-                IssueCode.STATUS_DISAGREES,
-                source,
-                f"tracking.targets.disagrees-{source}",
-                Severity.WARNING,
-                **said,
-            )
+            key = f"tracking.targets.disagrees-{source}"
+            flag(i, IssueCode.STATUS_DISAGREES, source, key, Severity.WARNING, **said)
         if given[i] is not None:
             status[i] = given[i]
         elif computed[i] is not None:
             status[i] = computed[i]
         else:  # no number to compare: a qualitative target with a result needs a person's verdict
-            status[i] = "needs_review" if target.op is None and state != "missing" else "no_data"
-    frame["status"] = status
-    # object columns: pandas would infer a string dtype and turn None into NaN
-    frame["computed"] = pd.Series(computed, index=frame.index, dtype=object)
-    frame["given"] = pd.Series(given, index=frame.index, dtype=object)
-    frame["exceeded_by"] = exceeded
-    frame["shortfall"] = shortfall
-    frame["percent"] = [t.percent for t in numbers.targets]
-    return Review(frame, issues)
+            status[i] = "needs_review" if target.op is None and numbers.state[i] != "missing" else "no_data"
+    return status, given
