@@ -548,3 +548,11 @@ def test_any_table_gives_a_valid_spec_or_a_message(
     assert parse_spec(imported.text) == imported.spec
     placed = imported.review.nodes - 1 + len(imported.review.unplaced)
     assert placed <= len(rows)  # every row is a node, an unplaced row, a continuation or a total
+
+
+def test_the_summary_line_names_stdout_in_the_language() -> None:
+    vi = runner.invoke(app, ["spec", "import", str(COMMUNE)])
+    en = runner.invoke(app, ["spec", "import", str(COMMUNE), "--lang", "en"])
+    assert (vi.exit_code, en.exit_code) == (0, 0)
+    assert vi.stderr.splitlines()[0].startswith(f"{COMMUNE} → đầu ra chuẩn (stdout): ")
+    assert en.stderr.splitlines()[0].startswith(f"{COMMUNE} → stdout: ")

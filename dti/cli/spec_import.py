@@ -78,6 +78,7 @@ def spec_import(
         raise common.bad_value("--format", "cli.review-stdout")
     from dti.spec.importer import import_table
     from dti.views.spec_import import import_review, import_summary
+    from dti.words import note
     from dti.write import json as json_writer
     from dti.write import text
 
@@ -90,7 +91,9 @@ def spec_import(
         data = {"spec": imported.spec.id, "output": str(output), **found.to_dict()}
         common.write(json_writer.dumps(data), None)
         return
-    text.note(f"{table} → {output or 'stdout'}: {import_summary(found, lang.code)}")
+    written = output or note("spec.review.stdout")
+    summary = import_summary(found, lang.code)
+    text.note(note("spec.review.written", table=table, output=written, summary=summary), lang.code)
     view = import_review(found, lang.code)
     if view.rows or view.notes:
         text.show(view, stderr=True)

@@ -24,7 +24,7 @@ from typing import Any
 
 from dti.io.yamlsafe import load_yaml
 from dti.issues import Issue, IssueCode, Severity, issue
-from dti.numbers import nfc
+from dti.numbers import fold, nfc
 from dti.tracking.names import alike, keys, looks_local, one_word_off, respelt, words
 from dti.words import Note, note
 
@@ -249,7 +249,7 @@ def _join(pieces: list[str], seps: list[str], i: int, j: int) -> str:
 
 
 def _starts_unit(text: str) -> bool:
-    key = " ".join(nfc(text).casefold().split())
+    key = fold(text)
     if key.startswith("xã hội"):
         return False
     return any(key == w or key.startswith(w + " ") for w in ORGANISATIONS) or any(

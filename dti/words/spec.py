@@ -170,6 +170,7 @@ WORDS.update(
         ),
         "spec.review.no-rules": ("không có", "none"),
         "spec.review.written": ("{table} → {output}: {summary}", "{table} → {output}: {summary}"),
+        "spec.review.stdout": ("đầu ra chuẩn (stdout)", "stdout"),  # {output} when no --output is given
     }
 )
 
