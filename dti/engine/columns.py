@@ -11,8 +11,9 @@ from typing import Any
 import numpy as np
 
 from dti.io.grid import Grid, cell_ref, col_letter
-from dti.io.headers import ALIASES, RANK_COLUMN, SUB_RANK, SUB_VALUE, TOTAL_NAMES, header_key
+from dti.io.headers import ALIASES, RANK_COLUMN, SUB_RANK, SUB_VALUE, TOTAL_NAMES
 from dti.issues import Issue, IssueCode, Severity, issue
+from dti.numbers import header_key
 from dti.spec import Spec
 
 

@@ -13,11 +13,11 @@ import numpy as np
 from dti.engine.columns import column_map, grid_issue, indicator_code, meaning, unnamed_columns
 from dti.engine.submission import STAGE_NAMES, Layout
 from dti.io.grid import Column, Grid, cell_ref, col_letter, ragged_rows
-from dti.io.headers import META, RANK_COLUMN, STAGES, header_key
-from dti.io.register import UnitRegister, name_key
+from dti.io.headers import META, RANK_COLUMN, STAGES
+from dti.io.register import UnitRegister
 from dti.io.table import describe, find_table
 from dti.issues import Issue, IssueCode, Severity
-from dti.numbers import fold
+from dti.numbers import fold, header_key, name_key
 from dti.spec import Spec
 from dti.words import Note, note
 

@@ -16,11 +16,10 @@ import pandas as pd
 import yaml
 
 from dti.io.grid import Grid, col_letter, reason
-from dti.io.headers import header_key
 from dti.io.table import describe, find_table
 from dti.io.yamlsafe import load_yaml
 from dti.issues import Issue, IssueCode, Severity, issue
-from dti.numbers import format_trimmed, nfc
+from dti.numbers import format_trimmed, header_key, nfc
 from dti.words import Note, note
 
 COLUMNS = ("id", "group", "name", "responsible", "target", "result", "status", "note")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from dti.numbers import header_key as header_key  # the one folding; importable from here too
+from dti.numbers import header_key
 
 # canonical meaning → the headers people write (any case, with or without diacritics)
 ALIAS_TABLE: dict[str, tuple[str, ...]] = {
@@ -122,6 +122,5 @@ __all__ = [
     "SUB_VALUE",
     "TOTAL_NAMES",
     "canonical",
-    "header_key",
     "is_summary",
 ]

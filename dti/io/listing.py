@@ -15,9 +15,9 @@ import pandas as pd
 
 from dti.io.files import read_grid
 from dti.io.grid import col_letter
-from dti.io.headers import header_key
 from dti.io.table import describe, find_table
 from dti.issues import Issue, IssueCode, Severity, issue
+from dti.numbers import header_key
 from dti.words import Note, note
 
 

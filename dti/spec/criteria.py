@@ -18,9 +18,8 @@ import numpy as np
 
 from dti.io.files import read_grid
 from dti.io.grid import Grid, InputError, factorize, make_grid
-from dti.io.headers import header_key
 from dti.io.table import describe, find_table
-from dti.numbers import nfc
+from dti.numbers import header_key, nfc
 from dti.spec.outline import Item
 from dti.words import Note, note
 

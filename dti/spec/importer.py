@@ -18,8 +18,7 @@ from typing import Any
 import numpy as np
 
 from dti.io.grid import InputError
-from dti.io.headers import header_key
-from dti.numbers import parse_number
+from dti.numbers import header_key, parse_number
 from dti.spec.check import check
 from dti.spec.criteria import FIELDS, decision_of, read_rows, title_of
 from dti.spec.infer import infer_rule
