@@ -69,8 +69,7 @@ def rank(
     publishes in a `rank` or `rank_<CODE>` column is used as published. Change: value in % (relative),
     places = earlier rank - later rank (+ = up).
 
-    --unit follows one unit through all years, pillars and main indices (any format; not with --by,
-    --top or --region).
+    --unit follows one unit through all years, pillars and main indices (not with --by, --top, --region).
 
     Examples: dti rank sample_data/2023.csv sample_data/2024.csv;
     dti rank sample_data/2023.csv sample_data/2024.csv --merge 2025 --top 10
