@@ -15,7 +15,7 @@ from dti.briefing.briefing import Briefing
 from dti.views.base import Column, Lang, View, word
 from dti.views.document import Decimal, Document, Fact, Section
 from dti.views.report_all import distribution, overview
-from dti.views.report_unit import headline, losses, pillars, ranking, t, trend
+from dti.views.report_unit import headline, losses, pillars, ranking, trend
 from dti.words import say, texts
 
 
@@ -31,7 +31,9 @@ def report_document(
     data = comparison(briefing.tables, total)
     years = ", ".join(str(t.year) for t in briefing.tables)
     if unit is None:
-        subtitle = f"{spec.id} · {years} · {int(latest.ranks[total].notna().sum())} {t('units', lang)}"
+        subtitle = (
+            f"{spec.id} · {years} · {int(latest.ranks[total].notna().sum())} {word('report.units', lang)}"
+        )
         sections: list[Section | None] = [
             overview(briefing, data, lang, decimal),
             ranking(briefing, data, None, lang, decimal),
@@ -48,7 +50,7 @@ def report_document(
             losses(briefing, unit, lang, decimal),
         ]
     sections += [*tracking(briefing, unit, lang, decimal), targets(briefing, lang), quality(briefing, lang)]
-    title = f"{t('title', lang)} {latest.year}"
+    title = f"{word('report.title', lang)} {latest.year}"
     notes = texts(dict.fromkeys(briefing.notes), lang)
     if any(n.provisional for n in spec.nodes):
         notes.append(say("notes.report-provisional", lang))
@@ -67,7 +69,7 @@ def targets(briefing: Briefing, lang: Lang) -> Section | None:
     from dti.views.review import targets as target_views
 
     listing, counts = target_views(review, "group", lang)
-    listing.notes, listing.sheet = [], t("targets", lang)
+    listing.notes, listing.sheet = [], word("report.targets", lang)
     counts.sheet = say("notes.report-sheet-targets-by-group", lang)
     summary = review.summary()
     facts = [
@@ -78,7 +80,7 @@ def targets(briefing: Briefing, lang: Lang) -> Section | None:
     ]
     return Section(
         "targets",
-        t("targets", lang),
+        word("report.targets", lang),
         facts=facts,
         lines=[summary_line(review, lang)],
         views=[counts, listing],
@@ -92,7 +94,7 @@ def quality(briefing: Briefing, lang: Lang, limit: int = 5000) -> Section:
     columns = [
         Column("issue", word("issue", lang)),
         Column("severity", word("severity", lang), tone="tone"),
-        Column("count", t("count", lang), "int"),
+        Column("count", word("report.count", lang), "int"),
     ]
     rows = [
         {"issue": c, "severity": word(level, lang), "tone": level, "count": n}
@@ -108,12 +110,14 @@ def quality(briefing: Briefing, lang: Lang, limit: int = 5000) -> Section:
 
         listed = [r for v in issue_views(report, lang) for r in v.rows]
         columns_all = issue_views(report, lang)[0].columns
-        sheet = View(None, columns_all, listed[:limit], sheet=t("issues", lang))
+        sheet = View(None, columns_all, listed[:limit], sheet=word("report.issues", lang))
         if len(listed) > limit:
             sheet.notes.append(say("notes.report-first-issues", lang, shown=limit, total=len(listed)))
         sheets.append(sheet)
-    view = View(None, columns, rows, sheet=t("quality", lang))
-    return Section("quality", t("quality", lang), lines=lines, views=[view] if rows else [], sheets=sheets)
+    view = View(None, columns, rows, sheet=word("report.quality", lang))
+    return Section(
+        "quality", word("report.quality", lang), lines=lines, views=[view] if rows else [], sheets=sheets
+    )
 
 
 def tracking(briefing: Briefing, unit: str | None, lang: Lang, decimal: Decimal) -> list[Section]:

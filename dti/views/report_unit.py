@@ -14,12 +14,6 @@ from dti.views.document import Chart, Decimal, Fact, Section, Series
 from dti.words import say
 
 
-def t(key: str, lang: Lang) -> str:
-    """A heading of the report (`report.<key>` in dti/words/labels.py). Kept for views/report.py, which
-    can call `word("report.<key>", lang)` itself."""
-    return word(f"report.{key}", lang)
-
-
 def fmt(value: Any, kind: Any, decimal: Decimal, digits: int = 4) -> str:
     from dti.views.cells import cell
 
