@@ -10,6 +10,9 @@ from typer.testing import CliRunner
 
 from dti.cli import app
 
+# Whole reports rendered (HTML and workbooks, ~0.3-1 s each): outside the edit loop's fast tier.
+pytestmark = pytest.mark.slow
+
 DATA = Path(__file__).resolve().parents[1] / "sample_data"
 YEAR = str(DATA / "2024.csv")
 

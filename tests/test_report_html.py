@@ -16,6 +16,9 @@ from dti.views.document import Chart, ChartKind, Document, Fact, Section, Series
 from dti.write.html import html
 from dti.write.svg import svg
 
+# Whole reports rendered (HTML and workbooks, ~0.3-1 s each): outside the edit loop's fast tier.
+pytestmark = pytest.mark.slow
+
 HOSTILE = "<script>alert(1)</script>"
 KEYS = ["name", "value", "places", "pct", "rank", "mark", "status", "level", "total"]
 PROVINCES = ["Đà Nẵng", "Hà Nội", "Thành phố Hồ Chí Minh", "Quảng Ninh", "Thừa Thiên Huế", HOSTILE]

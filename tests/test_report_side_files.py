@@ -17,6 +17,9 @@ from dti.briefing import Briefing
 from dti.briefing.calendar import DayError, as_day
 from dti.cli import app
 
+# Whole reports rendered (HTML and workbooks, ~0.3-1 s each): outside the edit loop's fast tier.
+pytestmark = pytest.mark.slow
+
 DATA = Path(__file__).resolve().parents[1] / "sample_data"
 YEAR = str(DATA / "2024.csv")
 # NTS.02 (1.2) with no lead unit: the owners file's one warning

@@ -19,6 +19,9 @@ from dti.briefing import Briefing, SideFileError
 from dti.briefing.calendar import DayError
 from dti.views.document import Document
 
+# Whole reports rendered (HTML and workbooks, ~0.3-1 s each): outside the edit loop's fast tier.
+pytestmark = pytest.mark.slow
+
 DATA = Path(__file__).resolve().parents[1] / "sample_data"
 TODAY = dt.date(2026, 11, 25)
 
