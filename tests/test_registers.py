@@ -12,8 +12,8 @@ from typer.testing import CliRunner
 from dti.cli import app
 from dti.io.grid import InputError
 from dti.io.register import UnitRegister
-from dti.numbers import name_key, name_keys
 from dti.pipeline import evaluate
+from dti.text import name_key, name_keys
 
 runner = CliRunner()
 

@@ -15,8 +15,8 @@ from dti.engine.lookup import node_code as node_code
 from dti.engine.scoring import Result, rank_frame
 from dti.io.register import DATA_DIR, UnitRegister
 from dti.issues import Issue, IssueCode, Severity, issue
-from dti.numbers import fold
 from dti.spec import Spec
+from dti.text import fold
 from dti.words import Note, note
 
 if TYPE_CHECKING:

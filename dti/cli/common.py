@@ -231,7 +231,7 @@ def check_sheet(sheet: str | None, files: Sequence[Path]) -> None:
 
 def unused_columns(meanings: dict[str, str], run: Run, files: list[Path]) -> None:
     """Refuse a --columns header that no file has: it would be silently ignored."""
-    from dti.numbers import header_key
+    from dti.text import header_key
 
     if not meanings or not run.submission.sources:
         return

@@ -13,8 +13,8 @@ import numpy as np
 from dti.io.grid import Grid, cell_ref, col_letter
 from dti.io.headers import ALIASES, RANK_COLUMN, SUB_RANK, SUB_VALUE, TOTAL_NAMES
 from dti.issues import Issue, IssueCode, Severity, issue
-from dti.numbers import header_key
 from dti.spec import Spec
+from dti.text import header_key
 
 
 def grid_issue(

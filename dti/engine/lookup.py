@@ -5,8 +5,8 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Mapping
 
-from dti.numbers import name_key, plain_key
 from dti.spec import Spec
+from dti.text import name_key, plain_key
 from dti.words import Note, note
 
 MAX_LIKE = 8  # the candidates a refusal names at most

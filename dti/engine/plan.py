@@ -17,8 +17,8 @@ from dti.io.headers import META, RANK_COLUMN, STAGES
 from dti.io.register import UnitRegister
 from dti.io.table import describe, find_table
 from dti.issues import Issue, IssueCode, Severity
-from dti.numbers import fold, header_key, name_key
 from dti.spec import Spec
+from dti.text import fold, header_key, name_key
 from dti.words import Note, note
 
 Cells = list[tuple[int, Column, np.ndarray | None]]  # (column index, column, node per row or None)

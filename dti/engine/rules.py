@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from dti.issues import IssueCode, Severity
-from dti.numbers import ABSENT, AMBIGUOUS, MISSING, NUMBER, TEXT, fold, yes_no
+from dti.numbers import ABSENT, AMBIGUOUS, MISSING, NUMBER, TEXT, yes_no
 from dti.spec import ChoiceRule, Node, RatioRule, Spec, ThresholdsRule
+from dti.text import fold
 
 if TYPE_CHECKING:
     from dti.engine.submission import Layer

@@ -19,7 +19,8 @@ from dti.io.grid import Grid, col_letter, reason
 from dti.io.table import describe, find_table
 from dti.io.yamlsafe import load_yaml
 from dti.issues import Issue, IssueCode, Severity, issue
-from dti.numbers import format_trimmed, header_key, nfc
+from dti.numbers import format_trimmed
+from dti.text import header_key, nfc
 from dti.words import Note, note
 
 COLUMNS = ("id", "group", "name", "responsible", "target", "result", "status", "note")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from dti.numbers import header_key
+from dti.text import header_key
 
 # canonical meaning → the headers people write (any case, with or without diacritics)
 ALIAS_TABLE: dict[str, tuple[str, ...]] = {

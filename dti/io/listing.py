@@ -17,7 +17,7 @@ from dti.io.files import read_grid
 from dti.io.grid import col_letter
 from dti.io.table import describe, find_table
 from dti.issues import Issue, IssueCode, Severity, issue
-from dti.numbers import header_key
+from dti.text import header_key
 from dti.words import Note, note
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from dti.io.grid import InputError, reason
 from dti.io.headers import canonical
-from dti.numbers import name_key, name_keys, plain_key
+from dti.text import name_key, name_keys, plain_key
 from dti.words import note
 
 DATA_DIR = Path(__file__).parent.parent / "data"

@@ -14,7 +14,7 @@ import numpy as np
 
 from dti.io.grid import Column, Grid
 from dti.io.headers import SUB_RANK, SUB_VALUE, is_summary
-from dti.numbers import header_key
+from dti.text import header_key
 from dti.words import Note, note
 
 SCAN_ROWS = 30  # the header is looked for in the first rows only

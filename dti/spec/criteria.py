@@ -19,8 +19,8 @@ import numpy as np
 from dti.io.files import read_grid
 from dti.io.grid import Grid, InputError, factorize, make_grid
 from dti.io.table import describe, find_table
-from dti.numbers import header_key, nfc
 from dti.spec.outline import Item
+from dti.text import header_key, nfc
 from dti.words import Note, note
 
 # What each column holds → the headers decisions write (matched by header_key: case, diacritics and

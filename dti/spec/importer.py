@@ -18,13 +18,14 @@ from typing import Any
 import numpy as np
 
 from dti.io.grid import InputError
-from dti.numbers import header_key, parse_number
+from dti.numbers import parse_number
 from dti.spec.check import check
 from dti.spec.criteria import FIELDS, decision_of, read_rows, title_of
 from dti.spec.infer import infer_rule
 from dti.spec.io import dump_spec
 from dti.spec.model import Spec, SpecError
 from dti.spec.outline import CODE, Item, assign_codes, numbering, place, walk
+from dti.text import header_key
 from dti.words import Lang, Note, note, texts
 
 UNIT_WORDS = (

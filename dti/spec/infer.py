@@ -22,8 +22,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from dti.numbers import fold, parse_number, plain_key, yes_no
+from dti.numbers import parse_number, yes_no
 from dti.spec.model import ChoiceRule, PointsRule, RatioRule, Rule, Step, ThresholdsRule, YesNoRule
+from dti.text import fold, plain_key
 from dti.words import Note, note
 
 _NUMBER = r"\d+(?:[.,]\d+)?"

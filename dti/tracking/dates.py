@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from dti.numbers import header_key
+from dti.text import header_key
 from dti.words import Lang, Note, note
 
 Kind = Literal["month", "half", "quarter", "year", "once"]

@@ -24,7 +24,7 @@ from typing import Any
 
 from dti.io.yamlsafe import load_yaml
 from dti.issues import Issue, IssueCode, Severity, issue
-from dti.numbers import fold, nfc
+from dti.text import fold, nfc
 from dti.tracking.names import alike, keys, looks_local, one_word_off, respelt, words
 from dti.words import Note, note
 

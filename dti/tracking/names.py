@@ -8,7 +8,7 @@ import difflib
 import re
 from functools import cache
 
-from dti.numbers import header_key, name_key, plain_key
+from dti.text import header_key, name_key, plain_key
 
 # Long forms → the short forms people write (on the folded text, `và` dropped): `Sở Khoa học và Công
 # nghệ`, `Sở KH&CN` and `Sở KHCN` are one key.

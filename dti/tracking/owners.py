@@ -34,8 +34,8 @@ from dti.io.grid import Grid, col_letter, reason
 from dti.io.table import find_table
 from dti.io.yamlsafe import load_yaml
 from dti.issues import Issue, IssueCode, Report, Severity, issue
-from dti.numbers import header_key, nfc
 from dti.spec import Spec
+from dti.text import header_key, nfc
 from dti.tracking.departments import Departments, bundled, split_units
 from dti.words import Note, note
 

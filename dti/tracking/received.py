@@ -17,8 +17,8 @@ from typing import Any
 from dti.engine.columns import indicator_code
 from dti.io.listing import Headers, read_listing
 from dti.issues import Issue, IssueCode, Severity, issue
-from dti.numbers import header_key
 from dti.spec import Spec
+from dti.text import header_key
 from dti.tracking.dates import Period, parse_date, parse_period
 from dti.tracking.departments import Departments, bundled
 from dti.tracking.departments import guess as departments_guess

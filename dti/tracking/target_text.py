@@ -11,7 +11,8 @@ from typing import Literal
 
 import numpy as np
 
-from dti.numbers import fold, nfc, parse_number
+from dti.numbers import parse_number
+from dti.text import fold, nfc
 
 Status = Literal["met", "not_met", "no_data", "needs_review"]
 STATUSES: tuple[Status, ...] = ("met", "not_met", "no_data", "needs_review")

@@ -23,7 +23,8 @@ from dti.io.appendix import header_meaning as header_meaning
 from dti.io.appendix import headers_markdown as headers_markdown
 from dti.io.files import read_grid
 from dti.issues import Issue, IssueCode, Severity, issue
-from dti.numbers import MISSING, fold, parse_column
+from dti.numbers import MISSING, parse_column
+from dti.text import fold
 from dti.tracking.departments import Departments, bundled, check_units
 from dti.tracking.target_text import CHANGE_WORDS, STATUSES, Target, parse_target, result_token
 from dti.tracking.target_text import Status as Status

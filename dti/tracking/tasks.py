@@ -19,7 +19,7 @@ import pandas as pd
 from dti.io.appendix import row_issue, structure
 from dti.io.listing import Headers, read_listing
 from dti.issues import Issue, IssueCode, Severity, issue
-from dti.numbers import header_key
+from dti.text import header_key
 from dti.tracking.dates import parse_deadline
 from dti.tracking.departments import Departments, bundled, check_units
 from dti.words import Note, note
