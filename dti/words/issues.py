@@ -167,8 +167,9 @@ WORDS: dict[str, tuple[str, str]] = {
         "(a node code, unit, value...) or delete the values",
     ),
     "plan.missing-column": (
-        "thiếu cột '{missing}' trong tệp {layout} (dòng tiêu đề: {header}); tệp dạng dọc có "
-        "unit,indicator,value[,stage]; tệp dạng ngang có cột unit rồi mỗi mã một cột",
+        "thiếu cột '{missing}' trong tệp {layout} (dòng tiêu đề: {header}); tệp dạng dọc có các cột "
+        "'Mã đơn vị', 'Chỉ số', 'Giá trị' (và 'Giai đoạn' nếu có); tệp dạng ngang có cột 'Mã đơn vị' rồi "
+        "mỗi mã chỉ số một cột",
         "no '{missing}' column in the {layout} layout (header: {header}); a long file has "
         "unit,indicator,value[,stage]; a wide file has unit then one column per code",
     ),
