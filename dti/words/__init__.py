@@ -23,7 +23,18 @@ Lang = Literal["vi", "en"]
 Mark = Literal[",", "."]
 
 # The catalogues, each a module of this package with a WORDS dict; a key may stand in one only.
-CATALOGUES = ("labels", "issues", "notes", "tracking", "analysis", "spec", "cli")
+CATALOGUES = (
+    "labels",
+    "issues",
+    "notes",
+    "tracking",
+    "analysis",
+    "spec",
+    "cli",
+    "files",
+    "tables",
+    "answers",
+)
 
 
 @cache

@@ -695,11 +695,22 @@ _CASES: list[Case] = [
         2,
         ("unreadable-file",),
     ),
+    # --- round 2 (#23): files and readers ---
+    # (end of files and readers)
+    #
+    #
+    # --- round 2 (#23): output, options and the CLI ---
+    # (end of output, options and the CLI)
+    #
+    #
+    # --- round 2 (#23): YAML, specs, analysis and dates ---
+    # (end of YAML, specs, analysis and dates)
 ]
 
 # What a wrong outcome of each case would have been, as the issue counts them; the rest would be a crash
 # (exit 4) or a hang, as would any case of this corpus's own.
 KINDS = {
+    # round 2 (#23): each part adds its cases' names to these tuples under its own comment
     "unsafe": (
         "units-formula-names",
         "targets-formula-texts",
