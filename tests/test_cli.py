@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from dti import views
-from dti.cli import app
+from dti.cli import app, exits
 from dti.pipeline import evaluate
 
 from .conftest import ROOT, SAMPLES
@@ -197,3 +197,29 @@ def test_a_document_extension_no_command_writes_is_refused(name: str, tmp_path: 
     )
     assert result.exit_code == 2 and "not " + name.split(".")[1] in result.output, result.output
     assert not (tmp_path / name).exists()
+
+
+@pytest.mark.parametrize("name", ["out.json/", "missing/", "out.html/"])
+def test_an_output_ending_in_a_slash_names_a_folder(name: str, tmp_path: Path) -> None:
+    """`-o out.json/` wrote a file out.json, `-o missing/` a file named `missing` (#23): a path ending in
+    '/' names a folder, refused with exit 2 and nothing written (in Vietnamese: Click's own parsing comes
+    before --lang is known)."""
+    command = ["report", SAMPLE] if name.startswith("out.html") else ["score", SAMPLE]
+    exits.LANG.set("vi")  # as a process starts: an earlier test's command may have left it English
+    result = runner.invoke(app, [*command, "-o", f"{tmp_path}/{name}", "--lang", "en"])
+    assert result.exit_code == 2, result.output
+    assert "kết thúc bằng '/' nên là một thư mục" in result.output
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("command", [["score", SAMPLE], ["spec", "show", "dti-province-2022"]])
+def test_a_read_only_output_file_is_refused(command: list[str], tmp_path: Path) -> None:
+    """The shell's `>` refuses a read-only file; -o replaced it by a rename (#23). Refused (exit 2), and the
+    file keeps its content and mode, even for root."""
+    output = tmp_path / "kept.txt"
+    output.write_text("Báo cáo đã ký\n", encoding="utf-8")
+    output.chmod(0o444)
+    result = runner.invoke(app, [*command, "-o", str(output), "--lang", "en"])
+    assert result.exit_code == 2, result.output
+    assert "the file is read-only" in result.output
+    assert output.read_text(encoding="utf-8") == "Báo cáo đã ký\n" and output.stat().st_mode & 0o777 == 0o444

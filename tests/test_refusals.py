@@ -116,3 +116,66 @@ def test_a_run_that_read_no_file_is_named_in_the_language(monkeypatch: pytest.Mo
         check_years(earlier, [later])
     assert raised.value.note.text("vi").startswith("dti: --previous: một tệp chứa số liệu năm 2024, 2023.csv")
     assert str(raised.value).startswith("dti: --previous: a file holds 2024 data, 2023.csv")
+
+
+# -o names a file the command reads, whatever option names it (#23): command × input option. `{in}` is the
+# input that -o names too; the other files are the samples. The refusal comes before anything is read, so
+# the input's content does not matter: it must come out unchanged.
+OWNERS, RECEIVED = "sample_data/owners.csv", "sample_data/received_2026.csv"
+Y23, Y24 = "sample_data/2023.csv", "sample_data/2024.csv"
+EVERY_INPUT: dict[str, list[str]] = {
+    "score FILE": ["score", "{in}"],
+    "score --previous": ["score", Y24, "--previous", "{in}"],
+    "score --units": ["score", Y24, "--units", "{in}"],
+    "score --spec": ["score", Y24, "--spec", "{in}"],
+    "rank FILE": ["rank", Y23, "{in}"],
+    "rank --units": ["rank", Y23, Y24, "--units", "{in}"],
+    "rank --spec": ["rank", Y23, Y24, "--spec", "{in}"],
+    "robust FILE": ["robust", "{in}"],
+    "robust --previous": ["robust", Y24, "--previous", "{in}"],
+    "robust --units": ["robust", Y24, "--units", "{in}"],
+    "robust --spec": ["robust", Y24, "--spec", "{in}"],
+    "gaps FILE": ["gaps", "{in}"],
+    "gaps --owners": ["gaps", Y24, "--owners", "{in}"],
+    "gaps --against": ["gaps", Y24, "--against", "{in}"],
+    "gaps --units": ["gaps", Y24, "--units", "{in}"],
+    "gaps --spec": ["gaps", Y24, "--spec", "{in}"],
+    "validate FILE": ["validate", "{in}"],
+    "validate --units": ["validate", Y24, "--units", "{in}"],
+    "validate --spec": ["validate", Y24, "--spec", "{in}"],
+    "targets FILE": ["targets", "{in}"],
+    "tasks FILE": ["tasks", "{in}"],
+    "calendar --owners": ["calendar", "--owners", "{in}"],
+    "calendar --received": ["calendar", "--owners", OWNERS, "--received", "{in}"],
+    "calendar --rules": ["calendar", "--owners", OWNERS, "--rules", "{in}"],
+    "calendar --spec": ["calendar", "--owners", OWNERS, "--spec", "{in}"],
+    "spec show FILE": ["spec", "show", "{in}"],
+    "report FILE": ["report", "{in}"],
+    "report --previous": ["report", Y24, "--previous", "{in}"],
+    "report --targets": ["report", Y24, "--targets", "{in}"],
+    "report --owners": ["report", Y24, "--owners", "{in}"],
+    "report --received": ["report", Y24, "--owners", OWNERS, "--received", "{in}"],
+    "report --tasks": ["report", Y24, "--tasks", "{in}"],
+    "report --units": ["report", Y24, "--units", "{in}"],
+    "report --spec": ["report", Y24, "--spec", "{in}"],
+}
+
+
+@pytest.mark.parametrize("way", ["same path", "sub/../path", "hard link"])
+@pytest.mark.parametrize("name", list(EVERY_INPUT))
+def test_output_never_replaces_any_input(
+    name: str, way: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(ROOT)
+    given = tmp_path / ("in.html" if name.startswith("report") else "in.csv")  # report writes .html only
+    given.write_bytes(b"unit,indicator,value\n48,NTS.02,50%\n")
+    (tmp_path / "sub").mkdir()
+    output = {"same path": given, "sub/../path": tmp_path / "sub" / ".." / given.name}.get(way)
+    if output is None:
+        output = tmp_path / f"link{given.suffix}"
+        output.hardlink_to(given)
+    args = [str(given) if a == "{in}" else a for a in EVERY_INPUT[name]]
+    result = CliRunner().invoke(app, [*args, "-o", str(output), "--lang", "en"])
+    assert result.exit_code == 2, result.output
+    assert "is one of the input files" in result.output
+    assert given.read_bytes() == b"unit,indicator,value\n48,NTS.02,50%\n"

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Literal, NoReturn, ParamSpec, TypeVar
 import typer
 
 from dti.cli.app import app
-from dti.cli.exits import LANG, ExitCode, worded
+from dti.cli.exits import LANG, READ, ExitCode, worded
 from dti.cli.options import YEARS, DecimalMark, Inputs, Layout, Writer, bundled
 from dti.cli.options import Lang as LangChoice
 from dti.words import Note, decimal_for, note
@@ -242,12 +242,18 @@ def unused_columns(meanings: dict[str, str], run: Run, files: list[Path]) -> Non
         refuse("cli.no-such-header", headers=listed, files=" ".join(map(str, files)))
 
 
-def check_output(output: Path | None, inputs: Sequence[Path]) -> None:
-    """Refuse a bad -o before reading anything (exit 2 through the guard)."""
+def read(inputs: Sequence[Path] = ()) -> list[Path]:
+    """`inputs` and every other path the running command reads (collected as its options were parsed)."""
+    return [*inputs, *READ.get()]
+
+
+def check_output(output: Path | None, inputs: Sequence[Path] = ()) -> None:
+    """Refuse a bad -o before reading anything (exit 2 through the guard): one of the files the command
+    reads, whatever option names it."""
     if output is not None:
         from dti.write.files import check_output
 
-        check_output(output, inputs)
+        check_output(output, read(inputs))
 
 
 def notes(found: Sequence[Note | str], lang: Lang) -> None:
@@ -303,7 +309,7 @@ def write(content: str | list[bytes], output: Path | None, inputs: Sequence[Path
     if output is None:
         write_stdout(parts)
     else:
-        write_atomic(output, parts, inputs)
+        write_atomic(output, parts, read(inputs))
 
 
 def decimal_mark(lang: LangChoice, decimal: DecimalMark | None = None) -> Decimal:
@@ -368,7 +374,7 @@ def emit(
 
         made = table()
         workbook = views_workbook([made] if isinstance(made, View) else made, lang, decimal)
-        write_atomic(output, [workbook], inputs)  # bytes as they are: no newline after a zip
+        write_atomic(output, [workbook], read(inputs))  # bytes as they are: no newline after a zip
     else:
         from dti.write import text
 

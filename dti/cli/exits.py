@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from contextvars import ContextVar
 from enum import IntEnum
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dti.words import Note
@@ -30,6 +31,9 @@ EXIT_HELP = (
     "4 internal error."
 )
 LANG: ContextVar[Lang] = ContextVar("dti_lang", default="vi")  # the running command's --lang
+# Every path the running command reads (its FILE arguments and every option naming a file), collected once
+# as its options are parsed: -o is refused when it names any of them.
+READ: ContextVar[tuple[Path, ...]] = ContextVar("dti_read", default=())
 
 
 def worded(why: Note | str | Exception) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import inspect
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -13,7 +14,7 @@ from typing import Annotated, Any, Literal, TypeVar, get_type_hints
 
 import typer
 
-from dti.cli.exits import worded
+from dti.cli.exits import READ, worded
 from dti.io.headers import alias_help
 from dti.words import note
 
@@ -181,12 +182,22 @@ BomOption = Annotated[
 EXTENSIONS = {".csv": "csv", ".json": "json", ".xlsx": "xlsx", ".ics": "ics"} | {
     ext: ext[1:] for ext in (".html", ".htm", ".pdf", ".docx", ".doc", ".odt", ".ods", ".xls")
 }
+
+
+def output_path(text: str | Path) -> Path:
+    """-o FILE as given: a path ending in '/' names a folder, which Path() would silently drop."""
+    if isinstance(text, str) and text.endswith(("/", os.sep)):
+        raise typer.BadParameter(worded(note("cli.output-slash", path=text)))
+    return Path(text)
+
+
 OutputOption = Annotated[
     Path | None,
     typer.Option(
         "--output",
         "-o",
         metavar="FILE",
+        parser=output_path,
         help="Write the output here (atomically; never over an input) instead of stdout. Without --format "
         "the extension chooses the format: .csv csv, .json json, .xlsx xlsx (.ics ics where the command "
         "writes it), any other a table as text; with --format, an extension of another format is refused.",
@@ -302,6 +313,25 @@ def output_format(fmt: E, output: Path, *, given: bool) -> E:
     return type(fmt)(implied)
 
 
+SPEC_NAMES = ("spec", "spec_ref")  # options naming a bundled spec id or a spec file
+
+
+def read_paths(values: dict[str, Any]) -> tuple[Path, ...]:
+    """Every path a command's parameters name, but -o: its FILE arguments, --previous, --units, --owners,
+    --received, --rules, --targets, --tasks, --against…, and --spec (or `spec show`'s ID|PATH) when it
+    names a file rather than a bundled spec."""
+    found: list[Path] = []
+    for name, value in values.items():
+        if name == "output":
+            continue
+        for each in value if isinstance(value, list | tuple) else [value]:
+            if isinstance(each, Path):
+                found.append(each)
+            elif isinstance(each, str) and name in SPEC_NAMES and Path(each).exists():
+                found.append(Path(each))
+    return tuple(found)
+
+
 def bundled(func: Callable[..., Any]) -> Callable[..., Any]:
     """Spread a parameter typed Inputs or Writer into its options for Typer, and gather them back; choose
     the format of -o FILE (`fmt`) as `output_format` says.
@@ -337,6 +367,7 @@ def bundled(func: Callable[..., Any]) -> Callable[..., Any]:
     @functools.wraps(func)
     def wrapper(**kwargs: Any) -> Any:
         context: typer.Context = kwargs.pop("context")
+        READ.set(read_paths(kwargs))
         fmt, output = kwargs.get("fmt"), kwargs.get("output")
         if isinstance(fmt, StrEnum) and isinstance(output, Path):
             given = context.get_parameter_source("fmt")

@@ -24,6 +24,7 @@ from dti.cli.options import (
     SeedOption,
     TodayOption,
     UnitOption,
+    output_path,
 )
 
 FORMATS = {".html": "html", ".htm": "html", ".xlsx": "xlsx"}
@@ -36,7 +37,10 @@ def report(
         typer.Argument(metavar="FILE...", help="The report year's submission (as `dti score` takes it)."),
     ],
     output: Annotated[
-        Path, typer.Option("--output", "-o", metavar="FILE", help="report.html or report.xlsx.")
+        Path,
+        typer.Option(
+            "--output", "-o", metavar="FILE", parser=output_path, help="report.html or report.xlsx."
+        ),
     ],
     unit: UnitOption = None,
     previous: PreviousOption = None,
@@ -110,7 +114,7 @@ def report(
     from dti.write.files import write_atomic
 
     body = html.html(document) if kind == "html" else [xlsx.document_workbook(document)]
-    write_atomic(output, body, inputs_read)
+    write_atomic(output, body, common.read(inputs_read))
     count = {"sections": len(document.sections), "charts": len(document.charts())}
     common.notes([note("notes.report-written", file=str(output), **count)], code)
     if not all(checked.report.valid for checked in briefing.checked):  # received-log lines left out

@@ -57,6 +57,7 @@ def spec_show(
     """
     if depth is not None and fmt is Format.json:
         common.refuse("cli.spec-json-depth")
+    common.check_output(writer.output)  # never over the spec file shown
     common.check_format(fmt.value, writer.output, writer.bom)
     from dti import views
     from dti.spec import load_spec, spec_nodes_frame, spec_to_dict

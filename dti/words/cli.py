@@ -19,6 +19,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "'{text}': viết các số nguyên, ví dụ 2023,2024",
         "'{text}': write whole numbers, e.g. 2023,2024",
     ),
+    "cli.output-slash": (
+        "'{path}' kết thúc bằng '/' nên là một thư mục: hãy ghi tên tệp, ví dụ {path}ket_qua.csv",
+        "'{path}' ends in '/', so it names a folder: give a file name, e.g. {path}result.csv",
+    ),
     "cli.year-range": ("'{text}': năm từ {low} đến {high}", "'{text}': years from {low} to {high}"),
     "cli.values-for-files": ("{found} giá trị cho {count} tệp", "{found} values for {count} files"),
     "cli.not-a-date": (
@@ -201,6 +205,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "refusal.output-stream": (
         "--output {path} là tệp mà stdout hoặc stderr của dti đang ghi vào: bỏ -o để ghi ra stdout",
         "--output {path} is the file dti's stdout or stderr goes to: leave -o out to write to stdout",
+    ),
+    "refusal.output-read-only": (
+        "không ghi đè {path}: tệp chỉ được đọc (read-only); hãy chọn tên khác hoặc bỏ chế độ chỉ đọc",
+        "will not replace {path}: the file is read-only; choose another name or make it writable",
     ),
     "refusal.output-input": (
         "--output {path} là một trong các tệp đầu vào: hãy chọn tên khác",

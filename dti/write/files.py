@@ -1,11 +1,12 @@
 """The one place that writes files (and stdout): whole or not at all, never over an input or a device.
 
-`-o` takes a regular file or a new path. A symlink is followed, as the shell's `>` follows it: its target
-is replaced and the link stays. A directory, a device (`/dev/null`, `/dev/stdout`), a named pipe, a
-socket, or the file stdout or stderr goes to (`-o /dev/stdout > log`) is refused. The temporary file
-has a short name beside the target (so the longest valid name still works), is removed on every failure
-and on SIGINT/SIGTERM, and the result gets the mode a new file gets under the umask, or the mode of the
-file it replaces.
+`-o` takes a regular file we may write or a new path (a read-only file is refused, as the shell's `>`
+refuses it; a path ending in '/' is refused by the CLI, as it names a folder). A symlink is followed, as
+the shell's `>` follows it: its target is replaced and the link stays. A directory, a device (`/dev/null`,
+`/dev/stdout`), a named pipe, a socket, or the file stdout or stderr goes to (`-o /dev/stdout > log`) is
+refused. The temporary file has a short name beside the target (so the longest valid name still works),
+is removed on every failure and on SIGINT/SIGTERM, and the result gets the mode a new file gets under
+the umask, or the mode of the file it replaces.
 """
 
 from __future__ import annotations
@@ -101,12 +102,20 @@ def _target(path: Path, inputs: Iterable[Path]) -> tuple[Path, os.stat_result | 
     if existing is not None and not stat.S_ISREG(existing.st_mode):
         kind = NOT_REGULAR.get(stat.S_IFMT(existing.st_mode), "refusal.kind-other")
         raise OutputError(note("refusal.output-special", path=str(path), kind=Note(kind)))
+    if existing is not None and not _writable(path, existing):
+        raise OutputError(note("refusal.output-read-only", path=str(path)))
     if existing is not None and _standard_stream(existing):
         raise OutputError(note("refusal.output-stream", path=str(path)))
     for given in inputs:
         if target == Path(os.path.realpath(given)) or _same_file(existing, given):
             raise OutputError(note("refusal.output-input", path=str(path)))
     return target, existing
+
+
+def _writable(path: Path, existing: os.stat_result) -> bool:
+    """False for a file the shell's `>` would refuse: no write permission for us, or (for root, whom
+    permissions do not stop) no write bit for anyone: a file someone made read-only on purpose."""
+    return os.access(path, os.W_OK) and bool(stat.S_IMODE(existing.st_mode) & 0o222)
 
 
 def _standard_stream(existing: os.stat_result) -> bool:

@@ -700,6 +700,57 @@ _CASES: list[Case] = [
     #
     #
     # --- round 2 (#23): output, options and the CLI ---
+    Case(
+        "output-previous-input",
+        "-o names the --previous file (was replaced: the guard looked at FILE arguments only)",
+        both(small, text("2023.csv", SMALL)),
+        ("score", "{dir}/2024.csv", *SPEC, "--previous", "{dir}/2023.csv", "-o", "{dir}/2023.csv"),
+        2,
+    ),
+    Case(
+        "output-units-input",
+        "-o names the --units register (was replaced)",
+        both(small, text("units.csv", "code,name\n48,Đà Nẵng\n")),
+        ("rank", "{dir}/2024.csv", *SPEC, "--units", "{dir}/units.csv", "-o", "{dir}/units.csv"),
+        2,
+    ),
+    Case(
+        "output-spec-input",
+        "-o names the --spec file (was replaced)",
+        both(small, text("spec.yaml", spec_yaml([node("DTI", "total")]))),
+        ("score", "{dir}/2024.csv", "--spec", "{dir}/spec.yaml", "-o", "{dir}/spec.yaml"),
+        2,
+    ),
+    Case(
+        "output-spec-show-input",
+        "`spec show FILE -o FILE` (was replaced)",
+        text("spec.yaml", spec_yaml([node("DTI", "total")])),
+        ("spec", "show", "{dir}/spec.yaml", "-o", "{dir}/spec.yaml"),
+        2,
+    ),
+    Case(
+        "output-previous-through-dotdot",
+        "-o sub/../2023.csv names the --previous file by another path",
+        both(small, text("2023.csv", SMALL), subdirectory("sub")),
+        ("score", "{dir}/2024.csv", *SPEC, "--previous", "{dir}/2023.csv", "-o", "{dir}/sub/../2023.csv"),
+        2,
+        runtime=True,  # git keeps no empty folder
+    ),
+    Case(
+        "output-trailing-slash",
+        "-o out.json/ names a folder (was written as a file out.json)",
+        small,
+        (*V, "-o", "{dir}/out.json/"),
+        2,
+    ),
+    Case(
+        "output-read-only",
+        "-o onto a read-only file, which the shell's `>` refuses (was replaced by a rename)",
+        both(small, text("kept.json", "{}\n"), lambda d: (d / "kept.json").chmod(0o444)),
+        (*V, "-o", "{dir}/kept.json"),
+        2,
+        runtime=True,  # git keeps no read-only mode
+    ),
     # (end of output, options and the CLI)
     #
     #
@@ -725,6 +776,14 @@ KINDS = {
         "output-long-name",
         "github-cr-in-quoted-cell",
         "github-file-name-comma-colon",
+        # round 2 (#23): output, options and the CLI
+        "output-previous-input",
+        "output-units-input",
+        "output-spec-input",
+        "output-spec-show-input",
+        "output-previous-through-dotdot",
+        "output-trailing-slash",
+        "output-read-only",
     ),
     "wrong": (
         "name-column-mismatch",
