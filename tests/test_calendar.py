@@ -350,3 +350,25 @@ def test_cli_xlsx_sheet_and_english_footer(tmp_path: Path) -> None:
     data = json.loads(runner.invoke(app, [*args, "--format", "json"]).stdout)
     first = next(d for d in data["deadlines"] if d["owner"] == "Sở Y tế")
     assert (first["period"], first["status"], first["received"]) == ("Q1 2026", "on_time", "2026-03-20")
+
+
+def test_dates_beyond_the_calendar_years_are_refused_not_overflowed(tmp_path: Path) -> None:
+    # 31/12/9999 with --format ics: the event's end (the day after) overflowed datetime.date, exit 4
+    rules = tmp_path / "rules.yaml"
+    rules.write_text(
+        "rules:\n  - id: dot-xuat\n    name: Báo cáo đột xuất\n    who: all\n    every: once\n"
+        "    date: 9999-12-31\n    title: Báo cáo đột xuất về chuyển đổi số\n",
+        encoding="utf-8",
+    )
+    args = [*SAMPLE_ARGS, "--rules", str(rules), "--format", "ics", "--lang", "en"]
+    result = runner.invoke(app, [*args, "--today", "30/12/9999"])
+    assert result.exit_code == 2, result.output
+    assert (
+        f"{rules}: invalid calendar rules: rules[0].date: the date 31/12/9999 is outside the years 1900–2100"
+        in " ".join(result.output.split())
+    )
+    result = runner.invoke(app, [*SAMPLE_ARGS, "--format", "ics", "--lang", "en", "--today", "30/12/9999"])
+    assert result.exit_code == 2, result.output
+    assert "the year 9999 is outside the years 1900–2100" in result.output
+    with pytest.raises(ValueError):  # pydantic.ValidationError: the rule itself refuses the date
+        Rule(id="x", every="once", date=D(1899, 12, 31), title="t")

@@ -212,7 +212,84 @@ def test_infinite_max_points_is_a_spec_error(tmp_path: Path) -> None:
     )
     result = runner.invoke(app, ["spec", "check", str(path)])
     assert result.exit_code == 3 and "Traceback" not in result.output
-    assert "nodes[1].max_points: giá trị ngoài giới hạn (Input should be a finite number)" in result.output
+    # refused by the YAML loader (#23: no reader is handed a number beyond range), at its line
+    assert "dòng 5: số '.inf' nằm ngoài giới hạn" in result.output
     result = runner.invoke(app, ["spec", "check", str(path), "--lang", "en"])
     assert result.exit_code == 3
-    assert "nodes[1].max_points: value out of bounds (Input should be a finite number)" in result.output
+    assert "not valid YAML: line 5: the number '.inf' is out of range" in result.output
+
+
+# --- YAML values (#23): numbers beyond range and keys written twice, in every YAML dti reads ----------
+
+NODES = (
+    "nodes:\n"
+    "- code: T\n  name_vi: Tổng\n  kind: total\n  children: [A]\n"
+    "- code: A\n  name_vi: Có Ban Chỉ đạo chuyển đổi số\n  kind: component\n  max_points: {points}\n"
+    "  rule: {{kind: yesno}}\n"
+)
+
+
+def _spec(tmp_path: Path, points: str, extra: str = "") -> Path:
+    path = tmp_path / "spec.yaml"
+    path.write_text("id: x\ntitle: Bộ chỉ số xã\n" + NODES.format(points=points) + extra, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("number", ["9" * 5000, str(2**63), "-" + "9" * 30, "1.0e+400", ".inf", ".nan"])
+def test_a_number_beyond_range_is_a_yaml_error_naming_its_line(tmp_path: Path, number: str) -> None:
+    # 5,000 digits passed Python's int-string limit (ValueError, exit 4); 1.0e+400 overflowed to inf
+    result = runner.invoke(app, ["spec", "check", str(_spec(tmp_path, number)), "--lang", "en"])
+    assert result.exit_code == 3, result.output
+    shown = number if len(number) <= 24 else number[:20] + "…"
+    assert f"not valid YAML: line 11: the number '{shown}' is out of range" in result.output
+
+
+def test_the_largest_whole_number_still_loads() -> None:
+    from dti.io.yamlsafe import load_yaml
+
+    assert load_yaml(f"a: {2**63 - 1}\nb: -{2**63 - 1}\nc: 1.5e+300\n") == {
+        "a": 2**63 - 1,
+        "b": -(2**63 - 1),
+        "c": 1.5e300,
+    }
+
+
+def test_a_key_written_twice_is_refused_with_both_lines(tmp_path: Path) -> None:
+    # the last max_points silently won (5 points instead of 10)
+    path = _spec(tmp_path, "10\n  max_points: 5")
+    result = runner.invoke(app, ["spec", "check", str(path), "--lang", "en"])
+    assert result.exit_code == 3
+    assert "the key 'max_points' is written twice, on line 11 and line 12" in result.output
+    result = runner.invoke(app, ["spec", "check", str(path)])
+    assert "khóa 'max_points' được ghi hai lần, ở dòng 11 và dòng 12" in result.output
+
+
+def test_a_merge_key_may_be_overridden() -> None:
+    from dti.io.yamlsafe import load_yaml
+
+    text = "base: &b {kind: yesno, points: 1}\nrule:\n  <<: *b\n  points: 2\n"
+    assert load_yaml(text)["rule"] == {"kind": "yesno", "points": 2}
+
+
+def test_owners_rules_and_targets_refuse_them_too(tmp_path: Path) -> None:
+    owners = tmp_path / "owners.yaml"
+    # the second lead replaced the first, silently
+    owners.write_text("owners:\n  HTS: Sở Khoa học và Công nghệ\n  HTS: Sở Công Thương\n", encoding="utf-8")
+    calendar = ["calendar", "--spec", "dti-province-2022", "--year", "2026", "--lang", "en"]
+    result = runner.invoke(app, [*calendar, "--owners", str(owners)])
+    assert result.exit_code == 2, result.output
+    assert "the key 'HTS' is written twice, on line 2 and line 3" in result.output
+    rules = tmp_path / "rules.yaml"
+    rules.write_text(f"soon_days: {'9' * 5000}\nrules: []\n", encoding="utf-8")
+    result = runner.invoke(app, [*calendar, "--owners", "sample_data/owners.csv", "--rules", str(rules)])
+    assert result.exit_code == 2, result.output
+    assert f"{rules}: cannot read the calendar rules: line 1: the number '99999999999999999999…'" in (
+        result.output
+    )
+    targets = tmp_path / "targets.yaml"
+    targets.write_text(
+        f"targets:\n- name: Tỷ lệ hồ sơ trực tuyến\n  target: {'9' * 5000}\n", encoding="utf-8"
+    )
+    result = runner.invoke(app, ["targets", str(targets), "--format", "json", "--lang", "en"])
+    assert result.exit_code == 2, result.output
+    assert "line 3: the number '99999999999999999999…' is out of range" in result.output

@@ -208,4 +208,54 @@ def test_cli_spec_check_exit_codes(tmp_path: Path) -> None:
     assert "nodes[2].rule: không có quy tắc 'magic' (các quy tắc: points, ratio," in result.output
     assert "nodes[1].children[2]: không có mã 'HT9'" in result.output
     missing = runner.invoke(app, ["spec", "show", "no-such-spec"])
-    assert missing.exit_code == 3
+    assert missing.exit_code == 2  # unreadable input; a spec read but wrong is 3 (above)
+
+
+def test_points_out_of_bounds_and_a_total_of_zero_are_refused() -> None:
+    # 1e308 + 1e308 overflowed to inf in the total (a numpy RuntimeWarning, every unit scored 0)
+    def huge(data: dict) -> None:  # type: ignore[type-arg]
+        data["nodes"][2]["max_points"] = 1.0e308
+        data["nodes"][3]["max_points"] = 1.0e308
+
+    assert _problems(huge) == [
+        "nodes[2].max_points: 'A.1' is worth 1e+308 points: a node's points must be between 0 and "
+        "1,000,000,000",
+        "nodes[3].max_points: 'A.2' is worth 1e+308 points: a node's points must be between 0 and "
+        "1,000,000,000",
+    ]
+
+    def zero(data: dict) -> None:  # type: ignore[type-arg]
+        for node in data["nodes"]:
+            if "max_points" in node:
+                node["max_points"] = 0
+        data["nodes"][4]["rule"] = {"kind": "yesno"}
+
+    assert _problems(zero) == [
+        "nodes[0]: 'T' adds up to 0 points: every unit would score 0 of 0 and none could be ranked; give the "
+        "components their max_points"
+    ]
+
+    def many(data: dict) -> None:  # type: ignore[type-arg]
+        # each within bounds, the total not: 3 x 5e8 = 1.5e9 > 1e9
+        for node in data["nodes"][2:]:
+            node["max_points"] = 5e8
+        data["nodes"][0]["max_points"] = 1.5e9
+        data["nodes"][4]["rule"] = {"kind": "yesno"}
+
+    assert _problems(many) == [
+        "nodes[0].max_points: 'T' is worth 1.5e+09 points: a node's points must be between 0 and "
+        "1,000,000,000"
+    ]
+
+
+def test_a_spec_that_cannot_be_read_is_exit_2_and_a_wrong_one_exit_3(tmp_path: Path) -> None:
+    for args in (["spec", "show", "nosuch.yaml"], ["score", "sample_data/2024.csv", "--spec", "nope"]):
+        result = runner.invoke(app, [*args, "--lang", "en"])
+        assert result.exit_code == 2, result.output
+        assert "cannot read the spec: no such spec file or bundled id" in result.output
+    wrong = tmp_path / "wrong.yaml"
+    wrong.write_text("id: w\ntitle: W\nnodes: []\n", encoding="utf-8")
+    both = runner.invoke(app, ["spec", "check", "nosuch.yaml", str(wrong), "--lang", "en"])
+    assert both.exit_code == 3  # a spec read but wrong outweighs one that cannot be read
+    assert "nosuch.yaml: cannot read the spec" in both.output
+    assert runner.invoke(app, ["spec", "check", "nosuch.yaml"]).exit_code == 2

@@ -73,6 +73,8 @@ def guarded(func: Callable[P, R]) -> Callable[P, R]:
                 raise typer.Exit(int(ExitCode.USAGE)) from None
             fail(exc, ExitCode.USAGE)
         except SpecError as exc:
+            if isinstance(exc, InputError):  # SpecUnreadable: no such file, unreadable bytes
+                fail(exc, ExitCode.USAGE)
             text.spec_problems(exc.source, exc.problems, LANG.get())
             raise typer.Exit(int(ExitCode.BAD_SPEC)) from None
         except RankingError as exc:

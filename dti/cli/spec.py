@@ -9,7 +9,7 @@ import typer
 
 from dti.cli import common
 from dti.cli.app import app
-from dti.cli.exits import ExitCode
+from dti.cli.exits import ExitCode, worded
 from dti.cli.options import WRITER, Format, FormatOption, Lang, LangOption, Writer
 from dti.words import note
 
@@ -88,17 +88,21 @@ def spec_check(
     lang: LangOption = Lang.vi,
 ) -> None:
     """Check spec files: exit 0 if all are valid, 3 with every problem listed (with its YAML key path)."""
-    from dti.spec import SpecError, load_spec
+    from dti.spec import SpecError, SpecUnreadable, load_spec
     from dti.write import text
 
-    failed = False
+    failed: set[ExitCode] = set()
     for path in paths:
         try:
             spec = load_spec(path)
+        except SpecUnreadable as exc:
+            text.error(worded(exc))
+            failed.add(ExitCode.USAGE)
+            continue
         except SpecError as exc:
             text.spec_problems(exc.source, exc.problems, lang.code)
-            failed = True
+            failed.add(ExitCode.BAD_SPEC)
             continue
         text.line(note("cli.spec-ok", path=str(path), spec=spec.id, count=len(spec.nodes)).text(lang.code))
-    if failed:
-        raise typer.Exit(int(ExitCode.BAD_SPEC))
+    if failed:  # a spec read but wrong (3) outweighs one that could not be read (2)
+        raise typer.Exit(int(max(failed)))

@@ -17,7 +17,7 @@ import yaml
 
 from dti.io.grid import Grid, col_letter, reason
 from dti.io.table import describe, find_table
-from dti.io.yamlsafe import load_yaml
+from dti.io.yamlsafe import load_yaml, yaml_reason
 from dti.issues import Issue, IssueCode, Severity, issue
 from dti.numbers import format_trimmed
 from dti.text import header_key, nfc
@@ -314,7 +314,7 @@ def frame_from_yaml(path: Path, issues: list[Issue]) -> pd.DataFrame | None:
                 IssueCode.UNREADABLE_FILE,
                 Severity.ERROR,
                 "io.cannot-read",
-                {"why": reason(exc)},
+                {"why": yaml_reason(exc) if isinstance(exc, yaml.YAMLError) else reason(exc)},
                 file=str(path),
             )
         )

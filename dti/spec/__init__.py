@@ -3,6 +3,7 @@
 from dti.spec.check import check
 from dti.spec.graph import Graph
 from dti.spec.io import (
+    SpecUnreadable,
     bundled_specs,
     dump_spec,
     load_spec,
@@ -42,6 +43,7 @@ __all__ = [
     "Rule",
     "Spec",
     "SpecError",
+    "SpecUnreadable",
     "Step",
     "ThresholdsRule",
     "YesNoRule",

@@ -11,6 +11,11 @@ from pydantic_core import PydanticCustomError
 from dti.spec.model import RULE_KINDS, ChoiceRule, Node, Spec, ThresholdsRule
 from dti.words import Note, catalogue, note
 
+# The bounds of points: every node's max_points is finite and in [0, MAX_POINTS], and the index as a whole
+# is worth more than 0 and at most MAX_POINTS (published indices are worth 100 to 1,000; sums of a few
+# thousand criteria stay far below, and floats add exactly there).
+MAX_POINTS = 1e9
+
 # What a pydantic error type says in general (dti/words/spec.py spec.problem.*); its own message is the
 # detail, kept as data in English: pydantic words it.
 _KINDS = {
@@ -114,6 +119,11 @@ def check(spec: Spec) -> list[Note]:
     problems = _reference_problems([(n.code, n.children) for n in spec.nodes])
     for i, node in enumerate(spec.nodes):
         at = f"nodes[{i}]"
+        if node.max_points is not None and not 0 <= node.max_points <= MAX_POINTS:
+            where = f"{at}.max_points"
+            problems.append(
+                _problem(where, "points-range", code=node.code, points=node.max_points, limit=MAX_POINTS)
+            )
         if node.is_leaf:
             if node.rule is None and spec.scorable:
                 problems.append(_problem(f"{at}.rule", "needs-rule", code=node.code))
@@ -146,8 +156,14 @@ def check(spec: Spec) -> list[Note]:
                 )
             )
     for i in totals:
-        if graph.parents[spec.nodes[i].code]:
-            problems.append(_problem(f"nodes[{i}]", "total-has-parent", code=spec.nodes[i].code))
+        code = spec.nodes[i].code
+        if graph.parents[code]:
+            problems.append(_problem(f"nodes[{i}]", "total-has-parent", code=code))
+        total = float(graph.max_points[i])
+        if total == 0:
+            problems.append(_problem(f"nodes[{i}]", "total-zero", code=code))
+        elif total > MAX_POINTS:  # NaN (a leaf without points) is said above, or the spec is a draft
+            problems.append(_problem(f"nodes[{i}]", "total-range", code=code, total=total, limit=MAX_POINTS))
     return problems
 
 

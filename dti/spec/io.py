@@ -9,8 +9,8 @@ import numpy as np
 import yaml
 from pydantic import ValidationError
 
-from dti.io.grid import reason
-from dti.io.yamlsafe import load_yaml
+from dti.io.grid import InputError, reason
+from dti.io.yamlsafe import load_yaml, yaml_reason
 from dti.spec.check import check, pydantic_problems, raw_reference_problems
 from dti.spec.model import SPEC_DIRS, Node, Spec, SpecError
 from dti.words import Note, note
@@ -21,7 +21,7 @@ def parse_spec(text: str, source: str = "<spec>") -> Spec:
     try:
         data = load_yaml(text)
     except yaml.YAMLError as exc:
-        raise SpecError(source, [note("spec.error.yaml", why=str(exc))]) from None
+        raise SpecError(source, [note("spec.error.yaml", why=yaml_reason(exc))]) from None
     if not isinstance(data, dict):
         raise SpecError(source, [note("spec.error.top-level")])
     try:
@@ -33,6 +33,15 @@ def parse_spec(text: str, source: str = "<spec>") -> Spec:
     if problems:
         raise SpecError(source, problems)
     return spec
+
+
+class SpecUnreadable(SpecError, InputError):
+    """A spec that cannot be read at all (no such file or bundled id, unreadable bytes): an unreadable
+    input (exit 2), where a spec that is read but wrong is a SpecError (exit 3)."""
+
+    def __init__(self, source: str, why: Note | str) -> None:
+        SpecError.__init__(self, source, [why])
+        self.note = note("spec.error.unreadable-file", file=source, why=why)
 
 
 def bundled_specs() -> dict[str, Path]:
@@ -50,11 +59,11 @@ def load_spec(ref: str | Path) -> Spec:
     path = bundled.get(str(ref)) or Path(ref)
     if not path.is_file():
         known = ", ".join(bundled) or note("spec.error.none-bundled")
-        raise SpecError(str(ref), [note("spec.error.no-such-spec", bundled=known)])
+        raise SpecUnreadable(str(ref), note("spec.error.no-such-spec", bundled=known))
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
-        raise SpecError(str(path), [note("spec.error.unreadable", why=reason(exc))]) from None
+        raise SpecUnreadable(str(path), reason(exc)) from None
     return parse_spec(text, str(path))
 
 

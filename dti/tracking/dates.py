@@ -21,6 +21,9 @@ from dti.words import Lang, Note, note
 Kind = Literal["month", "half", "quarter", "year", "once"]
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 EXCEL_EPOCH = dt.date(1899, 12, 30)
+# The years a calendar works in (as the CLI's --year): a due day, a period's end and an ICS event's end
+# (the day after) stay within what datetime.date holds.
+YEARS = (1900, 2100)
 # Excel serials of 1982-2119: a plain number in that range in a date column is a date, not a count.
 EXCEL_SERIALS = (30000, 80000)
 

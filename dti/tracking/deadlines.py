@@ -15,13 +15,13 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from dti.io.grid import InputError, reason
-from dti.io.yamlsafe import load_yaml
+from dti.io.yamlsafe import load_yaml, yaml_reason
 from dti.issues import Issue, IssueCode, Severity, issue
 from dti.spec.check import keyed_error, pydantic_problems
-from dti.tracking.dates import Period, parse_period, shift
+from dti.tracking.dates import YEARS, Period, parse_period, shift
 from dti.tracking.departments import Departments, bundled, department_key
 from dti.tracking.received import Log, Received, once_key
 from dti.words import note
@@ -44,6 +44,14 @@ class Rule(BaseModel):
     periods: list[int] | None = None  # keep these months / quarters / halves only
     date: dt.date | None = None  # once: the due day
     title: str = ""  # once: the request's name, as the received log names its period
+
+    @field_validator("date")
+    @classmethod
+    def _within_years(cls, day: dt.date | None) -> dt.date | None:
+        if day is not None and not YEARS[0] <= day.year <= YEARS[1]:
+            raise keyed_error("tracking.calendar.date-range", date=day.strftime("%d/%m/%Y"), first=YEARS[0],
+                              last=YEARS[1])  # fmt: skip
+        return day
 
     @model_validator(mode="after")
     def _check(self) -> Rule:
@@ -73,7 +81,11 @@ def load_rules(path: Path | None = None) -> Rules:
         return Rules.model_validate(data)
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise InputError(
-            note("tracking.calendar.unreadable-rules", file=str(source), why=reason(exc))
+            note(
+                "tracking.calendar.unreadable-rules",
+                file=str(source),
+                why=yaml_reason(exc) if isinstance(exc, yaml.YAMLError) else reason(exc),
+            )
         ) from None
     except ValidationError as exc:
         problems = pydantic_problems(exc)
@@ -201,7 +213,10 @@ def build(
 ) -> Calendar:
     """Every deadline of `year` for every owner (owner → its components), judged on `today` against the
     log; which rules apply to an owner the register of departments says (`departments`: the owners
-    file's). A loop over owners × rules × periods: a year of a province is a few hundred deadlines."""
+    file's). A loop over owners × rules × periods: a year of a province is a few hundred deadlines.
+    A year outside YEARS (from a --today of 9999) is refused: its due days could fall past 31/12/9999."""
+    if not YEARS[0] <= year <= YEARS[1]:
+        raise InputError(note("tracking.calendar.year-range", year=year, first=YEARS[0], last=YEARS[1]))
     lines: dict[tuple[str, str], list[Received]] = {}
     for entry in log.entries if log else []:
         lines.setdefault((entry.owner, entry.period), []).append(entry)

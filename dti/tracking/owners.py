@@ -32,7 +32,7 @@ from dti.engine.columns import indicator_code, node_labels
 from dti.io.files import read_grid
 from dti.io.grid import Grid, col_letter, reason
 from dti.io.table import find_table
-from dti.io.yamlsafe import load_yaml
+from dti.io.yamlsafe import load_yaml, yaml_reason
 from dti.issues import Issue, IssueCode, Report, Severity, issue
 from dti.spec import Spec
 from dti.text import header_key, nfc
@@ -229,7 +229,7 @@ def _rows_from_yaml(path: Path, spec: Spec, issues: list[Issue]) -> list[_Row]:
     try:
         data = load_yaml(path.read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        why = reason(exc)
+        why = yaml_reason(exc) if isinstance(exc, yaml.YAMLError) else reason(exc)
         issues.append(_issue(IssueCode.UNREADABLE_FILE, "io.cannot-read", {"why": why}, path, None))
         return []
     if isinstance(data, dict) and set(data) == {"owners"}:

@@ -303,4 +303,48 @@ WORDS: dict[str, tuple[str, str]] = {
         "{year} {code}: published rank {published} but the values give {computed}; "
         "the published rank is used",
     ),
+    # --- YAML values and spec totals (dti/io/yamlsafe.py, dti/spec/check.py) ----------------------------
+    "yaml.number-range": (
+        "dòng {line}: số '{text}' nằm ngoài giới hạn (số phải hữu hạn, số nguyên không quá 18 chữ số): "
+        "hãy ghi số nhỏ hơn, hoặc đặt trong dấu nháy nếu đó là chữ",
+        "line {line}: the number '{text}' is out of range (numbers must be finite, whole numbers at most 18 "
+        "digits): write a smaller number, or put it in quotes if it is text",
+    ),
+    "yaml.duplicate-key": (
+        "khóa '{key}' được ghi hai lần, ở dòng {first} và dòng {line} (giá trị sau sẽ âm thầm thay giá trị "
+        "trước): hãy giữ một dòng",
+        "the key '{key}' is written twice, on line {first} and line {line} (the second would silently "
+        "replace the first): keep one",
+    ),
+    "spec.problem.points-range": (
+        "'{code}' ghi {points:g} điểm: điểm của một nút phải từ 0 đến {limit:,.0f}",
+        "'{code}' is worth {points:g} points: a node's points must be between 0 and {limit:,.0f}",
+    ),
+    "spec.problem.total-range": (
+        "'{code}' cộng lại được {total:g} điểm: tổng điểm của bộ chỉ số phải lớn hơn 0 và không quá "
+        "{limit:,.0f}",
+        "'{code}' adds up to {total:g} points: an index must be worth more than 0 and at most "
+        "{limit:,.0f} points",
+    ),
+    "spec.problem.total-zero": (
+        "'{code}' cộng lại được 0 điểm: mọi đơn vị sẽ được 0 trên 0 và không xếp hạng được; hãy ghi "
+        "max_points cho các tiêu chí",
+        "'{code}' adds up to 0 points: every unit would score 0 of 0 and none could be ranked; give the "
+        "components their max_points",
+    ),
+    "spec.error.unreadable-file": (
+        "{file}: không đọc được bộ chỉ số: {why}",
+        "{file}: cannot read the spec: {why}",
+    ),
+    "tracking.calendar.date-range": (
+        "ngày {date} nằm ngoài các năm {first}–{last} mà lịch báo cáo tính được: hãy ghi ngày trong "
+        "khoảng đó",
+        "the date {date} is outside the years {first}–{last} the calendar works in: give a date within them",
+    ),
+    "tracking.calendar.year-range": (
+        "năm {year} nằm ngoài các năm {first}–{last} mà lịch báo cáo tính được: hãy cho --year hoặc --today "
+        "trong khoảng đó",
+        "the year {year} is outside the years {first}–{last} the calendar works in: give a --year or --today "
+        "within them",
+    ),
 }

@@ -265,6 +265,11 @@ CYCLE = spec_yaml(
         node("C", "group", ["A"]),
     ]
 )
+OWNERS_TWICE = "owners:\n  HTS: Sở Khoa học và Công nghệ\n  HTS: Sở Công Thương\n"
+RULES_9999 = (
+    "rules:\n  - id: dot-xuat\n    name: Báo cáo đột xuất về chuyển đổi số\n    who: all\n    every: once\n"
+    "    date: 9999-12-31\n    title: Báo cáo đột xuất\n"
+)
 INF_POINTS = spec_yaml([node("T", "total", ["A"], ".inf"), node("A", "component", points=".inf")])
 
 
@@ -542,7 +547,7 @@ _CASES: list[Case] = [
         text("spec.yaml", INF_POINTS),
         ("spec", "check", "{dir}/spec.yaml"),
         3,
-        says=("max_points",),
+        says=("'.inf'",),  # refused by the YAML loader at its line (#23), before the spec's key paths
     ),
     Case(
         "units-duplicate-code",
@@ -755,6 +760,88 @@ _CASES: list[Case] = [
     #
     #
     # --- round 2 (#23): YAML, specs, analysis and dates ---
+    Case(
+        "yaml-int-5000-digits",
+        "a YAML integer of 5,000 digits (Python's int-string limit) is a YAML error at its line",
+        text("spec.yaml", spec_yaml([node("T", "total", ["A"]), node("A", "component", points="9" * 5000)])),
+        ("spec", "check", "{dir}/spec.yaml"),
+        3,
+        says=("dòng 11:",),
+    ),
+    Case(
+        "yaml-int-5000-digits-owners",
+        "a YAML integer of 5,000 digits in an owners file",
+        text("owners.yaml", "owners:\n  HTS: " + "9" * 5000 + "\n"),
+        ("calendar", "--owners", "{dir}/owners.yaml", *SPEC, "--year", "2026"),
+        2,
+        says=("dòng 2:",),
+    ),
+    Case(
+        "spec-max-points-twice",
+        "a spec node with max_points twice (the last won)",
+        text(
+            "spec.yaml",
+            spec_yaml([node("T", "total", ["A"]), node("A", "component", points="10\n  max_points: 5")]),
+        ),
+        ("spec", "check", "{dir}/spec.yaml"),
+        3,
+        says=("dòng 11 và dòng 12",),
+    ),
+    Case(
+        "owners-component-twice",
+        "an owners YAML with a component twice (the second lead replaced the first)",
+        text("owners.yaml", OWNERS_TWICE),
+        ("calendar", "--owners", "{dir}/owners.yaml", *SPEC, "--year", "2026"),
+        2,
+        says=("dòng 2 và dòng 3",),
+    ),
+    Case(
+        "spec-max-points-1e308",
+        "max_points: 1.0e308 passed and the total overflowed to infinity",
+        text(
+            "spec.yaml",
+            spec_yaml(
+                [node("T", "total", ["A", "B"]), *(node(c, "component", points="1.0e308") for c in "AB")]
+            ),
+        ),
+        ("spec", "check", "{dir}/spec.yaml"),
+        3,
+        says=("nodes[1].max_points", "nodes[2].max_points"),
+    ),
+    Case(
+        "spec-total-zero",
+        "an index worth 0 points was accepted with every value shown as — and no reason",
+        text("spec.yaml", spec_yaml([node("T", "total", ["A"]), node("A", "component", points=0)])),
+        ("spec", "check", "{dir}/spec.yaml"),
+        3,
+        says=("0 điểm",),
+    ),
+    Case(
+        "spec-show-missing",
+        "spec show of a file that does not exist is unreadable input (exit 2), not a bad spec",
+        lambda d: None,
+        ("spec", "show", "{dir}/nosuch.yaml"),
+        2,
+    ),
+    Case(
+        "rules-date-9999",
+        "a rules file whose deadline is 31/12/9999 with --format ics (DTEND overflowed)",
+        text("rules.yaml", RULES_9999),
+        (
+            "calendar",
+            "--owners",
+            "sample_data/owners.csv",
+            *SPEC,
+            "--rules",
+            "{dir}/rules.yaml",
+            "--today",
+            "30/12/9999",
+            "--format",
+            "ics",
+        ),
+        2,
+        says=("rules[0].date",),
+    ),
     # (end of YAML, specs, analysis and dates)
 ]
 
@@ -798,6 +885,11 @@ KINDS = {
         "targets-result-1e400",
         "targets-result-negative",
         "mixed-encodings",
+        # round 2 (#23): YAML, specs, analysis and dates
+        "spec-max-points-twice",
+        "owners-component-twice",
+        "spec-max-points-1e308",
+        "spec-total-zero",
     ),
 }
 CASES = [
