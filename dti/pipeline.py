@@ -80,6 +80,7 @@ def evaluate(
     max_issues: int | None = None,
     scoring: bool = True,
     columns: dict[str, str] | None = None,
+    unit: str | None = None,
 ) -> Run:
     """Read, validate and score files; raise SpecError only for a spec that cannot be loaded or score.
 
@@ -87,6 +88,7 @@ def evaluate(
     year column, a title row, or the year in the first file name), chosen after one read of each file.
     A `year` that a file contradicts (its year column, title row or name) raises YearError.
     `columns` maps a header as written to what it means (`{"Điểm DTI": "DTI"}`), over the guess.
+    `unit` (a code or name, `"58"`) is the unit of a file without a unit column, over its title rows.
     """
     given = [paths] if isinstance(paths, Path) else list(paths)
     paths = expand(given)
@@ -110,7 +112,7 @@ def evaluate(
         spec.require_scorable()  # a spec whose points are unknown stops here, before any data is judged
     register = register if register is not None else default_register(spec)
     submission = submission_from_grids(
-        grids, issues, spec, register, layout=layout, year=found_year, columns=columns
+        grids, issues, spec, register, layout=layout, year=found_year, columns=columns, unit=unit
     )
     notes += submission.notes
     if not submission.gives_leaves(spec):

@@ -223,3 +223,19 @@ def test_a_read_only_output_file_is_refused(command: list[str], tmp_path: Path) 
     assert result.exit_code == 2, result.output
     assert "the file is read-only" in result.output
     assert output.read_text(encoding="utf-8") == "Báo cáo đã ký\n" and output.stat().st_mode & 0o777 == 0o444
+
+
+def test_as_unit_reads_a_file_without_a_unit_column_in_every_command(tmp_path: Path) -> None:
+    """A department's file of one province (issue 22): `--as-unit` names its unit, by code or name."""
+    form = tmp_path / "so_y_te.csv"
+    form.write_text("STT,Chỉ số,ĐVT,Kết quả\n1,TCS.01,,Có\n2,NLS.04,người,14\n", encoding="utf-8")
+    for command in ("score", "rank", "validate", "gaps", "robust", "report"):
+        assert "--as-unit" in runner.invoke(app, [command, "--help"]).output, command
+    scored = runner.invoke(app, ["score", str(form), "--as-unit", "58", "--format", "json", "--lang", "en"])
+    assert scored.exit_code == 0, scored.output
+    assert [u["unit"] for u in json.loads(scored.stdout)["units"]] == ["58"]
+    assert "read as the figures of 58 Ninh Thuận (from option --as-unit)" in scored.stderr
+    by_name = runner.invoke(app, ["validate", str(form), "--as-unit", "Ninh Thuận", "--lang", "en"])
+    assert by_name.exit_code == 0 and "valid: 0 error(s)" in by_name.output
+    refused = runner.invoke(app, ["validate", str(form), "--lang", "en"])
+    assert refused.exit_code == 1 and "--as-unit CODE" in refused.output

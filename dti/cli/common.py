@@ -140,6 +140,7 @@ def evaluate(
         max_issues=max_issues,
         scoring=scoring,
         columns=meanings,
+        unit=inputs.as_unit,
     )
     unused_columns(meanings, run, files)
     return run

@@ -267,9 +267,21 @@ ReceivedOption = Annotated[
 ]
 
 
+AsUnitOption = Annotated[
+    str | None,
+    typer.Option(
+        "--as-unit",
+        metavar="UNIT",
+        help="The unit (code or name, e.g. 58 or 'Ninh Thuận') of files without a unit column, such as a "
+        "department's file of one province; without it, the unit a title row names ('UBND TỈNH NINH "
+        "THUẬN'). Files with a unit column are read as they are.",
+    ),
+]
+
+
 @dataclass(frozen=True)
 class Inputs:
-    """How the submission files are read: --spec --units --layout --sheet --year --columns."""
+    """How the submission files are read: --spec --units --layout --sheet --year --columns --as-unit."""
 
     spec: SpecOption = None
     units: UnitsOption = None
@@ -277,6 +289,7 @@ class Inputs:
     sheet: SheetOption = None
     year: YearOption = None
     columns: ColumnsOption = None
+    as_unit: AsUnitOption = None
 
 
 @dataclass(frozen=True)

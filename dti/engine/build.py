@@ -185,10 +185,12 @@ def submission_from_grids(
     layout: Layout | None = None,
     year: int | None = None,
     columns: dict[str, str] | None = None,
+    unit: str | None = None,
 ) -> Submission:
     """Turn read grids into a Submission over the spec's nodes; problems become issues.
 
-    `columns` maps a header as written to its meaning (a node code, unit, value...), over the guess.
+    `columns` maps a header as written to its meaning (a node code, unit, value...), over the guess;
+    `unit` (a code or name) is the unit of the files that have no unit column, over their title rows.
     """
     issues = list(issues)
     notes: list[Note | str] = []
@@ -197,7 +199,7 @@ def submission_from_grids(
     sources: list[Source] = []
     for grid in grids:
         plan, file_names, file_ranks = plan_grid(
-            grid, len(sources), spec, register, layout, issues, overrides, notes
+            grid, len(sources), spec, register, layout, issues, overrides, notes, unit
         )
         sources.append(Source(grid.name, grid.sheet, tuple(grid.header)))
         if plan is not None:
@@ -229,7 +231,8 @@ def read_submission(
     layout: Layout | None = None,
     sheet: str | None = None,
     year: int | None = None,
+    unit: str | None = None,
 ) -> Submission:
     """Read files into one Submission. Problems with the files become issues; nothing is raised."""
     grids, issues = read_grids([paths] if isinstance(paths, Path) else paths, sheet)
-    return submission_from_grids(grids, issues, spec, register, layout=layout, year=year)
+    return submission_from_grids(grids, issues, spec, register, layout=layout, year=year, unit=unit)

@@ -11,6 +11,7 @@ from functools import cached_property
 import numpy as np
 
 from dti.engine.columns import column_map, grid_issue, indicator_code, meaning, unnamed_columns
+from dti.engine.one_unit import file_unit
 from dti.engine.submission import STAGE_NAMES, Layout
 from dti.io.grid import Column, Grid, cell_ref, col_letter, ragged_rows
 from dti.io.headers import META, RANK_COLUMN, STAGES
@@ -49,8 +50,13 @@ def plan_grid(
     issues: list[Issue],
     overrides: dict[str, str] | None = None,
     notes: list[Note | str] | None = None,
+    unit: str | None = None,
 ) -> tuple[Plan | None, dict[str, str], list[tuple[str, str, int]]]:
-    """The plan of one grid, the unit names it gives and its published ranks; None if unreadable."""
+    """The plan of one grid, the unit names it gives and its published ranks; None if unreadable.
+
+    A grid without a unit column is one unit's file: `unit` (a code or name) when given, else the unit
+    its title rows name (`UBND TỈNH NINH THUẬN`).
+    """
     overrides = {header_key(k): v for k, v in (overrides or {}).items()}
 
     def known(text: str) -> bool:  # numbers in data rows must not pass for official numbering
@@ -66,13 +72,21 @@ def plan_grid(
     issues += unnamed_columns(grid)
     chosen = layout or ("long" if "indicator" in columns or "value" in columns else "wide")
     required = ["unit", "indicator", "value"] if chosen == "long" else ["unit"]
-    absent = [c for c in required if c not in columns]
+    one_unit = None
+    if "unit" not in columns:
+        one_unit, said = file_unit(table, chosen, "stage" in columns, register, unit)
+        if isinstance(said, Issue):
+            issues.append(said)
+            return None, {}, []
+        if said is not None and notes is not None:
+            notes.append(note("io.in-file", file=grid.name, note=said))
+    absent = [c for c in required if c not in columns and not (c == "unit" and one_unit)]
     if absent:
         issues.append(
             grid_issue(
                 IssueCode.MISSING_COLUMN,
                 Severity.ERROR,
-                "plan.missing-column",
+                "tables.missing-unit" if "unit" in absent else "plan.missing-column",
                 {"missing": absent, "layout": note(f"plan.layout.{chosen}"), "header": grid.header},
                 grid,
                 row=1,
@@ -80,7 +94,10 @@ def plan_grid(
         )
         return None, {}, []
     grid = _without_blank_rows(grid, issues)
-    units = _units(grid, columns["unit"], register, issues)
+    if one_unit is not None:
+        units: list[str | None] = [one_unit] * len(grid.rows)
+    else:
+        units = _units(grid, columns["unit"], register, issues)
     stages = _stages(grid, columns.get("stage"), units, issues)
     names = _names(grid, columns, units, register, issues)
     rank_columns = {k: v for k, v in columns.items() if RANK_COLUMN.match(k)}
@@ -104,16 +121,6 @@ def _without_blank_rows(grid: Grid, issues: list[Issue]) -> Grid:
             )
         )
     return grid.keep(~grid.blank) if grid.blank.any() else grid
-
-
-def _did_you_mean(register: UnitRegister, text: str) -> Note | str:
-    close = register.suggest(text) if register.strict else []
-    if not close:
-        return ""
-    either: Note | str = f"'{close[-1]}'"
-    for name in reversed(close[:-1]):  # 'a' or 'b' or 'c'
-        either = note("plan.or", a=f"'{name}'", b=either)
-    return note("plan.did-you-mean", names=either)
 
 
 def _units(grid: Grid, unit_col: int, register: UnitRegister, issues: list[Issue]) -> list[str | None]:
@@ -152,7 +159,7 @@ def _units(grid: Grid, unit_col: int, register: UnitRegister, issues: list[Issue
                     IssueCode.UNKNOWN_UNIT,
                     Severity.ERROR,
                     "plan.unknown-unit",
-                    {"text": text, "hint": _did_you_mean(register, text)},
+                    {"text": text, "hint": register.did_you_mean(text)},
                     grid,
                     value=text,
                     **where,
@@ -207,7 +214,7 @@ def _names(
 ) -> dict[str, str]:
     """The names the file gives its units; one that differs from the register's is a warning."""
     names: dict[str, str] = {}
-    if "name" not in columns or columns["name"] == columns["unit"]:
+    if "name" not in columns or "unit" not in columns or columns["name"] == columns["unit"]:
         return names
     name_codes, name_texts = grid.columns[columns["name"]].stripped()
     for r, (unit, c) in enumerate(zip(units, name_codes, strict=True)):

@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from dti.io.headers import canonical
+from dti.io.headers import canonical, is_date_line
 from dti.issues import Issue, IssueCode, Severity, issue
 from dti.words import Note
 
@@ -89,14 +89,14 @@ class Grid:
     @property
     def year(self) -> int | None:
         """The data year: a year column's first number, a title row naming one (`… NĂM 2021`) among
-        the first rows, or a 20xx in the file name."""
+        the first rows (not the date a form was signed), or a 20xx in the file name."""
         for j, raw in enumerate(self.header):
             if canonical(raw) == "year" and j < len(self.columns):
                 for text in self.columns[j].texts:
                     if text.strip().isdigit():
                         return int(text.strip())
         for line in self.title_lines():
-            if match := YEAR.search(line):
+            if (match := YEAR.search(line)) and not is_date_line(line):  # signed in 2025 on 2024's data
                 return int(match.group(1))
         match = YEAR.search(self.path.stem)
         return int(match.group(1)) if match else None

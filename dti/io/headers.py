@@ -43,7 +43,9 @@ ALIAS_TABLE: dict[str, tuple[str, ...]] = {
     ),
     "name": ("name", "tên", "tên đơn vị", "tên tỉnh", "tên địa phương", "tên huyện", "tên xã", "tên cơ quan"),
     "indicator": ("indicator", "chỉ số", "mã chỉ số", "chỉ tiêu", "mã chỉ tiêu", "tiêu chí", "mã tiêu chí"),
-    "value": ("value", "giá trị", "kết quả", "số liệu", "điểm", "giá trị chỉ số"),
+    "value": ("value", "giá trị", "kết quả", "số liệu", "kết quả thực hiện", "điểm", "giá trị chỉ số"),
+    # the unit of measure of a row (`%`, `người`, `hồ sơ`): a hint, never the unit the row is about
+    "measure": ("measure", "đơn vị tính", "đvt", "đơn vị đo", "đơn vị tính toán"),
     "rank": ("rank", "xếp hạng", "thứ hạng", "hạng", "thứ tự xếp hạng"),
     "stage": ("stage", "giai đoạn", "bước"),
     "note": ("note", "ghi chú", "nguồn", "minh chứng"),
@@ -51,7 +53,7 @@ ALIAS_TABLE: dict[str, tuple[str, ...]] = {
     "region": ("region", "vùng", "khu vực", "vùng kinh tế"),
     "skip": ("stt", "tt", "số tt", "số thứ tự", "no", "no."),
 }
-META = frozenset({"unit", "name", "year", "stage", "note", "region", "skip"})
+META = frozenset({"unit", "name", "year", "stage", "note", "region", "skip", "measure"})
 STAGES = {
     "": "",
     "self": "self",
@@ -82,6 +84,70 @@ SUMMARY = frozenset(
         "binh quan ca nuoc",
     }
 )
+# What offices write under a table (folded with header_key): the footer, never data.
+# Signature titles, after an optional `KT.` / `TM.` / `TL.` (signing for, on behalf of, by order of).
+SIGNATURE_TITLES = frozenset(
+    {
+        "nguoi lap bieu",
+        "nguoi lap bang",
+        "nguoi lap",
+        "nguoi tong hop",
+        "nguoi kiem tra",
+        "nguoi duyet",
+        "can bo tong hop",
+        "giam doc",
+        "pho giam doc",
+        "chu tich",
+        "pho chu tich",
+        "thu truong",
+        "thu truong don vi",
+        "thu truong co quan",
+        "lanh dao don vi",
+        "ke toan truong",
+        "truong phong",
+        "pho truong phong",
+        "chanh van phong",
+        "pho chanh van phong",
+        "bi thu",
+        "truong ban",
+        "pho truong ban",
+        "truong ban chi dao",
+        "kiem",
+        "xac nhan cua thu truong don vi",
+    }
+)
+SIGNING_FOR = re.compile(r"^(?:KT|TM|TL|TUQ|TTL|Q)\.\s*\w", re.IGNORECASE)  # KT. GIÁM ĐỐC, TM. ỦY BAN …
+# `Ninh Thuận, ngày 15 tháng 6 năm 2025`, `…, ngày … tháng … năm …`: the day a form was signed.
+DATE_LINE = re.compile(r"(?:^|\s)ngay(?:\s+\S+)?\s+thang(?:\s+\S+)?\s+nam(?:\s+\S+)?$")
+RECIPIENTS = ("noi nhan",)  # `Nơi nhận:` and its list (`- Như trên;`, `- Lưu: VT.`)
+FILED = ("nhu tren", "luu")
+
+
+def is_date_line(text: str) -> bool:
+    """`…, ngày 15 tháng 6 năm 2025`: when a form was signed (never the year of its data)."""
+    return len(text) <= 80 and DATE_LINE.search(header_key(text)) is not None
+
+
+def is_footer_mark(text: str) -> bool:
+    """A text only a footer holds: a date line, a signature title, `(Ký, ghi rõ họ tên)`, `Nơi nhận:`,
+    `- Như trên;`, `- Lưu: VT.`."""
+    stripped = text.strip()
+    key = header_key(stripped)
+    if not key or len(stripped) > 80:
+        return False
+    if stripped[0] in "-+•":
+        return key.startswith(FILED)
+    if stripped[0] == "(":
+        return re.search(r"\bky\b", key) is not None  # (Ký, ghi rõ họ tên), (Ký tên, đóng dấu), (Đã ký)
+    if SIGNING_FOR.match(stripped) or key.startswith(RECIPIENTS) or key in SIGNATURE_TITLES:
+        return True
+    words = key.split()
+    uppercase = stripped.isupper()
+    return (uppercase and any(" ".join(words[:n]) in SIGNATURE_TITLES for n in (2, 3))) or is_date_line(
+        stripped
+    )
+
+
 # Headers people use for the total of a provincial index.
 TOTAL_NAMES = ("dti", "chỉ số dti", "điểm dti", "chỉ số chuyển đổi số", "chỉ số chuyển đổi số dti")
 
@@ -122,5 +188,7 @@ __all__ = [
     "SUB_VALUE",
     "TOTAL_NAMES",
     "canonical",
+    "is_date_line",
+    "is_footer_mark",
     "is_summary",
 ]

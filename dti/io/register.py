@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -12,7 +13,7 @@ from pathlib import Path
 from dti.io.grid import InputError, reason
 from dti.io.headers import canonical
 from dti.text import name_key, name_keys, plain_key
-from dti.words import note
+from dti.words import Note, note
 
 DATA_DIR = Path(__file__).parent.parent / "data"
 PROVINCES = DATA_DIR / "provinces_2024.csv"
@@ -54,6 +55,11 @@ PROVINCE_ALIASES = {
 }
 
 
+def _words(text: str) -> str:
+    """Letters and digits only, single spaces: names are found in titles as whole words."""
+    return " ".join(re.sub(r"[^\w]+", " ", text).split())
+
+
 @dataclass
 class UnitRegister:
     """The units a file may name: code → name and region, with names matched after NFC folding."""
@@ -64,6 +70,7 @@ class UnitRegister:
     aliases: dict[str, str] = field(default_factory=dict)  # name_key of a common short name → code
     _names_by_key: dict[str, str] | None = field(default=None, init=False, repr=False, compare=False)
     _names_by_plain: dict[str, str] | None = field(default=None, init=False, repr=False, compare=False)
+    _title_keys: list[tuple[str, str]] | None = field(default=None, init=False, repr=False, compare=False)
 
     @classmethod
     def read(cls, path: Path) -> UnitRegister:
@@ -136,6 +143,34 @@ class UnitRegister:
                 seen.setdefault(plain_key(key), []).append(code)
             self._names_by_plain = {k: codes[0] for k, codes in seen.items() if len(set(codes)) == 1}
         return self._names_by_plain
+
+    def named_in(self, text: str) -> list[str]:
+        """The units a title names as whole words, with diacritics (`UBND TỈNH NINH THUẬN`, `BÁO CÁO … CỦA
+        TỈNH NINH THUẬN`, `SỞ Y TẾ` with a register of departments); the longest name first."""
+        if not self.strict or not text.strip():
+            return []
+        if self._title_keys is None:
+            pairs = [*self.by_name().items(), *[(k, c) for k, c in self.aliases.items() if len(k) >= 3]]
+            self._title_keys = sorted(
+                {(f" {_words(k)} ", c) for k, c in pairs if _words(k)}, key=lambda kc: -len(kc[0])
+            )
+        # As written, diacritics and all: without them `BAO CAO BANG` would name Cao Bằng.
+        key = _words(name_key(text))
+        found: list[str] = []
+        for name, code in self._title_keys:
+            if name in f" {key} " and code not in found:
+                found.append(code)
+        return found
+
+    def did_you_mean(self, text: str) -> Note | str:
+        """`; did you mean 'a' or 'b'` for an unknown unit text, or nothing."""
+        close = self.suggest(text) if self.strict else []
+        if not close:
+            return ""
+        either: Note | str = f"'{close[-1]}'"
+        for name in reversed(close[:-1]):  # 'a' or 'b' or 'c'
+            either = note("plan.or", a=f"'{name}'", b=either)
+        return note("plan.did-you-mean", names=either)
 
     def suggest(self, token: str) -> list[str]:
         """The register names closest to an unknown unit text (for 'did you mean')."""

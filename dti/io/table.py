@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from dti.io.grid import Column, Grid
-from dti.io.headers import SUB_RANK, SUB_VALUE, is_summary
+from dti.io.headers import SUB_RANK, SUB_VALUE, is_footer_mark, is_summary
 from dti.text import header_key
 from dti.words import Note, note
 
@@ -30,6 +30,7 @@ class Table:
     groups: list[str]  # the group label above each column of a two-row header ('' otherwise)
     skipped: list[tuple[int, str]] = field(default_factory=list)  # (spreadsheet row, why)
     title_year: int | None = None  # a year named in the title rows
+    titles: list[tuple[int, list[str]]] = field(default_factory=list)  # (spreadsheet row, its texts) above
 
 
 def _raw_rows(grid: Grid, count: int) -> list[list[str]]:
@@ -79,16 +80,18 @@ def find_table(grid: Grid, known: Callable[[str], bool]) -> Table:
     skipped += [s for s in more if s[0] not in {r for r, _ in skipped}]
     if at == 0 and len(used) == 1 and keep.all():
         return Table(grid, [1], groups)
+    named = max((j for j, h in enumerate(header) if h), default=-1) + 1
     body = Grid(
         grid.path,
         grid.sheet,
-        header,
+        header[:named],  # a wider title or footer row gave the sheet its width, not the table
         [column.take(keep) for column in grid.columns],
         grid.rows[keep],
         grid.blank[keep],
         grid.lengths[keep] if len(grid.lengths) else grid.lengths,
     )
-    return Table(body, [_row_number(grid, i) for i in used], groups, sorted(skipped), year)
+    titles = [(_row_number(grid, i), [c.strip() for c in rows[i] if c.strip()]) for i in range(at)]
+    return Table(body, [_row_number(grid, i) for i in used], groups, sorted(skipped), year, titles)
 
 
 def _row_number(grid: Grid, index: int) -> int:
@@ -141,26 +144,83 @@ def _skip_inside(grid: Grid, keep: np.ndarray, header: list[str]) -> tuple[np.nd
     for i in np.flatnonzero(keep & summary & ~repeated).tolist():
         keep[i] = False
         skipped.append((int(grid.rows[i]), "summary"))
-    # Footnotes: rows of one or two cells after the last row of data whose text reads like a note.
-    data = np.flatnonzero(keep & (filled >= 3))
-    after = int(data[-1]) + 1 if len(data) else 0
-    for i in (np.flatnonzero(keep[after:] & (filled[after:] >= 1) & (filled[after:] <= 2)) + after).tolist():
-        texts = [c.texts[c.codes[i]] for c in grid.columns if c.texts and c.texts[c.codes[i]].strip()]
-        if any(_is_note(t) for t in texts):
-            keep[i] = False
-            skipped.append((int(grid.rows[i]), "footnote"))
-    return keep, skipped
+    keep, tail = _skip_tail(grid, keep, filled, min(3, max(named, 1)))
+    return keep, skipped + tail
 
 
 NOTE_START = ("ghi chu", "nguon", "chu thich", "luu y", "note", "source")
+OTHER, SENTENCE, NOTE, NAME, MARK = range(1, 6)  # what a text below a table may be (0: empty)
 
 
-def _is_note(text: str) -> bool:
-    """Footnote-like text: 'Ghi chú: …', 'Nguồn: …', '(*) …', or a sentence."""
+def _kind(text: str) -> int:
+    """What a text is, read alone: a footnote ('Ghi chú: …', 'Nguồn: …', '(*) …'), a long sentence, a
+    footer mark (date line, signature title, '(Ký, ghi rõ họ tên)', 'Nơi nhận:'), a name ('Nguyễn Văn
+    An', '- Sở Y tế;') or anything else (numbers, codes, answers)."""
     stripped = text.strip()
-    return (
-        stripped.startswith(("*", "(*")) or header_key(stripped).startswith(NOTE_START) or len(stripped) > 60
-    )
+    if not stripped:
+        return 0
+    if stripped[0].isdigit():  # numbers, codes and ratios: the bulk of a table, decided at once
+        return OTHER
+    if stripped.startswith(("*", "(*")) or header_key(stripped).startswith(NOTE_START):
+        return NOTE
+    if is_footer_mark(stripped):
+        return MARK
+    if len(stripped) > 60:
+        return SENTENCE
+    words = stripped.lstrip("-+• ").split()
+    if stripped[0] in "-+•" or (2 <= len(words) <= 5 and all(w[0].isupper() and w.isalpha() for w in words)):
+        return NAME  # a signer, or an item of the recipients' list
+    return OTHER
+
+
+def _skip_tail(
+    grid: Grid, keep: np.ndarray, filled: np.ndarray, wide: int
+) -> tuple[np.ndarray, list[tuple[int, str]]]:
+    """Drop what follows the last row of data: footnotes, and the footer from its first mark (a date line,
+    a signature title, `Nơi nhận:`) to the end, with the blank rows that separate it from the data.
+
+    A data row fills `wide` cells or more and holds a text that no footer holds. Each text is classified
+    once per column (`_kind`); the rows take their cells' kinds.
+    """
+    n = len(grid.rows)
+    other = np.zeros(n, dtype=bool)  # a cell only data holds
+    noted = np.zeros(n, dtype=bool)  # a footnote's cell
+    marked = np.zeros(n, dtype=bool)  # a footer's mark
+    sentence = np.zeros(n, dtype=bool)
+    for column in grid.columns:
+        if not column.texts:
+            continue
+        kinds = np.array([_kind(t) for t in column.texts], dtype=np.int8)[column.codes]
+        other |= kinds == OTHER
+        noted |= kinds == NOTE
+        marked |= kinds == MARK
+        sentence |= kinds == SENTENCE
+    footnote = (filled >= 1) & (filled <= 2) & (noted | (sentence & ~other))
+    data = np.flatnonzero(keep & (filled >= wide) & other & ~footnote)
+    after = int(data[-1]) + 1 if len(data) else 0
+    skipped: list[tuple[int, str]] = []
+    keep = keep.copy()
+    marks = np.flatnonzero(keep[after:] & marked[after:] & ~other[after:]) + after
+    start = int(marks[0]) if len(marks) else n
+    blank = grid.blank if len(grid.blank) == n else filled == 0
+    while start > after and start < n and blank[start - 1] and keep[start - 1]:
+        start -= 1  # the blank rows between the data and the footer belong to the footer
+    for i in (np.flatnonzero(keep[after:start] & footnote[after:start]) + after).tolist():
+        keep[i] = False
+        skipped.append((int(grid.rows[i]), "footnote"))
+    for i in (np.flatnonzero(keep[start:]) + start).tolist():
+        keep[i] = False
+        skipped.append((int(grid.rows[i]), "footer"))
+    return keep, skipped
+
+
+REASONS = {
+    "title": "io.row.title",
+    "repeated header": "io.row.repeated-header",
+    "summary": "io.row.summary",
+    "footnote": "io.row.footnote",
+    "footer": "tables.row.footer",
+}
 
 
 def describe(table: Table) -> Note | None:
@@ -173,7 +233,7 @@ def describe(table: Table) -> Note | None:
             by_reason.setdefault(reason, []).append(row)
     skipped: Note | str = ""  # each reason's note holds the next one: "; skipped title rows 1-3; skipped ..."
     for reason, rows in reversed(by_reason.items()):
-        kind = note(f"io.row.{reason.replace(' ', '-')}")
+        kind = note(REASONS[reason])
         many = "io.skipped-many" if len(rows) > 1 else "io.skipped-one"
         skipped = note(many, what=kind, rows=_ranges(rows), more=skipped)
     return note("io.table-read", header="-".join(map(str, table.header_rows)), skipped=skipped)
