@@ -556,3 +556,75 @@ def test_the_summary_line_names_stdout_in_the_language() -> None:
     assert (vi.exit_code, en.exit_code) == (0, 0)
     assert vi.stderr.splitlines()[0].startswith(f"{COMMUNE} → đầu ra chuẩn (stdout): ")
     assert en.stderr.splitlines()[0].startswith(f"{COMMUNE} → stdout: ")
+
+
+# --- big tables and Word's XML ------------------------------------------------------------------------
+
+
+def _docx_rows(path: Path, head: list[str], rows: list[list[str]]) -> Path:
+    """A Word table of many rows, written by python-docx for its head and first row and then repeated in
+    the XML (python-docx adds a row in ~1 ms: 20 s for 20,000)."""
+    import re
+    import zipfile
+
+    _docx(path, [head, rows[0]], ["BỘ CHỈ SỐ ĐÁNH GIÁ CHUYỂN ĐỔI SỐ CẤP XÃ"])
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    document = parts["word/document.xml"].decode("utf-8")
+    first = [m.span() for m in re.finditer(r"<w:tr[ >].*?</w:tr>", document, re.S)][1]
+    template = document[first[0] : first[1]]
+    copies = []
+    for row in rows:
+        copy = template
+        for old, new in zip(rows[0], row, strict=True):
+            copy = copy.replace(f">{old}<", f">{new}<", 1)
+        copies.append(copy)
+    parts["word/document.xml"] = (document[: first[0]] + "".join(copies) + document[first[1] :]).encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return path
+
+
+@pytest.mark.slow
+def test_a_word_table_of_20000_criteria_is_read_whole(tmp_path: Path) -> None:
+    """#23: 20,000 criteria in a ~150 KB .docx took ~10 s (python-docx's cell proxies, pure-Python YAML)."""
+    rows = [[str(k), f"Tiêu chí {k}", "1", "Có: 1 điểm; Không: 0 điểm"] for k in range(1, 20_001)]
+    path = _docx_rows(tmp_path / "big.docx", HEAD[:4], rows)
+    imported = import_table(path)
+    leaves = [n for n in imported.spec.nodes if n.is_leaf]
+    assert len(leaves) == 20_000 and imported.review.rules == {"yesno": 20_000}
+    assert (leaves[0].code, leaves[-1].code, leaves[-1].name_vi) == ("C1", "C20000", "Tiêu chí 20000")
+    assert parse_spec(imported.yaml("vi")).node("C20000").max_points == 1
+
+
+def test_a_word_file_declaring_entities_is_refused(tmp_path: Path) -> None:
+    """Word never writes a DTD; one that declares entities could expand to gigabytes."""
+    import zipfile
+
+    path = _docx(tmp_path / "t.docx", [HEAD[:4], ["1", "Cổng", "10", "Có: 10 điểm; Không: 0 điểm"]], [])
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    dtd = b'<!DOCTYPE w:document [<!ENTITY a "aaaaaaaaaa">]>'
+    parts["word/document.xml"] = parts["word/document.xml"].replace(b"?>", b"?>" + dtd, 1)
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    result = runner.invoke(app, ["spec", "import", str(path), "--lang", "en"])
+    assert result.exit_code == 2 and "not a readable .docx file" in result.output
+
+
+def test_merged_and_broken_word_cells_read_as_word_shows_them(tmp_path: Path) -> None:
+    """A method cell merged down over two criteria (the same rule for both), a line break in a cell."""
+    document = docx.Document()
+    document.add_paragraph("BỘ CHỈ SỐ CẤP XÃ")
+    table = document.add_table(rows=3, cols=4)
+    for c, text in enumerate(HEAD[:4]):
+        table.cell(0, c).text = text
+    for r, (name, points) in enumerate([("Cáp quang", "10"), ("Wi-Fi công cộng", "10")], start=1):
+        table.cell(r, 0).text, table.cell(r, 1).text, table.cell(r, 2).text = str(r), name, points
+    table.cell(1, 3).merge(table.cell(2, 3)).text = "Có: 10 điểm"
+    table.cell(1, 3).add_paragraph("Không: 0 điểm")
+    document.save(str(tmp_path / "m.docx"))
+    spec = import_table(tmp_path / "m.docx").spec
+    assert [(n.code, n.rule and n.rule.kind) for n in spec.nodes[1:]] == [("C1", "yesno"), ("C2", "yesno")]

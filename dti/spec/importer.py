@@ -10,7 +10,9 @@ points, provisional.
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,8 +23,8 @@ from dti.io.grid import InputError
 from dti.numbers import parse_number
 from dti.spec.check import check
 from dti.spec.criteria import FIELDS, decision_of, read_rows, title_of
-from dti.spec.infer import infer_rule
-from dti.spec.io import dump_spec
+from dti.spec.infer import Inference, infer_rule
+from dti.spec.io import dump_data
 from dti.spec.model import Spec, SpecError
 from dti.spec.outline import CODE, Item, assign_codes, numbering, place, walk
 from dti.text import header_key
@@ -71,14 +73,13 @@ class Imported:
 
     def yaml(self, lang: Lang = "en") -> str:
         """The YAML to write, its provenance worded in `lang`."""
-        nodes = [
-            n.model_copy(update={"source": "; ".join(texts(self.sources[n.code], lang))})
-            if n.code in self.sources
-            else n
-            for n in self.spec.nodes
-        ]
-        spec = self.spec.model_copy(update={"note": self.note.text(lang), "nodes": nodes})
-        return note("spec.import.header", file=self.file).text(lang) + "\n" + dump_spec(spec)
+        data = self.spec.model_dump(mode="json", exclude_defaults=True)
+        if lang != "en":  # the spec holds its provenance in English
+            data["note"] = self.note.text(lang)
+            for node in data["nodes"]:
+                if node["code"] in self.sources:
+                    node["source"] = "; ".join(texts(self.sources[node["code"]], lang))
+        return note("spec.import.header", file=self.file).text(lang) + "\n" + dump_data(data)
 
     @property
     def text(self) -> str:
@@ -130,7 +131,13 @@ def _sum(item: Item, review: Review) -> float:
     return total
 
 
-def _node(item: Item, file: str, review: Review, sources: dict[str, list[Note | str]]) -> dict[str, Any]:
+def _node(
+    item: Item,
+    file: str,
+    review: Review,
+    sources: dict[str, list[Note | str]],
+    infer: Callable[[str, float | None], Inference],
+) -> dict[str, Any]:
     where = dict(file=file, row=item.row, number=item.number)
     parts: list[Note | str] = [
         note("spec.import.where-number", **where) if item.number else note("spec.import.where", **where)
@@ -150,7 +157,7 @@ def _node(item: Item, file: str, review: Review, sources: dict[str, list[Note | 
             parts.append(note("spec.import.method", method=method))
     else:
         data["kind"] = "component"
-        inference = infer_rule(item.cells["method"], stated)
+        inference = infer(item.cells["method"], stated)
         parts.append(inference.why)
         data["max_points"] = 0.0 if stated is None else stated
         data["rule"] = inference.rule.model_dump()
@@ -215,7 +222,8 @@ def import_table(
             )
     title = title or title_of(titles) or path.stem
     sources: dict[str, list[Note | str]] = {root.code: [note("spec.import.top-source", file=file)]}
-    nodes = [_node(item, file, review, sources) for item in walk(root)[1:]]
+    infer = functools.cache(infer_rule)  # once per distinct method text: tables repeat them
+    nodes = [_node(item, file, review, sources, infer) for item in walk(root)[1:]]
     told = note(
         "spec.import.note",
         file=file,
