@@ -256,3 +256,43 @@ def test_report_section_counts_unknown_tasks(tmp_path: Path) -> None:
     # by hand: one task, no status word: 0 + 0 + 0 known and 1 unknown, adding up to the one task
     assert [(f.label, f.value) for f in section.facts][-1] == ("Chưa rõ", 1)
     assert sum(f.value for f in section.facts) == 1
+
+
+# A task list as a provincial office keeps it (issue 22): the status under "Tình hình thực hiện", the
+# numbering restarting in each section, a row pasted twice, lead units in short and old forms.
+OFFICE = (
+    "PHỤ LỤC: NHIỆM VỤ TRỌNG TÂM 6 THÁNG CUỐI NĂM 2026,,,,\n"
+    "STT,Nhiệm vụ,Đơn vị chủ trì,Thời gian hoàn thành,Tình hình thực hiện\n"
+    "I,CHÍNH QUYỀN SỐ,,,\n"
+    "1,Ban hành Kế hoạch chuyển đổi số năm 2026,Sở TT&TT,30/06/2026,Đã hoàn thành\n"
+    "2,Nâng cấp hệ thống giám sát an toàn thông tin (SOC),CA tỉnh,30/09/2026,Đang triển khai\n"
+    "2,Nâng cấp hệ thống giám sát an toàn thông tin (SOC),CA tỉnh,30/09/2026,Đang triển khai\n"
+    "II,KINH TẾ SỐ,,,\n"
+    "1,Thúc đẩy sử dụng hóa đơn điện tử,Cục Thuế,31/12/2026,Chưa triển khai\n"
+    "2,Hỗ trợ doanh nghiệp nhỏ và vừa chuyển đổi số,Sở KHĐT,Quý III/2026,Chậm tiến độ\n"
+)
+
+
+@pytest.mark.parametrize("header", ["Tình hình thực hiện", "Kết quả thực hiện", "Tiến độ", "Trạng thái"])
+def test_status_headers_as_offices_write_them(tmp_path: Path, header: str) -> None:
+    # 14/01/2027 is 198 days after 30/06/2026: 'Đã hoàn thành' was shown 198 days overdue when the header
+    # was not read. Done is never overdue; 30/09 (I.2, II.2 'Quý III') and 31/12 (II.1) are past.
+    path = write(tmp_path, OFFICE.replace("Tình hình thực hiện", header))
+    task_list = read_tasks(path, today=dt.date(2027, 1, 14))
+    assert task_list.issues == []
+    assert list(task_list.tasks["id"]) == ["I.1", "I.2", "II.1", "II.2"]
+    assert list(task_list.tasks["status"]) == ["done", "in_progress", "not_started", "in_progress"]
+    assert list(task_list.tasks["overdue"]) == [False, True, True, True]
+    # the row pasted twice (6 = 5) counted once: 4 tasks, not 5
+    assert task_list.summary() == {
+        "total": 4, "not_started": 1, "in_progress": 2, "done": 1, "unknown": 0, "overdue": 3
+    }  # fmt: skip
+    assert "6 = 5" in " | ".join(map(str, task_list.notes))
+
+
+def test_task_table_names_lead_units_as_the_register_does(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["tasks", str(write(tmp_path, OFFICE)), "--today", "14/01/2027"])
+    assert result.exit_code == 0, result.output
+    for name in ("Sở Thông tin và Truyền thông", "Công an tỉnh", "Thuế tỉnh", "Sở Kế hoạch và Đầu tư"):
+        assert name in result.stdout
+    assert "counted once" in runner.invoke(app, ["tasks", str(tmp_path / "tasks.csv"), "--lang", "en"]).output

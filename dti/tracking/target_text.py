@@ -24,6 +24,51 @@ VERDICTS: tuple[tuple[str, Status], ...] = (
     (r"đạt(?: kế hoạch| mục tiêu| chỉ tiêu)?(?:\s*[(,;:.\-–].*|\s+\d.*)?", "met"),
 )
 _VERDICTS = [(re.compile(p), s) for p, s in VERDICTS]
+# What a result cell says in words (a qualitative target's result, or words where a number was due), the
+# first that matches wins; a word matches the whole cell or its start (`Đã triển khai kết nối CSDL …`).
+# `in progress` is not met and said so (`Chưa đạt (đang triển khai)`), never an error blocking the review.
+# The docs print this table (`result_words_markdown`).
+RESULT_WORDS: tuple[tuple[str, Status, bool], ...] = (
+    ("chưa có số liệu", "no_data", False),
+    ("chưa có dữ liệu", "no_data", False),
+    ("không có số liệu", "no_data", False),
+    ("không có dữ liệu", "no_data", False),
+    ("—", "no_data", False),
+    ("-", "no_data", False),
+    ("chưa …", "not_met", False),
+    ("không đạt", "not_met", False),
+    ("đang triển khai", "not_met", True),
+    ("đang thực hiện", "not_met", True),
+    ("đang xây dựng", "not_met", True),
+    ("x", "met", False),
+    ("đã ban hành", "met", False),
+    ("đã triển khai", "met", False),
+    ("đã thực hiện", "met", False),
+    ("đã hoàn thành", "met", False),
+    ("hoàn thành", "met", False),
+    ("đạt", "met", False),
+)
+_RESULT_WORDS = [(fold(w.rstrip(" …")), s, p) for w, s, p in RESULT_WORDS]
+
+
+def result_word(text: str) -> tuple[Status, bool] | None:
+    """The status a result's words give ('Đã ban hành' → met; 'Chưa triển khai' → not met; 'Đang triển
+    khai' → not met, in progress), and whether it says in progress; None when it says none of them."""
+    key = fold(text).strip()
+    for word, status, progress in _RESULT_WORDS:
+        if key == word or (key.startswith(word) and not key[len(word) : len(word) + 1].isalnum()):
+            return status, progress
+    return None
+
+
+def result_words_markdown() -> str:
+    """The result words as a Markdown table (docs/targets.md prints it)."""
+    lines = ["| result (any case and diacritics; `…`: words may follow) | status |", "| --- | --- |"]
+    for word, status, progress in RESULT_WORDS:
+        lines.append(f"| `{word}` | {status}{' (in progress)' if progress else ''} |")
+    return "\n".join(lines)
+
+
 # Comparators as steering-committee documents write them; a bare number means "at least".
 COMPARATORS = [
     (r"(?:>=|≥|tối thiểu|ít nhất|không dưới|không thấp hơn|từ)", ">="),

@@ -26,7 +26,14 @@ from dti.issues import Issue, IssueCode, Severity, issue
 from dti.numbers import MISSING, parse_column
 from dti.text import fold
 from dti.tracking.departments import Departments, bundled, check_units
-from dti.tracking.target_text import CHANGE_WORDS, STATUSES, Target, parse_target, result_token
+from dti.tracking.target_text import (
+    CHANGE_WORDS,
+    STATUSES,
+    Target,
+    parse_target,
+    result_token,
+    result_word,
+)
 from dti.tracking.target_text import Status as Status
 from dti.tracking.target_text import verdict as verdict
 from dti.words import Note, note
@@ -91,8 +98,13 @@ def amount(value: float, percent: bool) -> Note:
 Amount = Callable[[float, bool], "Note | str"]
 
 
-def status_note(status: str, exceeded: float, short: float, percent: bool, worded: Amount = amount) -> Note:
-    """'Đạt và vượt 2,44 %', 'Chưa đạt (còn thiếu 8,8 %)', 'Đạt', 'Chưa có số liệu đánh giá'."""
+def status_note(
+    status: str, exceeded: float, short: float, percent: bool, worded: Amount = amount, progress: bool = False
+) -> Note:
+    """'Đạt và vượt 2,44 %', 'Chưa đạt (còn thiếu 8,8 %)', 'Đạt', 'Chưa có số liệu đánh giá',
+    'Chưa đạt (đang triển khai)'."""
+    if status == "not_met" and progress:
+        return note("tracking.target.in-progress")
     if status == "met" and exceeded > 0:
         return note("tracking.target.exceeded", x=worded(exceeded, percent))
     if status == "not_met" and short > 0:
@@ -104,7 +116,8 @@ def label_note(row: Any, worded: Amount = amount) -> Note:
     """The status as a review writes it; a reported verdict that disagrees with the numbers shows both."""
     computed = getattr(row, "computed", None)
     if not isinstance(computed, str) or computed == row.status:
-        return status_note(row.status, row.exceeded_by, row.shortfall, row.percent, worded)
+        progress = bool(getattr(row, "progress", False))
+        return status_note(row.status, row.exceeded_by, row.shortfall, row.percent, worded, progress)
     return note(
         "tracking.target.disagrees",
         given=note(f"tracking.target.{row.status}"),
@@ -217,8 +230,9 @@ def review(frame: pd.DataFrame, name: str, issues: list[Issue] | None = None) ->
     _duplicate_ids(frame, flag)
     numbers = _numbers(frame)
     margins = _margins(numbers, _results(frame, numbers, flag))
-    status, given = _statuses(frame, numbers, margins, flag)
+    status, given, progress = _statuses(frame, numbers, margins, flag)
     frame["status"] = status
+    frame["progress"] = progress  # not met, in progress ('Đang triển khai')
     # object columns: pandas would infer a string dtype and turn None into NaN
     frame["computed"] = pd.Series(margins.computed, index=frame.index, dtype=object)
     frame["given"] = pd.Series(given, index=frame.index, dtype=object)
@@ -235,13 +249,26 @@ def _duplicate_ids(frame: pd.DataFrame, flag: Flag) -> None:
 
 
 def _results(frame: pd.DataFrame, numbers: _Numbers, flag: Flag) -> np.ndarray:
-    """Each result as the number to compare, a fraction of a percent target read as a percent; flag the
-    fraction, a target or result that is not a number, and a negative result where none is expected."""
+    """Each result as the number to compare; flag a target or result that is not a number, and a
+    negative result where none is expected.
+
+    A bare number (no % sign, no percent format) against a percent target is read on ONE scale per file:
+    when every such number lies in 0…1 the file writes fractions (0,9 → 90 %, each said); when any is
+    above 1 it writes percents without the sign (53,5 → 53,5 %), and a number of 1 or less among them is
+    read as written (0,9 → 0,9 %), with a warning where it is far below its target (a stray fraction?)."""
     values = numbers.value.copy()
+    bare = np.array(
+        [
+            numbers.state[i] == "number" and t.percent and not numbers.written_percent[i]
+            for i, t in enumerate(numbers.targets)
+        ],
+        dtype=bool,
+    )
+    fractions = bool(bare.any()) and bool(((values[bare] >= 0) & (values[bare] <= 1)).all())
     for i, target in enumerate(numbers.targets):
-        text, goal, value, state = frame.at[i, "result"], numbers.goal[i], values[i], numbers.state[i]
-        fraction = state == "number" and target.percent and not numbers.written_percent[i]
-        if fraction and 0 < value <= 1 and value < goal / 10:
+        text, goal, value = frame.at[i, "result"], numbers.goal[i], values[i]
+        state = numbers.state[i]
+        if bare[i] and fractions and value > 0:
             # 0.93 against a target of 90 %: a fraction (an Excel cell without the % format), not 0,93 %.
             flag(
                 i,
@@ -253,6 +280,16 @@ def _results(frame: pd.DataFrame, numbers: _Numbers, flag: Flag) -> np.ndarray:
                 percent=round(value * 100, 2),
             )
             values[i] = value * 100
+        elif bare[i] and 0 < value <= 1 and value < goal / 10:
+            flag(
+                i,
+                IssueCode.MIXED_SCALE,
+                "result",
+                "tracking.targets.mixed-scale",
+                Severity.WARNING,
+                text=text or value,
+                percent=round(value * 100, 2),
+            )
         if target.unreadable:
             flag(
                 i,
@@ -261,7 +298,7 @@ def _results(frame: pd.DataFrame, numbers: _Numbers, flag: Flag) -> np.ndarray:
                 "tracking.targets.target-not-a-number",
                 text=frame.at[i, "target"],
             )
-        if state == "text" and target.op is not None and verdict(text) is None:
+        if state == "text" and target.op is not None and verdict(text) is None and result_word(text) is None:
             # neither a number, a missing marker nor a verdict ('abc', 'khoảng 70%', '1e400'): said
             flag(i, IssueCode.NON_NUMERIC, "result", "tracking.targets.result-not-a-number", text=text)
         negative = state == "number" and target.op is not None and values[i] < 0 <= goal
@@ -306,11 +343,13 @@ def _margins(numbers: _Numbers, values: np.ndarray) -> _Margins:
 
 def _statuses(
     frame: pd.DataFrame, numbers: _Numbers, margins: _Margins, flag: Flag
-) -> tuple[np.ndarray, np.ndarray]:
-    """Each target's status and the verdict the file gives (its status, else its note), which wins over
-    the computed one; flag a status that is no verdict and a verdict the numbers contradict."""
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Each target's status, the verdict the file gives (its status, else its note), which wins over
+    the computed one, and whether it is in progress; flag a status that is no verdict and a verdict the
+    numbers contradict. Without either, a result in words gives it (`Đã ban hành`: target_text.py)."""
     n = len(frame)
     status, given = np.empty(n, dtype=object), np.full(n, None, dtype=object)
+    progress = np.zeros(n, dtype=bool)
     computed = margins.computed
     for i, target in enumerate(numbers.targets):
         source = "status" if frame.at[i, "status"].strip() else "note"
@@ -337,6 +376,8 @@ def _statuses(
             status[i] = given[i]
         elif computed[i] is not None:
             status[i] = computed[i]
+        elif numbers.state[i] != "number" and (worded := result_word(frame.at[i, "result"])) is not None:
+            status[i], progress[i] = worded
         else:  # no number to compare: a qualitative target with a result needs a person's verdict
             status[i] = "needs_review" if target.op is None and numbers.state[i] != "missing" else "no_data"
-    return status, given
+    return status, given, progress

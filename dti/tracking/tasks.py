@@ -54,8 +54,8 @@ HEADERS = Headers(
             "status",
             "Trạng thái …",
             "Tình trạng",
-            "Tiến độ",
-            "Tiến độ thực hiện",
+            "Tình hình thực hiện …",
+            "Tiến độ …",
             "Mức độ hoàn thành",
         ),
         "result": ("result", "Kết quả …", "Kết quả thực hiện …"),
@@ -77,6 +77,7 @@ WORDS: tuple[tuple[str, Status, bool], ...] = (
     ("quá hạn", "in_progress", True),
     ("đang triển khai", "in_progress", False),
     ("đang thực hiện", "in_progress", False),
+    ("đang xây dựng", "in_progress", False),
     ("đã triển khai", "in_progress", False),
     ("in progress", "in_progress", False),
     ("chưa triển khai", "not_started", False),
@@ -85,6 +86,17 @@ WORDS: tuple[tuple[str, Status, bool], ...] = (
     ("not started", "not_started", False),
 )
 _WORDS = [(header_key(w), s, late) for w, s, late in WORDS]
+
+
+def status_words_markdown() -> str:
+    """The status words and headers read, as Markdown tables (docs/tasks.md prints them)."""
+    lines = [
+        "| status words (any case and diacritics; words may follow) | status | late |",
+        "| --- | --- | --- |",
+    ]
+    lines += [f"| `{w}` | {s} | {'yes' if late else ''} |" for w, s, late in WORDS]
+    heads = ", ".join(f"`{h}`" for h in HEADERS.table["status"][1:] + HEADERS.table["result"][1:])
+    return "\n".join([*lines, "", f"Read from the columns headed {heads} (then `Ghi chú`)."])
 
 
 def status_of(text: str) -> tuple[Status, bool] | None:
@@ -193,12 +205,31 @@ def read_tasks(path: Path, sheet: str | None = None, today: dt.date | None = Non
     # that make a row a task (a deadline, a unit) standing in for its target column.
     frame["target"] = frame["deadline"] + frame["responsible"] + frame["partners"]
     frame = structure(frame, notes, "tasks").drop(columns="target").reset_index(drop=True)
+    frame = _once(frame, notes)
     if frame.empty and not issues:
         issues.append(issue(IssueCode.NO_DATA, Severity.ERROR, "tracking.tasks.none", file=str(path)))
     issues += check_units(frame.to_dict("records"), ("responsible", "partners"), str(path))
     tasks = judge(frame, str(path), today, issues)
     tasks.notes = [note("io.in-file", file=str(path), note=n) for n in notes]
     return tasks
+
+
+def _once(frame: pd.DataFrame, notes: list[Note | str]) -> pd.DataFrame:
+    """A task written twice (the same group, name, lead and deadline, as folded; a row pasted twice) is
+    counted once, and the rows left out are said."""
+    if frame.empty:
+        return frame
+    key = frame[["group", "name", "responsible", "deadline"]].apply(lambda c: c.map(header_key))
+    again = key.duplicated(keep="first").to_numpy()
+    if not again.any():
+        return frame
+    first = {tuple(k): int(r) for k, r in zip(key.to_numpy()[~again], frame["row"][~again], strict=True)}
+    pairs = [
+        f"{int(r)} = {first[tuple(k)]}"
+        for k, r in zip(key.to_numpy()[again], frame["row"][again], strict=True)
+    ]
+    notes.append(note("tracking.tasks.twice", rows="; ".join(pairs)))
+    return frame[~again].reset_index(drop=True)
 
 
 def judge(frame: pd.DataFrame, name: str, today: dt.date | None, issues: list[Issue]) -> TaskList:

@@ -47,9 +47,11 @@ def tasks(task_list: TaskList, by: str | None = None, lang: Lang = "vi") -> list
         Column(k, h, empty="", tone="tone" if k == "label" else None, optional=1 if k == "group" else 0)
         for k, h in zip(keys, (say(f"tracking.tasks.{h}", lang) for h in HEADS), strict=True)
     ]
+    register = task_list.departments
     rows = [
         {
-            **{k: rec[k] or None for k in ("id", "group", "name", "responsible")},
+            **{k: rec[k] or None for k in ("id", "group", "name")},
+            "responsible": "; ".join(register.named(u) for u in register.split(rec["responsible"])) or None,
             "deadline": day_text(rec["deadline"]) or rec["deadline_text"] or None,
             "label": status_label(rec, lang),
             "tone": _tone(rec),

@@ -172,6 +172,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "tracking.target.not_met": ("Chưa đạt", "Not met"),
     "tracking.target.short": ("Chưa đạt (còn thiếu {x})", "Not met, short by {x}"),
     "tracking.target.no_data": ("Chưa có số liệu đánh giá", "No data"),
+    "tracking.target.in-progress": ("Chưa đạt (đang triển khai)", "Not met (in progress)"),
     "tracking.target.needs_review": (
         "Cần đánh giá (chỉ tiêu định tính)",
         "Needs review (qualitative target)",
@@ -201,6 +202,12 @@ WORDS: dict[str, tuple[str, str]] = {
     "tracking.targets.target-not-a-number": (
         "chỉ tiêu '{text}' không phải là số",
         "target '{text}' is not a number",
+    ),
+    "tracking.targets.mixed-scale": (
+        "kết quả '{text}' so với chỉ tiêu tính theo % được đọc là {text} % vì các kết quả khác của tệp ghi "
+        "số phần trăm không kèm dấu %; nếu là tỷ lệ ({percent} %), hãy ghi {percent}%",
+        "result '{text}' against a target in percent is read as {text} % because the file's other results "
+        "are percentages written without %; if it is a fraction ({percent} %), write {percent}%",
     ),
     "tracking.targets.result-not-a-number": (
         "kết quả '{text}' không phải là số: hãy ghi ví dụ 84,5%",
@@ -244,6 +251,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "tracking.tasks.summary-overdue": ("; {count} nhiệm vụ quá hạn", "; {count} overdue"),
     "tracking.tasks.summary-unknown": ("; {count}/{n} chưa rõ trạng thái", "; {count}/{n} without a status"),
     "tracking.tasks.none": ("tệp không có nhiệm vụ nào", "no tasks in the file"),
+    "tracking.tasks.twice": (
+        "dòng {rows} (dòng = dòng đầu tiên) ghi lại một nhiệm vụ đã có: chỉ tính một lần",
+        "rows {rows} (row = its first row) repeat a task above: counted once",
+    ),
     "tracking.tasks.unknown-status": (
         "trạng thái '{text}' không rõ: hãy ghi chưa triển khai, đang triển khai hoặc hoàn thành (hoàn "
         "thành quá hạn, chậm tiến độ)",
