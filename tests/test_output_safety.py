@@ -24,7 +24,7 @@ from dti.cli import app
 from dti.issues import Issue, IssueCode, Severity
 from dti.write import csv as csv_writer
 from dti.write import github, text
-from dti.write.files import OutputError, write_atomic
+from dti.write.files import OutputError, printable, write_all, write_atomic
 
 from .conftest import ROOT, SAMPLES
 
@@ -316,6 +316,78 @@ def test_a_closed_pipe_ends_quietly_with_exit_2(fmt: str) -> None:
         and "lỗi nội bộ" not in err
         and "Exception ignored" not in err
     )
+
+
+def cut_at_2000_bytes() -> None:
+    """In the child: a file-size limit of 2,000 bytes, SIGXFSZ ignored (so writing past it is EFBIG)."""
+    import resource
+
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (2000, 2000))
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["score", SAMPLE], ["score", SAMPLE, "--format", "csv"], ["score", SAMPLE, "--format", "json"]]
+    + [["spec", "check", "dti-province-2022", "dti-province-2025"]],
+)
+def test_stdout_cut_by_a_file_size_limit_is_one_line_and_exit_2(args: list[str], tmp_path: Path) -> None:
+    """EFBIG (#23): the table and the CSV were cut at the limit with exit 0 (a write that takes only part
+    of its bytes raises nothing; the next one does)."""
+    with open(tmp_path / "cut.txt", "wb") as sink:
+        done = dti(*args, "--lang", "en", stdout=sink, preexec_fn=cut_at_2000_bytes)
+    err = done.stderr.decode()
+    if args[0] == "spec":  # two short lines fit: nothing is cut
+        assert done.returncode == 0, err
+        return
+    assert done.returncode == 2, err
+    assert err.splitlines()[-1] == "cannot write to stdout: File too large"
+    assert err.count("cannot write") == 1 and "Traceback" not in err and "internal error" not in err
+    assert (tmp_path / "cut.txt").stat().st_size == 2000
+
+
+def test_a_short_write_is_followed_by_one_for_the_rest() -> None:
+    class Short(io.BytesIO):
+        def write(self, data: object) -> int:
+            return super().write(bytes(data)[:3])  # type: ignore[call-overload]
+
+    sink = Short()
+    write_all(sink, b"H\xc3\xa0 N\xe1\xbb\x99i")
+    assert sink.getvalue() == "Hà Nội".encode()
+
+
+UNDECODABLE = os.fsdecode(b"b\xe1o c\xe1o \xff.csv")  # Windows-1258 bytes in a UTF-8 file system
+
+
+@pytest.mark.parametrize("fmt", ["github", "json", "csv", "table"])
+def test_a_file_name_with_undecodable_bytes_is_written_escaped(fmt: str, tmp_path: Path) -> None:
+    """github exited 4 and csv too (#23): the bytes are written \\xNN, as Python shows them, in each
+    format."""
+    (tmp_path / UNDECODABLE).write_bytes(b"unit,indicator,value\n01,NTS.02,abc\n")
+    done = subprocess.run(
+        [sys.executable, "-m", "dti", "validate", UNDECODABLE, "--spec", "dti-province-2022"]
+        + ["--year", "2024", "--format", fmt, "--lang", "en"],
+        capture_output=True,
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        timeout=120,
+    )
+    out = done.stdout.decode("utf-8")  # strict: no lone surrogate, no stray byte
+    assert done.returncode == 1, done.stderr.decode()
+    shown = "b\\xe1o c\\xe1o \\xff.csv"
+    if fmt == "json":
+        assert {i["file"] for i in json.loads(out)["issues"]} == {shown}
+    elif fmt == "csv":
+        assert {row["file"] for row in csv.DictReader(io.StringIO(out))} == {shown}
+    elif fmt == "github":
+        assert out.count(f"file={shown}") == 2
+    else:
+        assert shown in out
+
+
+def test_printable_writes_undecodable_bytes_as_python_shows_them() -> None:
+    assert printable(os.fsdecode(b"\xff\xfe.csv")) == "\\xff\\xfe.csv"
+    assert printable("Hà Nội") == "Hà Nội" and printable("\ud800") == "\\ud800"
 
 
 def test_a_non_utf8_stdout_gets_utf8() -> None:

@@ -304,9 +304,9 @@ def scored(run: Run, file: object, lang: Lang, warnings: bool = True) -> Result:
 
 def write(content: str | list[bytes], output: Path | None, inputs: Sequence[Path] = ()) -> None:
     """Text (or parts of UTF-8 bytes) to stdout, or atomically to the output file."""
-    from dti.write.files import write_atomic, write_stdout
+    from dti.write.files import printable, write_atomic, write_stdout
 
-    parts = [content.encode("utf-8")] if isinstance(content, str) else content
+    parts = [printable(content).encode("utf-8")] if isinstance(content, str) else content
     if not parts or not parts[-1].endswith(b"\n"):
         parts.append(b"\n")
     if output is None:
@@ -366,7 +366,7 @@ def emit(
         from dti.write import csv as csv_writer
 
         content = csv_writer.dumps(csv())
-        parts = [content.encode("utf-8")] if isinstance(content, str) else content
+        parts = [content.encode("utf-8")] if isinstance(content, str) else content  # escaped by dumps
         write([BOM, *parts] if with_bom else parts, output, inputs)
     elif fmt == "xlsx":
         if output is None:  # refused by check_format; said again for the type checker

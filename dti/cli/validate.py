@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -23,6 +23,9 @@ from dti.cli.options import (
 )
 
 TABLE_ISSUES = 200  # a terminal table of 10,000 rows helps nobody; json, csv and github list them all
+
+if TYPE_CHECKING:
+    from dti.issues import Report as Report
 
 
 @common.command(epilog=HEADERS_EPILOG)
@@ -67,9 +70,35 @@ def validate(
             files,
             table=lambda: views.issues(report, lang.code),
             json=report.to_dict,
-            csv=lambda: views.issues_frame(report),
+            csv=lambda: views.issues_frame(printable_names(report)),
         )
     if report.unreadable:
         raise typer.Exit(int(ExitCode.USAGE))
     if not report.valid or (strict and report.warnings):
         raise typer.Exit(int(ExitCode.INVALID_DATA))
+
+
+def printable_names(report: Report) -> Report:
+    """The report with a file name's undecodable bytes (os.fsdecode(b"\\xff.csv")) written as \\xff in
+    each shown issue: a pandas frame cannot hold them."""
+    from dataclasses import replace
+
+    from dti.issues import Report
+    from dti.write.files import printable
+
+    shown = report.shown()
+    if all(i.file is None or printable(i.file) == i.file for i in shown):
+        return report
+
+    def escaped(value: Any) -> Any:
+        return printable(value) if isinstance(value, str) else value
+
+    return Report(
+        replace(
+            i,
+            file=escaped(i.file),
+            message=printable(i.message),
+            params=tuple((name, escaped(value)) for name, value in i.params),
+        )
+        for i in shown
+    )

@@ -16,6 +16,8 @@ from typing import Any
 
 import numpy as np
 
+from dti.write.files import printable
+
 FORMULA_START = ("=", "@", "\t", "\r")
 # A signed number ('-3,5', '+18.5 %', '-1.234,5', '-2e3') is data, not a formula; '-2+3' is a formula.
 SIGNED_NUMBER = re.compile(r"[+-]\s*\d[\d\s.,]*(?:[eE][+-]?\d+)?\s*%?")
@@ -29,6 +31,7 @@ def escape(value: Any) -> Any:
     """
     if not isinstance(value, str) or not value:
         return value
+    value = printable(value)
     if value.startswith(FORMULA_START):
         return "'" + value
     if value[0] in "+-" and value != "-" and not SIGNED_NUMBER.fullmatch(value):

@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import secrets
 import signal
 import stat
@@ -218,8 +219,52 @@ def write_stdout(parts: Iterable[bytes]) -> None:
         stream = stdout()
         stream.flush()
         for part in parts:
-            stream.buffer.write(part)
+            write_all(stream.buffer, part)
         stream.buffer.flush()
+
+
+def write_text(stream: TextIO, text: str) -> None:
+    """Text to a standard stream, every byte of it or an OSError (TextIOWrapper.write drops what a short
+    write leaves over: a file-size limit cut stdout with exit 0)."""
+    stream.flush()
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None:  # a stream without bytes under it (a test's StringIO)
+        stream.write(printable(text))
+        return
+    write_all(buffer, printable(text).encode(stream.encoding or "utf-8", errors="replace"))
+    buffer.flush()
+
+
+def write_all(buffer: IO[bytes], data: bytes) -> None:
+    """All of `data`: a write that takes only part of it (a file-size limit reached) is followed by one
+    for the rest, which raises the OSError (EFBIG) that the short write did not."""
+    view = memoryview(data)
+    while view:
+        written = buffer.write(view)
+        if not written:  # None: it would block; 0: nothing taken
+            raise OSError(errno.EIO, "stdout took nothing")
+        view = view[written:]
+
+
+# A file name's undecodable bytes (os.fsdecode(b"\xff.csv") = "\udcff.csv") cannot be encoded in UTF-8:
+# they are written as \xff, the way Python shows them, in every format.
+SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def printable(text: str) -> str:
+    """`text` with each lone surrogate written as \\xNN (an undecodable byte) or \\uNNNN."""
+    if text.isascii():
+        return text
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return SURROGATES.sub(_escaped, text)
+    return text
+
+
+def _escaped(found: re.Match[str]) -> str:
+    code = ord(found.group())
+    return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\u{code:04x}"
 
 
 def discard_stdout() -> None:

@@ -1,4 +1,5 @@
-"""JSON output: never NaN or Infinity (None instead), numpy scalars as plain numbers."""
+"""JSON output: never NaN or Infinity (None instead), numpy scalars as plain numbers, a file name's
+undecodable bytes as the text \\xff."""
 
 from __future__ import annotations
 
@@ -6,14 +7,18 @@ import json
 import math
 from typing import Any
 
+from dti.write.files import printable
+
 
 def clean(value: Any) -> Any:
     """A copy of `value` that the JSON standard allows: non-finite floats become None."""
+    if isinstance(value, str):
+        return printable(value)  # a file name's undecodable bytes as \xff
     if isinstance(value, dict):
-        return {str(k): clean(v) for k, v in value.items()}
+        return {printable(str(k)): clean(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
         return [clean(v) for v in value]
-    if isinstance(value, bool) or value is None or isinstance(value, str):
+    if isinstance(value, bool) or value is None:
         return value
     if isinstance(value, int):
         return int(value)

@@ -24,7 +24,7 @@ from dti.views import Column, View
 from dti.views.cells import cell, missing
 from dti.views.document import Decimal
 from dti.words import Lang, Note, say
-from dti.write.files import stdout, stdout_errors
+from dti.write.files import printable, stdout, stdout_errors, write_text
 
 RICH_ROWS = 500  # above this a plain table is written: rich lays out ~1,000 rows a second
 TEXT_MIN = 10  # a text column is not wrapped narrower than this (unless all of it is narrower)
@@ -44,8 +44,9 @@ CONTROLS = dict.fromkeys([*range(0, 9), *range(11, 32), 127, *range(128, 160)], 
 
 
 def safe(text: str) -> str:
-    """The text with control characters (other than tab and newline) replaced by U+FFFD."""
-    return text.translate(CONTROLS)
+    """The text with control characters (other than tab and newline) replaced by U+FFFD, and a file
+    name's undecodable bytes written as \\xff."""
+    return printable(text).translate(CONTROLS)
 
 
 def _text(column: Column, row: dict[str, Any], decimal: Decimal) -> str:
@@ -243,7 +244,7 @@ def show(views: View | Sequence[View], stderr: bool = False, decimal: Decimal = 
         probe = Console(file=stream)
         if not probe.is_terminal:
             text, hints = _render(views, asked_width(), decimal)
-            stream.write(text)
+            write_text(stream, text)
         else:
             hints = _print(Console(file=stream, highlight=False), views, probe.width, decimal)
         stream.flush()
@@ -298,7 +299,10 @@ def line(message: str) -> None:
     with stdout_errors():
         stream = stdout()
         console = Console(file=stream, highlight=False)
-        console.print(Text(safe(message)), soft_wrap=not console.is_terminal)
+        if console.is_terminal:
+            console.print(Text(safe(message)), soft_wrap=False)
+        else:
+            write_text(stream, safe(message) + "\n")
         stream.flush()
 
 

@@ -756,6 +756,25 @@ _CASES: list[Case] = [
         2,
         runtime=True,  # git keeps no read-only mode
     ),
+    Case(
+        "github-undecodable-file-name",
+        "a file name with a byte that is not UTF-8 (os.fsdecode(b'\\xff.csv')), in annotations (was exit 4)",
+        raw(os.fsdecode(b"\xff.csv"), b"unit,indicator,value\n01,NTS.02,abc\n"),
+        ("validate", "{dir}/" + os.fsdecode(b"\xff.csv"), *SPEC, "--year", "2024", "--format", "github"),
+        1,
+        ("non-numeric",),
+        says=("/\\xff.csv,line=2",),
+        runtime=True,  # git cannot hold the name on every system
+    ),
+    Case(
+        "csv-undecodable-file-name",
+        "the same file name in validate's CSV (was exit 4: a pandas frame cannot hold it)",
+        raw(os.fsdecode(b"\xff.csv"), b"unit,indicator,value\n01,NTS.02,abc\n"),
+        ("validate", "{dir}/" + os.fsdecode(b"\xff.csv"), *SPEC, "--year", "2024", "--format", "csv"),
+        1,
+        ("non-numeric",),
+        runtime=True,
+    ),
     # (end of output, options and the CLI)
     #
     #
