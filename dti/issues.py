@@ -51,6 +51,10 @@ class IssueCode(StrEnum):
     UNNAMED_COLUMN = "unnamed-column"
     READ_AS_FRACTION = "read-as-fraction"
     MIXED_SCALE = "mixed-scale"
+    INVALID_COUNTS = "invalid-counts"  # a/b where it cannot be read: b = 0, a > b, not a ratio component
+    PERCENT_IN_COUNT = "percent-in-count"
+    FRACTION_IN_COUNT = "fraction-in-count"
+    UNCLEAR_ANSWER = "unclear-answer"  # a yes/no answer with a qualification, read as no
 
 
 # The columns of an issue in machine-readable output (json keys, csv header), in this order.

@@ -10,13 +10,15 @@ from typing import Any, Literal, NamedTuple
 
 import numpy as np
 
+from dti.answers import NO_DATA
+from dti.answers import yes_no as yes_no  # read in full there; spec inference imports it from here
 from dti.text import fold, nfc
 
-MISSING_MARKERS = frozenset(
-    {"", "-", "–", "—", "x", "n/a", "na", "chưa có số liệu", "chưa có", "không có số liệu"}
-)
+# `x` in a numeric column means none / not applicable (in a yes/no column it is a tick: dti.answers).
+MISSING_MARKERS = frozenset({*NO_DATA, "x", "chưa có"})
 
-Status = Literal["number", "missing", "text", "ambiguous"]
+# counts: a ratio written as its counts, `512.340/570.000`: value is a/b in percent (NaN when b = 0)
+Status = Literal["number", "missing", "text", "ambiguous", "counts"]
 
 
 class Parsed(NamedTuple):
@@ -40,8 +42,8 @@ _FAST = re.compile(r"(-?\d{1,15})(?:[.,](\d{1,2}|\d{4,15}))?(%?)")
 ARROW_FAST = r"^-?[0-9]{1,15}(?:[.,](?:[0-9]{1,2}|[0-9]{4,15}))?%?$"
 
 # Cell status codes, as stored in the int8 status matrices.
-ABSENT, NUMBER, AMBIGUOUS, MISSING, TEXT = 0, 1, 2, 3, 4
-STATUS_CODE = {"number": NUMBER, "ambiguous": AMBIGUOUS, "missing": MISSING, "text": TEXT}
+ABSENT, NUMBER, AMBIGUOUS, MISSING, TEXT, COUNTS = 0, 1, 2, 3, 4, 5
+STATUS_CODE = {"number": NUMBER, "ambiguous": AMBIGUOUS, "missing": MISSING, "text": TEXT, "counts": COUNTS}
 
 
 _SPACED = re.compile(r"[+-]?\d{1,3}([ \u00a0\u202f]\d{3})+([.,]\d+)?")  # 1 234,5: spaces group thousands
@@ -56,6 +58,8 @@ def parse_number(token: str) -> Parsed:
     parsed = _parse(token)
     if parsed.status in ("number", "ambiguous") and not math.isfinite(parsed.value):
         return Parsed(np.nan, False, "text")
+    if parsed.status == "text":
+        return _as_reported(token)
     return parsed
 
 
@@ -85,6 +89,86 @@ def _parse(token: str) -> Parsed:
     if _DECIMAL.fullmatch(body):
         return Parsed(float(body.replace(",", ".")), percent, "number")
     return Parsed(np.nan, False, "text")
+
+
+# --- numbers as reported: counts (a/b) and numbers with unit words ----------------------------------
+
+_COUNT = r"\d{1,3}(?:[.,\u00a0\u202f ]\d{3})+|\d+"  # a whole count; dots, commas or spaces group thousands
+_WORDS = r"[^\d]*[^\W\d_][^\d]*"  # words without a digit: `sở, ngành`, `người`
+_COUNTS = re.compile(rf"({_COUNT})\s*/\s*({_COUNT})(?:\s+({_WORDS}))?")
+_WITH_WORDS = re.compile(rf"([+-]?\d[\d.,\u00a0\u202f ]*?)(?:\s*(%)\s*|\s+)({_WORDS})")
+# Words that make a figure an estimate or a bound, not the figure: before it (`khoảng 12`, `trên 50%`)
+# or after it (`12 người trở lên`, `90% (ước tính)`). Such a cell is not read (an error says why).
+APPROXIMATIONS = (
+    "khoảng",
+    "trên",
+    "dưới",
+    "gần",
+    "hơn",
+    "ước",
+    "ước tính",
+    "ước đạt",
+    "xấp xỉ",
+    "tối thiểu",
+    "tối đa",
+    "ít nhất",
+    "trở lên",
+    "trở xuống",
+    "dự kiến",
+    "~",
+    ">",
+    "<",
+    "≥",
+    "≤",
+)
+_TRAILING_APPROXIMATIONS = ("trở lên", "trở xuống", "ước tính", "ước", "dự kiến", "khoảng", "xấp xỉ")
+
+
+def _count(text: str) -> float:
+    return float(re.sub(r"[.,\s\u00a0\u202f]", "", text))
+
+
+def counts_of(token: str) -> tuple[float, float] | None:
+    """A ratio written as its counts: `512.340/570.000`, `18/21 sở, ngành` → (a, b); None otherwise."""
+    match = _COUNTS.fullmatch(nfc(token))
+    if match is None or _has_word(match.group(3) or "", _TRAILING_APPROXIMATIONS):
+        return None
+    return _count(match.group(1)), _count(match.group(2))
+
+
+_NOT_A_WORD = re.compile(r"[^\w~<>≥≤]+")
+
+
+def _has_word(text: str, words: tuple[str, ...]) -> str:
+    spaced = _NOT_A_WORD.sub(" ", fold(text)).replace("~", " ~ ")
+    padded = f" {' '.join(spaced.split())} "
+    return next((w for w in sorted(words, key=len, reverse=True) if f" {w} " in padded), "")
+
+
+def approximation(token: str) -> str:
+    """The word that makes a figure an estimate (`khoảng 12 người` → `khoảng`), or ''."""
+    text = nfc(token)
+    digit = re.search(r"\d", text)
+    if digit is None:
+        return ""
+    before = text[: digit.start()].replace(">", " > ").replace("<", " < ")
+    return _has_word(before, APPROXIMATIONS) or _has_word(text[digit.start() :], _TRAILING_APPROXIMATIONS)
+
+
+def _as_reported(token: str) -> Parsed:
+    """A cell that is no plain number, read as departments report figures: counts a/b, or a number
+    followed by its unit words (`12 người`, `89,5 % số hộ`). Anything else, and any estimate, is text."""
+    counts = counts_of(token)
+    if counts is not None:
+        a, b = counts
+        return Parsed(a / b * 100 if b else np.nan, True, "counts")
+    match = _WITH_WORDS.fullmatch(nfc(token))
+    if match is None or approximation(token):
+        return Parsed(np.nan, False, "text")
+    number = _parse(match.group(1).strip())
+    if number.status not in ("number", "ambiguous") or number.percent or not math.isfinite(number.value):
+        return Parsed(np.nan, False, "text")
+    return number._replace(percent=bool(match.group(2)))
 
 
 @dataclass
@@ -205,20 +289,3 @@ def format_trimmed(value: float, digits: int, decimal: str = ",") -> str:
     """A number with at most `digits` decimals and no trailing zeros: 2,44 (decimal ",") or 2.44 (".")."""
     text = format_vi(value, digits) if decimal == "," else f"{value:,.{digits}f}"
     return text.rstrip("0").rstrip(decimal) if decimal in text else text
-
-
-# Yes/no answers as units write them; `x` and ticks mean "yes" in a yes/no column (DOMAIN §6), and
-# phrases such as `Đã ban hành` / `Chưa ban hành` answer by their first word.
-YES = frozenset({"có", "co", "yes", "y", "true", "đạt", "dat", "đã", "rồi", "1", "x", "✓", "✔", "☑", "✅"})
-NO = frozenset({"không", "khong", "no", "n", "false", "chưa", "chua", "0", "không có", "chưa có"})
-YES_START = ("đã ", "có ")
-NO_START = ("chưa ", "không ")
-
-
-def yes_no(word: str) -> bool | None:
-    """True for yes, False for no, None when a folded answer is neither."""
-    if word in YES or word.startswith(YES_START):
-        return True
-    if word in NO or word.startswith(NO_START):
-        return False
-    return None

@@ -137,10 +137,10 @@ def test_targets_and_quality(briefing) -> None:  # type: ignore[no-untyped-def]
     assert [(f.value, f.note) for f in targets.facts] == [(11, "/20"), (6, "/20"), (3, "/20")]
     quality = doc.section("quality")
     assert quality is not None
-    # README: "104 warning(s): missing-value 53, mixed-scale 6, value-above-100 45"
+    # README: "108 warning(s): missing-value 57, mixed-scale 6, value-above-100 45"
     assert {r["severity"] for r in quality.views[0].rows} == {"cảnh báo"}
     assert {r["issue"]: r["count"] for r in quality.views[0].rows} == {
-        "missing-value": 53,
+        "missing-value": 57,
         "mixed-scale": 6,
         "value-above-100": 45,
     }

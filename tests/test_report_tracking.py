@@ -170,8 +170,8 @@ def test_a_side_file_with_errors_is_said_without_an_option(tmp_path: Path) -> No
 def test_a_long_list_of_issues_says_how_many_it_shows(full: Briefing) -> None:
     from dti.views.report import quality
 
-    # 2024.csv holds 104 warnings (README's dti score: missing-value 53, mixed-scale 6, value-above-100 45)
+    # 2024.csv holds 108 warnings (README's dti score: missing-value 57, mixed-scale 6, value-above-100 45)
     [sheet] = quality(full, "vi", limit=10).sheets
-    assert len(sheet.rows) == 10 and sheet.notes == ["10 vấn đề đầu tiên trên 104"]
+    assert len(sheet.rows) == 10 and sheet.notes == ["10 vấn đề đầu tiên trên 108"]
     [sheet] = quality(full, "en", limit=10).sheets
-    assert sheet.notes == ["The first 10 of 104 issues"]
+    assert sheet.notes == ["The first 10 of 108 issues"]

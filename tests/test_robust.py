@@ -90,8 +90,8 @@ def test_same_seed_same_bytes_other_seed_other_draws(tmp_path: Path) -> None:
     data = json.loads(outputs[0])
     assert {"draws", "seed", "units", "sensitivity"} <= set(data)
     assert data["draws"] == 300 and data["seed"] == 7
-    assert data["notes"] == [  # 53 missing cells in the sample (dti validate counts 53 missing-value)
-        "53 missing figures: each draw either 0 (the rule) or the component's median over the units"
+    assert data["notes"] == [  # 57 missing cells in the sample (4: "Chưa có số liệu" as yes/no)
+        "57 missing figures: each draw either 0 (the rule) or the component's median over the units"
     ]
     assert {"unit", "rank", "median_rank", "p05", "p95", "p_top10"} <= set(data["units"][0])
 

@@ -79,6 +79,10 @@ def test_every_issue_code_appears_in_the_broken_samples() -> None:
         IssueCode.READ_AS_FRACTION,  # these three: test_real_files.py
         IssueCode.MIXED_SCALE,
         IssueCode.STATUS_DISAGREES,  # a target-list issue: test_targets_appendix.py
+        IssueCode.INVALID_COUNTS,  # these four: test_answers.py
+        IssueCode.PERCENT_IN_COUNT,
+        IssueCode.FRACTION_IN_COUNT,
+        IssueCode.UNCLEAR_ANSWER,
     }
     assert required <= seen, sorted(required - seen)
 

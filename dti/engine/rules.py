@@ -7,14 +7,22 @@ settled before scoring, in scales.py.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from dti.answers import read_answer
+from dti.engine.block import Block, Check, Score
+from dti.engine.reported import (
+    COUNT_CHECKS,
+    COUNTS_NOT_READ,
+    POINTS_COUNTS,
+    RATIO_COUNTS,
+    UNCLEAR_CHECK,
+)
 from dti.issues import IssueCode, Severity
-from dti.numbers import ABSENT, AMBIGUOUS, MISSING, NUMBER, TEXT, yes_no
+from dti.numbers import ABSENT, AMBIGUOUS, MISSING, TEXT, approximation
 from dti.spec import ChoiceRule, Node, RatioRule, Spec, ThresholdsRule
 from dti.text import fold
 
@@ -49,57 +57,13 @@ def as_percent(value: np.ndarray, percent: np.ndarray, fraction_scale: np.ndarra
     return np.where(fraction_scale & ~percent, value * 100, value)
 
 
-@dataclass
-class Block:
-    """The cells of one rule kind: units × the k nodes of that kind, with the nodes' attributes."""
-
-    nodes: list[Node]
-    columns: np.ndarray  # the nodes' positions among the spec's nodes
-    max: np.ndarray  # (k,) max points
-    value: np.ndarray  # (units, k)
-    percent: np.ndarray
-    status: np.ndarray
-    token: np.ndarray
-    tokens: np.ndarray  # the submission's distinct texts
-
-    @property
-    def number(self) -> np.ndarray:
-        return (self.status == NUMBER) | (self.status == AMBIGUOUS)
-
-    def by_word(self, points_of: Callable[[int, str], float]) -> np.ndarray:
-        """Points of word cells: points_of(block column, folded text), called once per distinct text."""
-        out = np.full(self.token.shape, np.nan, order="F")
-        for k in range(self.token.shape[1]):
-            ids = self.token[:, k]
-            given = ids >= 0
-            if not given.any():
-                continue
-            low = int(ids[given].min())
-            present = np.flatnonzero(np.bincount(ids[given] - low)) + low  # each distinct text once
-            table = np.full(int(present.max()) - low + 1, np.nan)
-            table[present - low] = [points_of(k, fold(str(self.tokens[i]))) for i in present.tolist()]
-            out[given, k] = table[ids[given] - low]
-        return out
-
-
-Score = Callable[[Block], np.ndarray]  # points per cell; NaN where the value cannot be scored
-
-
-@dataclass(frozen=True)
-class Check:
-    code: IssueCode
-    severity: Severity
-    flags: Callable[[Block], np.ndarray]  # mask over the block's cells
-    # (block, unit row, block column, raw text) → the sentence's vocabulary key and parameters
-    message: Callable[[Block, int, int, str], tuple[str, dict[str, Any]]]
-
-
 @dataclass(frozen=True)
 class RuleKind:
     name: str
     reads_numbers: bool
     score: Score
     checks: tuple[Check, ...] = ()
+    reads_counts: bool = False  # a/b cells are scored (ratio: as a percentage; points: a out of the max)
 
 
 # --- scoring functions ---------------------------------------------------------------------------------
@@ -110,12 +74,18 @@ def _fraction_scale(block: Block) -> np.ndarray:
 
 
 def _points(block: Block) -> np.ndarray:
-    return np.clip(block.value, 0, block.max)
+    given = np.clip(block.value, 0, block.max)
+    if not block.counts.any():
+        return given
+    a, b = block.parts  # `85/100` is 85 points when 100 is the node's maximum
+    return np.where(block.counts, np.where((b == block.max) & (a <= b), a, np.nan), given)
 
 
 def _ratio(block: Block) -> np.ndarray:
     target = np.array([n.rule.target for n in block.nodes if isinstance(n.rule, RatioRule)])
     value = as_fraction(block.value, block.percent, _fraction_scale(block))
+    if block.counts.any():  # a > b: an error, not a share
+        value = np.where(block.counts & (block.value > 100), np.nan, value)
     return block.max * np.clip(value / target, 0, 1)
 
 
@@ -127,10 +97,14 @@ def _thresholds(block: Block) -> np.ndarray:
     for k, rule in enumerate(rules):
         for s, step in enumerate(rule.steps):
             at[k, s], pts[k, s] = step.at_least, step.points
-    reached = block.value[:, :, None] >= at  # highest step first: the first reached one scores
+    # a percentage in a count (`95%` meetings) is not scored: an error says so (PERCENT_IN_COUNT)
+    unread = block.percent & block.count_nodes
+    value = np.where(unread, np.nan, block.value) if unread.any() else block.value
+    reached = value[:, :, None] >= at  # highest step first: the first reached one scores
     first = reached.argmax(axis=2)
     got = np.take_along_axis(np.broadcast_to(pts, reached.shape), first[:, :, None], axis=2)[:, :, 0]
-    return np.where(reached.any(axis=2), got, 0.0)
+    scored = np.where(reached.any(axis=2), got, 0.0)
+    return np.where(unread, np.nan, scored) if unread.any() else scored
 
 
 def _choice(block: Block) -> np.ndarray:
@@ -144,8 +118,8 @@ def _choice(block: Block) -> np.ndarray:
 
 def _yesno(block: Block) -> np.ndarray:
     def points_of(k: int, word: str) -> float:
-        answer = yes_no(word)
-        return np.nan if answer is None else (float(block.max[k]) if answer else 0.0)
+        reading = read_answer(word).reading  # an unclear answer is no, with a warning (UNCLEAR_CHECK)
+        return np.nan if reading == "unknown" else (float(block.max[k]) if reading == "yes" else 0.0)
 
     return block.by_word(points_of)
 
@@ -173,7 +147,11 @@ NUMBER_CHECKS = (
         IssueCode.NON_NUMERIC,
         Severity.ERROR,
         lambda b: b.status == TEXT,
-        lambda b, i, j, raw: ("check.not-a-number", {"raw": raw}),
+        lambda b, i, j, raw: (
+            ("answers.approximate", {"raw": raw, "word": approximation(raw)})
+            if approximation(raw)
+            else ("check.not-a-number", {"raw": raw})
+        ),
     ),
     Check(
         IssueCode.AMBIGUOUS_NUMBER,
@@ -222,6 +200,7 @@ RULES: dict[str, RuleKind] = {
         _points,
         NUMBER_CHECKS
         + (
+            POINTS_COUNTS,
             Check(
                 IssueCode.POINTS_ABOVE_MAX,
                 Severity.ERROR,
@@ -232,6 +211,7 @@ RULES: dict[str, RuleKind] = {
                 ),
             ),
         ),
+        reads_counts=True,
     ),
     "ratio": RuleKind(
         "ratio",
@@ -239,6 +219,7 @@ RULES: dict[str, RuleKind] = {
         _ratio,
         NUMBER_CHECKS
         + (
+            RATIO_COUNTS,
             Check(
                 IssueCode.VALUE_ABOVE_100,
                 Severity.WARNING,
@@ -246,10 +227,11 @@ RULES: dict[str, RuleKind] = {
                 lambda b, i, j, raw: ("check.above-100", {"raw": raw}),
             ),
         ),
+        reads_counts=True,
     ),
-    "thresholds": RuleKind("thresholds", True, _thresholds, NUMBER_CHECKS),
+    "thresholds": RuleKind("thresholds", True, _thresholds, NUMBER_CHECKS + (COUNTS_NOT_READ, *COUNT_CHECKS)),
     "choice": RuleKind("choice", False, _choice, _word_checks(_choice)),
-    "yesno": RuleKind("yesno", False, _yesno, _word_checks(_yesno)),
+    "yesno": RuleKind("yesno", False, _yesno, (*_word_checks(_yesno), UNCLEAR_CHECK)),
     "not_scored": RuleKind("not_scored", False, _not_scored),
     # An inner node given as a value (a table of main indices): value × max points.
     "node": RuleKind(
@@ -258,6 +240,7 @@ RULES: dict[str, RuleKind] = {
         _given_value,
         NUMBER_CHECKS
         + (
+            COUNTS_NOT_READ,
             Check(
                 IssueCode.VALUE_OUT_OF_RANGE,
                 Severity.ERROR,
@@ -271,12 +254,16 @@ RULES: dict[str, RuleKind] = {
 CHECK_ORDER = (
     IssueCode.MISSING_VALUE,
     IssueCode.NON_NUMERIC,
+    IssueCode.INVALID_COUNTS,
     IssueCode.AMBIGUOUS_NUMBER,
     IssueCode.NEGATIVE_VALUE,
+    IssueCode.PERCENT_IN_COUNT,
+    IssueCode.FRACTION_IN_COUNT,
     IssueCode.VALUE_OUT_OF_RANGE,
     IssueCode.POINTS_ABOVE_MAX,
     IssueCode.VALUE_ABOVE_100,
     IssueCode.INVALID_OPTION,
+    IssueCode.UNCLEAR_ANSWER,
 )
 
 
@@ -329,6 +316,8 @@ def points(spec: Spec, layer: Layer, tokens: np.ndarray) -> np.ndarray:
     for kind, block in blocks(spec, layer, tokens):
         # Numbers count only when read as numbers; words are tried whatever the cell's status.
         usable = block.number if kind.reads_numbers else block.status != ABSENT
+        if kind.reads_counts:
+            usable = usable | block.counts
         with np.errstate(invalid="ignore", divide="ignore"):
             scored = kind.score(block)
         out[:, block.columns] = np.where(usable, scored, np.nan)

@@ -6,9 +6,11 @@ import numpy as np
 
 from dti.engine.submission import Submission
 from dti.issues import Issue, IssueCode, Severity, issue
-from dti.numbers import AMBIGUOUS, NUMBER
+from dti.numbers import AMBIGUOUS, COUNTS, NUMBER
 from dti.spec import RatioRule, Spec
-from dti.words import note
+from dti.words import Note, note
+
+SHOWN_COUNTS = 8  # the counts cells a note names at most, per file
 
 
 def settle_percent_scales(spec: Spec, submission: Submission) -> list[Issue]:
@@ -21,6 +23,7 @@ def settle_percent_scales(spec: Spec, submission: Submission) -> list[Issue]:
     column is read in its majority's style, with a warning naming each cell of the minority. Never a
     silent 0.915 %.
     """
+    submission.notes += counts_notes(spec, submission)
     issues: list[Issue] = []
     for j, node in enumerate(spec.nodes):
         if not (isinstance(node.rule, RatioRule) and node.rule.scale == "percent"):
@@ -78,3 +81,33 @@ def settle_percent_scales(spec: Spec, submission: Submission) -> list[Issue]:
                         )
                     )
     return issues
+
+
+def counts_notes(spec: Spec, submission: Submission) -> list[Note]:
+    """The audit trail of shares written as counts: per file, the cells read and what they became
+    (`E5 (48, HTS.01) 512.340/570.000 → 89,88 %`). The raw counts stay the cells' text."""
+    ratio = np.array([isinstance(n.rule, RatioRule) for n in spec.nodes], dtype=bool)
+    by_file: dict[str, list[Note]] = {}
+    for layer in submission.layers.values():
+        rows, cols = np.nonzero(
+            (layer.status == COUNTS) & ratio & ~np.isnan(layer.value) & (layer.value <= 100)
+        )
+        for i, j in zip(rows.tolist(), cols.tolist(), strict=True):
+            where = submission.locate(layer, i, j)
+            cell = f"{where['sheet']}!{where['cell']}" if where["sheet"] else where["cell"]
+            said = note(
+                "answers.counts-cell",
+                cell=cell,
+                unit=where["unit"],
+                code=where["indicator"],
+                raw=where["value"],
+                value=float(layer.value[i, j]),
+            )
+            by_file.setdefault(where["file"], []).append(said)
+    out = []
+    for file, cells in by_file.items():
+        shown: list[Note] = cells[:SHOWN_COUNTS]
+        if len(cells) > SHOWN_COUNTS:
+            shown.append(note("answers.counts-more", more=len(cells) - SHOWN_COUNTS))
+        out.append(note("answers.counts-read", file=file, count=len(cells), cells=tuple(shown)))
+    return out

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from dti.engine.rules import CHECK_ORDER, Block, Check, blocks
+from dti.engine.block import Block, Check
+from dti.engine.rules import CHECK_ORDER, blocks
 from dti.engine.submission import Layer, Submission
 from dti.issues import Batch, Issue, IssueCode, Report, Severity, issue
 from dti.spec import Spec

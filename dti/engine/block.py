@@ -1,0 +1,93 @@
+"""A block of cells: units × the nodes of one rule kind, and the Check a rule kind runs over it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+import numpy as np
+
+from dti.issues import IssueCode, Severity
+from dti.numbers import AMBIGUOUS, COUNTS, NUMBER, counts_of
+from dti.spec import Node, ThresholdsRule
+from dti.text import fold
+
+
+@dataclass
+class Block:
+    """The cells of one rule kind: units × the k nodes of that kind, with the nodes' attributes."""
+
+    nodes: list[Node]
+    columns: np.ndarray  # the nodes' positions among the spec's nodes
+    max: np.ndarray  # (k,) max points
+    value: np.ndarray  # (units, k)
+    percent: np.ndarray
+    status: np.ndarray
+    token: np.ndarray
+    tokens: np.ndarray  # the submission's distinct texts
+
+    @property
+    def number(self) -> np.ndarray:
+        return (self.status == NUMBER) | (self.status == AMBIGUOUS)
+
+    @property
+    def counts(self) -> np.ndarray:
+        """Cells written as counts a/b (`512.340/570.000`)."""
+        return np.asarray(self.status == COUNTS)
+
+    @cached_property
+    def parts(self) -> tuple[np.ndarray, np.ndarray]:
+        """Each counts cell's numerator and denominator (NaN elsewhere), read once per distinct text."""
+        a = self.by_word(lambda k, text: (counts_of(text) or (np.nan, np.nan))[0])
+        b = self.by_word(lambda k, text: (counts_of(text) or (np.nan, np.nan))[1])
+        return np.where(self.counts, a, np.nan), np.where(self.counts, b, np.nan)
+
+    @cached_property
+    def count_nodes(self) -> np.ndarray:
+        """(k,) the nodes whose rule scores a count (`Số cuộc họp`): see is_count."""
+        return np.array([is_count(n) for n in self.nodes], dtype=bool)
+
+    def by_word(self, points_of: Callable[[int, str], float]) -> np.ndarray:
+        """Points of word cells: points_of(block column, folded text), called once per distinct text."""
+        out = np.full(self.token.shape, np.nan, order="F")
+        for k in range(self.token.shape[1]):
+            ids = self.token[:, k]
+            given = ids >= 0
+            if not given.any():
+                continue
+            low = int(ids[given].min())
+            present = np.flatnonzero(np.bincount(ids[given] - low)) + low  # each distinct text once
+            table = np.full(int(present.max()) - low + 1, np.nan)
+            table[present - low] = [points_of(k, fold(str(self.tokens[i]))) for i in present.tolist()]
+            out[given, k] = table[ids[given] - low]
+        return out
+
+
+Score = Callable[[Block], np.ndarray]  # points per cell; NaN where the value cannot be scored
+
+
+@dataclass(frozen=True)
+class Check:
+    code: IssueCode
+    severity: Severity
+    flags: Callable[[Block], np.ndarray]  # mask over the block's cells
+    # (block, unit row, block column, raw text) → the sentence's vocabulary key and parameters
+    message: Callable[[Block, int, int, str], tuple[str, dict[str, Any]]]
+
+
+# Words of a thresholds node's name that make its value a rate, not a count: `Tỷ lệ …`, `… trên 10.000 dân`.
+_RATE = re.compile(r"tỷ lệ|tỉ lệ|%|phần trăm|bình quân|trung bình|trên [\d.,]+")
+
+
+def is_count(node: Node) -> bool:
+    """A thresholds rule over a count (`Số cuộc họp`: 4 meetings): whole-number steps and a name that
+    says no rate. In a count, `95%` is an error and `2,5` a warning."""
+    rule = node.rule
+    return (
+        isinstance(rule, ThresholdsRule)
+        and all(float(step.at_least).is_integer() for step in rule.steps)
+        and not _RATE.search(fold(node.name_vi))
+    )

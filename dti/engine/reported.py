@@ -1,0 +1,66 @@
+"""Checks of numbers as reported (counts a/b, counts in a count component) and of answers read in full."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+
+from dti.answers import read_answer
+from dti.engine.block import Block, Check
+from dti.issues import IssueCode, Severity
+from dti.numbers import ABSENT
+from dti.spec import PointsRule, RatioRule
+
+
+def _counts_message(block: Block, i: int, j: int, raw: str) -> tuple[str, dict[str, Any]]:
+    a, b = float(block.parts[0][i, j]), float(block.parts[1][i, j])
+    node = block.nodes[j]
+    params = {"raw": raw, "code": node.code, "a": a, "b": b, "max": float(block.max[j])}
+    if b == 0:
+        return "answers.counts-zero", params
+    if isinstance(node.rule, RatioRule):
+        return "answers.counts-above", params
+    if isinstance(node.rule, PointsRule):
+        return ("answers.counts-not-max" if b != block.max[j] else "answers.counts-above-max"), params
+    return "answers.counts-not-a-ratio", params
+
+
+def _counts_check(flags: Callable[[Block], np.ndarray]) -> Check:
+    return Check(IssueCode.INVALID_COUNTS, Severity.ERROR, flags, _counts_message)
+
+
+# a/b where only a number can be read (a count, an index value): always an error.
+COUNTS_NOT_READ = _counts_check(lambda b: b.counts)
+# A ratio's counts: b = 0 or a > b cannot be a share. Points: b must be the node's maximum, a at most b.
+RATIO_COUNTS = _counts_check(lambda b: b.counts & ((b.parts[1] == 0) | (b.parts[0] > b.parts[1])))
+POINTS_COUNTS = _counts_check(lambda b: b.counts & ((b.parts[1] != b.max) | (b.parts[0] > b.parts[1])))
+COUNT_CHECKS = (
+    Check(
+        IssueCode.PERCENT_IN_COUNT,
+        Severity.ERROR,
+        lambda b: b.number & b.percent & b.count_nodes,
+        lambda b, i, j, raw: ("answers.percent-in-count", {"raw": raw, "code": b.nodes[j].code}),
+    ),
+    Check(
+        IssueCode.FRACTION_IN_COUNT,
+        Severity.WARNING,
+        lambda b: b.number & ~b.percent & b.count_nodes & (b.value % 1 != 0),
+        lambda b, i, j, raw: (
+            "answers.fraction-in-count",
+            {"raw": raw, "code": b.nodes[j].code, "value": float(b.value[i, j])},
+        ),
+    ),
+)
+UNCLEAR_CHECK = Check(
+    IssueCode.UNCLEAR_ANSWER,
+    Severity.WARNING,
+    lambda b: (
+        (b.status != ABSENT) & (b.by_word(lambda k, w: float(read_answer(w).reading == "unclear")) == 1)
+    ),
+    lambda b, i, j, raw: (
+        "answers.read-as-no",
+        {"raw": raw, "code": b.nodes[j].code, "word": read_answer(raw).word},
+    ),
+)
