@@ -147,11 +147,14 @@ class _Builder:
     ) -> None:
         grid = plan.grid
         u, j = int(unit_rows[r]), int(node[r])
-        other = grid.name if first is not None else self.sources[layer.source[u, j]].name
+        other = Source(grid.name, grid.sheet, ()) if first is not None else self.sources[layer.source[u, j]]
         at = int(grid.rows[first]) if first is not None else int(layer.row[u, j])
-        where = (
-            note("plan.at-row", row=at) if other == grid.name else note("plan.at-row-of", row=at, file=other)
-        )
+        if other.name != grid.name:
+            where = note("plan.at-row-of", row=at, file=other.name)
+        elif other.sheet != grid.sheet:  # a sheet per department: the same unit and code on two sheets
+            where = note("files.at-row-of-sheet", row=at, sheet=other.sheet or "", file=other.name)
+        else:
+            where = note("plan.at-row", row=at)
         stage_name = note("plan.stage", stage=STAGE_NAMES[stage]) if STAGE_NAMES[stage] else ""
         row = int(grid.rows[r])
         self.issues.append(
@@ -197,15 +200,35 @@ def submission_from_grids(
     overrides = columns
     plans, names, ranks = [], dict(register.names), []
     sources: list[Source] = []
+    sheets: dict[str, int] = {}  # a file's number of sheets read: a workbook's sheet may hold no table
     for grid in grids:
+        sheets[grid.name] = sheets.get(grid.name, 0) + 1
+    unplanned: dict[str, list[tuple[Grid, list[Issue]]]] = {}  # a workbook's sheets with no known column
+    planned: set[str] = set()
+    for grid in grids:
+        notes += [note("io.in-file", file=grid.name, note=n) for n in grid.notes]
+        grid_issues: list[Issue] = []
+        grid_notes: list[Note | str] = []
         plan, file_names, file_ranks = plan_grid(
-            grid, len(sources), spec, register, layout, issues, overrides, notes, unit
+            grid, len(sources), spec, register, layout, grid_issues, overrides, grid_notes, unit
         )
         sources.append(Source(grid.name, grid.sheet, tuple(grid.header)))
+        if plan is None and sheets[grid.name] > 1 and _no_known_column(grid_issues):
+            unplanned.setdefault(grid.name, []).append((grid, grid_issues))
+            continue
+        issues += grid_issues
+        notes += grid_notes
         if plan is not None:
+            planned.add(grid.name)
             plans.append(plan)
             names.update({u: n for u, n in file_names.items() if u not in register.names})
             ranks += file_ranks
+    for name, skipped in unplanned.items():
+        for grid, grid_issues in skipped:
+            if name in planned:  # another sheet of the workbook holds the table: this one is not data
+                notes.append(note("io.in-file", file=name, note=_skipped_sheet(grid)))
+            else:  # no sheet has a known column: say so of each, as of a one-sheet file
+                issues += grid_issues
     units = sorted({u for plan in plans for u in plan.units if u is not None})
     builder = _Builder(spec, units, sources)
     for plan in plans:
@@ -221,6 +244,15 @@ def submission_from_grids(
     )
     submission.issues += settle_percent_scales(spec, submission)
     return submission
+
+
+def _no_known_column(issues: list[Issue]) -> bool:
+    return any(i.code == IssueCode.MISSING_COLUMN for i in issues)
+
+
+def _skipped_sheet(grid: Grid) -> Note:
+    header = ", ".join(f"'{h}'" for h in grid.header if h.strip()) or "—"
+    return note("files.sheet-unknown", sheet=grid.sheet or "", header=header)
 
 
 def read_submission(

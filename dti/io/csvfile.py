@@ -8,25 +8,41 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import unicodedata
 from pathlib import Path
 
 import numpy as np
 
 from dti.io.grid import Column, Grid, InputError, factorize, make_grid
+from dti.io.xlsxxml import XlsxLimits, over_limit
 from dti.issues import Issue, IssueCode, Severity, issue
 from dti.words import note
 
 ARROW_FROM_BYTES = 256 * 1024  # larger CSV files are read by pyarrow's compiled, multi-threaded reader
+# Blank lines above the header (a form saved with its first rows empty): only spaces and separators.
+LEADING_BLANK = re.compile(r"(?:[ \t,;|]*(?:\r\n|\r|\n))+")
 
 
-def read_csv(path: Path, data: bytes, issues: list[Issue]) -> Grid:
+def read_csv(path: Path, data: bytes, issues: list[Issue], limits: XlsxLimits | None = None) -> Grid:
+    """A CSV file's grid; the header is its first non-blank line (row numbers kept as in the file).
+
+    Bounded like a workbook (the same caps): the width is checked on the first lines before any
+    column is built, and rows × columns after parsing.
+    """
+    limits = limits or XlsxLimits.from_env()
     text = _decode(data, str(path), issues)
+    blank = LEADING_BLANK.match(text)
+    skipped = 0
+    if blank:
+        skipped = len(re.findall(r"\r\n|\r|\n", blank.group()))
+        text = text[blank.end() :]
+    _check_width(text, limits, skipped)
     # The header names no numbers, so the separator it uses most is the file's (Excel writes ';' in
     # locales whose decimal separator is a comma).
     delimiter = _delimiter(text)
     if len(data) > ARROW_FROM_BYTES:
-        grid = _read_csv_arrow(path, text, delimiter)
+        grid = _read_csv_arrow(path, text, delimiter, skipped + 1, limits)
         if grid is not None:
             return grid
     try:
@@ -35,12 +51,65 @@ def read_csv(path: Path, data: bytes, issues: list[Issue]) -> Grid:
         raise InputError(note("io.bad-csv", why=str(exc))) from None
     if not records:
         return Grid(path, None, [], [], np.zeros(0, dtype=int))
+    _check_closed(text, records, delimiter, skipped)
     header, body = records[0], records[1:]
     width = max([len(header), *map(len, body)])
+    _check_size(len(records), width, limits, skipped + 1 + int(np.argmax([len(r) for r in records])))
     columns = [factorize([r[j] if j < len(r) else "" for r in body]) for j in range(width)]
-    grid = make_grid(path, None, header, columns, len(body))
+    grid = make_grid(path, None, header, columns, len(body), skipped + 1)
     grid.lengths = np.fromiter(map(len, body), dtype=int, count=len(body))
     return grid
+
+
+def _check_width(text: str, limits: XlsxLimits, skipped: int) -> None:
+    """Refuse a file wider than the column cap from its first lines, before any parsing: a separator
+    counted in a line is a bound on its cells (quoted separators only make it fewer)."""
+    for number, line in enumerate(text.split("\n", 30)[:30], start=skipped + 1):
+        most = max(line.count(sep) for sep in ",;\t|") + 1
+        if (
+            most > limits.columns
+            and len(next(csv.reader([line], delimiter=_most(line)), [])) > limits.columns
+        ):
+            what = note("files.limit.csv-columns", row=number, count=float(most))
+            raise over_limit(what, "columns", limits.columns)
+
+
+def _most(line: str) -> str:
+    return max(",;\t|", key=line.count)
+
+
+def _check_size(rows: int, width: int, limits: XlsxLimits, widest: int) -> None:
+    if width > limits.columns:
+        raise over_limit(
+            note("files.limit.csv-columns", row=widest, count=float(width)), "columns", limits.columns
+        )
+    if rows > limits.rows:
+        raise over_limit(note("io.limit.rows", row=float(limits.rows)), "rows", limits.rows)
+    if rows * width > limits.cells:
+        span = note("files.limit.csv-cells", rows=float(rows), columns=float(width))
+        raise over_limit(span, "cells", limits.cells)
+
+
+def _check_closed(text: str, records: list[list[str]], delimiter: str, skipped: int) -> None:
+    """An unclosed quote swallows every line after it into its last record: refuse the file, naming the
+    row where the quote opened (only the last record can hold one; a strict reader of its text says)."""
+    last = records[-1]
+    if not any("\n" in cell or "\r" in cell for cell in last):
+        return
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    start = 0
+    for _ in range(len(records) - 1):  # the physical line where the last record starts
+        next(reader)
+        start = reader.line_num
+    tail = "".join(text.splitlines(keepends=True)[start:])
+    try:
+        for _ in csv.reader(io.StringIO(tail, newline=""), delimiter=delimiter, strict=True):
+            pass
+    except csv.Error as exc:
+        if "unexpected end of data" in str(exc):
+            lines = tail.count("\n") + (not tail.endswith("\n"))
+            why = note("files.unclosed-quote", row=skipped + len(records), rows=max(lines - 1, 1))
+            raise InputError(why) from None
 
 
 def _delimiter(text: str) -> str:
@@ -57,7 +126,9 @@ def _delimiter(text: str) -> str:
     return max(",;\t|", key=consistency) if lines else ","
 
 
-def _read_csv_arrow(path: Path, text: str, delimiter: str) -> Grid | None:
+def _read_csv_arrow(
+    path: Path, text: str, delimiter: str, header_row: int, limits: XlsxLimits
+) -> Grid | None:
     """Read a large, regular CSV with pyarrow; None if it is irregular (the csv module then reports it)."""
     import pyarrow as pa
     import pyarrow.csv as pacsv
@@ -82,6 +153,9 @@ def _read_csv_arrow(path: Path, text: str, delimiter: str) -> Grid | None:
         )
     except (pa.ArrowInvalid, pa.ArrowTypeError):
         return None
+    if table.num_rows and any("\n" in str(table.column(n)[-1]) for n in names):
+        return None  # an unclosed quote may have swallowed the last lines: the csv module says where
+    _check_size(table.num_rows + 1, len(names), limits, header_row)
     columns = []
     for name in names:
         encoded = table.column(name).combine_chunks().dictionary_encode()
@@ -92,7 +166,7 @@ def _read_csv_arrow(path: Path, text: str, delimiter: str) -> Grid | None:
         columns.append(
             Column(codes.astype(np.int64), encoded.dictionary.to_pylist(), arrow=encoded.dictionary)
         )
-    return make_grid(path, None, header, columns, table.num_rows)
+    return make_grid(path, None, header, columns, table.num_rows, header_row)
 
 
 def _utf16(data: bytes) -> str | None:

@@ -1,63 +1,123 @@
-"""A file of any supported kind → a Grid: CSV and text by csvfile.py, Excel workbooks by xlsx.py.
+"""A file of any supported kind → Grids: CSV and text by csvfile.py, Excel workbooks by xlsx.py (a grid per
+visible sheet).
 
-An unsupported or unreadable file becomes an issue, never an exception.
+What a file is comes from its first bytes, not its name: a workbook saved with a .csv name is read as
+the workbook it is, a PDF, a Word file or an old .xls is named as such. Every file is read through
+inputs.read_input (regular files only, up to a size cap). An unsupported or unreadable file becomes an
+issue, never an exception.
 """
 
 from __future__ import annotations
 
+import io
+import zipfile
 from pathlib import Path
 
 from dti.io.csvfile import read_csv
 from dti.io.grid import Grid, InputError, reason
-from dti.io.xlsx import read_xlsx
+from dti.io.inputs import content_kind, read_input
+from dti.io.xlsx import read_sheets
 from dti.issues import Issue, IssueCode, Severity, issue
+from dti.words import note
 
-SUPPORTED = {".csv", ".txt", ".tsv", ".xlsx", ".xlsm"}
+TEXT = {".csv", ".txt", ".tsv"}
+WORKBOOK = {".xlsx", ".xlsm"}
+SUPPORTED = TEXT | WORKBOOK
 EXCEL = (".xlsx", ".xlsm", ".xls", ".ods")  # workbooks: the files a --sheet can name
+LATER = {"ole", "ods"}  # kinds a later version will read (.xls, .ods)
 
 
-def read_grid(path: Path, sheet: str | None, issues: list[Issue]) -> Grid | None:
-    """Read one file; an unsupported or unreadable file becomes an issue and None."""
+def _kind(data: bytes, suffix: str) -> str | None:
+    """The file's kind from its content (see inputs.content_kind); a zip's by the parts it lists."""
+    kind = content_kind(data[:8])
+    if kind != "zip":
+        return kind
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return content_kind(data[:8], archive.namelist())
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):  # a damaged zip: what its name says
+        return "zip" if suffix in TEXT else None
+
+
+def _read(path: Path, sheet: str | None, issues: list[Issue], every: bool) -> list[Grid] | None:
+    """Read one file's grids; an unsupported or unreadable file becomes an issue and None."""
     name = str(path)
     suffix = path.suffix.lower()
     if path.is_dir():  # given to `dti targets`, or a folder with nothing dti reads in it
         issues.append(issue(IssueCode.UNREADABLE_FILE, Severity.ERROR, "io.folder", file=name))
         return None
-    if suffix not in SUPPORTED:
+    try:
+        data = read_input(path)
+    except OSError as exc:
+        if suffix not in SUPPORTED:  # a missing .pdf: its kind is what to say
+            return _unsupported(name, suffix, issues)
+        return _cannot_read(name, reason(exc), issues)
+    kind = _kind(data, suffix)
+    if kind not in {None, "xlsx"}:
+        what = note(f"files.what.{kind}")
+        key = "files.kind-later" if kind in LATER else "files.kind-other"
         issues.append(
             issue(
                 IssueCode.UNSUPPORTED_FORMAT,
                 Severity.ERROR,
-                "io.unsupported",
-                {"suffix": suffix or path.name},
+                key,
+                {"kind": what, "suffix": suffix or path.name},
                 file=name,
             )
         )
         return None
+    if kind is None and suffix not in SUPPORTED:
+        return _unsupported(name, suffix, issues)
     try:
-        if suffix in {".xlsx", ".xlsm"}:
-            return read_xlsx(path, sheet)
-        return read_csv(path, path.read_bytes(), issues)
-    except (OSError, InputError) as exc:
-        why = exc.note if isinstance(exc, InputError) else reason(exc)
-        issues.append(
-            issue(IssueCode.UNREADABLE_FILE, Severity.ERROR, "io.cannot-read", {"why": why}, file=name)
-        )
-        return None
+        if kind == "xlsx" or suffix in WORKBOOK:  # a damaged workbook: its reader says what is wrong
+            grids = read_sheets(path, sheet, data=data, every=every)
+            if suffix not in WORKBOOK:
+                grids[0].notes.append(note("files.kind-xlsx", suffix=suffix or path.name))
+            return grids
+        return [read_csv(path, data, issues)]
+    except InputError as exc:
+        return _cannot_read(name, exc.note, issues)
+
+
+def _unsupported(name: str, suffix: str, issues: list[Issue]) -> list[Grid] | None:
+    issues.append(
+        issue(IssueCode.UNSUPPORTED_FORMAT, Severity.ERROR, "io.unsupported", {"suffix": suffix}, file=name)
+    )
+    return None
+
+
+def _cannot_read(name: str, why: object, issues: list[Issue]) -> list[Grid] | None:
+    issues.append(issue(IssueCode.UNREADABLE_FILE, Severity.ERROR, "io.cannot-read", {"why": why}, file=name))
+    return None
+
+
+def read_grid(path: Path, sheet: str | None, issues: list[Issue]) -> Grid | None:
+    """Read one file's one table: the named sheet, else the first visible one (target lists, owners,
+    task lists, received logs, criteria tables)."""
+    grids = _read(path, sheet, issues, every=False)
+    return grids[0] if grids else None
 
 
 def read_grids(paths: list[Path], sheet: str | None = None) -> tuple[list[Grid], list[Issue]]:
-    """Read each file once; unreadable and empty files become issues."""
+    """Read each file once, every visible sheet of a workbook; unreadable and empty files become issues.
+
+    An empty sheet beside sheets with data is left out with a note; a file with nothing is an issue.
+    """
     issues: list[Issue] = []
-    grids = []
+    grids: list[Grid] = []
     for path in paths:
-        grid = read_grid(path, sheet, issues)
-        if grid is None:
-            continue
-        if not grid.header:
+        read = _read(path, sheet, issues, every=True) or []
+        kept = [g for g in read if g.header]
+        if read and not kept:
+            empty = read[0]
             issues.append(
-                issue(IssueCode.NO_DATA, Severity.ERROR, "io.empty", file=str(path), sheet=grid.sheet)
+                issue(IssueCode.NO_DATA, Severity.ERROR, "io.empty", file=str(path), sheet=empty.sheet)
             )
             continue
-        grids.append(grid)
+        empty_sheets = [g.sheet for g in read if not g.header and g.sheet is not None]
+        if empty_sheets:
+            kept[0].notes.append(note("files.empty-sheets", sheets=empty_sheets))
+        if read and kept[0] is not read[0]:
+            kept[0].notes[:0] = read[0].notes  # the workbook's notes (hidden sheets) ride on its first grid
+        grids += kept
     return grids, issues

@@ -7,7 +7,6 @@ The readers: csvfile.py (CSV, UTF-16 text), xlsx.py; files.py picks one by the f
 
 from __future__ import annotations
 
-import errno
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,29 +15,12 @@ from typing import Any
 import numpy as np
 
 from dti.io.headers import canonical, is_date_line
+from dti.io.inputs import InputError as InputError  # raised and worded by every reader
+from dti.io.inputs import reason as reason
 from dti.issues import Issue, IssueCode, Severity, issue
 from dti.words import Note
 
 YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
-
-
-class InputError(Exception):
-    """An input that cannot be read at all (not a file, unreadable register...): `note` says why, in
-    words the views put in the user's language; str() is its English text."""
-
-    def __init__(self, why: Note | str) -> None:
-        super().__init__(str(why))
-        self.note = why
-
-
-def reason(exc: BaseException) -> Note | str:
-    """Why a file could not be read: the system's reason in words (never Python's '[Errno 2] …' text), or
-    the parser's own message."""
-    if not isinstance(exc, OSError):
-        return str(exc)
-    kinds = {errno.ENOENT: "missing", errno.EACCES: "denied", errno.EPERM: "denied", errno.EISDIR: "folder"}
-    kind = kinds.get(exc.errno or 0)
-    return Note(f"io.os.{kind}") if kind else Note("io.os.other", (("why", exc.strerror or str(exc)),))
 
 
 @dataclass
@@ -81,6 +63,7 @@ class Grid:
     rows: np.ndarray  # the spreadsheet row number of each body row (header = 1)
     blank: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))  # rows with no text at all
     lengths: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=int))  # CSV: cells in each row
+    notes: list[Note] = field(default_factory=list)  # how the file was read (sheets skipped, its kind)
 
     @property
     def name(self) -> str:
@@ -119,6 +102,7 @@ class Grid:
             self.rows[keep],
             self.blank[keep],
             self.lengths[keep] if len(self.lengths) else self.lengths,
+            self.notes,
         )
 
 
@@ -143,12 +127,16 @@ def factorize(texts: list[str]) -> Column:
     return Column(codes, list(uniques))
 
 
-def make_grid(path: Path, sheet: str | None, header: list[str], columns: list[Column], n: int) -> Grid:
+def make_grid(
+    path: Path, sheet: str | None, header: list[str], columns: list[Column], n: int, header_row: int = 1
+) -> Grid:
+    """A grid whose header is spreadsheet row `header_row` (below blank first rows) and n body rows."""
     blank = np.ones(n, dtype=bool)
     for column in columns:
         empty = np.array([t == "" for t in column.texts], dtype=bool)
         blank &= empty[column.codes] if len(empty) else True
-    return Grid(path, sheet, [h.strip() for h in header], columns, np.arange(2, n + 2), blank)
+    rows = np.arange(header_row + 1, header_row + 1 + n)
+    return Grid(path, sheet, [h.strip() for h in header], columns, rows, blank)
 
 
 def ragged_rows(grid: Grid) -> list[Issue]:

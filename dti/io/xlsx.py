@@ -10,6 +10,7 @@ broken, raises InputError, which the caller reports as an unreadable file.
 
 from __future__ import annotations
 
+import io
 import posixpath
 import re
 import zipfile
@@ -47,20 +48,41 @@ BROKEN = (
 )
 
 
-def read_xlsx(path: Path, sheet: str | None, limits: XlsxLimits | None = None) -> Grid:
+def read_xlsx(
+    path: Path, sheet: str | None, limits: XlsxLimits | None = None, data: bytes | None = None
+) -> Grid:
+    """One sheet: the one named, else the first visible worksheet."""
+    return read_sheets(path, sheet, limits, data, every=False)[0]
+
+
+def read_sheets(
+    path: Path,
+    sheet: str | None,
+    limits: XlsxLimits | None = None,
+    data: bytes | None = None,
+    *,
+    every: bool = True,
+) -> list[Grid]:
+    """Each visible worksheet's grid, in the workbook's order (or only the one `sheet` names, hidden or
+    not). Hidden sheets are skipped, said in a note on the first grid: stale data is never scored."""
     limits = limits or XlsxLimits.from_env()
+    grids = []
     try:
-        with zipfile.ZipFile(path) as archive:
+        with zipfile.ZipFile(io.BytesIO(data) if data is not None else path) as archive:
             _check_unpacked_size(archive, limits)
             book = _Workbook(archive)
-            title, part = book.sheet(sheet)
+            chosen, hidden = book.chosen(sheet)
             strings = _shared_strings(archive, book.part("sharedStrings"), limits)
             styles = _styles(archive, book.part("styles"))
             values = Values(strings, styles, book.date1904)
-            positions, cell_values = read_sheet(archive, part, values, limits)
+            for title, part in chosen if every else chosen[:1]:
+                positions, cell_values = read_sheet(archive, part, values, limits)
+                grids.append(sheet_grid(path, title, positions, cell_values, values, limits))
     except BROKEN as exc:
         raise _unreadable(exc) from None
-    return sheet_grid(path, title, positions, cell_values, values, limits)
+    if hidden:
+        grids[0].notes.append(note("files.hidden-sheets", sheets=hidden))
+    return grids
 
 
 def _check_unpacked_size(archive: zipfile.ZipFile, limits: XlsxLimits) -> None:
@@ -100,6 +122,7 @@ class _Workbook:
         self.path = main[0] if main else "xl/workbook.xml"
         self.rels = _relationships(archive, self.path)
         self.sheets: list[tuple[str, str, str]] = []  # name, relationship type, part
+        self.hidden: set[str] = set()  # the parts of hidden and very hidden sheets
         self.date1904 = False
         for _, element, attrs in elements(archive, self.path):
             if element == "workbookPr":
@@ -108,21 +131,26 @@ class _Workbook:
                 kind, part = self.rels[attrs["id"]]
                 if kind in {"worksheet", "chartsheet"}:
                     self.sheets.append((attrs.get("name", ""), kind, part))
+                    if attrs.get("state", "visible") in {"hidden", "veryHidden"}:
+                        self.hidden.add(part)
         self.archive = archive
 
-    def sheet(self, name: str | None) -> tuple[str, str]:
-        """The named sheet's title and part, or the first worksheet's."""
+    def chosen(self, name: str | None) -> tuple[list[tuple[str, str]], list[str]]:
+        """The sheets to read (title, part): the named one, else every visible worksheet; and the hidden
+        worksheets left out."""
         if name is None:
             worksheets = [s for s in self.sheets if s[1] == "worksheet"]
-            if not worksheets:
+            visible = [(title, part) for title, _, part in worksheets if part not in self.hidden]
+            if not visible and worksheets:
+                raise InputError(note("files.only-hidden", sheets=[s[0] for s in worksheets]))
+            if not visible:
                 raise InputError(note("io.no-worksheet"))
-            title, _, part = worksheets[0]
-            return title, part
+            return visible, [title for title, _, part in worksheets if part in self.hidden]
         for title, kind, part in self.sheets:
             if title == name:
                 if kind != "worksheet":
                     raise InputError(note("io.chart-sheet", sheet=title))
-                return title, part
+                return [(title, part)], []
         raise InputError(note("io.no-sheet", sheet=name, sheets=[s[0] for s in self.sheets]))
 
     def part(self, kind: str) -> str | None:

@@ -211,11 +211,13 @@ def sheet_grid(
     values: Values,
     limits: XlsxLimits,
 ) -> Grid:
-    """The header (row 1) and one Column per column up to the widest row's last value."""
+    """The header (the first row with a value) and one Column per column up to the widest row's last value."""
     if not positions:
         return Grid(path, title, [], [], np.zeros(0, dtype=int))
     at = np.frombuffer(positions, dtype=np.int64)
-    rows = (at >> COLUMN_BITS) - 1  # 0-based: the header is row 0
+    rows = at >> COLUMN_BITS
+    header_row = int(rows.min())  # the first row with a value: blank first rows are not the header
+    rows = rows - header_row  # 0-based: the header is row 0
     cols = (at & ((1 << COLUMN_BITS) - 1)) - 1
     cells = np.frombuffer(cell_values, dtype=np.int32)
     height, width = int(rows.max()) + 1, int(cols.max()) + 1
@@ -242,7 +244,7 @@ def sheet_grid(
         column.native = number[full]
         column.percent_cells = percent[full]
         columns.append(column)
-    return make_grid(path, title, header, columns, n)
+    return make_grid(path, title, header, columns, n, header_row)
 
 
 def _factorize(ids: np.ndarray, texts: list[str]) -> Column:

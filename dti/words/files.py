@@ -2,4 +2,76 @@
 
 from __future__ import annotations
 
-WORDS: dict[str, tuple[str, str]] = {}
+WORDS: dict[str, tuple[str, str]] = {
+    # --- only regular files are inputs (dti/io/inputs.py) ----------------------------------------------
+    "files.not-regular": (
+        "đây là {kind}, không phải tệp thông thường: dti chỉ đọc tệp (hãy lưu dữ liệu ra một tệp .csv hoặc "
+        ".xlsx rồi chỉ ra tệp đó)",
+        "this is {kind}, not a regular file: dti reads files only (save the data to a .csv or .xlsx file "
+        "and give that file)",
+    ),
+    "files.kind.fifo": ("một đường ống (FIFO)", "a pipe (FIFO)"),
+    "files.kind.socket": ("một socket", "a socket"),
+    "files.kind.device": ("một thiết bị", "a device"),
+    "files.size": ("tệp quá lớn", "the file is too large"),
+    "files.unit.bytes": ("byte", "bytes"),
+    # --- what a file is by its content, whatever its name says (dti/io/files.py) ------------------------
+    "files.kind-xlsx": (
+        "tệp là sổ tính Excel (.xlsx) dù mang tên '{suffix}': đã đọc như .xlsx; nên đổi đuôi tệp thành .xlsx",
+        "the file is an Excel workbook (.xlsx) though named '{suffix}': read as .xlsx; rename it to .xlsx",
+    ),
+    "files.kind-other": (
+        "tệp là {kind} được lưu với tên '{suffix}', không phải bảng số liệu: hãy xuất bảng ra .xlsx hoặc "
+        "'CSV UTF-8' rồi gửi lại",
+        "the file is {kind} saved with a '{suffix}' name, not a table: export the table as .xlsx or "
+        "'CSV UTF-8' and give that file",
+    ),
+    "files.kind-later": (
+        "tệp là {kind} được lưu với tên '{suffix}': dti chưa đọc được loại tệp này (sẽ có ở một phiên bản "
+        "sau); hãy mở bằng Excel và lưu lại dưới dạng .xlsx",
+        "the file is {kind} saved with a '{suffix}' name: dti does not read this kind yet (a later "
+        "version will); open it in Excel and save it as .xlsx",
+    ),
+    "files.what.pdf": ("một tệp PDF", "a PDF file"),
+    "files.what.docx": ("một văn bản Word (.docx)", "a Word document (.docx)"),
+    "files.what.zip": ("một tệp nén .zip", "a .zip archive"),
+    "files.what.ole": (
+        "một tệp Office cũ (.xls của Excel 97-2003 hoặc .doc của Word)",
+        "an old Office file (an Excel 97-2003 .xls or a Word .doc)",
+    ),
+    "files.what.ods": ("một bảng tính OpenDocument (.ods)", "an OpenDocument spreadsheet (.ods)"),
+    # --- CSV (dti/io/csvfile.py) -------------------------------------------------------------------------
+    "files.unclosed-quote": (
+        "dấu ngoặc kép mở ở dòng {row} không bao giờ đóng, nên mọi dòng sau nó ({rows} dòng) bị gộp vào "
+        'một ô: hãy đóng ngoặc (") hoặc xóa dấu ngoặc đó ở dòng {row}, rồi lưu lại',
+        "a quote opened in row {row} never closes, so every row after it ({rows} rows) is swallowed into "
+        'one cell: close the quote (") or remove it in row {row}, then save again',
+    ),
+    "files.limit.csv-columns": (
+        "dòng {row} có {count:,.0f} cột",
+        "row {row} has {count:,.0f} columns",
+    ),
+    "files.limit.csv-cells": (
+        "tệp CSV có {rows:,.0f} dòng × {columns:,.0f} cột",
+        "the CSV file has {rows:,.0f} rows × {columns:,.0f} columns",
+    ),
+    # --- workbooks: every visible sheet (dti/io/xlsx.py, dti/engine/build.py) ---------------------------
+    "files.hidden-sheets": (
+        "bỏ qua trang ẩn {sheets:q} (dữ liệu trên trang ẩn không được chấm; dùng --sheet TÊN để đọc một "
+        "trang ẩn)",
+        "skipped hidden sheets {sheets:q} (a hidden sheet is never scored; use --sheet NAME to read one)",
+    ),
+    "files.only-hidden": (
+        "mọi trang tính đều bị ẩn ({sheets:q}): hãy bỏ ẩn trang cần đọc, hoặc chỉ ra nó bằng --sheet TÊN",
+        "every worksheet is hidden ({sheets:q}): unhide the sheet to read, or name it with --sheet NAME",
+    ),
+    "files.empty-sheets": ("bỏ qua trang trống {sheets:q}", "skipped empty sheets {sheets:q}"),
+    "files.sheet-unknown": (
+        "bỏ qua trang '{sheet}': dòng tiêu đề không có cột nào dti nhận ra ({header})",
+        "skipped sheet '{sheet}': its header names no column dti knows ({header})",
+    ),
+    "files.at-row-of-sheet": (
+        "dòng {row} của trang '{sheet}' trong {file}",
+        "row {row} of sheet '{sheet}' of {file}",
+    ),
+}

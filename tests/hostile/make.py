@@ -313,6 +313,46 @@ def many_columns(directory: Path) -> None:
     (directory / "2024.csv").write_text(f"{header}\n{row}\n", encoding="utf-8")
 
 
+def hidden_first_sheet(directory: Path) -> None:
+    """Last year's figures on a hidden first sheet, left in the workbook; this year's on the visible one."""
+    parts = xlsx_parts(sheet(ROWS))
+    stale = f'<row r="1">{cell("A1", "unit")}{cell("B1", "indicator")}{cell("C1", "value")}</row>' + "".join(
+        f'<row r="{r}">{cell(f"A{r}", "01")}{cell(f"B{r}", "NTS.02")}{cell(f"C{r}", "số liệu cũ")}</row>'
+        for r in (2,)
+    )
+    parts["xl/worksheets/sheet2.xml"] = sheet(stale, "A1:C2")
+    parts["xl/workbook.xml"] = (
+        f'<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="{MAIN}" xmlns:r="{OFFICE}"><sheets>'
+        '<sheet name="Năm trước" sheetId="2" state="hidden" r:id="rId3"/>'
+        '<sheet name="Số liệu" sheetId="1" r:id="rId1"/></sheets></workbook>'
+    ).encode()
+    parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(
+        b"</Relationships>",
+        f'<Relationship Id="rId3" Type="{OFFICE}/worksheet" Target="worksheets/sheet2.xml"/>'
+        "</Relationships>".encode(),
+    )
+    (directory / "2024.xlsx").write_bytes(zip_parts(parts))
+
+
+def csv_300000_columns(directory: Path) -> None:
+    """1.2 MB: a header of 300,000 columns (was 13.7 s and 3 GB)."""
+    (directory / "2024.csv").write_text("unit," + ",c" * 299_999 + "\n01," + ",1" * 299_999 + "\n")
+
+
+def device(name: str, target: str) -> Callable[[Path], None]:
+    """A character device given as an input, through a link made in the case's own folder."""
+
+    def build(directory: Path) -> None:
+        (directory / name).symlink_to(target)
+
+    return build
+
+
+UNCLOSED = 'unit,indicator,value\n01,NTS.02,"50%\n' + "".join(
+    f"{u},NTS.02,40%\n" for u in ("02", "04", "06", "08", "10", "11", "12", "14")
+)
+
+
 TARGETS = "id,group,name,responsible,target,result\n"
 LONG_NAME = "o" * 245 + ".json"  # 250 characters: the temporary name beside it must still fit in 255
 
@@ -651,9 +691,18 @@ _CASES: list[Case] = [
         "a cell of 5,000 doubled quotes and a quote that never closes",
         text("2024.csv", 'unit,indicator,value\n01,NTS.02,"' + '""' * 5_000 + '"\n48,NTS.02,"50%\n'),
         V,
-        1,
+        2,  # #23: the quote that never closes is an error naming its row (was exit 1, the row dropped)
+        ("unreadable-file",),
     ),
-    Case("csv-5000-columns", "a CSV of 5,000 columns", many_columns, V, 1, runtime=True),
+    Case(
+        "csv-5000-columns",
+        "a CSV of 5,000 columns: over the column cap (#23: refused as a workbook is, was read)",
+        many_columns,
+        V,
+        2,
+        ("unreadable-file",),
+        runtime=True,
+    ),
     Case(
         "mixed-encodings",
         "UTF-8 and Windows-1258 rows in one file",
@@ -672,7 +721,7 @@ _CASES: list[Case] = [
         raw("2024.xlsx", zip_parts({"readme.txt": b"not a workbook\n"})),
         ("validate", "{dir}/2024.xlsx", *SPEC, "--format", "json"),
         2,
-        ("unreadable-file",),
+        ("unsupported-format",),  # #22: named by its content, "a .zip archive saved with a .xlsx name"
     ),
     Case(
         "directory-as-file",
@@ -701,6 +750,68 @@ _CASES: list[Case] = [
         ("unreadable-file",),
     ),
     # --- round 2 (#23): files and readers ---
+    Case(
+        "xlsx-hidden-first-sheet",
+        "a workbook's hidden first sheet (stale data) is skipped and said; the visible sheet is scored",
+        hidden_first_sheet,
+        ("validate", "{dir}/2024.xlsx", *SPEC, "--format", "json"),
+        0,
+        says=("Năm trước",),
+    ),
+    Case(
+        "csv-unclosed-quote",
+        "an unclosed quote swallowing the 8 rows after it is an error naming the row where it opened",
+        text("2024.csv", UNCLOSED),
+        V,
+        2,
+        ("unreadable-file",),
+        says=("quote opened in row 2",),
+    ),
+    Case(
+        "csv-300000-columns",
+        "a 1.2 MB CSV of 300,000 columns is refused from its header (the column cap, named)",
+        csv_300000_columns,
+        V,
+        2,
+        ("unreadable-file",),
+        says=("DTI_XLSX_MAX_COLUMNS",),
+        runtime=True,
+    ),
+    Case(
+        "input-character-device",
+        "a character device given as the input file is refused before it is read",
+        device("2024.csv", "/dev/zero"),
+        V,
+        2,
+        ("unreadable-file",),
+        runtime=True,
+    ),
+    Case(
+        "input-fifo-no-writer",
+        "a FIFO with no writer given as the input file is refused, never waited on",
+        fifo("2024.csv"),
+        V,
+        2,
+        ("unreadable-file",),
+        runtime=True,
+    ),
+    Case(
+        "xlsx-named-csv",
+        "an Excel workbook saved with a .csv name is read as the workbook it is, and said",
+        raw("2024.csv", zip_parts(xlsx_parts(sheet(ROWS)))),
+        V,
+        0,
+        says=(".xlsx",),
+    ),
+    Case(
+        "pdf-named-csv",
+        "a PDF saved with a .csv name is named as a PDF",
+        raw("2024.csv", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj << >> endobj\n"),
+        V,
+        2,
+        ("unsupported-format",),
+        says=("PDF",),
+    ),
     # (end of files and readers)
     #
     #
@@ -869,6 +980,8 @@ _CASES: list[Case] = [
 KINDS = {
     # round 2 (#23): each part adds its cases' names to these tuples under its own comment
     "unsafe": (
+        "csv-300000-columns",
+        "input-character-device",
         "units-formula-names",
         "targets-formula-texts",
         "value-formula",
@@ -892,6 +1005,9 @@ KINDS = {
         "output-read-only",
     ),
     "wrong": (
+        "xlsx-hidden-first-sheet",
+        "csv-unclosed-quote",
+        "xlsx-named-csv",
         "name-column-mismatch",
         "number-1e400",
         "number-400-nines",
