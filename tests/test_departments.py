@@ -276,3 +276,34 @@ def test_an_owners_aliases_column_names_its_departments(tmp_path: Path) -> None:
     # without the file's register the alias is unknown: said, never a new department
     bare = read_received(log, owned.owners, spec)
     assert [e.owner for e in bare.entries] == ["Sở KH&CN"] and bare.issues[0].cell == "A2"
+
+
+# A received log as a DTI desk keeps it (issue 22): departments in short and pre-2025 forms, and a
+# co-unit (Viettel tỉnh co-works on 3 Hạ tầng số, led by Sở KH&CN in sample_data/owners.csv).
+LOG = (
+    "STT,Đơn vị gửi,Kỳ báo cáo,Ngày gửi,Chỉ số,Tài liệu kiểm chứng\n"
+    "1,Sở TT&TT,Quý II/2026,20/06/2026,Tất cả,Có\n"
+    "2,Sở Thông tin và Truyền thông,Quý III/2026,20/09/2026,Tất cả,Có\n"
+    "3,Cục Thuế,Quý I/2026,20/03/2026,Tất cả,Có\n"
+    "4,Thuế tỉnh,Quý II/2026,20/06/2026,Tất cả,Có\n"
+    "5,CA tỉnh,Quý I/2026,21/03/2026,Tất cả,Có\n"
+    "6,Viettel,Quý I/2026,22/03/2026,3.1,Có\n"
+)
+
+
+def test_a_received_log_in_short_old_and_co_unit_forms(tmp_path: Path) -> None:
+    from dti.briefing.calendar import schedule
+
+    log = tmp_path / "so_theo_doi.csv"
+    log.write_text(LOG, encoding="utf-8")
+    plan = schedule(ROOT / "sample_data" / "owners.csv", received=log, year=2026, today="30/09/2026")
+    assert [str(i.code) for i in plan.log_issues] == []  # no line dropped
+    got = {(d.owner, d.period.key): d for d in plan.calendar.deadlines}
+    kh = "Sở Khoa học và Công nghệ"
+    assert got[(kh, "Q2 2026")].status == "on_time" and got[(kh, "Q3 2026")].status == "on_time"
+    assert got[("Thuế tỉnh", "Q1 2026")].status == "on_time" and got[("Công an tỉnh", "Q1 2026")].received
+    # Viettel's line (row 7) brings HTS.01 (3.1) of Sở KH&CN's first quarter, and nothing else of it.
+    first = got[(kh, "Q1 2026")]
+    assert "HTS.01" not in first.missing and set(first.missing) == set(first.components) - {"HTS.01"}
+    said = " | ".join(n.text() if hasattr(n, "text") else str(n) for n in plan.notes)
+    assert "'Viettel' (dòng 7) là đơn vị phối hợp: số liệu được tính cho HTS.01" in said

@@ -94,7 +94,8 @@ def schedule(
     log = None
     if received is not None:
         excel = sheet if received.suffix.lower() in EXCEL else None
-        log = read_received(received, list(names), owned.spec, excel, parties)
+        partners = {code: (lead, owned.co.get(code, [])) for code, lead in owned.lead.items()}
+        log = read_received(received, list(names), owned.spec, excel, parties, partners)
     calendar = deadlines.build(names, calendar_rules, year, day, log, parties)
     notes: list[Note | str] = (
         [note("io.in-file", file=str(received), note=n) for n in log.notes] if log else []

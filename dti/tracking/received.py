@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -89,6 +90,7 @@ def read_received(
     spec: Spec,
     sheet: str | None = None,
     departments: Departments | None = None,
+    partners: Mapping[str, tuple[str, Sequence[str]]] | None = None,
 ) -> Log:
     """Read the log; each line's owner resolves through the register of departments (`departments`: the
     owners file's, so its names and aliases count) to one of `owners`; an unknown one, or a department
@@ -96,7 +98,9 @@ def read_received(
     counted for it (a warning says so); a line of a body merged into an owner (Sở TT&TT for Sở KH&CN),
     or of the body an owner was merged into, is counted for the owner (a note says so). A line that
     cannot be used (no or an unknown owner, no period, no date) is a warning and left out; an unreadable
-    date is an error (as an unreadable period), never a crash."""
+    date is an error (as an unreadable period), never a crash. `partners` (component → its lead and
+    co-units, from the owners file): a line of a co-unit is counted for the components it co-works on,
+    under their lead (a note says so); naming only components it does not co-work on, it is unknown."""
     log = Log(str(path))
     what = note("tracking.received.what")
     frame = read_listing(
@@ -110,13 +114,21 @@ def read_received(
         if (found := register.find(o)) is not None:
             by_department.setdefault(found.id, o)
     merged: dict[tuple[str, str], list[int]] = {}  # (as written, the owner it is counted for) → rows
+    helping: dict[tuple[str, str, str], list[int]] = {}  # (as written, lead, its components) → rows
+    co_work = _co_work(register, partners or {}, set(owners))
     for rec in frame.to_dict("records"):
         found = register.match(rec["owner"])
         kin = register.kin(found) if found is not None else []
         owner = next((by_department[k] for k in kin if k in by_department), None)
         day = parse_date(rec["received"], rec["received_native"])
+        shares = _shares(co_work, kin, rec["components"], spec) if owner is None and day is not None else {}
         if not rec["owner"].strip():
             _warn(log, path, rec, "owner", "tracking.received.no-owner")
+        elif owner is None and shares and day is not None and rec["period"].strip():
+            for lead, codes in shares.items():  # a co-unit's line: counted for its share of each lead's
+                listed = " ".join(sorted(codes))
+                helping.setdefault((rec["owner"].strip(), lead, listed), []).append(int(rec["row"]))
+                log.entries.append(_entry(rec, lead, day, codes))
         elif owner is None:
             guess = departments_guess(register.close(rec["owner"], owners))
             _warn(log, path, rec, "owner", "tracking.received.unknown-owner", owner=rec["owner"], guess=guess)
@@ -138,29 +150,53 @@ def read_received(
             for part in unknown:
                 key = "tracking.received.unknown-component"
                 _warn(log, path, rec, "components", key, out=False, part=part, spec=spec.id)
-            evidence = _evidence(rec["evidence"])
-            key = period_key(rec["period"])
-            cell = rec["cells"].get("period", "")
-            log.entries.append(
-                Received(
-                    owner,
-                    key,
-                    day,
-                    components,
-                    evidence,
-                    rec["note"].strip(),
-                    rec["row"],
-                    rec["period"],
-                    cell,
-                )
-            )
+            log.entries.append(_entry(rec, owner, day, components))
     for (written, owner), rows in merged.items():
         log.notes.append(note("tracking.received.merged", text=written, owner=owner, rows=rows))
+    for (written, lead, listed), rows in helping.items():
+        log.notes.append(note("tracking.received.co-unit", text=written, owner=lead, codes=listed, rows=rows))
     if frame.empty:
         log.issues.append(
             issue(IssueCode.NO_DATA, Severity.WARNING, "tracking.received.nothing", file=str(path))
         )
     return log
+
+
+def _entry(rec: dict[str, Any], owner: str, day: dt.date, components: frozenset[str] | None) -> Received:
+    cell = rec["cells"].get("period", "")
+    evidence = _evidence(rec["evidence"])
+    key = period_key(rec["period"])
+    return Received(
+        owner, key, day, components, evidence, rec["note"].strip(), rec["row"], rec["period"], cell
+    )
+
+
+def _co_work(
+    register: Departments, partners: Mapping[str, tuple[str, Sequence[str]]], owners: set[str]
+) -> dict[str, dict[str, str]]:
+    """Department id → {component: its lead} for the components the department co-works on."""
+    out: dict[str, dict[str, str]] = {}
+    for code, (lead, co) in partners.items():
+        for unit in co:
+            found = register.match(unit)
+            if found is not None and lead in owners:
+                out.setdefault(found.id, {})[code] = lead
+    return out
+
+
+def _shares(
+    co_work: dict[str, dict[str, str]], kin: list[str], text: str, spec: Spec
+) -> dict[str, frozenset[str]]:
+    """A co-unit's line → each lead and the components of the line it co-works on for that lead."""
+    mine = {code: lead for k in kin for code, lead in co_work.get(k, {}).items()}
+    if not mine:
+        return {}
+    named, _ = _components(text, spec)
+    out: dict[str, set[str]] = {}
+    for code, lead in mine.items():
+        if named is None or code in named:
+            out.setdefault(lead, set()).add(code)
+    return {lead: frozenset(codes) for lead, codes in out.items()}
 
 
 def _warn(

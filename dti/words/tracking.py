@@ -83,6 +83,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "'{text}' (dòng {rows}) đã được hợp nhất: số liệu được tính cho '{owner}'",
         "'{text}' (row {rows}) has been merged: its lines are counted for '{owner}'",
     ),
+    "tracking.received.co-unit": (
+        "'{text}' (dòng {rows}) là đơn vị phối hợp: số liệu được tính cho {codes} của '{owner}'",
+        "'{text}' (row {rows}) is a co-unit: its lines are counted for {codes} of '{owner}'",
+    ),
     "tracking.received.no-period": (
         "chưa ghi kỳ báo cáo: hãy ghi Quý III/2026, Năm 2026 hoặc Tháng 6/2026{out}",
         "no period: write Quý III/2026, Năm 2026 or Tháng 6/2026{out}",
