@@ -47,9 +47,15 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "Cách xác định và tính điểm",
         "Cách xác định",
         "Cách tính điểm",
-        "Phương pháp tính điểm",
         "Cách chấm điểm",
+        "Cách đánh giá",
+        "Phương pháp tính điểm",
+        "Phương pháp đánh giá",
+        "Phương pháp chấm điểm",
+        "Phương pháp xác định",
         "Hướng dẫn chấm điểm",
+        "Hướng dẫn đánh giá",
+        "Hướng dẫn tính điểm",
     ),
     "evidence": ("Tài liệu kiểm chứng", "Minh chứng", "Tài liệu minh chứng"),
     "data": ("Nguồn dữ liệu", "Nguồn số liệu"),
@@ -61,6 +67,11 @@ _STEMS = (
     "diem toi da",
     "cach xac dinh",
     "cach tinh diem",
+    "cach cham diem",
+    "phuong phap danh gia",
+    "phuong phap tinh diem",
+    "phuong phap cham diem",
+    "huong dan cham diem",
     "tai lieu kiem chung",
     "nguon du lieu",
     "don vi phoi hop",
@@ -247,8 +258,9 @@ def _cell(grid: Grid, column: int, index: int) -> str:
 
 def read_rows(
     path: Path, sheet: str | None = None
-) -> tuple[list[Item], list[Item], list[Note | str], list[str]]:
-    """The table's rows, its total rows (`Tổng cộng`), notes on how it was read, and its title rows."""
+) -> tuple[list[Item], list[Item], list[Note | str], list[str], list[Item]]:
+    """The table's rows, its total rows (`Tổng cộng`), notes on how it was read, its title rows, and the
+    rows skipped below it as footnotes (where a classification may stand)."""
     grid = _grid(path, sheet)
     table = find_table(grid, lambda text: meaning(text) is not None)
     body = table.grid
@@ -277,8 +289,10 @@ def read_rows(
     summary = {r for r, why in table.skipped if why == "summary"}
     totals += [item(grid, i) for i in np.flatnonzero(np.isin(grid.rows, list(summary))).tolist()]
     rows = [r for r in rows if r not in totals]
+    below = {r for r, why in table.skipped if why in ("footnote", "footer")}
+    after = [item(grid, i) for i in np.flatnonzero(np.isin(grid.rows, list(below))).tolist()]
     titles = grid.title_lines(max(table.header_rows[0] - 2, 0)) if table.header_rows[0] > 1 else []
-    return rows, totals, notes, [" ".join(t.split()) for t in titles]
+    return rows, totals, notes, [" ".join(t.split()) for t in titles], after
 
 
 def title_of(titles: list[str]) -> str:

@@ -22,6 +22,7 @@ import numpy as np
 from dti.io.grid import InputError
 from dti.numbers import parse_number
 from dti.spec.check import check
+from dti.spec.classify import split_bands
 from dti.spec.criteria import FIELDS, decision_of, read_rows, title_of
 from dti.spec.infer import Inference, infer_rule
 from dti.spec.io import dump_data
@@ -158,7 +159,7 @@ def _node(
     else:
         data["kind"] = "component"
         inference = infer(item.cells["method"], stated)
-        parts.append(inference.why)
+        parts += [inference.why] if inference.detail is None else [inference.why, inference.detail]
         data["max_points"] = 0.0 if stated is None else stated
         data["rule"] = inference.rule.model_dump()
         if inference.inferred:
@@ -196,8 +197,14 @@ def import_table(
 
     from dti.spec.check import pydantic_problems
 
-    rows, totals, notes, titles = read_rows(path, sheet)
+    rows, totals, notes, titles, after = read_rows(path, sheet)
     review = Review(notes=notes)
+    kept, bands, band_rows = split_bands(sorted(rows + totals + after, key=lambda r: r.row))
+    criteria = {id(r) for r in kept}
+    rows, totals = [r for r in rows if id(r) in criteria], [r for r in totals if id(r) in criteria]
+    if band_rows:
+        shown = "; ".join(f"{b.label} ≥ {b.at_least:g}" for b in bands)
+        review.notes.append(note("spec.import.bands", rows=", ".join(map(str, band_rows)), bands=shown))
     numbered = any(r.cells["number"].strip() for r in rows)
     items = []
     for row in _joined(rows, review):
@@ -248,6 +255,7 @@ def import_table(
         "unit_kind": unit_kind or guess,
         "note": str(told),
         "nodes": [top, *nodes],
+        "bands": [b.model_dump() for b in bands],
     }
     try:
         spec = Spec.model_validate(data)

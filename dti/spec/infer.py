@@ -44,6 +44,17 @@ _RATIO = (
     ),
     re.compile(rf"diem(?: dat duoc)?\s*=\s*ty le.*?{_MULTIPLY}\s*(?:diem toi da|(?P<times>{_NUMBER}))"),
     re.compile(rf"diem(?: dat duoc)?\s*=\s*(?P<times>{_NUMBER})\s*{_MULTIPLY}\s*ty le"),
+    # Letters a decision defines: `a = số thôn có sóng 4G; b = tổng số thôn; Điểm = (a/b) × điểm tối đa`.
+    re.compile(
+        rf"(?<![\w/])\(?\s*(?P<num>[a-z])\s*/\s*(?P<den>[a-z])\s*\)?\s*(?:{_MULTIPLY}\s*100\s*%\s*)?"
+        rf"{_MULTIPLY}\s*(?:diem toi da|(?P<times>{_NUMBER}))"
+    ),
+)
+# An option written as a sentence (`Chủ tịch UBND xã làm trưởng ban`, `Trưởng ban do Phó Chủ tịch đảm
+# nhiệm`): the answer people write is who does it.
+_WHO = re.compile(
+    r"^(?:(?:nếu|trường hợp|khi)\s+)?(?:.*?\bdo\s+)?(?P<who>.+?)\s+"
+    r"(?:làm|giữ chức|giữ|đảm nhiệm|đảm nhận|phụ trách|kiêm)\b"
 )
 _TARGET = re.compile(rf"ty le[^;×*]*?(?:/|chia cho)\s*(?P<target>{_NUMBER})\s*%")
 _STRICT = re.compile(r"^(?:tren|>(?!=)|hon|vuot|lon hon)\b|^>(?!=)")
@@ -60,6 +71,7 @@ class Inference:
     inferred: bool
     why: Note  # for the node's source: the rule and the text it was read from, or why none was
     reason: Note | None = None  # when not inferred: why, in a few words (for the review)
+    detail: Note | None = None  # what the rule's words stand for: a ratio's terms, the options' sentences
 
 
 def _number(text: str) -> float:
@@ -133,7 +145,22 @@ def _ratio(text: str, match: re.Match[str], max_points: float | None) -> Inferen
     value = _number(target.group("target")) if target else 100.0
     if not 0 < value <= 100:
         return _not_inferred(text, note("spec.infer.target", value=value))
-    return Inference(RatioRule(kind="ratio", target=value, scale="percent"), True, _why("ratio", text))
+    rule = RatioRule(kind="ratio", target=value, scale="percent")
+    return Inference(rule, True, _why("ratio", text), detail=_terms(text, match))
+
+
+def _terms(text: str, match: re.Match[str]) -> Note | None:
+    """A ratio written with letters: what its numerator and denominator count, as the text defines them
+    (`a = số thôn có sóng 4G`, `b là tổng số thôn`), else the letters."""
+    letters = match.groupdict()
+    if not letters.get("num"):
+        return None
+
+    def defined(letter: str) -> str:
+        found = re.search(rf"(?<![\w/])(?i:{letter})\s*(?:=|:|\blà\b)\s*(?![(\d])([^;,\n]+)", text)
+        return " ".join(found.group(1).split()).rstrip(" .") if found else letter
+
+    return note("spec.infer.terms", numerator=defined(letters["num"]), denominator=defined(letters["den"]))
 
 
 def _thresholds(text: str, clauses: list[tuple[str, float]], top: float) -> Inference:
@@ -169,12 +196,28 @@ def _thresholds(text: str, clauses: list[tuple[str, float]], top: float) -> Infe
 
 def _choice(text: str, clauses: list[tuple[str, float]], top: float) -> Inference:
     options: dict[str, float] = {}
-    for label, pts in clauses:
-        name = fold(label).rsplit(" là ", 1)[-1].strip(" .,:")
+    sentences: list[str] = []
+    answers = [_answer(label) for label, _ in clauses]
+    if len(set(answers)) < len(answers):  # trimmed to the same words: keep the labels whole
+        answers = [fold(label).strip(" .,:") for label, _ in clauses]
+    for name, (label, pts) in zip(answers, clauses, strict=True):
         if not name or name in options:
             return _not_inferred(text, note("spec.infer.option-twice", name=name))
         options[name] = pts
+        if name != fold(label).strip(" .,:"):
+            sentences.append(f'"{name}": "{" ".join(label.split())}"')
     if max(options.values()) != top:
         best = float(max(options.values()))
         return _not_inferred(text, note("spec.infer.best-option", best=best, max=float(top)))
-    return Inference(ChoiceRule(kind="choice", options=options), True, _why("choice", text))
+    detail = note("spec.infer.options", options="; ".join(sentences)) if sentences else None
+    return Inference(ChoiceRule(kind="choice", options=options), True, _why("choice", text), detail=detail)
+
+
+def _answer(label: str) -> str:
+    """The answer an option's label stands for: `Trưởng ban là Chủ tịch` → `chủ tịch`, `Chủ tịch UBND xã
+    làm trưởng ban` → `chủ tịch ubnd xã`; otherwise the label, folded."""
+    folded = fold(label).strip(" .,:")
+    if " là " in folded:
+        return folded.rsplit(" là ", 1)[-1].strip(" .,:")
+    who = _WHO.match(folded)
+    return who.group("who").strip(" .,:") if who else folded

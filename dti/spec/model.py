@@ -8,7 +8,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
+from pydantic_core import PydanticCustomError
 
 from dti.words import Note, note
 
@@ -110,6 +111,13 @@ class Node(_Strict):
         return not self.children
 
 
+class Band(_Strict):
+    """A grade the decision gives a total (`Loại Tốt: từ 80 điểm trở lên`): its label and lowest points."""
+
+    label: str = Field(min_length=1)
+    at_least: float = Field(ge=0)
+
+
 class Spec(_Strict):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9_.\-]*$")
     title: str
@@ -123,8 +131,20 @@ class Spec(_Strict):
     example: bool = False
     note: str = ""
     nodes: list[Node] = Field(min_length=1)
+    bands: list[Band] = Field(default_factory=list)  # grades, highest first (the decision's `Xếp loại`)
 
     _source: str = PrivateAttr(default="<spec>")
+
+    @field_validator("bands")
+    @classmethod
+    def _bands_in_order(cls, bands: list[Band]) -> list[Band]:
+        for above, below in zip(bands, bands[1:], strict=False):
+            if below.at_least >= above.at_least or below.label == above.label:
+                params = {"label": below.label, "above": above.label}
+                raise PydanticCustomError(
+                    "spec.problem.band-order", str(note("spec.problem.band-order", **params)), params
+                )
+        return bands
 
     @property
     def source(self) -> str:

@@ -113,6 +113,9 @@ def _about(spec: Spec, lang: Lang) -> list[str]:
             scorable="" if spec.scorable else say("spec.not-scorable", lang),
         )
     )
+    if spec.bands:
+        grades = ", ".join(f"{b.label} ≥ {b.at_least:g}" for b in spec.bands)
+        parts.append(say("spec.about.bands", lang, bands=grades))
     parts[0] = parts[0][:1].upper() + parts[0][1:]
     return parts
 

@@ -80,6 +80,22 @@ WORDS.update(
             "lựa chọn tốt nhất được {best:g}, không phải điểm tối đa {max:g}",
             "the best option gives {best:g}, not the maximum {max:g}",
         ),
+        "spec.problem.band-order": (
+            "hạng '{label}' phải có mức điểm thấp hơn hạng '{above}' đứng trước nó (xếp từ cao xuống thấp)",
+            "band '{label}' must start below '{above}', the band before it (highest first)",
+        ),
+        "spec.import.bands": (
+            "dòng xếp loại {rows} là các hạng của tổng điểm, không phải tiêu chí: {bands}",
+            "classification rows {rows} are the total's grades, not criteria: {bands}",
+        ),
+        "spec.infer.terms": (
+            "tử số: {numerator}; mẫu số: {denominator}",
+            "numerator: {numerator}; denominator: {denominator}",
+        ),
+        "spec.infer.options": (
+            "câu trả lời và nội dung của lựa chọn: {options}",
+            "answers and what each option says: {options}",
+        ),
         "spec.infer.no-points": ("không có điểm trong cột 'Điểm tối đa'", "no points in 'Điểm tối đa'"),
     }
 )
@@ -195,6 +211,7 @@ WORDS.update(
         "spec.about.decision": ("Quyết định {decision} ngày {date}", "Decision {decision} of {date}"),
         "spec.about.decision-undated": ("Quyết định {decision}", "Decision {decision}"),
         "spec.about.years": ("năm {years}", "years {years}"),
+        "spec.about.bands": ("xếp loại: {bands} điểm", "grades: {bands} points"),
         "spec.about": (
             "cấp: {unit}; độ chính xác {precision}; đồng hạng: {ties}{scorable}",
             "unit: {unit}; precision {precision}; ties: {ties}{scorable}",

@@ -1,0 +1,95 @@
+"""The classification rows under a criteria table: the grades a decision gives a total.
+
+    Xếp loại:
+    - Loại Tốt: từ 80 điểm trở lên;
+    - Loại Khá: từ 65 đến dưới 80 điểm;
+    - Trung bình: từ 50 đến dưới 65 điểm;
+    - Yếu: dưới 50 điểm.
+
+A row whose text starts with `Xếp loại` / `Phân loại` (in any column, or all in one cell), and the rows
+after it whose every line is a grade (`LABEL: từ N điểm trở lên`, `từ N đến dưới M điểm`, `dưới N điểm`),
+are the spec's bands — label and lowest points, highest first — and not criteria. A grade row without
+the heading counts too when it names a grade word (Tốt, Khá, Trung bình, Yếu…).
+"""
+
+from __future__ import annotations
+
+import re
+
+from dti.spec.model import Band
+from dti.spec.outline import Item
+from dti.text import plain_key
+
+_HEADING = re.compile(r"^(?:muc\s+)?(?:xep loai|phan loai|danh gia xep loai)\b[^:]*:?\s*")
+_NUMBER = r"\d+(?:[.,]\d+)?"
+_GRADE = re.compile(r"^[-–+•*]?\s*(?P<label>[^:]+?)\s*:\s*(?P<bound>.+?)[.;]?$")
+_AT_LEAST = (
+    re.compile(rf"^(?:dat\s+)?(?:tu|>=|≥)\s*(?P<n>{_NUMBER})\s*(?:diem)?\s*(?:tro len|den\b.*)?$"),
+    re.compile(rf"^(?:dat\s+)?(?P<n>{_NUMBER})\s*(?:diem)?\s*(?:tro len|den\b.*|[-–]\s*\d.*)$"),
+)
+_BELOW = re.compile(rf"^(?:dat\s+)?(?:duoi|<)\s*{_NUMBER}\s*(?:diem)?$")
+_NUMBERED = re.compile(r"(?:\d+(?:\.\d+)*|[IVXLC]+)[.)]?")
+_WORDS = re.compile(r"\b(?:xuat sac|tot|kha|trung binh|yeu|kem|dat|khong dat|hoan thanh)\b")
+
+
+def _grade(line: str) -> Band | None:
+    """`- Loại Khá: từ 65 đến dưới 80 điểm` → Band('Khá', 65); None if the line is not a grade."""
+    match = _GRADE.match(" ".join(line.split()))
+    if match is None:
+        return None
+    label = re.sub(r"(?i)^(?:xếp\s+)?loại\s+", "", match.group("label")).strip(" -–")
+    bound = plain_key(match.group("bound")).strip(" .;)")
+    if _BELOW.match(bound):
+        at = 0.0
+    elif found := next((m for p in _AT_LEAST if (m := p.match(bound))), None):
+        at = float(found.group("n").replace(",", "."))
+    else:
+        return None
+    return Band(label=label, at_least=at) if label else None
+
+
+def _lines(text: str) -> list[str]:
+    return [p.strip() for p in re.split(r"\n|;|(?<=[.:])\s+(?=[-–+•*]\s)", text) if p.strip(" -–.;")]
+
+
+def split_bands(rows: list[Item]) -> tuple[list[Item], list[Band], list[int]]:
+    """The rows that are criteria, the bands the others give (highest first), and their row numbers.
+    Bands that contradict one another (two at one bound, a label twice) are all kept out of the spec."""
+    kept: list[Item] = []
+    bands: list[Band] = []
+    taken: list[int] = []
+    heading = False
+    for row in rows:
+        if not heading and _NUMBERED.fullmatch(row.cells["number"].strip()):
+            kept.append(row)  # a numbered criterion (most rows: no folding)
+            continue
+        cells = [v for v in row.cells.values() if v.strip()]
+        text = "\n".join(cells) if len(cells) != 2 else f"{cells[0].rstrip(' :')}: {cells[1]}"
+        plain = plain_key(text)
+        found: list[Band | None]
+        if _HEADING.match(plain):
+            found = [_grade(line) for line in _lines(_after_colon(text))]
+            heading = True
+        elif heading or _WORDS.search(plain):
+            found = [_grade(line) for line in _lines(text)]
+            heading = heading and bool(found) and all(found)
+        else:
+            found = []
+        if found and all(found) or (heading and not found):
+            bands += [b for b in found if b is not None]
+            taken.append(row.row)
+            continue
+        heading = False
+        kept.append(row)
+    bands.sort(key=lambda b: -b.at_least)  # a decision may list them from the lowest
+    labels = [b.label.casefold() for b in bands]
+    bounds = [b.at_least for b in bands]
+    if len(set(labels)) < len(labels) or len(set(bounds)) < len(bounds):
+        return kept, [], taken
+    return kept, bands, taken
+
+
+def _after_colon(text: str) -> str:
+    """The text after the heading's `Xếp loại…:` (its length differs once folded: keep the original)."""
+    head, colon, rest = text.partition(":")
+    return rest if colon else ""
