@@ -71,13 +71,32 @@ def hostile(tmp_path: Path) -> dict[str, Path]:
 def test_csv_escape_keeps_numbers_and_dashes_only() -> None:
     kept = ["-", "-3,5", "+18.5 %", "-1.234,5", "-2e3", "Hà Nội", "", "a=b"]
     assert [csv_writer.escape(v) for v in kept] == kept
-    for formula in ["-2+3", "+cmd", "-cmd|' /C calc'!A0", "--1", "=1+1", "@SUM(1)", "\t=1", "\r=1", "+"]:
+    for formula in ["-2+3", "+cmd", "-cmd|' /C calc'!A0", "--1", "=1+1", "@SUM(1)", "\t=1", "\r", "+"]:
         assert csv_writer.escape(formula) == "'" + formula
+
+
+def test_csv_escapes_a_formula_after_every_line_break() -> None:
+    """`Tên\\r=1+1` was written unquoted and unescaped (#23): a spreadsheet made a row whose first cell
+    was =1+1. Each line of a cell is escaped as a cell's start is."""
+    assert csv_writer.escape("Tên\r=1+1") == "Tên\r'=1+1"
+    assert csv_writer.escape("\r=1") == "'\r'=1"
+    assert csv_writer.escape("Sở TT&TT\r\n@SUM(1)\n-2+3\n-3,5\n") == "Sở TT&TT\r\n'@SUM(1)\n'-2+3\n-3,5\n"
+    frame = pd.DataFrame({"tên": ["Tên\r=1+1", "Ghi chú\n+cmd"], "điểm": [1.5, None]})
+    written = b"".join(csv_writer.dumps(frame)).decode()
+    assert written == '"tên","điểm"\n"Tên\r\'=1+1",1.5\n"Ghi chú\n\'+cmd",\n'
+    assert list(csv.reader(io.StringIO(written, newline=""))) == [
+        ["tên", "điểm"],
+        ["Tên\r'=1+1", "1.5"],
+        ["Ghi chú\n'+cmd", ""],
+    ]
 
 
 def test_csv_escapes_header_names_and_every_text_column() -> None:
     frame = pd.DataFrame({"=cmd()": ["-2+3"], "n": [1.5], "c": pd.Categorical(["@x"])})
-    assert csv_writer.dumps(frame).splitlines() == ["'=cmd(),n,c", "'-2+3,1.5,'@x"]
+    assert b"".join(csv_writer.dumps(frame)).decode().splitlines() == [
+        '"\'=cmd()","n","c"',
+        '"\'-2+3",1.5,"\'@x"',
+    ]
     parts = csv_writer.dumps({"@h": ["+x"], "v": np.array([1.0])})
     assert b"".join(parts).decode().splitlines() == ['"\'@h","v"', '"\'+x",1']
 

@@ -225,7 +225,7 @@ def test_json_counts_per_responsible() -> None:
 
 def test_csv_days_overdue_are_integers() -> None:
     result = runner.invoke(app, ["tasks", str(SAMPLE), "--today", "25/11/2026", "--format", "csv"])
-    task2 = next(line for line in result.stdout.splitlines() if line.startswith("2,"))
+    task2 = next(line for line in result.stdout.splitlines() if line.startswith('"2",'))  # text: quoted
     # task 2 is due Quý III/2026 = 30/09/2026: 56 days before 25/11/2026 (1 + 31 + 24), written as 56
     assert ",56," in task2 and "56.0" not in result.stdout
 

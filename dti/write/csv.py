@@ -1,8 +1,10 @@
-"""CSV output: text cells that a spreadsheet would run as a formula are escaped.
+"""CSV output, the one writer of every CSV dti writes: text cells that a spreadsheet would run as a
+formula are escaped, at the start and after each line break, and every text cell is quoted (a CR or LF
+stays inside its cell).
 
 A table is a pandas frame, or a mapping of column name → values (a list of texts, or a numpy array of
-numbers, NaN written empty). The mapping form is written by pyarrow's compiled CSV writer with no
-per-cell Python: 10,000 units × 222 columns in well under a second.
+numbers, NaN written empty). Both are written by pyarrow's compiled CSV writer with no per-cell Python
+for numbers: 10,000 units × 222 columns in well under a second.
 """
 
 from __future__ import annotations
@@ -18,20 +20,33 @@ import numpy as np
 
 from dti.write.files import printable
 
-FORMULA_START = ("=", "@", "\t", "\r")
+FORMULA_START = ("=", "@", "\t", "\r", "\n")
 # A signed number ('-3,5', '+18.5 %', '-1.234,5', '-2e3') is data, not a formula; '-2+3' is a formula.
 SIGNED_NUMBER = re.compile(r"[+-]\s*\d[\d\s.,]*(?:[eE][+-]?\d+)?\s*%?")
+# A line break inside a cell: a spreadsheet that splits rows on it (or shows the cell's lines) must not
+# find a formula at the start of the next line either.
+AFTER_BREAK = re.compile(r"(\r\n|\r|\n)([^\r\n]*)")
 
 
 def escape(value: Any) -> Any:
-    """Prefix a quote to text a spreadsheet would read as a formula (OWASP CSV injection).
+    """Prefix a quote to text a spreadsheet would read as a formula (OWASP CSV injection), at the start
+    of the cell and after every line break in it ('Tên\\r=1+1' -> 'Tên\\r\'=1+1'); a file name's
+    undecodable bytes are written as \\xff.
 
     '+' and '-' start a formula too, but also signed numbers and the '-' a missing result is written
     as: those two are left alone, any other text starting with '+' or '-' is escaped.
     """
     if not isinstance(value, str) or not value:
         return value
-    value = printable(value)
+    value = _escape_line(printable(value))
+    if "\r" in value or "\n" in value:
+        return AFTER_BREAK.sub(lambda found: found[1] + _escape_line(found[2]), value)
+    return value
+
+
+def _escape_line(value: str) -> str:
+    if not value:
+        return value
     if value.startswith(FORMULA_START):
         return "'" + value
     if value[0] in "+-" and value != "-" and not SIGNED_NUMBER.fullmatch(value):
@@ -39,17 +54,27 @@ def escape(value: Any) -> Any:
     return value
 
 
-def dumps(table: Any) -> str | list[bytes]:
-    """The table as CSV (a frame without its index), text cells escaped; for a mapping, UTF-8 parts
-    to write one after the other (joining them would copy the whole output once more)."""
+def dumps(table: Any) -> list[bytes]:
+    """The table as CSV, UTF-8 parts to write one after the other (joining them would copy the whole
+    output once more): a frame (without its index) or a mapping, both by the one writer below, so every
+    CSV quotes a text cell (a line break in it stays inside the cell) and escapes formulas alike."""
     if isinstance(table, Mapping):
-        return _dumps_columns(table)
+        return _dumps_columns(list(table.items()))
+    return _dumps_columns([(name, _frame_column(column)) for name, column in table.items()])
+
+
+def _frame_column(column: Any) -> Any:
+    """A frame's column as the writer takes it: numbers as float64 (missing: NaN, written empty; whole
+    numbers written without '.0'), anything else as texts (missing: empty)."""
+    if _numeric(column) and column.dtype.kind != "b":
+        return column.to_numpy(dtype=np.float64, na_value=np.nan)
     import pandas as pd
 
-    columns = [column if _numeric(column) else column.map(escape) for _, column in table.items()]
-    safe = pd.concat(columns, axis=1, ignore_index=True) if columns else table.copy()
-    safe.columns = [escape(str(name)) for name in table.columns]
-    return str(safe.to_csv(index=False))
+    return [None if _missing(v, pd) else str(v) for v in column.astype(object)]
+
+
+def _missing(value: Any, pd: Any) -> bool:
+    return value is None or (not isinstance(value, str | bool) and bool(pd.isna(value)))
 
 
 def _numeric(column: Any) -> bool:
@@ -82,12 +107,12 @@ def _arrow_column(values: Any) -> Any:
     )
 
 
-def _dumps_columns(columns: Mapping[str, Any]) -> list[bytes]:
+def _dumps_columns(columns: list[tuple[Any, Any]]) -> list[bytes]:
     import pyarrow as pa
     import pyarrow.csv as pacsv
 
     table = pa.Table.from_arrays(
-        [_arrow_column(v) for v in columns.values()], names=[escape(str(c)) for c in columns]
+        [_arrow_column(v) for _, v in columns], names=[escape(str(name)) for name, _ in columns]
     )
     # Formatting numbers is the costly part: large tables are written in parts, one per core
     # (pyarrow releases the GIL), then joined.

@@ -886,6 +886,25 @@ _CASES: list[Case] = [
         ("non-numeric",),
         runtime=True,
     ),
+    Case(
+        "csv-cr-formula-targets",
+        "a CR in a target name, then a formula: a spreadsheet began a row at =1+1 (CSV unquoted, unescaped)",
+        text(
+            "targets.csv",
+            'id,group,name,responsible,target,result\n1,Hạ tầng số,"Tỷ lệ hộ có cáp quang\r=1+1",'
+            'Sở KH&CN,>= 80%,"84,5%"\n',
+        ),
+        ("targets", "{dir}/targets.csv", "--format", "csv"),
+        0,
+    ),
+    Case(
+        "csv-cr-formula-validate",
+        "a CR then a formula in a raw value that validate quotes in its CSV",
+        text("2024.csv", 'unit,indicator,value\n48,NTS.02,"5\r=1+1"\n'),
+        ("validate", "{dir}/2024.csv", *SPEC, "--year", "2024", "--format", "csv"),
+        1,
+        ("non-numeric",),
+    ),
     # (end of output, options and the CLI)
     #
     #
@@ -1003,6 +1022,8 @@ KINDS = {
         "output-previous-through-dotdot",
         "output-trailing-slash",
         "output-read-only",
+        "csv-cr-formula-targets",
+        "csv-cr-formula-validate",
     ),
     "wrong": (
         "xlsx-hidden-first-sheet",
