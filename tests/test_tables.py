@@ -97,11 +97,42 @@ def test_a_blank_row_inside_the_data_still_warns(tmp_path: Path) -> None:
     assert [i.row for i in blank] == [12]  # rows 2-11 are data, row 12 the gap; the footer's are not said
 
 
+def test_a_note_between_the_data_and_the_footer_is_part_of_it(tmp_path: Path) -> None:
+    """data, blank, 'Ghi chú: …', blank, the signature block: one footer note, no blank-row warning."""
+    form = clean_form()
+    header = ["Mã đơn vị", "Tên đơn vị", "Chỉ số", "Giá trị", "Giai đoạn"]
+    tail = [[], ["Ghi chú: số liệu ước tính đến hết ngày 30/6/2024."], *FOOTER]
+    run = evaluate(write_csv(tmp_path / "noted.csv", [header, *form, *tail]), SPEC)
+    assert run.report.issues == []
+    last = len(form) + 1
+    said = " ".join(map(str, run.notes))
+    assert f"skipped footer (date, signatures, recipients) rows {last + 1}-{last + len(tail)}" in said
+    assert "footnote" not in said
+
+
+def test_a_target_list_with_a_signature_block_counts_the_same(tmp_path: Path) -> None:
+    """The one table reader serves target lists too: the footer is not a target."""
+    from typer.testing import CliRunner
+
+    from dti.cli import app
+
+    sample = SAMPLE.parent / "targets_2025.csv"
+    with sample.open(encoding="utf-8") as f:
+        rows = list(csv.reader(f))
+    signed = write_csv(tmp_path / "chi_tieu.csv", [*rows, *FOOTER])
+    runs = [CliRunner().invoke(app, ["targets", str(p), "--format", "json"]) for p in (sample, signed)]
+    assert [r.exit_code for r in runs] == [0, 0], runs[1].output
+    assert runs[1].stdout == runs[0].stdout.replace(str(sample), str(signed))
+
+
 def test_footer_texts_and_data_texts() -> None:
     for text in (
         "Ninh Thuận, ngày 15 tháng 6 năm 2025",
         "…, ngày … tháng … năm …",
         "Phan Rang, ngày ... tháng ... năm 20...",
+        "Phan Rang - Tháp Chàm, ngày 15/6/2025",
+        "Ninh Thuan, ngay 15 thang 6 nam 2025",
+        "Ngày 15 tháng 6 năm 2025",
         "NGƯỜI LẬP BIỂU",
         "GIÁM ĐỐC",
         "KT. GIÁM ĐỐC",
@@ -127,6 +158,8 @@ def test_footer_texts_and_data_texts() -> None:
         "Đã ban hành",
         "Ninh Thuận",
         "Số ngày xử lý hồ sơ trong tháng",
+        "Đã ban hành ngày 15 tháng 6 năm 2025",
+        "Hoàn thành trước ngày 30/6/2025",
     ):
         assert not is_footer_mark(text), text
     assert is_date_line("Ninh Thuận, ngày 15 tháng 6 năm 2025")

@@ -133,7 +133,7 @@ ColumnsOption = Annotated[
         metavar="'HEADER=MEANING'",
         help="Say what a column means when the guess is wrong (repeatable): 'Điểm DTI=DTI', "
         "'Địa bàn=unit', 'Ghi chú 2=skip'. MEANING is a node code or unit, name, indicator, value, "
-        "rank, stage, note, year, region, skip. `dti spec show` lists the codes.",
+        "rank, stage, note, year, region, skip, measure. `dti spec show` lists the codes.",
     ),
 ]
 MACHINE = (

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from dti.text import header_key
+from dti.text import header_key, plain_key
 
 # canonical meaning → the headers people write (any case, with or without diacritics)
 ALIAS_TABLE: dict[str, tuple[str, ...]] = {
@@ -118,14 +118,21 @@ SIGNATURE_TITLES = frozenset(
 )
 SIGNING_FOR = re.compile(r"^(?:KT|TM|TL|TUQ|TTL|Q)\.\s*\w", re.IGNORECASE)  # KT. GIÁM ĐỐC, TM. ỦY BAN …
 # `Ninh Thuận, ngày 15 tháng 6 năm 2025`, `…, ngày … tháng … năm …`: the day a form was signed.
-DATE_LINE = re.compile(r"(?:^|\s)ngay(?:\s+\S+)?\s+thang(?:\s+\S+)?\s+nam(?:\s+\S+)?$")
+DATE_LINE = re.compile(
+    r"(?:^|\s)ngay(?:(?:\s+\S+)?\s+thang(?:\s+\S+)?\s+nam(?:\s+\S+)?|\s+\d{1,2}\s+\d{1,2}\s+\d{4})$"
+)
+DATE_START = re.compile(r"(?:^|,)\s*ngay\b")  # `Ngày …` or `<place>, ngày …`: not `Đã ban hành ngày …`
 RECIPIENTS = ("noi nhan",)  # `Nơi nhận:` and its list (`- Như trên;`, `- Lưu: VT.`)
 FILED = ("nhu tren", "luu")
 
 
 def is_date_line(text: str) -> bool:
     """`…, ngày 15 tháng 6 năm 2025`: when a form was signed (never the year of its data)."""
-    return len(text) <= 80 and DATE_LINE.search(header_key(text)) is not None
+    return (
+        len(text) <= 80
+        and DATE_LINE.search(header_key(text)) is not None
+        and DATE_START.search(plain_key(text)) is not None
+    )
 
 
 def is_footer_mark(text: str) -> bool:

@@ -117,7 +117,11 @@ def _skip_inside(grid: Grid, keep: np.ndarray, header: list[str]) -> tuple[np.nd
         filled += ~empty[column.codes]
         if j < 3:
             flagged = np.array(
-                [t.lstrip()[:1].casefold() in "tcbđ" and is_summary(t) for t in column.texts], dtype=bool
+                [
+                    len(t) <= 24 and t.lstrip()[:1].casefold() in "tcbđ" and is_summary(t)
+                    for t in column.texts
+                ],
+                dtype=bool,
             )
             summary |= flagged[column.codes]
     # A repeated header repeats the first named column's header: look there, then count the row's matches.
@@ -173,44 +177,61 @@ def _kind(text: str) -> int:
     return OTHER
 
 
-def _skip_tail(
-    grid: Grid, keep: np.ndarray, filled: np.ndarray, wide: int
-) -> tuple[np.ndarray, list[tuple[int, str]]]:
-    """Drop what follows the last row of data: footnotes, and the footer from its first mark (a date line,
-    a signature title, `Nơi nhận:`) to the end, with the blank rows that separate it from the data.
-
-    A data row fills `wide` cells or more and holds a text that no footer holds. Each text is classified
-    once per column (`_kind`); the rows take their cells' kinds.
-    """
-    n = len(grid.rows)
-    other = np.zeros(n, dtype=bool)  # a cell only data holds
-    noted = np.zeros(n, dtype=bool)  # a footnote's cell
-    marked = np.zeros(n, dtype=bool)  # a footer's mark
-    sentence = np.zeros(n, dtype=bool)
+def _tail_kinds(grid: Grid, lo: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """For the rows from `lo` on: does a row hold a data text, a footnote, a footer mark, a sentence."""
+    n = len(grid.rows) - lo
+    other, noted, marked, sentence = (np.zeros(n, dtype=bool) for _ in range(4))
     for column in grid.columns:
         if not column.texts:
             continue
-        kinds = np.array([_kind(t) for t in column.texts], dtype=np.int8)[column.codes]
+        codes = column.codes[lo:]
+        present = np.unique(codes)  # only the texts these rows hold are classified
+        kind_of = np.zeros(len(column.texts), dtype=np.int8)
+        kind_of[present] = [_kind(column.texts[c]) for c in present.tolist()]
+        kinds = kind_of[codes]
         other |= kinds == OTHER
         noted |= kinds == NOTE
         marked |= kinds == MARK
         sentence |= kinds == SENTENCE
-    footnote = (filled >= 1) & (filled <= 2) & (noted | (sentence & ~other))
-    data = np.flatnonzero(keep & (filled >= wide) & other & ~footnote)
-    after = int(data[-1]) + 1 if len(data) else 0
+    return other, noted, marked, sentence
+
+
+def _skip_tail(
+    grid: Grid, keep: np.ndarray, filled: np.ndarray, wide: int
+) -> tuple[np.ndarray, list[tuple[int, str]]]:
+    """Drop what follows the last row of data: footnotes, and the footer from its first mark (a date line,
+    a signature title, `Nơi nhận:`) to the end, with the blank rows and notes that separate it from the
+    data.
+
+    A data row fills `wide` cells or more and holds a text that no footer holds. The last one is looked
+    for in the last rows first (64, then 4 times as many...): a footer is short, and each text of the rows
+    looked at is classified once (`_kind`), so a 100,000-row file costs what its tail costs.
+    """
+    n = len(grid.rows)
+    size = 64
+    while True:
+        lo = max(n - size, 0)
+        other, noted, marked, sentence = _tail_kinds(grid, lo)
+        footnote = (filled[lo:] >= 1) & (filled[lo:] <= 2) & (noted | (sentence & ~other))
+        data = np.flatnonzero(keep[lo:] & (filled[lo:] >= wide) & other & ~footnote)
+        if len(data) or lo == 0:
+            break
+        size *= 4
+    after = int(data[-1]) + 1 if len(data) else 0  # from here on, indices count from `lo`
     skipped: list[tuple[int, str]] = []
     keep = keep.copy()
-    marks = np.flatnonzero(keep[after:] & marked[after:] & ~other[after:]) + after
-    start = int(marks[0]) if len(marks) else n
-    blank = grid.blank if len(grid.blank) == n else filled == 0
-    while start > after and start < n and blank[start - 1] and keep[start - 1]:
-        start -= 1  # the blank rows between the data and the footer belong to the footer
-    for i in (np.flatnonzero(keep[after:start] & footnote[after:start]) + after).tolist():
-        keep[i] = False
-        skipped.append((int(grid.rows[i]), "footnote"))
-    for i in (np.flatnonzero(keep[start:]) + start).tolist():
-        keep[i] = False
-        skipped.append((int(grid.rows[i]), "footer"))
+    tail = keep[lo:]
+    marks = np.flatnonzero(tail[after:] & marked[after:] & ~other[after:]) + after
+    start = int(marks[0]) if len(marks) else n - lo
+    blank = (grid.blank if len(grid.blank) == n else filled == 0)[lo:]
+    while after < start < n - lo and tail[start - 1] and (blank[start - 1] or footnote[start - 1]):
+        start -= 1  # the blank rows (and notes) between the data and the footer belong to the footer
+    for i in (np.flatnonzero(tail[after:start] & footnote[after:start]) + after).tolist():
+        skipped.append((int(grid.rows[lo + i]), "footnote"))
+    for i in (np.flatnonzero(tail[start:]) + start).tolist():
+        skipped.append((int(grid.rows[lo + i]), "footer"))
+    tail[after:start] &= ~footnote[after:start]
+    tail[start:] = False
     return keep, skipped
 
 
