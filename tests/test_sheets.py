@@ -263,3 +263,26 @@ def test_a_file_over_the_size_cap_is_refused(tmp_path: Path, monkeypatch: pytest
     with pytest.raises(NotAnInput, match="DTI_MAX_INPUT_BYTES"):
         read_input(path)
     assert read_input(path, limit=1000) == b"unit,indicator,value\n" * 10
+
+
+def test_every_yaml_and_register_reader_refuses_a_fifo(tmp_path: Path) -> None:
+    from dti.io.register import UnitRegister
+    from dti.spec.importer import import_table
+    from dti.spec.io import load_spec
+    from dti.tracking.deadlines import load_rules
+    from dti.tracking.owners import read_owners
+    from dti.tracking.targets import read_targets
+
+    spec = load_spec("dti-province-2022")
+    for name in ("owners.yaml", "rules.yaml", "units.csv", "targets.yaml", "criteria.docx"):
+        os.mkfifo(tmp_path / name)
+    owners = read_owners(tmp_path / "owners.yaml", spec)
+    assert "not a regular file" in owners.report.issues[0].message
+    with pytest.raises(InputError, match="a pipe"):
+        load_rules(tmp_path / "rules.yaml")
+    with pytest.raises(InputError, match="a pipe"):
+        UnitRegister.read(tmp_path / "units.csv")
+    targets = read_targets(tmp_path / "targets.yaml")
+    assert "not a regular file" in targets.issues[0].message
+    with pytest.raises(InputError, match="a pipe"):
+        import_table(tmp_path / "criteria.docx")

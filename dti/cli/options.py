@@ -76,7 +76,7 @@ UnitsOption = Annotated[
         "how a province scores its districts or communes.",
     ),
 ]
-SheetOption = Annotated[str | None, typer.Option("--sheet", help="Excel sheet to read (default: the first).")]
+SheetOption = Annotated[str | None, typer.Option("--sheet", help="One Excel sheet to read (default: all).")]
 LayoutOption = Annotated[
     Layout | None,
     typer.Option(

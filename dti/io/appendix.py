@@ -16,6 +16,7 @@ import pandas as pd
 import yaml
 
 from dti.io.grid import Grid, col_letter, reason
+from dti.io.inputs import read_input_text
 from dti.io.table import describe, find_table
 from dti.io.yamlsafe import load_yaml, yaml_reason
 from dti.issues import Issue, IssueCode, Severity, issue
@@ -307,7 +308,7 @@ def rows_note(rows: list[int], first: int = 10) -> Note:
 
 def frame_from_yaml(path: Path, issues: list[Issue]) -> pd.DataFrame | None:
     try:
-        data = load_yaml(path.read_text(encoding="utf-8-sig"))
+        data = load_yaml(read_input_text(path))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         issues.append(
             issue(

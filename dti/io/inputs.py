@@ -8,6 +8,7 @@ out, so anything that is not a regular file is refused before it is opened for r
 from __future__ import annotations
 
 import errno
+import io
 import os
 import stat
 from pathlib import Path
@@ -98,6 +99,11 @@ def read_input(path: Path, limit: int | None = None) -> bytes:
 def read_input_text(path: Path, encoding: str = "utf-8-sig") -> str:
     """A regular text file's text (UTF-8 with or without a BOM by default), as read_input bounds it."""
     return read_input(path).decode(encoding)
+
+
+def open_input(path: Path) -> io.BytesIO:
+    """A regular file's bytes as a binary file (for zipfile), as read_input bounds them."""
+    return io.BytesIO(read_input(path))
 
 
 # What a file is by its first bytes, whatever its name says.

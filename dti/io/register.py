@@ -12,6 +12,7 @@ from pathlib import Path
 
 from dti.io.grid import InputError, reason
 from dti.io.headers import canonical
+from dti.io.inputs import read_input_text
 from dti.text import name_key, name_keys, plain_key
 from dti.words import Note, note
 
@@ -75,7 +76,7 @@ class UnitRegister:
     @classmethod
     def read(cls, path: Path) -> UnitRegister:
         try:
-            text = path.read_text(encoding="utf-8-sig")
+            text = read_input_text(path)
             if not unicodedata.is_normalized("NFC", text):
                 text = unicodedata.normalize("NFC", text)
             rows = list(csv.reader(io.StringIO(text, newline="")))

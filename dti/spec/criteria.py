@@ -18,6 +18,7 @@ import numpy as np
 
 from dti.io.files import read_grid
 from dti.io.grid import Grid, InputError, factorize, make_grid
+from dti.io.inputs import open_input
 from dti.io.table import describe, find_table
 from dti.io.xlsxxml import elements, local_name, parse_part
 from dti.spec.outline import Item
@@ -190,7 +191,7 @@ def _docx_body(path: Path) -> _Body:
     from xml.parsers import expat
 
     try:
-        with zipfile.ZipFile(path) as archive:  # a zip bomb is refused from its directory
+        with zipfile.ZipFile(open_input(path)) as archive:  # a zip bomb is refused from its directory
             unpacked = sum(info.file_size for info in archive.infolist())
             if unpacked > MAX_DOCX_BYTES:
                 raise InputError(note("spec.import.too-large", file=str(path), mb=MAX_DOCX_BYTES // 2**20))

@@ -10,6 +10,7 @@ import yaml
 from pydantic import ValidationError
 
 from dti.io.grid import InputError, reason
+from dti.io.inputs import read_input_text
 from dti.io.yamlsafe import load_yaml, yaml_reason
 from dti.spec.check import check, pydantic_problems, raw_reference_problems
 from dti.spec.model import SPEC_DIRS, Node, Spec, SpecError
@@ -61,7 +62,7 @@ def load_spec(ref: str | Path) -> Spec:
         known = ", ".join(bundled) or note("spec.error.none-bundled")
         raise SpecUnreadable(str(ref), note("spec.error.no-such-spec", bundled=known))
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = read_input_text(path)
     except (OSError, UnicodeDecodeError) as exc:
         raise SpecUnreadable(str(path), reason(exc)) from None
     return parse_spec(text, str(path))

@@ -18,6 +18,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from dti.io.grid import InputError, reason
+from dti.io.inputs import read_input_text
 from dti.io.yamlsafe import load_yaml, yaml_reason
 from dti.issues import Issue, IssueCode, Severity, issue
 from dti.spec.check import keyed_error, pydantic_problems
@@ -77,7 +78,7 @@ def load_rules(path: Path | None = None) -> Rules:
     """The bundled rules, or a province's file; a bad file stops with its key path (InputError)."""
     source = path or DEFAULT_RULES
     try:
-        data = load_yaml(source.read_text(encoding="utf-8-sig"))
+        data = load_yaml(read_input_text(source))
         return Rules.model_validate(data)
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise InputError(

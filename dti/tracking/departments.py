@@ -22,6 +22,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from dti.io.inputs import read_input_text
 from dti.io.yamlsafe import load_yaml
 from dti.issues import Issue, IssueCode, Severity, issue
 from dti.text import fold, nfc
@@ -102,7 +103,7 @@ class Departments:
 
     @classmethod
     def read(cls, path: Path = BUNDLED) -> Departments:
-        data = load_yaml(path.read_text(encoding="utf-8"))
+        data = load_yaml(read_input_text(path, "utf-8"))
         found = {}
         for item in data["departments"]:
             dep = Department(

@@ -31,6 +31,7 @@ import yaml
 from dti.engine.columns import indicator_code, node_labels
 from dti.io.files import read_grid
 from dti.io.grid import Grid, col_letter, reason
+from dti.io.inputs import read_input_text
 from dti.io.table import find_table
 from dti.io.yamlsafe import load_yaml, yaml_reason
 from dti.issues import Issue, IssueCode, Report, Severity, issue
@@ -227,7 +228,7 @@ def _row(
 
 def _rows_from_yaml(path: Path, spec: Spec, issues: list[Issue]) -> list[_Row]:
     try:
-        data = load_yaml(path.read_text(encoding="utf-8-sig"))
+        data = load_yaml(read_input_text(path))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         why = yaml_reason(exc) if isinstance(exc, yaml.YAMLError) else reason(exc)
         issues.append(_issue(IssueCode.UNREADABLE_FILE, "io.cannot-read", {"why": why}, path, None))
