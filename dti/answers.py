@@ -72,7 +72,8 @@ QUALIFIERS = (
     "đang triển khai",
     "đang thực hiện",
     "chờ",
-    "kế hoạch",
+    "lên kế hoạch",  # not `kế hoạch` alone: "Đã ban hành Kế hoạch số 45/KH-UBND" is the usual yes
+    "trong kế hoạch",
     "dự kiến",
     "sẽ",
     "một phần",

@@ -4,6 +4,7 @@ count, yes/no read in full. Every expected value is worked out by hand in the co
 from __future__ import annotations
 
 import math
+import re
 from pathlib import Path
 
 import pytest
@@ -247,7 +248,9 @@ def test_no_data_is_no_answer(word: str) -> None:
         ("Chưa ban hành", "no"),
         ("Không", "no"),
         ("Đã ban hành Quyết định số 1234/QĐ-UBND ngày 12/5/2023", "yes"),
-        ("Có, tại Kế hoạch số 45/KH-UBND", "unclear"),  # `kế hoạch` is a plan: read as no, with a warning
+        ("Đã ban hành Kế hoạch số 45/KH-UBND", "yes"),  # a plan issued is the usual yes
+        ("Hoàn thành theo kế hoạch", "yes"),
+        ("Có, đang lên kế hoạch", "unclear"),
         ("Đã triển khai", "yes"),
         ("Đã đưa vào sử dụng", "yes"),  # `dụng` is not `dừng`: diacritics are kept
         ("Triển khai tại thành phố", "unknown"),
@@ -291,3 +294,18 @@ def test_validate_shows_the_counts_in_english(tmp_path: Path) -> None:
     path.write_text('unit,indicator,value\n48,HTS.01,"512.340/570.000"\n', encoding="utf-8")
     out = runner.invoke(app, ["validate", str(path), "--spec", "dti-province-2022", "--lang", "en"])
     assert "C2 (48, HTS.01) 512.340/570.000 → 89.88 %" in out.stderr
+
+
+def test_the_docs_list_every_word() -> None:
+    # docs/input-submissions.md: one row per list, each word of it in backticks, in the same order.
+    from dti.numbers import APPROXIMATIONS
+
+    page = (Path(__file__).parent.parent / "docs" / "input-submissions.md").read_text(encoding="utf-8")
+    table = page.split("<!-- answers:start -->\n", 1)[1].split("\n<!-- answers:end -->", 1)[0]
+    listed = {}
+    for row in table.splitlines()[2:]:
+        name, _, words = row.strip("|").split(" | ")
+        found = re.findall(r"`([^`]*)`", words) + ([""] if "(empty)" in words else [])
+        listed[name.strip(" `")] = sorted(found)
+    expected = {name: sorted(words) for name, words in answer_words().items()}
+    assert listed == {**expected, "approximations": sorted(APPROXIMATIONS)}
