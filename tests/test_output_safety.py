@@ -55,7 +55,7 @@ def hostile(tmp_path: Path) -> dict[str, Path]:
         f'code,name\nA1,"{HYPERLINK.replace(chr(34), chr(34) * 2)}"\n+B2,@evil\n', encoding="utf-8"
     )
     good = tmp_path / "2024.csv"
-    good.write_text("unit,indicator,value\nA1,NTS.02,50%\n+B2,NTS.02,40%\n", encoding="utf-8")
+    good.write_text("unit,indicator,value\nA1,HTS.01,50%\n+B2,HTS.01,40%\n", encoding="utf-8")
     bad = tmp_path / "bad.csv"
     bad.write_text("unit,indicator,value\nA1,NTS.02,@SUM(1)\n+B2,NTS.02,-2+3\n", encoding="utf-8")
     targets = tmp_path / "targets.csv"

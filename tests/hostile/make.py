@@ -84,7 +84,7 @@ def both(*builders: Callable[[Path], None]) -> Callable[[Path], None]:
     return build
 
 
-SMALL = "unit,indicator,value\n01,NTS.02,50%\n48,NTS.02,40%\n"
+SMALL = "unit,indicator,value\n01,HTS.01,50%\n48,HTS.01,40%\n"
 small = text("2024.csv", SMALL)
 
 
@@ -348,8 +348,8 @@ def device(name: str, target: str) -> Callable[[Path], None]:
     return build
 
 
-UNCLOSED = 'unit,indicator,value\n01,NTS.02,"50%\n' + "".join(
-    f"{u},NTS.02,40%\n" for u in ("02", "04", "06", "08", "10", "11", "12", "14")
+UNCLOSED = 'unit,indicator,value\n01,HTS.01,"50%\n' + "".join(
+    f"{u},HTS.01,40%\n" for u in ("02", "04", "06", "08", "10", "11", "12", "14")
 )
 
 
@@ -368,7 +368,7 @@ _CASES: list[Case] = [
             text(
                 "units.csv", f'code,name\nA1,"{FORMULA.replace(chr(34), chr(34) * 2)}"\n+B2,@evil\n-C3,-1+2\n'
             ),
-            long_rows("A1,NTS.02,50%", "+B2,NTS.02,40%", "-C3,NTS.02,30%"),
+            long_rows("A1,HTS.01,50%", "+B2,HTS.01,40%", "-C3,HTS.01,30%"),
         ),
         ("score", "{dir}/2024.csv", *SPEC, "--units", "{dir}/units.csv", "--format", "csv"),
         0,
@@ -394,7 +394,7 @@ _CASES: list[Case] = [
     Case(
         "name-column-mismatch",
         "a name column that disagrees with the register is a warning; the register's name is used",
-        text("2024.csv", "unit,name,indicator,value\n48,Hà Nội,NTS.02,50%\n"),
+        text("2024.csv", "unit,name,indicator,value\n48,Hà Nội,HTS.01,50%\n"),
         V,
         0,
         codes=("name-mismatch",),
@@ -463,7 +463,7 @@ _CASES: list[Case] = [
     Case(
         "stdout-cp1252",
         "stdout that is not UTF-8 (PYTHONIOENCODING=cp1252) gets UTF-8",
-        text("2024.csv", "unit,name,indicator,value\n42,Hà Tĩnh,NTS.02,50%\n"),
+        text("2024.csv", "unit,name,indicator,value\n42,Hà Tĩnh,HTS.01,50%\n"),
         ("score", "{dir}/2024.csv", *SPEC, "--format", "json"),
         0,
         says=("Hà Tĩnh",),
@@ -592,7 +592,7 @@ _CASES: list[Case] = [
     Case(
         "units-duplicate-code",
         "a code given twice in --units is refused",
-        both(text("units.csv", "code,name\nA1,Xã Một\nA1,Xã Hai\n"), long_rows("A1,NTS.02,50%")),
+        both(text("units.csv", "code,name\nA1,Xã Một\nA1,Xã Hai\n"), long_rows("A1,HTS.01,50%")),
         (*V, "--units", "{dir}/units.csv"),
         2,
         says=("A1",),
@@ -600,7 +600,7 @@ _CASES: list[Case] = [
     Case(
         "units-duplicate-name",
         "a name given twice in --units is refused",
-        both(text("units.csv", "code,name\nA1,Xã Một\nA2,Xã Một\n"), long_rows("A1,NTS.02,50%")),
+        both(text("units.csv", "code,name\nA1,Xã Một\nA2,Xã Một\n"), long_rows("A1,HTS.01,50%")),
         (*V, "--units", "{dir}/units.csv"),
         2,
         says=("Xã Một",),
@@ -608,7 +608,7 @@ _CASES: list[Case] = [
     Case(
         "csv-value-under-blank-header",
         "a value under a blank CSV header is reported, not dropped",
-        text("2024.csv", "unit,indicator,value,\n01,NTS.02,50%,77\n"),
+        text("2024.csv", "unit,indicator,value,\n01,HTS.01,50%,77\n"),
         V,
         1,
         ("unnamed-column",),
@@ -689,7 +689,7 @@ _CASES: list[Case] = [
     Case(
         "deeply-quoted-csv",
         "a cell of 5,000 doubled quotes and a quote that never closes",
-        text("2024.csv", 'unit,indicator,value\n01,NTS.02,"' + '""' * 5_000 + '"\n48,NTS.02,"50%\n'),
+        text("2024.csv", 'unit,indicator,value\n01,NTS.02,"' + '""' * 5_000 + '"\n48,HTS.01,"50%\n'),
         V,
         2,  # #23: the quote that never closes is an error naming its row (was exit 1, the row dropped)
         ("unreadable-file",),
@@ -708,8 +708,8 @@ _CASES: list[Case] = [
         "UTF-8 and Windows-1258 rows in one file",
         raw(
             "2024.csv",
-            "unit,name,indicator,value\n42,Hà Tĩnh,NTS.02,50%\n".encode()
-            + windows_1258("48,Đà Nẵng,NTS.02,40%\n"),
+            "unit,name,indicator,value\n42,Hà Tĩnh,HTS.01,50%\n".encode()
+            + windows_1258("48,Đà Nẵng,HTS.01,40%\n"),
         ),
         V,
         0,
@@ -992,6 +992,33 @@ _CASES: list[Case] = [
         says=("rules[0].date",),
     ),
     # (end of YAML, specs, analysis and dates)
+    #
+    # --- round 2 (#23): answers as written ---
+    Case(
+        "count-95-percent",
+        "'95%' in a count component (number of meetings) scored full points without an issue",
+        long_rows("01,NTS.02,95%"),
+        V,
+        1,
+        ("percent-in-count",),
+    ),
+    Case(
+        "count-fraction",
+        "'2,5' meetings in a count component passed silently",
+        long_rows('01,NTS.02,"2,5"'),
+        V,
+        0,
+        ("fraction-in-count",),
+    ),
+    Case(
+        "yes-no-negated",
+        "negated yes/no answers scored yes ('Đã có dự thảo, chưa ban hành', 'Có (dự thảo)')",
+        long_rows('01,HTS.04,"Đã có dự thảo, chưa ban hành"', "48,HTS.04,Có (dự thảo)"),
+        V,
+        0,
+        ("unclear-answer",),
+    ),
+    # (end of answers as written)
 ]
 
 # What a wrong outcome of each case would have been, as the issue counts them; the rest would be a crash
@@ -1046,6 +1073,10 @@ KINDS = {
         "owners-component-twice",
         "spec-max-points-1e308",
         "spec-total-zero",
+        # round 2 (#23): answers as written
+        "count-95-percent",
+        "count-fraction",
+        "yes-no-negated",
     ),
 }
 CASES = [
