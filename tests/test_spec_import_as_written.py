@@ -8,6 +8,7 @@ import csv
 import json
 from pathlib import Path
 
+import docx
 import pytest
 from typer.testing import CliRunner
 
@@ -225,3 +226,36 @@ def test_options_written_as_sentences_accept_the_answer_people_write(tmp_path: P
     # By hand. X01: 10 + 10 + 0.75×20 + 0.6×20 + 0.5×10 + 0.8×10 + 10 = 70.
     # X02: 5 + 0 + 20 + 0.9×20 + 0.4×10 + 0.5×10 + 0.2×10 = 54.
     assert points == {"X01": pytest.approx(70), "X02": pytest.approx(54)}
+
+
+def test_the_classification_below_a_word_table(tmp_path: Path) -> None:
+    """In a decision written in Word, 'Xếp loại' often stands in paragraphs under the table, followed by
+    the rest of the document (signatures), which is not read."""
+    document = docx.Document()
+    for title in _rows()[:2]:
+        document.add_paragraph(title[0])
+    rows = [r for r in _rows()[3:14]]
+    table = document.add_table(rows=len(rows), cols=5)
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    for line in [
+        "Xếp loại:",
+        "- Loại Tốt: từ 80 điểm trở lên;",
+        "- Loại Khá: từ 65 đến dưới 80 điểm;",
+        "- Loại Trung bình: từ 50 đến dưới 65 điểm;",
+        "- Loại Yếu: dưới 50 điểm.",
+        "TM. ỦY BAN NHÂN DÂN",
+        "CHỦ TỊCH",
+    ]:
+        document.add_paragraph(line)
+    document.save(str(tmp_path / "xa.docx"))
+    imported = import_table(tmp_path / "xa.docx")
+    assert [(b.label, b.at_least) for b in imported.spec.bands] == [
+        ("Tốt", 80),
+        ("Khá", 65),
+        ("Trung bình", 50),
+        ("Yếu", 0),
+    ]
+    assert [n.code for n in imported.spec.nodes if n.is_leaf] == [f"C{k}" for k in range(1, 8)]
+    assert imported.review.unplaced == [] and imported.review.sums == []

@@ -93,3 +93,17 @@ def _after_colon(text: str) -> str:
     """The text after the heading's `Xếp loại…:` (its length differs once folded: keep the original)."""
     head, colon, rest = text.partition(":")
     return rest if colon else ""
+
+
+def classification(paragraphs: list[str]) -> list[str]:
+    """The paragraphs below a Word table that classify its total: from a `Xếp loại` heading, while each
+    line is a grade (the rest of the document is not the table's)."""
+    start = next((k for k, p in enumerate(paragraphs) if _HEADING.match(plain_key(p))), None)
+    if start is None:
+        return []
+    taken = [paragraphs[start]]
+    for paragraph in paragraphs[start + 1 :]:
+        if not all(_grade(line) for line in _lines(paragraph)):
+            break
+        taken.append(paragraph)
+    return taken

@@ -21,6 +21,7 @@ from dti.io.grid import Grid, InputError, factorize, make_grid
 from dti.io.inputs import open_input
 from dti.io.table import describe, find_table
 from dti.io.xlsxxml import elements, local_name, parse_part
+from dti.spec.classify import classification
 from dti.spec.outline import Item
 from dti.text import header_key, nfc
 from dti.words import Note, note
@@ -214,14 +215,18 @@ def _docx_grid(path: Path) -> Grid:
     """The Word document's criteria tables as one grid (each merged cell's text once)."""
     chosen: list[list[str]] = []
     titles: list[str] = []  # the paragraphs above the first criteria table: its title rows
+    below: list[str] = []  # the paragraphs below the last one, where the classification often stands
     for block in _docx_body(path).blocks:
         if isinstance(block, str):
             titles += [] if chosen or not block.strip() else [nfc(block)]
+            below += [nfc(block)] if chosen and block.strip() else []
             continue
         heads = [sum(1 for c in r if meaning(c)) for r in block[:5]]
         if heads and max(heads) >= 2:
             chosen += [[title] for title in titles[-5:]] if not chosen else []
             chosen += block
+            below = []
+    chosen += [[line] for line in classification(below)]
     if not chosen:
         raise InputError(note("spec.import.no-table", file=str(path)))
     width = max(len(r) for r in chosen)
