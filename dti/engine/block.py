@@ -41,6 +41,9 @@ class Block:
     @cached_property
     def parts(self) -> tuple[np.ndarray, np.ndarray]:
         """Each counts cell's numerator and denominator (NaN elsewhere), read once per distinct text."""
+        if not self.counts.any():  # the usual file: no text to read again
+            none = np.full(self.value.shape, np.nan)
+            return none, none
         a = self.by_word(lambda k, text: (counts_of(text) or (np.nan, np.nan))[0])
         b = self.by_word(lambda k, text: (counts_of(text) or (np.nan, np.nan))[1])
         return np.where(self.counts, a, np.nan), np.where(self.counts, b, np.nan)
