@@ -314,3 +314,65 @@ def test_a_measure_column_without_a_unit_is_still_a_missing_unit(tmp_path: Path)
     run = evaluate(write_csv(tmp_path / "dvt.csv", rows), SPEC)
     assert codes(run, "error") == ["missing-column"]
     assert "'unit'" in run.report.issues[0].message
+
+
+# --- The department workbook of issue 22, end to end ----------------------------------------------
+
+
+def province_workbook(path: Path) -> Path:
+    """A stale hidden first sheet, then one visible sheet per department: title rows naming the province,
+    no unit column, an 'Đơn vị tính' column, answers as reported and a signature block under each."""
+    book = openpyxl.Workbook()
+    stale = book.active
+    assert stale is not None
+    stale.title = "Cũ"
+    stale.append(["Mã đơn vị", "Chỉ số", "Giá trị"])
+    stale.append(["58", "HTS.01", "10%"])  # last year's draft: must not be read
+    stale.sheet_state = "hidden"
+    departments: dict[str, list[list[object]]] = {
+        "Sở TT&TT": [
+            [1, "HTS.01", "%", "512.340/570.000"],
+            [2, "TCS.01", None, "Đã có dự thảo, chưa ban hành"],
+        ],
+        "Sở Tài chính": [[1, "TCS.06", "%", 0.0065], [2, "TCS.02", None, "Có"]],
+        "Sở Nội vụ": [[1, "NLS.04", "người", "12 người"], [2, "NLS.01", "%", "Chưa có số liệu"]],
+    }
+    for title, rows in departments.items():
+        sheet = book.create_sheet(title)
+        sheet.append(["UBND TỈNH NINH THUẬN", None, None, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"])
+        sheet.append([title.upper(), None, None, "Độc lập - Tự do - Hạnh phúc"])
+        sheet.append([])
+        sheet.append(["BÁO CÁO SỐ LIỆU DTI NĂM 2024 CỦA TỈNH NINH THUẬN"])
+        sheet.append(["STT", "Chỉ số", "Đơn vị tính", "Kết quả"])
+        for row in rows:
+            sheet.append(row)
+        if title == "Sở Tài chính":
+            sheet["D6"].number_format = "0.00%"  # 0,65 % as Excel shows it
+        sheet.append([])
+        sheet.append([None, None, None, "Ninh Thuận, ngày 15 tháng 6 năm 2025"])
+        sheet.append([None, "NGƯỜI LẬP BIỂU", None, "GIÁM ĐỐC"])
+        sheet.append([None, "(Ký, ghi rõ họ tên)", None, "(Ký tên, đóng dấu)"])
+        sheet.append([None, "Nguyễn Văn An", None, "Trần Thị Bình"])
+    book.save(path)
+    return path
+
+
+def test_the_province_workbook_scores_each_component_by_hand(tmp_path: Path) -> None:
+    run = evaluate(province_workbook(tmp_path / "ninh_thuan.xlsx"), SPEC)
+    assert codes(run, "error") == [], [i.message for i in run.report.issues if str(i.severity) == "error"]
+    assert "blank-row" not in codes(run)
+    assert run.year == 2024 and run.submission.units == ["58"]
+    assert run.result is not None
+    points = run.result.points.loc["58"]
+    assert points["HTS.01"] == pytest.approx(20 * 512_340 / 570_000)  # a ratio of counts: 17.98 of 20
+    assert points["TCS.01"] == 0  # a draft, not issued: no
+    assert points["TCS.06"] == pytest.approx(6.5)  # 0,65 % of a 1 % target, of 10 points
+    assert points["TCS.02"] == 10  # Có
+    assert points["NLS.04"] == 6  # 12 experts: the step at 10
+    assert points["NLS.01"] == 0  # no data yet
+    said = " ".join(map(str, run.notes))
+    assert said.count("read as the figures of 58 Ninh Thuận (from title row 1: 'UBND TỈNH NINH THUẬN')") == 3
+    assert said.count("skipped footer") == 3
+    assert "ninh_thuan.xlsx (sheet 'Sở Nội vụ'): header at row 5; skipped title rows 1-4;" in said
+    draft = next(i for i in run.report.issues if i.indicator == "TCS.01")
+    assert (draft.sheet, draft.cell, draft.column) == ("Sở TT&TT", "D7", "Kết quả")  # not a title row's text

@@ -8,7 +8,7 @@ from typing import Any
 import numpy as np
 
 from dti.engine.columns import grid_issue
-from dti.engine.plan import Plan, plan_grid
+from dti.engine.plan import Plan, in_file, plan_grid
 from dti.engine.scales import settle_percent_scales
 from dti.engine.submission import STAGE_NAMES, Layer, Layout, Source, Submission
 from dti.io.files import read_grids
@@ -212,12 +212,13 @@ def submission_from_grids(
         plan, file_names, file_ranks = plan_grid(
             grid, len(sources), spec, register, layout, grid_issues, overrides, grid_notes, unit
         )
-        sources.append(Source(grid.name, grid.sheet, tuple(grid.header)))
+        # the header as found (below title rows), which issues name their columns by
+        sources.append(Source(grid.name, grid.sheet, tuple((plan.grid if plan is not None else grid).header)))
         if plan is None and sheets[grid.name] > 1 and _no_known_column(grid_issues):
             unplanned.setdefault(grid.name, []).append((grid, grid_issues))
             continue
         issues += grid_issues
-        notes += grid_notes
+        notes += [in_file(grid, n, sheets[grid.name]) for n in grid_notes]
         if plan is not None:
             planned.add(grid.name)
             plans.append(plan)

@@ -52,7 +52,8 @@ def plan_grid(
     notes: list[Note | str] | None = None,
     unit: str | None = None,
 ) -> tuple[Plan | None, dict[str, str], list[tuple[str, str, int]]]:
-    """The plan of one grid, the unit names it gives and its published ranks; None if unreadable.
+    """The plan of one grid, the unit names it gives and its published ranks; None if unreadable. What
+    it says of the grid goes to `notes` (`in_file` names the file or sheet).
 
     A grid without a unit column is one unit's file: `unit` (a code or name) when given, else the unit
     its title rows name (`UBND TỈNH NINH THUẬN`).
@@ -66,7 +67,7 @@ def plan_grid(
     grid = table.grid
     how = describe(table)
     if how is not None and notes is not None:
-        notes.append(note("io.in-file", file=grid.name, note=how))
+        notes.append(how)
     issues += ragged_rows(grid)
     columns = column_map(grid, table.groups, spec, overrides, issues)
     issues += unnamed_columns(grid)
@@ -79,7 +80,7 @@ def plan_grid(
             issues.append(said)
             return None, {}, []
         if said is not None and notes is not None:
-            notes.append(note("io.in-file", file=grid.name, note=said))
+            notes.append(said)
     absent = [c for c in required if c not in columns and not (c == "unit" and one_unit)]
     if absent:
         issues.append(
@@ -111,6 +112,13 @@ def plan_grid(
             grid, {k: v for k, v in columns.items() if k not in skip}, spec, issues
         )
     return Plan(grid, source, units, stages, cells, node_of_column), names, ranks
+
+
+def in_file(grid: Grid, said: Note | str, sheets: int = 1) -> Note:
+    """A note of plan_grid's said of its file, or of its sheet when the workbook gave several."""
+    if grid.sheet and sheets > 1:
+        return note("tables.in-sheet", file=grid.name, sheet=grid.sheet, note=said)
+    return note("io.in-file", file=grid.name, note=said)
 
 
 def _without_blank_rows(grid: Grid, issues: list[Issue]) -> Grid:

@@ -32,5 +32,6 @@ WORDS: dict[str, tuple[str, str]] = {
         "no unit column: read as the figures of {unit} {name} (from {source})",
     ),
     "tables.from-title": ("dòng tên bảng {row}: '{text}'", "title row {row}: '{text}'"),
+    "tables.in-sheet": ("{file} (trang '{sheet}'): {note}", "{file} (sheet '{sheet}'): {note}"),
     "tables.from-option": ("tùy chọn {option}", "option {option}"),
 }
