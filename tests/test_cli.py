@@ -155,7 +155,7 @@ def test_a_format_the_extension_contradicts_is_refused(tmp_path: Path) -> None:
         ["robust", SAMPLE, "--draws", "2000000"],
         ["robust", SAMPLE, "--draws", "0"],
         ["calendar", "--owners", str(SAMPLES / "owners.csv"), "--year", "1800"],
-        ["score", SAMPLE, "--year", "1999"],
+        ["score", SAMPLE, "--year", "1899"],  # the range is 1900-2100 (#23)
         ["rank", SAMPLE, SAMPLE, "--years", "1800,2024"],
     ],
 )

@@ -12,6 +12,7 @@ import signal
 import stat
 import subprocess
 import sys
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -424,3 +425,27 @@ def test_a_bad_output_is_refused_before_any_work(tmp_path: Path) -> None:
         app, ["score", str(SAMPLES / "2024.csv"), "-o", str(tmp_path), "--lang", "en"]
     )
     assert result.exit_code == 2 and "warning" not in result.output and "directory" in result.output
+
+
+def test_ics_text_has_no_control_characters_and_the_last_day_does_not_overflow() -> None:
+    """A VT or NEL (U+0085) from a name copied into SUMMARY (#23), and a deadline on 31/12/9999, whose
+    DTEND (the next day) overflowed: exit 4."""
+    import datetime as dt
+    from dataclasses import replace
+
+    from icalendar import Calendar as ICalendar
+
+    from dti.briefing.calendar import schedule
+    from dti.write import ics
+
+    found = schedule(SAMPLES / "owners.csv", spec="dti-province-2022", today=dt.date(2026, 11, 25))
+    first, second, *rest = found.calendar.deadlines
+    hostile = replace(first, owner="Sở Y\vtế\x85 Đà\x1b[31m Nẵng\u2028", due=dt.date.max)
+    calendar = replace(found.calendar, deadlines=[hostile, second])
+    written = ics.dumps(calendar, "vi")
+    assert not [ch for ch in written if ch not in "\r\n" and unicodedata.category(ch) == "Cc"]
+    assert "\u2028" not in written
+    events = ICalendar.from_ical(written).walk("VEVENT")
+    assert str(events[0]["SUMMARY"]).endswith(": Sở Y tế  Đà [31m Nẵng ")
+    assert events[0].decoded("DTSTART") == dt.date.max and "DTEND" not in events[0]
+    assert events[1].decoded("DTEND") == second.due + dt.timedelta(days=1)

@@ -179,3 +179,33 @@ def test_output_never_replaces_any_input(
     assert result.exit_code == 2, result.output
     assert "is one of the input files" in result.output
     assert given.read_bytes() == b"unit,indicator,value\n48,NTS.02,50%\n"
+
+
+# The same bounds in every command (#23): --year 1900-2100 (0 is not "no year"), --draws 1-1,000,000 in
+# robust and 0-1,000,000 in report (0 leaves the section out), --seed 0 or more. `said`: the bound broken.
+LOW, HIGH = "greater than or equal to ", "less than or equal to "
+BOUNDS = [
+    *(
+        (command, "--year", year, LOW + "1900" if int(year) < 1900 else HIGH + "2100")
+        for command in (["score", Y24], ["validate", Y24], ["calendar", "--owners", OWNERS], ["gaps", Y24])
+        for year in ("0", "-1", "1899", "2101", "10000", "9" * 20)
+    ),
+    (["rank", Y23, Y24], "--years", "1899,2024", "years from 1900 to 2100"),
+    (["report", Y24, "-o", "r.html"], "--draws", "1000000000", HIGH + "1000000"),
+    (["report", Y24, "-o", "r.html"], "--draws", "-1", LOW + "0"),
+    (["robust", Y24], "--draws", "0", "robust needs 1 to 1,000,000 draws"),
+    (["report", Y24, "-o", "r.html"], "--seed", "-1", LOW + "0"),
+    (["robust", Y24], "--seed", "-1", LOW + "0"),
+]
+
+
+@pytest.mark.parametrize(("command", "option", "value", "said"), BOUNDS)
+def test_options_that_mean_the_same_take_the_same_range(
+    command: list[str], option: str, value: str, said: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(ROOT)
+    args = [str(tmp_path / a) if a == "r.html" else a for a in command]
+    result = CliRunner().invoke(app, [*args, option, value, "--lang", "en"])
+    assert result.exit_code == 2, result.output
+    assert option in result.output and said in result.output, result.output
+    assert not (tmp_path / "r.html").exists()

@@ -84,15 +84,17 @@ LayoutOption = Annotated[
         help="long (unit,indicator,value) or wide (unit + one column per code); detected when omitted.",
     ),
 ]
-YEARS = (2000, 2100)  # every --year and --years: a year outside is a typo, not data
+# every --year and --years, as dti.tracking.dates.YEARS (not imported: --help stays light): a year
+# outside is a typo, not data, and 0 is refused, never "no year"
+YEARS = (1900, 2100)
 YearOption = Annotated[
     int | None,
     typer.Option(
         "--year",
         min=YEARS[0],
         max=YEARS[1],
-        help="Data year (2000-2100) of files that do not say it in a year column, a title row or their "
-        "name; a file that states another year is refused.",
+        help=f"Data year ({YEARS[0]}-{YEARS[1]}) of files that do not say it in a year column, a title row "
+        "or their name; a file that states another year is refused.",
     ),
 ]
 CalendarYearOption = Annotated[
@@ -101,7 +103,7 @@ CalendarYearOption = Annotated[
         "--year",
         min=YEARS[0],
         max=YEARS[1],
-        help="The year of the deadlines (2000-2100; default: --today's).",
+        help=f"The year of the deadlines ({YEARS[0]}-{YEARS[1]}; default: --today's).",
     ),
 ]
 MAX_DRAWS = 1_000_000  # as dti.analysis.robustness.MAX_DRAWS (not imported: numpy stays out of --help)

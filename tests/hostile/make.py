@@ -936,6 +936,38 @@ _CASES: list[Case] = [
         1,
         ("non-numeric",),
     ),
+    Case(
+        "ics-control-characters",
+        "a VT and a NEL (U+0085) in an owner's name, copied into the ICS SUMMARY (each now a space)",
+        text("owners.csv", "STT,Chỉ số,Đơn vị chủ trì\n1,NTS,Sở Khoa học\vvà Công\x85nghệ\n"),
+        ("calendar", "--owners", "{dir}/owners.csv", *SPEC, "--today", "25/11/2026", "--format", "ics"),
+        0,
+        says=("SUMMARY:Hạn gửi số liệu quý I/2026: Sở Khoa học và Công ngh",),
+    ),
+    Case(
+        "report-draws-billion",
+        "report --draws 1000000000: robust bounds --draws, report did not (tried to allocate 67 GiB)",
+        small,
+        ("report", "{dir}/2024.csv", *SPEC, "--year", "2024", "--draws", "1000000000", "-o", "{dir}/r.html"),
+        2,
+        says=("--draws",),
+    ),
+    Case(
+        "calendar-year-20-digits",
+        "calendar --year of 20 digits (and -1, 10000: exit 4 once)",
+        text("owners.csv", "STT,Chỉ số,Đơn vị chủ trì\n1,NTS,Sở Khoa học và Công nghệ\n"),
+        ("calendar", "--owners", "{dir}/owners.csv", *SPEC, "--year", "9" * 20),
+        2,
+        says=("--year",),
+    ),
+    Case(
+        "year-zero",
+        "--year 0 was taken as 'no year'",
+        small,
+        (*V, "--year", "0"),
+        2,
+        says=("--year",),
+    ),
     # (end of output, options and the CLI)
     #
     #
@@ -1093,6 +1125,7 @@ KINDS = {
         "csv-cr-formula-validate",
     ),
     "wrong": (
+        "year-zero",  # round 2 (#23): output, options and the CLI
         "xlsx-hidden-first-sheet",
         "csv-unclosed-quote",
         "xlsx-named-csv",
