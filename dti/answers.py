@@ -12,6 +12,7 @@ would be `dung`, which is also `dùng` (used).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Literal, NamedTuple
 
 from dti.text import fold
@@ -100,15 +101,20 @@ def _words(text: str) -> str:
     return f" {' '.join(_PUNCTUATION.sub(' ', fold(text)).split())} "
 
 
-def _longest(words: tuple[str, ...]) -> list[str]:
-    return sorted(words, key=len, reverse=True)
+def _longest(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+_NEGATION_STARTS = _longest(NEGATION_STARTS)
+_ANYWHERE = _longest(QUALIFIERS + NEGATION_STARTS)
 
 
 def _found(padded: str, words: tuple[str, ...]) -> str:
-    """The longest of `words` that stands as whole words in the padded answer, or ''."""
-    return next((w for w in _longest(words) if f" {w} " in padded), "")
+    """The first of `words` (longest first) that stands as whole words in the padded answer, or ''."""
+    return next((w for w in words if f" {w} " in padded), "")
 
 
+@lru_cache(maxsize=4096)  # answers repeat: a column of 'Có' / 'Không', a spec's 20,000 criteria
 def read_answer(text: str) -> Answer:
     """Read a yes/no answer in full: yes, no, unclear (read as no) or unknown (not a yes/no answer)."""
     whole = fold(text).strip(" .;:!")
@@ -120,10 +126,10 @@ def read_answer(text: str) -> Answer:
         return Answer("unknown")
     padded = _words(text)
     core = padded[len(" đã") :] if padded.startswith(" đã ") else padded
-    lead = next((w for w in _longest(NEGATION_STARTS) if core.startswith(f" {w} ")), "")
+    lead = next((w for w in _NEGATION_STARTS if core.startswith(f" {w} ")), "")
     if lead:
         return Answer("no", lead)
-    qualifier = _found(padded, QUALIFIERS + NEGATION_STARTS)
+    qualifier = _found(padded, _ANYWHERE)
     if qualifier:
         return Answer("unclear", qualifier)
     if any(padded.startswith(f" {w} ") for w in AFFIRMATIVE_STARTS):
