@@ -28,13 +28,13 @@ from typing import Literal
 import numpy as np
 
 from dti.analysis import sobol
+from dti.analysis.robust_ranks import CHUNK, draw_ranks
 from dti.analysis.sobol import Sensitivity
 from dti.engine.scoring import Result
 from dti.engine.submission import Submission
 
 Missing = Literal["zero", "median", "previous"]
 Note = tuple[str, int]  # (what, how many): e.g. ("missing_median", 53)
-CHUNK = 4_000_000  # draws × units per batch: ~32 MB per float matrix
 
 
 @dataclass(frozen=True)
@@ -121,39 +121,6 @@ class Model:
         for start in range(0, len(x), step):
             out[start : start + step] = draw_ranks(self.totals(x[start : start + step]), self.precision)
         return out
-
-
-def draw_ranks(values: np.ndarray, precision: int) -> np.ndarray:
-    """Competition ranks within each row (a draw) of values rounded to `precision`, as scoring ranks.
-
-    Rank = 1 + how many keys of the row are greater: counted over the integer keys when their span is
-    small (linear time, no sort), else by sorting each row.
-    """
-    if values.size == 0:
-        return np.zeros(values.shape, dtype=np.int32)
-    keys = values * 10.0**precision
-    keys += 0.5 + 1e-9
-    np.floor(keys, out=keys)
-    rows, n = keys.shape
-    low = keys.min()
-    span = int(keys.max() - low) + 1
-    if span <= 4 * n + 1024:
-        keys -= low
-        keys += np.arange(rows)[:, None] * float(span)  # each row its own slots: one bincount for all
-        slots = keys.astype(np.intp).ravel()
-        above = np.bincount(slots, minlength=rows * span).reshape(rows, span)
-        np.cumsum(above, axis=1, out=above)
-        np.subtract(n + 1, above, out=above)  # per slot: 1 + how many keys of the row are greater
-        return above.ravel()[slots].reshape(rows, n).astype(np.int32)
-    order = np.argsort(-keys, axis=1, kind="stable")
-    ordered = np.take_along_axis(keys, order, axis=1)
-    starts = np.ones(ordered.shape, dtype=bool)
-    starts[:, 1:] = ordered[:, 1:] != ordered[:, :-1]
-    position = np.arange(1, n + 1, dtype=np.int32)
-    first = np.maximum.accumulate(np.where(starts, position, 0), axis=1).astype(np.int32)
-    ranks = np.empty_like(first)
-    np.put_along_axis(ranks, order, first, axis=1)
-    return ranks
 
 
 def weighted_nodes(result: Result) -> list[int]:
@@ -295,7 +262,7 @@ class Robustness:
 
     settings: Settings
     model: Model
-    x: np.ndarray  # draws × inputs
+    swing_x: np.ndarray  # units × inputs: the draw of each unit's largest swing (the draws are not kept)
     nominal: np.ndarray
     median: np.ndarray
     p05: np.ndarray
@@ -307,9 +274,9 @@ class Robustness:
     sensitivity: Sensitivity | None = None
     sensitivity_targets: list[int] | None = None  # the units whose ranks were analysed; None: the mean shift
 
-    def weight_changes(self, draw: int) -> dict[str, float]:
-        """Each main index's points in a draw, relative to the spec's, in % (after rescaling)."""
-        share = self.model.shares(self.x[draw : draw + 1])[0]
+    def weight_changes(self, x: np.ndarray) -> dict[str, float]:
+        """Each main index's points in a draw (its point x), relative to the spec's, in % (rescaled)."""
+        share = self.model.shares(x[None, :])[0]
         with np.errstate(divide="ignore", invalid="ignore"):
             change = np.where(self.model.weight > 0, (share / self.model.weight - 1) * 100, 0.0)
         return dict(zip(self.model.mains, change.tolist(), strict=True))
@@ -317,10 +284,10 @@ class Robustness:
     def inputs(self, unit: int) -> dict[str, object]:
         """What the draw of a unit's largest swing drew: weight changes, the missing rule, its self draw."""
         draw = int(self.swing_draw[unit])
-        groups, x = self.model.groups, self.x[draw]
+        groups, x = self.model.groups, self.swing_x[unit]
         return {
             "draw": draw + 1,
-            "weights": self.weight_changes(draw) if "weights" in groups else {},
+            "weights": self.weight_changes(x) if "weights" in groups else {},
             "missing": None
             if "missing" not in groups
             else ("imputed" if x[groups["missing"]][0] >= 0.5 else "zero"),
@@ -328,48 +295,74 @@ class Robustness:
         }
 
 
-def quantile(ordered: np.ndarray, q: float) -> np.ndarray:
-    """The empirical quantile of rows sorted along axis 0: the smallest value with F(value) ≥ q."""
-    n = len(ordered)
-    return ordered[max(0, int(np.ceil(q * n - 1e-9)) - 1)]
+def quantile(counts: np.ndarray, q: float) -> np.ndarray:
+    """Per row of rank counts (units × rank 0…n), the empirical quantile of the draws' ranks: the smallest
+    rank with F(rank) ≥ q, as the sorted draws' element at ⌈q·draws⌉ − 1."""
+    draws = int(counts[0].sum())
+    at = max(0, int(np.ceil(q * draws - 1e-9)) - 1)
+    return (np.cumsum(counts, axis=1) > at).argmax(axis=1)
 
 
 def analyse(
     model: Model, settings: Settings, sensitivity_of: list[int] | None = None, sensitivity: bool = False
 ) -> Robustness:
     """Draw, rank and summarise; with `sensitivity`, the Sobol indices of the units `sensitivity_of`
-    (their ranks) or, when None, of the mean absolute rank shift over all units."""
+    (their ranks) or, when None, of the mean absolute rank shift over all units.
+
+    The draws run in chunks of CHUNK draws × units (10⁶ draws of 63 provinces in ~250 chunks): each
+    chunk's ranks are tallied (a count per unit and rank, each unit's largest swing and its draw) and let
+    go, so memory does not grow with the draws. The chunks draw the generator's stream in order, so the
+    numbers, and every figure, are those of one draw of all rows at once for the same seed."""
     rng = np.random.default_rng(settings.seed)
-    x = rng.random((settings.draws, model.dimension))
     nominal = model.ranks(model.nominal_x())[0]
-    ranks = model.ranks(x)
-    shift = ranks - nominal
-    worst = np.abs(shift).argmax(axis=0)
-    ordered = np.sort(ranks, axis=0)
+    n = len(model.units)
+    counts = np.zeros((n, n + 1), dtype=np.int64)  # unit × rank (ranks run 1…n)
+    offsets = np.arange(n) * (n + 1)
+    largest = np.full(n, -1, dtype=np.int64)  # the largest |rank shift| so far; its signed swing and draw
+    swing = np.zeros(n, dtype=np.int64)
+    swing_draw = np.zeros(n, dtype=np.int64)
+    swing_x = np.zeros((n, model.dimension))
+    step = max(1, CHUNK // max(1, n))
+    columns = np.arange(n)
+    for start in range(0, settings.draws, step):
+        x = rng.random((min(step, settings.draws - start), model.dimension))
+        ranks = model.ranks(x)
+        counts += np.bincount((ranks + offsets).ravel(), minlength=n * (n + 1)).reshape(n, n + 1)
+        shift = ranks - nominal
+        worst = np.abs(shift).argmax(axis=0)  # the first draw of the chunk with its largest shift
+        size = np.abs(shift[worst, columns])
+        better = size > largest  # strictly: an earlier chunk's draw keeps a tie, as argmax over all would
+        largest[better] = size[better]
+        swing[better] = -shift[worst, columns][better]
+        swing_draw[better] = start + worst[better]
+        swing_x[better] = x[worst[better]]
+    ranks_at = np.arange(n + 1)
+    near = np.abs(ranks_at[None, :] - nominal[:, None]) <= settings.band
     out = Robustness(
         settings,
         model,
-        x,
+        swing_x,
         nominal,
-        quantile(ordered, 0.5),
-        quantile(ordered, 0.05),
-        quantile(ordered, 0.95),
-        (ranks <= settings.top).mean(axis=0),
-        (np.abs(shift) <= settings.band).mean(axis=0),
-        -np.take_along_axis(shift, worst[None, :], axis=0)[0],
-        worst,
+        quantile(counts, 0.5),
+        quantile(counts, 0.05),
+        quantile(counts, 0.95),
+        counts[:, : settings.top + 1].sum(axis=1) / settings.draws,
+        (counts * near).sum(axis=1) / settings.draws,
+        swing,
+        swing_draw,
     )
     if sensitivity and model.groups:
         targets = sensitivity_of
 
-        def output(points: np.ndarray) -> np.ndarray:
+        def output(points: np.ndarray) -> np.ndarray:  # sobol calls it a chunk of design rows at a time
             drawn = model.ranks(points)
             if targets is None:
                 return np.abs(drawn - nominal).mean(axis=1, keepdims=True)
             return drawn[:, targets].astype(float)
 
         out.sensitivity_targets = targets
-        out.sensitivity = sobol.indices(output, model.dimension, model.groups, settings.draws, rng)
+        rows = max(1, CHUNK // (max(1, len(model.units)) * (len(model.groups) + 2)))
+        out.sensitivity = sobol.indices(output, model.dimension, model.groups, settings.draws, rng, rows)
         if len(model.groups) == 1:  # one input explains all the variance: 1 exactly, not an estimate
             found = out.sensitivity
             one = np.where(np.isnan(found.first), np.nan, 1.0)

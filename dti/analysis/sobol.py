@@ -10,6 +10,10 @@ the variance of f over A and B together (Saltelli et al. 2010, table 2, formulas
 Outputs are centred on their mean first (a rank near 60 would otherwise swamp the product estimator
 with noise). Confidence intervals: the 2.5 and 97.5 percentiles over bootstrap resamples of the N
 rows, all resamples computed at once.
+
+Memory does not grow with N beyond the outputs: the design is drawn and run `chunk` rows of A and B at a
+time, and the resamples in batches. The chunks read the generator's stream where one draw of A, then B,
+then the resamples would (PCG64 jumps ahead to B's rows), so the indices are those of one draw of all.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from dataclasses import dataclass
 import numpy as np
 
 RESAMPLES = 200
+BATCH = 1_000_000  # resample × row counts per batch of the bootstrap: ~8 MB
 
 
 @dataclass
@@ -36,9 +41,8 @@ class Sensitivity:
     runs: int  # N · (G + 2) model runs
 
 
-def design(n: int, dimension: int, groups: dict[str, slice], rng: np.random.Generator) -> np.ndarray:
-    """The N·(G + 2) × D Saltelli design: A, B, then AB_g for each group in order."""
-    a, b = rng.random((n, dimension)), rng.random((n, dimension))
+def design(a: np.ndarray, b: np.ndarray, groups: dict[str, slice]) -> np.ndarray:
+    """The Saltelli design of rows of A and B (c × D each), (G + 2)·c × D: A, B, then AB_g per group."""
     blocks = [a, b]
     for columns in groups.values():
         mixed = a.copy()
@@ -76,9 +80,14 @@ def analyse(y: np.ndarray, groups: list[str], n: int, rng: np.random.Generator) 
     terms = row_terms(y[:n], y[n : 2 * n], y[2 * n :].reshape(g, n, k))  # T × N × K
     by_row = terms.transpose(1, 0, 2).reshape(n, -1)
     first, total = from_means(by_row.mean(axis=0).reshape(-1, k), g)
-    pick = rng.integers(0, n, (RESAMPLES, n)) + n * np.arange(RESAMPLES)[:, None]
-    counts = np.bincount(pick.ravel(), minlength=RESAMPLES * n).reshape(RESAMPLES, n) / n
-    boot_first, boot_total = from_means((counts @ by_row).reshape(RESAMPLES, -1, k), g)
+    batch = max(1, BATCH // n)
+    means = []
+    for start in range(0, RESAMPLES, batch):
+        r = min(batch, RESAMPLES - start)
+        pick = rng.integers(0, n, (r, n)) + n * np.arange(r)[:, None]
+        counts = np.bincount(pick.ravel(), minlength=r * n).reshape(r, n) / n
+        means.append(counts @ by_row)
+    boot_first, boot_total = from_means(np.concatenate(means).reshape(RESAMPLES, -1, k), g)
     with warnings.catch_warnings():  # an output that never varies has no interval: NaN, said as none
         warnings.simplefilter("ignore", RuntimeWarning)
         first_ci = np.nanpercentile(boot_first, [2.5, 97.5], axis=0)
@@ -95,7 +104,35 @@ def indices(
     groups: dict[str, slice],
     n: int,
     rng: np.random.Generator,
+    chunk: int = 10_000,
 ) -> Sensitivity:
-    """First-order and total indices of each group for a model of rows of x (rows × D) -> rows × K."""
-    y = np.asarray(model(design(n, dimension, groups, rng)), dtype=float)
-    return analyse(y.reshape(len(y), -1), list(groups), n, rng)
+    """First-order and total indices of each group for a model of rows of x (rows × D) -> rows × K,
+    run on `chunk` rows of A and B (and their AB_g) at a time."""
+    a_rng, b_rng = _copy(rng), _copy(rng)
+    _skip(b_rng, n * dimension)  # B's rows start after A's
+    parts: list[list[np.ndarray]] = [[] for _ in range(len(groups) + 2)]
+    for start in range(0, n, chunk):
+        c = min(chunk, n - start)
+        block = design(a_rng.random((c, dimension)), b_rng.random((c, dimension)), groups)
+        y = np.asarray(model(block), dtype=float).reshape(len(block), -1)
+        for i, part in enumerate(parts):
+            part.append(y[i * c : (i + 1) * c])
+    _skip(rng, 2 * n * dimension)
+    return analyse(np.concatenate([row for part in parts for row in part]), list(groups), n, rng)
+
+
+def _copy(rng: np.random.Generator) -> np.random.Generator:
+    bits = type(rng.bit_generator)()
+    bits.state = rng.bit_generator.state
+    return np.random.Generator(bits)
+
+
+def _skip(rng: np.random.Generator, count: int) -> None:
+    """Move `rng` past `count` float64 draws (one 64-bit output each): a jump for PCG64 (numpy's
+    default), else drawn and let go in batches."""
+    bits = rng.bit_generator
+    if isinstance(bits, np.random.PCG64):
+        bits.advance(count)
+        return
+    for start in range(0, count, BATCH):
+        rng.random(min(BATCH, count - start))

@@ -1063,6 +1063,14 @@ _CASES: list[Case] = [
         says=("quy tắc suy ra: 20000 yesno",),
         runtime=True,
     ),
+    Case(
+        "robust-draws-million",
+        "robust --draws 1000000 (the documented maximum) peaked at 1.16 GB: now in chunks, ~120 MB",
+        lambda d: None,
+        ("robust", "sample_data/2024.csv", "--draws", "1000000", "--format", "json"),
+        0,
+        says=('"draws": 1000000',),
+    ),
     # (end of YAML, specs, analysis and dates)
     #
     # --- round 2 (#23): answers as written ---
@@ -1123,6 +1131,8 @@ KINDS = {
         "output-read-only",
         "csv-cr-formula-targets",
         "csv-cr-formula-validate",
+        # round 2 (#23): YAML, specs, analysis and dates
+        "robust-draws-million",
     ),
     "wrong": (
         "year-zero",  # round 2 (#23): output, options and the CLI
