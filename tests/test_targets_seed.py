@@ -199,3 +199,22 @@ def test_seed_appendix_on_the_command_line(seed: Path) -> None:
     assert (
         "16/28 chỉ tiêu đạt và vượt kế hoạch; 3/28 chưa đạt; 9/28 chưa có số liệu đánh giá" in result.stdout
     )
+
+
+def test_merged_group_and_responsible_cells(tmp_path: Path) -> None:
+    # A list with its own group column, both group and responsible cells merged down (blank below the
+    # first in a CSV): the sub-rows of 2 take the group and unit of their heading; 3 those above it.
+    path = tmp_path / "chi_tieu.csv"
+    path.write_text(
+        "STT,Nhóm,Chỉ tiêu,Đơn vị chủ trì,Mục tiêu,Kết quả\n"
+        "1,Hạ tầng số,Tỷ lệ thôn có sóng 4G,Sở Khoa học và Công nghệ,100%,100%\n"
+        "2,Chính quyền số,Tỷ lệ hồ sơ xử lý trên môi trường mạng,Văn phòng UBND tỉnh,,\n"
+        ",,- Cấp tỉnh,,100%,99%\n"
+        ",,- Cấp huyện,,95%,96%\n"
+        "3,,Tỷ lệ văn bản ký số,,90%,93%\n",
+        encoding="utf-8",
+    )
+    targets = read_targets(path).targets
+    assert list(targets["id"]) == ["1", "2.1", "2.2", "3"]
+    assert list(targets["group"]) == ["Hạ tầng số"] + ["Chính quyền số"] * 3
+    assert list(targets["responsible"]) == ["Sở Khoa học và Công nghệ"] + ["Văn phòng UBND tỉnh"] * 3

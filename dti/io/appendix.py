@@ -159,7 +159,7 @@ def frame_from_grid(grid: Grid, name: str, issues: list[Issue], notes: list[Note
             )
         )
     frame = frame[frame[list(COLUMNS)].apply(lambda c: c.str.strip()).ne("").any(axis=1)]
-    return _structure(frame, notes, fill=("responsible",))
+    return _structure(frame, notes, fill=("responsible", "group"))
 
 
 _ROMAN = r"(?=[IVXLC])M{0,3}(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})"
