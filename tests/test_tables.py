@@ -125,6 +125,29 @@ def test_a_target_list_with_a_signature_block_counts_the_same(tmp_path: Path) ->
     assert runs[1].stdout == runs[0].stdout.replace(str(sample), str(signed))
 
 
+def test_recipients_beside_the_signature_as_in_a_notice(tmp_path: Path) -> None:
+    """Seed 002's close: 'Nơi nhận:' and its list on the left, 'KT. CHÁNH VĂN PHÒNG' on the right, in the
+    two columns of an `indicator | value` form; seed 001's 'BÍ THƯ / kiêm / TRƯỞNG BAN CHỈ ĐẠO'."""
+    rows = [
+        ["UBND TỈNH NINH THUẬN"],
+        ["Chỉ số", "Kết quả thực hiện"],
+        ["TCS.01", "Có"],
+        ["HTS.01", "48,33%"],
+        [],
+        ["Nơi nhận:", "KT. CHÁNH VĂN PHÒNG"],
+        ["- Bộ Thông tin và Truyền thông;", "PHÓ CHÁNH VĂN PHÒNG"],
+        ["- Thường trực Tỉnh ủy;"],
+        ["- Lưu: VT, KGVX.", "Lê Châu Long"],
+        ["", "BÍ THƯ"],
+        ["", "kiêm"],
+        ["", "TRƯỞNG BAN CHỈ ĐẠO"],
+    ]
+    run = evaluate(write_csv(tmp_path / "thong_bao.csv", rows), SPEC)
+    assert codes(run) == ["missing-value"]  # only the components this form does not give
+    assert run.submission.units == ["58"] and given(run, "58", "HTS.01") == 48.33
+    assert "skipped footer (date, signatures, recipients) rows 5-12" in " ".join(map(str, run.notes))
+
+
 def test_footer_texts_and_data_texts() -> None:
     for text in (
         "Ninh Thuận, ngày 15 tháng 6 năm 2025",
