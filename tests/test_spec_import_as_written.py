@@ -259,3 +259,12 @@ def test_the_classification_below_a_word_table(tmp_path: Path) -> None:
     ]
     assert [n.code for n in imported.spec.nodes if n.is_leaf] == [f"C{k}" for k in range(1, 8)]
     assert imported.review.unplaced == [] and imported.review.sums == []
+
+
+def test_every_method_header_read_is_in_the_docs_and_the_commonest_in_help() -> None:
+    from dti.spec.criteria import COLUMNS
+
+    page = " ".join((Path(__file__).parent.parent / "docs" / "input-criteria.md").read_text().split())
+    assert [h for h in COLUMNS["method"] if f"`{h}`" not in page] == []
+    shown = " ".join(runner.invoke(app, ["spec", "import", "--help"]).stdout.split())
+    assert "'Phương pháp đánh giá'" in shown and "'Hướng dẫn chấm điểm'" in shown

@@ -60,11 +60,17 @@ def spec_import(
     """Turn a decision's criteria table into a spec: structure from the numbering (I, 1, 1.1, a), -),
     points from 'Điểm tối đa', rules from the method text where it is unambiguous.
 
+    The method column may also be headed 'Phương pháp đánh giá', 'Phương pháp tính điểm', 'Cách tính
+    điểm', 'Cách chấm điểm', 'Hướng dẫn chấm điểm' or 'Phương pháp chấm điểm' (docs/input-criteria.md
+    lists every header read).
+
     Codes: I → G1, 1.2 → C1_2, a) under 1.2 → C1_2a, the k-th '-' under 1.2 → C1_2-k, section rows →
     S1…, the total → TOTAL (a 'Mã' column wins). Rules: 'Có: 10 điểm; Không: 0 điểm' → yesno; 'Tỷ lệ …
-    × điểm tối đa' → ratio; '4 cuộc trở lên: 20 điểm; 3 cuộc: 15 điểm…' → thresholds; 'Chủ tịch: 10
-    điểm; Phó Chủ tịch: 5 điểm; còn lại: 0' → choice; anything else → self-assessed points,
-    provisional, the method text kept in the node's source.
+    × điểm tối đa', 'a = …; b = …; Điểm = (a/b) × điểm tối đa' → ratio; '4 cuộc trở lên: 20 điểm; 3
+    cuộc: 15 điểm…' → thresholds; 'Chủ tịch UBND xã làm trưởng ban: 10 điểm; Phó Chủ tịch: 5 điểm; còn
+    lại: 0' → choice (options 'chủ tịch ubnd xã', 'phó chủ tịch', 'còn lại'); anything else →
+    self-assessed points, provisional, the method text kept in the node's source. The classification
+    under the table ('Xếp loại: - Loại Tốt: từ 80 điểm trở lên; …') becomes the spec's bands.
 
     The review (nodes, rules inferred by kind, provisional nodes, sums that disagree, rows not placed)
     goes to stderr, or to stdout as JSON with --format json (then -o is needed for the spec).
