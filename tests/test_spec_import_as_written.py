@@ -268,3 +268,14 @@ def test_every_method_header_read_is_in_the_docs_and_the_commonest_in_help() -> 
     assert [h for h in COLUMNS["method"] if f"`{h}`" not in page] == []
     shown = " ".join(runner.invoke(app, ["spec", "import", "--help"]).stdout.split())
     assert "'Phương pháp đánh giá'" in shown and "'Hướng dẫn chấm điểm'" in shown
+
+
+def test_a_section_named_xep_loai_without_grades_stays_a_section(tmp_path: Path) -> None:
+    rows = [
+        ["TT", "Tiêu chí", "Điểm tối đa", "Phương pháp đánh giá"],
+        ["", "Xếp loại cán bộ, công chức", "", ""],
+        ["1", "Tỷ lệ cán bộ được xếp loại hoàn thành tốt nhiệm vụ", "10", "tỷ lệ × điểm tối đa"],
+    ]
+    imported = import_table(_csv(tmp_path / "t.csv", rows))
+    assert imported.spec.node("S1").name_vi == "Xếp loại cán bộ, công chức"
+    assert imported.spec.node("S1").children == ["C1"] and imported.spec.bands == []

@@ -59,7 +59,11 @@ def split_bands(rows: list[Item]) -> tuple[list[Item], list[Band], list[int]]:
     bands: list[Band] = []
     taken: list[int] = []
     heading = False
+    pending: Item | None = None  # a heading row alone: classification only if grades follow it
     for row in rows:
+        if pending is not None and not heading:
+            kept.append(pending)
+            pending = None
         if not heading and _NUMBERED.fullmatch(row.cells["number"].strip()):
             kept.append(row)  # a numbered criterion (most rows: no folding)
             continue
@@ -75,12 +79,18 @@ def split_bands(rows: list[Item]) -> tuple[list[Item], list[Band], list[int]]:
             heading = heading and bool(found) and all(found)
         else:
             found = []
-        if found and all(found) or (heading and not found):
+        if heading and not found:
+            pending = row
+            continue
+        if found and all(found):
             bands += [b for b in found if b is not None]
-            taken.append(row.row)
+            taken += [pending.row, row.row] if pending is not None else [row.row]
+            pending = None
             continue
         heading = False
         kept.append(row)
+    if pending is not None:
+        kept.append(pending)
     bands.sort(key=lambda b: -b.at_least)  # a decision may list them from the lowest
     labels = [b.label.casefold() for b in bands]
     bounds = [b.at_least for b in bands]
