@@ -250,3 +250,58 @@ def test_a_commune_or_district_column_names_the_unit(tmp_path: Path, header: str
     units = {u["unit"]: u for u in json.loads(result.stdout)["units"]}
     assert set(units) == {"X01", "X02"} and units["X01"]["name"] == "Xã Một"
     assert units["X01"]["values"]["NT"] == 0.5  # the main-index value as given
+
+
+def department_workbook(path: Path) -> Path:
+    """A province's workbook as its departments fill it (issue 22): last year's sheet hidden, not deleted;
+    a sheet per department with the province and department in title rows, no unit column, `STT | Chỉ số
+    | Đơn vị tính | Kết quả`, counts as a/b, a count with its unit word, a percent-formatted cell, a negated
+    answer, `Chưa có số liệu`, and the signature block under a blank row."""
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    stale = book.create_sheet("Năm 2022")
+    for row in (["Mã đơn vị", "Chỉ số", "Giá trị"], ["58", "HTS.01", "10%"], ["58", "HTS.02", "10%"]):
+        stale.append(row)
+    stale.sheet_state = "hidden"
+    departments = {
+        "Sở TT&TT": [("HTS.01", "%", "512.340/570.000"), ("HTS.04", "", "Đã có dự thảo, chưa ban hành")],
+        "Sở Nội vụ": [("NTS.02", "cuộc", "3 cuộc"), ("HTS.02", "%", 0.62)],
+        "Sở KH&CN": [("HTS.03", "%", "Chưa có số liệu"), ("NTS.03", "", "Đã ban hành")],
+    }
+    for name, rows in departments.items():
+        sheet = book.create_sheet(name)
+        for title in ("UBND TỈNH NINH THUẬN", name.upper(), "BÁO CÁO SỐ LIỆU CHỈ SỐ DTI NĂM 2023"):
+            sheet.append([title])
+        sheet.append([])
+        sheet.append(["STT", "Chỉ số", "Đơn vị tính", "Kết quả"])
+        for number, (code, measure, value) in enumerate(rows, start=1):
+            sheet.append([number, code, measure, value])
+            if isinstance(value, float):
+                sheet.cell(sheet.max_row, 4).number_format = "0%"
+        sheet.append([])
+        for line in (
+            "Ninh Thuận, ngày 15 tháng 01 năm 2024",
+            "GIÁM ĐỐC",
+            "(Ký, ghi rõ họ tên)",
+            "Nguyễn Văn A",
+        ):
+            sheet.append(["", "", line])
+    book.save(path)
+    return path
+
+
+def test_a_department_workbook_scores_each_component_as_worked_by_hand(tmp_path: Path) -> None:
+    path = department_workbook(tmp_path / "ninh_thuan_2023.xlsx")
+    result = runner.invoke(app, ["score", str(path), "--format", "json", "--show", "components"])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)["rows"]
+    assert {row["unit"] for row in rows} == {"58"}  # from the title row 'UBND TỈNH NINH THUẬN', every sheet
+    points = {row["component"]: row["points"] for row in rows}
+    got = {code: points[code] for code in ("HTS.01", "HTS.02", "HTS.03", "HTS.04", "NTS.02", "NTS.03")}
+    # HTS.01: 20 × 512,340 / 570,000 (the hidden sheet's 10% would give 2); HTS.02: 15 × 62 %, a
+    # percent-formatted 0.62; HTS.03: no data, 0; HTS.04: a draft not yet issued is no, 0; NTS.02: 3
+    # meetings reach the '≥ 3: 7.5' step; NTS.03: 'Đã ban hành' is yes, 10.
+    want = {"HTS.01": 20 * 512_340 / 570_000, "HTS.02": 9.3, "HTS.03": 0.0, "HTS.04": 0.0, "NTS.02": 7.5}
+    want["NTS.03"] = 10.0
+    assert got == pytest.approx(want)
+    assert "Năm 2022" in result.stderr and "Sở KH&CN" in result.stderr

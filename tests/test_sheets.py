@@ -286,3 +286,16 @@ def test_every_yaml_and_register_reader_refuses_a_fifo(tmp_path: Path) -> None:
     assert "not a regular file" in targets.issues[0].message
     with pytest.raises(InputError, match="a pipe"):
         import_table(tmp_path / "criteria.docx")
+
+
+def test_a_target_list_whose_first_lines_are_blank(tmp_path: Path) -> None:
+    from dti.tracking.targets import read_targets
+
+    path = tmp_path / "chi_tieu.csv"
+    path.write_text(
+        "\n\nid,group,name,responsible,target,result\n1,I,Tỷ lệ hộ có cáp quang,Sở TT&TT,80%,85%\n"
+        "2,I,Tỷ lệ xã có Tổ công nghệ số,Sở TT&TT,100%,abc\n",
+        encoding="utf-8",
+    )
+    review = read_targets(path)
+    assert len(review.targets) == 2 and list(review.targets["row"]) == [4, 5]
