@@ -372,3 +372,31 @@ def test_dates_beyond_the_calendar_years_are_refused_not_overflowed(tmp_path: Pa
     assert "the year 9999 is outside the years 1900–2100" in result.output
     with pytest.raises(ValueError):  # pydantic.ValidationError: the rule itself refuses the date
         Rule(id="x", every="once", date=D(1899, 12, 31), title="t")
+
+
+def test_dates_and_periods_outside_the_calendar_years_are_not_dates() -> None:
+    # `Năm 0000` in a task's deadline: Period(0, "year").end raised ValueError (exit 4); 31/12/9999 is a
+    # date whose day after (an ICS event's end) overflows. Both are said as "not a date" where they stand.
+    from dti.tracking.dates import parse_date, parse_deadline, parse_period
+
+    for text in ("Năm 0000", "Quý I/0000", "Tháng 1/0000", "Năm 9999", "Quý IV/2101"):
+        assert parse_period(text) is None, text
+        assert parse_deadline(text) == (None, False), text
+    assert parse_date("31/12/9999") is None and parse_date("31/12/1899") is None
+    assert parse_deadline("0000-9999") == (None, False)
+    # the bounds themselves are dates: 1 January 1900, 31 December 2100
+    assert parse_date("01/01/1900") == D(1900, 1, 1)
+    assert parse_deadline("Năm 2100") == (D(2100, 12, 31), True)
+    assert parse_deadline("2026-2030") == (D(2030, 12, 31), True)
+
+
+def test_a_task_due_in_year_0_is_a_warning_on_its_cell(tmp_path: Path) -> None:
+    tasks = tmp_path / "tasks.csv"
+    tasks.write_text(
+        "STT,Nhiệm vụ,Đơn vị chủ trì,Thời hạn,Trạng thái / kết quả\n"
+        "1,Triển khai nền tảng họp trực tuyến,Sở Khoa học và Công nghệ,Năm 0000,Đang thực hiện\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["tasks", str(tasks), "--today", "01/04/2026", "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    assert "deadline 'Năm 0000' is not a date" in result.output and "D2" in result.output

@@ -31,7 +31,7 @@ def draw_ranks(values: np.ndarray, precision: int) -> np.ndarray:
         np.cumsum(above, axis=1, out=above)
         np.subtract(n + 1, above, out=above)  # per slot: 1 + how many keys of the row are greater
         return above.ravel()[slots].reshape(rows, n).astype(np.int32)
-    order = np.argsort(-keys, axis=1, kind="stable")
+    order = np.argsort(-keys, axis=1)  # any order within ties: a tie takes its first position either way
     ordered = np.take_along_axis(keys, order, axis=1)
     starts = np.ones(ordered.shape, dtype=bool)
     starts[:, 1:] = ordered[:, 1:] != ordered[:, :-1]

@@ -100,7 +100,13 @@ def shift(start: dt.date, months: int, on: int) -> dt.date:
 
 
 def parse_date(text: str, native: float = math.nan) -> dt.date | None:
-    """A date as written (`30/06/2026`, `2026-06-30`, an Excel serial), or None."""
+    """A date as written (`30/06/2026`, `2026-06-30`, an Excel serial), or None; None too for a date
+    outside YEARS (31/12/9999: its day after, or a period's end, would overflow)."""
+    day = _date(text, native)
+    return day if day is not None and YEARS[0] <= day.year <= YEARS[1] else None
+
+
+def _date(text: str, native: float) -> dt.date | None:
     if not math.isnan(native) and EXCEL_SERIALS[0] <= native < EXCEL_SERIALS[1]:
         return EXCEL_EPOCH + dt.timedelta(days=int(native))
     text = text.strip()
@@ -109,7 +115,7 @@ def parse_date(text: str, native: float = math.nan) -> dt.date | None:
             return dt.date(int(match[3]), int(match[2]), int(match[1]))
         if match := _ISO.fullmatch(text):
             return dt.date(int(match[1]), int(match[2]), int(match[3]))
-    except ValueError:  # 31/02/2026
+    except ValueError:  # 31/02/2026, or year 0
         return None
     if _SERIAL.fullmatch(text) and EXCEL_SERIALS[0] <= float(text) < EXCEL_SERIALS[1]:
         return EXCEL_EPOCH + dt.timedelta(days=int(float(text)))
@@ -117,8 +123,13 @@ def parse_date(text: str, native: float = math.nan) -> dt.date | None:
 
 
 def parse_period(text: str) -> Period | None:
-    """A period as written (`Quý III/2026`, `Q3/2026`, `Quý 3 năm 2026`, `Năm 2026`, `Tháng 6/2026`)."""
-    key = header_key(text)
+    """A period as written (`Quý III/2026`, `Q3/2026`, `Quý 3 năm 2026`, `Năm 2026`, `Tháng 6/2026`);
+    None for a year outside YEARS (`Năm 0000` has no first day)."""
+    period = _period(header_key(text))
+    return period if period is not None and YEARS[0] <= period.year <= YEARS[1] else None
+
+
+def _period(key: str) -> Period | None:
     if match := _QUARTER.fullmatch(key):
         number = ROMAN.get(match[1]) or int(match[1])
         return Period(int(match[2]), "quarter", number)
@@ -143,6 +154,6 @@ def parse_deadline(text: str, native: float = math.nan) -> tuple[dt.date | None,
         return None, True
     if (period := parse_period(key)) is not None:
         return period.end, True
-    if match := _SPAN.fullmatch(key):
+    if (match := _SPAN.fullmatch(key)) and YEARS[0] <= int(match[2]) <= YEARS[1]:
         return dt.date(int(match[2]), 12, 31), True
     return None, False

@@ -1071,6 +1071,20 @@ _CASES: list[Case] = [
         0,
         says=('"draws": 1000000',),
     ),
+    Case(
+        "tasks-deadline-year-0",
+        "a task due 'Năm 0000' (a period with no first day: ValueError, exit 4) is a warning on its cell",
+        text(
+            "tasks.csv",
+            "STT,Nhiệm vụ,Đơn vị chủ trì,Thời hạn,Trạng thái / kết quả\n"
+            "1,Triển khai nền tảng họp trực tuyến,Sở Khoa học và Công nghệ,Năm 0000,Đang thực hiện\n"
+            "2,Số hóa hồ sơ thủ tục hành chính,Sở Nội vụ,31/12/9999,Đang thực hiện\n",
+        ),
+        ("tasks", "{dir}/tasks.csv", "--today", "01/04/2026", "--format", "json"),
+        0,
+        ("invalid-option",),
+        says=("Năm 0000", "31/12/9999"),
+    ),
     # (end of YAML, specs, analysis and dates)
     #
     # --- round 2 (#23): answers as written ---
