@@ -16,6 +16,7 @@ from icalendar import Calendar as ICalendar
 from typer.testing import CliRunner
 
 from dti.cli import app
+from dti.io.grid import InputError
 from dti.spec import load_spec
 from dti.tracking.deadlines import Rule, Rules, build, due_dates, is_local, load_rules
 from dti.tracking.received import read_received
@@ -361,15 +362,17 @@ def test_dates_beyond_the_calendar_years_are_refused_not_overflowed(tmp_path: Pa
         encoding="utf-8",
     )
     args = [*SAMPLE_ARGS, "--rules", str(rules), "--format", "ics", "--lang", "en"]
-    result = runner.invoke(app, [*args, "--today", "30/12/9999"])
+    result = runner.invoke(app, [*args, "--today", "30/12/2026"])
     assert result.exit_code == 2, result.output
     assert (
         f"{rules}: invalid calendar rules: rules[0].date: the date 31/12/9999 is outside the years 1900–2100"
         in " ".join(result.output.split())
     )
-    result = runner.invoke(app, [*SAMPLE_ARGS, "--format", "ics", "--lang", "en", "--today", "30/12/9999"])
-    assert result.exit_code == 2, result.output
-    assert "the year 9999 is outside the years 1900–2100" in result.output
+    # the crash's other half, a calendar of the year 9999: --today is not a date beyond 2100
+    result = runner.invoke(app, [*args, "--today", "30/12/9999"])
+    assert result.exit_code == 2 and "'30/12/9999' is not a date" in result.output
+    with pytest.raises(InputError, match="the year 9999 is outside the years 1900–2100"):
+        build({}, Rules(rules=[]), 9999, D(9999, 12, 30))
     with pytest.raises(ValueError):  # pydantic.ValidationError: the rule itself refuses the date
         Rule(id="x", every="once", date=D(1899, 12, 31), title="t")
 
