@@ -148,14 +148,16 @@ def test_the_classification_rows_are_the_spec_bands_not_criteria(tmp_path: Path)
     # 7 criteria in 2 groups: nothing hangs under C7, and the 90 points of 'Tổng cộng' add up.
     assert [n.code for n in spec.nodes if n.is_leaf] == [f"C{k}" for k in range(1, 8)]
     assert spec.node("C7").children == [] and imported.review.sums == [] and imported.review.unplaced == []
-    assert [(b.label, b.at_least) for b in spec.bands] == [
+    assert [(b.name_vi, b.at_least) for b in spec.bands] == [
         ("Tốt", 80),
         ("Khá", 65),
         ("Trung bình", 50),
         ("Yếu", 0),
     ]
     assert parse_spec(imported.text) == spec  # written in the YAML and read back
-    assert "bands:\n- label: Tốt\n  at_least: 80.0\n" in imported.yaml("vi")
+    assert "bands:\n- name_vi: Tốt\n  name_en: Good\n  at_least: 80.0\n- name_vi: Khá\n" in imported.yaml(
+        "vi"
+    )
     assert "rows 15, 16, 17, 18, 19 are the total's grades" in str(imported.review.notes[-1])
 
 
@@ -171,7 +173,7 @@ def test_the_classification_in_one_cell_under_the_total(tmp_path: Path) -> None:
         ]
     ]
     spec = import_table(_csv(tmp_path / "xa.csv", rows)).spec
-    assert [b.label for b in spec.bands] == ["Tốt", "Khá", "Trung bình", "Yếu"]
+    assert [b.name_vi for b in spec.bands] == ["Tốt", "Khá", "Trung bình", "Yếu"]
     assert [n.code for n in spec.nodes if n.is_leaf] == [f"C{k}" for k in range(1, 8)]
 
 
@@ -179,9 +181,11 @@ def test_bands_out_of_order_are_a_spec_problem() -> None:
     text = (
         "id: x\ntitle: X\nnodes:\n- {code: T, name_vi: T, kind: total, children: [A]}\n"
         "- {code: A, name_vi: A, kind: component, max_points: 10, rule: {kind: yesno}}\n"
-        "bands:\n- {label: Khá, at_least: 5}\n- {label: Tốt, at_least: 8}\n"
+        "bands:\n- {name_vi: Khá, at_least: 5}\n- {name_vi: Tốt, at_least: 8}\n"
     )
-    with pytest.raises(SpecError, match="band 'Tốt' must start below 'Khá'"):
+    with pytest.raises(
+        SpecError, match=r"bands\[1\]\.at_least: band 'Tốt' \(from 8\) must start below 'Khá'"
+    ):
         parse_spec(text)
 
 
@@ -196,7 +200,12 @@ def test_spec_show_gives_the_grades(tmp_path: Path) -> None:
     shown = runner.invoke(app, ["spec", "show", str(out), "--depth", "1"])
     assert "xếp loại: Tốt ≥ 80, Khá ≥ 65, Trung bình ≥ 50, Yếu ≥ 0 điểm" in shown.stdout
     data = json.loads(runner.invoke(app, ["spec", "show", str(out), "--format", "json"]).stdout)
-    assert data["spec"]["bands"][0] == {"label": "Tốt", "at_least": 80.0}
+    assert data["spec"]["bands"][0] == {
+        "name_vi": "Tốt",
+        "name_en": "Good",
+        "at_least": 80.0,
+        "scale": "points",
+    }
 
 
 def test_options_written_as_sentences_accept_the_answer_people_write(tmp_path: Path) -> None:
@@ -251,7 +260,7 @@ def test_the_classification_below_a_word_table(tmp_path: Path) -> None:
         document.add_paragraph(line)
     document.save(str(tmp_path / "xa.docx"))
     imported = import_table(tmp_path / "xa.docx")
-    assert [(b.label, b.at_least) for b in imported.spec.bands] == [
+    assert [(b.name_vi, b.at_least) for b in imported.spec.bands] == [
         ("Tốt", 80),
         ("Khá", 65),
         ("Trung bình", 50),

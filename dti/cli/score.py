@@ -110,11 +110,15 @@ def score(
         codes = views.score_columns(run.spec, (show or Show.main).value)
         picked = None if show is None else codes
         order = score_views.rank_order(result, node) if by is not None else None
+        from dti.views import grades  # the grade column, `band` and `bands`: none without bands
+
         common.emit(
             fmt,
             writer,
             files,
-            table=lambda: views.score_table(result, codes, node, delta, lang),
-            json=lambda: views.score_data(result, delta, node, picked, order),
-            csv=lambda: views.score_frame(result, delta, node, picked, order),
+            table=lambda: grades.score_table(
+                views.score_table(result, codes, node, delta, lang), result, lang
+            ),
+            json=lambda: grades.score_data(views.score_data(result, delta, node, picked, order), result),
+            csv=lambda: grades.score_frame(views.score_frame(result, delta, node, picked, order), result),
         )

@@ -164,6 +164,48 @@ def check(spec: Spec) -> list[Note]:
             problems.append(_problem(f"nodes[{i}]", "total-zero", code=code))
         elif total > MAX_POINTS:  # NaN (a leaf without points) is said above, or the spec is a draft
             problems.append(_problem(f"nodes[{i}]", "total-range", code=code, total=total, limit=MAX_POINTS))
+    return problems + _band_problems(spec)
+
+
+def _band_problems(spec: Spec) -> list[Note]:
+    """Grades highest first, each starting below the one before it (an equal start overlaps it), each
+    named once, on one scale, and within the total: a value at most 1, points at most the total's."""
+    problems: list[Note] = []
+    top = float(spec.graph.max_points[spec.graph.index[spec.total]])
+    for k, band in enumerate(spec.bands):
+        at, name = f"bands[{k}]", band.name_vi
+        if k and band.scale != spec.bands[0].scale:
+            problems.append(_problem(f"{at}.scale", "band-scale", name=name, first=spec.bands[0].scale))
+        limit = 1.0 if band.scale == "value" else top
+        if band.at_least > limit:  # NaN (a draft's unknown total) compares False
+            problems.append(
+                _problem(f"{at}.at_least", "band-above-total", name=name, at=band.at_least, limit=limit)
+            )
+        earlier = [b.name_vi.casefold() for b in spec.bands[:k]]
+        if name.casefold() in earlier:
+            problems.append(
+                _problem(
+                    f"{at}.name_vi", "band-twice", name=name, first=f"bands[{earlier.index(name.casefold())}]"
+                )
+            )
+        if k == 0:
+            continue
+        above = spec.bands[k - 1]
+        if band.at_least == above.at_least:
+            problems.append(
+                _problem(f"{at}.at_least", "band-overlap", name=name, above=above.name_vi, at=band.at_least)
+            )
+        elif band.at_least > above.at_least:
+            problems.append(
+                _problem(
+                    f"{at}.at_least",
+                    "band-order",
+                    name=name,
+                    at=band.at_least,
+                    above=above.name_vi,
+                    bound=above.at_least,
+                )
+            )
     return problems
 
 

@@ -29,6 +29,18 @@ _AT_LEAST = (
 )
 _BELOW = re.compile(rf"^(?:dat\s+)?(?:duoi|<)\s*{_NUMBER}\s*(?:diem)?$")
 _NUMBERED = re.compile(r"(?:\d+(?:\.\d+)*|[IVXLC]+)[.)]?")
+# The grades' usual names in English (a spec's name_en; other names are left for the user to word).
+_ENGLISH = {
+    "xuat sac": "Excellent",
+    "tot": "Good",
+    "kha": "Fair",
+    "trung binh kha": "Above average",
+    "trung binh": "Average",
+    "yeu": "Weak",
+    "kem": "Poor",
+    "dat": "Pass",
+    "khong dat": "Fail",
+}
 _WORDS = re.compile(r"\b(?:xuat sac|tot|kha|trung binh|yeu|kem|dat|khong dat|hoan thanh)\b")
 
 
@@ -45,7 +57,7 @@ def _grade(line: str) -> Band | None:
         at = float(found.group("n").replace(",", "."))
     else:
         return None
-    return Band(label=label, at_least=at) if label else None
+    return Band(name_vi=label, name_en=_ENGLISH.get(plain_key(label), ""), at_least=at) if label else None
 
 
 def _lines(text: str) -> list[str]:
@@ -92,7 +104,7 @@ def split_bands(rows: list[Item]) -> tuple[list[Item], list[Band], list[int]]:
     if pending is not None:
         kept.append(pending)
     bands.sort(key=lambda b: -b.at_least)  # a decision may list them from the lowest
-    labels = [b.label.casefold() for b in bands]
+    labels = [b.name_vi.casefold() for b in bands]
     bounds = [b.at_least for b in bands]
     if len(set(labels)) < len(labels) or len(set(bounds)) < len(bounds):
         return kept, [], taken

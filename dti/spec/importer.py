@@ -226,7 +226,7 @@ def _import(
     criteria = {id(r) for r in kept}
     rows, totals = [r for r in rows if id(r) in criteria], [r for r in totals if id(r) in criteria]
     if band_rows:
-        shown = "; ".join(f"{b.label} ≥ {b.at_least:g}" for b in bands)
+        shown = "; ".join(f"{b.name_vi} ≥ {b.at_least:g}" for b in bands)
         review.notes.append(note("spec.import.bands", rows=", ".join(map(str, band_rows)), bands=shown))
     numbered = any(r.cells["number"].strip() for r in rows)
     items = []

@@ -8,8 +8,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
-from pydantic_core import PydanticCustomError
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 from dti.words import Note, note
 
@@ -112,10 +111,18 @@ class Node(_Strict):
 
 
 class Band(_Strict):
-    """A grade the decision gives a total (`Loại Tốt: từ 80 điểm trở lên`): its label and lowest points."""
+    """A grade the decision gives a total (`Loại Tốt: từ 80 điểm trở lên`): its names as the decision
+    writes them and its lower bound, inclusive, in points of the total (`scale: points`) or in value 0–1
+    (`scale: value`). The band above starts where this one ends (`từ 65 đến dưới 80 điểm`)."""
 
-    label: str = Field(min_length=1)
+    name_vi: str = Field(min_length=1)
+    name_en: str = ""
     at_least: float = Field(ge=0)
+    scale: Literal["points", "value"] = "points"
+
+    def name(self, lang: str) -> str:
+        """The band's name in `lang` (Vietnamese when it has no English name)."""
+        return self.name_en if lang == "en" and self.name_en else self.name_vi
 
 
 class Spec(_Strict):
@@ -132,19 +139,9 @@ class Spec(_Strict):
     note: str = ""
     nodes: list[Node] = Field(min_length=1)
     bands: list[Band] = Field(default_factory=list)  # grades, highest first (the decision's `Xếp loại`)
+    # spec check: bands in order, one scale, bounds within the total (check.py)
 
     _source: str = PrivateAttr(default="<spec>")
-
-    @field_validator("bands")
-    @classmethod
-    def _bands_in_order(cls, bands: list[Band]) -> list[Band]:
-        for above, below in zip(bands, bands[1:], strict=False):
-            if below.at_least >= above.at_least or below.label == above.label:
-                params = {"label": below.label, "above": above.label}
-                raise PydanticCustomError(
-                    "spec.problem.band-order", str(note("spec.problem.band-order", **params)), params
-                )
-        return bands
 
     @property
     def source(self) -> str:

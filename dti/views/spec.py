@@ -114,8 +114,8 @@ def _about(spec: Spec, lang: Lang) -> list[str]:
         )
     )
     if spec.bands:
-        grades = ", ".join(f"{b.label} ≥ {b.at_least:g}" for b in spec.bands)
-        parts.append(say("spec.about.bands", lang, bands=grades))
+        grades = [say("spec.about.band", lang, name=b.name(lang), at=b.at_least) for b in spec.bands]
+        parts.append(say(f"spec.about.bands-{spec.bands[0].scale}", lang, bands=", ".join(grades)))
     parts[0] = parts[0][:1].upper() + parts[0][1:]
     return parts
 

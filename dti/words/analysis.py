@@ -196,3 +196,25 @@ WORDS.update(
         "analysis.robust.section": ("Độ vững của thứ hạng", "How sure are the ranks"),
     }
 )
+
+# Grades (xếp loại, dti/views/grades.py): score, rank, gaps, the report.
+WORDS.update(
+    {
+        "analysis.grades.band": ("xếp loại", "grade"),
+        "analysis.grades.change": ("Δ xếp loại", "Δ grade"),
+        "analysis.grades.ungraded": (" · {count} chưa xếp loại", " · {count} not graded"),
+        "analysis.grades.unit": ("Xếp loại: {grade}", "Grade: {grade}"),
+        "analysis.grades.unit-none": ("Chưa xếp loại (chưa có tổng điểm)", "Not graded (no total)"),
+        "analysis.grades.closer": ("{code} {points:.2f}", "{code} {points:.2f}"),
+        "analysis.grades.next": (
+            "Cần thêm {points:.2f} điểm để đạt loại {next}; khắc phục thiếu hụt ở {components} là đủ",
+            "{points:.2f} more points reach {next}; closing the gaps of {components} is enough",
+        ),
+        "analysis.grades.next-out-of-reach": (
+            "Cần thêm {points:.2f} điểm để đạt loại {next}; khắc phục mọi thiếu hụt cũng chưa đủ",
+            "{points:.2f} more points reach {next}; closing every gap is not enough",
+        ),
+        "analysis.grades.counts": ("Số đơn vị theo xếp loại: {counts}", "Units per grade: {counts}"),
+        "analysis.grades.year": ("Xếp loại năm {year}: {counts}", "Grades in {year}: {counts}"),
+    }
+)

@@ -81,8 +81,29 @@ WORDS.update(
             "the best option gives {best:g}, not the maximum {max:g}",
         ),
         "spec.problem.band-order": (
-            "hạng '{label}' phải có mức điểm thấp hơn hạng '{above}' đứng trước nó (xếp từ cao xuống thấp)",
-            "band '{label}' must start below '{above}', the band before it (highest first)",
+            "hạng '{name}' (từ {at:g}) phải bắt đầu dưới hạng '{above}' đứng trước nó (từ {bound:g}): "
+            "các hạng xếp từ cao xuống thấp",
+            "band '{name}' (from {at:g}) must start below '{above}', the band before it (from {bound:g}): "
+            "bands go highest first",
+        ),
+        "spec.problem.band-overlap": (
+            "hạng '{name}' và hạng '{above}' cùng bắt đầu từ {at:g}: hai hạng chồng lên nhau; hạng dưới phải "
+            "bắt đầu thấp hơn",
+            "bands '{name}' and '{above}' both start at {at:g}: they overlap; the lower one must start below",
+        ),
+        "spec.problem.band-twice": (
+            "hạng '{name}' đã có ở {first}",
+            "band '{name}' is already named at {first}",
+        ),
+        "spec.problem.band-scale": (
+            "hạng '{name}' có thang khác với hạng đầu ({first}): mọi hạng tính cùng một thang, điểm (points) "
+            "hoặc giá trị 0–1 (value)",
+            "band '{name}' is on another scale than the first band ({first}): every band uses one scale, "
+            "points or value 0–1",
+        ),
+        "spec.problem.band-above-total": (
+            "hạng '{name}' bắt đầu từ {at:g}, cao hơn mức tối đa {limit:g}: không đơn vị nào đạt được",
+            "band '{name}' starts at {at:g}, above the maximum {limit:g}: no unit can reach it",
         ),
         "spec.import.bands": (
             "dòng xếp loại {rows} là các hạng của tổng điểm, không phải tiêu chí: {bands}",
@@ -211,7 +232,9 @@ WORDS.update(
         "spec.about.decision": ("Quyết định {decision} ngày {date}", "Decision {decision} of {date}"),
         "spec.about.decision-undated": ("Quyết định {decision}", "Decision {decision}"),
         "spec.about.years": ("năm {years}", "years {years}"),
-        "spec.about.bands": ("xếp loại: {bands} điểm", "grades: {bands} points"),
+        "spec.about.band": ("{name} ≥ {at:g}", "{name} ≥ {at:g}"),
+        "spec.about.bands-points": ("xếp loại: {bands} điểm", "grades: {bands} points"),
+        "spec.about.bands-value": ("xếp loại theo giá trị (0–1): {bands}", "grades by value (0–1): {bands}"),
         "spec.about": (
             "cấp: {unit}; độ chính xác {precision}; đồng hạng: {ties}{scorable}",
             "unit: {unit}; precision {precision}; ties: {ties}{scorable}",

@@ -1,0 +1,92 @@
+"""Grades (xếp loại): each unit's band from its total, the count per band, and what the next band takes.
+
+A band holds the totals from its lower bound (inclusive: `từ 80 điểm trở lên`) up to the band above's
+bound (exclusive: `dưới 80 điểm`). Totals are compared rounded half up to `spec.precision` decimals, as
+ranks compare them, so 79.99999999 summed in floating point is 80 and in the band that starts there.
+
+The points to the next band are the band above's bound less the total (in points of the total, for a
+band in value too: bound × the total's maximum); the components that close it are the unit's
+recoverable gaps (`Result.recoverable_matrix`: lost on reported data + at stake), each worth its gap
+times the times it counts in the total (`Graph.aggregate`, as `dti gaps` weighs a what-if), largest
+first, as many as it takes. Every step is one array operation over units × bands or units × components.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from dti.engine.scoring import Result, round_half_up
+from dti.spec.model import Band
+
+
+@dataclass(frozen=True)
+class Grades:
+    """Units × bands of one result (units in the result's order)."""
+
+    bands: list[Band]  # highest first
+    unit_codes: list[str]
+    band: np.ndarray  # per unit: the index of its band in `bands`; -1 without a total or below them all
+    counts: np.ndarray  # per band: how many units it holds
+    to_next: np.ndarray  # per unit: points to reach the band above; NaN at the top or without a grade
+    components: list[str]  # the scored components, as `order` numbers them
+    worth: np.ndarray  # units × components: total points each component's gap would add
+    order: np.ndarray  # units × components: components by `worth`, largest first
+    closing: np.ndarray  # per unit: how many of `order`'s first components close `to_next`; 0 if none can
+
+    def name(self, unit: int) -> str | None:
+        """The unit's grade as the decision writes it, None without one."""
+        k = int(self.band[unit])
+        return self.bands[k].name_vi if k >= 0 else None
+
+    def closers(self, unit: int) -> list[tuple[str, float]]:
+        """The components whose gaps close the way to the next band, with the total points each adds."""
+        picked = self.order[unit, : int(self.closing[unit])].tolist()
+        return [(self.components[j], float(self.worth[unit, j])) for j in picked]
+
+
+def grade(result: Result) -> Grades | None:
+    """The grades of every unit of `result`; None when the spec has no bands."""
+    spec = result.spec
+    if not spec.bands:
+        return None
+    graph = spec.graph
+    total = graph.index[spec.total]
+    top = float(graph.max_points[total])
+    by_value = spec.bands[0].scale == "value"
+    totals = result.values_matrix[:, total] if by_value else result.points_matrix[:, total]
+    shown = round_half_up(totals, spec.precision)
+    bounds = np.array([b.at_least for b in spec.bands])
+    # Bands go highest first: a unit's band is the count of bounds above its total.
+    band = (np.nan_to_num(shown, nan=-np.inf)[:, None] < bounds[None, :]).sum(axis=1)
+    band = np.where(np.isnan(shown) | (band == len(bounds)), -1, band)
+    counts = np.bincount(band[band >= 0], minlength=len(bounds))
+    scale = top if by_value else 1.0
+    points = result.points_matrix[:, total]
+    above = np.where(band > 0, bounds[np.maximum(band - 1, 0)] * scale, np.nan)
+    to_next = np.where(band > 0, np.maximum(above - points, 0.0), np.nan)
+
+    leaves = np.flatnonzero(graph.is_leaf & (np.nan_to_num(graph.max_points) > 0))
+    basis = np.zeros((len(leaves), len(graph.codes)))
+    basis[np.arange(len(leaves)), leaves] = 1.0
+    counted = graph.aggregate(basis)[:, total]  # how many times each component counts in the total
+    worth = result.recoverable_matrix[:, leaves] * counted[None, :]
+    order = np.argsort(-worth, axis=1, kind="stable")
+    reached = np.cumsum(np.take_along_axis(worth, order, axis=1), axis=1) >= (to_next - 1e-9)[:, None]
+    enough = reached.any(axis=1) & (to_next > 0)
+    closing = np.where(enough, np.argmax(reached, axis=1) + 1, 0)
+    return Grades(
+        list(spec.bands),
+        list(result.unit_codes),
+        band,
+        counts,
+        to_next,
+        [graph.codes[j] for j in leaves.tolist()],
+        worth,
+        order,
+        closing,
+    )
+
+
+__all__ = ["Grades", "grade"]

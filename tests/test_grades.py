@@ -1,0 +1,205 @@
+"""Grades (xếp loại, #24): bands in the spec, each unit's grade, the counts per grade, the way to the next.
+
+The commune index below is typed as a district's decision writes it (criteria, then `Xếp loại:` rows in
+the wording of DOMAIN.md § grades); the ten communes' results are typed by hand and every total, grade
+and count below is worked out by hand from them.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from typer.testing import CliRunner
+
+from dti.analysis.grades import grade
+from dti.cli import app
+from dti.spec import SpecError, load_spec, parse_spec
+from dti.spec.importer import import_table
+
+runner = CliRunner()
+
+CRITERIA = [
+    ["BỘ TIÊU CHÍ ĐÁNH GIÁ MỨC ĐỘ CHUYỂN ĐỔI SỐ CẤP XÃ NĂM 2025"],
+    ["(Kèm theo Quyết định số 789/QĐ-UBND ngày 20/3/2025 của UBND huyện Ninh Phước)"],
+    [],
+    ["STT", "Tiêu chí", "Điểm tối đa", "Cách tính điểm"],
+    ["I", "NHẬN THỨC SỐ VÀ THỂ CHẾ SỐ", "", ""],
+    ["1", "Ban Chỉ đạo chuyển đổi số của xã được kiện toàn", "10", "Có: 10 điểm; Không: 0 điểm"],
+    ["2", "Ban hành Kế hoạch chuyển đổi số năm 2025", "10", "Có: 10 điểm; Không: 0 điểm"],
+    ["II", "HẠ TẦNG SỐ VÀ CHÍNH QUYỀN SỐ", "", ""],
+    ["3", "Tỷ lệ thôn có sóng di động 4G", "20", "Tỷ lệ % × điểm tối đa"],
+    ["4", "Tỷ lệ hộ gia đình có kết nối cáp quang", "20", "Tỷ lệ % × điểm tối đa"],
+    ["5", "Tỷ lệ hồ sơ trực tuyến toàn trình", "20", "Tỷ lệ % × điểm tối đa"],
+    ["6", "Tỷ lệ người trưởng thành có tài khoản thanh toán", "20", "Tỷ lệ % × điểm tối đa"],
+    ["", "Tổng cộng", "100", ""],
+    ["Xếp loại:", "", "", ""],
+    ["", "- Loại Tốt: từ 80 điểm trở lên;", "", ""],
+    ["", "- Loại Khá: từ 65 đến dưới 80 điểm;", "", ""],
+    ["", "- Loại Trung bình: từ 50 đến dưới 65 điểm;", "", ""],
+    ["", "- Loại Yếu: dưới 50 điểm.", "", ""],
+]
+
+# code, name, C1..C6 as the communes report them; the total worked by hand (C3..C6: 20 × % / 100)
+COMMUNES = [
+    ("X01", "Xã Phước Dinh", "Có", "Có", "100", "90", "80", "100"),  # 10+10+20+18+16+20 = 94
+    ("X02", "Xã Phước Hải", "Có", "Có", "100", "80", "75", "75"),  # 10+10+20+16+15+15 = 86
+    ("X03", "Xã An Hải", "Có", "Có", "100", "100", "50", "50"),  # 10+10+20+20+10+10 = 80: Tốt
+    ("X04", "Xã Phước Hậu", "Có", "Không", "100", "90", "80", "85"),  # 10+0+20+18+16+17 = 81
+    ("X05", "Xã Phước Thuận", "Có", "Có", "80", "75", "50", "50"),  # 10+10+16+15+10+10 = 71
+    ("X06", "Xã Phước Sơn", "Không", "Có", "100", "75", "50", "50"),  # 0+10+20+15+10+10 = 65: Khá
+    ("X07", "Xã Phước Vinh", "Có", "Không", "80", "60", "40", "50"),  # 10+0+16+12+8+10 = 56
+    ("X08", "Xã Phước Hữu", "Không", "Có", "75", "50", "40", "35"),  # 0+10+15+10+8+7 = 50: TB
+    ("X09", "Xã Phước Kháng", "Không", "Không", "100", "50", "50", "44,5"),  # 0+0+20+10+10+8.9 = 48.9
+    ("X10", "Xã Phước Chiến", "Có", "Không", "60", "40", "30", "10"),  # 10+0+12+8+6+2 = 38
+]
+TOTALS = [94, 86, 80, 81, 71, 65, 56, 50, 48.9, 38]
+GRADES = ["Tốt"] * 4 + ["Khá"] * 2 + ["Trung bình"] * 2 + ["Yếu"] * 2
+
+
+def _write(path: Path, rows: list[list[str]] | list[tuple[str, ...]]) -> Path:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    return path
+
+
+@pytest.fixture
+def commune(tmp_path: Path) -> tuple[Path, Path]:
+    """The imported spec (YAML) and the year's results (a long CSV)."""
+    imported = import_table(_write(tmp_path / "tieu_chi.csv", CRITERIA))
+    spec_path = tmp_path / "xa.yaml"
+    spec_path.write_text(imported.text, encoding="utf-8")
+    long = [["Mã đơn vị", "Tên đơn vị", "Chỉ số", "Giá trị"]]
+    for code, name, *values in COMMUNES:
+        long += [[code, name, f"C{k}", v] for k, v in enumerate(values, start=1)]
+    return spec_path, _write(tmp_path / "ket_qua_2025.csv", long)
+
+
+def test_the_criteria_table_imports_with_its_grades(commune: tuple[Path, Path]) -> None:
+    spec = load_spec(commune[0])
+    assert [(b.name_vi, b.name_en, b.at_least, b.scale) for b in spec.bands] == [
+        ("Tốt", "Good", 80, "points"),
+        ("Khá", "Fair", 65, "points"),
+        ("Trung bình", "Average", 50, "points"),
+        ("Yếu", "Weak", 0, "points"),
+    ]
+    assert [n.code for n in spec.nodes if n.is_leaf] == [f"C{k}" for k in range(1, 7)]
+
+
+def test_ten_communes_graded_as_worked_by_hand(commune: tuple[Path, Path]) -> None:
+    result = runner.invoke(app, ["score", str(commune[1]), "--spec", str(commune[0]), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    got = {u["unit"]: (round(u["points"]["TOTAL"], 6), u["band"]) for u in data["units"]}
+    assert got == {c[0]: (t, g) for c, t, g in zip(COMMUNES, TOTALS, GRADES, strict=True)}
+    assert data["bands"] == [
+        {"name_vi": "Tốt", "name_en": "Good", "at_least": 80.0, "count": 4},
+        {"name_vi": "Khá", "name_en": "Fair", "at_least": 65.0, "count": 2},
+        {"name_vi": "Trung bình", "name_en": "Average", "at_least": 50.0, "count": 2},
+        {"name_vi": "Yếu", "name_en": "Weak", "at_least": 0.0, "count": 2},
+    ]
+    table = runner.invoke(app, ["score", str(commune[1]), "--spec", str(commune[0])])
+    assert table.exit_code == 0
+    assert "4 Tốt · 2 Khá · 2 Trung bình · 2 Yếu" in table.stdout
+    english = runner.invoke(app, ["score", str(commune[1]), "--spec", str(commune[0]), "--lang", "en"])
+    assert "4 Good · 2 Fair · 2 Average · 2 Weak" in english.stdout
+
+
+def test_the_points_to_the_next_grade_and_the_gaps_that_close_them(commune: tuple[Path, Path]) -> None:
+    spec = load_spec(commune[0])
+    from dti.pipeline import evaluate
+
+    run = evaluate([commune[1]], spec=spec)
+    assert run.result is not None
+    grades = grade(run.result)
+    assert grades is not None
+    at = {code: i for i, code in enumerate(grades.unit_codes)}
+    assert grades.counts.tolist() == [4, 2, 2, 2]
+    assert np.isnan(grades.to_next[at["X03"]])  # at the top band: no next grade
+    # X05: 71 → 80 takes 9; gaps C3 4, C4 5, C5 10, C6 10: C5 alone (the first of the two 10s) closes it
+    assert grades.to_next[at["X05"]] == pytest.approx(9)
+    assert grades.closers(at["X05"]) == [("C5", pytest.approx(10))]
+    # X07: 56 → 65 takes 9; its largest gap is C5 (20 − 8 = 12)
+    assert grades.closers(at["X07"]) == [("C5", pytest.approx(12))]
+    # X10: 38 → 50 takes 12; C6's gap is 18
+    assert grades.to_next[at["X10"]] == pytest.approx(12)
+    assert grades.closers(at["X10"]) == [("C6", pytest.approx(18))]
+    # X09: 48.9 → 50 takes 1.1
+    assert grades.to_next[at["X09"]] == pytest.approx(1.1)
+
+
+def _spec(bands: str) -> str:
+    return (
+        "id: x\ntitle: X\nnodes:\n- {code: T, name_vi: T, kind: total, children: [A]}\n"
+        "- {code: A, name_vi: A, kind: component, max_points: 10, rule: {kind: points}}\n"
+        f"bands:\n{bands}"
+    )
+
+
+@pytest.mark.parametrize(
+    ("bands", "said"),
+    [
+        (
+            "- {name_vi: Khá, at_least: 5}\n- {name_vi: Tốt, at_least: 8}\n",
+            r"bands\[1\]\.at_least: band 'Tốt' \(from 8\) must start below 'Khá'",
+        ),
+        (
+            "- {name_vi: Tốt, at_least: 8}\n- {name_vi: Khá, at_least: 8}\n",
+            r"bands\[1\]\.at_least: bands 'Khá' and 'Tốt' both start at 8: they overlap",
+        ),
+        (
+            "- {name_vi: Tốt, at_least: 8}\n- {name_vi: tốt, at_least: 5}\n",
+            r"bands\[1\]\.name_vi: band 'tốt' is already named at bands\[0\]",
+        ),
+        ("- {name_vi: Tốt, at_least: 12}\n", r"band 'Tốt' starts at 12, above the maximum 10"),
+        (
+            "- {name_vi: Tốt, at_least: 0.9, scale: value}\n- {name_vi: Khá, at_least: 5}\n",
+            r"bands\[1\]\.scale",
+        ),
+        ("- {name_vi: Tốt, at_least: 1.5, scale: value}\n", r"starts at 1.5, above the maximum 1"),
+    ],
+)
+def test_spec_check_refuses_bands_out_of_order_or_overlapping(bands: str, said: str) -> None:
+    with pytest.raises(SpecError, match=said):
+        parse_spec(_spec(bands))
+
+
+def test_spec_check_exits_3_naming_the_bands(tmp_path: Path) -> None:
+    path = tmp_path / "x.yaml"
+    path.write_text(_spec("- {name_vi: Tốt, at_least: 8}\n- {name_vi: Khá, at_least: 8}\n"), encoding="utf-8")
+    result = runner.invoke(app, ["spec", "check", str(path)])
+    assert result.exit_code == 3
+    assert "'Khá'" in result.output and "'Tốt'" in result.output and "8" in result.output
+
+
+def test_a_band_in_value_grades_the_total_value(tmp_path: Path) -> None:
+    from dti.pipeline import evaluate
+
+    spec = parse_spec(
+        _spec(
+            "- {name_vi: Dẫn đầu, name_en: Leading, at_least: 0.75, scale: value}\n"
+            "- {name_vi: Còn lại, at_least: 0.5, scale: value}\n"
+        )
+    )
+    # points 7.5 (value 0.75, exactly the bound), 7.49996 (0.749996: 0.75 at 4 decimals), 7.4, 4.9 (none)
+    rows = [("unit", "indicator", "value")]
+    rows += [(u, "A", v) for u, v in zip("abcd", ("7.5", "7.49996", "7.4", "4.9"), strict=True)]
+    run = evaluate([_write(tmp_path / "x.csv", rows)], spec=spec)
+    assert run.result is not None
+    grades = grade(run.result)
+    assert grades is not None
+    assert grades.band.tolist() == [0, 0, 1, -1]
+    assert grades.counts.tolist() == [2, 1]
+    assert grades.to_next[2] == pytest.approx(0.1)  # 0.75 × 10 points − 7.4
+    assert np.isnan(grades.to_next[3]) and grades.name(3) is None
+
+
+def test_a_spec_without_bands_has_no_grades() -> None:
+    spec = load_spec("dti-province-2022")
+    assert spec.bands == []
+    assert (
+        "bands" not in runner.invoke(app, ["score", "sample_data/2024.csv", "--format", "json"]).stdout[-200:]
+    )
