@@ -50,7 +50,16 @@ def targets(
     result: KQTH …, Kết quả …, Kết quả thực hiện …, Thực hiện …, Ước thực hiện …;
     responsible: Đơn vị thực hiện, Đơn vị chủ trì, Cơ quan chủ trì, Cơ quan thực hiện, Đơn vị;
     id: STT, TT, Số TT, Mã, Mã chỉ tiêu; group: Nhóm, Nhóm chỉ tiêu, Lĩnh vực;
-    status: Đánh giá …, Tình trạng, Mức độ hoàn thành; note: Ghi chú.
+    status: Đánh giá …, Tình trạng, Mức độ hoàn thành; note: Ghi chú;
+    same_period: Cùng kỳ …, KQTH cùng kỳ …, Kết quả cùng kỳ …, Thực hiện cùng kỳ …, So với cùng kỳ …;
+    national: Trung bình cả nước …, Bình quân cả nước …, TB cả nước …, Trung bình toàn quốc …,
+    Bình quân toàn quốc …; regional: Trung bình vùng …, Bình quân vùng …, TB vùng …, Trung bình khu vực ….
+
+    Several result columns: each has its period from its header (6 tháng, 9 tháng, cả năm, the year);
+    the targets are judged against the latest period of the latest year ('KQTH 6 tháng đầu năm 2024');
+    a result column of the same months a year earlier, or 'Cùng kỳ (năm 2023)', gives each target's
+    change (improved or worse; lower is better under 'không quá', 'dưới', 'tối đa'), and an average
+    column the position against it (above or below, by how much).
     Section rows (I, II… in the STT column) become the group; a numbered row with no target, result or
     note over '- ' or unnumbered sub-rows is a heading that leads their names. Several responsible units
     ('Sở TT&TT; các doanh nghiệp viễn thông') each count in --by responsible.

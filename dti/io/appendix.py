@@ -17,6 +17,7 @@ import yaml
 
 from dti.io.grid import Grid, col_letter, reason
 from dti.io.inputs import read_input_text
+from dti.io.periods import MEANINGS, ResultColumn, assign_roles
 from dti.io.table import describe, find_table
 from dti.io.yamlsafe import load_yaml, yaml_reason
 from dti.issues import Issue, IssueCode, Severity, issue
@@ -43,6 +44,24 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "Chỉ tiêu kế hoạch …",
     ),
     "result": ("result", "KQTH …", "Kết quả …", "Kết quả thực hiện …", "Thực hiện …", "Ước thực hiện …"),
+    # the same period last year, and the benchmarks (dti/io/periods.py reads their periods)
+    "same_period": (
+        "same_period",
+        "Cùng kỳ …",
+        "KQTH cùng kỳ …",
+        "Kết quả cùng kỳ …",
+        "Thực hiện cùng kỳ …",
+        "So với cùng kỳ …",
+    ),
+    "national": (
+        "national",
+        "Trung bình cả nước …",
+        "Bình quân cả nước …",
+        "TB cả nước …",
+        "Trung bình toàn quốc …",
+        "Bình quân toàn quốc …",
+    ),
+    "regional": ("regional", "Trung bình vùng …", "Bình quân vùng …", "TB vùng …", "Trung bình khu vực …"),
     "responsible": (
         "responsible",
         "Đơn vị thực hiện",
@@ -87,19 +106,26 @@ def headers_markdown() -> str:
 
 def _columns(
     grid: Grid, header_row: int, name: str, issues: list[Issue], notes: list[Note | str]
-) -> dict[str, int]:
-    """Which column holds what; a second column of one meaning is ignored (and said so)."""
+) -> tuple[dict[str, int], list[ResultColumn]]:
+    """Which column holds what, and the result-like columns with their roles (the current one is
+    `result`, the others `x<column>`); a second column of one other meaning is ignored (and said so)."""
     meanings = [header_meaning(h) for h in grid.header]
     has_target = "target" in meanings
     columns: dict[str, int] = {}
+    results: list[tuple[int, str, str]] = []
     for i, (raw, meaning) in enumerate(zip(grid.header, meanings, strict=True)):
         if meaning == "name" and "name" in columns and not has_target and header_key(raw) in DOUBLE_MEANING:
             meaning, has_target = "target", True
         if meaning is None:
             continue
-        if meaning not in columns:
+        twice = next(
+            (j for j, _, m in results if m == meaning and header_key(grid.header[j]) == header_key(raw)), None
+        )
+        if meaning in MEANINGS and twice is None:
+            results.append((i, raw, meaning))
+        elif meaning not in columns and meaning not in MEANINGS:
             columns[meaning] = i
-        elif header_key(raw) == header_key(grid.header[columns[meaning]]):
+        elif twice is not None or header_key(raw) == header_key(grid.header[columns[meaning]]):
             issues.append(
                 issue(
                     IssueCode.DUPLICATE_HEADER,
@@ -117,21 +143,53 @@ def _columns(
             notes.append(
                 note("io.column-ignored", column=raw, used=grid.header[columns[meaning]], meaning=meaning)
             )
-    return columns
+    roles, ambiguous = assign_roles(results)
+    for column in ambiguous:
+        issues.append(
+            issue(
+                IssueCode.DUPLICATE_HEADER,
+                Severity.ERROR if column.role == "current" else Severity.WARNING,
+                f"tracking.targets.ambiguous-{column.role.replace('_', '-')}",
+                {"column": column.header, "period": column.period.label()},
+                file=name,
+                sheet=grid.sheet,
+                row=header_row,
+                column=column.header,
+                cell=f"{col_letter(column.index)}{header_row}",
+            )
+        )
+    for column in roles:
+        columns["result" if column.role == "current" else f"x{column.index}"] = column.index
+    return columns, roles
 
 
-def frame_from_grid(grid: Grid, name: str, issues: list[Issue], notes: list[Note | str]) -> pd.DataFrame:
+def frame_from_grid(
+    grid: Grid,
+    name: str,
+    issues: list[Issue],
+    notes: list[Note | str],
+    results: list[ResultColumn] | None = None,
+) -> pd.DataFrame:
+    """The list's rows as a frame of COLUMNS (+ `x<column>` for each result-like column besides the
+    current one, whose roles and periods are added to `results`)."""
     table = find_table(grid, lambda text: header_meaning(text) is not None)
     if (how := describe(table)) is not None:
         notes.append(how)
     grid, header_row = table.grid, table.header_rows[0]
-    columns = _columns(grid, header_row, name, issues, notes)
+    columns, roles = _columns(grid, header_row, name, issues, notes)
+    if results is not None:
+        results += roles
     n = len(grid.rows)
+    extra = [c for c in columns if c.startswith("x")]
     frame = pd.DataFrame(
-        {c: grid.columns[columns[c]].cells().astype(str) if c in columns else "" for c in COLUMNS},
+        {c: grid.columns[columns[c]].cells().astype(str) if c in columns else "" for c in (*COLUMNS, *extra)},
         index=range(n),
     )
-    for key in ("target", "result"):  # Excel numbers: the stored value, as a percentage if so formatted
+    for key in (
+        "target",
+        "result",
+        *extra,
+    ):  # Excel numbers: the stored value, as a percentage if so formatted
         column = grid.columns[columns[key]] if key in columns else None
         frame[f"{key}_native"], frame[f"{key}_percent"] = np.nan, False
         if column is not None and column.native is not None and column.percent_cells is not None:

@@ -22,10 +22,13 @@ from dti.io.appendix import HEADERS as HEADERS  # re-exported: the CLI and READM
 from dti.io.appendix import header_meaning as header_meaning
 from dti.io.appendix import headers_markdown as headers_markdown
 from dti.io.files import read_grid
+from dti.io.periods import ResultColumn
 from dti.issues import Issue, IssueCode, Severity, issue
 from dti.numbers import MISSING, parse_column
 from dti.text import fold
+from dti.tracking import target_periods
 from dti.tracking.departments import Departments, bundled, check_units
+from dti.tracking.target_notes import status_note
 from dti.tracking.target_text import (
     CHANGE_WORDS,
     STATUSES,
@@ -47,10 +50,19 @@ class Review:
     issues: list[Issue] = field(default_factory=list)
     notes: list[Note | str] = field(default_factory=list)  # the header row, skipped rows, sections, headings
     departments: Departments = field(default_factory=bundled)  # how responsible units are named
+    # the result-like columns with their roles and periods (a list with one result column: that one)
+    columns: list[ResultColumn] = field(default_factory=list)
+
+    @property
+    def compared(self) -> bool:
+        """Whether the list has result columns besides the current one (last year's, a benchmark)."""
+        return any(c.role != "current" for c in self.columns)
 
     def summary(self) -> dict[str, int]:
         counts = self.targets["status"].value_counts()
-        return {"total": len(self.targets), **{s: int(counts.get(s, 0)) for s in STATUSES}}
+        found: dict[str, int] = {"total": len(self.targets)}
+        found |= {s: int(counts.get(s, 0)) for s in STATUSES}
+        return {**found, **target_periods.counts(self.targets)}
 
     def by(self, column: str) -> pd.DataFrame:
         """Counts per group or responsible unit; a target with several units counts for each, under its
@@ -83,72 +95,31 @@ class Review:
                     "shortfall": _none(rec.shortfall),
                 }
             )
-        return {"targets": rows, "summary": self.summary()}
+        if not self.compared:
+            return {"targets": rows, "summary": self.summary()}
+        for i, row in enumerate(rows):
+            row.update(target_periods.target_json(self.targets, self.columns, i))
+        columns = target_periods.columns_json(self.columns)
+        return {"columns": columns, "targets": rows, "summary": self.summary()}
 
 
 def _none(value: float) -> float | None:
     return None if pd.isna(value) else float(value)
 
 
-def amount(value: float, percent: bool) -> Note:
-    """A margin as data: worded with the language's decimal mark (`2,44 %`, `2.44 %`)."""
-    return note("tracking.amount", value=round(float(value), 2), pct=" %" if percent else "")
-
-
-Amount = Callable[[float, bool], "Note | str"]
-
-
-def status_note(
-    status: str, exceeded: float, short: float, percent: bool, worded: Amount = amount, progress: bool = False
-) -> Note:
-    """'Đạt và vượt 2,44 %', 'Chưa đạt (còn thiếu 8,8 %)', 'Đạt', 'Chưa có số liệu đánh giá',
-    'Chưa đạt (đang triển khai)'."""
-    if status == "not_met" and progress:
-        return note("tracking.target.in-progress")
-    if status == "met" and exceeded > 0:
-        return note("tracking.target.exceeded", x=worded(exceeded, percent))
-    if status == "not_met" and short > 0:
-        return note("tracking.target.short", x=worded(short, percent))
-    return note(f"tracking.target.{status}")
-
-
-def label_note(row: Any, worded: Amount = amount) -> Note:
-    """The status as a review writes it; a reported verdict that disagrees with the numbers shows both."""
-    computed = getattr(row, "computed", None)
-    if not isinstance(computed, str) or computed == row.status:
-        progress = bool(getattr(row, "progress", False))
-        return status_note(row.status, row.exceeded_by, row.shortfall, row.percent, worded, progress)
-    return note(
-        "tracking.target.disagrees",
-        given=note(f"tracking.target.{row.status}"),
-        computed=status_note(computed, row.exceeded_by, row.shortfall, row.percent, worded),
-    )
-
-
-def summary(review: Review) -> Note:
-    """`6/11 chỉ tiêu đạt và vượt kế hoạch; 2/11 chưa đạt; 3/11 chưa có số liệu đánh giá`, as a Note."""
-    s = review.summary()
-    n = s["total"]
-    check = note("tracking.targets.summary-review", count=s["needs_review"], n=n) if s["needs_review"] else ""
-    return note(
-        "tracking.targets.summary",
-        n=n,
-        met=s["met"],
-        not_met=s["not_met"],
-        no_data=s["no_data"],
-        review=check,
-    )
-
-
 def read_targets(path: Path, sheet: str | None = None) -> Review:
     """Read a target list and review it. Problems become issues; nothing is raised."""
     issues: list[Issue] = []
     notes: list[Note | str] = []
+    columns: list[ResultColumn] = []
     if path.suffix.lower() in (".yaml", ".yml"):
         frame = frame_from_yaml(path, issues)
     else:
         grid = read_grid(path, sheet, issues)
-        frame = None if grid is None or not grid.header else frame_from_grid(grid, str(path), issues, notes)
+        if grid is None or not grid.header:
+            frame = None
+        else:
+            frame = frame_from_grid(grid, str(path), issues, notes, columns)
     if frame is None:
         frame = pd.DataFrame(columns=[*COLUMNS, "row", "cells"])
         if not issues:  # an empty file: nothing to review is an error, not a review of 0 targets
@@ -158,7 +129,7 @@ def read_targets(path: Path, sheet: str | None = None) -> Review:
     elif frame.empty and not issues:
         issues.append(issue(IssueCode.NO_DATA, Severity.ERROR, "tracking.targets.none", file=str(path)))
     issues += check_units(frame.to_dict("records"), ("responsible",), str(path))
-    result = review(frame, str(path), issues)
+    result = review(frame, str(path), issues, columns)
     result.notes = [note("io.in-file", file=str(path), note=n) for n in notes]
     return result
 
@@ -217,8 +188,14 @@ def _numbers(frame: pd.DataFrame) -> _Numbers:
 Flag = Callable[..., None]  # flag(row, code, column, key, severity=ERROR, **params): an issue at a cell
 
 
-def review(frame: pd.DataFrame, name: str, issues: list[Issue] | None = None) -> Review:
-    """Give every target a status and margin (the rules of DOMAIN.md §5)."""
+def review(
+    frame: pd.DataFrame,
+    name: str,
+    issues: list[Issue] | None = None,
+    columns: list[ResultColumn] | None = None,
+) -> Review:
+    """Give every target a status and margin (the rules of DOMAIN.md §5); with last year's result or a
+    benchmark among the `columns`, the change and the position against it (target_periods.py)."""
     issues = list(issues or [])
     frame = frame.reset_index(drop=True).copy()
 
@@ -229,7 +206,8 @@ def review(frame: pd.DataFrame, name: str, issues: list[Issue] | None = None) ->
 
     _duplicate_ids(frame, flag)
     numbers = _numbers(frame)
-    margins = _margins(numbers, _results(frame, numbers, flag))
+    values = _results(frame, numbers, flag)
+    margins = _margins(numbers, values)
     status, given, progress = _statuses(frame, numbers, margins, flag)
     frame["status"] = status
     frame["progress"] = progress  # not met, in progress ('Đang triển khai')
@@ -239,7 +217,11 @@ def review(frame: pd.DataFrame, name: str, issues: list[Issue] | None = None) ->
     frame["exceeded_by"] = margins.exceeded
     frame["shortfall"] = margins.shortfall
     frame["percent"] = [t.percent for t in numbers.targets]
-    return Review(frame, issues)
+    columns = columns or []
+    if any(c.role != "current" for c in columns):
+        current = np.where(np.array(numbers.state) == "number", values, np.nan)
+        frame = target_periods.compare(frame, columns, current, numbers.targets, name, issues)
+    return Review(frame, issues, columns=columns)
 
 
 def _duplicate_ids(frame: pd.DataFrame, flag: Flag) -> None:

@@ -9,8 +9,9 @@ import pandas as pd
 
 from dti.issues import ISSUE_FIELDS, Report
 from dti.numbers import format_trimmed
+from dti.tracking.target_notes import label_note, summary
 from dti.tracking.target_text import STATUSES
-from dti.tracking.targets import Review, label_note, summary
+from dti.tracking.targets import Review
 from dti.views.base import Column, Lang, View, word
 from dti.words import decimal_for, say
 

@@ -344,4 +344,55 @@ WORDS: dict[str, tuple[str, str]] = {
     "tracking.targets.not_met": ("chưa đạt", "not met"),
     "tracking.targets.no_data": ("chưa có số liệu", "no data"),
     "tracking.targets.needs_review": ("cần đánh giá", "review"),
+    # --- periods and benchmarks of a target list (dti/io/periods.py, dti/tracking/target_periods.py) ----
+    "tracking.period.of-year": (" năm {year}", " of {year}"),
+    "tracking.period.months": ("{months} tháng{year}", "{months} months{year}"),
+    "tracking.period.whole": ("cả năm{year}", "the whole year{year}"),
+    "tracking.period.only": ("kỳ{year}", "the period{year}"),
+    "tracking.targets.ambiguous-current": (
+        "không rõ cột kết quả nào là kỳ đánh giá: cột '{column}' cũng là kết quả {period}; hãy ghi kỳ vào "
+        "tiêu đề (ví dụ 'KQTH 6 tháng đầu năm 2024') hoặc bỏ bớt một cột",
+        "cannot tell which result column is the period reviewed: column '{column}' is a result of {period} "
+        "too; write the period in its header (e.g. 'KQTH 6 tháng đầu năm 2024') or remove one column",
+    ),
+    "tracking.targets.ambiguous-same-period": (
+        "cột '{column}' là cột cùng kỳ thứ hai ({period}) nên không được dùng: hãy ghi năm vào tiêu đề "
+        "(ví dụ 'Cùng kỳ năm 2023') hoặc bỏ bớt một cột",
+        "column '{column}' is a second same-period column ({period}) and is not used: write the year in its "
+        "header (e.g. 'Cùng kỳ năm 2023') or remove one column",
+    ),
+    "tracking.targets.ambiguous-national": (
+        "cột '{column}' là cột trung bình cả nước thứ hai ({period}) nên không được dùng: hãy ghi kỳ vào "
+        "tiêu đề hoặc bỏ bớt một cột",
+        "column '{column}' is a second national average column ({period}) and is not used: write the period "
+        "in its header or remove one column",
+    ),
+    "tracking.targets.ambiguous-regional": (
+        "cột '{column}' là cột trung bình vùng thứ hai ({period}) nên không được dùng: hãy ghi kỳ vào tiêu "
+        "đề hoặc bỏ bớt một cột",
+        "column '{column}' is a second regional average column ({period}) and is not used: write the period "
+        "in its header or remove one column",
+    ),
+    "tracking.targets.same_period": ("cùng kỳ", "same period last year"),
+    "tracking.targets.change": ("so với cùng kỳ", "change"),
+    "tracking.targets.national": ("TB cả nước", "national average"),
+    "tracking.targets.national_position": ("so với TB cả nước", "against the national average"),
+    "tracking.targets.regional": ("TB vùng", "regional average"),
+    "tracking.targets.regional_position": ("so với TB vùng", "against the regional average"),
+    "tracking.targets.improved": ("cải thiện", "improved"),
+    "tracking.targets.worsened": ("kém đi", "worse"),
+    "tracking.targets.unchanged": ("không đổi", "unchanged"),
+    "tracking.targets.with-period": ("{label} ({period})", "{label} ({period})"),
+    "tracking.change.improved": ("{x} (cải thiện)", "{x} (improved)"),
+    "tracking.change.worsened": ("{x} (kém đi)", "{x} (worse)"),
+    "tracking.change.unchanged": ("không đổi", "unchanged"),
+    "tracking.position.above": ("cao hơn {x}", "above by {x}"),
+    "tracking.position.below": ("thấp hơn {x}", "below by {x}"),
+    "tracking.position.equal": ("bằng", "equal"),
+    "tracking.points": ("{x} điểm %", "{x} pp"),
+    "tracking.targets.and": ("{first}{then}", "{first}{then}"),
+    "tracking.targets.summary-trend": (
+        "; so với cùng kỳ: {improved} chỉ tiêu cải thiện, {worsened} kém đi, {unchanged} không đổi",
+        "; against the same period last year: {improved} improved, {worsened} worse, {unchanged} unchanged",
+    ),
 }
