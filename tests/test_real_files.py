@@ -62,7 +62,9 @@ def test_the_ministry_ranking_table_goes_in_unchanged(tmp_path: Path) -> None:
     assert published[("56", "CQS")] == 1 and published[("79", "DTI")] == 1 and published[("38", "DTI")] == 5
     note = " ".join(map(str, run.notes))
     assert "header at row 4-5" in note and "skipped title rows 1-3" in note
-    assert "summary row 11" in note and "footnote row 13" in note
+    assert "row 11 is the published mean" in note and "footnote row 13" in note
+    (mean, _) = run.submission.means_given  # kept as the published means of DTI and CQS, not a unit
+    assert (mean.code, mean.value, mean.row) == ("DTI", 0.4014, 11)
 
 
 def test_rank_takes_the_ministry_table_and_its_published_ranks(tmp_path: Path) -> None:

@@ -9,10 +9,12 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
+from dti.analysis.means import check_published, mean_changes, year_means
 from dti.engine.lookup import RankingError as RankingError
 from dti.engine.lookup import find_unit as find_unit
 from dti.engine.lookup import node_code as node_code
 from dti.engine.scoring import Result, rank_frame
+from dti.engine.submission import PublishedMean
 from dti.io.register import DATA_DIR, UnitRegister
 from dti.issues import Issue, IssueCode, Severity, issue
 from dti.spec import Spec
@@ -37,6 +39,8 @@ class YearTable:
     rank_source: pd.DataFrame  # "computed" | "published" | None
     names: pd.Series
     issues: list[Issue] = field(default_factory=list)
+    means: list[PublishedMean] = field(default_factory=list)  # the table's own mean rows, per node
+    notes: list[Note | str] = field(default_factory=list)  # a mean row that disagrees with its units
 
 
 def computed_source(ranks: pd.DataFrame) -> pd.DataFrame:
@@ -61,6 +65,9 @@ def run_year_table(run: Run, register: UnitRegister) -> YearTable:
         raise RankingError(note("refusal.no-year-option", file=shown, option="--years"), "files")
     table = year_table(run.result, run.year)
     size = len(register.names) if register.strict else len(table.values)
+    means = run.submission.means_given
+    notes: list[Note | str] = list(check_published(table.values, means, size, run.year))
+    table = replace(table, means=means, notes=notes)
     return apply_published(table, run.submission.published_ranks, size)
 
 
@@ -199,7 +206,9 @@ def merge_units(table: YearTable, mapping: dict[str, str]) -> YearTable:
     means[:] = np.where(covered & (scored_leaves > 0) & (top > 0), recomputed, mean)
     ranks = rank_frame(means, spec.precision)
     names = pd.Series(means.index, index=means.index)
-    return replace(table, values=means, ranks=ranks, rank_source=computed_source(ranks), names=names)
+    # the table's mean row is the old units' mean, not the new ones': left out
+    source = computed_source(ranks)
+    return replace(table, values=means, ranks=ranks, rank_source=source, names=names, means=[], notes=[])
 
 
 def comparison(tables: list[YearTable], by: str) -> dict[str, Any]:
@@ -287,6 +296,7 @@ def rank_years(
         for t in tables
         for i in t.issues
     ]
+    notes += [n for t in tables for n in t.notes]
     if len({t.spec.id for t in tables}) > 1:
         specs = [f"{t.year}: {t.spec.id}" for t in sorted(tables, key=lambda t: t.year)]
         notes.append(note("analysis.rank.methodologies", specs=specs))
@@ -295,8 +305,9 @@ def rank_years(
         counts = [f"{year}: {n}" for year, n in sorted(ranked.items())]
         notes.append(note("analysis.rank.sets", counts=counts))
     data = comparison(tables, by)
+    regions: dict[str, str] = {}
     if region:
-        regions = register.regions
+        regions = dict(register.regions)
         if merge is not None:
             regions, told = merged_regions(register, mapping)
             notes += told
@@ -305,6 +316,9 @@ def rank_years(
             row["region"] = regions.get(row["unit"], "")
             known = row["unit"] in within.index and not pd.isna(within[row["unit"]])
             row["region_rank"] = int(within[row["unit"]]) if known else None
+    means = year_means(tables, by, regions)
+    data["means"] = [m.as_dict() for m in means]
+    data["mean_changes"] = [c.as_dict() for c in mean_changes(means)]
     if top:
         latest = str(data["years"][-1])
         data["units"] = [u for u in data["units"] if (u["ranks"][latest] or 10**9) <= top]

@@ -114,7 +114,12 @@ def rank(
         fmt,
         writer,
         files,
-        table=lambda: rank_views.rank_table(ranking.data, region, lang=writer.code),
+        table=lambda: [
+            rank_views.rank_table(ranking.data, region, lang=writer.code),
+            rank_views.means_table(
+                ranking.data, ranking.tables[-1].spec.unit_kind == "province", lang=writer.code
+            ),
+        ],
         json=lambda: ranking.data,
         csv=lambda: rank_views.rank_frame(ranking.data),
     )

@@ -10,12 +10,12 @@ import numpy as np
 from dti.engine.columns import grid_issue
 from dti.engine.plan import Plan, in_file, plan_grid
 from dti.engine.scales import settle_percent_scales
-from dti.engine.submission import STAGE_NAMES, Layer, Layout, Source, Submission
+from dti.engine.submission import STAGE_NAMES, Layer, Layout, PublishedMean, Source, Submission
 from dti.io.files import read_grids
 from dti.io.grid import Column, Grid, cell_ref
 from dti.io.register import UnitRegister
 from dti.issues import Issue, IssueCode, Severity
-from dti.numbers import ABSENT, NUMBER, decimal_style, parse_texts, resolve_ambiguous
+from dti.numbers import ABSENT, NUMBER, ParsedTexts, decimal_style, parse_texts, resolve_ambiguous
 from dti.spec import Spec
 from dti.words import Note, note
 
@@ -45,6 +45,7 @@ class _Builder:
         self.token_count = 0
         self.sources = sources
         self.issues: list[Issue] = []
+        self.means: list[PublishedMean] = []
 
     def layer(self, stage: int) -> Layer:
         name = STAGE_NAMES[stage]
@@ -68,20 +69,15 @@ class _Builder:
         if wide:
             row_keys = unit_rows * len(STAGE_NAMES) + plan.stages
             row_dup, row_first = _first_of(np.where(known, row_keys, -1 - np.arange(len(row_keys))))
+        mean_at = {col: (column, nodes) for col, column, nodes in plan.mean_cells}
         for (col, column, nodes), p in zip(plan.cells, parsed, strict=True):
             resolve_ambiguous(column.texts, p, style)
             offset = self.token_count
             self.tokens.append(np.array(column.texts, dtype=object))
             self.token_count += len(column.texts)
-            cells = p.take(column.codes)
-            if column.native is not None:
-                number = ~np.isnan(column.native)
-                excel_pct = column.percent_cells & number
-                cells.value = np.where(
-                    number, np.where(excel_pct, column.native * 100, column.native), cells.value
-                )
-                cells.percent = np.where(number, excel_pct, cells.percent)
-                cells.status = np.where(number, NUMBER, cells.status).astype(np.int8)
+            cells = _cells(p, column)
+            if col in mean_at:  # the mean rows' cells share the column's texts, read in its style
+                self._means(plan, col, _cells(p, mean_at[col][0]), mean_at[col][1])
             if wide:
                 node = np.full(len(unit_rows), plan.node_of_column[col])
                 take = known
@@ -93,6 +89,26 @@ class _Builder:
                 keys = (unit_rows * self.shape[1] + node) * len(STAGE_NAMES) + plan.stages
                 dup, first = _first_of(np.where(take, keys, -1 - np.arange(len(keys))))
             self._place(plan, col, column, offset, cells, node, unit_rows, take, dup, first)
+
+    def _means(self, plan: Plan, col: int, cells: ParsedTexts, nodes: np.ndarray | None) -> None:
+        """The numbers of the mean rows in column `col`, as published means (a percent / 100)."""
+        assert plan.means is not None
+        grid = plan.means
+        node = nodes if nodes is not None else np.full(len(grid.rows), plan.node_of_column[col])
+        value = np.where(cells.percent, cells.value / 100, cells.value)
+        for r in np.flatnonzero((cells.status == NUMBER) & (node >= 0)).tolist():
+            row = int(grid.rows[r])
+            self.means.append(
+                PublishedMean(
+                    self.spec.graph.codes[node[r]],
+                    float(value[r]),
+                    plan.mean_labels[r],
+                    grid.name,
+                    grid.sheet,
+                    row,
+                    cell_ref(col, row),
+                )
+            )
 
     def _place(
         self,
@@ -179,6 +195,18 @@ class _Builder:
         )
 
 
+def _cells(parsed: ParsedTexts, column: Column) -> ParsedTexts:
+    """A column's cells from its parsed distinct texts, Excel's numbers as they are (a percent cell × 100)."""
+    cells = parsed.take(column.codes)
+    if column.native is not None:
+        number = ~np.isnan(column.native)
+        excel_pct = column.percent_cells & number
+        cells.value = np.where(number, np.where(excel_pct, column.native * 100, column.native), cells.value)
+        cells.percent = np.where(number, excel_pct, cells.percent)
+        cells.status = np.where(number, NUMBER, cells.status).astype(np.int8)
+    return cells
+
+
 def submission_from_grids(
     grids: list[Grid],
     issues: list[Issue],
@@ -243,6 +271,7 @@ def submission_from_grids(
     submission = Submission(
         units, spec.graph.codes, builder.layers, tokens, sources, read_issues, year, names, ranks, notes
     )
+    submission.means_given = builder.means
     submission.issues += settle_percent_scales(spec, submission)
     return submission
 

@@ -5,7 +5,7 @@ Problems of the file itself (unknown units and codes, empty unit cells, bad stag
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 import numpy as np
@@ -35,6 +35,10 @@ class Plan:
     stages: np.ndarray  # per body row: index into STAGE_NAMES
     cells: Cells
     node_of_column: dict[int, int]  # wide: column index → node
+    # the table's own mean rows (`Trung bình cả nước`), their labels and cells, as `cells` for the body
+    means: Grid | None = None
+    mean_labels: list[str] = field(default_factory=list)
+    mean_cells: Cells = field(default_factory=list)
 
     @cached_property
     def stage_list(self) -> list[int]:
@@ -111,7 +115,22 @@ def plan_grid(
         cells, node_of_column = _wide_cells(
             grid, {k: v for k, v in columns.items() if k not in skip}, spec, issues
         )
-    return Plan(grid, source, units, stages, cells, node_of_column), names, ranks
+    plan = Plan(grid, source, units, stages, cells, node_of_column)
+    if table.means is not None and one_unit is None:
+        plan.means, plan.mean_labels = table.means, table.mean_labels
+        plan.mean_cells = _mean_cells(table.means, cells, columns, spec, chosen)
+    return plan, names, ranks
+
+
+def _mean_cells(means: Grid, cells: Cells, columns: dict[str, int], spec: Spec, layout: Layout) -> Cells:
+    """The cells of the mean rows in the columns the body's values come from (long: with each row's node
+    from its indicator cell, -1 if unknown)."""
+    if layout == "wide":
+        return [(col, means.columns[col], None) for col, _, _ in cells]
+    codes, texts = means.columns[columns["indicator"]].stripped()
+    index = spec.graph.index
+    nodes = np.array([index.get(indicator_code(t, spec) or "", -1) for t in texts], dtype=np.int64)
+    return [(columns["value"], means.columns[columns["value"]], nodes[codes])]
 
 
 def in_file(grid: Grid, said: Note | str, sheets: int = 1) -> Note:

@@ -83,6 +83,19 @@ class Source:
     header: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class PublishedMean:
+    """A table's own mean row (`Trung bình cả nước`): its value of one node, as the file gives it."""
+
+    code: str  # the node
+    value: float  # on the fraction scale (a percent cell read / 100)
+    label: str  # the row's label as written
+    file: str
+    sheet: str | None
+    row: int  # spreadsheet row
+    cell: str
+
+
 @dataclass
 class Submission:
     """Submitted files as matrices over units (sorted codes) × the spec's nodes, one Layer per stage."""
@@ -99,6 +112,7 @@ class Submission:
     notes: list[Note | str] = field(
         default_factory=list
     )  # how the files were read: header rows, skipped rows
+    means_given: list[PublishedMean] = field(default_factory=list)  # the files' own mean rows, per node
 
     @property
     def given(self) -> np.ndarray:

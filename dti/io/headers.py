@@ -84,6 +84,8 @@ SUMMARY = frozenset(
         "binh quan ca nuoc",
     }
 )
+# The summary rows that hold the table's mean (a published mean, never a unit); the rest are sums.
+MEANS = SUMMARY - {"tong cong", "tong", "tong so"}
 # What offices write under a table (folded with header_key): the footer, never data.
 # Signature titles, after an optional `KT.` / `TM.` / `TL.` (signing for, on behalf of, by order of).
 SIGNATURE_TITLES = frozenset(
@@ -185,6 +187,11 @@ def is_summary(text: str) -> bool:
     return header_key(text) in SUMMARY
 
 
+def is_mean(text: str) -> bool:
+    """A summary label that names the table's mean (`Trung bình cả nước`, `Bình quân`, `Cả nước`)."""
+    return header_key(text) in MEANS
+
+
 __all__ = [
     "ALIASES",
     "ALIAS_TABLE",
@@ -197,5 +204,6 @@ __all__ = [
     "canonical",
     "is_date_line",
     "is_footer_mark",
+    "is_mean",
     "is_summary",
 ]

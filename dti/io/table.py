@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from dti.io.grid import Column, Grid
-from dti.io.headers import SUB_RANK, SUB_VALUE, is_footer_mark, is_summary
+from dti.io.headers import SUB_RANK, SUB_VALUE, is_footer_mark, is_mean, is_summary
 from dti.text import header_key
 from dti.words import Note, note
 
@@ -31,6 +31,10 @@ class Table:
     skipped: list[tuple[int, str]] = field(default_factory=list)  # (spreadsheet row, why)
     title_year: int | None = None  # a year named in the title rows
     titles: list[tuple[int, list[str]]] = field(default_factory=list)  # (spreadsheet row, its texts) above
+    # The table's own mean rows (`Trung bình cả nước`): skipped as units, kept as the published means,
+    # with the label each row gives
+    means: Grid | None = None
+    mean_labels: list[str] = field(default_factory=list)
 
 
 def _raw_rows(grid: Grid, count: int) -> list[list[str]]:
@@ -76,7 +80,7 @@ def find_table(grid: Grid, known: Callable[[str], bool]) -> Table:
     keep[:first_body] = False  # title rows and the header itself (body index = rows index - 1)
     skipped = [(_row_number(grid, i), "title") for i in range(at)]
     skipped += [(_row_number(grid, i), "header") for i in used]
-    keep, more = _skip_inside(grid, keep, rows[at])
+    keep, more, meant = _skip_inside(grid, keep, rows[at])
     skipped += [s for s in more if s[0] not in {r for r, _ in skipped}]
     if at == 0 and len(used) == 1 and keep.all():
         return Table(grid, [1], groups)
@@ -91,7 +95,25 @@ def find_table(grid: Grid, known: Callable[[str], bool]) -> Table:
         grid.lengths[keep] if len(grid.lengths) else grid.lengths,
     )
     titles = [(_row_number(grid, i), [c.strip() for c in rows[i] if c.strip()]) for i in range(at)]
-    return Table(body, [_row_number(grid, i) for i in used], groups, sorted(skipped), year, titles)
+    table = Table(body, [_row_number(grid, i) for i in used], groups, sorted(skipped), year, titles)
+    if meant.any():
+        table.means = Grid(
+            grid.path,
+            grid.sheet,
+            header[:named],
+            [column.take(meant) for column in grid.columns],
+            grid.rows[meant],
+            grid.blank[meant],
+            grid.lengths[meant] if len(grid.lengths) else grid.lengths,
+        )
+        table.mean_labels = [_mean_label(grid, i) for i in np.flatnonzero(meant).tolist()]
+    return table
+
+
+def _mean_label(grid: Grid, i: int) -> str:
+    """The label of mean row i: its first text (in the first three columns) that names a mean."""
+    texts = (c.texts[c.codes[i]].strip() for c in grid.columns[:3] if c.texts)
+    return next((t for t in texts if is_mean(t)), "")
 
 
 def _row_number(grid: Grid, index: int) -> int:
@@ -99,8 +121,11 @@ def _row_number(grid: Grid, index: int) -> int:
     return int(grid.rows[0]) - 1 + index if len(grid.rows) else index + 1
 
 
-def _skip_inside(grid: Grid, keep: np.ndarray, header: list[str]) -> tuple[np.ndarray, list[tuple[int, str]]]:
-    """Drop repeated headers, summary rows and the footnotes after the last data row.
+def _skip_inside(
+    grid: Grid, keep: np.ndarray, header: list[str]
+) -> tuple[np.ndarray, list[tuple[int, str]], np.ndarray]:
+    """Drop repeated headers, summary rows and the footnotes after the last data row; also say which of
+    the summary rows hold a mean.
 
     Each test runs once per distinct text, and only on texts that could pass it (a quick look at the
     first letter or the length first), so a 100,000-row file costs milliseconds here.
@@ -109,6 +134,7 @@ def _skip_inside(grid: Grid, keep: np.ndarray, header: list[str]) -> tuple[np.nd
     keep = keep.copy()
     filled = np.zeros(n, dtype=int)
     summary = np.zeros(n, dtype=bool)
+    mean = np.zeros(n, dtype=bool)
     header_keys = [header_key(h) for h in header]
     for j, column in enumerate(grid.columns):
         if not column.texts:
@@ -124,6 +150,9 @@ def _skip_inside(grid: Grid, keep: np.ndarray, header: list[str]) -> tuple[np.nd
                 dtype=bool,
             )
             summary |= flagged[column.codes]
+            means = np.zeros(len(column.texts), dtype=bool)
+            means[flagged] = [is_mean(column.texts[c]) for c in np.flatnonzero(flagged).tolist()]
+            mean |= means[column.codes]
     # A repeated header repeats the first named column's header: look there, then count the row's matches.
     repeats = np.zeros(n, dtype=int)
     first = next((j for j, k in enumerate(header_keys) if k and j < len(grid.columns)), None)
@@ -145,11 +174,12 @@ def _skip_inside(grid: Grid, keep: np.ndarray, header: list[str]) -> tuple[np.nd
     for i in np.flatnonzero(keep & repeated).tolist():
         keep[i] = False
         skipped.append((int(grid.rows[i]), "repeated header"))
-    for i in np.flatnonzero(keep & summary & ~repeated).tolist():
+    summary &= keep & ~repeated
+    for i in np.flatnonzero(summary).tolist():
         keep[i] = False
         skipped.append((int(grid.rows[i]), "summary"))
     keep, tail = _skip_tail(grid, keep, filled, min(3, max(named, 1)))
-    return keep, skipped + tail
+    return keep, skipped + tail, summary & mean
 
 
 NOTE_START = ("ghi chu", "nguon", "chu thich", "luu y", "note", "source")
@@ -248,12 +278,17 @@ def describe(table: Table) -> Note | None:
     """A note for stderr: which row was the header and which rows were skipped, when not the plain case."""
     if table.header_rows == [1] and not table.skipped:
         return None
+    means = set(table.means.rows.tolist()) if table.means is not None else set()
     by_reason: dict[str, list[int]] = {}
     for row, reason in table.skipped:
         if reason != "header":
-            by_reason.setdefault(reason, []).append(row)
+            by_reason.setdefault("mean" if row in means else reason, []).append(row)
     skipped: Note | str = ""  # each reason's note holds the next one: "; skipped title rows 1-3; skipped ..."
     for reason, rows in reversed(by_reason.items()):
+        if reason == "mean":  # not a unit, but read: the published mean
+            many = "label.means.rows" if len(rows) > 1 else "label.means.row"
+            skipped = note(many, rows=_ranges(rows), more=skipped)
+            continue
         kind = note(REASONS[reason])
         many = "io.skipped-many" if len(rows) > 1 else "io.skipped-one"
         skipped = note(many, what=kind, rows=_ranges(rows), more=skipped)

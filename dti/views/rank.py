@@ -57,6 +57,41 @@ def rank_table(data: dict[str, Any], region: bool = False, digits: int = 4, lang
     return View(title, columns, rows, narrow=narrow_hint(lang))
 
 
+def means_table(data: dict[str, Any], national: bool = True, digits: int = 4, lang: Lang = "vi") -> View:
+    """The means of `data["by"]` per scope and year (the `rank_years` data), with the published mean of each
+    year's table and the change from the year before."""
+    changes = {(c["scope"], c["to"]): c for c in data["mean_changes"]}
+    everyone = word("label.means.all" if national else "label.means.all-units", lang)
+    rows = []
+    for m in sorted(data["means"], key=lambda m: (m["scope"] != "all", m["scope"], m["year"])):
+        change = changes.get((m["scope"], m["year"]), {})
+        rows.append(
+            {
+                "scope": everyone if m["scope"] == "all" else m["scope"],
+                "year": m["year"],
+                "units": m["units"],
+                "value": m["value"],
+                "published": m["published"],
+                "change": change.get("value"),
+                "pct": change.get("pct"),
+            }
+        )
+    columns = [
+        Column("scope", word("label.means.scope", lang)),
+        Column("year", word("label.means.year", lang), "int"),
+        Column("units", word("label.means.units", lang), "int"),
+        Column("value", word("label.means.mean", lang), "value", digits),
+        Column("change", word("label.means.change", lang), "value", digits),
+        Column("pct", "Δ%", "pct"),
+    ]
+    if any(m["published"] is not None for m in data["means"]):  # beside the computed mean
+        columns.insert(4, Column("published", word("label.means.published", lang), "value", digits))
+    few = any(m["value"] is None for m in data["means"])
+    notes = [say("label.means.few", lang)] if few else []
+    title = say("label.means.title", lang, by=data["by"])
+    return View(title, columns, rows, notes=notes, narrow=narrow_hint(lang))
+
+
 def unit_years(tables: list[YearTable], unit: str, lang: Lang = "vi") -> View:
     """One unit through the years: value and rank of the total, pillars and main indices."""
     tables = sorted(tables, key=lambda t: t.year)

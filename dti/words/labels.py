@@ -52,6 +52,38 @@ WORDS: dict[str, tuple[str, str]] = {
         "{unit} {name}: value and rank by year",
     ),
     "label.no": ("không", "no"),
+    # the table's own mean rows and the means of `dti rank` (dti/io/table.py, dti/analysis/means.py)
+    "label.means.row": (
+        "; dòng {rows} là trung bình đã công bố (không phải đơn vị, không xếp hạng){more}",
+        "; row {rows} is the published mean (not a unit, not ranked){more}",
+    ),
+    "label.means.rows": (
+        "; các dòng {rows} là trung bình đã công bố (không phải đơn vị, không xếp hạng){more}",
+        "; rows {rows} are published means (not units, not ranked){more}",
+    ),
+    "label.means.mismatch": (
+        "{file}, dòng {row} ({cell}) '{label}': {code} năm {year} công bố {published}, nhưng trung bình "
+        "của {units} đơn vị trong bảng là {computed}: kiểm tra dòng này và giá trị các đơn vị",
+        "{file}, row {row} ({cell}) '{label}': {code} {year} published as {published}, but the mean of "
+        "the table's {units} units is {computed}: check this row and the units' values",
+    ),
+    "label.means.title": (
+        "Trung bình {by} theo năm (trung bình cộng các đơn vị có giá trị; "
+        "công bố = dòng trung bình của bảng)",
+        "Mean {by} by year (arithmetic mean of the units with a value; published = the table's own mean row)",
+    ),
+    "label.means.scope": ("phạm vi", "scope"),
+    "label.means.all": ("Cả nước", "National"),
+    "label.means.all-units": ("Tất cả đơn vị", "All units"),
+    "label.means.year": ("năm", "year"),
+    "label.means.units": ("số đơn vị", "units"),
+    "label.means.mean": ("trung bình", "mean"),
+    "label.means.published": ("công bố", "published"),
+    "label.means.change": ("Δ so với năm trước", "Δ on the year before"),
+    "label.means.few": (
+        "Không tính trung bình của dưới 2 đơn vị (—).",
+        "No mean is given of fewer than 2 units (—).",
+    ),
     # dti validate's closing notes (dti/views/review.py)
     "label.validate.by-code": ("Số vấn đề theo mã: {counts}", "Issues by code: {counts}"),
     "label.validate.shown": (

@@ -1,0 +1,165 @@
+"""Means over the units a table holds, per year and region, their change between years, and the check of a
+table's own mean row (`Trung bình cả nước`) against the mean of its units."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+
+from dti.words import Note, note
+
+if TYPE_CHECKING:
+    from dti.analysis.ranking import YearTable
+    from dti.engine.submission import PublishedMean
+
+ALL = "all"  # the scope of a mean over every unit of the table (the national mean of a province table)
+MIN_UNITS = 2  # a mean of one unit is that unit's value: not given
+
+
+@dataclass(frozen=True)
+class Mean:
+    """The mean of node `code` over the units of one year's table (scope ALL) or of one region."""
+
+    year: int
+    scope: str  # ALL or a region's name
+    code: str
+    units: int  # the units with a value, which the mean covers
+    value: float | None  # None under MIN_UNITS units
+    published: float | None = None  # the table's own mean row (scope ALL only)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "year": self.year,
+            "scope": self.scope,
+            "units": self.units,
+            "value": self.value,
+            "published": self.published,
+        }
+
+
+@dataclass(frozen=True)
+class MeanChange:
+    """A mean from one year to the next: the change in value and in % of the earlier mean."""
+
+    scope: str
+    code: str
+    start: int
+    end: int
+    before: float
+    after: float
+
+    @property
+    def change(self) -> float:
+        return self.after - self.before
+
+    @property
+    def pct(self) -> float | None:
+        return None if self.before == 0 else self.change / self.before * 100
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "scope": self.scope,
+            "from": self.start,
+            "to": self.end,
+            "before": self.before,
+            "after": self.after,
+            "value": self.change,
+            "pct": self.pct,
+        }
+
+
+def scope_means(values: pd.Series, regions: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """Count and mean of the known values: a row ALL, then one per region (index: scope)."""
+    known = values.dropna().astype(float)
+    rows = pd.DataFrame({"units": [len(known)], "value": [known.mean()]}, index=pd.Index([ALL]))
+    if regions:
+        region = pd.Series(regions, dtype=object).reindex(known.index).fillna("")
+        grouped = known.groupby(region.to_numpy()).agg(["count", "mean"])
+        grouped = grouped.rename(columns={"count": "units", "mean": "value"})
+        rows = pd.concat([rows, grouped[grouped.index != ""].sort_index()])
+    rows["value"] = rows["value"].where(rows["units"] >= MIN_UNITS)
+    return rows
+
+
+def year_means(
+    tables: Sequence[YearTable], code: str, regions: Mapping[str, str] | None = None
+) -> list[Mean]:
+    """The means of node `code` in each year (oldest first), over all units and per region, with the
+    table's own mean row where it gives one."""
+    out = []
+    for table in sorted(tables, key=lambda t: t.year):
+        if code not in table.values.columns:
+            continue
+        published = published_mean(table.means, code)
+        frame = scope_means(table.values[code], regions)
+        for scope, units, value in zip(frame.index, frame["units"], frame["value"], strict=True):
+            given = published.value if published is not None and scope == ALL else None
+            out.append(Mean(table.year, str(scope), code, int(units), _float(value), given))
+    return out
+
+
+def mean_changes(means: Sequence[Mean]) -> list[MeanChange]:
+    """Each scope's change from one year to the next year it has a mean."""
+    out = []
+    by_scope: dict[str, list[Mean]] = {}
+    for m in sorted(means, key=lambda m: m.year):
+        if m.value is not None:
+            by_scope.setdefault(m.scope, []).append(m)
+    for scope, known in by_scope.items():
+        for a, b in zip(known, known[1:], strict=False):
+            assert a.value is not None and b.value is not None
+            out.append(MeanChange(scope, a.code, a.year, b.year, a.value, b.value))
+    return out
+
+
+def published_mean(means: Sequence[PublishedMean], code: str) -> PublishedMean | None:
+    """The first mean row's value of node `code`."""
+    return next((m for m in means if m.code == code), None)
+
+
+def check_published(
+    values: pd.DataFrame, means: Sequence[PublishedMean], complete: int, year: int
+) -> list[Note]:
+    """A note for each mean row that disagrees with the mean of the table's units, to the decimals it is
+    published with, where the table holds a value of the node for `complete` units or more."""
+    notes = []
+    for given in means:
+        if given.code not in values.columns:
+            continue
+        column = values[given.code].dropna()
+        if len(column) < max(complete, MIN_UNITS):
+            continue
+        computed = float(column.mean())
+        digits = decimals(given.value)
+        if abs(computed - given.value) <= 0.5 * 10.0**-digits + 1e-12:
+            continue
+        where = f"{given.file} ({given.sheet})" if given.sheet else given.file
+        notes.append(
+            note(
+                "label.means.mismatch",
+                file=where,
+                row=given.row,
+                cell=given.cell,
+                label=given.label,
+                code=given.code,
+                year=year,
+                published=round(given.value, digits),
+                computed=round(computed, digits),
+                units=len(column),
+            )
+        )
+    return notes
+
+
+def decimals(value: float, most: int = 4) -> int:
+    """The decimals a published value is written with (0.4 → 1, 0.4014 → 4), at most `most`."""
+    written = np.format_float_positional(value, trim="-").partition(".")[2]
+    return min(len(written), most)
+
+
+def _float(value: Any) -> float | None:
+    return None if value is None or pd.isna(value) else float(value)
