@@ -62,7 +62,17 @@ def _appendix(folder: Path) -> None:
     _xlsx(folder / "phu_luc_6_thang_2024.xlsx")
 
 
-BUILT = {"xep_hang_dti_2021.xlsx": _ministry_table, "phu_luc_6_thang_2024.xlsx": _appendix}
+def _compared(folder: Path) -> None:
+    from tests.test_targets_periods import _csv
+
+    _csv(folder / "chi_tieu_cung_ky_2024.csv")
+
+
+BUILT = {
+    "xep_hang_dti_2021.xlsx": _ministry_table,
+    "phu_luc_6_thang_2024.xlsx": _appendix,
+    "chi_tieu_cung_ky_2024.csv": _compared,
+}
 
 
 @dataclass

@@ -236,3 +236,36 @@ def test_an_ambiguous_column_is_named(tmp_path: Path) -> None:
         ("duplicate-header", "warning", "Cùng kỳ năm trước", "G1"),
     ]
     assert "Thực hiện 6 tháng" in review.issues[0].text("vi")
+
+
+def test_table_csv_and_workbook_show_the_compared_columns(appendix: Path, tmp_path: Path) -> None:
+    table = runner.invoke(app, ["targets", str(appendix)])
+    assert table.exit_code == 0, table.output
+    line = next(x for x in table.stdout.splitlines() if x.startswith("III.2 "))
+    # không quá 2%: 1,8% against 2,5% last year is a fall, an improvement; 1,3 points under the average
+    assert "-0,7 điểm % (cải thiện)" in line and "thấp hơn 1,3 điểm %" in line
+    assert "cùng kỳ (6 tháng năm 2023)" in table.stdout and "TB cả nước (6 tháng năm 2024)" in table.stdout
+    english = runner.invoke(app, ["targets", str(appendix), "--lang", "en"]).stdout
+    assert "+3.34 pp (improved)" in english and "above by 7.94 pp" in english
+    csv_out = runner.invoke(app, ["targets", str(appendix), "--format", "csv"]).stdout
+    rows = list(csv.DictReader(csv_out.splitlines()))
+    assert [r["trend"] for r in rows] == [t or "" for t in TREND]
+    assert [r["national_position"] for r in rows] == [p or "" for p in POSITION]
+    assert rows[0]["same_period"] == "84,1%" and rows[0]["national_value"] == "79.5"
+    out = tmp_path / "review.xlsx"
+    result = runner.invoke(app, ["targets", str(appendix), "--format", "xlsx", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    sheet = openpyxl.load_workbook(out).worksheets[0]
+    texts = {str(c.value) for row in sheet.iter_rows() for c in row if c.value is not None}
+    assert {"so với cùng kỳ", "so với TB cả nước", "+3,34 điểm % (cải thiện)"} <= texts
+
+
+def test_a_list_without_them_shows_none(tmp_path: Path) -> None:
+    path = tmp_path / "chi_tieu.csv"
+    path.write_text('STT,Chỉ tiêu,Kế hoạch,Kết quả\n1,Tỷ lệ A,>= 80%,"84,5%"\n', encoding="utf-8")
+    table = runner.invoke(app, ["targets", str(path)]).stdout
+    assert "cùng kỳ" not in table and "TB cả nước" not in table
+    data = json.loads(runner.invoke(app, ["targets", str(path), "--format", "json"]).stdout)
+    assert "columns" not in data and "trend" not in data["targets"][0] and "improved" not in data["summary"]
+    header = runner.invoke(app, ["targets", str(path), "--format", "csv"]).stdout.splitlines()[0]
+    assert "trend" not in header

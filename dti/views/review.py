@@ -10,6 +10,7 @@ import pandas as pd
 from dti.issues import ISSUE_FIELDS, Report
 from dti.numbers import format_trimmed
 from dti.tracking.target_notes import label_note, summary
+from dti.tracking.target_periods import BENCHMARKS, column_key
 from dti.tracking.target_text import STATUSES
 from dti.tracking.targets import Review
 from dti.views.base import Column, Lang, View, word
@@ -82,8 +83,53 @@ def _labelled(review: Review, lang: Lang, decimal: str | None = None) -> pd.Data
     return review.targets.assign(label=[label(r, lang, decimal) for r in review.targets.itertuples()])
 
 
+def _compared(review: Review, lang: Lang, decimal: str | None) -> tuple[list[Column], pd.DataFrame]:
+    """The columns of last year's result and the benchmarks, when the list has them, after the result:
+    the value as written, then the change (`+3,34 điểm % (cải thiện)`) or the position (`cao hơn 7,94
+    điểm %`); and a frame of their cells, a row per target."""
+    frame, mark = review.targets, decimal or decimal_for(lang)
+    percent = frame["percent"].to_numpy(dtype=bool)
+    columns: list[Column] = []
+    cells: dict[str, list[Any]] = {}
+
+    def amount(value: float, pct: bool, sign: bool) -> str:
+        text = ("+" if sign and value > 0 else "") + format_trimmed(value if sign else abs(value), 2, mark)
+        return say("tracking.points", lang, x=text) if pct else text
+
+    for column in review.columns:
+        if column.role not in ("same_period", *BENCHMARKS):
+            continue
+        key = column_key(column)
+        heading = say(
+            "tracking.targets.with-period",
+            lang,
+            label=say(f"tracking.targets.{column.role}", lang),
+            period=column.period.label().text(lang),
+        )
+        columns.append(Column(key, heading))
+        cells[key] = [t or None for t in frame[key]]
+        if column.role == "same_period":
+            worded = [
+                None if t is None else say(f"tracking.change.{t}", lang, x=amount(c, p, True))
+                for t, c, p in zip(frame["trend"], frame["change"], percent, strict=True)
+            ]
+            tone = {"improved": "met", "worsened": "not_met"}
+            cells["trend_tone"] = [tone.get(t) if t else None for t in frame["trend"]]
+            columns.append(Column("change", say("tracking.targets.change", lang), tone="trend_tone"))
+            cells["change"] = worded
+        else:
+            name = f"{column.role}_position"
+            cells[name] = [
+                None if p is None else say(f"tracking.position.{p}", lang, x=amount(d, q, False))
+                for p, d, q in zip(frame[name], frame[f"{column.role}_difference"], percent, strict=True)
+            ]
+            columns.append(Column(name, say(f"tracking.targets.{name}", lang)))
+    return columns, pd.DataFrame(cells, index=frame.index)
+
+
 def targets(review: Review, by: str = "group", lang: Lang = "vi", decimal: str | None = None) -> list[View]:
-    """The target list with statuses, the summary line, and the counts per group or responsible unit."""
+    """The target list with statuses, the summary line, and the counts per group or responsible unit;
+    last year's result and the averages after the result when the list has them."""
     columns = [
         Column(k, w, empty="—" if k == "result" else "", tone="status" if k == "label" else None)
         for k, w in zip(
@@ -92,6 +138,11 @@ def targets(review: Review, by: str = "group", lang: Lang = "vi", decimal: str |
     ]
     frame = _labelled(review, lang, decimal)
     rows = [{k: getattr(r, k) or None for k in (*TARGET_COLUMNS, "status")} for r in frame.itertuples()]
+    if review.compared:
+        extra, cells = _compared(review, lang, decimal)
+        columns[6:6] = extra
+        for row, more in zip(rows, cells.to_dict("records"), strict=True):
+            row.update(more)
     listing = View(None, columns, rows, notes=[summary_line(review, lang)])
     counts = [
         Column("key", say(f"tracking.targets.{by}", lang)),
@@ -138,4 +189,17 @@ def targets_frame(review: Review, lang: Lang = "vi") -> pd.DataFrame:
         "label",
     ]
     frame = _labelled(review, lang)[[*columns, "exceeded_by", "shortfall"]]
-    return frame.rename(columns={"computed": "computed_status", "given": "given_status"})
+    frame = frame.rename(columns={"computed": "computed_status", "given": "given_status"})
+    if not review.compared:
+        return frame
+    # each compared column as written and read, named by its role; the change, trend and positions
+    for column in review.columns:
+        if column.role in ("same_period", *BENCHMARKS):
+            key = column_key(column)
+            frame[column.role] = review.targets[key]
+            frame[f"{column.role}_value"] = review.targets[f"value:{key}"]
+    computed = ["change", "trend", *(f"{r}_{k}" for r in BENCHMARKS for k in ("difference", "position"))]
+    for name in computed:
+        if name in review.targets:
+            frame[name] = review.targets[name]
+    return frame

@@ -388,7 +388,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "tracking.change.unchanged": ("không đổi", "unchanged"),
     "tracking.position.above": ("cao hơn {x}", "above by {x}"),
     "tracking.position.below": ("thấp hơn {x}", "below by {x}"),
-    "tracking.position.equal": ("bằng", "equal"),
+    "tracking.position.equal": ("ngang bằng", "equal"),
     "tracking.points": ("{x} điểm %", "{x} pp"),
     "tracking.targets.and": ("{first}{then}", "{first}{then}"),
     "tracking.targets.summary-trend": (
