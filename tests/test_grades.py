@@ -203,3 +203,85 @@ def test_a_spec_without_bands_has_no_grades() -> None:
     assert (
         "bands" not in runner.invoke(app, ["score", "sample_data/2024.csv", "--format", "json"]).stdout[-200:]
     )
+
+
+def _year_before(results: Path) -> Path:
+    """2024: C5 and C6 20 percentage points lower for every commune (4 points less each, 0 at least)."""
+    with results.open(encoding="utf-8") as handle:
+        rows = list(csv.reader(handle))
+    for row in rows[1:]:
+        if row[2] in ("C5", "C6"):
+            row[3] = f"{max(0.0, float(row[3].replace(',', '.')) - 20):g}"
+    return _write(results.with_name("ket_qua_2024.csv"), rows)
+
+
+def test_rank_counts_the_grades_of_each_year_and_each_change(commune: tuple[Path, Path]) -> None:
+    spec, now = commune
+    before = _year_before(now)
+    # 2024 by hand: X01 86 Tốt; X02 78, X03 72, X04 73 Khá; X05 63, X06 57 Trung bình;
+    # X07 48, X08 42, X09 48.9 − 4 − 4 = 40.9, X10 38 − 4 − 2 = 32 Yếu
+    args = ["rank", str(before), str(now), "--spec", str(spec)]
+    table = runner.invoke(app, args)
+    assert table.exit_code == 0, table.output
+    assert "Xếp loại năm 2024: 1 Tốt · 3 Khá · 2 Trung bình · 4 Yếu" in table.stdout
+    assert "Xếp loại năm 2025: 4 Tốt · 2 Khá · 2 Trung bình · 2 Yếu" in table.stdout
+    data = json.loads(runner.invoke(app, [*args, "--format", "json"]).stdout)
+    units = {u["unit"]: u["bands"] for u in data["units"]}
+    assert units["X02"] == {"2024": "Khá", "2025": "Tốt"} and units["X01"] == {"2024": "Tốt", "2025": "Tốt"}
+    assert [b["count"] for b in data["bands"]["2024"]] == [1, 3, 2, 4]
+    rows = {line.split()[0]: line for line in table.stdout.splitlines() if line.startswith("X")}
+    assert "Khá → Tốt" in rows["X02"] and rows["X09"].rstrip().endswith("=")
+    frame = runner.invoke(app, [*args, "--format", "csv"]).stdout.splitlines()
+    assert frame[0].endswith('"band_2024","band_2025"') and frame[1].endswith('"Tốt","Tốt"')
+
+
+def test_gaps_says_the_points_to_the_next_grade(commune: tuple[Path, Path]) -> None:
+    spec, now = commune
+    args = ["gaps", str(now), "--spec", str(spec), "--unit", "X05"]
+    data = json.loads(runner.invoke(app, [*args, "--format", "json"]).stdout)
+    assert data["grade"] == {
+        "band": "Khá",
+        "next": "Tốt",
+        "to_next": pytest.approx(9),
+        "components": [{"code": "C5", "points": pytest.approx(10)}],
+    }
+    table = runner.invoke(app, [*args, "--lang", "en"]).stdout
+    assert "Grade: Fair" in table
+    assert "9.00 more points reach Good; closing the gaps of C5 (+10.00) is enough" in table
+    top = json.loads(runner.invoke(app, [*args[:-1], "X01", "--format", "json"]).stdout)["grade"]
+    assert top == {"band": "Tốt", "next": None, "to_next": None, "components": []}
+
+
+def test_the_report_gives_the_grade_and_the_counts(commune: tuple[Path, Path], tmp_path: Path) -> None:
+    spec, now = commune
+    out = tmp_path / "r.html"
+    args = ["report", str(now), "--spec", str(spec), "--unit", "X07", "-o", str(out)]
+    assert runner.invoke(app, args).exit_code == 0
+    html = out.read_text(encoding="utf-8")
+    assert 'id="grades"' in html and "Xếp loại: Trung bình" in html
+    # X07: 56 → 65 takes 9; C5's gap is 12
+    assert "Cần thêm 9,00 điểm để đạt loại Khá; khắc phục thiếu hụt ở C5 (+12,00) là đủ" in html
+    assert "Số đơn vị theo xếp loại: 4 Tốt · 2 Khá · 2 Trung bình · 2 Yếu" in html
+
+
+def test_a_province_report_has_no_grades(tmp_path: Path) -> None:
+    out = tmp_path / "r.html"
+    assert (
+        runner.invoke(app, ["report", "sample_data/2024.csv", "--unit", "48", "-o", str(out)]).exit_code == 0
+    )
+    assert 'id="grades"' not in out.read_text(encoding="utf-8")
+
+
+def test_the_example_commune_index_grades_by_value() -> None:
+    from dti.analysis.grades import grade_values
+
+    spec = load_spec("example-commune")
+    assert spec.example and [b.name_vi for b in spec.bands] == ["Xuất sắc", "Tốt", "Khá", "Trung bình", "Yếu"]
+    # 315/350 = 0.9 exactly at Xuất sắc; 0.8999 just below it; 0.5 at Trung bình's bound; 0.4999 Yếu
+    found = grade_values(spec, list("abcd"), np.array([315 / 350, 0.8999, 0.5, 0.4999]))
+    assert found is not None
+    assert [found.name(i) for i in range(4)] == ["Xuất sắc", "Tốt", "Trung bình", "Yếu"]
+    assert found.to_next[1] == pytest.approx(350 * (0.9 - 0.8999))
+    assert all(
+        load_spec(p).bands == [] for p in ("dti-province-2020", "dti-province-2022", "dti-province-2025")
+    )

@@ -167,12 +167,16 @@ def test_cli_spec_show_a_local_index_without_decision() -> None:
     assert vi.exit_code == 0
     assert (
         vi.output.splitlines()[1]
-        == "Cấp: xã; độ chính xác 4; đồng hạng: cùng hạng, hạng sau bỏ qua (1, 1, 3)"
+        == "Cấp: xã; độ chính xác 4; đồng hạng: cùng hạng, hạng sau bỏ qua (1, 1, 3); xếp loại theo giá trị "
+        "(0–1): Xuất sắc ≥ 0,9, Tốt ≥ 0,8, Khá ≥ 0,65, Trung bình ≥ 0,5, Yếu < 0,5"
     )
     assert "6 chỉ số chính, 20 chỉ tiêu lá, 350 điểm" in vi.output
     en = runner.invoke(app, ["spec", "show", "example-commune", "--lang", "en"])
     assert en.exit_code == 0
-    assert en.output.splitlines()[1] == "Unit: commune; precision 4; ties: competition"
+    assert en.output.splitlines()[1] == (
+        "Unit: commune; precision 4; ties: competition; grades by value (0–1): Excellent ≥ 0.9, Good ≥ 0.8, "
+        "Fair ≥ 0.65, Average ≥ 0.5, Weak < 0.5"
+    )
     assert "6 main indices, 20 leaves, 350 points" in en.output
     dated = runner.invoke(app, ["spec", "show", "dti-province-2020", "--lang", "en"])
     assert "Decision 1726/QĐ-BTTTT of 2020-10-12; years 2020; unit: province" in dated.output

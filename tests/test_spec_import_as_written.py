@@ -198,7 +198,7 @@ def test_spec_show_gives_the_grades(tmp_path: Path) -> None:
         == 0
     )
     shown = runner.invoke(app, ["spec", "show", str(out), "--depth", "1"])
-    assert "xếp loại: Tốt ≥ 80, Khá ≥ 65, Trung bình ≥ 50, Yếu ≥ 0 điểm" in shown.stdout
+    assert "xếp loại: Tốt ≥ 80, Khá ≥ 65, Trung bình ≥ 50, Yếu < 50 điểm" in shown.stdout
     data = json.loads(runner.invoke(app, ["spec", "show", str(out), "--format", "json"]).stdout)
     assert data["spec"]["bands"][0] == {
         "name_vi": "Tốt",

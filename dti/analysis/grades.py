@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from dti.engine.scoring import Result, round_half_up
-from dti.spec.model import Band
+from dti.spec.model import Band, Spec
 
 
 @dataclass(frozen=True)
@@ -48,37 +48,47 @@ class Grades:
 
 def grade(result: Result) -> Grades | None:
     """The grades of every unit of `result`; None when the spec has no bands."""
-    spec = result.spec
+    total = result.spec.graph.index[result.spec.total]
+    return grade_values(
+        result.spec, result.unit_codes, result.values_matrix[:, total], result.recoverable_matrix
+    )
+
+
+def grade_values(
+    spec: Spec, units: list[str], values: np.ndarray, recoverable: np.ndarray | None = None
+) -> Grades | None:
+    """The grades of units whose total has these values (0–1, NaN where unknown); `recoverable` (units
+    × nodes, `Result.recoverable_matrix`) gives the components that close the way to the next band (a
+    table of published values has none). None when the spec has no bands."""
     if not spec.bands:
         return None
     graph = spec.graph
     total = graph.index[spec.total]
     top = float(graph.max_points[total])
     by_value = spec.bands[0].scale == "value"
-    totals = result.values_matrix[:, total] if by_value else result.points_matrix[:, total]
-    shown = round_half_up(totals, spec.precision)
+    points = values * top
+    shown = round_half_up(values if by_value else points, spec.precision)
     bounds = np.array([b.at_least for b in spec.bands])
     # Bands go highest first: a unit's band is the count of bounds above its total.
     band = (np.nan_to_num(shown, nan=-np.inf)[:, None] < bounds[None, :]).sum(axis=1)
     band = np.where(np.isnan(shown) | (band == len(bounds)), -1, band)
     counts = np.bincount(band[band >= 0], minlength=len(bounds))
-    scale = top if by_value else 1.0
-    points = result.points_matrix[:, total]
-    above = np.where(band > 0, bounds[np.maximum(band - 1, 0)] * scale, np.nan)
+    above = np.where(band > 0, bounds[np.maximum(band - 1, 0)] * (top if by_value else 1.0), np.nan)
     to_next = np.where(band > 0, np.maximum(above - points, 0.0), np.nan)
 
     leaves = np.flatnonzero(graph.is_leaf & (np.nan_to_num(graph.max_points) > 0))
     basis = np.zeros((len(leaves), len(graph.codes)))
     basis[np.arange(len(leaves)), leaves] = 1.0
     counted = graph.aggregate(basis)[:, total]  # how many times each component counts in the total
-    worth = result.recoverable_matrix[:, leaves] * counted[None, :]
+    gaps = np.zeros((len(units), len(graph.codes))) if recoverable is None else recoverable
+    worth = gaps[:, leaves] * counted[None, :]
     order = np.argsort(-worth, axis=1, kind="stable")
     reached = np.cumsum(np.take_along_axis(worth, order, axis=1), axis=1) >= (to_next - 1e-9)[:, None]
     enough = reached.any(axis=1) & (to_next > 0)
     closing = np.where(enough, np.argmax(reached, axis=1) + 1, 0)
     return Grades(
         list(spec.bands),
-        list(result.unit_codes),
+        list(units),
         band,
         counts,
         to_next,
@@ -89,4 +99,4 @@ def grade(result: Result) -> Grades | None:
     )
 
 
-__all__ = ["Grades", "grade"]
+__all__ = ["Grades", "grade", "grade_values"]

@@ -108,12 +108,16 @@ def gaps(
         scenario = whatif.what_if(found, code, assumed, close, pool) if assumed or close else None
         nexts = whatif.next_up(found, code, engine.ranked_nodes(run.spec), pool)
         mark = common.decimal_mark(writer.lang, writer.decimal)
+        from dti.views import grades  # the way to the next grade: nothing without bands
+
         common.emit(
             fmt,
             writer,
             files,
-            table=lambda: views.unit_views(found, code, scenario, nexts, lang, mark, full),
-            json=lambda: views.unit_data(found, code, scenario, nexts),
+            table=lambda: grades.gaps_views(
+                views.unit_views(found, code, scenario, nexts, lang, mark, full), result, code, lang
+            ),
+            json=lambda: grades.gaps_data(views.unit_data(found, code, scenario, nexts), result, code),
             csv=lambda: views.frame(found, code),
         )
     if plan is not None and not plan.report.valid:  # after the output: the errors are shown above it

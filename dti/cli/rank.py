@@ -110,16 +110,20 @@ def rank(
             csv=lambda: rank_views.unit_years_frame(ranking.tables, code),
         )
         return
+    from dti.views import grades  # each year's grade counts and the grade changes: none without bands
+
     common.emit(
         fmt,
         writer,
         files,
         table=lambda: [
-            rank_views.rank_table(ranking.data, region, lang=writer.code),
+            grades.rank_table(
+                rank_views.rank_table(ranking.data, region, lang=writer.code), ranking.tables, writer.code
+            ),
             rank_views.means_table(
                 ranking.data, ranking.tables[-1].spec.unit_kind == "province", lang=writer.code
             ),
         ],
-        json=lambda: ranking.data,
-        csv=lambda: rank_views.rank_frame(ranking.data),
+        json=lambda: grades.rank_data(ranking.data, ranking.tables),
+        csv=lambda: grades.rank_frame(rank_views.rank_frame(ranking.data), ranking.tables),
     )

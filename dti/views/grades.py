@@ -7,10 +7,14 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
+import pandas as pd
 
-from dti.analysis.grades import Grades, grade
+from dti.analysis.grades import Grades, grade, grade_values
+from dti.analysis.ranking import YearTable
+from dti.briefing.briefing import Briefing
 from dti.engine.scoring import Result
-from dti.views.base import Column, Lang, View
+from dti.views.base import Column, Lang, View, as_float, node_name
+from dti.views.document import Chart, Fact, Section, Series
 from dti.words import say
 
 
@@ -104,33 +108,131 @@ def unit_lines(result: Result, unit: str, lang: Lang) -> list[str]:
     return lines
 
 
-def rank_lines(results: list[Result], lang: Lang) -> list[str]:
-    """The count per grade in each year (`dti rank`), oldest first; none without bands."""
-    lines = []
-    for result in results:
-        grades = grade(result)
-        if grades is not None:
-            lines.append(
-                say("analysis.grades.year", lang, year=result.year, counts=counts_line(grades, lang))
-            )
-    return lines
+def gaps_views(views: list[View], result: Result, unit: str, lang: Lang) -> list[View]:
+    """`dti gaps --unit`: a last table of the components whose gaps reach the next grade, with the
+    unit's grade and the points it needs as its title and notes."""
+    lines = unit_lines(result, unit, lang)
+    if not lines:
+        return views
+    grades = grade(result)
+    assert grades is not None
+    spec = result.spec
+    rows = [
+        {"code": c, "name": node_name(spec.node(c), lang), "points": p}
+        for c, p in grades.closers(grades.unit_codes.index(unit))
+    ]
+    columns = [
+        Column("code", say("label.code", lang)),
+        Column("name", say("label.name", lang)),
+        Column("points", say("analysis.grades.adds", lang), "points"),
+    ]
+    title = say("analysis.grades.title", lang)
+    return [*views, View(title, columns, rows, lines, sheet=title)]
 
 
-def changes(before: Result, after: Result, lang: Lang) -> dict[str, str | None]:
-    """Per unit of `after`: 'Khá → Tốt' where its grade changed, '=' where it kept it, None where a year
-    has no grade for it (or a spec no bands)."""
-    old, new = grade(before), grade(after)
-    if old is None or new is None:
-        return {}
-    was, now = names(old, lang), names(new, lang)
-    out: dict[str, str | None] = {}
-    for unit, grade_now in now.items():
-        grade_then = was.get(unit)
-        if grade_now is None or grade_then is None:
-            out[unit] = None
-        else:
-            out[unit] = "=" if grade_now == grade_then else f"{grade_then} → {grade_now}"
+def gaps_data(data: dict[str, Any], result: Result, unit: str) -> dict[str, Any]:
+    """`grade`: {band, next, to_next, components: [{code, points}]} (the band as the decision writes it);
+    nothing without bands."""
+    grades = grade(result)
+    if grades is None:
+        return data
+    i = grades.unit_codes.index(unit)
+    k = int(grades.band[i])
+    data["grade"] = {
+        "band": grades.name(i),
+        "next": grades.bands[k - 1].name_vi if k > 0 else None,
+        "to_next": as_float(grades.to_next[i]),
+        "components": [{"code": c, "points": p} for c, p in grades.closers(i)],
+    }
+    return data
+
+
+def report_section(briefing: Briefing, unit: str | None, lang: Lang) -> Section | None:
+    """The report's grades: the unit's grade, the way to the next and the counts per grade, with a chart
+    of the counts (the unit's grade in the accent colour); None when the spec has no bands."""
+    grades = grade(briefing.result)
+    if grades is None:
+        return None
+    i = grades.unit_codes.index(unit) if unit in grades.unit_codes else None
+    if i is not None:
+        lines = unit_lines(briefing.result, grades.unit_codes[i], lang)
+    else:
+        lines = [say("analysis.grades.counts", lang, counts=counts_line(grades, lang))]
+    names_in = [b.name(lang) for b in grades.bands]
+    facts = [Fact(name, n, "int") for name, n in zip(names_in, grades.counts.tolist(), strict=True)]
+    title = say("analysis.grades.section", lang)
+    own = [int(grades.band[i])] if i is not None and grades.band[i] >= 0 else []
+    counts: list[float | None] = [float(n) for n in grades.counts.tolist()]
+    chart = Chart("grades", "bar", title, names_in, [Series(title, counts)], highlight=own, digits=0)
+    return Section("grades", title, facts=facts, lines=lines, charts=[chart])
+
+
+def _years(tables: list[YearTable]) -> list[tuple[int, Grades]]:
+    """Each year's grades from its table's total values (years whose spec has no bands left out)."""
+    out = []
+    for table in tables:
+        values = table.values[table.spec.total].to_numpy(dtype=float, na_value=np.nan)
+        found = grade_values(table.spec, [str(u) for u in table.values.index], values)
+        if found is not None:
+            out.append((table.year, found))
     return out
 
 
-__all__ = ["bands_data", "changes", "counts_line", "names", "rank_lines", "score_data", "score_frame"]
+def rank_table(view: View, tables: list[YearTable], lang: Lang) -> View:
+    """The latest year's grade and its change from the year before ('Khá → Tốt', '='), and a line per
+    year with its counts per grade."""
+    years = _years(tables)
+    if not years:
+        return view
+    last, grades = years[-1]
+    now = names(grades, lang)
+    view.columns.append(Column("band", f"{say('analysis.grades.band', lang)} {last}"))
+    before = names(years[-2][1], lang) if len(years) > 1 else None
+    if before is not None:
+        view.columns.append(
+            Column("band_change", f"{say('analysis.grades.change', lang)} {years[-2][0]}→{last}")
+        )
+    for row in view.rows:
+        row["band"] = now.get(row["unit"])
+        if before is not None:
+            then, grade_now = before.get(row["unit"]), row["band"]
+            same = then == grade_now
+            row["band_change"] = (
+                None if then is None or grade_now is None else "=" if same else f"{then} → {grade_now}"
+            )
+    view.notes += [say("analysis.grades.year", lang, year=y, counts=counts_line(g, lang)) for y, g in years]
+    return view
+
+
+def rank_data(data: dict[str, Any], tables: list[YearTable]) -> dict[str, Any]:
+    """`units[].bands` ({year: the grade as the decision writes it}) and `bands` ({year: the counts})."""
+    years = _years(tables)
+    if not years:
+        return data
+    named = {str(y): names(g) for y, g in years}
+    units = [{**u, "bands": {y: grades.get(u["unit"]) for y, grades in named.items()}} for u in data["units"]]
+    return {**data, "units": units, "bands": {str(y): bands_data(g) for y, g in years}}
+
+
+def rank_frame(frame: pd.DataFrame, tables: list[YearTable]) -> pd.DataFrame:
+    """A `band_<year>` column per graded year."""
+    for year, grades in _years(tables):
+        frame[f"band_{year}"] = frame["unit"].map(names(grades))
+    return frame
+
+
+__all__ = [
+    "bands_data",
+    "counts_line",
+    "gaps_data",
+    "gaps_views",
+    "names",
+    "rank_data",
+    "rank_frame",
+    "rank_table",
+    "report_section",
+    "score_data",
+    "score_frame",
+    "score_table",
+    "unit_lines",
+]

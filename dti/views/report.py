@@ -12,6 +12,7 @@ import numpy as np
 
 from dti.analysis.ranking import comparison
 from dti.briefing.briefing import Briefing
+from dti.views import grades
 from dti.views.base import Column, Lang, View, word
 from dti.views.document import Decimal, Document, Fact, Section
 from dti.views.report_all import distribution, overview
@@ -49,6 +50,7 @@ def report_document(
             trend(briefing, unit, lang),
             losses(briefing, unit, lang, decimal),
         ]
+    sections.insert(1, grades.report_section(briefing, unit, lang))  # the grades, after the headline
     sections += [*tracking(briefing, unit, lang, decimal), targets(briefing, lang), quality(briefing, lang)]
     title = f"{word('report.title', lang)} {latest.year}"
     notes = texts(dict.fromkeys(briefing.notes), lang)

@@ -115,6 +115,9 @@ def _about(spec: Spec, lang: Lang) -> list[str]:
     )
     if spec.bands:
         grades = [say("spec.about.band", lang, name=b.name(lang), at=b.at_least) for b in spec.bands]
+        if len(spec.bands) > 1 and spec.bands[-1].at_least == 0:  # the lowest: 'Yếu: dưới 50 điểm'
+            lowest = spec.bands[-1].name(lang)
+            grades[-1] = say("spec.about.band-below", lang, name=lowest, at=spec.bands[-2].at_least)
         parts.append(say(f"spec.about.bands-{spec.bands[0].scale}", lang, bands=", ".join(grades)))
     parts[0] = parts[0][:1].upper() + parts[0][1:]
     return parts

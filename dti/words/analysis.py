@@ -205,7 +205,7 @@ WORDS.update(
         "analysis.grades.ungraded": (" · {count} chưa xếp loại", " · {count} not graded"),
         "analysis.grades.unit": ("Xếp loại: {grade}", "Grade: {grade}"),
         "analysis.grades.unit-none": ("Chưa xếp loại (chưa có tổng điểm)", "Not graded (no total)"),
-        "analysis.grades.closer": ("{code} {points:.2f}", "{code} {points:.2f}"),
+        "analysis.grades.closer": ("{code} (+{points:.2f})", "{code} (+{points:.2f})"),
         "analysis.grades.next": (
             "Cần thêm {points:.2f} điểm để đạt loại {next}; khắc phục thiếu hụt ở {components} là đủ",
             "{points:.2f} more points reach {next}; closing the gaps of {components} is enough",
@@ -215,6 +215,9 @@ WORDS.update(
             "{points:.2f} more points reach {next}; closing every gap is not enough",
         ),
         "analysis.grades.counts": ("Số đơn vị theo xếp loại: {counts}", "Units per grade: {counts}"),
+        "analysis.grades.section": ("Xếp loại", "Grades"),
+        "analysis.grades.title": ("Để đạt xếp loại trên", "To reach the next grade"),
+        "analysis.grades.adds": ("điểm tăng thêm", "points added"),
         "analysis.grades.year": ("Xếp loại năm {year}: {counts}", "Grades in {year}: {counts}"),
     }
 )

@@ -233,6 +233,7 @@ WORDS.update(
         "spec.about.decision-undated": ("Quyết định {decision}", "Decision {decision}"),
         "spec.about.years": ("năm {years}", "years {years}"),
         "spec.about.band": ("{name} ≥ {at:g}", "{name} ≥ {at:g}"),
+        "spec.about.band-below": ("{name} < {at:g}", "{name} < {at:g}"),
         "spec.about.bands-points": ("xếp loại: {bands} điểm", "grades: {bands} points"),
         "spec.about.bands-value": ("xếp loại theo giá trị (0–1): {bands}", "grades by value (0–1): {bands}"),
         "spec.about": (
