@@ -217,3 +217,36 @@ def test_year_means_and_check_as_a_library(tmp_path: Path) -> None:
     (said,) = check_published(tables[0].values, [given], 2, 2022)
     assert "0,45" in said.text("vi") and "0,3" in said.text("vi") and "t.csv, dòng 5 (B5)" in said.text("vi")
     assert check_published(tables[0].values, [given], 3, 2022) == []  # not every unit: not checked
+
+
+def test_merged_years_leave_the_published_rows_out(tmp_path: Path) -> None:
+    # The 63's mean row is not the mean of the 34 new provinces: shown no more; the 34 are averaged.
+    data, _ = _rank(str(table_2021(tmp_path)), str(table_2022(tmp_path)), "--merge", "2025")
+    assert [(m["year"], m["units"], m["published"]) for m in data["means"]] == [
+        (2021, 34, None),
+        (2022, 34, None),
+    ]
+
+
+def test_the_means_as_one_library_call(tmp_path: Path) -> None:
+    from dti import evaluate
+    from dti.analysis.means import means_data
+    from dti.analysis.ranking import run_year_table
+    from dti.io.register import UnitRegister
+
+    register = UnitRegister.provinces()
+    tables = [run_year_table(evaluate(p), register) for p in (table_2021(tmp_path), table_2022(tmp_path))]
+    data = means_data(tables, "DTI")
+    assert [m["published"] for m in data["means"]] == [0.3026, 0.4014]
+    assert data["mean_changes"][0]["pct"] == pytest.approx(0.0988 / 0.3026 * 100)
+
+
+def test_the_means_have_their_sheet_in_a_workbook(tmp_path: Path) -> None:
+    out = tmp_path / "xep_hang.xlsx"
+    files = [str(table_2021(tmp_path)), str(table_2022(tmp_path))]
+    result = runner.invoke(app, ["rank", *files, "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    sheet = openpyxl.load_workbook(out)["Trung bình"]
+    rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=3, max_row=4)]
+    assert rows[0][:5] == ["Cả nước", 2021, 63, pytest.approx(0.3026), 0.3026]
+    assert rows[1][5] == pytest.approx(0.0988) and rows[1][6] == pytest.approx(0.3265, abs=1e-4)

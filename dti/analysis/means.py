@@ -85,6 +85,17 @@ def scope_means(values: pd.Series, regions: Mapping[str, str] | None = None) -> 
     return rows
 
 
+def means_data(
+    tables: Sequence[YearTable], code: str, regions: Mapping[str, str] | None = None
+) -> dict[str, Any]:
+    """The means of node `code` in each year over all units (and per region given `regions`: unit ->
+    region), with the tables' own mean rows, and their changes: `{"means": [{year, scope, units, value,
+    published}], "mean_changes": [{scope, from, to, before, after, value, pct}]}`, as `dti rank --format
+    json` gives them (scope ALL, or a region)."""
+    means = year_means(tables, code, regions)
+    return {"means": [m.as_dict() for m in means], "mean_changes": [c.as_dict() for c in mean_changes(means)]}
+
+
 def year_means(
     tables: Sequence[YearTable], code: str, regions: Mapping[str, str] | None = None
 ) -> list[Mean]:

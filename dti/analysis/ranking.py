@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from dti.analysis.means import check_published, mean_changes, year_means
+from dti.analysis.means import check_published, means_data
 from dti.engine.lookup import RankingError as RankingError
 from dti.engine.lookup import find_unit as find_unit
 from dti.engine.lookup import node_code as node_code
@@ -316,9 +316,7 @@ def rank_years(
             row["region"] = regions.get(row["unit"], "")
             known = row["unit"] in within.index and not pd.isna(within[row["unit"]])
             row["region_rank"] = int(within[row["unit"]]) if known else None
-    means = year_means(tables, by, regions)
-    data["means"] = [m.as_dict() for m in means]
-    data["mean_changes"] = [c.as_dict() for c in mean_changes(means)]
+    data.update(means_data(tables, by, regions))
     if top:
         latest = str(data["years"][-1])
         data["units"] = [u for u in data["units"] if (u["ranks"][latest] or 10**9) <= top]

@@ -89,7 +89,8 @@ def means_table(data: dict[str, Any], national: bool = True, digits: int = 4, la
     few = any(m["value"] is None for m in data["means"])
     notes = [say("label.means.few", lang)] if few else []
     title = say("label.means.title", lang, by=data["by"])
-    return View(title, columns, rows, notes=notes, narrow=narrow_hint(lang))
+    sheet = word("label.means.sheet", lang)
+    return View(title, columns, rows, notes=notes, narrow=narrow_hint(lang), sheet=sheet)
 
 
 def unit_years(tables: list[YearTable], unit: str, lang: Lang = "vi") -> View:

@@ -72,6 +72,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "công bố = dòng trung bình của bảng)",
         "Mean {by} by year (arithmetic mean of the units with a value; published = the table's own mean row)",
     ),
+    "label.means.sheet": ("Trung bình", "Means"),
     "label.means.scope": ("phạm vi", "scope"),
     "label.means.all": ("Cả nước", "National"),
     "label.means.all-units": ("Tất cả đơn vị", "All units"),
