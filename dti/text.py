@@ -11,6 +11,19 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text).strip()
 
 
+_BREAK = re.compile(r"[ \t]*(?:\r\n?|\n)[ \t]*")
+
+
+def one_line(text: str) -> str:
+    """A title as read from a cell wrapped by Alt+Enter: each line break (CR, LF, CRLF) a space."""
+    return _BREAK.sub(" ", text).strip()
+
+
+def lines_of(text: str) -> str:
+    """A cell's text with CR and CRLF as LF, stripped (a list of names kept one a line)."""
+    return _BREAK.sub("\n", text).strip()
+
+
 def fold(text: str) -> str:
     """Return the key used to match names: NFC, case-folded, single spaces."""
     return " ".join(nfc(text).casefold().split())

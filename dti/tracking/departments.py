@@ -40,8 +40,11 @@ ORGANISATIONS = (
     "bảo hiểm", "bhxh", "tỉnh đoàn", "đoàn", "mặt trận", "phòng", "liên đoàn", "thanh tra", "hải quan",
 )  # fmt: skip
 PLACES = ("Huyện", "Thị xã", "Thành phố", "TP", "Xã", "Phường")
-_PIECES = re.compile(r"(\s*,\s*|\s+và\s+|\s+&\s+)")
-_HARD = re.compile(r"\s*[;\n\r]+\s*")
+# A line break (Alt+Enter in a narrow column) is a `,`: it starts a unit only before a unit's name
+# (`Sở Y tế⏎Sở GD&ĐT`), else the name goes on (`Sở Thông tin và⏎Truyền thông`, `Văn phòng⏎UBND tỉnh`).
+_PIECES = re.compile(r"(\s*,\s*|\s+và\s+|\s+&\s+|\s*[\r\n]+\s*)")
+_HARD = re.compile(r"\s*;+\s*")
+_BULLET = " .-–+•*"
 _RUN = 6  # the longest collective name has this many comma-separated pieces
 
 
@@ -205,9 +208,9 @@ class Departments:
         return out
 
     def split(self, text: str) -> list[str]:
-        """The units a cell names, in order, without repeats: split on `;` and new lines, and on `,`,
-        `và` or `&` before a unit's name; a known name (`Các cơ quan, ban, ngành`, `Sở Văn hóa, Thể thao
-        và Du lịch`) is never split."""
+        """The units a cell names, in order, without repeats, each on one line: split on `;`, and on `,`,
+        `và`, `&` or a line break before a unit's name; a known name (`Các cơ quan, ban, ngành`, `Sở Văn
+        hóa, Thể thao và Du lịch`) is never split."""
         units: list[str] = []
         for part in _HARD.split(nfc(text)):
             split = _PIECES.split(part.strip())
@@ -224,7 +227,7 @@ class Departments:
                 units.append(_join(pieces, seps, i, j))
                 i = j + 1
         out: dict[str, str] = {}
-        for unit in (u.strip(" .-–+•") for u in units):
+        for unit in (" ".join(u.split()).strip(_BULLET) for u in units):
             found = self.match(unit) if unit else None
             key = found.id if found is not None else keys(unit)[0]
             if unit and key not in out:
@@ -250,6 +253,7 @@ def _join(pieces: list[str], seps: list[str], i: int, j: int) -> str:
 
 
 def _starts_unit(text: str) -> bool:
+    text = text.lstrip(_BULLET)
     key = fold(text)
     if key.startswith("xã hội"):
         return False

@@ -19,7 +19,7 @@ import pandas as pd
 from dti.io.appendix import row_issue, structure
 from dti.io.listing import Headers, read_listing
 from dti.issues import Issue, IssueCode, Severity, issue
-from dti.text import header_key
+from dti.text import header_key, lines_of, one_line
 from dti.tracking.dates import parse_deadline
 from dti.tracking.departments import Departments, bundled, check_units
 from dti.words import Note, note
@@ -201,6 +201,10 @@ def read_tasks(path: Path, sheet: str | None = None, today: dt.date | None = Non
     frame = read_listing(path, sheet, HEADERS, ("name",), what, issues, notes, ("deadline",), any_of)
     if frame is None:
         frame = pd.DataFrame(columns=[*HEADERS.table, "deadline_native", "row", "cells"])
+    for column in ("group", "name"):  # a title wrapped in its cell (Alt+Enter) is one line
+        frame[column] = frame[column].map(one_line)
+    for column in ("responsible", "partners", "result", "note"):  # line breaks kept (two units?), CR as LF
+        frame[column] = frame[column].map(lines_of)
     # Section rows (`I`, `II`) and headings over `- ` rows: the target reader's rules, with the columns
     # that make a row a task (a deadline, a unit) standing in for its target column.
     frame["target"] = frame["deadline"] + frame["responsible"] + frame["partners"]
