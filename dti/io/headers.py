@@ -43,7 +43,20 @@ ALIAS_TABLE: dict[str, tuple[str, ...]] = {
     ),
     "name": ("name", "tên", "tên đơn vị", "tên tỉnh", "tên địa phương", "tên huyện", "tên xã", "tên cơ quan"),
     "indicator": ("indicator", "chỉ số", "mã chỉ số", "chỉ tiêu", "mã chỉ tiêu", "tiêu chí", "mã tiêu chí"),
-    "value": ("value", "giá trị", "kết quả", "số liệu", "kết quả thực hiện", "điểm", "giá trị chỉ số"),
+    "value": (
+        "value",
+        "giá trị",
+        "kết quả",
+        "số liệu",
+        "kết quả thực hiện",
+        "điểm",
+        "giá trị chỉ số",
+        # a unit's own assessment (a commune's self-assessment report)
+        "kết quả tự đánh giá",
+        "kết quả tự chấm",
+        "điểm tự đánh giá",
+        "điểm tự chấm",
+    ),
     # the unit of measure of a row (`%`, `người`, `hồ sơ`): a hint, never the unit the row is about
     "measure": ("measure", "đơn vị tính", "đvt", "đơn vị đo", "đơn vị tính toán"),
     "rank": ("rank", "xếp hạng", "thứ hạng", "hạng", "thứ tự xếp hạng"),

@@ -50,6 +50,7 @@ class Review:
     provisional: list[dict[str, Any]] = field(default_factory=list)
     sums: list[dict[str, Any]] = field(default_factory=list)
     unplaced: list[dict[str, Any]] = field(default_factory=list)
+    assumed: list[dict[str, Any]] = field(default_factory=list)  # a rule's part the text does not say
     notes: list[Note | str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
@@ -60,6 +61,7 @@ class Review:
             "provisional": [{**p, "why": str(p["why"])} for p in self.provisional],
             "sums": self.sums,
             "unplaced": [{**u, "why": str(u["why"])} for u in self.unplaced],
+            "assumed": [{**a, "why": str(a["why"])} for a in self.assumed],
             "notes": [str(n) for n in self.notes],
         }
 
@@ -162,7 +164,11 @@ def _node(
     else:
         data["kind"] = "component"
         inference = infer(item.cells["method"], stated)
-        parts += [inference.why] if inference.detail is None else [inference.why, inference.detail]
+        parts += [p for p in (inference.why, inference.detail, inference.assumed) if p is not None]
+        if inference.assumed is not None:
+            review.assumed.append(
+                {"code": item.code, "number": item.number, "row": item.row, "why": inference.assumed}
+            )
         data["max_points"] = 0.0 if stated is None else stated
         data["rule"] = inference.rule.model_dump()
         if inference.inferred:

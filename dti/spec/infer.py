@@ -8,7 +8,8 @@ The text is cut into clauses (at `;`, line breaks and sentence ends); a clause `
 * every label a bound (`4 cuộc trở lên`, `từ 70% đến dưới 90%`, `3 cuộc`; a `dưới …` or `không …`
   band worth 0 is the floor) → thresholds, highest first, the top step worth the maximum;
 * every label words only (`Trưởng ban là Chủ tịch`, `Phó Chủ tịch`, `còn lại`) → choice; `X là Y` names
-  the option `y`;
+  the option `y`; when no option is worth 0, `không` and `chưa` are (a commune without the board answers
+  `Không`, `Chưa thành lập`), said in the source and the review;
 * no clauses, and `tỷ lệ … × điểm tối đa` or `điểm = tỷ lệ % × …` → ratio in percent, its target 100 or
   the `/ 80%` the text divides by.
 
@@ -60,6 +61,7 @@ _TARGET = re.compile(rf"ty le[^;×*]*?(?:/|chia cho)\s*(?P<target>{_NUMBER})\s*%
 _STRICT = re.compile(r"^(?:tren|>(?!=)|hon|vuot|lon hon)\b|^>(?!=)")
 _BELOW = re.compile(r"^(?:duoi|<|it hon|khong qua|khong du)")
 _NONE = re.compile(r"^(?:khong|chua|0\b)")
+NONE_OPTIONS = ("không", "chưa")  # a choice's implied answers worth 0, when no option is
 _ATLEAST = re.compile(r"tro len|^(?:tu|>=|≥|it nhat|toi thieu|bang hoac lon hon)\b|^(?:>=|≥)")
 
 
@@ -72,6 +74,7 @@ class Inference:
     why: Note  # for the node's source: the rule and the text it was read from, or why none was
     reason: Note | None = None  # when not inferred: why, in a few words (for the review)
     detail: Note | None = None  # what the rule's words stand for: a ratio's terms, the options' sentences
+    assumed: Note | None = None  # what the rule adds that the text does not say (for the review)
 
 
 def _number(text: str) -> float:
@@ -210,7 +213,12 @@ def _choice(text: str, clauses: list[tuple[str, float]], top: float) -> Inferenc
         best = float(max(options.values()))
         return _not_inferred(text, note("spec.infer.best-option", best=best, max=float(top)))
     detail = note("spec.infer.options", options="; ".join(sentences)) if sentences else None
-    return Inference(ChoiceRule(kind="choice", options=options), True, _why("choice", text), detail=detail)
+    assumed = None
+    if min(options.values()) > 0 and not any(_NONE.match(plain_key(o)) for o in options):
+        options |= dict.fromkeys(NONE_OPTIONS, 0.0)
+        assumed = note("spec.infer.zero-option", options=", ".join(f'"{o}"' for o in NONE_OPTIONS))
+    rule = ChoiceRule(kind="choice", options=options)
+    return Inference(rule, True, _why("choice", text), detail=detail, assumed=assumed)
 
 
 def _answer(label: str) -> str:

@@ -22,7 +22,8 @@ def import_summary(review: Review, lang: Lang = "vi") -> str:
 
 
 def import_review(review: Review, lang: Lang = "vi") -> View:
-    """One row per thing to check: provisional nodes, sums that disagree, rows that could not be placed."""
+    """One row per thing to check: provisional nodes, sums that disagree, rows that could not be placed,
+    rules that add what their text does not say."""
     keys = ("row", "number", "code", "check", "detail")
     columns = [
         Column(key, say(f"spec.review.{key}", lang), "int" if key == "row" else "text") for key in keys
@@ -48,6 +49,10 @@ def import_review(review: Review, lang: Lang = "vi") -> View:
             "detail": f"{u['name']}: {texts([u['why']], lang)[0]}",
         }
         for u in review.unplaced
+    ]
+    rows += [
+        {**a, "check": say("spec.review.assumed", lang), "detail": texts([a["why"]], lang)[0]}
+        for a in review.assumed
     ]
     rows.sort(key=lambda r: r["row"])
     return View(say("spec.review.title", lang), columns, rows, notes=texts(review.notes, lang))

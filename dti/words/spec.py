@@ -118,6 +118,10 @@ WORDS.update(
             "answers and what each option says: {options}",
         ),
         "spec.infer.no-points": ("không có điểm trong cột 'Điểm tối đa'", "no points in 'Điểm tối đa'"),
+        "spec.infer.zero-option": (
+            "không thuộc lựa chọn nào ({options}) được 0 điểm (ngầm hiểu, văn bản không ghi)",
+            "none of the options ({options}) scores 0 points (implied: the text does not say)",
+        ),
     }
 )
 
@@ -194,6 +198,7 @@ WORDS.update(
         "spec.review.provisional": ("tạm tính", "provisional"),
         "spec.review.sum": ("tổng lệch", "sum differs"),
         "spec.review.unplaced": ("không xếp được", "not placed"),
+        "spec.review.assumed": ("ngầm hiểu", "implied"),
         "spec.review.title": ("Cần kiểm tra lại", "To check against the decision"),
         "spec.review.sum-detail": (
             "bảng ghi {stated:g}, các tiêu chí cộng lại {children:g}",
