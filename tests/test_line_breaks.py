@@ -7,11 +7,11 @@ from pathlib import Path
 
 import openpyxl
 
+from dti.spec import load_spec
 from dti.tracking.departments import split_units
 from dti.tracking.received import read_received
 from dti.tracking.targets import read_targets
 from dti.tracking.tasks import read_tasks
-from dti.spec import load_spec
 
 
 def book(path: Path, rows: list[list[object]]) -> Path:

@@ -11,7 +11,6 @@ import pytest
 from typer.testing import CliRunner
 
 from dti.cli import app
-from dti.spec import load_spec
 from dti.spec.importer import import_table
 
 runner = CliRunner()
