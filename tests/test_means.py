@@ -250,3 +250,17 @@ def test_the_means_have_their_sheet_in_a_workbook(tmp_path: Path) -> None:
     rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=3, max_row=4)]
     assert rows[0][:5] == ["Cả nước", 2021, 63, pytest.approx(0.3026), 0.3026]
     assert rows[1][5] == pytest.approx(0.0988) and rows[1][6] == pytest.approx(0.3265, abs=1e-4)
+
+
+def test_a_blank_row_between_the_mean_row_and_the_source_line_is_no_warning(tmp_path: Path) -> None:
+    # 'Trung bình cả nước', a blank row, 'Nguồn: …': nothing after the blank row is data
+    from dti import evaluate
+
+    run = evaluate(table_2022(tmp_path))
+    assert [i.code for i in run.report.issues] == []
+    assert "skipped footnote row 71" in " ".join(map(str, run.notes))
+    # a blank row with data after it still warns (the gap is inside the table)
+    path = tmp_path / "gap_2022.csv"
+    path.write_text('unit,DTI\n01,"0,5"\n\n79,"0,3"\nBình quân,"0,4"\n\nNguồn: Sở TT&TT\n', encoding="utf-8")
+    gap = evaluate(path)
+    assert [(i.code, i.row) for i in gap.report.issues] == [("blank-row", 3)]

@@ -262,6 +262,10 @@ def _skip_tail(
         skipped.append((int(grid.rows[lo + i]), "footer"))
     tail[after:start] &= ~footnote[after:start]
     tail[start:] = False
+    # blank rows with nothing but footnotes after them (`Trung bình cả nước`, a blank row, `Nguồn: …`)
+    rest = np.flatnonzero(tail[after:start] & ~blank[after:start]) + after
+    end = int(rest[-1]) + 1 if len(rest) else after
+    tail[end:start] &= ~blank[end:start]
     return keep, skipped
 
 
