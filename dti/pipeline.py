@@ -6,6 +6,7 @@ The CLI and library users go through the same gate: a submission with errors yie
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -16,7 +17,7 @@ from dti.engine.scoring import Result, score, score_values
 from dti.engine.submission import Layout, Submission
 from dti.engine.validate import validate
 from dti.io.files import read_grids
-from dti.io.grid import YEAR
+from dti.io.grid import YEAR, Grid, stated_years
 from dti.io.register import UnitRegister
 from dti.issues import IssueCode, Report
 from dti.spec import Spec, SpecError, load_spec, spec_for_year
@@ -93,14 +94,10 @@ def evaluate(
     given = [paths] if isinstance(paths, Path) else list(paths)
     paths = expand(given)
     grids, issues = read_grids(paths, sheet)
-    stated = next((g for g in grids if g.year is not None), None)
-    if year is not None and stated is not None and stated.year != year:  # a typo, or the wrong file
-        why = note("refusal.year-stated", file=stated.name, stated=stated.year, year=year, option="--year")
-        raise YearError(why, "year")
-    found_year = year if year is not None else stated.year if stated is not None else None
+    notes: list[Note | str] = []
+    found_year = _data_year(grids, year, notes)
     if found_year is None:  # a folder named for its year: so_nganh_2023/
         found_year = next((int(m.group(1)) for p in given for m in [YEAR.search(p.name)] if m), None)
-    notes: list[Note | str] = []
     if spec is None:
         spec_id, chosen = spec_for_year(found_year)
         spec = load_spec(spec_id)
@@ -130,6 +127,27 @@ def evaluate(
     for layer in submission.layers.values():
         layer.cache.clear()  # the rule blocks validation and scoring shared: a copy of every cell
     return Run(spec, submission, report, result, kind, notes)
+
+
+def _data_year(grids: list[Grid], year: int | None, notes: list[Note | str]) -> int | None:
+    """The year the data sheets state (not an instructions sheet's deadline); `year` settles years that
+    differ. YearError when `year` contradicts them, or they differ and no `year` is given."""
+    sources = stated_years(grids)
+    first = {s.year: s for s in reversed(sources)}  # where each year is first stated
+    where = [first[y].said() for y in sorted(first)]
+    if year is None:
+        if len(first) > 1:
+            raise YearError(note("files.years-differ", sources=where, option="--year"), "year")
+        return sources[0].year if sources else None
+    if len(first) == 1 and year not in first:  # a typo, or the wrong file
+        stated = sources[0]
+        why = note("refusal.year-stated", file=stated.file, stated=stated.year, year=year, option="--year")
+        raise YearError(why, "year")
+    if len(first) > 1:
+        if year not in first:
+            raise YearError(note("files.years-differ", sources=where, option="--year"), "year")
+        notes.append(note("files.year-chosen", sources=where, year=year, option="--year"))
+    return year
 
 
 class YearError(RankingError):
@@ -165,6 +183,9 @@ def check_years(current: Run, earlier: list[Run], *, same: bool = False) -> list
     Each earlier run must hold an earlier year than `current` (with `same`: the same year, as a table
     to rank a unit among), no two runs the same year; different sets of units are a Note.
     """
+    for run in earlier if not same else []:
+        if (both := _same_file(run, current)) is not None:  # every change would be 0
+            raise YearError(note("files.previous-same", file=both))
     years = [r.year for r in earlier if r.year is not None]
     twice = sorted({y for y in years if years.count(y) > 1 or (y == current.year and not same)})
     for run in earlier:
@@ -176,7 +197,9 @@ def check_years(current: Run, earlier: list[Run], *, same: bool = False) -> list
             raise YearError(note("refusal.year-later", **_years(run, current)))
     if twice:
         raise YearError(note("refusal.year-twice", year=twice[0]))
-    notes = []
+    notes = [
+        note("files.previous-year-unknown", earlier=shown(r)) for r in earlier if r.year is None and not same
+    ]
     for run in earlier if not same else []:
         if current.result is None or run.result is None:
             continue
@@ -194,6 +217,19 @@ def check_years(current: Run, earlier: list[Run], *, same: bool = False) -> list
                 )
             )
     return notes
+
+
+def _same_file(earlier: Run, current: Run) -> str | None:
+    """A file that both runs read (the same path, or a link to it), or None."""
+    now = {s.name for s in current.submission.sources}
+    for name in {s.name for s in earlier.submission.sources}:
+        for other in now:
+            try:
+                if os.path.samefile(name, other):
+                    return other
+            except OSError:  # a file that is gone, or no file at all: nothing to compare
+                continue
+    return None
 
 
 __all__ = ["Run", "SpecError", "YearError", "check_years", "default_register", "evaluate"]

@@ -61,6 +61,8 @@ def validate(
     run = common.evaluate(files, inputs, max_issues=limit, scoring=False)
     report = run.report
     common.notes(run.notes, lang.code)  # stderr: how each file was read, which spec was chosen
+    read = [s.name for s in run.submission.sources]
+    workbooks = {name for name in read if read.count(name) > 1}  # read as several sheets: name the sheet
     if fmt is IssueFormat.github:
         common.write(github.dumps(report), output, files)
     else:
@@ -68,7 +70,7 @@ def validate(
             fmt,
             Writer(output=output, lang=lang, bom=bom),
             files,
-            table=lambda: views.issues(report, lang.code),
+            table=lambda: views.issues(report, lang.code, workbooks),
             json=report.to_dict,
             csv=lambda: views.issues_frame(printable_names(report)),
         )

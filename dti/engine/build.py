@@ -12,7 +12,7 @@ from dti.engine.plan import Plan, in_file, plan_grid
 from dti.engine.scales import settle_percent_scales
 from dti.engine.submission import STAGE_NAMES, Layer, Layout, PublishedMean, Source, Submission
 from dti.io.files import read_grids
-from dti.io.grid import Column, Grid, cell_ref
+from dti.io.grid import Column, Grid, cell_ref, stated_years
 from dti.io.register import UnitRegister
 from dti.issues import Issue, IssueCode, Severity
 from dti.numbers import ABSENT, NUMBER, ParsedTexts, decimal_style, parse_texts, resolve_ambiguous
@@ -267,7 +267,7 @@ def submission_from_grids(
         builder.layers[""] = Layer.empty(builder.shape)
     tokens = np.concatenate(builder.tokens) if builder.tokens else np.zeros(0, dtype=object)
     if year is None:
-        year = next((g.year for g in grids if g.year is not None), None)
+        year = next((s.year for s in stated_years(grids)), None)  # the data sheets' year
     submission = Submission(
         units, spec.graph.codes, builder.layers, tokens, sources, read_issues, year, names, ranks, notes
     )

@@ -94,7 +94,7 @@ def plan_grid(
                 "tables.missing-unit" if "unit" in absent else "plan.missing-column",
                 {"missing": absent, "layout": note(f"plan.layout.{chosen}"), "header": grid.header},
                 grid,
-                row=1,
+                row=table.header_rows[0],  # the header row as found, below any title rows
             )
         )
         return None, {}, []

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
-from dti.io.grid import Column, Grid, InputError, factorize, make_grid
+from dti.io.grid import Column, Grid, InputError, cell_ref, factorize, make_grid
 from dti.io.xlsxxml import XlsxLimits, over_limit
 from dti.issues import Issue, IssueCode, Severity, issue
 from dti.words import note
@@ -52,6 +52,7 @@ def read_csv(path: Path, data: bytes, issues: list[Issue], limits: XlsxLimits | 
     if not records:
         return Grid(path, None, [], [], np.zeros(0, dtype=int))
     _check_closed(text, records, delimiter, skipped)
+    issues += _late_quotes(records, delimiter, skipped, str(path))
     header, body = records[0], records[1:]
     width = max([len(header), *map(len, body)])
     _check_size(len(records), width, limits, skipped + 1 + int(np.argmax([len(r) for r in records])))
@@ -110,6 +111,32 @@ def _check_closed(text: str, records: list[list[str]], delimiter: str, skipped: 
             lines = tail.count("\n") + (not tail.endswith("\n"))
             why = note("files.unclosed-quote", row=skipped + len(records), rows=max(lines - 1, 1))
             raise InputError(why) from None
+
+
+def _late_quotes(records: list[list[str]], delimiter: str, skipped: int, name: str) -> list[Issue]:
+    """A quoted cell that closes a few lines later swallows the data rows between: warn of each cell
+    whose later lines have as many separators as the header (they look like rows, not a note)."""
+    width = len(records[0]) - 1 if records else 0
+    found, line = [], skipped + 1  # the file's line where each record starts
+    for i, record in enumerate(records):
+        breaks = sum(cell.count("\n") for cell in record)
+        for j, cell in enumerate(record if breaks and width else []):
+            rows = [text for text in cell.split("\n")[1:] if text.count(delimiter) == width]
+            if rows:
+                found.append(
+                    issue(
+                        IssueCode.RAGGED_ROW,
+                        Severity.WARNING,
+                        "files.late-quote",
+                        {"lines": f"{line}-{line + breaks}", "rows": rows},
+                        file=name,
+                        row=skipped + 1 + i,
+                        column=records[0][j] if j < len(records[0]) else None,
+                        cell=cell_ref(j, skipped + 1 + i),
+                    )
+                )
+        line += breaks + 1
+    return found
 
 
 def _delimiter(text: str) -> str:

@@ -14,11 +14,12 @@ from typing import Any
 
 import numpy as np
 
-from dti.io.headers import canonical, is_date_line
+from dti.io.headers import ALIASES, canonical, is_date_line
 from dti.io.inputs import InputError as InputError  # raised and worded by every reader
 from dti.io.inputs import reason as reason
 from dti.issues import Issue, IssueCode, Severity, issue
-from dti.words import Note
+from dti.text import header_key
+from dti.words import Note, note
 
 YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
 
@@ -54,6 +55,33 @@ class Column:
         )
 
 
+@dataclass(frozen=True)
+class YearSource:
+    """A year a file states, and where: its sheet and spreadsheet row (None: the file's name)."""
+
+    year: int
+    file: str
+    sheet: str | None
+    row: int | None
+
+    def said(self) -> Note:
+        """Where the year is written, as a message names it."""
+        if self.row is None:
+            return note("files.year-name", file=self.file, year=self.year)
+        if self.sheet:
+            return note(
+                "files.year-sheet-row", file=self.file, sheet=self.sheet, row=self.row, year=self.year
+            )
+        return note("files.year-row", file=self.file, row=self.row, year=self.year)
+
+
+def stated_years(grids: list[Grid]) -> list[YearSource]:
+    """The years the grids state, of the sheets that look like data only (an instructions sheet's
+    deadline `Hạn gửi: 15/01/2024` is not the data's year); of every grid when none looks like data."""
+    data = [g for g in grids if g.looks_like_data()] or grids
+    return [found for g in data if (found := g.year_source) is not None]
+
+
 @dataclass
 class Grid:
     path: Path
@@ -71,26 +99,45 @@ class Grid:
 
     @property
     def year(self) -> int | None:
-        """The data year: a year column's first number, a title row naming one (`… NĂM 2021`) among
-        the first rows (not the date a form was signed), or a 20xx in the file name."""
+        found = self.year_source
+        return found.year if found is not None else None
+
+    @property
+    def year_source(self) -> YearSource | None:
+        """The data year and where it is written: a year column's first number, a title row naming one
+        (`… NĂM 2021`) among the first rows (not the date a form was signed), or a 20xx in the file name."""
         for j, raw in enumerate(self.header):
             if canonical(raw) == "year" and j < len(self.columns):
-                for text in self.columns[j].texts:
+                column = self.columns[j]
+                for k, text in enumerate(column.texts):
                     if text.strip().isdigit():
-                        return int(text.strip())
-        for line in self.title_lines():
+                        row = int(self.rows[int(np.argmax(column.codes == k))]) if len(self.rows) else None
+                        return YearSource(int(text.strip()), self.name, self.sheet, row)
+        for row, line in self._title_rows():
             if (match := YEAR.search(line)) and not is_date_line(line):  # signed in 2025 on 2024's data
-                return int(match.group(1))
+                return YearSource(int(match.group(1)), self.name, self.sheet, row)
         match = YEAR.search(self.path.stem)
-        return int(match.group(1)) if match else None
+        return YearSource(int(match.group(1)), self.name, self.sheet, None) if match else None
+
+    def looks_like_data(self, scan: int = 30) -> bool:
+        """Whether a header the readers know (`Mã chỉ số`, `Kết quả`, `Tỉnh`...) is among the first rows:
+        a workbook's instructions sheet has none, and its deadline is not the data's year."""
+        first = [self.header] + [
+            [c.texts[c.codes[i]] for c in self.columns if c.texts] for i in range(min(scan, len(self.rows)))
+        ]
+        return any(header_key(cell) in ALIASES for row in first for cell in row if cell.strip())
 
     def title_lines(self, scan: int = 10) -> list[str]:
         """The first rows that hold a single text (titles above a table), the header row included."""
-        rows = [[h for h in self.header if h]]
+        return [line for _, line in self._title_rows(scan)]
+
+    def _title_rows(self, scan: int = 10) -> list[tuple[int, str]]:
+        top = int(self.rows[0]) - 1 if len(self.rows) else 1
+        rows = [(top, [h for h in self.header if h])]
         for i in range(min(scan, len(self.rows))):
             cells = [c.texts[c.codes[i]] for c in self.columns if c.texts and c.texts[c.codes[i]].strip()]
-            rows.append(cells)
-        return [row[0] for row in rows if len(row) == 1]
+            rows.append((int(self.rows[i]), cells))
+        return [(at, row[0]) for at, row in rows if len(row) == 1]
 
     def keep(self, keep: np.ndarray) -> Grid:
         """The grid without some body rows (blank ones)."""

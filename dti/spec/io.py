@@ -58,7 +58,7 @@ def load_spec(ref: str | Path) -> Spec:
     """Load a spec by bundled id (`dti-province-2022`) or by path."""
     bundled = bundled_specs()
     path = bundled.get(str(ref)) or Path(ref)
-    if not path.is_file():
+    if not path.exists():  # a directory or a pipe is read below, which says what it is
         known = ", ".join(bundled) or note("spec.error.none-bundled")
         raise SpecUnreadable(str(ref), note("spec.error.no-such-spec", bundled=known))
     try:

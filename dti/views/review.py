@@ -19,8 +19,10 @@ from dti.words import decimal_for, say
 # --- dti validate -----------------------------------------------------------------------------------
 
 
-def issues(report: Report, lang: Lang = "vi") -> list[View]:
-    """A table per file of the shown issues; the last view's notes count them and give the verdict."""
+def issues(report: Report, lang: Lang = "vi", workbooks: set[str] | None = None) -> list[View]:
+    """A table per file of the shown issues; the last view's notes count them and give the verdict.
+    An issue in a file of `workbooks` (read as several sheets) names its sheet in the cell column
+    (`Sở Y tế!E9`)."""
     keys = ("row", "cell", "column", "unit", "severity", "issue", "message")
     columns = [Column(k, word(k, lang), "int" if k == "row" else "text", empty="") for k in keys]
     columns[4] = Column("level", word("severity", lang), tone="severity")
@@ -28,6 +30,8 @@ def issues(report: Report, lang: Lang = "vi") -> list[View]:
     by_file: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for i in shown:
         row = {k: getattr(i, k) for k in ("row", "cell", "column", "unit")}
+        if i.sheet and i.file in (workbooks or set()):
+            row["cell"] = f"{i.sheet}!{i.cell}" if i.cell else i.sheet
         level = word(str(i.severity), lang)
         by_file[i.file or "-"].append(
             {

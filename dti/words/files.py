@@ -74,4 +74,40 @@ WORDS: dict[str, tuple[str, str]] = {
         "dòng {row} của trang '{sheet}' trong {file}",
         "row {row} of sheet '{sheet}' of {file}",
     ),
+    # --- the data year and where a file states it (dti/io/grid.py, dti/pipeline.py) -----------------------
+    "files.years-differ": (
+        "các tệp/trang số liệu ghi những năm khác nhau: {sources:;}; hãy chọn năm bằng {option}",
+        "the data files/sheets state different years: {sources:;}; choose the year with {option}",
+    ),
+    "files.year-sheet-row": (
+        "{file} trang '{sheet}' dòng {row}: năm {year}",
+        "{file} sheet '{sheet}' row {row}: {year}",
+    ),
+    "files.year-row": ("{file} dòng {row}: năm {year}", "{file} row {row}: {year}"),
+    "files.year-name": ("{file} (tên tệp): năm {year}", "{file} (the file name): {year}"),
+    "files.year-chosen": (
+        "các tệp/trang số liệu ghi những năm khác nhau ({sources:;}): tính theo năm {year} như {option} chọn",
+        "the data files/sheets state different years ({sources:;}): the year is {year}, as {option} says",
+    ),
+    # --- the previous year's file (dti/pipeline.py check_years) ------------------------------------------
+    "files.previous-same": (
+        "{file} vừa là tệp số liệu vừa là tệp năm trước: mọi thay đổi sẽ bằng 0; hãy chỉ ra tệp số liệu của "
+        "năm trước",
+        "{file} is both the data and the previous year's file: every change would be 0; give the previous "
+        "year's file",
+    ),
+    "files.previous-year-unknown": (
+        "Không rõ {earlier} là số liệu năm nào (không có cột năm, dòng tên bảng hay tên tệp ghi năm): đã "
+        "so sánh như số liệu năm trước; hãy kiểm tra đó đúng là tệp năm trước",
+        "{earlier} does not say its year (no year column, title row or year in its name): compared as the "
+        "previous year's data; check that it is the previous year's file",
+    ),
+    "files.late-quote": (
+        "ô này mở dấu ngoặc kép và chỉ đóng ở vài dòng sau (dòng {lines} của tệp), nên các dòng trông như "
+        'dòng số liệu đã bị gộp vào ô: {rows:q}; nếu đó là số liệu, hãy đóng ngoặc (") ngay cuối ô '
+        "rồi lưu lại",
+        "this cell opens a quote that closes only some lines later (lines {lines} of the file), so lines "
+        "that look like data rows were read as part of the cell: {rows:q}; if they are data, close the "
+        'quote (") at the end of the cell and save again',
+    ),
 }

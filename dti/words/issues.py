@@ -167,11 +167,12 @@ WORDS: dict[str, tuple[str, str]] = {
         "(a node code, unit, value...) or delete the values",
     ),
     "plan.missing-column": (
-        "thiếu cột '{missing}' trong tệp {layout} (dòng tiêu đề: {header}); tệp dạng dọc có các cột "
-        "'Mã đơn vị', 'Chỉ số', 'Giá trị' (và 'Giai đoạn' nếu có); tệp dạng ngang có cột 'Mã đơn vị' rồi "
-        "mỗi mã chỉ số một cột",
-        "no '{missing}' column in the {layout} layout (header: {header}); a long file has "
-        "unit,indicator,value[,stage]; a wide file has unit then one column per code",
+        "thiếu cột '{missing}' trong tệp {layout} (dòng tiêu đề: {header}); tệp dạng dọc có cột 'Chỉ số' và "
+        "'Giá trị' (và 'Giai đoạn' nếu có); tệp dạng ngang có mỗi mã chỉ số một cột; cả hai có cột "
+        "'Mã đơn vị', trừ tệp của một đơn vị mà dòng tên bảng hoặc --as-unit nêu đơn vị",
+        "no '{missing}' column in the {layout} layout (header: {header}); a long file has indicator and "
+        "value columns (and stage if any), a wide file one column per code; both have a unit column, "
+        "except a file of one unit that a title row or --as-unit names",
     ),
     "plan.layout.long": ("dạng dọc (long)", "long"),
     "plan.layout.wide": ("dạng ngang (wide)", "wide"),

@@ -1,0 +1,146 @@
+"""A new user's files (issues 22/23), read as offices make them: what the readers and the engine say
+of them. Each case failed on main before its fix."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import openpyxl
+from typer.testing import CliRunner
+
+from dti.cli import app
+
+runner = CliRunner()
+
+
+def _department(book: openpyxl.Workbook, title: str, year: int, rows: list[tuple[str, object]]) -> None:
+    sheet = book.create_sheet(title)
+    sheet.append(["UBND TỈNH NINH THUẬN"])
+    sheet.append([title.upper()])
+    sheet.append([f"BÁO CÁO SỐ LIỆU CHỈ SỐ CHUYỂN ĐỔI SỐ (DTI) NĂM {year}"])
+    sheet.append(["STT", "Mã chỉ số", "Tên chỉ số", "Kết quả"])
+    for number, (code, value) in enumerate(rows, 1):
+        sheet.append([number, code, None, value])
+
+
+def _book(path: Path, years: tuple[int, ...], instructions: bool = True) -> Path:
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    if instructions:
+        sheet = book.create_sheet("Hướng dẫn")
+        sheet.append(["HƯỚNG DẪN NHẬP SỐ LIỆU"])
+        sheet.append(["1. Thực hiện theo Công văn số 1552/BTTTT-THH ngày 05/3/2020"])
+        sheet.append(["2. Hạn gửi: 15/01/2024"])
+    rows = [[("NTS.02", "3 cuộc"), ("HTS.01", "85%")], [("NTS.06", "8"), ("HTS.02", "90%")]]
+    for k, year in enumerate(years):
+        _department(book, f"Sở {k}", year, rows[k])
+    book.save(path)
+    return path
+
+
+def test_the_year_comes_from_the_data_sheets_not_the_instructions(tmp_path: Path) -> None:
+    book = _book(tmp_path / "so_nganh.xlsx", (2023, 2023))
+    shown = runner.invoke(app, ["score", str(book), "--format", "json"])
+    assert shown.exit_code in (0, 1), shown.output
+    assert '"year": 2023' in shown.output  # was 2024, the deadline on the instructions sheet
+    assert runner.invoke(app, ["score", str(book), "--year", "2023"]).exit_code == 0  # was refused
+
+
+def test_sheets_stating_different_years_are_named_and_year_settles_them(tmp_path: Path) -> None:
+    book = _book(tmp_path / "so_nganh.xlsx", (2023, 2022))
+    shown = runner.invoke(app, ["score", str(book), "--lang", "en"])
+    assert shown.exit_code == 2
+    text = " ".join(shown.output.split())
+    assert "so_nganh.xlsx sheet 'Sở 1' row 3: 2022" in text
+    assert "so_nganh.xlsx sheet 'Sở 0' row 3: 2023" in text
+    assert "--year" in text
+    settled = runner.invoke(app, ["score", str(book), "--lang", "en", "--year", "2023"])
+    assert settled.exit_code == 0, settled.output
+    assert "the year is 2023, as --year says" in " ".join(settled.output.split())
+
+
+def test_the_same_file_as_its_own_previous_year_is_refused(tmp_path: Path) -> None:
+    data = tmp_path / "y24.csv"
+    data.write_text(Path("sample_data/2024.csv").read_text(encoding="utf-8"), encoding="utf-8")
+    link = tmp_path / "link.csv"
+    link.symlink_to(data)
+    for previous in (data, link, tmp_path / "." / "y24.csv"):
+        shown = runner.invoke(app, ["score", str(data), "--year", "2024", "--previous", str(previous)])
+        assert shown.exit_code == 2, shown.output  # every change was 0
+        assert "vừa là tệp số liệu vừa là tệp năm trước" in shown.output
+
+
+def test_a_previous_file_of_no_stated_year_is_said(tmp_path: Path) -> None:
+    data = tmp_path / "y24.csv"
+    data.write_text(Path("sample_data/2024.csv").read_text(encoding="utf-8"), encoding="utf-8")
+    copy = tmp_path / "cu.csv"
+    copy.write_text(data.read_text(encoding="utf-8"), encoding="utf-8")
+    shown = runner.invoke(
+        app, ["score", str(data), "--year", "2024", "--previous", str(copy), "--lang", "en"]
+    )
+    assert shown.exit_code == 0, shown.output
+    assert "cu.csv does not say its year" in " ".join(shown.output.split())
+
+
+def test_a_quote_that_closes_lines_later_is_said_with_the_rows_it_swallowed(tmp_path: Path) -> None:
+    data = tmp_path / "ghi_chu.csv"
+    data.write_text(
+        "unit,indicator,value,note\n"
+        '48,HTS.01,85%,"Theo báo cáo\n'
+        "48,HTS.02,70%,\n"
+        '48,HTS.03,60%,của Sở"\n'
+        "48,NTS.03,Có,\n",
+        encoding="utf-8",
+    )
+    shown = runner.invoke(app, ["validate", str(data), "--format", "json", "--lang", "en"])
+    late = [i for i in json.loads(shown.stdout)["issues"] if "closes only some lines later" in i["message"]]
+    assert len(late) == 1, shown.output
+    assert (late[0]["row"], late[0]["cell"], late[0]["column"]) == (2, "D2", "note")
+    assert "'48,HTS.02,70%,', '48,HTS.03,60%,của Sở'" in late[0]["message"]
+    assert "lines 2-4 of the file" in late[0]["message"]
+
+
+def test_a_note_over_several_lines_is_not_said(tmp_path: Path) -> None:
+    data = tmp_path / "ghi_chu.csv"
+    data.write_text(
+        'unit,indicator,value,note\n48,HTS.01,85%,"Theo báo cáo\ncủa Sở, ngày 5/1"\n', encoding="utf-8"
+    )
+    shown = runner.invoke(app, ["validate", str(data), "--format", "json"])
+    assert "ragged-row" not in shown.output
+
+
+def test_a_pipe_given_as_spec_is_said_to_be_a_pipe(tmp_path: Path) -> None:
+    pipe = tmp_path / "spec.yaml"
+    os.mkfifo(pipe)
+    shown = runner.invoke(app, ["score", "sample_data/2024.csv", "--spec", str(pipe), "--lang", "en"])
+    assert shown.exit_code == 2
+    assert "a pipe (FIFO), not a regular file" in " ".join(shown.output.split())  # was "no such spec"
+
+
+def test_the_validate_table_names_the_sheet_of_a_workbook_of_several(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    _department(book, "Sở KH&CN", 2023, [("NTS.02", "3 cuộc")])
+    _department(book, "Sở Y tế", 2023, [("HTS.01", "85%"), ("HTS.02", "nhiều")])  # row 6, column D
+    path = tmp_path / "so_nganh.xlsx"
+    book.save(path)
+    shown = runner.invoke(app, ["validate", str(path)], terminal_width=250)
+    assert "Sở Y tế!D6" in shown.output, shown.output
+
+
+def test_a_missing_column_is_said_at_the_header_row_below_the_titles(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["UBND TỈNH NINH THUẬN"])
+    sheet.append(["BÁO CÁO SỐ LIỆU NĂM 2023"])
+    sheet.append([])
+    sheet.append(["STT", "Mã chỉ số", "Tên chỉ số"])  # no value column
+    sheet.append([1, "NTS.02", "Số cuộc họp"])
+    path = tmp_path / "thieu_cot.xlsx"
+    book.save(path)
+    shown = runner.invoke(app, ["validate", str(path), "--format", "json", "--lang", "en"])
+    missing = [i for i in json.loads(shown.stdout)["issues"] if i["code"] == "missing-column"]
+    assert [i["row"] for i in missing] == [4], shown.stdout  # was row 1
+    assert "unit,indicator,value" not in missing[0]["message"]
