@@ -144,3 +144,33 @@ def test_a_missing_column_is_said_at_the_header_row_below_the_titles(tmp_path: P
     missing = [i for i in json.loads(shown.stdout)["issues"] if i["code"] == "missing-column"]
     assert [i["row"] for i in missing] == [4], shown.stdout  # was row 1
     assert "unit,indicator,value" not in missing[0]["message"]
+
+
+def test_a_results_column_mapped_to_a_node_in_a_long_file_says_why(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    _department(book, "Sở KH&CN", 2023, [("NTS.02", "3 cuộc")])
+    path = tmp_path / "so.xlsx"
+    book.save(path)
+    shown = runner.invoke(app, ["validate", str(path), "--columns", "Kết quả=DTI", "--format", "json"])
+    assert shown.exit_code == 1, shown.output  # was exit 2: "no such header" of a header that is there
+    (said,) = [i for i in json.loads(shown.stdout)["issues"] if i["code"] == "missing-column"]
+    assert (said["row"], said["cell"], said["column"]) == (4, "D4", "Kết quả")
+    assert "--columns 'Kết quả=value'" in said["message"]
+    assert runner.invoke(app, ["validate", str(path), "--columns", "Kết quả=value"]).exit_code == 0
+
+
+def test_as_unit_beside_a_unit_column_is_said_never_ignored(tmp_path: Path) -> None:
+    same = tmp_path / "da_nang.csv"
+    same.write_text("Mã đơn vị,Chỉ số,Giá trị\n48,NTS.02,3\n48,HTS.01,85%\n", encoding="utf-8")
+    shown = runner.invoke(app, ["validate", str(same), "--as-unit", "48", "--lang", "en"])
+    assert shown.exit_code == 0, shown.output
+    assert "the file has a unit column 'Mã đơn vị'" in " ".join(shown.output.split())
+    other = tmp_path / "hai_tinh.csv"
+    other.write_text("Mã đơn vị,Chỉ số,Giá trị\n48,NTS.02,3\n01,NTS.02,2\n", encoding="utf-8")
+    shown = runner.invoke(
+        app, ["validate", str(other), "--as-unit", "48", "--format", "json", "--lang", "en"]
+    )
+    assert shown.exit_code == 1, shown.output
+    (said,) = [i for i in json.loads(shown.stdout)["issues"] if i["code"] == "invalid-option"]
+    assert "names other units: 01 Hà Nội" in said["message"]

@@ -239,6 +239,9 @@ def unused_columns(meanings: dict[str, str], run: Run, files: list[Path]) -> Non
     if not meanings or not run.submission.sources:
         return
     headers = {header_key(h) for source in run.submission.sources for h in source.header}
+    unread = [dict(i.params).get("header") for i in run.submission.issues if i.code == "missing-column"]
+    for found in unread:  # a table found whose columns could not be read: its header is there all the same
+        headers |= {header_key(h) for h in ([found] if isinstance(found, str) else found or [])}
     missing = [h for h in meanings if header_key(h) not in headers]
     if missing:
         listed = [f"'{h}'" for h in missing]

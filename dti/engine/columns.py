@@ -117,6 +117,27 @@ def column_map(
     return found
 
 
+def value_as_node(grid: Grid, columns: dict[str, int], spec: Spec, overrides: dict[str, str]) -> Issue | None:
+    """The cause of a long file's missing value column when --columns made its results column a node
+    (`'Kết quả=DTI'`): each row names its indicator, so that column is the value (`'Kết quả=value'`)."""
+    for raw in grid.header:
+        code = overrides.get(header_key(raw)) if raw else None
+        if code is not None and code in spec.graph.index and columns.get(code) == grid.header.index(raw):
+            j = grid.header.index(raw)
+            indicator = grid.header[columns["indicator"]] if "indicator" in columns else ""
+            return grid_issue(
+                IssueCode.MISSING_COLUMN,
+                Severity.ERROR,
+                "tables.value-as-node",
+                {"header": raw, "code": code, "indicator": indicator},
+                grid,
+                row=int(grid.rows[0]) - 1 if len(grid.rows) else 1,
+                column=raw,
+                cell=cell_ref(j, int(grid.rows[0]) - 1 if len(grid.rows) else 1),
+            )
+    return None
+
+
 def unnamed_columns(grid: Grid) -> list[Issue]:
     """Values under a blank header (or, in Excel, right of the header) would be dropped unseen."""
     out = []

@@ -4,6 +4,7 @@ rows (`UBND TỈNH NINH THUẬN`, `BÁO CÁO SỐ LIỆU DTI NĂM 2024 CỦA T�
 from __future__ import annotations
 
 from dti.engine.columns import grid_issue
+from dti.io.grid import Grid
 from dti.io.register import UnitRegister
 from dti.io.table import Table
 from dti.issues import Issue, IssueCode, Severity
@@ -52,8 +53,23 @@ def file_unit(
     return code, _read_as(register, code, note("tables.from-title", row=row, text=text))
 
 
+def given_beside_column(
+    grid: Grid, column: int, units: list[str | None], register: UnitRegister, given: str
+) -> Note | Issue:
+    """--as-unit for a file that has a unit column: the column is read, which a note says; an error when
+    the column names other units than the one given (the wrong file, or the wrong option)."""
+    header = grid.header[column]
+    code = register.resolve([given.strip()])[0][0]
+    named = sorted({u for u in units if u is not None})
+    if code is not None and named and named != [code]:
+        others = [f"{u} {register.names.get(u, u)}" for u in named if u != code][:5]
+        why = {"text": given, "column": header, "units": others}
+        return grid_issue(IssueCode.INVALID_OPTION, Severity.ERROR, "tables.as-unit-disagrees", why, grid)
+    return note("tables.as-unit-ignored", text=given, column=header)
+
+
 def _read_as(register: UnitRegister, code: str, source: Note) -> Note:
     return note("tables.read-as", unit=code, name=register.names.get(code, code), source=source)
 
 
-__all__ = ["file_unit"]
+__all__ = ["file_unit", "given_beside_column"]

@@ -10,8 +10,15 @@ from functools import cached_property
 
 import numpy as np
 
-from dti.engine.columns import column_map, grid_issue, indicator_code, meaning, unnamed_columns
-from dti.engine.one_unit import file_unit
+from dti.engine.columns import (
+    column_map,
+    grid_issue,
+    indicator_code,
+    meaning,
+    unnamed_columns,
+    value_as_node,
+)
+from dti.engine.one_unit import file_unit, given_beside_column
 from dti.engine.submission import STAGE_NAMES, Layout
 from dti.io.grid import Column, Grid, cell_ref, col_letter, ragged_rows
 from dti.io.headers import META, RANK_COLUMN, STAGES
@@ -87,6 +94,7 @@ def plan_grid(
             notes.append(said)
     absent = [c for c in required if c not in columns and not (c == "unit" and one_unit)]
     if absent:
+        said = value_as_node(grid, columns, spec, overrides) if absent == ["value"] else None
         issues.append(
             grid_issue(
                 IssueCode.MISSING_COLUMN,
@@ -96,6 +104,8 @@ def plan_grid(
                 grid,
                 row=table.header_rows[0],  # the header row as found, below any title rows
             )
+            if said is None
+            else said
         )
         return None, {}, []
     grid = _without_blank_rows(grid, issues)
@@ -103,6 +113,12 @@ def plan_grid(
         units: list[str | None] = [one_unit] * len(grid.rows)
     else:
         units = _units(grid, columns["unit"], register, issues)
+        if unit is not None:  # --as-unit beside a unit column: never silently ignored
+            beside = given_beside_column(grid, columns["unit"], units, register, unit)
+            if isinstance(beside, Issue):
+                issues.append(beside)
+            elif notes is not None:
+                notes.append(beside)
     stages = _stages(grid, columns.get("stage"), units, issues)
     names = _names(grid, columns, units, register, issues)
     rank_columns = {k: v for k, v in columns.items() if RANK_COLUMN.match(k)}

@@ -34,4 +34,24 @@ WORDS: dict[str, tuple[str, str]] = {
     "tables.from-title": ("dòng tên bảng {row}: '{text}'", "title row {row}: '{text}'"),
     "tables.in-sheet": ("{file} (trang '{sheet}'): {note}", "{file} (sheet '{sheet}'): {note}"),
     "tables.from-option": ("tùy chọn {option}", "option {option}"),
+    "tables.value-as-node": (
+        "--columns đặt cột '{header}' là {code}, nhưng tệp có cột chỉ số '{indicator}': mỗi dòng ghi chỉ "
+        "số của nó, nên cột kết quả là cột giá trị; hãy dùng --columns '{header}=value' (chỉ đặt một cột là "
+        "mã chỉ số ở tệp dạng ngang, mỗi chỉ số một cột)",
+        "--columns makes '{header}' the column of {code}, but the file has an indicator column "
+        "('{indicator}'): each row names its indicator, so the results column is the value; use --columns "
+        "'{header}=value' (a column is a code's only in a wide file, one column per indicator)",
+    ),
+    "tables.as-unit-ignored": (
+        "tệp có cột đơn vị '{column}': đơn vị đọc từ cột này, bỏ qua --as-unit '{text}' (--as-unit chỉ "
+        "dành cho tệp không có cột đơn vị)",
+        "the file has a unit column '{column}': units are read from it and --as-unit '{text}' is not used "
+        "(--as-unit is for files without a unit column)",
+    ),
+    "tables.as-unit-disagrees": (
+        "--as-unit '{text}' nhưng cột đơn vị '{column}' của tệp ghi đơn vị khác: {units}; hãy kiểm tra "
+        "đúng tệp, hoặc bỏ --as-unit (chỉ dành cho tệp không có cột đơn vị)",
+        "--as-unit '{text}', but the file's unit column '{column}' names other units: {units}; check the "
+        "file, or leave out --as-unit (it is for files without a unit column)",
+    ),
 }
