@@ -309,10 +309,13 @@ def test_a_wide_file_of_several_rows_is_not_read_as_its_titles_unit(tmp_path: Pa
     assert "missing-column" in codes(run, "error")
 
 
-def test_a_file_with_a_unit_column_is_read_as_before(tmp_path: Path) -> None:
+def test_a_file_with_a_unit_column_is_read_from_it(tmp_path: Path) -> None:
     rows = [["UBND TỈNH NINH THUẬN"], ["Mã đơn vị", "TCS.01"], ["01", "có"], ["48", "không"]]
-    run = evaluate(write_csv(tmp_path / "units.csv", rows), SPEC, unit="58")
+    run = evaluate(write_csv(tmp_path / "units.csv", rows), SPEC)
     assert codes(run, "error") == [] and run.submission.units == ["01", "48"]
+    # --as-unit 58 beside a column of other units is not silently ignored (it was): an error says so
+    given = evaluate(write_csv(tmp_path / "units.csv", rows), SPEC, unit="58")
+    assert codes(given, "error") == ["invalid-option"] and given.submission.units == ["01", "48"]
 
 
 # --- 3. 'Đơn vị tính' is a unit of measure, never the unit -----------------------------------------
