@@ -260,9 +260,11 @@ def test_numbering_restarting_in_each_group_is_qualified_and_bullets_numbered(tm
     assert spec.node("TOTAL").children == ["S1", "S2"]
     assert spec.node("S1").children == ["S1.C1", "S1.C2"] and spec.node("S2").children == ["S2.C1"]
     assert spec.node("S1.C2").children == ["S1.C2-1", "S1.C2-2"]
-    # "Thôn có cáp quang" has no points: a leaf of 0, provisional, and C1 sums to 0 (stated 10: reported).
-    assert spec.node("S1.C1-1").max_points == 0 and spec.node("S1.C1-1").provisional
-    assert {s["code"] for s in import_table(tmp_path / "t.csv").review.sums} == {"S1.C1"}
+    # "Thôn có cáp quang" has no points and no method: what C1 asks; C1 keeps its ratio of 10 points
+    # (before: a provisional leaf of 0, and C1 a group summing to 0).
+    assert spec.node("S1.C1").rule.kind == "ratio" and spec.node("S1.C1").max_points == 10  # type: ignore[union-attr]
+    assert "S1.C1-1" not in {n.code for n in spec.nodes}
+    assert not import_table(tmp_path / "t.csv").review.sums
 
 
 def test_a_misnumbered_row_and_an_empty_section_are_reported_not_placed(tmp_path: Path) -> None:

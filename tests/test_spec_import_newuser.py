@@ -66,3 +66,48 @@ def test_a_choice_without_a_zero_option_takes_no_as_zero(tmp_path: Path) -> None
     points = {u["unit"]: u["values"]["TOTAL"] * 20 for u in json.loads(result.stdout)["units"]}
     # by hand: X01 5 + 10; X02 0 + 10; X03 0 + 0
     assert points == {"X01": pytest.approx(15), "X02": pytest.approx(10), "X03": pytest.approx(0)}
+
+
+def test_points_that_are_not_points_say_why(tmp_path: Path) -> None:
+    table = _csv(
+        tmp_path / "tc.csv",
+        [
+            HEAD,
+            ["1", "Kế hoạch CĐS", "mười", "Có: 10 điểm; Không: 0 điểm"],
+            ["2", "Quy chế", "-5", "Có: 10 điểm"],
+            ["3", "Tuyên truyền", "", "Có: 10 điểm"],
+            ["4", "Hội nghị", "10", "Có: 10 điểm; Không: 0 điểm"],
+        ],
+    )
+    why = {p["code"]: p["why"].text("vi") for p in import_table(table).review.provisional}
+    assert why == {
+        "C1": "'mười' trong cột 'Điểm tối đa' không phải là một số: hãy ghi bằng chữ số (vd. 10)",
+        "C2": "điểm âm (-5) trong cột 'Điểm tối đa': điểm tối đa phải từ 0 trở lên",
+        "C3": "không có điểm trong cột 'Điểm tối đa'",
+    }
+
+
+def test_a_criterion_keeps_its_rule_over_sub_rows_without_points(tmp_path: Path) -> None:
+    table = _csv(
+        tmp_path / "tc.csv",
+        [
+            HEAD,
+            ["1", "Ban hành Kế hoạch CĐS năm", "10", "Có: 10 điểm; Không: 0 điểm"],
+            ["a)", "Kế hoạch có mục tiêu, chỉ tiêu cụ thể", "", ""],
+            ["b)", "Kế hoạch có phân công nhiệm vụ", "", ""],
+            ["2", "Số cuộc họp của Ban Chỉ đạo", "10", "Có: 10 điểm; Không: 0 điểm"],
+            ["a)", "Họp định kỳ", "5", "Có: 5 điểm; Không: 0 điểm"],
+        ],
+    )
+    imported = import_table(table)
+    c1 = imported.spec.node("C1")
+    assert c1.kind == "component" and c1.rule.kind == "yesno" and c1.max_points == 10  # type: ignore[union-attr]
+    assert (
+        "consisting of: a) Kế hoạch có mục tiêu, chỉ tiêu cụ thể; b) Kế hoạch có phân công nhiệm vụ"
+        in c1.source
+    )
+    assert [n.code for n in imported.spec.nodes] == ["TOTAL", "C1", "C2", "C2a"]
+    # a sub-row with points makes 2 a group: its own yes/no is not used, and the review says so
+    said = [(a["row"], a["check"]) for a in imported.review.assumed]
+    assert said == [(5, "method-unused")]
+    assert [s["code"] for s in imported.review.sums] == ["C2"]

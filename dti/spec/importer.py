@@ -50,7 +50,8 @@ class Review:
     provisional: list[dict[str, Any]] = field(default_factory=list)
     sums: list[dict[str, Any]] = field(default_factory=list)
     unplaced: list[dict[str, Any]] = field(default_factory=list)
-    assumed: list[dict[str, Any]] = field(default_factory=list)  # a rule's part the text does not say
+    # what the rule adds that the text does not say, or a method not used ("check": the review's word)
+    assumed: list[dict[str, Any]] = field(default_factory=list)
     notes: list[Note | str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
@@ -94,6 +95,32 @@ class Imported:
 
 
 # --- the spec ----------------------------------------------------------------------------------------
+
+
+def _no_points(text: str) -> Note:
+    """Why a points cell gives no points: empty, negative (`-5`), or not a number (`mười`)."""
+    cleaned = re.sub(r"(?i)\s*(?:điểm|đ)\.?$", "", text.strip())
+    if not cleaned:
+        return note("spec.infer.no-points")
+    parsed = parse_number(cleaned)
+    if parsed is not None and parsed.status == "number" and not parsed.percent and parsed.value < 0:
+        return note("spec.infer.negative-points", text=text.strip())
+    return note("spec.infer.not-points", text=text.strip())
+
+
+def _keep_rules(root: Item, review: Review) -> None:
+    """A criterion with points and a method whose sub-rows carry neither (`3 … Có: 10 điểm` over `a) …`)
+    keeps its rule: the sub-rows are what it asks, said in its source, not criteria of their own."""
+    for item in walk(root)[1:]:
+        below = walk(item)[1:]
+        if not below or not (item.cells["points"].strip() and item.cells["method"].strip()):
+            continue
+        if any(b.cells["points"].strip() or b.cells["method"].strip() for b in below):
+            continue
+        item.details = tuple(" ".join(f"{b.number} {b.name}".split()) for b in below)
+        item.children = []
+        rows = ", ".join(str(b.row) for b in below)
+        review.notes.append(note("spec.import.sub-rows", rows=rows, number=item.number or item.name))
 
 
 def _points(text: str) -> float | None:
@@ -161,6 +188,10 @@ def _node(
             data["max_points"] = stated
         if method:
             parts.append(note("spec.import.method", method=method))
+            if infer(item.cells["method"], stated).inferred:  # a rule the sub-criteria's points replace
+                why = note("spec.import.group-method", method=method)
+                entry = {"code": item.code, "number": item.number, "row": item.row, "why": why}
+                review.assumed.append({**entry, "check": "method-unused"})
     else:
         data["kind"] = "component"
         inference = infer(item.cells["method"], stated)
@@ -168,6 +199,7 @@ def _node(
         if inference.assumed is not None:
             review.assumed.append(
                 {"code": item.code, "number": item.number, "row": item.row, "why": inference.assumed}
+                | {"check": "assumed"}
             )
         data["max_points"] = 0.0 if stated is None else stated
         data["rule"] = inference.rule.model_dump()
@@ -175,10 +207,12 @@ def _node(
             review.rules[inference.rule.kind] = review.rules.get(inference.rule.kind, 0) + 1
         else:
             data["provisional"] = True
-            why = note("spec.infer.no-points") if stated is None else inference.reason
+            why = _no_points(item.cells["points"]) if stated is None else inference.reason
             review.provisional.append(
                 {"code": item.code, "number": item.number, "row": item.row, "why": why, "method": method}
             )
+    if item.details:
+        parts.append(note("spec.import.details", text="; ".join(item.details)))
     for key in ("evidence", "data", "partner"):
         if text := " ".join(item.cells[key].split()):
             parts.append(note(f"spec.import.{key}", text=text))
@@ -245,6 +279,7 @@ def _import(
     given = next((t.cells["code"] for t in totals if re.fullmatch(CODE, t.cells["code"])), "")
     root = Item(0, {f: "" for f in FIELDS}, code=given or "TOTAL")
     place(items, root, review.unplaced)
+    _keep_rules(root, review)
     if not root.children:
         raise InputError(note("spec.import.no-criteria", file=str(path)))
     assign_codes(root, review.notes)

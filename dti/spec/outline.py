@@ -45,6 +45,7 @@ class Item:
     parent: Item | None = None
     children: list[Item] = field(default_factory=list)
     code: str = ""
+    details: tuple[str, ...] = ()  # sub-rows without points under a criterion with a rule (its content)
 
 
 def _roman(text: str) -> int:

@@ -51,7 +51,7 @@ def import_review(review: Review, lang: Lang = "vi") -> View:
         for u in review.unplaced
     ]
     rows += [
-        {**a, "check": say("spec.review.assumed", lang), "detail": texts([a["why"]], lang)[0]}
+        {**a, "check": say(f"spec.review.{a['check']}", lang), "detail": texts([a["why"]], lang)[0]}
         for a in review.assumed
     ]
     rows.sort(key=lambda r: r["row"])

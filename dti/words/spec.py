@@ -118,6 +118,27 @@ WORDS.update(
             "answers and what each option says: {options}",
         ),
         "spec.infer.no-points": ("không có điểm trong cột 'Điểm tối đa'", "no points in 'Điểm tối đa'"),
+        "spec.infer.negative-points": (
+            "điểm âm ({text}) trong cột 'Điểm tối đa': điểm tối đa phải từ 0 trở lên",
+            "negative points ({text}) in 'Điểm tối đa': the maximum must be 0 or more",
+        ),
+        "spec.infer.not-points": (
+            "'{text}' trong cột 'Điểm tối đa' không phải là một số: hãy ghi bằng chữ số (vd. 10)",
+            "'{text}' in 'Điểm tối đa' is not a number: write it in digits (e.g. 10)",
+        ),
+        "spec.import.group-method": (
+            "dòng có tiêu chí con có điểm nên điểm của nó là tổng các tiêu chí con; cách tính của dòng "
+            'không được dùng: "{method}"',
+            "the row has sub-criteria with points, so its points are their sum; its own method is not "
+            'used: "{method}"',
+        ),
+        "spec.import.sub-rows": (
+            "dòng {rows} không có điểm và cách tính, nằm dưới tiêu chí {number}: là nội dung của tiêu chí "
+            "đó, tiêu chí giữ quy tắc của mình",
+            "rows {rows} have no points and no method and lie under criterion {number}: they are what it "
+            "asks, and it keeps its own rule",
+        ),
+        "spec.import.details": ("gồm: {text}", "consisting of: {text}"),
         "spec.infer.zero-option": (
             "không thuộc lựa chọn nào ({options}) được 0 điểm (ngầm hiểu, văn bản không ghi)",
             "none of the options ({options}) scores 0 points (implied: the text does not say)",
@@ -199,6 +220,7 @@ WORDS.update(
         "spec.review.sum": ("tổng lệch", "sum differs"),
         "spec.review.unplaced": ("không xếp được", "not placed"),
         "spec.review.assumed": ("ngầm hiểu", "implied"),
+        "spec.review.method-unused": ("cách tính không dùng", "method not used"),
         "spec.review.title": ("Cần kiểm tra lại", "To check against the decision"),
         "spec.review.sum-detail": (
             "bảng ghi {stated:g}, các tiêu chí cộng lại {children:g}",
