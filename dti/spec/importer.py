@@ -189,8 +189,8 @@ def _node(
         if method:
             parts.append(note("spec.import.method", method=method))
             if infer(item.cells["method"], stated).inferred:  # a rule the sub-criteria's points replace
-                why = note("spec.import.group-method", method=method)
-                entry = {"code": item.code, "number": item.number, "row": item.row, "why": why}
+                unused = note("spec.import.group-method", method=method)
+                entry = {"code": item.code, "number": item.number, "row": item.row, "why": unused}
                 review.assumed.append({**entry, "check": "method-unused"})
     else:
         data["kind"] = "component"
