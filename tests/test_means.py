@@ -41,10 +41,11 @@ def _value(year: int, code: str) -> str:
     return odd.get(code, base)
 
 
-def table_2021(folder: Path, mean: str = "0,3026") -> Path:
-    """The 2021 table as a CSV: the national row first ('Cả nước'), then the provinces by name."""
+def table_2021(folder: Path, mean: str = "0,3026", regional: tuple[str, ...] = ()) -> Path:
+    """The 2021 table as a CSV: the national row first ('Cả nước'), the regions' rows given, then the
+    provinces by name."""
     path = folder / "dti_2021.csv"
-    lines = ["STT,Tỉnh/thành phố,Chỉ số DTI", f',Cả nước,"{mean}"']
+    lines = ["STT,Tỉnh/thành phố,Chỉ số DTI", f',Cả nước,"{mean}"', *regional]
     lines += [f'{i},{name},"{_value(2021, code)}"' for i, (code, name, _) in enumerate(_provinces(), 1)]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
@@ -264,3 +265,17 @@ def test_a_blank_row_between_the_mean_row_and_the_source_line_is_no_warning(tmp_
     path.write_text('unit,DTI\n01,"0,5"\n\n79,"0,3"\nBình quân,"0,4"\n\nNguồn: Sở TT&TT\n', encoding="utf-8")
     gap = evaluate(path)
     assert [(i.code, i.row) for i in gap.report.issues] == [("blank-row", 3)]
+
+
+def test_a_region_mean_row_is_that_region_published_mean(tmp_path: Path) -> None:
+    # Đồng bằng sông Hồng: (10 × 0,3 + 0,4) / 11 = 0,30909… → 0,3091; Tây Nguyên: 5 × 0,3 / 5 = 0,3
+    rows = (',Trung bình vùng Đồng bằng sông Hồng,"0,3091"', ',Bình quân vùng Tây Nguyên,"0,3200"')
+    data, stderr = _rank(str(table_2021(tmp_path, regional=rows)), "--region")
+    means = {m["scope"]: m for m in data["means"]}
+    assert means["Đồng bằng sông Hồng"]["published"] == 0.3091 and means[ALL]["published"] == 0.3026
+    assert means["Tây Nguyên"]["published"] == 0.32 and means["Tây Nguyên"]["value"] == pytest.approx(0.3)
+    assert means["Đông Nam Bộ"]["published"] is None
+    assert len(data["units"]) == 63  # the regions' rows are no units either
+    said = [line for line in stderr.splitlines() if "kiểm tra dòng này" in line]
+    assert len(said) == 1 and "dòng 4 (C4) 'Bình quân vùng Tây Nguyên'" in said[0]
+    assert "trung bình của 5 đơn vị trong bảng là 0,3" in said[0]

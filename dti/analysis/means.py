@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
+from dti.io.headers import mean_region
+from dti.text import header_key
 from dti.words import Note, note
 
 if TYPE_CHECKING:
@@ -29,7 +31,7 @@ class Mean:
     code: str
     units: int  # the units with a value, which the mean covers
     value: float | None  # None under MIN_UNITS units
-    published: float | None = None  # the table's own mean row (scope ALL only)
+    published: float | None = None  # the table's own mean row of the scope
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -105,10 +107,10 @@ def year_means(
     for table in sorted(tables, key=lambda t: t.year):
         if code not in table.values.columns:
             continue
-        published = published_mean(table.means, code)
         frame = scope_means(table.values[code], regions)
         for scope, units, value in zip(frame.index, frame["units"], frame["value"], strict=True):
-            given = published.value if published is not None and scope == ALL else None
+            published = published_mean(table.means, code, str(scope))
+            given = None if published is None else published.value
             out.append(Mean(table.year, str(scope), code, int(units), _float(value), given))
     return out
 
@@ -127,22 +129,34 @@ def mean_changes(means: Sequence[Mean]) -> list[MeanChange]:
     return out
 
 
-def published_mean(means: Sequence[PublishedMean], code: str) -> PublishedMean | None:
-    """The first mean row's value of node `code`."""
-    return next((m for m in means if m.code == code), None)
+def published_mean(means: Sequence[PublishedMean], code: str, scope: str = ALL) -> PublishedMean | None:
+    """The first mean row of node `code` for the scope: the whole table's (ALL), or a region's."""
+    region = None if scope == ALL else header_key(scope)
+    return next((m for m in means if m.code == code and mean_region(m.label) == region), None)
 
 
 def check_published(
-    values: pd.DataFrame, means: Sequence[PublishedMean], complete: int, year: int
+    values: pd.DataFrame,
+    means: Sequence[PublishedMean],
+    complete: int,
+    year: int,
+    regions: Mapping[str, str] | None = None,
 ) -> list[Note]:
-    """A note for each mean row that disagrees with the mean of the table's units, to the decimals it is
-    published with, where the table holds a value of the node for `complete` units or more."""
+    """A note for each mean row that disagrees with the mean of the table's units (of its region, for a
+    region's row: `regions` maps unit -> region), to the decimals it is published with, where the table
+    holds a value of the node for `complete` units or more."""
     notes = []
+    folded = {header_key(r): r for r in set((regions or {}).values())}
     for given in means:
-        if given.code not in values.columns:
+        if given.code not in values.columns or values[given.code].notna().sum() < complete:
             continue
         column = values[given.code].dropna()
-        if len(column) < max(complete, MIN_UNITS):
+        region = mean_region(given.label)
+        if region is not None:  # a region's row: its units
+            if region not in folded or regions is None:
+                continue
+            column = column[pd.Series(regions, dtype=object).reindex(column.index).eq(folded[region])]
+        if len(column) < MIN_UNITS:
             continue
         computed = float(column.mean())
         digits = decimals(given.value)

@@ -66,7 +66,7 @@ def run_year_table(run: Run, register: UnitRegister) -> YearTable:
     table = year_table(run.result, run.year)
     size = len(register.names) if register.strict else len(table.values)
     means = run.submission.means_given
-    notes: list[Note | str] = list(check_published(table.values, means, size, run.year))
+    notes: list[Note | str] = list(check_published(table.values, means, size, run.year, register.regions))
     table = replace(table, means=means, notes=notes)
     return apply_published(table, run.submission.published_ranks, size)
 

@@ -99,6 +99,9 @@ SUMMARY = frozenset(
 )
 # The summary rows that hold the table's mean (a published mean, never a unit); the rest are sums.
 MEANS = SUMMARY - {"tong cong", "tong", "tong so"}
+# A region's mean row: `Trung bình vùng Đồng bằng sông Hồng`, `Bình quân vùng Tây Nguyên` (the region in
+# group 1, folded)
+REGION_MEAN = re.compile(r"^(?:trung binh|binh quan)(?: chung)?(?: cua)? vung (.+)$")
 # What offices write under a table (folded with header_key): the footer, never data.
 # Signature titles, after an optional `KT.` / `TM.` / `TL.` (signing for, on behalf of, by order of).
 SIGNATURE_TITLES = frozenset(
@@ -197,12 +200,22 @@ def alias_help() -> str:
 def is_summary(text: str) -> bool:
     """A cell that is only a summary label (`Trung bình cả nước`), not a name that starts like one
     (`Tổng số cán bộ được tập huấn` is a target)."""
-    return header_key(text) in SUMMARY
+    key = header_key(text)
+    return key in SUMMARY or REGION_MEAN.match(key) is not None
 
 
 def is_mean(text: str) -> bool:
-    """A summary label that names the table's mean (`Trung bình cả nước`, `Bình quân`, `Cả nước`)."""
-    return header_key(text) in MEANS
+    """A summary label that names the table's mean (`Trung bình cả nước`, `Bình quân`, `Cả nước`) or a
+    region's (`Trung bình vùng Tây Nguyên`)."""
+    key = header_key(text)
+    return key in MEANS or REGION_MEAN.match(key) is not None
+
+
+def mean_region(text: str) -> str | None:
+    """The region a mean row names, folded (`Trung bình vùng Tây Nguyên` → `tay nguyen`); None for the
+    table's whole mean."""
+    found = REGION_MEAN.match(header_key(text))
+    return found.group(1) if found else None
 
 
 __all__ = [
@@ -218,5 +231,6 @@ __all__ = [
     "is_date_line",
     "is_footer_mark",
     "is_mean",
+    "mean_region",
     "is_summary",
 ]

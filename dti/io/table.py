@@ -144,7 +144,9 @@ def _skip_inside(
         if j < 3:
             flagged = np.array(
                 [
-                    len(t) <= 24 and t.lstrip()[:1].casefold() in "tcbđ" and is_summary(t)
+                    t.lstrip()[:1].casefold() in "tcbđ"
+                    and (len(t) <= 24 or (len(t) <= 80 and t.lstrip()[:1].casefold() in "tb"))
+                    and is_summary(t)
                     for t in column.texts
                 ],
                 dtype=bool,
