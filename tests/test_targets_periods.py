@@ -269,3 +269,34 @@ def test_a_list_without_them_shows_none(tmp_path: Path) -> None:
     assert "columns" not in data and "trend" not in data["targets"][0] and "improved" not in data["summary"]
     header = runner.invoke(app, ["targets", str(path), "--format", "csv"]).stdout.splitlines()[0]
     assert "trend" not in header
+
+
+def test_a_yaml_list_names_its_columns(tmp_path: Path) -> None:
+    path = tmp_path / "chi_tieu.yaml"
+    path.write_text(
+        "targets:\n"
+        "  - {id: '1', name: Tỷ lệ dân số có điện thoại thông minh, target: 85%, result: '87,44%',\n"
+        "     same_period: '84,1%', national: '79,5%'}\n"
+        "  - {id: '2', name: Tỷ lệ hồ sơ quá hạn, target: không quá 2%, result: '1,8%',\n"
+        "     same_period: '2,5%'}\n",
+        encoding="utf-8",
+    )
+    review = read_targets(path)
+    assert [(c.header, c.role) for c in review.columns] == [
+        ("result", "current"),
+        ("same_period", "same_period"),
+        ("national", "national"),
+    ]
+    rows = review.to_dict()["targets"]
+    assert [r["trend"] for r in rows] == ["improved", "improved"]  # 87,44 > 84,1; 1,8 < 2,5 under 'không quá'
+    assert [r["national"]["position"] for r in rows] == ["above", None]
+
+
+def test_the_ambiguity_in_english(tmp_path: Path) -> None:
+    path = tmp_path / "chi_tieu.csv"
+    path.write_text(
+        "Chỉ tiêu,Kế hoạch,Kết quả 6 tháng,Thực hiện 6 tháng\nA,>= 80%,90%,91%\n", encoding="utf-8"
+    )
+    result = runner.invoke(app, ["targets", str(path), "--lang", "en"])
+    assert result.exit_code == 1
+    assert "D1" in result.output and "column 'Thực hiện 6 tháng' is a result of 6 months too" in result.output

@@ -17,7 +17,7 @@ import yaml
 
 from dti.io.grid import Grid, col_letter, reason
 from dti.io.inputs import read_input_text
-from dti.io.periods import MEANINGS, ResultColumn, assign_roles
+from dti.io.periods import MEANINGS, ResultColumn, ambiguity_issues, assign_roles, yaml_roles
 from dti.io.table import describe, find_table
 from dti.io.yamlsafe import load_yaml, yaml_reason
 from dti.issues import Issue, IssueCode, Severity, issue
@@ -144,20 +144,7 @@ def _columns(
                 note("io.column-ignored", column=raw, used=grid.header[columns[meaning]], meaning=meaning)
             )
     roles, ambiguous = assign_roles(results)
-    for column in ambiguous:
-        issues.append(
-            issue(
-                IssueCode.DUPLICATE_HEADER,
-                Severity.ERROR if column.role == "current" else Severity.WARNING,
-                f"tracking.targets.ambiguous-{column.role.replace('_', '-')}",
-                {"column": column.header, "period": column.period.label()},
-                file=name,
-                sheet=grid.sheet,
-                row=header_row,
-                column=column.header,
-                cell=f"{col_letter(column.index)}{header_row}",
-            )
-        )
+    issues += ambiguity_issues(ambiguous, name, grid.sheet, header_row)
     for column in roles:
         columns["result" if column.role == "current" else f"x{column.index}"] = column.index
     return columns, roles
@@ -364,7 +351,11 @@ def rows_note(rows: list[int], first: int = 10) -> Note:
     return note("io.row-many" if len(rows) > 1 else "io.row-one", rows=listed)
 
 
-def frame_from_yaml(path: Path, issues: list[Issue]) -> pd.DataFrame | None:
+def frame_from_yaml(
+    path: Path, issues: list[Issue], results: list[ResultColumn] | None = None
+) -> pd.DataFrame | None:
+    """A YAML list of targets (keys: COLUMNS, and `same_period`, `national`, `regional` for last year's
+    result and the averages, whose roles are added to `results`)."""
     try:
         data = load_yaml(read_input_text(path))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
@@ -387,6 +378,13 @@ def frame_from_yaml(path: Path, issues: list[Issue]) -> pd.DataFrame | None:
     frame = pd.DataFrame(
         [{c: "" if i.get(c) is None else nfc(str(i.get(c))) for c in COLUMNS} for i in items]
     )
+    roles = yaml_roles([k for k in ("same_period", "national", "regional") if any(k in i for i in items)])
+    for column in roles[1:]:
+        frame[f"x{column.index}"] = [
+            "" if i.get(column.header) is None else nfc(str(i[column.header])) for i in items
+        ]
+    if results is not None and len(roles) > 1:
+        results += roles
     frame["row"] = np.arange(1, len(frame) + 1)  # the item's position in the list
     frame["cells"] = [{} for _ in range(len(frame))]
     return frame

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from dti.io.grid import col_letter
+from dti.issues import Issue, IssueCode, Severity, issue
 from dti.text import header_key
 from dti.words import Note, note
 
@@ -115,3 +117,28 @@ def assign_roles(columns: list[tuple[int, str, str]]) -> tuple[list[ResultColumn
             for c in out
         ]
     return out, ambiguous
+
+
+def yaml_roles(keys: list[str]) -> list[ResultColumn]:
+    """A YAML list's result (`result`) and its `same_period`, `national`, `regional` keys as columns
+    (periods unknown: a YAML item names its roles)."""
+    return [ResultColumn(i, key, MEANINGS[key], Period()) for i, key in enumerate(["result", *keys])]
+
+
+def ambiguity_issues(ambiguous: list[ResultColumn], file: str, sheet: str | None, row: int) -> list[Issue]:
+    """A `duplicate-header` issue at each column whose role cannot be told: an error for the current
+    result (which to judge?), a warning for last year's or an average (the first is used)."""
+    return [
+        issue(
+            IssueCode.DUPLICATE_HEADER,
+            Severity.ERROR if column.role == "current" else Severity.WARNING,
+            f"tracking.targets.ambiguous-{column.role.replace('_', '-')}",
+            {"column": column.header, "period": column.period.label()},
+            file=file,
+            sheet=sheet,
+            row=row,
+            column=column.header,
+            cell=f"{col_letter(column.index)}{row}",
+        )
+        for column in ambiguous
+    ]

@@ -113,7 +113,7 @@ def read_targets(path: Path, sheet: str | None = None) -> Review:
     notes: list[Note | str] = []
     columns: list[ResultColumn] = []
     if path.suffix.lower() in (".yaml", ".yml"):
-        frame = frame_from_yaml(path, issues)
+        frame = frame_from_yaml(path, issues, columns)
     else:
         grid = read_grid(path, sheet, issues)
         if grid is None or not grid.header:

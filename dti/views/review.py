@@ -7,6 +7,7 @@ from typing import Any
 
 import pandas as pd
 
+from dti.io.periods import Period
 from dti.issues import ISSUE_FIELDS, Report
 from dti.numbers import format_trimmed
 from dti.tracking.target_notes import label_note, summary
@@ -104,12 +105,10 @@ def _compared(review: Review, lang: Lang, decimal: str | None) -> tuple[list[Col
         if column.role not in ("same_period", *BENCHMARKS):
             continue
         key = column_key(column)
-        heading = say(
-            "tracking.targets.with-period",
-            lang,
-            label=say(f"tracking.targets.{column.role}", lang),
-            period=column.period.label().text(lang),
-        )
+        heading = say(f"tracking.targets.{column.role}", lang)
+        if column.period != Period():
+            period = column.period.label().text(lang)
+            heading = say("tracking.targets.with-period", lang, label=heading, period=period)
         columns.append(Column(key, heading))
         cells[key] = [t or None for t in frame[key]]
         if column.role == "same_period":
