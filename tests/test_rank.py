@@ -73,7 +73,9 @@ def test_partial_table_with_published_ranks(tmp_path: Path) -> None:
     assert units["01"]["ranks"]["2022"] == 53 and units["01"]["rank_source"]["2022"] == "published"
     assert units["48"]["ranks"]["2022"] == 1 and units["48"]["values"]["2022"] is None
     assert units["79"]["ranks"]["2022"] is None  # not in the press report: no rank invented
-    assert units["01"]["changes"][0]["places"] == 53 - 3
+    # 53rd of 63 (the press report ranks among all provinces), then 3rd of the 3 in the table: not 50
+    # places (issue 24); each year's ranks say how many units they are out of
+    assert units["01"]["changes"][0]["places"] is None and data["ranked"] == {"2022": 63, "2023": 3}
 
 
 def test_published_rank_that_disagrees_with_complete_values_warns(tmp_path: Path) -> None:

@@ -72,7 +72,9 @@ def test_pillars_against_national_and_regional_means(briefing, scores) -> None: 
         assert unit.values[j] == pytest.approx(float(scores["48"][code]))
         assert national.values[j] == pytest.approx(statistics.mean(float(r[code]) for r in scores.values()))
         assert regional.values[j] == pytest.approx(statistics.mean(float(scores[u][code]) for u in peers))
-    assert regional.label.endswith(region["48"])
+    # each mean says what it averages (issue 24)
+    assert national.label == "Trung bình cả nước (63 đơn vị)" and len(scores) == 63
+    assert regional.label == f"Trung bình vùng {region['48']} ({len(peers)} đơn vị)"
 
 
 def test_ranking_chart_highlights_the_unit(briefing, scores) -> None:  # type: ignore[no-untyped-def]
@@ -190,7 +192,7 @@ def test_tiny_report_by_hand(tiny) -> None:  # type: ignore[no-untyped-def]
     assert head.facts[1].label == "Trụ cột" and head.facts[1].value == pytest.approx(0.475)
     assert head.lines == [
         "Năm 2025, Một đạt T 0,380, xếp thứ 3/4.",
-        "Chỉ số chính thấp nhất: C Nhóm C (0,000, hạng 3).",  # C: u2 and u3 share rank 1
+        "Chỉ số chính thấp nhất: C Nhóm C (0,000, hạng 3/4).",  # C: u2 and u3 share rank 1; x/N
     ]
     pillars = doc.section("pillars")
     assert pillars is not None
@@ -199,7 +201,9 @@ def test_tiny_report_by_hand(tiny) -> None:  # type: ignore[no-untyped-def]
     unit, national, regional = chart.series
     assert unit.values == pytest.approx([0.475, 0.45, 0.5, 0.0])
     assert national.values == pytest.approx([1.725 / 4, 2.35 / 4, 1.1 / 4, 0.5])
-    assert regional.label.endswith("R1") and regional.values == pytest.approx([0.4875, 0.725, 0.25, 0.5])
+    assert regional.label == "Trung bình vùng R1 (2 đơn vị)" and regional.values == pytest.approx(
+        [0.4875, 0.725, 0.25, 0.5]
+    )
     losses = doc.section("losses")
     assert losses is not None
     mains, components = losses.views

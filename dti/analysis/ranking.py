@@ -41,6 +41,35 @@ class YearTable:
     issues: list[Issue] = field(default_factory=list)
     means: list[PublishedMean] = field(default_factory=list)  # the table's own mean rows, per node
     notes: list[Note | str] = field(default_factory=list)  # a mean row that disagrees with its units
+    published_of: int = 0  # how many units the publisher ranked (the register's size; 0: no rank published)
+
+
+def ranked_count(table: YearTable, code: str) -> int:
+    """How many units a rank of `code` in this year's table is out of: the units it ranks, or for ranks as
+    published (a top-18 table of 63 provinces) the units the publisher ranked."""
+    column = table.ranks[code]
+    count = int(column.notna().sum())
+    if (table.rank_source[code] == "published").any():
+        count = max(count, table.published_of, int(column.max()))
+    return count
+
+
+def rank_of(table: YearTable, unit: str, code: str, count: int | None = None) -> tuple[int, int] | None:
+    """The unit's rank of `code` this year and how many units it is out of (`count`, when known); None when
+    the table does not rank it: the unit or the node is absent, or fewer than two units are ranked."""
+    if unit not in table.ranks.index or code not in table.ranks.columns:
+        return None
+    rank = table.ranks.at[unit, code]
+    count = ranked_count(table, code) if count is None else count
+    return None if pd.isna(rank) or count < 2 else (int(rank), count)
+
+
+def places(before: tuple[int, int] | None, after: tuple[int, int] | None) -> int | None:
+    """Places gained between two years' ranks (rank, out of): only when both rank the unit among as many
+    units (3/5 then 40/63 are not 37 places)."""
+    if before is None or after is None or before[1] != after[1]:
+        return None
+    return before[0] - after[0]
 
 
 def computed_source(ranks: pd.DataFrame) -> pd.DataFrame:
@@ -114,7 +143,15 @@ def apply_published(table: YearTable, published: pd.DataFrame, register_size: in
         ranks.loc[given.index, code] = given.to_numpy()
         source.loc[given.index, code] = "published"
     names = table.names.reindex(units).fillna("")
-    return replace(table, values=values, ranks=ranks, rank_source=source, names=names, issues=issues)
+    return replace(
+        table,
+        values=values,
+        ranks=ranks,
+        rank_source=source,
+        names=names,
+        issues=issues,
+        published_of=register_size,
+    )
 
 
 def region_ranks(table: YearTable, register: UnitRegister | dict[str, str]) -> pd.DataFrame:
@@ -220,22 +257,25 @@ def comparison(tables: list[YearTable], by: str) -> dict[str, Any]:
         units = units.union(t.values.index, sort=False)
     latest = tables[-1]
     order = latest.ranks[by].reindex(units).sort_values(na_position="last", kind="stable").index
+    counts = {t.year: ranked_count(t, by) for t in tables}
     rows = []
     for unit in order:
         name = next((str(t.names.get(unit)) for t in reversed(tables) if t.names.get(unit)), "")
         values = {str(t.year): _float(t.values[by].get(unit)) for t in tables}
-        ranks = {str(t.year): _int(t.ranks[by].get(unit)) for t in tables}
-        sources = {str(t.year): _str(t.rank_source[by].get(unit)) for t in tables}
+        standing = {t.year: rank_of(t, unit, by, counts[t.year]) for t in tables}
+        ranks = {str(year): None if found is None else found[0] for year, found in standing.items()}
+        sources = {
+            str(t.year): _str(t.rank_source[by].get(unit)) if standing[t.year] else None for t in tables
+        }
         steps = []
         for before, after in zip(tables, tables[1:], strict=False):
             old, new = values[str(before.year)], values[str(after.year)]
-            old_rank, new_rank = ranks[str(before.year)], ranks[str(after.year)]
             steps.append(
                 {
                     "from": before.year,
                     "to": after.year,
                     "value_pct": None if not old or new is None else (new - old) / old * 100,
-                    "places": None if old_rank is None or new_rank is None else old_rank - new_rank,
+                    "places": places(standing[before.year], standing[after.year]),
                 }
             )
         rows.append(
@@ -248,7 +288,7 @@ def comparison(tables: list[YearTable], by: str) -> dict[str, Any]:
                 "changes": steps,
             }
         )
-    return {"by": by, "years": years, "units": rows}
+    return {"by": by, "years": years, "units": rows, "ranked": {str(y): n for y, n in counts.items()}}
 
 
 @dataclass

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from dti.analysis.ranking import YearTable, run_year_table
 from dti.engine.lookup import RankingError
 from dti.engine.scoring import Result
@@ -54,10 +56,27 @@ class Briefing:
     calendar: Calendar | None = None  # the reporting calendar (owners file and received log)
     tasks: TaskList | None = None
     robustness: Ranks | None = None  # the rank-robustness draws
+    source: Note | str = ""  # the report year's files, as the notes name them
 
     @property
     def spec(self) -> Spec:
         return self.result.spec
+
+    @property
+    def results_table(self) -> bool:
+        """The report year holds no component (a published table of DTI, pillar or main-index values):
+        nothing can be said of points lost, of components or of reweighting them."""
+        graph = self.spec.graph
+        scored = graph.is_leaf & (np.nan_to_num(graph.max_points) > 0)
+        return not np.isfinite(self.result.points_matrix[:, scored]).any()
+
+    @property
+    def held(self) -> list[str]:
+        """The total, pillars and main indices the report year gives a value for, in the spec's order."""
+        values = self.latest.values
+        kinds = ("total", "pillar", "main", "group")
+        codes = [n.code for n in self.spec.nodes if n.kind in kinds and n.code in values.columns]
+        return [c for c in codes if values[c].notna().any()]
 
     @property
     def latest(self) -> YearTable:
@@ -80,4 +99,6 @@ def from_runs(
     notes: list[Note | str] = list(check_years(current, previous))
     tables = sorted((run_year_table(run, register) for run in [*previous, current]), key=lambda t: t.year)
     notes = [*current.notes, *(n for run in previous for n in run.notes), *notes]
-    return Briefing(tables, current.result, current.report, register, current.kind, review, notes)
+    briefing = Briefing(tables, current.result, current.report, register, current.kind, review, notes)
+    briefing.source = shown(current)
+    return briefing

@@ -8,12 +8,13 @@ checked here: a year that cannot be scored raises NotScored, a side file with er
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 
 from dti.analysis.robust import Settings
-from dti.analysis.robustness import robustness
+from dti.analysis.robustness import NoUnitError, robustness
 from dti.briefing.briefing import Briefing, Checked, from_runs
 from dti.briefing.calendar import Day, as_day, schedule
 from dti.engine.lookup import find_unit
@@ -99,8 +100,10 @@ def build_report(
         briefing.checked.append(_checked(tasks, briefing.tasks.issues, "tasks"))
     if owners is not None:
         _owners(briefing, owners, received, day, sheet)
-    if draws:
-        briefing.robustness = robustness(briefing.result, Settings(draws=draws, seed=seed))
+    # one unit has no rank to be sure of; a table of totals or pillars has no main index to reweight
+    if draws and len(briefing.result.unit_codes) > 1:
+        with contextlib.suppress(NoUnitError):  # the report's sentence on results tables says so
+            briefing.robustness = robustness(briefing.result, Settings(draws=draws, seed=seed))
     return briefing
 
 

@@ -6,8 +6,8 @@ from typing import Any
 
 import pandas as pd
 
-from dti.analysis.ranking import YearTable
-from dti.views.base import Column, Lang, View, as_float, as_int, narrow_hint, node_name, word
+from dti.analysis.ranking import YearTable, places, rank_of
+from dti.views.base import Column, Lang, View, as_float, narrow_hint, node_name, word
 from dti.words import say
 
 # --- dti rank ---------------------------------------------------------------------------------------
@@ -112,15 +112,17 @@ def unit_years(tables: list[YearTable], unit: str, lang: Lang = "vi") -> View:
             "name": node_name(node, lang),
             "total": node.kind == "total",
         }
+        standing = []  # (rank, out of) per year: a table of one unit, or without the unit, ranks nothing
         for t in tables:
             known = node.code in t.values.columns and unit in t.values.index
+            standing.append(rank_of(t, unit, node.code) if known else None)
             row[f"value_{t.year}"] = as_float(t.values.at[unit, node.code]) if known else None
-            row[f"rank_{t.year}"] = as_int(t.ranks.at[unit, node.code]) if known else None
-            published = known and t.rank_source.at[unit, node.code] == "published"
+            row[f"rank_{t.year}"] = None if standing[-1] is None else standing[-1][0]
+            row[f"of_{t.year}"] = None if standing[-1] is None else standing[-1][1]
+            published = standing[-1] is not None and t.rank_source.at[unit, node.code] == "published"
             row[f"mark_{t.year}"] = "p" if published else ""
         if len(tables) > 1:
-            a, b = row[f"rank_{tables[-2].year}"], row[f"rank_{tables[-1].year}"]
-            row["places"] = None if a is None or b is None else a - b
+            row["places"] = places(standing[-2], standing[-1])
         rows.append(row)
     name = next((str(t.names.get(unit)) for t in reversed(tables) if t.names.get(unit)), "")
     # a new province (2025) is coded by its name: said once

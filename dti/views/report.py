@@ -28,18 +28,17 @@ def report_document(
     decimal = decimal or ("," if lang == "vi" else ".")
     unit = unit if unit is not None else briefing.unit
     latest, spec = briefing.latest, briefing.spec
-    total = spec.total
-    data = comparison(briefing.tables, total)
+    by = next(iter(briefing.held), spec.total)  # the total, or the first pillar a table of pillars gives
+    data = comparison(briefing.tables, by)
     years = ", ".join(str(t.year) for t in briefing.tables)
+    results = briefing.results_table
     if unit is None:
-        subtitle = (
-            f"{spec.id} · {years} · {int(latest.ranks[total].notna().sum())} {word('report.units', lang)}"
-        )
+        subtitle = f"{spec.id} · {years} · {len(latest.values)} {word('report.units', lang)}"
         sections: list[Section | None] = [
             overview(briefing, data, lang, decimal),
             ranking(briefing, data, None, lang, decimal),
             distribution(briefing, lang),
-            losses(briefing, None, lang, decimal),
+            None if results else losses(briefing, None, lang, decimal),
         ]
     else:
         subtitle = f"{unit} {latest.names.get(unit, '')} · {spec.id} · {years}"
@@ -48,13 +47,20 @@ def report_document(
             pillars(briefing, unit, lang),
             ranking(briefing, data, unit, lang, decimal),
             trend(briefing, unit, lang),
-            losses(briefing, unit, lang, decimal),
+            None if results else losses(briefing, unit, lang, decimal),
         ]
     sections.insert(1, grades.report_section(briefing, unit, lang))  # the grades, after the headline
+    first, file = next(s for s in sections if s is not None), briefing.source
+    if results:  # one sentence for what a table of published results cannot support
+        key = "notes.report-results-table" + ("" if briefing.robustness else "-robust")
+        first.lines.append(say(key, lang, file=file, codes=", ".join(briefing.held)))
+    elif len(latest.values) < 2:
+        count, year = len(latest.values), latest.year
+        first.lines.append(say("notes.report-few-units", lang, file=file, count=count, year=year))
     sections += [*tracking(briefing, unit, lang, decimal), targets(briefing, lang), quality(briefing, lang)]
     title = f"{word('report.title', lang)} {latest.year}"
     notes = texts(dict.fromkeys(briefing.notes), lang)
-    if any(n.provisional for n in spec.nodes):
+    if any(n.provisional for n in spec.nodes) and not results:
         notes.append(say("notes.report-provisional", lang))
     return Document(title, subtitle, lang, decimal, [s for s in sections if s is not None], notes)
 

@@ -15,13 +15,14 @@ from dti.words import say
 def overview(briefing: Briefing, data: dict[str, Any], lang: Lang, decimal: Decimal) -> Section:
     """How many units, the mean and the spread of the total, the first and the last; the largest moves."""
     latest, spec = briefing.latest, briefing.spec
-    total, year = spec.total, str(latest.year)
+    total, year = data["by"], str(latest.year)
     column = latest.values[total].astype(float).dropna()
     ranked = [u for u in data["units"] if u["ranks"][year] is not None]
-    facts = [
-        Fact(word("report.units", lang), len(column), "int"),
-        Fact(f"{word('report.all_mean', lang)} {total}", float(column.mean()), "value", spec.precision),
-    ]
+    facts = [Fact(word("report.units", lang), len(column), "int")]
+    if len(column) > 1:  # a mean of two units at least, saying how many
+        units = f"{len(column)} {word('report.units', lang)}"
+        label = f"{word('report.all_mean', lang)} {total}"
+        facts.append(Fact(label, float(column.mean()), "value", spec.precision, units))
     if ranked:
         first, last = ranked[0], ranked[-1]
         facts.append(
@@ -68,10 +69,11 @@ def movers(data: dict[str, Any], lang: Lang, count: int = 5) -> list[View]:
 def distribution(briefing: Briefing, lang: Lang) -> Section:
     """The distribution of the total, and the mean, lowest and highest of each pillar and main index."""
     latest, spec = briefing.latest, briefing.spec
-    total = spec.total
+    held = briefing.held
+    total = next(iter(held), spec.total)
     codes = [total] + [n.code for n in spec.nodes if n.kind == "pillar"]
     codes += [c for c in main_codes(spec, latest) if spec.graph.max_points[spec.graph.index[c]] > 0]
-    frame = latest.values[[c for c in codes if c in latest.values.columns]].astype(float)
+    frame = latest.values[list(dict.fromkeys(c for c in codes if c in held))].astype(float)
     chart = Chart(
         "distribution",
         "histogram",

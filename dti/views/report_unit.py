@@ -6,10 +6,11 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
+import pandas as pd
 
-from dti.analysis.ranking import YearTable
+from dti.analysis.ranking import YearTable, rank_of
 from dti.briefing.briefing import Briefing
-from dti.views.base import Column, Lang, View, as_float, as_int, node_name, word
+from dti.views.base import Column, Lang, View, as_float, node_name, word
 from dti.views.document import Chart, Decimal, Fact, Section, Series
 from dti.words import say
 
@@ -34,89 +35,114 @@ def _row(data: dict[str, Any], unit: str) -> dict[str, Any]:
     return next(u for u in data["units"] if u["unit"] == unit)
 
 
+def standing_note(rank: tuple[int, int] | None, lang: Lang) -> str:
+    """'hạng 38/63', or '' for a table that does not rank the unit."""
+    return "" if rank is None else f"{word('rank', lang)} {rank[0]}/{rank[1]}"
+
+
 def headline(briefing: Briefing, data: dict[str, Any], unit: str, lang: Lang, decimal: Decimal) -> Section:
-    """The year's value and rank of N, and the change in value and places since the year before."""
+    """The year's value and rank of N, and the change in value and places since the year before: places
+    only when both years rank the unit among as many units."""
     latest, spec = briefing.latest, briefing.spec
-    total, year = spec.total, str(latest.year)
+    by, year = data["by"], latest.year
     row = _row(data, unit)
-    ranked = int(latest.ranks[total].notna().sum())
-    value, rank = row["values"][year], row["ranks"][year]
+    value, rank = row["values"][str(year)], rank_of(latest, unit, by)
     change = row["changes"][-1] if row["changes"] else None
-    rank_note = f"{word('rank', lang)} {rank}/{ranked}" if rank else ""
-    facts = [Fact(f"{total} {year}", value, "value", spec.precision, rank_note)]
+    facts = [Fact(f"{by} {year}", value, "value", spec.precision, standing_note(rank, lang))]
     name = latest.names.get(unit, unit)
     shown = fmt(value, "value", decimal, spec.precision)
-    line = say(
-        "report.headline-line", lang, year=year, name=name, total=total, value=shown, rank=rank, ranked=ranked
-    )
-    if change is not None:
+    said = {"year": year, "name": name, "total": by, "value": shown}
+    if rank is None:
+        line = say("notes.report-headline-unranked", lang, **said)
+    else:
+        line = say("report.headline-line", lang, rank=rank[0], ranked=rank[1], **said)
+    if change is not None and change["value_pct"] is not None:
         places, pct = change["places"], change["value_pct"]
-        tone = None if not places else "up" if places > 0 else "down"
         since = say("report.since", lang, year=change["from"])
-        label = f"{word('rank', lang).capitalize()} {since}"
         value_note = f"{fmt(pct, 'pct', decimal)} {word('value', lang)}"
-        facts.append(Fact(label, places, "places", note=value_note, tone=tone))
-        line += f", {moved(places, lang)} {since} ({fmt(pct, 'pct', decimal)})"
-    for node in spec.nodes:
-        if node.kind == "pillar" and node.code in latest.values.columns:
-            pillar_rank = as_int(latest.ranks.at[unit, node.code])
-            note = f"{word('rank', lang)} {pillar_rank}/{ranked}" if pillar_rank else ""
-            facts.append(Fact(node_name(node, lang), as_float(latest.values.at[unit, node.code]), note=note))
+        if places is not None:
+            tone = None if not places else "up" if places > 0 else "down"
+            label = f"{word('rank', lang).capitalize()} {since}"
+            facts.append(Fact(label, places, "places", note=value_note, tone=tone))
+            line += f", {moved(places, lang)} {since} ({fmt(pct, 'pct', decimal)})"
+        else:  # a value change alone: the years do not both rank the unit among as many units
+            facts.append(Fact(f"{word('value', lang).capitalize()} {since}", pct, "pct"))
+            line += f" ({fmt(pct, 'pct', decimal)} {since})"
+    for code in briefing.held:
+        node = spec.node(code)
+        if node.kind == "pillar" and code != by and not _unknown(latest, unit, code):
+            note = standing_note(rank_of(latest, unit, code), lang)
+            facts.append(Fact(node_name(node, lang), as_float(latest.values.at[unit, code]), note=note))
     weakest = _weakest(latest, unit)
     lines = [line + "."]
     if weakest is not None:
         code, main_value, main_rank = weakest
         shown = fmt(main_value, "value", decimal, spec.precision)
         name = node_name(spec.node(code), lang)
-        lines.append(say("report.weakest", lang, code=code, name=name, value=shown, rank=main_rank))
+        if main_rank is None:
+            lines.append(say("notes.report-weakest-unranked", lang, code=code, name=name, value=shown))
+        else:
+            rank_text = f"{main_rank[0]}/{main_rank[1]}"
+            lines.append(say("report.weakest", lang, code=code, name=name, value=shown, rank=rank_text))
     return Section("headline", word("report.headline", lang), facts=facts, lines=lines)
+
+
+def _unknown(table: YearTable, unit: str, code: str) -> bool:
+    return (
+        unit not in table.values.index
+        or code not in table.values.columns
+        or bool(pd.isna(table.values.at[unit, code]))
+    )
 
 
 def main_codes(spec: Any, table: YearTable) -> list[str]:
     return [n.code for n in spec.nodes if n.kind in ("main", "group") and n.code in table.values.columns]
 
 
-def _weakest(table: YearTable, unit: str) -> tuple[str, float, int | None] | None:
+def _weakest(table: YearTable, unit: str) -> tuple[str, float, tuple[int, int] | None] | None:
     values = table.values.loc[unit, main_codes(table.spec, table)].astype(float).dropna()
     values = values[[table.spec.graph.max_points[table.spec.graph.index[c]] > 0 for c in values.index]]
     if values.empty:
         return None
     code = str(values.idxmin())
-    return code, float(values[code]), as_int(table.ranks.at[unit, code])
+    return code, float(values[code]), rank_of(table, unit, code)
 
 
-def pillars(briefing: Briefing, unit: str, lang: Lang) -> Section:
-    """The unit's pillars and main indices against the national and the regional mean."""
+def pillars(briefing: Briefing, unit: str, lang: Lang) -> Section | None:
+    """The unit's pillars and main indices the table gives, against the mean of the units that have them
+    (the national mean when they are the register's, a regional one of the unit's region): a mean of two
+    units at least, named with how many it averages."""
     latest, spec = briefing.latest, briefing.spec
-    codes = [n.code for n in spec.nodes if n.kind == "pillar" and n.code in latest.values.columns]
-    codes += [c for c in main_codes(spec, latest) if spec.graph.max_points[spec.graph.index[c]] > 0]
+    graph = spec.graph
+    held = [c for c in briefing.held if spec.node(c).kind != "total" and graph.max_points[graph.index[c]] > 0]
+    codes = [c for c in held if not _unknown(latest, unit, c)]
+    if not codes:
+        return None
     values = latest.values[codes].astype(float)
-    national = values.mean()
-    region = briefing.register.regions.get(unit, "")
-    peers = [u for u in values.index if region and briefing.register.regions.get(u) == region]
-    regional = values.loc[peers].mean() if peers else None
+    register = briefing.register
+    national = mean_of(values, "notes.report-table-mean", lang, register.strict and len(register.names) or 0)
+    region = register.regions.get(unit, "")
+    peers = [u for u in values.index if region and register.regions.get(u) == region]
+    regional = mean_of(values.loc[peers], "notes.report-regional-mean", lang, 0, region=region)
     name = latest.names.get(unit, unit)
     series = [Series(str(name), [as_float(values.at[unit, c]) for c in codes])]
-    series.append(Series(word("report.national", lang), [as_float(national[c]) for c in codes]))
     columns = [
         Column("code", word("code", lang)),
         Column("name", word("name", lang)),
         Column("value", word("value", lang), "value", spec.precision),
-        Column("rank", word("rank", lang), "int"),
-        Column("national", word("report.national", lang), "value", spec.precision),
+        Column("rank", word("rank", lang)),
     ]
-    if regional is not None:
-        label = f"{word('report.regional', lang)} {region}"
-        series.append(Series(label, [as_float(regional[c]) for c in codes]))
-        columns.append(Column("regional", label, "value", spec.precision))
+    means = [(key, found) for key, found in (("national", national), ("regional", regional)) if found]
+    for key, (label, mean) in means:
+        series.append(Series(label, [as_float(mean[c]) for c in codes]))
+        columns.append(Column(key, label, "value", spec.precision))
     rows = [
         {
             "code": c,
             "name": node_name(spec.node(c), lang),
             "value": as_float(values.at[unit, c]),
-            "rank": as_int(latest.ranks.at[unit, c]),
-            "national": as_float(national[c]),
-            "regional": None if regional is None else as_float(regional[c]),
+            "rank": _rank_text(rank_of(latest, unit, c)),
+            **{key: as_float(mean[c]) for key, (_, mean) in means},
             "pillar": spec.node(c).kind == "pillar",
         }
         for c in codes
@@ -134,13 +160,34 @@ def pillars(briefing: Briefing, unit: str, lang: Lang) -> Section:
     return Section("pillars", word("report.pillars", lang), views=[view], charts=[chart])
 
 
+def _rank_text(rank: tuple[int, int] | None) -> str | None:
+    return None if rank is None else f"{rank[0]}/{rank[1]}"
+
+
+def mean_of(
+    values: pd.DataFrame, key: str, lang: Lang, register_size: int, **params: Any
+) -> tuple[str, pd.Series] | None:
+    """The mean of each column over the units that have it (NaN under two), and its label: the national
+    mean when the units are all the register's."""
+    counts = values.notna().sum()
+    count = int(counts.max()) if len(counts) else 0
+    if count < 2:
+        return None
+    if register_size and count >= register_size:
+        key = "notes.report-national-mean"
+    return say(key, lang, count=count, **params), values.mean().where(counts >= 2)
+
+
 def ranking(
     briefing: Briefing, data: dict[str, Any], unit: str | None, lang: Lang, decimal: Decimal
-) -> Section:
-    """The whole ranking as bars (the unit highlighted); the table around the unit, or the top."""
+) -> Section | None:
+    """The whole ranking as bars (the unit highlighted); the table around the unit, or the top; none when
+    the year ranks no unit (a unit's own file)."""
     latest, spec = briefing.latest, briefing.spec
-    total, year = spec.total, str(latest.year)
+    total, year = data["by"], str(latest.year)
     ranked = [u for u in data["units"] if u["ranks"][year] is not None]
+    if not ranked:
+        return None
     names = [u["name"] or u["unit"] for u in ranked]
     highlight = [i for i, u in enumerate(ranked) if u["unit"] == unit]
     chart = Chart(

@@ -98,4 +98,37 @@ WORDS: dict[str, tuple[str, str]] = {
         "{file} có dữ liệu không hợp lệ: chưa tính điểm (`dti validate {file}` liệt kê mọi vấn đề)",
         "{file} holds invalid data: nothing was scored (`dti validate {file}` lists every issue)",
     ),
+    "notes.report-results-table": (
+        "{file} là bảng kết quả đã công bố (giá trị {codes}), không có điểm của các chỉ số thành phần: "
+        "báo cáo chỉ nêu giá trị và thứ hạng, không nêu điểm bị mất và các chỉ số thành phần.",
+        "{file} is a table of published results (values of {codes}) without the components' points: the "
+        "report states values and ranks only, not points lost or the components.",
+    ),
+    "notes.report-results-table-robust": (
+        "{file} là bảng kết quả đã công bố (giá trị {codes}), không có điểm của các chỉ số thành phần và "
+        "các chỉ số chính: báo cáo chỉ nêu giá trị và thứ hạng, không nêu điểm bị mất, các chỉ số thành "
+        "phần và độ vững của thứ hạng.",
+        "{file} is a table of published results (values of {codes}) without the points of the components "
+        "and main indices: the report states values and ranks only, not points lost, the components or "
+        "how sure the ranks are.",
+    ),
+    "notes.report-few-units": (
+        "{file} chỉ có số liệu của {count} đơn vị: năm {year} không có thứ hạng, trung bình và độ vững của "
+        "thứ hạng.",
+        "{file} holds the data of {count} unit(s): no rank, mean or rank robustness for {year}.",
+    ),
+    "notes.report-headline-unranked": (
+        "Năm {year}, {name} đạt {total} {value}; bảng năm {year} không xếp hạng {name}",
+        "In {year}, {name} scored {total} {value}; the {year} table does not rank {name}",
+    ),
+    "notes.report-weakest-unranked": (
+        "Chỉ số chính thấp nhất: {code} {name} ({value}).",
+        "Weakest main index: {code} {name} ({value}).",
+    ),
+    "notes.report-national-mean": ("Trung bình cả nước ({count} đơn vị)", "National mean ({count} units)"),
+    "notes.report-table-mean": ("Trung bình {count} đơn vị trong bảng", "Mean of the table's {count} units"),
+    "notes.report-regional-mean": (
+        "Trung bình vùng {region} ({count} đơn vị)",
+        "Mean of {region} ({count} units)",
+    ),
 }
