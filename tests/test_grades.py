@@ -285,3 +285,32 @@ def test_the_example_commune_index_grades_by_value() -> None:
     assert all(
         load_spec(p).bands == [] for p in ("dti-province-2020", "dti-province-2022", "dti-province-2025")
     )
+
+
+def test_gaps_of_every_unit_lists_the_nearest_to_the_next_grade(commune: tuple[Path, Path]) -> None:
+    spec, now = commune
+    args = ["gaps", str(now), "--spec", str(spec)]
+    data = json.loads(runner.invoke(app, [*args, "--format", "json"]).stdout)
+    found = {g["unit"]: g for g in data["grades"]}
+    # X06: 65 → 80 takes 15; gaps C1 10, C4 5, C5 10, C6 10: C1 and C5 (the first two 10s) close it
+    assert found["X06"] == {
+        "unit": "X06",
+        "band": "Khá",
+        "next": "Tốt",
+        "to_next": pytest.approx(15),
+        "components": [
+            {"code": "C1", "points": pytest.approx(10)},
+            {"code": "C5", "points": pytest.approx(10)},
+        ],
+    }
+    assert [b["count"] for b in data["bands"]] == [4, 2, 2, 2]
+    table = runner.invoke(app, args).stdout.splitlines()
+    nearest = [line.split()[0] for line in table if line.startswith("X")]
+    assert nearest == [
+        "X09",
+        "X07",
+        "X05",
+        "X10",
+        "X06",
+        "X08",
+    ]  # 1.1, 9, 9, 12, 15, 15 points; top band left out

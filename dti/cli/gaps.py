@@ -84,6 +84,8 @@ def gaps(
     except engine.GapsError as exc:
         raise typer.BadParameter(worded(exc), param_hint="--assume" if pairs else "FILE") from None
     common.notes(notes, writer.code)
+    from dti.views import grades  # the way to the next grade: nothing without bands
+
     lang, full = writer.code, fmt is Format.xlsx  # a workbook holds every row; the terminal, the largest gaps
     if one is None:
         moved = whatif.everywhere(found, assumed, close, run.spec.total) if assumed or close else None
@@ -92,8 +94,10 @@ def gaps(
             fmt,
             writer,
             files,
-            table=lambda: views.province_views(found, moved, lang, words, full),
-            json=lambda: views.province_data(found, moved),
+            table=lambda: grades.gaps_province(
+                views.province_views(found, moved, lang, words, full), result, lang, None if full else 15
+            ),
+            json=lambda: grades.gaps_province_data(views.province_data(found, moved), result),
             csv=lambda: views.frame(found),
         )
     else:
@@ -108,7 +112,6 @@ def gaps(
         scenario = whatif.what_if(found, code, assumed, close, pool) if assumed or close else None
         nexts = whatif.next_up(found, code, engine.ranked_nodes(run.spec), pool)
         mark = common.decimal_mark(writer.lang, writer.decimal)
-        from dti.views import grades  # the way to the next grade: nothing without bands
 
         common.emit(
             fmt,

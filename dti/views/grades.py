@@ -136,14 +136,61 @@ def gaps_data(data: dict[str, Any], result: Result, unit: str) -> dict[str, Any]
     grades = grade(result)
     if grades is None:
         return data
-    i = grades.unit_codes.index(unit)
+    data["grade"] = _next(grades, grades.unit_codes.index(unit))
+    return data
+
+
+def _next(grades: Grades, i: int) -> dict[str, Any]:
     k = int(grades.band[i])
-    data["grade"] = {
+    return {
         "band": grades.name(i),
         "next": grades.bands[k - 1].name_vi if k > 0 else None,
         "to_next": as_float(grades.to_next[i]),
         "components": [{"code": c, "points": p} for c, p in grades.closers(i)],
     }
+
+
+def gaps_province(views: list[View], result: Result, lang: Lang, limit: int | None = 15) -> list[View]:
+    """`dti gaps` of every unit: the units nearest the next grade first, with the points they need and
+    the components whose gaps close them (`limit` rows; None: every one, for a workbook)."""
+    grades = grade(result)
+    if grades is None:
+        return views
+    near = np.flatnonzero(~np.isnan(grades.to_next))
+    near = near[np.argsort(grades.to_next[near], kind="stable")]
+    rows = []
+    for i in near.tolist()[:limit]:
+        k = int(grades.band[i])
+        rows.append(
+            {
+                "unit": grades.unit_codes[i],
+                "name": result.unit_names[i],
+                "band": grades.bands[k].name(lang),
+                "next": grades.bands[k - 1].name(lang),
+                "to_next": float(grades.to_next[i]),
+                "components": [c for c, _ in grades.closers(i)],
+            }
+        )
+    columns = [
+        Column("unit", say("label.unit", lang)),
+        Column("name", say("label.name", lang)),
+        Column("band", say("analysis.grades.band", lang)),
+        Column("next", say("analysis.grades.next-band", lang)),
+        Column("to_next", say("analysis.grades.to-next", lang), "points"),
+        Column("components", say("analysis.grades.closing", lang), "list"),
+    ]
+    title = say("analysis.grades.nearest", lang)
+    view = View(title, columns, rows, [counts_line(grades, lang)], sheet=say("analysis.grades.section", lang))
+    return [*views, view]
+
+
+def gaps_province_data(data: dict[str, Any], result: Result) -> dict[str, Any]:
+    """`grades`: per unit {unit, band, next, to_next, components}, and `bands` with the counts."""
+    grades = grade(result)
+    if grades is None:
+        return data
+    data["grades"] = [{"unit": u, **_next(grades, i)} for i, u in enumerate(grades.unit_codes)]
+    data["bands"] = bands_data(grades)
     return data
 
 
@@ -225,6 +272,8 @@ __all__ = [
     "bands_data",
     "counts_line",
     "gaps_data",
+    "gaps_province",
+    "gaps_province_data",
     "gaps_views",
     "names",
     "rank_data",

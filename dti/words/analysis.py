@@ -216,6 +216,13 @@ WORDS.update(
         ),
         "analysis.grades.counts": ("Số đơn vị theo xếp loại: {counts}", "Units per grade: {counts}"),
         "analysis.grades.section": ("Xếp loại", "Grades"),
+        "analysis.grades.nearest": (
+            "Gần xếp loại trên nhất: điểm cần thêm và các chỉ tiêu mà khắc phục thiếu hụt là đủ",
+            "Nearest the next grade: the points needed and the components whose gaps close them",
+        ),
+        "analysis.grades.next-band": ("xếp loại trên", "next grade"),
+        "analysis.grades.to-next": ("điểm cần thêm", "points needed"),
+        "analysis.grades.closing": ("khắc phục", "close"),
         "analysis.grades.title": ("Để đạt xếp loại trên", "To reach the next grade"),
         "analysis.grades.adds": ("điểm tăng thêm", "points added"),
         "analysis.grades.year": ("Xếp loại năm {year}: {counts}", "Grades in {year}: {counts}"),
