@@ -19,7 +19,7 @@ from dti.engine.validate import validate
 from dti.io.files import read_grids
 from dti.io.grid import YEAR, Grid, stated_years
 from dti.io.register import UnitRegister
-from dti.issues import IssueCode, Report
+from dti.issues import Issue, IssueCode, Report, Severity, issue
 from dti.spec import Spec, SpecError, load_spec, spec_for_year
 from dti.words import Note, note
 
@@ -107,10 +107,13 @@ def evaluate(
         spec = load_spec(spec)
     if scoring:
         spec.require_scorable()  # a spec whose points are unknown stops here, before any data is judged
+    given_register = register
     register = register if register is not None else default_register(spec)
     submission = submission_from_grids(
         grids, issues, spec, register, layout=layout, year=found_year, columns=columns, unit=unit
     )
+    if given_register is not None:
+        submission.issues += _without_data(given_register, submission)
     notes += submission.notes
     if not submission.gives_leaves(spec):
         # A table of index values: an empty cell is unknown, not zero, so nothing is invented.
@@ -127,6 +130,16 @@ def evaluate(
     for layer in submission.layers.values():
         layer.cache.clear()  # the rule blocks validation and scoring shared: a copy of every cell
     return Run(spec, submission, report, result, kind, notes)
+
+
+def _without_data(register: UnitRegister, submission: Submission) -> list[Issue]:
+    """The units of a --units register that no file gives a row for: said, as they are not ranked."""
+    read = set(submission.units)
+    silent = [code for code in register.names if code not in read]
+    if not read or not silent or not register.strict:
+        return []
+    named = [f"{code} {register.names[code]}" for code in silent]
+    return [issue(IssueCode.NO_DATA, Severity.WARNING, "tables.register-no-data", {"units": named})]
 
 
 def _data_year(grids: list[Grid], year: int | None, notes: list[Note | str]) -> int | None:

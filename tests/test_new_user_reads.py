@@ -174,3 +174,46 @@ def test_as_unit_beside_a_unit_column_is_said_never_ignored(tmp_path: Path) -> N
     assert shown.exit_code == 1, shown.output
     (said,) = [i for i in json.loads(shown.stdout)["issues"] if i["code"] == "invalid-option"]
     assert "names other units: 01 Hà Nội" in said["message"]
+
+
+def test_a_register_unit_that_sent_no_data_is_named(tmp_path: Path) -> None:
+    units = tmp_path / "don_vi.csv"
+    units.write_text("code,name\n01,Hà Nội\n48,Đà Nẵng\n58,Ninh Thuận\n", encoding="utf-8")
+    data = tmp_path / "so_lieu.csv"
+    data.write_text("Mã đơn vị,Chỉ số,Giá trị\n48,NTS.02,3\n01,NTS.02,2\n", encoding="utf-8")
+    shown = runner.invoke(
+        app, ["validate", str(data), "--units", str(units), "--format", "json", "--lang", "en"]
+    )
+    said = [i for i in json.loads(shown.stdout)["issues"] if i["code"] == "no-data"]
+    assert [i["message"] for i in said] == [
+        "units of the register (--units) that no file gives figures for, so they are not ranked: "
+        "58 Ninh Thuận"
+    ]
+    assert said[0]["severity"] == "warning"
+
+
+def test_a_shortened_name_points_at_its_cell_and_the_stt_number(tmp_path: Path) -> None:
+    data = tmp_path / "ten_rut_gon.csv"
+    data.write_text(
+        "STT,Mã đơn vị,Chỉ số,Giá trị\n"
+        "120,48,Số cuộc họp BCĐ,3\n"  # a shortened name; no node is numbered 120
+        "121,48,,85%\n",  # an empty name cell
+        encoding="utf-8",
+    )
+    shown = runner.invoke(
+        app, ["validate", str(data), "--spec", "dti-province-2022", "--format", "json", "--lang", "en"]
+    )
+    said = [i for i in json.loads(shown.stdout)["issues"] if i["code"] == "unknown-indicator"]
+    assert [(i["row"], i["cell"], i["column"]) for i in said] == [(2, "C2", "Chỉ số"), (3, "C3", "Chỉ số")]
+    assert said[0]["message"].startswith("'Số cuộc họp BCĐ' is not the code, number or name of any node")
+    assert said[1]["message"].startswith("the indicator cell is empty;")
+
+
+def test_the_stt_number_of_a_node_is_suggested(tmp_path: Path) -> None:
+    data = tmp_path / "ten_rut_gon.csv"
+    data.write_text("TT,Mã đơn vị,Chỉ số,Giá trị\n1,48,Nhận thức,80\n", encoding="utf-8")
+    shown = runner.invoke(
+        app, ["validate", str(data), "--spec", "dti-province-2022", "--format", "json", "--lang", "en"]
+    )
+    (said,) = [i for i in json.loads(shown.stdout)["issues"] if i["code"] == "unknown-indicator"]
+    assert "(column 'TT' says 1: TT 1 = NTS 'Nhận thức số'?)" in said["message"], said["message"]

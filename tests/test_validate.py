@@ -48,7 +48,7 @@ def test_broken_sample_issues_are_pinned() -> None:
         ("points-above-max", 6, "value", "C6"),
         ("value-above-100", 7, "value", "C7"),
         ("missing-value", 8, "value", "C8"),
-        ("unknown-indicator", 9, "value", "C9"),
+        ("unknown-indicator", 9, "indicator", "B9"),  # at the cell that names no node
         ("invalid-option", 10, "value", "C10"),
         ("duplicate-entry", 11, "value", "C11"),
         ("leading-zero-lost", 12, "unit", "A12"),

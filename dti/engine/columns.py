@@ -15,6 +15,7 @@ from dti.io.headers import ALIASES, RANK_COLUMN, SUB_RANK, SUB_VALUE, TOTAL_NAME
 from dti.issues import Issue, IssueCode, Severity, issue
 from dti.spec import Spec
 from dti.text import header_key
+from dti.words import Note, note
 
 
 def grid_issue(
@@ -136,6 +137,43 @@ def value_as_node(grid: Grid, columns: dict[str, int], spec: Spec, overrides: di
                 cell=cell_ref(j, int(grid.rows[0]) - 1 if len(grid.rows) else 1),
             )
     return None
+
+
+def unknown_indicator(
+    grid: Grid, spec: Spec, columns: dict[str, int], r: int, unit: str | None, value: str
+) -> Issue:
+    """An indicator cell that names no node, said at that cell; when the row's STT/TT number is a node's
+    official number, the node it likely means (`TT 1 = C1`); an empty cell is said as empty."""
+    at, row = columns["indicator"], int(grid.rows[r])
+    column = grid.columns[at]
+    text = column.texts[column.codes[r]].strip() if column.texts else ""
+    hint: Note | str = ""
+    for j, raw in enumerate(grid.header):
+        if (
+            ALIASES.get(header_key(raw)) == "skip"
+            and "tt" in header_key(raw).split()
+            and j < len(grid.columns)
+        ):
+            numbers = grid.columns[j]
+            number = numbers.texts[numbers.codes[r]].strip() if numbers.texts else ""
+            node = next((n for n in spec.nodes if number and n.number == number), None)
+            if node is not None:
+                hint = note("tables.number-is", column=raw, number=number, code=node.code, name=node.name_vi)
+            break
+    key = "tables.indicator-empty" if not text else "tables.unknown-indicator"
+    return grid_issue(
+        IssueCode.UNKNOWN_INDICATOR,
+        Severity.ERROR,
+        key,
+        {"text": text, "spec": spec.id, "hint": hint},
+        grid,
+        row=row,
+        column=grid.header[at],
+        cell=cell_ref(at, row),
+        unit=unit,
+        indicator=text,
+        value=value,
+    )
 
 
 def unnamed_columns(grid: Grid) -> list[Issue]:

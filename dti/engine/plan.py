@@ -15,6 +15,7 @@ from dti.engine.columns import (
     grid_issue,
     indicator_code,
     meaning,
+    unknown_indicator,
     unnamed_columns,
     value_as_node,
 )
@@ -300,22 +301,7 @@ def _long_cells(
     for r in np.flatnonzero(nodes < 0).tolist():
         if units[r] is None:
             continue
-        text = ind_texts[ind_codes[r]]
-        issues.append(
-            grid_issue(
-                IssueCode.UNKNOWN_INDICATOR,
-                Severity.ERROR,
-                "plan.unknown-code",
-                {"text": text, "spec": spec.id},
-                grid,
-                row=int(grid.rows[r]),
-                column=grid.header[value_col],
-                cell=cell_ref(value_col, int(grid.rows[r])),
-                unit=units[r],
-                indicator=text,
-                value=values.texts[values.codes[r]],
-            )
-        )
+        issues.append(unknown_indicator(grid, spec, columns, r, units[r], values.texts[values.codes[r]]))
     return [(value_col, values, nodes)]
 
 

@@ -204,10 +204,6 @@ WORDS: dict[str, tuple[str, str]] = {
         "the file names unit {unit} '{name}' but the unit register says '{official}': the register's name "
         "is used (check the unit code)",
     ),
-    "plan.unknown-code": (
-        "'{text}' không phải mã của bộ chỉ số {spec}: xem `dti spec show {spec}`",
-        "'{text}' is not a code of spec {spec}: see `dti spec show {spec}`",
-    ),
     "plan.unknown-column": (
         "cột '{column}' không phải mã của bộ chỉ số: hãy đổi tên thành mã chỉ số (xem `dti spec show`) "
         "hoặc xóa cột",

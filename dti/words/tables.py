@@ -54,4 +54,22 @@ WORDS: dict[str, tuple[str, str]] = {
         "--as-unit '{text}', but the file's unit column '{column}' names other units: {units}; check the "
         "file, or leave out --as-unit (it is for files without a unit column)",
     ),
+    "tables.register-no-data": (
+        "đơn vị trong danh mục (--units) không có số liệu trong tệp nào, nên không được xếp hạng: {units}",
+        "units of the register (--units) that no file gives figures for, so they are not ranked: {units}",
+    ),
+    "tables.unknown-indicator": (
+        "'{text}' không phải mã, số thứ tự hay tên của chỉ số nào trong bộ chỉ số {spec}{hint}; hãy ghi mã "
+        "hoặc đúng tên chỉ số (xem `dti spec show {spec}`)",
+        "'{text}' is not the code, number or name of any node of spec {spec}{hint}; write the code or the "
+        "node's name as the spec has it (see `dti spec show {spec}`)",
+    ),
+    "tables.indicator-empty": (
+        "ô tên chỉ số trống{hint}; hãy ghi mã hoặc tên chỉ số của bộ chỉ số {spec}",
+        "the indicator cell is empty{hint}; write a code or a node's name of spec {spec}",
+    ),
+    "tables.number-is": (
+        " (cột '{column}' ghi {number}: {column} {number} = {code} '{name}'?)",
+        " (column '{column}' says {number}: {column} {number} = {code} '{name}'?)",
+    ),
 }
