@@ -24,6 +24,20 @@ def lines_of(text: str) -> str:
     return _BREAK.sub("\n", text).strip()
 
 
+# A control character in a file name (a newline, an ESC) written as Python writes it: a message stays on
+# its line and the terminal obeys nothing.
+_CONTROLS = {c: f"\\x{c:02x}" for c in (*range(32), 127, *range(128, 160))} | {
+    9: "\\t",
+    10: "\\n",
+    13: "\\r",
+}
+
+
+def escape_controls(text: str) -> str:
+    """`text` with each control character escaped: `xa⏎2024.csv` → `xa\\n2024.csv`."""
+    return text.translate(_CONTROLS)
+
+
 def fold(text: str) -> str:
     """Return the key used to match names: NFC, case-folded, single spaces."""
     return " ".join(nfc(text).casefold().split())

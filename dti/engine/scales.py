@@ -87,7 +87,7 @@ def counts_notes(spec: Spec, submission: Submission) -> list[Note]:
     """The audit trail of shares written as counts: per file, the cells read and what they became
     (`E5 (48, HTS.01) 512.340/570.000 → 89,88 %`). The raw counts stay the cells' text."""
     ratio = np.array([isinstance(n.rule, RatioRule) for n in spec.nodes], dtype=bool)
-    by_file: dict[str, list[Note]] = {}
+    by_file: dict[str, list[tuple[tuple[str, int, int], Note]]] = {}
     for layer in submission.layers.values():
         rows, cols = np.nonzero(
             (layer.status == COUNTS) & ratio & ~np.isnan(layer.value) & (layer.value <= 100)
@@ -103,9 +103,11 @@ def counts_notes(spec: Spec, submission: Submission) -> list[Note]:
                 raw=where["value"],
                 value=float(layer.value[i, j]),
             )
-            by_file.setdefault(where["file"], []).append(said)
+            at = (str(where["sheet"] or ""), int(layer.row[i, j]), int(layer.col[i, j]))
+            by_file.setdefault(where["file"], []).append((at, said))
     out = []
-    for file, cells in by_file.items():
+    for file, found in by_file.items():
+        cells = [said for _, said in sorted(found, key=lambda f: f[0])]  # by sheet, row, column
         shown: list[Note] = cells[:SHOWN_COUNTS]
         if len(cells) > SHOWN_COUNTS:
             shown.append(note("answers.counts-more", more=len(cells) - SHOWN_COUNTS))

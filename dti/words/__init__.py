@@ -4,7 +4,8 @@ A catalogue is a module of this package holding `WORDS = {key: (vi, en)}`; a key
 (`io.not-a-number`, `note.spec-for-year`, `label.rank`). Templates take named parameters in
 `str.format` syntax; a float parameter is written with the language's decimal mark (`{share:.1f}` gives
 18,5 in Vietnamese, 18.5 in English), a list is joined with ", " (`{names:q}` quotes each item: 'a', 'b';
-`{problems:;}` joins with "; ", for items that hold commas).
+`{problems:;}` joins with "; ", for items that hold commas); a whole number takes its noun in the
+singular or the plural (`{count:|unit|units}` gives 1 unit, 3 units).
 The library returns keys and
 parameters (an Issue's `key` and `params`, a `Note`); the views word them with `say` in the language
 the user chose. A catalogue per area keeps the files small and lets each area grow on its own.
@@ -13,11 +14,14 @@ the user chose. A catalogue per area keeps the files small and lets each area gr
 from __future__ import annotations
 
 import importlib
+import numbers
 import string
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, Literal
+
+from dti.text import escape_controls
 
 Lang = Literal["vi", "en"]
 Mark = Literal[",", "."]
@@ -62,6 +66,16 @@ class _Comma(_Number):
     comma = True
 
 
+class _Count(int):
+    """A whole-number parameter: `{n:|unit|units}` writes it with its noun, singular for one."""
+
+    def __format__(self, spec: str) -> str:
+        if not spec.startswith("|"):
+            return int.__format__(int(self), spec)
+        one, _, many = spec[1:].partition("|")
+        return f"{int(self)} {one if self == 1 else many}"
+
+
 class _Items(tuple[Any, ...]):
     """A list parameter: its items joined with ", "; the format spec `q` quotes each one ('a', 'b'), `;`
     joins them with "; "."""
@@ -86,6 +100,8 @@ def decimal_for(lang: Lang) -> Mark:
 def _param(value: Any, lang: Lang) -> Any:
     if isinstance(value, bool) or value is None:
         return value
+    if isinstance(value, numbers.Integral):  # numpy's too
+        return _Count(int(value))
     if isinstance(value, float):
         return (_Comma if decimal_for(lang) == "," else _Number)(value)
     if isinstance(value, Note):
@@ -95,13 +111,31 @@ def _param(value: Any, lang: Lang) -> Any:
     return value
 
 
+# Parameters that hold file names: their control characters are escaped (a name with a newline would
+# break the message across lines).
+FILE_PARAMS = frozenset({"file", "files", "path", "table", "output", "source", "sources"})
+
+
+def _file_name(value: Any) -> Any:
+    if isinstance(value, str):
+        return escape_controls(value)
+    if isinstance(value, list | tuple):
+        return [_file_name(v) for v in value]
+    return value
+
+
 def say(key: str, lang: Lang = "vi", /, **params: Any) -> str:
     """The text of `key` in `lang`, its parameters filled in."""
     vi, en = catalogue()[key]
     template = vi if lang == "vi" else en
     if not params:
         return template
-    return template.format(**{name: _param(value, lang) for name, value in params.items()})
+    return template.format(
+        **{
+            name: _param(_file_name(value) if name in FILE_PARAMS else value, lang)
+            for name, value in params.items()
+        }
+    )
 
 
 def word(key: str, lang: Lang = "vi") -> str:

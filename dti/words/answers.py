@@ -44,7 +44,7 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "answers.counts-read": (
         "{file}: {count} ô ghi tỷ lệ bằng số đếm a/b, tính thành phần trăm: {cells:;}",
-        "{file}: {count} cell(s) give a share as counts a/b, read as a percentage: {cells:;}",
+        "{file}: {count:|cell gives|cells give} a share as counts a/b, read as a percentage: {cells:;}",
     ),
     "answers.counts-cell": (
         "{cell} ({unit}, {code}) {raw} → {value:.2f} %",

@@ -158,13 +158,14 @@ WORDS: dict[str, tuple[str, str]] = {
     "score.title": (
         "{spec}: {count} đơn vị, xếp hạng theo {by} (đồng hạng theo giá trị làm tròn {digits} chữ số thập "
         "phân)",
-        "{spec}: {count} units, ranked by {by} (competition ranking on values rounded to {digits} decimals)",
+        "{spec}: {count:|unit|units}, ranked by {by} (competition ranking on values rounded to {digits} "
+        "decimals)",
     ),
     "score.title-year": (
         "{spec}, năm số liệu {year}: {count} đơn vị, xếp hạng theo {by} (đồng hạng theo giá trị làm tròn "
         "{digits} chữ số thập phân)",
-        "{spec}, data year {year}: {count} units, ranked by {by} (competition ranking on values rounded to "
-        "{digits} decimals)",
+        "{spec}, data year {year}: {count:|unit|units}, ranked by {by} (competition ranking on values "
+        "rounded to {digits} decimals)",
     ),
     "score.narrow-pillars": ("--show pillars: chỉ các trụ cột", "--show pillars: the pillars only"),
     "score.main": ("chỉ số chính", "main index"),
@@ -172,7 +173,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "score.component-name": ("tên chỉ tiêu", "component name"),
     "score.components-title": (
         "{spec}: {count} chỉ tiêu thành phần mỗi đơn vị, đơn vị theo hạng {by}",
-        "{spec}: {count} components per unit, units in {by} rank order",
+        "{spec}: {count:|component|components} per unit, units in {by} rank order",
     ),
     "score.before": ("trước", "before"),
 }

@@ -157,9 +157,10 @@ WORDS.update(
             "Nhập từ {file} bằng `dti spec import`: {criteria} tiêu chí, {rules} quy tắc suy ra từ nội dung "
             "cách tính, {provisional} để tạm tính (điểm tự đánh giá). `source` của mỗi nút cho biết nút lấy "
             "từ dòng nào và vì sao chọn quy tắc đó: hãy đối chiếu với quyết định.",
-            "Imported from {file} by `dti spec import`: {criteria} criteria, {rules} rules inferred from the "
-            "method text, {provisional} left provisional (self-assessed points). Each node's `source` says "
-            "which row it comes from and why its rule was chosen: check them against the decision.",
+            "Imported from {file} by `dti spec import`: {criteria:|criterion|criteria}, {rules:|rule|rules} "
+            "inferred from the method text, {provisional} left provisional (self-assessed points). Each "
+            "node's `source` says which row it comes from and why its rule was chosen: check them against "
+            "the decision.",
         ),
         "spec.import.top-source": (
             "nhập từ {file} bằng dti spec import",
@@ -229,8 +230,8 @@ WORDS.update(
         "spec.review.summary": (
             "{nodes} nút; quy tắc suy ra: {rules}; tạm tính: {provisional}; tổng lệch: {sums}; "
             "dòng không xếp được: {unplaced}",
-            "{nodes} nodes; rules inferred: {rules}; provisional: {provisional}; sums that disagree: {sums}; "
-            "rows not placed: {unplaced}",
+            "{nodes:|node|nodes}; rules inferred: {rules}; provisional: {provisional}; sums that disagree: "
+            "{sums}; rows not placed: {unplaced}",
         ),
         "spec.review.no-rules": ("không có", "none"),
         "spec.review.written": ("{table} → {output}: {summary}", "{table} → {output}: {summary}"),
@@ -287,7 +288,7 @@ WORDS.update(
         ),
         "spec.provisional": (
             "; * = tạm tính ({count} nút): chưa đối chiếu với quyết định",
-            "; * = provisional ({count} nodes): not verified against the decision",
+            "; * = provisional ({count:|node|nodes}): not verified against the decision",
         ),
     }
 )
@@ -297,11 +298,7 @@ WORDS.update(
     {
         "spec.error.invalid": (
             "{source}: bộ chỉ số không hợp lệ ({count} vấn đề)",
-            "{source}: invalid spec ({count} problems)",
-        ),
-        "spec.error.invalid-one": (
-            "{source}: bộ chỉ số không hợp lệ ({count} vấn đề)",
-            "{source}: invalid spec ({count} problem)",
+            "{source}: invalid spec ({count:|problem|problems})",
         ),
         "spec.error.yaml": ("không phải YAML hợp lệ: {why}", "not valid YAML: {why}"),
         "spec.error.top-level": (

@@ -64,7 +64,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "tracking.owners.unowned": (
         "{count} chỉ số thành phần chưa có đơn vị chủ trì: {codes} (hãy thêm dòng cho các chỉ số này hoặc "
         "cho chỉ số chính của chúng)",
-        "{count} component(s) have no lead unit: {codes} (add a row for them or for their main index)",
+        "{count:|component has|components have} no lead unit: {codes} (add a row for them or for their "
+        "main index)",
     ),
     # --- received log ----------------------------------------------------------------------------------
     "tracking.received.unknown-owner": (
@@ -297,7 +298,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "tracking.calendar.no-deadline": ("Không có hạn báo cáo nào trong năm", "No deadline in the year"),
     "tracking.calendar.first": (
         "Hạn đầu tiên: số liệu {period}, ngày {day} ({count} đơn vị)",
-        "First deadline: {period} figures, {day} ({count} owners)",
+        "First deadline: {period} figures, {day} ({count:|owner|owners})",
     ),
     "tracking.calendar.summary": (
         "{missing}/{n} đơn vị chưa gửi số liệu {period}; {late} đơn vị gửi chậm",
@@ -317,7 +318,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "tracking.tasks.unknown": ("chưa rõ", "unknown"),
     "tracking.tasks.late-done": (" quá hạn", ", late"),
     "tracking.tasks.late": (", chậm tiến độ", ", late"),
-    "tracking.tasks.days-overdue": (", quá hạn {days} ngày", ", {days} days overdue"),
+    "tracking.tasks.days-overdue": (", quá hạn {days} ngày", ", {days:|day|days} overdue"),
     "tracking.tasks.id": ("STT", "id"),
     "tracking.tasks.group": ("nhóm", "group"),
     "tracking.tasks.name": ("nhiệm vụ", "task"),

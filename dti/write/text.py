@@ -20,6 +20,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from dti.text import escape_controls
 from dti.views import Column, View
 from dti.views.cells import cell, missing
 from dti.views.document import Decimal
@@ -213,7 +214,7 @@ def _print(console: Console, views: Sequence[View], width: int | None, decimal: 
     wrap = width is not None  # titles and notes wrap in a terminal; a pipe gets them on one line
     for view in views:
         if view.title:
-            console.print(Text(safe(view.title)), soft_wrap=not wrap)
+            console.print(Text(escape_controls(safe(view.title))), soft_wrap=not wrap)  # a file name
         if view.columns:
             cells = [[_text(c, row, decimal) for c in view.columns] for row in view.rows]
             fit = layout(view, cells, width)
@@ -310,7 +311,7 @@ def spec_problems(source: str, problems: Sequence[Note | str], lang: Lang = "vi"
     """A spec that cannot be loaded: every problem with its YAML key path, on stderr."""
     error(
         say(
-            "spec.error.invalid" if len(problems) != 1 else "spec.error.invalid-one",
+            "spec.error.invalid",
             lang,
             source=source,
             count=len(problems),
