@@ -10,6 +10,7 @@ import pandas as pd
 from dti.io.periods import Period
 from dti.issues import ISSUE_FIELDS, Report
 from dti.numbers import format_trimmed
+from dti.text import escape_controls
 from dti.tracking.target_notes import label_note, summary
 from dti.tracking.target_periods import BENCHMARKS, column_key
 from dti.tracking.target_text import STATUSES
@@ -43,7 +44,7 @@ def issues(report: Report, lang: Lang = "vi", workbooks: set[str] | None = None)
                 "issue": str(i.code),
             }
         )
-    views = [View(file, columns, rows) for file, rows in by_file.items()] or [View(None, [], [])]
+    views = [View(escape_controls(f), columns, rows) for f, rows in by_file.items()] or [View(None, [], [])]
     counts = Counter(str(i.code) for i in report.issues)
     notes = []
     if counts:

@@ -20,7 +20,6 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from dti.text import escape_controls
 from dti.views import Column, View
 from dti.views.cells import cell, missing
 from dti.views.document import Decimal
@@ -214,7 +213,7 @@ def _print(console: Console, views: Sequence[View], width: int | None, decimal: 
     wrap = width is not None  # titles and notes wrap in a terminal; a pipe gets them on one line
     for view in views:
         if view.title:
-            console.print(Text(escape_controls(safe(view.title))), soft_wrap=not wrap)  # a file name
+            console.print(Text(safe(view.title)), soft_wrap=not wrap)
         if view.columns:
             cells = [[_text(c, row, decimal) for c in view.columns] for row in view.rows]
             fit = layout(view, cells, width)
