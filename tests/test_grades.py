@@ -314,3 +314,26 @@ def test_gaps_of_every_unit_lists_the_nearest_to_the_next_grade(commune: tuple[P
         "X06",
         "X08",
     ]  # 1.1, 9, 9, 12, 15, 15 points; top band left out
+
+
+def test_a_published_values_table_is_graded_without_claiming_gaps(commune: tuple[Path, Path]) -> None:
+    # Totals only (as a district publishes them): grades and the points to the next, no components named
+    # (an empty set of components raised ValueError in argmax: exit 4 before).
+    spec, _ = commune
+    table = _write(
+        spec.with_name("cong_bo_2025.csv"),
+        [
+            ("Mã đơn vị", "Tên đơn vị", "TOTAL"),
+            ("X01", "Xã Phước Dinh", "0,94"),
+            ("X05", "Xã Phước Thuận", "0,71"),
+            ("X09", "Xã Phước Kháng", "0,489"),
+        ],
+    )
+    scored = runner.invoke(app, ["score", str(table), "--spec", str(spec)])
+    assert scored.exit_code == 0, scored.output
+    assert "1 Tốt · 1 Khá · 0 Trung bình · 1 Yếu" in scored.stdout
+    out = spec.with_name("r.html")
+    report = runner.invoke(app, ["report", str(table), "--spec", str(spec), "--unit", "X05", "-o", str(out)])
+    assert report.exit_code == 0, report.output
+    html = out.read_text(encoding="utf-8")
+    assert "Cần thêm 9,00 điểm để đạt loại Tốt<" in html and "khắc phục thiếu hụt" not in html

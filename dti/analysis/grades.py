@@ -34,6 +34,7 @@ class Grades:
     worth: np.ndarray  # units × components: total points each component's gap would add
     order: np.ndarray  # units × components: components by `worth`, largest first
     closing: np.ndarray  # per unit: how many of `order`'s first components close `to_next`; 0 if none can
+    # `components` is empty for a table of published values: its gaps are unknown
 
     def name(self, unit: int) -> str | None:
         """The unit's grade as the decision writes it, None without one."""
@@ -48,10 +49,12 @@ class Grades:
 
 def grade(result: Result) -> Grades | None:
     """The grades of every unit of `result`; None when the spec has no bands."""
-    total = result.spec.graph.index[result.spec.total]
-    return grade_values(
-        result.spec, result.unit_codes, result.values_matrix[:, total], result.recoverable_matrix
-    )
+    graph = result.spec.graph
+    total = graph.index[result.spec.total]
+    # A table of published values holds no component points: nothing is known of its gaps.
+    known = not np.isnan(result.points_matrix[:, graph.is_leaf]).all()
+    gaps = result.recoverable_matrix if known else None
+    return grade_values(result.spec, result.unit_codes, result.values_matrix[:, total], gaps)
 
 
 def grade_values(
@@ -77,15 +80,18 @@ def grade_values(
     to_next = np.where(band > 0, np.maximum(above - points, 0.0), np.nan)
 
     leaves = np.flatnonzero(graph.is_leaf & (np.nan_to_num(graph.max_points) > 0))
+    if recoverable is None:  # no components to name
+        leaves = leaves[:0]
     basis = np.zeros((len(leaves), len(graph.codes)))
     basis[np.arange(len(leaves)), leaves] = 1.0
     counted = graph.aggregate(basis)[:, total]  # how many times each component counts in the total
     gaps = np.zeros((len(units), len(graph.codes))) if recoverable is None else recoverable
-    worth = gaps[:, leaves] * counted[None, :]
+    worth = gaps[:, leaves] * counted[None, :]  # units × 0 without `recoverable`
     order = np.argsort(-worth, axis=1, kind="stable")
     reached = np.cumsum(np.take_along_axis(worth, order, axis=1), axis=1) >= (to_next - 1e-9)[:, None]
     enough = reached.any(axis=1) & (to_next > 0)
-    closing = np.where(enough, np.argmax(reached, axis=1) + 1, 0)
+    first = np.argmax(reached, axis=1) if len(leaves) else np.zeros(len(units), dtype=int)
+    closing = np.where(enough, first + 1, 0)
     return Grades(
         list(spec.bands),
         list(units),

@@ -99,7 +99,9 @@ def unit_lines(result: Result, unit: str, lang: Lang) -> list[str]:
     if k > 0 and not np.isnan(need):
         closers = grades.closers(i)
         params = {"points": need, "next": grades.bands[k - 1].name(lang)}
-        if closers:
+        if not grades.components:  # published values: the gaps are unknown
+            lines.append(say("analysis.grades.next-points", lang, **params))
+        elif closers:
             listed = ", ".join(say("analysis.grades.closer", lang, code=c, points=p) for c, p in closers)
             lines.append(say("analysis.grades.next", lang, components=listed, **params))
         else:

@@ -210,6 +210,10 @@ WORDS.update(
             "Cần thêm {points:.2f} điểm để đạt loại {next}; khắc phục thiếu hụt ở {components} là đủ",
             "{points:.2f} more points reach {next}; closing the gaps of {components} is enough",
         ),
+        "analysis.grades.next-points": (
+            "Cần thêm {points:.2f} điểm để đạt loại {next}",
+            "{points:.2f} more points reach {next}",
+        ),
         "analysis.grades.next-out-of-reach": (
             "Cần thêm {points:.2f} điểm để đạt loại {next}; khắc phục mọi thiếu hụt cũng chưa đủ",
             "{points:.2f} more points reach {next}; closing every gap is not enough",
