@@ -169,3 +169,53 @@ def test_unit_report_on_every_published_table_never_exits_4(tmp_path: Path, suff
         app, ["report", *own, "--unit", "Ninh Thuận", "-o", str(tmp_path / f"mix{suffix}")]
     )
     assert result.exit_code == 0, result.output
+
+
+def _json(args: list[str]) -> dict:  # type: ignore[type-arg]
+    import json
+
+    result = CliRunner().invoke(app, [*args, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)  # type: ignore[no-any-return]
+
+
+def test_score_unit_on_a_results_table_and_on_a_province_own_file(tmp_path: Path) -> None:
+    table = dti_table(tmp_path, 2022, NAMES)
+    nodes = {n["code"]: n for n in _json(["score", str(table), "--unit", "Ninh Thuận"])["nodes"]}
+    # the published value and rank; nothing lost is known on a table of values
+    assert nodes["DTI"]["value"] == pytest.approx(0.435) and nodes["DTI"]["rank"] == 38
+    assert nodes["DTI"]["lost"] is None and nodes["DTI"]["at_stake"] is None
+    pillars = {n["code"]: n for n in _json(["score", str(pillar_table(tmp_path)), "--unit", "58"])["nodes"]}
+    assert pillars["DTI"]["lost"] is None and pillars["CQS"]["rank"] == 38  # not 'mất 1000/1000'
+    own = ["score", str(own_file(tmp_path)), "--unit", "Ninh Thuận", "--previous", str(table)]
+    nodes = {n["code"]: n for n in _json(own)["nodes"]}
+    # one unit ranks nothing: no 1st of 1, no 37 places gained over 38th of 63
+    assert nodes["DTI"]["rank"] is None and nodes["DTI"]["previous_rank"] == 38
+    assert nodes["DTI"]["places"] is None and nodes["DTI"]["lost"] > 0  # its own components lose points
+
+
+def test_rank_unit_ranks_a_year_only_where_its_table_ranks_the_unit(tmp_path: Path) -> None:
+    table, own = dti_table(tmp_path, 2022, NAMES), own_file(tmp_path)
+    data = _json(["rank", str(table), str(own), "--unit", "Ninh Thuận"])
+    dti = data["nodes"][0]
+    assert dti["ranks"] == {"2022": 38, "2023": None} and dti["places"] is None
+    result = CliRunner().invoke(app, ["rank", str(table), str(own), "--unit", "Ninh Thuận"])
+    assert "hạng DTI trên số đơn vị bảng mỗi năm xếp hạng: 2022: 63, 2023: —" in result.output
+    # a top-18 table ranks 18 of 63: a unit in both years moves by places, without the sets warning
+    top = dti_table(tmp_path, 2021, list(reversed(NAMES[:18])))
+    result = CliRunner().invoke(app, ["rank", str(top), str(table), "--unit", NAMES[5]])
+    assert "2021: 63, 2022: 63" in result.output and "khác nhau giữa các năm" not in result.output
+    dti = _json(["rank", str(top), str(table), "--unit", NAMES[5]])["nodes"][0]
+    assert dti["ranks"] == {"2021": 13, "2022": 6} and dti["places"] == 7
+
+
+def test_rank_merge_says_how_many_old_provinces_a_new_one_holds(tmp_path: Path) -> None:
+    # Ninh Thuận joined Khánh Hòa on 1 July 2025: its own file alone stands for half of the new province
+    table, own = dti_table(tmp_path, 2022, NAMES), own_file(tmp_path)
+    result = CliRunner().invoke(app, ["rank", str(table), str(own), "--merge", "2025"])
+    assert result.exit_code == 0, result.output
+    assert (
+        "năm 2023: dữ liệu chỉ có một phần các tỉnh cũ của 1 tỉnh mới, giá trị của tỉnh mới là trung bình "
+        "của các tỉnh cũ có số liệu: Khánh Hòa 1/2 (Ninh Thuận)"
+    ) in result.output
+    assert "năm 2022: dữ liệu chỉ có một phần" not in result.output  # all 63 old provinces

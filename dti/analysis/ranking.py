@@ -220,6 +220,23 @@ def merged_regions(
     return regions, notes
 
 
+def partly_merged(table: YearTable, mapping: dict[str, str], by: str, register: UnitRegister) -> Note | None:
+    """A note naming the new provinces of which the year's data hold some old provinces only (a province's
+    own file stands for the whole new province otherwise): how many, and which."""
+    held = set(table.values.index[table.values[by].notna()]) if by in table.values.columns else set()
+    members: dict[str, list[str]] = {}
+    for old, new in mapping.items():
+        members.setdefault(new, []).append(old)
+    partly = [
+        f"{new} {len(found)}/{len(olds)} ({', '.join(register.names.get(o, o) for o in found)})"
+        for new, olds in members.items()
+        if 0 < len(found := [o for o in olds if o in held]) < len(olds)
+    ]
+    if not partly:
+        return None
+    return note("notes.merge-partial", year=table.year, count=len(partly), provinces="; ".join(partly))
+
+
 def merge_units(table: YearTable, mapping: dict[str, str]) -> YearTable:
     """Average old units' values into new ones, recompute inner nodes from the means, re-rank.
 
@@ -330,6 +347,7 @@ def rank_years(
         if not all(t.spec.unit_kind == "province" for t in tables):
             raise RankingError(note("refusal.merger-provinces"), "merge")
         mapping = read_merger(register)
+        partial = [partly_merged(t, mapping, by, register) for t in tables]
         tables = [merge_units(t, mapping) for t in tables]
     notes: list[Note | str] = [
         note("analysis.rank.warning", issue=Note(i.key, i.params) if i.key else i.message)
@@ -337,10 +355,12 @@ def rank_years(
         for i in t.issues
     ]
     notes += [n for t in tables for n in t.notes]
+    if merge is not None:
+        notes += [n for n in partial if n is not None]
     if len({t.spec.id for t in tables}) > 1:
         specs = [f"{t.year}: {t.spec.id}" for t in sorted(tables, key=lambda t: t.year)]
         notes.append(note("analysis.rank.methodologies", specs=specs))
-    ranked = {t.year: int(t.ranks[by].notna().sum()) if by in t.ranks else 0 for t in tables}
+    ranked = {t.year: ranked_count(t, by) if by in t.ranks else 0 for t in tables}  # published: of 63
     if len(set(ranked.values())) > 1:
         counts = [f"{year}: {n}" for year, n in sorted(ranked.items())]
         notes.append(note("analysis.rank.sets", counts=counts))

@@ -127,7 +127,11 @@ def unit_years(tables: list[YearTable], unit: str, lang: Lang = "vi") -> View:
     name = next((str(t.names.get(unit)) for t in reversed(tables) if t.names.get(unit)), "")
     # a new province (2025) is coded by its name: said once
     title = say("label.rank.unit-title", lang, unit="" if name == unit else unit, name=name).lstrip()
-    return View(title, columns, rows, strong="total", narrow=narrow_hint(lang))
+    view = View(title, columns, rows, strong="total", narrow=narrow_hint(lang))
+    if rows:  # a rank is x/N: the N of each year's table, '—' where it ranks no unit
+        counts = ", ".join(f"{t.year}: {rows[0][f'of_{t.year}'] or '—'}" for t in tables)
+        view.notes.append(say("notes.report-ranked-of", lang, code=rows[0]["code"], counts=counts))
+    return view
 
 
 def unit_years_data(tables: list[YearTable], unit: str) -> dict[str, Any]:

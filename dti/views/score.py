@@ -42,6 +42,11 @@ def _rank(value: Any) -> int | None:
     return int(value) or None
 
 
+def _ranked(result: Result) -> np.ndarray:
+    """How many units each node ranks."""
+    return np.count_nonzero(np.nan_to_num(result.ranks_matrix), axis=0)
+
+
 def score_table(
     result: Result, codes: list[str], by: str, changes: Changes | None = None, lang: Lang = "vi"
 ) -> View:
@@ -189,7 +194,12 @@ def breakdown_rows(result: Result, unit: str, before: Result | None = None) -> l
     top = spec.graph.max_points
     points, stake, own = result.points_matrix[i], result.missing_matrix[i], result.self_matrix[i]
     lost = result.lost_matrix[i]
+    scored = spec.graph.is_leaf & (np.nan_to_num(top) > 0)
+    if not np.isfinite(result.points_matrix[:, scored]).any():  # a results table: no points lost known
+        lost = stake = np.full(len(top), np.nan)
+    ranked = _ranked(result)  # a rank among fewer than two units is none (a province's own file)
     old = before.unit_codes.index(unit) if before is not None and unit in before.unit_codes else None
+    was_ranked = _ranked(before) if before is not None else None
     rows = []
     for code, level in order:
         node, j = spec.node(code), index[code]
@@ -202,7 +212,7 @@ def breakdown_rows(result: Result, unit: str, before: Result | None = None) -> l
             "points": as_float(points[j]),
             "max": as_float(top[j]),
             "value": as_float(result.values_matrix[i, j]),
-            "rank": _rank(result.ranks_matrix[i, j]),
+            "rank": _rank(result.ranks_matrix[i, j]) if ranked[j] > 1 else None,
             "lost": as_float(lost[j]),
             "at_stake": as_float(stake[j]),
             "self": as_float(own[j]),
@@ -213,11 +223,16 @@ def breakdown_rows(result: Result, unit: str, before: Result | None = None) -> l
             k = before.spec.graph.index.get(code)
             known = old is not None and k is not None
             was = as_float(before.values_matrix[old, k]) if known else None
-            was_rank = _rank(before.ranks_matrix[old, k]) if known else None
+            of = 0 if was_ranked is None or k is None else int(was_ranked[k])
+            was_rank = _rank(before.ranks_matrix[old, k]) if known and of > 1 else None
             now = row["value"]
             row["previous_value"], row["previous_rank"] = was, was_rank
             row["value_pct"] = None if not was or now is None else (now - was) / was * 100
-            row["places"] = None if was_rank is None or row["rank"] is None else was_rank - row["rank"]
+            # places among as many units only: 38th of 63, then 1st of 1 is no change of places
+            same = of == ranked[j]
+            row["places"] = (
+                None if was_rank is None or row["rank"] is None or not same else was_rank - row["rank"]
+            )
         rows.append(row)
     return rows
 

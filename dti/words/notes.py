@@ -131,4 +131,14 @@ WORDS: dict[str, tuple[str, str]] = {
         "Trung bình vùng {region} ({count} đơn vị)",
         "Mean of {region} ({count} units)",
     ),
+    "notes.report-ranked-of": (
+        "hạng {code} trên số đơn vị bảng mỗi năm xếp hạng: {counts}",
+        "{code} ranks are out of the units each year's table ranks: {counts}",
+    ),
+    "notes.merge-partial": (
+        "năm {year}: dữ liệu chỉ có một phần các tỉnh cũ của {count} tỉnh mới, giá trị của tỉnh mới là trung "
+        "bình của các tỉnh cũ có số liệu: {provinces}",
+        "{year}: the data hold only some of the old provinces of {count} new province(s), whose value is the "
+        "mean of the old provinces given: {provinces}",
+    ),
 }
