@@ -217,3 +217,38 @@ def test_the_stt_number_of_a_node_is_suggested(tmp_path: Path) -> None:
     )
     (said,) = [i for i in json.loads(shown.stdout)["issues"] if i["code"] == "unknown-indicator"]
     assert "(column 'TT' says 1: TT 1 = NTS 'Nhận thức số'?)" in said["message"], said["message"]
+
+
+def test_a_csv_named_xlsx_is_read_as_csv_with_a_note(tmp_path: Path) -> None:
+    named = tmp_path / "so_lieu_2024.xlsx"
+    named.write_bytes(Path("sample_data/2024.csv").read_bytes())
+    shown = runner.invoke(app, ["validate", str(named), "--lang", "en"])
+    assert shown.exit_code in (0, 1), shown.output  # was 2: refused as an unreadable workbook
+    assert "the file is CSV text though named '.xlsx': read as .csv" in " ".join(shown.output.split())
+    received = tmp_path / "nhan.xlsx"
+    received.write_bytes(Path("sample_data/received_2026.csv").read_bytes())
+    shown = runner.invoke(
+        app,
+        ["calendar", "--owners", "sample_data/owners.csv", "--spec", "dti-province-2022"]
+        + ["--received", str(received), "--today", "25/11/2026", "--lang", "en"],
+    )
+    assert "the file is CSV text though named '.xlsx'" in " ".join(shown.output.split()), shown.output
+
+
+def test_a_workbook_named_csv_is_said_by_tasks_and_targets(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Thời hạn", "Trạng thái"])
+    sheet.append([1, "Số hóa hồ sơ TTHC", "Sở Y tế", "30/06/2024", "Hoàn thành"])
+    tasks = tmp_path / "nhiem_vu.csv"
+    book.save(tasks)
+    shown = runner.invoke(app, ["tasks", str(tasks), "--today", "01/10/2024", "--lang", "en"])
+    assert "Excel workbook (.xlsx) though named '.csv'" in " ".join(shown.output.split()), shown.output
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["STT", "Chỉ tiêu", "Đơn vị chủ trì", "Kế hoạch năm 2024", "Kết quả thực hiện"])
+    sheet.append([1, "Tỷ lệ hồ sơ trực tuyến", "Sở Y tế", "90%", "93%"])
+    targets = tmp_path / "chi_tieu.csv"
+    book.save(targets)
+    shown = runner.invoke(app, ["targets", str(targets), "--lang", "en"])
+    assert "Excel workbook (.xlsx) though named '.csv'" in " ".join(shown.output.split()), shown.output

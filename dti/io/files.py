@@ -18,7 +18,7 @@ from dti.io.grid import Grid, InputError, reason
 from dti.io.inputs import content_kind, read_input
 from dti.io.xlsx import read_sheets
 from dti.issues import Issue, IssueCode, Severity, issue
-from dti.words import note
+from dti.words import Note, note
 
 TEXT = {".csv", ".txt", ".tsv"}
 WORKBOOK = {".xlsx", ".xlsm"}
@@ -68,6 +68,13 @@ def _read(path: Path, sheet: str | None, issues: list[Issue], every: bool) -> li
         return None
     if kind is None and suffix not in SUPPORTED:
         return _unsupported(name, suffix, issues)
+    if kind is None and suffix in WORKBOOK and _is_text(data):  # a CSV saved as 'bao_cao.xlsx'
+        try:
+            grid = read_csv(path, data, issues)
+        except InputError as exc:
+            return _cannot_read(name, exc.note, issues)
+        grid.notes.append(note("files.kind-csv", suffix=suffix))
+        return [grid]
     try:
         if kind == "xlsx" or suffix in WORKBOOK:  # a damaged workbook: its reader says what is wrong
             grids = read_sheets(path, sheet, data=data, every=every)
@@ -77,6 +84,12 @@ def _read(path: Path, sheet: str | None, issues: list[Issue], every: bool) -> li
         return [read_csv(path, data, issues)]
     except InputError as exc:
         return _cannot_read(name, exc.note, issues)
+
+
+def _is_text(data: bytes) -> bool:
+    """Text, not a damaged workbook: no zip signature, and no NUL byte unless it is UTF-16 with a BOM."""
+    head = data[:4096]
+    return not head.startswith(b"PK") and (b"\x00" not in head or head.startswith((b"\xff\xfe", b"\xfe\xff")))
 
 
 def _unsupported(name: str, suffix: str, issues: list[Issue]) -> list[Grid] | None:
@@ -91,10 +104,15 @@ def _cannot_read(name: str, why: object, issues: list[Issue]) -> list[Grid] | No
     return None
 
 
-def read_grid(path: Path, sheet: str | None, issues: list[Issue]) -> Grid | None:
+def read_grid(
+    path: Path, sheet: str | None, issues: list[Issue], notes: list[Note | str] | None = None
+) -> Grid | None:
     """Read one file's one table: the named sheet, else the first visible one (target lists, owners,
-    task lists, received logs, criteria tables)."""
+    task lists, received logs, criteria tables). How the file was read (its kind against its name,
+    hidden sheets) goes to `notes`."""
     grids = _read(path, sheet, issues, every=False)
+    if grids and notes is not None:
+        notes += grids[0].notes
     return grids[0] if grids else None
 
 

@@ -57,7 +57,7 @@ def read_listing(
     `cells` (meaning → A1) and `{key}_native` (Excel's number, NaN elsewhere) for the `native` keys.
     None when the file cannot be read, lacks a required column or has none of `any_of` (an issue says
     why: a file of another kind, e.g. scores with a `name` column, is not read as this list)."""
-    grid = read_grid(path, sheet, issues)
+    grid = read_grid(path, sheet, issues, notes)
     if grid is None:
         return None
     if not grid.header:

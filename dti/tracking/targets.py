@@ -115,7 +115,7 @@ def read_targets(path: Path, sheet: str | None = None) -> Review:
     if path.suffix.lower() in (".yaml", ".yml"):
         frame = frame_from_yaml(path, issues, columns)
     else:
-        grid = read_grid(path, sheet, issues)
+        grid = read_grid(path, sheet, issues, notes)
         if grid is None or not grid.header:
             frame = None
         else:

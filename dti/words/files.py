@@ -20,6 +20,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "tệp là sổ tính Excel (.xlsx) dù mang tên '{suffix}': đã đọc như .xlsx; nên đổi đuôi tệp thành .xlsx",
         "the file is an Excel workbook (.xlsx) though named '{suffix}': read as .xlsx; rename it to .xlsx",
     ),
+    "files.kind-csv": (
+        "tệp là văn bản CSV dù mang tên '{suffix}': đã đọc như .csv; nên đổi đuôi tệp thành .csv",
+        "the file is CSV text though named '{suffix}': read as .csv; rename it to .csv",
+    ),
     "files.kind-other": (
         "tệp là {kind} được lưu với tên '{suffix}', không phải bảng số liệu: hãy xuất bảng ra .xlsx hoặc "
         "'CSV UTF-8' rồi gửi lại",
