@@ -69,6 +69,8 @@ def _read(path: Path, sheet: str | None, issues: list[Issue], every: bool) -> li
     if kind is None and suffix not in SUPPORTED:
         return _unsupported(name, suffix, issues)
     if kind is None and suffix in WORKBOOK and _is_text(data):  # a CSV saved as 'bao_cao.xlsx'
+        if not any(sep in data[:4096].split(b"\n", 1)[0] for sep in (b",", b";", b"\t", b"|")):
+            return _cannot_read(name, note("files.text-not-workbook", suffix=suffix), issues)
         try:
             grid = read_csv(path, data, issues)
         except InputError as exc:

@@ -24,6 +24,12 @@ WORDS: dict[str, tuple[str, str]] = {
         "tệp là văn bản CSV dù mang tên '{suffix}': đã đọc như .csv; nên đổi đuôi tệp thành .csv",
         "the file is CSV text though named '{suffix}': read as .csv; rename it to .csv",
     ),
+    "files.text-not-workbook": (
+        "tệp là văn bản, không phải sổ tính Excel, dù mang tên '{suffix}', và không phải bảng CSV: hãy mở "
+        "tệp gốc bằng Excel và lưu lại dưới dạng .xlsx",
+        "the file is text, not an Excel workbook, though named '{suffix}', and not a CSV table: open the "
+        "original in Excel and save it as .xlsx",
+    ),
     "files.kind-other": (
         "tệp là {kind} được lưu với tên '{suffix}', không phải bảng số liệu: hãy xuất bảng ra .xlsx hoặc "
         "'CSV UTF-8' rồi gửi lại",
