@@ -300,3 +300,18 @@ def test_the_ambiguity_in_english(tmp_path: Path) -> None:
     result = runner.invoke(app, ["targets", str(path), "--lang", "en"])
     assert result.exit_code == 1
     assert "D1" in result.output and "column 'Thực hiện 6 tháng' is a result of 6 months too" in result.output
+
+
+def test_an_average_twice_is_a_warning(tmp_path: Path) -> None:
+    # two 'Trung bình cả nước' columns: the first is used, the second named; the review goes on (exit 0)
+    path = tmp_path / "chi_tieu.csv"
+    path.write_text(
+        "Chỉ tiêu,Kế hoạch,Kết quả,Trung bình cả nước,Trung bình cả nước\nA,>= 80%,90%,85%,70%\n",
+        encoding="utf-8",
+    )
+    review = read_targets(path)
+    assert [(i.code, str(i.severity), i.cell) for i in review.issues] == [
+        ("duplicate-header", "warning", "E1")
+    ]
+    assert review.to_dict()["targets"][0]["national"] == {"difference": 5.0, "position": "above"}
+    assert runner.invoke(app, ["targets", str(path)]).exit_code == 0

@@ -118,9 +118,13 @@ def _columns(
             meaning, has_target = "target", True
         if meaning is None:
             continue
-        twice = next(
-            (j for j, _, m in results if m == meaning and header_key(grid.header[j]) == header_key(raw)), None
+        # the result's header twice is an error, as any column's; last year's or an average's a warning
+        same = (
+            j
+            for j, _, m in results
+            if m == meaning == "result" and header_key(grid.header[j]) == header_key(raw)
         )
+        twice = next(same, None)
         if meaning in MEANINGS and twice is None:
             results.append((i, raw, meaning))
         elif meaning not in columns and meaning not in MEANINGS:
