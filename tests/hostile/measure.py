@@ -104,7 +104,9 @@ def run(case: make.Case, directory: Path, stats: Path) -> tuple[int, str, str]:
 
 
 def stat(stats: Path, label: str) -> str:
-    match = re.search(rf"{re.escape(label)}: (.*)", stats.read_text())
+    match = re.search(
+        rf"{re.escape(label)}: (.*)", stats.read_text(encoding="utf-8", errors="replace")
+    )  # a file name may not be UTF-8
     return match.group(1).strip() if match else ""
 
 
@@ -133,10 +135,13 @@ def main() -> None:
             crash = code == 4 or "Traceback" in stderr
             rss = int(stat(stats, "Maximum resident set size (kbytes)") or 0) / 1024
             wall = seconds(stat(stats, "Elapsed (wall clock) time (h:mm:ss or m:ss)") or "0")
-            rows.append((case, size, code, judged, crash, rss, wall))
+            cpu = float(stat(stats, "User time (seconds)") or 0) + float(
+                stat(stats, "System time (seconds)") or 0
+            )
+            rows.append((case, size, code, judged, crash, rss, wall, cpu))
             print(
                 f"{case.name:32} {case.kind:7} {size:>10,} B exit {code} "
-                f"{rss:7.0f} MB {wall:6.2f} s  {judged}"
+                f"{rss:7.0f} MB {wall:6.2f} s {cpu:6.2f} s CPU  {judged}"
             )
     ok = [r for r in rows if r[3] == "ok"]
     crashes = [r for r in rows if r[4]]
@@ -145,6 +150,7 @@ def main() -> None:
     small = [r for r in rows if r[1] <= 10 * 1024 * 1024]
     worst_memory = max(small, key=lambda r: r[5])
     worst_time = max(small, key=lambda r: r[6])
+    worst_cpu = max(small, key=lambda r: r[7])
     print()
     print(f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
     print("| figure | target | measured |")
@@ -159,6 +165,7 @@ def main() -> None:
         f"{worst_memory[5]:.0f} MB (`{worst_memory[0].name}`) |"
     )
     print(f"| time, worst input ≤ 10 MB | ≤ 10 s | {worst_time[6]:.1f} s (`{worst_time[0].name}`) |")
+    print(f"| CPU time, worst input ≤ 10 MB | ≤ 10 s | {worst_cpu[7]:.1f} s (`{worst_cpu[0].name}`) |")
     for r in rows:
         if r[3] != "ok":
             print(f"NOT AS EXPECTED: {r[0].name}: {r[3]}")
