@@ -186,9 +186,10 @@ def test_columns_override_the_guess(tmp_path: Path) -> None:
 def test_the_docs_list_the_alias_table_as_it_is() -> None:
     from dti.io.headers import alias_markdown
 
-    page = (Path(__file__).parent.parent / "docs" / "input-submissions.md").read_text(encoding="utf-8")
-    block = page.split("<!-- headers:start -->\n", 1)[1].split("\n<!-- headers:end -->", 1)[0]
-    assert block == alias_markdown()
+    for name in ("docs/input-submissions.md", "README.md"):
+        page = (Path(__file__).parent.parent / name).read_text(encoding="utf-8")
+        block = page.split("<!-- headers:start -->\n", 1)[1].split("\n<!-- headers:end -->", 1)[0]
+        assert block == alias_markdown(), name
 
 
 def test_summary_rows_are_whole_labels_only() -> None:

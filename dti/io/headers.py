@@ -1,8 +1,8 @@
 """Header names we understand, in English and Vietnamese, matched on folded text.
 
 `header_key` folds case, diacritics, spacing and punctuation, so `Mã đơn vị`, `MA DON VI` and
-`mã  đơn-vị` are one header. The alias table below is the documentation too: `dti columns` and the
-README print it, so they cannot drift.
+`mã  đơn-vị` are one header. The alias table below is the documentation too: `dti score --help`, the
+docs and the README print it, so they cannot drift.
 """
 
 from __future__ import annotations
