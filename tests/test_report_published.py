@@ -219,3 +219,11 @@ def test_rank_merge_says_how_many_old_provinces_a_new_one_holds(tmp_path: Path) 
         "của các tỉnh cũ có số liệu: Khánh Hòa 1/2 (Ninh Thuận)"
     ) in result.output
     assert "năm 2022: dữ liệu chỉ có một phần" not in result.output  # all 63 old provinces
+
+
+def test_a_unit_only_an_earlier_year_holds_is_refused_not_a_crash(tmp_path: Path) -> None:
+    # Hà Nội is in the 2021 table, not in Ninh Thuận's own 2023 file: the report is of 2023 (exit 4 before)
+    top, own = dti_table(tmp_path, 2021, NAMES[:18]), own_file(tmp_path)
+    args = ["report", str(own), "--previous", str(top), "--unit", "Hà Nội", "-o", str(tmp_path / "r.html")]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 2 and "không có đơn vị 'Hà Nội' trong dữ liệu" in result.output
