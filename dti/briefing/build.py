@@ -91,7 +91,7 @@ def build_report(
     briefing = from_runs(current, earlier, register, review)
     briefing.checked = checked
     if unit is not None:
-        briefing.unit = find_unit([briefing.latest.names], unit)  # the report year's: earlier ones may lack it
+        briefing.unit = find_unit([briefing.latest.names], unit)  # the report year's, not an earlier one's
     day = as_day(today)
     if tasks is not None:
         from dti.tracking.tasks import read_tasks
