@@ -38,6 +38,7 @@ CATALOGUES = (
     "files",
     "tables",
     "answers",
+    "importing",
 )
 
 
