@@ -169,6 +169,17 @@ def test_years_ranking_different_sets_of_units_are_flagged(tmp_path: Path) -> No
     assert "số đơn vị được xếp hạng khác nhau giữa các năm (2023: 3, 2024: 2)" in result.output
 
 
+def test_years_holding_different_units_as_many_are_flagged(tmp_path: Path) -> None:
+    # Found by a new-user test: as many units each year but not the same ones (X09 in 2023, X08 in 2024);
+    # `dti report` said so, `dti rank` did not
+    old = _write(tmp_path, "dti_2023.csv", "unit,DTI\n01,0.5\n48,0.6\n79,0.7\n")
+    new = _write(tmp_path, "dti_2024.csv", "unit,DTI\n01,0.5\n48,0.6\n02,0.7\n")
+    result = runner.invoke(app, ["rank", str(new), str(old)])
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.output.split())
+    assert "(2023) và " in said and "1 đơn vị chỉ có năm 2023, 1 đơn vị chỉ có năm 2024" in said
+
+
 def test_following_one_unit_marks_published_ranks() -> None:
     # Found by a new-user test: `rank --unit` dropped the 'p' of a published rank.
     result = runner.invoke(

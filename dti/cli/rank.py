@@ -83,11 +83,11 @@ def rank(
         common.refuse("cli.unit-every-index", option=clash[0])
     common.check_format(fmt.value, writer.output, writer.bom)
     from dti.analysis.ranking import find_merged_unit, rank_years, run_year_table
-    from dti.pipeline import YearError, default_register
+    from dti.pipeline import YearError, check_years, default_register
     from dti.views import rank as rank_views
     from dti.words import note
 
-    tables = []
+    tables, runs = [], []
     for file, year in zip(files, common.years(years, "--years", len(files)), strict=True):
         try:
             run, _ = common.scored_run([file], replace(inputs, year=year), writer.code)
@@ -95,8 +95,11 @@ def rank(
             raise exc.said_of("years") from None
         register = common.register(inputs.units) or default_register(run.spec)
         tables.append(run_year_table(run, register))
+        runs.append(run)
     ranking = rank_years(tables, by, register, merge=merge, region=region, top=top)
-    common.notes(ranking.notes, writer.code)
+    runs.sort(key=lambda r: r.year or 0)  # years differ (rank_years refuses twice the same)
+    differ = [n for a, b in zip(runs, runs[1:], strict=False) for n in check_years(b, [a])]
+    common.notes(differ + ranking.notes, writer.code)
     if one is not None:
         code, old = find_merged_unit(ranking.tables, one, register if merge else None)
         if old is not None:
