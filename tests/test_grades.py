@@ -281,7 +281,7 @@ def test_the_example_commune_index_grades_by_value() -> None:
     found = grade_values(spec, list("abcd"), np.array([315 / 350, 0.8999, 0.5, 0.4999]))
     assert found is not None
     assert [found.name(i) for i in range(4)] == ["Xuất sắc", "Tốt", "Trung bình", "Yếu"]
-    assert found.to_next[1] == pytest.approx(350 * (0.9 - 0.8999))
+    assert found.to_next[1] == pytest.approx(0.04)  # 350 × (0.9 − 0.8999) = 0.035, rounded up as shown
     assert all(
         load_spec(p).bands == [] for p in ("dti-province-2020", "dti-province-2022", "dti-province-2025")
     )
@@ -308,12 +308,12 @@ def test_gaps_of_every_unit_lists_the_nearest_to_the_next_grade(commune: tuple[P
     nearest = [line.split()[0] for line in table if line.startswith("X")]
     assert nearest == [
         "X09",
-        "X07",
         "X05",
+        "X07",
         "X10",
         "X06",
         "X08",
-    ]  # 1.1, 9, 9, 12, 15, 15 points; top band left out
+    ]  # 1.1, 9, 9, 12, 15, 15 points (ties in the units' order); top band left out
 
 
 def test_a_published_values_table_is_graded_without_claiming_gaps(commune: tuple[Path, Path]) -> None:
@@ -337,3 +337,25 @@ def test_a_published_values_table_is_graded_without_claiming_gaps(commune: tuple
     assert report.exit_code == 0, report.output
     html = out.read_text(encoding="utf-8")
     assert "Cần thêm 9,00 điểm để đạt loại Tốt<" in html and "khắc phục thiếu hụt" not in html
+
+
+def test_a_total_tied_in_rank_shares_the_grade(commune: tuple[Path, Path]) -> None:
+    # Issue 24: 79.996 of 100 points ranks tied with 80 (0,8000 at 4 decimals): Tốt like its tie. 79.994
+    # is 0,7999: Khá, and it needs 80 − 79.994 = 0.006 points, shown rounded up as 0.01 (never 0.00).
+    from dti.analysis.grades import grade_values
+
+    spec = load_spec(commune[0])
+    found = grade_values(spec, list("abc"), np.array([0.8, 0.79996, 0.79994]))
+    assert found is not None
+    assert [found.name(i) for i in range(3)] == ["Tốt", "Tốt", "Khá"]
+    assert found.to_next[2] == pytest.approx(0.01)
+
+
+def test_a_total_exactly_at_a_bound_not_whole_in_value_is_in_its_band(tmp_path: Path) -> None:
+    # 19 of 30 points is 0.63333…: the bound and the total round alike to 0,6333, so 19 points is in.
+    from dti.analysis.grades import grade_values
+
+    spec = parse_spec(_spec("- {name_vi: Đạt, at_least: 19}\n").replace("max_points: 10", "max_points: 30"))
+    found = grade_values(spec, ["a", "b"], np.array([19 / 30, 18.99 / 30]))
+    assert found is not None
+    assert [found.name(0), found.name(1)] == ["Đạt", None]

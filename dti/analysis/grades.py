@@ -1,11 +1,15 @@
 """Grades (xếp loại): each unit's band from its total, the count per band, and what the next band takes.
 
 A band holds the totals from its lower bound (inclusive: `từ 80 điểm trở lên`) up to the band above's
-bound (exclusive: `dưới 80 điểm`). Totals are compared rounded half up to `spec.precision` decimals, as
-ranks compare them, so 79.99999999 summed in floating point is 80 and in the band that starts there.
+bound (exclusive: `dưới 80 điểm`). A unit is graded on its total's value rounded half up to
+`spec.precision` decimals, the value ranks compare (`scoring.competition_ranks`), so units tied in rank
+share a grade: 79.996 of 100 points is 0.8000 at 4 decimals, in the band from 80 points. A bound in
+points is a bound in value of bound ÷ the total's maximum (80 of 100 → 0.8000), rounded the same way (a
+total exactly at the bound is in its band); both are compared as whole numbers of the last decimal.
 
 The points to the next band are the band above's bound less the total (in points of the total, for a
-band in value too: bound × the total's maximum); the components that close it are the unit's
+band in value too: bound × the total's maximum), rounded up to hundredths of a point as they are shown:
+a unit below a band never needs 0.00 points; the components that close it are the unit's
 recoverable gaps (`Result.recoverable_matrix`: lost on reported data + at stake), each worth its gap
 times the times it counts in the total (`Graph.aggregate`, as `dti gaps` weighs a what-if), largest
 first, as many as it takes. Every step is one array operation over units × bands or units × components.
@@ -70,14 +74,17 @@ def grade_values(
     top = float(graph.max_points[total])
     by_value = spec.bands[0].scale == "value"
     points = values * top
-    shown = round_half_up(values if by_value else points, spec.precision)
+    scale = 10.0**spec.precision
+    # The value as ranks compare it, and each bound in value, as whole numbers of the last decimal.
+    keys = np.rint(round_half_up(values, spec.precision) * scale)
     bounds = np.array([b.at_least for b in spec.bands])
+    bound_keys = np.rint(round_half_up(bounds if by_value else bounds / top, spec.precision) * scale)
     # Bands go highest first: a unit's band is the count of bounds above its total.
-    band = (np.nan_to_num(shown, nan=-np.inf)[:, None] < bounds[None, :]).sum(axis=1)
-    band = np.where(np.isnan(shown) | (band == len(bounds)), -1, band)
+    band = (np.nan_to_num(keys, nan=-np.inf)[:, None] < bound_keys[None, :]).sum(axis=1)
+    band = np.where(np.isnan(keys) | (band == len(bounds)), -1, band)
     counts = np.bincount(band[band >= 0], minlength=len(bounds))
     above = np.where(band > 0, bounds[np.maximum(band - 1, 0)] * (top if by_value else 1.0), np.nan)
-    to_next = np.where(band > 0, np.maximum(above - points, 0.0), np.nan)
+    to_next = np.where(band > 0, np.ceil(np.maximum(above - points, 0.0) * 100 - 1e-6) / 100, np.nan)
 
     leaves = np.flatnonzero(graph.is_leaf & (np.nan_to_num(graph.max_points) > 0))
     if recoverable is None:  # no components to name
