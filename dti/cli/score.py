@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -22,6 +22,10 @@ from dti.cli.options import (
     UnitOption,
     Writer,
 )
+
+if TYPE_CHECKING:
+    from dti.analysis.ranking import YearTable
+    from dti.pipeline import Run
 
 
 class Show(StrEnum):
@@ -78,7 +82,7 @@ def score(
     from dti.pipeline import check_years
     from dti.views import score as score_views
 
-    lang, before = writer.code, None
+    lang, before, past = writer.code, None, None
     run, result = common.scored_run(files, inputs, lang)
     node = node_code(run.spec, by)
     if earlier is not None:
@@ -86,13 +90,14 @@ def score(
         common.notes(check_years(run, [past]), lang)
     if one is not None:
         code = find_unit([dict(zip(result.unit_codes, result.unit_names, strict=True))], one)
+        tables = standing_tables(run, past, inputs.units)
         common.emit(
             fmt,
             writer,
             files,
-            table=lambda: score_views.unit_breakdown(result, code, lang, before),
-            json=lambda: score_views.breakdown_data(result, code, before),
-            csv=lambda: score_views.breakdown_frame(result, code, before),
+            table=lambda: score_views.unit_breakdown(result, code, lang, before, tables),
+            json=lambda: score_views.breakdown_data(result, code, before, tables),
+            csv=lambda: score_views.breakdown_frame(result, code, before, tables),
         )
     elif show is Show.components:
         if not score_views.components(run.spec):
@@ -122,3 +127,18 @@ def score(
             json=lambda: grades.score_data(views.score_data(result, delta, node, picked, order), result),
             csv=lambda: grades.score_frame(views.score_frame(result, delta, node, picked, order), result),
         )
+
+
+def standing_tables(
+    run: Run, past: Run | None, units: Path | None
+) -> tuple[YearTable | None, YearTable | None]:
+    """Each year's ranks as `dti report` and `dti rank` take them: as published where the file gives them
+    (a top-18 table ranks out of 63), out of the register's units; None for a year not known."""
+    from dti.analysis.ranking import run_year_table
+    from dti.pipeline import default_register
+
+    register = common.register(units) or default_register(run.spec)
+    return (
+        run_year_table(run, register) if run.year is not None else None,
+        run_year_table(past, register) if past is not None and past.year is not None else None,
+    )

@@ -9,6 +9,7 @@ from typing import Any
 
 import numpy as np
 
+from dti.analysis.ranking import YearTable, places, rank_of
 from dti.engine.scoring import Changes, Result
 from dti.issues import Report
 from dti.spec import Spec
@@ -181,10 +182,38 @@ def components_table(result: Result, by: str, lang: Lang = "vi", unit: str | Non
     return View(title, columns, rows, narrow=narrow_hint(lang))
 
 
-def breakdown_rows(result: Result, unit: str, before: Result | None = None) -> list[dict[str, Any]]:
+def _standing(
+    result: Result, counts: np.ndarray, table: YearTable | None, unit: str, code: str
+) -> tuple[int, int] | None:
+    """The unit's rank of `code` and how many units it is out of: as the year table ranks it (ranks as
+    published count, out of the units the publisher ranked), else among the file's units; None when
+    fewer than two units are ranked."""
+    if table is not None:
+        return rank_of(table, unit, code)
+    if unit not in result.unit_codes or code not in result.spec.graph.index:
+        return None
+    j = result.spec.graph.index[code]
+    rank, of = _rank(result.ranks_matrix[result.unit_codes.index(unit), j]), int(counts[j])
+    return None if rank is None or of < 2 else (rank, of)
+
+
+def self_assessed(result: Result) -> bool:
+    """Whether a stage column gave self-assessed figures (else the self view is the scored one itself)."""
+    return result.self_matrix is not result.points_matrix
+
+
+def breakdown_rows(
+    result: Result,
+    unit: str,
+    before: Result | None = None,
+    tables: tuple[YearTable | None, YearTable | None] = (None, None),
+) -> list[dict[str, Any]]:
     """One unit node by node (tree order, then pillars): the raw figures behind `--unit`, any format.
 
-    With `before` (a previous year): that year's value and rank, the change in % and places (+ = up).
+    A rank comes with how many units it is out of (`ranked`). With `before` (a previous year): that
+    year's value and rank, the change in % and places (+ = up) when both years rank the unit among as
+    many units. `tables` (this year's, the previous year's) give ranks as published (a top-18 table
+    ranks out of 63).
     """
     spec = result.spec
     index = spec.graph.index
@@ -197,13 +226,14 @@ def breakdown_rows(result: Result, unit: str, before: Result | None = None) -> l
     scored = spec.graph.is_leaf & (np.nan_to_num(top) > 0)
     if not np.isfinite(result.points_matrix[:, scored]).any():  # a results table: no points lost known
         lost = stake = np.full(len(top), np.nan)
-    ranked = _ranked(result)  # a rank among fewer than two units is none (a province's own file)
-    old = before.unit_codes.index(unit) if before is not None and unit in before.unit_codes else None
-    was_ranked = _ranked(before) if before is not None else None
+    assessed = self_assessed(result)
+    counts = _ranked(result)  # a rank among fewer than two units is none (a province's own file)
+    counts_before = _ranked(before) if before is not None else counts
     rows = []
     for code, level in order:
         node, j = spec.node(code), index[code]
         delta = as_float(points[j] - own[j])
+        now = _standing(result, counts, tables[0], unit, code)
         row: dict[str, Any] = {
             "code": code,
             "level": level,
@@ -212,33 +242,38 @@ def breakdown_rows(result: Result, unit: str, before: Result | None = None) -> l
             "points": as_float(points[j]),
             "max": as_float(top[j]),
             "value": as_float(result.values_matrix[i, j]),
-            "rank": _rank(result.ranks_matrix[i, j]) if ranked[j] > 1 else None,
+            "rank": None if now is None else now[0],
+            "ranked": None if now is None else now[1],
             "lost": as_float(lost[j]),
             "at_stake": as_float(stake[j]),
-            "self": as_float(own[j]),
+            "self": as_float(own[j]) if assessed else None,
             "verified_change": None if delta is None or abs(delta) < 1e-12 else delta,
             "inner": node.kind in ("total", "pillar", "main", "group"),
         }
         if before is not None:
             k = before.spec.graph.index.get(code)
-            known = old is not None and k is not None
-            was = as_float(before.values_matrix[old, k]) if known else None
-            of = 0 if was_ranked is None or k is None else int(was_ranked[k])
-            was_rank = _rank(before.ranks_matrix[old, k]) if known and of > 1 else None
-            now = row["value"]
-            row["previous_value"], row["previous_rank"] = was, was_rank
-            row["value_pct"] = None if not was or now is None else (now - was) / was * 100
+            old = before.unit_codes.index(unit) if unit in before.unit_codes else None
+            was = as_float(before.values_matrix[old, k]) if old is not None and k is not None else None
+            then = _standing(before, counts_before, tables[1], unit, code)
+            value = row["value"]
+            row["previous_value"] = was
+            row["previous_rank"], row["previous_ranked"] = (None, None) if then is None else then
+            row["value_pct"] = None if not was or value is None else (value - was) / was * 100
             # places among as many units only: 38th of 63, then 1st of 1 is no change of places
-            same = of == ranked[j]
-            row["places"] = (
-                None if was_rank is None or row["rank"] is None or not same else was_rank - row["rank"]
-            )
+            row["places"] = places(then, now)
         rows.append(row)
     return rows
 
 
-def unit_breakdown(result: Result, unit: str, lang: Lang = "vi", before: Result | None = None) -> View:
-    """One unit, node by node: points, max, value, rank, lost, at stake, self-assessed, Δ verified.
+def unit_breakdown(
+    result: Result,
+    unit: str,
+    lang: Lang = "vi",
+    before: Result | None = None,
+    tables: tuple[YearTable | None, YearTable | None] = (None, None),
+) -> View:
+    """One unit, node by node: points, max, value, rank of N, lost, at stake, self-assessed and Δ verified
+    (when a stage column gave self-assessed figures).
 
     With `before`: the previous year's value and rank, the change in % and the places gained.
     """
@@ -248,7 +283,9 @@ def unit_breakdown(result: Result, unit: str, lang: Lang = "vi", before: Result 
     optional = {"verified_change": 5, "self": 5, "at_stake": 4, "lost": 3, "max": 2}
     if before is not None:  # the changes matter more than this year's points (its value stays)
         optional["points"] = 1
-    keys = ("points", "max", "value", "rank", "lost", "at_stake", "self", "verified_change")
+    keys = ["points", "max", "value", "rank", "lost", "at_stake"]
+    keys += ["self", "verified_change"] if self_assessed(result) else []
+    markers = {"rank": "rank_of"}
     labels = {"verified_change": word("d_verified", lang)}
     columns = [Column("code", word("code", lang), indent="level"), Column("name", word("name", lang))]
     columns += [
@@ -259,17 +296,20 @@ def unit_breakdown(result: Result, unit: str, lang: Lang = "vi", before: Result 
             spec.precision,
             empty="" if k == "verified_change" else "—",
             optional=optional.get(k, 0),
+            marker=markers.get(k),
         )
         for k in keys
     ]
-    rows = breakdown_rows(result, unit, before)
+    rows = breakdown_rows(result, unit, before, tables)
     for row in rows:
         row["name"] = node_name(spec.node(row["code"]), lang)
+        row["rank_of"] = None if row["ranked"] is None else f"/{row['ranked']}"
+        row["previous_rank_of"] = None if row.get("previous_ranked") is None else f"/{row['previous_ranked']}"
     if before is not None:
         year = before.year or word("score.before", lang)
         columns += [
             Column("previous_value", f"{word('value', lang)} {year}", "value", spec.precision),
-            Column("previous_rank", f"{word('rank', lang)} {year}", "int"),
+            Column("previous_rank", f"{word('rank', lang)} {year}", "int", marker="previous_rank_of"),
             Column("value_pct", word("d_value", lang), "pct"),
             Column("places", word("d_rank", lang), "places"),
         ]
@@ -278,10 +318,17 @@ def unit_breakdown(result: Result, unit: str, lang: Lang = "vi", before: Result 
     return View(title, columns, rows, strong="inner", narrow=narrow_hint(lang))
 
 
-def breakdown_data(result: Result, unit: str, before: Result | None = None) -> dict[str, Any]:
+def breakdown_data(
+    result: Result,
+    unit: str,
+    before: Result | None = None,
+    tables: tuple[YearTable | None, YearTable | None] = (None, None),
+) -> dict[str, Any]:
     """`dti score --unit U --format json`: the unit's figures per node (English keys, raw numbers)."""
     i = result.unit_codes.index(unit)
-    nodes = [{k: v for k, v in r.items() if k != "inner"} for r in breakdown_rows(result, unit, before)]
+    nodes = [
+        {k: v for k, v in r.items() if k != "inner"} for r in breakdown_rows(result, unit, before, tables)
+    ]
     data: dict[str, Any] = {"spec": result.spec.id, "year": result.year, "unit": unit}
     data.update({"name": result.unit_names[i], "nodes": nodes})
     if before is not None:
@@ -289,9 +336,14 @@ def breakdown_data(result: Result, unit: str, before: Result | None = None) -> d
     return data
 
 
-def breakdown_frame(result: Result, unit: str, before: Result | None = None) -> dict[str, Any]:
+def breakdown_frame(
+    result: Result,
+    unit: str,
+    before: Result | None = None,
+    tables: tuple[YearTable | None, YearTable | None] = (None, None),
+) -> dict[str, Any]:
     """`dti score --unit U --format csv`: a row per node, as columns (numbers as arrays, NaN empty)."""
-    rows = breakdown_rows(result, unit, before)
+    rows = breakdown_rows(result, unit, before, tables)
     return _columns(rows, [k for k in rows[0] if k != "inner"], texts=("code", "name", "name_en"))
 
 
