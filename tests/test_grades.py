@@ -359,3 +359,32 @@ def test_a_total_exactly_at_a_bound_not_whole_in_value_is_in_its_band(tmp_path: 
     found = grade_values(spec, ["a", "b"], np.array([19 / 30, 18.99 / 30]))
     assert found is not None
     assert [found.name(0), found.name(1)] == ["Đạt", None]
+
+
+@pytest.mark.parametrize("one_cell", [False, True])
+def test_a_strict_bound_keeps_no_band_and_is_reviewed(tmp_path: Path, one_cell: bool) -> None:
+    # Issue 24: "trên 90 điểm" is not read (docs: strict bounds are not); the grades below it must not
+    # be kept alone (bands starting at Tốt grade 95 points Tốt), nor the rows fold into criterion 6.
+    grades = [
+        "- Loại Xuất sắc: trên 90 điểm;",
+        "- Loại Tốt: từ 80 đến dưới 90 điểm;",
+        "- Loại Khá: từ 65 đến dưới 80 điểm;",
+        "- Loại Yếu: dưới 65 điểm.",
+    ]
+    rows = CRITERIA[:-5] + (
+        [["", "Xếp loại: " + " ".join(g.lstrip("- ") for g in grades), "", ""]]
+        if one_cell
+        else [["Xếp loại:", "", "", ""], *[["", g, "", ""] for g in grades]]
+    )
+    imported = import_table(_write(tmp_path / "tieu_chi.csv", rows))
+    assert imported.spec.bands == []
+    last = imported.spec.nodes[-1]
+    assert (
+        last.code == "C6" and "Xuất sắc" not in (last.source or "") and "Xếp loại" not in (last.source or "")
+    )
+    unread = [a for a in imported.review.assumed if a["check"] == "grade-unread"]
+    assert [(a["row"], "trên 90 điểm" in str(a["why"])) for a in unread] == [(14 if one_cell else 15, True)]
+    out = runner.invoke(
+        app, ["spec", "import", str(tmp_path / "tieu_chi.csv"), "-o", str(tmp_path / "x.yaml")]
+    )
+    assert out.exit_code == 0 and "xếp loại không đọc được" in out.output and "Loại Xuất sắc" in out.output

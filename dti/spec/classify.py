@@ -10,6 +10,10 @@ A row whose text starts with `Xếp loại` / `Phân loại` (in any column, or 
 after it whose every line is a grade (`LABEL: từ N điểm trở lên`, `từ N đến dưới M điểm`, `dưới N điểm`),
 are the spec's bands — label and lowest points, highest first — and not criteria. A grade row without
 the heading counts too when it names a grade word (Tốt, Khá, Trung bình, Yếu…).
+
+A grade line dti cannot read (`Loại Xuất sắc: trên 90 điểm`: a strict bound is not read) is still a
+classification line, never a criterion's text: it is returned as unread, and then no band is kept at all
+(a classification missing one grade would grade units wrongly).
 """
 
 from __future__ import annotations
@@ -60,16 +64,24 @@ def _grade(line: str) -> Band | None:
     return Band(name_vi=label, name_en=_ENGLISH.get(plain_key(label), ""), at_least=at) if label else None
 
 
+def _named(line: str) -> bool:
+    """`- Loại Xuất sắc: trên 90 điểm`: a grade's name and a bound, read or not."""
+    match = _GRADE.match(" ".join(line.split()))
+    return match is not None and _WORDS.search(plain_key(match.group("label"))) is not None
+
+
 def _lines(text: str) -> list[str]:
     return [p.strip() for p in re.split(r"\n|;|(?<=[.:])\s+(?=[-–+•*]\s)", text) if p.strip(" -–.;")]
 
 
-def split_bands(rows: list[Item]) -> tuple[list[Item], list[Band], list[int]]:
-    """The rows that are criteria, the bands the others give (highest first), and their row numbers.
-    Bands that contradict one another (two at one bound, a label twice) are all kept out of the spec."""
+def split_bands(rows: list[Item]) -> tuple[list[Item], list[Band], list[int], list[tuple[int, str]]]:
+    """The rows that are criteria, the bands the others give (highest first), their row numbers, and the
+    grade lines not read (row, line). Bands that contradict one another (two at one bound, a label
+    twice), or a classification with a line not read, are all kept out of the spec."""
     kept: list[Item] = []
     bands: list[Band] = []
     taken: list[int] = []
+    unread: list[tuple[int, str]] = []
     heading = False
     pending: Item | None = None  # a heading row alone: classification only if grades follow it
     for row in rows:
@@ -82,20 +94,23 @@ def split_bands(rows: list[Item]) -> tuple[list[Item], list[Band], list[int]]:
         cells = [v for v in row.cells.values() if v.strip()]
         text = "\n".join(cells) if len(cells) != 2 else f"{cells[0].rstrip(' :')}: {cells[1]}"
         plain = plain_key(text)
-        found: list[Band | None]
+        lines: list[str] = []
         if _HEADING.match(plain):
-            found = [_grade(line) for line in _lines(_after_colon(text))]
+            lines = _lines(_after_colon(text))
             heading = True
         elif heading or _WORDS.search(plain):
-            found = [_grade(line) for line in _lines(text)]
-            heading = heading and bool(found) and all(found)
-        else:
-            found = []
+            lines = _lines(text)
+        found = [_grade(line) for line in lines]
+        # under a heading a named grade not read is still a grade line; else every line must read
+        pairs = list(zip(found, lines, strict=True))
+        graded = bool(found) and all(b is not None or (heading and _named(t)) for b, t in pairs)
         if heading and not found:
             pending = row
             continue
-        if found and all(found):
+        if graded:
+            heading = True
             bands += [b for b in found if b is not None]
+            unread += [(row.row, t) for b, t in pairs if b is None]
             taken += [pending.row, row.row] if pending is not None else [row.row]
             pending = None
             continue
@@ -106,9 +121,9 @@ def split_bands(rows: list[Item]) -> tuple[list[Item], list[Band], list[int]]:
     bands.sort(key=lambda b: -b.at_least)  # a decision may list them from the lowest
     labels = [b.name_vi.casefold() for b in bands]
     bounds = [b.at_least for b in bands]
-    if len(set(labels)) < len(labels) or len(set(bounds)) < len(bounds):
-        return kept, [], taken
-    return kept, bands, taken
+    if unread or len(set(labels)) < len(labels) or len(set(bounds)) < len(bounds):
+        return kept, [], taken, unread
+    return kept, bands, taken, unread
 
 
 def _after_colon(text: str) -> str:
@@ -125,7 +140,7 @@ def classification(paragraphs: list[str]) -> list[str]:
         return []
     taken = [paragraphs[start]]
     for paragraph in paragraphs[start + 1 :]:
-        if not all(_grade(line) for line in _lines(paragraph)):
+        if not all(_grade(line) or _named(line) for line in _lines(paragraph)):
             break
         taken.append(paragraph)
     return taken

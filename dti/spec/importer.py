@@ -262,10 +262,15 @@ def _import(
 
     rows, totals, notes, titles, after = read_rows(path, sheet)
     review = Review(notes=notes)
-    kept, bands, band_rows = split_bands(sorted(rows + totals + after, key=lambda r: r.row))
+    kept, bands, band_rows, unread = split_bands(sorted(rows + totals + after, key=lambda r: r.row))
     criteria = {id(r) for r in kept}
     rows, totals = [r for r in rows if id(r) in criteria], [r for r in totals if id(r) in criteria]
-    if band_rows:
+    for at, line in unread:
+        why = note("spec.import.grade-unread", line=" ".join(line.split()).strip(" -–;."))
+        review.assumed.append({"row": at, "number": "", "code": "", "check": "grade-unread", "why": why})
+    if unread:
+        review.notes.append(note("spec.import.bands-unread", rows=", ".join(map(str, band_rows))))
+    elif band_rows:
         shown = "; ".join(f"{b.name_vi} ≥ {b.at_least:g}" for b in bands)
         review.notes.append(note("spec.import.bands", rows=", ".join(map(str, band_rows)), bands=shown))
     numbered = any(r.cells["number"].strip() for r in rows)

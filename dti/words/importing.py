@@ -95,6 +95,20 @@ WORDS.update(
             "dòng xếp loại {rows} là các hạng của tổng điểm, không phải tiêu chí: {bands}",
             "classification rows {rows} are the total's grades, not criteria: {bands}",
         ),
+        "spec.import.bands-unread": (
+            "dòng xếp loại {rows} là các hạng của tổng điểm, không phải tiêu chí; có mức không đọc được nên "
+            "không lấy hạng nào (thiếu một hạng sẽ xếp loại sai): xem bảng Cần kiểm tra lại, thêm `bands` "
+            "vào spec bằng tay",
+            "classification rows {rows} are the total's grades, not criteria; a grade could not be read, so "
+            "no band is kept (a classification missing a grade would grade wrongly): see the review, add "
+            "`bands` to the spec by hand",
+        ),
+        "spec.import.grade-unread": (
+            '"{line}": không đọc được mức này (đọc được "từ N điểm trở lên", "từ N đến dưới M điểm", '
+            '"dưới N điểm"; mức "trên N" không đọc); không lấy hạng nào của bảng xếp loại',
+            '"{line}": this bound is not read (read: "từ N điểm trở lên", "từ N đến dưới M điểm", '
+            '"dưới N điểm"; a strict "trên N" is not); no band of the classification is kept',
+        ),
         "spec.infer.terms": (
             "tử số: {numerator}; mẫu số: {denominator}",
             "numerator: {numerator}; denominator: {denominator}",
@@ -208,6 +222,7 @@ WORDS.update(
         "spec.review.unplaced": ("không xếp được", "not placed"),
         "spec.review.assumed": ("ngầm hiểu", "implied"),
         "spec.review.method-unused": ("cách tính không dùng", "method not used"),
+        "spec.review.grade-unread": ("xếp loại không đọc được", "grade not read"),
         "spec.review.title": ("Cần kiểm tra lại", "To check against the decision"),
         "spec.review.sum-detail": (
             "bảng ghi {stated:g}, các tiêu chí cộng lại {children:g}",
