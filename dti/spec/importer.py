@@ -266,8 +266,8 @@ def _import(
     criteria = {id(r) for r in kept}
     rows, totals = [r for r in rows if id(r) in criteria], [r for r in totals if id(r) in criteria]
     for at, line in unread:
-        why = note("spec.import.grade-unread", line=" ".join(line.split()).strip(" -–;."))
-        review.assumed.append({"row": at, "number": "", "code": "", "check": "grade-unread", "why": why})
+        said = note("spec.import.grade-unread", line=" ".join(line.split()).strip(" -–;."))
+        review.assumed.append({"row": at, "number": "", "code": "", "check": "grade-unread", "why": said})
     if unread:
         review.notes.append(note("spec.import.bands-unread", rows=", ".join(map(str, band_rows))))
     elif band_rows:
