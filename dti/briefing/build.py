@@ -17,11 +17,11 @@ from dti.analysis.robust import Settings
 from dti.analysis.robustness import NoUnitError, robustness
 from dti.briefing.briefing import Briefing, Checked, from_runs
 from dti.briefing.calendar import Day, as_day, schedule
-from dti.engine.lookup import find_unit
+from dti.engine.lookup import RankingError, find_unit
 from dti.io.grid import InputError
 from dti.io.register import UnitRegister
 from dti.issues import Issue, Report
-from dti.pipeline import Run, evaluate
+from dti.pipeline import Run, evaluate, shown
 from dti.spec import Spec
 from dti.words import Note, note
 
@@ -91,7 +91,7 @@ def build_report(
     briefing = from_runs(current, earlier, register, review)
     briefing.checked = checked
     if unit is not None:
-        briefing.unit = find_unit([briefing.latest.names], unit)  # the report year's, not an earlier one's
+        briefing.unit = report_unit(briefing, [current, *earlier], unit)
     day = as_day(today)
     if tasks is not None:
         from dti.tracking.tasks import read_tasks
@@ -148,3 +148,21 @@ def _owners(briefing: Briefing, owners: Path, received: Path | None, day: dt.dat
         # is said and left out, as `dti calendar` does, and does not stop the report
         briefing.checked.append(_checked(received, found.log_issues, "received", found.calendar.issues))
         briefing.calendar = found.calendar
+
+
+def report_unit(briefing: Briefing, runs: Sequence[Run], query: str) -> str:
+    """The unit of the report year that `query` names; RankingError naming the file and year that lack it
+    when only an earlier year's table holds it (Đà Nẵng in 2022's table, not in 2023's top 18)."""
+    try:
+        return find_unit([briefing.latest.names], query)
+    except RankingError:
+        files = {run.year: shown(run) for run in runs}
+        for table in reversed(briefing.tables[:-1]):
+            try:
+                code = find_unit([table.names], query)
+            except RankingError:
+                continue
+            said = {"unit": table.names.get(code) or code, "year": briefing.latest.year, "found": table.year}
+            said |= {"file": files.get(briefing.latest.year, ""), "found_file": files.get(table.year, "")}
+            raise RankingError(note("tracking.report-unit-not-in-year", **said), "unit") from None
+        raise

@@ -242,6 +242,13 @@ WORDS: dict[str, tuple[str, str]] = {
         "'{text}' không có trong danh mục cơ quan, đơn vị{guess}: được tính riêng như đã ghi",
         "'{text}' is not in the register of departments{guess}: it is counted on its own as written",
     ),
+    "tracking.report-unit-not-in-year": (
+        "'{unit}' không có trong {file} (năm {year}, năm của báo cáo) mà chỉ có trong {found_file} (năm "
+        "{found}): báo cáo nói về năm {year}; hãy cho tệp năm {year} có đơn vị này, hoặc lấy {found_file} "
+        "làm tệp chính",
+        "'{unit}' is not in {file} ({year}, the report year), only in {found_file} ({found}): the report is "
+        "about {year}; give a {year} file that holds it, or make {found_file} the main file",
+    ),
     "tracking.unit-taken": (
         "'{text}' được hiểu là '{name}' (tên gần đúng): hãy sửa lại cho đúng tên",
         "'{text}' is taken as '{name}' (a near spelling): correct the name",
