@@ -213,7 +213,7 @@ def test_year_means_and_check_as_a_library(tmp_path: Path) -> None:
         (2022, pytest.approx(0.3), 0.45),
         (2023, pytest.approx(0.45), None),
     ]
-    (change,) = mean_changes(means)
+    (change,), _ = mean_changes(means)
     assert change.change == pytest.approx(0.15) and change.pct == pytest.approx(50.0)
     (said,) = check_published(tables[0].values, [given], 2, 2022)
     assert "0,45" in said.text("vi") and "0,3" in said.text("vi") and "t.csv, dòng 5 (B5)" in said.text("vi")
@@ -279,3 +279,44 @@ def test_a_region_mean_row_is_that_region_published_mean(tmp_path: Path) -> None
     said = [line for line in stderr.splitlines() if "kiểm tra dòng này" in line]
     assert len(said) == 1 and "dòng 4 (C4) 'Bình quân vùng Tây Nguyên'" in said[0]
     assert "trung bình của 5 đơn vị trong bảng là 0,3" in said[0]
+
+
+def _commune_years(folder: Path, mean_2023: str) -> dict:  # type: ignore[type-arg]
+    """4 communes in 2022 (mean row 0,45 = their mean), 2 of them in 2023 (a list of the best)."""
+    (folder / "units.csv").write_text("code,name,region\nA,Xã A,r1\nB,Xã B,r1\nC,Xã C,r2\nD,Xã D,r2\n")
+    (folder / "t_2022.csv").write_text("unit,XA\nA,0.4\nB,0.6\nC,0.5\nD,0.3\nTrung bình,0.45\n")
+    (folder / "t_2023.csv").write_text("unit,XA\nA,0.9\nB,0.7\n" + mean_2023)
+    args = ["rank", str(folder / "t_2022.csv"), str(folder / "t_2023.csv"), "--spec", "example-commune"]
+    result = runner.invoke(app, [*args, "--units", str(folder / "units.csv"), "--region", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)  # type: ignore[no-any-return]
+
+
+def test_a_table_of_some_units_changes_by_its_published_mean(tmp_path: Path) -> None:
+    # Found by a new user: the 18 best of 2023 against the 63 of 2022 gave a "national" rise of +34 %.
+    # 2023 mean row 0,50 against 0,45: +0,05, +11,1 % (not 0,80 - 0,45 from the 2 units listed)
+    data = _commune_years(tmp_path, "Trung bình,0.5\n")
+    every = {(m["scope"], m["year"]): (m["units"], m["of"]) for m in data["means"]}
+    assert every[(ALL, 2023)] == (2, 4) and every[(ALL, 2022)] == (4, 4) and every[("r1", 2023)] == (2, 2)
+    changes = {c["scope"]: c for c in data["mean_changes"]}
+    assert changes[ALL]["basis"] == "published"
+    assert changes[ALL]["value"] == pytest.approx(0.05) and changes[ALL]["pct"] == pytest.approx(100 / 9)
+    # r1: A and B both years, no mean row: 0,80 - 0,50 from the computed means
+    assert changes["r1"]["basis"] == "computed" and changes["r1"]["value"] == pytest.approx(0.3)
+
+
+def test_no_change_of_means_over_different_units(tmp_path: Path) -> None:
+    data = _commune_years(tmp_path, "")  # no mean row in 2023: 2 units against 4, no change
+    assert [c["scope"] for c in data["mean_changes"]] == ["r1"]
+    assert data["mean_gaps"] == [{"scope": ALL, "from": 2022, "to": 2023, "units_from": 4, "units_to": 2}]
+    result = runner.invoke(app, [*_args(tmp_path), "--lang", "en"])
+    said = " ".join(result.output.split())
+    assert (
+        "Mean of the table's 2 units" in said
+        and "the two years hold different sets of units (4 and 2" in said
+    )
+
+
+def _args(folder: Path) -> list[str]:
+    files = [str(folder / "t_2022.csv"), str(folder / "t_2023.csv")]
+    return ["rank", *files, "--spec", "example-commune", "--units", str(folder / "units.csv")]

@@ -3,8 +3,9 @@ table's own mean row (`Trung bình cả nước`) against the mean of its units.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -32,12 +33,15 @@ class Mean:
     units: int  # the units with a value, which the mean covers
     value: float | None  # None under MIN_UNITS units
     published: float | None = None  # the table's own mean row of the scope
+    of: int = 0  # the units of the register in the scope (0: not known): a mean of fewer is not its mean
+    members: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "year": self.year,
             "scope": self.scope,
             "units": self.units,
+            "of": self.of or None,
             "value": self.value,
             "published": self.published,
         }
@@ -53,6 +57,7 @@ class MeanChange:
     end: int
     before: float
     after: float
+    basis: str = "computed"  # or "published": the tables' own mean rows of both years
 
     @property
     def change(self) -> float:
@@ -71,6 +76,7 @@ class MeanChange:
             "after": self.after,
             "value": self.change,
             "pct": self.pct,
+            "basis": self.basis,
         }
 
 
@@ -88,45 +94,68 @@ def scope_means(values: pd.Series, regions: Mapping[str, str] | None = None) -> 
 
 
 def means_data(
-    tables: Sequence[YearTable], code: str, regions: Mapping[str, str] | None = None
+    tables: Sequence[YearTable], code: str, regions: Mapping[str, str] | None = None, size: int = 0
 ) -> dict[str, Any]:
     """The means of node `code` in each year over all units (and per region given `regions`: unit ->
-    region), with the tables' own mean rows, and their changes: `{"means": [{year, scope, units, value,
-    published}], "mean_changes": [{scope, from, to, before, after, value, pct}]}`, as `dti rank --format
-    json` gives them (scope ALL, or a region)."""
-    means = year_means(tables, code, regions)
-    return {"means": [m.as_dict() for m in means], "mean_changes": [c.as_dict() for c in mean_changes(means)]}
+    region), with the tables' own mean rows, and their changes: `{"means": [{year, scope, units, of,
+    value, published}], "mean_changes": [{scope, from, to, before, after, value, pct, basis}],
+    "mean_gaps": [{scope, from, to, units_from, units_to}]}`, as `dti rank --format json` gives them (scope
+    ALL, or a region). `size`: the units of the register (0: not known; then the regions' are not either);
+    `of` is how many of them a scope holds. A change is between the published means when both years give
+    one, else between the computed means of the same units; a gap is a change not given (other units)."""
+    means = year_means(tables, code, regions, size)
+    changes, gaps = mean_changes(means)
+    return {
+        "means": [m.as_dict() for m in means],
+        "mean_changes": [c.as_dict() for c in changes],
+        "mean_gaps": gaps,
+    }
 
 
 def year_means(
-    tables: Sequence[YearTable], code: str, regions: Mapping[str, str] | None = None
+    tables: Sequence[YearTable], code: str, regions: Mapping[str, str] | None = None, size: int = 0
 ) -> list[Mean]:
     """The means of node `code` in each year (oldest first), over all units and per region, with the
-    table's own mean row where it gives one."""
+    table's own mean row where it gives one, and the units of the register in the scope (`size` units)."""
+    sizes = Counter((regions or {}).values()) if size else Counter()
     out = []
     for table in sorted(tables, key=lambda t: t.year):
         if code not in table.values.columns:
             continue
+        known = table.values[code].dropna()
+        region_of = pd.Series(regions or {}, dtype=object).reindex(known.index).fillna("").to_numpy()
         frame = scope_means(table.values[code], regions)
         for scope, units, value in zip(frame.index, frame["units"], frame["value"], strict=True):
             published = published_mean(table.means, code, str(scope))
             given = None if published is None else published.value
-            out.append(Mean(table.year, str(scope), code, int(units), _float(value), given))
+            members = frozenset(known.index if scope == ALL else known.index[region_of == scope])
+            of = size if scope == ALL else sizes[str(scope)]
+            out.append(Mean(table.year, str(scope), code, int(units), _float(value), given, of, members))
     return out
 
 
-def mean_changes(means: Sequence[Mean]) -> list[MeanChange]:
-    """Each scope's change from one year to the next year it has a mean."""
-    out = []
+def mean_changes(means: Sequence[Mean]) -> tuple[list[MeanChange], list[dict[str, Any]]]:
+    """Each scope's change from one year to the next year it has a mean: between the published means when
+    both give one, else between the computed means when both cover the same units; the gaps where the units
+    differ (`{scope, from, to, units_from, units_to}`)."""
+    out, gaps = [], []
     by_scope: dict[str, list[Mean]] = {}
     for m in sorted(means, key=lambda m: m.year):
-        if m.value is not None:
+        if m.value is not None or m.published is not None:
             by_scope.setdefault(m.scope, []).append(m)
     for scope, known in by_scope.items():
         for a, b in zip(known, known[1:], strict=False):
-            assert a.value is not None and b.value is not None
-            out.append(MeanChange(scope, a.code, a.year, b.year, a.value, b.value))
-    return out
+            if a.published is not None and b.published is not None:
+                out.append(MeanChange(scope, a.code, a.year, b.year, a.published, b.published, "published"))
+            elif a.value is None or b.value is None:
+                continue
+            elif a.members == b.members:
+                out.append(MeanChange(scope, a.code, a.year, b.year, a.value, b.value))
+            else:
+                gaps.append(
+                    {"scope": scope, "from": a.year, "to": b.year, "units_from": a.units, "units_to": b.units}
+                )
+    return out, gaps
 
 
 def published_mean(means: Sequence[PublishedMean], code: str, scope: str = ALL) -> PublishedMean | None:

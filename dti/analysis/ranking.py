@@ -376,7 +376,8 @@ def rank_years(
             row["region"] = regions.get(row["unit"], "")
             known = row["unit"] in within.index and not pd.isna(within[row["unit"]])
             row["region_rank"] = int(within[row["unit"]]) if known else None
-    data.update(means_data(tables, by, regions))
+    size = len(set(mapping.values())) if merge is not None else len(register.names) * register.strict
+    data.update(means_data(tables, by, regions, size))
     if top:
         latest = str(data["years"][-1])
         data["units"] = [u for u in data["units"] if (u["ranks"][latest] or 10**9) <= top]

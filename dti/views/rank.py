@@ -65,9 +65,16 @@ def means_table(data: dict[str, Any], national: bool = True, digits: int = 4, la
     rows = []
     for m in sorted(data["means"], key=lambda m: (m["scope"] != "all", m["scope"], m["year"])):
         change = changes.get((m["scope"], m["year"]), {})
+        scope = everyone if m["scope"] == "all" else m["scope"]
+        if m["of"] and m["units"] < m["of"]:  # not all the units of the register (of the region)
+            scope = (
+                say("label.means.table", lang, count=m["units"])
+                if m["scope"] == "all"
+                else say("label.means.region-part", lang, region=m["scope"], units=m["units"], of=m["of"])
+            )
         rows.append(
             {
-                "scope": everyone if m["scope"] == "all" else m["scope"],
+                "scope": scope,
                 "year": m["year"],
                 "units": m["units"],
                 "value": m["value"],
@@ -88,6 +95,21 @@ def means_table(data: dict[str, Any], national: bool = True, digits: int = 4, la
         columns.insert(4, Column("published", word("label.means.published", lang), "value", digits))
     few = any(m["value"] is None for m in data["means"])
     notes = [say("label.means.few", lang)] if few else []
+    if any(c["basis"] == "published" for c in data["mean_changes"]):
+        notes.append(say("label.means.published-change", lang))
+    for gap in data.get("mean_gaps", []):
+        scope = everyone if gap["scope"] == "all" else gap["scope"]
+        notes.append(
+            say(
+                "label.means.gap",
+                lang,
+                scope=scope,
+                start=gap["from"],
+                end=gap["to"],
+                before=gap["units_from"],
+                after=gap["units_to"],
+            )
+        )
     title = say("label.means.title", lang, by=data["by"])
     sheet = word("label.means.sheet", lang)
     return View(title, columns, rows, notes=notes, narrow=narrow_hint(lang), sheet=sheet)

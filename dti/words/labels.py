@@ -81,6 +81,23 @@ WORDS: dict[str, tuple[str, str]] = {
     "label.means.mean": ("trung bình", "mean"),
     "label.means.published": ("công bố", "published"),
     "label.means.change": ("Δ so với năm trước", "Δ on the year before"),
+    "label.means.table": ("Trung bình {count} đơn vị trong bảng", "Mean of the table's {count} units"),
+    "label.means.region-part": (
+        "{region} ({units}/{of} đơn vị của vùng)",
+        "{region} ({units}/{of} units of the region)",
+    ),
+    "label.means.published-change": (
+        "Δ giữa hai năm cùng có dòng trung bình công bố tính từ các giá trị công bố (cột công bố), "
+        "không từ trung bình tính được.",
+        "Δ between two years that both publish a mean row is the change of the published means (column "
+        "published), not of the computed ones.",
+    ),
+    "label.means.gap": (
+        "{scope}: không tính Δ trung bình {start}→{end} vì hai năm có tập đơn vị khác nhau ({before} và "
+        "{after} đơn vị) và không cùng có dòng trung bình công bố.",
+        "{scope}: no Δ of the mean {start}→{end}: the two years hold different sets of units ({before} and "
+        "{after} units) and do not both publish a mean row.",
+    ),
     "label.means.few": (
         "Không tính trung bình của dưới 2 đơn vị (—).",
         "No mean is given of fewer than 2 units (—).",
