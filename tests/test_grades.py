@@ -388,3 +388,35 @@ def test_a_strict_bound_keeps_no_band_and_is_reviewed(tmp_path: Path, one_cell: 
         app, ["spec", "import", str(tmp_path / "tieu_chi.csv"), "-o", str(tmp_path / "x.yaml")]
     )
     assert out.exit_code == 0 and "xếp loại không đọc được" in out.output and "Loại Xuất sắc" in out.output
+
+
+def test_the_top_grade_the_score_line_and_no_empty_tables(commune: tuple[Path, Path]) -> None:
+    spec, now = commune
+    top = runner.invoke(app, ["gaps", str(now), "--spec", str(spec), "--unit", "X01"]).stdout
+    assert "Đã ở xếp loại cao nhất" in top and "Để đạt xếp loại trên" not in top  # no empty table
+    score = runner.invoke(app, ["score", str(now), "--spec", str(spec), "--unit", "X06"]).stdout
+    assert "Xếp loại: Khá" in score  # 65 points: Khá from 65
+    table = spec.parent / "tieu_chi.csv"  # imported by the fixture: nothing to check
+    out = runner.invoke(app, ["spec", "import", str(table), "-o", str(spec.parent / "again.yaml")])
+    assert out.exit_code == 0 and "Cần kiểm tra lại" not in out.output and "dòng xếp loại" in out.output
+
+
+def test_a_count_chart_has_whole_ticks(commune: tuple[Path, Path], tmp_path: Path) -> None:
+    import re
+    import zipfile
+
+    from dti.views.document import Chart, Series
+    from dti.write.svg import svg
+
+    chart = Chart(
+        "grades", "bar", "Xếp loại", ["Tốt", "Khá", "Yếu"], [Series("n", [3.0, 1.0, 0.0])], digits=0
+    )
+    texts = re.findall(r"<text[^>]*>([^<]*)</text>", svg(chart, ","))
+    assert texts[3:7] == ["0", "1", "2", "3"]  # the axis after the names: no 0,5
+    spec, now = commune
+    out = tmp_path / "r.xlsx"
+    assert runner.invoke(app, ["report", str(now), "--spec", str(spec), "-o", str(out)]).exit_code == 0
+    with zipfile.ZipFile(out) as book:
+        charts = [book.read(n).decode() for n in book.namelist() if n.startswith("xl/charts/")]
+    graded = [c for c in charts if "Tốt" in c or "Xếp loại" in c]
+    assert graded and all('<c:majorUnit val="1"/>' in c for c in graded)

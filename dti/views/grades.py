@@ -96,6 +96,8 @@ def unit_lines(result: Result, unit: str, lang: Lang) -> list[str]:
         else say("analysis.grades.unit-none", lang)
     ]
     need = float(grades.to_next[i])
+    if k == 0:
+        lines.append(say("analysis.grades.at-top", lang))
     if k > 0 and not np.isnan(need):
         closers = grades.closers(i)
         params = {"points": need, "next": grades.bands[k - 1].name(lang)}
@@ -128,8 +130,16 @@ def gaps_views(views: list[View], result: Result, unit: str, lang: Lang) -> list
         Column("name", say("label.name", lang)),
         Column("points", say("analysis.grades.adds", lang), "points"),
     ]
+    if not rows:  # at the top grade, or no gaps close the way: the lines say it, no empty table
+        title = say("analysis.grades.section", lang)
+        return [*views, View(title, [], [], lines, sheet=title)]
     title = say("analysis.grades.title", lang)
     return [*views, View(title, columns, rows, lines, sheet=title)]
+
+
+def grade_line(result: Result, unit: str, lang: Lang) -> list[str]:
+    """`dti score --unit`: the unit's grade, one line (none when the spec has no bands)."""
+    return unit_lines(result, unit, lang)[:1]
 
 
 def gaps_data(data: dict[str, Any], result: Result, unit: str) -> dict[str, Any]:

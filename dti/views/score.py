@@ -315,7 +315,12 @@ def unit_breakdown(
         ]
     i = result.unit_codes.index(unit)
     title = f"{unit} {result.unit_names[i]} — {spec.id}" + (f", {result.year}" if result.year else "")
-    return View(title, columns, rows, strong="inner", narrow=narrow_hint(lang))
+    graded: list[str] = []
+    if spec.bands:  # the unit's grade, a line (pandas only then: the score views need none)
+        from dti.views.grades import grade_line
+
+        graded = grade_line(result, unit, lang)
+    return View(title, columns, rows, graded, strong="inner", narrow=narrow_hint(lang))
 
 
 def breakdown_data(

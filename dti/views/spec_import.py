@@ -55,4 +55,6 @@ def import_review(review: Review, lang: Lang = "vi") -> View:
         for a in review.assumed
     ]
     rows.sort(key=lambda r: r["row"])
+    if not rows:  # nothing to check: no empty table, the notes on how the table was read only
+        return View("", [], [], notes=texts(review.notes, lang))
     return View(say("spec.review.title", lang), columns, rows, notes=texts(review.notes, lang))

@@ -204,6 +204,7 @@ WORDS.update(
         "analysis.grades.change": ("Δ xếp loại", "Δ grade"),
         "analysis.grades.ungraded": (" · {count} chưa xếp loại", " · {count} not graded"),
         "analysis.grades.unit": ("Xếp loại: {grade}", "Grade: {grade}"),
+        "analysis.grades.at-top": ("Đã ở xếp loại cao nhất", "Already in the top grade"),
         "analysis.grades.unit-none": ("Chưa xếp loại (chưa có tổng điểm)", "Not graded (no total)"),
         "analysis.grades.closer": ("{code} (+{points:.2f})", "{code} (+{points:.2f})"),
         "analysis.grades.next": (

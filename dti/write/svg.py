@@ -88,7 +88,7 @@ def svg(chart: Chart, decimal: Decimal = ".") -> str:
         DRAW[chart.kind](axes, chart, decimal)
         value_axis = axes.xaxis if chart.kind in ("hbar", "interval", "histogram") else axes.yaxis
         value_axis.set_major_formatter(Ticks())
-        if chart.kind == "line":
+        if chart.kind == "line" or (chart.kind == "bar" and chart.digits <= 0):  # ranks, counts: whole ticks
             axes.yaxis.set_major_locator(MaxNLocator(integer=True))
         (axes.set_xlabel if value_axis is axes.xaxis else axes.set_ylabel)(chart.axis)
         buffer = io.StringIO()

@@ -195,6 +195,9 @@ def _axes(excel: Any, data: ChartData, block: Block, chart: Chart, categories: i
         value_axis.update(_span(ends, whole))
     elif chart.invert:
         value_axis["min"] = 1  # rank 1, not 0
+    elif chart.kind == "bar" and chart.digits <= 0:  # counts: whole ticks (Excel steps 0.5 up to 4)
+        top = max((v for s in chart.series for v in s.values if v is not None), default=0.0)
+        value_axis["major_unit"] = max(1, math.ceil(top / 8))
     if chart.kind == "hbar":  # first category at the top, the value axis below
         category_axis.update(reverse=True, crossing="max")
         excel.set_x_axis(value_axis)
