@@ -172,6 +172,10 @@ def score_rows(data: Any) -> list[Row]:
     return rows
 
 
+def of(rank: int | None, ranked: int | None) -> str | None:
+    return None if rank is None else f"{rank}/{ranked}"
+
+
 def breakdown_rows(data: Any) -> list[Row]:
     rows = []
     year = data.get("previous_year")
@@ -181,7 +185,7 @@ def breakdown_rows(data: Any) -> list[Row]:
             "điểm": points(n["points"]),
             "tối đa": points(n["max"]),
             "giá trị": value(n["value"]),
-            "hạng": whole(n["rank"]),
+            "hạng": of(n["rank"], n["ranked"]),  # x/N: the units the rank is out of
             "mất điểm": points(n["lost"]),
             "thiếu số liệu": points(n["at_stake"]),
             "tự đánh giá": points(n["self"]),
@@ -189,7 +193,7 @@ def breakdown_rows(data: Any) -> list[Row]:
         }
         if year:
             row[f"giá trị {year}"] = value(n["previous_value"])
-            row[f"hạng {year}"] = whole(n["previous_rank"])
+            row[f"hạng {year}"] = of(n["previous_rank"], n["previous_ranked"])
             row["Δ giá trị"] = pct(n["value_pct"])
             row["Δ hạng"] = places(n["places"])
         rows.append(row)
