@@ -55,8 +55,8 @@ def test_qualitative_target() -> None:
 def test_exceeded_by_percentage_points(tmp_path: Path) -> None:
     row = _one(tmp_path, "85%", "87,44%")
     assert row.status == "met" and row.exceeded_by == pytest.approx(2.44)
-    assert label(row, "vi") == "Đạt và vượt 2,44 %"
-    assert label(row, "en") == "Met, exceeded by 2.44 %"
+    assert label(row, "vi") == "Đạt và vượt 2,44 điểm %"
+    assert label(row, "en") == "Met, exceeded by 2.44 pp"
 
 
 def test_exactly_met_is_plain_dat(tmp_path: Path) -> None:
@@ -73,7 +73,7 @@ def test_tren_is_strict(tmp_path: Path) -> None:
 def test_not_met_with_shortfall(tmp_path: Path) -> None:
     row = _one(tmp_path, ">= 40%", "31,2%")
     assert row.status == "not_met" and row.shortfall == pytest.approx(8.8)
-    assert label(row, "vi") == "Chưa đạt (còn thiếu 8,8 %)"
+    assert label(row, "vi") == "Chưa đạt (còn thiếu 8,8 điểm %)"
 
 
 def test_at_most_targets(tmp_path: Path) -> None:
@@ -167,9 +167,9 @@ def test_decimal_overrides_the_language_mark_in_the_labels() -> None:
     path = str(SAMPLES / "targets_2025.csv")
     # target 1: 84,5% against >= 80%, exceeded by 4,5 points (README's dti targets table)
     dot = CliRunner().invoke(app, ["targets", path, "--decimal", "dot"]).stdout
-    assert "Đạt và vượt 4.5 %" in dot and "Đạt và vượt 4,5 %" not in dot
+    assert "Đạt và vượt 4.5 điểm %" in dot and "Đạt và vượt 4,5 điểm %" not in dot
     comma = CliRunner().invoke(app, ["targets", path, "--lang", "en", "--decimal", "comma"]).stdout
-    assert "Met, exceeded by 4,5 %" in comma
+    assert "Met, exceeded by 4,5 pp" in comma
 
 
 def test_an_empty_file_is_no_review(tmp_path: Path) -> None:

@@ -151,11 +151,11 @@ def test_appendix_review_on_the_command_line(appendix: Path) -> None:
     assert "status-disagrees" in result.stderr and "tiêu đề cột ở dòng 7" in result.stderr
     data = json.loads(runner.invoke(app, ["targets", str(appendix), "--format", "json"]).stdout)
     labels = {t["id"]: t["label"] for t in data["targets"]}
-    assert labels["4"] == "Đạt (theo báo cáo; tính ra: Chưa đạt (còn thiếu 2,7 %))"
+    assert labels["4"] == "Đạt (theo báo cáo; tính ra: Chưa đạt (còn thiếu 2,7 điểm %))"
     assert labels["6"] == "Chưa đạt (còn thiếu 500.000)"
     assert (data["targets"][4]["computed_status"], data["targets"][4]["given_status"]) == ("not_met", "met")
     english = runner.invoke(app, ["targets", str(appendix), "--lang", "en", "--format", "csv"])
-    assert "Met (as reported; computed: Not met, short by 2.7 %)" in english.stdout
+    assert "Met (as reported; computed: Not met, short by 2.7 pp)" in english.stdout
 
 
 def test_appendix_counts_each_responsible_unit(appendix: Path) -> None:

@@ -31,6 +31,7 @@ from typer.testing import CliRunner
 from dti.cli import app
 from dti.io.periods import Period, assign_roles, read_period
 from dti.tracking.targets import read_targets
+from dti.words import texts
 
 runner = CliRunner()
 HEADER = [
@@ -185,6 +186,18 @@ def test_json_on_the_command_line(appendix: Path) -> None:
 )
 def test_period_of_a_header(header: str, period: Period) -> None:
     assert read_period(header) == period
+
+
+@pytest.mark.parametrize(
+    ("period", "vi", "en"),
+    [
+        (Period(12, 2023), "cả năm 2023", "the whole of 2023"),  # not `cả năm năm 2023`
+        (Period(12, None), "cả năm", "the whole year"),
+        (Period(6, 2024), "6 tháng năm 2024", "6 months of 2024"),
+    ],
+)
+def test_period_label_says_the_year_once(period: Period, vi: str, en: str) -> None:
+    assert (texts([period.label()], "vi"), texts([period.label()], "en")) == ([vi], [en])
 
 
 def _roles(*headers: tuple[str, str]) -> tuple[list[tuple[str, str, Period]], list[str]]:

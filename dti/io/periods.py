@@ -45,8 +45,12 @@ class Period:
         year = "" if self.year is None else note("tracking.period.of-year", year=self.year)
         if self.months is None:
             return note("tracking.period.only", year=year)
-        if self.months == 12:
-            return note("tracking.period.whole", year=year)
+        if self.months == 12:  # `cả năm 2023`, not `cả năm năm 2023`
+            return (
+                note("tracking.period.whole")
+                if self.year is None
+                else note("tracking.period.whole-of", year=self.year)
+            )
         return note("tracking.period.months", months=self.months, year=year)
 
 

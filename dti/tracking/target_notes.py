@@ -1,5 +1,5 @@
-"""The worded statuses of a target review: `Đạt và vượt 2,44 %`, `Chưa đạt (còn thiếu 8,8 %)`, and the
-summary line, as Notes (the views word them)."""
+"""The worded statuses of a target review: `Đạt và vượt 2,44 điểm %`, `Chưa đạt (còn thiếu 8,8 điểm %)`,
+and the summary line, as Notes (the views word them)."""
 
 from __future__ import annotations
 
@@ -13,8 +13,10 @@ if TYPE_CHECKING:
 
 
 def amount(value: float, percent: bool) -> Note:
-    """A margin as data: worded with the language's decimal mark (`2,44 %`, `2.44 %`)."""
-    return note("tracking.amount", value=round(float(value), 2), pct=" %" if percent else "")
+    """A margin as data, worded with the language's decimal mark: a difference of percentages in percentage
+    points (`2,44 điểm %`, `2.44 pp`), as the comparison columns say."""
+    value = round(float(value), 2)
+    return note("tracking.points", x=value) if percent else note("tracking.amount", value=value)
 
 
 Amount = Callable[[float, bool], "Note | str"]
@@ -23,7 +25,7 @@ Amount = Callable[[float, bool], "Note | str"]
 def status_note(
     status: str, exceeded: float, short: float, percent: bool, worded: Amount = amount, progress: bool = False
 ) -> Note:
-    """'Đạt và vượt 2,44 %', 'Chưa đạt (còn thiếu 8,8 %)', 'Đạt', 'Chưa có số liệu đánh giá',
+    """'Đạt và vượt 2,44 điểm %', 'Chưa đạt (còn thiếu 8,8 điểm %)', 'Đạt', 'Chưa có số liệu đánh giá',
     'Chưa đạt (đang triển khai)'."""
     if status == "not_met" and progress:
         return note("tracking.target.in-progress")

@@ -70,12 +70,14 @@ TARGET_COLUMNS = ("id", "group", "name", "responsible", "target", "result", "lab
 
 
 def label(row: Any, lang: Lang, decimal: str | None = None) -> str:
-    """The status as a review writes it: 'Đạt và vượt 2,44 %', 'Chưa đạt (còn thiếu 8,8 %)'; a reported
+    """The status as a review writes it: 'Đạt và vượt 2,44 điểm %', 'Chưa đạt (còn thiếu 8,8 điểm %)' (a
+    difference of percentages is in percentage points, as the comparison columns say); a reported
     verdict that disagrees with the numbers shows both. `decimal` overrides the language's mark."""
     mark = decimal or decimal_for(lang)
 
     def worded(value: float, percent: bool) -> str:
-        return format_trimmed(value, 2, mark) + (" %" if percent else "")
+        text = format_trimmed(value, 2, mark)
+        return say("tracking.points", lang, x=text) if percent else text
 
     return label_note(row, worded).text(lang)
 

@@ -171,7 +171,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "tracking.period.second-half": ("6 tháng cuối năm {year}", "H2 {year}"),
     "tracking.period.year": ("năm {year}", "{year}"),
     # --- targets ---------------------------------------------------------------------------------------
-    "tracking.amount": ("{value}{pct}", "{value}{pct}"),
+    "tracking.amount": ("{value}", "{value}"),
     "tracking.target.met": ("Đạt", "Met"),
     "tracking.target.exceeded": ("Đạt và vượt {x}", "Met, exceeded by {x}"),
     "tracking.target.not_met": ("Chưa đạt", "Not met"),
@@ -355,7 +355,8 @@ WORDS: dict[str, tuple[str, str]] = {
     # --- periods and benchmarks of a target list (dti/io/periods.py, dti/tracking/target_periods.py) ----
     "tracking.period.of-year": (" năm {year}", " of {year}"),
     "tracking.period.months": ("{months} tháng{year}", "{months} months{year}"),
-    "tracking.period.whole": ("cả năm{year}", "the whole year{year}"),
+    "tracking.period.whole": ("cả năm", "the whole year"),
+    "tracking.period.whole-of": ("cả năm {year}", "the whole of {year}"),
     "tracking.period.only": ("kỳ{year}", "the period{year}"),
     "tracking.targets.ambiguous-current": (
         "không rõ cột kết quả nào là kỳ đánh giá: cột '{column}' cũng là kết quả {period}; hãy ghi kỳ vào "
