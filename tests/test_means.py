@@ -135,11 +135,14 @@ def test_a_mean_row_that_disagrees_with_a_full_table_is_said(tmp_path: Path) -> 
     files = [str(table_2021(tmp_path, mean="0,3100")), str(table_2022(tmp_path))]
     data, stderr = _rank(*files)
     assert data["means"][0]["published"] == 0.31 and data["means"][0]["value"] == pytest.approx(0.3026)
-    assert "dti_2021.csv, dòng 2 (C2) 'Cả nước': DTI năm 2021 công bố 0,31" in stderr
-    assert "trung bình của 63 đơn vị trong bảng là 0,3" in stderr  # to the published precision (2 decimals)
+    assert "dti_2021.csv, dòng 2 (C2) 'Cả nước': DTI năm 2021 công bố 0,3100" in stderr  # as written
+    assert "trung bình của 63 đơn vị trong bảng là 0,3026" in stderr  # to the 4 decimals written
     # 0,3026 published as 0,30: agrees to its two decimals
     _, said = _rank(str(table_2021(tmp_path, mean="0,30")))
     assert "kiểm tra dòng này" not in said
+    # Found by a new user: '0,3000' was checked to 2 decimals (trailing zeros dropped) and agreed with 0,3026
+    _, said = _rank(str(table_2021(tmp_path, mean="0,3000")))
+    assert "công bố 0,3000, nhưng trung bình của 63 đơn vị trong bảng là 0,3026" in " ".join(said.split())
 
 
 def test_regional_means_with_region(tmp_path: Path) -> None:
@@ -193,7 +196,8 @@ def test_scope_means_and_changes_by_hand() -> None:
     assert frame.loc[ALL, "units"] == 3 and frame.loc[ALL, "value"] == pytest.approx(0.5)
     assert frame.loc["r1", "units"] == 2 and frame.loc["r1", "value"] == pytest.approx(0.3)
     assert frame.loc["r2", "units"] == 1 and pd.isna(frame.loc["r2", "value"])  # one unit: no mean
-    assert decimals(0.4) == 1 and decimals(0.4014) == 4 and decimals(1 / 3) == 4 and decimals(1.0) == 0
+    assert decimals("0,4") == 1 and decimals("0,4014") == 4 and decimals("0,5200") == 4 and decimals("1") == 0
+    assert decimals("52,18%") == 4 and decimals("") == 4  # a percent's fraction; an Excel number: 4
 
 
 def test_year_means_and_check_as_a_library(tmp_path: Path) -> None:

@@ -8,7 +8,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-import numpy as np
 import pandas as pd
 
 from dti.io.headers import mean_region
@@ -188,7 +187,7 @@ def check_published(
         if len(column) < MIN_UNITS:
             continue
         computed = float(column.mean())
-        digits = decimals(given.value)
+        digits = decimals(given.written)
         if abs(computed - given.value) <= 0.5 * 10.0**-digits + 1e-12:
             continue
         where = f"{given.file} ({given.sheet})" if given.sheet else given.file
@@ -201,7 +200,7 @@ def check_published(
                 label=given.label,
                 code=given.code,
                 year=year,
-                published=round(given.value, digits),
+                published=given.written or round(given.value, digits),
                 computed=round(computed, digits),
                 units=len(column),
             )
@@ -209,10 +208,15 @@ def check_published(
     return notes
 
 
-def decimals(value: float, most: int = 4) -> int:
-    """The decimals a published value is written with (0.4 → 1, 0.4014 → 4), at most `most`."""
-    written = np.format_float_positional(value, trim="-").partition(".")[2]
-    return min(len(written), most)
+def decimals(written: str, excel: int = 4) -> int:
+    """The decimals a published mean is written with, trailing zeros kept: '0,5200' → 4, '0,52' → 2, '52,18%'
+    → 4 (of the fraction); an Excel number cell (written '') → `excel`."""
+    text = written.strip()
+    if not text:
+        return excel
+    number = text.removesuffix("%").strip()
+    mark = max(number.rfind(","), number.rfind("."))
+    return (len(number) - mark - 1 if mark >= 0 else 0) + 2 * text.endswith("%")
 
 
 def _float(value: Any) -> float | None:

@@ -77,7 +77,7 @@ class _Builder:
             self.token_count += len(column.texts)
             cells = _cells(p, column)
             if col in mean_at:  # the mean rows' cells share the column's texts, read in its style
-                self._means(plan, col, _cells(p, mean_at[col][0]), mean_at[col][1])
+                self._means(plan, col, mean_at[col][0], _cells(p, mean_at[col][0]), mean_at[col][1])
             if wide:
                 node = np.full(len(unit_rows), plan.node_of_column[col])
                 take = known
@@ -90,14 +90,18 @@ class _Builder:
                 dup, first = _first_of(np.where(take, keys, -1 - np.arange(len(keys))))
             self._place(plan, col, column, offset, cells, node, unit_rows, take, dup, first)
 
-    def _means(self, plan: Plan, col: int, cells: ParsedTexts, nodes: np.ndarray | None) -> None:
-        """The numbers of the mean rows in column `col`, as published means (a percent / 100)."""
+    def _means(
+        self, plan: Plan, col: int, column: Column, cells: ParsedTexts, nodes: np.ndarray | None
+    ) -> None:
+        """The numbers of the mean rows in column `col` (`column`: their cells), as published means (a
+        percent / 100), each with its text as written (none for an Excel number)."""
         assert plan.means is not None
         grid = plan.means
         node = nodes if nodes is not None else np.full(len(grid.rows), plan.node_of_column[col])
         value = np.where(cells.percent, cells.value / 100, cells.value)
         for r in np.flatnonzero((cells.status == NUMBER) & (node >= 0)).tolist():
             row = int(grid.rows[r])
+            excel = column.native is not None and not np.isnan(column.native[r])
             self.means.append(
                 PublishedMean(
                     self.spec.graph.codes[node[r]],
@@ -107,6 +111,7 @@ class _Builder:
                     grid.sheet,
                     row,
                     cell_ref(col, row),
+                    "" if excel else column.texts[column.codes[r]].strip(),
                 )
             )
 

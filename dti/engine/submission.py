@@ -94,6 +94,7 @@ class PublishedMean:
     sheet: str | None
     row: int  # spreadsheet row
     cell: str
+    written: str = ""  # the cell's text as written ('0,5200'); '' for an Excel number cell
 
 
 @dataclass
