@@ -10,7 +10,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from dti.io.csvfile import read_csv
+from dti.io.csvfile import csv_limits, read_csv
 from dti.io.files import read_grid, read_grids
 from dti.io.grid import InputError
 from dti.io.inputs import NotAnInput, read_input
@@ -175,18 +175,30 @@ def test_a_csv_wider_than_the_column_cap_is_refused_from_its_first_line(tmp_path
     with pytest.raises(InputError) as refused:
         read_csv(tmp_path / "wide.csv", data, [])
     message = str(refused.value)
-    assert "row 1 has 300,001 columns" in message and "DTI_XLSX_MAX_COLUMNS" in message
+    assert "row 1 has 300,001 columns" in message and "DTI_CSV_MAX_COLUMNS" in message
     narrow = XlsxLimits(columns=3)
     with pytest.raises(InputError, match="row 2 has 4 columns"):
         read_csv(tmp_path / "x.csv", b"a,b,c\n1,2,3,4\n", [], narrow)
 
 
 def test_the_csv_cap_is_the_one_the_environment_sets(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("DTI_XLSX_MAX_COLUMNS", "2")
+    monkeypatch.setenv("DTI_CSV_MAX_COLUMNS", "2")
     path = tmp_path / "2023.csv"
     path.write_text("unit,indicator,value\n48,HTS.01,80%\n", encoding="utf-8")
     _, issues = read_grids([path])
     assert issues and "row 1 has 3 columns" in issues[0].message
+    assert "DTI_CSV_MAX_COLUMNS" in issues[0].message
+
+
+def test_a_csv_holds_more_cells_than_a_sheet(tmp_path: Path) -> None:
+    """100,000 units × 98 components wide (9.8 million cells, the benchmark's file) is over a sheet's
+    2,500,000-cell cap but a CSV reads ~20× faster than a sheet's XML: it must read (it was refused)."""
+    limits = csv_limits()
+    assert limits.cells >= 100_001 * 99 and limits.rows >= 10_000 * 20 * 5 and limits.prefix == "DTI_CSV"
+    rows = 3_001
+    data = ("unit," + ",".join(f"c{j}" for j in range(999)) + "\n").encode() + b"01," + b"1," * 998 + b"1\n"
+    grid = read_csv(tmp_path / "wide.csv", data * 1 + (b"02," + b"1," * 998 + b"1\n") * (rows - 2), [])
+    assert len(grid.rows) == rows - 1 and rows * 1_000 > XlsxLimits().cells
 
 
 # --- what a file is, whatever its name ------------------------------------------------------------------

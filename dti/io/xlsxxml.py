@@ -23,12 +23,7 @@ MAX_ROWS = 500_000
 MAX_COLUMNS = 2_000
 MAX_CELLS = 2_500_000  # rows × columns of the grid, every <c> element of the sheet, and shared strings
 MAX_UNPACKED_BYTES = 100 * 1024 * 1024  # all parts of the archive, as declared by its directory
-ENV = {
-    "rows": "DTI_XLSX_MAX_ROWS",
-    "columns": "DTI_XLSX_MAX_COLUMNS",
-    "cells": "DTI_XLSX_MAX_CELLS",
-    "unpacked_bytes": "DTI_XLSX_MAX_BYTES",
-}
+ENV = {"rows": "MAX_ROWS", "columns": "MAX_COLUMNS", "cells": "MAX_CELLS", "unpacked_bytes": "MAX_BYTES"}
 
 
 @dataclass(frozen=True)
@@ -37,26 +32,33 @@ class XlsxLimits:
     columns: int = MAX_COLUMNS
     cells: int = MAX_CELLS
     unpacked_bytes: int = MAX_UNPACKED_BYTES
+    prefix: str = "DTI_XLSX"  # the environment variables that raise them: DTI_XLSX_MAX_CELLS …
 
     @classmethod
-    def from_env(cls) -> XlsxLimits:
-        """The defaults, each replaced by its DTI_XLSX_MAX_* environment variable when that is a number."""
-        values = {}
+    def from_env(cls, prefix: str = "DTI_XLSX", **defaults: int) -> XlsxLimits:
+        """The defaults (the class's, or those given), each replaced by its {prefix}_MAX_* environment
+        variable when that is a number."""
+        values: dict[str, int] = dict(defaults)
         for name, env in ENV.items():
-            raw = os.environ.get(env, "").strip().replace("_", "")
+            raw = os.environ.get(f"{prefix}_{env}", "").strip().replace("_", "")
             if raw.isdigit() and int(raw) > 0:
                 values[name] = int(raw)
-        return cls(**values)
+        return cls(**values, prefix=prefix)
+
+    def over(self, what: Note, name: str) -> InputError:
+        """A file over the limit `name`d: `what` it holds, the limit and the variable that raises it."""
+        return over_limit(what, name, getattr(self, name), self.prefix)
 
 
 class EntitiesForbidden(ValueError):
     """An XML part declares a DTD: its entities could expand to gigabytes, so none is accepted."""
 
 
-def over_limit(what: Note, name: str, limit: int) -> InputError:
+def over_limit(what: Note, name: str, limit: int, prefix: str = "DTI_XLSX") -> InputError:
     """A file over one of the limits: `what` it holds, the limit `name`d and how to raise it."""
     unit = note(f"io.limit.unit.{name}")
-    return InputError(note("io.limit.over", what=what, limit=float(limit), unit=unit, env=ENV[name]))
+    env = f"{prefix}_{ENV[name]}"
+    return InputError(note("io.limit.over", what=what, limit=float(limit), unit=unit, env=env))
 
 
 Start = Callable[[str, dict[str, str]], None]

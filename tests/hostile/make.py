@@ -805,7 +805,7 @@ _CASES: list[Case] = [
         V,
         2,
         ("unreadable-file",),
-        says=("DTI_XLSX_MAX_COLUMNS",),
+        says=("DTI_CSV_MAX_COLUMNS",),
         runtime=True,
     ),
     Case(
