@@ -51,10 +51,10 @@ def dti_table(folder: Path, year: int, names: list[str]) -> Path:
     return path
 
 
-def pillar_table(folder: Path) -> Path:
+def pillar_table(folder: Path, names: list[str] = NAMES) -> Path:
     book, sheet = _titled("KẾT QUẢ CHỈ SỐ CHUYỂN ĐỔI SỐ THEO TRỤ CỘT NĂM 2022")
     sheet.append(["STT", "Tỉnh, thành phố", "Chính quyền số", "Kinh tế số", "Xã hội số"])  # type: ignore[attr-defined]
-    for k, name in enumerate(NAMES):
+    for k, name in enumerate(names):
         row = [k + 1, name, comma(0.7 - 0.004 * k), comma(0.5 - 0.003 * k), comma(0.4 - 0.002 * k)]
         sheet.append(row)  # type: ignore[attr-defined]
     sheet.append([None, "Trung bình cả nước", "0,5", "0,4", "0,3"])  # type: ignore[attr-defined]
@@ -135,6 +135,23 @@ def test_a_pillar_table_ranks_each_pillar_of_its_63(tmp_path: Path) -> None:
     overview = report_document(build_report([pillar_table(tmp_path)], draws=0))
     assert overview.section("losses") is None
     assert [f.value for f in overview.sections[0].facts[:1]] == [63]
+
+
+def test_a_table_of_18_compares_with_its_published_national_mean(tmp_path: Path) -> None:
+    # Found by a new user: 'Trung bình 18 đơn vị trong bảng' though the table has its 'Trung bình cả nước'
+    # row (0,5 0,4 0,3), and the mean of 2 of the 14 units of Ninh Thuận's region called a regional mean
+    names = NAMES[NINH_THUAN - 17 : NINH_THUAN + 1]  # 18 provinces, Ninh Thuận the last
+    rows = list(csv.DictReader(PROVINCES.read_text(encoding="utf-8").splitlines()))
+    region = rows[NINH_THUAN]["region"]
+    listed = sum(r["region"] == region for r in rows if r["name"] in names)
+    of = sum(r["region"] == region for r in rows)
+    doc = report_document(build_report([pillar_table(tmp_path, names)], unit="Ninh Thuận", draws=0))
+    pillars = doc.section("pillars")
+    assert pillars is not None
+    national, regional = pillars.charts[0].series[1:]
+    assert national.label == "Trung bình cả nước (công bố trong bảng)"
+    assert national.values == pytest.approx([0.5, 0.4, 0.3])
+    assert 2 <= listed < of and regional.label == f"Trung bình {listed}/{of} đơn vị của vùng {region}"
 
 
 def test_a_province_own_file_is_not_ranked_1_of_1_nor_a_national_mean(tmp_path: Path) -> None:

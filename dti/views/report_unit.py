@@ -8,6 +8,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from dti.analysis.means import published_mean
 from dti.analysis.ranking import YearTable, rank_of
 from dti.briefing.briefing import Briefing
 from dti.views.base import Column, Lang, View, as_float, node_name, word
@@ -120,10 +121,19 @@ def pillars(briefing: Briefing, unit: str, lang: Lang) -> Section | None:
         return None
     values = latest.values[codes].astype(float)
     register = briefing.register
-    national = mean_of(values, "notes.report-table-mean", lang, register.strict and len(register.names) or 0)
+    size = register.strict and len(register.names) or 0
+    national = mean_of(values, "notes.report-table-mean", lang, size)
+    given = {c: published_mean(latest.means, c) for c in codes}
+    if size and int(values.notna().sum().max()) < size and any(given.values()):  # the table's own mean row
+        published = pd.Series({c: np.nan if m is None else m.value for c, m in given.items()}, dtype=float)
+        national = say("notes.report-published-mean", lang), published
     region = register.regions.get(unit, "")
     peers = [u for u in values.index if region and register.regions.get(u) == region]
     regional = mean_of(values.loc[peers], "notes.report-regional-mean", lang, 0, region=region)
+    of = sum(r == region for r in register.regions.values()) if size and region else 0
+    if regional is not None and of and len(peers) < of:  # some units of the region: not its mean
+        count = int(values.loc[peers].notna().sum().max())
+        regional = say("notes.report-regional-part", lang, count=count, of=of, region=region), regional[1]
     name = latest.names.get(unit, unit)
     series = [Series(str(name), [as_float(values.at[unit, c]) for c in codes])]
     columns = [

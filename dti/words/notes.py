@@ -127,6 +127,14 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "notes.report-national-mean": ("Trung bình cả nước ({count} đơn vị)", "National mean ({count} units)"),
     "notes.report-table-mean": ("Trung bình {count} đơn vị trong bảng", "Mean of the table's {count} units"),
+    "notes.report-published-mean": (
+        "Trung bình cả nước (công bố trong bảng)",
+        "National mean (as the table publishes it)",
+    ),
+    "notes.report-regional-part": (
+        "Trung bình {count}/{of} đơn vị của vùng {region}",
+        "Mean of {count} of the {of} units of {region}",
+    ),
     "notes.report-regional-mean": (
         "Trung bình vùng {region} ({count} đơn vị)",
         "Mean of {region} ({count} units)",
