@@ -164,6 +164,17 @@ def test_seed_appendix_counts(seed: Path) -> None:
     assert review.summary() == {"total": 28, "met": 16, "not_met": 3, "no_data": 9, "needs_review": 0}
 
 
+def test_a_plain_row_after_bullets_keeps_its_own_name(seed: Path) -> None:
+    # row 10 'Triển khai phủ sóng mạng 5G' follows the bullets '- Hộ gia đình', '- Thôn/khu phố' of
+    # heading 1: a target of its own (5G is no part of fibre broadband), numbered in its place, I.1.3
+    targets = read_targets(seed).targets
+    names = dict(zip(targets["id"], targets["name"], strict=True))
+    fibre = "Hạ tầng mạng băng rộng cáp quang phủ sóng"
+    assert names["I.1.1"] == f"{fibre} - Hộ gia đình" and names["I.1.2"] == f"{fibre} - Thôn/khu phố"
+    assert names["I.1.3"] == "Triển khai phủ sóng mạng 5G"
+    assert names["II.3.1"].endswith("(trừ hồ sơ công việc thuộc phạm vi BMNN) - Cấp tỉnh")  # still a sub-row
+
+
 def test_seed_appendix_by_group(seed: Path) -> None:
     table = read_targets(seed).by("group")
     got = {

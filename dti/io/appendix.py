@@ -256,7 +256,7 @@ def _structure(
     sections: list[int] = []
     headings: list[int] = []
     group, numeral, heading, count = "", "", ("", ""), 0
-    in_heading = False
+    in_heading, bulleted = False, False
     above: dict[str, str] = {}
     parent, follow = "", 0  # the last numbered item, and the unnumbered rows under it
     for i, rec in enumerate(records):
@@ -278,12 +278,18 @@ def _structure(
         following = records[i + 1] if i + 1 < len(records) else None
         if bare and following is not None and not _BULLET_ID.fullmatch(ident) and _is_sub(following, ident):
             heading, count, in_heading, parent = (ident, name.rstrip(" :")), 0, True, ""
+            bulleted = False  # whether the heading's sub-rows so far are bullets ('- Hộ gia đình')
             headings.append(int(rec["row"]))
             continue
         if in_heading and _is_sub(rec, heading[0]):
             count += 1
             bullet = _BULLET.match(name)
-            rec["name"] = f"{heading[1]} - {name[bullet.end() :] if bullet else name}"
+            listed = bool(bullet or _BULLET_ID.fullmatch(ident))
+            # a plain row after bullets is a target of its own ('Triển khai phủ sóng mạng 5G' after '- Hộ
+            # gia đình', '- Thôn/khu phố'): its own name, numbered in its place under the heading (I.1.3)
+            if listed or not bulleted:
+                rec["name"] = f"{heading[1]} - {name[bullet.end() :] if bullet else name}"
+            bulleted = bulleted or listed
             if heading[0] and (not ident or _BULLET_ID.fullmatch(ident)):
                 rec["id"] = f"{heading[0].rstrip('.')}.{count}"
         else:
