@@ -8,11 +8,11 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from dti.analysis.means import published_mean
 from dti.analysis.ranking import YearTable, rank_of
 from dti.briefing.briefing import Briefing
 from dti.views.base import Column, Lang, View, as_float, node_name, word
 from dti.views.document import Chart, Decimal, Fact, Section, Series
+from dti.views.report_means import unit_means
 from dti.words import say
 
 
@@ -120,20 +120,7 @@ def pillars(briefing: Briefing, unit: str, lang: Lang) -> Section | None:
     if not codes:
         return None
     values = latest.values[codes].astype(float)
-    register = briefing.register
-    size = register.strict and len(register.names) or 0
-    national = mean_of(values, "notes.report-table-mean", lang, size)
-    given = {c: published_mean(latest.means, c) for c in codes}
-    if size and int(values.notna().sum().max()) < size and any(given.values()):  # the table's own mean row
-        published = pd.Series({c: np.nan if m is None else m.value for c, m in given.items()}, dtype=float)
-        national = say("notes.report-published-mean", lang), published
-    region = register.regions.get(unit, "")
-    peers = [u for u in values.index if region and register.regions.get(u) == region]
-    regional = mean_of(values.loc[peers], "notes.report-regional-mean", lang, 0, region=region)
-    of = sum(r == region for r in register.regions.values()) if size and region else 0
-    if regional is not None and of and len(peers) < of:  # some units of the region: not its mean
-        count = int(values.loc[peers].notna().sum().max())
-        regional = say("notes.report-regional-part", lang, count=count, of=of, region=region), regional[1]
+    national, regional = unit_means(values, latest.means, briefing.register, unit, lang)
     name = latest.names.get(unit, unit)
     series = [Series(str(name), [as_float(values.at[unit, c]) for c in codes])]
     columns = [
@@ -172,20 +159,6 @@ def pillars(briefing: Briefing, unit: str, lang: Lang) -> Section | None:
 
 def _rank_text(rank: tuple[int, int] | None) -> str | None:
     return None if rank is None else f"{rank[0]}/{rank[1]}"
-
-
-def mean_of(
-    values: pd.DataFrame, key: str, lang: Lang, register_size: int, **params: Any
-) -> tuple[str, pd.Series] | None:
-    """The mean of each column over the units that have it (NaN under two), and its label: the national
-    mean when the units are all the register's."""
-    counts = values.notna().sum()
-    count = int(counts.max()) if len(counts) else 0
-    if count < 2:
-        return None
-    if register_size and count >= register_size:
-        key = "notes.report-national-mean"
-    return say(key, lang, count=count, **params), values.mean().where(counts >= 2)
 
 
 def ranking(
