@@ -420,3 +420,43 @@ def test_a_count_chart_has_whole_ticks(commune: tuple[Path, Path], tmp_path: Pat
         charts = [book.read(n).decode() for n in book.namelist() if n.startswith("xl/charts/")]
     graded = [c for c in charts if "Tốt" in c or "Xếp loại" in c]
     assert graded and all('<c:majorUnit val="1"/>' in c for c in graded)
+
+
+def test_the_report_lists_each_grade_and_each_unit_s_grade(
+    commune: tuple[Path, Path], tmp_path: Path
+) -> None:
+    import openpyxl
+
+    spec, now = commune
+    # 2024 as 2025 but X06 scored C1 Có and C5 100 %: 10+10+20+15+20+10 = 85, Tốt; 2025: 65, Khá
+    long = [["Mã đơn vị", "Tên đơn vị", "Chỉ số", "Giá trị"]]
+    for code, name, *values in COMMUNES:
+        if code == "X06":
+            values = ["Có", "Có", "100", "75", "100", "50"]
+        long += [[code, name, f"C{k}", v] for k, v in enumerate(values, start=1)]
+    before = _write(tmp_path / "ket_qua_2024.csv", long)
+    base = ["report", str(now), "--previous", str(before), "--spec", str(spec)]
+    unit = tmp_path / "x06.html"
+    assert runner.invoke(app, [*base, "--unit", "X06", "-o", str(unit)]).exit_code == 0
+    page = unit.read_text(encoding="utf-8")
+    headline = page[page.index('id="headline"') : page.index('id="grades"')]
+    assert "Xếp loại từ Tốt xuống Khá so với năm 2024" in headline
+    book = tmp_path / "all.xlsx"
+    assert runner.invoke(app, [*base, "-o", str(book)]).exit_code == 0
+    sheets = openpyxl.load_workbook(book)
+    counts = [[c.value for c in r] for r in sheets["Xếp loại"].iter_rows(min_row=2, max_row=5)]
+    assert counts == [
+        ["Tốt", 4, "X01 X02 X03 X04"],
+        ["Khá", 2, "X05 X06"],
+        ["Trung bình", 2, "X07 X08"],
+        ["Yếu", 2, "X09 X10"],
+    ]
+    ranking = sheets["Bảng xếp hạng"]
+    header = [c.value for c in ranking[1]]
+    assert header[-2:] == ["xếp loại 2025", "Δ xếp loại 2024→2025"]
+    x06 = next([c.value for c in r] for r in ranking.iter_rows(min_row=2) if r[0].value == "X06")
+    assert x06[-2:] == ["Khá", "Tốt → Khá"]
+    page = runner.invoke(app, [*base, "-o", str(tmp_path / "all.html")])
+    html = (tmp_path / "all.html").read_text(encoding="utf-8")
+    grades = html[html.index('id="grades"') :]
+    assert "Gần xếp loại trên nhất" in grades and "X02 X03 X04" in grades

@@ -223,7 +223,41 @@ def report_section(briefing: Briefing, unit: str | None, lang: Lang) -> Section 
     own = [int(grades.band[i])] if i is not None and grades.band[i] >= 0 else []
     counts: list[float | None] = [float(n) for n in grades.counts.tolist()]
     chart = Chart("grades", "bar", title, names_in, [Series(title, counts)], highlight=own, digits=0)
-    return Section("grades", title, facts=facts, lines=lines, charts=[chart])
+    views = [_members(grades, names_in, title, lang)]  # the workbook's chart stands beside it
+    if i is None:  # all units: the nearest the next grade (the page only: `dti gaps` has them all)
+        nearest = gaps_province([], briefing.result, lang, limit=10)
+        views += [View(v.title, v.columns, v.rows, sheet="") for v in nearest if v.rows]
+    return Section("grades", title, facts=facts, lines=lines, views=views, charts=[chart])
+
+
+def _members(grades: Grades, names_in: list[str], sheet: str, lang: Lang) -> View:
+    """A row per grade: its name, how many units and which (codes, in the result's order)."""
+    codes = np.array(grades.unit_codes, dtype=object)
+    rows = [
+        {"band": name, "count": int(n), "units": codes[grades.band == k].tolist()}
+        for k, (name, n) in enumerate(zip(names_in, grades.counts.tolist(), strict=True))
+    ]
+    columns = [
+        Column("band", say("analysis.grades.band", lang)),
+        Column("count", say("analysis.grades.count", lang), "int"),
+        Column("units", say("analysis.grades.units", lang), "list"),
+    ]
+    return View(None, columns, rows, sheet=sheet)
+
+
+def change_line(tables: list[YearTable], unit: str, lang: Lang) -> str | None:
+    """The report's headline: the unit's grade up or down since the year before (None if the same)."""
+    years = _years(tables)
+    if len(years) < 2:
+        return None
+    (then, before), (_, now) = years[-2], years[-1]
+    if unit not in before.unit_codes or unit not in now.unit_codes:
+        return None
+    k_then, k_now = int(before.band[before.unit_codes.index(unit)]), int(now.band[now.unit_codes.index(unit)])
+    if k_then < 0 or k_now < 0 or k_then == k_now:
+        return None
+    key = "analysis.grades.up" if k_now < k_then else "analysis.grades.down"
+    return say(key, lang, before=before.bands[k_then].name(lang), now=now.bands[k_now].name(lang), year=then)
 
 
 def _years(tables: list[YearTable]) -> list[tuple[int, Grades]]:
@@ -237,9 +271,9 @@ def _years(tables: list[YearTable]) -> list[tuple[int, Grades]]:
     return out
 
 
-def rank_table(view: View, tables: list[YearTable], lang: Lang) -> View:
-    """The latest year's grade and its change from the year before ('Khá → Tốt', '='), and a line per
-    year with its counts per grade."""
+def rank_table(view: View, tables: list[YearTable], lang: Lang, counts: bool = True) -> View:
+    """The latest year's grade and its change from the year before ('Khá → Tốt', '='), and (`counts`)
+    a line per year with its counts per grade."""
     years = _years(tables)
     if not years:
         return view
@@ -259,7 +293,10 @@ def rank_table(view: View, tables: list[YearTable], lang: Lang) -> View:
             row["band_change"] = (
                 None if then is None or grade_now is None else "=" if same else f"{then} → {grade_now}"
             )
-    view.notes += [say("analysis.grades.year", lang, year=y, counts=counts_line(g, lang)) for y, g in years]
+    if counts:
+        view.notes += [
+            say("analysis.grades.year", lang, year=y, counts=counts_line(g, lang)) for y, g in years
+        ]
     return view
 
 
@@ -291,6 +328,7 @@ __all__ = [
     "rank_data",
     "rank_frame",
     "rank_table",
+    "change_line",
     "report_section",
     "score_data",
     "score_frame",

@@ -10,6 +10,7 @@ import pandas as pd
 
 from dti.analysis.ranking import YearTable, rank_of
 from dti.briefing.briefing import Briefing
+from dti.views import grades
 from dti.views.base import Column, Lang, View, as_float, node_name, word
 from dti.views.document import Chart, Decimal, Fact, Section, Series
 from dti.views.report_means import unit_means
@@ -76,6 +77,7 @@ def headline(briefing: Briefing, data: dict[str, Any], unit: str, lang: Lang, de
             facts.append(Fact(node_name(node, lang), as_float(latest.values.at[unit, code]), note=note))
     weakest = _weakest(latest, unit)
     lines = [line + "."]
+    lines += [f"{g}." for g in [grades.change_line(briefing.tables, unit, lang)] if g and spec.bands]
     if weakest is not None:
         code, main_value, main_rank = weakest
         shown = fmt(main_value, "value", decimal, spec.precision)
@@ -187,6 +189,7 @@ def ranking(
     from dti.views.rank import rank_table
 
     full = rank_table(data, digits=spec.precision, lang=lang)
+    full = grades.rank_table(full, briefing.tables, lang, counts=False)  # each unit's grade, its change
     full.title, full.sheet = None, word("report.ranking", lang)
     top = 3  # with a unit: the first three, and three places on each side of the unit
     if unit is not None and highlight:

@@ -204,6 +204,16 @@ WORDS.update(
         "analysis.grades.change": ("Δ xếp loại", "Δ grade"),
         "analysis.grades.ungraded": (" · {count} chưa xếp loại", " · {count} not graded"),
         "analysis.grades.unit": ("Xếp loại: {grade}", "Grade: {grade}"),
+        "analysis.grades.count": ("số đơn vị", "units"),
+        "analysis.grades.units": ("các đơn vị", "which"),
+        "analysis.grades.up": (
+            "Xếp loại từ {before} lên {now} so với năm {year}",
+            "Grade up from {before} to {now} since {year}",
+        ),
+        "analysis.grades.down": (
+            "Xếp loại từ {before} xuống {now} so với năm {year}",
+            "Grade down from {before} to {now} since {year}",
+        ),
         "analysis.grades.at-top": ("Đã ở xếp loại cao nhất", "Already in the top grade"),
         "analysis.grades.unit-none": ("Chưa xếp loại (chưa có tổng điểm)", "Not graded (no total)"),
         "analysis.grades.closer": ("{code} (+{points:.2f})", "{code} (+{points:.2f})"),
