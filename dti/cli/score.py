@@ -81,6 +81,7 @@ def score(
     from dti.engine.scoring import changes
     from dti.pipeline import check_years
     from dti.views import score as score_views
+    from dti.views import score_unit as unit_views
 
     lang, before, past = writer.code, None, None
     run, result = common.scored_run(files, inputs, lang)
@@ -95,9 +96,9 @@ def score(
             fmt,
             writer,
             files,
-            table=lambda: score_views.unit_breakdown(result, code, lang, before, tables),
-            json=lambda: score_views.breakdown_data(result, code, before, tables),
-            csv=lambda: score_views.breakdown_frame(result, code, before, tables),
+            table=lambda: unit_views.unit_breakdown(result, code, lang, before, tables),
+            json=lambda: unit_views.breakdown_data(result, code, before, tables),
+            csv=lambda: unit_views.breakdown_frame(result, code, before, tables),
         )
     elif show is Show.components:
         if not score_views.components(run.spec):

@@ -20,9 +20,9 @@ if TYPE_CHECKING:
         score_data,
         score_frame,
         score_table,
-        unit_breakdown,
         warnings_line,
     )
+    from dti.views.score_unit import unit_breakdown
     from dti.views.spec import spec_list, spec_tree
 
 _HOME = {
@@ -38,7 +38,7 @@ _HOME = {
     "score_data": "dti.views.score",
     "score_frame": "dti.views.score",
     "score_table": "dti.views.score",
-    "unit_breakdown": "dti.views.score",
+    "unit_breakdown": "dti.views.score_unit",
     "warnings_line": "dti.views.score",
     "spec_list": "dti.views.spec",
     "spec_tree": "dti.views.spec",
