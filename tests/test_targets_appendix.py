@@ -317,7 +317,7 @@ def test_accepted_headers_are_documented() -> None:
 
 
 def test_a_long_list_of_skipped_rows_is_cut_in_the_note() -> None:
-    from dti.io.appendix import rows_note
+    from dti.io.numbering import rows_note
 
     assert str(rows_note([8])) == "row 8" and rows_note([8]).text("vi") == "dòng 8"
     assert str(rows_note([8, 14, 18])) == "rows 8, 14, 18"

@@ -23,7 +23,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from dti.io.appendix import _BULLET, _section_title  # the target lists' numbering, shared
+from dti.io.numbering import _BULLET, _section_title  # the target lists' numbering, shared
 from dti.words import Note, note
 
 _ARABIC = re.compile(r"\d+(?:\.\d+)*\.?")

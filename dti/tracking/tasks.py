@@ -16,8 +16,9 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
-from dti.io.appendix import row_issue, structure
+from dti.io.appendix import row_issue
 from dti.io.listing import Headers, read_listing
+from dti.io.numbering import structure
 from dti.issues import Issue, IssueCode, Severity, issue
 from dti.text import header_key, lines_of, one_line
 from dti.tracking.dates import parse_deadline

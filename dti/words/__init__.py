@@ -39,6 +39,7 @@ CATALOGUES = (
     "tables",
     "answers",
     "importing",
+    "targets",
 )
 
 
