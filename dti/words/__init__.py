@@ -40,6 +40,9 @@ CATALOGUES = (
     "answers",
     "importing",
     "targets",
+    "collect",
+    "ci",
+    "report_word",
 )
 
 

@@ -1113,6 +1113,8 @@ _CASES: list[Case] = [
         ("unclear-answer",),
     ),
     # (end of answers as written)
+    # --- round 3 (#27): .xls, .ods and Word tables ---
+    # (end of office formats)
 ]
 
 # What a wrong outcome of each case would have been, as the issue counts them; the rest would be a crash
@@ -1147,6 +1149,7 @@ KINDS = {
         "csv-cr-formula-validate",
         # round 2 (#23): YAML, specs, analysis and dates
         "robust-draws-million",
+        # round 3 (#27): .xls, .ods and Word tables
     ),
     "wrong": (
         "year-zero",  # round 2 (#23): output, options and the CLI
@@ -1174,6 +1177,7 @@ KINDS = {
         "count-95-percent",
         "count-fraction",
         "yes-no-negated",
+        # round 3 (#27): .xls, .ods and Word tables
     ),
 }
 CASES = [
