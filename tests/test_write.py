@@ -88,3 +88,14 @@ def test_long_tables_are_written_plainly() -> None:
         "U500",
         "0.500",
     ]
+
+
+def test_csv_text_columns_whole_or_cell_by_cell_alike() -> None:
+    # A clean column is joined and encoded at once; one cell to escape sends it cell by cell.
+    clean = ["Xã 0", "", None, "Ủy ban nhân dân"]
+    mixed = ["Xã 0", "=1+1", "Sở\n=TTTT", "-", "-3,5", "tệp\udcff"]
+    ranks = np.ma.masked_equal(np.array([3, 0, 1, 0], dtype=np.int32), 0)
+    written = b"".join(csv.dumps({"name": clean, "rank": ranks})).decode()
+    assert written == '"name","rank"\n"Xã 0",3\n"",\n"",1\n"Ủy ban nhân dân",\n'
+    written = b"".join(csv.dumps({"name": mixed})).decode()
+    assert written == '"name"\n"Xã 0"\n"\'=1+1"\n"Sở\n\'=TTTT"\n"-"\n"-3,5"\n"tệp\\xff"\n'

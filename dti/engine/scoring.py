@@ -90,13 +90,21 @@ class Result:
         unknown (NaN), not the whole maximum; points at stake that are unknown (a published table of
         values says nothing of missing data) count as none, so such a table loses max − points.
         """
-        stake = np.nan_to_num(self.missing_matrix)
-        return np.clip(self.max_points_array - self.points_matrix - stake, 0, None)
+        return self._lost(np.nan_to_num(self.missing_matrix))
+
+    def _lost(self, stake: np.ndarray) -> np.ndarray:
+        """max − points − stake clipped at 0, in one fresh matrix."""
+        lost = np.subtract(self.max_points_array, self.points_matrix)
+        lost -= stake
+        return np.clip(lost, 0, None, out=lost)
 
     @cached_property
     def recoverable_matrix(self) -> np.ndarray:
         """Points a unit could still gain per node: lost on reported data + at stake; 0 where unknown."""
-        return np.nan_to_num(self.lost_matrix + np.nan_to_num(self.missing_matrix))
+        stake = np.nan_to_num(self.missing_matrix)
+        gain = self._lost(stake)
+        gain += stake
+        return np.nan_to_num(gain, copy=False)
 
     @property
     def lost_points(self) -> pd.DataFrame:

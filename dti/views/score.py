@@ -260,16 +260,20 @@ def score_frame(
 
     `codes` and `order` as in `score_data`.
     """
-    rows = list(range(len(result.unit_codes))) if order is None else order
-    units = [result.unit_codes[i] for i in rows]
-    columns: dict[str, Any] = {"unit": units, "name": [result.unit_names[i] for i in rows]}
+    rows = None if order is None else np.asarray(order, dtype=np.intp)
+    units = list(result.unit_codes) if order is None else [result.unit_codes[i] for i in order]
+    names = list(result.unit_names) if order is None else [result.unit_names[i] for i in order]
+    columns: dict[str, Any] = {"unit": units, "name": names}
     index = result.spec.graph.index
     shown = list(result.codes) if codes is None else codes
+    # A node's column of the matrix as it is (no copy), or gathered in `order`.
     for code in shown:
-        columns[code] = result.values_matrix[rows, index[code]]
+        j = index[code]
+        columns[code] = result.values_matrix[:, j] if rows is None else result.values_matrix[rows, j]
     for code in shown:
-        ranks = result.ranks_matrix[rows, index[code]]
-        columns[f"rank_{code}"] = np.where(ranks > 0, ranks, np.nan)  # written as a whole number or empty
+        j = index[code]
+        ranks = result.ranks_matrix[:, j] if rows is None else result.ranks_matrix[rows, j]
+        columns[f"rank_{code}"] = np.ma.masked_equal(ranks, 0)  # 0: no rank, written empty
     if changes is not None:
         found = [changes.get(u, (None, None)) for u in units]
         columns[f"change_{by}_value_pct"] = np.array([np.nan if p is None else p for p, _ in found])

@@ -2,9 +2,10 @@
 formula are escaped, at the start and after each line break, and every text cell is quoted (a CR or LF
 stays inside its cell).
 
-A table is a pandas frame, or a mapping of column name → values (a list of texts, or a numpy array of
-numbers, NaN written empty). Both are written by pyarrow's compiled CSV writer with no per-cell Python
-for numbers: 10,000 units × 222 columns in well under a second.
+A table is a pandas frame, or a mapping of column name → values (a list of texts; a numpy array of
+numbers, NaN written empty; a masked array of integers, masked cells written empty). Both are written
+by pyarrow's compiled CSV writer with no per-cell Python: numbers go to it as their own buffers, a text
+column as one joined, checked and encoded text.
 """
 
 from __future__ import annotations
@@ -86,25 +87,62 @@ def _arrow_column(values: Any) -> Any:
     """A pyarrow array built from buffers (pa.array() and to_numpy() would import pandas)."""
     import pyarrow as pa
 
+    if isinstance(values, np.ma.MaskedArray) and values.dtype.kind in "iu":  # whole numbers, some empty
+        return _numbers(pa, np.ma.getdata(values), ~np.ma.getmaskarray(values))
     if isinstance(values, np.ndarray) and values.dtype.kind == "f":
         numbers = np.ascontiguousarray(values, dtype=np.float64)
-        known = ~np.isnan(numbers)
-        whole = np.array_equal(numbers[known], np.round(numbers[known]))
-        if whole and known.any() and np.abs(numbers[known]).max() < 2**53:  # ranks, places: integers
-            small = np.abs(numbers[known]).max() < 2**31
-            kind = pa.int32() if small else pa.int64()
-            numbers = np.where(known, numbers, 0).astype(np.int32 if small else np.int64)
-        else:
-            kind = pa.float64()
-        validity = pa.py_buffer(np.packbits(known, bitorder="little"))
-        return pa.Array.from_buffers(kind, len(numbers), [validity, pa.py_buffer(numbers)])
-    texts = [str(escape(v)) if v is not None else "" for v in values]
-    encoded = [t.encode("utf-8") for t in texts]
-    offsets = np.zeros(len(encoded) + 1, dtype=np.int32)
-    offsets[1:] = np.cumsum([len(e) for e in encoded])
-    return pa.Array.from_buffers(
-        pa.string(), len(encoded), [None, pa.py_buffer(offsets), pa.py_buffer(b"".join(encoded))]
-    )
+        present = ~np.isnan(numbers)
+        given = numbers[present]
+        if given.size and np.array_equal(given, np.round(given)) and np.abs(given).max() < 2**53:
+            small = np.abs(given).max() < 2**31  # ranks, places: integers
+            return _numbers(
+                pa, np.where(present, numbers, 0).astype(np.int32 if small else np.int64), present
+            )
+        return _numbers(pa, numbers, present)
+    return _texts(pa, values)
+
+
+def _numbers(pa: Any, numbers: np.ndarray, known: np.ndarray | None) -> Any:
+    """Numbers as a pyarrow array sharing their buffer; `known`: False where the cell is written empty."""
+    kind = {"f": pa.float64(), "i": pa.int64(), "u": pa.uint64()}[numbers.dtype.kind]
+    if numbers.dtype == np.int32:
+        kind = pa.int32()
+    elif numbers.dtype.kind in "iu":
+        numbers = numbers.astype(np.int64 if numbers.dtype.kind == "i" else np.uint64, copy=False)
+    numbers = np.ascontiguousarray(numbers)
+    validity = None if known is None or known.all() else pa.py_buffer(np.packbits(known, bitorder="little"))
+    return pa.Array.from_buffers(kind, len(numbers), [validity, pa.py_buffer(numbers)])
+
+
+# Where a joined column shows a cell that escape() would change: a formula's first character (or a
+# sign) at the start of a cell, a line break (a cell holding one shows as one break too many).
+_NEEDS_ESCAPE = re.compile(r"(?:^|\n)[=@\t+\-]|\r")
+
+
+def _texts(pa: Any, values: Any) -> Any:
+    """A text column, escaped; the usual column (no formula, no break, no lone surrogate) is joined,
+    checked and encoded at once rather than cell by cell."""
+    texts = [v if type(v) is str else "" if v is None else str(v) for v in values]
+    joined = "\n".join(texts)
+    encoded = None
+    if joined.count("\n") == len(texts) - 1 and not _NEEDS_ESCAPE.search(joined):
+        try:
+            encoded = joined.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate: printable() writes it as \xNN
+            encoded = None
+    if encoded is None:
+        parts = [str(escape(v)).encode("utf-8") if v is not None else b"" for v in values]
+        offsets = np.zeros(len(parts) + 1, dtype=np.int32)
+        offsets[1:] = np.cumsum([len(p) for p in parts])
+        data = b"".join(parts)
+    else:  # cut at the joining breaks: text k starts after the k-th break, k bytes fewer once cut
+        cells = np.frombuffer(encoded, dtype=np.uint8)
+        breaks = np.flatnonzero(cells == 10)
+        offsets = np.empty(len(texts) + 1, dtype=np.int32)
+        offsets[0], offsets[-1] = 0, len(cells) - len(breaks)
+        offsets[1:-1] = breaks + 1 - np.arange(1, len(breaks) + 1)
+        data = cells[cells != 10].tobytes() if len(breaks) else encoded
+    return pa.Array.from_buffers(pa.string(), len(texts), [None, pa.py_buffer(offsets), pa.py_buffer(data)])
 
 
 def _dumps_columns(columns: list[tuple[Any, Any]]) -> list[bytes]:
