@@ -20,6 +20,7 @@ from dti.engine.columns import (
     value_as_node,
 )
 from dti.engine.one_unit import file_unit, given_beside_column
+from dti.engine.reported import with_counts
 from dti.engine.submission import STAGE_NAMES, Layout
 from dti.io.grid import Column, Grid, cell_ref, col_letter, ragged_rows
 from dti.io.headers import META, RANK_COLUMN, STAGES
@@ -298,6 +299,8 @@ def _long_cells(
     )
     value_col = columns["value"]
     values = grid.columns[value_col]
+    if "numerator" in columns and "denominator" in columns:  # a template's counts: `a/b`
+        values = with_counts(values, grid.columns[columns["numerator"]], grid.columns[columns["denominator"]])
     for r in np.flatnonzero(nodes < 0).tolist():
         if units[r] is None:
             continue

@@ -9,9 +9,30 @@ import numpy as np
 
 from dti.answers import read_answer
 from dti.engine.block import Block, Check
+from dti.io.grid import Column
 from dti.issues import IssueCode, Severity
 from dti.numbers import ABSENT
 from dti.spec import PointsRule, RatioRule
+
+
+def with_counts(value: Column, numerator: Column, denominator: Column) -> Column:
+    """The value column with a ratio's counts: a row whose `Tử số` and `Mẫu số` are both written reads as
+    the text `a/b` (counts, kept as the audit trail in the notes), whatever its `Kết quả` (a formula
+    without a cached value, or its result); other rows keep their `Kết quả`. Per distinct pair of texts."""
+    tops = [t.strip() for t in numerator.texts]
+    bottoms = [t.strip() for t in denominator.texts]
+    written = np.array([bool(t) for t in tops], dtype=bool)[numerator.codes] if tops else None
+    under = np.array([bool(t) for t in bottoms], dtype=bool)[denominator.codes] if bottoms else None
+    if written is None or under is None or not (both := written & under).any():
+        return value
+    pairs = numerator.codes[both] * len(bottoms) + denominator.codes[both]
+    distinct, inverse = np.unique(pairs, return_inverse=True)
+    texts = [f"{tops[p // len(bottoms)]}/{bottoms[p % len(bottoms)]}" for p in distinct.tolist()]
+    codes = value.codes.copy()
+    codes[both] = len(value.texts) + inverse
+    native = None if value.native is None else np.where(both, np.nan, value.native)
+    percent = None if value.percent_cells is None else value.percent_cells & ~both
+    return Column(codes, [*value.texts, *texts], native, percent)
 
 
 def _counts_message(block: Block, i: int, j: int, raw: str) -> tuple[str, dict[str, Any]]:

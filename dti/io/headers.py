@@ -61,12 +61,14 @@ ALIAS_TABLE: dict[str, tuple[str, ...]] = {
     "measure": ("measure", "đơn vị tính", "đvt", "đơn vị đo", "đơn vị tính toán"),
     "rank": ("rank", "xếp hạng", "thứ hạng", "hạng", "thứ tự xếp hạng"),
     "stage": ("stage", "giai đoạn", "bước"),
-    "note": ("note", "ghi chú", "nguồn", "minh chứng"),
+    "note": ("note", "ghi chú", "nguồn", "minh chứng", "ghi chú / minh chứng", "note / evidence"),
     "year": ("year", "năm"),
     "region": ("region", "vùng", "khu vực", "vùng kinh tế"),
     "skip": ("stt", "tt", "số tt", "số thứ tự", "no", "no."),
 }
-META = frozenset({"unit", "name", "year", "stage", "note", "region", "skip", "measure"})
+META = frozenset(
+    {"unit", "name", "year", "stage", "note", "region", "skip", "measure", "numerator", "denominator"}
+)
 STAGES = {
     "": "",
     "self": "self",
@@ -176,7 +178,15 @@ def is_footer_mark(text: str) -> bool:
 # Headers people use for the total of a provincial index.
 TOTAL_NAMES = ("dti", "chỉ số dti", "điểm dti", "chỉ số chuyển đổi số", "chỉ số chuyển đổi số dti")
 
-ALIASES: dict[str, str] = {header_key(h): meaning for meaning, heads in ALIAS_TABLE.items() for h in heads}
+# A ratio's counts beside its value (the collection workbook of `dti template`): read as `a/b` in the value
+# column (dti/engine/reported.py). Said in docs/template.md, not in the alias table: they only pair a value.
+COUNT_HEADERS: dict[str, tuple[str, ...]] = {
+    "numerator": ("numerator", "tử số"),
+    "denominator": ("denominator", "mẫu số"),
+}
+ALIASES: dict[str, str] = {
+    header_key(h): meaning for meaning, heads in (ALIAS_TABLE | COUNT_HEADERS).items() for h in heads
+}
 
 
 def canonical(header: str) -> str:

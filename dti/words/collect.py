@@ -3,4 +3,110 @@ column headers, guidance, input messages. Key -> (Vietnamese, English)."""
 
 from __future__ import annotations
 
-WORDS: dict[str, tuple[str, str]] = {}
+WORDS: dict[str, tuple[str, str]] = {
+    # sheets (at most 31 characters, none of []:*?/\)
+    "collect.sheet-cover": ("Hướng dẫn", "Instructions"),
+    "collect.sheet-all": ("Số liệu", "Figures"),
+    # the department sheets' title rows: the unit and the year, as the submission reader finds them
+    "collect.title-figures": (
+        "BÁO CÁO SỐ LIỆU CHỈ SỐ DTI NĂM {year} CỦA {unit}",
+        "DTI FIGURES FOR {year} OF {unit}",
+    ),
+    "collect.title-department": ("Đơn vị báo cáo: {department}", "Reporting department: {department}"),
+    # columns (a header the submission reader knows: Mã chỉ số, Đơn vị tính, Kết quả, Ghi chú, Tử số, Mẫu số)
+    "collect.col-number": ("STT", "No."),
+    "collect.col-code": ("Mã chỉ số", "Indicator"),
+    "collect.col-name": ("Tên chỉ số", "Indicator name"),
+    "collect.col-measure": ("Đơn vị tính", "Measure"),
+    "collect.col-rule": ("Cách tính điểm", "How it is scored"),
+    "collect.col-previous": ("Năm trước", "Last year"),
+    "collect.col-numerator": ("Tử số", "Numerator"),
+    "collect.col-denominator": ("Mẫu số", "Denominator"),
+    "collect.col-value": ("Kết quả", "Value"),
+    "collect.col-note": ("Ghi chú / minh chứng", "Note / evidence"),
+    # units of measure
+    "collect.measure-percent": ("%", "%"),
+    "collect.measure-yesno": ("Có/Không", "Yes/No"),
+    "collect.measure-choice": ("Mức", "Level"),
+    "collect.measure-count": ("Số lượng", "Number"),
+    "collect.measure-points": ("Điểm", "Points"),
+    "collect.yes": ("Có", "Có"),
+    "collect.no": ("Không", "Không"),
+    # the rule of each component in words
+    "collect.rule-ratio": (
+        "Tỷ lệ = Tử số / Mẫu số. Đạt {target:g}% được {max:g} điểm; thấp hơn tính theo tỷ lệ "
+        "(điểm = {max:g} × tỷ lệ / {target:g}%).",
+        "Share = numerator / denominator. {target:g}% earns {max:g} points; less earns in proportion "
+        "(points = {max:g} × share / {target:g}%).",
+    ),
+    "collect.rule-yesno": (
+        "Chọn Có hoặc Không. Có được {max:g} điểm, Không được 0 điểm.",
+        "Choose Có (yes) or Không (no). Có earns {max:g} points, Không 0.",
+    ),
+    "collect.rule-choice": ("Chọn một mức: {options:;}.", "Choose one level: {options:;}."),
+    "collect.rule-option": ("{option}: {points:g} điểm", "{option}: {points:g} points"),
+    "collect.rule-thresholds": (
+        "Ghi số lượng: {steps:;}; thấp hơn: 0 điểm.",
+        "Write the number: {steps:;}; fewer: 0 points.",
+    ),
+    "collect.rule-step": ("từ {at:g} trở lên: {points:g} điểm", "{at:g} or more: {points:g} points"),
+    "collect.rule-points": (
+        "Ghi số điểm tự chấm, từ 0 đến {max:g}.",
+        "Write the points earned, from 0 to {max:g}.",
+    ),
+    # input messages (Excel shows at most 32 characters of title and 255 of message)
+    "collect.input-title": ("Cách ghi", "How to fill in"),
+    "collect.input-count": ("Ghi số nguyên, không âm.", "A whole number, 0 or more."),
+    "collect.input-percent": (
+        "Ghi tỷ lệ từ 0% đến 100% (hoặc ghi Tử số và Mẫu số để tự tính).",
+        "A share from 0% to 100% (or write the numerator and denominator to compute it).",
+    ),
+    "collect.error-title": ("Giá trị không hợp lệ", "Invalid value"),
+    "collect.error-count": ("Chỉ ghi số nguyên từ 0 trở lên.", "Only a whole number, 0 or more."),
+    "collect.error-percent": ("Chỉ ghi tỷ lệ từ 0% đến 100%.", "Only a share from 0% to 100%."),
+    "collect.error-list": ("Chọn một giá trị trong danh sách.", "Choose a value from the list."),
+    "collect.error-positive": ("Chỉ ghi số từ 0 trở lên.", "Only a number, 0 or more."),
+    "collect.error-number": (
+        "Chỉ ghi số từ {low:g} đến {high:g}.",
+        "Only a number from {low:g} to {high:g}.",
+    ),
+    # the cover
+    "collect.cover-title": ("PHIẾU THU THẬP SỐ LIỆU CHỈ SỐ DTI NĂM {year}", "DTI DATA COLLECTION {year}"),
+    "collect.cover-unit": ("Số liệu của", "Figures of"),
+    "collect.cover-year": ("Năm số liệu", "Data year"),
+    "collect.cover-deadline": ("Hạn gửi", "Send by"),
+    "collect.cover-recipient": ("Gửi về", "Send to"),
+    "collect.cover-sent": ("Ngày gửi", "Ngày gửi"),
+    "collect.cover-sent-hint": (
+        "(đơn vị ghi ngày gửi, dd/mm/yyyy)",
+        "(the department writes the day it sends, dd/mm/yyyy)",
+    ),
+    "collect.cover-department": ("Đơn vị gửi", "Đơn vị gửi"),
+    "collect.cover-how": ("Cách điền", "How to fill in"),
+    "collect.cover-how-text": (
+        "Chỉ điền vào các ô nền vàng. Tỷ lệ: ghi Tử số và Mẫu số (Kết quả tự tính) hoặc ghi thẳng tỷ lệ "
+        "vào Kết quả. Có/Không và các mức: chọn trong danh sách. Không xóa dòng, không đổi tên trang tính; "
+        "ghi nguồn và tài liệu kiểm chứng vào cột Ghi chú / minh chứng.",
+        "Fill in the yellow cells only. A share: write the numerator and denominator (the value computes "
+        "itself) or the share itself in Value. Yes/no and levels: choose from the list. Do not delete rows "
+        "or rename sheets; write sources and evidence in the Note / evidence column.",
+    ),
+    "collect.cover-sheets": ("Các trang tính", "Sheets"),
+    "collect.cover-sheet": ("Trang tính", "Sheet"),
+    "collect.cover-lead": ("Đơn vị chủ trì", "Lead department"),
+    "collect.cover-count": ("Số chỉ số", "Components"),
+    # the command
+    "collect.output": (
+        "-o '{path}': hãy cho một tệp .xlsx (một sổ tính, mỗi đơn vị một trang) hoặc một thư mục kết thúc "
+        "bằng '/' (mỗi đơn vị một sổ tính)",
+        "-o '{path}': give a .xlsx file (one workbook, a sheet per department) or a folder ending in '/' "
+        "(a workbook per department)",
+    ),
+    "collect.unknown-unit": ("không có đơn vị '{text}'{hint}", "no unit '{text}'{hint}"),
+    "collect.owners-errors": (
+        "tệp phân công {file} có lỗi: hãy sửa rồi chạy lại",
+        "the owners file {file} has errors: correct them and run again",
+    ),
+    "collect.written": ("đã ghi {file}", "wrote {file}"),
+    "collect.no-deadline": ("(không có hạn trong lịch)", "(no deadline in the calendar)"),
+}

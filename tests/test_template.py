@@ -1,0 +1,208 @@
+"""dti template: the collection workbook (a sheet per lead department, dropdowns, protection) and its round
+trip — filled as a department would, it scores back as worked by hand from the spec's rules."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+from typer.testing import CliRunner
+
+from dti import evaluate
+from dti.cli import app
+from dti.spec import NotScoredRule, Spec
+from dti.tracking.deadlines import load_rules
+from dti.tracking.owners import read_owners
+from dti.views.template import build_template
+from dti.write.template import workbook
+from tests.conftest import soffice_convert
+
+OWNERS = Path(__file__).parent.parent / "sample_data" / "owners.csv"
+COLUMN = {"a": 7, "b": 8, "value": 9, "note": 10}  # Tử số, Mẫu số, Kết quả, Ghi chú / minh chứng
+
+
+def _template(spec: Spec, path: Path, owners: Path | None = OWNERS, lang: str = "vi") -> Path:
+    owned = read_owners(owners, spec) if owners is not None else None
+    content = build_template(spec, "Ninh Thuận", 2023, lang, owned, load_rules())  # type: ignore[arg-type]
+    path.write_bytes(workbook(content))
+    return path
+
+
+def _scoreable(spec: Spec) -> list[str]:
+    return [
+        n.code
+        for n in spec.nodes
+        if n.is_leaf and n.rule is not None and not isinstance(n.rule, NotScoredRule)
+    ]
+
+
+def _codes(ws: Any) -> list[str]:
+    return [ws.cell(r, 2).value for r in range(5, ws.max_row + 1) if ws.cell(r, 2).value]
+
+
+def _fill(path: Path, out: Path, answers: dict[str, dict[str, Any]]) -> Path:
+    """Write answers into the input cells as a department does (openpyxl: no cached formula values)."""
+    book = openpyxl.load_workbook(path)
+    for ws in book.worksheets[1:]:
+        for r in range(5, ws.max_row + 1):
+            for column, value in answers.get(ws.cell(r, 2).value, {}).items():
+                ws.cell(r, COLUMN[column]).value = value
+    book.save(out)
+    return out
+
+
+def test_a_sheet_per_lead_department_every_component_once(spec2022: Spec, tmp_path: Path) -> None:
+    book = openpyxl.load_workbook(_template(spec2022, tmp_path / "t.xlsx"))
+    owners = read_owners(OWNERS, spec2022)
+    leads = [o for o in owners.owners if any(c in _scoreable(spec2022) for c in owners.components_of(o))]
+    assert book.sheetnames == ["Hướng dẫn", *leads]  # Sở Xây dựng leads only not-scored components
+    seen = [code for ws in book.worksheets[1:] for code in _codes(ws)]
+    assert sorted(seen) == sorted(_scoreable(spec2022))  # every scoreable component exactly once
+    assert len(seen) == 95  # 98 leaves, 3 not scored (DTTM)
+    for ws in book.worksheets[1:]:
+        assert set(_codes(ws)) == set(owners.components_of(ws.title)) & set(_scoreable(spec2022))
+        assert [c.value for c in ws[4]] == [
+            "STT", "Mã chỉ số", "Tên chỉ số", "Đơn vị tính", "Cách tính điểm", "Năm trước", "Tử số", "Mẫu số",
+            "Kết quả", "Ghi chú / minh chứng",
+        ]  # fmt: skip
+        assert ws["A1"].value == "BÁO CÁO SỐ LIỆU CHỈ SỐ DTI NĂM 2023 CỦA NINH THUẬN"
+    cover = book["Hướng dẫn"]
+    facts = {cover.cell(r, 1).value: cover.cell(r, 2).value for r in range(1, 9)}
+    assert facts["Hạn gửi"] == "05/12/2023"  # lead-yearly: 5 December
+    assert facts["Gửi về"] == "Sở Khoa học và Công nghệ"  # the owners file's first lead
+
+
+def test_without_owners_one_sheet(spec2022: Spec, tmp_path: Path) -> None:
+    book = openpyxl.load_workbook(_template(spec2022, tmp_path / "t.xlsx", owners=None))
+    assert book.sheetnames == ["Hướng dẫn", "Số liệu"]
+    assert sorted(_codes(book["Số liệu"])) == sorted(_scoreable(spec2022))
+
+
+def test_dropdowns_checks_and_protection(spec2022: Spec, tmp_path: Path) -> None:
+    book = openpyxl.load_workbook(_template(spec2022, tmp_path / "t.xlsx"))
+    ws = book["Văn phòng UBND tỉnh"]
+    row = {code: r for r, code in enumerate(_codes(ws), start=5)}
+    checks = {str(v.sqref): v for v in ws.data_validations.dataValidation}
+    choice = checks[f"I{row['NTS.01']}"]
+    assert (choice.type, choice.formula1) == ("list", '"Chủ tịch,Phó chủ tịch,Không"')
+    assert checks[f"I{row['NTS.03']}"].formula1 == '"Có,Không"'
+    ratio = row["HDCQ.01"]
+    assert (checks[f"G{ratio}"].type, checks[f"G{ratio}"].operator, checks[f"G{ratio}"].formula1) == (
+        "whole", "greaterThanOrEqual", "0",
+    )  # fmt: skip
+    share = checks[f"I{ratio}"]
+    assert (share.type, share.formula1, share.formula2) == ("decimal", "0", "1")  # 0-100 % in a % cell
+    assert "Tử số / Mẫu số" in share.prompt and share.showInputMessage
+    assert (
+        ws[f"I{ratio}"].value
+        == f'=IF(AND(ISNUMBER(G{ratio}),ISNUMBER(H{ratio}),H{ratio}>0),G{ratio}/H{ratio},"")'
+    )
+    assert ws[f"I{ratio}"].number_format == "0.00%"
+    assert ws.protection.sheet and book["Hướng dẫn"].protection.sheet
+    assert not ws.protection.password  # no password unless --password
+    for col in "GHIJ":
+        assert ws[f"{col}{ratio}"].protection.locked is False
+    for col in "ABCDEF":
+        assert ws[f"{col}{ratio}"].protection.locked is True
+    assert ws[f"G{row['NTS.03']}"].protection.locked is True  # a yes/no has no counts to write
+    points = checks[f"I{row['HDCQ.20']}"]
+    assert (points.type, points.formula1, points.formula2) == ("decimal", "0", "9")
+
+
+def test_filled_template_scores_as_worked_by_hand(spec2022: Spec, tmp_path: Path) -> None:
+    filled = _fill(
+        _template(spec2022, tmp_path / "t.xlsx"),
+        tmp_path / "filled.xlsx",
+        {
+            "NTS.05": {"a": 45, "b": 60},  # ratio, target 100 %: 45/60 = 75 % → 10 × 0.75 = 7.5
+            "HDCQ.02": {"value": 0.6},  # a share typed (60 %), target 80 %: 9 × 60/80 = 6.75
+            "NTS.04": {"value": "Có"},  # yes/no: 10
+            "NTS.03": {"value": "Không"},  # yes/no: 0
+            "NTS.01": {"value": "Phó chủ tịch"},  # choice: 5
+            "NTS.02": {"value": 3},  # meetings, steps 4/3/2/1 → 10/7.5/5/2.5: 3 → 7.5
+            "NTS.06": {"value": 8, "note": "Báo cáo số 12/BC-STTTT"},  # points: 8 of 10
+        },
+    )
+    run = evaluate(filled)
+    assert run.result is not None and run.result.unit_codes == ["58"]
+    points = dict(zip(run.result.codes, run.result.points_matrix[0].tolist(), strict=True))
+    expected = {"NTS.05": 7.5, "HDCQ.02": 6.75, "NTS.04": 10.0, "NTS.03": 0.0, "NTS.01": 5.0,
+                "NTS.02": 7.5, "NTS.06": 8.0}  # fmt: skip
+    assert {code: points[code] for code in expected} == expected
+    assert run.result.year == 2023  # from the title row
+    said = " ".join(str(n) for n in run.notes)
+    assert "Hướng dẫn" in said  # the cover is skipped with a note
+    assert "45/60" in said  # the counts are the audit trail
+
+
+def test_counts_win_over_a_typed_value(spec2022: Spec, tmp_path: Path) -> None:
+    filled = _fill(
+        _template(spec2022, tmp_path / "t.xlsx"),
+        tmp_path / "f.xlsx",
+        {"NTS.05": {"a": 30, "b": 40, "value": 0.1}},
+    )
+    run = evaluate(filled)
+    assert run.result is not None
+    assert run.result.points_matrix[0][run.result.codes.index("NTS.05")] == 7.5  # 30/40 = 75 %, not 10 %
+
+
+def test_cli_one_workbook_and_a_folder(tmp_path: Path) -> None:
+    runner = CliRunner()
+    one = tmp_path / "thu_thap.xlsx"
+    done = runner.invoke(
+        app, ["template", "--owners", str(OWNERS), "--unit", "58", "--year", "2023", "-o", str(one)]
+    )
+    assert done.exit_code == 0, done.output
+    assert len(openpyxl.load_workbook(one).sheetnames) == 11
+    folder = tmp_path / "gui"
+    done = runner.invoke(
+        app,
+        ["template", "--owners", str(OWNERS), "--unit", "Ninh Thuận", "--year", "2023", "-o", f"{folder}/"],
+    )
+    assert done.exit_code == 0, done.output
+    files = sorted(p.name for p in folder.iterdir())
+    assert len(files) == 10 and "Sở Y tế.xlsx" in files
+    assert openpyxl.load_workbook(folder / "Sở Y tế.xlsx").sheetnames == ["Hướng dẫn", "Sở Y tế"]
+    bad = runner.invoke(app, ["template", "--unit", "58", "--year", "2023", "-o", str(tmp_path / "x.csv")])
+    assert bad.exit_code == 2 and "x.csv" in bad.output
+    unknown = runner.invoke(app, ["template", "--unit", "Ninh Thuan X", "--year", "2023", "-o", str(one)])
+    assert unknown.exit_code == 2
+
+
+def test_password_and_english(spec2022: Spec, tmp_path: Path) -> None:
+    runner = CliRunner()
+    out = tmp_path / "t.xlsx"
+    args = [
+        "template",
+        "--unit",
+        "58",
+        "--year",
+        "2023",
+        "--password",
+        "bimat",
+        "--lang",
+        "en",
+        "-o",
+        str(out),
+    ]
+    assert runner.invoke(app, args).exit_code == 0
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames == ["Instructions", "Figures"]
+    assert book["Figures"].protection.password  # hashed
+    assert book["Figures"]["I4"].value == "Value"
+
+
+@pytest.mark.slow
+def test_libreoffice_recalculates_the_percentages(spec2022: Spec, tmp_path: Path) -> None:
+    filled = _fill(
+        _template(spec2022, tmp_path / "t.xlsx"), tmp_path / "filled.xlsx", {"NTS.05": {"a": 45, "b": 60}}
+    )
+    saved = soffice_convert(filled, "xlsx", tmp_path / "lo")
+    ws = openpyxl.load_workbook(saved, data_only=True)["Sở Khoa học và Công nghệ"]
+    row = {code: r for r, code in enumerate(_codes(ws), start=5)}
+    assert ws[f"I{row['NTS.05']}"].value == pytest.approx(0.75)  # 45/60, shown as 75,00 %
+    run = evaluate(saved)  # as LibreOffice saved it: still scores the same
+    assert run.result is not None
+    assert run.result.points_matrix[0][run.result.codes.index("NTS.05")] == 7.5
