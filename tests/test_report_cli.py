@@ -21,11 +21,11 @@ def run(*args: str):  # type: ignore[no-untyped-def]
     return CliRunner().invoke(app, ["report", *args])
 
 
-@pytest.mark.parametrize("name", ["report.pdf", "report.csv", "report"])
+@pytest.mark.parametrize("name", ["report.docm", "report.csv", "report"])
 def test_an_unknown_extension_is_refused(tmp_path: Path, name: str) -> None:
     result = run(YEAR, "-o", str(tmp_path / name), "--lang", "en")
     assert result.exit_code == 2
-    assert ".html or .xlsx" in result.stderr
+    assert ".html, .xlsx, .docx or .pdf" in result.stderr
     assert not (tmp_path / name).exists()
 
 

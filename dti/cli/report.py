@@ -1,4 +1,4 @@
-"""dti report: what the steering committee sees, as one HTML file or an Excel workbook."""
+"""dti report: what the steering committee sees, as one HTML file, an Excel workbook, a Word draft or PDF."""
 
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ from dti.cli.options import (
     output_path,
 )
 
-FORMATS = {".html": "html", ".htm": "html", ".xlsx": "xlsx"}
+FORMATS = {".html": "html", ".htm": "html", ".xlsx": "xlsx", ".docx": "docx", ".pdf": "pdf"}
 
 
 @common.command(epilog=HEADERS_EPILOG)
@@ -39,7 +39,11 @@ def report(
     output: Annotated[
         Path,
         typer.Option(
-            "--output", "-o", metavar="FILE", parser=output_path, help="report.html or report.xlsx."
+            "--output",
+            "-o",
+            metavar="FILE",
+            parser=output_path,
+            help="report.html, report.xlsx, bao_cao.docx (a Word draft) or bao_cao.pdf.",
         ),
     ],
     unit: UnitOption = None,
@@ -53,6 +57,16 @@ def report(
     seed: SeedOption = 0,
     lang: LangOption = Lang.vi,
     decimal: DecimalOption = None,
+    number: Annotated[
+        str | None,
+        typer.Option("--number", metavar="TEXT", help="Word/PDF: the report's number (04/BC-BCĐ)."),
+    ] = None,
+    place: Annotated[
+        str | None, typer.Option("--place", metavar="TEXT", help="Word/PDF: the place before the date.")
+    ] = None,
+    date: Annotated[
+        str | None, typer.Option("--date", metavar="DATE", help="Word/PDF: the report's date (else dotted).")
+    ] = None,
     inputs: Inputs = INPUTS,
 ) -> None:
     """Write the report of a year (-o report.html, one page printable on A4, or -o report.xlsx): headline,
@@ -60,18 +74,21 @@ def report(
     targets (--targets, as `dti targets` reads them) and data quality, with charts. --unit makes it one
     unit's report (else an overview); --owners adds points lost per department, and with --received the
     reporting calendar; --tasks the plan's tasks (as `dti tasks`, overdue on --today); --draws the rank
-    robustness (as `dti robust`; 0 leaves it out), seeded by --seed.
+    robustness (as `dti robust`; 0 leaves it out), seeded by --seed. -o bao_cao.docx writes the same
+    report as a Word draft in the administrative layout (Decree 30/2020/NĐ-CP; --number, --place and
+    --date fill its header, else left dotted), -o bao_cao.pdf that draft as PDF (LibreOffice).
 
     Examples: dti report sample_data/2024.csv --previous sample_data/2023.csv --unit 48 -o report.html;
     dti report sample_data/2024.csv --targets sample_data/targets_2025.csv -o report.xlsx
     """
     kind = FORMATS.get(output.suffix.lower())
     if kind is None:
-        raise common.bad_value("--output", "cli.report-extension", name=output.name)
+        raise common.bad_value("--output", "report_word.extension", name=output.name)
     if today is not None and received is None and tasks is None:
         common.refuse("cli.today-needs")
     if received is not None and owners is None:
         common.refuse("cli.received-needs-owners")
+    when = common.day(date, "--date") if date is not None else None
     sides = [p for p in (targets, owners, received, tasks) if p is not None]
     inputs_read = [*files, *(previous or []), *sides]
     common.check_output(output, inputs_read)
@@ -110,10 +127,29 @@ def report(
     for checked in briefing.checked:
         common.side_issues(checked.report, code)
     document = report_document(briefing, lang=code, decimal=common.decimal_mark(lang, decimal))
-    from dti.write import html, xlsx
     from dti.write.files import write_atomic
 
-    body = html.html(document) if kind == "html" else [xlsx.document_workbook(document)]
+    body: str | list[bytes]
+    if kind in ("docx", "pdf"):
+        from dti.views.report_word import word_report
+        from dti.write import docx
+
+        latest = briefing.latest
+        draft = word_report(
+            document,
+            latest.year,
+            briefing.spec.id,
+            (briefing.unit, latest.names.get(briefing.unit, briefing.unit)) if briefing.unit else None,
+            len(latest.values),
+            number=number,
+            place=place,
+            date=(when.day, when.month, when.year) if when else None,
+        )
+        body = [docx.docx(draft) if kind == "docx" else docx.pdf(draft, output)]
+    else:
+        from dti.write import html, xlsx
+
+        body = html.html(document) if kind == "html" else [xlsx.document_workbook(document)]
     write_atomic(output, body, common.read(inputs_read))
     count = {"sections": len(document.sections), "charts": len(document.charts())}
     common.notes([note("notes.report-written", file=str(output), **count)], code)

@@ -1,4 +1,5 @@
-"""Charts of a report as inline SVG, drawn with matplotlib's SVG backend (no pyplot, no global figure).
+"""Charts of a report as inline SVG, drawn with matplotlib's SVG backend (no pyplot, no global figure), and
+the same drawing as PNG for the Word report.
 
 Text stays text (`svg.fonttype: none`): the file is small, names can be searched and copied, and the
 browser draws Vietnamese with its own fonts (DejaVu Sans first; its metrics are what the layout is
@@ -8,9 +9,11 @@ highlight is dark, plain bars are light, and the three series of a grouped chart
 
 from __future__ import annotations
 
+import contextlib
 import io
 import math
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from dti.views.cells import half_up, number
@@ -63,8 +66,30 @@ def _legend_label(text: str) -> str:
 
 def svg(chart: Chart, decimal: Decimal = ".") -> str:
     """Draw one chart to an `<svg>` element (no XML prolog), its ids prefixed by the chart's key."""
-    import matplotlib
     from matplotlib.backends.backend_svg import FigureCanvasSVG
+
+    buffer = io.StringIO()
+    with _figure(chart, decimal) as figure:
+        FigureCanvasSVG(figure).print_svg(buffer, metadata={"Date": None})
+    return _inline(buffer.getvalue(), chart)
+
+
+def png(chart: Chart, decimal: Decimal = ".", dpi: int = 200) -> bytes:
+    """Draw one chart as a PNG image at `dpi` (print resolution for the Word report): the same drawing."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    buffer = io.BytesIO()
+    with _figure(chart, decimal) as figure:
+        figure.set_facecolor("white")
+        figure.set_dpi(dpi)
+        FigureCanvasAgg(figure).print_png(buffer, metadata={"Software": None})
+    return buffer.getvalue()
+
+
+@contextlib.contextmanager
+def _figure(chart: Chart, decimal: Decimal) -> Iterator[Any]:
+    """The chart drawn on a new matplotlib Figure, within the report's style (for the canvas to print)."""
+    import matplotlib
     from matplotlib.figure import Figure
     from matplotlib.ticker import Formatter, MaxNLocator
 
@@ -91,9 +116,7 @@ def svg(chart: Chart, decimal: Decimal = ".") -> str:
         if chart.kind == "line" or (chart.kind == "bar" and chart.digits <= 0):  # ranks, counts: whole ticks
             axes.yaxis.set_major_locator(MaxNLocator(integer=True))
         (axes.set_xlabel if value_axis is axes.xaxis else axes.set_ylabel)(chart.axis)
-        buffer = io.StringIO()
-        FigureCanvasSVG(figure).print_svg(buffer, metadata={"Date": None})
-    return _inline(buffer.getvalue(), chart)
+        yield figure
 
 
 def _size(chart: Chart) -> tuple[float, float]:

@@ -1,0 +1,313 @@
+"""The report as a Word draft in the administrative layout of Decree 30/2020/NĐ-CP, and as PDF.
+
+A4, margins 20 mm top and bottom, 30 mm left, 15 mm right; Times New Roman 14 pt (tables 12 pt); the
+header block as a borderless two-column table; the page number centred in the footer (a PAGE field);
+appendix tables with their header row repeated on each page; charts as PNG images at 200 dpi drawn by
+dti/write/svg.py. The PDF is the Word draft converted by LibreOffice headless (`soffice`), with a profile
+of its own in a temporary folder, so what the committee reads on paper is the draft the team edits.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from docx import Document as NewDocument
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt, RGBColor
+
+from dti.views.base import Column, View
+from dti.views.cells import cell
+from dti.views.report_word import Appendix, WordReport, roman
+from dti.words import note
+from dti.write.files import OutputError
+from dti.write.svg import png
+
+FONT = "Times New Roman"
+BODY = 14  # pt
+TABLE = 12
+WIDTH = Mm(210 - 30 - 15)  # the text width between the margins
+DPI = 200
+PDF_TIMEOUT = 300  # seconds for LibreOffice to convert a draft
+
+
+def docx(report: WordReport) -> bytes:
+    """The Word draft (.docx) as bytes."""
+    document: Any = NewDocument()
+    _page(document)
+    _styles(document)
+    _header(document, report)
+    for number, part in enumerate(report.parts, 1):
+        title = _paragraph(document, f"{roman(number)}. {part.title}", bold=True, before=6)
+        title.paragraph_format.keep_with_next = True
+        for sentence in part.sentences:
+            _paragraph(document, sentence, indent=True)
+        for lead, lines in part.bullets:
+            _paragraph(document, lead, indent=True, italic=True)
+            for line in lines:
+                _paragraph(document, f"- {line}", indent=True)
+        _paragraph(document, part.narrative, indent=True, italic=True, grey=True)
+    if report.notes:
+        _paragraph(document, report.notes_title, bold=True, before=6, size=12)
+        for text in report.notes:
+            _paragraph(document, f"- {text}", size=12)
+    _ending(document, report)
+    for appendix in report.appendices:
+        _appendix(document, appendix, report)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+# --- the page -----------------------------------------------------------------------------------------
+
+
+def _page(document: Any) -> None:
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.top_margin, section.bottom_margin = Mm(20), Mm(20)
+    section.left_margin, section.right_margin = Mm(30), Mm(15)
+    footer = section.footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _field(footer, "PAGE")
+
+
+def _field(paragraph: Any, code: str) -> None:
+    """A field Word and LibreOffice fill in (PAGE: the page number)."""
+    run = paragraph.add_run()
+    for kind, text in (("begin", None), (None, code), ("separate", None), (None, "1"), ("end", None)):
+        if kind is not None:
+            element = OxmlElement("w:fldChar")
+            element.set(qn("w:fldCharType"), kind)
+        elif text == code:
+            element = OxmlElement("w:instrText")
+            element.set(qn("xml:space"), "preserve")
+            element.text = f" {code} "
+        else:
+            element = OxmlElement("w:t")
+            element.text = text
+        run._r.append(element)
+    _font(run, TABLE)
+
+
+def _styles(document: Any) -> None:
+    normal = document.styles["Normal"]
+    normal.font.name = FONT
+    normal.font.size = Pt(BODY)
+    fonts = normal.element.get_or_add_rPr().get_or_add_rFonts()
+    for attribute in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        fonts.set(qn(attribute), FONT)
+    spacing = normal.paragraph_format
+    spacing.space_before, spacing.space_after, spacing.line_spacing = Pt(0), Pt(6), 1.1
+
+
+def _font(run: Any, size: float = BODY) -> None:
+    run.font.name = FONT
+    run.font.size = Pt(size)
+    run._r.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), FONT)
+
+
+def _paragraph(
+    where: Any,
+    text: str,
+    *,
+    bold: bool = False,
+    italic: bool = False,
+    grey: bool = False,
+    size: float = BODY,
+    indent: bool = False,
+    align: Any = None,
+    before: float = 0,
+    after: float | None = None,
+) -> Any:
+    paragraph = where.add_paragraph()
+    run = paragraph.add_run(text)
+    run.bold, run.italic = bold or None, italic or None
+    if grey:
+        run.font.color.rgb = RGBColor(0x59, 0x59, 0x59)
+    _font(run, size)
+    fmt = paragraph.paragraph_format
+    if indent:
+        fmt.first_line_indent = Mm(10)
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    if align is not None:
+        paragraph.alignment = align
+    fmt.space_before = Pt(before)
+    if after is not None:
+        fmt.space_after = Pt(after)
+    return paragraph
+
+
+def _header(document: Any, report: WordReport) -> None:
+    """Issuing body over the unit's name at left, the national motto at right; number and date below;
+    then the title and its subject line."""
+    head = report.header
+    table = document.add_table(rows=2, cols=2)
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    widths = (Mm(62), WIDTH - Mm(62))
+    center = WD_ALIGN_PARAGRAPH.CENTER
+    cells = [[table.cell(r, c) for c in range(2)] for r in range(2)]
+    for i, width in enumerate(widths):
+        table.columns[i].width = width
+        for box in table.columns[i].cells:
+            box.width = width
+    left, right = cells[0]
+    _cell_text(
+        left, [(head.issuer, False, False, 13), (head.unit or "", True, False, 13), ("———", False, False, 13)]
+    )
+    motto = [(head.nation, True, False, 12.5), (head.motto, True, False, 14), ("———————", False, False, 13)]
+    _cell_text(right, motto)
+    _cell_text(cells[1][0], [(head.number, False, False, 13)])
+    _cell_text(cells[1][1], [(head.place_date, False, True, 14)])
+    for row in cells:
+        for column in row:
+            for paragraph in column.paragraphs:
+                paragraph.alignment = center
+    _paragraph(document, head.title, bold=True, align=center, before=18, after=0)
+    _paragraph(document, head.subject, bold=True, align=center, after=12)
+    _paragraph(document, report.intro, indent=True)
+
+
+def _cell_text(where: Any, lines: list[tuple[str, bool, bool, float]]) -> None:
+    first = where.paragraphs[0]
+    for i, (text, bold, italic, size) in enumerate(lines):
+        paragraph = first if i == 0 else where.add_paragraph()
+        paragraph.paragraph_format.space_after = Pt(0)
+        run = paragraph.add_run(text)
+        run.bold, run.italic = bold or None, italic or None
+        _font(run, size)
+
+
+def _ending(document: Any, report: WordReport) -> None:
+    """'Nơi nhận:' with its lines at left, the signature block at right, left blank to sign."""
+    table = document.add_table(rows=1, cols=2)
+    table.autofit = False
+    left, right = table.cell(0, 0), table.cell(0, 1)
+    left.width, right.width = Mm(80), WIDTH - Mm(80)
+    _cell_text(
+        left, [(report.recipients_title, True, True, 12), *((r, False, False, 11) for r in report.recipients)]
+    )
+    signer = report.signer
+    _cell_text(right, [(signer[0], True, False, 13), *((line, False, True, 13) for line in signer[1:])])
+    for paragraph in right.paragraphs:
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+
+
+# --- the appendices -----------------------------------------------------------------------------------
+
+
+def _appendix(document: Any, appendix: Appendix, report: WordReport) -> None:
+    center = WD_ALIGN_PARAGRAPH.CENTER
+    breaker = document.add_paragraph()
+    breaker.add_run().add_break(WD_BREAK.PAGE)
+    for i, line in enumerate(appendix.title.split("\n")):
+        _paragraph(document, line, bold=True, align=center, after=0 if i == 0 else 0)
+    _paragraph(document, appendix.caption, italic=True, align=center, after=12)
+    for view in appendix.tables:
+        if view.title:
+            _paragraph(document, view.title, bold=True, size=TABLE, before=6)
+        _table(document, view, report)
+    for chart in appendix.charts:
+        _paragraph(document, chart.title, bold=True, size=TABLE, before=6)
+        picture = document.add_paragraph()
+        picture.alignment = center
+        picture.add_run().add_picture(io.BytesIO(png(chart, report.decimal, DPI)), width=WIDTH)
+
+
+def _table(document: Any, view: View, report: WordReport) -> None:
+    """A table with its header row repeated on each page; rows the view marks strong in bold."""
+    columns = view.columns
+    table = document.add_table(rows=1, cols=len(columns))
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    head = table.rows[0]
+    repeat = OxmlElement("w:tblHeader")
+    repeat.set(qn("w:val"), "true")
+    head._tr.get_or_add_trPr().append(repeat)
+    for column, box in zip(columns, head.cells, strict=True):
+        _cell_text(box, [(column.label, True, False, TABLE)])
+        box.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    texts = [
+        [cell(c, r.get(c.key), report.decimal) if r.get(c.key) is not None else "" for c in columns]
+        for r in view.rows
+    ]
+    widths = _widths(columns, texts)
+    for row, row_texts in zip(view.rows, texts, strict=True):
+        strong = bool(view.strong and row.get(view.strong))
+        boxes = table.add_row().cells
+        for column, box, text in zip(columns, boxes, row_texts, strict=True):
+            _cell_text(box, [(text, strong, False, TABLE)])
+            if column.align == "right":
+                box.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    for i, width in enumerate(widths):
+        table.columns[i].width = width
+        for box in table.columns[i].cells:
+            box.width = width
+
+
+def _widths(columns: list[Column], texts: list[list[str]]) -> list[int]:
+    """Column widths (EMU) in proportion to their longest text (a long name wraps, a number does not)."""
+    longest = [
+        max([len(w) for w in c.label.split()] + [min(len(row[i]), 60) for row in texts[:500]] + [3])
+        for i, c in enumerate(columns)
+    ]
+    total = sum(longest)
+    return [int(WIDTH * n / total) for n in longest]
+
+
+# --- PDF ----------------------------------------------------------------------------------------------
+
+
+def pdf(report: WordReport, path: Path) -> bytes:
+    """The Word draft converted to PDF by LibreOffice headless; OutputError naming what to install when
+    soffice is missing, or why the conversion failed. `path` is the PDF asked for (for the messages)."""
+    docx_name = str(path.with_suffix(".docx"))
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        raise OutputError(note("report_word.no-soffice", path=str(path), docx=docx_name))
+    with tempfile.TemporaryDirectory(prefix="dti-pdf-") as folder:
+        work = Path(folder)
+        source = work / "report.docx"
+        source.write_bytes(docx(report))
+        command = [
+            soffice,
+            f"-env:UserInstallation={(work / 'profile').as_uri()}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(work),
+            str(source),
+        ]
+        try:
+            done = subprocess.run(
+                command, capture_output=True, text=True, timeout=PDF_TIMEOUT, check=False, env=_env(work)
+            )
+        except subprocess.TimeoutExpired:
+            why = f"timeout {PDF_TIMEOUT} s"
+            raise OutputError(
+                note("report_word.pdf-failed", path=str(path), why=why, docx=docx_name)
+            ) from None
+        target = work / "report.pdf"
+        if done.returncode != 0 or not target.exists():
+            said = (done.stderr or done.stdout).strip().splitlines()
+            why = said[-1] if said else f"exit {done.returncode}"
+            raise OutputError(note("report_word.pdf-failed", path=str(path), why=why, docx=docx_name))
+        return target.read_bytes()
+
+
+def _env(work: Path) -> dict[str, str]:
+    """LibreOffice's environment: its own home, so nothing of the user's profile is read or written."""
+    return {**os.environ, "HOME": str(work)}

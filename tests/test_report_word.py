@@ -1,0 +1,229 @@
+"""`dti report -o bao_cao.docx|.pdf`: the Word draft in the Decree 30 layout, opened as Word opens it
+(python-docx), its figures against the HTML report's, and its PDF (LibreOffice)."""
+
+from __future__ import annotations
+
+import html as htmllib
+import re
+import shutil
+import subprocess
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+from docx import Document as OpenDocx
+from docx.shared import Mm
+from typer.testing import CliRunner
+
+from dti.cli import app
+
+DATA = Path(__file__).resolve().parents[1] / "sample_data"
+SIDES = [
+    "--previous",
+    str(DATA / "2023.csv"),
+    "--targets",
+    str(DATA / "targets_2025.csv"),
+    "--owners",
+    str(DATA / "owners.csv"),
+    "--received",
+    str(DATA / "received_2026.csv"),
+    "--tasks",
+    str(DATA / "tasks_2026.csv"),
+    "--today",
+    "06/12/2026",
+    "--draws",
+    "200",
+]
+
+
+def report(out: Path, *more: str) -> Any:
+    result = CliRunner().invoke(
+        app, ["report", str(DATA / "2024.csv"), "--unit", "48", *SIDES, *more, "-o", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    return result
+
+
+@cache
+def made(folder: str, lang: str = "vi") -> tuple[Any, str]:
+    """The draft and the HTML report of Đà Nẵng 2024 with every side file (made once per language)."""
+    base = Path(folder)
+    report(base / f"bao_cao_{lang}.docx", "--lang", lang)
+    report(base / f"report_{lang}.html", "--lang", lang)
+    page = (base / f"report_{lang}.html").read_text(encoding="utf-8")
+    text = htmllib.unescape(re.sub(r"<[^>]+>", " ", re.sub(r"<svg.*?</svg>", " ", page, flags=re.S)))
+    return OpenDocx(str(base / f"bao_cao_{lang}.docx")), re.sub(r"\s+", " ", text)
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory: pytest.TempPathFactory) -> str:
+    return str(tmp_path_factory.mktemp("word"))
+
+
+def body(document: Any) -> list[str]:
+    """The paragraphs before the first appendix (the sentences and their section titles)."""
+    lines = [p.text for p in document.paragraphs]
+    end = next(i for i, t in enumerate(lines) if t.startswith(("Phụ lục", "Appendix")))
+    return lines[:end]
+
+
+def tables(document: Any) -> list[Any]:
+    return document.tables[2:]  # after the header block and the recipients/signature block
+
+
+def test_page_and_fonts_follow_decree_30(folder: str) -> None:
+    document, _ = made(folder)
+    section = document.sections[0]
+    assert abs(section.page_width - Mm(210)) < Mm(1) and abs(section.page_height - Mm(297)) < Mm(1)
+    near = Mm(0.1)  # Word stores margins in twentieths of a point: 15 mm reads back as 14.99 mm
+
+    def within(value: int, low: float, high: float) -> bool:
+        return Mm(low) - near <= value <= Mm(high) + near
+
+    assert within(section.top_margin, 20, 25) and within(section.bottom_margin, 20, 25)
+    assert within(section.left_margin, 30, 35) and within(section.right_margin, 15, 20)
+    normal = document.styles["Normal"].font
+    assert normal.name == "Times New Roman" and 13 <= normal.size.pt <= 14
+    fonts = {r.font.name for p in document.paragraphs for r in p.runs if r.text.strip()}
+    assert fonts == {"Times New Roman"}
+    footer = section.footer._element.xml
+    assert "PAGE" in "".join(re.findall(r"<w:instrText[^>]*>([^<]*)<", footer))
+
+
+def test_header_block_title_and_ending(folder: str) -> None:
+    document, _ = made(folder)
+    head = [c.text for row in document.tables[0].rows for c in row.cells]
+    assert head[0].splitlines()[:2] == ["BAN CHỈ ĐẠO CHUYỂN ĐỔI SỐ", "ĐÀ NẴNG"]
+    assert head[1].splitlines()[:2] == ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
+    assert head[2] == "Số: ……/BC-……"
+    assert head[3] == "……, ngày …… tháng …… năm ……"
+    lines = [p.text for p in document.paragraphs]
+    at = lines.index("BÁO CÁO")
+    assert lines[at + 1] == "Kết quả Chỉ số chuyển đổi số năm 2024 của Đà Nẵng"
+    ending = [c.text for c in document.tables[1].rows[0].cells]
+    assert ending[0].startswith("Nơi nhận:") and "QUYỀN HẠN, CHỨC VỤ CỦA NGƯỜI KÝ" in ending[1]
+
+
+def test_number_place_and_date_fill_the_header(tmp_path: Path) -> None:
+    out = tmp_path / "bao_cao.docx"
+    report(out, "--draws", "0", "--number", "04/BC-BCĐ", "--place", "Đà Nẵng", "--date", "7/8/2024")
+    head = [c.text for row in OpenDocx(str(out)).tables[0].rows for c in row.cells]
+    assert head[2] == "Số: 04/BC-BCĐ"
+    assert head[3] == "Đà Nẵng, ngày 07 tháng 08 năm 2024"
+
+
+def test_sections_carry_the_figures(folder: str) -> None:
+    document, _ = made(folder)
+    lines = body(document)
+    titles = [t for t in lines if re.match(r"^[IVX]+\. ", t)]
+    assert titles == [
+        "I. KẾT QUẢ CHỈ SỐ CHUYỂN ĐỔI SỐ",
+        "II. KẾT QUẢ THỰC HIỆN CÁC MỤC TIÊU",
+        "III. KẾT QUẢ THỰC HIỆN NHIỆM VỤ",
+        "IV. ĐIỂM BỊ MẤT THEO ĐƠN VỊ CHỦ TRÌ",
+        "V. TÌNH HÌNH GỬI SỐ LIỆU BÁO CÁO",
+        "VI. CHẤT LƯỢNG DỮ LIỆU",
+    ]
+    text = "\n".join(lines)
+    # the targets file by hand: 20 targets; Sở Nội vụ has 9 (87,44 % of 85 %: met), 10 (6,5 days for
+    # at most 5: not met) and 19 (1.850 of at least 2.000: not met); Công an tỉnh 15 (31,2 % of 40 %: not
+    # met), 16 (82,3 % of 80 %) and 20 (3,1 % under 5 %)
+    assert (
+        "- Sở Nội vụ: 1/3 chỉ tiêu đạt và vượt kế hoạch; 2/3 chưa đạt; 0/3 chưa có số liệu đánh giá." in text
+    )
+    assert "- Công an tỉnh: 2/3 chỉ tiêu đạt và vượt kế hoạch; 1/3 chưa đạt; 0/3 chưa có số liệu" in text
+    assert "- Hạ tầng số: 3/4 chỉ tiêu đạt và vượt kế hoạch; 1/4 chưa đạt;" in text  # 2: 98,2 % of 100 %
+    # each section is followed by room for the team's narrative
+    assert text.count("[Nhận xét, đánh giá, nguyên nhân và giải pháp của đơn vị]") == len(titles)
+
+
+def test_every_figure_in_the_sentences_is_the_html_reports(folder: str) -> None:
+    document, page = made(folder)
+    lines = body(document)
+    numbers = re.compile(r"\d+(?:[.,]\d+)*(?:/\d+)?")
+    derived = re.compile(r"^- .*: \d+/\d+ (chỉ tiêu|nhiệm vụ)")  # per department: counted from the list
+    checked = 0
+    for line in lines[lines.index("I. KẾT QUẢ CHỈ SỐ CHUYỂN ĐỔI SỐ") :]:
+        if derived.match(line) or line.startswith("[Nhận xét") or re.match(r"^[IVX]+\. ", line):
+            continue
+        # a count of main indices below the mean is counted here (its values are the table's)
+        line = re.sub(r"^\d+/\d+ (chỉ số chính)", "", line)
+        for figure in numbers.findall(line):
+            assert figure in page, f"{figure!r} of {line!r} is not in the HTML report"
+            checked += 1
+    assert checked > 60
+    assert "Năm 2024, Đà Nẵng đạt DTI 0,3065, xếp thứ 61/63, giảm 2 bậc so với 2023 (+1,1 %)." in lines
+    # Đà Nẵng's 8 main indices, 0,2124 to 0,4910, are all below the national means (0,55 to 0,62)
+    assert any(
+        line.startswith("8/8 chỉ số chính thấp hơn trung bình cả nước (63 đơn vị): NTS") for line in lines
+    )
+
+
+def test_appendix_tables(folder: str) -> None:
+    document, _ = made(folder)
+    found = tables(document)
+    targets, ranking = found[0], found[1]
+    # 20 targets in 5 groups: a header, 5 section rows and 20 target rows
+    assert len(targets.rows) == 1 + 5 + 20
+    head = [c.text for c in targets.rows[0].cells]
+    assert head == ["STT", "Mục tiêu", "Đơn vị thực hiện", "Mục tiêu năm", "KQTH", "Ghi chú"]
+    rows = [[c.text for c in r.cells] for r in targets.rows[1:]]
+    assert rows[0][:2] == ["I", "Hạ tầng số"] and rows[5][:2] == ["II", "Chính quyền số"]
+    assert [r[0] for r in rows[6:12]] == ["1", "2", "3", "4", "5", "6"]  # STT restarts per section
+    assert rows[2][5] == "Chưa đạt (còn thiếu 1,8 điểm %)"  # 98,2 % of 100 %
+    assert all(run.bold for run in targets.rows[1].cells[1].paragraphs[0].runs)
+    assert not any(run.bold for run in targets.rows[2].cells[1].paragraphs[0].runs)
+    # the ranking: 63 provinces, Đà Nẵng's row (61st) in bold
+    assert len(ranking.rows) == 64
+    mine = next(r for r in ranking.rows if r.cells[2].text == "Đà Nẵng")
+    assert mine.cells[0].text == "61" and all(run.bold for run in mine.cells[2].paragraphs[0].runs)
+    # every appendix table repeats its header row on each page
+    for table in found:
+        assert "<w:tblHeader" in table.rows[0]._tr.xml
+    tasks = found[-1]
+    assert len(tasks.rows) == 1 + 5 + 21  # 5 groups, 20 tasks of which one has two sub-rows
+    images = [r for r in document.part.rels.values() if "image" in r.reltype]
+    assert len(images) == 6  # the HTML report's 6 charts
+
+
+def test_english(folder: str) -> None:
+    document, page = made(folder, "en")
+    head = [c.text for row in document.tables[0].rows for c in row.cells]
+    assert head[1].startswith("SOCIALIST REPUBLIC OF VIETNAM")
+    text = "\n".join(body(document))
+    assert "I. THE DIGITAL TRANSFORMATION INDEX" in text and "0.3065" in text and "0,3065" not in text
+    assert "REPORT" in [p.text for p in document.paragraphs]
+
+
+def test_pdf_without_libreoffice_says_what_to_install(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    out = tmp_path / "bao_cao.pdf"
+    result = CliRunner().invoke(
+        app, ["report", str(DATA / "2024.csv"), "--draws", "0", "-o", str(out), "--lang", "en"]
+    )
+    assert result.exit_code == 2
+    assert "libreoffice-writer-nogui" in result.stderr and str(tmp_path / "bao_cao.docx") in result.stderr
+    assert not out.exists() and "Traceback" not in result.output
+
+
+@pytest.mark.slow
+def test_pdf_pages_and_text(folder: str, tmp_path: Path) -> None:
+    """The draft as LibreOffice saves it to PDF, and `-o bao_cao.pdf` itself: A4 pages holding the figures."""
+    from tests.conftest import soffice_convert
+
+    made(folder)
+    converted = soffice_convert(Path(folder) / "bao_cao_vi.docx", "pdf", tmp_path / "converted")
+    direct = tmp_path / "bao_cao.pdf"
+    report(direct)
+    assert direct.read_bytes().startswith(b"%PDF")
+    for pdf in (converted, direct):
+        info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+        pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))  # type: ignore[union-attr]
+        assert pages >= 8 and "A4" in info
+        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+        text = re.sub(r"\s+", " ", text)
+        for figure in ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "xếp thứ 61/63", "0,3065", "11/20 chỉ tiêu"):
+            assert figure in text
