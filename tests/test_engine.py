@@ -155,7 +155,7 @@ def test_the_bench_reference_does_the_same_job_as_score(tmp_path: Path, spec2022
     # the same values, ranks and points at stake.
     sys.path.insert(0, str(ROOT / "bench"))
     from generate import generate
-    from run import numpy_reference, reference_cells
+    from reference import numpy_reference, reference_cells
 
     data, register = generate(300, "dti-province-2022", tmp_path)
     sub = read_submission(data, spec2022, UnitRegister.read(register))
