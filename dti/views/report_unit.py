@@ -224,14 +224,15 @@ def values(table: YearTable, lang: Lang) -> View:
     codes = [c for c in spec.graph.index if c in table.values.columns]
     columns = [Column("unit", word("unit", lang)), Column("name", word("name", lang))]
     columns += [Column(c, c, "value", spec.precision) for c in codes]
-    frame = table.values[codes].astype(float)
+    numbers = table.values[codes].to_numpy(dtype=float, na_value=np.nan)
+    cells = numbers.astype(object)
+    cells[np.isnan(numbers)] = None  # a missing value is an empty cell
+    names = table.names.reindex(table.values.index).tolist()
+    held = table.values.index.isin(table.names.index).tolist()
+    keys = ["unit", "name", *codes]
     rows = [
-        {
-            "unit": u,
-            "name": table.names.get(u, ""),
-            **{c: as_float(v) for c, v in zip(codes, row, strict=True)},
-        }
-        for u, row in zip(frame.index, frame.to_numpy(), strict=True)
+        dict(zip(keys, [u, n if h else "", *row], strict=True))
+        for u, n, h, row in zip(table.values.index.tolist(), names, held, cells.tolist(), strict=True)
     ]
     return View(None, columns, rows, sheet=word("report.values", lang))
 
