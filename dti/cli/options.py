@@ -34,6 +34,9 @@ class IssueFormat(StrEnum):
     csv = "csv"
     xlsx = "xlsx"
     github = "github"
+    junit = "junit"
+    sarif = "sarif"
+    markdown = "markdown"
 
 
 class DecimalMark(StrEnum):
@@ -154,9 +157,11 @@ IssueFormatOption = Annotated[
     IssueFormat,
     typer.Option(
         "--format",
-        help="table, json, csv, xlsx (a workbook of the table, to -o FILE.xlsx) or github (Actions "
-        "annotations); default: as the extension of -o says, else table. json, csv and github messages "
-        "are in English whatever --lang.",
+        help="table, json, csv, xlsx (a workbook of the table, to -o FILE.xlsx), github (Actions "
+        "annotations), junit (JUnit XML for GitLab, Jenkins, Azure), sarif (SARIF 2.1.0 for GitHub code "
+        "scanning) or markdown (a summary for a job or a merge request); default: as the extension of -o "
+        "says (.xml junit, .sarif sarif, .md markdown), else table. json, csv and github messages are in "
+        "English whatever --lang; junit, sarif and markdown follow --lang.",
     ),
 ]
 LangOption = Annotated[
@@ -184,6 +189,9 @@ BomOption = Annotated[
 EXTENSIONS = {".csv": "csv", ".json": "json", ".xlsx": "xlsx", ".ics": "ics"} | {
     ext: ext[1:] for ext in (".html", ".htm", ".pdf", ".docx", ".doc", ".odt", ".ods", ".xls")
 }
+# Extensions of the reports CI systems read, implied only for a command that writes them (dti validate):
+# for the others `-o notes.md` stays a table as text, as before.
+CI_EXTENSIONS = {".xml": "junit", ".sarif": "sarif", ".md": "markdown"}
 
 
 def output_path(text: str | Path) -> Path:
@@ -201,8 +209,9 @@ OutputOption = Annotated[
         metavar="FILE",
         parser=output_path,
         help="Write the output here (atomically; never over an input) instead of stdout. Without --format "
-        "the extension chooses the format: .csv csv, .json json, .xlsx xlsx (.ics ics where the command "
-        "writes it), any other a table as text; with --format, an extension of another format is refused.",
+        "the extension chooses the format: .csv csv, .json json, .xlsx xlsx (.ics ics, .xml junit, "
+        ".sarif sarif, .md markdown where the command writes it), any other a table as text; with "
+        "--format, an extension of another format is refused.",
     ),
 ]
 
@@ -315,8 +324,9 @@ BUNDLES = (Inputs, Writer)
 def output_format(fmt: E, output: Path, *, given: bool) -> E:
     """The format of -o FILE: its extension's (.csv, .json, .xlsx, .ics) unless --format is `given`, which an
     extension of another format contradicts; any other extension leaves --format (by default a table)."""
-    implied = EXTENSIONS.get(output.suffix.lower())
     offered = [str(choice.value) for choice in type(fmt)]
+    suffix = output.suffix.lower()
+    implied = EXTENSIONS.get(suffix) or (CI_EXTENSIONS.get(suffix) if "junit" in offered else None)
     if implied is None or implied == fmt.value:
         return fmt
     if given:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from dti.cli import common
-from dti.cli.exits import ExitCode
+from dti.cli.exits import ExitCode, worded
 from dti.cli.options import (
     HEADERS_EPILOG,
     INPUTS,
@@ -21,18 +21,24 @@ from dti.cli.options import (
     OutputOption,
     Writer,
 )
+from dti.words import note, say
 
 TABLE_ISSUES = 200  # a terminal table of 10,000 rows helps nobody; json, csv and github list them all
 
 if TYPE_CHECKING:
-    from dti.issues import Report as Report
+    from dti.issues import Report
 
 
 @common.command(epilog=HEADERS_EPILOG)
 def validate(
     files: Annotated[
-        list[Path], typer.Argument(metavar="FILE...", help="CSV or XLSX submissions (long or wide layout).")
-    ],
+        list[Path] | None,
+        typer.Argument(
+            metavar="FILE...",
+            help="CSV or XLSX submissions (long or wide layout) or folders; with --changed, at most one REF.",
+            show_default=False,
+        ),
+    ] = None,
     fmt: IssueFormatOption = IssueFormat.table,
     strict: Annotated[
         bool, typer.Option("--strict", help="Warnings also make the file invalid (exit 1).")
@@ -40,6 +46,15 @@ def validate(
     max_issues: Annotated[
         int | None, typer.Option("--max-issues", min=1, help="Show at most N issues.")
     ] = None,
+    changed: Annotated[
+        bool,
+        typer.Option(
+            "--changed",
+            help="Check the submission files (.csv .xlsx .xlsm .xls .ods .docx) that git says changed: "
+            "`git diff --name-only REF...HEAD` with REF the argument (a branch, tag or commit, e.g. "
+            "origin/main), plus the staged, unstaged and untracked ones; without REF only the latter.",
+        ),
+    ] = False,
     output: OutputOption = None,
     lang: LangOption = Lang.vi,
     bom: BomOption = None,
@@ -52,32 +67,73 @@ def validate(
     Exit codes: 0 valid (warnings allowed unless --strict), 1 invalid data, 2 unreadable input or usage
     error, 3 invalid spec.
     """
+    files = chosen(files or [], changed, lang)
     common.check_output(output, files)
     common.check_format(fmt.value, output, bom)
-    from dti import views
-    from dti.write import github
+    from dti.issues import Report
 
-    limit = max_issues or (TABLE_ISSUES if fmt is IssueFormat.table else None)
-    run = common.evaluate(files, inputs, max_issues=limit, scoring=False)
-    report = run.report
-    common.notes(run.notes, lang.code)  # stderr: how each file was read, which spec was chosen
-    read = [s.name for s in run.submission.sources]
-    workbooks = {name for name in read if read.count(name) > 1}  # read as several sheets: name the sheet
-    if fmt is IssueFormat.github:
-        common.write(github.dumps(report), output, files)
-    else:
-        common.emit(
-            fmt,
-            Writer(output=output, lang=lang, bom=bom),
-            files,
-            table=lambda: views.issues(report, lang.code, workbooks),
-            json=report.to_dict,
-            csv=lambda: views.issues_frame(printable_names(report)),
-        )
+    limit = max_issues or (TABLE_ISSUES if fmt in (IssueFormat.table, IssueFormat.markdown) else None)
+    if files:
+        run = common.evaluate(files, inputs, max_issues=limit, scoring=False)
+        report = run.report
+        common.notes(run.notes, lang.code)  # stderr: how each file was read, which spec was chosen
+        read = [s.name for s in run.submission.sources]
+    else:  # --changed and nothing changed: an empty report, so that CI still finds the file it expects
+        report, read = Report(max_issues=limit), []
+    write(fmt, report, read, Writer(output=output, lang=lang, bom=bom), files)
     if report.unreadable:
         raise typer.Exit(int(ExitCode.USAGE))
     if not report.valid or (strict and report.warnings):
         raise typer.Exit(int(ExitCode.INVALID_DATA))
+
+
+def chosen(files: list[Path], changed: bool, lang: Lang) -> list[Path]:
+    """The files to check: those named, or with --changed those git names (the argument is the REF)."""
+    if not changed:
+        if not files:
+            common.fail(f"dti: {worded(note('ci.missing-files'))}", ExitCode.USAGE)
+        return files
+    if len(files) > 1:
+        common.refuse("ci.changed-ref", given=[str(f) for f in files])
+    from dti.cli.changed import changed_files
+
+    ref = str(files[0]) if files else None
+    found = changed_files(ref)
+    since = ref if ref is not None else say("ci.working-tree", lang.code)
+    if found:
+        common.notes(
+            [note("ci.changed-files", count=len(found), ref=since, files=[str(f) for f in found])], lang.code
+        )
+    else:
+        common.notes([note("ci.changed-none", ref=since)], lang.code)
+    return found
+
+
+def write(fmt: IssueFormat, report: Report, read: list[str], writer: Writer, files: list[Path]) -> None:
+    """The report in the chosen format, to -o FILE or stdout."""
+    from dti import views
+    from dti.write import github, junit, markdown, sarif
+
+    output, code = writer.output, writer.code
+    workbooks = {name for name in read if read.count(name) > 1}  # read as several sheets: name the sheet
+    names = list(dict.fromkeys(read))
+    if fmt is IssueFormat.github:
+        common.write(github.dumps(report), output, files)
+    elif fmt is IssueFormat.junit:
+        common.write(junit.dumps(report, names, code), output, files)
+    elif fmt is IssueFormat.sarif:
+        common.write(sarif.dumps(report, code), output, files)
+    elif fmt is IssueFormat.markdown:
+        common.write(markdown.dumps(report, names, code, report.max_issues), output, files)
+    else:
+        common.emit(
+            fmt,
+            writer,
+            files,
+            table=lambda: views.issues(report, code, workbooks),
+            json=report.to_dict,
+            csv=lambda: views.issues_frame(printable_names(report)),
+        )
 
 
 def printable_names(report: Report) -> Report:
