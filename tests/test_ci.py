@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 import pytest
@@ -58,6 +59,13 @@ def _validate(*args: str) -> tuple[int, str]:
     return result.exit_code, result.stdout
 
 
+def junit_cases(path: Path) -> list[Any]:
+    """The test cases of a JUnit file as junitparser reads it (a testsuite or a testsuites root)."""
+    xml = JUnitXml.fromfile(str(path))
+    suites = [xml] if xml._tag == "testsuite" else list(xml)
+    return [case for suite in suites for case in suite]
+
+
 def test_junit_one_case_per_file_one_failure_per_error(tmp_path: Path) -> None:
     out = tmp_path / "report.xml"  # the extension chooses junit
     code, _ = _validate(BROKEN, "-o", str(out), "--lang", "en")
@@ -65,7 +73,7 @@ def test_junit_one_case_per_file_one_failure_per_error(tmp_path: Path) -> None:
     xml = JUnitXml.fromfile(str(out))
     suites = [xml] if xml._tag == "testsuite" else list(xml)
     assert len(suites) == 1
-    cases = list(suites[0])
+    cases = junit_cases(out)
     assert [c.name for c in cases] == [BROKEN]
     failures = [r for r in cases[0].result if isinstance(r, Failure)]
     assert len(failures) == len(ERRORS) == int(suites[0].failures)

@@ -29,7 +29,8 @@ def row(*cells: object) -> str:
 
 def dumps(report: Report, files: Sequence[str], lang: Lang = "vi", limit: int | None = None) -> str:
     """The summary; at most `limit` errors listed (the counts are of every issue)."""
-    grouped = by_file(Report(report.issues), files, lang)  # counts: every issue, not only the shown ones
+    every = Report(report.issues)  # counted and listed from every issue, not only the shown ones
+    grouped = by_file(every, files, lang)
     errors = sum(1 for issues in grouped.values() for i in issues if i.severity is Severity.ERROR)
     warnings = sum(len(issues) for issues in grouped.values()) - errors
     verdict = "ci.verdict-valid" if report.valid else "ci.verdict-invalid"
@@ -42,7 +43,7 @@ def dumps(report: Report, files: Sequence[str], lang: Lang = "vi", limit: int | 
         lines.append(row(name, wrong, len(issues) - wrong))
     lines += [f"| **{cell(word('ci.total', lang))}** | **{errors}** | **{warnings}** |", ""]
     lines += [f"#### {cell(word('ci.errors-heading', lang))}", ""]
-    listed = [i for i in report.shown() if i.severity is Severity.ERROR]
+    listed = [i for i in every.shown() if i.severity is Severity.ERROR]
     if limit is not None:
         listed = listed[:limit]
     if not listed:
