@@ -55,6 +55,7 @@ class IssueCode(StrEnum):
     PERCENT_IN_COUNT = "percent-in-count"
     FRACTION_IN_COUNT = "fraction-in-count"
     UNCLEAR_ANSWER = "unclear-answer"  # a yes/no answer with a qualification, read as no
+    TEMPLATE_CHANGED = "template-changed"  # a returned `dti template` sheet renamed or a row deleted
 
 
 # The columns of an issue in machine-readable output (json keys, csv header), in this order.

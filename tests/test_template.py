@@ -3,6 +3,7 @@ trip — filled as a department would, it scores back as worked by hand from the
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -39,14 +40,14 @@ def _scoreable(spec: Spec) -> list[str]:
 
 
 def _codes(ws: Any) -> list[str]:
-    return [ws.cell(r, 2).value for r in range(5, ws.max_row + 1) if ws.cell(r, 2).value]
+    return [ws.cell(r, 2).value for r in range(6, ws.max_row + 1) if ws.cell(r, 2).value]
 
 
 def _fill(path: Path, out: Path, answers: dict[str, dict[str, Any]]) -> Path:
     """Write answers into the input cells as a department does (openpyxl: no cached formula values)."""
     book = openpyxl.load_workbook(path)
     for ws in book.worksheets[1:]:
-        for r in range(5, ws.max_row + 1):
+        for r in range(6, ws.max_row + 1):
             for column, value in answers.get(ws.cell(r, 2).value, {}).items():
                 ws.cell(r, COLUMN[column]).value = value
     book.save(out)
@@ -63,7 +64,7 @@ def test_a_sheet_per_lead_department_every_component_once(spec2022: Spec, tmp_pa
     assert len(seen) == 95  # 98 leaves, 3 not scored (DTTM)
     for ws in book.worksheets[1:]:
         assert set(_codes(ws)) == set(owners.components_of(ws.title)) & set(_scoreable(spec2022))
-        assert [c.value for c in ws[4]] == [
+        assert [c.value for c in ws[5]] == [
             "STT", "Mã chỉ số", "Tên chỉ số", "Đơn vị tính", "Cách tính điểm", "Năm trước", "Tử số", "Mẫu số",
             "Kết quả", "Ghi chú / minh chứng",
         ]  # fmt: skip
@@ -83,7 +84,7 @@ def test_without_owners_one_sheet(spec2022: Spec, tmp_path: Path) -> None:
 def test_dropdowns_checks_and_protection(spec2022: Spec, tmp_path: Path) -> None:
     book = openpyxl.load_workbook(_template(spec2022, tmp_path / "t.xlsx"))
     ws = book["Văn phòng UBND tỉnh"]
-    row = {code: r for r, code in enumerate(_codes(ws), start=5)}
+    row = {code: r for r, code in enumerate(_codes(ws), start=6)}
     checks = {str(v.sqref): v for v in ws.data_validations.dataValidation}
     choice = checks[f"I{row['NTS.01']}"]
     assert (choice.type, choice.formula1) == ("list", '"Chủ tịch,Phó chủ tịch,Không"')
@@ -191,7 +192,7 @@ def test_password_and_english(spec2022: Spec, tmp_path: Path) -> None:
     book = openpyxl.load_workbook(out)
     assert book.sheetnames == ["Instructions", "Figures"]
     assert book["Figures"].protection.password  # hashed
-    assert book["Figures"]["I4"].value == "Value"
+    assert book["Figures"]["I5"].value == "Value"
 
 
 @pytest.mark.slow
@@ -201,8 +202,70 @@ def test_libreoffice_recalculates_the_percentages(spec2022: Spec, tmp_path: Path
     )
     saved = soffice_convert(filled, "xlsx", tmp_path / "lo")
     ws = openpyxl.load_workbook(saved, data_only=True)["Sở Khoa học và Công nghệ"]
-    row = {code: r for r, code in enumerate(_codes(ws), start=5)}
+    row = {code: r for r, code in enumerate(_codes(ws), start=6)}
     assert ws[f"I{row['NTS.05']}"].value == pytest.approx(0.75)  # 45/60, shown as 75,00 %
     run = evaluate(saved)  # as LibreOffice saved it: still scores the same
     assert run.result is not None
     assert run.result.points_matrix[0][run.result.codes.index("NTS.05")] == 7.5
+
+
+def test_a_folder_of_returned_workbooks_is_the_received_log(tmp_path: Path) -> None:
+    """Some on time, some late, one by its file's date, one missing: the same calendar as the log."""
+    import os
+
+    from dti.briefing.calendar import schedule
+
+    folder = tmp_path / "tra_ve"
+    args = ["template", "--owners", str(OWNERS), "--unit", "58", "--year", "2023", "-o", f"{folder}/"]
+    assert CliRunner().invoke(app, args).exit_code == 0
+    sent = {
+        "Sở Khoa học và Công nghệ": dt.date(2023, 12, 5),  # on the due day: on time
+        "Sở Y tế": dt.date(2023, 12, 1),
+        "Sở Nội vụ": dt.date(2023, 12, 8),  # 3 days late
+        "Sở Tài chính": dt.date(2023, 12, 15),  # 10 days late
+    }
+    for name, day in sent.items():
+        book = openpyxl.load_workbook(folder / f"{name}.xlsx")
+        cover = book["Hướng dẫn"]
+        row = next(r for r in range(1, 12) if cover.cell(r, 1).value == "Ngày gửi")
+        cover.cell(row, 2).value = day
+        book.save(folder / f"{name}.xlsx")
+    (folder / "Thuế tỉnh.xlsx").unlink()  # never sent
+    by_file_time = dt.datetime(2023, 12, 4, 9, 0).timestamp()  # the Ngày gửi cell left empty: the file's day
+    for path in folder.iterdir():
+        if path.stem not in sent:
+            os.utime(path, (by_file_time, by_file_time))
+    log = tmp_path / "so_theo_doi.csv"
+    lines = ["STT,Đơn vị gửi,Kỳ báo cáo,Ngày gửi,Chỉ số"]
+    for k, path in enumerate(sorted(folder.iterdir()), 1):
+        lines.append(f"{k},{path.stem},Năm 2023,{sent.get(path.stem, dt.date(2023, 12, 4)):%d/%m/%Y},Tất cả")
+    log.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    from_folder = schedule(OWNERS, received=folder, year=2023, today="20/12/2023")
+    from_log = schedule(OWNERS, received=log, year=2023, today="20/12/2023")
+    assert from_folder.calendar.to_dict() == from_log.calendar.to_dict()
+    assert not from_folder.log_issues
+    yearly = {d.owner: d.status for d in from_folder.calendar.deadlines if d.period.kind == "year"}
+    assert yearly["Sở Nội vụ"] == "late" and yearly["Sở Tài chính"] == "late"
+    assert yearly["Sở Khoa học và Công nghệ"] == "on_time" and yearly["Công an tỉnh"] == "on_time"
+    assert yearly["Thuế tỉnh"] == "overdue"
+    said = " ".join(str(n) for n in from_folder.notes)
+    assert "Công an tỉnh.xlsx" in said and "04/12/2023" in said  # the file's day, said
+
+
+def test_a_renamed_sheet_a_deleted_row_and_text_outside_are_said(spec2022: Spec, tmp_path: Path) -> None:
+    book = openpyxl.load_workbook(_template(spec2022, tmp_path / "t.xlsx"))
+    science = book["Sở Khoa học và Công nghệ"]
+    row = {code: r for r, code in enumerate(_codes(science), start=6)}
+    science.delete_rows(row["NTS.04"])  # protection removed first, as a department could
+    science[f"K{row['NTS.02']}"] = "số liệu ước tính"  # beside the table, outside the input cells
+    book["Sở Y tế"].title = "Y te"
+    book.save(tmp_path / "changed.xlsx")
+    report = evaluate(tmp_path / "changed.xlsx").report
+    said = {(i.code, i.sheet, i.cell, i.severity.value) for i in report.issues if i.code != "missing-value"}
+    assert ("template-changed", "Sở Khoa học và Công nghệ", "A3", "error") in said
+    assert ("template-changed", "Y te", "A3", "warning") in said
+    assert ("unnamed-column", "Sở Khoa học và Công nghệ", f"K{row['NTS.02']}", "error") in said
+    deleted = next(i for i in report.issues if i.code == "template-changed" and i.severity.value == "error")
+    assert "NTS.04" in deleted.message and "NTS.02" not in deleted.message
+    assert not report.valid

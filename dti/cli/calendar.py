@@ -80,6 +80,10 @@ def calendar(
     Example: dti calendar --owners sample_data/owners.csv --spec dti-province-2022
     --received sample_data/received_2026.csv --today 25/11/2026
 
+    --received FOLDER reads the returned workbooks of `dti template` instead of a log: each counts for the
+    department on its cover (else its sheets) and the year's report, on the cover's Ngày gửi day or, when
+    that is empty, the file's modification day (a note says which).
+
     Owners in the log may be written without diacritics (So Y te) or by their short forms (Sở KH&CN);
     a log line no deadline takes (an unreadable period, another year's) is said, never dropped.
 

@@ -21,6 +21,7 @@ from dti.engine.columns import (
 )
 from dti.engine.one_unit import file_unit, given_beside_column
 from dti.engine.reported import with_counts
+from dti.engine.returned import template_changes
 from dti.engine.submission import STAGE_NAMES, Layout
 from dti.io.grid import Column, Grid, cell_ref, col_letter, ragged_rows
 from dti.io.headers import META, RANK_COLUMN, STAGES
@@ -84,6 +85,7 @@ def plan_grid(
     issues += ragged_rows(grid)
     columns = column_map(grid, table.groups, spec, overrides, issues)
     issues += unnamed_columns(grid)
+    issues += template_changes(table, columns)  # a returned `dti template` sheet: renamed, rows deleted
     chosen = layout or ("long" if "indicator" in columns or "value" in columns else "wide")
     required = ["unit", "indicator", "value"] if chosen == "long" else ["unit"]
     one_unit = None

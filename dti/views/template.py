@@ -76,6 +76,8 @@ class Template:
         lines = [say("collect.title-figures", self.lang, year=self.year, unit=self.unit.upper())]
         if sheet.department:
             lines.append(say("collect.title-department", self.lang, department=sheet.department))
+        codes = [row.code for row in sheet.rows]  # read back: a renamed sheet or a deleted row is said
+        lines.append(say("collect.title-sheet", self.lang, sheet=sheet.name, count=len(codes), codes=codes))
         return lines
 
 

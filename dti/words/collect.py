@@ -13,6 +13,22 @@ WORDS: dict[str, tuple[str, str]] = {
         "DTI FIGURES FOR {year} OF {unit}",
     ),
     "collect.title-department": ("Đơn vị báo cáo: {department}", "Reporting department: {department}"),
+    "collect.title-sheet": (
+        "Trang '{sheet}' gồm {count} chỉ số: {codes}",
+        "Sheet '{sheet}' holds {count} components: {codes}",
+    ),
+    # read back: a returned sheet changed
+    "collect.sheet-renamed": (
+        "trang '{sheet}' đã bị đổi tên (mẫu gửi đi là '{was}'): số liệu vẫn được đọc; "
+        "lần sau hãy giữ tên trang",
+        "sheet '{sheet}' was renamed (the template sent was '{was}'): its figures are read; "
+        "keep the name next time",
+    ),
+    "collect.rows-deleted": (
+        "{count} dòng chỉ số của mẫu đã bị xóa ({codes}): hãy khôi phục từ mẫu và ghi số liệu",
+        "{count} component rows of the template were deleted ({codes}): restore them from the template and "
+        "fill them in",
+    ),
     # columns (a header the submission reader knows: Mã chỉ số, Đơn vị tính, Kết quả, Ghi chú, Tử số, Mẫu số)
     "collect.col-number": ("STT", "No."),
     "collect.col-code": ("Mã chỉ số", "Indicator"),
@@ -108,5 +124,26 @@ WORDS: dict[str, tuple[str, str]] = {
         "the owners file {file} has errors: correct them and run again",
     ),
     "collect.written": ("đã ghi {file}", "wrote {file}"),
+    # returned workbooks as the received log (`dti calendar --received FOLDER`)
+    "collect.no-cover": (
+        "{file} không có trang Hướng dẫn (Năm số liệu, Ngày gửi) của mẫu thu thập: không tính là đã gửi",
+        "{file} has no cover (Năm số liệu, Ngày gửi) of a collection workbook: not counted as sent",
+    ),
+    "collect.unknown-department": (
+        "không biết đơn vị '{name}' trong tệp phân công: không tính là đã gửi",
+        "'{name}' is no department of the owners file: not counted as sent",
+    ),
+    "collect.no-year": (
+        "'{name}': trang Hướng dẫn không ghi năm số liệu: không tính là đã gửi",
+        "'{name}': the cover names no data year: not counted as sent",
+    ),
+    "collect.sent-from-cover": (
+        "{file}: ngày gửi {day} (ô Ngày gửi)",
+        "{file}: sent on {day} (the Ngày gửi cell)",
+    ),
+    "collect.sent-from-file": (
+        "{file}: ô Ngày gửi để trống, lấy ngày sửa tệp {day}",
+        "{file}: the Ngày gửi cell is empty; sent on {day}, the file's modification day",
+    ),
     "collect.no-deadline": ("(không có hạn trong lịch)", "(no deadline in the calendar)"),
 }

@@ -26,7 +26,7 @@ from dti.write.xlsxbook import clean
 
 INPUT_FILL = "#FFF2CC"
 HEAD_FILL = "#DDEBF7"
-HEADER_ROW = 3  # 0-based: two title rows and a blank one above the header
+HEADER_ROW = 4  # 0-based: three title rows (unit and year, department, sheet) and a blank one
 # columns (0-based): STT, code, name, measure, rule, previous, numerator, denominator, value, note
 NUMERATOR, DENOMINATOR, VALUE, NOTE = 6, 7, 8, 9
 WIDTHS = (5, 11, 48, 10, 48, 11, 11, 11, 12, 30)
