@@ -269,3 +269,24 @@ def test_a_renamed_sheet_a_deleted_row_and_text_outside_are_said(spec2022: Spec,
     deleted = next(i for i in report.issues if i.code == "template-changed" and i.severity.value == "error")
     assert "NTS.04" in deleted.message and "NTS.02" not in deleted.message
     assert not report.valid
+
+
+def test_previous_fills_last_years_values_as_written(tmp_path: Path) -> None:
+    out = tmp_path / "t.xlsx"
+    previous = OWNERS.parent / "2023.csv"  # 58,Ninh Thuận,NTS.01,phó chủ tịch / HDCQ.02,"31,53%"
+    args = [
+        "template",
+        "--owners",
+        str(OWNERS),
+        "--unit",
+        "58",
+        "--year",
+        "2024",
+        "--previous",
+        str(previous),
+    ]
+    assert CliRunner().invoke(app, [*args, "-o", str(out)]).exit_code == 0
+    ws = openpyxl.load_workbook(out)["Văn phòng UBND tỉnh"]
+    last = {ws.cell(r, 2).value: ws.cell(r, 6).value for r in range(6, ws.max_row + 1)}
+    assert last["NTS.01"] == "phó chủ tịch" and last["HDCQ.02"] == "31,53%" and last["NTS.03"] == "có"
+    assert ws.cell(6, 6).protection.locked is True  # shown, not an input

@@ -48,6 +48,14 @@ def template(
             "--to", metavar="NAME", help="Whom to send it to (default: the owners file's first lead)."
         ),
     ] = None,
+    previous: Annotated[
+        Path | None,
+        typer.Option(
+            "--previous",
+            metavar="FILE",
+            help="Last year's submission: each component's value as written there goes in `Năm trước`.",
+        ),
+    ] = None,
     password: Annotated[
         str, typer.Option("--password", help="Protect the sheets with this password (default: none).")
     ] = "",
@@ -59,15 +67,16 @@ def template(
     whom to send to, how to fill in) and a protected sheet per lead department with its components
     (STT, Mã chỉ số, Tên chỉ số, Đơn vị tính, Cách tính điểm, Năm trước, Tử số, Mẫu số, Kết quả, Ghi chú /
     minh chứng); only the yellow input cells can be edited, with dropdowns (Có/Không, the options) and
-    number checks. A filled workbook, or the folder of the returned ones, is read by dti score, validate
-    and report as it is; dti calendar --received FOLDER reads who sent it when.
+    number checks; --previous fills Năm trước from last year's file. A filled workbook, or the folder of
+    the returned ones, is read by dti score, validate and report as it is; dti calendar --received FOLDER
+    reads who sent it when.
 
     Example: dti template --owners sample_data/owners.csv --unit 58 --year 2023 -o thu_thap_2023.xlsx
 
     Exit 0; 1 if the owners file has errors; 2 if a file cannot be read or -o is not FILE.xlsx or a
     folder; 3 if the spec is invalid.
     """
-    inputs = [p for p in (owners, units) if p is not None]
+    inputs = [p for p in (owners, units, previous) if p is not None]
     folder = output.endswith(("/", os.sep)) or Path(output).is_dir()
     target = Path(output)
     if not folder and target.suffix.lower() != ".xlsx":
@@ -78,7 +87,7 @@ def template(
     from dti.spec import load_spec, spec_for_year
     from dti.tracking.deadlines import load_rules
     from dti.tracking.owners import read_owners
-    from dti.views.template import build_template
+    from dti.views.template import build_template, previous_values
     from dti.write.template import write_template
 
     the_spec = load_spec(spec or spec_for_year(year)[0])
@@ -89,8 +98,14 @@ def template(
     owned = read_owners(owners, the_spec) if owners is not None else None
     if owned is not None:
         common.side_issues(owned.report, lang.code, note("collect.owners-errors", file=str(owners)))
-    content = build_template(
-        the_spec, register.names.get(code, code), year, lang.code, owned, load_rules(), recipient=to or ""
-    )
+    last: dict[str, str] = {}
+    if previous is not None:
+        last, report = previous_values(previous, the_spec, code)
+        if report.unreadable:  # exit 2 with why; its other issues are the previous year's, not this one's
+            common.side_issues(report, lang.code)
+        if not last:
+            common.notes([note("collect.previous-none", file=str(previous), unit=code)], lang.code)
+    name = register.names.get(code, code)
+    content = build_template(the_spec, name, year, lang.code, owned, load_rules(), last, recipient=to or "")
     for path in write_template(content, target, folder, password, common.read(inputs)):
         common.notes([note("collect.written", file=str(path))], lang.code)

@@ -13,8 +13,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Literal
 
+from dti.issues import Report
+from dti.pipeline import evaluate
 from dti.spec import ChoiceRule, Node, PointsRule, RatioRule, Spec, ThresholdsRule, YesNoRule
 from dti.tracking.deadlines import Rules, applies, due_dates
 from dti.tracking.departments import Departments
@@ -114,6 +117,22 @@ def build_template(
         recipient = owners.owners[0]
     headers = tuple(word(key, lang) for key in COLUMNS)
     return Template(unit, year, recipient, lang, tuple(sheets), word("collect.sheet-cover", lang), headers)
+
+
+def previous_values(path: Path, spec: Spec, unit: str) -> tuple[dict[str, str], Report]:
+    """Last year's value of each component of `unit` as its file wrote it (`45/60`, `Có`, `75%`), and the
+    file's issues; nothing for a unit the file does not give."""
+    run = evaluate(path, spec, scoring=False)
+    if unit not in run.submission.units:
+        return {}, run.report
+    i = run.submission.units.index(unit)
+    layer = run.submission.counted()
+    tokens = layer.token[i].tolist()
+    texts = {
+        code: run.submission.text(int(t)).strip()
+        for code, t in zip(run.submission.codes, tokens, strict=True)
+    }
+    return {code: text for code, text in texts.items() if text}, run.report
 
 
 BAD_NAME = str.maketrans({c: " " for c in "[]:*?/\\"})

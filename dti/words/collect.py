@@ -123,6 +123,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "tệp phân công {file} có lỗi: hãy sửa rồi chạy lại",
         "the owners file {file} has errors: correct them and run again",
     ),
+    "collect.previous-none": (
+        "{file} không có số liệu của đơn vị {unit}: cột Năm trước để trống",
+        "{file} has no figures of unit {unit}: the Last year column is left empty",
+    ),
     "collect.written": ("đã ghi {file}", "wrote {file}"),
     # returned workbooks as the received log (`dti calendar --received FOLDER`)
     "collect.no-cover": (
