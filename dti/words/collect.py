@@ -29,6 +29,12 @@ WORDS: dict[str, tuple[str, str]] = {
         "{count} component rows of the template were deleted ({codes}): restore them from the template and "
         "fill them in",
     ),
+    # the SARIF rule of a changed template sheet (every IssueCode has one, as in dti/words/ci.py)
+    "ci.rule.template-changed": (
+        "Trang của mẫu thu thập (dti template) bị đổi tên hoặc bị xóa dòng chỉ số: hãy khôi phục từ mẫu.",
+        "A collection workbook (dti template) sheet renamed or a component row deleted: restore it from the "
+        "template.",
+    ),
     # columns (a header the submission reader knows: Mã chỉ số, Đơn vị tính, Kết quả, Ghi chú, Tử số, Mẫu số)
     "collect.col-number": ("STT", "No."),
     "collect.col-code": ("Mã chỉ số", "Indicator"),
