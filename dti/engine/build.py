@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 
@@ -66,10 +66,14 @@ class _Builder:
             parsed.append(p)
         style = decimal_style(commas, dots)  # decided once for the whole file
         wide = not any(nodes is not None for _, _, nodes in plan.cells)
+        mean_at = {col: (column, nodes) for col, column, nodes in plan.mean_cells}
+        order = self._whole(plan, unit_rows, known) if wide else None
+        if order is not None:
+            self._fill_whole(plan, parsed, style, mean_at, order)
+            return
         if wide:
             row_keys = unit_rows * len(STAGE_NAMES) + plan.stages
             row_dup, row_first = _first_of(np.where(known, row_keys, -1 - np.arange(len(row_keys))))
-        mean_at = {col: (column, nodes) for col, column, nodes in plan.mean_cells}
         for (col, column, nodes), p in zip(plan.cells, parsed, strict=True):
             resolve_ambiguous(column.texts, p, style)
             offset = self.token_count
@@ -89,6 +93,66 @@ class _Builder:
                 keys = (unit_rows * self.shape[1] + node) * len(STAGE_NAMES) + plan.stages
                 dup, first = _first_of(np.where(take, keys, -1 - np.arange(len(keys))))
             self._place(plan, col, column, offset, cells, node, unit_rows, take, dup, first)
+
+    def _whole(self, plan: Plan, unit_rows: np.ndarray, known: np.ndarray) -> np.ndarray | None:
+        """Each unit's row when this plan alone gives every unit once, in one stage, each node in one
+        column (the usual wide file): its columns then fill a layer whole. None otherwise."""
+        if len(plan.stage_list) != 1 or STAGE_NAMES[plan.stage_list[0]] in self.layers:
+            return None
+        nodes = [plan.node_of_column[col] for col, _, _ in plan.cells]
+        rows = np.flatnonzero(known)
+        if len(set(nodes)) != len(nodes) or len(rows) != self.shape[0]:
+            return None
+        order = np.full(self.shape[0], -1, dtype=np.int64)
+        order[unit_rows[rows]] = rows
+        return None if (order < 0).any() else order  # a unit given twice leaves another without a row
+
+    def _fill_whole(
+        self,
+        plan: Plan,
+        parsed: list[ParsedTexts],
+        style: Literal["comma", "dot"],
+        mean_at: dict[int, tuple[Column, np.ndarray | None]],
+        order: np.ndarray,
+    ) -> None:
+        """Fill a new layer column by column, each cell written once, gathered from the parsed distinct
+        texts (no duplicate can occur). The origin of a cell is the same file, its unit's row and its
+        node's column: kept as broadcast views, not matrices."""
+        n, width = self.shape
+        nodes = [plan.node_of_column[col] for col, _, _ in plan.cells]
+        rest = np.setdiff1d(np.arange(width), nodes)
+        value = np.empty(self.shape, order="F")
+        percent = np.empty(self.shape, dtype=bool, order="F")
+        status = np.empty(self.shape, dtype=np.int8, order="F")
+        token = np.empty(self.shape, dtype=np.int32, order="F")
+        for matrix, absent in ((value, np.nan), (percent, False), (status, ABSENT), (token, -1)):
+            matrix[:, rest] = absent
+        identity = len(plan.units) == n and bool(np.array_equal(order, np.arange(n)))  # rows in order
+        col_of_node = np.zeros(width, dtype=np.int16)
+        for (col, column, _), p, j in zip(plan.cells, parsed, nodes, strict=True):
+            resolve_ambiguous(column.texts, p, style)
+            offset = self.token_count
+            self.tokens.append(np.array(column.texts, dtype=object))
+            self.token_count += len(column.texts)
+            if col in mean_at:
+                self._means(plan, col, mean_at[col][0], _cells(p, mean_at[col][0]), mean_at[col][1])
+            codes = column.codes if identity else column.codes[order]
+            source, at = (p, codes) if column.native is None else (_cells(p, column), order)
+            np.take(source.value, at, out=value[:, j], mode="clip")
+            np.take(source.percent, at, out=percent[:, j], mode="clip")
+            np.take(source.status, at, out=status[:, j], mode="clip")
+            np.add(codes, offset, out=token[:, j], casting="unsafe")
+            col_of_node[j] = col
+        rows = plan.grid.rows[order].astype(np.int32)
+        self.layers[STAGE_NAMES[plan.stage_list[0]]] = Layer(
+            value,
+            percent,
+            status,
+            token,
+            np.broadcast_to(np.int16(plan.source), self.shape),
+            np.broadcast_to(rows[:, None], self.shape),
+            np.broadcast_to(col_of_node, self.shape),
+        )
 
     def _means(
         self, plan: Plan, col: int, column: Column, cells: ParsedTexts, nodes: np.ndarray | None
