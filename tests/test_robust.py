@@ -509,3 +509,23 @@ def test_sobol_chunks_draw_the_stream_of_one_design() -> None:
         chunked = sobol.indices(model, 3, groups, 500, np.random.Generator(make(9)), chunk=7)
         np.testing.assert_array_equal(chunked.first, whole.first)
         np.testing.assert_array_equal(chunked.total_ci, whole.total_ci)
+
+
+@pytest.mark.parametrize("draws", [5, 40, 63])
+def test_ranks_kept_when_fewer_draws_than_ranks_give_the_counts_figures(
+    draws: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # 63 provinces and fewer than 64 draws: each draw's ranks are kept (a count per unit and rank would be
+    # larger); every figure must be the one the counts give.
+    run = sample()
+    assert run.result is not None
+    settings = robust.Settings(draws=draws, weights=0.2, top=10, band=3)
+    model = robust.build(run.result, settings, run.submission)
+    assert not robust.counted(len(model.units), draws)
+    kept = robust.analyse(model, settings)
+    monkeypatch.setattr(robust, "counted", lambda units, draws: True)
+    counts = robust.analyse(model, settings)
+    for name in ("median", "p05", "p95", "p_top", "p_band", "swing", "swing_draw"):
+        np.testing.assert_array_equal(getattr(kept, name), getattr(counts, name), err_msg=name)
+        assert getattr(kept, name).dtype == getattr(counts, name).dtype, name
+    assert (kept.p95 - kept.p05).max() > 0  # the draws do move ranks

@@ -298,9 +298,18 @@ class Robustness:
 def quantile(counts: np.ndarray, q: float) -> np.ndarray:
     """Per row of rank counts (units × rank 0…n), the empirical quantile of the draws' ranks: the smallest
     rank with F(rank) ≥ q, as the sorted draws' element at ⌈q·draws⌉ − 1."""
-    draws = int(counts[0].sum())
-    at = max(0, int(np.ceil(q * draws - 1e-9)) - 1)
+    at = _quantile_at(q, int(counts[0].sum()))
     return (np.cumsum(counts, axis=1) > at).argmax(axis=1)
+
+
+def counted(units: int, draws: int) -> bool:
+    """Whether draws are tallied as counts per unit and rank (more draws than ranks) or kept as ranks."""
+    return draws >= units + 1
+
+
+def _quantile_at(q: float, draws: int) -> int:
+    """The index of the q-quantile among `draws` sorted draws: ⌈q·draws⌉ − 1 (at least 0)."""
+    return max(0, int(np.ceil(q * draws - 1e-9)) - 1)
 
 
 def analyse(
@@ -316,7 +325,11 @@ def analyse(
     rng = np.random.default_rng(settings.seed)
     nominal = model.ranks(model.nominal_x())[0]
     n = len(model.units)
-    counts = np.zeros((n, n + 1), dtype=np.int64)  # unit × rank (ranks run 1…n)
+    # Tallied as a count per unit and rank (ranks run 1…n) when there are more draws than ranks; else every
+    # draw's ranks are kept, fewer numbers (10,000 communes × 1,000 draws: 10⁷, not 10⁸ counts).
+    dense = counted(n, settings.draws)
+    counts = np.zeros((n, n + 1) if dense else (0, 0), dtype=np.int64)
+    kept = np.zeros((0, 0) if dense else (settings.draws, n), dtype=np.int32)
     offsets = np.arange(n) * (n + 1)
     largest = np.full(n, -1, dtype=np.int64)  # the largest |rank shift| so far; its signed swing and draw
     swing = np.zeros(n, dtype=np.int64)
@@ -327,7 +340,10 @@ def analyse(
     for start in range(0, settings.draws, step):
         x = rng.random((min(step, settings.draws - start), model.dimension))
         ranks = model.ranks(x)
-        counts += np.bincount((ranks + offsets).ravel(), minlength=n * (n + 1)).reshape(n, n + 1)
+        if dense:
+            counts += np.bincount((ranks + offsets).ravel(), minlength=n * (n + 1)).reshape(n, n + 1)
+        else:
+            kept[start : start + len(x)] = ranks
         shift = ranks - nominal
         worst = np.abs(shift).argmax(axis=0)  # the first draw of the chunk with its largest shift
         size = np.abs(shift[worst, columns])
@@ -336,21 +352,20 @@ def analyse(
         swing[better] = -shift[worst, columns][better]
         swing_draw[better] = start + worst[better]
         swing_x[better] = x[worst[better]]
-    ranks_at = np.arange(n + 1)
-    near = np.abs(ranks_at[None, :] - nominal[:, None]) <= settings.band
-    out = Robustness(
-        settings,
-        model,
-        swing_x,
-        nominal,
-        quantile(counts, 0.5),
-        quantile(counts, 0.05),
-        quantile(counts, 0.95),
-        counts[:, : settings.top + 1].sum(axis=1) / settings.draws,
-        (counts * near).sum(axis=1) / settings.draws,
-        swing,
-        swing_draw,
-    )
+    if dense:
+        ranks_at = np.arange(n + 1)
+        near = np.abs(ranks_at[None, :] - nominal[:, None]) <= settings.band
+        median, p05, p95 = quantile(counts, 0.5), quantile(counts, 0.05), quantile(counts, 0.95)
+        p_top = counts[:, : settings.top + 1].sum(axis=1) / settings.draws
+        p_band = (counts * near).sum(axis=1) / settings.draws
+    else:
+        ordered = np.sort(kept, axis=0)
+        median, p05, p95 = (
+            ordered[_quantile_at(q, settings.draws)].astype(np.int64) for q in (0.5, 0.05, 0.95)
+        )
+        p_top = (kept <= settings.top).sum(axis=0) / settings.draws
+        p_band = (np.abs(kept - nominal[None, :]) <= settings.band).sum(axis=0) / settings.draws
+    out = Robustness(settings, model, swing_x, nominal, median, p05, p95, p_top, p_band, swing, swing_draw)
     if sensitivity and model.groups:
         targets = sensitivity_of
 
