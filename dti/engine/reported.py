@@ -49,7 +49,11 @@ def _counts_message(block: Block, i: int, j: int, raw: str) -> tuple[str, dict[s
 
 
 def _counts_check(flags: Callable[[Block], np.ndarray]) -> Check:
-    return Check(IssueCode.INVALID_COUNTS, Severity.ERROR, flags, _counts_message)
+    def of_counts(block: Block) -> np.ndarray:
+        counts = block.counts
+        return flags(block) if counts.any() else counts  # the usual file: no counts, nothing to read
+
+    return Check(IssueCode.INVALID_COUNTS, Severity.ERROR, of_counts, _counts_message)
 
 
 # a/b where only a number can be read (a count, an index value): always an error.

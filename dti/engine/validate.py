@@ -36,19 +36,21 @@ def _cell_issues(spec: Spec, submission: Submission, layer: Layer) -> list[Batch
         given = block.status != 0
         for check in kind.checks:
             with np.errstate(invalid="ignore", divide="ignore"):
-                rows, cols = np.nonzero(check.flags(block) & given)
+                flagged = check.flags(block) & given
+            count = int(np.count_nonzero(flagged))  # the cells are found only when the issues are read
 
             def build(
-                check: Check = check, block: Block = block, rows: np.ndarray = rows, cols: np.ndarray = cols
+                check: Check = check, block: Block = block, flagged: np.ndarray = flagged
             ) -> list[Issue]:
                 issues = []
+                rows, cols = np.nonzero(flagged)
                 for i, k in zip(rows.tolist(), cols.tolist(), strict=True):
                     where = submission.locate(layer, i, int(block.columns[k]))
                     key, params = check.message(block, i, k, where["value"])
                     issues.append(issue(check.code, check.severity, key, params, **where))
                 return issues
 
-            found.append((CHECK_ORDER.index(check.code), Batch(check.code, check.severity, len(rows), build)))
+            found.append((CHECK_ORDER.index(check.code), Batch(check.code, check.severity, count, build)))
     found.sort(key=lambda item: item[0])
     return [batch for _, batch in found]
 

@@ -33,6 +33,10 @@ def read_csv(path: Path, data: bytes, issues: list[Issue], limits: XlsxLimits | 
     DTI_CSV_MAX_ROWS, _COLUMNS and _CELLS raise them.
     """
     limits = limits or csv_limits()
+    if len(data) > ARROW_FROM_BYTES:
+        grid = _read_utf8_arrow(path, data, limits)
+        if grid is not None:
+            return grid
     text = _decode(data, str(path), issues)
     blank = LEADING_BLANK.match(text)
     skipped = 0
@@ -161,10 +165,49 @@ def _delimiter(text: str) -> str:
     return max(",;\t|", key=consistency) if lines else ","
 
 
+HEAD_BYTES = 1 << 20  # what a large UTF-8 file is looked at before pyarrow reads its bytes
+
+
+def _read_utf8_arrow(path: Path, data: bytes, limits: XlsxLimits) -> Grid | None:
+    """A large UTF-8 file in NFC read by pyarrow from its bytes, only its first lines decoded here (the
+    whole text is neither decoded nor encoded again: ~0.3 s and ~200 MB at 100,000 units); the same grid
+    as reading the decoded text. None for anything else (UTF-16, another encoding, text to normalise,
+    a first line longer than the look): the caller then reads the decoded text."""
+    head = data[:HEAD_BYTES]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or head[:4096].count(b"\x00") * 3 > len(head[:4096]):
+        return None
+    start = 3 if head.startswith(b"\xef\xbb\xbf") else 0
+    end = len(data) if len(data) <= HEAD_BYTES else head.rfind(b"\n") + 1
+    try:
+        text = head[start:end].decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    # The checks of the first lines must see what they would see in the whole text.
+    if len(data) > HEAD_BYTES and (len(text) <= 65536 or text.count("\n") <= 31):
+        return None
+    if not unicodedata.is_normalized("NFC", text):
+        return None
+    blank = LEADING_BLANK.match(text)
+    skipped = len(re.findall(r"\r\n|\r|\n", blank.group())) if blank else 0
+    text = text[blank.end() :] if blank else text
+    _check_width(text, limits, skipped)
+    body = memoryview(data)[start + (blank.end() if blank else 0) :]  # the blank lines are ASCII
+    return _read_csv_arrow(path, text, _delimiter(text), skipped + 1, limits, body)
+
+
 def _read_csv_arrow(
-    path: Path, text: str, delimiter: str, header_row: int, limits: XlsxLimits
+    path: Path,
+    text: str,
+    delimiter: str,
+    header_row: int,
+    limits: XlsxLimits,
+    body: memoryview | None = None,
 ) -> Grid | None:
-    """Read a large, regular CSV with pyarrow; None if it is irregular (the csv module then reports it)."""
+    """Read a large, regular CSV with pyarrow; None if it is irregular (the csv module then reports it).
+
+    `body`: the file's bytes from its header on, read as they are (then `text` is only its first lines,
+    and None also says a text is not UTF-8 or not in NFC).
+    """
     import pyarrow as pa
     import pyarrow.csv as pacsv
 
@@ -175,7 +218,7 @@ def _read_csv_arrow(
     names = [f"c{j}" for j in range(len(header))]
     try:
         table = pacsv.read_csv(
-            io.BytesIO(text.encode("utf-8")),
+            pa.BufferReader(pa.py_buffer(body)) if body is not None else io.BytesIO(text.encode("utf-8")),
             read_options=pacsv.ReadOptions(column_names=names, skip_rows=1, block_size=1 << 24),
             parse_options=pacsv.ParseOptions(
                 delimiter=delimiter, newlines_in_values=True, ignore_empty_lines=False
@@ -198,9 +241,10 @@ def _read_csv_arrow(
         codes = np.frombuffer(indices.buffers()[1], dtype=np.int32)[
             indices.offset : indices.offset + len(indices)
         ]
-        columns.append(
-            Column(codes.astype(np.int64), encoded.dictionary.to_pylist(), arrow=encoded.dictionary)
-        )
+        texts = encoded.dictionary.to_pylist()
+        if body is not None and not unicodedata.is_normalized("NFC", "\n".join(texts)):
+            return None  # the decoded text is normalised first
+        columns.append(Column(codes.astype(np.int64), texts, arrow=encoded.dictionary))
     return make_grid(path, None, header, columns, table.num_rows, header_row)
 
 

@@ -6,7 +6,6 @@ import csv
 import io
 import re
 import unicodedata
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,12 +19,13 @@ DATA_DIR = Path(__file__).parent.parent / "data"
 PROVINCES = DATA_DIR / "provinces_2024.csv"
 
 
-def _refuse_duplicates(
-    path: Path, values: list[str], what: str, keys: Callable[[list[str]], list[str]]
-) -> None:
+def _refuse_duplicates(path: Path, values: list[str], what: str, keys: list[str]) -> None:
     """A register that names a unit twice cannot say which one a file means: an error, never the last."""
+    given = [k for k in keys if k]
+    if len(set(given)) == len(given):  # the usual register: no key twice, found at once
+        return
     first: dict[str, int] = {}
-    for i, (value, k) in enumerate(zip(values, keys(values), strict=True)):
+    for i, (value, k) in enumerate(zip(values, keys, strict=True)):
         if k and k in first:
             raise InputError(
                 note(
@@ -87,17 +87,30 @@ class UnitRegister:
             raise InputError(note("io.register-columns", path=str(path)))
         at: dict[str, int] = {k: header.index(k) for k in ("unit", "name", "region") if k in header}
 
-        def column(key: str) -> list[str]:
-            j = at.get(key, -1)
-            return [r[j].strip() if 0 <= j < len(r) else "" for r in body]
-
         body = [r for r in rows[1:] if any(r)]
-        codes = column("unit")
-        _refuse_duplicates(path, codes, "code", lambda values: values)
-        _refuse_duplicates(path, column("name"), "name", name_keys)
-        return cls(
-            dict(zip(codes, column("name"), strict=True)), dict(zip(codes, column("region"), strict=True))
-        )
+        width = len(body[0]) if body else 0
+        if all(len(r) == width for r in body):  # the usual register: whole columns at once
+            whole = [list(map(str.strip, cells)) for cells in zip(*body, strict=True)]
+            empty = [""] * len(body)
+
+            def column(key: str) -> list[str]:
+                j = at.get(key, -1)
+                return whole[j] if 0 <= j < width else empty
+
+        else:
+
+            def column(key: str) -> list[str]:
+                j = at.get(key, -1)
+                return [r[j].strip() if 0 <= j < len(r) else "" for r in body]
+
+        codes, names = column("unit"), column("name")
+        keys = name_keys(names)
+        _refuse_duplicates(path, codes, "code", codes)
+        _refuse_duplicates(path, names, "name", keys)
+        register = cls(dict(zip(codes, names, strict=True)), dict(zip(codes, column("region"), strict=True)))
+        if len(register.names) == len(codes):  # no empty code twice: what by_name() would build
+            register._names_by_key = dict(zip(keys, codes, strict=True))
+        return register
 
     @classmethod
     def provinces(cls) -> UnitRegister:
