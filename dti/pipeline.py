@@ -112,6 +112,7 @@ def evaluate(
     submission = submission_from_grids(
         grids, issues, spec, register, layout=layout, year=found_year, columns=columns, unit=unit
     )
+    del grids  # the cells are in the submission's matrices now: the read columns are not kept
     if given_register is not None:
         submission.issues += _without_data(given_register, submission)
     notes += submission.notes
