@@ -19,6 +19,7 @@ from pathlib import Path
 from xml.parsers import expat
 
 from dti.io.grid import Grid, InputError
+from dti.io.xlsxfast import read_sheet_fast
 from dti.io.xlsxsheet import DATE, DURATION, GENERAL, PERCENT, Values, nfc, read_sheet, sheet_grid
 from dti.io.xlsxxml import EntitiesForbidden, XlsxLimits, elements, local_name, over_limit, parse_part
 from dti.words import note
@@ -76,7 +77,8 @@ def read_sheets(
             styles = _styles(archive, book.part("styles"))
             values = Values(strings, styles, book.date1904)
             for title, part in chosen if every else chosen[:1]:
-                positions, cell_values = read_sheet(archive, part, values, limits)
+                plain = read_sheet_fast(archive, part, values, limits)
+                positions, cell_values = plain or read_sheet(archive, part, values, limits)
                 grids.append(sheet_grid(path, title, positions, cell_values, values, limits))
     except BROKEN as exc:
         raise _unreadable(exc) from None

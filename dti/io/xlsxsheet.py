@@ -162,7 +162,7 @@ def read_sheet(
             if value == 0:  # an empty text: as if the cell were not there
                 return
             if not row_ok or column > max_columns:
-                _refuse(row, column, limits)
+                refuse(row, column, limits)
             positions.append(row << COLUMN_BITS | column)
             cell_values.append(value)
         elif collect:  # the end of a <v> or of an inline <t>
@@ -186,14 +186,19 @@ def _column(ref: str, columns: dict[str, int]) -> int:
     letters = ref.rstrip(DIGITS)
     if not (letters.isascii() and letters.isalpha() and len(letters) <= 3 and len(letters) < len(ref)):
         raise ValueError(f"{ref!r} is not a cell reference")
-    index = 0
-    for letter in letters.upper():
-        index = index * 26 + ord(letter) - 64
-    columns[letters] = index
+    index = columns[letters] = column_number(letters)
     return index
 
 
-def _refuse(row: int, column: int, limits: XlsxLimits) -> None:
+def column_number(letters: str) -> int:
+    """The 1-based number of a column's letters ('C' → 3, 'AA' → 27)."""
+    index = 0
+    for letter in letters.upper():
+        index = index * 26 + ord(letter) - 64
+    return index
+
+
+def refuse(row: int, column: int, limits: XlsxLimits) -> None:
     if row > limits.rows:
         raise over_limit(note("io.limit.rows", row=float(limits.rows)), "rows", limits.rows)
     raise over_limit(

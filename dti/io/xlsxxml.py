@@ -69,14 +69,24 @@ def _refuse_dtd(*_: Any) -> None:
     raise EntitiesForbidden("the XML declares a DTD (entities are not accepted)")
 
 
-def parse_part(
-    archive: zipfile.ZipFile, part: str, start: Start, end: End, text: Callable[[str], None]
-) -> None:
-    """Stream one part through expat (names as written: 'c', or 'x:c' under a prefix)."""
+def _parser() -> Any:
     parser = expat.ParserCreate()
     parser.StartDoctypeDeclHandler = _refuse_dtd  # an internal DTD is where entities are declared
     parser.EntityDeclHandler = _refuse_dtd
     parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)  # no external DTD is fetched
+    return parser
+
+
+def check_xml(data: bytes) -> None:
+    """Raise ExpatError unless `data` is well-formed XML (EntitiesForbidden if it declares a DTD)."""
+    _parser().Parse(data, True)
+
+
+def parse_part(
+    archive: zipfile.ZipFile, part: str, start: Start, end: End, text: Callable[[str], None]
+) -> None:
+    """Stream one part through expat (names as written: 'c', or 'x:c' under a prefix)."""
+    parser = _parser()
     parser.buffer_text = True
     parser.buffer_size = 1 << 16
     parser.StartElementHandler = start

@@ -1,0 +1,121 @@
+"""The fast path of the .xlsx reader (dti/io/xlsxfast.py): a sheet written the plain way, as office suites
+write it, reads exactly as the streaming reader reads it (each test compares both); anything else is left
+to the streaming reader; the caps hold, in the same order."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dti.io.grid import InputError
+from dti.io.xlsx import XlsxLimits, read_xlsx
+from tests.test_xlsx import book, text
+
+PLAIN_HEADER = '<row r="1" spans="1:2"><c r="A1" t="s"><v>0</v></c><c r="B1" s="0" t="s"><v>1</v></c></row>'
+SHARED = [
+    "<t>unit</t>",
+    "<t>value</t>",
+    "<t>Hà Nội</t>",
+    '<r><t>Đà </t></r><r><t xml:space="preserve">Nẵng</t></r>',
+]
+
+
+def _both(
+    path: Path, monkeypatch: pytest.MonkeyPatch, limits: XlsxLimits | None = None
+) -> tuple[object, bool]:
+    """What read_xlsx gives (a grid's columns, or the message it refuses with) by the fast path, which
+    must be the same as the streaming reader's; and whether the fast path read the sheet."""
+    from dti.io import xlsx as module
+    from dti.io.xlsxfast import read_sheet_fast
+
+    taken: list[bool] = []
+
+    def spy(*args: object) -> object:
+        try:
+            result = read_sheet_fast(*args)  # type: ignore[arg-type]
+        except InputError:
+            taken.append(True)  # refused by the fast path itself
+            raise
+        taken.append(result is not None)
+        return result
+
+    def outcome() -> object:
+        try:
+            grid = read_xlsx(path, None, limits)
+        except InputError as exc:
+            return str(exc)
+        columns = [(list(c.cells()), list(c.native), list(c.percent_cells)) for c in grid.columns]
+        return grid.header, [int(r) for r in grid.rows], columns
+
+    monkeypatch.setattr(module, "read_sheet_fast", spy)
+    fast = outcome()
+    monkeypatch.setattr(module, "read_sheet_fast", lambda *_: None)
+    assert repr(fast) == repr(outcome())  # the streaming reader's, NaN and all
+    return fast, bool(taken and taken[0])
+
+
+def test_a_plain_sheet_reads_by_the_fast_path_as_by_the_streaming_reader(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rows = PLAIN_HEADER + (
+        '<row r="2" spans="1:3"><c r="A2" t="s"><v>2</v></c><c r="B2" s="2"><v>0.8632</v></c></row>'
+        '<row r="3" spans="1:3" ht="20" customHeight="1"/>'  # an empty row, formatted
+        '<row r="4"><c r="A4" t="s"><v>3</v></c><c r="B4" t="s" s="1"><v>2</v></c>'
+        '<c r="C4" s="5"><v>7</v></c>'
+        '<c r="D4" s="1"/></row>'  # t before s; a styled empty cell
+        '<row r="6"><c r="A6" t="b"><v>1</v></c><c r="B6"><f>1/2</f><v>0.5</v></c><c r="C6" t="e">'
+        "<f>NA()</f><v>#N/A</v></c></row>"
+        '<row><c r="A7" t="str"><f t="shared" ref="A7:A8" si="0">"x"</f><v>xy</v></c><c r="B7"><f>1/0</f></c>'
+        '<c r="C7" s="4"><v>45296</v></c></row>'  # no r: the row after 6; a date
+    )
+    fast, taken = _both(book(tmp_path / "p.xlsx", rows, shared=SHARED), monkeypatch)
+    assert taken
+    header, numbers, columns = fast  # type: ignore[misc]
+    assert header == ["unit", "value"] and numbers == [2, 3, 4, 5, 6, 7] and len(columns) == 3  # D4: none
+    assert columns[0][0] == ["Hà Nội", "", "Đà Nẵng", "", "1", "xy"]
+    assert columns[1][0] == ["0.8632", "", "Hà Nội", "", "0.5", ""]  # B7: a formula without its value
+    assert columns[1][2] == [True, False, False, False, False, False]  # 0.00% (style 2); B4 is a text
+    assert columns[2][0] == ["", "", "7", "", "#N/A", "2024-01-05 00:00:00"]
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        PLAIN_HEADER + f'<row r="2">{text("A2", "48")}</row>',  # an inline string
+        PLAIN_HEADER + '<row r="2"><c r="A2"><v>1</v></c><c><v>2</v></c></row>',  # a cell without r
+        PLAIN_HEADER + '<row r="2"><!-- note --><c r="A2"><v>1</v></c></row>',  # a comment
+        PLAIN_HEADER + '<row r="2"><c r="A2" t="str"><v>a &amp; b</v></c></row>',  # an entity in a value
+        PLAIN_HEADER + '<row r="5"><c r="A2"><v>1</v></c></row>',  # a reference in another row
+        PLAIN_HEADER + '<row spans="1:2" r="2"><c r="A2"><v>1</v></c></row>',  # r not first
+        PLAIN_HEADER + '<row r="2"><c r="A2" cm="1"><v>1</v></c></row>',  # an attribute not known
+        PLAIN_HEADER + '<row r="2"><c r="A2"><v>1</v></c></row></row>',  # a row closed twice
+        PLAIN_HEADER + '<row r="2"><c r="A2"><v>1</v></c>',  # cut short
+        PLAIN_HEADER + '<row r="x"><c r="A2"><v>1</v></c></row>',  # not a row number
+    ],
+    ids=["inline", "no-ref", "comment", "entity", "row", "row-attrs", "attr", "closed-twice", "cut", "row-x"],
+)
+def test_a_sheet_written_otherwise_is_read_by_the_streaming_reader(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, rows: str
+) -> None:
+    _, taken = _both(book(tmp_path / "o.xlsx", rows, shared=SHARED), monkeypatch)
+    assert not taken
+
+
+def test_the_fast_path_keeps_the_caps_and_their_order(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    row2 = '<row r="2"><c r="A2"><v>1</v></c><c r="F2"><v>2</v></c><c r="G2" s="1"/></row>'
+    row11 = '<row r="11"><c r="A11"><v>3</v></c></row>'
+    path = book(tmp_path / "c.xlsx", PLAIN_HEADER + row2 + row11, shared=SHARED[:2])
+    for limits, message in [
+        (XlsxLimits(columns=5), "cell F2 is beyond column 5"),
+        (XlsxLimits(rows=10), "rows beyond row 10"),
+        (XlsxLimits(cells=4), "more than 4 cells"),  # the 5th <c>, G2, is empty: still counted
+        (XlsxLimits(cells=4, columns=5), "cell F2 is beyond column 5"),  # F2, the 4th, comes first
+        (XlsxLimits(cells=3, columns=5), "more than 3 cells"),  # F2 is over both: the count first
+    ]:
+        refused, taken = _both(path, monkeypatch, limits)
+        assert taken and message in str(refused), limits
+    grid, taken = _both(path, monkeypatch, XlsxLimits(rows=11, columns=6, cells=66))
+    assert taken and grid[1] == list(range(2, 12))  # type: ignore[index]
