@@ -177,7 +177,7 @@ def test_the_corpus_is_what_make_py_writes(tmp_path: Path) -> None:
         for name in files:
             assert (built / name).read_bytes() == (committed / name).read_bytes(), f"{case.name}/{name}"
     size = sum(p.stat().st_size for p in make.CORPUS.rglob("*") if p.is_file())
-    assert size < 64 * 1024  # small on disk: the big inputs are built at test time
+    assert size < 96 * 1024  # small on disk: the big inputs are built at test time (an .xls is ≥ 5 KB)
 
 
 def test_every_case_has_a_unique_name_and_a_sane_exit() -> None:

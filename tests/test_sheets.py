@@ -227,7 +227,6 @@ def _zip(parts: dict[str, bytes]) -> bytes:
     ("content", "said"),
     [
         (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", "a PDF file saved with a '.csv' name"),
-        (_zip({"word/document.xml": b"<w/>"}), "a Word document (.docx)"),
         (_zip({"readme.txt": b"hi"}), "a .zip archive"),
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504, "an old Office file"),
     ],
@@ -242,11 +241,20 @@ def test_other_files_under_a_csv_name_are_named_by_their_content(
     assert said in issues[0].message
 
 
-def test_an_old_xls_says_reading_it_comes_later(tmp_path: Path) -> None:
-    path = tmp_path / "bao_cao.xls"
-    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504)
+def test_an_old_word_doc_named_xls_is_named_by_its_content(tmp_path: Path) -> None:
+    path = tmp_path / "bao_cao.xls"  # an OLE file whose directory names a WordDocument stream
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504 + "WordDocument".encode("utf-16-le"))
     _, issues = read_grids([path])
-    assert "a later version will" in issues[0].message and "save it as .xlsx" in issues[0].message
+    assert [i.code for i in issues] == ["unsupported-format"]
+    assert "an old Word document (.doc)" in issues[0].message and "export the table" in issues[0].message
+
+
+def test_a_word_document_named_csv_is_read_as_one(tmp_path: Path) -> None:
+    path = tmp_path / "2023.csv"
+    path.write_bytes(_zip({"word/document.xml": b"<w/>"}))  # no content types: a broken .docx
+    _, issues = read_grids([path])
+    assert [i.code for i in issues] == ["unreadable-file"]
+    assert "not a readable Word document (.docx)" in issues[0].message
 
 
 # --- only regular files ---------------------------------------------------------------------------------

@@ -1,10 +1,11 @@
-"""A file of any supported kind → Grids: CSV and text by csvfile.py, Excel workbooks by xlsx.py (a grid per
-visible sheet).
+"""A file of any supported kind → Grids: CSV and text by csvfile.py, Excel workbooks by xlsx.py and (97-2003)
+xls.py, OpenDocument spreadsheets by ods.py (a grid per visible sheet), Word documents' tables by
+docxgrid.py (a grid per table with known columns).
 
 What a file is comes from its first bytes, not its name: a workbook saved with a .csv name is read as
-the workbook it is, a PDF, a Word file or an old .xls is named as such. Every file is read through
-inputs.read_input (regular files only, up to a size cap). An unsupported or unreadable file becomes an
-issue, never an exception.
+the workbook it is, a PDF or an old Word .doc is named as such, an encrypted workbook is said to be.
+Every file is read through inputs.read_input (regular files only, up to a size cap). An unsupported or
+unreadable file becomes an issue, never an exception.
 """
 
 from __future__ import annotations
@@ -14,22 +15,35 @@ import zipfile
 from pathlib import Path
 
 from dti.io.csvfile import read_csv
+from dti.io.docxgrid import read_docx
 from dti.io.grid import Grid, InputError, reason
 from dti.io.inputs import content_kind, read_input
+from dti.io.ods import read_ods
+from dti.io.xls import read_xls
 from dti.io.xlsx import read_sheets
 from dti.issues import Issue, IssueCode, Severity, issue
 from dti.words import Note, note
 
 TEXT = {".csv", ".txt", ".tsv"}
 WORKBOOK = {".xlsx", ".xlsm"}
-SUPPORTED = TEXT | WORKBOOK
+BOOKS = {".xls", ".ods", ".docx"}  # read by their own readers (xls.py, ods.py, docxgrid.py)
+SUPPORTED = TEXT | WORKBOOK | BOOKS
 EXCEL = (".xlsx", ".xlsm", ".xls", ".ods")  # workbooks: the files a --sheet can name
-LATER = {"ole", "ods"}  # kinds a later version will read (.xls, .ods)
+READERS = {"xls": read_xls, "ods": read_ods}  # the other workbooks' readers, by kind
+# An OLE compound file's streams, named in UTF-16 in its directory: what the file is.
+OLE_STREAMS = (
+    ("EncryptedPackage".encode("utf-16-le"), "encrypted"),  # an .xlsx/.docx with a password
+    ("Workbook".encode("utf-16-le"), "xls"),
+    ("Book".encode("utf-16-le"), "xls"),  # Excel 5/95
+    ("WordDocument".encode("utf-16-le"), "doc"),
+)
 
 
 def _kind(data: bytes, suffix: str) -> str | None:
     """The file's kind from its content (see inputs.content_kind); a zip's by the parts it lists."""
     kind = content_kind(data[:8])
+    if kind == "ole":
+        return next((found for name, found in OLE_STREAMS if name in data), "ole")
     if kind != "zip":
         return kind
     try:
@@ -53,14 +67,15 @@ def _read(path: Path, sheet: str | None, issues: list[Issue], every: bool) -> li
             return _unsupported(name, suffix, issues)
         return _cannot_read(name, reason(exc), issues)
     kind = _kind(data, suffix)
-    if kind not in {None, "xlsx"}:
+    if kind == "encrypted":
+        return _cannot_read(name, note("files.encrypted", kind=note("files.what.xlsx")), issues)
+    if kind not in {None, "xlsx", "xls", "ods", "docx"}:
         what = note(f"files.what.{kind}")
-        key = "files.kind-later" if kind in LATER else "files.kind-other"
         issues.append(
             issue(
                 IssueCode.UNSUPPORTED_FORMAT,
                 Severity.ERROR,
-                key,
+                "files.kind-other",
                 {"kind": what, "suffix": suffix or path.name},
                 file=name,
             )
@@ -68,7 +83,7 @@ def _read(path: Path, sheet: str | None, issues: list[Issue], every: bool) -> li
         return None
     if kind is None and suffix not in SUPPORTED:
         return _unsupported(name, suffix, issues)
-    if kind is None and suffix in WORKBOOK and _is_text(data):  # a CSV saved as 'bao_cao.xlsx'
+    if kind is None and suffix in WORKBOOK | BOOKS and _is_text(data):  # a CSV saved as 'bao_cao.xlsx'
         if not any(sep in data[:4096].split(b"\n", 1)[0] for sep in (b",", b";", b"\t", b"|")):
             return _cannot_read(name, note("files.text-not-workbook", suffix=suffix), issues)
         try:
@@ -77,7 +92,20 @@ def _read(path: Path, sheet: str | None, issues: list[Issue], every: bool) -> li
             return _cannot_read(name, exc.note, issues)
         grid.notes.append(note("files.kind-csv", suffix=suffix))
         return [grid]
+    if kind is None and suffix in BOOKS:  # a damaged .xls, .ods or .docx: no reader can start on it
+        return _cannot_read(name, note("files.damaged", kind=note(f"files.what.{suffix[1:]}")), issues)
     try:
+        if kind in READERS or kind == "docx":
+            grids = (
+                read_docx(path, data, every=every)
+                if kind == "docx"
+                else READERS[kind](path, sheet, data, every=every)
+            )
+            if suffix != f".{kind}":
+                grids[0].notes.append(
+                    note("files.kind-named", kind=note(f"files.what.{kind}"), suffix=suffix or path.name)
+                )
+            return grids
         if kind == "xlsx" or suffix in WORKBOOK:  # a damaged workbook: its reader says what is wrong
             grids = read_sheets(path, sheet, data=data, every=every)
             if suffix not in WORKBOOK:

@@ -16,11 +16,11 @@ from typing import Any
 
 import numpy as np
 
+from dti.io.docxgrid import Block, document_blocks
 from dti.io.files import read_grid
 from dti.io.grid import Grid, InputError, factorize, make_grid
 from dti.io.inputs import open_input
 from dti.io.table import describe, find_table
-from dti.io.xlsxxml import elements, local_name, parse_part
 from dti.spec.classify import classification
 from dti.spec.outline import Item
 from dti.text import header_key, nfc
@@ -92,102 +92,8 @@ TOTAL_NAMES = frozenset({"tong", "tong cong", "tong diem", "tong so diem", "cong
 MAX_DOCX_BYTES = 50 * 1024 * 1024
 
 
-_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
-_RUN_TEXT = {"t": None, "tab": "\t", "ptab": "\t", "cr": "\n", "noBreakHyphen": "-", "br": "\n"}
-
-_READ = frozenset({*_RUN_TEXT, "p", "tbl", "tr", "gridBefore", "tc", "gridSpan", "vMerge"})
-_CLOSE = frozenset({"t", "p", "tc", "tr"})
-
-
-class _Body:
-    """The document body streamed through expat: its paragraphs' texts and its tables' rows, read as
-    python-docx reads them (a paragraph's runs and hyperlinks; a cell's own paragraphs, a cell spanning
-    columns given once then blanks, a cell merged down given in each row it covers), at ~1 µs an element
-    instead of python-docx's ~50 µs a cell (seconds for a 20,000-row table)."""
-
-    def __init__(self) -> None:
-        self.blocks: list[str | list[list[str]]] = []  # a paragraph's text, or a table's rows
-        self.stack: list[str] = []
-        self.text: list[str] | None = None  # the paragraph being read, when it counts
-        self.keep = False  # inside a w:t whose characters count
-        self.cells: list[str] = []  # the row being read
-        self.offset = 0  # the grid column of the cell being read
-        self.span, self.merged = 1, False
-        self.above: dict[int, str] = {}  # grid column → the text of the cell starting there, row above
-        self.starts: dict[int, str] = {}
-        self.paragraphs: list[str] = []  # the cell's paragraphs
-
-    def start(self, name: str, attrs: dict[str, str]) -> None:
-        local = local_name(name)
-        stack = self.stack
-        stack.append(local)
-        if local not in _READ:  # run and paragraph properties, bookmarks, …: most elements
-            return
-        depth, tables = len(stack), stack.count("tbl")
-        if local == "p" and (depth == 3 or (tables == 1 and stack[-2] == "tc" and depth == 6)):
-            self.text = []
-        elif local in _RUN_TEXT and self.text is not None and stack[-2] == "r" and self._in_paragraph():
-            value = {local_name(k): v for k, v in attrs.items()}
-            if local == "t":
-                self.keep = True
-            elif local != "br" or value.get("type", "textWrapping") == "textWrapping":
-                self.text.append(_RUN_TEXT[local] or "")
-        elif tables != 1 or stack[2] != "tbl":
-            return
-        elif local == "tbl" and depth == 3:
-            self.blocks.append([])
-            self.above = {}
-        elif local == "tr" and depth == 4:
-            self.cells, self.starts, self.offset = [], {}, 0
-        elif local == "gridBefore" and depth == 6 and stack[-2] == "trPr":
-            self.offset = _int(attrs, 0)
-        elif local == "tc" and depth == 5:
-            self.span, self.merged, self.paragraphs = 1, False, []
-        elif local == "gridSpan" and depth == 7 and stack[-2] == "tcPr":
-            self.span = max(_int(attrs, 1), 1)
-        elif local == "vMerge" and depth == 7 and stack[-2] == "tcPr":
-            self.merged = {local_name(k): v for k, v in attrs.items()}.get("val", "continue") == "continue"
-
-    def _in_paragraph(self) -> bool:
-        stack = self.stack
-        return stack[-3] == "p" or (stack[-3] == "hyperlink" and len(stack) > 4 and stack[-4] == "p")
-
-    def end(self, name: str) -> None:
-        local = self.stack.pop()
-        if local not in _CLOSE:
-            return
-        depth = len(self.stack)
-        if local == "t":
-            self.keep = False
-        elif local == "p" and self.text is not None and (depth == 2 or self.stack[-1] == "tc"):
-            if depth == 2:
-                self.blocks.append("".join(self.text))
-            else:
-                self.paragraphs.append("".join(self.text))
-            self.text = None
-        elif local == "tc" and depth == 4 and self.stack[2] == "tbl":
-            text = self.above.get(self.offset, "") if self.merged else nfc("\n".join(self.paragraphs))
-            self.starts[self.offset] = text
-            self.cells += [text] + [""] * (self.span - 1)
-            self.offset += self.span
-        elif local == "tr" and depth == 3 and self.stack[2] == "tbl":
-            table = self.blocks[-1]
-            assert isinstance(table, list)
-            table.append(self.cells)
-            self.above = self.starts
-
-    def chars(self, data: str) -> None:
-        if self.keep and self.text is not None:
-            self.text.append(data)
-
-
-def _int(attrs: dict[str, str], default: int) -> int:
-    value = next((v for k, v in attrs.items() if local_name(k) == "val"), "")
-    return int(value) if value.isdigit() else default
-
-
-def _docx_body(path: Path) -> _Body:
-    """The main document part of a .docx, found through its content types, streamed without DTDs."""
+def _docx_body(path: Path) -> list[Block]:
+    """The paragraphs and tables of a .docx (dti/io/docxgrid.py streams them without DTDs)."""
     import zipfile
     from xml.parsers import expat
 
@@ -196,19 +102,11 @@ def _docx_body(path: Path) -> _Body:
             unpacked = sum(info.file_size for info in archive.infolist())
             if unpacked > MAX_DOCX_BYTES:
                 raise InputError(note("spec.import.too-large", file=str(path), mb=MAX_DOCX_BYTES // 2**20))
-            types = elements(archive, "[Content_Types].xml")
-            main = next(
-                (a["PartName"] for _, e, a in types if e == "Override" and a.get("ContentType") == _MAIN), ""
-            )
-            if not main:
-                raise ValueError("no Word document part in [Content_Types].xml")
-            body = _Body()
-            parse_part(archive, main.lstrip("/"), body.start, body.end, body.chars)
+            return document_blocks(archive)
     except InputError:
         raise
     except (OSError, zipfile.BadZipFile, expat.ExpatError, KeyError, ValueError, IndexError) as exc:
         raise InputError(note("spec.import.not-docx", file=str(path), why=str(exc))) from None
-    return body
 
 
 def _docx_grid(path: Path) -> Grid:
@@ -216,7 +114,7 @@ def _docx_grid(path: Path) -> Grid:
     chosen: list[list[str]] = []
     titles: list[str] = []  # the paragraphs above the first criteria table: its title rows
     below: list[str] = []  # the paragraphs below the last one, where the classification often stands
-    for block in _docx_body(path).blocks:
+    for block in _docx_body(path):
         if isinstance(block, str):
             titles += [] if chosen or not block.strip() else [nfc(block)]
             below += [nfc(block)] if chosen and block.strip() else []
@@ -238,7 +136,7 @@ def _docx_grid(path: Path) -> Grid:
 def _grid(path: Path, sheet: str | None) -> Grid:
     if path.suffix.lower() == ".docx":
         return _docx_grid(path)
-    if path.suffix.lower() in {".doc", ".pdf", ".odt", ".rtf", ".xls"} and path.is_file():
+    if path.suffix.lower() in {".doc", ".pdf", ".odt", ".rtf"} and path.is_file():
         raise InputError(note("spec.import.not-read", file=str(path), suffix=path.suffix))
     issues: list[Any] = []
     grid = read_grid(path, sheet, issues)

@@ -36,12 +36,45 @@ WORDS: dict[str, tuple[str, str]] = {
         "the file is {kind} saved with a '{suffix}' name, not a table: export the table as .xlsx or "
         "'CSV UTF-8' and give that file",
     ),
-    "files.kind-later": (
-        "tệp là {kind} được lưu với tên '{suffix}': dti chưa đọc được loại tệp này (sẽ có ở một phiên bản "
-        "sau); hãy mở bằng Excel và lưu lại dưới dạng .xlsx",
-        "the file is {kind} saved with a '{suffix}' name: dti does not read this kind yet (a later "
-        "version will); open it in Excel and save it as .xlsx",
+    "files.kind-named": (
+        "tệp là {kind} dù mang tên '{suffix}': đã đọc như vậy; nên đổi đuôi tệp cho đúng",
+        "the file is {kind} though named '{suffix}': read as such; give it the right extension",
     ),
+    "files.damaged": (
+        "tệp bị hỏng, không mở được như {kind}: hãy mở tệp gốc bằng ứng dụng đã tạo ra nó và lưu lại, hoặc "
+        "xin đơn vị gửi lại tệp",
+        "the file is damaged: it does not open as {kind}; open the original in the application that made it "
+        "and save it again, or ask the sender for the file again",
+    ),
+    "files.encrypted": (
+        "{kind} được đặt mật khẩu (mã hóa) nên dti không đọc được: hãy mở bằng mật khẩu, bỏ mật khẩu "
+        "(Tệp > Thông tin > Bảo vệ sổ làm việc > Mã hóa bằng mật khẩu, để trống) rồi lưu lại",
+        "{kind} is protected by a password (encrypted), so dti cannot read it: open it with the password, "
+        "remove the password (File > Info > Protect Workbook > Encrypt with Password, left empty) and save "
+        "it again",
+    ),
+    "files.bad-xls": (
+        "không phải tệp Excel 97-2003 (.xls) đọc được: {why}; hãy mở bằng Excel và lưu lại dưới dạng .xlsx",
+        "not a readable Excel 97-2003 (.xls) file: {why}; open it in Excel and save it as .xlsx",
+    ),
+    "files.bad-ods": (
+        "không phải bảng tính OpenDocument (.ods) đọc được: {why}; hãy mở bằng LibreOffice và lưu lại",
+        "not a readable OpenDocument spreadsheet (.ods): {why}; open it in LibreOffice and save it again",
+    ),
+    "files.bad-docx": (
+        "không phải văn bản Word (.docx) đọc được: {why}; hãy mở bằng Word và lưu lại",
+        "not a readable Word document (.docx): {why}; open it in Word and save it again",
+    ),
+    "files.docx-no-table": (
+        "văn bản Word không có bảng nào: số liệu cần nằm trong một bảng (Chèn > Bảng), hoặc gửi tệp .xlsx",
+        "the Word document has no table: the figures must be in a table (Insert > Table), or send an .xlsx "
+        "file",
+    ),
+    "files.docx-skipped": (
+        "văn bản có {count} bảng: bỏ qua bảng thứ {tables} (không có cột nào dti nhận ra)",
+        "the document has {count} tables: skipped table {tables} (no column dti knows)",
+    ),
+    "files.limit.xls-size": ("tệp .xls có {size:,.0f} byte", "the .xls file has {size:,.0f} bytes"),
     "files.what.pdf": ("một tệp PDF", "a PDF file"),
     "files.what.docx": ("một văn bản Word (.docx)", "a Word document (.docx)"),
     "files.what.zip": ("một tệp nén .zip", "a .zip archive"),
@@ -50,6 +83,9 @@ WORDS: dict[str, tuple[str, str]] = {
         "an old Office file (an Excel 97-2003 .xls or a Word .doc)",
     ),
     "files.what.ods": ("một bảng tính OpenDocument (.ods)", "an OpenDocument spreadsheet (.ods)"),
+    "files.what.xls": ("sổ tính Excel 97-2003 (.xls)", "an Excel 97-2003 workbook (.xls)"),
+    "files.what.xlsx": ("sổ tính Excel (.xlsx)", "an Excel workbook (.xlsx)"),
+    "files.what.doc": ("một văn bản Word cũ (.doc)", "an old Word document (.doc)"),
     # --- CSV (dti/io/csvfile.py) -------------------------------------------------------------------------
     "files.unclosed-quote": (
         "dấu ngoặc kép mở ở dòng {row} không bao giờ đóng, nên mọi dòng sau nó ({rows} dòng) bị gộp vào "

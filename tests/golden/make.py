@@ -47,6 +47,7 @@ CASES: dict[str, list[str]] = {
         "sample_data/broken/corrupt.xlsx",
         "sample_data/broken/no_value_column.csv",
         "sample_data/broken/scores.ods",
+        "sample_data/broken/scores.pdf",
         "sample_data/broken/submission.csv",
         "--format",
         "json",

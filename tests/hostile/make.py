@@ -20,6 +20,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+try:
+    from tests.hostile import office
+except ImportError:  # run as a script: `python tests/hostile/make.py`
+    import office  # type: ignore[no-redef]
+
 HERE = Path(__file__).parent
 CORPUS = HERE / "corpus"
 SPEC = ("--spec", "dti-province-2022")
@@ -1114,6 +1119,82 @@ _CASES: list[Case] = [
     ),
     # (end of answers as written)
     # --- round 3 (#27): .xls, .ods and Word tables ---
+    Case(
+        "xls-absurd-record-size",
+        "a BIFF record claiming 65,535 bytes at the end of its stream is an unreadable .xls, not a crash",
+        office.xls("2024.xls", office.biff(cells_extra=office.record(0x0204, b"\0" * 8, length=0xFFFF))),
+        ("validate", "{dir}/2024.xls", *SPEC, "--format", "json"),
+        2,
+        codes=("unreadable-file",),
+    ),
+    Case(
+        "xls-dimensions-4-billion-rows",
+        "an .xls whose DIMENSIONS record claims 4 billion rows × 65,535 columns is read as the 3 it holds",
+        office.xls("2024.xls", office.biff(dimensions=(0xFFFFFFFF, 0xFFFF))),
+        ("validate", "{dir}/2024.xls", *SPEC, "--format", "json"),
+        0,
+    ),
+    Case(
+        "xls-cell-IV65536",
+        "one .xls cell at IV65536 is over the cell limit, not a 16-million-cell grid",
+        office.xls("2024.xls", office.biff(cells_extra=office.number(65535, 255, 1.0))),
+        ("validate", "{dir}/2024.xls", *SPEC, "--format", "json"),
+        2,
+        codes=("unreadable-file",),
+    ),
+    Case(
+        "xls-encrypted",
+        "an .xls with a password (a FILEPASS record) is said to be encrypted",
+        office.xls("2024.xls", office.biff(globals_extra=office.record(0x002F, b"\0\0\x34\x12\x78\x56"))),
+        ("validate", "{dir}/2024.xls", *SPEC, "--format", "json", "--lang", "en"),
+        2,
+        codes=("unreadable-file",),
+        says=("password",),
+    ),
+    Case(
+        "xlsx-encrypted",
+        "an .xlsx with a password (an OLE file holding an EncryptedPackage) is said to be encrypted",
+        office.encrypted_xlsx,
+        ("validate", "{dir}/2024.xlsx", *SPEC, "--format", "json", "--lang", "en"),
+        2,
+        codes=("unreadable-file",),
+        says=("password",),
+    ),
+    Case(
+        "ods-zip-bomb",
+        "a small .ods whose content.xml unpacks to 300 MB is refused before it is unpacked",
+        office.ods_zip_bomb,
+        ("validate", "{dir}/2024.ods", *SPEC, "--format", "json"),
+        2,
+        codes=("unreadable-file",),
+        runtime=True,
+    ),
+    Case(
+        "ods-million-row-repeat",
+        "an .ods row of values repeated 1,000,000 times is refused before it is expanded",
+        raw(
+            "2024.ods",
+            zip_parts(office.ods_parts(office.ods_content(office.ods_rows(repeat_last=1_000_000)))),
+        ),
+        ("validate", "{dir}/2024.ods", *SPEC, "--format", "json"),
+        2,
+        codes=("unreadable-file",),
+    ),
+    Case(
+        "ods-trailing-repeats",
+        "LibreOffice's trailing repeats of empty cells (to column 1,048,576) and empty rows cost nothing",
+        raw("2024.ods", zip_parts(office.ods_parts(office.ods_content(office.ods_rows(trailing=True))))),
+        ("validate", "{dir}/2024.ods", *SPEC, "--format", "json"),
+        0,
+    ),
+    Case(
+        "docx-billion-laughs",
+        "a Word document declaring nested entities (10^9 'lol's) is refused, no entity expanded",
+        raw("2024.docx", zip_parts(office.docx_parts(office.docx_billion_laughs()))),
+        ("validate", "{dir}/2024.docx", *SPEC, "--format", "json"),
+        2,
+        codes=("unreadable-file",),
+    ),
     # (end of office formats)
 ]
 
@@ -1178,6 +1259,7 @@ KINDS = {
         "count-fraction",
         "yes-no-negated",
         # round 3 (#27): .xls, .ods and Word tables
+        "xls-dimensions-4-billion-rows",  # read as what it declares: millions of empty rows, or refused
     ),
 }
 CASES = [

@@ -1,0 +1,147 @@
+"""Issue 27: the files offices still save (.xls, .ods, Word tables) read as the .xlsx they were made from.
+
+A department workbook as a provincial office makes it (title rows naming the province and the
+department, a percent-formatted cell, 'a/b' counts, Có/Không, a hidden sheet of stale figures, a
+signature footer) is saved as .xls and .ods by LibreOffice, as an office suite saves it; each scores to
+the points worked by hand from the bundled spec. A Word report with the same figures in its tables does
+too.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import openpyxl
+import pytest
+from docx import Document
+from typer.testing import CliRunner
+
+from dti.cli import app
+from tests.conftest import soffice_convert
+
+runner = CliRunner()
+
+HEADER = ["STT", "Mã chỉ số", "Tên chỉ tiêu", "Đơn vị tính", "Kết quả", "Ghi chú"]
+# department → rows (code, name, measure, value, number format); the Word report writes the same figures.
+DEPARTMENTS = {
+    "SỞ THÔNG TIN VÀ TRUYỀN THÔNG": [
+        ("HTS.03", "Tỷ lệ thôn được phủ sóng 4G/5G", "thôn", "512/640 thôn", None),
+        ("NTS.02", "Số cuộc họp của Ban Chỉ đạo", "cuộc", "3 cuộc", None),
+        ("NTS.03", "Nghị quyết chuyên đề của Tỉnh ủy", None, "Không", None),
+    ],
+    "SỞ NỘI VỤ": [
+        ("NLS.02", "Tỷ lệ cán bộ, công chức được tập huấn kỹ năng số", "%", 0.755, "0.0%"),
+        ("NLS.04", "Số chuyên gia an toàn thông tin", "người", "12 người", None),
+        ("NTS.04", "Kế hoạch chuyển đổi số năm 2023", None, "Có", None),
+    ],
+}
+SHEETS = {"SỞ THÔNG TIN VÀ TRUYỀN THÔNG": "Sở TT&TT", "SỞ NỘI VỤ": "Sở Nội vụ"}
+TITLE = "BÁO CÁO SỐ LIỆU CHỈ SỐ CHUYỂN ĐỔI SỐ NĂM 2023"
+SIGNATURE = [
+    (None, None, None, None, "Ninh Thuận, ngày 15 tháng 01 năm 2024"),
+    (None, "NGƯỜI LẬP BIỂU", None, None, "GIÁM ĐỐC"),
+    (None, "(Ký, ghi rõ họ tên)", None, None, "(Ký tên, đóng dấu)"),
+]
+
+# Worked by hand from indicator_specs/dti-province-2022.yaml (value = points / max points):
+EXPECTED = {
+    "HTS.03": 0.8,  # ratio, target 100 %: 512/640 = 80 %
+    "NTS.02": 0.75,  # thresholds: 3 meetings reach 'at least 3'
+    "NTS.03": 0.0,  # yes/no: Không
+    "NLS.02": 0.755,  # the cell 0.755 formatted as percent is 75.5 % (a bare 0.755 would be 0.755 %)
+    "NLS.04": 0.75,  # thresholds: 12 experts reach 'at least 10'
+    "NTS.04": 1.0,  # yes/no: Có
+    "NTS": 0.175,  # (7.5 + 0 + 10) / 100
+    "NLS": 0.1204,  # (6.04 + 6) / 100
+}
+
+
+def _workbook(path: Path) -> Path:
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    stale = book.create_sheet("Số liệu cũ")  # last year's figures, hidden: never read
+    stale.sheet_state = "hidden"
+    stale.append(HEADER)
+    stale.append([1, "NLS.02", "Tỷ lệ cán bộ được tập huấn", "%", 10, None])
+    for department, rows in DEPARTMENTS.items():
+        sheet = book.create_sheet(SHEETS[department])
+        sheet.append(["UBND TỈNH NINH THUẬN", None, None, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"])
+        sheet.append([department, None, None, "Độc lập - Tự do - Hạnh phúc"])
+        sheet.append([])
+        sheet.append([TITLE])
+        sheet.append(HEADER)
+        for number, (code, name, measure, value, fmt) in enumerate(rows, 1):
+            sheet.append([number, code, name, measure, value, None])
+            if fmt:
+                sheet.cell(sheet.max_row, 5).number_format = fmt
+        sheet.append([])
+        for line in SIGNATURE:
+            sheet.append(list(line))
+    book.save(path)
+    return path
+
+
+def _word_report(path: Path) -> Path:
+    """The same figures as a department writes them in Word: a letterhead table, the title paragraphs,
+    one table per department, the signature paragraphs."""
+    document = Document()
+    for department, rows in DEPARTMENTS.items():
+        letterhead = document.add_table(rows=2, cols=2)
+        letterhead.cell(0, 0).text = "UBND TỈNH NINH THUẬN"
+        letterhead.cell(0, 1).text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+        letterhead.cell(1, 0).text = department
+        letterhead.cell(1, 1).text = "Độc lập - Tự do - Hạnh phúc"
+        document.add_paragraph(TITLE)
+        table = document.add_table(rows=1, cols=len(HEADER))
+        for cell, text in zip(table.rows[0].cells, HEADER, strict=True):
+            cell.text = text
+        for number, (code, name, measure, value, fmt) in enumerate(rows, 1):
+            shown = f"{value * 100:.1f}%".replace(".", ",") if fmt else value
+            for cell, text in zip(
+                table.add_row().cells, [number, code, name, measure, shown, ""], strict=True
+            ):
+                cell.text = "" if text is None else str(text)
+        document.add_paragraph("Ninh Thuận, ngày 15 tháng 01 năm 2024")
+        document.add_paragraph("GIÁM ĐỐC")
+    document.save(path)
+    return path
+
+
+def _values(path: Path) -> dict[str, float]:
+    result = runner.invoke(app, ["score", str(path), "--spec", "dti-province-2022", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    [unit] = json.loads(result.stdout)["units"]
+    assert unit["unit"] == "58", path  # Ninh Thuận, named by the title rows
+    return {code: unit["values"][code] for code in EXPECTED}
+
+
+@pytest.fixture(scope="module")
+def saved(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("office")
+    xlsx = _workbook(folder / "so_lieu_2023.xlsx")
+    return {
+        "xlsx": xlsx,
+        "xls": soffice_convert(xlsx, "xls", folder / "xls"),
+        "ods": soffice_convert(xlsx, "ods", folder / "ods"),
+    }
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("kind", ["xlsx", "xls", "ods"])
+def test_workbook_saved_by_an_office_suite_scores_as_worked_by_hand(
+    saved: dict[str, Path], kind: str
+) -> None:
+    assert saved[kind].suffix == f".{kind}"
+    assert _values(saved[kind]) == pytest.approx(EXPECTED, abs=1e-9)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("kind", ["xls", "ods"])
+def test_the_hidden_sheet_is_said_skipped(saved: dict[str, Path], kind: str) -> None:
+    result = runner.invoke(app, ["validate", str(saved[kind]), "--spec", "dti-province-2022", "--lang", "en"])
+    assert "Số liệu cũ" in result.stderr
+
+
+def test_word_report_scores_as_the_workbook(tmp_path: Path) -> None:
+    assert _values(_word_report(tmp_path / "bao_cao_2023.docx")) == pytest.approx(EXPECTED, abs=1e-9)
