@@ -145,3 +145,63 @@ def test_the_hidden_sheet_is_said_skipped(saved: dict[str, Path], kind: str) -> 
 
 def test_word_report_scores_as_the_workbook(tmp_path: Path) -> None:
     assert _values(_word_report(tmp_path / "bao_cao_2023.docx")) == pytest.approx(EXPECTED, abs=1e-9)
+
+
+SAMPLES = Path(__file__).parent.parent / "sample_data"
+
+
+def _published_workbook(path: Path) -> Path:
+    """sample_data/published_2023.csv as the ministry's workbook: a title row, pillar values as numbers."""
+    import csv
+
+    with (SAMPLES / "published_2023.csv").open(encoding="utf-8") as handle:
+        rows = list(csv.reader(handle))
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["BẢNG XẾP HẠNG CHỈ SỐ CHUYỂN ĐỔI SỐ CẤP TỈNH NĂM 2023"])
+    sheet.append(rows[0])
+    for row in rows[1:]:
+        numbers = [float(v.replace(",", ".")) if v else None for v in row[3:-1]]
+        sheet.append([row[0], row[1], int(row[2]), *numbers, int(row[-1])])
+    book.save(path)
+    return path
+
+
+def _rank(path: Path) -> str:
+    result = runner.invoke(app, ["rank", str(path), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    return result.stdout.replace(str(path), "FILE")
+
+
+@pytest.mark.slow
+def test_the_ministry_table_saved_as_xls_ranks_as_the_xlsx(tmp_path: Path) -> None:
+    xlsx = _published_workbook(tmp_path / "xep_hang_2023.xlsx")
+    xls = soffice_convert(xlsx, "xls", tmp_path / "xls")
+    ranked = json.loads(_rank(xlsx))
+    assert ranked["units"] and ranked == json.loads(_rank(xls))
+
+
+def _targets(path: Path) -> list[dict[str, object]]:
+    result = runner.invoke(app, ["targets", str(path), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)["targets"]
+
+
+def test_a_target_appendix_in_word_reviews_as_the_csv(tmp_path: Path) -> None:
+    import csv
+
+    with (SAMPLES / "targets_2025.csv").open(encoding="utf-8") as handle:
+        rows = list(csv.reader(handle))
+    document = Document()
+    document.add_paragraph("Phụ lục I")
+    document.add_paragraph("KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CHUYỂN ĐỔI SỐ NĂM 2025")
+    document.add_paragraph("(Kèm theo Báo cáo số 15/BC-UBND ngày 10/01/2026 của UBND tỉnh)")
+    table = document.add_table(rows=0, cols=len(rows[0]))
+    for row in rows:
+        for cell, text in zip(table.add_row().cells, row, strict=True):
+            cell.text = text
+    document.add_paragraph("Nơi nhận:")
+    path = tmp_path / "phu_luc_chi_tieu_2025.docx"
+    document.save(path)
+    expected = _targets(SAMPLES / "targets_2025.csv")
+    assert len(expected) > 10 and _targets(path) == expected

@@ -41,11 +41,11 @@ def biff(
     """A BIFF8 Workbook stream of one sheet: the globals (BOF, BOUNDSHEET, EOF), then the sheet's
     BOF, DIMENSIONS (as given: a file's declared size is a claim), its cells and EOF."""
     height, width = dimensions or (len(rows), max(len(r) for r in rows))
-    sheet = _bof(0x10) + record(0x0200, struct.pack("<IIHHH", 0, height, 0, width, 0))
+    records = [_bof(0x10), record(0x0200, struct.pack("<IIHHH", 0, height, 0, width, 0))]
     for r, row in enumerate(rows):
         for c, value in enumerate(row):
-            sheet += label(r, c, value) if isinstance(value, str) else number(r, c, value)
-    sheet += cells_extra + EOF_RECORD
+            records.append(label(r, c, value) if isinstance(value, str) else number(r, c, value))
+    sheet = b"".join([*records, cells_extra, EOF_RECORD])
     name = "Sheet1".encode("utf-16-le")
 
     def book(offset: int) -> bytes:
@@ -62,28 +62,45 @@ def _entry(name: str, kind: int, start: int, size: int, child: int = FREE, right
 
 
 def ole(streams: dict[str, bytes]) -> bytes:
-    """A compound file (512-byte sectors, one FAT sector), each stream padded to 4,096 bytes so none
-    lives in a mini stream."""
-    data, entries, sector = b"", [], 0
+    """A compound file (512-byte sectors; up to 109 FAT sectors, ~6.8 MB, listed in the header), each
+    stream padded to 4,096 bytes so none lives in a mini stream."""
+    parts, entries, sector = [], [], 0
     for name, body in streams.items():
         body = body.ljust(4096, b"\0")
         body += b"\0" * (-len(body) % 512)
         entries.append((name, sector, len(body)))
-        data += body
+        parts.append(body)
         sector += len(body) // 512
-    directory, fat_at = sector, sector + 1
+    data = b"".join(parts)
+    directory = sector
+    fat_count = (directory + 1 + 127) // 128
+    while (directory + 1 + fat_count + 127) // 128 > fat_count:
+        fat_count += 1
+    assert fat_count <= 109, "too big for a header-only FAT"
     fat: list[int] = []
     for _, start, size in entries:
         fat += [start + i + 1 for i in range(size // 512 - 1)] + [END_OF_CHAIN]
-    fat += [END_OF_CHAIN, FAT_SECTOR]
-    fat += [FREE] * (128 - len(fat))
+    fat += [END_OF_CHAIN] + [FAT_SECTOR] * fat_count
+    fat += [FREE] * (128 * fat_count - len(fat))
     entries_bytes = _entry("Root Entry", 5, END_OF_CHAIN, 0, child=1)
     for i, (name, start, size) in enumerate(entries):
         entries_bytes += _entry(name, 2, start, size, right=i + 2 if i + 1 < len(entries) else FREE)
     header = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 16 + struct.pack("<HHHHH", 0x3E, 3, 0xFFFE, 9, 6)
-    header += b"\0" * 6 + struct.pack("<9I", 0, 1, directory, 0, 4096, END_OF_CHAIN, 0, END_OF_CHAIN, 0)
-    header += struct.pack("<I", fat_at) + struct.pack("<I", FREE) * 108
-    return header + data + entries_bytes.ljust(512, b"\0") + struct.pack("<128I", *fat)
+    header += b"\0" * 6
+    header += struct.pack("<9I", 0, fat_count, directory, 0, 4096, END_OF_CHAIN, 0, END_OF_CHAIN, 0)
+    difat = [directory + 1 + i for i in range(fat_count)] + [FREE] * (109 - fat_count)
+    header += struct.pack("<109I", *difat)
+    return header + data + entries_bytes.ljust(512, b"\0") + struct.pack(f"<{128 * fat_count}I", *fat)
+
+
+def big_xls(directory: Path, rows: int = 24_000, columns: int = 14) -> None:
+    """The largest .xls this builder makes (~6.5 MB): 24,000 units × 12 components as numbers."""
+    codes = ["NTS.02", "NTS.05", "TCS.01", "HTS.01", "HTS.02", "HTS.03"] * 2
+    table: list[list[str | float]] = [["unit", "year", *codes[: columns - 2]]]
+    table += [
+        [f"{i:05d}", 2024.0, *[(i * 7 + j) % 100 / 100 for j in range(columns - 2)]] for i in range(rows)
+    ]
+    (directory / "2024.xls").write_bytes(ole({"Workbook": biff(table)}))
 
 
 def xls(name: str, workbook: bytes) -> Callable[[Path], None]:
