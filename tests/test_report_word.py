@@ -227,3 +227,21 @@ def test_pdf_pages_and_text(folder: str, tmp_path: Path) -> None:
         text = re.sub(r"\s+", " ", text)
         for figure in ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "xếp thứ 61/63", "0,3065", "11/20 chỉ tiêu"):
             assert figure in text
+
+
+def test_the_overview(tmp_path: Path) -> None:
+    """Without --unit: the overview's headline figures as sentences, every unit in the ranking."""
+    out = tmp_path / "bao_cao.docx"
+    result = CliRunner().invoke(app, ["report", str(DATA / "2024.csv"), "--draws", "0", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    document = OpenDocx(str(out))
+    lines = body(document)
+    assert "Kết quả Chỉ số chuyển đổi số năm 2024 của 63 đơn vị" in lines
+    assert "Cao nhất: 0,8436 (Hà Tĩnh)." in lines  # the highest DTI of 2024, as `dti score` ranks it first
+    head = [c.text for row in document.tables[0].rows for c in row.cells]
+    assert head[0].splitlines()[1] == ""  # no unit's name under the issuing body
+    ranking = tables(document)[0]
+    assert len(ranking.rows) == 1 + 63
+    assert not any(
+        run.bold for row in ranking.rows[1:] for c in row.cells for p in c.paragraphs for run in p.runs
+    )

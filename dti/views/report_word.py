@@ -15,7 +15,7 @@ from typing import Any
 
 from dti.views.base import Column, Lang, View
 from dti.views.cells import cell, half_up, missing
-from dti.views.document import Chart, Decimal, Document, Section
+from dti.views.document import Chart, Decimal, Document, Fact, Section
 from dti.words import say
 
 # the Document's sections behind each section of the draft, in the report's order
@@ -38,6 +38,7 @@ PARTS = {
     "quality": ("quality",),
 }
 BLANK = "……"
+WHOLE = 300  # up to this many units the ranking appendix lists them all (a province's 63, a district's)
 ROMAN = dict(
     zip(
         (1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1),
@@ -170,7 +171,7 @@ def _part(key: str, doc: Document) -> Part | None:
     lang = doc.lang
     part = Part(say(f"report_word.section.{key}", lang), narrative=say("report_word.narrative", lang))
     for section in sections:
-        part.sentences += section.lines
+        part.sentences += section.lines or [_fact(f, doc) for f in section.facts]
         if section.key == "pillars":
             part.sentences += _pillars(section, doc)
         elif section.key == "targets":
@@ -180,6 +181,15 @@ def _part(key: str, doc: Document) -> Part | None:
         elif section.key == "gaps":
             part.bullets += _owners(section, doc)
     return part
+
+
+def _fact(fact: Fact, doc: Document) -> str:
+    """A headline figure as a sentence, written as the HTML report's box writes it."""
+    value = cell(Column("fact", fact.label, fact.kind, fact.digits), fact.value, doc.decimal)
+    label = fact.label[:1].upper() + fact.label[1:]
+    return say(
+        "report_word.fact", doc.lang, label=label, value=value, note=f" ({fact.note})" if fact.note else ""
+    )
 
 
 def _text(view: View, key: str, row: dict[str, Any], doc: Document) -> str:
@@ -320,9 +330,18 @@ def _appendices(doc: Document, number: str, unit: str | None) -> list[Appendix]:
     ranking = doc.section("ranking")
     if ranking is not None:
         whole = next((v for v in ranking.sheets if any(c.key == "unit" for c in v.columns)), None)
-        table = _numbered(ranking.views[0] if whole is None else whole, lang)
-        for row in table.rows:  # the unit's row in bold
-            row["mine"] = row.get("mine") or (unit is not None and row.get("unit") == unit)
+        if whole is not None and len(whole.rows) <= WHOLE:
+            table = _numbered(whole, lang)
+        else:  # thousands of communes: the page's part, as the HTML report shows it; the workbook has all
+            table = replace(ranking.views[0], rows=list(ranking.views[0].rows))
+            count = len(whole.rows) if whole is not None else len(table.rows)
+            table.notes = [
+                *table.notes,
+                say("report_word.ranking-part", lang, shown=len(table.rows), total=count),
+            ]
+        table.rows = [  # the unit's row in bold
+            {**r, "mine": r.get("mine") or (unit is not None and r.get("unit") == unit)} for r in table.rows
+        ]
         found.append(("ranking", [replace(table, strong="mine")], []))
     losses = doc.section("losses")
     if losses is not None and losses.views:

@@ -57,6 +57,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "Không có chỉ số chính nào thấp hơn {mean}.",
         "No main index is below the {mean}.",
     ),
+    "report_word.fact": ("{label}: {value}{note}.", "{label}: {value}{note}."),
     "report_word.index": ("{name} ({value})", "{name} ({value})"),
     "report_word.by-group": ("Theo nhóm mục tiêu:", "By group:"),
     "report_word.by-department": ("Theo đơn vị thực hiện:", "By responsible department:"),

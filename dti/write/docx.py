@@ -218,6 +218,8 @@ def _appendix(document: Any, appendix: Appendix, report: WordReport) -> None:
         if view.title:
             _paragraph(document, view.title, bold=True, size=TABLE, before=6)
         _table(document, view, report)
+        for line in view.notes:
+            _paragraph(document, line, italic=True, size=TABLE, before=3)
     for chart in appendix.charts:
         _paragraph(document, chart.title, bold=True, size=TABLE, before=6)
         picture = document.add_paragraph()
