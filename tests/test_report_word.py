@@ -245,3 +245,17 @@ def test_the_overview(tmp_path: Path) -> None:
     assert not any(
         run.bold for row in ranking.rows[1:] for c in row.cells for p in c.paragraphs for run in p.runs
     )
+
+
+def test_many_units_rank_as_the_page_shows_them(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """More units than the appendix lists (10,000 communes): the HTML page's part and its note."""
+    import dti.views.report_word
+
+    monkeypatch.setattr(dti.views.report_word, "WHOLE", 62)  # 63 provinces count as many here
+    out = tmp_path / "bao_cao.docx"
+    result = CliRunner().invoke(app, ["report", str(DATA / "2024.csv"), "--draws", "0", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    document = OpenDocx(str(out))
+    ranking = tables(document)[0]
+    assert len(ranking.rows) == 1 + 63  # the page shows 63 units whole (10 of 10,000)
+    assert ranking.rows[0].cells[0].text != "STT"  # the page's table as it is

@@ -332,13 +332,8 @@ def _appendices(doc: Document, number: str, unit: str | None) -> list[Appendix]:
         whole = next((v for v in ranking.sheets if any(c.key == "unit" for c in v.columns)), None)
         if whole is not None and len(whole.rows) <= WHOLE:
             table = _numbered(whole, lang)
-        else:  # thousands of communes: the page's part, as the HTML report shows it; the workbook has all
-            table = replace(ranking.views[0], rows=list(ranking.views[0].rows))
-            count = len(whole.rows) if whole is not None else len(table.rows)
-            table.notes = [
-                *table.notes,
-                say("report_word.ranking-part", lang, shown=len(table.rows), total=count),
-            ]
+        else:  # thousands of communes: the page's part, as the HTML report shows it (its note says so)
+            table = replace(ranking.views[0])
         table.rows = [  # the unit's row in bold
             {**r, "mine": r.get("mine") or (unit is not None and r.get("unit") == unit)} for r in table.rows
         ]
