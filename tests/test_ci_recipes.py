@@ -177,18 +177,28 @@ def test_changed_checks_only_what_a_change_touched(tmp_path: Path, monkeypatch: 
     git(repo, "commit", "-qam", "Sở Tài chính: số liệu 2025")
     (repo / "2025/ghi-chu.txt").write_text("không phải số liệu\n", encoding="utf-8")
     (repo / "2025/so-noi-vu.csv").unlink()  # a deleted file is not checked
+    new = repo / "2025/Sở Xây dựng.csv"  # untracked: a department's first file, not yet added
+    new.write_text((repo / "2025/so-khoa-hoc-va-cong-nghe.csv").read_text(encoding="utf-8"), encoding="utf-8")
+    (repo / "2025/so-khoa-hoc-va-cong-nghe.csv").unlink()
     branch = runner.invoke(app, ["validate", "--changed", "main", "--format", "json"])
     assert branch.exit_code == 1, branch.output
     issues = json.loads(branch.stdout)["issues"]
-    assert {i["file"] for i in issues} == {"2025/so-tai-chinh.csv"}
-    assert {(i["code"], i["cell"]) for i in issues if i["severity"] == "error"} == {
-        ("non-numeric", f"D{word}"),
-        ("negative-value", f"D{negative}"),
+    assert {(i["file"], i["code"], i["cell"]) for i in issues if i["severity"] == "error"} == {
+        ("2025/so-tai-chinh.csv", "non-numeric", f"D{word}"),
+        ("2025/so-tai-chinh.csv", "negative-value", f"D{negative}"),
     }
-    assert "Kiểm tra 1 tệp đã thay đổi so với main: 2025/so-tai-chinh.csv" in branch.stderr
+    said = "Kiểm tra 2 tệp đã thay đổi so với main: 2025/so-tai-chinh.csv, 2025/Sở Xây dựng.csv"
+    assert said in branch.stderr
     uncommitted = runner.invoke(app, ["validate", "--changed", "--lang", "en"])
-    assert uncommitted.exit_code == 0  # so-noi-vu.csv deleted, ghi-chu.txt not a submission
-    assert "No submission file" in uncommitted.stderr and "the current commit (HEAD)" in uncommitted.stderr
+    assert uncommitted.exit_code == 0, (
+        uncommitted.output
+    )  # so-noi-vu.csv deleted, ghi-chu.txt not a submission
+    assert (
+        "Checking 1 file changed since the current commit (HEAD): 2025/Sở Xây dựng.csv" in uncommitted.stderr
+    )
+    new.unlink()
+    unchanged = runner.invoke(app, ["validate", "--changed", "--lang", "en"])
+    assert "No submission file" in unchanged.stderr and "the current commit (HEAD)" in unchanged.stderr
     unknown = runner.invoke(app, ["validate", "--changed", "origin/main"])
     assert unknown.exit_code == 2 and "git không so sánh được với 'origin/main'" in unknown.stderr
     two = runner.invoke(app, ["validate", "--changed", "main", "2025/so-tai-chinh.csv"])

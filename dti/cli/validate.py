@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from dti.cli import common
-from dti.cli.exits import ExitCode, worded
+from dti.cli.exits import ExitCode
 from dti.cli.options import (
     HEADERS_EPILOG,
     INPUTS,
@@ -91,7 +91,7 @@ def chosen(files: list[Path], changed: bool, lang: Lang) -> list[Path]:
     """The files to check: those named, or with --changed those git names (the argument is the REF)."""
     if not changed:
         if not files:
-            common.fail(f"dti: {worded(note('ci.missing-files'))}", ExitCode.USAGE)
+            common.refuse("ci.missing-files")
         return files
     if len(files) > 1:
         common.refuse("ci.changed-ref", given=[str(f) for f in files])
