@@ -86,7 +86,10 @@ def _ratio(block: Block) -> np.ndarray:
     value = as_fraction(block.value, block.percent, _fraction_scale(block))
     if block.counts.any():  # a > b: an error, not a share
         value = np.where(block.counts & (block.value > 100), np.nan, value)
-    return block.max * np.clip(value / target, 0, 1)
+    share = np.divide(value, target)  # fresh: `value` may be the block's own cells
+    np.clip(share, 0, 1, out=share)
+    share *= block.max
+    return share
 
 
 def _thresholds(block: Block) -> np.ndarray:
@@ -320,5 +323,8 @@ def points(spec: Spec, layer: Layer, tokens: np.ndarray) -> np.ndarray:
             usable = usable | block.counts
         with np.errstate(invalid="ignore", divide="ignore"):
             scored = kind.score(block)
-        out[:, block.columns] = np.where(usable, scored, np.nan)
+        if np.may_share_memory(scored, block.value):
+            scored = scored.copy()  # never write into the block's cells, which validation shares
+        np.copyto(scored, np.nan, where=~usable)
+        out[:, block.columns] = scored
     return out

@@ -210,8 +210,13 @@ def _result(
 ) -> Result:
     graph = spec.graph
     with np.errstate(divide="ignore", invalid="ignore"):
-        values = np.where(graph.max_points > 0, points / graph.max_points, np.nan)
-    units = [u for u, k in zip(submission.units, keep, strict=True) if k]
+        values = np.divide(points, graph.max_points, order="F")  # one fresh matrix, no np.where copy
+    values[:, ~(graph.max_points > 0)] = np.nan
+    units = (
+        list(submission.units)
+        if keep.all()
+        else [u for u, k in zip(submission.units, keep, strict=True) if k]
+    )
     return Result(
         spec,
         submission.year,
@@ -238,7 +243,8 @@ def score(spec: Spec, submission: Submission) -> Result:
     counted = counted.rows(keep)
     given = counted.given
     leaf_points = rules.points(spec, counted, submission.tokens)
-    missing = given & np.isnan(leaf_points)
+    unscored = np.isnan(leaf_points)  # cells not given are NaN too (rules.points)
+    missing = given & unscored
     absent = graph.is_leaf & ~graph.spread_down(given)
     top = np.nan_to_num(graph.max_points)
     coverage = graph.aggregate((given | absent) * graph.leaf_paths, inplace=True)
@@ -248,10 +254,11 @@ def score(spec: Spec, submission: Submission) -> Result:
     def up(base: np.ndarray) -> np.ndarray:
         """Sum up the DAG in place; NaN where the data do not determine the node."""
         total = graph.aggregate(base, inplace=True)
-        total[undetermined] = np.nan
+        np.copyto(total, np.nan, where=undetermined)
         return total
 
-    leaf_points[~given | missing] = 0.0
+    np.copyto(leaf_points, 0.0, where=unscored)  # what is not given or missing scores 0
+    del unscored
     points = up(leaf_points)
     stake = up(np.where(absent | missing, top, 0.0))
     self_view = submission.self_view()

@@ -21,6 +21,7 @@ import numpy as np
 
 from dti.write.files import printable
 
+PART_ROWS = 20_000  # rows formatted at once: see _dumps_columns
 FORMULA_START = ("=", "@", "\t", "\r", "\n")
 # A signed number ('-3,5', '+18.5 %', '-1.234,5', '-2e3') is data, not a formula; '-2+3' is a formula.
 SIGNED_NUMBER = re.compile(r"[+-]\s*\d[\d\s.,]*(?:[eE][+-]?\d+)?\s*%?")
@@ -152,18 +153,18 @@ def _dumps_columns(columns: list[tuple[Any, Any]]) -> list[bytes]:
     table = pa.Table.from_arrays(
         [_arrow_column(v) for _, v in columns], names=[escape(str(name)) for name, _ in columns]
     )
-    # Formatting numbers is the costly part: large tables are written in parts, one per core
-    # (pyarrow releases the GIL), then joined.
-    parts = max(1, min(os.cpu_count() or 1, table.num_rows // 20_000))
-    size = -(-table.num_rows // parts)
+    # Formatting numbers is the costly part: a large table is written in parts of 20,000 rows on as many
+    # threads as cores (pyarrow releases the GIL); small parts keep the bytes written twice (a
+    # part's buffer, then its bytes) small.
+    parts = max(1, -(-table.num_rows // PART_ROWS))
 
     def write(k: int) -> bytes:
         out = io.BytesIO()
         options = pacsv.WriteOptions(quoting_style="needed", include_header=k == 0)
-        pacsv.write_csv(table.slice(k * size, size), out, options)
+        pacsv.write_csv(table.slice(k * PART_ROWS, PART_ROWS), out, options)
         return out.getvalue()
 
     if parts == 1:
         return [write(0)]
-    with ThreadPoolExecutor(parts) as pool:
+    with ThreadPoolExecutor(min(parts, os.cpu_count() or 1)) as pool:
         return list(pool.map(write, range(parts)))
