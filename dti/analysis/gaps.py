@@ -58,7 +58,7 @@ class Gaps:
     @cached_property
     def gap(self) -> np.ndarray:
         """Recoverable points per unit × leaf: lost + at stake (0 where undetermined)."""
-        return self.result.recoverable_matrix[:, self.leaves]
+        return np.nan_to_num(self.lost + np.nan_to_num(self.at_stake))  # the leaves' recoverable_matrix
 
     def unit(self, code: str) -> int:
         try:
@@ -75,7 +75,11 @@ def build(result: Result, owners: Owners | None = None) -> Gaps:
     points = result.points_matrix[:, leaves]
     if np.isnan(points).all():
         raise GapsError(note("refusal.no-component-points"))
-    lost, stake = result.lost_matrix[:, leaves], result.missing_matrix[:, leaves]
+    stake = result.missing_matrix[:, leaves]
+    # The leaves' columns of Result.lost_matrix, without making the units × nodes matrix.
+    lost = np.subtract(top[leaves], points)
+    lost -= np.nan_to_num(stake)
+    np.clip(lost, 0, None, out=lost)
     basis = np.zeros((len(leaves), len(graph.codes)))
     basis[np.arange(len(leaves)), leaves] = 1.0
     reach = graph.aggregate(basis)  # one aggregation of the identity: row l = leaf l's weight in each node
@@ -95,7 +99,7 @@ class Group:
     units_losing: int = 0  # province-wide: units that lose points here
 
 
-def _groups(gaps: Gaps, labels: list[str | None], rows: np.ndarray) -> list[Group]:
+def _groups(gaps: Gaps, labels: list[str | None], rows: np.ndarray | slice) -> list[Group]:
     """Sum lost and at stake over the rows (units) and per label (one per leaf), largest loss first."""
     names = list(dict.fromkeys(labels))
     at = np.array([names.index(label) for label in labels])
@@ -104,8 +108,8 @@ def _groups(gaps: Gaps, labels: list[str | None], rows: np.ndarray) -> list[Grou
     loss = lost + stake
     whole = float(loss.sum()) or 1.0
     sums = np.bincount(at, lost, len(names)), np.bincount(at, stake, len(names))
-    hit = (gaps.gap[rows] > 1e-9) * 1.0  # units × leaves: the unit loses points there
-    losing_units = ((hit @ np.eye(len(names))[at]) > 0).sum(axis=0)  # per group: units that lose some
+    hit = gaps.gap[rows] > 1e-9  # units × leaves: the unit loses points there
+    losing_units = [int(hit[:, at == g].any(axis=1).sum()) for g in range(len(names))]  # units losing some
     out = []
     for g, name in enumerate(names):
         mine = np.flatnonzero(at == g)
@@ -125,7 +129,7 @@ def _groups(gaps: Gaps, labels: list[str | None], rows: np.ndarray) -> list[Grou
 
 def by_owner(gaps: Gaps, unit: str | None = None) -> list[Group]:
     """Per owner: lost, at stake, share of the loss and its components by loss (one unit, or all)."""
-    rows = np.arange(len(gaps.gap)) if unit is None else np.array([gaps.unit(unit)])
+    rows = slice(None) if unit is None else np.array([gaps.unit(unit)])
     return _groups(gaps, gaps.owner, rows)
 
 
@@ -140,7 +144,7 @@ def main_of(spec: Spec, gaps: Gaps) -> list[str | None]:
 
 def by_main(gaps: Gaps, unit: str | None = None) -> list[Group]:
     """Per main index: lost, at stake, share (one unit, or summed over all units)."""
-    rows = np.arange(len(gaps.gap)) if unit is None else np.array([gaps.unit(unit)])
+    rows = slice(None) if unit is None else np.array([gaps.unit(unit)])
     return _groups(gaps, main_of(gaps.spec, gaps), rows)
 
 
