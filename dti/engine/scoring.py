@@ -166,10 +166,13 @@ def competition_ranks(values: np.ndarray, precision: int) -> np.ndarray:
     scale = 10.0**precision
     ranks = np.zeros(values.shape, dtype=np.int32, order="F")
     for j in range(values.shape[1]):
-        keys = np.floor(values[:, j] * scale + (0.5 + 1e-9))
-        known = ~np.isnan(keys)
-        if not known.any():
+        keys = values[:, j] * scale
+        keys += 0.5 + 1e-9
+        np.floor(keys, out=keys)
+        given = ~np.isnan(keys)
+        if not given.any():
             continue
+        known: np.ndarray | slice = slice(None) if given.all() else given  # usually all: no mask copy
         column = keys[known]
         low = column.min()
         span = column.max() - low + 1
