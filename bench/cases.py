@@ -45,7 +45,13 @@ ROWS = [
         "score_large",
         "pandas_large",
     ),
-    Row("csv-small", "same, {small} units", 1.5, "score_small", "pandas_small"),
+    Row(
+        "csv-small",
+        "`dti score` → CSV, {small} units × 98 / the pandas read",
+        1.5,
+        "score_small",
+        "pandas_small",
+    ),
     Row("scaling", "scaling {large} / {small} units, `dti score`", 4.0, "score_large", "score_small"),
     Row(
         "scaling-pandas",

@@ -1,7 +1,7 @@
 """The fast path of a worksheet: `<sheetData>` as office suites write it, cut into cells by one regular
 expression and turned into values per distinct (type, style, text), not per cell.
 
-Excel, LibreOffice, XlsxWriter and openpyxl write every cell as `<c r="B2" s="1" t="s"><v>7</v></c>`
+Excel, LibreOffice and XlsxWriter write every cell as `<c r="B2" s="1" t="s"><v>7</v></c>`
 (a formula's `<f>` before its cached `<v>`), one `<row>` after another. Such a sheet is split into its
 cells by `re.split` (C speed; each group of the pattern is a column of the split), and every piece
 between two cells must be nothing, or a row closing and the next opening: anything else (an inline
