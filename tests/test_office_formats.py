@@ -205,3 +205,34 @@ def test_a_target_appendix_in_word_reviews_as_the_csv(tmp_path: Path) -> None:
     document.save(path)
     expected = _targets(SAMPLES / "targets_2025.csv")
     assert len(expected) > 10 and _targets(path) == expected
+
+
+def test_a_table_without_known_columns_is_skipped_with_a_note(tmp_path: Path) -> None:
+    from dti.io.files import read_grids
+
+    document = Document()
+    document.add_paragraph("DANH SÁCH TỔ CÔNG TÁC")
+    members = document.add_table(rows=0, cols=2)
+    for name, role in [
+        ("Họ và tên", "Chức vụ"),
+        ("Nguyễn Văn An", "Tổ trưởng"),
+        ("Trần Thị Bình", "Thành viên"),
+        ("Lê Văn Cường", "Thành viên"),
+    ]:
+        cells = members.add_row().cells
+        cells[0].text, cells[1].text = name, role
+    document.add_paragraph(TITLE)
+    table = document.add_table(rows=0, cols=3)
+    for row in [("Mã đơn vị", "Mã chỉ số", "Kết quả"), ("58", "NTS.04", "Có")]:
+        for cell, text in zip(table.add_row().cells, row, strict=True):
+            cell.text = text
+    path = tmp_path / "bao_cao.docx"
+    document.save(path)
+    grids, issues = read_grids([path])
+    assert not issues and len(grids) == 1
+    [grid] = grids
+    assert [str(n) for n in grid.notes] == [
+        "the document has 2 tables: skipped table 1 (no column dti knows)"
+    ]
+    # the title paragraph above the table, not the member list's names, is its title row
+    assert grid.title_lines() == [TITLE]

@@ -15,13 +15,14 @@ import io
 import zipfile
 from pathlib import Path
 
-from dti.io.grid import Grid, InputError, factorize, make_grid
+from dti.io.grid import Grid, InputError, cell_ref, factorize, make_grid
 from dti.io.xlsx import BROKEN
 from dti.io.xlsxxml import EntitiesForbidden, XlsxLimits, elements, local_name, parse_part
 from dti.text import nfc
 from dti.words import note
 
 TITLE_LINES = 8  # the lines above a table kept as its title rows
+LETTERHEAD_ROWS = 3  # a table of at most 3 rows without known columns: the letterhead, not a table skipped
 
 MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 _RUN_TEXT = {"t": None, "tab": "\t", "ptab": "\t", "cr": "\n", "noBreakHyphen": "-", "br": "\n"}
@@ -146,13 +147,18 @@ def read_docx(path: Path, data: bytes, *, every: bool = True, limits: XlsxLimits
     except BROKEN as exc:
         why = f"{type(exc).__name__}: {' '.join(str(exc).split())}"
         raise InputError(note("files.bad-docx", why=why)) from None
+    heights = [len(block) for block in blocks if not isinstance(block, str)]
     grids = _table_grids(path, blocks, limits)
     if not grids:
         raise InputError(note("files.docx-no-table"))
     data_grids = [g for g in grids if g.looks_like_data()]
     kept = (data_grids or [max(grids, key=lambda g: len(g.rows))])[: None if every else 1]
     chosen = {id(g) for g in kept}
-    skipped = [i + 1 for i, g in enumerate(grids) if id(g) not in chosen and len(g.rows) >= 3]
+    skipped = [
+        i + 1
+        for i, (g, rows) in enumerate(zip(grids, heights, strict=True))
+        if id(g) not in chosen and rows > LETTERHEAD_ROWS
+    ]
     if skipped:
         kept[0].notes.append(note("files.docx-skipped", tables=skipped, count=len(grids)))
     return kept
@@ -174,15 +180,22 @@ def _table_grids(path: Path, blocks: list[Block], limits: XlsxLimits) -> list[Gr
         if len(block) > limits.rows:
             raise limits.over(note("io.limit.rows", row=float(limits.rows)), "rows")
         if width > limits.columns:
-            raise limits.over(note("io.limit.columns", cell="", column=float(limits.columns)), "columns")
+            cell = cell_ref(limits.columns, 1)
+            raise limits.over(note("io.limit.columns", cell=cell, column=float(limits.columns)), "columns")
         rows = [[line] for line in above[-TITLE_LINES:]] + block
-        rows = [r for r in rows if any(c.strip() for c in r)]
-        above = [line for row in block for cell in row for line in cell.split("\n") if line.strip()]
-        if not rows:
-            continue
+        rows = [r for r in rows if any(c.strip() for c in r)] or [[""]]
         width = max(len(r) for r in rows)
         body = rows[1:]
         columns = [factorize([r[j] if j < len(r) else "" for r in body]) for j in range(width)]
         header = rows[0] + [""] * (width - len(rows[0]))
-        grids.append(make_grid(path, None, header, columns, len(body)))
+        grid = make_grid(path, None, header, columns, len(body))
+        grids.append(grid)
+        # A letterhead (a small table: 'UBND TỈNH …' beside 'CỘNG HÒA …') gives the table below it its
+        # title lines; a table of data or a list does not.
+        small = len(block) <= LETTERHEAD_ROWS and not grid.looks_like_data()
+        above = (
+            [line for row in block for cell in row for line in cell.split("\n") if line.strip()]
+            if small
+            else []
+        )
     return grids

@@ -23,8 +23,10 @@ from dti.io.xlsxxml import XlsxLimits
 from dti.words import note
 
 COLUMN_BITS = 20  # positions as xlsxsheet.sheet_grid reads them: row << 20 | column
-# xlrd takes ~1 s per ~4 MB of cells; 40 MB of BIFF is ~10 s and ~1 GB of Python objects at worst.
-MAX_XLS_BYTES = 40 * 1024 * 1024
+# xlrd holds a whole workbook as Python objects: a 6 MB .xls of 336,000 cells took ~1 s of CPU and
+# ~200 MB (tests/hostile/measure.py). 16 MiB (~900,000 number cells) stays within seconds and 1 GB; a
+# province's file is ~130 KB.
+MAX_XLS_BYTES = 16 * 1024 * 1024
 # xlrd's cell types
 EMPTY, TEXT, NUMBER, XL_DATE, BOOLEAN, ERROR, BLANK = range(7)
 
