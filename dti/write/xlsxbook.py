@@ -117,6 +117,9 @@ def _types(values: list[Any]) -> set[type]:
     return set(map(type, values))
 
 
+NUMBERS = ("value", "points", "int", "pct", "places", "signed")  # kinds written as numbers
+
+
 @dataclass(frozen=True)
 class Placed:
     """Where a table landed: its header row, last row and width (charts go to the right of it)."""
@@ -254,28 +257,60 @@ class Book:
     def _column(
         self, sheet: Any, top: int, j: int, column: Column, view: View, wide: bool, values: list[Any]
     ) -> None:
-        """The column's values from row `top`. Plain numbers or texts (no tone, marker, indent or bold row)
-        go to the sheet as a whole column with the column's format, and an empty value not at all: most
-        of a 10,000-unit table. Other cells are written one by one."""
+        """The column's values from row `top`. Numbers and texts go to the sheet as whole columns, one per
+        look (a places column's rises in green, falls in red; a toned text's colours), and an empty value
+        not at all: most of a 10,000-unit table. A bold row's cells, a marked number ('12 p'), an indented
+        text and anything else are written one by one, as before."""
         plain = not (column.tone or column.marker or column.indent)
         number_look = self.format(num_format=number_format(column.kind, column.digits), bold=column.strong)
         text_look = self.format(bold=column.strong, text_wrap=wide, valign="top" if wide else None)
-        kinds = _types(values)
-        strong = [bool(r.get(view.strong)) for r in view.rows] if view.strong else [False] * len(values)
-        if plain and column.kind in ("value", "points", "int") and kinds <= {float, int, type(None)}:
+        kinds, rows, size = _types(values), view.rows, len(values)
+        flags = [bool(r.get(view.strong)) for r in rows] if view.strong else [False] * size
+        strong = np.array(flags, dtype=bool)
+        given = np.array([v is not None for v in values], dtype=bool)
+        alone = strong | given
+        if (
+            column.kind in NUMBERS
+            and not (column.tone or column.indent)
+            and kinds <= {float, int, type(None)}
+        ):
             numbers = np.array(values, dtype=float)
-            bulk = np.isfinite(numbers) & ~np.array(strong, dtype=bool)
-            sheet.numbers(top, j, np.where(bulk, numbers, np.nan), number_look)
-            alone = [i for i, v in enumerate(values) if strong[i] or (v is not None and not bulk[i])]
-        elif plain and column.kind == "text" and kinds <= {str, type(None)}:
-            texts = [None if v is None or s else clean(v) for v, s in zip(values, strong, strict=True)]
-            sheet.strings(top, j, texts, text_look)
-            alone = [i for i, s in enumerate(strong) if s]
-        else:
-            alone = [i for i, v in enumerate(values) if v is not None or strong[i]]
-        rows = view.rows
-        for i in alone:
+            marks = [bool(r.get(column.marker)) for r in rows] if column.marker else [False] * size
+            bulk = np.isfinite(numbers) & ~strong & ~np.array(marks, dtype=bool)
+            if plain and column.kind in ("value", "points", "int"):
+                sheet.numbers(top, j, np.where(bulk, numbers, np.nan), number_look)
+            else:
+                shown = numbers / 100 if column.kind == "pct" else numbers
+                sign = np.sign(shown) if column.kind == "places" else np.zeros(size)
+                for side, colour in ((0, None), (1, COLOURS["up"]), (-1, COLOURS["down"])):
+                    part = bulk & (sign == side)
+                    if part.any():
+                        look = self._look(column, wide, colour)
+                        sheet.numbers(top, j, np.where(part, shown, np.nan), look)
+            alone = strong | (given & ~bulk)
+        elif column.kind == "text" and not (column.marker or column.indent) and kinds <= {str, type(None)}:
+            bulk = given & ~strong
+            if column.tone:  # an empty toned text is an empty formatted cell: written alone
+                bulk &= np.array([v != "" for v in values], dtype=bool)
+                colours = [COLOURS.get(str(r.get(column.tone) or r.get(column.key))) for r in rows]
+            else:
+                colours = [None] * size
+            chosen = bulk.tolist()
+            for colour in dict.fromkeys(c for c, b in zip(colours, chosen, strict=True) if b):
+                look = text_look if colour is None else self._look(column, wide, colour)
+                picked = zip(values, chosen, colours, strict=True)
+                sheet.strings(top, j, [clean(v) if b and c == colour else None for v, b, c in picked], look)
+            alone = strong | (given & ~bulk)
+        for i in np.flatnonzero(alone).tolist():
             self._value(sheet, top + i, j, column, rows[i], view, wide)
+
+    def _look(self, column: Column, wide: bool, colour: str | None) -> Any:
+        """The format _value gives a cell of the column that is not in a bold row."""
+        shown = number_format(column.kind, column.digits) if column.kind in NUMBERS else None
+        top = "top" if wide else None
+        return self.format(
+            num_format=shown, bold=column.strong, text_wrap=wide, valign=top, font_color=colour
+        )
 
     def _value(
         self, sheet: Any, i: int, j: int, column: Column, row: dict[str, Any], view: View, wide: bool

@@ -70,9 +70,10 @@ class BulkSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter has no type stub
             shared = ' t="s"' if block.kind == "s" else ""
             head = f'" s="{xf}"{shared}><v>'
             cells = [f'<c r="{name}{r}{head}{v}</v></c>' if v else "" for r, v in _numbered(block)]
-            columns[block.col] = (
-                [""] * (block.top - low) + cells + [""] * (size - block.top + low - len(cells))
-            )
+            cells = [""] * (block.top - low) + cells + [""] * (size - block.top + low - len(cells))
+            if block.col in columns:  # a column in several looks: each block holds some of its cells
+                cells = [a or b for a, b in zip(columns[block.col], cells, strict=True)]
+            columns[block.col] = cells
         ordered = [columns[c] for c in sorted(columns)]
         return low, columns, ["".join(row) for row in zip(*ordered, strict=True)]
 
