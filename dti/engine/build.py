@@ -15,7 +15,7 @@ from dti.io.files import read_grids
 from dti.io.grid import Column, Grid, cell_ref, stated_years
 from dti.io.register import UnitRegister
 from dti.issues import Issue, IssueCode, Severity
-from dti.numbers import ABSENT, NUMBER, ParsedTexts, decimal_style, parse_texts, resolve_ambiguous
+from dti.numbers import ABSENT, MISSING, NUMBER, ParsedTexts, decimal_style, parse_texts, resolve_ambiguous
 from dti.spec import Spec
 from dti.words import Note, note
 
@@ -43,9 +43,26 @@ class _Builder:
         self.layers: dict[str, Layer] = {}
         self.tokens: list[np.ndarray] = []
         self.token_count = 0
+        self.blank_tokens: list[np.ndarray] = []  # per token: an empty text (a row left blank)
         self.sources = sources
         self.issues: list[Issue] = []
         self.means: list[PublishedMean] = []
+
+    def _add_tokens(self, column: Column) -> int:
+        offset = self.token_count
+        self.tokens.append(np.array(column.texts, dtype=object))
+        self.blank_tokens.append(np.array([not t.strip() for t in column.texts], dtype=bool))
+        self.token_count += len(column.texts)
+        return offset
+
+    def _blank(self, tokens: np.ndarray, status: np.ndarray, offset: int | None = None) -> np.ndarray:
+        """Cells left blank (no text, no Excel number): not an entry, whatever another file gives. The
+        tokens are the last column's codes when `offset` is given, else tokens of any column read."""
+        if offset is not None:
+            every, at = self.blank_tokens[-1], tokens
+        else:
+            every, at = np.concatenate(self.blank_tokens), np.clip(tokens, 0, None)
+        return (status == MISSING) & every[at] & (tokens >= 0)
 
     def layer(self, stage: int) -> Layer:
         name = STAGE_NAMES[stage]
@@ -76,9 +93,7 @@ class _Builder:
             row_dup, row_first = _first_of(np.where(known, row_keys, -1 - np.arange(len(row_keys))))
         for (col, column, nodes), p in zip(plan.cells, parsed, strict=True):
             resolve_ambiguous(column.texts, p, style)
-            offset = self.token_count
-            self.tokens.append(np.array(column.texts, dtype=object))
-            self.token_count += len(column.texts)
+            offset = self._add_tokens(column)
             cells = _cells(p, column)
             if col in mean_at:  # the mean rows' cells share the column's texts, read in its style
                 self._means(plan, col, mean_at[col][0], _cells(p, mean_at[col][0]), mean_at[col][1])
@@ -91,7 +106,8 @@ class _Builder:
                 node = nodes
                 take = known & (nodes >= 0)
                 keys = (unit_rows * self.shape[1] + node) * len(STAGE_NAMES) + plan.stages
-                dup, first = _first_of(np.where(take, keys, -1 - np.arange(len(keys))))
+                filled = take & ~self._blank(column.codes, cells.status, offset)  # blank rows: no entry
+                dup, first = _first_of(np.where(filled, keys, -1 - np.arange(len(keys))))
             self._place(plan, col, column, offset, cells, node, unit_rows, take, dup, first)
 
     def _whole(self, plan: Plan, unit_rows: np.ndarray, known: np.ndarray) -> np.ndarray | None:
@@ -131,9 +147,7 @@ class _Builder:
         col_of_node = np.zeros(width, dtype=np.int16)
         for (col, column, _), p, j in zip(plan.cells, parsed, nodes, strict=True):
             resolve_ambiguous(column.texts, p, style)
-            offset = self.token_count
-            self.tokens.append(np.array(column.texts, dtype=object))
-            self.token_count += len(column.texts)
+            offset = self._add_tokens(column)
             if col in mean_at:
                 self._means(plan, col, mean_at[col][0], _cells(p, mean_at[col][0]), mean_at[col][1])
             codes = column.codes if identity else column.codes[order]
@@ -200,13 +214,20 @@ class _Builder:
             rows = np.flatnonzero(in_stage)
             # Fortran-ordered matrices: cell (u, j) is element u + j × units of the flat view.
             flat = unit_rows[rows] + node[rows] * self.shape[0]
-            repeated = dup[rows] | (layer.status.ravel(order="F")[flat] != ABSENT)  # or given by another file
+            # A cell left blank is no entry: it neither repeats nor replaces a value given elsewhere (in
+            # this file or another), and a value replaces it; two values are a duplicate.
+            blank = self._blank(column.codes[rows], cells.status[rows], offset)
+            status, token = layer.status.ravel(order="F")[flat], layer.token.ravel(order="F")[flat]
+            before = status != ABSENT  # given by another file
+            filled_before = before & ~self._blank(token, status) if before.any() else before
+            repeated = ~blank & (dup[rows] | filled_before)
             for r in rows[repeated].tolist():
                 text = column.texts[column.codes[r]]
                 earlier = int(first[r]) if dup[r] else None
                 self._duplicate(plan, col, r, earlier, layer, unit_rows, node, int(stage), text)
-            if repeated.any():
-                rows, flat = rows[~repeated], flat[~repeated]
+            skip = repeated | (blank & (before | np.isin(flat, flat[~blank])))
+            if skip.any():
+                rows, flat = rows[~skip], flat[~skip]
             for matrix, values in (
                 (layer.value, cells.value[rows]),
                 (layer.percent, cells.percent[rows]),

@@ -20,7 +20,7 @@ from dti.engine.columns import (
     value_as_node,
 )
 from dti.engine.one_unit import file_unit, given_beside_column
-from dti.engine.reported import with_counts
+from dti.engine.reported import typed_against_counts, with_counts
 from dti.engine.returned import template_changes
 from dti.engine.submission import STAGE_NAMES, Layout
 from dti.io.grid import Column, Grid, cell_ref, col_letter, ragged_rows
@@ -302,7 +302,9 @@ def _long_cells(
     value_col = columns["value"]
     values = grid.columns[value_col]
     if "numerator" in columns and "denominator" in columns:  # a template's counts: `a/b`
-        values = with_counts(values, grid.columns[columns["numerator"]], grid.columns[columns["denominator"]])
+        counts = grid.columns[columns["numerator"]], grid.columns[columns["denominator"]]
+        issues += typed_against_counts(grid, value_col, values, *counts)
+        values = with_counts(values, *counts)
     for r in np.flatnonzero(nodes < 0).tolist():
         if units[r] is None:
             continue

@@ -9,9 +9,10 @@ import numpy as np
 
 from dti.answers import read_answer
 from dti.engine.block import Block, Check
-from dti.io.grid import Column
-from dti.issues import IssueCode, Severity
-from dti.numbers import ABSENT
+from dti.engine.columns import grid_issue
+from dti.io.grid import Column, Grid, cell_ref
+from dti.issues import Issue, IssueCode, Severity
+from dti.numbers import ABSENT, NUMBER, parse_texts
 from dti.spec import PointsRule, RatioRule
 
 
@@ -33,6 +34,54 @@ def with_counts(value: Column, numerator: Column, denominator: Column) -> Column
     native = None if value.native is None else np.where(both, np.nan, value.native)
     percent = None if value.percent_cells is None else value.percent_cells & ~both
     return Column(codes, [*value.texts, *texts], native, percent)
+
+
+def _numbers(column: Column) -> tuple[np.ndarray, np.ndarray]:
+    """Each row's number (NaN where none) and whether it is a percentage (`%` written or an Excel
+    percent cell, whose number is then × 100). Parsed per distinct text."""
+    parsed = parse_texts(column.texts, column.arrow)
+    number = np.where(parsed.status == NUMBER, parsed.value, np.nan)
+    value, percent = number[column.codes], parsed.percent[column.codes]
+    if column.native is not None:
+        excel = ~np.isnan(column.native)
+        pct = excel & (column.percent_cells if column.percent_cells is not None else False)
+        value = np.where(excel, np.where(pct, column.native * 100, column.native), value)
+        percent = np.where(excel, pct, percent)
+    return value, percent
+
+
+def typed_against_counts(
+    grid: Grid, col: int, value: Column, numerator: Column, denominator: Column
+) -> list[Issue]:
+    """A typed `Kết quả` that disagrees with its row's counts: the counts win (`with_counts`), said at
+    the cell with both figures. A typed share agrees when it is the counts' share in percent or as a
+    fraction, to half a percentage point (a rounded figure); a formula's cached value agrees."""
+    typed, percent = _numbers(value)
+    top, _ = _numbers(numerator)
+    bottom, _ = _numbers(denominator)
+    share = np.full(len(typed), np.nan)
+    np.divide(top * 100, bottom, out=share, where=bottom > 0)
+    with np.errstate(invalid="ignore"):
+        as_percent = np.abs(typed - share) <= 0.5
+        as_fraction = ~percent & (np.abs(typed * 100 - share) <= 0.5)
+        wrong = ~np.isnan(typed) & ~np.isnan(share) & ~as_percent & ~as_fraction
+    issues, excel = [], value.native
+    for r in np.flatnonzero(wrong).tolist():
+        row = int(grid.rows[r])
+        params = {
+            "typed": value.texts[value.codes[r]].strip()
+            if excel is None or np.isnan(excel[r])
+            else float(excel[r]),
+            "a": float(top[r]),
+            "b": float(bottom[r]),
+            "share": float(share[r]),
+        }
+        issues.append(
+            grid_issue(IssueCode.INVALID_COUNTS, Severity.WARNING, "collect.counts-win", params, grid,
+                       row=row, column=grid.header[col] if col < len(grid.header) else "",
+                       cell=cell_ref(col, row), value=value.texts[value.codes[r]])
+        )  # fmt: skip
+    return issues
 
 
 def _counts_message(block: Block, i: int, j: int, raw: str) -> tuple[str, dict[str, Any]]:

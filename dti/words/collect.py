@@ -24,6 +24,12 @@ WORDS: dict[str, tuple[str, str]] = {
         "sheet '{sheet}' was renamed (the template sent was '{was}'): its figures are read; "
         "keep the name next time",
     ),
+    "collect.counts-win": (
+        "Kết quả ghi {typed} nhưng Tử số/Mẫu số {a:,.0f}/{b:,.0f} cho {share:.2f} %: dti tính theo Tử số và "
+        "Mẫu số; hãy sửa lại Kết quả hoặc số đếm cho khớp",
+        "Kết quả says {typed} but the counts {a:,.0f}/{b:,.0f} give {share:.2f} %: dti uses the counts; "
+        "correct the result or the counts so they agree",
+    ),
     "collect.rows-deleted": (
         "{count} dòng chỉ số của mẫu đã bị xóa ({codes}): hãy khôi phục từ mẫu và ghi số liệu",
         "{count} component rows of the template were deleted ({codes}): restore them from the template and "
