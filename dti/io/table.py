@@ -40,11 +40,8 @@ class Table:
 def _raw_rows(grid: Grid, count: int) -> list[list[str]]:
     """The first rows as text, the header row first (the grid holds row 1 as its header)."""
     rows = [list(grid.header) + [""] * (len(grid.columns) - len(grid.header))]
-    texts = [
-        np.array(c.texts, dtype=object) if c.texts else np.array([""], dtype=object) for c in grid.columns
-    ]
-    for i in range(min(count, len(grid.rows))):
-        rows.append([str(t[c.codes[i]]) for t, c in zip(texts, grid.columns, strict=True)])
+    for i in range(min(count, len(grid.rows))):  # a few rows: no copy of a column's distinct texts
+        rows.append([c.texts[c.codes[i]] if c.texts else "" for c in grid.columns])
     return rows
 
 
