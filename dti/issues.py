@@ -146,6 +146,7 @@ class Report:
     def __init__(self, issues: Iterable[Issue] = (), max_issues: int | None = None) -> None:
         self._items: list[Issue | Batch] = list(issues)
         self.max_issues = max_issues
+        self.strict = False  # `dti validate --strict`: warnings fail too (every format asks `fails`)
 
     @property
     def issues(self) -> list[Issue]:
@@ -183,9 +184,13 @@ class Report:
     def warnings(self) -> list[Issue]:
         return [i for i in self.issues if i.severity is Severity.WARNING]
 
+    def fails(self, issue: Issue | Batch) -> bool:
+        """Whether the issue makes the submission invalid: an error, or under --strict a warning too."""
+        return issue.severity is Severity.ERROR or (self.strict and issue.severity is Severity.WARNING)
+
     @property
     def valid(self) -> bool:
-        return not any(item.severity is Severity.ERROR for item in self._items)
+        return not any(self.fails(item) for item in self._items)
 
     @property
     def unreadable(self) -> bool:
@@ -206,8 +211,9 @@ class Report:
         }
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        found = {
             "valid": self.valid,
             "issues": [i.to_dict() for i in self.shown()],
             "summary": self.summary(),
         }
+        return {**found, "strict": True} if self.strict else found

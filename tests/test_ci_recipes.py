@@ -247,6 +247,14 @@ def test_the_action_annotates_summarises_and_fails_on_errors(tmp_path: Path) -> 
     )
     strict = action_step(repo, tmp_path, **(given | {"strict": "true"}))
     assert strict.returncode == 1  # the missing indicators are warnings
+    assert (
+        "::error file=" in strict.stdout and "::warning file=" not in strict.stdout
+    )  # they fail the job: said so
+    assert (
+        summary.read_text(encoding="utf-8")
+        .split("\n### ")[-1]
+        .startswith("❌ Kiểm tra tệp số liệu DTI: không")
+    )
     word, _ = break_file(repo / "2025/so-tai-chinh.csv")
     summary.unlink()
     broken = action_step(repo, tmp_path, **(given | {"lang": "en"}))

@@ -44,6 +44,8 @@ def changed_files(ref: str | None) -> list[Path]:
     top = Path(os.fsdecode(probe.stdout).strip())
     found: list[str] = []
     if ref is not None:
+        if run("rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}").returncode != 0:
+            common.fail(note("ci.unknown-ref", ref=ref), ExitCode.USAGE)
         found += names("diff", "--name-only", "-z", "--diff-filter=d", f"{ref}...HEAD", ref=ref)
     if run("rev-parse", "--verify", "--quiet", "HEAD").returncode == 0:
         found += names("diff", "--name-only", "-z", "--diff-filter=d", "HEAD")

@@ -80,10 +80,11 @@ def validate(
         read = [s.name for s in run.submission.sources]
     else:  # --changed and nothing changed: an empty report, so that CI still finds the file it expects
         report, read = Report(max_issues=limit), []
+    report.strict = strict  # decided once: every format and the exit code ask report.valid / report.fails
     write(fmt, report, read, Writer(output=output, lang=lang, bom=bom), files)
     if report.unreadable:
         raise typer.Exit(int(ExitCode.USAGE))
-    if not report.valid or (strict and report.warnings):
+    if not report.valid:
         raise typer.Exit(int(ExitCode.INVALID_DATA))
 
 

@@ -84,6 +84,8 @@ def _absent_issues(spec: Spec, submission: Submission, given: np.ndarray) -> lis
     scored = graph.is_leaf & (np.nan_to_num(graph.max_points) > 0)
     absent = scored & ~graph.spread_down(given)
     counted = submission.counted()
+    # a unit's rows may be spread over several files: then the warning is the submission's, of no file
+    one_file = len({source.name for source in submission.sources}) == 1
     out = []
     for i in np.flatnonzero(absent.any(axis=1)):
         codes = [graph.codes[j] for j in np.flatnonzero(absent[i])]
@@ -96,7 +98,7 @@ def _absent_issues(spec: Spec, submission: Submission, given: np.ndarray) -> lis
                 Severity.WARNING,
                 "check.absent",
                 {"unit": submission.units[i], "count": len(codes), "codes": listed},
-                file=submission.sources[counted.source[i, first]].name,
+                file=submission.sources[counted.source[i, first]].name if one_file else None,
                 unit=submission.units[i],
             )
         )

@@ -35,7 +35,7 @@ def issues(report: Report, lang: Lang = "vi", workbooks: set[str] | None = None)
         if i.sheet and i.file in (workbooks or set()):
             row["cell"] = f"{i.sheet}!{i.cell}" if i.cell else i.sheet
         level = word(str(i.severity), lang)
-        by_file[i.file or "-"].append(
+        by_file[i.file or word("ci.no-file", lang)].append(
             {
                 **row,
                 "message": i.text(lang),
@@ -54,6 +54,8 @@ def issues(report: Report, lang: Lang = "vi", workbooks: set[str] | None = None)
         notes.append(say("label.validate.shown", lang, shown=len(shown), total=len(report.issues)))
     verdict = "label.validate.valid" if report.valid else "label.validate.invalid"
     notes.append(say(verdict, lang, errors=len(report.errors), warnings=len(report.warnings)))
+    if report.strict and report.warnings:
+        notes.append(say("ci.strict-warnings", lang, warnings=len(report.warnings)))
     views[-1].notes = notes
     return views
 

@@ -10,6 +10,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "hợp lệ: {files} tệp, {errors} lỗi, {warnings} cảnh báo",
         "valid: {files:|file|files}, {errors:|error|errors}, {warnings:|warning|warnings}",
     ),
+    "ci.strict-warnings": (
+        "Chạy với --strict: {warnings} cảnh báo được tính là lỗi và phải sửa.",
+        "Run with --strict: {warnings:|warning counts|warnings count} as failures and must be fixed.",
+    ),
     "ci.verdict-invalid": (
         "không hợp lệ: {files} tệp, {errors} lỗi, {warnings} cảnh báo",
         "invalid: {files:|file|files}, {errors:|error|errors}, {warnings:|warning|warnings}",
@@ -29,7 +33,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "… and {count:|more error|more errors}: see the full report (dti validate --format junit, sarif "
         "or json).",
     ),
-    "ci.no-file": ("(không rõ tệp)", "(no file)"),
+    "ci.no-file": ("(toàn bộ số liệu nộp)", "(the whole submission)"),
     # junit: where an issue is, in a failure's message and the warnings' system-out
     "ci.at-cell": ("dòng {row}, ô {cell}", "row {row}, cell {cell}"),
     "ci.at-row": ("dòng {row}", "row {row}"),
@@ -57,6 +61,14 @@ WORDS: dict[str, tuple[str, str]] = {
         "thư mục của kho, hoặc nêu tên các tệp cần kiểm tra",
         "--changed works in a git repository, and {folder} is in none: run it inside the repository, or "
         "name the files to check",
+    ),
+    "ci.unknown-ref": (
+        "--changed {ref}: kho git này không có nhánh, thẻ hay commit nào tên '{ref}'. Hãy kiểm tra lại tên "
+        "(ví dụ --changed origin/main), hoặc tải nhánh về trước bằng git fetch (trên CI: git fetch origin "
+        "main, hoặc actions/checkout với fetch-depth: 0)",
+        "--changed {ref}: this git repository has no branch, tag or commit named '{ref}'. Check the name "
+        "(e.g. --changed origin/main), or fetch it first with git fetch (on CI: git fetch origin main, or "
+        "actions/checkout with fetch-depth: 0)",
     ),
     "ci.git-failed": (
         "git không so sánh được với '{ref}': {reason}; hãy nêu một nhánh, thẻ hoặc commit có trong kho (ví "

@@ -29,7 +29,7 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def annotation(issue: Issue) -> str:
+def annotation(issue: Issue, level: str) -> str:
     properties = []
     if issue.file:
         properties.append(f"file={escape_property(issue.file)}")
@@ -39,8 +39,11 @@ def annotation(issue: Issue) -> str:
     if col:
         properties.append(f"col={col}")
     where = " " + ",".join(properties) if properties else ""
-    return f"::{issue.severity}{where}::{escape_data(f'[{issue.code}] {issue.message}')}"
+    return f"::{level}{where}::{escape_data(f'[{issue.code}] {issue.message}')}"
 
 
 def dumps(report: Report) -> str:
-    return "\n".join(annotation(issue) for issue in report.shown())
+    """An annotation per shown issue: `::error` for what fails the job (a warning too under --strict)."""
+    return "\n".join(
+        annotation(issue, "error" if report.fails(issue) else str(issue.severity)) for issue in report.shown()
+    )

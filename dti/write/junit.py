@@ -1,5 +1,6 @@
 """JUnit XML for the test tabs of GitLab, Jenkins and Azure DevOps: one testsuite, one testcase per file,
-one failure per error (with its cell and message); a file's warnings go to its system-out."""
+one failure per error (with its cell and message; under --strict per warning too); a file's other
+warnings go to its system-out."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 
-from dti.issues import Issue, Report, Severity
+from dti.issues import Issue, Report
 from dti.words import Lang, say, word
 
 # XML 1.0 forbids most control characters even escaped: a cell's \x01 would make the report unreadable
@@ -49,7 +50,7 @@ def by_file(report: Report, files: Sequence[str], lang: Lang) -> dict[str, list[
 
 def dumps(report: Report, files: Sequence[str], lang: Lang = "vi") -> str:
     grouped = by_file(report, files, lang)
-    errors = sum(1 for issues in grouped.values() for i in issues if i.severity is Severity.ERROR)
+    errors = sum(1 for issues in grouped.values() for i in issues if report.fails(i))
     suite = ET.Element(
         "testsuite",
         name=SUITE,
@@ -62,12 +63,12 @@ def dumps(report: Report, files: Sequence[str], lang: Lang = "vi") -> str:
     for name, issues in grouped.items():
         case = ET.SubElement(suite, "testcase", name=xml_text(name), classname="dti.validate", time="0")
         for each in issues:
-            if each.severity is Severity.ERROR:
+            if report.fails(each):
                 failure = ET.SubElement(
                     case, "failure", type=str(each.code), message=xml_text(headline(each, lang))
                 )
                 failure.text = xml_text(f"{name}: {headline(each, lang)}")
-        warnings = [i for i in issues if i.severity is not Severity.ERROR]
+        warnings = [i for i in issues if not report.fails(i)]
         if warnings:
             out = ET.SubElement(case, "system-out")
             label = word("ci.warning-line", lang)

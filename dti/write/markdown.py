@@ -30,6 +30,7 @@ def row(*cells: object) -> str:
 def dumps(report: Report, files: Sequence[str], lang: Lang = "vi", limit: int | None = None) -> str:
     """The summary; at most `limit` errors listed (the counts are of every issue)."""
     every = Report(report.issues)  # counted and listed from every issue, not only the shown ones
+    every.strict = report.strict
     grouped = by_file(every, files, lang)
     errors = sum(1 for issues in grouped.values() for i in issues if i.severity is Severity.ERROR)
     warnings = sum(len(issues) for issues in grouped.values()) - errors
@@ -37,13 +38,15 @@ def dumps(report: Report, files: Sequence[str], lang: Lang = "vi", limit: int | 
     mark = "✅" if report.valid else "❌"
     counts = {"files": len(grouped), "errors": errors, "warnings": warnings}
     lines = [f"### {mark} {cell(word('ci.title', lang))}: {cell(say(verdict, lang, **counts))}", ""]
+    if report.strict and warnings:
+        lines += [cell(say("ci.strict-warnings", lang, warnings=warnings)), ""]
     lines += [row(*(word(k, lang) for k in ("ci.file", "ci.errors", "ci.warnings"))), "| --- | ---: | ---: |"]
     for name, issues in grouped.items():
         wrong = sum(1 for i in issues if i.severity is Severity.ERROR)
         lines.append(row(name, wrong, len(issues) - wrong))
     lines += [f"| **{cell(word('ci.total', lang))}** | **{errors}** | **{warnings}** |", ""]
     lines += [f"#### {cell(word('ci.errors-heading', lang))}", ""]
-    listed = [i for i in every.shown() if i.severity is Severity.ERROR]
+    listed = [i for i in every.shown() if every.fails(i)]
     if limit is not None:
         listed = listed[:limit]
     if not listed:
@@ -57,6 +60,7 @@ def dumps(report: Report, files: Sequence[str], lang: Lang = "vi", limit: int | 
                 each.file or word("ci.no-file", lang), each.row or "", place or "", each.code, each.text(lang)
             )
         )
-    if errors > len(listed):
-        lines += ["", cell(say("ci.more-errors", lang, count=errors - len(listed)))]
+    failing = sum(1 for i in every.issues if every.fails(i))
+    if failing > len(listed):
+        lines += ["", cell(say("ci.more-errors", lang, count=failing - len(listed)))]
     return "\n".join(lines)

@@ -99,6 +99,8 @@ def dumps(report: Report, lang: Lang = "vi", root: Path | None = None) -> str:
                         "rules": [rule(code, lang) for code in codes],
                     }
                 },
+                # a result's level is the severity; whether they fail the job (--strict) is here
+                "invocations": [{"executionSuccessful": report.valid}],
                 "columnKind": "unicodeCodePoints",
                 "results": [result(i, index[str(i.code)], lang, here) for i in shown],
             }
