@@ -235,3 +235,34 @@ def test_mutated_csv_never_crashes_the_cli(tmp_path: Path, edits: list[tuple[int
     assert result.exit_code in (0, 1, 2), result.output
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
     json.loads(result.stdout)
+
+
+def _reaches(start: object, kind: type, depth: int = 4) -> bool:
+    """Whether `start` holds an object of `kind` within `depth` references (closures, partials, tuples)."""
+    import gc
+
+    seen, level = set(), [start]
+    for _ in range(depth):
+        level = [
+            r for o in level for r in gc.get_referents(o) if id(r) not in seen and not isinstance(r, type)
+        ]
+        seen.update(id(r) for r in level)
+        if any(isinstance(r, kind) for r in level):
+            return True
+    return False
+
+
+def test_issues_read_after_scoring_are_found_again() -> None:
+    """Scoring lets go of the rule blocks (a copy of every cell) and the report's batches keep none:
+    read afterwards, they locate the same issues as a validation read at once."""
+    from dti.engine.block import Block
+    from dti.issues import Batch
+    from dti.pipeline import evaluate
+
+    path = SAMPLES / "2024.csv"
+    run = evaluate(path, SPEC)
+    assert run.result is not None
+    assert all(not layer.cache for layer in run.submission.layers.values())
+    batches = [b for b in run.report._items if isinstance(b, Batch)]
+    assert batches and not any(_reaches(b.build, Block) for b in batches)
+    assert run.report.to_dict() == _report(path).to_dict()

@@ -99,3 +99,15 @@ def test_csv_text_columns_whole_or_cell_by_cell_alike() -> None:
     assert written == '"name","rank"\n"Xã 0",3\n"",\n"",1\n"Ủy ban nhân dân",\n'
     written = b"".join(csv.dumps({"name": mixed})).decode()
     assert written == '"name"\n"Xã 0"\n"\'=1+1"\n"Sở\n\'=TTTT"\n"-"\n"-3,5"\n"tệp\\xff"\n'
+
+
+def test_csv_parts_are_made_as_they_are_written(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A large table comes in parts made while the earlier ones are written, not all held at once;
+    # the parts joined are the file written in one part.
+    table = {"name": ["Xã 1", "Xã 2", "Xã 3", "Xã 4", "Xã 5"], "dti": np.array([0.5, np.nan, 1.0, 0.25, 2.0])}
+    rows = [f'"Xã {k}",{v}\n' for k, v in [(1, "0.5"), (2, ""), (3, "1"), (4, "0.25"), (5, "2")]]
+    assert b"".join(csv.dumps(table)).decode() == '"name","dti"\n' + "".join(rows)
+    monkeypatch.setattr(csv, "PART_ROWS", 2)
+    parts = csv.dumps(table)
+    assert next(parts).decode() == '"name","dti"\n' + "".join(rows[:2])
+    assert [p.decode() for p in parts] == ["".join(rows[2:4]), rows[4]]

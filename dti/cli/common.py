@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Callable, Sequence
+import itertools
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, NoReturn, ParamSpec, TypeVar
 
@@ -305,17 +306,27 @@ def scored(run: Run, file: object, lang: Lang, warnings: bool = True) -> Result:
     return run.result
 
 
-def write(content: str | list[bytes], output: Path | None, inputs: Sequence[Path] = ()) -> None:
-    """Text (or parts of UTF-8 bytes) to stdout, or atomically to the output file."""
+def write(content: str | Iterable[bytes], output: Path | None, inputs: Sequence[Path] = ()) -> None:
+    """Text (or parts of UTF-8 bytes, written as they come) to stdout, or atomically to the output
+    file; a final line break is added when the last part has none."""
     from dti.write.files import printable, write_atomic, write_stdout
 
-    parts = [printable(content).encode("utf-8")] if isinstance(content, str) else content
-    if not parts or not parts[-1].endswith(b"\n"):
-        parts.append(b"\n")
+    given = [printable(content).encode("utf-8")] if isinstance(content, str) else content
+    parts = _ending_line(given)
     if output is None:
         write_stdout(parts)
     else:
         write_atomic(output, parts, read(inputs))
+
+
+def _ending_line(parts: Iterable[bytes]) -> Iterator[bytes]:
+    last = b""
+    for part in parts:
+        if part:
+            last = part
+        yield part
+    if not last.endswith(b"\n"):
+        yield b"\n"
 
 
 def decimal_mark(lang: LangChoice, decimal: DecimalMark | None = None) -> Decimal:
@@ -368,9 +379,8 @@ def emit(
             refuse("cli.format-unavailable", format="csv")
         from dti.write import csv as csv_writer
 
-        content = csv_writer.dumps(csv())
-        parts = [content.encode("utf-8")] if isinstance(content, str) else content  # escaped by dumps
-        write([BOM, *parts] if with_bom else parts, output, inputs)
+        parts = csv_writer.dumps(csv())  # escaped by dumps; made as they are written
+        write(itertools.chain([BOM], parts) if with_bom else parts, output, inputs)
     elif fmt == "xlsx":
         if output is None:  # refused by check_format; said again for the type checker
             refuse("cli.xlsx-output")

@@ -114,6 +114,7 @@ def score(
     else:
         delta = None if before is None else changes(before, result, node)
         codes = views.score_columns(run.spec, (show or Show.main).value)
+        del run, past  # the read cells (and the report's batches over them) are not needed for output
         picked = None if show is None else codes
         order = score_views.rank_order(result, node) if by is not None else None
         from dti.views import grades  # the grade column, `band` and `bands`: none without bands

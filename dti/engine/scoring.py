@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from dti.engine import rules
-from dti.engine.submission import Submission
+from dti.engine.submission import Layer, Submission
 from dti.spec import Spec
 
 if TYPE_CHECKING:
@@ -246,6 +246,9 @@ def score(spec: Spec, submission: Submission) -> Result:
     counted = counted.rows(keep)
     given = counted.given
     leaf_points = rules.points(spec, counted, submission.tokens)
+    self_view = submission.self_view()
+    if self_view is None:
+        _forget_blocks(submission, counted)  # before the result's matrices are made: a lower peak
     unscored = np.isnan(leaf_points)  # cells not given are NaN too (rules.points)
     missing = given & unscored
     absent = graph.is_leaf & ~graph.spread_down(given)
@@ -264,13 +267,19 @@ def score(spec: Spec, submission: Submission) -> Result:
     del unscored
     points = up(leaf_points)
     stake = up(np.where(absent | missing, top, 0.0))
-    self_view = submission.self_view()
     self_points = points
     if self_view is not None:
         own = rules.points(spec, self_view.rows(keep), submission.tokens)
+        _forget_blocks(submission, counted)
         own[~given | np.isnan(own)] = 0.0
         self_points = up(own)
     return _result(spec, submission, keep, points, stake, self_points)
+
+
+def _forget_blocks(submission: Submission, counted: Layer) -> None:
+    """Let go of the rule blocks validation and scoring shared (a copy of every given cell)."""
+    for layer in [*submission.layers.values(), counted]:
+        layer.cache.clear()
 
 
 def score_values(spec: Spec, submission: Submission) -> Result:

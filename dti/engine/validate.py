@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 
-from dti.engine.block import Block, Check
+from dti.engine.block import Check
 from dti.engine.rules import CHECK_ORDER, blocks
 from dti.engine.submission import Layer, Submission
 from dti.issues import Batch, Issue, IssueCode, Report, Severity, issue
@@ -30,29 +32,36 @@ def validate(spec: Spec, submission: Submission, max_issues: int | None = None) 
 
 
 def _cell_issues(spec: Spec, submission: Submission, layer: Layer) -> list[Batch]:
-    """Run every rule kind's checks over its block of cells; Issues are built only when read."""
+    """Run every rule kind's checks over its block of cells; Issues are built only when read.
+
+    A batch keeps what to look at again, not the flagged cells or the block (a copy of every cell of a
+    rule kind, which the report would hold through output): its cells are found again when read.
+    """
     found: list[tuple[int, Batch]] = []
-    for kind, block in blocks(spec, layer, submission.tokens):
+    for b, (kind, block) in enumerate(blocks(spec, layer, submission.tokens)):
         given = block.status != 0
         for check in kind.checks:
             with np.errstate(invalid="ignore", divide="ignore"):
-                flagged = check.flags(block) & given
-            count = int(np.count_nonzero(flagged))  # the cells are found only when the issues are read
-
-            def build(
-                check: Check = check, block: Block = block, flagged: np.ndarray = flagged
-            ) -> list[Issue]:
-                issues = []
-                rows, cols = np.nonzero(flagged)
-                for i, k in zip(rows.tolist(), cols.tolist(), strict=True):
-                    where = submission.locate(layer, i, int(block.columns[k]))
-                    key, params = check.message(block, i, k, where["value"])
-                    issues.append(issue(check.code, check.severity, key, params, **where))
-                return issues
-
-            found.append((CHECK_ORDER.index(check.code), Batch(check.code, check.severity, count, build)))
+                count = int(np.count_nonzero(check.flags(block) & given))
+            if count:
+                build = functools.partial(_located, spec, submission, layer, b, check)
+                found.append((CHECK_ORDER.index(check.code), Batch(check.code, check.severity, count, build)))
     found.sort(key=lambda item: item[0])
     return [batch for _, batch in found]
+
+
+def _located(spec: Spec, submission: Submission, layer: Layer, b: int, check: Check) -> list[Issue]:
+    """The issues of one check over the b-th block, each with its file, row and cell."""
+    block = blocks(spec, layer, submission.tokens)[b][1]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        flagged = check.flags(block) & (block.status != 0)
+    issues = []
+    rows, cols = np.nonzero(flagged)
+    for i, k in zip(rows.tolist(), cols.tolist(), strict=True):
+        where = submission.locate(layer, i, int(block.columns[k]))
+        key, params = check.message(block, i, k, where["value"])
+        issues.append(issue(check.code, check.severity, key, params, **where))
+    return issues
 
 
 def _descendant_issues(spec: Spec, submission: Submission, given: np.ndarray) -> list[Issue]:

@@ -13,7 +13,8 @@ from __future__ import annotations
 import io
 import os
 import re
-from collections.abc import Mapping
+from collections import deque
+from collections.abc import Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
@@ -56,10 +57,11 @@ def _escape_line(value: str) -> str:
     return value
 
 
-def dumps(table: Any) -> list[bytes]:
-    """The table as CSV, UTF-8 parts to write one after the other (joining them would copy the whole
-    output once more): a frame (without its index) or a mapping, both by the one writer below, so every
-    CSV quotes a text cell (a line break in it stays inside the cell) and escapes formulas alike."""
+def dumps(table: Any) -> Iterator[bytes]:
+    """The table as CSV, UTF-8 parts made as they are written, one after the other (joining them, or
+    keeping them all, would hold the whole output once more): a frame (without its index) or a mapping,
+    both by the one writer below, so every CSV quotes a text cell (a line break in it stays inside the
+    cell) and escapes formulas alike."""
     if isinstance(table, Mapping):
         return _dumps_columns(list(table.items()))
     return _dumps_columns([(name, _frame_column(column)) for name, column in table.items()])
@@ -146,7 +148,7 @@ def _texts(pa: Any, values: Any) -> Any:
     return pa.Array.from_buffers(pa.string(), len(texts), [None, pa.py_buffer(offsets), pa.py_buffer(data)])
 
 
-def _dumps_columns(columns: list[tuple[Any, Any]]) -> list[bytes]:
+def _dumps_columns(columns: list[tuple[Any, Any]]) -> Iterator[bytes]:
     import pyarrow as pa
     import pyarrow.csv as pacsv
 
@@ -154,8 +156,8 @@ def _dumps_columns(columns: list[tuple[Any, Any]]) -> list[bytes]:
         [_arrow_column(v) for _, v in columns], names=[escape(str(name)) for name, _ in columns]
     )
     # Formatting numbers is the costly part: a large table is written in parts of 20,000 rows on as many
-    # threads as cores (pyarrow releases the GIL); small parts keep the bytes written twice (a
-    # part's buffer, then its bytes) small.
+    # threads as cores (pyarrow releases the GIL), a part written out while the next ones are formatted;
+    # small parts, made only a few ahead of the writing, keep the bytes held at once small.
     parts = max(1, -(-table.num_rows // PART_ROWS))
 
     def write(k: int) -> bytes:
@@ -165,6 +167,15 @@ def _dumps_columns(columns: list[tuple[Any, Any]]) -> list[bytes]:
         return out.getvalue()
 
     if parts == 1:
-        return [write(0)]
-    with ThreadPoolExecutor(min(parts, os.cpu_count() or 1)) as pool:
-        return list(pool.map(write, range(parts)))
+        yield write(0)
+        return
+    workers = min(parts, os.cpu_count() or 1)
+    with ThreadPoolExecutor(workers) as pool:
+        ahead = deque(pool.submit(write, k) for k in range(min(parts, workers + 1)))
+        following = len(ahead)
+        while ahead:
+            part = ahead.popleft().result()
+            if following < parts:
+                ahead.append(pool.submit(write, following))
+                following += 1
+            yield part

@@ -53,7 +53,7 @@ class StdoutError(OutputError):
         super().__init__(note("refusal.stdout", why=exc.strerror or str(exc)))
 
 
-def write_atomic(path: Path, text: str | list[bytes], inputs: Iterable[Path] = ()) -> None:
+def write_atomic(path: Path, text: str | Iterable[bytes], inputs: Iterable[Path] = ()) -> None:
     """Write `text` to a temporary file beside `path`, then rename it over `path`.
 
     Refuse to overwrite one of `inputs` or anything but a regular file; on failure (or SIGINT/SIGTERM)
