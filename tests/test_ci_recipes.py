@@ -200,7 +200,7 @@ def test_changed_checks_only_what_a_change_touched(tmp_path: Path, monkeypatch: 
     unchanged = runner.invoke(app, ["validate", "--changed", "--lang", "en"])
     assert "No submission file" in unchanged.stderr and "the current commit (HEAD)" in unchanged.stderr
     unknown = runner.invoke(app, ["validate", "--changed", "origin/main"])
-    assert unknown.exit_code == 2 and "git không so sánh được với 'origin/main'" in unknown.stderr
+    assert unknown.exit_code == 2 and "không có nhánh, thẻ hay commit nào tên 'origin/main'" in unknown.stderr
     two = runner.invoke(app, ["validate", "--changed", "main", "2025/so-tai-chinh.csv"])
     assert two.exit_code == 2 and "nhiều nhất một REF" in two.stderr
 
