@@ -236,3 +236,36 @@ def test_a_table_without_known_columns_is_skipped_with_a_note(tmp_path: Path) ->
     ]
     # the title paragraph above the table, not the member list's names, is its title row
     assert grid.title_lines() == [TITLE]
+
+
+def _one_letterhead_report(path: Path) -> Path:
+    """The figures as a province writes them in one Word report: a letterhead and a title for the whole
+    document, then 'Biểu 1: …' and 'Biểu 2: …' with a table each (the same columns), then the contacts."""
+    document = Document()
+    letterhead = document.add_table(rows=1, cols=2)
+    letterhead.cell(0, 0).text = "UBND TỈNH NINH THUẬN"
+    letterhead.cell(0, 1).text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    document.add_paragraph(TITLE)
+    for number, (department, rows) in enumerate(DEPARTMENTS.items(), 1):
+        document.add_paragraph(f"Biểu {number}: {department.capitalize()}")
+        table = document.add_table(rows=1, cols=len(HEADER))
+        for cell, text in zip(table.rows[0].cells, HEADER, strict=True):
+            cell.text = text
+        for row_number, (code, name, measure, value, fmt) in enumerate(rows, 1):
+            shown = f"{value * 100:.1f}%".replace(".", ",") if fmt else value
+            texts = [row_number, code, name, measure, shown, ""]
+            for cell, text in zip(table.add_row().cells, texts, strict=True):
+                cell.text = "" if text is None else str(text)
+    document.add_paragraph("Danh sách cán bộ đầu mối")
+    contacts = document.add_table(rows=0, cols=3)
+    for row in [("STT", "Họ và tên", "Điện thoại"), ("1", "Nguyễn Văn An", "0259 3822 001")]:
+        for cell, text in zip(contacts.add_row().cells, row, strict=True):
+            cell.text = text
+    document.add_paragraph("Ghi chú: số liệu đến 31/12/2023")
+    document.save(path)
+    return path
+
+
+def test_each_table_of_a_word_report_is_a_part_under_the_document_title(tmp_path: Path) -> None:
+    # the second department's table names no unit above it: the document's letterhead says whose it is
+    assert _values(_one_letterhead_report(tmp_path / "bao_cao.docx")) == pytest.approx(EXPECTED, abs=1e-9)

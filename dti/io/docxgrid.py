@@ -4,7 +4,8 @@
 The body is streamed from the main document part with expat, DTDs refused (no entity expands), after
 the zip's unpacked size is checked from its directory. Each table is a grid: the paragraphs above it
 (and the cells of a letterhead table above it: 'UBND TỈNH …' beside 'CỘNG HÒA …') are its title rows,
-where the unit and the year are read; a cell's paragraphs are joined by line breaks, a cell spanning
+where the unit and the year are read (a later table is under the document's heading too: the lines
+above the first table with known columns); a cell's paragraphs are joined by line breaks, a cell spanning
 columns is given once then blanks, a cell merged down is repeated in each row it covers. A document with
 several tables gives one grid per table with columns dti knows (the others are skipped with a note).
 """
@@ -168,6 +169,7 @@ def _table_grids(path: Path, blocks: list[Block], limits: XlsxLimits) -> list[Gr
     """Each table as a grid under its title lines."""
     grids: list[Grid] = []
     above: list[str] = []  # the lines since the previous table
+    heading: list[str] | None = None  # the title lines of the first table with known columns
     cells = 0
     for block in blocks:
         if isinstance(block, str):
@@ -182,7 +184,10 @@ def _table_grids(path: Path, blocks: list[Block], limits: XlsxLimits) -> list[Gr
         if width > limits.columns:
             cell = cell_ref(limits.columns, 1)
             raise limits.over(note("io.limit.columns", cell=cell, column=float(limits.columns)), "columns")
-        rows = [[line] for line in above[-TITLE_LINES:]] + block
+        # A later table is under the document's heading too (the letterhead and title above the first
+        # one say whose figures every table gives), then under its own lines ('Biểu 2: …').
+        titles = (heading or []) + above[-TITLE_LINES:]
+        rows = [[line] for line in titles] + block
         rows = [r for r in rows if any(c.strip() for c in r)] or [[""]]
         width = max(len(r) for r in rows)
         body = rows[1:]
@@ -190,6 +195,8 @@ def _table_grids(path: Path, blocks: list[Block], limits: XlsxLimits) -> list[Gr
         header = rows[0] + [""] * (width - len(rows[0]))
         grid = make_grid(path, None, header, columns, len(body))
         grids.append(grid)
+        if heading is None and grid.looks_like_data():
+            heading = above[-TITLE_LINES:]
         # A letterhead (a small table: 'UBND TỈNH …' beside 'CỘNG HÒA …') gives the table below it its
         # title lines; a table of data or a list does not.
         small = len(block) <= LETTERHEAD_ROWS and not grid.looks_like_data()

@@ -121,11 +121,13 @@ class Grid:
 
     def looks_like_data(self, scan: int = 30) -> bool:
         """Whether a header the readers know (`Mã chỉ số`, `Kết quả`, `Tỉnh`...) is among the first rows:
-        a workbook's instructions sheet has none, and its deadline is not the data's year."""
+        a workbook's instructions sheet has none, and its deadline is not the data's year. `STT` and
+        `Ghi chú` head any list (a contacts table): alone, they are not data."""
         first = [self.header] + [
             [c.texts[c.codes[i]] for c in self.columns if c.texts] for i in range(min(scan, len(self.rows)))
         ]
-        return any(header_key(cell) in ALIASES for row in first for cell in row if cell.strip())
+        meanings = (ALIASES.get(header_key(cell)) for row in first for cell in row if cell.strip())
+        return any(meaning not in {None, "skip", "note"} for meaning in meanings)
 
     def title_lines(self, scan: int = 10) -> list[str]:
         """The first rows that hold a single text (titles above a table), the header row included."""
