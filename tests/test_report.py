@@ -161,6 +161,19 @@ def test_robustness_shows_the_unit_among_its_neighbours(briefing) -> None:  # ty
     assert series.low[k] <= 61 <= series.high[k]
 
 
+def test_robustness_of_the_units_shown_only(briefing) -> None:  # type: ignore[no-untyped-def]
+    # a unit's report analyses the draws of its neighbours only; the same briefing's overview (every
+    # unit) draws again with the same seed and shows what a briefing of the overview shows
+    from dti.views.report import robustness
+
+    single = build_report([DATA / "2024.csv"], previous=[DATA / "2023.csv"], unit="48", draws=200)
+    assert single.robustness is not None and briefing.robustness is not None
+    assert len(single.robustness.out.analysed) == 8  # Đà Nẵng and its seven neighbours
+    assert briefing.robustness.out.analysed is None  # 63 units: every one shown
+    assert robustness(single, None, "en") == robustness(briefing, None, "en")
+    assert robustness(single, "48", "en") == robustness(briefing, "48", "en")
+
+
 # A tiny index worked by hand (the spec of tests/test_gaps.py), with two regions.
 TINY = GAPS_SPEC  # id tiny-gaps: four units of three main indices
 # u1: A 4 + 5 = 9 (0.45), B 10 (0.5), C 0        → T 19/50 = 0.380, rank 3; P 19/40 = 0.475

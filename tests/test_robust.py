@@ -14,6 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 from dti.analysis import robust, sobol
+from dti.analysis.robust_ranks import draw_ranks, draw_ranks_of
 from dti.cli import app
 from dti.engine.scoring import competition_ranks
 from dti.pipeline import Run, evaluate
@@ -529,3 +530,33 @@ def test_ranks_kept_when_fewer_draws_than_ranks_give_the_counts_figures(
         np.testing.assert_array_equal(getattr(kept, name), getattr(counts, name), err_msg=name)
         assert getattr(kept, name).dtype == getattr(counts, name).dtype, name
     assert (kept.p95 - kept.p05).max() > 0  # the draws do move ranks
+
+
+def test_ranks_of_some_units_are_their_columns_of_all_ranks() -> None:
+    # ties, a unit alone at the top, one at the bottom: each chosen unit's rank as ranking every unit gives
+    rng = np.random.default_rng(5)
+    values = rng.integers(0, 40, size=(30, 200)) / 100.0
+    values[3, 7] = 0.99
+    for among in ([7], [0, 199], list(range(0, 200, 13)), list(range(200))):
+        chosen = np.array(among)
+        np.testing.assert_array_equal(draw_ranks_of(values, 2, chosen), draw_ranks(values, 2)[:, chosen])
+
+
+@pytest.mark.parametrize("draws", [40, 500])
+def test_spread_of_some_units_is_theirs_among_all(draws: int) -> None:
+    # the report analyses only the units it shows: their figures must be those of analysing every unit
+    # (both tallies: fewer draws than ranks keeps the draws, more counts them), the rest left unset
+    run = sample()
+    assert run.result is not None
+    settings = robust.Settings(draws=draws, weights=0.3, top=10, band=2)
+    model = robust.build(run.result, settings, run.submission)
+    whole = robust.analyse(model, settings)
+    part = robust.analyse(model, settings, among=lambda nominal: np.argsort(nominal, kind="stable")[20:31])
+    assert part.analysed is not None and len(part.analysed) == 11
+    at = part.analysed
+    for name in ("median", "p05", "p95", "p_top", "p_band", "swing", "swing_draw", "swing_x"):
+        np.testing.assert_array_equal(getattr(part, name)[at], getattr(whole, name)[at], err_msg=name)
+        assert getattr(part, name).dtype == getattr(whole, name).dtype, name
+    others = np.setdiff1d(np.arange(len(model.units)), at)
+    assert (part.median[others] == 0).all() and np.isnan(part.p_top[others]).all()
+    assert (whole.p95[at] - whole.p05[at]).max() > 0  # the draws do move these ranks

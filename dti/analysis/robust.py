@@ -22,13 +22,22 @@ on the values rounded to the spec's precision, as `scoring.competition_ranks` ra
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
 import numpy as np
 
 from dti.analysis import sobol
-from dti.analysis.robust_ranks import CHUNK, draw_ranks
+from dti.analysis.robust_ranks import (
+    CHUNK,
+    counted,
+    draw_ranks,
+    draw_ranks_of,
+    placed,
+    quantile,
+    quantile_at,
+)
 from dti.analysis.sobol import Sensitivity
 from dti.engine.scoring import Result
 from dti.engine.submission import Submission
@@ -114,12 +123,17 @@ class Model:
         out /= self.total
         return out
 
-    def ranks(self, x: np.ndarray) -> np.ndarray:
-        """Draws × units competition ranks, in batches of draws that bound the memory."""
-        out = np.empty((len(x), len(self.units)), dtype=np.int32)
+    def ranks(self, x: np.ndarray, among: np.ndarray | None = None) -> np.ndarray:
+        """Draws × units competition ranks (of the units `among` only, when given: their columns), in
+        batches of draws that bound the memory."""
+        out = np.empty((len(x), len(self.units) if among is None else len(among)), dtype=np.int32)
         step = max(1, CHUNK // max(1, len(self.units)))
         for start in range(0, len(x), step):
-            out[start : start + step] = draw_ranks(self.totals(x[start : start + step]), self.precision)
+            totals = self.totals(x[start : start + step])
+            if among is None:
+                out[start : start + step] = draw_ranks(totals, self.precision)
+            else:
+                out[start : start + step] = draw_ranks_of(totals, self.precision, among)
         return out
 
 
@@ -273,6 +287,7 @@ class Robustness:
     swing_draw: np.ndarray  # the first draw that caused it
     sensitivity: Sensitivity | None = None
     sensitivity_targets: list[int] | None = None  # the units whose ranks were analysed; None: the mean shift
+    analysed: np.ndarray | None = None  # the units whose spread was found (analyse's `among`); None: all
 
     def weight_changes(self, x: np.ndarray) -> dict[str, float]:
         """Each main index's points in a draw (its point x), relative to the spec's, in % (rescaled)."""
@@ -295,28 +310,17 @@ class Robustness:
         }
 
 
-def quantile(counts: np.ndarray, q: float) -> np.ndarray:
-    """Per row of rank counts (units × rank 0…n), the empirical quantile of the draws' ranks: the smallest
-    rank with F(rank) ≥ q, as the sorted draws' element at ⌈q·draws⌉ − 1."""
-    at = _quantile_at(q, int(counts[0].sum()))
-    return (np.cumsum(counts, axis=1) > at).argmax(axis=1)
-
-
-def counted(units: int, draws: int) -> bool:
-    """Whether draws are tallied as counts per unit and rank (more draws than ranks) or kept as ranks."""
-    return draws >= units + 1
-
-
-def _quantile_at(q: float, draws: int) -> int:
-    """The index of the q-quantile among `draws` sorted draws: ⌈q·draws⌉ − 1 (at least 0)."""
-    return max(0, int(np.ceil(q * draws - 1e-9)) - 1)
-
-
 def analyse(
-    model: Model, settings: Settings, sensitivity_of: list[int] | None = None, sensitivity: bool = False
+    model: Model,
+    settings: Settings,
+    sensitivity_of: list[int] | None = None,
+    sensitivity: bool = False,
+    among: Callable[[np.ndarray], np.ndarray] | None = None,
 ) -> Robustness:
     """Draw, rank and summarise; with `sensitivity`, the Sobol indices of the units `sensitivity_of`
-    (their ranks) or, when None, of the mean absolute rank shift over all units.
+    (their ranks) or, when None, of the mean absolute rank shift over all units. `among`, given the
+    nominal ranks, names the units whose rank spread is wanted (a report shows 30 of 10,000): only their
+    ranks are found in each draw, and the other units' figures are left unset (`Robustness.analysed`).
 
     The draws run in chunks of CHUNK draws × units (10⁶ draws of 63 provinces in ~250 chunks): each
     chunk's ranks are tallied (a count per unit and rank, each unit's largest swing and its draw) and let
@@ -325,26 +329,31 @@ def analyse(
     rng = np.random.default_rng(settings.seed)
     nominal = model.ranks(model.nominal_x())[0]
     n = len(model.units)
+    chosen = None if among is None else np.unique(np.asarray(among(nominal), dtype=np.intp))
+    if chosen is not None and len(chosen) == n:
+        chosen = None  # every unit: ranked whole
+    at = np.arange(n) if chosen is None else chosen
+    k, base = len(at), nominal[at]
     # Tallied as a count per unit and rank (ranks run 1…n) when there are more draws than ranks; else every
     # draw's ranks are kept, fewer numbers (10,000 communes × 1,000 draws: 10⁷, not 10⁸ counts).
     dense = counted(n, settings.draws)
-    counts = np.zeros((n, n + 1) if dense else (0, 0), dtype=np.int64)
-    kept = np.zeros((0, 0) if dense else (settings.draws, n), dtype=np.int32)
-    offsets = np.arange(n) * (n + 1)
-    largest = np.full(n, -1, dtype=np.int64)  # the largest |rank shift| so far; its signed swing and draw
-    swing = np.zeros(n, dtype=np.int64)
-    swing_draw = np.zeros(n, dtype=np.int64)
-    swing_x = np.zeros((n, model.dimension))
+    counts = np.zeros((k, n + 1) if dense else (0, 0), dtype=np.int64)
+    kept = np.zeros((0, 0) if dense else (settings.draws, k), dtype=np.int32)
+    offsets = np.arange(k) * (n + 1)
+    largest = np.full(k, -1, dtype=np.int64)  # the largest |rank shift| so far; its signed swing and draw
+    swing = np.zeros(k, dtype=np.int64)
+    swing_draw = np.zeros(k, dtype=np.int64)
+    swing_x = np.zeros((k, model.dimension))
     step = max(1, CHUNK // max(1, n))
-    columns = np.arange(n)
+    columns = np.arange(k)
     for start in range(0, settings.draws, step):
         x = rng.random((min(step, settings.draws - start), model.dimension))
-        ranks = model.ranks(x)
+        ranks = model.ranks(x, chosen)
         if dense:
-            counts += np.bincount((ranks + offsets).ravel(), minlength=n * (n + 1)).reshape(n, n + 1)
+            counts += np.bincount((ranks + offsets).ravel(), minlength=k * (n + 1)).reshape(k, n + 1)
         else:
             kept[start : start + len(x)] = ranks
-        shift = ranks - nominal
+        shift = ranks - base
         worst = np.abs(shift).argmax(axis=0)  # the first draw of the chunk with its largest shift
         size = np.abs(shift[worst, columns])
         better = size > largest  # strictly: an earlier chunk's draw keeps a tie, as argmax over all would
@@ -354,18 +363,23 @@ def analyse(
         swing_x[better] = x[worst[better]]
     if dense:
         ranks_at = np.arange(n + 1)
-        near = np.abs(ranks_at[None, :] - nominal[:, None]) <= settings.band
+        near = np.abs(ranks_at[None, :] - base[:, None]) <= settings.band
         median, p05, p95 = quantile(counts, 0.5), quantile(counts, 0.05), quantile(counts, 0.95)
         p_top = counts[:, : settings.top + 1].sum(axis=1) / settings.draws
         p_band = (counts * near).sum(axis=1) / settings.draws
     else:
         ordered = np.sort(kept, axis=0)
         median, p05, p95 = (
-            ordered[_quantile_at(q, settings.draws)].astype(np.int64) for q in (0.5, 0.05, 0.95)
+            ordered[quantile_at(q, settings.draws)].astype(np.int64) for q in (0.5, 0.05, 0.95)
         )
         p_top = (kept <= settings.top).sum(axis=0) / settings.draws
-        p_band = (np.abs(kept - nominal[None, :]) <= settings.band).sum(axis=0) / settings.draws
+        p_band = (np.abs(kept - base[None, :]) <= settings.band).sum(axis=0) / settings.draws
+    if chosen is not None:  # the figures in every unit's place; those not analysed unset (0, NaN)
+        median, p05, p95, swing, swing_draw, p_top, p_band, swing_x = (
+            placed(a, chosen, n) for a in (median, p05, p95, swing, swing_draw, p_top, p_band, swing_x)
+        )
     out = Robustness(settings, model, swing_x, nominal, median, p05, p95, p_top, p_band, swing, swing_draw)
+    out.analysed = chosen
     if sensitivity and model.groups:
         targets = sensitivity_of
 

@@ -1,4 +1,5 @@
-"""Competition ranks of many draws at once, in bounded memory (dti/analysis/robust.py draws them)."""
+"""Competition ranks of many draws at once, in bounded memory (dti/analysis/robust.py draws them), of
+every unit or of some, and the tallies of the draws' ranks (quantiles, counted or kept)."""
 
 from __future__ import annotations
 
@@ -40,3 +41,51 @@ def draw_ranks(values: np.ndarray, precision: int) -> np.ndarray:
     ranks = np.empty_like(first)
     np.put_along_axis(ranks, order, first, axis=1)
     return ranks
+
+
+def draw_ranks_of(values: np.ndarray, precision: int, among: np.ndarray) -> np.ndarray:
+    """Rows × len(among): the competition ranks of the units `among` (columns) within each row, as
+    draw_ranks ranks them (the same keys), without ranking the other units.
+
+    A unit ranks above one of ours only with a key above the lowest of ours in its row: those few keys
+    (the candidates) are sorted, each row's after the previous row's, and each of ours counts the
+    candidates of its row above it. The first 30 of 10,000 units meet a few dozen candidates a draw."""
+    rows = len(values)
+    if values.size == 0 or len(among) == 0:
+        return np.zeros((rows, len(among)), dtype=np.int32)
+    keys = values * 10.0**precision
+    keys += 0.5 + 1e-9
+    np.floor(keys, out=keys)
+    mine = keys[:, among]
+    low, span = keys.min(), float(keys.max() - keys.min()) + 1.0
+    row_at = np.arange(rows, dtype=float)[:, None] * span  # row r's keys in [r·span, (r + 1)·span): exact
+    line, column = np.nonzero(keys > mine.min(axis=1)[:, None])
+    candidates = np.sort(line * span + (keys[line, column] - low))
+    ends = np.searchsorted(candidates, row_at[:, 0] + span - 0.5)  # past each row's candidates
+    above = ends[:, None] - np.searchsorted(candidates, row_at + (mine - low), side="right")
+    return (above + 1).astype(np.int32)
+
+
+def quantile(counts: np.ndarray, q: float) -> np.ndarray:
+    """Per row of rank counts (units × rank 0…n), the empirical quantile of the draws' ranks: the smallest
+    rank with F(rank) ≥ q, as the sorted draws' element at ⌈q·draws⌉ − 1."""
+    at = quantile_at(q, int(counts[0].sum()))
+    return (np.cumsum(counts, axis=1) > at).argmax(axis=1)
+
+
+def counted(units: int, draws: int) -> bool:
+    """Whether draws are tallied as counts per unit and rank (more draws than ranks) or kept as ranks."""
+    return draws >= units + 1
+
+
+def placed(figures: np.ndarray, at: np.ndarray, n: int) -> np.ndarray:
+    """Figures of the units `at` in a units-long array (rows for a matrix): the rest 0, or NaN if float."""
+    fill = np.nan if figures.dtype.kind == "f" and figures.ndim == 1 else 0
+    out = np.full((n, *figures.shape[1:]), fill, dtype=figures.dtype)
+    out[at] = figures
+    return out
+
+
+def quantile_at(q: float, draws: int) -> int:
+    """The index of the q-quantile among `draws` sorted draws: ⌈q·draws⌉ − 1 (at least 0)."""
+    return max(0, int(np.ceil(q * draws - 1e-9)) - 1)

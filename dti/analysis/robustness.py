@@ -4,7 +4,10 @@ draws analysed, and what the user should know as Notes."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+
+import numpy as np
 
 from dti.analysis.robust import Robustness, Settings, analyse, build
 from dti.engine.lookup import RankingError, find_unit
@@ -56,9 +59,12 @@ def robustness(
     previous: Result | None = None,
     units: list[str] | None = None,
     sensitivity: bool = False,
+    among: Callable[[np.ndarray, list[str]], np.ndarray] | None = None,
 ) -> Ranks:
     """Draw the uncertain inputs and rank each draw (see dti.analysis.robust); `units` (codes or names)
-    are the units shown and analysed for sensitivity. SettingsError, NoUnitError, RankingError."""
+    are the units shown and analysed for sensitivity. `among`, given the nominal ranks and the draws'
+    units, names the only units whose rank spread is found (see analyse). SettingsError, NoUnitError,
+    RankingError."""
     check(settings, sensitivity=sensitivity, previous=previous is not None)
     model = build(result, settings, submission, previous)
     if not model.units:
@@ -67,7 +73,8 @@ def robustness(
     if units:
         names = dict(zip(model.units, model.names, strict=True))
         chosen = list(dict.fromkeys(model.units.index(find_unit([names], u)) for u in units))
-    out = analyse(model, settings, chosen, sensitivity)
+    only = None if among is None else (lambda nominal: among(nominal, model.units))
+    out = analyse(model, settings, chosen, sensitivity, only)
     notes = []
     if sensitivity and len(model.groups) == 1:
         notes.append(note("notes.sensitivity-one-input", group=next(iter(model.groups))))

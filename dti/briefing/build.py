@@ -13,6 +13,8 @@ import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 
+import numpy as np
+
 from dti.analysis.robust import Settings
 from dti.analysis.robustness import NoUnitError, robustness
 from dti.briefing.briefing import Briefing, Checked, from_runs
@@ -103,8 +105,24 @@ def build_report(
     # one unit has no rank to be sure of; a table of totals or pillars has no main index to reweight
     if draws and len(briefing.result.unit_codes) > 1:
         with contextlib.suppress(NoUnitError):  # the report's sentence on results tables says so
-            briefing.robustness = robustness(briefing.result, Settings(draws=draws, seed=seed))
+            shown = briefing.unit
+            briefing.robustness = robustness(
+                briefing.result,
+                Settings(draws=draws, seed=seed),
+                among=lambda nominal, units: robust_shown(nominal, units, shown),
+            )
     return briefing
+
+
+def robust_shown(nominal: np.ndarray, units: list[str], unit: str | None) -> np.ndarray:
+    """The units whose rank spread the report shows (indices into the draws' units, by nominal rank):
+    `unit` and the five units on each side of it, or every unit (the first 30 when there are more
+    than 70). Only these are analysed: the first 30 of 10,000 communes are ranked in each draw, not all."""
+    order = np.argsort(nominal, kind="stable")
+    if unit is not None and unit in units:
+        at = int(np.flatnonzero(order == units.index(unit))[0])
+        return order[max(0, at - 5) : at + 6]
+    return order if len(order) <= 70 else order[:30]
 
 
 def _scored(paths: list[Path], spec: Spec | str | None, register: UnitRegister | None) -> Run:

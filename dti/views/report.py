@@ -157,19 +157,19 @@ def robustness(briefing: Briefing, unit: str | None, lang: Lang, decimal: Decima
     line says which ranks a part shows."""
     from dataclasses import replace
 
+    from dti.analysis.robust import analyse
+    from dti.briefing.build import robust_shown
     from dti.views.robust import robust_section
 
     assert briefing.robustness is not None, "a briefing built with draws=0 has no robustness"
     out = briefing.robustness.out
     order = np.argsort(out.nominal, kind="stable")
     units = out.model.units  # the units the draws kept: a unit without every main-index value is left out
-    mine = None  # the unit's name, when the draws kept it
-    if unit is not None and unit in units:
-        mine = briefing.latest.names.get(unit, unit)
-        at = int(np.flatnonzero(order == units.index(unit))[0])
-        shown = order[max(0, at - 5) : at + 6]
-    else:
-        shown = order if len(order) <= 70 else order[:30]
+    mine = briefing.latest.names.get(unit, unit) if unit is not None and unit in units else None
+    shown = robust_shown(out.nominal, units, unit)
+    if out.analysed is not None and not np.isin(shown, out.analysed).all():
+        # the briefing analysed another unit's neighbours: the same draws (same seed) for these
+        out = analyse(out.model, out.settings, among=lambda _: shown)
     section = robust_section(out, lang, [int(i) for i in shown], decimal)
     if len(shown) < len(order):  # which part: ranks first to last
         ranks = {"first": int(out.nominal[shown].min()), "last": int(out.nominal[shown].max())}
