@@ -224,12 +224,16 @@ def test_a_folder_of_returned_workbooks_is_the_received_log(tmp_path: Path) -> N
         "Sở Nội vụ": dt.date(2023, 12, 8),  # 3 days late
         "Sở Tài chính": dt.date(2023, 12, 15),  # 10 days late
     }
-    for name, day in sent.items():
-        book = openpyxl.load_workbook(folder / f"{name}.xlsx")
-        cover = book["Hướng dẫn"]
-        row = next(r for r in range(1, 12) if cover.cell(r, 1).value == "Ngày gửi")
-        cover.cell(row, 2).value = day
-        book.save(folder / f"{name}.xlsx")
+    for path in folder.iterdir():  # every component given: the whole report came in
+        book = openpyxl.load_workbook(path)
+        for ws in book.worksheets[1:]:
+            for r in range(6, ws.max_row + 1):
+                ws.cell(r, COLUMN["value"]).value = 1
+        if path.stem in sent:
+            cover = book["Hướng dẫn"]
+            row = next(r for r in range(1, 12) if cover.cell(r, 1).value == "Ngày gửi")
+            cover.cell(row, 2).value = sent[path.stem]
+        book.save(path)
     (folder / "Thuế tỉnh.xlsx").unlink()  # never sent
     by_file_time = dt.datetime(2023, 12, 4, 9, 0).timestamp()  # the Ngày gửi cell left empty: the file's day
     for path in folder.iterdir():

@@ -95,7 +95,7 @@ def schedule(
     if received is not None:
         excel = sheet if received.suffix.lower() in EXCEL else None
         partners = {code: (lead, owned.co.get(code, [])) for code, lead in owned.lead.items()}
-        log = read_received(received, list(names), owned.spec, excel, parties, partners)
+        log = read_received(received, list(names), owned.spec, excel, parties, partners, day)
     calendar = deadlines.build(names, calendar_rules, year, day, log, parties)
     notes: list[Note | str] = (
         [note("io.in-file", file=str(received), note=n) for n in log.notes] if log else []

@@ -29,6 +29,8 @@ EXCEL_SERIALS = (30000, 80000)
 
 _DMY = re.compile(r"(?:ngày\s*)?(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})", re.IGNORECASE)
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?")
+# `ngày 05 tháng 12 năm 2023`, as official documents write a date (folded: header_key)
+_WORDS = re.compile(r"(?:ngay\s+)?(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})")
 _SERIAL = re.compile(r"\d{5}(?:\.0+)?")
 # Folded text (header_key): `quy iii 2026`, `q3 2026`, `quy 3 nam 2026`, `thang 6 2026`, `nam 2026`.
 _QUARTER = re.compile(r"(?:quy|q)\s*(i{1,3}|iv|[1-4])(?:\s+nam)?\s+(\d{4})")
@@ -100,8 +102,9 @@ def shift(start: dt.date, months: int, on: int) -> dt.date:
 
 
 def parse_date(text: str, native: float = math.nan) -> dt.date | None:
-    """A date as written (`30/06/2026`, `2026-06-30`, an Excel serial), or None; None too for a date
-    outside YEARS (31/12/9999: its day after, or a period's end, would overflow)."""
+    """A date as written (`30/06/2026`, `2026-06-30`, `ngày 30 tháng 6 năm 2026`, an Excel serial), or
+    None; None too for a date outside YEARS (31/12/9999: its day after, or a period's end, would
+    overflow)."""
     day = _date(text, native)
     return day if day is not None and YEARS[0] <= day.year <= YEARS[1] else None
 
@@ -115,6 +118,8 @@ def _date(text: str, native: float) -> dt.date | None:
             return dt.date(int(match[3]), int(match[2]), int(match[1]))
         if match := _ISO.fullmatch(text):
             return dt.date(int(match[1]), int(match[2]), int(match[3]))
+        if match := _WORDS.search(header_key(text)):
+            return dt.date(int(match[3]), int(match[2]), int(match[1]))
     except ValueError:  # 31/02/2026, or year 0
         return None
     if _SERIAL.fullmatch(text) and EXCEL_SERIALS[0] <= float(text) < EXCEL_SERIALS[1]:

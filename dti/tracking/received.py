@@ -16,8 +16,6 @@ from pathlib import Path
 from typing import Any
 
 from dti.engine.columns import indicator_code
-from dti.io.files import read_grids
-from dti.io.grid import Grid
 from dti.io.listing import Headers, read_listing
 from dti.issues import Issue, IssueCode, Severity, issue
 from dti.spec import Spec
@@ -25,7 +23,7 @@ from dti.text import header_key
 from dti.tracking.dates import Period, parse_date, parse_period
 from dti.tracking.departments import Departments, bundled
 from dti.tracking.departments import guess as departments_guess
-from dti.words import Note, catalogue, note
+from dti.words import Note, note
 
 HEADERS = Headers(
     {
@@ -93,6 +91,7 @@ def read_received(
     sheet: str | None = None,
     departments: Departments | None = None,
     partners: Mapping[str, tuple[str, Sequence[str]]] | None = None,
+    today: dt.date | None = None,
 ) -> Log:
     """Read the log; each line's owner resolves through the register of departments (`departments`: the
     owners file's, so its names and aliases count) to one of `owners`; an unknown one, or a department
@@ -102,9 +101,13 @@ def read_received(
     cannot be used (no or an unknown owner, no period, no date) is a warning and left out; an unreadable
     date is an error (as an unreadable period), never a crash. `partners` (component → its lead and
     co-units, from the owners file): a line of a co-unit is counted for the components it co-works on,
-    under their lead (a note says so); naming only components it does not co-work on, it is unknown."""
+    under their lead (a note says so); naming only components it does not co-work on, it is unknown.
+    A folder is read as the returned collection workbooks (dti/tracking/returns.py; `today`: a day sent
+    after it is said)."""
     if path.is_dir():  # the folder of returned collection workbooks (`dti template`)
-        return read_returned(path, owners, departments)
+        from dti.tracking.returns import read_returned
+
+        return read_returned(path, owners, departments, today)
     log = Log(str(path))
     what = note("tracking.received.what")
     frame = read_listing(
@@ -253,71 +256,3 @@ def _commas(part: str, spec: Spec) -> list[str]:
 def _evidence(text: str) -> bool | None:
     key = header_key(text)
     return True if key in YES else False if key in NO else None
-
-
-def _labels(key: str) -> frozenset[str]:
-    return frozenset(header_key(text) for text in catalogue()[key])
-
-
-def read_returned(folder: Path, owners: list[str], departments: Departments | None = None) -> Log:
-    """The returned collection workbooks of a folder (`dti template`) as a received log: each workbook is
-    a line for the department its cover names (`Đơn vị gửi`; else each of its sheets), for the year on the
-    cover, all components, on the cover's `Ngày gửi` day or, when it is empty, the file's modification
-    day (a note says which). A workbook with no cover or no known department is a warning."""
-    log = Log(str(folder))
-    register = (departments or bundled()).extend((o, ()) for o in owners)
-    by_department = {found.id: o for o in reversed(owners) if (found := register.find(o)) is not None}
-    for path in sorted(
-        p for p in folder.iterdir() if p.suffix.lower() == ".xlsx" and not p.name.startswith(("~$", "."))
-    ):
-        grids, issues = read_grids([path])
-        log.issues += issues
-        cover = next((g for g in grids if _cover_facts(g)), None)
-        if cover is None:
-            log.issues.append(issue(IssueCode.NO_DATA, Severity.WARNING, "collect.no-cover", file=str(path)))
-            continue
-        facts = _cover_facts(cover)
-        written = facts["year"].split(".")[0]  # '2023', or 2023.0 from a number cell
-        year = Period(int(written), "year") if written.isdigit() and len(written) == 4 else None
-        sent = facts.get("sent", "")
-        day = parse_date(sent.split(" ")[0]) if sent.strip() else None
-        if day is None:
-            day = dt.date.fromtimestamp(path.stat().st_mtime)
-            log.notes.append(note("collect.sent-from-file", file=path.name, day=day.strftime("%d/%m/%Y")))
-        else:
-            log.notes.append(note("collect.sent-from-cover", file=path.name, day=day.strftime("%d/%m/%Y")))
-        named = (
-            [facts["department"]]
-            if facts.get("department")
-            else [g.sheet or "" for g in grids if g is not cover]
-        )
-        for name in named:
-            found = register.match(name)
-            owner = (
-                next((by_department[k] for k in register.kin(found) if k in by_department), None)
-                if found
-                else None
-            )
-            if owner is None or year is None:
-                why = "collect.unknown-department" if owner is None else "collect.no-year"
-                log.issues.append(
-                    issue(IssueCode.UNKNOWN_UNIT, Severity.WARNING, why, {"name": name}, file=str(path))
-                )
-                continue
-            log.entries.append(Received(owner, year.key, day, None, None, "", 0, f"{year.year}", path.name))
-    return log
-
-
-def _cover_facts(grid: Grid) -> dict[str, str]:
-    """The cover's facts by meaning ('year', 'sent', 'department'): a label in column A, its value in B."""
-    if len(grid.columns) < 2:
-        return {}
-    wanted = {"year": _labels("collect.cover-year"), "sent": _labels("collect.cover-sent"),
-              "department": _labels("collect.cover-department")}  # fmt: skip
-    labels, values = grid.columns[0].cells(), grid.columns[1].cells()
-    facts: dict[str, str] = {}
-    for label, value in zip(labels.tolist(), values.tolist(), strict=True):
-        for meaning, keys in wanted.items():
-            if header_key(str(label)) in keys:
-                facts.setdefault(meaning, str(value).strip())
-    return facts if "year" in facts and "sent" in facts else {}

@@ -104,12 +104,12 @@ WORDS: dict[str, tuple[str, str]] = {
     "collect.cover-year": ("Năm số liệu", "Data year"),
     "collect.cover-deadline": ("Hạn gửi", "Send by"),
     "collect.cover-recipient": ("Gửi về", "Send to"),
-    "collect.cover-sent": ("Ngày gửi", "Ngày gửi"),
+    "collect.cover-sent": ("Ngày gửi", "Date sent"),
     "collect.cover-sent-hint": (
         "(đơn vị ghi ngày gửi, dd/mm/yyyy)",
         "(the department writes the day it sends, dd/mm/yyyy)",
     ),
-    "collect.cover-department": ("Đơn vị gửi", "Đơn vị gửi"),
+    "collect.cover-department": ("Đơn vị gửi", "Sent by"),
     "collect.cover-how": ("Cách điền", "How to fill in"),
     "collect.cover-how-text": (
         "Chỉ điền vào các ô nền vàng. Tỷ lệ: ghi Tử số và Mẫu số (Kết quả tự tính) hoặc ghi thẳng tỷ lệ "
@@ -142,8 +142,25 @@ WORDS: dict[str, tuple[str, str]] = {
     "collect.written": ("đã ghi {file}", "wrote {file}"),
     # returned workbooks as the received log (`dti calendar --received FOLDER`)
     "collect.no-cover": (
-        "{file} không có trang Hướng dẫn (Năm số liệu, Ngày gửi) của mẫu thu thập: không tính là đã gửi",
-        "{file} has no cover (Năm số liệu, Ngày gửi) of a collection workbook: not counted as sent",
+        "không có trang Hướng dẫn (Năm số liệu, Ngày gửi) của mẫu thu thập: không tính là đã gửi",
+        "no cover (Năm số liệu, Ngày gửi) of a collection workbook: not counted as sent",
+    ),
+    "collect.skipped": (
+        "bỏ qua các tệp không phải sổ tính hay bảng: {files}",
+        "skipped the files that are no workbook or table: {files}",
+    ),
+    "collect.sent-unreadable": (
+        "ô Ngày gửi '{text}' không phải là ngày (hãy ghi dd/mm/yyyy): lấy ngày sửa tệp",
+        "the Ngày gửi cell '{text}' is no date (write dd/mm/yyyy): the file's modification day is used",
+    ),
+    "collect.sent-after-today": (
+        "ngày gửi {day} sau ngày tính ({today}): hãy kiểm tra ô Ngày gửi",
+        "sent on {day}, after the day judged on ({today}): check the Ngày gửi cell",
+    ),
+    "collect.file-after-today": (
+        "ô Ngày gửi để trống và ngày sửa tệp {day} sau ngày tính ({today}): hãy ghi ngày gửi vào ô Ngày gửi",
+        "the Ngày gửi cell is empty and the file was modified on {day}, after the day judged on ({today}): "
+        "write the day sent in the Ngày gửi cell",
     ),
     "collect.unknown-department": (
         "không biết đơn vị '{name}' trong tệp phân công: không tính là đã gửi",
