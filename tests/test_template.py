@@ -294,3 +294,34 @@ def test_previous_fills_last_years_values_as_written(tmp_path: Path) -> None:
     last = {ws.cell(r, 2).value: ws.cell(r, 6).value for r in range(6, ws.max_row + 1)}
     assert last["NTS.01"] == "phó chủ tịch" and last["HDCQ.02"] == "31,53%" and last["NTS.03"] == "có"
     assert ws.cell(6, 6).protection.locked is True  # shown, not an input
+
+
+def test_a_year_without_its_spec_is_said_and_a_spec_without_points_refused(tmp_path: Path) -> None:
+    """2025 data: dti score's note (scored by dti-province-2022); --spec dti-province-2025 (no points
+    published): refused with exit 3 as dti score refuses it, and no workbook written."""
+    runner = CliRunner()
+    out = tmp_path / "t.xlsx"
+    done = runner.invoke(app, ["template", "--unit", "58", "--year", "2025", "-o", str(out)])
+    assert done.exit_code == 0, done.output
+    assert "405/QĐ-BKHCN" in done.output and "tính theo dti-province-2022" in done.output
+    none = tmp_path / "none.xlsx"
+    args = ["template", "--unit", "58", "--year", "2025", "--spec", "dti-province-2025", "-o", str(none)]
+    refused = runner.invoke(app, args)
+    assert refused.exit_code == 3 and "không tính điểm được" in refused.output
+    assert not none.exists()
+
+
+def test_a_folder_names_each_file_by_the_full_department_name(tmp_path: Path) -> None:
+    """A sheet name is cut at 31 characters; the department's file is not."""
+    owners = tmp_path / "phan_cong.csv"
+    long = "Sở Lao động - Thương binh và Xã hội"  # 35 characters
+    owners.write_text(
+        f"STT,Chỉ số,Đơn vị chủ trì\n1,Nhận thức số,{long}\n2,Thể chế số,Sở Tư pháp\n", encoding="utf-8"
+    )
+    folder = tmp_path / "gui"
+    args = ["template", "--owners", str(owners), "--unit", "58", "--year", "2023", "-o", f"{folder}/"]
+    done = CliRunner().invoke(app, args)
+    assert done.exit_code == 0, done.output
+    names = {p.name for p in folder.iterdir()}  # and the components no department leads, together
+    assert names == {f"{long}.xlsx", "Sở Tư pháp.xlsx", "Số liệu.xlsx"}
+    assert openpyxl.load_workbook(folder / f"{long}.xlsx").sheetnames[1] == "Sở Lao động - Thương binh và"

@@ -74,7 +74,7 @@ def template(
     Example: dti template --owners sample_data/owners.csv --unit 58 --year 2023 -o thu_thap_2023.xlsx
 
     Exit 0; 1 if the owners file has errors; 2 if a file cannot be read or -o is not FILE.xlsx or a
-    folder; 3 if the spec is invalid.
+    folder; 3 if the spec is invalid or cannot score (its points unknown).
     """
     inputs = [p for p in (owners, units, previous) if p is not None]
     folder = output.endswith(("/", os.sep)) or Path(output).is_dir()
@@ -90,7 +90,11 @@ def template(
     from dti.views.template import build_template, previous_values
     from dti.write.template import write_template
 
-    the_spec = load_spec(spec or spec_for_year(year)[0])
+    spec_id, chosen = (spec, None) if spec else spec_for_year(year)
+    if chosen is not None:  # a year without its own bundled spec: said, as dti score says it
+        common.notes([chosen], lang.code)
+    the_spec = load_spec(spec_id)
+    the_spec.require_scorable()  # points unknown (dti-province-2025): exit 3, as dti score refuses it
     register = common.register(units) or UnitRegister.provinces()
     code = register.resolve([unit.strip()])[0][0]
     if code is None:

@@ -29,7 +29,10 @@ HEAD_FILL = "#DDEBF7"
 HEADER_ROW = 4  # 0-based: three title rows (unit and year, department, sheet) and a blank one
 # columns (0-based): STT, code, name, measure, rule, previous, numerator, denominator, value, note
 NUMERATOR, DENOMINATOR, VALUE, NOTE = 6, 7, 8, 9
-WIDTHS = (5, 11, 48, 10, 48, 11, 11, 11, 12, 30)
+# printed landscape on A4, one page wide: the long texts (name, rule, note) wrap within these widths
+WIDTHS = (5, 11, 38, 10, 38, 10, 9, 9, 11, 22)
+COVER_WIDTHS = (22, 44, 16, 16)
+A4 = 9  # xlsxwriter's paper code
 MESSAGE = 255  # Excel's longest input message
 DATE_FORMAT = "dd/mm/yyyy"
 
@@ -43,17 +46,24 @@ def write_template(
         write_atomic(target, [workbook(content, password)], inputs)
         return [target]
     target.mkdir(parents=True, exist_ok=True)
-    written = []
+    written: list[Path] = []
     for sheet in content.sheets:
-        path = target / f"{_file_name(sheet.name)}.xlsx"
+        name, n = _file_name(sheet.department or sheet.name), 2
+        while name.casefold() in {p.stem.casefold() for p in written}:  # two names made the same
+            name, n = f"{_file_name(sheet.department or sheet.name)} ({n})", n + 1
+        path = target / f"{name}.xlsx"
         write_atomic(path, [workbook(replace(content, sheets=(sheet,)), password)], inputs)
         written.append(path)
     return written
 
 
 def _file_name(name: str) -> str:
-    """A department's file name: its sheet name, safe on every system."""
-    return re.sub(r'[<>:"/\\|?*\x00-\x1f]+', " ", name).strip(" .") or "sheet"
+    """A department's file name: its full name (a sheet name is cut at 31 characters), safe on every
+    system: no <>:"/\\|?* or control characters, no trailing dot or space, at most 200 bytes."""
+    safe = " ".join(re.sub(r'[<>:"/\\|?*\x00-\x1f]+', " ", name).split()).strip(" .")
+    while len(safe.encode()) > 200:
+        safe = safe[:-1].rstrip(" .")
+    return safe or "sheet"
 
 
 def workbook(content: Template, password: str = "") -> bytes:
@@ -78,8 +88,8 @@ def _styles(book: Any) -> dict[str, Any]:
     given = {**wrap, "locked": True}
     entry = {**wrap, "locked": False, "bg_color": INPUT_FILL}
     return {
-        "title": book.add_format({"bold": True, "font_size": 13}),
-        "bold": book.add_format({"bold": True}),
+        "title": book.add_format({"bold": True, "font_size": 13, "text_wrap": True, "valign": "top"}),
+        "bold": book.add_format({"bold": True, "text_wrap": True, "valign": "top"}),
         "head": book.add_format({**wrap, "bold": True, "bg_color": HEAD_FILL, "align": "center"}),
         "given": book.add_format(given),
         "previous": book.add_format({**given, "num_format": "General"}),
@@ -92,6 +102,16 @@ def _styles(book: Any) -> dict[str, Any]:
     }
 
 
+def _print(sheet: Any, repeat: int | None = None) -> None:
+    """Landscape A4, one page wide (as many pages long as it takes), the header row on every page."""
+    sheet.set_landscape()
+    sheet.set_paper(A4)
+    sheet.fit_to_pages(1, 0)
+    sheet.set_margins(left=0.5, right=0.5, top=0.6, bottom=0.6)
+    if repeat is not None:
+        sheet.repeat_rows(repeat)
+
+
 def _protect(sheet: Any, password: str) -> None:
     # the department may resize and format but not edit, insert or delete outside the input cells
     sheet.protect(password, {"format_columns": True, "format_rows": True, "select_locked_cells": True,
@@ -100,10 +120,12 @@ def _protect(sheet: Any, password: str) -> None:
 
 def _cover(sheet: Any, content: Template, styles: dict[str, Any], password: str) -> None:
     lang = content.lang
-    sheet.set_column(0, 0, 22)
-    sheet.set_column(1, 1, 44)
-    sheet.set_column(2, 3, 14)
-    sheet.write_string(0, 0, clean(say("collect.cover-title", lang, year=content.year)), styles["title"])
+    for col, width in enumerate(COVER_WIDTHS):
+        sheet.set_column(col, col, width)
+    _print(sheet)
+    title = clean(say("collect.cover-title", lang, year=content.year))
+    sheet.merge_range(0, 0, 0, len(COVER_WIDTHS) - 1, title, styles["title"])
+    sheet.set_row(0, 18 * _lines(title, sum(COVER_WIDTHS)))
     deadlines = {s.deadline for s in content.sheets}
     deadline = deadlines.pop() if len(deadlines) == 1 else None
     facts = [
@@ -128,11 +150,14 @@ def _cover(sheet: Any, content: Template, styles: dict[str, Any], password: str)
         "error_title": word("collect.error-title", lang),
         "error_message": word("collect.cover-sent-hint", lang),
     })  # fmt: skip
-    sheet.write_string(row, 2, word("collect.cover-sent-hint", lang))
+    hint = word("collect.cover-sent-hint", lang)
+    sheet.merge_range(row, 2, row, 3, hint, styles["wrap"])
+    sheet.set_row(row, 15 * _lines(hint, sum(COVER_WIDTHS[2:])))
     row += 1
+    how = clean(word("collect.cover-how-text", lang))
     sheet.write_string(row, 0, word("collect.cover-how", lang), styles["bold"])
-    sheet.merge_range(row, 1, row, 3, clean(word("collect.cover-how-text", lang)), styles["wrap"])
-    sheet.set_row(row, 90)
+    sheet.merge_range(row, 1, row, 3, how, styles["wrap"])
+    sheet.set_row(row, 15 * _lines(how, sum(COVER_WIDTHS[1:])) + 4)
     row += 2
     sheet.write_string(row, 0, word("collect.cover-sheets", lang), styles["bold"])
     row += 1
@@ -141,11 +166,21 @@ def _cover(sheet: Any, content: Template, styles: dict[str, Any], password: str)
         sheet.write_string(row, col, word(key, lang), styles["head"])
     for each in content.sheets:
         row += 1
+        sheet.set_row(
+            row, 15 * max(_lines(each.name, COVER_WIDTHS[0]), _lines(each.department, COVER_WIDTHS[1]))
+        )
         sheet.write_string(row, 0, clean(each.name), styles["given"])
         sheet.write_string(row, 1, clean(each.department), styles["given"])
         sheet.write_number(row, 2, len(each.rows), styles["given"])
         sheet.write_string(row, 3, _day(each.deadline) if each.deadline else "", styles["given"])
     _protect(sheet, password)
+
+
+def _lines(text: str, width: int) -> int:
+    """The lines a text wraps to in a column `width` characters wide (a width counts digits: about 1.1
+    letters of Vietnamese text each, less the words that do not split). Excel and LibreOffice do not fit
+    a written row's height, so each row is made as tall as its longest text."""
+    return max(-(-len(text) // max(int(width * 1.1) - 2, 1)), 1)
 
 
 def _day(day: dt.date) -> str:
@@ -155,10 +190,15 @@ def _day(day: dt.date) -> str:
 def _sheet(sheet: Any, content: Template, part: Sheet, styles: dict[str, Any], password: str) -> None:
     for col, width in enumerate(WIDTHS):
         sheet.set_column(col, col, width)
-    for r, line in enumerate(content.titles(part)):
-        sheet.write_string(r, 0, clean(line), styles["title"] if r == 0 else styles["bold"])
+    for r, line in enumerate(content.titles(part)):  # within the table's printed width, not past it
+        sheet.merge_range(
+            r, 0, r, len(WIDTHS) - 1, clean(line), styles["title"] if r == 0 else styles["bold"]
+        )
+        sheet.set_row(r, (18 if r == 0 else 15) * _lines(line, sum(WIDTHS)))
     for col, head in enumerate(content.headers):
         sheet.write_string(HEADER_ROW, col, head, styles["head"])
+    sheet.set_row(HEADER_ROW, 15 * max(_lines(h, w) for h, w in zip(content.headers, WIDTHS, strict=True)))
+    _print(sheet, HEADER_ROW)
     sheet.freeze_panes(HEADER_ROW + 1, 3)
     for k, row in enumerate(part.rows):
         _row(sheet, HEADER_ROW + 1 + k, row, content, styles)
@@ -168,8 +208,7 @@ def _sheet(sheet: Any, content: Template, part: Sheet, styles: dict[str, Any], p
 def _row(sheet: Any, r: int, row: Row, content: Template, styles: dict[str, Any]) -> None:
     lang, given = content.lang, styles["given"]
     # rows as tall as their wrapped name or rule: Excel and LibreOffice do not fit a written row's height
-    lines = max(-(-len(row.name) // (WIDTHS[2] - 4)), -(-len(row.rule) // (WIDTHS[4] - 4)), 1)
-    sheet.set_row(r, 15 * lines)
+    sheet.set_row(r, 15 * max(_lines(row.name, WIDTHS[2]), _lines(row.rule, WIDTHS[4])))
     sheet.write_number(r, 0, row.number, given)
     for col, text in ((1, row.code), (2, row.name), (3, row.measure), (4, row.rule)):
         sheet.write_string(r, col, clean(text), given)
