@@ -20,6 +20,7 @@ from dti.io.grid import InputError
 from dti.spec import Spec, SpecError, load_spec, parse_spec
 from dti.spec.importer import import_table
 from dti.spec.infer import infer_rule
+from dti.text import fold
 
 runner = CliRunner()
 ROOT = Path(__file__).parent.parent
@@ -85,15 +86,22 @@ def test_example_commune_is_reproduced_from_its_table() -> None:
     in the words a decision uses; the importer gives back the same nodes, points and rules."""
     imported = import_table(EXAMPLE, title="Chỉ số chuyển đổi số cấp xã (ví dụ)")
     example = load_spec("example-commune")
-    assert [n.model_dump(exclude={"source", "provisional"}) for n in imported.spec.nodes] == [
-        n.model_dump(exclude={"source", "provisional"}) for n in example.nodes
-    ]
+    assert [_folded(n) for n in imported.spec.nodes] == [_folded(n) for n in example.nodes]
     # KX.05's text ("Xã tự chấm …") states no rule: self-assessed points, provisional, the text kept.
     assert [n.code for n in imported.spec.nodes if n.provisional] == ["KX.05"]
     assert "Xã tự chấm theo số điểm du lịch" in (imported.spec.node("KX.05").source or "")
     assert imported.review.rules == {"ratio": 11, "yesno": 6, "thresholds": 1, "choice": 1}
     assert imported.spec.unit_kind == "commune"  # "… CẤP XÃ …" in the title row
     assert parse_spec(imported.text) == imported.spec
+
+
+def _folded(node: Any) -> dict[str, Any]:
+    """A node's content, a choice's options by their folded names (scoring matches them folded; the
+    importer keeps them as the criteria write them, `Tất cả`, the example spells them `tất cả`)."""
+    content: dict[str, Any] = node.model_dump(exclude={"source", "provisional"})
+    if content.get("rule") and "options" in content["rule"]:
+        content["rule"]["options"] = {fold(k): v for k, v in content["rule"]["options"].items()}
+    return content
 
 
 # --- a commune index: 20 criteria in 6 Roman groups, as CSV, XLSX and DOCX -----------------------------
@@ -115,7 +123,7 @@ COMMUNE_GROUPS = {
 COMMUNE_RULES = {
     "C1": {
         "kind": "choice",
-        "options": {"chủ tịch ubnd xã": 10.0, "phó chủ tịch ubnd xã": 5.0, "còn lại": 0.0},
+        "options": {"Chủ tịch UBND xã": 10.0, "Phó Chủ tịch UBND xã": 5.0, "còn lại": 0.0},
     },
     "C2": {
         "kind": "thresholds",
@@ -139,7 +147,7 @@ COMMUNE_RULES = {
         "kind": "thresholds",
         "steps": [{"at_least": 90.0, "points": 20.0}, {"at_least": 70.0, "points": 10.0}],
     },
-    "C19": {"kind": "choice", "options": {"tất cả sản phẩm": 10.0, "một phần": 5.0, "chưa có": 0.0}},
+    "C19": {"kind": "choice", "options": {"Tất cả sản phẩm": 10.0, "Một phần": 5.0, "Chưa có": 0.0}},
 }
 
 
@@ -366,7 +374,7 @@ def test_codes_from_a_code_column_when_valid_and_unique(tmp_path: Path) -> None:
         (
             "Trưởng ban là Chủ tịch: 10 điểm; Phó Chủ tịch: 5 điểm; còn lại: 0",
             10,
-            {"kind": "choice", "options": {"chủ tịch": 10.0, "phó chủ tịch": 5.0, "còn lại": 0.0}},
+            {"kind": "choice", "options": {"Chủ tịch": 10.0, "Phó Chủ tịch": 5.0, "còn lại": 0.0}},
         ),
     ],
 )

@@ -137,8 +137,8 @@ def test_the_terms_and_the_options_sentences_are_in_the_source(tmp_path: Path) -
     assert "numerator: số thôn có sóng 4G; denominator: tổng số thôn" in (spec.node("C3").source or "")
     assert "numerator: số cán bộ có chữ ký số; denominator: tổng số cán bộ" in (spec.node("C5").source or "")
     assert (
-        '"chủ tịch ubnd xã": "Chủ tịch UBND xã làm trưởng ban"; '
-        '"phó chủ tịch ubnd xã": "Phó Chủ tịch UBND xã làm trưởng ban"'
+        '"Chủ tịch UBND xã": "Chủ tịch UBND xã làm trưởng ban"; '
+        '"Phó Chủ tịch UBND xã": "Phó Chủ tịch UBND xã làm trưởng ban"'
     ) in (spec.node("C1").source or "")
 
 
@@ -215,7 +215,7 @@ def test_options_written_as_sentences_accept_the_answer_people_write(tmp_path: P
     assert runner.invoke(app, ["spec", "import", str(table), "-o", str(spec)]).exit_code == 0
     assert load_spec(spec).node("C1").rule.model_dump() == {  # type: ignore[union-attr]
         "kind": "choice",
-        "options": {"chủ tịch ubnd xã": 10.0, "phó chủ tịch ubnd xã": 5.0, "không thành lập": 0.0},
+        "options": {"Chủ tịch UBND xã": 10.0, "Phó Chủ tịch UBND xã": 5.0, "Không thành lập": 0.0},
     }
     head = ["Mã đơn vị", "Tên đơn vị", *(f"C{k}" for k in range(1, 8))]
     data = _csv(

@@ -36,8 +36,8 @@ def test_a_choice_without_a_zero_option_takes_no_as_zero(tmp_path: Path) -> None
     imported = import_table(table)
     rule = imported.spec.node("C1").rule.model_dump()  # type: ignore[union-attr]
     assert rule["options"] == {
-        "chủ tịch ubnd xã": 10.0,
-        "phó chủ tịch ubnd xã": 5.0,
+        "Chủ tịch UBND xã": 10.0,
+        "Phó Chủ tịch UBND xã": 5.0,
         "không": 0.0,
         "chưa": 0.0,
     }

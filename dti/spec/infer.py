@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from dti.numbers import parse_number, yes_no
 from dti.spec.model import ChoiceRule, PointsRule, RatioRule, Rule, Step, ThresholdsRule, YesNoRule
-from dti.text import fold, plain_key
+from dti.text import fold, nfc, plain_key
 from dti.words import Note, note
 
 _NUMBER = r"\d+(?:[.,]\d+)?"
@@ -55,7 +55,8 @@ _RATIO = (
 # nhiệm`): the answer people write is who does it.
 _WHO = re.compile(
     r"^(?:(?:nếu|trường hợp|khi)\s+)?(?:.*?\bdo\s+)?(?P<who>.+?)\s+"
-    r"(?:làm|giữ chức|giữ|đảm nhiệm|đảm nhận|phụ trách|kiêm)\b"
+    r"(?:làm|giữ chức|giữ|đảm nhiệm|đảm nhận|phụ trách|kiêm)\b",
+    re.IGNORECASE,
 )
 _TARGET = re.compile(rf"ty le[^;×*]*?(?:/|chia cho)\s*(?P<target>{_NUMBER})\s*%")
 _STRICT = re.compile(r"^(?:tren|>(?!=)|hon|vuot|lon hon)\b|^>(?!=)")
@@ -201,13 +202,13 @@ def _choice(text: str, clauses: list[tuple[str, float]], top: float) -> Inferenc
     options: dict[str, float] = {}
     sentences: list[str] = []
     answers = [_answer(label) for label, _ in clauses]
-    if len(set(answers)) < len(answers):  # trimmed to the same words: keep the labels whole
-        answers = [fold(label).strip(" .,:") for label, _ in clauses]
+    if len({fold(a) for a in answers}) < len(answers):  # trimmed to the same words: keep the labels whole
+        answers = [_as_written(label) for label, _ in clauses]
     for name, (label, pts) in zip(answers, clauses, strict=True):
-        if not name or name in options:
+        if not name or fold(name) in {fold(o) for o in options}:
             return _not_inferred(text, note("spec.infer.option-twice", name=name))
         options[name] = pts
-        if name != fold(label).strip(" .,:"):
+        if fold(name) != fold(_as_written(label)):
             sentences.append(f'"{name}": "{" ".join(label.split())}"')
     if max(options.values()) != top:
         best = float(max(options.values()))
@@ -221,11 +222,17 @@ def _choice(text: str, clauses: list[tuple[str, float]], top: float) -> Inferenc
     return Inference(rule, True, _why("choice", text), detail=detail, assumed=assumed)
 
 
+def _as_written(label: str) -> str:
+    return " ".join(nfc(label).split()).strip(" .,:")
+
+
 def _answer(label: str) -> str:
-    """The answer an option's label stands for: `Trưởng ban là Chủ tịch` → `chủ tịch`, `Chủ tịch UBND xã
-    làm trưởng ban` → `chủ tịch ubnd xã`; otherwise the label, folded."""
-    folded = fold(label).strip(" .,:")
-    if " là " in folded:
-        return folded.rsplit(" là ", 1)[-1].strip(" .,:")
-    who = _WHO.match(folded)
-    return who.group("who").strip(" .,:") if who else folded
+    """The answer an option's label stands for, its words as written (an acronym stays upper case):
+    `Trưởng ban là Chủ tịch` → `Chủ tịch`, `Chủ tịch UBND xã làm trưởng ban` → `Chủ tịch UBND xã`;
+    otherwise the label."""
+    written = _as_written(label)
+    said = re.split(r"\s+là\s+", written, flags=re.IGNORECASE)
+    if len(said) > 1:
+        return said[-1].strip(" .,:")
+    who = _WHO.match(written)
+    return who.group("who").strip(" .,:") if who else written
