@@ -77,6 +77,11 @@ def test_the_key_folds_case_diacritics_and_and() -> None:
         ("Sở Văn hóa, Thể thao và Du lịch, Tỉnh đoàn", ["Sở Văn hóa, Thể thao và Du lịch", "Tỉnh đoàn"]),
         ("Viễn thông tỉnh (VNPT), Viettel tỉnh", ["Viễn thông tỉnh (VNPT)", "Viettel tỉnh"]),
         ("Sở KH&CN; Sở Khoa học và Công nghệ", ["Sở KH&CN"]),  # one department, once
+        # one office (seed 004): `và` splits two known names or a list of one kind, not a name
+        ("Văn phòng HĐND và UBND huyện", ["Văn phòng HĐND và UBND huyện"]),
+        ("Văn phòng UBND tỉnh và Công an tỉnh", ["Văn phòng UBND tỉnh", "Công an tỉnh"]),
+        ("Phòng Nội vụ và Phòng Tư pháp", ["Phòng Nội vụ", "Phòng Tư pháp"]),
+        ("Phòng Văn hóa và Thông tin/UBND huyện", ["Phòng Văn hóa và Thông tin/UBND huyện"]),
         ("  ", []),
     ],
 )

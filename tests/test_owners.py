@@ -176,3 +176,15 @@ def test_a_file_of_unknown_codes_leaves_every_component_unowned(tmp_path: Path, 
     assert codes(owners.report.issues) == ["unknown-indicator", "missing-value"]
     assert owners.report.issues[0].column == "Mã chỉ số"
     assert owners.lead == {} and owners.owners == []
+
+
+def test_an_office_named_with_va_is_one_lead_and_a_slash_is_said(tmp_path: Path, province: Spec) -> None:
+    """Seed 004's `Văn phòng HĐND và UBND huyện` is one office; `X/UBND huyện` is one name, said so."""
+    text = 'HDCQ: "Văn phòng HĐND và UBND huyện"\nNTS: "Phòng Văn hóa và Thông tin/UBND huyện"\n'
+    owners = read_owners(write(tmp_path, text, "owners.yaml"), province)
+    assert [i.code for i in owners.report.errors] == []
+    assert owners.lead["HDCQ.01"] == "Văn phòng HĐND và UBND huyện" and owners.co.get("HDCQ.01", []) == []
+    assert owners.lead["NTS.01"] == "Phòng Văn hóa và Thông tin/UBND huyện"
+    said = [i for i in owners.report.issues if i.code == "unknown-unit"]
+    assert [(i.row, i.value) for i in said] == [(2, "Phòng Văn hóa và Thông tin/UBND huyện")]
+    assert "'Phòng Văn hóa và Thông tin; UBND huyện'" in said[0].text("vi")

@@ -44,6 +44,7 @@ PLACES = ("Huyện", "Thị xã", "Thành phố", "TP", "Xã", "Phường")
 # (`Sở Y tế⏎Sở GD&ĐT`), else the name goes on (`Sở Thông tin và⏎Truyền thông`, `Văn phòng⏎UBND tỉnh`).
 _PIECES = re.compile(r"(\s*,\s*|\s+và\s+|\s+&\s+|\s*[\r\n]+\s*)")
 _HARD = re.compile(r"\s*;+\s*")
+_AND = re.compile(r"\s+(?:và|&)\s+")
 _BULLET = " .-–+•*"
 _RUN = 6  # the longest collective name has this many comma-separated pieces
 
@@ -208,22 +209,21 @@ class Departments:
         return out
 
     def split(self, text: str) -> list[str]:
-        """The units a cell names, in order, without repeats, each on one line: split on `;`, and on `,`,
-        `và`, `&` or a line break before a unit's name; a known name (`Các cơ quan, ban, ngành`, `Sở Văn
-        hóa, Thể thao và Du lịch`) is never split."""
+        """The units a cell names, in order, without repeats, each on one line: split on `;`, and on `,`
+        or a line break before a unit's name; on `và` or `&` only between two names the register knows
+        (`Sở Y tế và Cục Thuế`) or of one kind (`Phòng A và Phòng B`), so one office's name stays whole
+        (`Văn phòng HĐND và UBND huyện`); a
+        known name (`Các cơ quan, ban, ngành`, `Sở Văn hóa, Thể thao và Du lịch`) is never split."""
         units: list[str] = []
         for part in _HARD.split(nfc(text)):
             split = _PIECES.split(part.strip())
             pieces, seps = split[0::2], split[1::2]
             i = 0
             while i < len(pieces):
-                j = self._known_run(pieces, seps, i)
-                if j is None:
-                    j = i
-                    while j + 1 < len(pieces) and not _starts_unit(pieces[j + 1]):
-                        if self._known_run(pieces, seps, j + 1) is not None:
-                            break
-                        j += 1
+                run = self._known_run(pieces, seps, i)
+                j = i if run is None else run
+                while j + 1 < len(pieces) and not self._ends(pieces, seps, i, j, j == run):
+                    j += 1
                 units.append(_join(pieces, seps, i, j))
                 i = j + 1
         out: dict[str, str] = {}
@@ -233,6 +233,14 @@ class Departments:
             if unit and key not in out:
                 out[key] = unit
         return list(out.values())
+
+    def _ends(self, pieces: list[str], seps: list[str], i: int, j: int, known: bool) -> bool:
+        """Whether the unit of pieces i..j (`known`: a name the register knows) ends before piece j + 1."""
+        after = self._known_run(pieces, seps, j + 1) is not None
+        if _AND.fullmatch(seps[j]):  # two known names, or a list of one kind (`Phòng A và Phòng B`)
+            listed = _kind(pieces[i]) is not None and _kind(pieces[i]) == _kind(pieces[j + 1])
+            return listed or (after and (known or self._known_run(pieces, seps, i) == j))
+        return known or after or _starts_unit(pieces[j + 1])
 
     def _known_run(self, pieces: list[str], seps: list[str], i: int) -> int | None:
         """The last piece of the longest run from piece i that names a department, if any."""
@@ -260,6 +268,12 @@ def _starts_unit(text: str) -> bool:
     return any(key == w or key.startswith(w + " ") for w in ORGANISATIONS) or any(
         text == w or text.startswith((w + " ", w + ".")) for w in PLACES
     )
+
+
+def _kind(text: str) -> str | None:
+    """The organisation word a name starts with (`Phòng Nội vụ` → `phòng`), if any."""
+    key = fold(text.lstrip(_BULLET))
+    return max((w for w in ORGANISATIONS if key == w or key.startswith(w + " ")), key=len, default=None)
 
 
 @cache

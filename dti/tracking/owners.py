@@ -223,6 +223,13 @@ def _row(
                 indicator=node,
             )
         )
+    for unit in dict.fromkeys([*leads, *co]):
+        if "/" in unit:  # `Phòng Văn hóa và Thông tin/UBND huyện`: one department, said so
+            first, _, rest = unit.partition("/")
+            params = {"text": unit, "first": first.strip(), "rest": rest.strip()}
+            where = {"cell": cell} if unit in leads else {}
+            issues.append(issue(IssueCode.UNKNOWN_UNIT, Severity.WARNING, "collect.owner-slash", params,
+                                file=file, row=row, indicator=node, value=unit, **where))  # fmt: skip
     return _Row(node, leads[0], tuple(leads[1:] + co), row, cell, aliases)
 
 

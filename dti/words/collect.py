@@ -24,6 +24,13 @@ WORDS: dict[str, tuple[str, str]] = {
         "sheet '{sheet}' was renamed (the template sent was '{was}'): its figures are read; "
         "keep the name next time",
     ),
+    # the owners file the workbook's sheets follow
+    "collect.owner-slash": (
+        "'{text}' được đọc là tên của một đơn vị ('{first}' của '{rest}'), không phải hai đơn vị; nếu là "
+        "hai đơn vị, hãy ngăn cách bằng dấu chấm phẩy: '{first}; {rest}'",
+        "'{text}' is read as one department's name ('{first}' of '{rest}'), not two; if it names two "
+        "departments, separate them with a semicolon: '{first}; {rest}'",
+    ),
     "collect.counts-win": (
         "Kết quả ghi {typed} nhưng Tử số/Mẫu số {a:,.0f}/{b:,.0f} cho {share:.2f} %: dti tính theo Tử số và "
         "Mẫu số; hãy sửa lại Kết quả hoặc số đếm cho khớp",
