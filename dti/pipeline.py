@@ -17,7 +17,7 @@ from dti.engine.scoring import Result, score, score_values
 from dti.engine.submission import Layout, Submission
 from dti.engine.validate import validate
 from dti.io.files import read_grids
-from dti.io.grid import YEAR, Grid, stated_years
+from dti.io.grid import Grid, path_year, stated_years
 from dti.io.register import UnitRegister
 from dti.issues import Issue, IssueCode, Report, Severity, issue
 from dti.spec import Spec, SpecError, load_spec, spec_for_year
@@ -70,6 +70,17 @@ def expand(paths: list[Path]) -> list[Path]:
     return out
 
 
+def by_year(paths: list[Path]) -> list[list[Path]]:
+    """The files (folders expanded) per year their paths state (`2023/a.csv`, `b_2024.xlsx`), in the
+    order first met, when they state more than one year: each year is a submission of its own; else
+    `paths` as one group. Files whose path states no year are a group of their own."""
+    files = expand(paths)
+    groups: dict[int | None, list[Path]] = {}
+    for path in files:
+        groups.setdefault(path_year(path), []).append(path)
+    return list(groups.values()) if len(groups.keys() - {None}) > 1 else [paths]
+
+
 def evaluate(
     paths: list[Path] | Path,
     spec: Spec | str | Path | None = None,
@@ -86,7 +97,8 @@ def evaluate(
     """Read, validate and score files; raise SpecError only for a spec that cannot be loaded or score.
 
     The spec is `spec` when given, else the bundled spec for the data year (the `year` argument, a
-    year column, a title row, or the year in the first file name), chosen after one read of each file.
+    year column, a title row, the year in a file name or the nearest folder named as a year), chosen
+    after one read of each file.
     A `year` that a file contradicts (its year column, title row or name) raises YearError.
     `columns` maps a header as written to what it means (`{"Điểm DTI": "DTI"}`), over the guess.
     `unit` (a code or name, `"58"`) is the unit of a file without a unit column, over its title rows.
@@ -95,9 +107,7 @@ def evaluate(
     paths = expand(given)
     grids, issues = read_grids(paths, sheet)
     notes: list[Note | str] = []
-    found_year = _data_year(grids, year, notes)
-    if found_year is None:  # a folder named for its year: so_nganh_2023/
-        found_year = next((int(m.group(1)) for p in given for m in [YEAR.search(p.name)] if m), None)
+    found_year = _data_year(grids, year, notes)  # a file's folder named for its year counts (2023/)
     if spec is None:
         spec_id, chosen = spec_for_year(found_year)
         spec = load_spec(spec_id)
@@ -246,4 +256,4 @@ def _same_file(earlier: Run, current: Run) -> str | None:
     return None
 
 
-__all__ = ["Run", "SpecError", "YearError", "check_years", "default_register", "evaluate"]
+__all__ = ["Run", "SpecError", "YearError", "by_year", "check_years", "default_register", "evaluate"]

@@ -105,3 +105,28 @@ def test_changed_with_an_unknown_ref_says_what_to_do(tmp_path: Path, monkeypatch
     assert result.exit_code == 2
     assert "no branch, tag or commit named 'nosuchref'" in result.stderr and "git fetch" in result.stderr
     assert "usage" not in result.stderr and "<revision>" not in result.stderr  # never git's own text
+
+
+def test_a_files_year_comes_from_its_folder_however_it_is_given(tmp_path: Path) -> None:
+    """Sở TT&TT's 922-spec codes in a 2020 folder: the 2020 spec (1726) knows none of them, whether the
+    folder or the file is named (as the pre-commit hook and the Action name files)."""
+    first, _ = _two_departments(tmp_path / "2020")
+    for given in (str(tmp_path / "2020"), first):
+        result = runner.invoke(app, ["validate", given, "--format", "json", "--lang", "en"])
+        found = json.loads(result.stdout)["issues"]
+        assert result.exit_code == 1 and "no year given" not in result.stderr
+        assert {i["code"] for i in found} == {"unknown-indicator"}
+        assert all("dti-province-2020" in i["message"] for i in found)
+
+
+def test_files_of_two_years_are_checked_a_year_at_a_time(tmp_path: Path) -> None:
+    """A change touching 2023/ and 2024/ (the same office's file each year): each year is a submission
+    with its own spec, never every indicator a duplicate of the other year's."""
+    files = _two_departments(tmp_path / "2023") + _two_departments(tmp_path / "2024")[:1]
+    result = runner.invoke(app, ["validate", *files, "--format", "json", "--lang", "en"])
+    data = json.loads(result.stdout)
+    assert result.exit_code == 0, result.output
+    assert data["summary"]["by_code"] == {"missing-value": 2}  # unit 48's missing indicators, per year
+    assert (
+        "each year is checked on its own" in result.stderr and "2023: 2 files, 2024: 1 file" in result.stderr
+    )

@@ -74,10 +74,7 @@ def validate(
 
     limit = max_issues or (TABLE_ISSUES if fmt in (IssueFormat.table, IssueFormat.markdown) else None)
     if files:
-        run = common.evaluate(files, inputs, max_issues=limit, scoring=False)
-        report = run.report
-        common.notes(run.notes, lang.code)  # stderr: how each file was read, which spec was chosen
-        read = [s.name for s in run.submission.sources]
+        report, read = checked(files, inputs, limit, lang)
     else:  # --changed and nothing changed: an empty report, so that CI still finds the file it expects
         report, read = Report(max_issues=limit), []
     report.strict = strict  # decided once: every format and the exit code ask report.valid / report.fails
@@ -86,6 +83,34 @@ def validate(
         raise typer.Exit(int(ExitCode.USAGE))
     if not report.valid:
         raise typer.Exit(int(ExitCode.INVALID_DATA))
+
+
+def checked(files: list[Path], inputs: Inputs, limit: int | None, lang: Lang) -> tuple[Report, list[str]]:
+    """The report of the files, and the names of the files and sheets read. Files of different years
+    (`2023/…` and `2024/…` touched by one change) are checked a year at a time, each year's files as one
+    submission with its own spec; --year checks them all as that year's."""
+    from dti.issues import Report
+    from dti.pipeline import by_year
+
+    groups = [files] if inputs.year is not None else by_year(files)
+    if len(groups) > 1:
+        years = [note("ci.year-group", year=str(year_of(g) or "?"), count=len(g)) for g in groups]
+        common.notes([note("ci.per-year", groups=years)], lang.code)
+    report, read = Report(max_issues=limit), []
+    for group in groups:
+        run = common.evaluate(group, inputs, max_issues=limit, scoring=False)
+        common.notes(run.notes, lang.code)  # stderr: how each file was read, which spec was chosen
+        read += [s.name for s in run.submission.sources]
+        if len(groups) == 1:
+            return run.report, read
+        report.extend(run.report.issues)
+    return report, read
+
+
+def year_of(group: list[Path]) -> int | None:
+    from dti.io.grid import path_year
+
+    return path_year(group[0])
 
 
 def chosen(files: list[Path], changed: bool, lang: Lang) -> list[Path]:

@@ -22,6 +22,23 @@ from dti.text import header_key
 from dti.words import Note, note
 
 YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
+# a folder named as a year: `2023`, `so_nganh_2023`, `Năm 2023` (the year ends the name, no other digit),
+# not a temporary folder `test_2024_0`
+FOLDER_YEAR = re.compile(r"\D*(\d{4})")
+
+
+def folder_year(path: Path) -> int | None:
+    """The year of the nearest folder around `path` named as a year between 1900 and 2100."""
+    for folder in path.absolute().parents:
+        if (match := FOLDER_YEAR.fullmatch(folder.name)) and 1900 <= int(match.group(1)) <= 2100:
+            return int(match.group(1))
+    return None
+
+
+def path_year(path: Path) -> int | None:
+    """The year a file's path states: a 20xx in its name, else its nearest folder named as a year."""
+    match = YEAR.search(path.stem)
+    return int(match.group(1)) if match else folder_year(path)
 
 
 @dataclass
@@ -105,7 +122,8 @@ class Grid:
     @property
     def year_source(self) -> YearSource | None:
         """The data year and where it is written: a year column's first number, a title row naming one
-        (`… NĂM 2021`) among the first rows (not the date a form was signed), or a 20xx in the file name."""
+        (`… NĂM 2021`) among the first rows (not the date a form was signed), a 20xx in the file name, or
+        the nearest folder named as a year (`2023/so-noi-vu.xlsx`), however the file was given."""
         for j, raw in enumerate(self.header):
             if canonical(raw) == "year" and j < len(self.columns):
                 column = self.columns[j]
@@ -116,8 +134,8 @@ class Grid:
         for row, line in self._title_rows():
             if (match := YEAR.search(line)) and not is_date_line(line):  # signed in 2025 on 2024's data
                 return YearSource(int(match.group(1)), self.name, self.sheet, row)
-        match = YEAR.search(self.path.stem)
-        return YearSource(int(match.group(1)), self.name, self.sheet, None) if match else None
+        stated = path_year(self.path)
+        return YearSource(stated, self.name, self.sheet, None) if stated is not None else None
 
     def looks_like_data(self, scan: int = 30) -> bool:
         """Whether a header the readers know (`Mã chỉ số`, `Kết quả`, `Tỉnh`...) is among the first rows:

@@ -62,6 +62,13 @@ WORDS: dict[str, tuple[str, str]] = {
         "--changed works in a git repository, and {folder} is in none: run it inside the repository, or "
         "name the files to check",
     ),
+    "ci.per-year": (
+        "Các tệp thuộc nhiều năm: kiểm tra riêng từng năm, mỗi năm một bộ số liệu với bộ chỉ số của năm đó "
+        "({groups})",
+        "The files are of several years: each year is checked on its own, as one submission with that "
+        "year's spec ({groups})",
+    ),
+    "ci.year-group": ("năm {year}: {count} tệp", "{year}: {count:|file|files}"),
     "ci.unknown-ref": (
         "--changed {ref}: kho git này không có nhánh, thẻ hay commit nào tên '{ref}'. Hãy kiểm tra lại tên "
         "(ví dụ --changed origin/main), hoặc tải nhánh về trước bằng git fetch (trên CI: git fetch origin "
