@@ -269,3 +269,55 @@ def _one_letterhead_report(path: Path) -> Path:
 def test_each_table_of_a_word_report_is_a_part_under_the_document_title(tmp_path: Path) -> None:
     # the second department's table names no unit above it: the document's letterhead says whose it is
     assert _values(_one_letterhead_report(tmp_path / "bao_cao.docx")) == pytest.approx(EXPECTED, abs=1e-9)
+
+
+def test_a_word_table_skipped_is_named_by_its_number_and_its_header(tmp_path: Path) -> None:
+    path = _one_letterhead_report(tmp_path / "bao_cao.docx")
+    document = Document(str(path))
+    document.add_paragraph("Kết quả thực hiện nhiệm vụ chuyển đổi số năm 2023")
+    tasks = document.add_table(rows=0, cols=3)
+    for row in [("STT", "Nhiệm vụ", "Kết quả"), ("1", "Triển khai nền tảng họp trực tuyến", "Hoàn thành")]:
+        for cell, text in zip(tasks.add_row().cells, row, strict=True):
+            cell.text = text
+    document.save(path)
+    said = runner.invoke(app, ["validate", str(path), "--spec", "dti-province-2022", "--lang", "en"]).stderr
+    # tables: the letterhead, two departments, the contacts, the tasks (a Kết quả column, no Chỉ số)
+    assert "skipped table 5 of the document: its header names no column dti knows" in said
+    assert "('STT', 'Nhiệm vụ', 'Kết quả')" in said
+    said = runner.invoke(app, ["validate", str(path), "--spec", "dti-province-2022"]).stderr
+    assert "bỏ qua bảng 5 của tài liệu" in said
+
+
+def test_a_letterhead_cell_of_two_lines_names_the_unit(tmp_path: Path) -> None:
+    document = Document()
+    letterhead = document.add_table(rows=2, cols=2)
+    letterhead.cell(0, 0).text = "UBND TỈNH NINH THUẬN\nSỞ KHOA HỌC VÀ CÔNG NGHỆ"
+    letterhead.cell(0, 1).text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"
+    letterhead.cell(1, 0).text = "Số: 45/BC-SKHCN"
+    letterhead.cell(1, 1).text = "Ninh Thuận, ngày 15 tháng 01 năm 2024"
+    document.add_paragraph("BÁO CÁO")
+    document.add_paragraph(TITLE)
+    document.add_paragraph("Thực hiện Công văn số 123/BTTTT-CĐSQG, Sở Khoa học và Công nghệ báo cáo như sau:")
+    document.add_paragraph("Biểu số liệu")
+    table = document.add_table(rows=0, cols=3)
+    for row in [("STT", "Chỉ số", "Kết quả"), ("1", "NTS.04", "Có")]:
+        for cell, text in zip(table.add_row().cells, row, strict=True):
+            cell.text = text
+    path = tmp_path / "bao_cao.docx"
+    document.save(path)
+    said = runner.invoke(app, ["validate", str(path), "--spec", "dti-province-2022", "--lang", "en"]).stderr
+    # the letterhead's six lines and four paragraphs (10 > 8 title lines): its top line names the unit
+    assert "read as the figures of 58 Ninh Thuận (from title row 1: 'UBND TỈNH NINH THUẬN')" in said
+
+
+def test_a_two_line_letterhead_cell_of_a_workbook_is_cited_by_its_line(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    top = ["UBND TỈNH NINH THUẬN\nSỞ KHOA HỌC VÀ CÔNG NGHỆ", None, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"]
+    sheet.append(top)
+    sheet.append(["STT", "Chỉ số", "Kết quả"])
+    sheet.append([1, "NTS.04", "Có"])
+    path = tmp_path / "bao_cao.xlsx"
+    book.save(path)
+    said = runner.invoke(app, ["validate", str(path), "--spec", "dti-province-2022", "--lang", "en"]).stderr
+    assert "(from title row 1: 'UBND TỈNH NINH THUẬN')\n" in said

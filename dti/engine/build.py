@@ -345,7 +345,7 @@ def submission_from_grids(
     for name, skipped in unplanned.items():
         for grid, grid_issues in skipped:
             if name in planned:  # another sheet of the workbook holds the table: this one is not data
-                notes.append(note("io.in-file", file=name, note=_skipped_sheet(grid)))
+                notes.append(note("io.in-file", file=name, note=_skipped_sheet(grid, grid_issues)))
             else:  # no sheet has a known column: say so of each, as of a one-sheet file
                 issues += grid_issues
     units = sorted({u for plan in plans for u in plan.units if u is not None})
@@ -370,8 +370,13 @@ def _no_known_column(issues: list[Issue]) -> bool:
     return any(i.code == IssueCode.MISSING_COLUMN for i in issues)
 
 
-def _skipped_sheet(grid: Grid) -> Note:
-    header = ", ".join(f"'{h}'" for h in grid.header if h.strip()) or "—"
+def _skipped_sheet(grid: Grid, issues: list[Issue]) -> Note:
+    """The note of a sheet (a Word document's table) without known columns, quoting its header as found
+    below the title rows (not a title line)."""
+    found = next((dict(i.params).get("header") for i in issues if i.code == IssueCode.MISSING_COLUMN), None)
+    header = ", ".join(f"'{h}'" for h in (found or grid.header) if h.strip()) or "—"
+    if grid.table is not None:
+        return note("files.table-unknown", table=grid.table, header=header)
     return note("files.sheet-unknown", sheet=grid.sheet or "", header=header)
 
 

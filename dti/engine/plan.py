@@ -157,6 +157,8 @@ def in_file(grid: Grid, said: Note | str, sheets: int = 1) -> Note:
     """A note of plan_grid's said of its file, or of its sheet when the workbook gave several."""
     if grid.sheet and sheets > 1:
         return note("tables.in-sheet", file=grid.name, sheet=grid.sheet, note=said)
+    if grid.table is not None and sheets > 1:  # one of a Word document's tables
+        return note("tables.in-table", file=grid.name, table=grid.table, note=said)
     return note("io.in-file", file=grid.name, note=said)
 
 

@@ -168,7 +168,8 @@ def read_docx(path: Path, data: bytes, *, every: bool = True, limits: XlsxLimits
 def _table_grids(path: Path, blocks: list[Block], limits: XlsxLimits) -> list[Grid]:
     """Each table as a grid under its title lines."""
     grids: list[Grid] = []
-    above: list[str] = []  # the lines since the previous table
+    above: list[str] = []  # the paragraphs since the previous table
+    letterhead: list[str] = []  # the lines of a letterhead table right above them
     heading: list[str] | None = None  # the title lines of the first table with known columns
     cells = 0
     for block in blocks:
@@ -186,7 +187,8 @@ def _table_grids(path: Path, blocks: list[Block], limits: XlsxLimits) -> list[Gr
             raise limits.over(note("io.limit.columns", cell=cell, column=float(limits.columns)), "columns")
         # A later table is under the document's heading too (the letterhead and title above the first
         # one say whose figures every table gives), then under its own lines ('Biểu 2: …').
-        titles = (heading or []) + above[-TITLE_LINES:]
+        own = letterhead[:TITLE_LINES] + above[-TITLE_LINES:]  # the letterhead's top line names the unit
+        titles = (heading or []) + own
         rows = [[line] for line in titles] + block
         rows = [r for r in rows if any(c.strip() for c in r)] or [[""]]
         width = max(len(r) for r in rows)
@@ -194,15 +196,13 @@ def _table_grids(path: Path, blocks: list[Block], limits: XlsxLimits) -> list[Gr
         columns = [factorize([r[j] if j < len(r) else "" for r in body]) for j in range(width)]
         header = rows[0] + [""] * (width - len(rows[0]))
         grid = make_grid(path, None, header, columns, len(body))
+        grid.table = len(grids) + 1
         grids.append(grid)
         if heading is None and grid.looks_like_data():
-            heading = above[-TITLE_LINES:]
+            heading = own
         # A letterhead (a small table: 'UBND TỈNH …' beside 'CỘNG HÒA …') gives the table below it its
-        # title lines; a table of data or a list does not.
+        # title lines, each line of a cell a line; a table of data or a list does not.
         small = len(block) <= LETTERHEAD_ROWS and not grid.looks_like_data()
-        above = (
-            [line for row in block for cell in row for line in cell.split("\n") if line.strip()]
-            if small
-            else []
-        )
+        lines = [line for row in block for cell in row for line in cell.split("\n") if line.strip()]
+        letterhead, above = (lines if small else []), []
     return grids

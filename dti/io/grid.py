@@ -109,6 +109,7 @@ class Grid:
     blank: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))  # rows with no text at all
     lengths: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=int))  # CSV: cells in each row
     notes: list[Note] = field(default_factory=list)  # how the file was read (sheets skipped, its kind)
+    table: int | None = None  # a Word document's table: its number among the document's tables
 
     @property
     def name(self) -> str:
@@ -170,6 +171,7 @@ class Grid:
             self.blank[keep],
             self.lengths[keep] if len(self.lengths) else self.lengths,
             self.notes,
+            self.table,
         )
 
 

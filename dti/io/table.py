@@ -30,7 +30,7 @@ class Table:
     groups: list[str]  # the group label above each column of a two-row header ('' otherwise)
     skipped: list[tuple[int, str]] = field(default_factory=list)  # (spreadsheet row, why)
     title_year: int | None = None  # a year named in the title rows
-    titles: list[tuple[int, list[str]]] = field(default_factory=list)  # (spreadsheet row, its texts) above
+    titles: list[tuple[int, list[str]]] = field(default_factory=list)  # (spreadsheet row, its lines) above
     # The table's own mean rows (`Trung bình cả nước`): skipped as units, kept as the published means,
     # with the label each row gives
     means: Grid | None = None
@@ -90,8 +90,10 @@ def find_table(grid: Grid, known: Callable[[str], bool]) -> Table:
         grid.rows[keep],
         grid.blank[keep],
         grid.lengths[keep] if len(grid.lengths) else grid.lengths,
+        table=grid.table,
     )
-    titles = [(_row_number(grid, i), [c.strip() for c in rows[i] if c.strip()]) for i in range(at)]
+    # each line of a cell is a title line ('UBND TỈNH NINH THUẬN⏎SỞ KHOA HỌC VÀ CÔNG NGHỆ' in one cell)
+    titles = [(_row_number(grid, i), _lines(rows[i])) for i in range(at)]
     table = Table(body, [_row_number(grid, i) for i in used], groups, sorted(skipped), year, titles)
     if meant.any():
         table.means = Grid(
@@ -102,9 +104,14 @@ def find_table(grid: Grid, known: Callable[[str], bool]) -> Table:
             grid.rows[meant],
             grid.blank[meant],
             grid.lengths[meant] if len(grid.lengths) else grid.lengths,
+            table=grid.table,
         )
         table.mean_labels = [_mean_label(grid, i) for i in np.flatnonzero(meant).tolist()]
     return table
+
+
+def _lines(row: list[str]) -> list[str]:
+    return [line.strip() for cell in row for line in cell.split("\n") if line.strip()]
 
 
 def _mean_label(grid: Grid, i: int) -> str:

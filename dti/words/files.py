@@ -116,6 +116,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "bỏ qua trang '{sheet}': dòng tiêu đề không có cột nào dti nhận ra ({header})",
         "skipped sheet '{sheet}': its header names no column dti knows ({header})",
     ),
+    "files.table-unknown": (
+        "bỏ qua bảng {table} của tài liệu: dòng tiêu đề không có cột nào dti nhận ra ({header})",
+        "skipped table {table} of the document: its header names no column dti knows ({header})",
+    ),
     "files.at-row-of-sheet": (
         "dòng {row} của trang '{sheet}' trong {file}",
         "row {row} of sheet '{sheet}' of {file}",

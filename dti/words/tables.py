@@ -33,6 +33,7 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "tables.from-title": ("dòng tên bảng {row}: '{text}'", "title row {row}: '{text}'"),
     "tables.in-sheet": ("{file} (trang '{sheet}'): {note}", "{file} (sheet '{sheet}'): {note}"),
+    "tables.in-table": ("{file} (bảng {table}): {note}", "{file} (table {table}): {note}"),
     "tables.from-option": ("tùy chọn {option}", "option {option}"),
     "tables.value-as-node": (
         "--columns đặt cột '{header}' là {code}, nhưng tệp có cột chỉ số '{indicator}': mỗi dòng ghi chỉ "
