@@ -87,8 +87,11 @@ def test_page_and_fonts_follow_decree_30(folder: str) -> None:
     assert normal.name == "Times New Roman" and 13 <= normal.size.pt <= 14
     fonts = {r.font.name for p in document.paragraphs for r in p.runs if r.text.strip()}
     assert fonts == {"Times New Roman"}
-    footer = section.footer._element.xml
-    assert "PAGE" in "".join(re.findall(r"<w:instrText[^>]*>([^<]*)<", footer))
+    # the page number centred in the top margin, none on the first page
+    header = section.header._element.xml
+    assert "PAGE" in "".join(re.findall(r"<w:instrText[^>]*>([^<]*)<", header))
+    assert section.different_first_page_header_footer
+    assert "PAGE" not in section.first_page_header._element.xml
 
 
 def test_header_block_title_and_ending(folder: str) -> None:
@@ -108,9 +111,22 @@ def test_header_block_title_and_ending(folder: str) -> None:
 def test_number_place_and_date_fill_the_header(tmp_path: Path) -> None:
     out = tmp_path / "bao_cao.docx"
     report(out, "--draws", "0", "--number", "04/BC-BCĐ", "--place", "Đà Nẵng", "--date", "7/8/2024")
-    head = [c.text for row in OpenDocx(str(out)).tables[0].rows for c in row.cells]
+    document = OpenDocx(str(out))
+    head = [c.text for row in document.tables[0].rows for c in row.cells]
     assert head[2] == "Số: 04/BC-BCĐ"
-    assert head[3] == "Đà Nẵng, ngày 07 tháng 08 năm 2024"
+    assert head[3] == "Đà Nẵng, ngày 07 tháng 8 năm 2024"  # as the seeds write it: month 8 without a zero
+    lines = [p.text for p in document.paragraphs]
+    assert "(Kèm theo Báo cáo số 04/BC-BCĐ ngày 7/8/2024 của Ban Chỉ đạo chuyển đổi số Đà Nẵng)" in lines
+    report(out, "--draws", "0", "--date", "5/2/2025", "--issuer", "UBND THÀNH PHỐ")
+    head = [c.text for row in OpenDocx(str(out)).tables[0].rows for c in row.cells]
+    assert head[3] == "……, ngày 05 tháng 02 năm 2025"  # months 1 and 2 with a zero
+    assert head[0].splitlines()[:2] == ["UBND THÀNH PHỐ", "ĐÀ NẴNG"]
+
+
+def test_recipients_without_an_addressee_are_left_blank(folder: str) -> None:
+    document, _ = made(folder)
+    ending = document.tables[1].rows[0].cells[0].text.splitlines()
+    assert ending == ["Nơi nhận:", "- ……;", "- ……;", "- Lưu: VT, ……."]  # no "Như trên": nobody above
 
 
 def test_sections_carry_the_figures(folder: str) -> None:
@@ -134,6 +150,16 @@ def test_sections_carry_the_figures(folder: str) -> None:
     )
     assert "- Công an tỉnh: 2/3 chỉ tiêu đạt và vượt kế hoạch; 1/3 chưa đạt; 0/3 chưa có số liệu" in text
     assert "- Hạ tầng số: 3/4 chỉ tiêu đạt và vượt kế hoạch; 1/4 chưa đạt;" in text  # 2: 98,2 % of 100 %
+    # the groups in the list's order (targets 1-4, 5-10, 11-14, 15-18, 19-20), not alphabetically
+    groups = [t.split(":")[0] for t in lines[lines.index("Theo nhóm mục tiêu:") + 1 :][:5]]
+    assert groups == ["- Hạ tầng số", "- Chính quyền số", "- Kinh tế số", "- Xã hội số", "- Nhân lực số"]
+    # points lost and points at stake for missing data apart, each a share of its own total: Sở GD&ĐT
+    # loses 18,1 of the 685,49 points lost on reported data (2,64 %) and the 8 points at stake, all of them
+    assert (
+        "- Sở Giáo dục và Đào tạo: mất 18,1 điểm trên số liệu đã báo cáo (2,64 % tổng số điểm bị mất); "
+        "8 điểm do thiếu số liệu (100 % tổng số điểm do thiếu số liệu)." in text
+    )
+    assert "3,76" not in text  # (18,1 + 8)/693,49: the table's share of both, not said of either
     # each section is followed by room for the team's narrative
     assert text.count("[Nhận xét, đánh giá, nguyên nhân và giải pháp của đơn vị]") == len(titles)
 
@@ -149,6 +175,9 @@ def test_every_figure_in_the_sentences_is_the_html_reports(folder: str) -> None:
             continue
         # a count of main indices below the mean is counted here (its values are the table's)
         line = re.sub(r"^\d+/\d+ (chỉ số chính)", "", line)
+        # a department's share of the points lost, and of those at stake, is worked out here (by hand in
+        # test_sections_carry_the_figures); its points are the table's
+        line = re.sub(r"\([\d,]+ % tổng số điểm [^)]*\)", "", line)
         for figure in numbers.findall(line):
             assert figure in page, f"{figure!r} of {line!r} is not in the HTML report"
             checked += 1
@@ -249,9 +278,9 @@ def test_the_overview(tmp_path: Path) -> None:
 
 def test_many_units_rank_as_the_page_shows_them(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """More units than the appendix lists (10,000 communes): the HTML page's part and its note."""
-    import dti.views.report_word
+    import dti.views.report_word_appendix
 
-    monkeypatch.setattr(dti.views.report_word, "WHOLE", 62)  # 63 provinces count as many here
+    monkeypatch.setattr(dti.views.report_word_appendix, "WHOLE", 62)  # 63 provinces count as many here
     out = tmp_path / "bao_cao.docx"
     result = CliRunner().invoke(app, ["report", str(DATA / "2024.csv"), "--draws", "0", "-o", str(out)])
     assert result.exit_code == 0, result.output
@@ -259,3 +288,52 @@ def test_many_units_rank_as_the_page_shows_them(tmp_path: Path, monkeypatch: pyt
     ranking = tables(document)[0]
     assert len(ranking.rows) == 1 + 63  # the page shows 63 units whole (10 of 10,000)
     assert ranking.rows[0].cells[0].text != "STT"  # the page's table as it is
+
+
+def test_a_target_of_two_departments_counts_for_each(tmp_path: Path) -> None:
+    """As `dti targets --by responsible` counts: 'Sở Nội vụ; UBND các quận, huyện' is two departments."""
+    targets = tmp_path / "chi_tieu.csv"
+    targets.write_text(
+        "STT,Nhóm,Chỉ tiêu,Đơn vị chủ trì,Mục tiêu,Kết quả\n"
+        "1,Nhân lực số,Số cán bộ được tập huấn kỹ năng số,"
+        '"Sở Nội vụ; UBND các quận, huyện",ít nhất 2.000,1.850\n'
+        "2,Chính quyền số,Tỷ lệ hồ sơ trực tuyến toàn trình,Sở Nội vụ,trên 60%,65%\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "bao_cao.docx"
+    result = CliRunner().invoke(
+        app,
+        [
+            "report",
+            str(DATA / "2024.csv"),
+            "--unit",
+            "48",
+            "--targets",
+            str(targets),
+            "--draws",
+            "0",
+            "-o",
+            str(out),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    text = "\n".join(body(OpenDocx(str(out))))
+    assert "- Sở Nội vụ: 1/2 chỉ tiêu đạt và vượt kế hoạch; 1/2 chưa đạt;" in text
+    assert "- UBND các quận, huyện: 0/1 chỉ tiêu đạt và vượt kế hoạch; 1/1 chưa đạt;" in text
+    assert "Sở Nội vụ; UBND" not in text
+
+
+def test_the_draft_names_files_without_folders_and_gives_no_hints(tmp_path: Path) -> None:
+    """A published results table: its name alone; the spec note without '--spec'."""
+    out = tmp_path / "bao_cao.docx"
+    result = CliRunner().invoke(
+        app, ["report", str(DATA / "published_2023.csv"), "--unit", "48", "--draws", "0", "-o", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    lines = [p.text for p in OpenDocx(str(out)).paragraphs]
+    assert any(t.startswith("published_2023.csv là bảng kết quả đã công bố") for t in lines)
+    assert not any(str(DATA) in t or "--" in t for t in lines)
+    report(tmp_path / "bao_cao_2.docx", "--draws", "0")
+    lines = [p.text for p in OpenDocx(str(tmp_path / "bao_cao_2.docx")).paragraphs]
+    assert any(t.startswith("- Số liệu năm 2024 theo Quyết định 405/QĐ-BKHCN") for t in lines)
+    assert not any("--spec" in t or str(DATA) in t for t in lines)

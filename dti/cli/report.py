@@ -67,6 +67,14 @@ def report(
     date: Annotated[
         str | None, typer.Option("--date", metavar="DATE", help="Word/PDF: the report's date (else dotted).")
     ] = None,
+    issuer: Annotated[
+        str | None,
+        typer.Option(
+            "--issuer",
+            metavar="TEXT",
+            help="Word/PDF: the issuing body over the unit's name (BAN CHỈ ĐẠO …).",
+        ),
+    ] = None,
     inputs: Inputs = INPUTS,
 ) -> None:
     """Write the report of a year (-o report.html, one page printable on A4, or -o report.xlsx): headline,
@@ -76,7 +84,8 @@ def report(
     reporting calendar; --tasks the plan's tasks (as `dti tasks`, overdue on --today); --draws the rank
     robustness (as `dti robust`; 0 leaves it out), seeded by --seed. -o bao_cao.docx writes the same
     report as a Word draft in the administrative layout (Decree 30/2020/NĐ-CP; --number, --place and
-    --date fill its header, else left dotted), -o bao_cao.pdf that draft as PDF (LibreOffice).
+    --date fill its header, else left dotted; --issuer names the issuing body), -o bao_cao.pdf that draft
+    as PDF (LibreOffice).
 
     Examples: dti report sample_data/2024.csv --previous sample_data/2023.csv --unit 48 -o report.html;
     dti report sample_data/2024.csv --targets sample_data/targets_2025.csv -o report.xlsx
@@ -126,12 +135,17 @@ def report(
     common.notes([n for n in dict.fromkeys(briefing.notes) if n not in said], code)
     for checked in briefing.checked:
         common.side_issues(checked.report, code)
+    if kind in ("docx", "pdf"):  # the draft names files without their folders, and gives no hints
+        from dti.views.report_word import on_paper
+
+        briefing = on_paper(briefing, [s.name for s in current.submission.sources])
     document = report_document(briefing, lang=code, decimal=common.decimal_mark(lang, decimal))
     from dti.write.files import write_atomic
 
     body: str | list[bytes]
     if kind in ("docx", "pdf"):
         from dti.views.report_word import word_report
+        from dti.views.review import targets as target_views
         from dti.write import docx
 
         latest = briefing.latest
@@ -144,6 +158,8 @@ def report(
             number=number,
             place=place,
             date=(when.day, when.month, when.year) if when else None,
+            issuer=issuer,
+            departments=target_views(briefing.review, "responsible", code)[1] if briefing.review else None,
         )
         body = [docx.docx(draft) if kind == "docx" else docx.pdf(draft, output)]
     else:

@@ -9,14 +9,18 @@ the calendar) are taken as they are; the others are built here from its tables' 
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field, replace
+from pathlib import PurePath
 from typing import Any
 
+from dti.briefing.briefing import Briefing
 from dti.views.base import Column, Lang, View
 from dti.views.cells import cell, half_up, missing
-from dti.views.document import Chart, Decimal, Document, Fact, Section
-from dti.words import say
+from dti.views.document import Decimal, Document, Fact, Section
+from dti.views.report_word_appendix import Appendix, appendices, roman
+from dti.words import FILE_PARAMS, Note, say
+
+__all__ = ["Appendix", "Header", "Part", "WordReport", "on_paper", "roman", "word_report"]
 
 # the Document's sections behind each section of the draft, in the report's order
 PARTS = {
@@ -38,14 +42,12 @@ PARTS = {
     "quality": ("quality",),
 }
 BLANK = "……"
-WHOLE = 300  # up to this many units the ranking appendix lists them all (a province's 63, a district's)
-ROMAN = dict(
-    zip(
-        (1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1),
-        ["M", "CM", "D", "CD", "C", "XC", "L", "XL", "X", "IX", "V", "IV", "I"],
-        strict=True,
-    )
-)
+# notes that end in a command-line hint, and the draft's words for them
+PAPER = {
+    "spec.year-unpublished": "report_word.year-unpublished",
+    "spec.no-year": "report_word.no-year",
+    "spec.year-undeclared": "report_word.year-undeclared",
+}
 
 
 @dataclass(frozen=True)
@@ -73,14 +75,6 @@ class Part:
 
 
 @dataclass
-class Appendix:
-    title: str
-    caption: str
-    tables: list[View] = field(default_factory=list)  # a row with `section` set is a bold heading row
-    charts: list[Chart] = field(default_factory=list)
-
-
-@dataclass
 class WordReport:
     lang: Lang
     decimal: Decimal
@@ -95,13 +89,32 @@ class WordReport:
     recipients_title: str = ""
 
 
-def roman(n: int) -> str:
-    """1 -> I, 4 -> IV, 14 -> XIV."""
-    out = ""
-    for value, letters in ROMAN.items():
-        while n >= value:
-            out, n = out + letters, n - value
-    return out
+def _date(date: tuple[int, int, int]) -> tuple[str, str, str]:
+    """Day, month and year as Decree 30 writes them: a day below 10 and the months 1 and 2 with a
+    leading zero, the other months without ("ngày 05 tháng 02 năm 2025", "ngày 07 tháng 8 năm 2024")."""
+    day, month, year = date
+    return f"{day:02d}", f"{month:02d}" if month < 3 else str(month), str(year)
+
+
+def on_paper(briefing: Briefing, files: list[str]) -> Briefing:
+    """The briefing as the draft words it: `files` (the report year's, one per sheet read) and the notes'
+    files by their names alone, each once; the spec notes without their command-line hint."""
+    names = list(dict.fromkeys(PurePath(f).name for f in files))
+    notes = [_on_paper(n) if isinstance(n, Note) else n for n in briefing.notes]
+    return replace(briefing, source=", ".join(names) or briefing.source, notes=notes)
+
+
+def _on_paper(said: Note) -> Note:
+    params = tuple((k, _name(v) if k in FILE_PARAMS else v) for k, v in said.params)
+    return Note(PAPER.get(said.key, said.key), params)
+
+
+def _name(value: Any) -> Any:
+    if isinstance(value, str):
+        return PurePath(value).name
+    if isinstance(value, list | tuple):
+        return list(dict.fromkeys(_name(v) for v in value))
+    return value
 
 
 def word_report(
@@ -114,14 +127,14 @@ def word_report(
     place: str | None = None,
     date: tuple[int, int, int] | None = None,
     issuer: str | None = None,
+    departments: View | None = None,
 ) -> WordReport:
     """The draft of `doc` for the year `year`: the report of `unit` (its code and name), or of all `units`
-    when None. `number`, `place`, `date` (day, month, year) and `issuer` fill the header; else dotted."""
+    when None. `number`, `place`, `date` (day, month, year) and `issuer` fill the header; else dotted.
+    `departments`: the target counts per responsible department (dti.views.review.targets by it)."""
     lang = doc.lang
     unit_name = unit[1] if unit else None
-    day, month, in_year = (
-        (str(d).zfill(2) if i < 2 else str(d) for i, d in enumerate(date)) if date else (BLANK,) * 3
-    )
+    day, month, in_year = _date(date) if date else (BLANK,) * 3
     subject = (
         say("report_word.subject-unit", lang, year=year, name=unit_name)
         if unit_name
@@ -138,17 +151,24 @@ def word_report(
         title=say("report_word.title", lang),
         subject=subject,
     )
-    parts = [p for key in PARTS if (p := _part(key, doc)) is not None]
-    appendices = _appendices(doc, number_text, unit[0] if unit else None)
+    parts = [p for key in PARTS if (p := _part(key, doc, departments)) is not None]
+    caption = say(
+        "report_word.appendix-of",
+        lang,
+        number=number_text,
+        date="/".join(str(d) for d in date) if date else BLANK,
+        issuer=issuer or say("report_word.issuer-of", lang, unit=unit_name or "").strip(),
+    )
+    found = appendices(doc, caption, unit[0] if unit else None)
     return WordReport(
         lang,
         doc.decimal,
         header,
         say("report_word.intro", lang, year=year, spec=spec),
         parts,
-        appendices,
+        found,
         list(doc.notes),
-        [say("report_word.recipient-above", lang), say("report_word.recipient-archive", lang)],
+        [say("report_word.recipient-blank", lang)] * 2 + [say("report_word.recipient-archive", lang)],
         [
             say("report_word.signer", lang),
             say("report_word.signature", lang),
@@ -164,18 +184,19 @@ def word_report(
 # --- the sections -------------------------------------------------------------------------------------
 
 
-def _part(key: str, doc: Document) -> Part | None:
+def _part(key: str, doc: Document, departments: View | None) -> Part | None:
     sections = [s for k in PARTS[key] if (s := doc.section(k)) is not None]
     if not sections:
         return None
     lang = doc.lang
     part = Part(say(f"report_word.section.{key}", lang), narrative=say("report_word.narrative", lang))
     for section in sections:
-        part.sentences += section.lines or [_fact(f, doc) for f in section.facts]
+        if section.key != "gaps":  # its line shares lost and missing together: the lines below part them
+            part.sentences += section.lines or [_fact(f, doc) for f in section.facts]
         if section.key == "pillars":
             part.sentences += _pillars(section, doc)
         elif section.key == "targets":
-            part.bullets += _targets(section, doc)
+            part.bullets += _targets(section, doc, departments)
         elif section.key == "tasks":
             part.bullets += _tasks(section, doc)
         elif section.key == "gaps":
@@ -261,20 +282,21 @@ def _pillars(section: Section, doc: Document) -> list[str]:
     return sentences
 
 
-def _targets(section: Section, doc: Document) -> list[tuple[str, list[str]]]:
-    """The target counts per group (the Document's table) and per responsible department (its list)."""
+def _targets(section: Section, doc: Document, departments: View | None) -> list[tuple[str, list[str]]]:
+    """The target counts per group (the Document's table, in the list's order) and per responsible
+    department (`departments`: as `dti targets --by responsible` counts them, a target for each)."""
     lang = doc.lang
     counts = next(v for v in section.views if any(c.key == "key" for c in v.columns))
     listing = next(v for v in section.views if any(c.key == "responsible" for c in v.columns))
-    groups = [say("report_word.target-counts", lang, **_counts(r)) for r in counts.rows]
-    per: dict[str, Counter[str]] = {}
-    for row in listing.rows:
-        per.setdefault(row.get("responsible") or "—", Counter())[str(row.get("status"))] += 1
-    departments = [
-        say("report_word.target-counts", lang, **_counts({"key": k, "total": sum(c.values()), **c}))
-        for k, c in per.items()
-    ]
-    lead = [("report_word.by-group", groups), ("report_word.by-department", departments)]
+    order = {g: i for i, g in enumerate(dict.fromkeys(str(r.get("group")) for r in listing.rows))}
+    ordered = sorted(counts.rows, key=lambda r: order.get(str(r["key"]), len(order)))
+    groups = [say("report_word.target-counts", lang, **_counts(r)) for r in ordered]
+    per = (
+        [say("report_word.target-counts", lang, **_counts(r)) for r in departments.rows]
+        if departments
+        else []
+    )
+    lead = [("report_word.by-group", groups), ("report_word.by-department", per)]
     return [(say(k, lang), lines) for k, lines in lead if lines]
 
 
@@ -300,101 +322,26 @@ def _tasks(section: Section, doc: Document) -> list[tuple[str, list[str]]]:
 
 
 def _owners(section: Section, doc: Document) -> list[tuple[str, list[str]]]:
-    """Points lost per responsible department, as its table shows them."""
+    """Per responsible department, the points lost on reported data and those at stake for missing
+    data apart, each with its share of its own total (the table's columns `lost` and `at_stake`)."""
     view = next((v for v in section.views if any(c.key == "share" for c in v.columns)), None)
     if view is None:
         return []
-    lines = [
-        say(
-            "report_word.owner-lost",
-            doc.lang,
-            owner=r["owner"],
-            lost=_text(view, "lost", r, doc),
-            share=_text(view, "share", r, doc),
-        )
-        for r in view.rows
-    ]
+    totals = {k: sum(float(r.get(k) or 0) for r in view.rows) for k in ("lost", "at_stake")}
+    share = next(c for c in view.columns if c.key == "share")  # a percentage, written as the table does
+    lines = []
+    for r in view.rows:
+        said = []
+        for key, word_key in (("lost", "owner-lost"), ("at_stake", "owner-missing")):
+            points = float(r.get(key) or 0)
+            if points > 0 or (key == "lost" and not r.get("at_stake")):
+                said.append(
+                    say(
+                        f"report_word.{word_key}",
+                        doc.lang,
+                        points=_text(view, key, r, doc),
+                        share=cell(share, 100 * points / totals[key] if totals[key] else 0.0, doc.decimal),
+                    )
+                )
+        lines.append(say("report_word.owner", doc.lang, owner=r["owner"], said=said))
     return [(say("report_word.by-department", doc.lang), lines)]
-
-
-# --- the appendices -----------------------------------------------------------------------------------
-
-
-def _appendices(doc: Document, number: str, unit: str | None) -> list[Appendix]:
-    lang = doc.lang
-    found: list[tuple[str, list[View], list[Chart]]] = []
-    targets = doc.section("targets")
-    if targets is not None:
-        listing = next(v for v in targets.views if any(c.key == "responsible" for c in v.columns))
-        found.append(("targets", [_target_table(listing, lang)], []))
-    ranking = doc.section("ranking")
-    if ranking is not None:
-        whole = next((v for v in ranking.sheets if any(c.key == "unit" for c in v.columns)), None)
-        if whole is not None and len(whole.rows) <= WHOLE:
-            table = _numbered(whole, lang)
-        else:  # thousands of communes: the page's part, as the HTML report shows it (its note says so)
-            table = replace(ranking.views[0])
-        table.rows = [  # the unit's row in bold
-            {**r, "mine": r.get("mine") or (unit is not None and r.get("unit") == unit)} for r in table.rows
-        ]
-        found.append(("ranking", [replace(table, strong="mine")], []))
-    losses = doc.section("losses")
-    if losses is not None and losses.views:
-        found.append(("losses", [_numbered(v, lang) for v in losses.views], []))
-    tasks = doc.section("tasks")
-    if tasks is not None:
-        task_list = next((v for v in tasks.views if any(c.key == "deadline" for c in v.columns)), None)
-        if task_list is not None:
-            found.append(("tasks", [_grouped(task_list, lang)], []))
-    if doc.charts():
-        found.append(("charts", [], doc.charts()))
-    return [
-        Appendix(
-            "\n".join(
-                (say("report_word.appendix", lang, number=roman(i)), say(f"report_word.appendix.{key}", lang))
-            ),
-            say("report_word.appendix-of", lang, number=number),
-            tables,
-            charts,
-        )
-        for i, (key, tables, charts) in enumerate(found, 1)
-    ]
-
-
-def _target_table(listing: View, lang: Lang) -> View:
-    """STT | Mục tiêu | Đơn vị thực hiện | Mục tiêu năm | KQTH | Ghi chú: one row per target in the list's
-    order, a bold row I, II, III where the group changes, STT restarting under each."""
-    names = ("name", "responsible", "target", "result", "remark")
-    columns = [Column("stt", say("report_word.stt", lang))]
-    columns += [Column(k, say(f"report_word.column.{k}", lang), empty="") for k in names]
-    rows = [{**r, "remark": r.get("label")} for r in listing.rows]
-    return _sections(View(None, columns, rows, strong="section"), "group")
-
-
-def _grouped(view: View, lang: Lang) -> View:
-    """The task list with its groups as section rows I, II, III, each task numbered as the plan numbers it."""
-    columns = [Column("stt", say("report_word.stt", lang))]
-    columns += [c for c in view.columns if c.key not in ("id", "group")]
-    return _sections(View(None, columns, list(view.rows), strong="section"), "group", restart=False)
-
-
-def _sections(view: View, group: str, restart: bool = True) -> View:
-    """Section rows where `group` changes; STT from 1 under each (`restart`) or the row's own id."""
-    rows: list[dict[str, Any]] = []
-    last, sections, stt = object(), 0, 0
-    name_key = view.columns[1].key
-    for row in view.rows:
-        if row.get(group) and row.get(group) != last:
-            sections, stt, last = sections + 1, 0, row.get(group)
-            rows.append({"stt": roman(sections), name_key: row[group], "section": True})
-        stt += 1
-        rows.append({**row, "stt": str(stt) if restart else row.get("id"), "section": False})
-    view.rows = rows
-    return view
-
-
-def _numbered(view: View, lang: Lang) -> View:
-    """A table with an STT column first; the unit's row bold where the view marks it."""
-    columns = [Column("stt", say("report_word.stt", lang)), *view.columns]
-    rows = [{**r, "stt": str(i)} for i, r in enumerate(view.rows, 1)]
-    return View(view.title, columns, rows, strong=view.strong)

@@ -73,13 +73,25 @@ WORDS: dict[str, tuple[str, str]] = {
         "{name}: {done}/{total} tasks done; {in_progress}/{total} in progress; {not_started}/{total} not "
         "started; {overdue} overdue.",
     ),
+    "report_word.owner": ("{owner}: {said:;}.", "{owner}: {said:;}."),
     "report_word.owner-lost": (
-        "{owner}: mất {lost} điểm, chiếm {share} % tổng số điểm bị mất.",
-        "{owner}: {lost} points lost, {share} % of all points lost.",
+        "mất {points} điểm trên số liệu đã báo cáo ({share} % tổng số điểm bị mất)",
+        "{points} points lost on reported data ({share} % of all points lost)",
+    ),
+    "report_word.owner-missing": (
+        "{points} điểm do thiếu số liệu ({share} % tổng số điểm do thiếu số liệu)",
+        "{points} points at stake for missing data ({share} % of all points at stake)",
     ),
     # appendices
     "report_word.appendix": ("Phụ lục {number}", "Appendix {number}"),
-    "report_word.appendix-of": ("(Kèm theo Báo cáo số {number})", "(Attached to report no. {number})"),
+    "report_word.appendix-of": (
+        "(Kèm theo Báo cáo số {number} ngày {date} của {issuer})",
+        "(Attached to report no. {number} of {date} by the {issuer})",
+    ),
+    "report_word.issuer-of": (
+        "Ban Chỉ đạo chuyển đổi số {unit}",
+        "{unit} Digital Transformation Steering Committee",
+    ),
     "report_word.appendix.targets": ("KẾT QUẢ THỰC HIỆN CÁC MỤC TIÊU", "TARGETS AND RESULTS"),
     "report_word.appendix.ranking": ("BẢNG XẾP HẠNG", "THE RANKING"),
     "report_word.appendix.losses": ("CÁC CHỈ SỐ MẤT ĐIỂM", "POINTS LOST"),
@@ -94,11 +106,26 @@ WORDS: dict[str, tuple[str, str]] = {
     "report_word.notes": ("Ghi chú:", "Notes:"),
     # the end: recipients and the signature block, left for the office to fill
     "report_word.recipients": ("Nơi nhận:", "Recipients:"),
-    "report_word.recipient-above": ("- Như trên;", "- As above;"),
-    "report_word.recipient-archive": ("- Lưu: VT.", "- Archive."),
+    "report_word.recipient-blank": ("- ……;", "- ……;"),
+    "report_word.recipient-archive": ("- Lưu: VT, …….", "- Archive: ……."),
     "report_word.signer": ("QUYỀN HẠN, CHỨC VỤ CỦA NGƯỜI KÝ", "AUTHORITY AND TITLE OF THE SIGNATORY"),
     "report_word.signature": ("(Chữ ký, dấu)", "(Signature, seal)"),
     "report_word.signer-name": ("Họ và tên", "Full name"),
+    # the spec notes as the draft says them: without the command-line hint the terminal gives
+    "report_word.year-unpublished": (
+        "Số liệu năm {year} theo Quyết định 405/QĐ-BKHCN (dti-province-2025), chưa công bố điểm: "
+        "tính theo {chosen}",
+        "{year} data follow Decision 405/QĐ-BKHCN (dti-province-2025), whose points are not published: "
+        "scoring with {chosen}",
+    ),
+    "report_word.no-year": (
+        "Không rõ năm số liệu: tính theo {chosen}",
+        "no year given: scoring with {chosen}",
+    ),
+    "report_word.year-undeclared": (
+        "Chưa có bộ chỉ số cho năm {year}: tính theo {chosen}",
+        "no bundled spec is declared for {year}: scoring with {chosen}",
+    ),
     # the PDF: the Word draft converted by LibreOffice headless
     "report_word.extension": (
         "'{name}': định dạng theo phần mở rộng của tệp: .html, .xlsx, .docx hoặc .pdf",

@@ -1,10 +1,11 @@
 """The report as a Word draft in the administrative layout of Decree 30/2020/NĐ-CP, and as PDF.
 
 A4, margins 20 mm top and bottom, 30 mm left, 15 mm right; Times New Roman 14 pt (tables 12 pt); the
-header block as a borderless two-column table; the page number centred in the footer (a PAGE field);
-appendix tables with their header row repeated on each page; charts as PNG images at 200 dpi drawn by
-dti/write/svg.py. The PDF is the Word draft converted by LibreOffice headless (`soffice`), with a profile
-of its own in a temporary folder, so what the committee reads on paper is the draft the team edits.
+header block as a borderless two-column table; the page number centred in the top margin from the second
+page on (a PAGE field); appendix tables with their header row repeated on each page; charts as PNG
+images at 200 dpi drawn by dti/write/svg.py. The PDF is the Word draft converted by LibreOffice headless
+(`soffice`), with a profile of its own in a temporary folder, so what the committee reads on paper is
+the draft the team edits.
 """
 
 from __future__ import annotations
@@ -77,9 +78,10 @@ def _page(document: Any) -> None:
     section.page_width, section.page_height = Mm(210), Mm(297)
     section.top_margin, section.bottom_margin = Mm(20), Mm(20)
     section.left_margin, section.right_margin = Mm(30), Mm(15)
-    footer = section.footer.paragraphs[0]
-    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _field(footer, "PAGE")
+    section.different_first_page_header_footer = True  # no number on the first page
+    number = section.header.paragraphs[0]
+    number.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _field(number, "PAGE")
 
 
 def _field(paragraph: Any, code: str) -> None:
@@ -155,7 +157,7 @@ def _header(document: Any, report: WordReport) -> None:
     table = document.add_table(rows=2, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
-    widths = (Mm(62), WIDTH - Mm(62))
+    widths = (Mm(72), WIDTH - Mm(72))  # the issuing body's name on one line, the motto on the other
     center = WD_ALIGN_PARAGRAPH.CENTER
     cells = [[table.cell(r, c) for c in range(2)] for r in range(2)]
     for i, width in enumerate(widths):
