@@ -68,8 +68,26 @@ def body(document: Any) -> list[str]:
     return lines[:end]
 
 
+def ending_at(document: Any) -> int:
+    """Where the recipients and signature block is among the tables."""
+    return next(
+        i
+        for i, t in enumerate(document.tables)
+        if t.rows[0].cells[0].text.startswith(("Nơi nhận", "Recipients"))
+    )
+
+
+def ending(document: Any) -> Any:
+    return document.tables[ending_at(document)]
+
+
 def tables(document: Any) -> list[Any]:
-    return document.tables[2:]  # after the header block and the recipients/signature block
+    """The appendices' tables: after the recipients and signature block."""
+    return document.tables[ending_at(document) + 1 :]
+
+
+def texts(table: Any) -> list[list[str]]:
+    return [[c.text for c in row.cells] for row in table.rows]
 
 
 def test_page_and_fonts_follow_decree_30(folder: str) -> None:
@@ -104,8 +122,8 @@ def test_header_block_title_and_ending(folder: str) -> None:
     lines = [p.text for p in document.paragraphs]
     at = lines.index("BÁO CÁO")
     assert lines[at + 1] == "Kết quả Chỉ số chuyển đổi số năm 2024 của Đà Nẵng"
-    ending = [c.text for c in document.tables[1].rows[0].cells]
-    assert ending[0].startswith("Nơi nhận:") and "QUYỀN HẠN, CHỨC VỤ CỦA NGƯỜI KÝ" in ending[1]
+    ending_cells = [c.text for c in ending(document).rows[0].cells]
+    assert ending_cells[0].startswith("Nơi nhận:") and "QUYỀN HẠN, CHỨC VỤ CỦA NGƯỜI KÝ" in ending_cells[1]
 
 
 def test_number_place_and_date_fill_the_header(tmp_path: Path) -> None:
@@ -125,8 +143,8 @@ def test_number_place_and_date_fill_the_header(tmp_path: Path) -> None:
 
 def test_recipients_without_an_addressee_are_left_blank(folder: str) -> None:
     document, _ = made(folder)
-    ending = document.tables[1].rows[0].cells[0].text.splitlines()
-    assert ending == ["Nơi nhận:", "- ……;", "- ……;", "- Lưu: VT, ……."]  # no "Như trên": nobody above
+    recipients = ending(document).rows[0].cells[0].text.splitlines()
+    assert recipients == ["Nơi nhận:", "- ……;", "- ……;", "- Lưu: VT, ……."]  # no "Như trên": nobody above
 
 
 def test_sections_carry_the_figures(folder: str) -> None:
@@ -337,3 +355,38 @@ def test_the_draft_names_files_without_folders_and_gives_no_hints(tmp_path: Path
     lines = [p.text for p in OpenDocx(str(tmp_path / "bao_cao_2.docx")).paragraphs]
     assert any(t.startswith("- Số liệu năm 2024 theo Quyết định 405/QĐ-BKHCN") for t in lines)
     assert not any("--spec" in t or str(DATA) in t for t in lines)
+
+
+def test_rank_certainty_table_in_section_one(folder: str) -> None:
+    """The HTML report's table of rank intervals under the line that names its units (Đà Nẵng, 61st,
+    and the five ranks above it: 56 to 63)."""
+    document, _ = made(folder)
+    body_tables = document.tables[1 : ending_at(document)]
+    robust = next(t for t in body_tables if "P(±2)" in texts(t)[0])
+    head = texts(robust)[0]
+    assert {"trung vị", "p05", "p95", "P(±2)"} <= set(head)
+    assert [r[head.index("hạng")] for r in texts(robust)[1:]] == [str(n) for n in range(56, 64)]
+    assert any(r[head.index("tên")] == "Đà Nẵng" for r in texts(robust)[1:])
+
+
+def test_the_overview_shows_the_largest_moves(tmp_path: Path) -> None:
+    """As the HTML overview: the five largest rises (▲) and falls (▼) in places since 2023."""
+    out = tmp_path / "bao_cao.docx"
+    result = CliRunner().invoke(
+        app,
+        [
+            "report",
+            str(DATA / "2024.csv"),
+            "--previous",
+            str(DATA / "2023.csv"),
+            "--draws",
+            "0",
+            "-o",
+            str(out),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    document = OpenDocx(str(out))
+    moves = [texts(t) for t in document.tables[1 : ending_at(document)]]
+    assert [len(t) for t in moves] == [1 + 5, 1 + 5]
+    assert moves[0][1][-1].startswith("▲") and moves[1][1][-1].startswith("▼")

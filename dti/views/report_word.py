@@ -42,6 +42,9 @@ PARTS = {
     "quality": ("quality",),
 }
 BLANK = "……"
+# the sections whose tables the draft shows in the text, as the HTML report does: the largest moves (▲/▼)
+# of the overview, and the rank intervals the robustness line speaks of
+TABLES = ("overview", "robust")
 # notes that end in a command-line hint, and the draft's words for them
 PAPER = {
     "spec.year-unpublished": "report_word.year-unpublished",
@@ -66,10 +69,11 @@ class Header:
 
 @dataclass
 class Part:
-    """A numbered section: its sentences, bullet lines, and room for the team's narrative."""
+    """A numbered section: its sentences and tables (the HTML report's, where the sentences need them),
+    bullet lines, and room for the team's narrative."""
 
     title: str
-    sentences: list[str] = field(default_factory=list)
+    sentences: list[str | View] = field(default_factory=list)
     bullets: list[tuple[str, list[str]]] = field(default_factory=list)  # a lead-in and its lines
     narrative: str = ""
 
@@ -193,6 +197,10 @@ def _part(key: str, doc: Document, departments: View | None) -> Part | None:
     for section in sections:
         if section.key != "gaps":  # its line shares lost and missing together: the lines below part them
             part.sentences += section.lines or [_fact(f, doc) for f in section.facts]
+        if section.key in TABLES:
+            part.sentences += [
+                _narrow(v, section.title if section.key == "robust" else v.title) for v in section.views
+            ]
         if section.key == "pillars":
             part.sentences += _pillars(section, doc)
         elif section.key == "targets":
@@ -202,6 +210,12 @@ def _part(key: str, doc: Document, departments: View | None) -> Part | None:
         elif section.key == "gaps":
             part.bullets += _owners(section, doc)
     return part
+
+
+def _narrow(view: View, title: str | None) -> View:
+    """A table in the text: the columns a narrow terminal keeps (no long explanation column), under
+    `title` (the robustness table's own title repeats the line above it)."""
+    return replace(view, title=title, columns=[c for c in view.columns if not c.optional])
 
 
 def _fact(fact: Fact, doc: Document) -> str:

@@ -51,7 +51,11 @@ def docx(report: WordReport) -> bytes:
         title = _paragraph(document, f"{roman(number)}. {part.title}", bold=True, before=6)
         title.paragraph_format.keep_with_next = True
         for sentence in part.sentences:
-            _paragraph(document, sentence, indent=True)
+            if isinstance(sentence, View):
+                _paragraph(document, sentence.title or "", bold=True, size=TABLE, before=6)
+                _table(document, sentence, report)
+            else:
+                _paragraph(document, sentence, indent=True)
         for lead, lines in part.bullets:
             _paragraph(document, lead, indent=True, italic=True)
             for line in lines:
