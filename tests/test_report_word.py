@@ -177,7 +177,10 @@ def test_sections_carry_the_figures(folder: str) -> None:
         "- Sở Giáo dục và Đào tạo: mất 18,1 điểm trên số liệu đã báo cáo (2,64 % tổng số điểm bị mất); "
         "8 điểm do thiếu số liệu (100 % tổng số điểm do thiếu số liệu)." in text
     )
-    assert "3,76" not in text  # (18,1 + 8)/693,49: the table's share of both, not said of either
+    assert "3,76" not in text
+    assert (
+        "Đà Nẵng mất 685,49/1.000 điểm trên số liệu đã báo cáo" in text
+    )  # as '1.000 lượt' is written  # (18,1 + 8)/693,49: the table's share of both, not said of either
     # each section is followed by room for the team's narrative
     assert text.count("[Nhận xét, đánh giá, nguyên nhân và giải pháp của đơn vị]") == len(titles)
 
@@ -241,6 +244,11 @@ def test_english(folder: str) -> None:
     text = "\n".join(body(document))
     assert "I. THE DIGITAL TRANSFORMATION INDEX" in text and "0.3065" in text and "0,3065" not in text
     assert "REPORT" in [p.text for p in document.paragraphs]
+    # one way to say a rank: `dti score` ranks Đà Nẵng's DTI 61st and each of its pillars 60th
+    assert "Đà Nẵng scored DTI 0.3065, rank 61 of 63" in text
+    assert "Digital government: 0.3209, rank 60 of 63;" in text and "ranked" not in text
+    # one thousands style: 1,000 points as the draws line writes 1,000 draws
+    assert "685.49 of 1,000 points" in text
 
 
 def test_pdf_without_libreoffice_says_what_to_install(

@@ -14,6 +14,7 @@ from dti.views import grades
 from dti.views.base import Column, Lang, View, as_float, node_name, word
 from dti.views.document import Chart, Decimal, Fact, Section, Series
 from dti.views.report_means import unit_means
+from dti.views.robust import count
 from dti.words import say
 
 
@@ -331,7 +332,9 @@ def _loss_line(unit: str | None, rows: list[dict[str, Any]], top: float, lang: L
     lost = fmt(sum(r["lost"] for r in rows), "points", decimal)
     stake = fmt(sum(r["at_stake"] for r in rows), "points", decimal)
     most = f"{rows[0]['code']} {rows[0]['name']}"
-    figures = {"lost": lost, "top": fmt(top, "points", decimal), "stake": stake, "most": most}
+    # the maximum as the draws line writes a count (1.000 in Vietnamese), not as points (1000)
+    top_text = count(int(top), lang, decimal) if float(top).is_integer() else fmt(top, "points", decimal)
+    figures = {"lost": lost, "top": top_text, "stake": stake, "most": most}
     if unit:
         return say("report.loss-line-unit", lang, unit=unit, **figures)
     return say("report.loss-line-mean", lang, **figures)

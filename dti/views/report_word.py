@@ -243,6 +243,14 @@ def _versus(value: float, mean: float, digits: int) -> str:
     return "above" if shown > shown_mean else "below" if shown < shown_mean else "equal"
 
 
+def _rank(shown: str | None, lang: Lang) -> str:
+    """The table's rank '60/63' as the headline says a rank ('rank 61 of 63' in English)."""
+    if not shown or "/" not in shown:
+        return shown or "—"
+    place, total = shown.split("/", 1)
+    return say("report_word.rank", lang, place=place, total=total)
+
+
 def _pillars(section: Section, doc: Document) -> list[str]:
     """A sentence per pillar (value, rank, against each mean), and the main indices below each mean."""
     lang = doc.lang
@@ -262,7 +270,7 @@ def _pillars(section: Section, doc: Document) -> list[str]:
         params = {
             "name": row["name"],
             "value": _text(view, "value", row, doc),
-            "rank": row.get("rank") or "—",
+            "rank": _rank(row.get("rank"), lang),
         }
         if compared:
             sentences.append(say("report_word.pillar", lang, means="; ".join(compared), **params))

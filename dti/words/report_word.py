@@ -43,9 +43,10 @@ WORDS: dict[str, tuple[str, str]] = {
     # sentences carrying the figures
     "report_word.pillar": (
         "{name} đạt {value}, xếp thứ {rank}; {means}.",
-        "{name}: {value}, ranked {rank}; {means}.",
+        "{name}: {value}, rank {rank}; {means}.",
     ),
-    "report_word.pillar-alone": ("{name} đạt {value}, xếp thứ {rank}.", "{name}: {value}, ranked {rank}."),
+    "report_word.pillar-alone": ("{name} đạt {value}, xếp thứ {rank}.", "{name}: {value}, rank {rank}."),
+    "report_word.rank": ("{place}/{total}", "{place} of {total}"),
     "report_word.above": ("cao hơn {mean} ({value})", "above the {mean} ({value})"),
     "report_word.below": ("thấp hơn {mean} ({value})", "below the {mean} ({value})"),
     "report_word.equal": ("bằng {mean} ({value})", "equal to the {mean} ({value})"),
