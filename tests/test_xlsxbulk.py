@@ -7,6 +7,7 @@ import math
 import re
 import zipfile
 
+import numpy as np
 import openpyxl
 
 from dti.views import Column, View
@@ -50,3 +51,29 @@ def test_bulk_columns_keep_bold_rows_blanks_and_formats_in_place() -> None:
     for row in re.findall(r"<row [^>]*>(.*?)</row>", xml):
         assert re.findall(r'<c r="([A-Z]+)', row) == sorted(re.findall(r'<c r="([A-Z]+)', row))
     assert re.findall(r'<c r="([A-Z]+)3"', xml) == ["A", "B", "C", "D", "E"]
+
+
+def test_number_columns_given_whole_write_the_sheet_the_rows_write() -> None:
+    # a view built from a matrix also hands its number columns as float arrays (NaN: no value); the sheet
+    # must be the one its rows write: values, blanks, a bold row, a toned and a places column, widths
+    columns = [
+        Column("unit", "Mã"),
+        Column("dti", "DTI", "value", 4),
+        Column("up", "Bậc", "places"),
+        Column("toned", "Mức", "value", 2, tone="tone"),
+    ]
+    matrix = np.array([[0.61234, 3.0, 0.5], [np.nan, -2.0, np.nan], [0.123456789012, 0.0, 0.25]])
+    rows = [
+        {"unit": u, "dti": None if math.isnan(a) else a, "up": b, "toned": None if math.isnan(c) else c}
+        for u, (a, b, c) in zip(["X1", "X2", "TB"], matrix.tolist(), strict=True)
+    ]
+    rows[0]["tone"], rows[2]["mean"] = "met", True
+    whole = {"dti": matrix[:, 0], "up": matrix[:, 1], "toned": matrix[:, 2]}
+    plain = View(None, columns, rows, strong="mean", sheet="Giá trị")
+    given = View(None, columns, rows, strong="mean", sheet="Giá trị", numbers=whole)
+    sheets = []
+    for view in (plain, given):
+        with zipfile.ZipFile(io.BytesIO(views_workbook([view]))) as book:
+            sheets.append(book.read("xl/worksheets/sheet1.xml"))
+    assert sheets[0] == sheets[1]
+    assert b'<c r="B4" s="' in sheets[0] and b"<v>0.123456789012</v>" in sheets[0]

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
+import numpy as np
+
 if TYPE_CHECKING:
     from dti.spec import Node, Spec
 
@@ -42,6 +44,14 @@ class View:
     sheet: str | None = None  # the name of its sheet in a workbook (at most 31 characters)
     # What a narrow terminal leaves out is said on stderr: this line, with {columns} and {width} filled in
     narrow: str | None = None
+    # Number columns also given whole (key -> a float array, NaN where the row has None), when the view was
+    # built from a matrix: a writer takes them as they are instead of from every row (10,000 x 111 values)
+    numbers: dict[str, np.ndarray] = field(default_factory=dict, repr=False, compare=False)
+
+    def column(self, key: str) -> list[Any] | np.ndarray:
+        """The column's values in row order: its float array when the view has one, else from the rows."""
+        found = self.numbers.get(key)
+        return found if found is not None else [row.get(key) for row in self.rows]
 
 
 def word(key: str, lang: Lang) -> str:

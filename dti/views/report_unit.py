@@ -235,7 +235,8 @@ def values(table: YearTable, lang: Lang) -> View:
         dict(zip(keys, [u, n if h else "", *row], strict=True))
         for u, n, h, row in zip(table.values.index.tolist(), names, held, cells.tolist(), strict=True)
     ]
-    return View(None, columns, rows, sheet=word("report.values", lang))
+    whole = {code: numbers[:, k] for k, code in enumerate(codes)}
+    return View(None, columns, rows, sheet=word("report.values", lang), numbers=whole)
 
 
 def trend(briefing: Briefing, unit: str, lang: Lang) -> Section | None:

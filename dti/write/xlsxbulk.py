@@ -44,15 +44,19 @@ class BulkSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter has no type stub
         shown = np.array([f"{v:.16G}" for v in unique.tolist()] + [""], dtype=object)
         where = np.full(len(numbers), len(unique))
         where[present] = inverse.ravel()
-        self._add(top, col, shown[where].tolist(), "n", fmt)
+        self._add(top, col, shown[where].tolist(), "n", fmt, np.flatnonzero(present).tolist())
 
     def strings(self, top: int, col: int, texts: list[str | None], fmt: Any) -> None:
         """Texts (already clean) down column `col` from row `top`, one format; None is no cell."""
         index = self.str_table._get_shared_string_index
         self._add(top, col, ["" if t is None else str(index(t)) for t in texts], "s", fmt)
 
-    def _add(self, top: int, col: int, values: list[str], kind: str, fmt: Any) -> None:
-        rows = [i for i, v in enumerate(values) if v]
+    def _add(
+        self, top: int, col: int, values: list[str], kind: str, fmt: Any, rows: list[int] | None = None
+    ) -> None:
+        """A block of cells; `rows`: those holding a cell (else found from the values)."""
+        if rows is None:
+            rows = [i for i, v in enumerate(values) if v]
         if not rows:
             return
         self._check_dimensions(top + rows[0], col)
