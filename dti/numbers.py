@@ -220,6 +220,26 @@ def parse_texts(texts: Sequence[str], arrow: Any = None) -> ParsedTexts:
     return ParsedTexts(value, percent, status, alternative, commas, dots)
 
 
+ARROW_TEXTS = 256  # distinct texts from which texts_array() pays for itself (importing pyarrow: ~0.1 s)
+
+
+def texts_array(texts: Sequence[str]) -> Any:
+    """Many distinct texts (an XLSX column's) as a pyarrow array for parse_texts' vectorised path, built
+    from buffers (pa.array() would import pandas); None for a few texts, or one no UTF-8 can hold."""
+    if len(texts) < ARROW_TEXTS:
+        return None
+    try:
+        encoded = [t.encode("utf-8") for t in texts]
+    except UnicodeEncodeError:  # a lone surrogate: parse_number reads it
+        return None
+    import pyarrow as pa
+
+    offsets = np.zeros(len(encoded) + 1, dtype=np.int64)
+    np.cumsum([len(e) for e in encoded], out=offsets[1:])
+    data = pa.py_buffer(b"".join(encoded))
+    return pa.Array.from_buffers(pa.large_string(), len(encoded), [None, pa.py_buffer(offsets), data])
+
+
 def _bits(array: Any) -> np.ndarray:
     """A pyarrow boolean array (no nulls) as numpy, read from its buffer (to_numpy would import pandas)."""
     raw = np.frombuffer(array.buffers()[1], dtype=np.uint8)

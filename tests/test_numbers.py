@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import math
+from dataclasses import astuple
 
 import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dti.numbers import STATUS_CODE, parse_column, parse_number, parse_texts
+from dti.numbers import STATUS_CODE, parse_column, parse_number, parse_texts, texts_array
 
 
 @pytest.mark.parametrize(
@@ -79,9 +80,14 @@ def test_vectorised_path_reads_like_parse_number() -> None:
         "+5",
         " 7 ",
     ]
+    texts += ["0.8543", "1E-05", "3.0000000000000004", "1234.5"]  # Excel numbers' texts (an XLSX)
     fast = parse_texts(texts, pa.array(texts, type=pa.string()))
     slow = parse_texts(texts)
     assert (fast.comma_decimals, fast.dot_decimals) == (slow.comma_decimals, slow.dot_decimals)
+    built = parse_texts(texts, texts_array(texts))  # the array an XLSX column's texts are given
+    for a, b in zip(astuple(built), astuple(fast), strict=True):
+        assert np.array_equal(a, b, equal_nan=True)
+    assert texts_array(texts[:10]) is None and texts_array([*texts, "\udcff"]) is None
     for i, text in enumerate(texts):
         one = parse_number(text)
         assert fast.status[i] == STATUS_CODE[one.status], text

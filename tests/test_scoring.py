@@ -233,3 +233,23 @@ def test_points_lost_and_recoverable_worked_by_hand() -> None:
     assert back.loc["u1", ["T", "A", "A.2", "B"]].tolist() == [16, 16, 10, 0]
     assert np.isnan(lost.loc["u2", "A.1"]) and back.loc["u2", "A.1"] == 0 and lost.loc["u2", "A.2"] == 0
     assert lost.loc["u3", "B"] == 5 and back.loc["u3", "B"] == 5 and lost.loc["u3", "T"] == 10
+
+
+@pytest.mark.slow
+def test_score_imports_neither_pandas_nor_the_briefing(tmp_path: Path) -> None:
+    # Start-up (issue 25): dti score, to the terminal and as CSV, needs neither (pandas alone is ~0.8 s).
+    import subprocess
+    import sys
+
+    from .conftest import ROOT
+
+    check = (
+        "import sys, runpy; sys.argv = ['dti', *sys.argv[1:]]\n"
+        "try: runpy.run_module('dti', run_name='__main__')\n"
+        "except SystemExit: pass\n"
+        "print(sorted(m for m in ('pandas', 'dti.briefing', 'dti.analysis.ranking') if m in sys.modules))"
+    )
+    for extra in ([], ["--format", "csv", "-o", str(tmp_path / "out.csv")]):
+        args = [sys.executable, "-c", check, "score", str(SAMPLES / "2024.csv"), *extra]
+        done = subprocess.run(args, capture_output=True, text=True, cwd=ROOT, timeout=300, check=False)
+        assert done.stdout.strip().splitlines()[-1] == "[]", done.stderr

@@ -81,7 +81,6 @@ def score(
     from dti.engine.scoring import changes
     from dti.pipeline import check_years
     from dti.views import score as score_views
-    from dti.views import score_unit as unit_views
 
     lang, before, past = writer.code, None, None
     run, result = common.scored_run(files, inputs, lang)
@@ -90,6 +89,8 @@ def score(
         past, before = common.scored_run([earlier], replace(inputs, year=None), lang)
         common.notes(check_years(run, [past]), lang)
     if one is not None:
+        from dti.views import score_unit as unit_views  # pandas: only a unit's breakdown needs it
+
         code = find_unit([dict(zip(result.unit_codes, result.unit_names, strict=True))], one)
         tables = standing_tables(run, past, inputs.units)
         common.emit(

@@ -15,7 +15,16 @@ from dti.io.files import read_grids
 from dti.io.grid import Column, Grid, cell_ref, stated_years
 from dti.io.register import UnitRegister
 from dti.issues import Issue, IssueCode, Severity
-from dti.numbers import ABSENT, MISSING, NUMBER, ParsedTexts, decimal_style, parse_texts, resolve_ambiguous
+from dti.numbers import (
+    ABSENT,
+    MISSING,
+    NUMBER,
+    ParsedTexts,
+    decimal_style,
+    parse_texts,
+    resolve_ambiguous,
+    texts_array,
+)
 from dti.spec import Spec
 from dti.words import Note, note
 
@@ -78,7 +87,8 @@ class _Builder:
         parsed = []
         commas = dots = 0
         for _, column, _ in plan.cells:
-            p = parse_texts(column.texts, column.arrow)
+            arrow = column.arrow if column.arrow is not None else texts_array(column.texts)  # an XLSX's
+            p = parse_texts(column.texts, arrow)
             commas, dots = commas + p.comma_decimals, dots + p.dot_decimals
             parsed.append(p)
         style = decimal_style(commas, dots)  # decided once for the whole file

@@ -4,18 +4,21 @@ and the report's lines. Each function leaves its input as it is when the spec ha
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import pandas as pd
 
 from dti.analysis.grades import Grades, grade, grade_values
-from dti.analysis.ranking import YearTable
-from dti.briefing.briefing import Briefing
 from dti.engine.scoring import Result
 from dti.views.base import Column, Lang, View, as_float, node_name
 from dti.views.document import Chart, Fact, Section, Series
 from dti.words import say
+
+if TYPE_CHECKING:  # not imported at run time: dti score needs neither pandas nor the briefing
+    import pandas as pd
+
+    from dti.analysis.ranking import YearTable
+    from dti.briefing.briefing import Briefing
 
 
 def counts_line(grades: Grades, lang: Lang) -> str:
