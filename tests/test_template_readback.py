@@ -59,3 +59,29 @@ def test_a_typed_result_that_disagrees_with_the_counts_is_said(spec2022: Spec, t
     assert run.result is not None  # the counts win: 89.88 % of HTS.01's points
     hts01 = run.result.points_matrix[0][run.result.codes.index("HTS.01")]
     assert hts01 > 0
+
+
+def test_a_row_added_for_another_departments_component_and_a_total_row(
+    spec2022: Spec, tmp_path: Path
+) -> None:
+    """Sở Nội vụ adds HDCQ.17 (Công an tỉnh's) and a 'Tổng cộng' row below its components."""
+    book = openpyxl.load_workbook(_template(spec2022, tmp_path / "t.xlsx"))
+    ws = book["Sở Nội vụ"]
+    ws.protection.sheet = False
+    last = ws.max_row
+    ws.cell(last + 1, 1, last - 4)
+    ws.cell(last + 1, 2, "HDCQ.17")
+    ws.cell(last + 1, 3, "Tỷ lệ cán bộ, công chức có tài khoản định danh điện tử")
+    ws.cell(last + 1, 9, "88%")
+    ws.cell(last + 2, 3, "Tổng cộng")
+    ws.cell(last + 2, 9, 12)
+    book.save(tmp_path / "noi_vu.xlsx")
+    report = evaluate(tmp_path / "noi_vu.xlsx").report
+    said = [(i.sheet, i.row, i.cell, i.severity.value) for i in report.issues if i.code == "template-changed"]
+    assert said == [
+        ("Sở Nội vụ", last + 1, f"B{last + 1}", "warning"),
+        ("Sở Nội vụ", last + 2, None, "warning"),
+    ]
+    texts = [i.text("vi") for i in report.issues if i.code == "template-changed"]
+    assert "HDCQ.17" in texts[0] and "'Sở Nội vụ'" in texts[0]
+    assert "tổng cộng" in texts[1] and "bỏ qua" in texts[1]

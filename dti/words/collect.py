@@ -37,6 +37,16 @@ WORDS: dict[str, tuple[str, str]] = {
         "Kết quả says {typed} but the counts {a:,.0f}/{b:,.0f} give {share:.2f} %: dti uses the counts; "
         "correct the result or the counts so they agree",
     ),
+    "collect.row-added": (
+        "dòng {row} được thêm vào trang '{sheet}' với chỉ số {code}, không thuộc các chỉ số của trang: "
+        "số liệu vẫn được đọc; nếu {code} do đơn vị khác báo cáo, hãy xóa dòng này",
+        "row {row} was added to sheet '{sheet}' with component {code}, not one of the sheet's components: "
+        "its figure is read; if another department reports {code}, delete this row",
+    ),
+    "collect.total-added": (
+        "dòng {row} là dòng tổng cộng thêm vào mẫu: bỏ qua, không tính cho chỉ số nào",
+        "row {row} is a total row added to the template: skipped, not counted for any component",
+    ),
     "collect.rows-deleted": (
         "{count} dòng chỉ số của mẫu đã bị xóa ({codes}): hãy khôi phục từ mẫu và ghi số liệu",
         "{count} component rows of the template were deleted ({codes}): restore them from the template and "
