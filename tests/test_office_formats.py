@@ -321,3 +321,15 @@ def test_a_two_line_letterhead_cell_of_a_workbook_is_cited_by_its_line(tmp_path:
     book.save(path)
     said = runner.invoke(app, ["validate", str(path), "--spec", "dti-province-2022", "--lang", "en"]).stderr
     assert "(from title row 1: 'UBND TỈNH NINH THUẬN')\n" in said
+
+
+def test_an_xls_cut_short_is_said_damaged(tmp_path: Path) -> None:
+    from dti.io.files import read_grids
+    from tests.hostile.office import biff, ole
+
+    whole = ole({"Workbook": biff([["unit", "NTS.04"], ["58", "Có"]])})
+    path = tmp_path / "2023.xls"
+    path.write_bytes(whole[: len(whole) // 2])  # the directory, at the end, is gone
+    _, issues = read_grids([path])
+    assert [i.code for i in issues] == ["unreadable-file"]
+    assert "the file is damaged: it does not open as an Excel 97-2003 workbook (.xls)" in issues[0].message

@@ -242,11 +242,14 @@ def test_other_files_under_a_csv_name_are_named_by_their_content(
 
 
 def test_an_old_word_doc_named_xls_is_named_by_its_content(tmp_path: Path) -> None:
+    from tests.hostile.office import ole
+
     path = tmp_path / "bao_cao.xls"  # an OLE file whose directory names a WordDocument stream
-    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504 + "WordDocument".encode("utf-16-le"))
+    text = "Biểu số liệu (Book 1), xem Workbook đính kèm".encode("utf-16-le")  # words, not entries
+    path.write_bytes(ole({"WordDocument": text, "1Table": b"\0" * 64}))
     _, issues = read_grids([path])
     assert [i.code for i in issues] == ["unsupported-format"]
-    assert "an old Word document (.doc)" in issues[0].message and "export the table" in issues[0].message
+    assert "an old Word document (.doc)" in issues[0].message and "save it as .docx" in issues[0].message
 
 
 def test_a_word_document_named_csv_is_read_as_one(tmp_path: Path) -> None:

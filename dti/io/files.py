@@ -30,12 +30,12 @@ BOOKS = {".xls", ".ods", ".docx"}  # read by their own readers (xls.py, ods.py, 
 SUPPORTED = TEXT | WORKBOOK | BOOKS
 EXCEL = (".xlsx", ".xlsm", ".xls", ".ods")  # workbooks: the files a --sheet can name
 READERS = {"xls": read_xls, "ods": read_ods}  # the other workbooks' readers, by kind
-# An OLE compound file's streams, named in UTF-16 in its directory: what the file is.
+# An OLE compound file's streams, named in its directory: what the file is.
 OLE_STREAMS = (
-    ("EncryptedPackage".encode("utf-16-le"), "encrypted"),  # an .xlsx/.docx with a password
-    ("Workbook".encode("utf-16-le"), "xls"),
-    ("Book".encode("utf-16-le"), "xls"),  # Excel 5/95
-    ("WordDocument".encode("utf-16-le"), "doc"),
+    ("EncryptedPackage", "encrypted"),  # an .xlsx/.docx with a password
+    ("Workbook", "xls"),
+    ("Book", "xls"),  # Excel 5/95
+    ("WordDocument", "doc"),
 )
 
 
@@ -43,7 +43,7 @@ def _kind(data: bytes, suffix: str) -> str | None:
     """The file's kind from its content (see inputs.content_kind); a zip's by the parts it lists."""
     kind = content_kind(data[:8])
     if kind == "ole":
-        return next((found for name, found in OLE_STREAMS if name in data), "ole")
+        return _ole_kind(data)
     if kind != "zip":
         return kind
     try:
@@ -51,6 +51,23 @@ def _kind(data: bytes, suffix: str) -> str | None:
             return content_kind(data[:8], archive.namelist())
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):  # a damaged zip: what its name says
         return "zip" if suffix in TEXT else None
+
+
+def _ole_kind(data: bytes) -> str:
+    """What a compound file holds, by the streams its directory names: a directory entry is 128 bytes
+    from a 128-byte boundary, the name in UTF-16 with its NUL, the name's length in bytes at offset 64
+    (the words 'Book' or 'Workbook' in a Word document's text are not an entry). 'damaged' when no entry
+    is known and the header's first directory sector lies past the file's end (a file cut short)."""
+    for name, kind in OLE_STREAMS:
+        raw = name.encode("utf-16-le") + b"\0\0"
+        at = data.find(raw)
+        while at >= 0:
+            if at % 128 == 0 and int.from_bytes(data[at + 64 : at + 66], "little") == len(raw):
+                return kind
+            at = data.find(raw, at + 1)
+    shift = min(int.from_bytes(data[30:32], "little"), 20)  # 512- or 4,096-byte sectors
+    first = int.from_bytes(data[48:52], "little")
+    return "damaged" if (first + 1) << shift >= len(data) else "ole"
 
 
 def _read(path: Path, sheet: str | None, issues: list[Issue], every: bool) -> list[Grid] | None:
@@ -69,6 +86,12 @@ def _read(path: Path, sheet: str | None, issues: list[Issue], every: bool) -> li
     kind = _kind(data, suffix)
     if kind == "encrypted":
         return _cannot_read(name, note("files.encrypted", kind=note("files.what.xlsx")), issues)
+    if kind == "damaged":  # an .xls or .doc cut short: its directory is gone
+        what = note(f"files.what.{suffix[1:]}" if suffix in {".xls", ".doc"} else "files.what.ole")
+        return _cannot_read(name, note("files.damaged", kind=what), issues)
+    if kind == "doc":  # a Word document: saved again as .docx, its tables are read
+        issues.append(issue(IssueCode.UNSUPPORTED_FORMAT, Severity.ERROR, "files.kind-doc", file=name))
+        return None
     if kind not in {None, "xlsx", "xls", "ods", "docx"}:
         what = note(f"files.what.{kind}")
         issues.append(

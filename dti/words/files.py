@@ -40,6 +40,12 @@ WORDS: dict[str, tuple[str, str]] = {
         "tệp là {kind} dù mang tên '{suffix}': đã đọc như vậy; nên đổi đuôi tệp cho đúng",
         "the file is {kind} though named '{suffix}': read as such; give it the right extension",
     ),
+    "files.kind-doc": (
+        "tệp là một văn bản Word cũ (.doc), dti không đọc được định dạng này: hãy mở tệp bằng Word và lưu "
+        "thành .docx (Tệp › Lưu thành › Tài liệu Word) rồi gửi lại; các bảng trong tệp .docx sẽ được đọc",
+        "the file is an old Word document (.doc), a format dti does not read: open it in Word and save it as "
+        ".docx (File › Save As › Word Document), then give that file; the tables of a .docx are read",
+    ),
     "files.damaged": (
         "tệp bị hỏng, không mở được như {kind}: hãy mở tệp gốc bằng ứng dụng đã tạo ra nó và lưu lại, hoặc "
         "xin đơn vị gửi lại tệp",
