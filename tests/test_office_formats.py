@@ -333,3 +333,35 @@ def test_an_xls_cut_short_is_said_damaged(tmp_path: Path) -> None:
     _, issues = read_grids([path])
     assert [i.code for i in issues] == ["unreadable-file"]
     assert "the file is damaged: it does not open as an Excel 97-2003 workbook (.xls)" in issues[0].message
+
+
+def _task_list(path: Path) -> Path:
+    import datetime as dt
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["DANH MỤC NHIỆM VỤ CHUYỂN ĐỔI SỐ NĂM 2026"])
+    sheet.append(["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Thời hạn", "Tình trạng"])
+    sheet.append([1, "Số hóa hồ sơ thủ tục hành chính", "Văn phòng UBND tỉnh", dt.datetime(2026, 6, 30)])
+    sheet.cell(3, 4).number_format = "dd/mm/yyyy"
+    sheet.cell(3, 5).value = "Đang triển khai"
+    book.save(path)
+    return path
+
+
+def _deadline_text(path: Path) -> str:
+    result = runner.invoke(app, ["tasks", str(path), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    [task] = json.loads(result.stdout)["tasks"]
+    return str(task["deadline_text"])
+
+
+def test_a_date_cell_is_written_as_the_sheet_shows_it(tmp_path: Path) -> None:
+    assert _deadline_text(_task_list(tmp_path / "nhiem_vu_2026.xlsx")) == "30/06/2026"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("kind", ["xls", "ods"])
+def test_a_date_cell_of_an_office_suite_is_written_as_shown(tmp_path: Path, kind: str) -> None:
+    saved = soffice_convert(_task_list(tmp_path / "nhiem_vu_2026.xlsx"), kind, tmp_path / kind)
+    assert _deadline_text(saved) == "30/06/2026"

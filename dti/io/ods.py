@@ -2,12 +2,13 @@
 content.xml with expat as the own XLSX reader streams a sheet, with its caps (XlsxLimits).
 
 The value type is in the XML itself: `office:value-type="percentage"` is a percent cell (85,5 % arrives as
-0.855 with its percent flag), `float`/`currency` a number, `date` its ISO date, `boolean` 1 or 0, text its
-paragraphs. Repeats are expanded only where a cell holds a value: the trailing repeat of empty cells to
-16,384 or 1,048,576 columns (and of empty rows) that LibreOffice writes is a counter, not cells; a value
-repeated past the rows, columns or cells cap is refused before it is expanded. A covered (merged) cell is
-empty, as an XLSX merge's other cells are. A table whose style says `table:display="false"` is hidden and
-skipped with a note. The prefixes are the ones every office suite writes (table:, office:, text:).
+0.855 with its percent flag), `float`/`currency` a number, `date` its date as shown (`30/06/2026`),
+`boolean` 1 or 0, text its paragraphs. Repeats are expanded only where a cell holds a value: the trailing
+repeat of empty cells to 16,384 or 1,048,576 columns (and of empty rows) that LibreOffice writes is a
+counter, not cells; a value repeated past the rows, columns or cells cap is refused before it is expanded. A
+covered (merged) cell is empty, as an XLSX merge's other cells are. A table whose style says
+`table:display="false"` is hidden and skipped with a note. The prefixes are the ones every office suite
+writes (table:, office:, text:).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from pathlib import Path
 from dti.io.book import chosen_sheets
 from dti.io.grid import Grid, InputError, cell_ref
 from dti.io.xlsx import BROKEN
-from dti.io.xlsxsheet import GENERAL, PERCENT, Values, sheet_grid
+from dti.io.xlsxsheet import GENERAL, PERCENT, Values, sheet_grid, shown_date
 from dti.io.xlsxxml import EntitiesForbidden, XlsxLimits, parse_part
 from dti.words import note
 
@@ -181,7 +182,7 @@ class _Content:
         elif kind == "date":
             raw = attrs.get("office:date-value", "").strip()
             try:
-                return values.of_text(str(dt.datetime.fromisoformat(raw)))
+                return values.of_text(shown_date(dt.datetime.fromisoformat(raw)))
             except ValueError:
                 pass  # its text as shown
         elif kind == "string" and "office:string-value" in attrs:

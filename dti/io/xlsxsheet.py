@@ -269,9 +269,9 @@ def _row_number(raw: str) -> int:
 
 
 def _iso_date(raw: str) -> str:
-    """A t="d" cell (ISO 8601) as openpyxl showed it: str of its datetime."""
+    """A t="d" cell (ISO 8601) as the sheet shows it (see shown_date)."""
     try:
-        return str(dt.datetime.fromisoformat(raw.strip().removesuffix("Z")))
+        return shown_date(dt.datetime.fromisoformat(raw.strip().removesuffix("Z")))
     except ValueError:
         return nfc(raw)
 
@@ -280,8 +280,15 @@ def nfc(text: str) -> str:
     return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
+def shown_date(moment: dt.datetime) -> str:
+    """A date cell's text as a Vietnamese sheet shows it: `30/06/2026`, with its time when it has one
+    (`30/06/2026 14:30:00`); every reader (xlsx, xls, ods) gives a date cell so."""
+    day = f"{moment.day:02d}/{moment.month:02d}/{moment.year:04d}"
+    return day if moment.time() == dt.time() else f"{day} {moment.time()}"
+
+
 def excel_date(value: float, date1904: bool, duration: bool) -> str:
-    """A date-formatted number as openpyxl showed it (str of its datetime, time or timedelta)."""
+    """A date-formatted number's text: a date as shown_date, a time or a duration as Python says them."""
     try:
         if duration:
             delta = dt.timedelta(days=value)
@@ -297,6 +304,6 @@ def excel_date(value: float, date1904: bool, duration: bool) -> str:
         if 0 < value < 60 and not date1904:
             day += 1  # Excel's 29 February 1900
         epoch = dt.datetime(1904, 1, 1) if date1904 else dt.datetime(1899, 12, 30)
-        return str(epoch + dt.timedelta(days=day) + diff)
+        return shown_date(epoch + dt.timedelta(days=day) + diff)
     except (OverflowError, ValueError):
         return "#VALUE!"

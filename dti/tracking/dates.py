@@ -1,9 +1,9 @@
 """Dates and reporting periods as people write them in Vietnamese plans and logs.
 
-Dates: `30/06/2026`, `30-6-2026`, `30.06.2026`, ISO `2026-06-30` (an Excel date cell reads as
-`2026-06-30 00:00:00`) and Excel serial numbers (`46203`). Periods: `Quý III/2026`, `Q3/2026`,
-`Quý 3 năm 2026`, `Tháng 6/2026`, `6/2026`, `6 tháng đầu năm 2026`, `Năm 2026`, `2026`. A deadline is a
-date or a period (its last day); `Thường xuyên` and `Hằng năm` set none.
+Dates: `30/06/2026`, `30-6-2026`, `30.06.2026`, ISO `2026-06-30` (`2026-06-30 00:00:00` too; a
+workbook's date cell reads as the sheet shows it, `30/06/2026`) and Excel serial numbers (`46203`).
+Periods: `Quý III/2026`, `Q3/2026`, `Quý 3 năm 2026`, `Tháng 6/2026`, `6/2026`, `6 tháng đầu năm 2026`,
+`Năm 2026`, `2026`. A deadline is a date or a period (its last day); `Thường xuyên` and `Hằng năm` set none.
 """
 
 from __future__ import annotations
