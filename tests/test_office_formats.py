@@ -365,3 +365,21 @@ def test_a_date_cell_is_written_as_the_sheet_shows_it(tmp_path: Path) -> None:
 def test_a_date_cell_of_an_office_suite_is_written_as_shown(tmp_path: Path, kind: str) -> None:
     saved = soffice_convert(_task_list(tmp_path / "nhiem_vu_2026.xlsx"), kind, tmp_path / kind)
     assert _deadline_text(saved) == "30/06/2026"
+
+
+def test_every_help_names_every_format_read() -> None:
+    from typing import Any
+
+    import typer.main
+
+    from dti.cli.options import TABLE_FILES
+
+    def helps(command: Any) -> list[str]:  # typer's own click: a group has its commands
+        found = [str(getattr(p, "help", "") or "") for p in command.params]
+        return found + [h for sub in getattr(command, "commands", {}).values() for h in helps(sub)]
+
+    texts = helps(typer.main.get_command(app))
+    inputs = [t for t in texts if "CSV" in t and "XLSX" in t]  # the files read (outputs: .csv, .xlsx)
+    assert len(inputs) >= 8  # score, validate, gaps, tasks, targets, spec import, --owners, --received…
+    for text in inputs:
+        assert TABLE_FILES in text or "(.docx) or YAML" in text, text

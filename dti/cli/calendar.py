@@ -11,6 +11,7 @@ import typer
 from dti.cli import common
 from dti.cli.exits import ExitCode
 from dti.cli.options import (
+    TABLE_OR_YAML,
     CalendarYearOption,
     Lang,
     LangOption,
@@ -41,7 +42,7 @@ def calendar(
     owners: Annotated[
         Path,
         typer.Option(
-            "--owners", metavar="FILE", help="Owners file: who leads which index (CSV, XLSX or YAML)."
+            "--owners", metavar="FILE", help=f"Owners file: who leads which index ({TABLE_OR_YAML})."
         ),
     ],
     received: ReceivedOption = None,

@@ -10,13 +10,24 @@ import typer
 
 from dti.cli import common
 from dti.cli.exits import ExitCode, worded
-from dti.cli.options import INPUTS, WRITER, Format, FormatOption, Inputs, OwnersOption, UnitOption, Writer
+from dti.cli.options import (
+    INPUTS,
+    TABLE_FILES,
+    WRITER,
+    Format,
+    FormatOption,
+    Inputs,
+    OwnersOption,
+    UnitOption,
+    Writer,
+)
 
 
 @common.command()
 def gaps(
     files: Annotated[
-        list[Path], typer.Argument(metavar="FILE...", help="A year's submission of components (CSV or XLSX).")
+        list[Path],
+        typer.Argument(metavar="FILE...", help=f"A year's submission of components ({TABLE_FILES})."),
     ],
     owners: OwnersOption = None,
     unit: UnitOption = None,

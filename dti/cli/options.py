@@ -20,6 +20,10 @@ from dti.words import note
 
 E = TypeVar("E", bound=StrEnum)
 
+# The files a table is read from (dti/io/files.py), said once for every --help
+TABLE_FILES = "CSV, XLSX, XLS, ODS or a Word document's table (.docx)"
+TABLE_OR_YAML = "CSV, XLSX, XLS, ODS, a Word document's table (.docx) or YAML"
+
 
 class Format(StrEnum):
     table = "table"
@@ -263,7 +267,7 @@ OwnersOption = Annotated[
     typer.Option(
         "--owners",
         metavar="FILE",
-        help="Who leads each index: CSV, XLSX or YAML with an index column (Mã chỉ số, Chỉ số or STT) and "
+        help=f"Who leads each index: {TABLE_OR_YAML} with an index column (Mã chỉ số, Chỉ số or STT) and "
         "Đơn vị chủ trì [, Đơn vị phối hợp]; a main index covers its components unless a component row "
         "says otherwise.",
     ),
@@ -273,7 +277,8 @@ ReceivedOption = Annotated[
     typer.Option(
         "--received",
         metavar="FILE",
-        help="Received log: owner, period, date received, components (or 'all'), evidence, note.",
+        help=f"Received log ({TABLE_FILES}): owner, period, date received, components (or 'all'), evidence, "
+        "note.",
     ),
 ]
 

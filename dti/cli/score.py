@@ -13,6 +13,7 @@ from dti.cli import common
 from dti.cli.options import (
     HEADERS_EPILOG,
     INPUTS,
+    TABLE_FILES,
     WRITER,
     ByOption,
     Format,
@@ -40,7 +41,7 @@ def score(
         list[Path],
         typer.Argument(
             metavar="FILE...",
-            help="A year's submission: CSV or XLSX files (or folders of them, e.g. one file per "
+            help=f"A year's submission: {TABLE_FILES} files (or folders of them, e.g. one file per "
             "department), long or wide, scored as one.",
         ),
     ],

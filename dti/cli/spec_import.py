@@ -10,8 +10,8 @@ from typing import Annotated
 import typer
 
 from dti.cli import common
+from dti.cli.options import TABLE_FILES, LangOption, SheetOption
 from dti.cli.options import Lang as LangChoice
-from dti.cli.options import LangOption, SheetOption
 from dti.cli.spec import spec_app
 
 
@@ -33,7 +33,7 @@ def spec_import(
         Path,
         typer.Argument(
             metavar="TABLE",
-            help="The decision's criteria table: .csv, .xlsx or .docx (STT | Chỉ số / Tiêu chí | Điểm tối đa "
+            help=f"The decision's criteria table: {TABLE_FILES} (STT | Chỉ số / Tiêu chí | Điểm tối đa "
             "| Cách xác định và tính điểm | Tài liệu kiểm chứng | Nguồn dữ liệu | Đơn vị phối hợp).",
         ),
     ],

@@ -10,7 +10,16 @@ import typer
 
 from dti.cli import common
 from dti.cli.exits import ExitCode
-from dti.cli.options import WRITER, Count, CountByOption, Format, FormatOption, SheetOption, Writer
+from dti.cli.options import (
+    TABLE_OR_YAML,
+    WRITER,
+    Count,
+    CountByOption,
+    Format,
+    FormatOption,
+    SheetOption,
+    Writer,
+)
 from dti.words import note
 
 
@@ -24,7 +33,7 @@ def targets(
         Path,
         typer.Argument(
             metavar="FILE",
-            help="Target list: CSV, XLSX or YAML, or a report's appendix as written (title rows, "
+            help=f"Target list: {TABLE_OR_YAML}, or a report's appendix as written (title rows, "
             "section rows I, II…, headings with '- ' sub-rows, verdicts in 'Ghi chú').",
         ),
     ],

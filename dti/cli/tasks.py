@@ -9,6 +9,7 @@ import typer
 
 from dti.cli import common
 from dti.cli.options import (
+    TABLE_FILES,
     Format,
     FormatOption,
     Lang,
@@ -28,7 +29,8 @@ def tasks(
         Path,
         typer.Argument(
             metavar="FILE",
-            help="Task list: CSV or XLSX as the plan's appendix writes it (title rows, section rows I, II…).",
+            help=f"Task list: {TABLE_FILES} as the plan's appendix writes it (title rows, section rows "
+            "I, II…).",
         ),
     ],
     today: TodayOption = None,

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from dti.cli import common
-from dti.cli.options import Lang, LangOption, SpecOption, UnitsOption
+from dti.cli.options import TABLE_OR_YAML, Lang, LangOption, SpecOption, UnitsOption
 from dti.words import note
 
 
@@ -39,7 +39,7 @@ def template(
     owners: Annotated[
         Path | None,
         typer.Option(
-            "--owners", metavar="FILE", help="Owners file: a sheet per lead department (CSV, XLSX, YAML)."
+            "--owners", metavar="FILE", help=f"Owners file: a sheet per lead department ({TABLE_OR_YAML})."
         ),
     ] = None,
     to: Annotated[

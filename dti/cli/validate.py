@@ -12,6 +12,7 @@ from dti.cli.exits import ExitCode
 from dti.cli.options import (
     HEADERS_EPILOG,
     INPUTS,
+    TABLE_FILES,
     BomOption,
     Inputs,
     IssueFormat,
@@ -35,7 +36,8 @@ def validate(
         list[Path] | None,
         typer.Argument(
             metavar="FILE...",
-            help="CSV or XLSX submissions (long or wide layout) or folders; with --changed, at most one REF.",
+            help=f"Submissions ({TABLE_FILES}; long or wide layout) or folders; with --changed, at most "
+            "one REF.",
             show_default=False,
         ),
     ] = None,
