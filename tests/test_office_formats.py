@@ -383,3 +383,35 @@ def test_every_help_names_every_format_read() -> None:
     assert len(inputs) >= 8  # score, validate, gaps, tasks, targets, spec import, --owners, --received…
     for text in inputs:
         assert TABLE_FILES in text or "(.docx) or YAML" in text, text
+
+
+def _unit_codes_as_numbers(path: Path) -> Path:
+    """Unit codes typed as numbers in a column formatted '00', as a province's sheet shows 01 (Hà Nội)."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Mã tỉnh", "Mã chỉ số", "Kết quả"])
+    sheet.append([1, "NTS.04", "Có"])
+    sheet.cell(2, 1).number_format = "00"
+    book.save(path)
+    return path
+
+
+def _read_units(path: Path) -> tuple[list[str], str]:
+    result = runner.invoke(app, ["validate", str(path), "--spec", "dti-province-2022", "--lang", "en"])
+    [part] = json.loads(
+        runner.invoke(app, ["score", str(path), "--spec", "dti-province-2022", "--format", "json"]).stdout
+    )["units"]
+    return [part["unit"]], result.output
+
+
+def test_a_code_formatted_with_its_zero_lost_nothing(tmp_path: Path) -> None:
+    units, said = _read_units(_unit_codes_as_numbers(tmp_path / "so_lieu.xlsx"))
+    assert units == ["01"] and "leading-zero-lost" not in said
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("kind", ["xls", "ods"])
+def test_a_code_formatted_with_its_zero_in_an_office_suite_file(tmp_path: Path, kind: str) -> None:
+    saved = soffice_convert(_unit_codes_as_numbers(tmp_path / "so_lieu.xlsx"), kind, tmp_path / kind)
+    units, said = _read_units(saved)
+    assert units == ["01"] and "leading-zero-lost" not in said

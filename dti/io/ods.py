@@ -22,7 +22,7 @@ from pathlib import Path
 from dti.io.book import chosen_sheets
 from dti.io.grid import Grid, InputError, cell_ref
 from dti.io.xlsx import BROKEN
-from dti.io.xlsxsheet import GENERAL, PERCENT, Values, sheet_grid, shown_date
+from dti.io.xlsxsheet import GENERAL, PADDED, PERCENT, Values, sheet_grid, shown_date
 from dti.io.xlsxxml import EntitiesForbidden, XlsxLimits, parse_part
 from dti.words import note
 
@@ -64,6 +64,11 @@ def _count(attrs: dict[str, str], name: str) -> int:
     if not raw.isdigit() or int(raw) < 1:
         raise ValueError(f"{name}={raw!r} is not a count")
     return int(raw)
+
+
+def _padded(shown: str, raw: str) -> bool:
+    """Whether the cell shows its whole number with leading zeros (the number 1 shown as 01)."""
+    return len(shown) > 1 and shown.startswith("0") and shown.isdigit() and shown.lstrip("0") == raw
 
 
 class _Content:
@@ -175,6 +180,9 @@ class _Content:
         kind = attrs.get("office:value-type", "")
         if kind in ("float", "currency", "percentage"):
             raw = attrs.get("office:value", "").strip()
+            shown = "".join(self.paragraphs).strip()
+            if raw and kind == "float" and _padded(shown, raw):  # a '00' format shows 1 as 01
+                return values.of_kind(raw, PADDED + len(shown))
             if raw:
                 return values.of_number(raw, PERCENT_STYLE if kind == "percentage" else NUMBER_STYLE)
         elif kind == "boolean":

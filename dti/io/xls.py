@@ -18,7 +18,7 @@ from typing import Any
 
 from dti.io.book import chosen_sheets
 from dti.io.grid import Grid, InputError, cell_ref
-from dti.io.xlsxsheet import DATE, GENERAL, PERCENT, Values, excel_date, sheet_grid
+from dti.io.xlsxsheet import DATE, GENERAL, PERCENT, Values, excel_date, padded_kind, sheet_grid
 from dti.io.xlsxxml import XlsxLimits
 from dti.words import note
 
@@ -91,7 +91,8 @@ def _format_kinds(book: Any) -> list[int]:
     for xf in book.xf_list:
         found = book.format_map.get(xf.format_key)
         text = found.format_str if found is not None else ""
-        kinds.append(DATE if found is not None and found.type == 1 else PERCENT if "%" in text else GENERAL)
+        kind = DATE if found is not None and found.type == 1 else PERCENT if "%" in text else None
+        kinds.append(kind if kind is not None else padded_kind(text) or GENERAL)
     return kinds
 
 
@@ -144,4 +145,4 @@ def _number(values: Values, number: float, style: int, datemode: int) -> int:
         return values.of_text(excel_date(number, datemode == 1, False))
     if not math.isfinite(number):
         return values.of_text(repr(number))
-    return values.of_number(repr(number), "1" if style == PERCENT else "0")
+    return values.of_kind(repr(number), style)

@@ -20,7 +20,17 @@ from xml.parsers import expat
 
 from dti.io.grid import Grid, InputError
 from dti.io.xlsxfast import read_sheet_fast
-from dti.io.xlsxsheet import DATE, DURATION, GENERAL, PERCENT, Values, nfc, read_sheet, sheet_grid
+from dti.io.xlsxsheet import (
+    DATE,
+    DURATION,
+    GENERAL,
+    PERCENT,
+    Values,
+    nfc,
+    padded_kind,
+    read_sheet,
+    sheet_grid,
+)
 from dti.io.xlsxxml import EntitiesForbidden, XlsxLimits, elements, local_name, over_limit, parse_part
 from dti.words import note
 
@@ -215,7 +225,7 @@ def _format_kind(code: str) -> int:
     first = code.split(";")[0]
     if _DATE.search(_LITERALS.sub("", first)):
         return DURATION if _DURATION.search(first) else DATE
-    return PERCENT if "%" in code else GENERAL
+    return PERCENT if "%" in code else padded_kind(code) or GENERAL
 
 
 def _styles(archive: zipfile.ZipFile, part: str | None) -> list[int]:

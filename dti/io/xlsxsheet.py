@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 import unicodedata
 import zipfile
 from array import array
@@ -21,6 +22,14 @@ DIGITS = "0123456789"
 COLUMN_BITS = 20  # a cell's position is row << 20 | column (Excel's last column, XFD, is 16,384)
 # The kinds of number format a cell style has (dti/io/xlsx.py reads them from the styles part).
 GENERAL, PERCENT, DATE, DURATION = 0, 1, 2, 3
+PADDED = 16  # kind PADDED + n: a whole number shown with at least n digits (format '00' shows 1 as 01)
+_ZEROS = re.compile(r"0{2,}")
+
+
+def padded_kind(code: str) -> int | None:
+    """The kind of a format that only pads whole numbers with zeros ('00', '00000'), else None."""
+    first = code.split(";")[0].replace('"', "").replace("\\", "")
+    return PADDED + len(first) if _ZEROS.fullmatch(first) else None
 
 
 class Values:
@@ -49,9 +58,12 @@ class Values:
 
     def of_number(self, raw: str, style: str) -> int:
         """A number cell's value from its <v> and style: text, number, percent (a date: its text)."""
-        value: int | float = float(raw) if ("." in raw or "e" in raw or "E" in raw) else int(raw)
         index = int(style)
-        kind = self.styles[index] if 0 <= index < len(self.styles) else GENERAL
+        return self.of_kind(raw, self.styles[index] if 0 <= index < len(self.styles) else GENERAL)
+
+    def of_kind(self, raw: str, kind: int) -> int:
+        """A number's value under its format's kind: its text as the sheet shows it, number, percent."""
+        value: int | float = float(raw) if ("." in raw or "e" in raw or "E" in raw) else int(raw)
         try:
             number = float(value)
         except OverflowError:  # an integer of 400 digits
@@ -60,7 +72,10 @@ class Values:
             return self._new(raw.strip())
         if kind in (DATE, DURATION):
             return self._new(excel_date(value, self.date1904, kind == DURATION))
-        return self._new(str(int(value)) if number.is_integer() else repr(number), number, kind == PERCENT)
+        text = str(int(value)) if number.is_integer() else repr(number)
+        if kind > PADDED and number.is_integer() and number >= 0:
+            text = text.zfill(kind - PADDED)  # the unit code 01 the sheet shows, not 1
+        return self._new(text, number, kind == PERCENT)
 
     def of_cell(self, kind: str, raw: str, inline: list[str]) -> int:
         """The value of a cell that is not a number."""
