@@ -228,6 +228,13 @@ def test_appendix_tables(folder: str) -> None:
     assert len(ranking.rows) == 64
     mine = next(r for r in ranking.rows if r.cells[2].text == "Đà Nẵng")
     assert mine.cells[0].text == "61" and all(run.bold for run in mine.cells[2].paragraphs[0].runs)
+    # headers as offices write them, columns as wide as their header's words and short texts: STT and
+    # 'Hạng 2023' do not break inside a word (12 pt bold: 'STT' is about 10 mm, with the cell's margins)
+    head = [c.text for c in ranking.rows[0].cells]
+    assert head[:4] == ["STT", "Đơn vị", "Tên", "DTI 2023"] and head[4] == "Hạng 2023"
+    grid = [int(w) for w in re.findall(r'<w:gridCol w:w="(\d+)"', ranking._tbl.xml)]
+    twip = Mm(1) / 635  # a mm in twentieths of a point
+    assert grid[0] >= 13 * twip and grid[4] >= 13 * twip  # STT; 'Hạng' (and '2023' below it)
     # every appendix table repeats its header row on each page
     for table in found:
         assert "<w:tblHeader" in table.rows[0]._tr.xml
@@ -282,6 +289,7 @@ def test_pdf_pages_and_text(folder: str, tmp_path: Path) -> None:
         text = re.sub(r"\s+", " ", text)
         for figure in ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "xếp thứ 61/63", "0,3065", "11/20 chỉ tiêu"):
             assert figure in text
+        assert "ST T" not in text and "STT" in text  # the column wide enough for its header (was "ST T")
 
 
 def test_the_overview(tmp_path: Path) -> None:
@@ -372,9 +380,9 @@ def test_rank_certainty_table_in_section_one(folder: str) -> None:
     body_tables = document.tables[1 : ending_at(document)]
     robust = next(t for t in body_tables if "P(±2)" in texts(t)[0])
     head = texts(robust)[0]
-    assert {"trung vị", "p05", "p95", "P(±2)"} <= set(head)
-    assert [r[head.index("hạng")] for r in texts(robust)[1:]] == [str(n) for n in range(56, 64)]
-    assert any(r[head.index("tên")] == "Đà Nẵng" for r in texts(robust)[1:])
+    assert {"Trung vị", "p05", "p95", "P(±2)"} <= set(head)
+    assert [r[head.index("Hạng")] for r in texts(robust)[1:]] == [str(n) for n in range(56, 64)]
+    assert any(r[head.index("Tên")] == "Đà Nẵng" for r in texts(robust)[1:])
 
 
 def test_the_overview_shows_the_largest_moves(tmp_path: Path) -> None:

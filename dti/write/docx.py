@@ -38,6 +38,10 @@ BODY = 14  # pt
 TABLE = 12
 WIDTH = Mm(210 - 30 - 15)  # the text width between the margins
 DPI = 200
+# a table's column widths in mm per character of Times New Roman 12 pt (bold capitals wider), and the
+# cell's margins; a column under SHORT mm keeps its texts on one line
+CHAR, HEAD_CHAR, PAD, SHORT = 2.2, 2.6, 3.8, 30.0
+WIDE = frozenset("▲▼→")  # symbols about twice a letter's width
 PDF_TIMEOUT = 300  # seconds for LibreOffice to convert a draft
 
 
@@ -52,7 +56,8 @@ def docx(report: WordReport) -> bytes:
         title.paragraph_format.keep_with_next = True
         for sentence in part.sentences:
             if isinstance(sentence, View):
-                _paragraph(document, sentence.title or "", bold=True, size=TABLE, before=6)
+                title = _paragraph(document, sentence.title or "", bold=True, size=TABLE, before=6)
+                title.paragraph_format.keep_with_next = True
                 _table(document, sentence, report)
             else:
                 _paragraph(document, sentence, indent=True)
@@ -161,7 +166,8 @@ def _header(document: Any, report: WordReport) -> None:
     table = document.add_table(rows=2, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
-    widths = (Mm(72), WIDTH - Mm(72))  # the issuing body's name on one line, the motto on the other
+    # the issuing body's name and the nation's each on one line: 5 mm into each margin, as offices do
+    widths = (Mm(72), WIDTH + Mm(10) - Mm(72))
     center = WD_ALIGN_PARAGRAPH.CENTER
     cells = [[table.cell(r, c) for c in range(2)] for r in range(2)]
     for i, width in enumerate(widths):
@@ -170,9 +176,9 @@ def _header(document: Any, report: WordReport) -> None:
             box.width = width
     left, right = cells[0]
     _cell_text(
-        left, [(head.issuer, False, False, 13), (head.unit or "", True, False, 13), ("———", False, False, 13)]
+        left, [(head.issuer, False, False, 12), (head.unit or "", True, False, 13), ("———", False, False, 13)]
     )
-    motto = [(head.nation, True, False, 12.5), (head.motto, True, False, 14), ("———————", False, False, 13)]
+    motto = [(head.nation, True, False, 12.0), (head.motto, True, False, 14), ("———————", False, False, 13)]
     _cell_text(right, motto)
     _cell_text(cells[1][0], [(head.number, False, False, 13)])
     _cell_text(cells[1][1], [(head.place_date, False, True, 14)])
@@ -239,12 +245,13 @@ def _table(document: Any, view: View, report: WordReport) -> None:
     table = document.add_table(rows=1, cols=len(columns))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False  # the widths below as they are (an office suite's autofit squeezes STT)
     head = table.rows[0]
     repeat = OxmlElement("w:tblHeader")
     repeat.set(qn("w:val"), "true")
     head._tr.get_or_add_trPr().append(repeat)
     for column, box in zip(columns, head.cells, strict=True):
-        _cell_text(box, [(column.label, True, False, TABLE)])
+        _cell_text(box, [(_label(column), True, False, TABLE)])
         box.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
     texts = [
         [cell(c, r.get(c.key), report.decimal) if r.get(c.key) is not None else "" for c in columns]
@@ -264,14 +271,40 @@ def _table(document: Any, view: View, report: WordReport) -> None:
             box.width = width
 
 
+def _label(column: Column) -> str:
+    """A header as offices write it: its first letter capital ('Đơn vị', 'Hạng 2023'; 'p05' stays)."""
+    label = column.label
+    return label if label[1:2].isdigit() else label[:1].upper() + label[1:]
+
+
+def _span(text: str) -> float:
+    """A text's width in letters (a wide symbol counts two, a capital a third more)."""
+    return len(text) + sum(c in WIDE for c in text) + 0.35 * sum(c.isupper() for c in text)
+
+
 def _widths(columns: list[Column], texts: list[list[str]]) -> list[int]:
-    """Column widths (EMU) in proportion to their longest text (a long name wraps, a number does not)."""
-    longest = [
-        max([len(w) for w in c.label.split()] + [min(len(row[i]), 60) for row in texts[:500]] + [3])
-        for i, c in enumerate(columns)
-    ]
-    total = sum(longest)
-    return [int(WIDTH * n / total) for n in longest]
+    """Column widths (EMU) from their content: a column of short texts (a number, a rank, STT) as wide as
+    its longest text and its header's longest word, so neither breaks inside a word; the room left to the
+    columns of long texts (a name wraps between words), in proportion to their longest text."""
+    sample = texts[:500]
+    natural, least = [], []
+    for i, column in enumerate(columns):
+        cells = [row[i] for row in sample]
+        words = [_span(w) for t in cells for w in t.split()] + [1.0]
+        head = max(_span(w) for w in _label(column).split() or [""]) * HEAD_CHAR
+        natural.append(max([head, *(min(_span(t), 60) * CHAR for t in cells)]) + PAD)
+        least.append(max(head, max(words) * CHAR) + PAD)
+    room = WIDTH / Mm(1)
+    if sum(natural) <= room:  # everything on one line: the spare room shared in proportion
+        out = [n * room / sum(natural) for n in natural]
+    else:  # the short columns as they are, the long ones share what is left (at least their longest word)
+        short = [n <= SHORT for n in natural]
+        left = room - sum(n for n, s in zip(natural, short, strict=True) if s)
+        wide = sum(n for n, s in zip(natural, short, strict=True) if not s)
+        out = [n if s else max(m, n * left / wide) for n, m, s in zip(natural, least, short, strict=True)]
+        if sum(out) > room:  # still too wide: every column in proportion (a long word may break)
+            out = [w * room / sum(out) for w in out]
+    return [int(Mm(w)) for w in out]
 
 
 # --- PDF ----------------------------------------------------------------------------------------------
