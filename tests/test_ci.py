@@ -17,7 +17,7 @@ from dti.cli import app
 from dti.cli.options import Format, IssueFormat, output_format
 from dti.issues import Issue, IssueCode, Report, Severity
 from dti.words import catalogue
-from dti.write import junit, markdown, sarif
+from dti.write import github, junit, markdown, sarif
 
 from .conftest import ROOT
 
@@ -119,8 +119,12 @@ def test_sarif_matches_the_schema_and_locates_every_issue(tmp_path: Path) -> Non
         location = result["locations"][0]["physicalLocation"]
         assert location["artifactLocation"]["uri"] == BROKEN
         region = location.get("region", {})
+        assert "startColumn" not in region  # a CSV cell's letter is not the character its text starts at
+        cell = result.get("properties", {}).get("cell")
+        if cell:
+            assert result["message"]["text"].startswith(f"{cell}: ")  # the column said in the message
         if result["level"] == "error":
-            found.add((result["ruleId"], region.get("startLine"), region.get("startColumn")))
+            found.add((result["ruleId"], region.get("startLine"), github.column_number(cell)))
     assert found == ERRORS
     assert all(rule["help"]["text"] for rule in rules)
 

@@ -130,3 +130,34 @@ def test_files_of_two_years_are_checked_a_year_at_a_time(tmp_path: Path) -> None
     assert (
         "each year is checked on its own" in result.stderr and "2023: 2 files, 2024: 1 file" in result.stderr
     )
+
+
+def test_columns_are_never_character_positions(tmp_path: Path) -> None:
+    """`48;Đà Nẵng;NTS.02;bốn`: the value is column D, the 18th character; a CSV's line and the cell's
+    letter in the message, never startColumn/col=4. A workbook has no lines: its sheet and cell by name."""
+    csv = tmp_path / "2023" / "so-ke-hoach-va-dau-tu.csv"
+    csv.parent.mkdir()
+    csv.write_text("Mã đơn vị;Tên đơn vị;Chỉ số;Giá trị\n48;Đà Nẵng;NTS.02;bốn\n", encoding="utf-8")
+    code, out = _validate(str(csv), "--format", "github")
+    assert code == 1 and f"::error file={csv},line=2::[non-numeric] D2: 'bốn' is not a number" in out
+    assert "col=" not in out
+    code, out = _validate(str(csv), "--format", "sarif", "--lang", "en")
+    (wrong,) = [r for r in json.loads(out)["runs"][0]["results"] if r["ruleId"] == "non-numeric"]
+    assert wrong["locations"][0]["physicalLocation"]["region"] == {"startLine": 2}
+    assert wrong["message"]["text"].startswith("D2: 'bốn' is not a number")
+
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Sở Nội vụ"
+    sheet.append(["Mã đơn vị", "Tên đơn vị", "Chỉ số", "Giá trị"])
+    sheet.append(["48", "Đà Nẵng", "NTS.02", "bốn"])
+    xlsx = tmp_path / "2023" / "so-noi-vu.xlsx"
+    book.save(xlsx)
+    code, out = _validate(str(xlsx), "--format", "github")
+    assert f"::error file={xlsx}::[non-numeric] row 2, cell " in out and "line=" not in out
+    code, out = _validate(str(xlsx), "--format", "sarif", "--lang", "en")
+    (wrong,) = [r for r in json.loads(out)["runs"][0]["results"] if r["ruleId"] == "non-numeric"]
+    (where,) = wrong["locations"]
+    assert "region" not in where["physicalLocation"]
+    assert where["logicalLocations"][0]["fullyQualifiedName"].endswith("D2")

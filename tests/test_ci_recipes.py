@@ -260,8 +260,8 @@ def test_the_action_annotates_summarises_and_fails_on_errors(tmp_path: Path) -> 
     broken = action_step(repo, tmp_path, **(given | {"lang": "en"}))
     assert broken.returncode == 1
     assert (
-        f"::error file=2025/so-tai-chinh.csv,line={word},col=4::[non-numeric] 'xem phụ lục' is not a number"
-        in broken.stdout
+        f"::error file=2025/so-tai-chinh.csv,line={word}::[non-numeric] D{word}: 'xem phụ lục' is not a "
+        "number" in broken.stdout
     )
     text = summary.read_text(encoding="utf-8")
     assert text.startswith("### ❌ DTI submission check: invalid: 3 files, 2 errors")

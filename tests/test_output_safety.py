@@ -145,8 +145,8 @@ def test_annotation_escapes_properties_and_data() -> None:
         cell="C3",
     )
     assert github.annotation(issue) == (
-        "::error file=a%2Cline=1%3Ab.csv,line=3,col=3::"
-        "[non-numeric] 'x%0D::error file=forged.csv::pwned' is not a number, 100%25"
+        "::error file=a%2Cline=1%3Ab.csv,line=3::"
+        "[non-numeric] C3: 'x%0D::error file=forged.csv::pwned' is not a number, 100%25"
     )
     assert (
         github.annotation(Issue(IssueCode.NON_NUMERIC, Severity.WARNING, "m")) == "::warning::[non-numeric] m"

@@ -61,7 +61,7 @@ def test_github_annotation_escapes_and_locates() -> None:
     )
     assert (
         github.dumps(Report([issue]))
-        == "::error file=a.csv,line=5,col=28::[negative-value] 100%25 bad%0Areally"
+        == "::error file=a.csv,line=5::[negative-value] AB5: 100%25 bad%0Areally"  # a letter, not col=28
     )
 
 

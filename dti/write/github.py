@@ -7,7 +7,11 @@ property would end it and start another property.
 
 from __future__ import annotations
 
+from pathlib import PurePath
+
+from dti.io.files import TEXT
 from dti.issues import Issue, Report
+from dti.words import Lang
 
 
 def column_number(cell: str | None) -> int | None:
@@ -17,6 +21,24 @@ def column_number(cell: str | None) -> int | None:
     for ch in letters.upper():
         number = number * 26 + ord(ch) - 64
     return number or None
+
+
+def in_text(issue: Issue) -> bool:
+    """Whether the issue's file is a text file, whose rows are its lines (a workbook's are not)."""
+    return issue.file is not None and PurePath(issue.file).suffix.lower() in TEXT
+
+
+def located(issue: Issue, lang: Lang) -> tuple[int | None, str]:
+    """The line an editor can show (a text file's row) and the message with the cell written before it.
+    A column is never a position: the cell's letter is not the character where its text starts, and a
+    workbook has neither lines nor characters, so its row and cell are said in the message."""
+    from dti.write.junit import where
+
+    text = issue.text(lang)
+    if in_text(issue) and issue.row:
+        return int(issue.row), f"{issue.cell}: {text}" if issue.cell else text
+    place = where(issue, lang)
+    return None, f"{place}: {text}" if place else text
 
 
 def escape_data(text: str) -> str:
@@ -29,17 +51,17 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def annotation(issue: Issue, level: str) -> str:
+def annotation(issue: Issue, level: str | None = None) -> str:
+    """The issue as a workflow command of `level` (its severity unless given)."""
+    level = level or str(issue.severity)
     properties = []
+    line, message = located(issue, "en")
     if issue.file:
         properties.append(f"file={escape_property(issue.file)}")
-    if issue.row:
-        properties.append(f"line={int(issue.row)}")
-    col = column_number(issue.cell)
-    if col:
-        properties.append(f"col={col}")
+    if line:
+        properties.append(f"line={line}")
     where = " " + ",".join(properties) if properties else ""
-    return f"::{level}{where}::{escape_data(f'[{issue.code}] {issue.message}')}"
+    return f"::{level}{where}::{escape_data(f'[{issue.code}] {message}')}"
 
 
 def dumps(report: Report) -> str:

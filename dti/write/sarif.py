@@ -1,5 +1,6 @@
 """SARIF 2.1.0 for GitHub code scanning: a rule per issue code (with its help text), a result per issue
-with the file (a URI relative to the working folder), row and column as its region."""
+with the file (a URI relative to the working folder), a text file's row as its region's line and the
+cell in its message (a workbook's cell as a logical location: a binary file has no lines)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from urllib.parse import quote
 from dti.issues import Issue, Report, Severity
 from dti.words import Lang, say
 from dti.write.files import printable
-from dti.write.github import column_number
+from dti.write.github import in_text, located
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning"}
@@ -45,13 +46,13 @@ def location(issue: Issue, root: Path) -> dict[str, object]:
     if relative:
         artifact["uriBaseId"] = "%SRCROOT%"
     physical: dict[str, object] = {"artifactLocation": artifact}
-    if issue.row:
-        region: dict[str, int] = {"startLine": int(issue.row)}
-        column = column_number(issue.cell)
-        if column:
-            region["startColumn"] = column
-        physical["region"] = region
-    return {"physicalLocation": physical}
+    if issue.row and in_text(issue):  # a line; no startColumn: a cell's letter is not its character
+        physical["region"] = {"startLine": int(issue.row)}
+    found: dict[str, object] = {"physicalLocation": physical}
+    if issue.cell and not in_text(issue):  # a workbook has no lines: its sheet and cell, by name
+        cell = f"{issue.sheet}!{issue.cell}" if issue.sheet else issue.cell
+        found["logicalLocations"] = [{"fullyQualifiedName": printable(cell), "kind": "element"}]
+    return found
 
 
 def result(issue: Issue, index: int, lang: Lang, root: Path) -> dict[str, object]:
@@ -59,7 +60,7 @@ def result(issue: Issue, index: int, lang: Lang, root: Path) -> dict[str, object
         "ruleId": str(issue.code),
         "ruleIndex": index,
         "level": LEVELS.get(issue.severity, "note"),
-        "message": {"text": printable(issue.text(lang))},
+        "message": {"text": printable(located(issue, lang)[1])},  # the cell named in it
     }
     if issue.file:
         found["locations"] = [location(issue, root)]
