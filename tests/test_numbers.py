@@ -87,7 +87,7 @@ def test_vectorised_path_reads_like_parse_number() -> None:
     built = parse_texts(texts, texts_array(texts))  # the array an XLSX column's texts are given
     for a, b in zip(astuple(built), astuple(fast), strict=True):
         assert np.array_equal(a, b, equal_nan=True)
-    assert texts_array(texts[:10]) is None and texts_array([*texts, "\udcff"]) is None
+    assert texts_array([*texts, "\udcff"]) is None  # a lone surrogate: parse_number reads it
     for i, text in enumerate(texts):
         one = parse_number(text)
         assert fast.status[i] == STATUS_CODE[one.status], text

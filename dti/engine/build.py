@@ -17,6 +17,7 @@ from dti.io.register import UnitRegister
 from dti.issues import Issue, IssueCode, Severity
 from dti.numbers import (
     ABSENT,
+    ARROW_TEXTS,
     MISSING,
     NUMBER,
     ParsedTexts,
@@ -86,8 +87,9 @@ class _Builder:
         )
         parsed = []
         commas = dots = 0
+        many = sum(len(c.texts) for _, c, _ in plan.cells if c.arrow is None) >= ARROW_TEXTS  # an XLSX's
         for _, column, _ in plan.cells:
-            arrow = column.arrow if column.arrow is not None else texts_array(column.texts)  # an XLSX's
+            arrow = column.arrow if column.arrow is not None or not many else texts_array(column.texts)
             p = parse_texts(column.texts, arrow)
             commas, dots = commas + p.comma_decimals, dots + p.dot_decimals
             parsed.append(p)
