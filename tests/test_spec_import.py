@@ -133,6 +133,7 @@ COMMUNE_RULES = {
             {"at_least": 2.0, "points": 10.0},
             {"at_least": 1.0, "points": 5.0},
         ],
+        "percent": False,
     },
     **{c: {"kind": "yesno"} for c in ("C3", "C4", "C5", "C9", "C12")},
     **{c: {"kind": "points"} for c in ("C6", "C16", "C20")},
@@ -142,10 +143,12 @@ COMMUNE_RULES = {
     "C11": {
         "kind": "thresholds",
         "steps": [{"at_least": 10.0, "points": 10.0}, {"at_least": 5.0, "points": 5.0}],
+        "percent": False,
     },
     "C15": {
         "kind": "thresholds",
         "steps": [{"at_least": 90.0, "points": 20.0}, {"at_least": 70.0, "points": 10.0}],
+        "percent": True,  # steps written with %: a rate (issue 26)
     },
     "C19": {"kind": "choice", "options": {"Tất cả sản phẩm": 10.0, "Một phần": 5.0, "Chưa có": 0.0}},
 }
@@ -242,6 +245,7 @@ def test_department_index_three_levels_and_a_total_that_disagrees(tmp_path: Path
     assert _rules(spec)["C1_2_1"] == {
         "kind": "thresholds",
         "steps": [{"at_least": 10.0, "points": 10.0}, {"at_least": 5.0, "points": 5.0}],
+        "percent": False,
     }
     assert _rules(spec)["C2_2"] == {"kind": "ratio", "target": 80.0, "scale": "percent"}
     assert [u["row"] for u in review.unplaced] == [15, 16]  # 3.1 without a 3; a row without a number
@@ -340,7 +344,7 @@ def test_codes_from_a_code_column_when_valid_and_unique(tmp_path: Path) -> None:
         (  # a yes that names a count is a threshold, not a yes/no
             "Có từ 4 cuộc họp trở lên: 10 điểm; Không: 0 điểm",
             10,
-            {"kind": "thresholds", "steps": [{"at_least": 4.0, "points": 10.0}]},
+            {"kind": "thresholds", "steps": [{"at_least": 4.0, "points": 10.0}], "percent": False},
         ),
         ("Đã ban hành (10 điểm). Chưa ban hành (0 điểm)", 10, {"kind": "yesno"}),
         ("Tỷ lệ hộ có cáp quang × điểm tối đa", 20, {"kind": "ratio", "target": 100.0, "scale": "percent"}),
@@ -357,6 +361,7 @@ def test_codes_from_a_code_column_when_valid_and_unique(tmp_path: Path) -> None:
                     {"at_least": 2.0, "points": 10.0},
                     {"at_least": 1.0, "points": 5.0},
                 ],
+                "percent": False,
             },
         ),
         (
@@ -369,6 +374,7 @@ def test_codes_from_a_code_column_when_valid_and_unique(tmp_path: Path) -> None:
                     {"at_least": 50.0, "points": 5.0},
                     {"at_least": 0.0, "points": 2.0},
                 ],
+                "percent": True,  # steps written with %
             },
         ),
         (

@@ -91,6 +91,7 @@ def is_count(node: Node) -> bool:
     rule = node.rule
     return (
         isinstance(rule, ThresholdsRule)
+        and not rule.percent
         and all(float(step.at_least).is_integer() for step in rule.steps)
         and not _RATE.search(fold(node.name_vi))
     )

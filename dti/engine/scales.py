@@ -1,4 +1,5 @@
-"""Percent-scale ratios written as fractions: read each file's column in its majority's style."""
+"""Percentages written as fractions (percent-scale ratios, steps on a rate): read each file's column in
+its majority's style."""
 
 from __future__ import annotations
 
@@ -7,17 +8,19 @@ import numpy as np
 from dti.engine.submission import Submission
 from dti.issues import Issue, IssueCode, Severity, issue
 from dti.numbers import AMBIGUOUS, COUNTS, NUMBER
-from dti.spec import RatioRule, Spec
+from dti.spec import Node, RatioRule, Spec, ThresholdsRule
 from dti.words import Note, note
 
 SHOWN_COUNTS = 8  # the counts cells a note names at most, per file
 
 
 def settle_percent_scales(spec: Spec, submission: Submission) -> list[Issue]:
-    """Read bare values between 0 and 1 of percent-scale ratios in the style of their column.
+    """Read bare values between 0 and 1 of percent-scale ratios, and of steps on a percentage (a
+    thresholds rule marked `percent`), in the style of their column.
 
     `0,915` for a component scored in percent is ambiguous: 0.915 % or 91.5 %? Only where the rule's
-    target makes fractions plausible (the small values' median below target / 10), per file and column,
+    target (a rate's lowest step above 0) makes fractions plausible (the small values' median below
+    target / 10), per file and column,
     values written with % (or Excel percent cells, which are exact) and bare values above 1 vote for
     percentages, bare values in (0, 1] for fractions. All fractions: read × 100, one warning. A mixed
     column is read in its majority's style, with a warning naming each cell of the minority. Never a
@@ -26,7 +29,8 @@ def settle_percent_scales(spec: Spec, submission: Submission) -> list[Issue]:
     submission.notes += counts_notes(spec, submission)
     issues: list[Issue] = []
     for j, node in enumerate(spec.nodes):
-        if not (isinstance(node.rule, RatioRule) and node.rule.scale == "percent"):
+        target = percent_target(node)
+        if target is None:
             continue
         for layer in submission.layers.values():
             number = (layer.status[:, j] == NUMBER) | (layer.status[:, j] == AMBIGUOUS)
@@ -41,7 +45,7 @@ def settle_percent_scales(spec: Spec, submission: Submission) -> list[Issue]:
                     continue
                 # A small value is a fraction only if 100·v is nearer the target than v on a log scale
                 # (v < target / 10): 0,8 for a 1 % budget share is 0,8 %, 0,915 for a 100 % coverage 91,5 %.
-                if not np.median(values[small]) < node.rule.target / 10:
+                if not np.median(values[small]) < target / 10:
                     continue
                 if small.sum() > percent_votes:  # fractions: the small ones are read × 100
                     flip = cells[small]
@@ -81,6 +85,17 @@ def settle_percent_scales(spec: Spec, submission: Submission) -> list[Issue]:
                         )
                     )
     return issues
+
+
+def percent_target(node: Node) -> float | None:
+    """The percentage a node's values are measured against: a percent-scale ratio's target, a rate's
+    lowest step above 0 (70 for `from 70 %: 10 points`); None when its values are not percentages."""
+    rule = node.rule
+    if isinstance(rule, RatioRule) and rule.scale == "percent":
+        return rule.target
+    if isinstance(rule, ThresholdsRule) and rule.percent:
+        return min((s.at_least for s in rule.steps if s.at_least > 0), default=100.0)
+    return None
 
 
 def counts_notes(spec: Spec, submission: Submission) -> list[Note]:

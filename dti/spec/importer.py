@@ -11,6 +11,7 @@ points, provisional.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 import gc
 import re
@@ -28,9 +29,9 @@ from dti.spec.classify import split_bands
 from dti.spec.criteria import FIELDS, decision_of, read_rows, title_of
 from dti.spec.infer import Inference, infer_rule
 from dti.spec.io import dump_data
-from dti.spec.model import Spec, SpecError
+from dti.spec.model import Spec, SpecError, ThresholdsRule
 from dti.spec.outline import CODE, Item, assign_codes, numbering, place, walk
-from dti.text import header_key
+from dti.text import header_key, nfc
 from dti.words import Lang, Note, note, texts
 
 UNIT_WORDS = (
@@ -194,7 +195,7 @@ def _node(
                 review.assumed.append({**entry, "check": "method-unused"})
     else:
         data["kind"] = "component"
-        inference = infer(item.cells["method"], stated)
+        inference = _as_rate(infer(item.cells["method"], stated), item.name)
         parts += [p for p in (inference.why, inference.detail, inference.assumed) if p is not None]
         if inference.assumed is not None:
             review.assumed.append(
@@ -220,6 +221,24 @@ def _node(
     data["source"] = "; ".join(map(str, parts))
     data["children"] = [c.code for c in item.children]
     return data
+
+
+RATE_NAME = re.compile(r"^\s*(tỷ lệ|tỉ lệ)\b", re.IGNORECASE)
+
+
+def _as_rate(inference: Inference, name: str) -> Inference:
+    """Steps on a percentage: written with % (infer.py sets the flag) or the name a rate (`Tỷ lệ …`);
+    the source says which (a thresholds inference has no other detail)."""
+    rule = inference.rule
+    if not isinstance(rule, ThresholdsRule):
+        return inference
+    if rule.percent:
+        return dataclasses.replace(inference, detail=note("spec.percent.steps"))
+    if rate := RATE_NAME.match(nfc(name)):
+        said = note("spec.percent.name", start=rate.group(1).capitalize())
+        rule = rule.model_copy(update={"percent": True})
+        return dataclasses.replace(inference, rule=rule, detail=said)
+    return inference
 
 
 def _slug(text: str) -> str:

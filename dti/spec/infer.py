@@ -6,7 +6,8 @@ The text is cut into clauses (at `;`, line breaks and sentence ends); a clause `
 * two clauses, a yes-word worth the maximum and a no-word worth 0 (`Có: 10 điểm; Không: 0 điểm`,
   `Đã ban hành … / Chưa ban hành …`) → yesno;
 * every label a bound (`4 cuộc trở lên`, `từ 70% đến dưới 90%`, `3 cuộc`; a `dưới …` or `không …`
-  band worth 0 is the floor) → thresholds, highest first, the top step worth the maximum;
+  band worth 0 is the floor) → thresholds, highest first, the top step worth the maximum; bounds
+  written with `%` make its value a percentage (`percent`);
 * every label words only (`Trưởng ban là Chủ tịch`, `Phó Chủ tịch`, `còn lại`) → choice; `X là Y` names
   the option `y`; when no option is worth 0, `không` and `chưa` are (a commune without the board answers
   `Không`, `Chưa thành lập`), said in the source and the review;
@@ -194,7 +195,9 @@ def _thresholds(text: str, clauses: list[tuple[str, float]], top: float) -> Infe
         return _not_inferred(text, note("spec.infer.fewer"))
     if steps[0][1] != top:
         return _not_inferred(text, note("spec.infer.top-step", top_step=float(steps[0][1]), max=float(top)))
-    rule = ThresholdsRule(kind="thresholds", steps=[Step(at_least=a, points=p) for a, p in steps])
+    rule = ThresholdsRule(
+        kind="thresholds", steps=[Step(at_least=a, points=p) for a, p in steps], percent=True in percent
+    )
     return Inference(rule, True, _why("thresholds", text))
 
 

@@ -115,6 +115,8 @@ def _node_dict(spec: Spec, node: Node) -> dict[str, Any]:
     }
     if node.rule is not None:
         data["rule"] = node.rule.model_dump(mode="json")
+        if data["rule"].get("percent") is False:  # only a rate's steps say it: other outputs unchanged
+            del data["rule"]["percent"]
     return data
 
 

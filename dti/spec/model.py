@@ -61,10 +61,15 @@ class Step(_Strict):
 
 
 class ThresholdsRule(_Strict):
-    """Step table, highest step first: the first step whose `at_least` the value reaches scores."""
+    """Step table, highest step first: the first step whose `at_least` the value reaches scores.
+
+    `percent`: the value is a percentage (`Tỷ lệ văn bản đi được ký số`: 90 % → 20 points), so the
+    steps are in percent, an Excel percent cell (0.925 shown 92,5 %) reads 92.5, bare fractions are
+    settled as a percent-scale ratio's are (dti/engine/scales.py), and the template collects a 0-100 %."""
 
     kind: Literal["thresholds"]
     steps: list[Step] = Field(min_length=1)
+    percent: bool = False
 
 
 class ChoiceRule(_Strict):

@@ -24,7 +24,7 @@ from dti.tracking.departments import Departments
 from dti.tracking.owners import Owners
 from dti.words import Lang, say, word
 
-Answer = Literal["ratio", "yesno", "choice", "count", "number", "points"]
+Answer = Literal["ratio", "yesno", "choice", "count", "number", "points", "percent"]
 COLUMNS = (
     "collect.col-number",
     "collect.col-code",
@@ -165,6 +165,8 @@ def _answer(node: Node) -> Answer | None:
         return "yesno"
     if isinstance(rule, ChoiceRule):
         return "choice"
+    if isinstance(rule, ThresholdsRule) and rule.percent:
+        return "percent"  # steps on a rate: a share 0-100 % in a percent cell
     if isinstance(rule, ThresholdsRule):
         return "count" if all(s.at_least % 1 == 0 for s in rule.steps) else "number"
     if isinstance(rule, PointsRule):
@@ -191,6 +193,9 @@ def _row(number: int, node: Node, lang: Lang, previous: str | float | None) -> R
         options = [say("collect.rule-option", lang, option=c, points=p)
                    for c, p in zip(choices, rule.options.values(), strict=True)]  # fmt: skip
         measure, words = "collect.measure-choice", say("collect.rule-choice", lang, options=options)
+    elif isinstance(rule, ThresholdsRule) and rule.percent:
+        steps = [say("spec.percent.step", lang, at=s.at_least, points=s.points) for s in rule.steps]
+        measure, words = "collect.measure-percent", say("spec.percent.rule", lang, steps=steps)
     elif isinstance(rule, ThresholdsRule):
         steps = [say("collect.rule-step", lang, at=s.at_least, points=s.points) for s in rule.steps]
         measure, words = "collect.measure-count", say("collect.rule-thresholds", lang, steps=steps)

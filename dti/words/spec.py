@@ -169,3 +169,22 @@ WORDS.update(
         "spec.problem.no-max-points": (" (không có max_points cho {codes})", " (no max_points for {codes})"),
     }
 )
+
+# --- a thresholds rule on a rate (`Tỷ lệ …`, steps in %): import notes, the template's rule in words --------
+WORDS.update(
+    {
+        "spec.percent.steps": (
+            "giá trị là tỷ lệ phần trăm (các mức ghi bằng %)",
+            "the value is a percentage (the steps are written with %)",
+        ),
+        "spec.percent.name": (
+            "giá trị là tỷ lệ phần trăm (tên chỉ số bắt đầu bằng '{start}')",
+            "the value is a percentage (the criterion's name starts with '{start}')",
+        ),
+        "spec.percent.rule": (
+            "Ghi tỷ lệ (%): {steps:;}; thấp hơn: 0 điểm.",
+            "Write the share (%): {steps:;}; lower: 0 points.",
+        ),
+        "spec.percent.step": ("từ {at:g}% trở lên: {points:g} điểm", "{at:g}% or more: {points:g} points"),
+    }
+)

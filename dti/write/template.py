@@ -235,6 +235,13 @@ def _row(sheet: Any, r: int, row: Row, content: Template, styles: dict[str, Any]
                  "error_message": word("collect.error-percent", lang)}  # fmt: skip
         sheet.data_validation(r, VALUE, r, VALUE, {"validate": "decimal", "criteria": "between",
                                                    "minimum": 0, "maximum": 1, **share})  # fmt: skip
+    elif row.answer == "percent":  # steps on a rate: 92,5 typed in the percent cell is stored 0.925
+        for col in (NUMERATOR, DENOMINATOR):
+            sheet.write_blank(r, col, None, given)
+        share = {**message, "error_message": word("collect.error-percent", lang)}
+        sheet.data_validation(r, VALUE, r, VALUE, {"validate": "decimal", "criteria": "between",
+                                                   "minimum": 0, "maximum": 1, **share})  # fmt: skip
+        sheet.write_blank(r, VALUE, None, styles["percent"])
     else:
         for col in (NUMERATOR, DENOMINATOR):
             sheet.write_blank(r, col, None, given)
