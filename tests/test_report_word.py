@@ -406,3 +406,22 @@ def test_the_overview_shows_the_largest_moves(tmp_path: Path) -> None:
     moves = [texts(t) for t in document.tables[1 : ending_at(document)]]
     assert [len(t) for t in moves] == [1 + 5, 1 + 5]
     assert moves[0][1][-1].startswith("▲") and moves[1][1][-1].startswith("▼")
+
+
+def test_a_lowest_main_index_without_data_says_so(tmp_path: Path) -> None:
+    """Đà Nẵng without any HTS row: its HTS is 0,0000, the lowest, judged on missing data alone."""
+    source = (DATA / "2024.csv").read_text(encoding="utf-8").splitlines()
+    kept = [line for line in source if not line.startswith("48,Đà Nẵng,HTS.")]
+    assert len(kept) < len(source)
+    data = tmp_path / "2024.csv"
+    data.write_text("\n".join(kept) + "\n", encoding="utf-8")
+    out = tmp_path / "bao_cao.docx"
+    result = CliRunner().invoke(app, ["report", str(data), "--unit", "48", "--draws", "0", "-o", str(out)])
+    assert result.exit_code in (0, 1), result.output
+    lines = body(OpenDocx(str(out)))
+    at = next(
+        i for i, t in enumerate(lines) if t.startswith("Chỉ số chính thấp nhất: HTS Hạ tầng số (0,0000")
+    )
+    assert lines[at + 1].startswith(
+        "HTS chưa có số liệu: toàn bộ điểm của chỉ số này là điểm do thiếu số liệu"
+    )

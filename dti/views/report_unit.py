@@ -88,7 +88,19 @@ def headline(briefing: Briefing, data: dict[str, Any], unit: str, lang: Lang, de
         else:
             rank_text = f"{main_rank[0]}/{main_rank[1]}"
             lines.append(say("report.weakest", lang, code=code, name=name, value=shown, rank=rank_text))
+        if _all_missing(briefing, unit, code):  # its value says nothing reported, not a result
+            lines.append(say("report_word.weakest-no-data", lang, code=code))
     return Section("headline", word("report.headline", lang), facts=facts, lines=lines)
+
+
+def _all_missing(briefing: Briefing, unit: str, code: str) -> bool:
+    """Whether every point of `code` is at stake for missing data (none reported) for `unit`."""
+    result, graph = briefing.result, briefing.spec.graph
+    if briefing.results_table or unit not in result.unit_codes or code not in graph.index:
+        return False
+    col = graph.index[code]
+    stake = float(np.nan_to_num(result.missing_matrix[result.unit_codes.index(unit), col]))
+    return stake > 0 and stake >= float(graph.max_points[col])
 
 
 def _unknown(table: YearTable, unit: str, code: str) -> bool:

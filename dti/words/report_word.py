@@ -58,6 +58,11 @@ WORDS: dict[str, tuple[str, str]] = {
         "Không có chỉ số chính nào thấp hơn {mean}.",
         "No main index is below the {mean}.",
     ),
+    "report_word.weakest-no-data": (
+        "{code} chưa có số liệu: toàn bộ điểm của chỉ số này là điểm do thiếu số liệu, không phải kết quả "
+        "đã báo cáo.",
+        "{code} has no data: all of its points are at stake for missing data, not a reported result.",
+    ),
     "report_word.fact": ("{label}: {value}{note}.", "{label}: {value}{note}."),
     "report_word.index": ("{name} ({value})", "{name} ({value})"),
     "report_word.by-group": ("Theo nhóm mục tiêu:", "By group:"),
