@@ -415,3 +415,18 @@ def test_a_code_formatted_with_its_zero_in_an_office_suite_file(tmp_path: Path, 
     saved = soffice_convert(_unit_codes_as_numbers(tmp_path / "so_lieu.xlsx"), kind, tmp_path / kind)
     units, said = _read_units(saved)
     assert units == ["01"] and "leading-zero-lost" not in said
+
+
+def test_a_code_column_beside_a_name_column_is_the_usual_layout(tmp_path: Path) -> None:
+    path = tmp_path / "xep_hang_2023.csv"
+    lines = ["BẢNG XẾP HẠNG CHỈ SỐ CHUYỂN ĐỔI SỐ NĂM 2023", "", 'STT,Mã tỉnh,"Tỉnh, thành phố",HTS,DTI']
+    lines += ['1,01,Hà Nội,"0,3868","0,5500"', '2,02,Hà Giang,"0,4530","0,3600"']
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["rank", str(path), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert "appears twice" not in result.output and "xuất hiện hai lần" not in result.output
+    # two code columns are still one too many, said at the header's own row (3), not row 1
+    path.write_text("\n".join(lines).replace("STT,", "Mã đơn vị,") + "\n", encoding="utf-8")
+    said = runner.invoke(app, ["validate", str(path), "--lang", "en"]).output
+    assert "column 'Mã tỉnh' appears twice (first in column A)" in said
+    assert " 3 │ B3 " in said

@@ -98,7 +98,15 @@ def column_map(
             previous = what
         if what == "skip":
             continue
+        if what == "unit" and "unit" in found and "name" not in found:
+            # `Mã tỉnh | Tỉnh, thành phố`: a code column beside a name column, the usual layout
+            first_is_code, this_is_code = _is_code(grid.header[found["unit"]]), _is_code(raw)
+            if first_is_code and not this_is_code:
+                what = "name"
+            elif this_is_code and not first_is_code:
+                found["name"] = found.pop("unit")
         if what in found:
+            at = int(grid.rows[0]) - 1 if len(grid.rows) else 1  # the header's row, below any title rows
             issues.append(
                 grid_issue(
                     IssueCode.DUPLICATE_HEADER,
@@ -106,9 +114,9 @@ def column_map(
                     "plan.header-twice",
                     {"column": raw, "first": col_letter(found[what])},
                     grid,
-                    row=1,
+                    row=at,
                     column=raw,
-                    cell=f"{col_letter(i)}1",
+                    cell=cell_ref(i, at),
                 )
             )
             continue
@@ -116,6 +124,12 @@ def column_map(
     if "unit" not in found and "name" in found:
         found["unit"] = found.pop("name")  # the names identify the units
     return found
+
+
+def _is_code(header: str) -> bool:
+    """A unit column of codes (`Mã tỉnh`, `Mã đơn vị`, `code`), not of names (`Tỉnh, thành phố`)."""
+    key = header_key(header)
+    return key in {"ma", "code", "unit"} or key.startswith("ma ")
 
 
 def value_as_node(grid: Grid, columns: dict[str, int], spec: Spec, overrides: dict[str, str]) -> Issue | None:
