@@ -430,3 +430,22 @@ def test_a_code_column_beside_a_name_column_is_the_usual_layout(tmp_path: Path) 
     said = runner.invoke(app, ["validate", str(path), "--lang", "en"]).output
     assert "column 'Mã tỉnh' appears twice (first in column A)" in said
     assert " 3 │ B3 " in said
+
+
+def test_a_lone_rank_column_after_the_indices_ranks_the_dti(tmp_path: Path) -> None:
+    import csv
+
+    with (SAMPLES / "published_2023.csv").open(encoding="utf-8") as handle:
+        rows = list(csv.reader(handle))
+    # the ministry's layout: code, name, the nine indices, then one 'Xếp hạng' (published_2023.csv's rank)
+    header = ["Mã tỉnh", "Tỉnh, thành phố", *rows[0][3:-1], "Xếp hạng"]
+    path = tmp_path / "xep_hang_2023.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows([header] + [[r[0], r[1], *r[3:]] for r in rows[1:]])
+    result = runner.invoke(app, ["rank", str(path), "--format", "json", "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    assert "published rank" not in result.stderr  # not HDXH's rank: 63 false warnings
+    units = json.loads(result.stdout)["units"]
+    published = {r[0]: int(r[-1]) for r in rows[1:]}
+    assert {u["unit"]: u["ranks"]["2023"] for u in units} == published
+    assert {u["rank_source"]["2023"] for u in units} == {"published"}

@@ -81,6 +81,10 @@ def column_map(
     """
     found: dict[str, int] = {}
     previous: str | None = None
+    meant = [meaning(raw, spec, overrides) if raw else None for raw in grid.header]
+    # a lone `Xếp hạng` after several index columns (`NTS | … | HDXH | Xếp hạng`) ranks the total, as
+    # published_2023.csv's `rank`; after one (`DTI | Xếp hạng`), or in pairs, the column before it
+    lone = meant.count("rank") == 1 and sum(1 for m in meant if m in spec.graph.index) > 1
     for i, raw in enumerate(grid.header):
         group = groups[i] if i < len(groups) else ""
         what = meaning(raw, spec, overrides) if raw else None
@@ -88,7 +92,7 @@ def column_map(
             node = meaning(group, spec, overrides)
             if node in spec.graph.index:
                 what = node if header_key(raw) in SUB_VALUE else f"rank_{node}"
-        elif what == "rank" and previous is not None and header_key(raw) != "rank":
+        elif what == "rank" and previous is not None and header_key(raw) != "rank" and not lone:
             what = f"rank_{previous}"  # `Xếp hạng` after a value column; a `rank` column is the total's
         if what is None:
             if raw:
