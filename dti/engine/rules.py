@@ -227,7 +227,11 @@ RULES: dict[str, RuleKind] = {
                 IssueCode.VALUE_ABOVE_100,
                 Severity.WARNING,
                 lambda b: b.number & (as_percent(b.value, b.percent, _fraction_scale(b)) > 100),
-                lambda b, i, j, raw: ("check.above-100", {"raw": raw}),
+                lambda b, i, j, raw: (
+                    ("check.above-100-shown", {"shown": float(b.value[i, j])})
+                    if b.percent[i, j]  # a percent-formatted cell: quote it as the sheet shows it
+                    else ("check.above-100", {"raw": raw})
+                ),
             ),
         ),
         reads_counts=True,

@@ -253,6 +253,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "{value:g} điểm vượt mức tối đa {max:g} của {code}",
         "{value:g} points exceed the maximum of {max:g} for {code}",
     ),
+    "check.above-100-shown": (
+        "ô ghi {shown:.10g} %, vượt 100 %: giữ nguyên giá trị, điểm được giới hạn ở mức tối đa",
+        "the cell shows {shown:.10g} %, above 100 %: the value is kept, the points are capped at the maximum",
+    ),
     "check.above-100": (
         "'{raw}' vượt 100 %: giữ nguyên giá trị, điểm được giới hạn ở mức tối đa",
         "'{raw}' is above 100 %: the value is kept, the points are capped at the maximum",
