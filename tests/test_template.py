@@ -100,7 +100,9 @@ def test_dropdowns_checks_and_protection(spec2022: Spec, tmp_path: Path) -> None
         ws[f"I{ratio}"].value
         == f'=IF(AND(ISNUMBER(G{ratio}),ISNUMBER(H{ratio}),H{ratio}>0),G{ratio}/H{ratio},"")'
     )
-    assert ws[f"I{ratio}"].number_format == "0.00%"
+    # shown as a percentage when it is a number (a conditional format): an empty result stays empty
+    shown = [r for rules in ws.conditional_formatting for r in rules.rules if f"I{ratio}" in str(rules.sqref)]
+    assert shown and shown[0].formula == [f"ISNUMBER(I{ratio})"] and shown[0].dxf.numFmt.formatCode == "0.00%"
     assert ws.protection.sheet and book["Hướng dẫn"].protection.sheet
     assert not ws.protection.password  # no password unless --password
     for col in "GHIJ":
@@ -207,6 +209,19 @@ def test_libreoffice_recalculates_the_percentages(spec2022: Spec, tmp_path: Path
     run = evaluate(saved)  # as LibreOffice saved it: still scores the same
     assert run.result is not None
     assert run.result.points_matrix[0][run.result.codes.index("NTS.05")] == 7.5
+
+
+@pytest.mark.slow
+def test_a_blank_ratio_row_saved_as_xls_is_missing_not_zero(spec2022: Spec, tmp_path: Path) -> None:
+    """A new user saved a template through LibreOffice as .xls: every ratio row left blank read as 0 % with
+    no warning (LibreOffice writes an empty formula result of a percent-formatted cell as 0)."""
+    saved = soffice_convert(_template(spec2022, tmp_path / "t.xlsx"), "xls", tmp_path / "lo")
+    ws = openpyxl.load_workbook(_template(spec2022, tmp_path / "t2.xlsx"))["Sở Khoa học và Công nghệ"]
+    ratio = next(r for r in range(6, ws.max_row + 1) if str(ws.cell(r, 9).value or "").startswith("=IF("))
+    run = evaluate(saved)
+    blank = {(i.sheet, i.cell) for i in run.report.issues if i.code.value == "missing-value"}
+    assert ("Sở Khoa học và Công nghệ", f"I{ratio}") in blank  # read as missing, not as 0 %
+    assert not [i for i in run.report.issues if i.code.value not in ("missing-value", "template-changed")]
 
 
 def test_a_folder_of_returned_workbooks_is_the_received_log(tmp_path: Path) -> None:

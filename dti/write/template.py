@@ -96,6 +96,7 @@ def _styles(book: Any) -> dict[str, Any]:
         "input": book.add_format(entry),
         "count": book.add_format({**entry, "num_format": "0"}),
         "percent": book.add_format({**entry, "num_format": "0.00%"}),
+        "shown": book.add_format({"num_format": "0.00%"}),  # a ratio's computed share (conditional)
         "number": book.add_format({**entry, "num_format": "General"}),
         "date": book.add_format({**entry, "num_format": DATE_FORMAT}),
         "wrap": book.add_format({"text_wrap": True, "valign": "top"}),
@@ -227,9 +228,15 @@ def _row(sheet: Any, r: int, row: Row, content: Template, styles: dict[str, Any]
                 r, col, r, col, {"validate": "integer", "criteria": ">=", "value": 0, **count}
             )
         a, b = f"{_cell(r, NUMERATOR)}", f"{_cell(r, DENOMINATOR)}"
-        # an empty result until both counts are written: read back, an empty cell, not 0 %
+        # an empty result until both counts are written: read back, an empty cell, not 0 %. The percent
+        # format is conditional (on a number only): LibreOffice saves an empty result of a cell formatted
+        # as a percentage as 0 in an .xls, which would read as a real 0 %
         sheet.write_formula(
-            r, VALUE, f'=IF(AND(ISNUMBER({a}),ISNUMBER({b}),{b}>0),{a}/{b},"")', styles["percent"], ""
+            r, VALUE, f'=IF(AND(ISNUMBER({a}),ISNUMBER({b}),{b}>0),{a}/{b},"")', styles["input"], ""
+        )
+        share_cell = _cell(r, VALUE)
+        sheet.conditional_format(
+            share_cell, {"type": "formula", "criteria": f"=ISNUMBER({share_cell})", "format": styles["shown"]}
         )
         share = {**message, "input_message": (row.rule + " " + word("collect.input-percent", lang))[:MESSAGE],
                  "error_message": word("collect.error-percent", lang)}  # fmt: skip
