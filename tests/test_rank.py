@@ -143,7 +143,8 @@ def test_missing_year_is_a_usage_error(tmp_path: Path) -> None:
 
 
 def test_library_refuses_questions_the_data_cannot_answer(tmp_path: Path) -> None:
-    from dti.analysis.ranking import RankingError, find_unit, rank_years, run_year_table
+    from dti.analysis.ranking import RankingError, find_unit, run_year_table
+    from dti.analysis.years import rank_years
     from dti.io.register import UnitRegister
     from dti.pipeline import evaluate
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from dti.engine import build
+from dti.engine import fill
 from dti.engine.build import read_submission
 from dti.engine.submission import Submission
 from dti.io import csvfile
@@ -114,7 +114,7 @@ def test_a_layer_filled_whole_is_the_layer_filled_cell_by_cell(
     data.write_text("\n".join(edit(lines)) + "\n", encoding="utf-8")  # type: ignore[operator]
     register = UnitRegister.read(register_path)
     whole = read_submission(data, spec2022, register)
-    monkeypatch.setattr(build._Builder, "_whole", lambda *args: None)
+    monkeypatch.setattr(fill.Builder, "_whole", lambda *args: None)
     by_cell = read_submission(data, spec2022, register)
     assert whole.units == by_cell.units
     a, b = _layers(whole), _layers(by_cell)

@@ -9,15 +9,16 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import itertools
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, NoReturn, ParamSpec, TypeVar
 
 import typer
 
 from dti.cli.app import app
+from dti.cli.bundles import bundled
 from dti.cli.exits import LANG, READ, ExitCode, worded
-from dti.cli.options import YEARS, DecimalMark, Inputs, Layout, Writer, bundled
+from dti.cli.options import YEARS, DecimalMark, Inputs, Layout, Writer
 from dti.cli.options import Lang as LangChoice
 from dti.words import Note, decimal_for, note
 
@@ -309,24 +310,14 @@ def scored(run: Run, file: object, lang: Lang, warnings: bool = True) -> Result:
 def write(content: str | Iterable[bytes], output: Path | None, inputs: Sequence[Path] = ()) -> None:
     """Text (or parts of UTF-8 bytes, written as they come) to stdout, or atomically to the output
     file; a final line break is added when the last part has none."""
-    from dti.write.files import printable, write_atomic, write_stdout
+    from dti.write.files import ending_line, printable, write_atomic, write_stdout
 
     given = [printable(content).encode("utf-8")] if isinstance(content, str) else content
-    parts = _ending_line(given)
+    parts = ending_line(given)
     if output is None:
         write_stdout(parts)
     else:
         write_atomic(output, parts, read(inputs))
-
-
-def _ending_line(parts: Iterable[bytes]) -> Iterator[bytes]:
-    last = b""
-    for part in parts:
-        if part:
-            last = part
-        yield part
-    if not last.endswith(b"\n"):
-        yield b"\n"
 
 
 def decimal_mark(lang: LangChoice, decimal: DecimalMark | None = None) -> Decimal:

@@ -82,7 +82,8 @@ def rank(
     if one is not None and (clash := [name for name, given in others if given is not None]):
         common.refuse("cli.unit-every-index", option=clash[0])
     common.check_format(fmt.value, writer.output, writer.bom)
-    from dti.analysis.ranking import find_merged_unit, rank_years, run_year_table
+    from dti.analysis.ranking import run_year_table
+    from dti.analysis.years import find_merged_unit, rank_years
     from dti.pipeline import YearError, check_years, default_register
     from dti.views import rank as rank_views
     from dti.words import note

@@ -274,3 +274,14 @@ def discard_stdout() -> None:
         null = os.open(os.devnull, os.O_WRONLY)
         os.dup2(null, fd)
         os.close(null)
+
+
+def ending_line(parts: Iterable[bytes]) -> Iterator[bytes]:
+    """The parts as they come, and a final line break when the last non-empty part has none."""
+    last = b""
+    for part in parts:
+        if part:
+            last = part
+        yield part
+    if not last.endswith(b"\n"):
+        yield b"\n"
