@@ -111,3 +111,17 @@ def test_csv_parts_are_made_as_they_are_written(monkeypatch: pytest.MonkeyPatch)
     parts = csv.dumps(table)
     assert next(parts).decode() == '"name","dti"\n' + "".join(rows[:2])
     assert [p.decode() for p in parts] == ["".join(rows[2:4]), rows[4]]
+
+
+def test_a_coded_text_column_is_written_as_the_same_column_in_full() -> None:
+    """A long table's units and codes given as distinct texts + codes (views.base.Coded, as `dti gaps`
+    gives them) write the same bytes as the texts in full, formulas escaped once per distinct text."""
+    from dti.views.base import Coded
+    from dti.write.csv import dumps
+
+    texts = np.array(["U01", "=HYPERLINK(1)", "Sở Y tế, Sở Nội vụ"], dtype=object)
+    codes = np.array([0, 1, 2, 2, 0, 1], dtype=np.int32)
+    full = b"".join(dumps({"unit": texts[codes], "lost": np.arange(6.0)}))
+    coded = b"".join(dumps({"unit": Coded(texts, codes), "lost": np.arange(6.0)}))
+    assert coded == full
+    assert coded.count(b"'=HYPERLINK(1)") == 2 and coded.count('"Sở Y tế, Sở Nội vụ"'.encode()) == 2

@@ -17,6 +17,18 @@ Kind = Literal["text", "value", "points", "int", "pct", "places", "signed", "boo
 
 
 @dataclass(frozen=True)
+class Coded:
+    """A long text column given as its distinct texts and each row's index into them (a unit × component
+    table repeats each unit and code): a writer escapes and encodes each distinct text once."""
+
+    texts: np.ndarray  # object: the distinct texts
+    codes: np.ndarray  # int: each row's text
+
+    def __len__(self) -> int:
+        return len(self.codes)
+
+
+@dataclass(frozen=True)
 class Column:
     key: str
     label: str

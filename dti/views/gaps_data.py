@@ -9,7 +9,7 @@ import numpy as np
 
 from dti.analysis.gaps import Gaps, Group, by_main, by_owner
 from dti.analysis.whatif import NextUp, WhatIf
-from dti.views.base import as_float
+from dti.views.base import Coded, as_float
 
 
 def _group_data(found: list[Group]) -> list[dict[str, Any]]:
@@ -75,10 +75,11 @@ def frame(gaps: Gaps, unit: str | None = None) -> dict[str, Any]:
     rows = np.arange(len(gaps.gap)) if unit is None else np.array([gaps.unit(unit)])
     n = len(gaps.codes)
     units = np.array(gaps.result.unit_codes, dtype=object)[rows]
+    each = np.tile(np.arange(n, dtype=np.int32), len(rows))  # the component of each row
     return {
-        "unit": np.repeat(units, n),
-        "code": np.tile(np.array(gaps.codes, dtype=object), len(rows)),
-        "owner": np.tile(np.array([o or "" for o in gaps.owner], dtype=object), len(rows)),
+        "unit": Coded(units, np.repeat(np.arange(len(rows), dtype=np.int32), n)),
+        "code": Coded(np.array(gaps.codes, dtype=object), each),
+        "owner": Coded(np.array([o or "" for o in gaps.owner], dtype=object), each),
         "points": gaps.points[rows].ravel(),
         "max": np.tile(gaps.max, len(rows)),
         "lost": gaps.lost[rows].ravel(),

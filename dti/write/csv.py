@@ -20,6 +20,7 @@ from typing import Any
 
 import numpy as np
 
+from dti.views.base import Coded
 from dti.write.files import printable
 
 PART_ROWS = 20_000  # rows formatted at once: see _dumps_columns
@@ -90,6 +91,10 @@ def _arrow_column(values: Any) -> Any:
     """A pyarrow array built from buffers (pa.array() and to_numpy() would import pandas)."""
     import pyarrow as pa
 
+    if isinstance(values, Coded):  # each distinct text escaped and encoded once
+        return pa.DictionaryArray.from_arrays(
+            pa.array(values.codes, type=pa.int32()), _texts(pa, values.texts)
+        )
     if isinstance(values, np.ma.MaskedArray) and values.dtype.kind in "iu":  # whole numbers, some empty
         return _numbers(pa, np.ma.getdata(values), ~np.ma.getmaskarray(values))
     if isinstance(values, np.ndarray) and values.dtype.kind == "f":
