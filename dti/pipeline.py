@@ -188,8 +188,9 @@ class YearError(RankingError):
 
 
 def shown(run: Run) -> Note | str:
-    """The run's files as a refusal or note names them ("một tệp" when it read none)."""
-    return " ".join(s.name for s in run.submission.sources) or note("refusal.unnamed-file")
+    """The run's files as a refusal or note names them, each once however many sheets it gave ("một tệp"
+    when it read none)."""
+    return " ".join(dict.fromkeys(s.name for s in run.submission.sources)) or note("refusal.unnamed-file")
 
 
 def _years(earlier: Run, current: Run) -> dict[str, object]:
