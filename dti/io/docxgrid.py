@@ -139,9 +139,7 @@ def read_docx(path: Path, data: bytes, *, every: bool = True, limits: XlsxLimits
     limits = limits or XlsxLimits.from_env()
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
-            if unpacked > limits.unpacked_bytes:  # a zip bomb, refused from its directory
-                raise limits.over(note("io.limit.unpacked", size=float(unpacked)), "unpacked_bytes")
+            limits.check_unpacked(archive)  # a zip bomb, refused from its directory
             blocks = document_blocks(archive)
     except EntitiesForbidden:
         raise InputError(note("io.xml-dtd")) from None

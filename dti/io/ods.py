@@ -37,9 +37,7 @@ def read_ods(
     limits = limits or XlsxLimits.from_env()
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
-            if unpacked > limits.unpacked_bytes:  # a zip bomb, refused from its directory
-                raise limits.over(note("io.limit.unpacked", size=float(unpacked)), "unpacked_bytes")
+            limits.check_unpacked(archive)  # a zip bomb, refused from its directory
             reader = _Content(sheet, every, limits)
             parse_part(archive, "content.xml", reader.start, reader.end, reader.text)
     except EntitiesForbidden:

@@ -80,7 +80,7 @@ def read_sheets(
     grids = []
     try:
         with zipfile.ZipFile(io.BytesIO(data) if data is not None else path) as archive:
-            _check_unpacked_size(archive, limits)
+            limits.check_unpacked(archive)
             book = _Workbook(archive)
             chosen, hidden = book.chosen(sheet)
             strings = _shared_strings(archive, book.part("sharedStrings"), limits)
@@ -95,16 +95,6 @@ def read_sheets(
     if hidden:
         grids[0].notes.append(note("files.hidden-sheets", sheets=hidden))
     return grids
-
-
-def _check_unpacked_size(archive: zipfile.ZipFile, limits: XlsxLimits) -> None:
-    """Refuse a zip bomb from its directory, before anything is unpacked."""
-    unpacked = sum(info.file_size for info in archive.infolist())
-    # zipfile stops each part at its declared size, so the directory's sizes bound what is read.
-    if unpacked > limits.unpacked_bytes:
-        raise over_limit(
-            note("io.limit.unpacked", size=float(unpacked)), "unpacked_bytes", limits.unpacked_bytes
-        )
 
 
 # --- the workbook: its sheets and parts -------------------------------------------------------------

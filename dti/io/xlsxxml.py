@@ -49,6 +49,13 @@ class XlsxLimits:
         """A file over the limit `name`d: `what` it holds, the limit and the variable that raises it."""
         return over_limit(what, name, getattr(self, name), self.prefix)
 
+    def check_unpacked(self, archive: zipfile.ZipFile) -> None:
+        """Refuse a zip bomb (an .xlsx, .ods or .docx) from its directory, before anything is unpacked:
+        zipfile stops each part at its declared size, so the directory's sizes bound what is read."""
+        unpacked = sum(info.file_size for info in archive.infolist())
+        if unpacked > self.unpacked_bytes:
+            raise self.over(note("io.limit.unpacked", size=float(unpacked)), "unpacked_bytes")
+
 
 class EntitiesForbidden(ValueError):
     """An XML part declares a DTD: its entities could expand to gigabytes, so none is accepted."""
