@@ -57,9 +57,16 @@ def load() -> float:
     return os.getloadavg()[0]
 
 
+# A process runs as an installed tool runs, from its compiled bytecode: PYTHONDONTWRITEBYTECODE (set in
+# some shells and containers) would make every dti run compile its ~90 modules again (~0.1 s), while the
+# references' libraries come compiled from their wheels. The warm-up round writes the bytecode.
+ENVIRONMENT = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
 def run_process(args: list[str], cwd: Path) -> tuple[float, float]:
     """Wall seconds and peak resident MB of one run of a command as a child process."""
-    report = subprocess.run([sys.executable, "-c", LAUNCHER, *args], capture_output=True, text=True, cwd=cwd)
+    launcher = [sys.executable, "-c", LAUNCHER, *args]
+    report = subprocess.run(launcher, capture_output=True, text=True, cwd=cwd, env=ENVIRONMENT)
     elapsed, peak_kb, code = report.stdout.split()
     if int(code) not in (0, 1):  # 1: data issues (warnings), still a whole run
         raise SystemExit(f"{' '.join(args)} failed with exit code {code}")
