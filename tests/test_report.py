@@ -250,3 +250,18 @@ def test_the_spec_note_speaks_the_report_language(briefing) -> None:  # type: ig
     assert not any("data follow" in n for n in vi)
     en = report_document(briefing, "48", lang="en").notes
     assert any(n.startswith("2024 data follow Decision 405/QĐ-BKHCN") for n in en)
+
+
+@pytest.mark.parametrize("unit", ["48", None])
+def test_a_page_without_the_workbook_tables_is_the_same_page(briefing, unit) -> None:  # type: ignore[no-untyped-def]
+    """dti report -o x.html builds the document without the workbook-only tables (every unit's values,
+    the issue list): the page is the same, and only those tables are left out."""
+    from dti.write.html import html
+
+    whole, page = report_document(briefing, unit), report_document(briefing, unit, sheets=False)
+    assert "".join(html(page)) == "".join(html(whole))
+    assert [v.sheet for s in whole.sections for v in s.sheets] != []
+    assert [v.sheet for s in page.sections for v in s.sheets] == []
+    assert [[v.rows for v in s.views] for s in page.sections] == [
+        [v.rows for v in s.views] for s in whole.sections
+    ]

@@ -139,7 +139,8 @@ def report(
         from dti.views.report_word import on_paper
 
         briefing = on_paper(briefing, [s.name for s in current.submission.sources])
-    document = report_document(briefing, lang=code, decimal=common.decimal_mark(lang, decimal))
+    mark = common.decimal_mark(lang, decimal)
+    document = report_document(briefing, lang=code, decimal=mark, sheets=kind != "html")
     from dti.write.files import write_atomic
 
     body: str | list[bytes]

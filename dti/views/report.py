@@ -21,10 +21,16 @@ from dti.words import say, texts
 
 
 def report_document(
-    briefing: Briefing, unit: str | None = None, lang: Lang = "vi", decimal: Decimal | None = None
+    briefing: Briefing,
+    unit: str | None = None,
+    lang: Lang = "vi",
+    decimal: Decimal | None = None,
+    sheets: bool = True,
 ) -> Document:
     """The report of `unit` (a code of the latest year; default: the briefing's), or the overview of all
-    units when neither names one."""
+    units when neither names one. `sheets=False` leaves out the tables only a workbook shows (every
+    unit's values, the issue list): a page never shows them, and at 10,000 units they cost more than
+    the page's own tables."""
     decimal = decimal or ("," if lang == "vi" else ".")
     unit = unit if unit is not None else briefing.unit
     latest, spec = briefing.latest, briefing.spec
@@ -36,7 +42,7 @@ def report_document(
         subtitle = f"{spec.id} · {years} · {len(latest.values)} {word('report.units', lang)}"
         sections: list[Section | None] = [
             overview(briefing, data, lang, decimal),
-            ranking(briefing, data, None, lang, decimal),
+            ranking(briefing, data, None, lang, decimal, sheets),
             distribution(briefing, lang),
             None if results else losses(briefing, None, lang, decimal),
         ]
@@ -45,7 +51,7 @@ def report_document(
         sections = [
             headline(briefing, data, unit, lang, decimal),
             pillars(briefing, unit, lang),
-            ranking(briefing, data, unit, lang, decimal),
+            ranking(briefing, data, unit, lang, decimal, sheets),
             trend(briefing, unit, lang),
             None if results else losses(briefing, unit, lang, decimal),
         ]
@@ -57,7 +63,11 @@ def report_document(
     elif len(latest.values) < 2:
         count, year = len(latest.values), latest.year
         first.lines.append(say("notes.report-few-units", lang, file=file, count=count, year=year))
-    sections += [*tracking(briefing, unit, lang, decimal), targets(briefing, lang), quality(briefing, lang)]
+    sections += [
+        *tracking(briefing, unit, lang, decimal),
+        targets(briefing, lang),
+        quality(briefing, lang, sheets),
+    ]
     title = f"{word('report.title', lang)} {latest.year}"
     notes = texts(dict.fromkeys(briefing.notes), lang)
     if any(n.provisional for n in spec.nodes) and not results:
@@ -95,8 +105,8 @@ def targets(briefing: Briefing, lang: Lang) -> Section | None:
     )
 
 
-def quality(briefing: Briefing, lang: Lang, limit: int = 5000) -> Section:
-    """Issue counts by code; the issues themselves (up to `limit`) in the workbook."""
+def quality(briefing: Briefing, lang: Lang, sheets: bool = True, limit: int = 5000) -> Section:
+    """Issue counts by code; the issues themselves (up to `limit`) in the workbook (with `sheets`)."""
     report = briefing.issues
     errors, warnings = report.counts("error"), report.counts("warning")
     columns = [
@@ -112,19 +122,19 @@ def quality(briefing: Briefing, lang: Lang, limit: int = 5000) -> Section:
     n_err, n_warn = sum(errors.values()), sum(warnings.values())
     year = briefing.latest.year
     lines = [say("notes.report-quality-counts", lang, errors=n_err, warnings=n_warn, year=year)]
-    sheets = []
-    if rows:
+    listing = []
+    if rows and sheets:
         from dti.views.review import issues as issue_views
 
-        listed = [r for v in issue_views(report, lang) for r in v.rows]
-        columns_all = issue_views(report, lang)[0].columns
-        sheet = View(None, columns_all, listed[:limit], sheet=word("report.issues", lang))
+        views = issue_views(report, lang)
+        listed = [r for v in views for r in v.rows]
+        sheet = View(None, views[0].columns, listed[:limit], sheet=word("report.issues", lang))
         if len(listed) > limit:
             sheet.notes.append(say("notes.report-first-issues", lang, shown=limit, total=len(listed)))
-        sheets.append(sheet)
+        listing.append(sheet)
     view = View(None, columns, rows, sheet=word("report.quality", lang))
     return Section(
-        "quality", word("report.quality", lang), lines=lines, views=[view] if rows else [], sheets=sheets
+        "quality", word("report.quality", lang), lines=lines, views=[view] if rows else [], sheets=listing
     )
 
 

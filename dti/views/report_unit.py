@@ -177,10 +177,10 @@ def _rank_text(rank: tuple[int, int] | None) -> str | None:
 
 
 def ranking(
-    briefing: Briefing, data: dict[str, Any], unit: str | None, lang: Lang, decimal: Decimal
+    briefing: Briefing, data: dict[str, Any], unit: str | None, lang: Lang, decimal: Decimal, sheets: bool
 ) -> Section | None:
     """The whole ranking as bars (the unit highlighted); the table around the unit, or the top; none when
-    the year ranks no unit (a unit's own file)."""
+    the year ranks no unit (a unit's own file). With `sheets`, the whole table and the values (workbook)."""
     latest, spec = briefing.latest, briefing.spec
     total, year = data["by"], str(latest.year)
     ranked = [u for u in data["units"] if u["ranks"][year] is not None]
@@ -227,7 +227,7 @@ def ranking(
         word("report.ranking", lang),
         views=[shown],
         charts=[chart],
-        sheets=[full, values(latest, lang)],
+        sheets=[full, values(latest, lang)] if sheets else [],
     )
 
 
