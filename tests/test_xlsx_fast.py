@@ -86,20 +86,52 @@ def test_a_plain_sheet_reads_by_the_fast_path_as_by_the_streaming_reader(
         PLAIN_HEADER + '<row r="2"><c r="A2"><v>1</v></c><c><v>2</v></c></row>',  # a cell without r
         PLAIN_HEADER + '<row r="2"><!-- note --><c r="A2"><v>1</v></c></row>',  # a comment
         PLAIN_HEADER + '<row r="2"><c r="A2" t="str"><v>a &amp; b</v></c></row>',  # an entity in a value
-        PLAIN_HEADER + '<row r="5"><c r="A2"><v>1</v></c></row>',  # a reference in another row
         PLAIN_HEADER + '<row spans="1:2" r="2"><c r="A2"><v>1</v></c></row>',  # r not first
         PLAIN_HEADER + '<row r="2"><c r="A2" cm="1"><v>1</v></c></row>',  # an attribute not known
         PLAIN_HEADER + '<row r="2"><c r="A2"><v>1</v></c></row></row>',  # a row closed twice
         PLAIN_HEADER + '<row r="2"><c r="A2"><v>1</v></c>',  # cut short
         PLAIN_HEADER + '<row r="x"><c r="A2"><v>1</v></c></row>',  # not a row number
+        # Cut by the loose form of a cell, refused by its strict form when first met:
+        PLAIN_HEADER + '<row r="2"><c r="A2"><v>1</v><f>A1</f></c></row>',  # a formula after its value
+        PLAIN_HEADER + '<row r="2"><c r="A2" t="s"><v>1</v><v>2</v></c></row>',  # two values
+        PLAIN_HEADER + '<row r="2"><c r="A2" s="1" t="n" s="2"/></row>',  # s twice
+        PLAIN_HEADER + '<row r="2"><c r="a2"><v>1</v></c></row>',  # a column in small letters
+        PLAIN_HEADER + '<row r="2"><c r="ABCD2"><v>1</v></c></row>',  # four letters
     ],
-    ids=["inline", "no-ref", "comment", "entity", "row", "row-attrs", "attr", "closed-twice", "cut", "row-x"],
+    ids=[
+        "inline",
+        "no-ref",
+        "comment",
+        "entity",
+        "row-attrs",
+        "attr",
+        "closed-twice",
+        "cut",
+        "row-x",
+        "after-value",
+        "two-values",
+        "s-twice",
+        "small-letters",
+        "four-letters",
+    ],
 )
 def test_a_sheet_written_otherwise_is_read_by_the_streaming_reader(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, rows: str
 ) -> None:
     _, taken = _both(book(tmp_path / "o.xlsx", rows, shared=SHARED), monkeypatch)
     assert not taken
+
+
+def test_a_reference_naming_another_row_is_read_in_its_row_by_both(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The streaming reader takes a cell's row from its <row> and its column from the reference's
+    letters; the fast path does the same (it cuts only the letters)."""
+    rows = PLAIN_HEADER + '<row r="5"><c r="A2"><v>1</v></c><c r="B9"><v>2</v></c></row>'
+    fast, taken = _both(book(tmp_path / "r.xlsx", rows, shared=SHARED), monkeypatch)
+    assert taken
+    header, numbers, columns = fast  # type: ignore[misc]
+    assert numbers == [2, 3, 4, 5] and columns[1][0] == ["", "", "", "2"]
 
 
 def test_the_fast_path_keeps_the_caps_and_their_order(

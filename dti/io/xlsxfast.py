@@ -3,13 +3,14 @@ expression and turned into values per distinct (type, style, text), not per cell
 
 Excel, LibreOffice and XlsxWriter write every cell as `<c r="B2" s="1" t="s"><v>7</v></c>`
 (a formula's `<f>` before its cached `<v>`), one `<row>` after another. Such a sheet is split into its
-cells by `re.split` (C speed; each group of the pattern is a column of the split), and every piece
+cells by `re.split` (C speed; each group of the pattern is a column of the split: the column's letters
+and the cell's body, the row being its <row>'s as the streaming reader takes it), and every piece
 between two cells must be nothing, or a row closing and the next opening: anything else (an inline
 string, a namespace prefix, an entity in a value, a cell without its reference, an attribute this
 pattern does not know) gives None and the sheet is read by the streaming reader (xlsxsheet.read_sheet)
 instead, which reads any well-formed sheet. The XML around `<sheetData>` is still parsed (DTDs
 refused), and the caps are checked as they are there: cells as counted, rows and columns of the cells
-holding a value, in the order of the sheet. On the benchmark's 0.99 million cells the sheet takes ~1.0 s
+holding a value, in the order of the sheet. On the benchmark's 0.99 million cells the sheet takes ~0.6 s
 of CPU this way against ~1.9 s through expat's five Python callbacks a cell (docs/benchmarks.md).
 """
 
@@ -18,24 +19,29 @@ from __future__ import annotations
 import re
 import zipfile
 from array import array
+from collections.abc import Callable
 from typing import IO
 
 import numpy as np
 
-from dti.io.xlsxsheet import COLUMN_BITS, Values, refuse
+from dti.io.xlsxsheet import COLUMN_BITS, Values, column_number, refuse
 from dti.io.xlsxxml import XlsxLimits, check_xml, over_limit
 from dti.words import note
 
-# A cell: its reference, then its body: s (before or after t), t, then nothing, or an optional formula
-# and <v>. The body is one group, so that each distinct body (type, style and text) is one dictionary
-# key; its parts are captured only when a new body is read (CELL_BODY).
+# A cell's body: s (before or after t, once), t, then nothing, or an optional formula and <v>. Each distinct
+# body (type, style and text) is one dictionary key, checked against this and its parts captured only
+# when it is first met (_Reader._value).
 BODY = (
-    rb'(?: s="([0-9]{1,9})")?(?: t="([a-zA-Z]{1,9})")?(?: s="([0-9]{1,9})")?'
+    rb'(?: s="([0-9]{1,9})"(?: t="([a-zA-Z]{1,9})")?| t="([a-zA-Z]{1,9})"(?: s="([0-9]{1,9})")?)?'
     rb"(?:/>|>(?:<f(?: [^<>]*)?/>|<f(?: [^<>]*)?>[^<]*</f>)?(?:<v>([^<&\r]*)</v>)?</c>)"
 )
 CELL_BODY = re.compile(BODY)
-UNCAPTURED = re.sub(rb"\((?!\?)", b"(?:", BODY)  # the same body, its groups not captured
-CELL = re.compile(rb'<c r="([A-Z]{1,3}[1-9][0-9]{0,8})"(' + UNCAPTURED + rb")")
+# A cell as the sheet is cut: its column's letters (the row is the <row>'s, as the streaming reader
+# takes it) and a loose form of the body that ends where BODY would end: at the first '/>' or '</c>'.
+# The loose form is what makes the cut fast (sre walks BODY's optional groups at every cell, ~40 % of the
+# time); a body it lets through that BODY refuses is refused when it is first met.
+LOOSE = rb"[^<>/]*>(?:<v>[^<]*</v>)?</c>|[^<>]*(?:/>|>(?:<[fv/][^<]*)*?</c>)"
+CELL = re.compile(rb'<c r="([A-Z]{1,3})[0-9]{1,9}"(' + LOOSE + rb")")
 # What may stand between two cells: a row's end, empty rows, the next row's start, white space.
 ROW = rb'<row(?: r="([1-9][0-9]{0,8})")?(?: [^<>/]*)?'  # its number, when given, first (as all write it)
 GAP = re.compile(rb"\s*(</row>\s*)?((?:" + ROW + rb"(?:/>|></row>)\s*)*)(?:(" + ROW + rb">)\s*)?")
@@ -66,7 +72,8 @@ class _Reader:
         self.cells = 0  # <c> elements so far, empty ones too (the cap counts them)
         self.depth = 0  # inside a <row> (1) or between rows (0)
         self.row = 0  # the number of the last <row>
-        self.keys: dict[bytes, int] = {}  # a cell's body → its value (0: empty)
+        self.keys = _Memo(self._value)  # a cell's body → its value (0: empty)
+        self.columns = _Memo(_column)  # a column's letters → its number
         self.positions: list[np.ndarray] = []
         self.found: list[np.ndarray] = []
 
@@ -103,20 +110,15 @@ class _Reader:
     def rows(self, text: bytes, last: bool) -> None:
         """The cells of whole rows (the last piece of sheetData when `last`)."""
         pieces = CELL.split(text)
-        step = 3  # the piece before a cell, its reference, its body
-        rows = self._check_gaps(pieces[::step], last)
-        refs, bodies = pieces[1::step], pieces[2::step]
-        n = len(refs)
+        step = 3  # the piece before a cell, its column's letters, its body
+        row = self._check_gaps(pieces[::step], last)
+        letters, bodies = pieces[1::step], pieces[2::step]
+        n = len(bodies)
         if not n:
             return
-        keys = self.keys
-        for body in dict.fromkeys(bodies):
-            if body not in keys:
-                keys[body] = self._value(body)
-        value = np.fromiter(map(keys.__getitem__, bodies), dtype=np.int32, count=n)
-        row, column = _split_refs(np.array(refs, dtype="S12"))
-        if not np.array_equal(row, rows):
-            raise NotPlain  # a cell's reference names another row than its <row>
+        # One pass each: a body or letters met for the first time are worked out by the dict's __missing__.
+        value = np.fromiter(map(self.keys.__getitem__, bodies), dtype=np.int32, count=n)
+        column = np.fromiter(map(self.columns.__getitem__, letters), dtype=np.int64, count=n)
         self._check_caps(value, row, column)
         kept = value != 0
         self.positions.append(row[kept] << COLUMN_BITS | column[kept])
@@ -125,34 +127,39 @@ class _Reader:
     def _check_gaps(self, gaps: list[bytes], last: bool) -> np.ndarray:
         """Between cells only row ends and starts, well nested (else not the plain way); each cell's
         row as its <row> numbers it (the number given, else the row before's plus one)."""
-        final = len(gaps) - 1
+        final = len(gaps) - 1  # the cells: gap i comes before cell i
         starts, numbers = [], []
-        for i, gap in enumerate(gaps):
-            if gap:
-                match = GAP.fullmatch(gap)
-                if match is None:
+        if final and not gaps[0] and self.depth != 1:
+            raise NotPlain  # the first cell outside a row
+        # Most gaps are empty (cells side by side): only the others are read.
+        lengths = np.fromiter(map(len, gaps), dtype=np.int64, count=len(gaps))
+        for i in np.flatnonzero(lengths).tolist():
+            match = GAP.fullmatch(gaps[i])
+            if match is None:
+                raise NotPlain
+            closes, empty, _, opens, number = match.groups()
+            if closes is not None:
+                if self.depth != 1:
                     raise NotPlain
-                closes, empty, _, opens, number = match.groups()
-                if closes is not None:
-                    if self.depth != 1:
-                        raise NotPlain
-                    self.depth = 0
-                if empty:
-                    for row in EMPTY_ROW.finditer(empty):
-                        self.row = self._number(row[0], row[1])
-                if opens is not None:
-                    if self.depth != 0:
-                        raise NotPlain
-                    self.depth = 1
-                    self.row = self._number(opens, number)
-                    starts.append(i)
-                    numbers.append(self.row)
+                self.depth = 0
+            if empty:
+                for row in EMPTY_ROW.finditer(empty):
+                    self.row = self._number(row[0], row[1])
+            if opens is not None:
+                if self.depth != 0:
+                    raise NotPlain
+                self.depth = 1
+                self.row = self._number(opens, number)
+                starts.append(i)
+                numbers.append(self.row)
             if i < final and self.depth != 1:
                 raise NotPlain  # a cell outside a row
         if last and self.depth != 0:
             raise NotPlain
+        if not final:
+            return np.zeros(0, dtype=np.int64)
         if not starts or starts[0] != 0:
-            return np.zeros(final, dtype=np.int64)  # no cell, or one in a row of another piece: refused
+            raise NotPlain  # a cell in a row opened in another piece (pieces end with a row's end)
         return np.repeat(np.array(numbers, dtype=np.int64), np.diff([*starts, final]))
 
     def _number(self, tag: bytes, number: bytes | None) -> int:
@@ -162,8 +169,10 @@ class _Reader:
 
     def _value(self, body: bytes) -> int:
         match = CELL_BODY.fullmatch(body)
-        assert match is not None  # the body matched as part of CELL
-        s1, kind, s2, raw = match.groups()
+        if match is None:
+            raise NotPlain  # let through by the loose cut: an attribute or element BODY does not know
+        s1, t1, t2, s2, raw = match.groups()
+        kind = t1 or t2
         text = raw.decode() if raw is not None else ""
         if kind is None or kind == b"n":
             return self.values.of_number(text, (s1 or s2 or b"0").decode()) if text else 0
@@ -183,12 +192,18 @@ class _Reader:
             refuse(int(row[first]), int(column[first]), limits)
 
 
-def _split_refs(refs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Rows and 1-based columns of A1 references (b'AB12' → 12, 28), as whole arrays."""
-    chars = refs.view(np.uint8).reshape(len(refs), -1).copy()
-    column = np.zeros(len(refs), dtype=np.int64)
-    for k in range(3):  # up to three letters, then the row's digits
-        letter = chars[:, k] >= ord("A")
-        column[letter] = column[letter] * 26 + chars[letter, k] - 64
-    chars[chars >= ord("A")] = ord("0")  # the letters as leading zeros of the row number
-    return chars.view(refs.dtype).ravel().astype(np.int64), column
+class _Memo(dict[bytes, int]):
+    """A dict that works out a key it has not met (for map(memo.__getitem__, keys) in one pass)."""
+
+    def __init__(self, make: Callable[[bytes], int]) -> None:
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, key: bytes) -> int:
+        value = self[key] = self.make(key)
+        return value
+
+
+def _column(letters: bytes) -> int:
+    """The 1-based number of a column's letters (b'AB' → 28)."""
+    return column_number(letters.decode())
