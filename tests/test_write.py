@@ -125,3 +125,21 @@ def test_a_coded_text_column_is_written_as_the_same_column_in_full() -> None:
     coded = b"".join(dumps({"unit": Coded(texts, codes), "lost": np.arange(6.0)}))
     assert coded == full
     assert coded.count(b"'=HYPERLINK(1)") == 2 and coded.count('"Sở Y tế, Sở Nội vụ"'.encode()) == 2
+
+
+def test_whole_numbers_as_integers_and_a_late_fraction_as_floats() -> None:
+    """A column of integers is written as its digits, like the same whole floats; a float column whose
+    first fraction comes after thousands of whole numbers is still written with its fractions, and the
+    whole numbers before it are then floats written without '.0'."""
+    from dti.write.csv import dumps
+
+    whole = np.array([3, 10, 0, 7])
+    assert b"".join(dumps({"max": whole})) == b"".join(dumps({"max": whole.astype(float)}))
+    assert b"".join(dumps({"max": whole})).decode() == '"max"\n3\n10\n0\n7\n'
+    late = np.zeros(5000)
+    late[4999] = 2.5
+    late[4998] = np.nan
+    rows = b"".join(dumps({"lost": late})).decode().splitlines()
+    assert rows[1] == "0" and rows[-2:] == ["", "2.5"] and len(rows) == 5001
+    late[4999] = 2**53  # whole but past a float's exact integers: written as a float
+    assert b"".join(dumps({"lost": late})).decode().splitlines()[-1] == "9.007199254740992e+15"

@@ -72,13 +72,16 @@ def build(result: Result, owners: Owners | None = None) -> Gaps:
     graph = result.spec.graph
     top = np.nan_to_num(graph.max_points)
     leaves = np.flatnonzero(graph.is_leaf & (top > 0))
-    points = result.points_matrix[:, leaves]
-    if np.isnan(points).all():
+    # Units × leaves in row order (the result's matrices are by column): a unit's row is read at once,
+    # and the csv table of every unit × component is these matrices' own buffers (no copy each time).
+    points = np.ascontiguousarray(result.points_matrix[:, leaves])
+    if np.isnan(points[:1]).all() and np.isnan(points).all():  # the first unit's points answer at once
         raise GapsError(note("refusal.no-component-points"))
-    stake = result.missing_matrix[:, leaves]
-    # The leaves' columns of Result.lost_matrix, without making the units × nodes matrix.
+    stake = np.ascontiguousarray(result.missing_matrix[:, leaves])
+    # The leaves' columns of Result.lost_matrix, without making the units × nodes matrix (nor a copy
+    # of the stake with its NaN as 0: they are skipped).
     lost = np.subtract(top[leaves], points)
-    lost -= np.nan_to_num(stake)
+    np.subtract(lost, stake, out=lost, where=~np.isnan(stake))
     np.clip(lost, 0, None, out=lost)
     basis = np.zeros((len(leaves), len(graph.codes)))
     basis[np.arange(len(leaves)), leaves] = 1.0

@@ -72,16 +72,21 @@ def unit_data(gaps: Gaps, unit: str, scenario: WhatIf | None, found: list[NextUp
 
 def frame(gaps: Gaps, unit: str | None = None) -> dict[str, Any]:
     """The csv table: one row per unit × component (or one unit's components)."""
-    rows = np.arange(len(gaps.gap)) if unit is None else np.array([gaps.unit(unit)])
-    n = len(gaps.codes)
-    units = np.array(gaps.result.unit_codes, dtype=object)[rows]
-    each = np.tile(np.arange(n, dtype=np.int32), len(rows))  # the component of each row
+    rows = slice(None) if unit is None else slice(i := gaps.unit(unit), i + 1)
+    count, n = len(gaps.points[rows]), len(gaps.codes)
+    units = np.array(gaps.result.unit_codes[rows], dtype=object)
+    each = np.tile(np.arange(n, dtype=np.int32), count)  # the component of each row
+    top = gaps.max
+    # Whole maxima (as a spec writes them) go as integers: the writer would check and convert 9.8 M
+    # repeated floats to write the same digits.
+    if np.array_equal(top, np.round(top)) and np.abs(top).max(initial=0) < 2**31:
+        top = top.astype(np.int32)
     return {
-        "unit": Coded(units, np.repeat(np.arange(len(rows), dtype=np.int32), n)),
+        "unit": Coded(units, np.repeat(np.arange(count, dtype=np.int32), n)),
         "code": Coded(np.array(gaps.codes, dtype=object), each),
         "owner": Coded(np.array([o or "" for o in gaps.owner], dtype=object), each),
-        "points": gaps.points[rows].ravel(),
-        "max": np.tile(gaps.max, len(rows)),
+        "points": gaps.points[rows].ravel(),  # views of units × leaves matrices: no copy
+        "max": np.tile(top, count),
         "lost": gaps.lost[rows].ravel(),
         "at_stake": gaps.at_stake[rows].ravel(),
     }
@@ -90,7 +95,7 @@ def frame(gaps: Gaps, unit: str | None = None) -> dict[str, Any]:
 def province_data(gaps: Gaps, moved: tuple[np.ndarray, np.ndarray] | None) -> dict[str, Any]:
     data: dict[str, Any] = {
         "spec": gaps.spec.id,
-        "units": len(gaps.gap),
+        "units": len(gaps.points),
         "main": [{"main": d.pop("owner"), **d} for d in _group_data(by_main(gaps))],
         "owners": _group_data(by_owner(gaps)) if gaps.owners is not None else [],
         "whatif": None,

@@ -3,9 +3,9 @@ formula are escaped, at the start and after each line break, and every text cell
 stays inside its cell).
 
 A table is a pandas frame, or a mapping of column name → values (a list of texts; a numpy array of
-numbers, NaN written empty; a masked array of integers, masked cells written empty). Both are written
-by pyarrow's compiled CSV writer with no per-cell Python: numbers go to it as their own buffers, a text
-column as one joined, checked and encoded text.
+numbers, NaN written empty; a masked array of integers, masked cells written empty; an array of
+integers). Both are written by pyarrow's compiled CSV writer with no per-cell Python: numbers go to it
+as their own buffers, a text column as one joined, checked and encoded text.
 """
 
 from __future__ import annotations
@@ -97,17 +97,32 @@ def _arrow_column(values: Any) -> Any:
         )
     if isinstance(values, np.ma.MaskedArray) and values.dtype.kind in "iu":  # whole numbers, some empty
         return _numbers(pa, np.ma.getdata(values), ~np.ma.getmaskarray(values))
+    if isinstance(values, np.ndarray) and values.dtype.kind in "iu":  # whole numbers, none empty
+        return _numbers(pa, values, None)
     if isinstance(values, np.ndarray) and values.dtype.kind == "f":
         numbers = np.ascontiguousarray(values, dtype=np.float64)
         present = ~np.isnan(numbers)
-        given = numbers[present]
-        if given.size and np.array_equal(given, np.round(given)) and np.abs(given).max() < 2**53:
-            small = np.abs(given).max() < 2**31  # ranks, places: integers
+        largest = _whole_largest(numbers, present)
+        if largest is not None:
+            small = largest < 2**31  # ranks, places: integers
             return _numbers(
                 pa, np.where(present, numbers, 0).astype(np.int32 if small else np.int64), present
             )
         return _numbers(pa, numbers, present)
     return _texts(pa, values)
+
+
+def _whole_largest(numbers: np.ndarray, present: np.ndarray) -> float | None:
+    """The largest magnitude when every number given (not NaN) is whole and below 2**53 (written as an
+    integer), else None."""
+    head = numbers[:4096]  # a column of fractions usually shows one at once: no pass over all of it
+    if (head != np.round(head))[present[:4096]].any():
+        return None
+    given = numbers[present]
+    if not given.size or not np.array_equal(given, np.round(given)):
+        return None
+    largest = float(np.abs(given).max())
+    return largest if largest < 2**53 else None
 
 
 def _numbers(pa: Any, numbers: np.ndarray, known: np.ndarray | None) -> Any:
