@@ -6,12 +6,15 @@ import io
 import math
 import re
 import zipfile
+from typing import Any
 
 import numpy as np
 import openpyxl
+import xlsxwriter
 
 from dti.views import Column, View
 from dti.write.xlsx import views_workbook
+from dti.write.xlsxbulk import BulkSheet
 
 
 def test_bulk_columns_keep_bold_rows_blanks_and_formats_in_place() -> None:
@@ -77,3 +80,53 @@ def test_number_columns_given_whole_write_the_sheet_the_rows_write() -> None:
             sheets.append(book.read("xl/worksheets/sheet1.xml"))
     assert sheets[0] == sheets[1]
     assert b'<c r="B4" s="' in sheets[0] and b"<v>0.123456789012</v>" in sheets[0]
+
+
+def _sheet_parts(fill: Any) -> tuple[bytes, bytes]:
+    """The first sheet's XML and the shared strings of a workbook `fill(book, sheet)` writes."""
+    buffer = io.BytesIO()
+    book = xlsxwriter.Workbook(buffer, {"in_memory": True})
+    fill(book, book.add_worksheet("Giá trị", worksheet_class=BulkSheet))
+    book.close()
+    with zipfile.ZipFile(buffer) as archive:
+        return archive.read("xl/worksheets/sheet1.xml"), archive.read("xl/sharedStrings.xml")
+
+
+def test_whole_columns_write_the_xml_of_cells_written_one_by_one() -> None:
+    # 40 rows (three 16-row span groups), a gap, a taller row, a bold row written cell by cell among the
+    # bulk ones, a column in two looks, repeated texts: the sheet and its shared strings as XlsxWriter
+    # writes them cell by cell
+    # (the formats are numbered in the order cells first use them: here the order the columns are given)
+    names = [f"Xã Tân Phú {k % 7}" if (k + 1) % 5 else None for k in range(40)]
+    points = np.array([k * 0.1 + 1 / 3 if (k + 1) % 4 else np.nan for k in range(40)])
+    places = np.array([float((k + 2) % 3 - 1) for k in range(40)])
+
+    def fill(book: Any, sheet: Any, whole: bool) -> None:
+        plain, up, down = (book.add_format({"font_color": c}) for c in ("#000000", "#1E7B34", "#C0392B"))
+        sheet.write_string(0, 0, "Mã")
+        sheet.write_string(0, 1, "Điểm")
+        sheet.set_row(7, 30)
+        for k in (12, 20):
+            sheet.write_string(k + 1, 2, "Trung bình", book.add_format({"bold": True}))
+        top = 1
+        if whole:
+            sheet.strings(top, 0, names, plain)
+            sheet.numbers(top, 1, points, plain)
+            sheet.numbers(top, 3, np.where(places > 0, places, np.nan), up)
+            sheet.numbers(top, 3, np.where(places < 0, places, np.nan), down)
+            return
+        for k in range(40):
+            if names[k] is not None:
+                sheet.write_string(top + k, 0, names[k], plain)
+            if not np.isnan(points[k]):
+                sheet.write_number(top + k, 1, points[k], plain)
+            if places[k]:
+                sheet.write_number(top + k, 3, places[k], up if places[k] > 0 else down)
+
+    whole = _sheet_parts(lambda book, sheet: fill(book, sheet, True))
+    alone = _sheet_parts(lambda book, sheet: fill(book, sheet, False))
+    assert whole[0] == alone[0]
+    assert whole[1] == alone[1]
+    assert b'<row r="8" spans="1:4" ht="30" customHeight="1">' in whole[0]
+    assert b'<c r="B3" s="1"><v>0.4333333333333333</v></c>' in whole[0]
+    assert b"<v>1.333333333333333</v>" in whole[0]  # 16 significant digits, as XlsxWriter writes

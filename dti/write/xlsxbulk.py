@@ -2,10 +2,10 @@
 
 XlsxWriter keeps a Python tuple per cell and writes each cell's XML with several calls: about 10 µs a cell,
 10 s for the 1.1 million cells of a report of 10,000 communes. A BulkSheet takes a column as an array
-and writes each row's cells as one string when the sheet is saved: the same XML (`<c r="B2" s="3"><v>…`,
-numbers to 16 significant digits as XlsxWriter writes them, texts in the shared string table), so the
-workbook reads and looks the same. Cells written one by one (a bold row, a coloured cell) keep their
-place in the row.
+and writes its cells' XML with pyarrow's string kernels when the sheet is saved, each row's cells joined
+without a Python string per cell: the same XML (`<c r="B2" s="3"><v>…`, numbers to 16 significant digits
+as XlsxWriter writes them, texts in the shared string table), so the workbook reads and looks the same.
+Cells written one by one (a bold row, a coloured cell) keep their place in the row.
 """
 
 from __future__ import annotations
@@ -20,11 +20,13 @@ from xlsxwriter.worksheet import Worksheet
 
 @dataclass
 class _Block:
-    """A column's cells from row `top`: number texts (or shared-string indices), '' for no cell."""
+    """A column's cells from row `top`: each row's index in `texts` (the distinct number texts or shared
+    string indices), -1 for no cell."""
 
     top: int
     col: int
-    values: list[str]
+    texts: list[str]
+    codes: np.ndarray
     kind: str  # "n" number, "s" shared string
     fmt: Any
 
@@ -41,45 +43,68 @@ class BulkSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter has no type stub
         NaN is no cell."""
         present = ~np.isnan(numbers)
         unique, inverse = np.unique(numbers[present], return_inverse=True)
-        shown = np.array([f"{v:.16G}" for v in unique.tolist()] + [""], dtype=object)
-        where = np.full(len(numbers), len(unique))
-        where[present] = inverse.ravel()
-        self._add(top, col, shown[where].tolist(), "n", fmt, np.flatnonzero(present).tolist())
+        codes = np.full(len(numbers), -1, dtype=np.int64)
+        codes[present] = inverse.ravel()
+        self._add(_Block(top, col, [f"{v:.16G}" for v in unique.tolist()], codes, "n", fmt))
 
     def strings(self, top: int, col: int, texts: list[str | None], fmt: Any) -> None:
-        """Texts (already clean) down column `col` from row `top`, one format; None is no cell."""
-        index = self.str_table._get_shared_string_index
-        self._add(top, col, ["" if t is None else str(index(t)) for t in texts], "s", fmt)
+        """Texts (already clean) down column `col` from row `top`, one format; None is no cell. Each
+        distinct text enters the shared string table once, in the order the rows first give it, as
+        XlsxWriter's write_string would; the table's count of uses is kept."""
+        position: dict[str | None, int] = {None: -1}
+        position.update((t, k) for k, t in enumerate(dict.fromkeys(t for t in texts if t is not None)))
+        table = self.str_table
+        shared = [str(table._get_shared_string_index(t)) for t in position if t is not None]
+        codes = np.fromiter(map(position.__getitem__, texts), dtype=np.int64, count=len(texts))
+        table.count += int((codes >= 0).sum()) - len(shared)
+        self._add(_Block(top, col, shared, codes, "s", fmt))
 
-    def _add(
-        self, top: int, col: int, values: list[str], kind: str, fmt: Any, rows: list[int] | None = None
-    ) -> None:
-        """A block of cells; `rows`: those holding a cell (else found from the values)."""
-        if rows is None:
-            rows = [i for i, v in enumerate(values) if v]
-        if not rows:
+    def _add(self, block: _Block) -> None:
+        rows = np.flatnonzero(block.codes >= 0)
+        if not len(rows):
             return
-        self._check_dimensions(top + rows[0], col)
-        self._check_dimensions(top + rows[-1], col)
-        self.blocks.append(_Block(top, col, values, kind, fmt))
+        self._check_dimensions(block.top + int(rows[0]), block.col)
+        self._check_dimensions(block.top + int(rows[-1]), block.col)
+        self.blocks.append(block)
 
-    def _render(self) -> tuple[int, dict[int, list[str]], list[str]]:
-        """The bulk cells' XML: the first row, each column's cells from it ('' for none), each row's cells
-        joined (in column order)."""
-        low = min(b.top for b in self.blocks)
-        size = max(b.top + len(b.values) for b in self.blocks) - low
-        columns: dict[int, list[str]] = {}
+    def _bounds(self) -> tuple[int, int]:
+        """The first row of the bulk cells and the row after the last."""
+        return min(b.top for b in self.blocks), max(b.top + len(b.codes) for b in self.blocks)
+
+    def _render(self) -> tuple[dict[int, Any], Any, np.ndarray]:
+        """Each column's cell XML from the first bulk row (pyarrow arrays, null for no cell), each row's
+        whole <row> XML, and whether a row holds bulk cells."""
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        def text(value: str) -> Any:
+            return pa.scalar(value, pa.large_string())
+
+        low, high = self._bounds()
+        numbered = pa.array(np.arange(low + 1, high + 1)).cast(pa.large_string())
+        columns: dict[int, Any] = {}
         for block in self.blocks:
-            name, xf = xl_col_to_name(block.col), block.fmt._get_xf_index()
+            codes = np.full(high - low, -1, dtype=np.int64)
+            codes[block.top - low : block.top - low + len(block.codes)] = block.codes
+            values = pa.array(block.texts, pa.large_string()).take(pa.array(codes, mask=codes < 0))
             shared = ' t="s"' if block.kind == "s" else ""
-            head = f'" s="{xf}"{shared}><v>'
-            cells = [f'<c r="{name}{r}{head}{v}</v></c>' if v else "" for r, v in _numbered(block)]
-            cells = [""] * (block.top - low) + cells + [""] * (size - block.top + low - len(cells))
-            if block.col in columns:  # a column in several looks: each block holds some of its cells
-                cells = [a or b for a, b in zip(columns[block.col], cells, strict=True)]
-            columns[block.col] = cells
+            head = text(f'" s="{block.fmt._get_xf_index()}"{shared}><v>')
+            start, end = text(f'<c r="{xl_col_to_name(block.col)}'), text("</v></c>")
+            cells = pc.binary_join_element_wise(start, numbered, head, values, end, text(""))
+            # a column in several looks: each block holds some of its cells, the first one's kept
+            columns[block.col] = pc.coalesce(columns[block.col], cells) if block.col in columns else cells
         ordered = [columns[c] for c in sorted(columns)]
-        return low, columns, ["".join(row) for row in zip(*ordered, strict=True)]
+        joined = pc.binary_join_element_wise(*ordered, text(""), null_handling="replace", null_replacement="")
+        groups = np.arange(low, high) // 16
+        spans = pa.array(
+            [f'" spans="{self.row_spans[g]}' if g in self.row_spans else "" for g in range(groups[-1] + 1)],
+            pa.large_string(),
+        ).take(pa.array(groups))
+        rows = pc.binary_join_element_wise(
+            text('<row r="'), numbered, spans, text('">'), joined, text("</row>"), text("")
+        )
+        given = pc.not_equal(joined, text("")).to_numpy(zero_copy_only=False)
+        return columns, rows, np.array(given, dtype=bool)
 
     def _calculate_spans(self) -> None:
         super()._calculate_spans()
@@ -87,11 +112,8 @@ class BulkSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter has no type stub
             return
         first = min(b.col for b in self.blocks) + 1
         last = max(b.col for b in self.blocks) + 1
-        low = min(b.top for b in self.blocks)
-        high = max(b.top + len(b.values) for b in self.blocks) - 1
-        for group in range(
-            low // 16, high // 16 + 1
-        ):  # each 16-row group's span, widened to the bulk columns
+        low, high = self._bounds()
+        for group in range(low // 16, (high - 1) // 16 + 1):  # each 16-row group's span, widened
             found = self.row_spans.get(group)
             if found:
                 a, b = (int(x) for x in found.split(":"))
@@ -104,42 +126,55 @@ class BulkSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter has no type stub
             super()._write_rows()
             return
         self._calculate_spans()
-        low = min(b.top for b in self.blocks)
-        high = max(b.top + len(b.values) for b in self.blocks)
-        columns: dict[int, list[str]] = {}
-        joined: list[str] = []
-        for row_num in range(self.dim_rowmin, self.dim_rowmax + 1):
-            at = row_num - low
+        low, high = self._bounds()
+        columns: dict[int, Any] = {}
+        rows: Any = None
+        row_num = self.dim_rowmin
+        while row_num <= self.dim_rowmax:
             if not low <= row_num < high:
                 self._write_plain_row(row_num)
+                row_num += 1
                 continue
-            if (
-                not joined
-            ):  # rendered at the first bulk row: formats get their numbers in the order cells use them
-                low, columns, joined = self._render()
-            line = joined[at]
-            if not line:
-                self._write_plain_row(row_num)
+            if rows is None:  # rendered at the first bulk row: formats get their numbers in cell order
+                columns, rows, given = self._render()
+                # rows that need XlsxWriter's own <row> tag (a height, a format) or cells one by one
+                special = {*self.row_info, *self.table, *self.comments}
+                given[[r - low for r in special if low <= r < high]] = False
+                if self.default_row_height != self.original_row_height or self.excel_version == 2010:
+                    given[:] = False  # every row's tag has attributes _render does not write
+                stops = np.flatnonzero(~given)
+            at = row_num - low
+            if given[at]:  # a run of rows holding bulk cells only: their XML as it is
+                stop = stops[np.searchsorted(stops, at)] if len(stops) and stops[-1] > at else high - low
+                self.fh.write(_joined(rows, at, int(stop)))
+                row_num = low + int(stop)
                 continue
-            self._write_row(row_num, self.row_spans.get(row_num // 16), self.row_info.get(row_num))
-            table = self.table[row_num]
-            if not table:
-                self.fh.write(line)
-            else:  # cells written one by one in this row: every cell in column order
-                for col in sorted({*table, *(c for c, cells in columns.items() if cells[at])}):
-                    if col in table:
-                        self._write_cell(row_num, col, table[col])
-                    else:
-                        self.fh.write(columns[col][at])
-            self._xml_end_tag("row")
+            self._write_mixed_row(row_num, columns, at)
+            row_num += 1
+
+    def _write_mixed_row(self, row_num: int, columns: dict[int, Any], at: int) -> None:
+        """A row of the bulk range with cells written one by one or row attributes (a bold row, a height):
+        every cell in column order."""
+        present = {c: cell for c, cells in columns.items() if (cell := cells[at].as_py()) is not None}
+        if not present:
+            self._write_plain_row(row_num)
+            return
+        self._write_row(row_num, self.row_spans.get(row_num // 16), self.row_info.get(row_num))
+        table = self.table.get(row_num) or {}
+        for col in sorted({*table, *present}):
+            if col in table:
+                self._write_cell(row_num, col, table[col])
+            else:
+                self.fh.write(present[col])
+        self._xml_end_tag("row")
 
     def _write_plain_row(self, row_num: int) -> None:
         """A row without bulk cells, as XlsxWriter's _write_rows writes it."""
-        if not (row_num in self.row_info or row_num in self.comments or self.table[row_num]):
+        if not (row_num in self.row_info or row_num in self.comments or self.table.get(row_num)):
             return
         span = self.row_spans.get(row_num // 16)
         info = self.row_info.get(row_num)
-        if self.table[row_num]:
+        if self.table.get(row_num):
             self._write_row(row_num, span, info)
             for col_num in range(self.dim_colmin, self.dim_colmax + 1):
                 if col_num in self.table[row_num]:
@@ -149,6 +184,8 @@ class BulkSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter has no type stub
             self._write_empty_row(row_num, span, info)
 
 
-def _numbered(block: _Block) -> zip[tuple[int, str]]:
-    """A block's values with their row numbers as Excel shows them (1-based)."""
-    return zip(range(block.top + 1, block.top + 1 + len(block.values)), block.values, strict=True)
+def _joined(rows: Any, start: int, stop: int) -> str:
+    """Rows `start` to `stop` of a pyarrow large_string array (no nulls) as one text: its data buffer's
+    bytes between their offsets, without a Python string per row."""
+    offsets = np.frombuffer(rows.buffers()[1], dtype=np.int64)[rows.offset :]
+    return rows.buffers()[2][int(offsets[start]) : int(offsets[stop])].to_pybytes().decode()
