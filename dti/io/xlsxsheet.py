@@ -244,7 +244,7 @@ def sheet_grid(
     if height * width > limits.cells:
         span = note("io.limit.span", rows=float(height), columns=float(width))
         raise over_limit(span, "cells", limits.cells)
-    texts = list(values.texts)
+    texts = np.array(list(values.texts), dtype=object)
     text = np.frombuffer(values.text, dtype=np.int32)
     number = np.frombuffer(values.number, dtype=float)
     percent = np.array(values.percent, dtype=bool)
@@ -252,28 +252,33 @@ def sheet_grid(
     header = [""] * (int(cols[top].max()) + 1 if top.any() else 0)
     for j, value in zip(cols[top], cells[top], strict=True):
         header[j] = texts[text[value]]
-    order = np.argsort(cols[~top], kind="stable")
-    rows, cols, cells = rows[~top][order] - 1, cols[~top][order], cells[~top][order]
-    bounds = np.searchsorted(cols, np.arange(width + 1))
     n = height - 1
+    # Every body cell's value in one (column, row) matrix, filled in one assignment: each column is a row
+    # of it, and its texts, numbers and percent flags are taken for all columns at once.
+    full = np.zeros((width, n), dtype=np.int32)  # 0: empty
+    full[cols[~top], rows[~top] - 1] = cells[~top]
+    ids, natives, percents = text[full], number[full], percent[full]
     columns = []
     for j in range(width):
-        full = np.zeros(n, dtype=np.int32)  # each body row's value (0: empty)
-        full[rows[bounds[j] : bounds[j + 1]]] = cells[bounds[j] : bounds[j + 1]]
-        column = _factorize(text[full], texts)
-        column.native = number[full]
-        column.percent_cells = percent[full]
+        column = _factorize(ids[j], texts)
+        column.native = natives[j]
+        column.percent_cells = percents[j]
         columns.append(column)
     return make_grid(path, title, header, columns, n, header_row)
 
 
-def _factorize(ids: np.ndarray, texts: list[str]) -> Column:
-    """grid.factorize of a column given as text ids: codes in the order the texts first appear."""
-    uniques, first, inverse = np.unique(ids, return_index=True, return_inverse=True)
-    order = np.argsort(first)
-    rank = np.empty(len(order), dtype=np.int64)
-    rank[order] = np.arange(len(order))
-    return Column(rank[inverse.reshape(-1)], [texts[int(u)] for u in uniques[order]])
+def _factorize(ids: np.ndarray, texts: np.ndarray) -> Column:
+    """grid.factorize of a column given as text ids: codes in the order the texts first appear.
+
+    Without sorting the column: each id's first row is the least row it is at (ids are below len(texts))."""
+    n = len(ids)
+    first = np.full(len(texts), n, dtype=np.int64)
+    np.minimum.at(first, ids, np.arange(n, dtype=np.int64))
+    present = np.flatnonzero(first < n)
+    order = present[np.argsort(first[present])]
+    rank = np.zeros(len(texts), dtype=np.int64)
+    rank[order] = np.arange(len(order), dtype=np.int64)
+    return Column(rank[ids], texts[order].tolist())
 
 
 def _row_number(raw: str) -> int:
