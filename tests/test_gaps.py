@@ -373,3 +373,16 @@ def test_everywhere_is_a_floor(gaps: engine.Gaps) -> None:
     t = gaps.spec.graph.index["T"]
     value, places = whatif.everywhere(gaps, {"A.1": 0.0}, 0, "T")
     assert value == pytest.approx(gaps.result.values_matrix[:, t]) and not places.any()
+
+
+def test_the_leaves_columns_in_row_order_across_blocks() -> None:
+    """build() turns the result's by-column matrices into units × leaves rows a block of units at a
+    time: every unit and leaf in place, across a block's edge and a short last block."""
+    from dti.analysis.gaps import _by_unit
+
+    matrix = np.asfortranarray(np.arange(5003 * 7, dtype=float).reshape(5003, 7))
+    leaves = np.array([1, 3, 6])
+    rows = _by_unit(matrix, leaves, block=2048)
+    assert rows.flags.c_contiguous and rows.shape == (5003, 3)
+    assert rows[2047, 0] == 2047 * 7 + 1 and rows[2048, 2] == 2048 * 7 + 6 and rows[5002, 1] == 5002 * 7 + 3
+    assert np.array_equal(rows, matrix[:, leaves])

@@ -143,3 +143,16 @@ def test_whole_numbers_as_integers_and_a_late_fraction_as_floats() -> None:
     assert rows[1] == "0" and rows[-2:] == ["", "2.5"] and len(rows) == 5001
     late[4999] = 2**53  # whole but past a float's exact integers: written as a float
     assert b"".join(dumps({"lost": late})).decode().splitlines()[-1] == "9.007199254740992e+15"
+
+
+def test_a_coded_number_column_is_written_as_the_numbers_in_full() -> None:
+    """Distinct numbers + each row's index (a component's max in `dti gaps`) write as the numbers in full
+    would: unquoted, whole numbers without '.0', NaN empty."""
+    from dti.views.base import Coded
+    from dti.write.csv import dumps
+
+    codes = np.array([0, 1, 2, 1, 0], dtype=np.int32)
+    for distinct in (np.array([10.0, 7.0, 8.0]), np.array([2.5, np.nan, 7.0])):
+        coded = b"".join(dumps({"max": Coded(distinct, codes)}))
+        assert coded == b"".join(dumps({"max": distinct[codes]}))
+    assert coded.decode() == '"max"\n2.5\n\n7\n\n2.5\n'

@@ -67,17 +67,27 @@ class Gaps:
             raise GapsError(note("refusal.no-unit-in-data", unit=code)) from None
 
 
+def _by_unit(matrix: np.ndarray, columns: np.ndarray, block: int = 2048) -> np.ndarray:
+    """matrix[:, columns] in row order: a unit's row is read at once, and the csv table of every unit ×
+    component is the matrices' own buffers. The result's matrices are by column, so this transposes:
+    a block of units at a time, each block's columns gathered and turned in the cache (gathering them
+    all first would make a matrix as large once more, and its pages are the cost)."""
+    out = np.empty((len(matrix), len(columns)), dtype=matrix.dtype)
+    by_node = matrix.T
+    for start in range(0, len(matrix), block):
+        out[start : start + block] = by_node[columns, start : start + block].T
+    return out
+
+
 def build(result: Result, owners: Owners | None = None) -> Gaps:
     """The gaps of every unit. GapsError for a table of index values (no components to look at)."""
     graph = result.spec.graph
     top = np.nan_to_num(graph.max_points)
     leaves = np.flatnonzero(graph.is_leaf & (top > 0))
-    # Units × leaves in row order (the result's matrices are by column): a unit's row is read at once,
-    # and the csv table of every unit × component is these matrices' own buffers (no copy each time).
-    points = np.ascontiguousarray(result.points_matrix[:, leaves])
+    points = _by_unit(result.points_matrix, leaves)
     if np.isnan(points[:1]).all() and np.isnan(points).all():  # the first unit's points answer at once
         raise GapsError(note("refusal.no-component-points"))
-    stake = np.ascontiguousarray(result.missing_matrix[:, leaves])
+    stake = _by_unit(result.missing_matrix, leaves)
     # The leaves' columns of Result.lost_matrix, without making the units × nodes matrix (nor a copy
     # of the stake with its NaN as 0: they are skipped).
     lost = np.subtract(top[leaves], points)

@@ -19,9 +19,10 @@ Kind = Literal["text", "value", "points", "int", "pct", "places", "signed", "boo
 @dataclass(frozen=True)
 class Coded:
     """A long text column given as its distinct texts and each row's index into them (a unit × component
-    table repeats each unit and code): a writer escapes and encodes each distinct text once."""
+    table repeats each unit and code): a writer escapes and encodes each distinct text once. Distinct
+    numbers (a component's max) are written as the numbers in full would be."""
 
-    texts: np.ndarray  # object: the distinct texts
+    texts: np.ndarray  # object: the distinct texts (or float: the distinct numbers)
     codes: np.ndarray  # int: each row's text
 
     def __len__(self) -> int:

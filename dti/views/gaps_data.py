@@ -76,17 +76,12 @@ def frame(gaps: Gaps, unit: str | None = None) -> dict[str, Any]:
     count, n = len(gaps.points[rows]), len(gaps.codes)
     units = np.array(gaps.result.unit_codes[rows], dtype=object)
     each = np.tile(np.arange(n, dtype=np.int32), count)  # the component of each row
-    top = gaps.max
-    # Whole maxima (as a spec writes them) go as integers: the writer would check and convert 9.8 M
-    # repeated floats to write the same digits.
-    if np.array_equal(top, np.round(top)) and np.abs(top).max(initial=0) < 2**31:
-        top = top.astype(np.int32)
     return {
         "unit": Coded(units, np.repeat(np.arange(count, dtype=np.int32), n)),
         "code": Coded(np.array(gaps.codes, dtype=object), each),
         "owner": Coded(np.array([o or "" for o in gaps.owner], dtype=object), each),
         "points": gaps.points[rows].ravel(),  # views of units × leaves matrices: no copy
-        "max": np.tile(top, count),
+        "max": Coded(gaps.max, each),  # each component's max, written once per row by the writer
         "lost": gaps.lost[rows].ravel(),
         "at_stake": gaps.at_stake[rows].ravel(),
     }

@@ -92,9 +92,9 @@ def _arrow_column(values: Any) -> Any:
     import pyarrow as pa
 
     if isinstance(values, Coded):  # each distinct text escaped and encoded once
-        return pa.DictionaryArray.from_arrays(
-            pa.array(values.codes, type=pa.int32()), _texts(pa, values.texts)
-        )
+        numeric = values.texts.dtype.kind in "fiu"  # distinct numbers: written as the numbers in full
+        distinct = _arrow_column(values.texts) if numeric else _texts(pa, values.texts)
+        return pa.DictionaryArray.from_arrays(pa.array(values.codes, type=pa.int32()), distinct)
     if isinstance(values, np.ma.MaskedArray) and values.dtype.kind in "iu":  # whole numbers, some empty
         return _numbers(pa, np.ma.getdata(values), ~np.ma.getmaskarray(values))
     if isinstance(values, np.ndarray) and values.dtype.kind in "iu":  # whole numbers, none empty
