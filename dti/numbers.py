@@ -37,9 +37,11 @@ _ONE_GROUP = re.compile(r"[+-]?[1-9]\d{0,2}[.,]\d{3}")  # 1.234 or 1,234: thousa
 _SCIENTIFIC = re.compile(r"[+-]?\d+(\.\d+)?[eE][+-]?\d+")
 
 # The usual cells (12, 86,32%, 0,8632, 12.5): read without the general path. Exactly three decimals are
-# left to it ('1.234' is ambiguous), and so are more than 15 digits (they may not fit a float).
+# left to it ('1.234' is ambiguous), and so are more than 15 digits (they may not fit a float). The
+# vectorised path also reads 0 and three decimals (0.637, an Excel percent cell's 63,7 % as its text says
+# it: never ambiguous), which is neither a decimal comma's nor a decimal dot's evidence (_DECIMAL_MARK).
 _FAST = re.compile(r"(-?\d{1,15})(?:[.,](\d{1,2}|\d{4,15}))?(%?)")
-ARROW_FAST = r"^-?[0-9]{1,15}(?:[.,](?:[0-9]{1,2}|[0-9]{4,15}))?%?$"
+ARROW_FAST = r"^-?(?:[0-9]{1,15}(?:[.,](?:[0-9]{1,2}|[0-9]{4,15}))?|0[.,][0-9]{3})%?$"
 
 # Cell status codes, as stored in the int8 status matrices.
 ABSENT, NUMBER, AMBIGUOUS, MISSING, TEXT, COUNTS = 0, 1, 2, 3, 4, 5
@@ -188,6 +190,9 @@ class ParsedTexts:
         )
 
 
+# A fast text's decimal mark that is evidence of the file's style, as _COMMA_DECIMAL / _DOT_DECIMAL say
+# it for parse_number's texts: one or two decimals, or four and more (not three: 0.637).
+_DECIMAL_MARK = "{mark}(?:[0-9]{{1,2}}|[0-9]{{4,}})(?:[^0-9]|$)"
 _COMMA_DECIMAL = re.compile(r"\d,\d{1,2}(?:\D|$)|\d,\d{4,}")
 _DOT_DECIMAL = re.compile(r"\d\.\d{1,2}(?:\D|$)|\d\.\d{4,}")
 
@@ -265,8 +270,8 @@ def _parse_fast(
     ]
     percent[hit] = _bits(pc.ends_with(fast, "%"))
     status[hit] = NUMBER
-    commas = int(_bits(pc.match_substring_regex(fast, ",")).sum())
-    dots = int(_bits(pc.match_substring_regex(fast, "[.]")).sum())
+    commas = int(_bits(pc.match_substring_regex(fast, _DECIMAL_MARK.format(mark=","))).sum())
+    dots = int(_bits(pc.match_substring_regex(fast, _DECIMAL_MARK.format(mark="[.]"))).sum())
     return np.flatnonzero(~hit), commas, dots
 
 

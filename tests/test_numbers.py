@@ -81,6 +81,7 @@ def test_vectorised_path_reads_like_parse_number() -> None:
         " 7 ",
     ]
     texts += ["0.8543", "1E-05", "3.0000000000000004", "1234.5"]  # Excel numbers' texts (an XLSX)
+    texts += ["0.637", "0,125", "-0.004%", "0.000", "00.637", "0.6370", "0.63", "0,63%", "1.637"]  # 0.ddd
     fast = parse_texts(texts, pa.array(texts, type=pa.string()))
     slow = parse_texts(texts)
     assert (fast.comma_decimals, fast.dot_decimals) == (slow.comma_decimals, slow.dot_decimals)
