@@ -6,6 +6,7 @@ import io
 import math
 import re
 import zipfile
+import zlib
 from typing import Any
 
 import numpy as np
@@ -14,7 +15,7 @@ import xlsxwriter
 
 from dti.views import Column, View
 from dti.write.xlsx import views_workbook
-from dti.write.xlsxbulk import BulkSheet
+from dti.write.xlsxbulk import DEFLATE_LEVEL, BulkSheet
 
 
 def test_bulk_columns_keep_bold_rows_blanks_and_formats_in_place() -> None:
@@ -82,14 +83,16 @@ def test_number_columns_given_whole_write_the_sheet_the_rows_write() -> None:
     assert b'<c r="B4" s="' in sheets[0] and b"<v>0.123456789012</v>" in sheets[0]
 
 
-def _sheet_parts(fill: Any) -> tuple[bytes, bytes]:
-    """The first sheet's XML and the shared strings of a workbook `fill(book, sheet)` writes."""
+def _sheet_parts(fill: Any) -> tuple[bytes, ...]:
+    """The first sheet's XML and the shared strings (and a chart) of a workbook `fill(book, sheet)`
+    writes."""
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(buffer, {"in_memory": True})
     fill(book, book.add_worksheet("Giá trị", worksheet_class=BulkSheet))
     book.close()
     with zipfile.ZipFile(buffer) as archive:
-        return archive.read("xl/worksheets/sheet1.xml"), archive.read("xl/sharedStrings.xml")
+        names = ["xl/worksheets/sheet1.xml", "xl/sharedStrings.xml", "xl/charts/chart1.xml"]
+        return tuple(archive.read(n) for n in names if n in archive.namelist())
 
 
 def test_whole_columns_write_the_xml_of_cells_written_one_by_one() -> None:
@@ -130,3 +133,47 @@ def test_whole_columns_write_the_xml_of_cells_written_one_by_one() -> None:
     assert b'<row r="8" spans="1:4" ht="30" customHeight="1">' in whole[0]
     assert b'<c r="B3" s="1"><v>0.4333333333333333</v></c>' in whole[0]
     assert b"<v>1.333333333333333</v>" in whole[0]  # 16 significant digits, as XlsxWriter writes
+
+
+def test_a_chart_of_whole_columns_caches_the_values_its_cells_hold() -> None:
+    # a chart's cached points are read from the sheet: a bulk column's numbers (16 digits, a small 'e'),
+    # its texts, its gaps and a cell written alone, as XlsxWriter reads cells written one by one
+    names = [f"Xã {k}" if k != 3 else None for k in range(20)]
+    values = [k / 7 if k % 6 else None for k in range(20)]
+    values[4] = 1.5e-05
+
+    def fill(book: Any, sheet: Any, whole: bool) -> None:
+        look = book.add_format({"num_format": "0.0000"})
+        sheet.write_string(0, 0, "Đơn vị")
+        sheet.write_string(0, 1, "DTI")
+        if whole:
+            sheet.strings(1, 0, names, None)
+            sheet.numbers(1, 1, np.array([math.nan if v is None else v for v in values]), look)
+        else:
+            for k, (name, value) in enumerate(zip(names, values, strict=True), start=1):
+                if name is not None:
+                    sheet.write_string(k, 0, name)
+                if value is not None:
+                    sheet.write_number(k, 1, value, look)
+        sheet.write_blank(7, 1, None, look)  # a cell alone among the bulk ones: cached as ''
+        chart = book.add_chart({"type": "column"})
+        chart.add_series({"categories": ["Giá trị", 1, 0, 20, 0], "values": ["Giá trị", 1, 1, 20, 1]})
+        sheet.insert_chart(1, 3, chart)
+
+    whole = _sheet_parts(lambda book, sheet: fill(book, sheet, True))
+    alone = _sheet_parts(lambda book, sheet: fill(book, sheet, False))
+    assert whole == alone
+    assert b"<c:v>1.5e-05</c:v>" in whole[2] and b"<c:v>X\xc3\xa3 19</c:v>" in whole[2]
+
+
+def test_a_workbook_is_deflated_fast_and_xlsxwriter_left_as_it_was() -> None:
+    rows = [{"unit": f"X{k}", "dti": k / 7} for k in range(3000)]
+    view = View(None, [Column("unit", "Mã"), Column("dti", "DTI", "value", 4)], rows, sheet="DTI")
+    data = views_workbook([view])
+    assert xlsxwriter.workbook.ZipInfo is zipfile.ZipInfo
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        sheet = archive.getinfo("xl/worksheets/sheet1.xml")
+        xml = archive.read(sheet)
+    assert sheet.compress_size == len(zlib.compress(xml, DEFLATE_LEVEL)) - 6  # raw deflate: no header
+    assert len(zlib.compress(xml, DEFLATE_LEVEL)) > len(zlib.compress(xml))  # not zlib's default
+    assert openpyxl.load_workbook(io.BytesIO(data))["DTI"]["B3001"].value == 428.4285714285714  # 2999/7

@@ -21,7 +21,7 @@ from dti.views import Column, Kind, Lang, View
 from dti.views.cells import cell
 from dti.views.document import Decimal
 from dti.words import word
-from dti.write.xlsxbulk import BulkSheet
+from dti.write.xlsxbulk import BulkSheet, deflated_fast
 
 MAX_WIDTH = 60  # characters: longer text wraps
 MAX_TEXT = 32_767  # Excel's limit for one cell
@@ -167,7 +167,8 @@ class Book:
         return self.book.add_worksheet(name, worksheet_class=BulkSheet)
 
     def close(self) -> bytes:
-        self.book.close()
+        with deflated_fast():
+            self.book.close()
         return self.buffer.getvalue()
 
     def text(self, sheet: Any, row: int, col: int, text: str, fmt: Any = None) -> None:

@@ -20,7 +20,7 @@ from dti.views import Column
 from dti.views.cells import number
 from dti.views.document import Chart, Decimal
 from dti.write.svg import ACCENT, LINES, PLAIN, SERIES
-from dti.write.xlsxbook import Book
+from dti.write.xlsxbook import Book, clean, number_format
 
 TYPES = {"bar": "column", "hbar": "bar", "line": "line", "histogram": "column", "interval": "line"}
 LABELLED = 15  # bars with at most this many values carry their value as a label
@@ -67,10 +67,14 @@ class ChartData:
                 self.widths[j] = min(len(label) + 2, 40)
                 sheet.set_column(j, j, self.widths[j])
             column = Column("", "", "int" if _whole(chart) else "value", chart.digits)
-            for i, value in enumerate(values, start=header + 1):
-                book.put(sheet, i, j, column, value)
-        for i, category in enumerate(categories, start=header + 1):
-            book.text(sheet, i, 0, category)
+            # whole columns (a ranking of 10,000 units); an empty value is an empty formatted cell, alone
+            numbers = np.array([math.nan if v is None else v for v in values], dtype=float)
+            given = np.isfinite(numbers)
+            look = book.format(num_format=number_format(column.kind, column.digits))
+            sheet.numbers(header + 1, j, np.where(given, numbers, math.nan), look)
+            for i in np.flatnonzero(~given).tolist():
+                book.put(sheet, header + 1 + i, j, column, values[i])
+        sheet.strings(header + 1, 0, [clean(c) for c in categories], None)
         self.row = header + len(categories) + 2
         columns = {key: j for j, key in enumerate(_keys(chart), start=1)}
         return Block(top, header + 1, header + max(len(categories), 1), columns)
