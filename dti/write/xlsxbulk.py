@@ -48,17 +48,33 @@ def deflated_fast() -> Iterator[None]:
             xlsxwriter.workbook.ZipInfo = zipfile.ZipInfo
 
 
+CHUNK = 1024  # rows made into XML at once: a few MB of text alive, not the whole sheet's
+
+
 @dataclass
 class _Block:
-    """A column's cells from row `top`: each row's index in `texts` (the distinct number texts or shared
-    string indices), -1 for no cell."""
+    """A column's cells from row `top`: each row's index in `texts` (the distinct numbers' texts or shared
+    string indices), -1 for no cell. A number block's texts are made when the sheet is saved, each
+    distinct number of the sheet formatted once (`numbers`: its distinct values)."""
 
     top: int
     col: int
-    texts: list[str]
     codes: np.ndarray
     kind: str  # "n" number, "s" shared string
     fmt: Any
+    texts: list[str] | None = None
+    numbers: np.ndarray | None = None
+
+
+@dataclass
+class _Column:
+    """A sheet column's bulk cells (its blocks merged, the first block holding a row's cell kept): each
+    row's index in `tails`, each tail a cell's XML after its row number (`" s="3"><v>0.25</v></c>`)."""
+
+    start: str  # '<c r="B'
+    tails: list[str]
+    codes: np.ndarray  # over the bulk rows, -1 for no cell
+    arrow: Any = None  # the tails as a pyarrow array, once made
 
 
 class BulkSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter has no type stubs for subclassing
@@ -69,13 +85,12 @@ class BulkSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter has no type stub
         self.blocks: list[_Block] = []
 
     def numbers(self, top: int, col: int, numbers: np.ndarray, fmt: Any) -> None:
-        """Numbers down column `col` from row `top`, one format (each distinct number formatted once);
-        NaN is no cell."""
+        """Numbers down column `col` from row `top`, one format; NaN is no cell."""
         present = ~np.isnan(numbers)
         unique, inverse = np.unique(numbers[present], return_inverse=True)
         codes = np.full(len(numbers), -1, dtype=np.int64)
         codes[present] = inverse.ravel()
-        self._add(_Block(top, col, [f"{v:.16G}" for v in unique.tolist()], codes, "n", fmt))
+        self._add(_Block(top, col, codes, "n", fmt, numbers=unique))
 
     def strings(self, top: int, col: int, texts: list[str | None], fmt: Any) -> None:
         """Texts (already clean) down column `col` from row `top`, one format; None is no cell. Each
@@ -87,7 +102,7 @@ class BulkSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter has no type stub
         shared = [str(table._get_shared_string_index(t)) for t in position if t is not None]
         codes = np.fromiter(map(position.__getitem__, texts), dtype=np.int64, count=len(texts))
         table.count += int((codes >= 0).sum()) - len(shared)
-        self._add(_Block(top, col, shared, codes, "s", fmt))
+        self._add(_Block(top, col, codes, "s", fmt, texts=shared))
 
     def _add(self, block: _Block) -> None:
         rows = np.flatnonzero(block.codes >= 0)
@@ -101,41 +116,70 @@ class BulkSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter has no type stub
         """The first row of the bulk cells and the row after the last."""
         return min(b.top for b in self.blocks), max(b.top + len(b.codes) for b in self.blocks)
 
-    def _render(self) -> tuple[dict[int, Any], Any, np.ndarray]:
-        """Each column's cell XML from the first bulk row (pyarrow arrays, null for no cell), each row's
-        whole <row> XML, and whether a row holds bulk cells."""
+    def _texts(self, block: _Block) -> list[str]:
+        """A block's distinct values as the cell XML holds them: numbers to 16 significant digits as
+        XlsxWriter writes them ('%.16G'; each distinct number of the sheet formatted once), shared string
+        indices."""
+        if block.texts is None:
+            waiting = [(b, b.numbers) for b in self.blocks if b.texts is None and b.numbers is not None]
+            every = np.unique(np.concatenate([numbers for _, numbers in waiting]))
+            shown = np.array([f"{v:.16G}" for v in every.tolist()], dtype=object)
+            for each, numbers in waiting:
+                each.texts = shown[np.searchsorted(every, numbers)].tolist()
+        assert block.texts is not None
+        return block.texts
+
+    def _columns(self, low: int, high: int) -> dict[int, _Column]:
+        """Each column's bulk cells over rows low..high, in column order. Called at the first bulk row:
+        the formats get their numbers in the order the blocks were given, as their cells first use them."""
+        columns: dict[int, _Column] = {}
+        for block in self.blocks:
+            codes = np.full(high - low, -1, dtype=np.int64)
+            codes[block.top - low : block.top - low + len(block.codes)] = block.codes
+            style = "" if block.fmt is None else f' s="{block.fmt._get_xf_index()}"'
+            shared = ' t="s"' if block.kind == "s" else ""
+            head = f'"{style}{shared}><v>'
+            tails = [f"{head}{t}</v></c>" for t in self._texts(block)]
+            if block.col not in columns:
+                columns[block.col] = _Column(f'<c r="{xl_col_to_name(block.col)}', tails, codes)
+                continue
+            known = columns[block.col]  # a column in several looks: each block holds some of its cells
+            taken = np.where(
+                known.codes >= 0, known.codes, np.where(codes >= 0, codes + len(known.tails), -1)
+            )
+            columns[block.col] = _Column(known.start, known.tails + tails, taken)
+        return dict(sorted(columns.items()))
+
+    def _write_bulk_rows(self, columns: dict[int, _Column], low: int, start: int, stop: int) -> None:
+        """Rows start..stop (sheet rows; each holds bulk cells only, no attributes): their <row> XML made
+        by pyarrow's string kernels a chunk at a time, no Python string per cell."""
         import pyarrow as pa
         import pyarrow.compute as pc
 
         def text(value: str) -> Any:
             return pa.scalar(value, pa.large_string())
 
-        low, high = self._bounds()
-        numbered = pa.array(np.arange(low + 1, high + 1)).cast(pa.large_string())
-        columns: dict[int, Any] = {}
-        for block in self.blocks:
-            codes = np.full(high - low, -1, dtype=np.int64)
-            codes[block.top - low : block.top - low + len(block.codes)] = block.codes
-            values = pa.array(block.texts, pa.large_string()).take(pa.array(codes, mask=codes < 0))
-            shared = ' t="s"' if block.kind == "s" else ""
-            style = "" if block.fmt is None else f' s="{block.fmt._get_xf_index()}"'
-            head = text(f'"{style}{shared}><v>')
-            start, end = text(f'<c r="{xl_col_to_name(block.col)}'), text("</v></c>")
-            cells = pc.binary_join_element_wise(start, numbered, head, values, end, text(""))
-            # a column in several looks: each block holds some of its cells, the first one's kept
-            columns[block.col] = pc.coalesce(columns[block.col], cells) if block.col in columns else cells
-        ordered = [columns[c] for c in sorted(columns)]
-        joined = pc.binary_join_element_wise(*ordered, text(""), null_handling="replace", null_replacement="")
-        groups = np.arange(low, high) // 16
-        spans = pa.array(
-            [f'" spans="{self.row_spans[g]}' if g in self.row_spans else "" for g in range(groups[-1] + 1)],
-            pa.large_string(),
-        ).take(pa.array(groups))
-        rows = pc.binary_join_element_wise(
-            text('<row r="'), numbered, spans, text('">'), joined, text("</row>"), text("")
-        )
-        given = pc.not_equal(joined, text("")).to_numpy(zero_copy_only=False)
-        return columns, rows, np.array(given, dtype=bool)
+        for first in range(start, stop, CHUNK):
+            last = min(first + CHUNK, stop)
+            numbered = pa.array(np.arange(first + 1, last + 1)).cast(pa.large_string())
+            cells = []
+            for column in columns.values():
+                if column.arrow is None:
+                    column.arrow = pa.array(column.tails, pa.large_string())
+                codes = column.codes[first - low : last - low]
+                tails = column.arrow.take(pa.array(codes, mask=codes < 0))
+                cells.append(pc.binary_join_element_wise(text(column.start), numbered, tails, text("")))
+            joined = pc.binary_join_element_wise(
+                *cells, text(""), null_handling="replace", null_replacement=""
+            )
+            groups = np.arange(first, last) // 16
+            spans = [self.row_spans.get(g) for g in range(groups[0], groups[-1] + 1)]
+            spans = [f'" spans="{span}' if span else "" for span in spans]
+            spanned = pa.array(spans, pa.large_string()).take(pa.array(groups - groups[0]))
+            rows = pc.binary_join_element_wise(
+                text('<row r="'), numbered, spanned, text('">'), joined, text("</row>"), text("")
+            )
+            self.fh.write(_joined(rows))
 
     def _get_range_data(self, row_start: int, col_start: int, row_end: int, col_end: int) -> list[Any]:
         """A chart's cached data as XlsxWriter reads it from its cells (numbers to 16 digits, texts, None
@@ -174,8 +218,8 @@ class BulkSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter has no type stub
         """A block's distinct values as a chart caches them: a number to 16 digits with a small 'e', as
         XlsxWriter formats it ('%.16g'), a text itself."""
         if block.kind == "n":
-            return [t.lower() for t in block.texts]
-        return [self.str_table._get_shared_string(int(t)) for t in block.texts]
+            return [t.lower() for t in self._texts(block)]
+        return [self.str_table._get_shared_string(int(t)) for t in self._texts(block)]
 
     def _calculate_spans(self) -> None:
         """Each 16-row group's span of columns (XlsxWriter's), widened to the bulk cells in the group."""
@@ -201,35 +245,37 @@ class BulkSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter has no type stub
             return
         self._calculate_spans()
         low, high = self._bounds()
-        columns: dict[int, Any] = {}
-        rows: Any = None
+        columns: dict[int, _Column] = {}
         row_num = self.dim_rowmin
         while row_num <= self.dim_rowmax:
             if not low <= row_num < high:
                 self._write_plain_row(row_num)
                 row_num += 1
                 continue
-            if rows is None:  # rendered at the first bulk row: formats get their numbers in cell order
-                columns, rows, given = self._render()
+            if not columns:  # at the first bulk row
+                columns = self._columns(low, high)
+                given = np.any([c.codes >= 0 for c in columns.values()], axis=0)
                 # rows that need XlsxWriter's own <row> tag (a height, a format) or cells one by one
                 special = {*self.row_info, *self.table, *self.comments}
                 given[[r - low for r in special if low <= r < high]] = False
                 if self.default_row_height != self.original_row_height or self.excel_version == 2010:
-                    given[:] = False  # every row's tag has attributes _render does not write
+                    given[:] = False  # every row's tag has attributes _write_bulk_rows does not write
                 stops = np.flatnonzero(~given)
             at = row_num - low
-            if given[at]:  # a run of rows holding bulk cells only: their XML as it is
-                stop = stops[np.searchsorted(stops, at)] if len(stops) and stops[-1] > at else high - low
-                self.fh.write(_joined(rows, at, int(stop)))
-                row_num = low + int(stop)
+            if given[at]:  # a run of rows holding bulk cells only
+                stop = int(stops[np.searchsorted(stops, at)]) if len(stops) and stops[-1] > at else high - low
+                self._write_bulk_rows(columns, low, row_num, low + stop)
+                row_num = low + stop
                 continue
             self._write_mixed_row(row_num, columns, at)
             row_num += 1
 
-    def _write_mixed_row(self, row_num: int, columns: dict[int, Any], at: int) -> None:
+    def _write_mixed_row(self, row_num: int, columns: dict[int, _Column], at: int) -> None:
         """A row of the bulk range with cells written one by one or row attributes (a bold row, a height):
         every cell in column order."""
-        present = {c: cell for c, cells in columns.items() if (cell := cells[at].as_py()) is not None}
+        present = {
+            c: f"{k.start}{row_num + 1}{k.tails[k.codes[at]]}" for c, k in columns.items() if k.codes[at] >= 0
+        }
         if not present:
             self._write_plain_row(row_num)
             return
@@ -258,8 +304,8 @@ class BulkSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter has no type stub
             self._write_empty_row(row_num, span, info)
 
 
-def _joined(rows: Any, start: int, stop: int) -> str:
-    """Rows `start` to `stop` of a pyarrow large_string array (no nulls) as one text: its data buffer's
-    bytes between their offsets, without a Python string per row."""
-    offsets = np.frombuffer(rows.buffers()[1], dtype=np.int64)[rows.offset :]
-    return rows.buffers()[2][int(offsets[start]) : int(offsets[stop])].to_pybytes().decode()
+def _joined(texts: Any) -> str:
+    """A pyarrow large_string array (no nulls) as one text: its data buffer's bytes between its first and
+    last offsets, without a Python string per element."""
+    offsets = np.frombuffer(texts.buffers()[1], dtype=np.int64)[texts.offset :]
+    return texts.buffers()[2][int(offsets[0]) : int(offsets[len(texts)])].to_pybytes().decode()
