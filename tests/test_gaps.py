@@ -386,3 +386,26 @@ def test_the_leaves_columns_in_row_order_across_blocks() -> None:
     assert rows.flags.c_contiguous and rows.shape == (5003, 3)
     assert rows[2047, 0] == 2047 * 7 + 1 and rows[2048, 2] == 2048 * 7 + 6 and rows[5002, 1] == 5002 * 7 + 3
     assert np.array_equal(rows, matrix[:, leaves])
+
+
+@pytest.mark.slow
+def test_gaps_as_csv_imports_no_pandas(tmp_path: Path) -> None:
+    # Start-up (issue 25): the unit × component table goes to the CSV writer as arrays and coded
+    # columns; pa.array() on the codes made pyarrow import pandas (~0.2-0.4 s) to ask if they were a
+    # Series.
+    import subprocess
+    import sys
+
+    from .conftest import ROOT
+
+    check = (
+        "import sys, runpy; sys.argv = ['dti', *sys.argv[1:]]\n"
+        "try: runpy.run_module('dti', run_name='__main__')\n"
+        "except SystemExit: pass\n"
+        "print('pandas' in sys.modules)"
+    )
+    data = ROOT / "sample_data" / "2024.csv"
+    args = [sys.executable, "-c", check, "gaps", str(data), "--format", "csv", "-o", str(tmp_path / "g.csv")]
+    done = subprocess.run(args, capture_output=True, text=True, cwd=ROOT, timeout=300, check=False)
+    assert done.stdout.strip().splitlines()[-1] == "False", done.stderr
+    assert (tmp_path / "g.csv").read_text(encoding="utf-8-sig").startswith('"unit","code","owner","points"')

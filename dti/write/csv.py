@@ -94,7 +94,8 @@ def _arrow_column(values: Any) -> Any:
     if isinstance(values, Coded):  # each distinct text escaped and encoded once
         numeric = values.texts.dtype.kind in "fiu"  # distinct numbers: written as the numbers in full
         distinct = _arrow_column(values.texts) if numeric else _texts(pa, values.texts)
-        return pa.DictionaryArray.from_arrays(pa.array(values.codes, type=pa.int32()), distinct)
+        codes = _numbers(pa, np.asarray(values.codes, dtype=np.int32), None)
+        return pa.DictionaryArray.from_arrays(codes, distinct)
     if isinstance(values, np.ma.MaskedArray) and values.dtype.kind in "iu":  # whole numbers, some empty
         return _numbers(pa, np.ma.getdata(values), ~np.ma.getmaskarray(values))
     if isinstance(values, np.ndarray) and values.dtype.kind in "iu":  # whole numbers, none empty
