@@ -147,3 +147,21 @@ def test_the_workbook_lists_every_issue(tmp_path: Path) -> None:
     # README: "sample_data/2024.csv: 108 warning(s)"; the first row is the header
     rows = [r for r in sheet.iter_rows(min_row=2, values_only=True) if any(v is not None for v in r)]
     assert len(rows) == 108
+
+
+@pytest.mark.parametrize("extra", [[], ["--targets", str(DATA / "nowhere.csv")]])
+def test_the_garbage_collector_is_back_on_after_a_report(tmp_path: Path, extra: list[str]) -> None:
+    """The report pauses cyclic garbage collection while it builds (issue 25); a library or test process
+    that runs it gets the collector back as it was, whether the report was written or refused."""
+    import gc
+
+    assert gc.isenabled()
+    result = run(YEAR, "-o", str(tmp_path / "r.html"), "--draws", "0", *extra)
+    assert result.exit_code == (0 if not extra else 2), result.output
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        run(YEAR, "-o", str(tmp_path / "r2.html"), "--draws", "0")
+        assert not gc.isenabled()  # left off by whoever turned it off
+    finally:
+        gc.enable()

@@ -183,32 +183,31 @@ def comparison(tables: list[YearTable], by: str) -> dict[str, Any]:
         else [None] * len(order)
         for t in tables
     }
-    pairs = list(zip(tables, tables[1:], strict=False))
-    rows = []
-    for i, unit in enumerate(order.tolist()):
-        seen = {str(y): values[y][i] for y in years}
-        ranked = {y: standing[y][i] for y in years}
-        steps = []
-        for before, after in pairs:
-            old, new = seen[str(before.year)], seen[str(after.year)]
-            steps.append(
-                {
-                    "from": before.year,
-                    "to": after.year,
-                    "value_pct": None if not old or new is None else (new - old) / old * 100,
-                    "places": places(ranked[before.year], ranked[after.year]),
-                }
-            )
-        rows.append(
-            {
-                "unit": str(unit),
-                "name": names[i],
-                "values": seen,
-                "ranks": {str(y): None if r is None else r[0] for y, r in ranked.items()},
-                "rank_source": {str(y): _str(sources[y][i]) if ranked[y] else None for y in years},
-                "changes": steps,
-            }
-        )
+    # each year's and each step's column first (a list per year), then a row per unit from them
+    keys = [str(y) for y in years]
+    rank_only = {y: [None if r is None else r[0] for r in standing[y]] for y in years}
+    marked = {
+        y: [_str(s) if r else None for s, r in zip(sources[y], standing[y], strict=True)] for y in years
+    }
+    steps = []
+    for before, after in zip(tables, tables[1:], strict=False):
+        old, new = values[before.year], values[after.year]
+        pct = [None if not o or n is None else (n - o) / o * 100 for o, n in zip(old, new, strict=True)]
+        moved = [places(a, b) for a, b in zip(standing[before.year], standing[after.year], strict=True)]
+        steps.append((before.year, after.year, pct, moved))
+    rows = [
+        {
+            "unit": str(unit),
+            "name": names[i],
+            "values": {k: values[y][i] for k, y in zip(keys, years, strict=True)},
+            "ranks": {k: rank_only[y][i] for k, y in zip(keys, years, strict=True)},
+            "rank_source": {k: marked[y][i] for k, y in zip(keys, years, strict=True)},
+            "changes": [
+                {"from": a, "to": b, "value_pct": pcts[i], "places": moves[i]} for a, b, pcts, moves in steps
+            ],
+        }
+        for i, unit in enumerate(order.tolist())
+    ]
     return {"by": by, "years": years, "units": rows, "ranked": {str(y): n for y, n in counts.items()}}
 
 
