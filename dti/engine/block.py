@@ -59,13 +59,16 @@ class Block:
         for k in range(self.token.shape[1]):
             ids = self.token[:, k]
             given = ids >= 0
-            if not given.any():
+            every = bool(given.all())  # the usual column: no mask to copy through
+            found = ids if every else ids[given]
+            if not found.size:
                 continue
-            low = int(ids[given].min())
-            present = np.flatnonzero(np.bincount(ids[given] - low)) + low  # each distinct text once
-            table = np.full(int(present.max()) - low + 1, np.nan)
-            table[present - low] = [points_of(k, fold(str(self.tokens[i]))) for i in present.tolist()]
-            out[given, k] = table[ids[given] - low]
+            low = int(found.min())
+            found = found - low
+            present = np.flatnonzero(np.bincount(found))  # each distinct text once
+            table = np.full(int(present[-1]) + 1, np.nan)
+            table[present] = [points_of(k, fold(str(self.tokens[i]))) for i in (present + low).tolist()]
+            out[slice(None) if every else given, k] = table[found]
         return out
 
 

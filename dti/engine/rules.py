@@ -319,7 +319,8 @@ def _blocks(spec: Spec, layer: Layer, tokens: np.ndarray) -> list[tuple[RuleKind
 
 def points(spec: Spec, layer: Layer, tokens: np.ndarray) -> np.ndarray:
     """Points of every given cell by its node's rule (units × nodes); NaN where missing or unscorable."""
-    out = np.full(layer.value.shape, np.nan, order="F")
+    out = np.empty(layer.value.shape, order="F")  # each column written once: by its block, or NaN
+    out[:, ~np.asarray(layer.given.any(axis=0))] = np.nan  # the columns no block holds
     for kind, block in blocks(spec, layer, tokens):
         # Numbers count only when read as numbers; words are tried whatever the cell's status.
         usable = block.number if kind.reads_numbers else block.status != ABSENT

@@ -104,9 +104,11 @@ def counts_notes(spec: Spec, submission: Submission) -> list[Note]:
     ratio = np.array([isinstance(n.rule, RatioRule) for n in spec.nodes], dtype=bool)
     by_file: dict[str, list[tuple[tuple[str, int, int], Note]]] = {}
     for layer in submission.layers.values():
-        rows, cols = np.nonzero(
-            (layer.status == COUNTS) & ratio & ~np.isnan(layer.value) & (layer.value <= 100)
-        )
+        counts = layer.status == COUNTS
+        if not counts.any():  # the usual file: one look at the statuses
+            continue
+        with np.errstate(invalid="ignore"):
+            rows, cols = np.nonzero(counts & ratio & (layer.value <= 100))  # NaN <= 100 is False
         for i, j in zip(rows.tolist(), cols.tolist(), strict=True):
             where = submission.locate(layer, i, j)
             cell = f"{where['sheet']}!{where['cell']}" if where["sheet"] else where["cell"]
