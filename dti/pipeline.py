@@ -137,13 +137,13 @@ def evaluate(
         # only when the data are valid. The rule blocks both read are made once, first.
         for layer in submission.layers.values():
             blocks(spec, layer, submission.tokens)
-        scored = pool.submit(_scored, spec, submission, kind) if scoring and large(submission) else None
+        scored = pool.submit(_scored, spec, submission, kind) if scoring else None
         report = validate(spec, submission, max_issues=max_issues)
         if kind == "values":
             # A results table publishes the total beside its parts: that is its nature, not an error.
             report.issues = [i for i in report.issues if i.code != IssueCode.NODE_WITH_DESCENDANTS]
         valid = not report.unreadable and report.valid
-        result = (scored.result() if scored else _scored(spec, submission, kind)) if valid and scoring else None
+        result = scored.result() if scored and valid else None
     for layer in submission.layers.values():
         layer.cache.clear()  # the rule blocks validation and scoring shared: a copy of every cell
     return Run(spec, submission, report, result, kind, notes)
@@ -151,11 +151,6 @@ def evaluate(
 
 def _scored(spec: Spec, submission: Submission, kind: Kind) -> Result:
     return score_values(spec, submission) if kind == "values" else score(spec, submission)
-
-
-def large(submission: Submission) -> bool:
-    """Enough cells for scoring beside validation to pay for its thread."""
-    return submission.given.size >= 200_000
 
 
 def _without_data(register: UnitRegister, submission: Submission) -> list[Issue]:
