@@ -239,3 +239,27 @@ def test_as_unit_reads_a_file_without_a_unit_column_in_every_command(tmp_path: P
     assert by_name.exit_code == 0 and "valid: 0 error(s)" in by_name.output
     refused = runner.invoke(app, ["validate", str(form), "--lang", "en"])
     assert refused.exit_code == 1 and "--as-unit CODE" in refused.output
+
+
+def test_every_command_runs_with_the_cycle_collector_paused(monkeypatch: pytest.MonkeyPatch) -> None:
+    """dti/cycles.py: a command's many small objects are not walked by the collector (issue 25); it is
+    back on after the command, whether it ended well or with an error."""
+    import gc
+
+    import typer
+
+    from dti.cli.common import guarded
+    from dti.io.grid import InputError
+
+    seen: list[bool] = []
+
+    def command(fail: bool = False) -> None:
+        seen.append(gc.isenabled())
+        if fail:
+            raise InputError("unreadable")
+
+    assert gc.isenabled()
+    guarded(command)()
+    with pytest.raises(typer.Exit):
+        guarded(command)(fail=True)
+    assert seen == [False, False] and gc.isenabled()

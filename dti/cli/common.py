@@ -20,6 +20,7 @@ from dti.cli.bundles import bundled
 from dti.cli.exits import LANG, READ, ExitCode, worded
 from dti.cli.options import YEARS, DecimalMark, Inputs, Layout, Writer
 from dti.cli.options import Lang as LangChoice
+from dti.cycles import paused_collection
 from dti.words import Note, decimal_for, note
 
 if TYPE_CHECKING:
@@ -68,7 +69,8 @@ def guarded(func: Callable[P, R]) -> Callable[P, R]:
         lang = kwargs.get("lang")  # each command's --lang, alone or in its Writer bundle (spread here)
         LANG.set(lang.code if isinstance(lang, LangChoice) else "vi")
         try:
-            return func(*args, **kwargs)
+            with paused_collection():  # dti/cycles.py: the run's many small objects hold no cycles
+                return func(*args, **kwargs)
         except StdoutError as exc:
             discard_stdout()  # what is still buffered must not fail again at exit
             if exc.broken_pipe:  # the reader has gone (`| head`): nobody is waiting for a message

@@ -10,18 +10,17 @@ points, provisional.
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import functools
-import gc
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from dti.cycles import paused_collection
 from dti.io.grid import InputError
 from dti.numbers import parse_number
 from dti.spec.check import check
@@ -80,7 +79,7 @@ class Imported:
 
     def yaml(self, lang: Lang = "en") -> str:
         """The YAML to write, its provenance worded in `lang`."""
-        with _no_cycles():
+        with paused_collection():
             data = self.spec.model_dump(mode="json", exclude_defaults=True)
             if lang != "en":  # the spec holds its provenance in English
                 data["note"] = self.note.text(lang)
@@ -246,19 +245,6 @@ def _slug(text: str) -> str:
     return slug or "imported"
 
 
-@contextlib.contextmanager
-def _no_cycles() -> Iterator[None]:
-    """Python's cycle collector off while a big table's objects are made: they hold no cycles to
-    collect, and its passes over them were a third of the time (20,000 criteria: 3.4 s → 2.3 s)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def import_table(
     path: Path,
     *,
@@ -268,7 +254,7 @@ def import_table(
     sheet: str | None = None,
 ) -> Imported:
     """Read a criteria table and build its spec; raise InputError for an unreadable table."""
-    with _no_cycles():
+    with paused_collection():
         return _import(path, spec_id=spec_id, title=title, unit_kind=unit_kind, sheet=sheet)
 
 
