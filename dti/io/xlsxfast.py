@@ -40,8 +40,9 @@ CELL_BODY = re.compile(BODY)
 # takes it) and a loose form of the body that ends where BODY would end: at the first '/>' or '</c>'.
 # The loose form is what makes the cut fast (sre walks BODY's optional groups at every cell, ~40 % of the
 # time); a body it lets through that BODY refuses is refused when it is first met.
-LOOSE = rb"[^<>/]*>(?:<v>[^<]*</v>)?</c>|[^<>]*(?:/>|>(?:<[fv/][^<]*)*?</c>)"
-CELL = re.compile(rb'<c r="([A-Z]{1,3})[0-9]{1,9}"(' + LOOSE + rb")")
+# Possessive where nothing could be given back (~10 % faster); the letters are bounded by _column.
+LOOSE = rb"[^<>/]*+>(?:<v>[^<]*+</v>)?</c>|[^<>]*(?:/>|>(?:<[fv/][^<]*)*?</c>)"
+CELL = re.compile(rb'<c r="([A-Z]++)[0-9]++"(' + LOOSE + rb")")
 # What may stand between two cells: a row's end, empty rows, the next row's start, white space.
 ROW = rb'<row(?: r="([1-9][0-9]{0,8})")?(?: [^<>/]*)?'  # its number, when given, first (as all write it)
 GAP = re.compile(rb"\s*(</row>\s*)?((?:" + ROW + rb"(?:/>|></row>)\s*)*)(?:(" + ROW + rb">)\s*)?")
@@ -205,5 +206,7 @@ class _Memo(dict[bytes, int]):
 
 
 def _column(letters: bytes) -> int:
-    """The 1-based number of a column's letters (b'AB' → 28)."""
+    """The 1-based number of a column's letters (b'AB' → 28); more than three are not a column."""
+    if len(letters) > 3:
+        raise NotPlain  # the streaming reader says it is not a cell reference
     return column_number(letters.decode())
