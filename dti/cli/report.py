@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import gc
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
@@ -104,91 +101,74 @@ def report(
     sides = [p for p in (targets, owners, received, tasks) if p is not None]
     inputs_read = [*files, *(previous or []), *sides]
     common.check_output(output, inputs_read)
-    with paused_collection():
-        from dti.briefing import NotScored, SideFileError, build_report
-        from dti.views.report import report_document
-        from dti.words import note
+    from dti.briefing import NotScored, SideFileError, build_report
+    from dti.views.report import report_document
+    from dti.words import note
 
-        code = lang.code
-        current, _ = common.scored_run(files, inputs, code, max_issues=None, quiet=True)
-        earlier = [
-            common.scored_run([f], replace(inputs, year=None), code, quiet=True)[0] for f in previous or []
-        ]
-        said = list(dict.fromkeys([*current.notes, *(n for run in earlier for n in run.notes)]))
-        common.notes(said, code)  # the years' notes (the spec chosen), even when a side file stops the report
-        try:
-            briefing = build_report(
-                current,
-                previous=earlier,
-                targets=targets,
-                owners=owners,
-                received=received,
-                tasks=tasks,
-                today=common.day(today),
-                draws=draws,
-                seed=seed,
-                unit=common.one(unit, "--unit"),
-                register=common.register(inputs.units),
-                sheet=inputs.sheet,
-            )
-        except SideFileError as exc:
-            common.side_issues(exc.checked.report, code)
-            common.fail(note("cli.above", why=exc.note), common.exit_code(exc.checked.report))
-        except NotScored as exc:  # runs given are scored already
-            raise AssertionError(exc) from None
-        common.notes([n for n in dict.fromkeys(briefing.notes) if n not in said], code)
-        for checked in briefing.checked:
-            common.side_issues(checked.report, code)
-        if kind in ("docx", "pdf"):  # the draft names files without their folders, and gives no hints
-            from dti.views.report_word import on_paper
-
-            briefing = on_paper(briefing, [s.name for s in current.submission.sources])
-        mark = common.decimal_mark(lang, decimal)
-        document = report_document(briefing, lang=code, decimal=mark, sheets=kind != "html")
-        from dti.write.files import write_atomic
-
-        body: str | list[bytes]
-        if kind in ("docx", "pdf"):
-            from dti.views.report_word import word_report
-            from dti.views.review import targets as target_views
-            from dti.write import docx
-
-            latest = briefing.latest
-            draft = word_report(
-                document,
-                latest.year,
-                briefing.spec.id,
-                (briefing.unit, latest.names.get(briefing.unit, briefing.unit)) if briefing.unit else None,
-                len(latest.values),
-                number=number,
-                place=place,
-                date=(when.day, when.month, when.year) if when else None,
-                issuer=issuer,
-                departments=target_views(briefing.review, "responsible", code)[1]
-                if briefing.review
-                else None,
-            )
-            body = [docx.docx(draft) if kind == "docx" else docx.pdf(draft, output)]
-        else:
-            from dti.write import html, xlsx
-
-            body = html.html(document) if kind == "html" else [xlsx.document_workbook(document)]
-        write_atomic(output, body, common.read(inputs_read))
-        count = {"sections": len(document.sections), "charts": len(document.charts())}
-        common.notes([note("notes.report-written", file=str(output), **count)], code)
-        if not all(checked.report.valid for checked in briefing.checked):  # received-log lines left out
-            raise typer.Exit(int(ExitCode.INVALID_DATA))
-
-
-@contextlib.contextmanager
-def paused_collection() -> Iterator[None]:
-    """No cyclic garbage collection while the report is made: at 10,000 units it builds and drops
-    millions of small acyclic objects (rows, cells) that the collector's passes walk again and again
-    (0.2 s of CPU), to find ~20,000 objects in cycles (matplotlib's figures), collected once it is on."""
-    enabled = gc.isenabled()
-    gc.disable()
+    code = lang.code
+    current, _ = common.scored_run(files, inputs, code, max_issues=None, quiet=True)
+    earlier = [
+        common.scored_run([f], replace(inputs, year=None), code, quiet=True)[0] for f in previous or []
+    ]
+    said = list(dict.fromkeys([*current.notes, *(n for run in earlier for n in run.notes)]))
+    common.notes(said, code)  # the years' notes (the spec chosen), even when a side file stops the report
     try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
+        briefing = build_report(
+            current,
+            previous=earlier,
+            targets=targets,
+            owners=owners,
+            received=received,
+            tasks=tasks,
+            today=common.day(today),
+            draws=draws,
+            seed=seed,
+            unit=common.one(unit, "--unit"),
+            register=common.register(inputs.units),
+            sheet=inputs.sheet,
+        )
+    except SideFileError as exc:
+        common.side_issues(exc.checked.report, code)
+        common.fail(note("cli.above", why=exc.note), common.exit_code(exc.checked.report))
+    except NotScored as exc:  # runs given are scored already
+        raise AssertionError(exc) from None
+    common.notes([n for n in dict.fromkeys(briefing.notes) if n not in said], code)
+    for checked in briefing.checked:
+        common.side_issues(checked.report, code)
+    if kind in ("docx", "pdf"):  # the draft names files without their folders, and gives no hints
+        from dti.views.report_word import on_paper
+
+        briefing = on_paper(briefing, [s.name for s in current.submission.sources])
+    mark = common.decimal_mark(lang, decimal)
+    document = report_document(briefing, lang=code, decimal=mark, sheets=kind != "html")
+    from dti.write.files import write_atomic
+
+    body: str | list[bytes]
+    if kind in ("docx", "pdf"):
+        from dti.views.report_word import word_report
+        from dti.views.review import targets as target_views
+        from dti.write import docx
+
+        latest = briefing.latest
+        draft = word_report(
+            document,
+            latest.year,
+            briefing.spec.id,
+            (briefing.unit, latest.names.get(briefing.unit, briefing.unit)) if briefing.unit else None,
+            len(latest.values),
+            number=number,
+            place=place,
+            date=(when.day, when.month, when.year) if when else None,
+            issuer=issuer,
+            departments=target_views(briefing.review, "responsible", code)[1] if briefing.review else None,
+        )
+        body = [docx.docx(draft) if kind == "docx" else docx.pdf(draft, output)]
+    else:
+        from dti.write import html, xlsx
+
+        body = html.html(document) if kind == "html" else [xlsx.document_workbook(document)]
+    write_atomic(output, body, common.read(inputs_read))
+    count = {"sections": len(document.sections), "charts": len(document.charts())}
+    common.notes([note("notes.report-written", file=str(output), **count)], code)
+    if not all(checked.report.valid for checked in briefing.checked):  # received-log lines left out
+        raise typer.Exit(int(ExitCode.INVALID_DATA))
