@@ -11,6 +11,7 @@ from typing import Any
 
 import numpy as np
 import openpyxl
+import pytest
 import xlsxwriter
 
 from dti.views import Column, View
@@ -95,7 +96,8 @@ def _sheet_parts(fill: Any) -> tuple[bytes, ...]:
         return tuple(archive.read(n) for n in names if n in archive.namelist())
 
 
-def test_whole_columns_write_the_xml_of_cells_written_one_by_one() -> None:
+@pytest.mark.parametrize("default_height", [None, 20])
+def test_whole_columns_write_the_xml_of_cells_written_one_by_one(default_height: int | None) -> None:
     # 40 rows (three 16-row span groups), a gap, a taller row, a bold row written cell by cell among the
     # bulk ones, a column in two looks, repeated texts: the sheet and its shared strings as XlsxWriter
     # writes them cell by cell
@@ -109,6 +111,8 @@ def test_whole_columns_write_the_xml_of_cells_written_one_by_one() -> None:
         sheet.write_string(0, 0, "Mã")
         sheet.write_string(0, 1, "Điểm")
         sheet.set_row(7, 30)
+        if default_height:  # every row's tag then carries its height: XlsxWriter writes each
+            sheet.set_default_row(default_height)
         for k in (12, 20):
             sheet.write_string(k + 1, 2, "Trung bình", book.add_format({"bold": True}))
         top = 1
@@ -131,6 +135,7 @@ def test_whole_columns_write_the_xml_of_cells_written_one_by_one() -> None:
     assert whole[0] == alone[0]
     assert whole[1] == alone[1]
     assert b'<row r="8" spans="1:4" ht="30" customHeight="1">' in whole[0]
+    assert bool(re.search(rb'<row r="9" [^>]*customHeight="1"', whole[0])) == bool(default_height)
     assert b'<c r="B3" s="1"><v>0.4333333333333333</v></c>' in whole[0]
     assert b"<v>1.333333333333333</v>" in whole[0]  # 16 significant digits, as XlsxWriter writes
 
@@ -177,3 +182,19 @@ def test_a_workbook_is_deflated_fast_and_xlsxwriter_left_as_it_was() -> None:
     assert sheet.compress_size == len(zlib.compress(xml, DEFLATE_LEVEL)) - 6  # raw deflate: no header
     assert len(zlib.compress(xml, DEFLATE_LEVEL)) > len(zlib.compress(xml))  # not zlib's default
     assert openpyxl.load_workbook(io.BytesIO(data))["DTI"]["B3001"].value == 428.4285714285714  # 2999/7
+
+
+def test_a_marked_number_column_is_as_wide_as_its_widest_marked_cell() -> None:
+    # 'Hạng' 4; '3 p' 3; '12345' 5; an empty cell marked 'công bố' 8: width 8 + 2
+    rows = [
+        {"rank": 3.0, "mark": "p"},
+        {"rank": 12345.0, "mark": None},
+        {"rank": None, "mark": "công bố"},
+        {"rank": 7.0, "mark": "p"},
+    ]
+    view = View(None, [Column("rank", "Hạng", "int", marker="mark")], rows, sheet="Hạng")
+    sheet = openpyxl.load_workbook(io.BytesIO(views_workbook([view])))["Hạng"]
+    assert sheet.column_dimensions["A"].width == pytest.approx(10 + 0.7109375)
+    rows[2]["mark"] = None  # then the widest is 12345
+    sheet = openpyxl.load_workbook(io.BytesIO(views_workbook([view])))["Hạng"]
+    assert sheet.column_dimensions["A"].width == pytest.approx(7 + 0.7109375)

@@ -220,6 +220,9 @@ class Book:
             values = _listed(values)
         if plain and column.kind == "text" and _types(values) <= {str, type(None)}:
             return max([len(column.label), *(len(v) for v in values if v)])
+        numeric = column.kind in NUMBERS and _types(values) <= {float, int, type(None)}
+        if numeric and column.marker and not column.indent:  # a rank marked 'p' (published) on some rows
+            return self._marked_width(column, rows, np.asarray(values, dtype=float))
         if column.kind in ("text", "list", "bool") or not plain:
             return max([len(column.label), *(self.shown(column, r) for r in rows)])
         if _types(values) <= {float, int, type(None)}:
@@ -231,6 +234,21 @@ class Book:
             others = [v for v in values if not _blank(v) and _number(v) is None]  # text in a number column
             measured = [min(found), max(found), *others] if found else others
         return max([len(column.label), *(len(cell(column, v, self.decimal)) for v in measured)])
+
+    def _marked_width(self, column: Column, rows: list[dict[str, Any]], numbers: np.ndarray) -> int:
+        """The widest cell of a number column with a marker, as `shown` measures each row: for each
+        distinct marker, its rows' smallest and largest number (or an empty cell) and the marker."""
+        marker = str(column.marker)
+        marks = np.array([str(r[marker]) if r.get(marker) else "" for r in rows], dtype=object)
+        widest = len(column.label)
+        for mark in set(marks.tolist()):
+            extra = 1 + len(mark) if mark else 0
+            part = numbers[marks == mark]
+            found = part[np.isfinite(part)]
+            measured = [float(found.min()), float(found.max())] if len(found) else []
+            sizes = [len(cell(column, v, self.decimal)) for v in measured]
+            widest = max([widest, *(extra + n for n in sizes), *([extra] if len(found) < len(part) else [])])
+        return widest
 
     def table(self, sheet: Any, view: View, top: int = 0) -> Placed:
         """The view at row `top`: title, bold frozen header with an autofilter, rows, notes."""
@@ -316,10 +334,11 @@ class Book:
             else:
                 colours = [None] * size
             chosen = bulk.tolist()
+            tidy = {t: clean(t) for t in dict.fromkeys(values) if t is not None}  # once per distinct text
             for colour in dict.fromkeys(c for c, b in zip(colours, chosen, strict=True) if b):
                 look = text_look if colour is None else self._look(column, wide, colour)
                 picked = zip(values, chosen, colours, strict=True)
-                sheet.strings(top, j, [clean(v) if b and c == colour else None for v, b, c in picked], look)
+                sheet.strings(top, j, [tidy[v] if b and c == colour else None for v, b, c in picked], look)
             alone = strong | (given & ~bulk)
         for i in np.flatnonzero(alone).tolist():
             self._value(sheet, top + i, j, column, rows[i], view, wide)
