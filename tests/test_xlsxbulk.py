@@ -7,6 +7,7 @@ import math
 import re
 import zipfile
 import zlib
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -17,6 +18,7 @@ import xlsxwriter
 from dti.views import Column, View
 from dti.write.xlsx import views_workbook
 from dti.write.xlsxbulk import DEFLATE_LEVEL, BulkSheet
+from tests.conftest import soffice_convert
 
 
 def test_bulk_columns_keep_bold_rows_blanks_and_formats_in_place() -> None:
@@ -198,3 +200,20 @@ def test_a_marked_number_column_is_as_wide_as_its_widest_marked_cell() -> None:
     rows[2]["mark"] = None  # then the widest is 12345
     sheet = openpyxl.load_workbook(io.BytesIO(views_workbook([view])))["Hạng"]
     assert sheet.column_dimensions["A"].width == pytest.approx(7 + 0.7109375)
+
+
+@pytest.mark.slow
+def test_libreoffice_reads_a_workbook_of_whole_columns(tmp_path: Path) -> None:
+    # the bulk rows' XML and the faster deflate make a file an office suite opens as written
+    rows = [{"unit": f"X{k}", "name": f"Xã Tân Phú {k}", "dti": k / 8 if k % 3 else None} for k in range(300)]
+    columns = [Column("unit", "Mã"), Column("name", "Tên đơn vị"), Column("dti", "DTI", "value", 4)]
+    source = tmp_path / "gia_tri.xlsx"
+    source.write_bytes(views_workbook([View(None, columns, rows, sheet="Giá trị")]))
+    lines = (
+        soffice_convert(source, "csv:Text - txt - csv (StarCalc):44,34,76", tmp_path / "csv")
+        .read_text(encoding="utf-8")
+        .splitlines()
+    )
+    assert lines[0] == "Mã,Tên đơn vị,DTI"
+    assert lines[1:4] == ["X0,Xã Tân Phú 0,", "X1,Xã Tân Phú 1,0.1250", "X2,Xã Tân Phú 2,0.2500"]
+    assert len(lines) == 301 and lines[-1] == "X299,Xã Tân Phú 299,37.3750"
