@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import math
+import random
 import re
 import zipfile
 import zlib
@@ -217,3 +218,59 @@ def test_libreoffice_reads_a_workbook_of_whole_columns(tmp_path: Path) -> None:
     assert lines[0] == "Mã,Tên đơn vị,DTI"
     assert lines[1:4] == ["X0,Xã Tân Phú 0,", "X1,Xã Tân Phú 1,0.1250", "X2,Xã Tân Phú 2,0.2500"]
     assert len(lines) == 301 and lines[-1] == "X299,Xã Tân Phú 299,37.3750"
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_random_sheets_of_whole_columns_read_as_written_cell_by_cell(seed: int) -> None:
+    # columns of numbers or texts in two looks, gaps, bold cells written alone among them, taller rows:
+    # every cell's value, type, font and number format, the heights, the spans and the cells' order the
+    # same as XlsxWriter's cell by cell (the formats' and shared strings' numbering may differ)
+    rnd = random.Random(seed)
+    size, top = rnd.randint(1, 60), rnd.randint(0, 20)
+    numbers = [rnd.random() * 10 ** rnd.randint(-8, 8), rnd.randint(-5, 5), 1e-05]
+    columns = {}
+    for col in rnd.sample(range(8), rnd.randint(1, 5)):
+        kind = rnd.choice("ns")
+        choices = numbers if kind == "n" else ["Xã A", "x y", "t&<>", " lề "]
+        cells = [None if rnd.random() < 0.3 else rnd.choice(choices) for _ in range(size)]
+        columns[col] = (kind, cells, [rnd.randint(0, 1) for _ in range(size)])
+    alone = {(rnd.randint(0, top + size + 3), rnd.randint(0, 9)) for _ in range(rnd.randint(0, 4))}
+    taller = [rnd.randint(0, top + size + 3) for _ in range(rnd.randint(0, 2))]
+
+    def fill(book: Any, sheet: Any, whole: bool) -> None:
+        looks = [book.add_format({"font_color": c, "num_format": "0.00"}) for c in ("#1E7B34", "#C0392B")]
+        for row in taller:
+            sheet.set_row(row, 25)
+        for col, (kind, cells, look) in columns.items():
+            kept = [None if (top + i, col) in alone else v for i, v in enumerate(cells)]
+            for k in (0, 1) if whole else ():
+                part = [v if look[i] == k else None for i, v in enumerate(kept)]
+                if kind == "n":
+                    sheet.numbers(top, col, np.array([math.nan if v is None else v for v in part]), looks[k])
+                else:
+                    sheet.strings(top, col, part, looks[k])
+            for i, value in enumerate(kept if not whole else []):
+                if value is not None:
+                    write = sheet.write_number if kind == "n" else sheet.write_string
+                    write(top + i, col, value, looks[look[i]])
+        for row, col in alone:
+            sheet.write_string(row, col, "Trung bình", book.add_format({"bold": True}))
+
+    def read(whole: bool) -> list[Any]:
+        buffer = io.BytesIO()
+        book = xlsxwriter.Workbook(buffer, {"in_memory": True})
+        fill(book, book.add_worksheet("Giá trị", worksheet_class=BulkSheet), whole)
+        book.close()
+        sheet = openpyxl.load_workbook(buffer)["Giá trị"]
+        cells = [
+            (c.coordinate, c.value, c.data_type, c.font.b, c.font.color and c.font.color.rgb, c.number_format)
+            for row in sheet.iter_rows()
+            for c in row
+            if c.value is not None
+        ]
+        heights = sorted((k, d.height) for k, d in sheet.row_dimensions.items() if d.height)
+        xml = zipfile.ZipFile(buffer).read("xl/worksheets/sheet1.xml").decode()
+        tags = re.findall(r"<row [^>]*>", xml)
+        return [cells, heights, tags, re.findall(r'<c r="([A-Z]+\d+)"', xml), sheet.dimensions]
+
+    assert read(True) == read(False)
