@@ -183,7 +183,8 @@ def _dumps_columns(columns: list[tuple[Any, Any]]) -> Iterator[bytes]:
 
     def write(k: int) -> bytes:
         out = io.BytesIO()
-        options = pacsv.WriteOptions(quoting_style="needed", include_header=k == 0)
+        # A part formatted as one batch: pyarrow's 1,024-row batches cost ~15 % more CPU in all.
+        options = pacsv.WriteOptions(quoting_style="needed", include_header=k == 0, batch_size=PART_ROWS)
         pacsv.write_csv(table.slice(k * PART_ROWS, PART_ROWS), out, options)
         return out.getvalue()
 
