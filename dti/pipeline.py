@@ -7,14 +7,12 @@ The CLI and library users go through the same gate: a submission with errors yie
 from __future__ import annotations
 
 import os
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
 from dti.engine.build import submission_from_grids
 from dti.engine.lookup import RankingError
-from dti.engine.rules import blocks
 from dti.engine.scoring import Result, score, score_values
 from dti.engine.submission import Layout, Submission
 from dti.engine.validate import validate
@@ -132,25 +130,17 @@ def evaluate(
         # A table of index values: an empty cell is unknown, not zero, so nothing is invented.
         submission.drop_missing_inner(spec)
     kind: Kind = "values" if submission.is_results_table(spec) else "components"
-    with ThreadPoolExecutor(1) as pool:
-        # Scoring starts beside validation (their numpy work runs on two cores); its result is taken
-        # only when the data are valid. The rule blocks both read are made once, first.
-        for layer in submission.layers.values():
-            blocks(spec, layer, submission.tokens)
-        scored = pool.submit(_scored, spec, submission, kind) if scoring else None
-        report = validate(spec, submission, max_issues=max_issues)
-        if kind == "values":
-            # A results table publishes the total beside its parts: that is its nature, not an error.
-            report.issues = [i for i in report.issues if i.code != IssueCode.NODE_WITH_DESCENDANTS]
-        valid = not report.unreadable and report.valid
-        result = scored.result() if scored and valid else None
+    report = validate(spec, submission, max_issues=max_issues)
+    if kind == "values":
+        # A results table publishes the total beside its parts: that is its nature, not an error.
+        report.issues = [i for i in report.issues if i.code != IssueCode.NODE_WITH_DESCENDANTS]
+    if report.unreadable or not report.valid or not scoring:
+        return Run(spec, submission, report, None, kind, notes)
+    spec.require_scorable()
+    result = score_values(spec, submission) if kind == "values" else score(spec, submission)
     for layer in submission.layers.values():
         layer.cache.clear()  # the rule blocks validation and scoring shared: a copy of every cell
     return Run(spec, submission, report, result, kind, notes)
-
-
-def _scored(spec: Spec, submission: Submission, kind: Kind) -> Result:
-    return score_values(spec, submission) if kind == "values" else score(spec, submission)
 
 
 def _without_data(register: UnitRegister, submission: Submission) -> list[Issue]:

@@ -142,31 +142,6 @@ def test_evaluate_gates_invalid_data_like_the_cli(tmp_path: Path) -> None:
     assert good.result is not None and good.kind == "components" and good.year == 2023
 
 
-def test_scoring_beside_validation_keeps_the_gate(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Scoring runs beside validation: a failure of it on invalid data is never seen (the data's errors
-    are), on valid data it is raised as before, and the result is the one scoring alone gives."""
-    import dti.pipeline
-
-    checked = evaluate(SAMPLES / "2023.csv", scoring=False)
-    assert checked.result is None
-    alone = score(checked.spec, checked.submission)
-    beside = evaluate(SAMPLES / "2023.csv").result
-    assert beside is not None
-    assert np.array_equal(beside.values_matrix, alone.values_matrix, equal_nan=True)
-    assert np.array_equal(beside.ranks_matrix, alone.ranks_matrix)
-
-    def broken(*args: object) -> None:
-        raise dti.spec.SpecError("test", ["scoring failed"])
-
-    monkeypatch.setattr(dti.pipeline, "score", broken)
-    bad = tmp_path / "2023.csv"
-    bad.write_text("unit,indicator,value\n01,HTS.01,abc\n", encoding="utf-8")
-    run = evaluate(bad)
-    assert run.result is None and [i.code for i in run.report.errors] == ["non-numeric"]
-    with pytest.raises(dti.spec.SpecError, match="scoring failed"):
-        evaluate(SAMPLES / "2023.csv")
-
-
 def test_a_published_table_is_taken_as_given(tmp_path: Path) -> None:
     table = tmp_path / "published_2022.csv"
     table.write_text('unit,DTI,CQS,NTS\n01,"0,5","0,4","0,3"\n', encoding="utf-8")
