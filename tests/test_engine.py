@@ -175,3 +175,19 @@ def test_a_spec_that_cannot_score_stops_before_the_data_are_judged() -> None:
     with pytest.raises(SpecError, match="not scorable"):
         evaluate(SAMPLES / "2024.csv", spec="dti-province-2025")
     assert not evaluate(SAMPLES / "2024.csv", spec="dti-province-2025", scoring=False).report.valid
+
+
+def test_blank_texts_read_from_pyarrow_buffers_are_what_strip_says() -> None:
+    """Column.blank / Column.empty (issue 25: once per column, not once per reader) agree with
+    `not text.strip()` and `text == ""`, for texts pyarrow holds and for plain lists."""
+    import pyarrow as pa
+
+    from dti.io.grid import SPACE_LEADS, Column
+
+    leads = {chr(c).encode("utf-8")[0] for c in range(0x110000) if chr(c).isspace()}
+    assert leads == set(SPACE_LEADS.tolist())
+    texts = ["", " ", "\xa0", "\u3000x", "a", "\u2003\u205f", "x ", "\t\r\n", "\x1c", "Đà Nẵng", "0,5"]
+    arrow = pa.array(["padding", *texts]).slice(1)  # an offset into the buffers, as a slice has
+    for column in (Column(np.arange(len(texts)), texts, arrow=arrow), Column(np.arange(len(texts)), texts)):
+        assert column.blank.tolist() == [not t.strip() for t in texts]
+        assert column.empty.tolist() == [t == "" for t in texts]

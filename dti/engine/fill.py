@@ -58,7 +58,7 @@ class Builder:
     def _add_tokens(self, column: Column) -> int:
         offset = self.token_count
         self.tokens.append(np.array(column.texts, dtype=object))
-        self.blank_tokens.append(np.array([not t.strip() for t in column.texts], dtype=bool))
+        self.blank_tokens.append(column.blank)
         self.token_count += len(column.texts)
         return offset
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -70,6 +71,40 @@ class Column:
             None if self.percent_cells is None else self.percent_cells[keep],
             self.arrow,
         )
+
+    @cached_property
+    def empty(self) -> np.ndarray:
+        """Per distinct text: it is "" (read from pyarrow's offsets when pyarrow read the column)."""
+        if self.arrow is not None:
+            return np.diff(_offsets(self.arrow)) == 0
+        return np.array([not t for t in self.texts], dtype=bool)
+
+    @cached_property
+    def blank(self) -> np.ndarray:
+        """Per distinct text: empty or only white space (`not text.strip()`). Of a column pyarrow read,
+        only the texts whose first byte may start a space are looked at one by one."""
+        if self.arrow is None:
+            return np.array([not t or t.isspace() for t in self.texts], dtype=bool)
+        offsets = _offsets(self.arrow)
+        blank = self.empty.copy()
+        starts = offsets[:-1][~blank]
+        first = np.frombuffer(self.arrow.buffers()[2], dtype=np.uint8)[starts] if len(starts) else starts
+        maybe = np.flatnonzero(~blank)[np.isin(first, SPACE_LEADS)]
+        blank[maybe] = [self.texts[i].isspace() for i in maybe.tolist()]
+        return blank
+
+
+# The first UTF-8 byte of every character str.isspace() calls a space (tests/test_grid.py checks it
+# against all of Unicode): \t-\r, \x1c-\x1f, ' ', U+0085 and U+00A0 (0xC2), U+1680 (0xE1),
+# U+2000-U+205F (0xE2), U+3000 (0xE3).
+SPACE_LEADS = np.array([*range(0x09, 0x0E), *range(0x1C, 0x21), 0xC2, 0xE1, 0xE2, 0xE3], dtype=np.uint8)
+
+
+def _offsets(strings: Any) -> np.ndarray:
+    """A pyarrow string array's offsets (n + 1), read from its buffer (to_numpy would import pandas)."""
+    return np.frombuffer(strings.buffers()[1], dtype=np.int32)[
+        strings.offset : strings.offset + len(strings) + 1
+    ]
 
 
 @dataclass(frozen=True)
@@ -202,8 +237,7 @@ def make_grid(
     """A grid whose header is spreadsheet row `header_row` (below blank first rows) and n body rows."""
     blank = np.ones(n, dtype=bool)
     for column in columns:
-        empty = np.array([t == "" for t in column.texts], dtype=bool)
-        blank &= empty[column.codes] if len(empty) else True
+        blank &= column.empty[column.codes] if len(column.texts) else True
     rows = np.arange(header_row + 1, header_row + 1 + n)
     return Grid(path, sheet, [h.strip() for h in header], columns, rows, blank)
 

@@ -143,8 +143,7 @@ def _skip_inside(
     for j, column in enumerate(grid.columns):
         if not column.texts:
             continue
-        empty = np.array([not t.strip() for t in column.texts], dtype=bool)
-        filled += ~empty[column.codes]
+        filled += ~column.blank[column.codes]
         if j < 3:
             flagged = np.array(
                 [
