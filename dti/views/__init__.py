@@ -14,7 +14,7 @@ from dti.views.base import Column, Kind, Lang, View, word
 
 if TYPE_CHECKING:
     from dti.views.rank import rank_frame, rank_table, unit_years
-    from dti.views.review import issues, issues_frame, targets, targets_data, targets_frame
+    from dti.views.review import targets, targets_data, targets_frame
     from dti.views.score import (
         score_columns,
         score_data,
@@ -24,10 +24,11 @@ if TYPE_CHECKING:
     )
     from dti.views.score_unit import unit_breakdown
     from dti.views.spec import spec_list, spec_tree
+    from dti.views.validation import issues, issues_frame
 
 _HOME = {
-    "issues": "dti.views.review",
-    "issues_frame": "dti.views.review",
+    "issues": "dti.views.validation",
+    "issues_frame": "dti.views.validation",
     "targets": "dti.views.review",
     "targets_data": "dti.views.review",
     "targets_frame": "dti.views.review",

@@ -124,7 +124,7 @@ def quality(briefing: Briefing, lang: Lang, sheets: bool = True, limit: int = 50
     lines = [say("notes.report-quality-counts", lang, errors=n_err, warnings=n_warn, year=year)]
     listing = []
     if rows and sheets:
-        from dti.views.review import issues as issue_views
+        from dti.views.validation import issues as issue_views
 
         views = issue_views(report, lang)
         listed = [r for v in views for r in v.rows]

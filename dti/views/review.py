@@ -1,72 +1,20 @@
-"""Views of a validation report and of a target review, with their json/csv builders."""
+"""Views of a target review, with their json/csv builders."""
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from dti.io.periods import Period
-from dti.issues import ISSUE_FIELDS, Report
 from dti.numbers import format_trimmed
-from dti.text import escape_controls
 from dti.tracking.target_notes import label_note, summary
 from dti.tracking.target_periods import BENCHMARKS, column_key
 from dti.tracking.target_text import STATUSES
 from dti.tracking.targets import Review
-from dti.views.base import Column, Lang, View, word
+from dti.views.base import Column, Lang, View
 from dti.words import decimal_for, say
 
-# --- dti validate -----------------------------------------------------------------------------------
-
-
-def issues(report: Report, lang: Lang = "vi", workbooks: set[str] | None = None) -> list[View]:
-    """A table per file of the shown issues; the last view's notes count them and give the verdict.
-    An issue in a file of `workbooks` (read as several sheets) names its sheet in the cell column
-    (`Sở Y tế!E9`)."""
-    keys = ("row", "cell", "column", "unit", "severity", "issue", "message")
-    columns = [Column(k, word(k, lang), "int" if k == "row" else "text", empty="") for k in keys]
-    columns[4] = Column("level", word("severity", lang), tone="severity")
-    shown = report.shown()
-    by_file: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for i in shown:
-        row = {k: getattr(i, k) for k in ("row", "cell", "column", "unit")}
-        if i.sheet and i.file in (workbooks or set()):
-            row["cell"] = f"{i.sheet}!{i.cell}" if i.cell else i.sheet
-        level = word(str(i.severity), lang)
-        by_file[i.file or word("ci.no-file", lang)].append(
-            {
-                **row,
-                "message": i.text(lang),
-                "severity": str(i.severity),
-                "level": level,
-                "issue": str(i.code),
-            }
-        )
-    views = [View(escape_controls(f), columns, rows) for f, rows in by_file.items()] or [View(None, [], [])]
-    counts = Counter(str(i.code) for i in report.issues)
-    notes = []
-    if counts:
-        listed = [f"{c} {n}" for c, n in sorted(counts.items())]
-        notes.append(say("label.validate.by-code", lang, counts=listed))
-    if len(shown) < len(report.issues):
-        notes.append(say("label.validate.shown", lang, shown=len(shown), total=len(report.issues)))
-    verdict = "label.validate.valid" if report.valid else "label.validate.invalid"
-    notes.append(say(verdict, lang, errors=len(report.errors), warnings=len(report.warnings)))
-    if report.strict and report.warnings:
-        notes.append(say("ci.strict-warnings", lang, warnings=len(report.warnings)))
-    views[-1].notes = notes
-    return views
-
-
-def issues_frame(report: Report) -> pd.DataFrame:
-    """The `dti validate --format csv` table: one row per shown issue, ISSUE_FIELDS as columns."""
-    frame = pd.DataFrame([i.to_dict() for i in report.shown()], columns=list(ISSUE_FIELDS))
-    return frame.astype({"row": "Int64"})
-
-
-# --- dti targets ------------------------------------------------------------------------------------
+if TYPE_CHECKING:
+    import pandas as pd
 
 TARGET_COLUMNS = ("id", "group", "name", "responsible", "target", "result", "label")
 
@@ -132,6 +80,8 @@ def _compared(review: Review, lang: Lang, decimal: str | None) -> tuple[list[Col
                 for p, d, q in zip(frame[name], frame[f"{column.role}_difference"], percent, strict=True)
             ]
             columns.append(Column(name, say(f"tracking.targets.{name}", lang)))
+    import pandas as pd
+
     return columns, pd.DataFrame(cells, index=frame.index)
 
 
@@ -171,6 +121,8 @@ def target_counts(review: Review, by: str) -> dict[str, Any]:
 
 def target_counts_frame(review: Review, by: str) -> pd.DataFrame:
     """`dti targets --by X --format csv`: a row per group or responsible unit, a column per status."""
+    import pandas as pd
+
     return pd.DataFrame(target_counts(review, by)["rows"])
 
 

@@ -1,0 +1,64 @@
+"""Views of a validation report: a table per file, and the `dti validate --format csv` columns."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from typing import Any
+
+import numpy as np
+
+from dti.issues import ISSUE_FIELDS, Report
+from dti.text import escape_controls
+from dti.views.base import Column, Lang, View, word
+from dti.words import say
+
+
+def issues(report: Report, lang: Lang = "vi", workbooks: set[str] | None = None) -> list[View]:
+    """A table per file of the shown issues; the last view's notes count them and give the verdict.
+    An issue in a file of `workbooks` (read as several sheets) names its sheet in the cell column
+    (`Sở Y tế!E9`)."""
+    keys = ("row", "cell", "column", "unit", "severity", "issue", "message")
+    columns = [Column(k, word(k, lang), "int" if k == "row" else "text", empty="") for k in keys]
+    columns[4] = Column("level", word("severity", lang), tone="severity")
+    shown = report.shown()
+    by_file: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for i in shown:
+        row = {k: getattr(i, k) for k in ("row", "cell", "column", "unit")}
+        if i.sheet and i.file in (workbooks or set()):
+            row["cell"] = f"{i.sheet}!{i.cell}" if i.cell else i.sheet
+        level = word(str(i.severity), lang)
+        by_file[i.file or word("ci.no-file", lang)].append(
+            {
+                **row,
+                "message": i.text(lang),
+                "severity": str(i.severity),
+                "level": level,
+                "issue": str(i.code),
+            }
+        )
+    views = [View(escape_controls(f), columns, rows) for f, rows in by_file.items()] or [View(None, [], [])]
+    counts = Counter(str(i.code) for i in report.issues)
+    notes = []
+    if counts:
+        listed = [f"{c} {n}" for c, n in sorted(counts.items())]
+        notes.append(say("label.validate.by-code", lang, counts=listed))
+    if len(shown) < len(report.issues):
+        notes.append(say("label.validate.shown", lang, shown=len(shown), total=len(report.issues)))
+    verdict = "label.validate.valid" if report.valid else "label.validate.invalid"
+    notes.append(say(verdict, lang, errors=len(report.errors), warnings=len(report.warnings)))
+    if report.strict and report.warnings:
+        notes.append(say("ci.strict-warnings", lang, warnings=len(report.warnings)))
+    views[-1].notes = notes
+    return views
+
+
+def issues_frame(report: Report) -> dict[str, Any]:
+    """The `dti validate --format csv` table as columns: one row per shown issue, ISSUE_FIELDS; a row
+    number is a whole number, empty when the issue has none."""
+    shown = report.shown()
+    columns: dict[str, Any] = {name: [getattr(i, name) for i in shown] for name in ISSUE_FIELDS}
+    columns["code"] = [str(i.code) for i in shown]
+    columns["severity"] = [str(i.severity) for i in shown]
+    rows = columns["row"]
+    columns["row"] = np.ma.masked_array([r or 0 for r in rows], [r is None for r in rows], dtype=np.int64)
+    return columns
