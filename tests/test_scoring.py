@@ -226,7 +226,15 @@ def test_points_lost_and_recoverable_worked_by_hand() -> None:
             points[i, j] = got[code]
             stake[i, j] = at_stake.get(code, 0.0)
     result = Result(
-        spec, 2025, list(given), ["", "", ""], points, points / 40, np.zeros_like(points), stake, points
+        spec,
+        2025,
+        list(given),
+        ["", "", ""],
+        points,
+        points / 40,
+        np.zeros_like(points),
+        lambda: stake,
+        points,
     )
     lost, back = result.lost_points, result.recoverable_points
     assert lost.loc["u1", ["T", "A", "A.1", "A.2", "B"]].tolist() == [6, 6, 6, 0, 0]

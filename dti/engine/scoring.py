@@ -13,6 +13,8 @@ from dti.engine.submission import Layer, Submission
 from dti.spec import Spec
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     import pandas as pd
 
 
@@ -30,8 +32,14 @@ class Result:
     points_matrix: np.ndarray  # NaN where the data do not determine the node
     values_matrix: np.ndarray  # points / max; NaN where max is 0 or the node is undetermined
     ranks_matrix: np.ndarray  # competition ranks on values rounded to spec.precision; 0 = no rank
-    missing_matrix: np.ndarray  # points at stake: what missing data could have earned
+    stake_of: Callable[[], np.ndarray]  # makes missing_matrix (see there)
     self_matrix: np.ndarray  # the self-assessed view (verified cells replaced by self cells where given)
+
+    @cached_property
+    def missing_matrix(self) -> np.ndarray:
+        """Points at stake: what missing data could have earned (NaN where undetermined). Made on first
+        use: `dti score` never reads it, and at 100,000 units it is another 180 MB and a sum up the DAG."""
+        return self.stake_of()
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -208,7 +216,7 @@ def _result(
     submission: Submission,
     keep: np.ndarray,
     points: np.ndarray,
-    stake: np.ndarray,
+    stake: Callable[[], np.ndarray],
     self_points: np.ndarray,
 ) -> Result:
     graph = spec.graph
@@ -266,7 +274,11 @@ def score(spec: Spec, submission: Submission) -> Result:
     np.copyto(leaf_points, 0.0, where=unscored)  # what is not given or missing scores 0
     del unscored
     points = up(leaf_points)
-    stake = up(np.where(absent | missing, top, 0.0))
+    at_stake = absent | missing  # what missing data could earn, summed up when first asked for
+
+    def stake() -> np.ndarray:
+        return up(np.where(at_stake, top, 0.0))
+
     self_points = points
     if self_view is not None:
         own = rules.points(spec, self_view.rows(keep), submission.tokens)
@@ -289,4 +301,4 @@ def score_values(spec: Spec, submission: Submission) -> Result:
     counted = counted.rows(keep)
     value = np.where(counted.given, rules.as_fraction(counted.value, counted.percent), np.nan)
     points = value * spec.graph.max_points
-    return _result(spec, submission, keep, points, np.full(points.shape, np.nan), points)
+    return _result(spec, submission, keep, points, lambda: np.full(points.shape, np.nan), points)
