@@ -263,3 +263,26 @@ def test_every_command_runs_with_the_cycle_collector_paused(monkeypatch: pytest.
     with pytest.raises(typer.Exit):
         guarded(command)(fail=True)
     assert seen == [False, False] and gc.isenabled()
+
+
+def test_notes_to_a_pipe_are_the_lines_rich_would_write(capsys: pytest.CaptureFixture[str]) -> None:
+    """dti/write/stderr.py writes a note to a pipe itself (rich not loaded: issue 25), byte for byte
+    what rich wrote there; a tab, which rich expands to its stops, still goes through rich."""
+    import io
+
+    from rich.console import Console
+    from rich.text import Text
+
+    from dti.write import stderr
+
+    for message in [
+        "Số liệu năm 2024: 108 cảnh báo",
+        "cột\tB",
+        "x" * 300,
+        "hai\ndòng",
+        "[bold]x[/bold] :smile:",
+    ]:
+        stderr.note(message)
+        written = io.StringIO()
+        Console(file=written, highlight=False).print(Text(message, style="yellow"), soft_wrap=True)
+        assert capsys.readouterr().err == written.getvalue()

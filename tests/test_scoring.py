@@ -245,7 +245,8 @@ def test_points_lost_and_recoverable_worked_by_hand() -> None:
 
 @pytest.mark.slow
 def test_score_imports_neither_pandas_nor_the_briefing(tmp_path: Path) -> None:
-    # Start-up (issue 25): dti score, to the terminal and as CSV, needs neither (pandas alone is ~0.8 s);
+    # Start-up (issue 25): dti score, to the terminal and as CSV, needs neither (pandas alone is ~0.8 s),
+    # nor rich for CSV;
     # the sample's few texts are parsed without pyarrow too (the CSV writer needs it).
     import subprocess
     import sys
@@ -261,7 +262,8 @@ def test_score_imports_neither_pandas_nor_the_briefing(tmp_path: Path) -> None:
     heavy = "pandas,dti.briefing,dti.analysis.ranking"
     for watched, extra in (
         (heavy + ",pyarrow", []),
-        (heavy, ["--format", "csv", "-o", str(tmp_path / "o.csv")]),
+        # its notes go to a pipe here: plain lines, without rich (dti/write/stderr.py)
+        (heavy + ",rich", ["--format", "csv", "-o", str(tmp_path / "o.csv")]),
     ):
         args = [sys.executable, "-c", check, watched, "score", str(SAMPLES / "2024.csv"), *extra]
         done = subprocess.run(args, capture_output=True, text=True, cwd=ROOT, timeout=300, check=False)

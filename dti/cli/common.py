@@ -39,9 +39,9 @@ T = TypeVar("T")
 
 
 def fail(why: Note | str | Exception, code: ExitCode) -> NoReturn:
-    from dti.write import text
+    from dti.write import stderr
 
-    text.error(worded(why))
+    stderr.error(worded(why))
     raise typer.Exit(int(code))
 
 
@@ -63,7 +63,7 @@ def guarded(func: Callable[P, R]) -> Callable[P, R]:
         from dti.engine.lookup import RankingError
         from dti.io.grid import InputError
         from dti.spec import SpecError
-        from dti.write import text
+        from dti.write import stderr
         from dti.write.files import OutputError, StdoutError, discard_stdout
 
         lang = kwargs.get("lang")  # each command's --lang, alone or in its Writer bundle (spread here)
@@ -79,7 +79,7 @@ def guarded(func: Callable[P, R]) -> Callable[P, R]:
         except SpecError as exc:
             if isinstance(exc, InputError):  # SpecUnreadable: no such file, unreadable bytes
                 fail(exc, ExitCode.USAGE)
-            text.spec_problems(exc.source, exc.problems, LANG.get())
+            stderr.spec_problems(exc.source, exc.problems, LANG.get())
             raise typer.Exit(int(ExitCode.BAD_SPEC)) from None
         except RankingError as exc:
             if exc.argument in ("by", "unit", "merge") or exc.option_error:
@@ -268,10 +268,10 @@ def check_output(output: Path | None, inputs: Sequence[Path] = ()) -> None:
 
 def notes(found: Sequence[Note | str], lang: Lang) -> None:
     """The library's notes on stderr, worded in the user's language."""
-    from dti.write import text
+    from dti.write import stderr
 
     for each in found:
-        text.note(each, lang)
+        stderr.note(each, lang)
 
 
 def side_issues(report: Report, lang: Lang, stop: Note | None = None) -> None:
@@ -296,16 +296,18 @@ def scored(run: Run, file: object, lang: Lang, warnings: bool = True) -> Result:
     """The run's result (after a line counting its warnings); without one, the issues and exit 1 or 2."""
     from dti import views
     from dti.words import say
-    from dti.write import text
+    from dti.write import stderr
 
     if run.result is None:
+        from dti.write import text
+
         why = "notes.not-scored-unreadable" if run.report.unreadable else "notes.not-scored-invalid"
-        text.error(say(why, lang, file=str(file)))
+        stderr.error(say(why, lang, file=str(file)))
         text.show(views.issues(run.report, lang), stderr=True)
         raise typer.Exit(int(exit_code(run.report)))
     summary = views.warnings_line(file, run.report, lang)
     if summary and warnings:
-        text.note(summary)
+        stderr.note(summary)
     return run.result
 
 

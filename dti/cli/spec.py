@@ -89,18 +89,18 @@ def spec_check(
 ) -> None:
     """Check spec files: exit 0 if all are valid, 3 with every problem listed (with its YAML key path)."""
     from dti.spec import SpecError, SpecUnreadable, load_spec
-    from dti.write import text
+    from dti.write import stderr, text
 
     failed: set[ExitCode] = set()
     for path in paths:
         try:
             spec = load_spec(path)
         except SpecUnreadable as exc:
-            text.error(worded(exc))
+            stderr.error(worded(exc))
             failed.add(ExitCode.USAGE)
             continue
         except SpecError as exc:
-            text.spec_problems(exc.source, exc.problems, lang.code)
+            stderr.spec_problems(exc.source, exc.problems, lang.code)
             failed.add(ExitCode.BAD_SPEC)
             continue
         text.line(note("cli.spec-ok", path=str(path), spec=spec.id, count=len(spec.nodes)).text(lang.code))

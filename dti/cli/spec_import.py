@@ -86,7 +86,7 @@ def spec_import(
     from dti.views.spec_import import import_review, import_summary
     from dti.words import note
     from dti.write import json as json_writer
-    from dti.write import text
+    from dti.write import stderr, text
 
     imported = import_table(
         table, spec_id=spec_id, title=title, unit_kind=unit_kind.value if unit_kind else None, sheet=sheet
@@ -99,7 +99,7 @@ def spec_import(
         return
     written = output or note("spec.review.stdout")
     summary = import_summary(found, lang.code)
-    text.note(note("spec.review.written", table=table, output=written, summary=summary), lang.code)
+    stderr.note(note("spec.review.written", table=table, output=written, summary=summary), lang.code)
     view = import_review(found, lang.code)
     if view.rows or view.notes:
         text.show(view, stderr=True)

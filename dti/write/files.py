@@ -251,6 +251,15 @@ def write_all(buffer: IO[bytes], data: bytes) -> None:
 SURROGATES = re.compile("[\ud800-\udfff]")
 
 
+CONTROLS = dict.fromkeys([*range(0, 9), *range(11, 32), 127, *range(128, 160)], "\N{REPLACEMENT CHARACTER}")
+
+
+def safe(text: str) -> str:
+    """The text with control characters (other than tab and newline) replaced by U+FFFD, and a file
+    name's undecodable bytes written as \\xff."""
+    return printable(text).translate(CONTROLS)
+
+
 def printable(text: str) -> str:
     """`text` with each lone surrogate written as \\xNN (an undecodable byte) or \\uNNNN."""
     if text.isascii():

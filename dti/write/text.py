@@ -23,8 +23,8 @@ from rich.text import Text
 from dti.views import Column, View
 from dti.views.cells import cell, missing
 from dti.views.document import Decimal
-from dti.words import Lang, Note, say
-from dti.write.files import printable, stdout, stdout_errors, write_text
+from dti.write import stderr as err
+from dti.write.files import safe, stdout, stdout_errors, write_text
 
 RICH_ROWS = 500  # above this a plain table is written: rich lays out ~1,000 rows a second
 TEXT_MIN = 10  # a text column is not wrapped narrower than this (unless all of it is narrower)
@@ -39,16 +39,8 @@ TONES = {
     "warning": "yellow",
 }
 
+
 # Control characters from a submitted file (ESC starts a terminal escape sequence) are shown, not obeyed.
-CONTROLS = dict.fromkeys([*range(0, 9), *range(11, 32), 127, *range(128, 160)], "\N{REPLACEMENT CHARACTER}")
-
-
-def safe(text: str) -> str:
-    """The text with control characters (other than tab and newline) replaced by U+FFFD, and a file
-    name's undecodable bytes written as \\xff."""
-    return printable(text).translate(CONTROLS)
-
-
 def _text(column: Column, row: dict[str, Any], decimal: Decimal) -> str:
     text = safe(cell(column, row.get(column.key), decimal))
     if column.marker and row.get(column.marker):
@@ -249,7 +241,7 @@ def show(views: View | Sequence[View], stderr: bool = False, decimal: Decimal = 
             hints = _print(Console(file=stream, highlight=False), views, probe.width, decimal)
         stream.flush()
         for hint in hints:
-            note(hint)
+            err.note(hint)
 
 
 def asked_width() -> int | None:
@@ -279,19 +271,12 @@ def _err() -> Console:
     return Console(stderr=True, highlight=False)
 
 
-def _say(message: str, style: str) -> None:
+def say_styled(message: str, style: str) -> None:
+    """A message on stderr through rich: styled and wrapped at a terminal's width (dti/write/stderr.py
+    sends here what it does not write itself)."""
     console = _err()
     # a terminal wraps on words at its width; a pipe or a file gets the whole message on one line
     console.print(Text(safe(message), style=style), soft_wrap=not console.is_terminal)
-
-
-def note(message: str | Note, lang: Lang = "vi") -> None:
-    """A note on stderr: a vocabulary Note is worded in `lang`."""
-    _say(message.text(lang) if isinstance(message, Note) else message, "yellow")
-
-
-def error(message: str) -> None:
-    _say(message, "bold red")
 
 
 def line(message: str) -> None:
@@ -304,17 +289,3 @@ def line(message: str) -> None:
         else:
             write_text(stream, safe(message) + "\n")
         stream.flush()
-
-
-def spec_problems(source: str, problems: Sequence[Note | str], lang: Lang = "vi") -> None:
-    """A spec that cannot be loaded: every problem with its YAML key path, on stderr."""
-    error(
-        say(
-            "spec.error.invalid",
-            lang,
-            source=source,
-            count=len(problems),
-        )
-    )
-    for problem in problems:
-        _say(f"  {problem.text(lang) if isinstance(problem, Note) else problem}", "")
