@@ -197,10 +197,12 @@ _COMMA_DECIMAL = re.compile(r"\d,\d{1,2}(?:\D|$)|\d,\d{4,}")
 _DOT_DECIMAL = re.compile(r"\d\.\d{1,2}(?:\D|$)|\d\.\d{4,}")
 
 
-def parse_texts(texts: Sequence[str], arrow: Any = None) -> ParsedTexts:
+def parse_texts(texts: Sequence[str], arrow: Any = None, typed: np.ndarray | None = None) -> ParsedTexts:
     """Parse distinct cell texts; given them as a pyarrow array too, the usual cells are parsed vectorised.
 
-    Both paths give the same values, statuses and percent flags (tested).
+    Both paths give the same values, statuses and percent flags (tested). `typed` (per text): the texts
+    some cell holds as typed text, the only ones whose decimal mark is evidence of the file's style (an
+    Excel number's text is Python's, with a dot, whatever the office wrote); None: every text.
     """
     n = len(texts)
     value = np.full(n, np.nan)
@@ -210,7 +212,7 @@ def parse_texts(texts: Sequence[str], arrow: Any = None) -> ParsedTexts:
     commas = dots = 0
     slow: Sequence[int] | np.ndarray = range(n)
     if arrow is not None:
-        slow, commas, dots = _parse_fast(arrow, value, percent, status)
+        slow, commas, dots = _parse_fast(arrow, value, percent, status, typed)
     for i in slow:
         p = parse_number(texts[i])
         value[i], percent[i], status[i], alternative[i] = (
@@ -219,7 +221,7 @@ def parse_texts(texts: Sequence[str], arrow: Any = None) -> ParsedTexts:
             STATUS_CODE[p.status],
             p.alternative,
         )
-        if p.status == "number":
+        if p.status == "number" and (typed is None or typed[i]):
             commas += bool(_COMMA_DECIMAL.search(texts[i]))
             dots += bool(_DOT_DECIMAL.search(texts[i]))
     return ParsedTexts(value, percent, status, alternative, commas, dots)
@@ -252,11 +254,11 @@ def _bits(array: Any) -> np.ndarray:
 
 
 def _parse_fast(
-    array: Any, value: np.ndarray, percent: np.ndarray, status: np.ndarray
+    array: Any, value: np.ndarray, percent: np.ndarray, status: np.ndarray, typed: np.ndarray | None
 ) -> tuple[np.ndarray, int, int]:
     """Read the usual cells with pyarrow's compiled kernels.
 
-    Returns the positions left to parse_number, and how many fast texts use a decimal comma / dot.
+    Returns the positions left to parse_number, and how many fast (typed) texts use a decimal comma / dot.
     """
     import pyarrow as pa
     import pyarrow.compute as pc
@@ -270,8 +272,9 @@ def _parse_fast(
     ]
     percent[hit] = _bits(pc.ends_with(fast, "%"))
     status[hit] = NUMBER
-    commas = int(_bits(pc.match_substring_regex(fast, _DECIMAL_MARK.format(mark=","))).sum())
-    dots = int(_bits(pc.match_substring_regex(fast, _DECIMAL_MARK.format(mark="[.]"))).sum())
+    counted = slice(None) if typed is None else typed[hit]
+    commas = int(_bits(pc.match_substring_regex(fast, _DECIMAL_MARK.format(mark=",")))[counted].sum())
+    dots = int(_bits(pc.match_substring_regex(fast, _DECIMAL_MARK.format(mark="[.]")))[counted].sum())
     return np.flatnonzero(~hit), commas, dots
 
 

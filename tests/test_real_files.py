@@ -144,6 +144,23 @@ def test_a_column_mixing_styles_reads_the_minority_in_the_majority_style(tmp_pat
     assert values == [86.5, 90.0, 72.5, 91.5] and codes == ["read-as-fraction", "mixed-scale"]
 
 
+def test_excel_numbers_are_no_evidence_of_the_decimal_mark(tmp_path: Path) -> None:
+    """'1.234' typed in a workbook whose typed numbers use a decimal comma is 1234, as in the same data
+    saved as CSV: Excel's own numbers (26.2 stored as a number) say nothing of the office's decimal mark
+    (a new user's finding, 7 Dec: openpyxl and XlsxWriter workbooks read it as 1.234, LibreOffice's and
+    the CSV as 1234)."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Mã", "NTS.01", "NTS.02", "NTS.03"])
+    sheet.append(["01", 26.2, 35.5, "1.234"])
+    sheet.append(["02", 40.1, 12.3, "26,2"])
+    sheet.append(["04", 11.5, 7.25, "3"])
+    book.save(tmp_path / "so_lieu_2023.xlsx")
+    run = evaluate(tmp_path / "so_lieu_2023.xlsx", scoring=False)
+    j = run.spec.graph.index["NTS.03"]
+    assert [float(v) for v in run.submission.layers[""].value[:, j]] == [1234.0, 26.2, 3.0]
+
+
 def test_one_file_per_department_scored_as_one(tmp_path: Path) -> None:
     # Issue 11: `dti score a.csv b.csv` and a folder; the same unit and code twice names both places.
     folder = tmp_path / "2023"

@@ -39,6 +39,16 @@ def _first_of(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return first != np.arange(len(keys)), first
 
 
+def typed_texts(column: Column) -> np.ndarray | None:
+    """Per distinct text: some cell holds it as typed text, not as an Excel number (whose text says
+    nothing of the office's decimal mark); None for a column without Excel numbers."""
+    if column.native is None:
+        return None
+    typed = np.zeros(len(column.texts), dtype=bool)
+    typed[column.codes[np.isnan(column.native)]] = True
+    return typed
+
+
 class Builder:
     """Fills the stage layers from the planned grids."""
 
@@ -87,7 +97,7 @@ class Builder:
         many = sum(len(c.texts) for _, c, _ in plan.cells if c.arrow is None) >= ARROW_TEXTS  # an XLSX's
         for _, column, _ in plan.cells:
             arrow = column.arrow if column.arrow is not None or not many else texts_array(column.texts)
-            p = parse_texts(column.texts, arrow)
+            p = parse_texts(column.texts, arrow, typed_texts(column))
             commas, dots = commas + p.comma_decimals, dots + p.dot_decimals
             parsed.append(p)
         style = decimal_style(commas, dots)  # decided once for the whole file
