@@ -6,6 +6,7 @@ An issue carries a stable code, a severity, where it is, and a vocabulary key wi
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -140,6 +141,23 @@ class Batch:
     build: Callable[[], list[Issue]]
 
 
+_LETTERS = re.compile(r"[A-Z]+")
+
+
+def _place(issue: Issue) -> tuple[str, str, int, bool, int, str]:
+    """Where an issue is, in reading order: file, sheet, row, errors first, column (B before AA)."""
+    letters = _LETTERS.match(issue.cell or "")
+    column = letters.group() if letters else ""
+    return (
+        issue.file or "",
+        issue.sheet or "",
+        issue.row or 0,
+        issue.severity != Severity.ERROR,
+        len(column),
+        column,
+    )
+
+
 class Report:
     """Every issue found, in the order found; `shown()` orders them by file and row."""
 
@@ -197,9 +215,15 @@ class Report:
         return any(item.code in UNREADABLE_CODES for item in self._items)
 
     def shown(self) -> list[Issue]:
-        """Return the issues to print, file by file in row order, capped at max_issues."""
-        ordered = sorted(self.issues, key=lambda i: (i.file or "", i.row or 0, i.severity != Severity.ERROR))
-        return ordered if self.max_issues is None else ordered[: self.max_issues]
+        """Return the issues to print, file by file, sheet by sheet, in row and column order, capped at
+        max_issues: errors are kept first when the cap cuts (the error that stops a run is never left
+        out behind 50 warnings)."""
+        issues = self.issues
+        if self.max_issues is not None and len(issues) > self.max_issues:
+            errors = [i for i in issues if i.severity == Severity.ERROR][: self.max_issues]
+            warnings = [i for i in issues if i.severity != Severity.ERROR]
+            issues = errors + sorted(warnings, key=_place)[: self.max_issues - len(errors)]
+        return sorted(issues, key=_place)
 
     def summary(self) -> dict[str, Any]:
         counts = self.counts()

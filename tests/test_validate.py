@@ -266,3 +266,45 @@ def test_issues_read_after_scoring_are_found_again() -> None:
     batches = [b for b in run.report._items if isinstance(b, Batch)]
     assert batches and not any(_reaches(b.build, Block) for b in batches)
     assert run.report.to_dict() == _report(path).to_dict()
+
+
+def test_shown_issues_keep_the_error_and_read_in_sheet_row_column_order() -> None:
+    """A new user's findings (7 Dec): with 195 warnings before it, the one error that stopped `dti score`
+    was cut from the 50 shown; issues of two sheets were interleaved by row, a row's cells out of order."""
+    from dti.issues import Issue, IssueCode, Report, Severity, issue
+
+    def warned(sheet: str, cell: str, row: int) -> Issue:
+        return issue(
+            IssueCode.MISSING_VALUE,
+            Severity.WARNING,
+            "check.missing",
+            file="x.xlsx",
+            sheet=sheet,
+            row=row,
+            cell=cell,
+        )
+
+    late = issue(
+        IssueCode.NON_NUMERIC,
+        Severity.ERROR,
+        "check.not-a-number",
+        {"raw": "khoảng 80%"},
+        file="x.xlsx",
+        sheet="Thuận Nam",
+        row=86,
+        cell="I86",
+    )
+    many = [warned("Ninh Phước", f"E{r}", r) for r in range(8, 208)]
+    shown = Report([*many, late], max_issues=50).shown()
+    assert len(shown) == 50 and late in shown and shown[-1] is late  # Thuận Nam sorts after Ninh Phước
+    cells = [warned("B", c, 16) for c in ("H16", "M16", "I16", "AA16", "B16")]
+    cells += [warned("A", "C11", 11), warned("A", "C9", 9)]
+    assert [(i.sheet, i.cell) for i in Report(cells).shown()] == [
+        ("A", "C9"),
+        ("A", "C11"),
+        ("B", "B16"),
+        ("B", "H16"),
+        ("B", "I16"),
+        ("B", "M16"),
+        ("B", "AA16"),
+    ]
