@@ -308,3 +308,27 @@ def test_shown_issues_keep_the_error_and_read_in_sheet_row_column_order() -> Non
         ("B", "M16"),
         ("B", "AA16"),
     ]
+
+
+def test_a_refusal_names_the_sheet_of_a_cell_in_a_workbook_of_several() -> None:
+    """A new user's finding (7 Dec): `dti score`'s refusal table and the report's issue sheet said `U10`
+    for a workbook of two district sheets, where `Ninh Phước!U10` is another commune than `Thuận Nam!U10`;
+    `dti validate` named them. Without being told, a file whose issues stand on several sheets names them."""
+    from dti.issues import Issue, IssueCode, Report, Severity, issue
+    from dti.views.validation import issues
+
+    def found(sheet: str) -> Issue:
+        return issue(
+            IssueCode.MISSING_VALUE,
+            Severity.WARNING,
+            "check.missing",
+            file="xa.xlsx",
+            sheet=sheet,
+            row=10,
+            cell="U10",
+        )
+
+    two = issues(Report([found("Ninh Phước"), found("Thuận Nam")]))
+    assert [r["cell"] for r in two[0].rows] == ["Ninh Phước!U10", "Thuận Nam!U10"]
+    one = issues(Report([found("Ninh Phước")]))
+    assert [r["cell"] for r in one[0].rows] == ["U10"]

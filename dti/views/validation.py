@@ -16,15 +16,21 @@ from dti.words import say
 def issues(report: Report, lang: Lang = "vi", workbooks: set[str] | None = None) -> list[View]:
     """A table per file of the shown issues; the last view's notes count them and give the verdict.
     An issue in a file of `workbooks` (read as several sheets) names its sheet in the cell column
-    (`Sở Y tế!E9`)."""
+    (`Sở Y tế!E9`); without `workbooks`, a file whose issues stand on several sheets does."""
     keys = ("row", "cell", "column", "unit", "severity", "issue", "message")
     columns = [Column(k, word(k, lang), "int" if k == "row" else "text", empty="") for k in keys]
     columns[4] = Column("level", word("severity", lang), tone="severity")
     shown = report.shown()
+    if workbooks is None:  # not said: a file whose issues stand on several sheets names them
+        sheets: dict[str | None, set[str]] = defaultdict(set)
+        for i in shown:
+            if i.sheet:
+                sheets[i.file].add(i.sheet)
+        workbooks = {f for f, names in sheets.items() if f is not None and len(names) > 1}
     by_file: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for i in shown:
         row = {k: getattr(i, k) for k in ("row", "cell", "column", "unit")}
-        if i.sheet and i.file in (workbooks or set()):
+        if i.sheet and i.file in workbooks:
             row["cell"] = f"{i.sheet}!{i.cell}" if i.cell else i.sheet
         level = word(str(i.severity), lang)
         by_file[i.file or word("ci.no-file", lang)].append(
