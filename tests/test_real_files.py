@@ -161,6 +161,24 @@ def test_excel_numbers_are_no_evidence_of_the_decimal_mark(tmp_path: Path) -> No
     assert [float(v) for v in run.submission.layers[""].value[:, j]] == [1234.0, 26.2, 3.0]
 
 
+def test_a_negative_percent_is_said_as_the_cell_shows_it(tmp_path: Path) -> None:
+    """A new user's finding (7 Dec): -5 in a cell formatted 0.0% (the sheet shows -500,0%) was said as
+    'giá trị âm -500', without its %; a typed '-12%' likewise. A plain negative number keeps its words."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Mã", "HTS.01", "HTS.02", "NTS.05"])
+    sheet.append(["01", -5, "-12%", -3])
+    sheet["B2"].number_format = "0.0%"
+    book.save(tmp_path / "so_lieu_2023.xlsx")
+    run = evaluate(tmp_path / "so_lieu_2023.xlsx", scoring=False)
+    said = {i.cell: i.text("vi") for i in run.report.errors if i.code == "negative-value"}
+    assert said == {
+        "B2": "giá trị âm -500 %: giá trị không được nhỏ hơn 0",
+        "C2": "giá trị âm -12 %: giá trị không được nhỏ hơn 0",
+        "D2": "giá trị âm -3: giá trị không được nhỏ hơn 0",
+    }
+
+
 def test_one_file_per_department_scored_as_one(tmp_path: Path) -> None:
     # Issue 11: `dti score a.csv b.csv` and a folder; the same unit and code twice names both places.
     folder = tmp_path / "2023"

@@ -166,7 +166,11 @@ NUMBER_CHECKS = (
         IssueCode.NEGATIVE_VALUE,
         Severity.ERROR,
         lambda b: b.number & (b.value < 0),
-        lambda b, i, j, raw: ("check.negative", {"value": float(b.value[i, j])}),
+        lambda b, i, j, raw: (
+            ("check.negative-shown", {"shown": float(b.value[i, j])})
+            if b.percent[i, j]  # a percent (a percent-formatted cell, or '-5%'): quote it with its sign
+            else ("check.negative", {"value": float(b.value[i, j])})
+        ),
     ),
 )
 

@@ -241,6 +241,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "giá trị âm {value:g}: giá trị không được nhỏ hơn 0",
         "negative value {value:g}: values cannot be below 0",
     ),
+    "check.negative-shown": (
+        "giá trị âm {shown:.10g} %: giá trị không được nhỏ hơn 0",
+        "negative value {shown:.10g} %: values cannot be below 0",
+    ),
     "check.not-an-option": (
         "'{raw}' không phải một lựa chọn của {code}: hãy dùng một trong {options:q}",
         "'{raw}' is not an option of {code}: use one of {options:q}",
