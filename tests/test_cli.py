@@ -286,3 +286,35 @@ def test_notes_to_a_pipe_are_the_lines_rich_would_write(capsys: pytest.CaptureFi
         written = io.StringIO()
         Console(file=written, highlight=False).print(Text(message, style="yellow"), soft_wrap=True)
         assert capsys.readouterr().err == written.getvalue()
+
+
+def test_every_command_runs_without_huge_page_advice() -> None:
+    """dti/pages.py: a command's matrices are made on ordinary pages (issue 25: direct compaction made
+    their first touch slow); numpy's advice is back after the command, whether it ended well or not."""
+    import numpy as np  # noqa: F401  (imported: the switch, not the variable, is used)
+    import typer
+    from numpy._core import multiarray
+
+    from dti.cli.common import guarded
+    from dti.io.grid import InputError
+
+    def advice() -> bool:
+        now = multiarray._set_madvise_hugepage(True)
+        multiarray._set_madvise_hugepage(now)
+        return bool(now)
+
+    seen: list[bool] = []
+
+    def command(fail: bool = False) -> None:
+        seen.append(advice())
+        if fail:
+            raise InputError("unreadable")
+
+    before = multiarray._set_madvise_hugepage(True)
+    try:
+        guarded(command)()
+        with pytest.raises(typer.Exit):
+            guarded(command)(fail=True)
+        assert seen == [False, False] and advice()
+    finally:
+        multiarray._set_madvise_hugepage(before)

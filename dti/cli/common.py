@@ -21,6 +21,7 @@ from dti.cli.exits import LANG, READ, ExitCode, worded
 from dti.cli.options import YEARS, DecimalMark, Inputs, Layout, Writer
 from dti.cli.options import Lang as LangChoice
 from dti.cycles import paused_collection
+from dti.pages import ordinary_pages
 from dti.words import Note, decimal_for, note
 
 if TYPE_CHECKING:
@@ -69,7 +70,9 @@ def guarded(func: Callable[P, R]) -> Callable[P, R]:
         lang = kwargs.get("lang")  # each command's --lang, alone or in its Writer bundle (spread here)
         LANG.set(lang.code if isinstance(lang, LangChoice) else "vi")
         try:
-            with paused_collection():  # dti/cycles.py: the run's many small objects hold no cycles
+            # dti/cycles.py: the run's many small objects hold no cycles; dti/pages.py: its large
+            # matrices come into being faster on ordinary pages
+            with paused_collection(), ordinary_pages():
                 return func(*args, **kwargs)
         except StdoutError as exc:
             discard_stdout()  # what is still buffered must not fail again at exit

@@ -173,25 +173,35 @@ def competition_ranks(values: np.ndarray, precision: int) -> np.ndarray:
     """
     scale = 10.0**precision
     ranks = np.zeros(values.shape, dtype=np.int32, order="F")
+    # one key and one slot buffer for every column: a fresh array per column and step cost more than the
+    # ranking itself at 100,000 units (allocation, and a float → int64 cast into new memory)
+    keys = np.empty(values.shape[0])
+    slots = np.empty(values.shape[0], dtype=np.intp)
     for j in range(values.shape[1]):
-        keys = values[:, j] * scale
+        np.multiply(values[:, j], scale, out=keys)
         keys += 0.5 + 1e-9
         np.floor(keys, out=keys)
         given = ~np.isnan(keys)
         if not given.any():
             continue
-        known: np.ndarray | slice = slice(None) if given.all() else given  # usually all: no mask copy
-        column = keys[known]
+        every = bool(given.all())  # usually all: no mask copy
+        column = keys if every else keys[given]
         low = column.min()
         span = column.max() - low + 1
         if span <= 4 * len(column) + 1024:  # a counting sort over the integer keys
-            slots = (column - low).astype(np.int64)
-            counts = np.bincount(slots, minlength=int(span))
-            above = len(column) - np.cumsum(counts)  # how many keys are greater than each slot
-            ranks[known, j] = above[slots] + 1
+            column -= low
+            at = slots[: len(column)]
+            np.copyto(at, column, casting="unsafe")
+            counts = np.bincount(at, minlength=int(span))
+            above = np.cumsum(counts)
+            np.subtract(len(column) + 1, above, out=above)  # 1 + how many keys are greater than each slot
+            if every:
+                np.take(above, at, out=ranks[:, j], mode="clip")
+            else:
+                ranks[given, j] = above[at]
         else:
             ordered = np.sort(column)
-            ranks[known, j] = len(ordered) - np.searchsorted(ordered, column, side="right") + 1
+            ranks[given, j] = len(ordered) - np.searchsorted(ordered, column, side="right") + 1
     return ranks
 
 
