@@ -252,16 +252,27 @@ def test_the_spec_note_speaks_the_report_language(briefing) -> None:  # type: ig
     assert any(n.startswith("2024 data follow Decision 405/QĐ-BKHCN") for n in en)
 
 
+@pytest.fixture(scope="module")
+def published():  # type: ignore[no-untyped-def]
+    """2024 after 2023's table as published (its ranks marked 'p' in the ranking)."""
+    return build_report([DATA / "2024.csv"], previous=[DATA / "published_2023.csv"], draws=0)
+
+
 @pytest.mark.parametrize("unit", ["48", None])
-def test_a_page_without_the_workbook_tables_is_the_same_page(briefing, unit) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("years", ["briefing", "published"])
+def test_a_page_without_the_workbook_tables_is_the_same_page(years, unit, request) -> None:  # type: ignore[no-untyped-def]
     """dti report -o x.html builds the document without the workbook-only tables (every unit's values,
-    the issue list): the page is the same, and only those tables are left out."""
+    the issue list; the ranking's rows of the units it does not show): the page is the same, and only
+    those tables are left out."""
     from dti.write.html import html
 
+    briefing = request.getfixturevalue(years)
     whole, page = report_document(briefing, unit), report_document(briefing, unit, sheets=False)
     assert "".join(html(page)) == "".join(html(whole))
     assert [v.sheet for s in whole.sections for v in s.sheets] != []
     assert [v.sheet for s in page.sections for v in s.sheets] == []
-    assert [[v.rows for v in s.views] for s in page.sections] == [
-        [v.rows for v in s.views] for s in whole.sections
+    assert [[(v.columns, v.rows, v.notes) for v in s.views] for s in page.sections] == [
+        [(v.columns, v.rows, v.notes) for v in s.views] for s in whole.sections
     ]
+    if years == "published":  # the ranking says what 'p' marks, though no unit shown has one
+        assert any("p" in n for n in page.section("ranking").views[0].notes)

@@ -69,8 +69,11 @@ def places(before: tuple[int, int] | None, after: tuple[int, int] | None) -> int
 
 
 def computed_source(ranks: pd.DataFrame) -> pd.DataFrame:
-    """'computed' where a rank exists, NaN elsewhere."""
-    return pd.DataFrame("computed", index=ranks.index, columns=ranks.columns).where(ranks.notna())
+    """'computed' where a rank exists, None elsewhere: one block of objects (a string column per node
+    was 50 ms a year at 10,000 units, each made an Arrow array)."""
+    source = np.full(ranks.shape, None, dtype=object)
+    source[ranks.notna().to_numpy()] = "computed"
+    return pd.DataFrame(source, index=ranks.index, columns=ranks.columns, dtype=object, copy=False)
 
 
 def year_table(result: Result, year: int) -> YearTable:

@@ -13,11 +13,14 @@ from dti.words import say
 # --- dti rank ---------------------------------------------------------------------------------------
 
 
-def rank_table(data: dict[str, Any], region: bool = False, digits: int = 4, lang: Lang = "vi") -> View:
-    """Units across years (the `rank_years` data): value and rank per year, changes between years."""
+def rank_table(
+    data: dict[str, Any], region: bool = False, digits: int = 4, lang: Lang = "vi", named: bool | None = None
+) -> View:
+    """Units across years (the `rank_years` data): value and rank per year, changes between years. A name
+    column when `named` (default: when a unit's name is not its code, as merged provinces are named)."""
     years = data["years"]
     columns = [Column("unit", word("unit", lang))]
-    if any(u["unit"] != u["name"] for u in data["units"]):  # merged provinces are named, not coded
+    if any(u["unit"] != u["name"] for u in data["units"]) if named is None else named:
         columns.append(Column("name", word("name", lang)))
     if region:
         columns += [

@@ -201,9 +201,6 @@ def ranking(
     )
     from dti.views.rank import rank_table
 
-    full = rank_table(data, digits=spec.precision, lang=lang)
-    full = grades.rank_table(full, briefing.tables, lang, counts=False)  # each unit's grade, its change
-    full.title, full.sheet = None, word("report.ranking", lang)
     top = 3  # with a unit: the first three, and three places on each side of the unit
     if unit is not None and highlight:
         at = highlight[0]
@@ -211,12 +208,18 @@ def ranking(
     else:
         keep = set(range(min(len(ranked), 63 if len(ranked) <= 63 else 10)))
     shown_units = {ranked[i]["unit"] for i in keep if i < len(ranked)}
+    # a page shows a few rows: only the workbook's sheet needs every unit's row (10,000 at 10,000 units)
+    listed = data if sheets else {**data, "units": [u for u in data["units"] if u["unit"] in shown_units]}
+    named = any(u["unit"] != u["name"] for u in data["units"])
+    full = rank_table(listed, digits=spec.precision, lang=lang, named=named)
+    full = grades.rank_table(full, briefing.tables, lang, counts=False)  # each unit's grade, its change
+    full.title, full.sheet = None, word("report.ranking", lang)
     rows = [dict(r, mine=r["unit"] == unit) for r in full.rows if r["unit"] in shown_units]
     shown = View(None, full.columns, rows, strong="mine", sheet="")  # the workbook has the full table
-    if any(r.get(f"mark_{y}") for r in full.rows for y in data["years"]):
+    if any(u["rank_source"][str(y)] == "published" for u in data["units"] for y in data["years"]):
         shown.notes.append(word("report.published-mark", lang))
-    if len(rows) < len(full.rows):
-        part = {"shown": len(rows), "total": len(full.rows), "sheet": full.sheet}
+    if len(rows) < len(data["units"]):
+        part = {"shown": len(rows), "total": len(data["units"]), "sheet": full.sheet}
         if unit is not None and highlight:
             name = briefing.latest.names.get(unit, unit)
             shown.notes.append(say("notes.report-ranking-around", lang, top=top, name=name, **part))
