@@ -121,3 +121,26 @@ def test_a_name_without_diacritics_that_fits_two_units_stays_unknown(tmp_path: P
     register = tmp_path / "units.csv"
     register.write_text("code,name\nX1,Xã Hòa An\nX2,Xã Hoà Ân\n", encoding="utf-8")
     assert UnitRegister.read(register).resolve(["xa hoa an"])[0] == [None]
+
+
+def test_a_register_read_as_whole_columns_keeps_what_the_csv_module_reads(tmp_path: Path) -> None:
+    # The whole-text split (no quotes, as many commas on every line) must read what csv.reader reads:
+    # Windows line ends, a blank row of commas, blanks around cells (a tab, a no-break space) taken off.
+    register = tmp_path / "units.csv"
+    register.write_bytes("code,name,region\r\nX1, Xã A\t,Bắc\r\n,,\r\nX2,\u00a0Xã B,Nam\r\n\r\n".encode())
+    read = UnitRegister.read(register)
+    assert read.names == {"X1": "Xã A", "X2": "Xã B"} and read.regions == {"X1": "Bắc", "X2": "Nam"}
+    # A short row and a long one: as many commas in all, but not on every line (a split of the whole
+    # text would give X2's name to X1's region).
+    register.write_text("code,name,region\nX1,Xã A\nX2,Xã B,Bắc,thừa\n", encoding="utf-8")
+    read = UnitRegister.read(register)
+    assert read.names == {"X1": "Xã A", "X2": "Xã B"} and read.regions == {"X1": "", "X2": "Bắc"}
+
+
+def test_many_names_are_keyed_as_each_one_alone() -> None:
+    # name_keys works on all the names joined: a line break inside a name, blanks of every kind and
+    # a dash must not leak into the next name.
+    names = ["  TP.  Hồ Chí\tMinh ", "Xã Hoà - Bình", "TT. Khánh\nHải", "x. Tân\u2003Lập", ""]
+    names.append("Thành phố Huế")
+    keys = ["hồ chí minh", "xã hòa bình", "thị trấn khánh hải", "xã tân lập", "", "huế"]
+    assert name_keys(names) == keys and [name_key(n) for n in names] == keys
