@@ -27,7 +27,7 @@ def error(message: str) -> None:
 def _say(message: str, style: str) -> None:
     stream = sys.stderr
     plain = safe(message)
-    if stream is None or "\t" in plain or _terminal(stream):  # rich expands a tab to its stops
+    if stream is None or "\t" in plain or terminal(stream):  # rich expands a tab to its stops
         from dti.write.text import say_styled
 
         say_styled(message, style)
@@ -36,7 +36,8 @@ def _say(message: str, style: str) -> None:
     stream.flush()
 
 
-def _terminal(stream: object) -> bool:
+def terminal(stream: object) -> bool:
+    """Whether rich would treat the stream as a terminal (its Console.is_terminal)."""
     if any(name in os.environ for name in TERMINAL_ENV):
         return True
     isatty = getattr(stream, "isatty", None)

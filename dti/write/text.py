@@ -10,15 +10,17 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.cells import cell_len
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
+
+if TYPE_CHECKING:  # rich's console is loaded only to print to a terminal (~25 ms)
+    from rich.console import Console
+    from rich.table import Table
 
 from dti.views import Column, View
 from dti.views.cells import cell, missing
@@ -29,6 +31,7 @@ from dti.write.files import safe, stdout, stdout_errors, write_text
 RICH_ROWS = 500  # above this a plain table is written: rich lays out ~1,000 rows a second
 TEXT_MIN = 10  # a text column is not wrapped narrower than this (unless all of it is narrower)
 WORD_MAX = 24  # nor narrower than its longest word up to this width (a longer one is folded)
+_ODD_BLANK = re.compile(r"[^\S \n]")
 GAP = 3  # between two columns: a space, the rule, a space
 TONES = {
     "met": "green",
@@ -141,6 +144,9 @@ def layout(view: View, cells: list[list[str]], width: int | None) -> Layout:
 
 
 def _table(view: View, cells: list[list[str]], fit: Layout) -> Table:
+    from rich.table import Table
+    from rich.text import Text
+
     table = Table(show_edge=False, pad_edge=False)
     columns = [view.columns[j] for j in fit.shown]
     for column, width in zip(columns, fit.widths, strict=True):
@@ -199,8 +205,60 @@ def plain_table(view: View, cells: list[list[str]], fit: Layout) -> str:
     return "\n".join([*lines([c.label for c in columns]), *body])
 
 
+def boxed_table(view: View, cells: list[list[str]], fit: Layout) -> str:
+    """The table as rich draws it at full width (no edge, a heavy rule under the header), without rich:
+    at full width no cell wraps, only its line breaks make lines."""
+    columns = [view.columns[j] for j in fit.shown]
+
+    def lines(texts: list[str], rule: str, bottom: bool = False) -> list[str]:
+        broken = [t.split("\n") for t in texts]
+        height = max(len(b) for b in broken)
+        if bottom:  # a header's shorter labels sit on its last line
+            broken = [[""] * (height - len(b)) + b for b in broken]
+        out = []
+        for k in range(height):
+            parts = []
+            for column, width, part in zip(columns, fit.widths, broken, strict=True):
+                piece = part[k] if k < len(part) else ""
+                piece = piece if column.align == "left" else piece.rstrip()  # as rich justifies right
+                pad = " " * (width - cell_len(piece))
+                parts.append(piece + pad if column.align == "left" else pad + piece)
+            out.append(f" {rule} ".join(parts))
+        return out
+
+    body = [line for r in cells for line in lines([r[j] for j in fit.shown], "│")]
+    rule = "━╇━".join("━" * w for w in fit.widths)
+    return "\n".join([*lines([c.label for c in columns], "┃", bottom=True), rule, *body])
+
+
+def _page(views: Sequence[View], decimal: Decimal) -> str | None:
+    """The views at full width as rich writes them to a pipe, without loading rich; None (rich's way)
+    when a text holds a blank other than a space or a line break (rich expands a tab to its stops, crops
+    a no-break space ending a cell) or a table has an empty column."""
+    parts: list[str] = []
+    for view in views:
+        if view.title:
+            parts.append(safe(view.title))
+        if view.columns:
+            cells = [[_text(c, row, decimal) for c in view.columns] for row in view.rows]
+            fit = layout(view, cells, None)
+            if len(view.rows) > RICH_ROWS:
+                parts.append(plain_table(view, cells, fit))
+            elif min(fit.widths, default=0) > 0:  # rich draws an empty column its own way
+                parts.append(boxed_table(view, cells, fit))
+            else:
+                return None
+        parts.extend(safe(note) for note in view.notes)
+    page = "\n".join(parts)
+    if _ODD_BLANK.search(page):
+        return None
+    return "".join(line.rstrip() + "\n" for line in page.splitlines())
+
+
 def _print(console: Console, views: Sequence[View], width: int | None, decimal: Decimal) -> list[str]:
     """Print the views; return the hints for the columns a narrow page left out."""
+    from rich.text import Text
+
     hints: list[str] = []
     wrap = width is not None  # titles and notes wrap in a terminal; a pipe gets them on one line
     for view in views:
@@ -233,12 +291,12 @@ def show(views: View | Sequence[View], stderr: bool = False, decimal: Decimal = 
     views = [views] if isinstance(views, View) else views
     with stdout_errors():
         stream = sys.stderr if stderr else stdout()
-        probe = Console(file=stream)
-        if not probe.is_terminal:
+        probe = _console(stream)
+        if probe is None or not probe.is_terminal:
             text, hints = _render(views, asked_width(), decimal)
             write_text(stream, text)
         else:
-            hints = _print(Console(file=stream, highlight=False), views, probe.width, decimal)
+            hints = _print(_console(stream, highlight=False) or probe, views, probe.width, decimal)
         stream.flush()
         for hint in hints:
             err.note(hint)
@@ -259,6 +317,13 @@ def render(views: View | Sequence[View], width: int | None = None, decimal: Deci
 
 
 def _render(views: Sequence[View], width: int | None, decimal: Decimal) -> tuple[str, list[str]]:
+    page = _page(views, decimal) if width is None else None
+    return (page, []) if page is not None else _rich_render(views, width, decimal)
+
+
+def _rich_render(views: Sequence[View], width: int | None, decimal: Decimal) -> tuple[str, list[str]]:
+    from rich.console import Console
+
     buffer = io.StringIO()
     console = Console(
         file=buffer, width=width or 80, color_system=None, highlight=False, force_terminal=False
@@ -267,13 +332,27 @@ def _render(views: Sequence[View], width: int | None, decimal: Decimal) -> tuple
     return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines()), hints
 
 
+def _console(stream: Any, highlight: bool = True) -> Console | None:
+    """A rich console on the stream where it may be a terminal; None for a plain pipe or file, without
+    loading rich."""
+    if not err.terminal(stream):
+        return None
+    from rich.console import Console
+
+    return Console(file=stream, highlight=highlight)
+
+
 def _err() -> Console:
+    from rich.console import Console
+
     return Console(stderr=True, highlight=False)
 
 
 def say_styled(message: str, style: str) -> None:
     """A message on stderr through rich: styled and wrapped at a terminal's width (dti/write/stderr.py
     sends here what it does not write itself)."""
+    from rich.text import Text
+
     console = _err()
     # a terminal wraps on words at its width; a pipe or a file gets the whole message on one line
     console.print(Text(safe(message), style=style), soft_wrap=not console.is_terminal)
@@ -283,8 +362,10 @@ def line(message: str) -> None:
     """A plain line on stdout."""
     with stdout_errors():
         stream = stdout()
-        console = Console(file=stream, highlight=False)
-        if console.is_terminal:
+        console = _console(stream, highlight=False)
+        if console is not None and console.is_terminal:
+            from rich.text import Text
+
             console.print(Text(safe(message)), soft_wrap=False)
         else:
             write_text(stream, safe(message) + "\n")
