@@ -266,16 +266,30 @@ def _parse_fast(
     matched = pc.match_substring_regex(array, ARROW_FAST)  # the texts hold no nulls
     hit = _bits(matched)
     fast = pc.filter(array, matched)
-    numbers = pc.cast(pc.replace_substring(pc.replace_substring(fast, "%", ""), ",", "."), pa.float64())
+    # a fast text's '%' can only end it: trimmed, not searched for (a quarter of the time)
+    numbers = pc.cast(pc.ascii_rtrim(pc.replace_substring(fast, ",", "."), "%"), pa.float64())
     value[hit] = np.frombuffer(numbers.buffers()[1], dtype=np.float64)[
         numbers.offset : numbers.offset + len(numbers)
     ]
-    percent[hit] = _bits(pc.ends_with(fast, "%"))
+    shown = _bits(pc.ends_with(fast, "%"))
+    percent[hit] = shown
     status[hit] = NUMBER
     counted = slice(None) if typed is None else typed[hit]
-    commas = int(_bits(pc.match_substring_regex(fast, _DECIMAL_MARK.format(mark=",")))[counted].sum())
-    dots = int(_bits(pc.match_substring_regex(fast, _DECIMAL_MARK.format(mark="[.]")))[counted].sum())
-    return np.flatnonzero(~hit), commas, dots
+    # _DECIMAL_MARK without a regex (a sixth of the time): a fast text (ASCII) holds at most one mark,
+    # followed by its decimals and maybe '%'; the mark is evidence unless three decimals follow (0,637)
+    end = _ints(pc.binary_length(fast)) - shown
+
+    def marked(mark: str) -> int:
+        at = _ints(pc.find_substring(fast, mark))
+        return int(((at >= 0) & (end - at != 4))[counted].sum())
+
+    return np.flatnonzero(~hit), marked(","), marked(".")
+
+
+def _ints(array: Any) -> np.ndarray:
+    """A pyarrow integer array (no nulls) as numpy, read from its buffer (to_numpy may import pandas)."""
+    raw = np.frombuffer(array.buffers()[1], dtype=f"int{array.type.bit_width}")
+    return raw[array.offset : array.offset + len(array)].astype(np.int64)
 
 
 def decimal_style(comma_decimals: int, dot_decimals: int) -> Literal["comma", "dot"]:

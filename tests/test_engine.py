@@ -201,3 +201,24 @@ def test_points_at_stake_are_summed_only_when_asked_for() -> None:
     assert run.result is not None and "missing_matrix" not in vars(run.result)
     stake = run.result.missing_matrix
     assert vars(run.result)["missing_matrix"] is stake and np.nansum(stake) > 0
+
+
+def test_word_answers_read_once_and_number_blocks_keep_no_texts(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A yes/no block's answers are worked out once for scoring and both its checks (issue 25: three
+    passes over every answer at 100,000 units); a number rule's block never copies the cells' tokens."""
+    from dti.engine import rules
+
+    calls: list[int] = []
+    yesno = rules._yesno
+
+    def counted(block: rules.Block) -> np.ndarray:
+        calls.append(id(block))
+        return yesno(block)
+
+    monkeypatch.setattr(rules, "_yesno", counted)
+    run = evaluate(SAMPLES / "2024.csv")
+    assert run.result is not None and calls and len(calls) == len(set(calls))  # once per stage's block
+    spec, layer = run.spec, run.submission.layers[""]
+    rules.points(spec, layer, run.submission.tokens)  # scored over the layer's blocks, made here
+    for kind, block in rules.blocks(spec, layer, run.submission.tokens):
+        assert ("token" in vars(block)) == (kind.name in ("choice", "yesno")), kind.name

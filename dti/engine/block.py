@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -15,19 +15,54 @@ from dti.numbers import AMBIGUOUS, COUNTS, NUMBER, counts_of
 from dti.spec import Node, ThresholdsRule
 from dti.text import fold
 
+if TYPE_CHECKING:
+    from dti.engine.submission import Layer
+
 
 @dataclass
 class Block:
-    """The cells of one rule kind: units × the k nodes of that kind, with the nodes' attributes."""
+    """The cells of one rule kind: units × the k nodes of that kind, with the nodes' attributes.
+
+    The cells are taken from the layer when first read: a word rule never reads the values, a number
+    rule never the tokens, and at 100,000 units each copy is tens of megabytes.
+    """
 
     nodes: list[Node]
     columns: np.ndarray  # the nodes' positions among the spec's nodes
     max: np.ndarray  # (k,) max points
-    value: np.ndarray  # (units, k)
-    percent: np.ndarray
-    status: np.ndarray
-    token: np.ndarray
+    layer: Layer
     tokens: np.ndarray  # the submission's distinct texts
+    memo: dict[Any, np.ndarray] = field(default_factory=dict, repr=False)  # see remembered()
+
+    def _cells(self, matrix: np.ndarray) -> np.ndarray:
+        """The block's columns of a layer matrix: a view when they lie side by side, else a copy."""
+        first, last = int(self.columns[0]), int(self.columns[-1])
+        if last - first + 1 == len(self.columns):
+            return matrix[:, first : last + 1]
+        return matrix[:, self.columns]
+
+    @cached_property
+    def value(self) -> np.ndarray:  # (units, k)
+        return self._cells(self.layer.value)
+
+    @cached_property
+    def percent(self) -> np.ndarray:
+        return self._cells(self.layer.percent)
+
+    @cached_property
+    def status(self) -> np.ndarray:
+        return self._cells(self.layer.status)
+
+    @cached_property
+    def token(self) -> np.ndarray:
+        return self._cells(self.layer.token)
+
+    def remembered(self, score: Callable[[Block], np.ndarray]) -> np.ndarray:
+        """score(self), worked out once: a word rule's points are read by scoring and by two checks.
+        Read only: never write into it."""
+        if score not in self.memo:
+            self.memo[score] = score(self)
+        return self.memo[score]
 
     @property
     def number(self) -> np.ndarray:

@@ -171,6 +171,7 @@ class Builder:
                 self._means(plan, col, mean_at[col][0], _cells(p, mean_at[col][0]), mean_at[col][1])
             codes = column.codes if identity else column.codes[order]
             source, at = (p, codes) if column.native is None else (_cells(p, column), order)
+            at = at.astype(np.intp, copy=False)  # cast once for the three takes, not in each
             np.take(source.value, at, out=value[:, j], mode="clip")
             np.take(source.percent, at, out=percent[:, j], mode="clip")
             np.take(source.status, at, out=status[:, j], mode="clip")

@@ -119,6 +119,10 @@ def _choice(block: Block) -> np.ndarray:
     return block.by_word(lambda k, word: option_of(word, options[k]))
 
 
+def _choice_points(block: Block) -> np.ndarray:
+    return block.remembered(_choice)
+
+
 def _yesno(block: Block) -> np.ndarray:
     def points_of(k: int, word: str) -> float:
         reading = read_answer(word).reading  # an unclear answer is no, with a warning (UNCLEAR_CHECK)
@@ -127,8 +131,12 @@ def _yesno(block: Block) -> np.ndarray:
     return block.by_word(points_of)
 
 
+def _yesno_points(block: Block) -> np.ndarray:
+    return block.remembered(_yesno)
+
+
 def _not_scored(block: Block) -> np.ndarray:
-    return np.zeros(block.value.shape, order="F")
+    return np.zeros(block.status.shape, order="F")
 
 
 def _given_value(block: Block) -> np.ndarray:
@@ -241,8 +249,8 @@ RULES: dict[str, RuleKind] = {
         reads_counts=True,
     ),
     "thresholds": RuleKind("thresholds", True, _thresholds, NUMBER_CHECKS + (COUNTS_NOT_READ, *COUNT_CHECKS)),
-    "choice": RuleKind("choice", False, _choice, _word_checks(_choice)),
-    "yesno": RuleKind("yesno", False, _yesno, (*_word_checks(_yesno), UNCLEAR_CHECK)),
+    "choice": RuleKind("choice", False, _choice_points, _word_checks(_choice_points)),
+    "yesno": RuleKind("yesno", False, _yesno_points, (*_word_checks(_yesno_points), UNCLEAR_CHECK)),
     "not_scored": RuleKind("not_scored", False, _not_scored),
     # An inner node given as a value (a table of main indices): value × max points.
     "node": RuleKind(
@@ -299,26 +307,14 @@ def _blocks(spec: Spec, layer: Layer, tokens: np.ndarray) -> list[tuple[RuleKind
     for j, node in enumerate(spec.nodes):
         if given_columns[j]:
             by_kind.setdefault(kind_of(node), []).append(j)
-    out = []
     max_points = np.nan_to_num(spec.graph.max_points)
-    for name, columns in by_kind.items():
-        cols = np.array(columns)
-        out.append(
-            (
-                RULES[name],
-                Block(
-                    [spec.nodes[j] for j in columns],
-                    cols,
-                    max_points[cols],
-                    layer.value[:, cols],
-                    layer.percent[:, cols],
-                    layer.status[:, cols],
-                    layer.token[:, cols],
-                    tokens,
-                ),
-            )
+    return [
+        (
+            RULES[name],
+            Block([spec.nodes[j] for j in columns], np.array(columns), max_points[columns], layer, tokens),
         )
-    return out
+        for name, columns in by_kind.items()
+    ]
 
 
 def points(spec: Spec, layer: Layer, tokens: np.ndarray) -> np.ndarray:
@@ -332,8 +328,10 @@ def points(spec: Spec, layer: Layer, tokens: np.ndarray) -> np.ndarray:
             usable = usable | block.counts
         with np.errstate(invalid="ignore", divide="ignore"):
             scored = kind.score(block)
-        if np.may_share_memory(scored, block.value):
-            scored = scored.copy()  # never write into the block's cells, which validation shares
-        np.copyto(scored, np.nan, where=~usable)
-        out[:, block.columns] = scored
+        # column by column into `out`: `scored` may be the block's cells or its remembered points, which
+        # validation reads, so it is never written into
+        unusable = ~usable
+        for k, j in enumerate(block.columns.tolist()):
+            np.copyto(out[:, j], scored[:, k])
+            np.copyto(out[:, j], np.nan, where=unusable[:, k])
     return out

@@ -34,10 +34,13 @@ def settle_percent_scales(spec: Spec, submission: Submission) -> list[Issue]:
             continue
         for layer in submission.layers.values():
             number = (layer.status[:, j] == NUMBER) | (layer.status[:, j] == AMBIGUOUS)
-            if not number.any():
-                continue
-            for source in np.unique(layer.source[number, j]).tolist():
-                cells = np.flatnonzero(number & (layer.source[:, j] == source))
+            column = layer.value[:, j]
+            if not (number & ~layer.percent[:, j] & (column > 0) & (column <= 1)).any():
+                continue  # no bare value in (0, 1] in any file: nothing to vote on (the usual column)
+            sources = layer.source[:, j]
+            one = sources.strides[0] == 0  # a wide file's layer: one file for every cell (a broadcast view)
+            for source in [int(sources[0])] if one else np.unique(sources[number]).tolist():
+                cells = np.flatnonzero(number if one else number & (sources == source))
                 values, written = layer.value[cells, j], layer.percent[cells, j]
                 small = ~written & (values > 0) & (values <= 1)
                 percent_votes = int((written & (values > 0)).sum() + (~written & (values > 1)).sum())

@@ -233,6 +233,7 @@ def _result(
     with np.errstate(divide="ignore", invalid="ignore"):
         values = np.divide(points, graph.max_points, order="F")  # one fresh matrix, no np.where copy
     values[:, ~(graph.max_points > 0)] = np.nan
+    name_of = submission.names.get
     units = (
         list(submission.units)
         if keep.all()
@@ -242,7 +243,7 @@ def _result(
         spec,
         submission.year,
         units,
-        [submission.names.get(u, "") for u in units],
+        [name_of(u, "") for u in units],
         points,
         values,
         competition_ranks(values, spec.precision),
@@ -271,8 +272,10 @@ def score(spec: Spec, submission: Submission) -> Result:
     missing = given & unscored
     absent = graph.is_leaf & ~graph.spread_down(given)
     top = np.nan_to_num(graph.max_points)
-    coverage = graph.aggregate((given | absent) * graph.leaf_paths, inplace=True)
-    undetermined = coverage != graph.leaf_paths  # whole numbers of leaf paths: exact in floating point
+    paths = graph.leaf_paths  # whole numbers: counted in int32 when they fit (half a float matrix)
+    paths = paths.astype(np.int32) if paths.max(initial=0) < 2**31 else paths
+    coverage = graph.aggregate((given | absent) * paths, inplace=True)
+    undetermined = coverage != paths  # a node's covered paths never exceed its own
     del coverage
 
     def up(base: np.ndarray) -> np.ndarray:
