@@ -163,12 +163,54 @@ def region_ranks(table: YearTable, register: UnitRegister | dict[str, str]) -> p
     return out
 
 
-def comparison(tables: list[YearTable], by: str) -> dict[str, Any]:
-    """The `dti rank --format json` object for node `by` over the years, oldest first.
+@dataclass
+class Compared:
+    """Node `by` over the years as a list per field, the units in the latest year's rank order: the rows
+    of `dti rank --format json` before they are rows (a report of 10,000 units shows a few of them)."""
 
-    Each year's names, values, ranks and rank sources are aligned on the units once (whole columns, no
-    lookup per unit): 10,000 units in milliseconds.
-    """
+    by: str
+    years: list[int]  # oldest first
+    units: list[str]
+    names: list[str]
+    values: dict[int, list[float | None]]
+    ranks: dict[int, list[int | None]]
+    marks: dict[int, list[str | None]]  # where the year ranks the unit: "computed" or "published"
+    steps: list[tuple[int, int, list[float | None], list[int | None]]]  # from, to, value %, places
+    ranked: dict[int, int]  # how many units each year's ranks are out of
+
+    def rows(self, at: list[int] | range | None = None) -> list[dict[str, Any]]:
+        """The units (every one, or those at `at`) as `dti rank --format json` writes them."""
+        keys = [(str(y), y) for y in self.years]
+        values, ranks, marks, names = self.values, self.ranks, self.marks, self.names
+        return [
+            {
+                "unit": self.units[i],
+                "name": names[i],
+                "values": {k: values[y][i] for k, y in keys},
+                "ranks": {k: ranks[y][i] for k, y in keys},
+                "rank_source": {k: marks[y][i] for k, y in keys},
+                "changes": [
+                    {"from": a, "to": b, "value_pct": pct[i], "places": moved[i]}
+                    for a, b, pct, moved in self.steps
+                ],
+            }
+            for i in (range(len(self.units)) if at is None else at)
+        ]
+
+    def data(self, at: list[int] | None = None) -> dict[str, Any]:
+        """The `dti rank --format json` object: every unit, or the units at `at`."""
+        ranked = {str(y): n for y, n in self.ranked.items()}
+        return {"by": self.by, "years": self.years, "units": self.rows(at), "ranked": ranked}
+
+
+def comparison(tables: list[YearTable], by: str) -> dict[str, Any]:
+    """The `dti rank --format json` object for node `by` over the years, oldest first."""
+    return compare(tables, by).data()
+
+
+def compare(tables: list[YearTable], by: str) -> Compared:
+    """Node `by` over the years, oldest first: each year's names, values, ranks and rank sources aligned
+    on the units once (whole columns, no lookup per unit): 10,000 units in milliseconds."""
     tables = sorted(tables, key=lambda t: t.year)
     years = [t.year for t in tables]
     units = pd.Index([])
@@ -186,8 +228,6 @@ def comparison(tables: list[YearTable], by: str) -> dict[str, Any]:
         else [None] * len(order)
         for t in tables
     }
-    # each year's and each step's column first (a list per year), then a row per unit from them
-    keys = [str(y) for y in years]
     rank_only = {y: [None if r is None else r[0] for r in standing[y]] for y in years}
     marked = {
         y: [_str(s) if r else None for s, r in zip(sources[y], standing[y], strict=True)] for y in years
@@ -198,20 +238,8 @@ def comparison(tables: list[YearTable], by: str) -> dict[str, Any]:
         pct = [None if not o or n is None else (n - o) / o * 100 for o, n in zip(old, new, strict=True)]
         moved = [places(a, b) for a, b in zip(standing[before.year], standing[after.year], strict=True)]
         steps.append((before.year, after.year, pct, moved))
-    rows = [
-        {
-            "unit": str(unit),
-            "name": names[i],
-            "values": {k: values[y][i] for k, y in zip(keys, years, strict=True)},
-            "ranks": {k: rank_only[y][i] for k, y in zip(keys, years, strict=True)},
-            "rank_source": {k: marked[y][i] for k, y in zip(keys, years, strict=True)},
-            "changes": [
-                {"from": a, "to": b, "value_pct": pcts[i], "places": moves[i]} for a, b, pcts, moves in steps
-            ],
-        }
-        for i, unit in enumerate(order.tolist())
-    ]
-    return {"by": by, "years": years, "units": rows, "ranked": {str(y): n for y, n in counts.items()}}
+    unit_codes = [str(u) for u in order.tolist()]
+    return Compared(by, years, unit_codes, names, values, rank_only, marked, steps, counts)
 
 
 def _names(tables: list[YearTable], order: pd.Index) -> list[str]:

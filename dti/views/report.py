@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from dti.analysis.ranking import comparison
+from dti.analysis.ranking import compare
 from dti.briefing.briefing import Briefing
 from dti.views import grades
 from dti.views.base import Column, Lang, View, word
@@ -35,7 +35,7 @@ def report_document(
     unit = unit if unit is not None else briefing.unit
     latest, spec = briefing.latest, briefing.spec
     by = next(iter(briefing.held), spec.total)  # the total, or the first pillar a table of pillars gives
-    data = comparison(briefing.tables, by)
+    data = compare(briefing.tables, by)  # as columns: a page shows a few of its rows
     years = ", ".join(str(t.year) for t in briefing.tables)
     results = briefing.results_table
     if unit is None:

@@ -3,8 +3,7 @@ distribution of values."""
 
 from __future__ import annotations
 
-from typing import Any
-
+from dti.analysis.ranking import Compared
 from dti.briefing.briefing import Briefing
 from dti.views.base import Column, Lang, View, as_float, node_name, word
 from dti.views.document import Chart, Decimal, Fact, Section, Series
@@ -12,27 +11,21 @@ from dti.views.report_unit import main_codes
 from dti.words import say
 
 
-def overview(briefing: Briefing, data: dict[str, Any], lang: Lang, decimal: Decimal) -> Section:
+def overview(briefing: Briefing, data: Compared, lang: Lang, decimal: Decimal) -> Section:
     """How many units, the mean and the spread of the total, the first and the last; the largest moves."""
     latest, spec = briefing.latest, briefing.spec
-    total, year = data["by"], str(latest.year)
+    total, year = data.by, latest.year
     column = latest.values[total].astype(float).dropna()
-    ranked = [u for u in data["units"] if u["ranks"][year] is not None]
+    ranked = [i for i, rank in enumerate(data.ranks[year]) if rank is not None]
     facts = [Fact(word("report.units", lang), len(column), "int")]
     if len(column) > 1:  # a mean of two units at least, saying how many
         units = f"{len(column)} {word('report.units', lang)}"
         label = f"{word('report.all_mean', lang)} {total}"
         facts.append(Fact(label, float(column.mean()), "value", spec.precision, units))
     if ranked:
-        first, last = ranked[0], ranked[-1]
-        facts.append(
-            Fact(
-                word("report.max_value", lang), first["values"][year], "value", spec.precision, first["name"]
-            )
-        )
-        facts.append(
-            Fact(word("report.min", lang), last["values"][year], "value", spec.precision, last["name"])
-        )
+        for key, at in (("report.max_value", ranked[0]), ("report.min", ranked[-1])):
+            value, name = data.values[year][at], data.names[at]
+            facts.append(Fact(word(key, lang), value, "value", spec.precision, name))
     lines: list[str] = []
     views: list[View] = []
     if len(briefing.tables) > 1:
@@ -40,10 +33,10 @@ def overview(briefing: Briefing, data: dict[str, Any], lang: Lang, decimal: Deci
     return Section("overview", word("report.overview", lang), facts=facts, lines=lines, views=views)
 
 
-def movers(data: dict[str, Any], lang: Lang, count: int = 5) -> list[View]:
+def movers(data: Compared, lang: Lang, count: int = 5) -> list[View]:
     """The units that gained and lost the most places between the last two years."""
-    moves = [(u, u["changes"][-1]["places"]) for u in data["units"] if u["changes"]]
-    moves = [(u, p) for u, p in moves if p is not None]
+    moved = data.steps[-1][3] if data.steps else []
+    moves = [(i, p) for i, p in enumerate(moved) if p is not None]
     up = sorted((m for m in moves if m[1] > 0), key=lambda m: -m[1])[:count]
     down = sorted((m for m in moves if m[1] < 0), key=lambda m: m[1])[:count]
     columns = [
@@ -55,7 +48,7 @@ def movers(data: dict[str, Any], lang: Lang, count: int = 5) -> list[View]:
         View(
             word("report.movers", lang) + (" ▲" if sign > 0 else " ▼"),
             columns,
-            [{"unit": u["unit"], "name": u["name"], "places": p} for u, p in group],
+            [{"unit": data.units[i], "name": data.names[i], "places": p} for i, p in group],
             sheet=say(sheet, lang),
         )
         for sign, group, sheet in (

@@ -8,7 +8,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from dti.analysis.ranking import YearTable, rank_of
+from dti.analysis.ranking import Compared, YearTable, rank_of
 from dti.briefing.briefing import Briefing
 from dti.views import grades
 from dti.views.base import Column, Lang, View, as_float, node_name, word
@@ -34,8 +34,8 @@ def moved(places: int | None, lang: Lang) -> str:
     return say(key, lang, places=abs(places))
 
 
-def _row(data: dict[str, Any], unit: str) -> dict[str, Any]:
-    return next(u for u in data["units"] if u["unit"] == unit)
+def _row(data: Compared, unit: str) -> dict[str, Any]:
+    return data.rows([data.units.index(unit)])[0]
 
 
 def standing_note(rank: tuple[int, int] | None, lang: Lang) -> str:
@@ -43,11 +43,11 @@ def standing_note(rank: tuple[int, int] | None, lang: Lang) -> str:
     return "" if rank is None else f"{word('rank', lang)} {rank[0]}/{rank[1]}"
 
 
-def headline(briefing: Briefing, data: dict[str, Any], unit: str, lang: Lang, decimal: Decimal) -> Section:
+def headline(briefing: Briefing, data: Compared, unit: str, lang: Lang, decimal: Decimal) -> Section:
     """The year's value and rank of N, and the change in value and places since the year before: places
     only when both years rank the unit among as many units."""
     latest, spec = briefing.latest, briefing.spec
-    by, year = data["by"], latest.year
+    by, year = data.by, latest.year
     row = _row(data, unit)
     value, rank = row["values"][str(year)], rank_of(latest, unit, by)
     change = row["changes"][-1] if row["changes"] else None
@@ -177,23 +177,23 @@ def _rank_text(rank: tuple[int, int] | None) -> str | None:
 
 
 def ranking(
-    briefing: Briefing, data: dict[str, Any], unit: str | None, lang: Lang, decimal: Decimal, sheets: bool
+    briefing: Briefing, data: Compared, unit: str | None, lang: Lang, decimal: Decimal, sheets: bool
 ) -> Section | None:
     """The whole ranking as bars (the unit highlighted); the table around the unit, or the top; none when
     the year ranks no unit (a unit's own file). With `sheets`, the whole table and the values (workbook)."""
     latest, spec = briefing.latest, briefing.spec
-    total, year = data["by"], str(latest.year)
-    ranked = [u for u in data["units"] if u["ranks"][year] is not None]
+    total, year = data.by, latest.year
+    ranked = [i for i, rank in enumerate(data.ranks[year]) if rank is not None]
     if not ranked:
         return None
-    names = [u["name"] or u["unit"] for u in ranked]
-    highlight = [i for i, u in enumerate(ranked) if u["unit"] == unit]
+    names = [data.names[i] or data.units[i] for i in ranked]
+    highlight = [k for k, i in enumerate(ranked) if data.units[i] == unit]
     chart = Chart(
         "ranking",
         "bar",
         f"{total} {year}",
         names,
-        [Series(total, [u["values"][year] for u in ranked])],
+        [Series(total, [data.values[year][i] for i in ranked])],
         highlight=highlight,
         axis=word("report.value_axis", lang),
         digits=spec.precision,
@@ -207,19 +207,19 @@ def ranking(
         keep = set(range(top)) | set(range(max(0, at - 3), at + 4))
     else:
         keep = set(range(min(len(ranked), 63 if len(ranked) <= 63 else 10)))
-    shown_units = {ranked[i]["unit"] for i in keep if i < len(ranked)}
+    shown_units = {data.units[ranked[k]] for k in keep if k < len(ranked)}
     # a page shows a few rows: only the workbook's sheet needs every unit's row (10,000 at 10,000 units)
-    listed = data if sheets else {**data, "units": [u for u in data["units"] if u["unit"] in shown_units]}
-    named = any(u["unit"] != u["name"] for u in data["units"])
+    listed = data.data(None if sheets else sorted(ranked[k] for k in keep if k < len(ranked)))
+    named = any(u != n for u, n in zip(data.units, data.names, strict=True))
     full = rank_table(listed, digits=spec.precision, lang=lang, named=named)
     full = grades.rank_table(full, briefing.tables, lang, counts=False)  # each unit's grade, its change
     full.title, full.sheet = None, word("report.ranking", lang)
     rows = [dict(r, mine=r["unit"] == unit) for r in full.rows if r["unit"] in shown_units]
     shown = View(None, full.columns, rows, strong="mine", sheet="")  # the workbook has the full table
-    if any(u["rank_source"][str(y)] == "published" for u in data["units"] for y in data["years"]):
+    if any("published" in data.marks[y] for y in data.years):
         shown.notes.append(word("report.published-mark", lang))
-    if len(rows) < len(data["units"]):
-        part = {"shown": len(rows), "total": len(data["units"]), "sheet": full.sheet}
+    if len(rows) < len(data.units):
+        part = {"shown": len(rows), "total": len(data.units), "sheet": full.sheet}
         if unit is not None and highlight:
             name = briefing.latest.names.get(unit, unit)
             shown.notes.append(say("notes.report-ranking-around", lang, top=top, name=name, **part))
