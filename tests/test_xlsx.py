@@ -10,7 +10,7 @@ import numpy as np
 import openpyxl
 import pytest
 
-from dti.io.grid import Grid, InputError
+from dti.io.grid import Column, Grid, InputError
 from dti.io.xlsx import XlsxLimits, read_xlsx
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -307,3 +307,27 @@ def _old_text(value: object) -> str:
     if isinstance(value, int | float):
         return str(int(value)) if float(value).is_integer() else repr(value)
     return "" if value is None else str(value)
+
+
+@pytest.mark.parametrize("extra", [0, 1])
+def test_a_sheet_of_many_texts_gives_them_as_arrow_arrays_too(tmp_path: Path, extra: int) -> None:
+    """At ARROW_TEXTS distinct texts and more, each column's texts are also a pyarrow array (the engine
+    parses them vectorised, as a large CSV's): the same texts, blank and empty as the column's own."""
+    from dti.numbers import ARROW_TEXTS
+
+    n = ARROW_TEXTS // 2 - 3 + extra  # two columns: n numbers or n texts, and two blank or empty cells each
+    rows, wide_space = [HEADER], "\u3000"
+    for i in range(n):
+        rows.append(f'<row r="{i + 2}"><c r="A{i + 2}"><v>{i}.5</v></c>{text(f"B{i + 2}", f"x {i}")}</row>')
+    rows.append(f'<row r="{n + 2}">{text(f"A{n + 2}", " ")}{text(f"B{n + 2}", wide_space)}</row>')
+    rows.append(f'<row r="{n + 3}"><c r="B{n + 3}" t="str"><v>1,5</v></c></row>')
+    grid = read_xlsx(book(tmp_path / "many.xlsx", "".join(rows)), None)
+    assert sum(len(c.texts) for c in grid.columns) == ARROW_TEXTS - 2 + 2 * extra
+    for column in grid.columns:
+        assert (column.arrow is not None) == bool(extra)
+        if column.arrow is not None:
+            assert column.arrow.to_pylist() == column.texts
+        python = Column(column.codes, column.texts)
+        assert column.blank.tolist() == python.blank.tolist()
+        assert column.empty.tolist() == python.empty.tolist()
+    assert grid.columns[0].texts[-2:] == [" ", ""] and grid.columns[1].blank[-2:].tolist() == [True, False]

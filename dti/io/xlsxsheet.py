@@ -11,11 +11,13 @@ import unicodedata
 import zipfile
 from array import array
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
 from dti.io.grid import Column, Grid, cell_ref, make_grid
 from dti.io.xlsxxml import XlsxLimits, over_limit, parse_part
+from dti.numbers import ARROW_TEXTS
 from dti.words import note
 
 DIGITS = "0123456789"
@@ -258,27 +260,54 @@ def sheet_grid(
     full = np.zeros((width, n), dtype=np.int32)  # 0: empty
     full[cols[~top], rows[~top] - 1] = cells[~top]
     ids, natives, percents = text[full], number[full], percent[full]
+    factorised = [_factorize(ids[j], len(texts)) for j in range(width)]
+    # Many distinct texts (an Excel number's text is one per value): each column's also as a pyarrow array,
+    # as a large CSV's are, taken from one array of the sheet's texts (parse_texts' vectorised path and
+    # Column.blank read them without encoding each column's texts again).
+    every = _strings(values) if sum(len(order) for _, order in factorised) >= ARROW_TEXTS else None
     columns = []
-    for j in range(width):
-        column = _factorize(ids[j], texts)
-        column.native = natives[j]
-        column.percent_cells = percents[j]
-        columns.append(column)
+    for j, (codes, order) in enumerate(factorised):
+        arrow = None if every is None else every.take(_indices(order))
+        columns.append(Column(codes, texts[order].tolist(), natives[j], percents[j], arrow))
     return make_grid(path, title, header, columns, n, header_row)
 
 
-def _factorize(ids: np.ndarray, texts: np.ndarray) -> Column:
-    """grid.factorize of a column given as text ids: codes in the order the texts first appear.
-
-    Without sorting the column: each id's first row is the least row it is at (ids are below len(texts))."""
+def _factorize(ids: np.ndarray, count: int) -> tuple[np.ndarray, np.ndarray]:
+    """grid.factorize of a column given as text ids (below `count`): codes, and the ids of its texts in
+    the order they first appear. Without sorting the column: each id's first row is the least row it is at."""
     n = len(ids)
-    first = np.full(len(texts), n, dtype=np.int64)
+    first = np.full(count, n, dtype=np.int64)
     np.minimum.at(first, ids, np.arange(n, dtype=np.int64))
     present = np.flatnonzero(first < n)
     order = present[np.argsort(first[present])]
-    rank = np.zeros(len(texts), dtype=np.int64)
+    rank = np.zeros(count, dtype=np.int64)
     rank[order] = np.arange(len(order), dtype=np.int64)
-    return Column(rank[ids], texts[order].tolist())
+    return rank[ids], order
+
+
+def _strings(values: Values) -> Any:
+    """Every distinct text of the sheets as one pyarrow string array, by text id (built from buffers:
+    pa.array() would import pandas); None when a text is no UTF-8 (a lone surrogate an .xls may hold)."""
+    try:
+        encoded = [t.encode("utf-8") for t in values.texts]
+    except UnicodeEncodeError:
+        return None
+    import pyarrow as pa
+
+    offsets = np.zeros(len(encoded) + 1, dtype=np.int64)
+    np.cumsum([len(e) for e in encoded], out=offsets[1:])
+    if offsets[-1] >= 1 << 31:
+        return None  # over a string array's offsets: the engine reads the texts one by one
+    data = pa.py_buffer(b"".join(encoded))
+    return pa.Array.from_buffers(
+        pa.string(), len(encoded), [None, pa.py_buffer(offsets.astype(np.int32)), data]
+    )
+
+
+def _indices(order: np.ndarray) -> Any:
+    import pyarrow as pa
+
+    return pa.Array.from_buffers(pa.int64(), len(order), [None, pa.py_buffer(order)])
 
 
 def _row_number(raw: str) -> int:
