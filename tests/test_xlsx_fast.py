@@ -1,13 +1,16 @@
 """The fast path of the .xlsx reader (dti/io/xlsxfast.py): a sheet written the plain way, as office suites
 write it, reads exactly as the streaming reader reads it (each test compares both); anything else is left
-to the streaming reader; the caps hold, in the same order."""
+to the streaming reader; the caps hold, in the same order. Every test runs with both cuts of the fast path:
+re.split's (a small sheet's) and the whole-array cut of dti/io/xlsxcut.py (a large sheet's)."""
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
 
+from dti.io import xlsxfast
 from dti.io.grid import InputError
 from dti.io.xlsx import XlsxLimits, read_xlsx
 from tests.test_xlsx import book, text
@@ -19,6 +22,13 @@ SHARED = [
     "<t>Hà Nội</t>",
     '<r><t>Đà </t></r><r><t xml:space="preserve">Nẵng</t></r>',
 ]
+
+
+@pytest.fixture(autouse=True, params=["split", "arrays"])
+def cutter(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Each test with re.split's cut, and with the whole-array cut taking every piece of a sheet."""
+    monkeypatch.setattr(xlsxfast, "LARGE", 1 << 62 if request.param == "split" else 0)
+    return str(request.param)
 
 
 def _both(
@@ -48,10 +58,12 @@ def _both(
         columns = [(list(c.cells()), list(c.native), list(c.percent_cells)) for c in grid.columns]
         return grid.header, [int(r) for r in grid.rows], columns
 
-    monkeypatch.setattr(module, "read_sheet_fast", spy)
-    fast = outcome()
-    monkeypatch.setattr(module, "read_sheet_fast", lambda *_: None)
-    assert repr(fast) == repr(outcome())  # the streaming reader's, NaN and all
+    with monkeypatch.context() as patch:
+        patch.setattr(module, "read_sheet_fast", spy)
+        fast = outcome()
+    with monkeypatch.context() as patch:
+        patch.setattr(module, "read_sheet_fast", lambda *_: None)
+        assert repr(fast) == repr(outcome())  # the streaming reader's, NaN and all
     return fast, bool(taken and taken[0])
 
 
@@ -151,3 +163,85 @@ def test_the_fast_path_keeps_the_caps_and_their_order(
         assert taken and message in str(refused), limits
     grid, taken = _both(path, monkeypatch, XlsxLimits(rows=11, columns=6, cells=66))
     assert taken and grid[1] == list(range(2, 12))  # type: ignore[index]
+
+
+BODIES = [
+    ' t="s"><v>2</v></c>',
+    ' s="2"><v>0.8632</v></c>',
+    ' s="1"/>',
+    "/>",
+    "></c>",
+    "><f>1/2</f><v>0.5</v></c>",
+    ' t="str"><f t="shared" ref="A7:A8" si="0"/><v>xy</v></c>',
+    ' t="e"><f>NA()</f><v>#N/A</v></c>',
+    ' t="b"><v>1</v></c>',
+    ' s="4"><v>45296</v></c>',
+]
+
+
+def _plain_rows(rng: random.Random, spaced: bool) -> str:
+    """Rows as office suites write them, in their variety: numbered or not, empty ones, letters of one
+    to three, references naming another row, self-closing cells, formulas; white space between cells
+    when `spaced` (after a self-closing cell the array cut leaves it to re.split's)."""
+    out, row = [], 1
+    for _ in range(rng.randint(1, 12)):
+        row += rng.choice([1, 1, 1, 2, 30])
+        if rng.random() < 0.15:
+            out.append(rng.choice([f'<row r="{row}"/>', f'<row r="{row}" spans="1:3"></row>']))
+            continue
+        tag = f'<row r="{row}" spans="1:9">' if rng.random() < 0.9 else "<row>"
+        cells = []
+        for column in sorted(rng.sample(range(1, 800), rng.randint(0, 6))):
+            letters = ""
+            while column:
+                column, rest = divmod(column - 1, 26)
+                letters = chr(65 + rest) + letters
+            number = row if rng.random() < 0.9 else rng.randint(1, 9_999_999)
+            cells.append(f'<c r="{letters}{number}"{rng.choice(BODIES)}')
+        space = "\n " if spaced else ""
+        out.append(tag + space + space.join(cells) + space + "</row>")
+    return "".join(out)
+
+
+def test_the_array_cut_cuts_as_re_split_does() -> None:
+    """xlsxcut.cut gives each cell's column and body and the gaps between cells as re.split's cut gives
+    them, or nothing (then re.split's cut is used)."""
+    from dti.io.xlsxcut import cut
+    from dti.io.xlsxsheet import Values
+
+    rng = random.Random(8)
+    taken = 0
+    for i in range(400):
+        text = _plain_rows(rng, spaced=i % 4 == 0).encode()
+        by_split = xlsxfast._Reader(Values([], [], False), XlsxLimits())._split(text)
+        cells = cut(text)
+        if cells is None:
+            assert i % 4 == 0 and b"/>\n" in text  # only white space after a self-closing cell
+            continue
+        taken += 1
+        assert cells.column.tolist() == by_split.column.tolist()
+        assert [cells.bodies[k] for k in cells.body.tolist()] == by_split.bodies
+        assert cells.gaps == by_split.gaps and cells.count == by_split.count
+    assert taken > 300
+
+
+def test_a_damaged_plain_sheet_reads_by_the_array_cut_as_by_the_streaming_reader(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cutter: str
+) -> None:
+    """Plain rows with a few bytes changed, dropped or repeated (a quote, a bracket, a letter, a digit):
+    whatever either cut makes of them, the fast path reads them as the streaming reader does or leaves
+    them to it (_both compares)."""
+    rng = random.Random(25)
+    alphabet = '<>/"= rcvAZ09\n'
+    for i in range(60):
+        text = bytearray(_plain_rows(rng, spaced=False).encode())
+        for _ in range(rng.randint(1, 3)):
+            at = rng.randrange(len(text))
+            change = rng.randrange(3)
+            if change == 0:
+                text[at : at + 1] = rng.choice(alphabet).encode()
+            elif change == 1:
+                del text[at]
+            else:
+                text[at:at] = text[at : at + rng.randint(1, 8)]
+        _both(book(tmp_path / f"d{i}.xlsx", PLAIN_HEADER + text.decode(), shared=SHARED), monkeypatch)

@@ -24,16 +24,28 @@ from typing import IO
 
 import numpy as np
 
+from dti.io.xlsxcut import Cells, cut
 from dti.io.xlsxsheet import COLUMN_BITS, Values, column_number, refuse
 from dti.io.xlsxxml import XlsxLimits, check_xml, over_limit
 from dti.words import note
 
+# Text as XML allows it: no markup, none of the control characters XML forbids (expat refuses them; tab,
+# line feed and carriage return are characters), entities only the five XML names (a value's text is
+# read without any: BODY's <v>).
+CHAR = rb"[^<&\x00-\x08\x0b\x0c\x0e-\x1f]"
+TEXT = rb"(?:" + CHAR + rb"|&(?:amp|lt|gt|quot|apos);)*"
+# An attribute as office suites write it (a name, '=', a double-quoted value); the names of an element's
+# attributes are each given once (expat refuses a duplicate: _unique reads them by ATTRIBUTES).
+NAME = rb"[A-Za-z_][-\w.:]{0,40}"
+ATTRIBUTE = rb" " + NAME + rb'="' + TEXT.replace(b"[^", b'[^"') + rb'"'
+ATTRIBUTES = re.compile(rb" (" + NAME + rb')="')
 # A cell's body: s (before or after t, once), t, then nothing, or an optional formula and <v>. Each distinct
 # body (type, style and text) is one dictionary key, checked against this and its parts captured only
 # when it is first met (_Reader._value).
 BODY = (
     rb'(?: s="([0-9]{1,9})"(?: t="([a-zA-Z]{1,9})")?| t="([a-zA-Z]{1,9})"(?: s="([0-9]{1,9})")?)?'
-    rb"(?:/>|>(?:<f(?: [^<>]*)?/>|<f(?: [^<>]*)?>[^<]*</f>)?(?:<v>([^<&\r]*)</v>)?</c>)"
+    rb"(?:/>|>(?:<f((?:" + ATTRIBUTE + rb")*)(?:/>|>" + TEXT + rb"</f>))?"
+    rb"(?:<v>(" + CHAR.replace(b"[^", b"[^\r") + rb"*)</v>)?</c>)"
 )
 CELL_BODY = re.compile(BODY)
 # A cell as the sheet is cut: its column's letters (the row is the <row>'s, as the streaming reader
@@ -43,12 +55,28 @@ CELL_BODY = re.compile(BODY)
 # Possessive where nothing could be given back (~10 % faster); the letters are bounded by _column.
 LOOSE = rb"[^<>/]*+>(?:<v>[^<]*+</v>)?</c>|[^<>]*(?:/>|>(?:<[fv/][^<]*)*?</c>)"
 CELL = re.compile(rb'<c r="([A-Z]++)[0-9]++"(' + LOOSE + rb")")
-# What may stand between two cells: a row's end, empty rows, the next row's start, white space.
-ROW = rb'<row(?: r="([1-9][0-9]{0,8})")?(?: [^<>/]*)?'  # its number, when given, first (as all write it)
-GAP = re.compile(rb"\s*(</row>\s*)?((?:" + ROW + rb"(?:/>|></row>)\s*)*)(?:(" + ROW + rb">)\s*)?")
+# What may stand between two cells: a row's end, empty rows, the next row's start, white space (XML's).
+ROW = rb'<row(?: r="([1-9][0-9]{0,8})")?((?:' + ATTRIBUTE + rb")*)"  # its number, when given, first
+SPACE = rb"[ \t\r\n]*"
+GAP = re.compile(
+    SPACE
+    + rb"(</row>"
+    + SPACE
+    + rb")?((?:"
+    + ROW
+    + rb"(?:/>|></row>)"
+    + SPACE
+    + rb")*)(?:("
+    + ROW
+    + rb">)"
+    + SPACE
+    + rb")?"
+)
 EMPTY_ROW = re.compile(ROW)
+NOT_XML = re.compile("[\ufffe\uffff]")  # characters XML forbids that UTF-8 can write (expat refuses them)
 START, END = b"<sheetData>", b"</sheetData>"
 CHUNK = 1 << 22  # decompressed bytes read at a time: ~100,000 cells, a few MB of pieces
+LARGE = 1 << 20  # a piece cut by whole arrays (xlsxcut.py, with pyarrow) from this size on, else by CELL
 
 
 class NotPlain(Exception):
@@ -75,6 +103,7 @@ class _Reader:
         self.row = 0  # the number of the last <row>
         self.keys = _Memo(self._value)  # a cell's body → its value (0: empty)
         self.columns = _Memo(_column)  # a column's letters → its number
+        self.tails: set[bytes] = set()  # the attributes of rows after their number, each checked once
         self.positions: list[np.ndarray] = []
         self.found: list[np.ndarray] = []
 
@@ -110,47 +139,58 @@ class _Reader:
 
     def rows(self, text: bytes, last: bool) -> None:
         """The cells of whole rows (the last piece of sheetData when `last`)."""
-        pieces = CELL.split(text)
-        step = 3  # the piece before a cell, its column's letters, its body
-        row = self._check_gaps(pieces[::step], last)
-        letters, bodies = pieces[1::step], pieces[2::step]
-        n = len(bodies)
-        if not n:
+        cells = cut(text) if len(text) >= LARGE else None
+        if cells is None:  # a small piece (no pyarrow to import), or one the array cut does not take
+            cells = self._split(text)
+        row = self._check_gaps(cells.gaps, cells.count, last)
+        if not cells.count:
             return
-        # One pass each: a body or letters met for the first time are worked out by the dict's __missing__.
-        value = np.fromiter(map(self.keys.__getitem__, bodies), dtype=np.int32, count=n)
-        column = np.fromiter(map(self.columns.__getitem__, letters), dtype=np.int64, count=n)
-        self._check_caps(value, row, column)
+        # Each distinct body is worked out when first met (the dict's __missing__), and looked up once.
+        distinct = np.fromiter(
+            map(self.keys.__getitem__, cells.bodies), dtype=np.int32, count=len(cells.bodies)
+        )
+        value = distinct[cells.body]
+        self._check_caps(value, row, cells.column)
         kept = value != 0
-        self.positions.append(row[kept] << COLUMN_BITS | column[kept])
+        self.positions.append(row[kept] << COLUMN_BITS | cells.column[kept])
         self.found.append(value[kept])
 
-    def _check_gaps(self, gaps: list[bytes], last: bool) -> np.ndarray:
-        """Between cells only row ends and starts, well nested (else not the plain way); each cell's
-        row as its <row> numbers it (the number given, else the row before's plus one)."""
-        final = len(gaps) - 1  # the cells: gap i comes before cell i
-        starts, numbers = [], []
-        if final and not gaps[0] and self.depth != 1:
-            raise NotPlain  # the first cell outside a row
+    def _split(self, text: bytes) -> Cells:
+        """The cells of whole rows cut by CELL: each cell's letters and body, the gaps between them."""
+        pieces = CELL.split(text)
+        step = 3  # the piece before a cell, its column's letters, its body
+        gaps, letters, bodies = pieces[::step], pieces[1::step], pieces[2::step]
+        n = len(bodies)
+        column = np.fromiter(map(self.columns.__getitem__, letters), dtype=np.int64, count=n)
         # Most gaps are empty (cells side by side): only the others are read.
         lengths = np.fromiter(map(len, gaps), dtype=np.int64, count=len(gaps))
-        for i in np.flatnonzero(lengths).tolist():
-            match = GAP.fullmatch(gaps[i])
+        filled = [(i, gaps[i]) for i in np.flatnonzero(lengths).tolist()]
+        return Cells(column, np.arange(n), bodies, filled, n)
+
+    def _check_gaps(self, gaps: list[tuple[int, bytes]], final: int, last: bool) -> np.ndarray:
+        """Between cells only row ends and starts, well nested (else not the plain way); each cell's
+        row as its <row> numbers it (the number given, else the row before's plus one). `gaps`: the
+        non-empty ones, each by the index of the cell it comes before (`final`: after the last)."""
+        starts, numbers = [], []
+        if final and (not gaps or gaps[0][0] != 0) and self.depth != 1:
+            raise NotPlain  # the first cell outside a row
+        for i, gap in gaps:
+            match = GAP.fullmatch(gap)
             if match is None:
                 raise NotPlain
-            closes, empty, _, opens, number = match.groups()
+            closes, empty, _, _, opens, number, attributes = match.groups()
             if closes is not None:
                 if self.depth != 1:
                     raise NotPlain
                 self.depth = 0
             if empty:
                 for row in EMPTY_ROW.finditer(empty):
-                    self.row = self._number(row[0], row[1])
+                    self.row = self._number(row[1], row[2])
             if opens is not None:
                 if self.depth != 0:
                     raise NotPlain
                 self.depth = 1
-                self.row = self._number(opens, number)
+                self.row = self._number(number, attributes)
                 starts.append(i)
                 numbers.append(self.row)
             if i < final and self.depth != 1:
@@ -163,18 +203,28 @@ class _Reader:
             raise NotPlain  # a cell in a row opened in another piece (pieces end with a row's end)
         return np.repeat(np.array(numbers, dtype=np.int64), np.diff([*starts, final]))
 
-    def _number(self, tag: bytes, number: bytes | None) -> int:
-        if number is None and b" r=" in tag:
-            raise NotPlain  # a row number written otherwise: the streaming reader's
+    def _number(self, number: bytes | None, attributes: bytes) -> int:
+        if b" r=" in attributes:
+            raise NotPlain  # a row number written otherwise, or twice: the streaming reader's
+        if attributes not in self.tails:  # most rows have the same attributes but their number
+            _unique(attributes)
+            self.tails.add(attributes)
         return int(number) if number is not None else self.row + 1
 
     def _value(self, body: bytes) -> int:
         match = CELL_BODY.fullmatch(body)
         if match is None:
             raise NotPlain  # let through by the loose cut: an attribute or element BODY does not know
-        s1, t1, t2, s2, raw = match.groups()
+        s1, t1, t2, s2, formula, raw = match.groups()
+        if formula:
+            _unique(formula)
+        try:
+            text = raw.decode() if raw is not None else ""
+        except UnicodeDecodeError:
+            raise NotPlain from None  # the streaming reader says where
+        if NOT_XML.search(text):
+            raise NotPlain
         kind = t1 or t2
-        text = raw.decode() if raw is not None else ""
         if kind is None or kind == b"n":
             return self.values.of_number(text, (s1 or s2 or b"0").decode()) if text else 0
         return self.values.of_cell(kind.decode(), text, [])
@@ -203,6 +253,13 @@ class _Memo(dict[bytes, int]):
     def __missing__(self, key: bytes) -> int:
         value = self[key] = self.make(key)
         return value
+
+
+def _unique(attributes: bytes) -> None:
+    """An element's attributes name each attribute once (else expat refuses the sheet)."""
+    names = ATTRIBUTES.findall(attributes)
+    if len(set(names)) != len(names):
+        raise NotPlain
 
 
 def _column(letters: bytes) -> int:
