@@ -272,16 +272,13 @@ def score(spec: Spec, submission: Submission) -> Result:
     missing = given & unscored
     absent = graph.is_leaf & ~graph.spread_down(given)
     top = np.nan_to_num(graph.max_points)
-    paths = graph.leaf_paths  # whole numbers: counted in int32 when they fit (half a float matrix)
-    paths = paths.astype(np.int32) if paths.max(initial=0) < 2**31 else paths
-    coverage = graph.aggregate((given | absent) * paths, inplace=True)
-    undetermined = coverage != paths  # a node's covered paths never exceed its own
-    del coverage
+    undetermined = _undetermined(spec, given, absent)
 
     def up(base: np.ndarray) -> np.ndarray:
         """Sum up the DAG in place; NaN where the data do not determine the node."""
         total = graph.aggregate(base, inplace=True)
-        np.copyto(total, np.nan, where=undetermined)
+        if undetermined is not None:
+            np.copyto(total, np.nan, where=undetermined)
         return total
 
     np.copyto(leaf_points, 0.0, where=unscored)  # what is not given or missing scores 0
@@ -299,6 +296,19 @@ def score(spec: Spec, submission: Submission) -> Result:
         own[~given | np.isnan(own)] = 0.0
         self_points = up(own)
     return _result(spec, submission, keep, points, stake, self_points)
+
+
+def _undetermined(spec: Spec, given: np.ndarray, absent: np.ndarray) -> np.ndarray | None:
+    """Where some leaf path beneath a node ends neither at a given cell nor at a leaf nobody gave; None
+    when there is no such node: with components alone given (the usual file) each leaf is given or
+    absent, and so every node is covered."""
+    graph = spec.graph
+    if not given[:, ~graph.is_leaf].any():
+        return None
+    paths = graph.leaf_paths  # whole numbers: counted in int32 when they fit (half a float matrix)
+    paths = paths.astype(np.int32) if paths.max(initial=0) < 2**31 else paths
+    coverage = graph.aggregate((given | absent) * paths, inplace=True)
+    return np.asarray(coverage != paths)  # a node's covered paths never exceed its own
 
 
 def _forget_blocks(submission: Submission, counted: Layer) -> None:
