@@ -19,7 +19,6 @@ from dti.io.register import UnitRegister
 from dti.issues import Report
 from dti.pipeline import Run, check_years, default_register, shown
 from dti.spec import Spec
-from dti.tracking.targets import Review
 from dti.words import Note, note
 
 if TYPE_CHECKING:
@@ -27,6 +26,7 @@ if TYPE_CHECKING:
     from dti.analysis.robustness import Ranks
     from dti.analysis.whatif import NextUp
     from dti.tracking.deadlines import Calendar
+    from dti.tracking.targets import Review  # read by build_report with --targets
     from dti.tracking.tasks import TaskList
 
 

@@ -6,15 +6,17 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dti.io.files import EXCEL
 from dti.issues import Issue, Report
 from dti.spec import Spec, load_spec, spec_for_year
-from dti.tracking import deadlines
 from dti.tracking.dates import parse_date
-from dti.tracking.owners import Owners, read_owners
-from dti.tracking.received import read_received
 from dti.words import Note, note
+
+if TYPE_CHECKING:  # imported by schedule(): a report without --owners reads no calendar
+    from dti.tracking import deadlines
+    from dti.tracking.owners import Owners
 
 Day = dt.date | str | None  # a date, its text as the CLI's --today takes it (25/11/2026), or None: today
 
@@ -81,6 +83,10 @@ def schedule(
     already read; `today` a date, or its text as `dti calendar --today` takes it ('25/11/2026',
     '2026-11-25'; default: today); `sheet` is read only from Excel files.
     """
+    from dti.tracking import deadlines
+    from dti.tracking.owners import Owners, read_owners
+    from dti.tracking.received import read_received
+
     day = as_day(today)
     year = year or day.year
     if isinstance(owners, Owners):

@@ -163,10 +163,14 @@ def report(
             departments=target_views(briefing.review, "responsible", code)[1] if briefing.review else None,
         )
         body = [docx.docx(draft) if kind == "docx" else docx.pdf(draft, output)]
-    else:
-        from dti.write import html, xlsx
+    elif kind == "html":  # without XlsxWriter's import
+        from dti.write import html
 
-        body = html.html(document) if kind == "html" else [xlsx.document_workbook(document)]
+        body = html.html(document)
+    else:
+        from dti.write import xlsx
+
+        body = [xlsx.document_workbook(document)]
     write_atomic(output, body, common.read(inputs_read))
     count = {"sections": len(document.sections), "charts": len(document.charts())}
     common.notes([note("notes.report-written", file=str(output), **count)], code)
