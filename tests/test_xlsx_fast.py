@@ -245,3 +245,26 @@ def test_a_damaged_plain_sheet_reads_by_the_array_cut_as_by_the_streaming_reader
             else:
                 text[at:at] = text[at : at + rng.randint(1, 8)]
         _both(book(tmp_path / f"d{i}.xlsx", PLAIN_HEADER + text.decode(), shared=SHARED), monkeypatch)
+
+
+def test_only_a_large_sheet_is_cut_by_whole_arrays(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A sheet of LARGE bytes and more is cut by whole arrays (pyarrow imported for it); a smaller one,
+    the 63-province sample's, by re.split without pyarrow."""
+    from dti.io import xlsxcut
+
+    cuts: list[int] = []
+
+    def spy(text: bytes) -> object:
+        cuts.append(len(text))
+        return xlsxcut.cut(text)
+
+    monkeypatch.setattr(xlsxfast, "LARGE", 1 << 20)
+    monkeypatch.setattr(xlsxfast, "cut", spy)
+    row = '<row r="{0}"><c r="A{0}" t="s"><v>2</v></c><c r="B{0}" s="2"><v>0.8632</v></c></row>'
+    small = "".join(row.format(r) for r in range(2, 1_000))
+    large = "".join(row.format(r) for r in range(2, 15_000))
+    grid, taken = _both(book(tmp_path / "s.xlsx", PLAIN_HEADER + small, shared=SHARED), monkeypatch)
+    assert taken and not cuts
+    grid, taken = _both(book(tmp_path / "l.xlsx", PLAIN_HEADER + large, shared=SHARED), monkeypatch)
+    assert taken and sum(cuts) > 1 << 20
+    assert grid[1][-1] == 14_999 and grid[2][1][0][-1] == "0.8632"  # type: ignore[index]

@@ -25,10 +25,9 @@ def _word(text: bytes) -> int:
 
 
 OPEN, OPEN_MASK = _word(b'<c r="'), (1 << 48) - 1
-TAG, TAG_MASK = _word(b"<c "), (1 << 24) - 1
 CLOSE, CLOSE_MASK = _word(b"</c>"), (1 << 32) - 1
 SHUT, SHUT_MASK = _word(b"/>"), (1 << 16) - 1
-QUOTE, UPPER_A, ZERO = ord('"'), ord("A"), ord("0")
+QUOTE, UPPER_A, ZERO, SLASH = ord('"'), ord("A"), ord("0"), ord("/")
 
 
 @dataclass
@@ -48,13 +47,12 @@ def cut(text: bytes) -> Cells | None:
     one to three capital letters and one to seven digits, its body up to its first `</c>` (or its tag's
     `/>` when the next tag follows at once)."""
     buf = np.frombuffer(text + PAD, dtype=np.uint8)
-    # The 8 bytes from each position as one integer (an unaligned view, no copy): a tag's first bytes are
-    # compared at once, and a reference's 16 bytes are two gathered words.
+    # The 8 bytes from each position as one integer (an unaligned view, no copy): a reference's 16 bytes
+    # are two gathered words, a tag's first bytes compared at once.
     words = np.ndarray((len(text) + 16,), dtype="<u8", buffer=buf, strides=(1,))
     lt = np.flatnonzero(buf == ord("<"))
-    head = words[lt]
-    tag = (head & TAG_MASK) == TAG
-    at_open = np.flatnonzero(tag)
+    after = buf[lt + 1]
+    at_open = np.flatnonzero(after == ord("c"))
     opens = lt[at_open]
     if not len(opens):
         return Cells(
@@ -64,10 +62,11 @@ def cut(text: bytes) -> Cells | None:
             _gaps(text, np.zeros(1, np.int64), np.array([len(text)])),
             0,
         )
-    if not ((head[at_open] & OPEN_MASK) == OPEN).all() or at_open[-1] + 1 >= len(lt):
+    if not ((words[opens] & OPEN_MASK) == OPEN).all() or at_open[-1] + 1 >= len(lt):
         return None  # a cell whose first attribute is not its reference, or a last tag left open
     # Each '</c>', then one past the text: a cell whose first '</c>' is that one is not closed.
-    closes = np.append(lt[(head & CLOSE_MASK) == CLOSE], len(buf))
+    ends = lt[after == SLASH]
+    closes = np.append(ends[(words[ends] & CLOSE_MASK) == CLOSE], len(buf))
     ref = opens + 6
     n = len(ref)
     reference = np.empty((n, 2), dtype=np.uint64)  # each reference's first 16 bytes, as 16 columns
