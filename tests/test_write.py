@@ -83,12 +83,22 @@ def test_text_table_never_cuts_a_number() -> None:
     assert all(line == line.rstrip() for line in out.splitlines())
 
 
-def test_long_tables_are_written_plainly() -> None:
+def test_long_tables_are_drawn_as_short_ones() -> None:
+    # Above RICH_ROWS rows the table is drawn without rich: before, in another style (no rules), which a
+    # new user saw switch between a province of 500 communes and one of 501.
     rows = [{"unit": f"U{i}", "v": i / 1000} for i in range(text.RICH_ROWS + 1)]
-    out = text.render(View(None, [Column("unit", "unit"), Column("v", "value", "value", 3)], rows))
-    assert out.splitlines()[0].split() == ["unit", "value"] and out.splitlines()[-1].split() == [
-        "U500",
-        "0.500",
+    view = View(None, [Column("unit", "đơn vị"), Column("v", "value", "value", 3)], rows)
+    lines = text.render(view).splitlines()
+    assert (
+        lines[:3] == ["đơn vị ┃ value", "━━━━━━━╇━━━━━━", "U0     │ 0.000"] and lines[-1] == "U500   │ 0.500"
+    )
+    rows[0]["unit"] = "Phường Đô Vinh (thành phố Phan Rang - Tháp Chàm)"
+    lines = text.render(view, width=30).splitlines()  # COLUMNS=30: 22 for the name, wrapped on words
+    assert lines[2:6] == [
+        "Phường Đô Vinh (thành  │ 0.000",
+        "phố Phan Rang - Tháp   │",
+        "Chàm)                  │",
+        "U1                     │ 0.001",
     ]
 
 

@@ -28,7 +28,7 @@ from dti.views.document import Decimal
 from dti.write import stderr as err
 from dti.write.files import safe, stdout, stdout_errors, write_text
 
-RICH_ROWS = 500  # above this a plain table is written: rich lays out ~1,000 rows a second
+RICH_ROWS = 500  # above this a table is drawn without rich, which lays out ~1,000 rows a second
 TEXT_MIN = 10  # a text column is not wrapped narrower than this (unless all of it is narrower)
 WORD_MAX = 24  # nor narrower than its longest word up to this width (a longer one is folded)
 _ODD_BLANK = re.compile(r"[^\S \n]")
@@ -185,33 +185,14 @@ def _wrap(text: str, width: int) -> list[str]:
     return lines
 
 
-def plain_table(view: View, cells: list[list[str]], fit: Layout) -> str:
-    """A fast fixed-width table without rich, for very long views."""
-    columns = [view.columns[j] for j in fit.shown]
-
-    def lines(texts: list[str]) -> list[str]:
-        wrapped = [_wrap(t, w) for t, w in zip(texts, fit.widths, strict=True)]
-        out = []
-        for k in range(max(len(w) for w in wrapped)):
-            parts = []
-            for column, width, part in zip(columns, fit.widths, wrapped, strict=True):
-                piece = part[k] if k < len(part) else ""
-                pad = " " * (width - cell_len(piece))
-                parts.append(piece + pad if column.align == "left" else pad + piece)
-            out.append("   ".join(parts).rstrip())
-        return out
-
-    body = [line for r in cells for line in lines([r[j] for j in fit.shown])]
-    return "\n".join([*lines([c.label for c in columns]), *body])
-
-
-def boxed_table(view: View, cells: list[list[str]], fit: Layout) -> str:
-    """The table as rich draws it at full width (no edge, a heavy rule under the header), without rich:
-    at full width no cell wraps, only its line breaks make lines."""
+def boxed_table(view: View, cells: list[list[str]], fit: Layout, wrap: bool = False) -> str:
+    """The table as rich draws it (no edge, a heavy rule under the header), without rich: at full width
+    no cell wraps, only its line breaks make lines (as rich does, to the character); with `wrap`, cells
+    wrap to the layout's widths (on words, as rich does, near enough for a table too long for rich)."""
     columns = [view.columns[j] for j in fit.shown]
 
     def lines(texts: list[str], rule: str, bottom: bool = False) -> list[str]:
-        broken = [t.split("\n") for t in texts]
+        broken = [_wrap(t, w) if wrap else t.split("\n") for t, w in zip(texts, fit.widths, strict=True)]
         height = max(len(b) for b in broken)
         if bottom:  # a header's shorter labels sit on its last line
             broken = [[""] * (height - len(b)) + b for b in broken]
@@ -242,9 +223,7 @@ def _page(views: Sequence[View], decimal: Decimal) -> str | None:
         if view.columns:
             cells = [[_text(c, row, decimal) for c in view.columns] for row in view.rows]
             fit = layout(view, cells, None)
-            if len(view.rows) > RICH_ROWS:
-                parts.append(plain_table(view, cells, fit))
-            elif min(fit.widths, default=0) > 0:  # rich draws an empty column its own way
+            if min(fit.widths, default=0) > 0:  # rich draws an empty column its own way
                 parts.append(boxed_table(view, cells, fit))
             else:
                 return None
@@ -269,7 +248,7 @@ def _print(console: Console, views: Sequence[View], width: int | None, decimal: 
             fit = layout(view, cells, width)
             console.width = max(width or 0, fit.total(), 1)  # a number is never cut: the page grows
             if len(view.rows) > RICH_ROWS:
-                console.print(Text(plain_table(view, cells, fit)), soft_wrap=True)
+                console.print(Text(boxed_table(view, cells, fit, wrap=True)), soft_wrap=True)
             else:
                 console.print(_table(view, cells, fit))
             if fit.hidden and width is not None:
