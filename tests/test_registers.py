@@ -10,6 +10,8 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from dti.cli import app
+from dti.engine.lookup import find_unit
+from dti.io import register as register_module
 from dti.io.grid import InputError
 from dti.io.register import UnitRegister
 from dti.pipeline import evaluate
@@ -144,3 +146,90 @@ def test_many_names_are_keyed_as_each_one_alone() -> None:
     names.append("Thành phố Huế")
     keys = ["hồ chí minh", "xã hòa bình", "thị trấn khánh hải", "xã tân lập", "", "huế"]
     assert name_keys(names) == keys and [name_key(n) for n in names] == keys
+
+
+def test_a_register_that_lost_its_leading_zeros_still_matches(tmp_path: Path) -> None:
+    # An office's register saved by Excel: codes 1, 2 for the ministry's 00001, 00002. Before: every unit
+    # was unknown, with no word about the zeros.
+    register = tmp_path / "units.csv"
+    register.write_text("code,name\n1,Xã Số 1\n2,Xã Số 2\n", encoding="utf-8")
+    data = tmp_path / "data.csv"
+    data.write_text("unit,indicator,value\n00001,NT.01,Có\n00002,NT.01,Không\n", encoding="utf-8")
+    run = evaluate(data, spec="example-commune", register=UnitRegister.read(register))
+    assert run.result is not None and run.result.unit_codes == ["1", "2"]
+    said = [i.message for i in run.report.issues if i.code == "leading-zero-lost"]
+    why = "the register's codes lost their leading zeros (format its code column as text)"
+    assert said == [f"unit '0000{k}' read as the register's '{k}': {why}" for k in (1, 2)]
+
+
+def test_only_the_first_unknown_units_get_a_did_you_mean(tmp_path: Path) -> None:
+    # Each hint compares the text with every name of the register: 10,000 unknown communes against
+    # 10,000 names took minutes. The first MAX_HINTS texts get one, the rest are said without.
+    names = [f"Xã Hòa Sơn {i}" for i in range(30)]
+    register = UnitRegister({f"X{i}": n for i, n in enumerate(names)}, {})
+    hints = [register.did_you_mean(f"Xa Hoa Sonn {i}") for i in range(30)]
+    assert all(hints[: register_module.MAX_HINTS]) and not any(hints[register_module.MAX_HINTS :])
+
+
+@pytest.mark.parametrize(
+    ("data", "said"),
+    [
+        # Rows an office leaves behind: a unit without its name, a name without its code (a new user's
+        # finding: both were taken, one scored with an empty name).
+        (b"code,name\n22801,X\xc3\xa3 A\n22899,\n", "line 3 of the unit register has no name"),
+        (
+            b"code,name\r\n22801,X\xc3\xa3 A\r\n,X\xc3\xa3 Kh\xc3\xb4ng M\xc3\xa3\r\n",
+            "line 3 of the unit register has no code",
+        ),
+        # Windows-1258 ('Xã' is 58 E3), and a workbook given as a register: what to do, not a codec's words.
+        (
+            b"code,name\n22801,X\xe3 A\n",
+            "the unit register is not UTF-8 (byte 17): save it again as CSV UTF-8",
+        ),
+        (b"PK\x03\x04" + b"\x00" * 40, "a unit register must be a CSV file: save the sheet as CSV UTF-8"),
+        # Title rows above the header, or ';' between the columns: the first line is quoted.
+        (
+            "DANH MỤC ĐƠN VỊ HÀNH CHÍNH CẤP XÃ\nSTT;Mã xã;Tên xã\n1;22801;Xã A\n".encode(),
+            "first line must head its columns code and name (and region), separated by commas "
+            "(code,name,region or Mã,Tên,Vùng); the file's first line is 'DANH MỤC ĐƠN VỊ HÀNH CHÍNH CẤP XÃ'",
+        ),
+        # Lines of the file, as a spreadsheet numbers them (the header is line 1; a blank row counts).
+        ("code,name\n1,Xã A\n\n2,Xã Phước Dinh\n3,Xã Phước Dinh\n".encode(), "twice (lines 4 and 5)"),
+    ],
+)
+def test_a_register_that_cannot_be_used_says_where_and_what_to_do(
+    tmp_path: Path, data: bytes, said: str
+) -> None:
+    register = tmp_path / "units.csv"
+    register.write_bytes(data)
+    with pytest.raises(InputError) as caught:
+        UnitRegister.read(register)
+    assert said in str(caught.value)
+
+
+def test_a_register_name_is_one_line(tmp_path: Path) -> None:
+    # Excel's Alt+Enter, a tab, no-break spaces in a name cell: the name is shown in tables and titles
+    # (a new user's piped table broke across lines).
+    register = tmp_path / "units.csv"
+    register.write_text(
+        'code,name\n22801,"Phường Đô Vinh\n(thành phố)"\n22802,Xã\t\u00a0Phước  Dinh\n', encoding="utf-8"
+    )
+    assert UnitRegister.read(register).names == {
+        "22801": "Phường Đô Vinh (thành phố)",
+        "22802": "Xã Phước Dinh",
+    }
+
+
+def test_unit_option_finds_a_commune_code_that_lost_its_zero() -> None:
+    # `--unit 2290` for the register's 02290 (a new user's finding: only two-digit province codes were
+    # padded); `--unit 1` still finds 01.
+    assert find_unit([{"02290": "Xã Phước Hải", "22801": "Phường Đô Vinh"}], "2290") == "02290"
+    assert find_unit([{"01": "Hà Nội", "79": "TP Hồ Chí Minh"}], "1") == "01"
+
+
+def test_a_title_names_a_town_by_its_abbreviation() -> None:
+    # `UBND TT. KHÁNH HẢI` names Thị trấn Khánh Hải as `TT. Khánh Hải` in a cell does (a new user's finding).
+    register = UnitRegister({"22813": "Thị trấn Khánh Hải", "22801": "Phường Đô Vinh"}, {})
+    assert register.named_in("UBND TT. KHÁNH HẢI") == ["22813"]
+    assert register.named_in("UBND TT KHÁNH HẢI") == ["22813"]
+    assert register.named_in("BÁO CÁO CỦA SỞ TT&TT KHÁNH HẢI") == []  # Thông tin và Truyền thông

@@ -50,8 +50,9 @@ def find_unit(names: Iterable[Mapping[str, str]], query: str) -> str:
     for table in names:
         if query in table:
             return query
-        if query.isdigit() and query.zfill(2) in table:
-            return query.zfill(2)
+        padded = [query.zfill(w) for w in range(len(query) + 1, 9)] if query.isdigit() else []
+        if (lost := next((code for code in padded if code in table), None)) is not None:
+            return lost  # `1` for 01, `2290` for a commune's 02290: a spreadsheet drops the zero
         for code, name in table.items():
             if name_key(str(name)) == name_key(query):
                 return str(code)

@@ -220,7 +220,7 @@ def _units(grid: Grid, unit_col: int, register: UnitRegister, issues: list[Issue
                 grid_issue(
                     IssueCode.LEADING_ZERO_LOST,
                     Severity.WARNING,
-                    "plan.leading-zero",
+                    "plan.leading-zero" if len(text) < len(resolved[c] or "") else "plan.register-zero",
                     {"text": text, "unit": resolved[c]},
                     grid,
                     unit=resolved[c],

@@ -6,39 +6,87 @@ import csv
 import io
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import repeat
 from pathlib import Path
 
 from dti.io.grid import InputError, reason
 from dti.io.headers import canonical
-from dti.io.inputs import read_input_text
-from dti.text import name_key, name_keys, plain_key
+from dti.io.inputs import content_kind, read_input
+from dti.text import KINDS, name_key, name_keys, plain_key
 from dti.words import Note, note
 
 DATA_DIR = Path(__file__).parent.parent / "data"
 PROVINCES = DATA_DIR / "provinces_2024.csv"
+_ODD_BLANKS = re.compile(r"[^\S \n]")  # any blank but the space and the line break
+# A unit kind's abbreviation inside a title (`UBND TT. KHÁNH HẢI`), written out as name_key does at a
+# name's start.
+_KIND_IN_TITLE = re.compile(r"(?<![\w&])(?:(tt|tx)(?:\. *| +)|(h|q|p|x)\. *)(?=\w)")
+MAX_HINTS = 20  # unknown unit texts given a "did you mean" in a run
 
 
-def _refuse_duplicates(path: Path, values: list[str], what: str, keys: list[str]) -> None:
+def _refuse_duplicates(
+    path: Path, values: list[str], what: str, keys: list[str], lines: Sequence[int]
+) -> None:
     """A register that names a unit twice cannot say which one a file means: an error, never the last."""
-    given = [k for k in keys if k]
-    if len(set(given)) == len(given):  # the usual register: no key twice, found at once
+    if len(set(keys)) == len(keys):  # the usual register: no key twice, found at once
         return
     first: dict[str, int] = {}
     for i, (value, k) in enumerate(zip(values, keys, strict=True)):
-        if k and k in first:
+        if k in first:
             raise InputError(
                 note(
                     "io.unit-twice",
                     path=str(path),
                     what=note(f"io.register.{what}"),
                     value=value,
-                    first=first[k] + 1,
-                    second=i + 1,
+                    first=lines[first[k]],
+                    second=lines[i],
                 )
             )
         first.setdefault(k, i)
+
+
+def _register_text(path: Path) -> str:
+    """The register file's text (NFC): a CSV file in UTF-8; anything else is refused saying what to do."""
+    try:
+        data = read_input(path)
+    except OSError as exc:
+        raise InputError(note("io.register-unreadable", path=str(path), why=reason(exc))) from None
+    kind = content_kind(data)
+    if kind is not None:  # a workbook, a Word file, a PDF
+        raise InputError(note("io.register-not-csv", path=str(path)))
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(note("io.register-not-utf8", path=str(path), byte=exc.start)) from None
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+
+
+def _csv_rows(text: str) -> tuple[list[list[str]], list[int]]:
+    """The csv module's rows and the line each one ends on (a quoted cell may hold line breaks)."""
+    reader = csv.reader(io.StringIO(text, newline=""))
+    rows, lines = [], []
+    for row in reader:
+        rows.append(row)
+        lines.append(reader.line_num)
+    return rows, lines
+
+
+def _first_line(text: str) -> str:
+    """The register's first line as the error quotes it (cut at 80 characters)."""
+    line = text.lstrip("\r\n").split("\n", 1)[0].strip()
+    return line if len(line) <= 80 else line[:79] + "…"
+
+
+def _one_line(names: list[str]) -> list[str]:
+    """Names on one line, single-spaced: Excel's Alt+Enter, a tab or a no-break space in a cell is a
+    space (a name is shown in tables and titles)."""
+    joined = "\n".join(names)
+    if joined.count("\n") == len(names) - 1 and not _ODD_BLANKS.search(joined) and "  " not in joined:
+        return names
+    return [" ".join(name.split()) for name in names]
 
 
 # Whitespace a cell may start or end with besides the space (what str.strip() takes off), but "\n" and "\r".
@@ -104,27 +152,32 @@ class UnitRegister:
     _names_by_key: dict[str, str] | None = field(default=None, init=False, repr=False, compare=False)
     _names_by_plain: dict[str, str] | None = field(default=None, init=False, repr=False, compare=False)
     _title_keys: list[tuple[str, str]] | None = field(default=None, init=False, repr=False, compare=False)
+    _hints: int = field(default=0, init=False, repr=False, compare=False)  # did_you_mean() calls so far
 
     @classmethod
     def read(cls, path: Path) -> UnitRegister:
+        text = _register_text(path)
+        plain = _plain_columns(text)
         try:
-            text = read_input_text(path)
-            if not unicodedata.is_normalized("NFC", text):
-                text = unicodedata.normalize("NFC", text)
-            plain = _plain_columns(text)
-            rows = [] if plain else list(csv.reader(io.StringIO(text, newline="")))
-        except (OSError, UnicodeDecodeError, csv.Error) as exc:
+            rows, lines = ([], []) if plain else _csv_rows(text)
+        except csv.Error as exc:
             raise InputError(note("io.register-unreadable", path=str(path), why=reason(exc))) from None
-        header = [canonical(c) for c in (plain[0] if plain else rows[0] if rows else [])]
+        first = plain[0] if plain else rows[0] if rows else []
+        header = [canonical(c) for c in first]
         if "unit" not in header or "name" not in header:
-            raise InputError(note("io.register-columns", path=str(path)))
+            raise InputError(note("io.register-columns", path=str(path), first=_first_line(text)))
         at: dict[str, int] = {k: header.index(k) for k in ("unit", "name", "region") if k in header}
 
-        body = [r for r in rows[1:] if any(r)]
-        width = len(plain[0]) if plain else len(body[0]) if body else 0
-        if plain or all(len(r) == width for r in body):  # the usual register: whole columns at once
-            whole = plain[1] if plain else [list(map(str.strip, cells)) for cells in zip(*body, strict=True)]
-            empty = [""] * (len(whole[0]) if plain else len(body))
+        body = [(r, line) for r, line in zip(rows[1:], lines[1:], strict=True) if any(r)]
+        at_line: Sequence[int] = range(2, len(plain[1][0]) + 2) if plain else [line for _, line in body]
+        width = len(plain[0]) if plain else len(body[0][0]) if body else 0
+        if plain or all(len(r) == width for r, _ in body):  # the usual register: whole columns at once
+            whole = (
+                plain[1]
+                if plain
+                else [list(map(str.strip, c)) for c in zip(*(r for r, _ in body), strict=True)]
+            )
+            empty = [""] * len(at_line)
 
             def column(key: str) -> list[str]:
                 j = at.get(key, -1)
@@ -134,15 +187,20 @@ class UnitRegister:
 
             def column(key: str) -> list[str]:
                 j = at.get(key, -1)
-                return [r[j].strip() if 0 <= j < len(r) else "" for r in body]
+                return [r[j].strip() if 0 <= j < len(r) else "" for r, _ in body]
 
-        codes, names = column("unit"), column("name")
+        codes, names = column("unit"), _one_line(column("name"))
+        for what, values in (("code", codes), ("name", names)):
+            if "" in values:  # a row without its code or its name names no unit
+                line = at_line[values.index("")]
+                raise InputError(
+                    note("io.register-blank", path=str(path), line=line, what=note(f"io.register.{what}"))
+                )
         keys = name_keys(names)
-        _refuse_duplicates(path, codes, "code", codes)
-        _refuse_duplicates(path, names, "name", keys)
+        _refuse_duplicates(path, codes, "code", codes, at_line)
+        _refuse_duplicates(path, names, "name", keys, at_line)
         register = cls(dict(zip(codes, names, strict=True)), dict(zip(codes, column("region"), strict=True)))
-        if len(register.names) == len(codes):  # no empty code twice: what by_name() would build
-            register._names_by_key = dict(zip(keys, codes, strict=True))
+        register._names_by_key = dict(zip(keys, codes, strict=True))
         return register
 
     @classmethod
@@ -175,8 +233,12 @@ class UnitRegister:
         width = max((len(c) for c in self.names), default=0)
         for i in unresolved:
             token = tokens[i]
-            if token.isdigit() and token.zfill(width) in self.names:
+            if token.isdigit() and token.zfill(width) in self.names:  # the file lost a leading zero
                 codes[i], repaired[i] = token.zfill(width), True
+            elif (
+                token.isdigit() and token.lstrip("0") and token.lstrip("0") in self.names
+            ):  # the register did
+                codes[i], repaired[i] = token.lstrip("0"), True
             else:
                 key = name_key(token)
                 codes[i] = by_name.get(key) or self.aliases.get(key) or self.by_plain().get(plain_key(key))
@@ -202,7 +264,7 @@ class UnitRegister:
                 {(f" {_words(k)} ", c) for k, c in pairs if _words(k)}, key=lambda kc: -len(kc[0])
             )
         # As written, diacritics and all: without them `BAO CAO BANG` would name Cao Bằng.
-        key = _words(name_key(text))
+        key = _words(_KIND_IN_TITLE.sub(lambda m: KINDS[m[1] or m[2]] + " ", name_key(text)))
         found: list[str] = []
         for name, code in self._title_keys:
             if name in f" {key} " and code not in found:
@@ -210,8 +272,10 @@ class UnitRegister:
         return found
 
     def did_you_mean(self, text: str) -> Note | str:
-        """`; did you mean 'a' or 'b'` for an unknown unit text, or nothing."""
-        close = self.suggest(text) if self.strict else []
+        """`; did you mean 'a' or 'b'` for an unknown unit text, or nothing: for the first MAX_HINTS texts
+        only (each is compared with every name: 10,000 unknown units against 10,000 names took minutes)."""
+        self._hints += 1
+        close = self.suggest(text) if self.strict and self._hints <= MAX_HINTS else []
         if not close:
             return ""
         either: Note | str = f"'{close[-1]}'"

@@ -116,9 +116,9 @@ WORDS: dict[str, tuple[str, str]] = {
         "expected a list of targets (or a 'targets:' key holding one)",
     ),
     "io.unit-twice": (
-        "{path}: danh mục đơn vị có {what} '{value}' hai lần (dòng số liệu {first} và {second}): "
+        "{path}: danh mục đơn vị có {what} '{value}' hai lần (dòng {first} và {second}): "
         "mỗi {what} chỉ được chỉ một đơn vị",
-        "{path}: the unit register has the {what} '{value}' twice (data rows {first} and {second}): "
+        "{path}: the unit register has the {what} '{value}' twice (lines {first} and {second}): "
         "each {what} must name one unit",
     ),
     "io.register.code": ("mã", "code"),
@@ -128,8 +128,26 @@ WORDS: dict[str, tuple[str, str]] = {
         "{path}: cannot read the unit register: {why}",
     ),
     "io.register-columns": (
-        "{path}: danh mục đơn vị cần các cột code,name[,region]",
-        "{path}: a unit register needs the columns code,name[,region]",
+        "{path}: danh mục đơn vị cần dòng đầu là tiêu đề các cột mã, tên (và vùng), cách nhau bởi dấu phẩy "
+        "(code,name,region hoặc Mã,Tên,Vùng); dòng đầu của tệp là '{first}'",
+        "{path}: a unit register's first line must head its columns code and name (and region), separated "
+        "by commas (code,name,region or Mã,Tên,Vùng); the file's first line is '{first}'",
+    ),
+    "io.register-blank": (
+        "{path}: dòng {line} của danh mục đơn vị không có {what}: hãy điền vào hoặc xóa dòng đó",
+        "{path}: line {line} of the unit register has no {what}: fill it in or delete the line",
+    ),
+    "io.register-not-csv": (
+        "{path}: danh mục đơn vị phải là tệp CSV: hãy lưu trang tính dưới dạng CSV UTF-8 "
+        "(Excel: Lưu thành → CSV UTF-8)",
+        "{path}: a unit register must be a CSV file: save the sheet as CSV UTF-8 "
+        "(Excel: Save As → CSV UTF-8)",
+    ),
+    "io.register-not-utf8": (
+        "{path}: danh mục đơn vị không phải UTF-8 (byte {byte}): hãy lưu lại dưới dạng CSV UTF-8 "
+        "(Excel: Lưu thành → CSV UTF-8)",
+        "{path}: the unit register is not UTF-8 (byte {byte}): save it again as CSV UTF-8 "
+        "(Excel: Save As → CSV UTF-8)",
     ),
     # --- notes on how a table was found ----------------------------------------------------------------
     "io.table-read": ("tiêu đề cột ở dòng {header}{skipped}", "header at row {header}{skipped}"),
@@ -189,6 +207,12 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "plan.did-you-mean": (" (có phải {names}?)", " (did you mean {names}?)"),
     "plan.or": ("{a} hoặc {b}", "{a} or {b}"),
+    "plan.register-zero": (
+        "đơn vị '{text}' được đọc là '{unit}' của danh mục đơn vị: danh mục đã bỏ số 0 ở đầu mã "
+        "(hãy định dạng cột mã của danh mục là văn bản)",
+        "unit '{text}' read as the register's '{unit}': the register's codes lost their leading zeros "
+        "(format its code column as text)",
+    ),
     "plan.leading-zero": (
         "đơn vị '{text}' được đọc là '{unit}': bảng tính đã bỏ số 0 ở đầu (hãy định dạng cột là văn bản)",
         "unit '{text}' read as '{unit}': the spreadsheet dropped its leading zero "
