@@ -64,11 +64,12 @@ class Block:
             self.memo[score] = score(self)
         return self.memo[score]
 
-    @property
+    # Read by scoring and by most checks: worked out once per block (read only, as the cells).
+    @cached_property
     def number(self) -> np.ndarray:
         return (self.status == NUMBER) | (self.status == AMBIGUOUS)
 
-    @property
+    @cached_property
     def counts(self) -> np.ndarray:
         """Cells written as counts a/b (`512.340/570.000`)."""
         return np.asarray(self.status == COUNTS)
