@@ -45,7 +45,22 @@ def main() -> None:
     utf8_stdout()
     try:
         try:
-            app()
+            code = app(standalone_mode=False)  # Click's usage errors worded below, in the user's language
+        except typer.TyperException as exc:  # Click's own: a usage error, or no arguments (the help)
+            from dti.cli import usage
+
+            lang = usage.language(sys.argv[1:])
+            if type(exc).__name__ == "NoArgsIsHelpError":
+                exc.show()  # type: ignore[attr-defined]
+            else:
+                sys.stderr.write(usage.worded(exc, lang) + "\n")
+            sys.exit(getattr(exc, "exit_code", ExitCode.USAGE))
+        except typer.Abort:  # Ctrl-D at a prompt
+            from dti.cli import usage
+            from dti.words import say
+
+            sys.stderr.write(say("cli.aborted", usage.language(sys.argv[1:])) + "\n")
+            sys.exit(1)
         finally:
             with stdout_errors():  # what is still buffered, while an error can still be reported
                 if sys.stdout is not None:
@@ -62,3 +77,4 @@ def main() -> None:
 
         sys.stderr.write(worded(note("cli.internal-error", kind=type(exc).__name__, why=str(exc))) + "\n")
         sys.exit(ExitCode.INTERNAL)
+    sys.exit(code if isinstance(code, int) else 0)  # a command's typer.Exit, returned when not standalone

@@ -9,6 +9,29 @@ from __future__ import annotations
 
 WORDS: dict[str, tuple[str, str]] = {
     # --- the command line -------------------------------------------------------------------------------
+    # Click's usage errors (dti/cli/usage.py): the synopsis stays as Click writes it.
+    "cli.aborted": ("Đã dừng.", "Aborted!"),
+    "cli.usage.synopsis": ("Cách dùng: {usage}", "Usage: {usage}"),
+    "cli.usage.help": ("Xem '{command} --help' để biết các tùy chọn.", "Try '{command} --help' for help."),
+    "cli.usage.error": ("Lỗi: {why}", "Error: {why}"),
+    "cli.usage.no-option": ("không có tùy chọn {name}{like}", "No such option: {name}{like}"),
+    "cli.usage.like-options": (" (các tùy chọn gần giống: {names})", " (Possible options: {names})"),
+    "cli.usage.no-command": ("không có lệnh '{name}'{like}", "No such command '{name}'.{like}"),
+    "cli.usage.did-you-mean": (" (có phải '{name}'?)", " Did you mean '{name}'?"),
+    "cli.usage.missing-argument": ("thiếu đối số {name}", "Missing argument {name}."),
+    "cli.usage.missing-option": ("thiếu tùy chọn {name}", "Missing option {name}."),
+    "cli.usage.missing-parameter": ("thiếu {name}", "Missing parameter {name}."),
+    "cli.usage.bad-value": ("giá trị không hợp lệ cho {name}: {why}", "Invalid value for {name}: {why}"),
+    "cli.usage.not-one-of": ("'{value}' không phải một trong {choices}", "'{value}' is not one of {choices}"),
+    "cli.usage.at-most": ("phải nhỏ hơn hoặc bằng {limit}", "must be at most {limit}"),
+    "cli.usage.at-least": ("phải lớn hơn hoặc bằng {limit}", "must be at least {limit}"),
+    "cli.usage.not-a-number": ("phải là một số", "must be a number"),
+    "cli.usage.needs-value": ("tùy chọn '{name}' cần một giá trị", "Option '{name}' requires an argument."),
+    "cli.usage.takes-no-value": (
+        "tùy chọn '{name}' không nhận giá trị",
+        "Option '{name}' does not take a value.",
+    ),
+    "cli.usage.extra": ("thừa đối số ({extra})", "Got unexpected extra arguments ({extra})"),
     "cli.no-such-file": ("{path}: không có tệp hoặc thư mục này", "{path}: no such file or folder"),
     "cli.given-twice": (
         "{option} được cho {count} lần: lệnh này chỉ nhận một",

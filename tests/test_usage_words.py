@@ -1,0 +1,58 @@
+"""Click's usage errors in the user's language (a new user's finding, three sessions running: "Usage: …",
+"Try … for help", "Error: No such option" in English in a Vietnamese run). Through dti's entry point, as a
+user runs it (CliRunner calls the app past it)."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from dti.cli.app import main
+
+
+def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, *args: str) -> tuple[int, str]:
+    monkeypatch.setattr(sys, "argv", ["dti", *args])
+    with pytest.raises(SystemExit) as ended:
+        main()
+    return int(ended.value.code or 0), capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (
+            ["score", "sample_data/2024.csv", "--foo"],
+            "Lỗi: không có tùy chọn --foo (các tùy chọn gần giống: ",
+        ),
+        (["score"], "Lỗi: thiếu đối số 'FILE...'"),
+        (["score", "sample_data/2024.csv", "--year", "3000"], "cho '--year': phải nhỏ hơn hoặc bằng 2100"),
+        (["score", "sample_data/2024.csv", "--format", "xml"], "'xml' không phải một trong 'table', 'json'"),
+        (["scor", "sample_data/2024.csv"], "Lỗi: không có lệnh 'scor' (có phải 'score'?)"),
+        (["rank", "--by"], "Lỗi: tùy chọn '--by' cần một giá trị"),
+    ],
+)
+def test_a_usage_error_is_said_in_vietnamese(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, args: list[str], said: str
+) -> None:
+    code, err = run(capsys, monkeypatch, *args)
+    assert code == 2 and said in err
+    assert "Usage:" not in err and "Try '" not in err and "Error:" not in err
+
+
+def test_a_usage_error_is_said_in_english_with_lang_en(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    code, err = run(capsys, monkeypatch, "score", "sample_data/2024.csv", "--year", "3000", "--lang", "en")
+    usage, hint = err.splitlines()[:2]  # the program's name as Python was started (here: pytest)
+    assert code == 2 and usage.startswith("Usage: ") and "score [OPTIONS]" in usage
+    assert hint.startswith("Try '") and hint.endswith(" score --help' for help.")
+    assert "Error: Invalid value for '--year': must be at most 2100" in err
+
+
+def test_a_command_keeps_its_exit_code(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Run past Click's standalone mode, a command's typer.Exit must still end the process with its code.
+    assert run(capsys, monkeypatch, "validate", "sample_data/broken")[0] == 2
+    assert run(capsys, monkeypatch, "score", "sample_data/2024.csv", "--format", "csv")[0] == 0
