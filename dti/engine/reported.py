@@ -127,12 +127,23 @@ COUNT_CHECKS = (
         ),
     ),
 )
+_READINGS = {"yes": 1.0, "no": 0.0, "unclear": -1.0}  # an unknown word: NaN
+
+
+def _read(block: Block) -> np.ndarray:
+    return block.by_word(lambda k, word: _READINGS.get(read_answer(word).reading, np.nan))
+
+
+def readings(block: Block) -> np.ndarray:
+    """Each yes/no cell's reading, worked out once per block: 1 yes, 0 no, -1 unclear (no, with a
+    warning), NaN for an unknown word or no cell. Scoring and UNCLEAR_CHECK read the same matrix."""
+    return block.remembered(_read)
+
+
 UNCLEAR_CHECK = Check(
     IssueCode.UNCLEAR_ANSWER,
     Severity.WARNING,
-    lambda b: (
-        (b.status != ABSENT) & (b.by_word(lambda k, w: float(read_answer(w).reading == "unclear")) == 1)
-    ),
+    lambda b: (b.status != ABSENT) & (readings(b) == -1),
     lambda b, i, j, raw: (
         "answers.read-as-no",
         {"raw": raw, "code": b.nodes[j].code, "word": read_answer(raw).word},

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from dti.answers import read_answer
 from dti.engine.block import Block, Check, Score
 from dti.engine.reported import (
     COUNT_CHECKS,
@@ -20,6 +19,7 @@ from dti.engine.reported import (
     POINTS_COUNTS,
     RATIO_COUNTS,
     UNCLEAR_CHECK,
+    readings,
 )
 from dti.issues import IssueCode, Severity
 from dti.numbers import ABSENT, AMBIGUOUS, MISSING, TEXT, approximation
@@ -125,11 +125,10 @@ def _choice_points(block: Block) -> np.ndarray:
 
 
 def _yesno(block: Block) -> np.ndarray:
-    def points_of(k: int, word: str) -> float:
-        reading = read_answer(word).reading  # an unclear answer is no, with a warning (UNCLEAR_CHECK)
-        return np.nan if reading == "unknown" else (float(block.max[k]) if reading == "yes" else 0.0)
-
-    return block.by_word(points_of)
+    read = readings(block)
+    points = np.where(read == 1, block.max, 0.0)  # an unclear answer is no, with a warning (UNCLEAR_CHECK)
+    np.copyto(points, np.nan, where=np.isnan(read))  # an unknown word, or no cell
+    return points
 
 
 def _yesno_points(block: Block) -> np.ndarray:

@@ -67,6 +67,8 @@ def _located(spec: Spec, submission: Submission, layer: Layer, b: int, check: Ch
 def _descendant_issues(spec: Spec, submission: Submission, given: np.ndarray) -> list[Issue]:
     """A node and any of its descendants given for the same unit would count twice."""
     graph = spec.graph
+    if not given[:, ~graph.is_leaf].any():  # components alone (the usual file): nothing lies below them
+        return []
     flagged = given & graph.below(given)
     out = []
     for i, j in zip(*np.nonzero(flagged), strict=True):
