@@ -1,3 +1,3 @@
-from dti.cli import main
+from dti.cli import run
 
-main()
+run()
