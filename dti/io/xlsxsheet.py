@@ -250,16 +250,15 @@ def sheet_grid(
     text = np.frombuffer(values.text, dtype=np.int32)
     number = np.frombuffer(values.number, dtype=float)
     percent = np.array(values.percent, dtype=bool)
-    top = rows == 0
-    header = [""] * (int(cols[top].max()) + 1 if top.any() else 0)
-    for j, value in zip(cols[top], cells[top], strict=True):
-        header[j] = texts[text[value]]
+    # Every cell's value in one (column, row) matrix, filled in one flat assignment: each column is a row
+    # of it (the header first), and its texts, numbers and percent flags are taken for all columns at once.
+    full = np.zeros((width, height), dtype=np.int32)  # 0: empty
+    full.ravel()[cols * height + rows] = cells
+    named = np.flatnonzero(full[:, 0])
+    header = [texts[text[value]] for value in full[: named[-1] + 1 if len(named) else 0, 0].tolist()]
     n = height - 1
-    # Every body cell's value in one (column, row) matrix, filled in one assignment: each column is a row
-    # of it, and its texts, numbers and percent flags are taken for all columns at once.
-    full = np.zeros((width, n), dtype=np.int32)  # 0: empty
-    full[cols[~top], rows[~top] - 1] = cells[~top]
-    ids, natives, percents = text[full], number[full], percent[full]
+    body = full[:, 1:]
+    ids, natives, percents = text[body], number[body], percent[body]
     factorised = [_factorize(ids[j], len(texts)) for j in range(width)]
     # Many distinct texts (an Excel number's text is one per value): each column's also as a pyarrow array,
     # as a large CSV's are, taken from one array of the sheet's texts (parse_texts' vectorised path and
