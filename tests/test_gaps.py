@@ -399,8 +399,8 @@ def test_gaps_as_csv_imports_no_pandas(tmp_path: Path) -> None:
     from .conftest import ROOT
 
     check = (
-        "import sys, runpy; sys.argv = ['dti', *sys.argv[1:]]\n"
-        "try: runpy.run_module('dti', run_name='__main__')\n"
+        "import sys; from dti.cli import main; sys.argv = ['dti', *sys.argv[1:]]\n"
+        "try: main()  # dti's main(): it raises SystemExit (the program, cli.run, ends the process)\n"
         "except SystemExit: pass\n"
         "print('pandas' in sys.modules)"
     )

@@ -254,8 +254,9 @@ def test_score_imports_neither_pandas_nor_the_briefing(tmp_path: Path) -> None:
     from .conftest import ROOT
 
     check = (
-        "import sys, runpy; watched = sys.argv[1].split(','); sys.argv = ['dti', *sys.argv[2:]]\n"
-        "try: runpy.run_module('dti', run_name='__main__')\n"
+        "import sys; watched = sys.argv[1].split(','); sys.argv = ['dti', *sys.argv[2:]]\n"
+        "from dti.cli import main\n"
+        "try: main()  # dti's main(): it raises SystemExit (the program, cli.run, ends the process)\n"
         "except SystemExit: pass\n"
         "print(sorted(m for m in watched if m in sys.modules))"
     )
