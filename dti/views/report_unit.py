@@ -12,6 +12,7 @@ from dti.analysis.ranking import Compared, YearTable, rank_of
 from dti.briefing.briefing import Briefing
 from dti.views import grades
 from dti.views.base import Column, Lang, View, as_float, node_name, word
+from dti.views.cells import cell
 from dti.views.document import Chart, Decimal, Fact, Section, Series
 from dti.views.report_means import unit_means
 from dti.views.robust import count
@@ -19,8 +20,6 @@ from dti.words import say
 
 
 def fmt(value: Any, kind: Any, decimal: Decimal, digits: int = 4) -> str:
-    from dti.views.cells import cell
-
     return cell(Column("x", "", kind, digits), value, decimal)
 
 
