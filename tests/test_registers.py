@@ -134,7 +134,7 @@ def test_a_register_read_as_whole_columns_keeps_what_the_csv_module_reads(tmp_pa
     assert read.names == {"X1": "Xã A", "X2": "Xã B"} and read.regions == {"X1": "Bắc", "X2": "Nam"}
     # A short row and a long one: as many commas in all, but not on every line (a split of the whole
     # text would give X2's name to X1's region).
-    register.write_text("code,name,region\nX1,Xã A\nX2,Xã B,Bắc,thừa\n", encoding="utf-8")
+    register.write_text("code,name,region\nX1,Xã A\nX2,Xã B,Bắc,\n", encoding="utf-8")  # an empty 4th cell
     read = UnitRegister.read(register)
     assert read.names == {"X1": "Xã A", "X2": "Xã B"} and read.regions == {"X1": "", "X2": "Bắc"}
 
@@ -193,6 +193,13 @@ def test_only_the_first_unknown_units_get_a_did_you_mean(tmp_path: Path) -> None
             "first line must head its columns code and name (and region), separated by commas "
             "(code,name,region or Mã,Tên,Vùng); the file's first line is 'DANH MỤC ĐƠN VỊ HÀNH CHÍNH CẤP XÃ'",
         ),
+        # A name's comma outside quotes shifts its line (a new user's finding: the name was cut and the
+        # region became 'tỉnh Sơn La'); a register of its header only.
+        (
+            "code,name,region\n00006,Xã A,Vùng Bắc\n00007,Thị trấn Mộc Châu, tỉnh Sơn La,Vùng Bắc\n".encode(),
+            "line 3 of the unit register has 4 cells, its header 3: a name holding a comma must be in double",
+        ),
+        (b"code,name\r\n", "the unit register names no unit (only its header)"),
         # Lines of the file, as a spreadsheet numbers them (the header is line 1; a blank row counts).
         ("code,name\n1,Xã A\n\n2,Xã Phước Dinh\n3,Xã Phước Dinh\n".encode(), "twice (lines 4 and 5)"),
     ],
@@ -225,6 +232,9 @@ def test_unit_option_finds_a_commune_code_that_lost_its_zero() -> None:
     # padded); `--unit 1` still finds 01.
     assert find_unit([{"02290": "Xã Phước Hải", "22801": "Phường Đô Vinh"}], "2290") == "02290"
     assert find_unit([{"01": "Hà Nội", "79": "TP Hồ Chí Minh"}], "1") == "01"
+    assert (
+        find_unit([{"94": "Xã Phước Dinh"}], "00094") == "94"
+    )  # the file's code, a register that lost zeros
 
 
 def test_a_title_names_a_town_by_its_abbreviation() -> None:

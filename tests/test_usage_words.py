@@ -30,6 +30,8 @@ def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, *ar
         (["score", "sample_data/2024.csv", "--format", "xml"], "'xml' không phải một trong 'table', 'json'"),
         (["scor", "sample_data/2024.csv"], "Lỗi: không có lệnh 'scor' (có phải 'score'?)"),
         (["rank", "--by"], "Lỗi: tùy chọn '--by' cần một giá trị"),
+        (["--lang", "vi", "score", "x.csv"], "Lỗi: --lang đặt sau tên lệnh, ví dụ: dti score FILE --lang en"),
+        (["template", "--level", "huyen"], "Lỗi: không có tùy chọn --level\n"),  # not '(…: --help)'
     ],
 )
 def test_a_usage_error_is_said_in_vietnamese(

@@ -65,7 +65,9 @@ def _why(exc: Any, lang: Lang) -> str:
     kind = type(exc).__name__
     message = str(getattr(exc, "message", "") or "")
     if kind == "NoSuchOption":
-        like = ", ".join(sorted(exc.possibilities or ()))
+        if exc.option_name == "--lang":  # `dti --lang en score …`: an option of each command
+            return say("cli.usage.lang-after", lang)
+        like = ", ".join(sorted(set(exc.possibilities or ()) - {"--help"}))  # --help is no near miss
         like = say("cli.usage.like-options", lang, names=like) if like else ""
         return say("cli.usage.no-option", lang, name=exc.option_name, like=like)
     param = getattr(exc, "param", None)

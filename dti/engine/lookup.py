@@ -51,8 +51,11 @@ def find_unit(names: Iterable[Mapping[str, str]], query: str) -> str:
         if query in table:
             return query
         padded = [query.zfill(w) for w in range(len(query) + 1, 9)] if query.isdigit() else []
+        padded += [query.lstrip("0")] if query.isdigit() and query.lstrip("0") else []
         if (lost := next((code for code in padded if code in table), None)) is not None:
-            return lost  # `1` for 01, `2290` for a commune's 02290: a spreadsheet drops the zero
+            return (
+                lost  # `1` for 01, `2290` for 02290, `00094` for a register's 94: a spreadsheet drops zeros
+            )
         for code, name in table.items():
             if name_key(str(name)) == name_key(query):
                 return str(code)

@@ -158,6 +158,13 @@ class UnitRegister:
         at: dict[str, int] = {k: header.index(k) for k in ("unit", "name", "region") if k in header}
 
         body = [(r, line) for r, line in zip(rows[1:], lines[1:], strict=True) if any(r)]
+        if not plain and not body:
+            raise InputError(note("io.register-empty", path=str(path)))
+        for r, line in body:  # a cell past the header's: a name's comma outside quotes shifted the line
+            if len(r) > len(first) and any(c.strip() for c in r[len(first) :]):
+                raise InputError(
+                    note("io.register-wide", path=str(path), line=line, found=len(r), width=len(first))
+                )
         at_line: Sequence[int] = range(2, len(plain[1][0]) + 2) if plain else [line for _, line in body]
         width = len(plain[0]) if plain else len(body[0][0]) if body else 0
         if plain or all(len(r) == width for r, _ in body):  # the usual register: whole columns at once

@@ -15,6 +15,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "cli.usage.help": ("Xem '{command} --help' để biết các tùy chọn.", "Try '{command} --help' for help."),
     "cli.usage.error": ("Lỗi: {why}", "Error: {why}"),
     "cli.usage.no-option": ("không có tùy chọn {name}{like}", "No such option: {name}{like}"),
+    "cli.usage.lang-after": (
+        "--lang đặt sau tên lệnh, ví dụ: dti score FILE --lang en",
+        "--lang goes after the command's name, e.g. dti score FILE --lang en",
+    ),
     "cli.usage.like-options": (" (các tùy chọn gần giống: {names})", " (Possible options: {names})"),
     "cli.usage.no-command": ("không có lệnh '{name}'{like}", "No such command '{name}'.{like}"),
     "cli.usage.did-you-mean": (" (có phải '{name}'?)", " Did you mean '{name}'?"),

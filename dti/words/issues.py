@@ -133,6 +133,16 @@ WORDS: dict[str, tuple[str, str]] = {
         "{path}: a unit register's first line must head its columns code and name (and region), separated "
         "by commas (code,name,region or Mã,Tên,Vùng); the file's first line is '{first}'",
     ),
+    "io.register-empty": (
+        "{path}: danh mục đơn vị không có đơn vị nào (chỉ có dòng tiêu đề)",
+        "{path}: the unit register names no unit (only its header)",
+    ),
+    "io.register-wide": (
+        "{path}: dòng {line} của danh mục đơn vị có {found} ô, dòng tiêu đề có {width}: tên có dấu phẩy "
+        'phải đặt trong ngoặc kép ("Thị trấn A, huyện B")',
+        "{path}: line {line} of the unit register has {found} cells, its header {width}: a name holding a "
+        'comma must be in double quotes ("Thị trấn A, huyện B")',
+    ),
     "io.register-blank": (
         "{path}: dòng {line} của danh mục đơn vị không có {what}: hãy điền vào hoặc xóa dòng đó",
         "{path}: line {line} of the unit register has no {what}: fill it in or delete the line",
