@@ -52,15 +52,20 @@ def find_unit(names: Iterable[Mapping[str, str]], query: str) -> str:
             return query
         padded = [query.zfill(w) for w in range(len(query) + 1, 9)] if query.isdigit() else []
         padded += [query.lstrip("0")] if query.isdigit() and query.lstrip("0") else []
+        # `1` for 01, `2290` for 02290, `00094` for a register's 94: a spreadsheet drops leading zeros
         if (lost := next((code for code in padded if code in table), None)) is not None:
-            return (
-                lost  # `1` for 01, `2290` for 02290, `00094` for a register's 94: a spreadsheet drops zeros
-            )
+            return lost
+        named = []
         for code, name in table.items():
             if name_key(str(name)) == name_key(query):
-                return str(code)
+                named.append(str(code))
             plain.setdefault(plain_key(name_key(str(name))), set()).add(str(code))
             label.setdefault(str(code), str(name))
+        if len(named) == 1:
+            return named[0]
+        if named:  # a name several units bear (`Phường 1` of three districts): their codes, to choose
+            like = [f"{c} {label[c]}" for c in named]
+            raise RankingError(note("analysis.unit.shared", query=query, count=len(named), like=like), "unit")
     key = plain_key(name_key(query))
     if len(plain.get(key, ())) == 1:  # written without diacritics: `Da Nang`
         return next(iter(plain[key]))

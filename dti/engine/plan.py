@@ -203,16 +203,15 @@ def _units(grid: Grid, unit_col: int, register: UnitRegister, issues: list[Issue
             continue
         elif resolved[c] is None:
             reported.add(c)
+            shared = register.shared_by(text)  # a name several units bear: which one is not known
+            bearers = ", ".join(f"{u} {register.names[u]}" + _within(register.regions.get(u)) for u in shared)
+            key, params = (
+                ("plan.shared-name", {"text": text, "count": len(shared), "units": bearers})
+                if shared
+                else ("plan.unknown-unit", {"text": text, "hint": register.did_you_mean(text)})
+            )
             issues.append(
-                grid_issue(
-                    IssueCode.UNKNOWN_UNIT,
-                    Severity.ERROR,
-                    "plan.unknown-unit",
-                    {"text": text, "hint": register.did_you_mean(text)},
-                    grid,
-                    value=text,
-                    **where,
-                )
+                grid_issue(IssueCode.UNKNOWN_UNIT, Severity.ERROR, key, params, grid, value=text, **where)
             )
         else:
             reported.add(c)
@@ -229,6 +228,10 @@ def _units(grid: Grid, unit_col: int, register: UnitRegister, issues: list[Issue
                 )
             )
     return units
+
+
+def _within(region: str | None) -> str:
+    return f" ({region})" if region else ""
 
 
 def _stages(grid: Grid, stage_col: int | None, units: list[str | None], issues: list[Issue]) -> np.ndarray:

@@ -26,26 +26,31 @@ _KIND_IN_TITLE = re.compile(r"(?<![\w&])(?:(tt|tx)(?:\. *| +)|(h|q|p|x)\. *)(?=\
 MAX_HINTS = 20  # unknown unit texts given a "did you mean" in a run
 
 
-def _refuse_duplicates(
-    path: Path, values: list[str], what: str, keys: list[str], lines: Sequence[int]
-) -> None:
-    """A register that names a unit twice cannot say which one a file means: an error, never the last."""
-    if len(set(keys)) == len(keys):  # the usual register: no key twice, found at once
+def _refuse_duplicates(path: Path, codes: list[str], lines: Sequence[int]) -> None:
+    """A register that gives a code twice cannot say which unit a file means: an error, never the last."""
+    if len(set(codes)) == len(codes):  # the usual register: no code twice, found at once
         return
     first: dict[str, int] = {}
-    for i, (value, k) in enumerate(zip(values, keys, strict=True)):
-        if k in first:
+    for i, code in enumerate(codes):
+        if code in first:
+            what, line = note("io.register.code"), lines[first[code]]
             raise InputError(
-                note(
-                    "io.unit-twice",
-                    path=str(path),
-                    what=note(f"io.register.{what}"),
-                    value=value,
-                    first=lines[first[k]],
-                    second=lines[i],
-                )
+                note("io.unit-twice", path=str(path), what=what, value=code, first=line, second=lines[i])
             )
-        first.setdefault(k, i)
+        first[code] = i
+
+
+def _by_key(keys: list[str], codes: list[str]) -> tuple[dict[str, str], dict[str, list[str]]]:
+    """name_key → code for the names of one unit each, and name_key → codes for a name several units
+    bear (a city's `Phường 1` in three districts: real registers have them)."""
+    by_key = dict(zip(keys, codes, strict=True))
+    if len(by_key) == len(keys):  # the usual register: every name its unit's own
+        return by_key, {}
+    shared: dict[str, list[str]] = {}
+    for key, code in zip(keys, codes, strict=True):
+        shared.setdefault(key, []).append(code)
+    shared = {key: bearers for key, bearers in shared.items() if len(bearers) > 1}
+    return {key: code for key, code in by_key.items() if key not in shared}, shared
 
 
 def _register_text(path: Path) -> str:
@@ -142,6 +147,7 @@ class UnitRegister:
     _names_by_plain: dict[str, str] | None = field(default=None, init=False, repr=False, compare=False)
     _title_keys: list[tuple[str, str]] | None = field(default=None, init=False, repr=False, compare=False)
     _hints: int = field(default=0, init=False, repr=False, compare=False)  # did_you_mean() calls so far
+    _shared: dict[str, list[str]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @classmethod
     def read(cls, path: Path) -> UnitRegister:
@@ -192,11 +198,9 @@ class UnitRegister:
                 raise InputError(
                     note("io.register-blank", path=str(path), line=line, what=note(f"io.register.{what}"))
                 )
-        keys = name_keys(names)
-        _refuse_duplicates(path, codes, "code", codes, at_line)
-        _refuse_duplicates(path, names, "name", keys, at_line)
+        _refuse_duplicates(path, codes, at_line)
         register = cls(dict(zip(codes, names, strict=True)), dict(zip(codes, column("region"), strict=True)))
-        register._names_by_key = dict(zip(keys, codes, strict=True))
+        register._names_by_key, register._shared = _by_key(name_keys(names), codes)
         return register
 
     @classmethod
@@ -210,11 +214,16 @@ class UnitRegister:
         return cls({}, {}, strict=False)
 
     def by_name(self) -> dict[str, str]:
-        """name_key → code for every unit of the register."""
+        """name_key → code for every unit of the register whose name is its own (not `shared_by`)."""
         if self._names_by_key is None:
-            keys = name_keys(list(self.names.values()))
-            self._names_by_key = dict(zip(keys, self.names, strict=True))
+            self._names_by_key, self._shared = _by_key(name_keys(list(self.names.values())), list(self.names))
         return self._names_by_key
+
+    def shared_by(self, text: str) -> list[str]:
+        """The codes of the units that all bear the name `text` (`Phường 1` of three districts), or []:
+        such a name cannot say which one a file means."""
+        self.by_name()
+        return self._shared.get(name_key(text), [])
 
     def resolve(self, tokens: list[str]) -> tuple[list[str | None], list[bool]]:
         """Resolve distinct unit texts to codes (None if unknown), and whether a lost zero was repaired."""

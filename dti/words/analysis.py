@@ -12,6 +12,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "không có đơn vị '{query}' trong dữ liệu (có phải {like:q}?): hãy cho mã hoặc tên của đơn vị",
         "no unit '{query}' in the data (did you mean {like:q}?): give its code or its name",
     ),
+    "analysis.unit.shared": (
+        "'{query}' là tên của {count} đơn vị ({like:q}): hãy cho mã của đơn vị",
+        "'{query}' is the name of {count} units ({like:q}): give the unit's code",
+    ),
     "analysis.unit.many": (
         "không có đơn vị '{query}' trong dữ liệu (có phải {like:q} hay {more} đơn vị khác?): hãy cho mã "
         "hoặc tên của đơn vị",

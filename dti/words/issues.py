@@ -223,6 +223,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "unit '{text}' read as the register's '{unit}': the register's codes lost their leading zeros "
         "(format its code column as text)",
     ),
+    "plan.shared-name": (
+        "tên '{text}' là tên của {count} đơn vị trong danh mục ({units}): hãy dùng mã của đơn vị",
+        "the name '{text}' is borne by {count} units of the register ({units}): use the unit's code",
+    ),
     "plan.leading-zero": (
         "đơn vị '{text}' được đọc là '{unit}': bảng tính đã bỏ số 0 ở đầu (hãy định dạng cột là văn bản)",
         "unit '{text}' read as '{unit}': the spreadsheet dropped its leading zero "
