@@ -270,3 +270,15 @@ def test_a_name_several_units_bear_is_read_but_matches_none(tmp_path: Path) -> N
         match="is the name of 3 units \\('26734 Phường 1', '27043 Phường 1', '27301 Phường 1'\\)",
     ):
         find_unit([read.names], "Phường 1")
+
+
+def test_a_unit_missing_from_a_given_register_names_that_register(tmp_path: Path) -> None:
+    # Not "(or pass --units FILE …)" to a user who passed one (a new user's finding).
+    register = tmp_path / "units.csv"
+    register.write_text("code,name\n00001,Xã A\n", encoding="utf-8")
+    data = tmp_path / "data.csv"
+    data.write_text("unit,indicator,value\n00001,NT.01,Có\n00002,NT.01,Có\n", encoding="utf-8")
+    run = evaluate(data, spec="example-commune", register=UnitRegister.read(register))
+    said = next(i.message for i in run.report.errors if i.code == "unknown-unit")
+    assert said.startswith(f"unit '00002' is not in the unit register {register}") and "--units" not in said
+    assert "add the unit to the register" in said

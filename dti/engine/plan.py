@@ -210,6 +210,8 @@ def _units(grid: Grid, unit_col: int, register: UnitRegister, issues: list[Issue
                 if shared
                 else ("plan.unknown-unit", {"text": text, "hint": register.did_you_mean(text)})
             )
+            if register.source and not shared:  # a user's own register: say which, not "pass --units"
+                key, params = "plan.unknown-unit-in", {**params, "register": register.source}
             issues.append(
                 grid_issue(IssueCode.UNKNOWN_UNIT, Severity.ERROR, key, params, grid, value=text, **where)
             )

@@ -143,6 +143,7 @@ class UnitRegister:
     regions: dict[str, str]
     strict: bool = True  # False: any identifier is accepted (local indices without a register)
     aliases: dict[str, str] = field(default_factory=dict)  # name_key of a common short name → code
+    source: str | None = field(default=None, compare=False)  # the --units file; None: the bundled provinces
     _names_by_key: dict[str, str] | None = field(default=None, init=False, repr=False, compare=False)
     _names_by_plain: dict[str, str] | None = field(default=None, init=False, repr=False, compare=False)
     _title_keys: list[tuple[str, str]] | None = field(default=None, init=False, repr=False, compare=False)
@@ -199,13 +200,15 @@ class UnitRegister:
                     note("io.register-blank", path=str(path), line=line, what=note(f"io.register.{what}"))
                 )
         _refuse_duplicates(path, codes, at_line)
-        register = cls(dict(zip(codes, names, strict=True)), dict(zip(codes, column("region"), strict=True)))
+        regions = dict(zip(codes, column("region"), strict=True))
+        register = cls(dict(zip(codes, names, strict=True)), regions, source=str(path))
         register._names_by_key, register._shared = _by_key(name_keys(names), codes)
         return register
 
     @classmethod
     def provinces(cls) -> UnitRegister:
         register = cls.read(PROVINCES)
+        register.source = None
         register.aliases = {name_key(alias): code for alias, code in PROVINCE_ALIASES.items()}
         return register
 

@@ -209,6 +209,12 @@ WORDS: dict[str, tuple[str, str]] = {
         "ô đơn vị trống: hãy điền mã đơn vị",
         "the unit cell is empty: fill in the unit code",
     ),
+    "plan.unknown-unit-in": (
+        "đơn vị '{text}' không có trong danh mục đơn vị {register}{hint}: hãy dùng mã hoặc tên của đơn vị "
+        "như danh mục ghi, hoặc thêm đơn vị vào danh mục",
+        "unit '{text}' is not in the unit register {register}{hint}: use its code or its name as the "
+        "register writes it, or add the unit to the register",
+    ),
     "plan.unknown-unit": (
         "đơn vị '{text}' không có trong danh mục đơn vị{hint}: hãy dùng mã hoặc tên của đơn vị "
         "(hoặc dùng --units FILE với danh mục riêng)",
