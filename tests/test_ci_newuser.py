@@ -85,7 +85,7 @@ def test_a_submission_wide_warning_is_of_no_file(tmp_path: Path) -> None:
     assert "missing-value" in (cases["(the whole submission)"].findtext("system-out") or "")
     assert not any(case.findall("system-out") for name, case in cases.items() if name.endswith(".csv"))
 
-    code, out = _validate(*files, "--format", "github")
+    code, out = _validate(*files, "--format", "github", "--lang", "en")
     assert out.startswith("::warning::[missing-value] unit 48 has no row for")  # no file=
 
     code, out = _validate(*files, "--format", "sarif")
@@ -138,7 +138,7 @@ def test_columns_are_never_character_positions(tmp_path: Path) -> None:
     csv = tmp_path / "2023" / "so-ke-hoach-va-dau-tu.csv"
     csv.parent.mkdir()
     csv.write_text("Mã đơn vị;Tên đơn vị;Chỉ số;Giá trị\n48;Đà Nẵng;NTS.02;bốn\n", encoding="utf-8")
-    code, out = _validate(str(csv), "--format", "github")
+    code, out = _validate(str(csv), "--format", "github", "--lang", "en")
     assert code == 1 and f"::error file={csv},line=2::[non-numeric] D2: 'bốn' is not a number" in out
     assert "col=" not in out
     code, out = _validate(str(csv), "--format", "sarif", "--lang", "en")
@@ -154,7 +154,7 @@ def test_columns_are_never_character_positions(tmp_path: Path) -> None:
     sheet.append(["48", "Đà Nẵng", "NTS.02", "bốn"])
     xlsx = tmp_path / "2023" / "so-noi-vu.xlsx"
     book.save(xlsx)
-    code, out = _validate(str(xlsx), "--format", "github")
+    code, out = _validate(str(xlsx), "--format", "github", "--lang", "en")
     assert f"::error file={xlsx}::[non-numeric] row 2, cell " in out and "line=" not in out
     code, out = _validate(str(xlsx), "--format", "sarif", "--lang", "en")
     (wrong,) = [r for r in json.loads(out)["runs"][0]["results"] if r["ruleId"] == "non-numeric"]

@@ -146,7 +146,7 @@ def write(fmt: IssueFormat, report: Report, read: list[str], writer: Writer, fil
     workbooks = {name for name in read if read.count(name) > 1}  # read as several sheets: name the sheet
     names = list(dict.fromkeys(read))
     if fmt is IssueFormat.github:
-        common.write(github.dumps(report), output, files)
+        common.write(github.dumps(report, code), output, files)
     elif fmt is IssueFormat.junit:
         common.write(junit.dumps(report, names, code), output, files)
     elif fmt is IssueFormat.sarif:

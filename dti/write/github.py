@@ -51,11 +51,11 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def annotation(issue: Issue, level: str | None = None) -> str:
-    """The issue as a workflow command of `level` (its severity unless given)."""
+def annotation(issue: Issue, level: str | None = None, lang: Lang = "vi") -> str:
+    """The issue as a workflow command of `level` (its severity unless given), worded in `lang`."""
     level = level or str(issue.severity)
     properties = []
-    line, message = located(issue, "en")
+    line, message = located(issue, lang)
     if issue.file:
         properties.append(f"file={escape_property(issue.file)}")
     if line:
@@ -64,8 +64,9 @@ def annotation(issue: Issue, level: str | None = None) -> str:
     return f"::{level}{where}::{escape_data(f'[{issue.code}] {message}')}"
 
 
-def dumps(report: Report) -> str:
+def dumps(report: Report, lang: Lang = "vi") -> str:
     """An annotation per shown issue: `::error` for what fails the job (a warning too under --strict)."""
     return "\n".join(
-        annotation(issue, "error" if report.fails(issue) else str(issue.severity)) for issue in report.shown()
+        annotation(issue, "error" if report.fails(issue) else str(issue.severity), lang)
+        for issue in report.shown()
     )

@@ -635,11 +635,15 @@ _CASES: list[Case] = [
     ),
     Case(
         "units-duplicate-name",
-        "a name given twice in --units is refused",
-        both(text("units.csv", "code,name\nA1,Xã Một\nA2,Xã Một\n"), long_rows("A1,HTS.01,50%")),
+        "a name two units bear in --units is read; a row naming a unit by it is refused with both codes",
+        both(
+            text("units.csv", "code,name\nA1,Xã Một\nA2,Xã Một\n"),
+            long_rows("Xã Một,HTS.01,50%", "A1,HTS.01,50%"),
+        ),
         (*V, "--units", "{dir}/units.csv"),
-        2,
-        says=("Xã Một",),
+        1,
+        ("unknown-unit",),
+        says=("A1 Xã Một, A2 Xã Một",),
     ),
     Case(
         "csv-value-under-blank-header",
