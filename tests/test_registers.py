@@ -14,10 +14,18 @@ from dti.engine.lookup import RankingError, find_unit
 from dti.io import register as register_module
 from dti.io.grid import InputError
 from dti.io.register import UnitRegister
-from dti.pipeline import evaluate
+from dti.pipeline import Run, evaluate
 from dti.text import name_key, name_keys
 
 runner = CliRunner()
+
+
+def commune_run(tmp_path: Path, register: str, rows: str) -> tuple[Run, Path]:
+    """A commune file (unit,indicator,value `rows`) evaluated with a register of its own (`register`)."""
+    units, data = tmp_path / "units.csv", tmp_path / "data.csv"
+    units.write_text(register, encoding="utf-8")
+    data.write_text("unit,indicator,value\n" + rows, encoding="utf-8")
+    return evaluate(data, spec="example-commune", register=UnitRegister.read(units)), units
 
 
 @pytest.mark.parametrize(
@@ -150,11 +158,7 @@ def test_many_names_are_keyed_as_each_one_alone() -> None:
 def test_a_register_that_lost_its_leading_zeros_still_matches(tmp_path: Path) -> None:
     # An office's register saved by Excel: codes 1, 2 for the ministry's 00001, 00002. Before: every unit
     # was unknown, with no word about the zeros.
-    register = tmp_path / "units.csv"
-    register.write_text("code,name\n1,Xã Số 1\n2,Xã Số 2\n", encoding="utf-8")
-    data = tmp_path / "data.csv"
-    data.write_text("unit,indicator,value\n00001,NT.01,Có\n00002,NT.01,Không\n", encoding="utf-8")
-    run = evaluate(data, spec="example-commune", register=UnitRegister.read(register))
+    run, _ = commune_run(tmp_path, "code,name\n1,Xã Số 1\n2,Xã Số 2\n", "00001,NT.01,Có\n00002,NT.01,Không\n")
     assert run.result is not None and run.result.unit_codes == ["1", "2"]
     said = [i.message for i in run.report.issues if i.code == "leading-zero-lost"]
     why = "the register's codes lost their leading zeros (format its code column as text)"
@@ -248,18 +252,12 @@ def test_a_name_several_units_bear_is_read_but_matches_none(tmp_path: Path) -> N
     # Real registers repeat names: Phường 1 of Quận 3, 4 and 5 (a new user's finding: the register was
     # refused). It is read; a file naming a unit 'Phường 1' is told the codes to choose from, and so is
     # --unit; a code still finds its unit; the old and new tone placement are one name.
-    register = tmp_path / "units.csv"
-    register.write_text(
-        "Mã,Tên,Vùng\n26734,Phường 1,Quận 3\n27043,Phường 1,Quận 4\n27301,Phường 1,Quận 5\n"
-        "26740,Phường Hoà Bình,Quận 3\n26741,Phường Hòa Bình,Quận 4\n",
-        encoding="utf-8",
-    )
-    read = UnitRegister.read(register)
+    units = "Mã,Tên,Vùng\n26734,Phường 1,Quận 3\n27043,Phường 1,Quận 4\n27301,Phường 1,Quận 5\n"
+    units += "26740,Phường Hoà Bình,Quận 3\n26741,Phường Hòa Bình,Quận 4\n"
+    run, path = commune_run(tmp_path, units, "Phường 1,NT.01,Có\n26734,NT.01,Có\n")
+    read = UnitRegister.read(path)
     assert read.shared_by("phường 1") == ["26734", "27043", "27301"]
     assert read.shared_by("Phường Hòa Bình") == ["26740", "26741"] and read.shared_by("26734") == []
-    data = tmp_path / "data.csv"
-    data.write_text("unit,indicator,value\nPhường 1,NT.01,Có\n26734,NT.01,Có\n", encoding="utf-8")
-    run = evaluate(data, spec="example-commune", register=read)
     said = [i.message for i in run.report.errors if i.code == "unknown-unit"]
     assert said == [
         "the name 'Phường 1' is borne by 3 units of the register (26734 Phường 1 (Quận 3), 27043 Phường 1 "
@@ -274,11 +272,7 @@ def test_a_name_several_units_bear_is_read_but_matches_none(tmp_path: Path) -> N
 
 def test_a_unit_missing_from_a_given_register_names_that_register(tmp_path: Path) -> None:
     # Not "(or pass --units FILE …)" to a user who passed one (a new user's finding).
-    register = tmp_path / "units.csv"
-    register.write_text("code,name\n00001,Xã A\n", encoding="utf-8")
-    data = tmp_path / "data.csv"
-    data.write_text("unit,indicator,value\n00001,NT.01,Có\n00002,NT.01,Có\n", encoding="utf-8")
-    run = evaluate(data, spec="example-commune", register=UnitRegister.read(register))
+    run, register = commune_run(tmp_path, "code,name\n00001,Xã A\n", "00001,NT.01,Có\n00002,NT.01,Có\n")
     said = next(i.message for i in run.report.errors if i.code == "unknown-unit")
     assert said.startswith(f"unit '00002' is not in the unit register {register}") and "--units" not in said
     assert "add the unit to the register" in said
