@@ -58,3 +58,16 @@ def test_a_command_keeps_its_exit_code(
     # Run past Click's standalone mode, a command's typer.Exit must still end the process with its code.
     assert run(capsys, monkeypatch, "validate", "sample_data/broken")[0] == 2
     assert run(capsys, monkeypatch, "score", "sample_data/2024.csv", "--format", "csv")[0] == 0
+
+
+def test_an_output_the_command_cannot_write_is_told_the_names_it_can(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Before: "give --format or rename the file"; giving --format then said "leave out --format" (a new
+    # user's finding): a .pdf is never written by dti score, whatever --format says.
+    code, err = run(capsys, monkeypatch, "score", "sample_data/2024.csv", "-o", "out.pdf", "--lang", "en")
+    assert (
+        code == 2
+        and "this command writes table, json, csv, xlsx, not pdf: name the file for the format" in err
+    )
+    assert "(out.txt, out.json, out.csv, out.xlsx)" in err and "--format" not in err.split("Error:")[1]

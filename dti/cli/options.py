@@ -333,7 +333,15 @@ def output_format(fmt: E, output: Path, *, given: bool) -> E:
     if given:
         why = note("cli.format-extension", format=fmt.value, file=output.name, implied=implied)
         raise typer.BadParameter(worded(why), param_hint="--format")
-    if implied not in offered:
-        why = note("cli.extension-unavailable", file=output.name, implied=implied, formats=", ".join(offered))
+    if implied not in offered:  # a name for what the command writes: --format would contradict this one
+        named = {**{fmt: ext for ext, fmt in (EXTENSIONS | CI_EXTENSIONS).items()}, "table": ".txt"}
+        names = ", ".join(output.stem + named[f] for f in offered if f in named)
+        why = note(
+            "cli.extension-unavailable",
+            file=output.name,
+            implied=implied,
+            formats=", ".join(offered),
+            names=names,
+        )
         raise typer.BadParameter(worded(why), param_hint="--output")
     return type(fmt)(implied)

@@ -74,8 +74,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "{format} contradicts -o {file}, the name of a {implied} file: leave out --format or rename the file",
     ),
     "cli.extension-unavailable": (
-        "{file}: lệnh này ghi {formats}, không ghi {implied}: cho --format hoặc đổi tên tệp",
-        "{file}: this command writes {formats}, not {implied}: give --format or rename the file",
+        "{file}: lệnh này ghi {formats}, không ghi {implied}: hãy đặt tên tệp theo định dạng cần ghi "
+        "({names})",
+        "{file}: this command writes {formats}, not {implied}: name the file for the format to write "
+        "({names})",
     ),
     "cli.format-unavailable": (
         "--format {format} không dùng được với lệnh này",
