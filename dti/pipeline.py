@@ -111,7 +111,7 @@ def evaluate(
     if spec is None:
         spec_id, chosen = spec_for_year(found_year)
         spec = load_spec(spec_id)
-        if chosen:
+        if chosen and grids:  # no file read: nothing scored with the guess, nothing to say of it
             notes.append(chosen)
     elif not isinstance(spec, Spec):
         spec = load_spec(spec)

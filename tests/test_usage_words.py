@@ -71,3 +71,12 @@ def test_an_output_the_command_cannot_write_is_told_the_names_it_can(
         and "this command writes table, json, csv, xlsx, not pdf: name the file for the format" in err
     )
     assert "(out.txt, out.json, out.csv, out.xlsx)" in err and "--format" not in err.split("Error:")[1]
+
+
+def test_a_file_that_is_not_there_gets_no_word_on_its_year(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # "Không rõ năm số liệu: tính theo dti-province-2022 …" came before "nofile.csv: không có tệp …" (a new
+    # user's finding): nothing was scored with the guess.
+    code, err = run(capsys, monkeypatch, "score", "nofile.csv")
+    assert code == 2 and err == "nofile.csv: không có tệp hoặc thư mục này\n"
