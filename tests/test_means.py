@@ -6,8 +6,8 @@ import csv
 import json
 from pathlib import Path
 
+import numpy as np
 import openpyxl
-import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
@@ -191,11 +191,13 @@ def test_mean_labels_are_the_summary_labels_of_a_mean() -> None:
 
 
 def test_scope_means_and_changes_by_hand() -> None:
-    values = pd.Series([0.2, 0.4, None, 0.9], index=["a", "b", "c", "d"])
-    frame = scope_means(values, {"a": "r1", "b": "r1", "c": "r1", "d": "r2"})
-    assert frame.loc[ALL, "units"] == 3 and frame.loc[ALL, "value"] == pytest.approx(0.5)
-    assert frame.loc["r1", "units"] == 2 and frame.loc["r1", "value"] == pytest.approx(0.3)
-    assert frame.loc["r2", "units"] == 1 and pd.isna(frame.loc["r2", "value"])  # one unit: no mean
+    values = np.array([0.2, 0.4, np.nan, 0.9])
+    scopes = scope_means(values, ["a", "b", "c", "d"], {"a": "r1", "b": "r1", "c": "r1", "d": "r2"})
+    found = {scope: (held.tolist(), mean) for scope, held, mean in scopes}
+    assert [scope for scope, _, _ in scopes] == [ALL, "r1", "r2"]
+    assert found[ALL][0] == [True, True, False, True] and found[ALL][1] == pytest.approx(0.5)
+    assert found["r1"][0] == [True, True, False, False] and found["r1"][1] == pytest.approx(0.3)
+    assert found["r2"] == ([False, False, False, True], None)  # one unit: no mean
     assert decimals("0,4") == 1 and decimals("0,4014") == 4 and decimals("0,5200") == 4 and decimals("1") == 0
     assert decimals("52,18%") == 4 and decimals("") == 4  # a percent's fraction; an Excel number: 4
 
@@ -207,10 +209,13 @@ def test_year_means_and_check_as_a_library(tmp_path: Path) -> None:
     spec = load_spec("dti-province-2022")
     given = PublishedMean("DTI", 0.45, "Trung bình", "t.csv", None, 5, "B5")
     tables = []
+    total = spec.graph.index["DTI"]
     for year, vals in ((2022, [0.2, 0.4]), (2023, [0.3, 0.6])):
-        frame = pd.DataFrame({"DTI": vals}, index=["01", "79"])
-        ranks = frame.rank(ascending=False).astype("Int64")
-        tables.append(YearTable(year, spec, frame, ranks, ranks, pd.Series(["a", "b"], index=frame.index)))
+        values = np.full((2, len(spec.graph.codes)), np.nan)
+        values[:, total] = vals
+        ranks = np.zeros(values.shape, dtype=np.int64)
+        ranks[:, total] = [2, 1]
+        tables.append(YearTable(year, spec, ["01", "79"], values, ranks, {"01": "a", "79": "b"}))
     tables[0].means.append(given)
     means = year_means(tables, "DTI")
     assert [(m.year, m.value, m.published) for m in means] == [
@@ -219,9 +224,9 @@ def test_year_means_and_check_as_a_library(tmp_path: Path) -> None:
     ]
     (change,), _ = mean_changes(means)
     assert change.change == pytest.approx(0.15) and change.pct == pytest.approx(50.0)
-    (said,) = check_published(tables[0].values, [given], 2, 2022)
+    (said,) = check_published(tables[0], [given], 2, 2022)
     assert "0,45" in said.text("vi") and "0,3" in said.text("vi") and "t.csv, dòng 5 (B5)" in said.text("vi")
-    assert check_published(tables[0].values, [given], 3, 2022) == []  # not every unit: not checked
+    assert check_published(tables[0], [given], 3, 2022) == []  # not every unit: not checked
 
 
 def test_merged_years_leave_the_published_rows_out(tmp_path: Path) -> None:

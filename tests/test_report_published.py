@@ -102,7 +102,7 @@ def test_a_top_18_table_ranks_18_of_63_and_places_only_for_units_in_both(tmp_pat
     top = dti_table(tmp_path, 2021, list(reversed(NAMES[:18])))
     full = dti_table(tmp_path, 2022, NAMES)
     briefing = build_report([full], previous=[top], draws=0)
-    sixth = str(briefing.latest.names[briefing.latest.names == NAMES[5]].index[0])
+    sixth = next(unit for unit, name in briefing.latest.names.items() if name == NAMES[5])
     doc = report_document(briefing, sixth)
     head = doc.section("headline")
     assert head is not None

@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-import pandas as pd
+import numpy as np
 
 from dti.io.headers import mean_region
 from dti.text import header_key
@@ -79,17 +79,17 @@ class MeanChange:
         }
 
 
-def scope_means(values: pd.Series, regions: Mapping[str, str] | None = None) -> pd.DataFrame:
-    """Count and mean of the known values: a row ALL, then one per region (index: scope)."""
-    known = values.dropna().astype(float)
-    rows = pd.DataFrame({"units": [len(known)], "value": [known.mean()]}, index=pd.Index([ALL]))
+def scope_means(
+    values: np.ndarray, units: Sequence[str], regions: Mapping[str, str] | None = None
+) -> list[tuple[str, np.ndarray, float | None]]:
+    """Each scope's units with a value (a mask over `units`) and their mean (None under MIN_UNITS units):
+    ALL first, then each region of `regions` (unit -> region) that holds a value, by name."""
+    known = ~np.isnan(values)
+    scopes = [(ALL, known)]
     if regions:
-        region = pd.Series(regions, dtype=object).reindex(known.index).fillna("")
-        grouped = known.groupby(region.to_numpy()).agg(["count", "mean"])
-        grouped = grouped.rename(columns={"count": "units", "mean": "value"})
-        rows = pd.concat([rows, grouped[grouped.index != ""].sort_index()])
-    rows["value"] = rows["value"].where(rows["units"] >= MIN_UNITS)
-    return rows
+        of = np.array([regions.get(u) or "" for u in units], dtype=object)
+        scopes += [(r, known & (of == r)) for r in sorted(set(of[known].tolist()) - {""})]
+    return [(s, held, float(values[held].mean()) if held.sum() >= MIN_UNITS else None) for s, held in scopes]
 
 
 def means_data(
@@ -119,17 +119,15 @@ def year_means(
     sizes = Counter((regions or {}).values()) if size else Counter()
     out = []
     for table in sorted(tables, key=lambda t: t.year):
-        if code not in table.values.columns:
+        if table.column(code) is None:
             continue
-        known = table.values[code].dropna()
-        region_of = pd.Series(regions or {}, dtype=object).reindex(known.index).fillna("").to_numpy()
-        frame = scope_means(table.values[code], regions)
-        for scope, units, value in zip(frame.index, frame["units"], frame["value"], strict=True):
-            published = published_mean(table.means, code, str(scope))
+        units = np.array(table.units, dtype=object)
+        for scope, held, value in scope_means(table.value_column(code), table.units, regions):
+            published = published_mean(table.means, code, scope)
             given = None if published is None else published.value
-            members = frozenset(known.index if scope == ALL else known.index[region_of == scope])
-            of = size if scope == ALL else sizes[str(scope)]
-            out.append(Mean(table.year, str(scope), code, int(units), _float(value), given, of, members))
+            members = frozenset(units[held].tolist())
+            of = size if scope == ALL else sizes[scope]
+            out.append(Mean(table.year, scope, code, len(members), value, given, of, members))
     return out
 
 
@@ -164,7 +162,7 @@ def published_mean(means: Sequence[PublishedMean], code: str, scope: str = ALL) 
 
 
 def check_published(
-    values: pd.DataFrame,
+    table: YearTable,
     means: Sequence[PublishedMean],
     complete: int,
     year: int,
@@ -176,17 +174,18 @@ def check_published(
     notes = []
     folded = {header_key(r): r for r in set((regions or {}).values())}
     for given in means:
-        if given.code not in values.columns or values[given.code].notna().sum() < complete:
+        values = table.value_column(given.code)
+        held = ~np.isnan(values)
+        if table.column(given.code) is None or held.sum() < complete:
             continue
-        column = values[given.code].dropna()
         region = mean_region(given.label)
         if region is not None:  # a region's row: its units
             if region not in folded or regions is None:
                 continue
-            column = column[pd.Series(regions, dtype=object).reindex(column.index).eq(folded[region])]
-        if len(column) < MIN_UNITS:
+            held &= np.array([regions.get(u) == folded[region] for u in table.units])
+        if held.sum() < MIN_UNITS:
             continue
-        computed = float(column.mean())
+        computed = float(values[held].mean())
         digits = decimals(given.written)
         if abs(computed - given.value) <= 0.5 * 10.0**-digits + 1e-12:
             continue
@@ -202,7 +201,7 @@ def check_published(
                 year=year,
                 published=given.written or round(given.value, digits),
                 computed=round(computed, digits),
-                units=len(column),
+                units=int(held.sum()),
             )
         )
     return notes
@@ -217,7 +216,3 @@ def decimals(written: str, excel: int = 4) -> int:
     number = text.removesuffix("%").strip()
     mark = max(number.rfind(","), number.rfind("."))
     return (len(number) - mark - 1 if mark >= 0 else 0) + 2 * text.endswith("%")
-
-
-def _float(value: Any) -> float | None:
-    return None if value is None or pd.isna(value) else float(value)

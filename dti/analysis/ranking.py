@@ -4,16 +4,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import pandas as pd
 
 from dti.analysis.means import check_published
 from dti.engine.lookup import RankingError as RankingError
 from dti.engine.lookup import find_unit as find_unit
 from dti.engine.lookup import node_code as node_code
-from dti.engine.scoring import Result, rank_frame
+from dti.engine.scoring import Result, competition_ranks, int_frame
 from dti.engine.submission import PublishedMean
 from dti.io.register import UnitRegister
 from dti.issues import Issue, IssueCode, Severity, issue
@@ -21,31 +21,91 @@ from dti.spec import Spec
 from dti.words import Note, note
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from dti.pipeline import Run
 
 
 @dataclass
 class YearTable:
-    """One year's values and ranks per unit and node, with where each rank came from."""
+    """One year's values and ranks per unit and node (the spec's nodes, in its order), with where each rank
+    came from, as arrays: a report of 10,000 units reads columns of them without pandas. The frames
+    (`values`, `ranks`, `rank_source`) are views made on first use, for `dti rank` and library users."""
 
     year: int
     spec: Spec
-    values: pd.DataFrame  # units × node codes
-    ranks: pd.DataFrame  # Int64
-    rank_source: pd.DataFrame  # "computed" | "published" | None
-    names: pd.Series
+    units: list[str]  # the rows, in the table's order
+    value_matrix: np.ndarray  # units × spec.graph.codes, NaN: no value
+    rank_matrix: np.ndarray  # competition ranks (or as published), 0: no rank
+    names: dict[str, str]  # unit -> name
+    published: np.ndarray | None = None  # units × codes, True where the rank is as published
     issues: list[Issue] = field(default_factory=list)
     means: list[PublishedMean] = field(default_factory=list)  # the table's own mean rows, per node
     notes: list[Note | str] = field(default_factory=list)  # a mean row that disagrees with its units
     published_of: int = 0  # how many units the publisher ranked (the register's size; 0: no rank published)
 
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return self.spec.graph.codes
+
+    @cached_property
+    def row(self) -> dict[str, int]:
+        """Each unit's row in the arrays."""
+        return {unit: i for i, unit in enumerate(self.units)}
+
+    def column(self, code: str) -> int | None:
+        """The column of node `code`, None when the spec has no such node."""
+        return self.spec.graph.index.get(code)
+
+    def value_column(self, code: str) -> np.ndarray:
+        at = self.column(code)
+        return np.full(len(self.units), np.nan) if at is None else self.value_matrix[:, at]
+
+    def source_column(self, code: str) -> list[str | None]:
+        """'published', 'computed' or None (no rank) per unit."""
+        at = self.column(code)
+        if at is None:
+            return [None] * len(self.units)
+        ranked = self.rank_matrix[:, at] > 0
+        published = self.published[:, at] if self.published is not None else np.zeros(len(ranked), bool)
+        marks = np.where(published, "published", np.where(ranked, "computed", ""))
+        return [m or None for m in marks.tolist()]
+
+    @cached_property
+    def values(self) -> pd.DataFrame:
+        import pandas as pd
+
+        return pd.DataFrame(self.value_matrix, index=self._index(), columns=list(self.codes))
+
+    @cached_property
+    def ranks(self) -> pd.DataFrame:  # Int64
+        return int_frame(self.rank_matrix, self._index(), self.codes)
+
+    @cached_property
+    def rank_source(self) -> pd.DataFrame:  # "computed" | "published" | None
+        import pandas as pd
+
+        source = np.full(self.rank_matrix.shape, None, dtype=object)
+        source[self.rank_matrix > 0] = "computed"
+        if self.published is not None:
+            source[self.published] = "published"
+        return pd.DataFrame(source, index=self._index(), columns=list(self.codes), dtype=object, copy=False)
+
+    def _index(self) -> pd.Index:
+        import pandas as pd
+
+        return pd.Index(self.units, name="unit", dtype=object)
+
 
 def ranked_count(table: YearTable, code: str) -> int:
     """How many units a rank of `code` in this year's table is out of: the units it ranks, or for ranks as
     published (a top-18 table of 63 provinces) the units the publisher ranked."""
-    column = table.ranks[code]
-    count = int(column.notna().sum())
-    if (table.rank_source[code] == "published").any():
+    at = table.column(code)
+    if at is None:
+        return 0
+    column = table.rank_matrix[:, at]
+    count = int(np.count_nonzero(column))
+    if table.published is not None and table.published[:, at].any():
         count = max(count, table.published_of, int(column.max()))
     return count
 
@@ -53,11 +113,12 @@ def ranked_count(table: YearTable, code: str) -> int:
 def rank_of(table: YearTable, unit: str, code: str, count: int | None = None) -> tuple[int, int] | None:
     """The unit's rank of `code` this year and how many units it is out of (`count`, when known); None when
     the table does not rank it: the unit or the node is absent, or fewer than two units are ranked."""
-    if unit not in table.ranks.index or code not in table.ranks.columns:
+    row, at = table.row.get(unit), table.column(code)
+    if row is None or at is None:
         return None
-    rank = table.ranks.at[unit, code]
+    rank = int(table.rank_matrix[row, at])
     count = ranked_count(table, code) if count is None else count
-    return None if pd.isna(rank) or count < 2 else (int(rank), count)
+    return None if rank == 0 or count < 2 else (rank, count)
 
 
 def places(before: tuple[int, int] | None, after: tuple[int, int] | None) -> int | None:
@@ -68,17 +129,11 @@ def places(before: tuple[int, int] | None, after: tuple[int, int] | None) -> int
     return before[0] - after[0]
 
 
-def computed_source(ranks: pd.DataFrame) -> pd.DataFrame:
-    """'computed' where a rank exists, None elsewhere: one block of objects (a string column per node
-    was 50 ms a year at 10,000 units, each made an Arrow array)."""
-    source = np.full(ranks.shape, None, dtype=object)
-    source[ranks.notna().to_numpy()] = "computed"
-    return pd.DataFrame(source, index=ranks.index, columns=ranks.columns, dtype=object, copy=False)
-
-
 def year_table(result: Result, year: int) -> YearTable:
-    source = computed_source(result.ranks)
-    return YearTable(year, result.spec, result.values, result.ranks, source, result.units["name"])
+    names = dict(zip(result.unit_codes, result.unit_names, strict=True))
+    return YearTable(
+        year, result.spec, list(result.unit_codes), result.values_matrix, result.ranks_matrix, names
+    )
 
 
 def run_year_table(run: Run, register: UnitRegister) -> YearTable:
@@ -92,74 +147,80 @@ def run_year_table(run: Run, register: UnitRegister) -> YearTable:
         shown = ", ".join(s.name for s in run.submission.sources)
         raise RankingError(note("refusal.no-year-option", file=shown, option="--years"), "files")
     table = year_table(run.result, run.year)
-    size = len(register.names) if register.strict else len(table.values)
+    size = len(register.names) if register.strict else len(table.units)
     means = run.submission.means_given
-    notes: list[Note | str] = list(check_published(table.values, means, size, run.year, register.regions))
+    notes: list[Note | str] = list(check_published(table, means, size, run.year, register.regions))
     table = replace(table, means=means, notes=notes)
-    return apply_published(table, run.submission.published_ranks, size)
+    return apply_published(table, run.submission.ranks_given, size)
 
 
-def apply_published(table: YearTable, published: pd.DataFrame, register_size: int) -> YearTable:
+def apply_published(table: YearTable, given: list[tuple[str, str, int]], register_size: int) -> YearTable:
     """Use ranks as published; warn where the file has every unit's value and the computed rank differs.
 
-    `published` has columns unit, indicator (a node code; '' for the total) and rank.
+    `given`: (unit, node code or '' for the total, rank), as the file's rank columns hold them.
     """
-    if published.empty:
+    if not given:
         return table
-    published = published.assign(indicator=published["indicator"].replace("", table.spec.total))
-    units = table.values.index.union(pd.Index(published["unit"].unique()), sort=False)
-    ranks = table.ranks.reindex(units)
-    source = table.rank_source.reindex(units)
-    values = table.values.reindex(units)
+    extra = [u for u in dict.fromkeys(str(u) for u, _, _ in given) if u not in table.row]
+    units = [*table.units, *extra]
+    grow = ((0, len(extra)), (0, 0))
+    values = np.pad(table.value_matrix, grow, constant_values=np.nan)
+    ranks = np.pad(table.rank_matrix, grow).astype(np.int64)
+    published = np.zeros(ranks.shape, dtype=bool)
+    row = {unit: i for i, unit in enumerate(units)}
+    by_code: dict[str, list[tuple[str, int]]] = {}
+    for unit, code, rank in given:
+        by_code.setdefault(code or table.spec.total, []).append((str(unit), int(rank)))
     issues = list(table.issues)
-    for code, group in published.groupby("indicator"):
-        if code not in ranks.columns:
+    for code in sorted(by_code):
+        at = table.column(code)
+        if at is None:
             continue
-        given = group.set_index("unit")["rank"]
-        complete = values[code].notna().sum() >= register_size
-        computed = ranks[code]
-        if complete:
-            differs = given[computed.reindex(given.index).ne(given).fillna(False).astype(bool)]
-            for unit, rank in differs.items():
-                issues.append(
-                    issue(
-                        IssueCode.RANK_MISMATCH,
-                        Severity.WARNING,
-                        "rank.mismatch",
-                        {
-                            "year": table.year,
-                            "code": code,
-                            "published": int(rank),
-                            "computed": int(computed[unit]),
-                        },
-                        unit=str(unit),
-                        indicator=str(code),
+        rows = [row[u] for u, _ in by_code[code]]
+        if np.count_nonzero(~np.isnan(values[:, at])) >= register_size:
+            for (unit, rank), i in zip(by_code[code], rows, strict=True):
+                if ranks[i, at] and ranks[i, at] != rank:
+                    said = {
+                        "year": table.year,
+                        "code": code,
+                        "published": rank,
+                        "computed": int(ranks[i, at]),
+                    }
+                    issues.append(
+                        issue(
+                            IssueCode.RANK_MISMATCH,
+                            Severity.WARNING,
+                            "rank.mismatch",
+                            said,
+                            unit=unit,
+                            indicator=code,
+                        )
                     )
-                )
         else:  # a partial table: ranks over its own units would mislead
-            ranks[code] = pd.array([pd.NA] * len(units), dtype="Int64")
-            source[code] = None
-        ranks.loc[given.index, code] = given.to_numpy()
-        source.loc[given.index, code] = "published"
-    names = table.names.reindex(units).fillna("")
+            ranks[:, at] = 0
+        ranks[rows, at] = [rank for _, rank in by_code[code]]
+        published[rows, at] = True
+    names = {unit: table.names.get(unit, "") for unit in units}
     return replace(
         table,
-        values=values,
-        ranks=ranks,
-        rank_source=source,
+        units=units,
+        value_matrix=values,
+        rank_matrix=ranks,
         names=names,
+        published=published,
         issues=issues,
         published_of=register_size,
     )
 
 
-def region_ranks(table: YearTable, register: UnitRegister | dict[str, str]) -> pd.DataFrame:
-    """Competition ranks within each region (of the register, or unit -> region), for every node."""
-    regions = pd.Series(register if isinstance(register, dict) else register.regions)
-    regions = regions.reindex(table.values.index)
-    out = pd.DataFrame(index=table.values.index, columns=table.values.columns, dtype="Int64")
-    for _, members in regions.groupby(regions).groups.items():
-        out.loc[members] = rank_frame(table.values.loc[members], table.spec.precision).to_numpy()
+def region_ranks(table: YearTable, register: UnitRegister | dict[str, str]) -> np.ndarray:
+    """Competition ranks within each region (of the register, or unit -> region), for every node (0: none)."""
+    regions = register if isinstance(register, dict) else register.regions
+    of = np.array([regions.get(u) or "" for u in table.units], dtype=object)
+    out = np.zeros(table.rank_matrix.shape, dtype=np.int64)
+    for region in dict.fromkeys(r for r in of.tolist() if r):
+        members = of == region
+        out[members] = competition_ranks(table.value_matrix[members], table.spec.precision)
     return out
 
 
@@ -213,66 +274,44 @@ def compare(tables: list[YearTable], by: str) -> Compared:
     on the units once (whole columns, no lookup per unit): 10,000 units in milliseconds."""
     tables = sorted(tables, key=lambda t: t.year)
     years = [t.year for t in tables]
-    units = pd.Index([])
-    for t in tables:
-        units = units.union(t.values.index, sort=False)
+    units = list(dict.fromkeys(u for t in tables for u in t.units))
     latest = tables[-1]
-    order = latest.ranks[by].reindex(units).sort_values(na_position="last", kind="stable").index
+    column = latest.column(by)
+    rank = np.zeros(len(units), np.int64)
+    if column is not None:
+        rank = _aligned(latest.rank_matrix[:, column], [latest.row.get(u, -1) for u in units], 0)
+    keys = np.where(rank > 0, rank, np.iinfo(np.int64).max)  # unranked units last
+    order = [units[i] for i in np.argsort(keys, kind="stable").tolist()]
     counts = {t.year: ranked_count(t, by) for t in tables}
-    names = _names(tables, order)
-    values = {t.year: _column_floats(t.values[by], order) for t in tables}
-    standing = {t.year: _ranks(t, by, order, counts[t.year]) for t in tables}
-    sources = {
-        t.year: t.rank_source[by].reindex(order).tolist()
-        if by in t.rank_source.columns
-        else [None] * len(order)
-        for t in tables
-    }
+    names = [""] * len(order)
+    for t in tables:  # oldest first: a later year's name wins
+        names = [t.names.get(u) or n for u, n in zip(order, names, strict=True)]
+    values: dict[int, list[float | None]] = {}
+    standing: dict[int, list[tuple[int, int] | None]] = {}
+    sources: dict[int, list[str | None]] = {}
+    for t in tables:
+        rows = [t.row.get(u, -1) for u in order]
+        found = _aligned(t.value_column(by), rows, np.nan)
+        values[t.year] = [None if v != v else v for v in found.tolist()]
+        count, at = counts[t.year], t.column(by)
+        ranks = [] if at is None or count < 2 else _aligned(t.rank_matrix[:, at], rows, 0).tolist()
+        standing[t.year] = [(r, count) if r else None for r in ranks] or [None] * len(order)
+        marks = t.source_column(by)
+        sources[t.year] = [marks[i] if i >= 0 else None for i in rows]
     rank_only = {y: [None if r is None else r[0] for r in standing[y]] for y in years}
-    marked = {
-        y: [_str(s) if r else None for s, r in zip(sources[y], standing[y], strict=True)] for y in years
-    }
+    marked = {y: [s if r else None for s, r in zip(sources[y], standing[y], strict=True)] for y in years}
     steps = []
     for before, after in zip(tables, tables[1:], strict=False):
         old, new = values[before.year], values[after.year]
         pct = [None if not o or n is None else (n - o) / o * 100 for o, n in zip(old, new, strict=True)]
         moved = [places(a, b) for a, b in zip(standing[before.year], standing[after.year], strict=True)]
         steps.append((before.year, after.year, pct, moved))
-    unit_codes = [str(u) for u in order.tolist()]
-    return Compared(by, years, unit_codes, names, values, rank_only, marked, steps, counts)
+    return Compared(by, years, order, names, values, rank_only, marked, steps, counts)
 
 
-def _names(tables: list[YearTable], order: pd.Index) -> list[str]:
-    """Each unit's name in the latest year that gives one ('' when none does)."""
-    names = [""] * len(order)
-    for t in tables:  # oldest first: a later year's name wins
-        held = order.isin(t.names.index)
-        given = t.names.reindex(order).tolist()
-        names = [str(g) if h and g else n for n, g, h in zip(names, given, held, strict=True)]
-    return names
-
-
-def _column_floats(column: pd.Series, order: pd.Index) -> list[float | None]:
-    """A column's values in `order` as floats, None where missing."""
-    found = column.reindex(order).to_numpy(dtype=float, na_value=np.nan)
-    return [None if v != v else v for v in found.tolist()]
-
-
-def _ranks(table: YearTable, by: str, order: pd.Index, count: int) -> list[tuple[int, int] | None]:
-    """rank_of() for every unit in `order` at once."""
-    if by not in table.ranks.columns or count < 2:
-        return [None] * len(order)
-    found = table.ranks[by].reindex(order).to_numpy(dtype=float, na_value=np.nan)
-    return [None if r != r else (int(r), count) for r in found.tolist()]
-
-
-def _str(value: Any) -> str | None:
-    return value if isinstance(value, str) else None
-
-
-def _float(value: Any) -> float | None:
-    return None if value is None or pd.isna(value) else float(value)
-
-
-def _int(value: Any) -> int | None:
-    return None if value is None or pd.isna(value) else int(value)
+def _aligned(column: np.ndarray, rows: list[int], missing: Any) -> np.ndarray:
+    """column[rows], `missing` where a row is -1 (a unit the table does not hold)."""
+    if not len(column):
+        return np.full(len(rows), missing)
+    at = np.asarray(rows, dtype=np.intp)
+    return np.where(at >= 0, column[np.maximum(at, 0)], missing)

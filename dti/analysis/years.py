@@ -8,18 +8,11 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
-import pandas as pd
 
 from dti.analysis.means import means_data
-from dti.analysis.ranking import (
-    YearTable,
-    comparison,
-    computed_source,
-    ranked_count,
-    region_ranks,
-)
+from dti.analysis.ranking import YearTable, comparison, ranked_count, region_ranks
 from dti.engine.lookup import RankingError, find_unit
-from dti.engine.scoring import rank_frame
+from dti.engine.scoring import competition_ranks
 from dti.io.register import DATA_DIR, UnitRegister
 from dti.text import fold
 from dti.words import Note, note
@@ -87,7 +80,7 @@ def merged_regions(
 def partly_merged(table: YearTable, mapping: dict[str, str], by: str, register: UnitRegister) -> Note | None:
     """A note naming the new provinces of which the year's data hold some old provinces only (a province's
     own file stands for the whole new province otherwise): how many, and which."""
-    held = set(table.values.index[table.values[by].notna()]) if by in table.values.columns else set()
+    held = {u for u, v in zip(table.units, table.value_column(by).tolist(), strict=True) if v == v}
     members: dict[str, list[str]] = {}
     for old, new in mapping.items():
         members.setdefault(new, []).append(old)
@@ -109,10 +102,12 @@ def merge_units(table: YearTable, mapping: dict[str, str]) -> YearTable:
     them (points = Σ base mean × base max, summed up the DAG by Graph.aggregate), as the ministry did
     for DTI 2024 on the 34 provinces: main indices averaged, pillars and DTI computed from the means.
     """
+    import pandas as pd
+
     spec = table.spec
     graph = spec.graph
-    new_unit = table.values.index.map(lambda u: mapping.get(u, table.names.get(u, u)))
-    means = table.values.groupby(new_unit).mean().reindex(columns=list(graph.codes))
+    new_unit = [mapping.get(u, table.names.get(u, u)) for u in table.units]
+    means = pd.DataFrame(table.value_matrix, columns=list(graph.codes)).groupby(new_unit).mean()
     mean = means.to_numpy(float)
     top = np.nan_to_num(graph.max_points)
     known = ~np.isnan(mean) & (top > 0)
@@ -121,12 +116,19 @@ def merge_units(table: YearTable, mapping: dict[str, str]) -> YearTable:
     covered = graph.aggregate(base * scored_leaves) == scored_leaves
     with np.errstate(divide="ignore", invalid="ignore"):
         recomputed = graph.aggregate(np.where(base, mean * top, 0.0)) / top
-    means[:] = np.where(covered & (scored_leaves > 0) & (top > 0), recomputed, mean)
-    ranks = rank_frame(means, spec.precision)
-    names = pd.Series(means.index, index=means.index)
+    merged = np.where(covered & (scored_leaves > 0) & (top > 0), recomputed, mean)
+    units = [str(u) for u in means.index]
     # the table's mean row is the old units' mean, not the new ones': left out
-    source = computed_source(ranks)
-    return replace(table, values=means, ranks=ranks, rank_source=source, names=names, means=[], notes=[])
+    return replace(
+        table,
+        units=units,
+        value_matrix=merged,
+        rank_matrix=competition_ranks(merged, spec.precision),
+        names={u: u for u in units},
+        published=None,
+        means=[],
+        notes=[],
+    )
 
 
 @dataclass
@@ -181,7 +183,7 @@ def rank_years(
     if len({t.spec.id for t in tables}) > 1:
         specs = [f"{t.year}: {t.spec.id}" for t in sorted(tables, key=lambda t: t.year)]
         notes.append(note("analysis.rank.methodologies", specs=specs))
-    ranked = {t.year: ranked_count(t, by) if by in t.ranks else 0 for t in tables}  # published: of 63
+    ranked = {t.year: ranked_count(t, by) for t in tables}  # published: of 63
     if len(set(ranked.values())) > 1:
         counts = [f"{year}: {n}" for year, n in sorted(ranked.items())]
         notes.append(note("analysis.rank.sets", counts=counts))
@@ -192,11 +194,12 @@ def rank_years(
         if merge is not None:
             regions, told = merged_regions(register, mapping)
             notes += told
-        within = region_ranks(max(tables, key=lambda t: t.year), dict(regions))[by]
+        newest = max(tables, key=lambda t: t.year)
+        within = region_ranks(newest, dict(regions))[:, newest.column(by)]
         for row in data["units"]:
             row["region"] = regions.get(row["unit"], "")
-            known = row["unit"] in within.index and not pd.isna(within[row["unit"]])
-            row["region_rank"] = int(within[row["unit"]]) if known else None
+            at = newest.row.get(row["unit"])
+            row["region_rank"] = int(within[at]) if at is not None and within[at] else None
     size = len(set(mapping.values())) if merge is not None else len(register.names) * register.strict
     data.update(means_data(tables, by, regions, size))
     if top:

@@ -80,7 +80,7 @@ class Result:
 
     @cached_property
     def ranks(self) -> pd.DataFrame:
-        return _int_frame(self.ranks_matrix, self.values.index, self.codes)
+        return int_frame(self.ranks_matrix, self.values.index, self.codes)
 
     @cached_property
     def missing_points(self) -> pd.DataFrame:
@@ -212,10 +212,10 @@ def competition_ranks(
 
 def rank_frame(values: pd.DataFrame, precision: int) -> pd.DataFrame:
     """Competition ranks (Int64) of a units × nodes frame of values."""
-    return _int_frame(competition_ranks(values.to_numpy(float), precision), values.index, values.columns)
+    return int_frame(competition_ranks(values.to_numpy(float), precision), values.index, values.columns)
 
 
-def _int_frame(ranks: np.ndarray, index: Any, columns: Any) -> pd.DataFrame:
+def int_frame(ranks: np.ndarray, index: Any, columns: Any) -> pd.DataFrame:
     """Ranks as nullable integers (0 = no rank → <NA>)."""
     import pandas as pd
 

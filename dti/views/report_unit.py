@@ -236,18 +236,16 @@ def ranking(
 def values(table: YearTable, lang: Lang) -> View:
     """Every unit's value of every node (main indices and components per unit), for the workbook."""
     spec = table.spec
-    codes = [c for c in spec.graph.index if c in table.values.columns]
+    codes = list(table.codes)
     columns = [Column("unit", word("unit", lang)), Column("name", word("name", lang))]
     columns += [Column(c, c, "value", spec.precision) for c in codes]
-    numbers = table.values[codes].to_numpy(dtype=float, na_value=np.nan)
+    numbers = table.value_matrix
     cells = numbers.astype(object)
     cells[np.isnan(numbers)] = None  # a missing value is an empty cell
-    names = table.names.reindex(table.values.index).tolist()
-    held = table.values.index.isin(table.names.index).tolist()
     keys = ["unit", "name", *codes]
     rows = [
-        dict(zip(keys, [u, n if h else "", *row], strict=True))
-        for u, n, h, row in zip(table.values.index.tolist(), names, held, cells.tolist(), strict=True)
+        dict(zip(keys, [u, table.names.get(u, ""), *row], strict=True))
+        for u, row in zip(table.units, cells.tolist(), strict=True)
     ]
     whole = {code: numbers[:, k] for k, code in enumerate(codes)}
     return View(None, columns, rows, sheet=word("report.values", lang), numbers=whole)
