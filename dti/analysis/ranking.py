@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -60,6 +61,31 @@ class YearTable:
     def value_column(self, code: str) -> np.ndarray:
         at = self.column(code)
         return np.full(len(self.units), np.nan) if at is None else self.value_matrix[:, at]
+
+    def value(self, unit: str, code: str) -> float | None:
+        """The unit's value of `code`, None when the table has none."""
+        row, at = self.row.get(unit), self.column(code)
+        found = math.nan if row is None or at is None else float(self.value_matrix[row, at])
+        return None if found != found else found
+
+    def rank(self, unit: str, code: str) -> int | None:
+        """The unit's rank of `code` as the table holds it, None when it has none."""
+        row, at = self.row.get(unit), self.column(code)
+        return (
+            None
+            if row is None or at is None or not self.rank_matrix[row, at]
+            else int(self.rank_matrix[row, at])
+        )
+
+    def published_rank(self, unit: str, code: str) -> bool:
+        """Whether the unit's rank of `code` is the one its file publishes."""
+        row, at = self.row.get(unit), self.column(code)
+        return (
+            self.published is not None
+            and row is not None
+            and at is not None
+            and bool(self.published[row, at])
+        )
 
     def source_column(self, code: str) -> list[str | None]:
         """'published', 'computed' or None (no rank) per unit."""

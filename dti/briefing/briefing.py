@@ -73,10 +73,10 @@ class Briefing:
     @property
     def held(self) -> list[str]:
         """The total, pillars and main indices the report year gives a value for, in the spec's order."""
-        values = self.latest.values
+        latest = self.latest
         kinds = ("total", "pillar", "main", "group")
-        codes = [n.code for n in self.spec.nodes if n.kind in kinds and n.code in values.columns]
-        return [c for c in codes if values[c].notna().any()]
+        codes = [n.code for n in self.spec.nodes if n.kind in kinds and latest.column(n.code) is not None]
+        return [c for c in codes if not np.isnan(latest.value_column(c)).all()]
 
     @property
     def latest(self) -> YearTable:

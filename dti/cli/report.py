@@ -155,7 +155,7 @@ def report(
             latest.year,
             briefing.spec.id,
             (briefing.unit, latest.names.get(briefing.unit, briefing.unit)) if briefing.unit else None,
-            len(latest.values),
+            len(latest.units),
             number=number,
             place=place,
             date=(when.day, when.month, when.year) if when else None,

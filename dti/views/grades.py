@@ -267,8 +267,7 @@ def _years(tables: list[YearTable]) -> list[tuple[int, Grades]]:
     """Each year's grades from its table's total values (years whose spec has no bands left out)."""
     out = []
     for table in tables:
-        values = table.values[table.spec.total].to_numpy(dtype=float, na_value=np.nan)
-        found = grade_values(table.spec, [str(u) for u in table.values.index], values)
+        found = grade_values(table.spec, table.units, table.value_column(table.spec.total))
         if found is not None:
             out.append((table.year, found))
     return out

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from dti.analysis.ranking import YearTable, places, rank_of
-from dti.views.base import Column, Lang, View, as_float, narrow_hint, node_name, word
+from dti.views.base import Column, Lang, View, narrow_hint, node_name, word
 from dti.words import say
+
+if TYPE_CHECKING:  # the report's ranking needs no frame
+    import pandas as pd
 
 # --- dti rank ---------------------------------------------------------------------------------------
 
@@ -139,12 +140,11 @@ def unit_years(tables: list[YearTable], unit: str, lang: Lang = "vi") -> View:
         }
         standing = []  # (rank, out of) per year: a table of one unit, or without the unit, ranks nothing
         for t in tables:
-            known = node.code in t.values.columns and unit in t.values.index
-            standing.append(rank_of(t, unit, node.code) if known else None)
-            row[f"value_{t.year}"] = as_float(t.values.at[unit, node.code]) if known else None
+            standing.append(rank_of(t, unit, node.code))
+            row[f"value_{t.year}"] = t.value(unit, node.code)
             row[f"rank_{t.year}"] = None if standing[-1] is None else standing[-1][0]
             row[f"of_{t.year}"] = None if standing[-1] is None else standing[-1][1]
-            published = standing[-1] is not None and t.rank_source.at[unit, node.code] == "published"
+            published = standing[-1] is not None and t.published_rank(unit, node.code)
             row[f"mark_{t.year}"] = "p" if published else ""
         if len(tables) > 1:
             row["places"] = places(standing[-2], standing[-1])
@@ -181,6 +181,8 @@ def unit_years_data(tables: list[YearTable], unit: str) -> dict[str, Any]:
 
 def unit_years_frame(tables: list[YearTable], unit: str) -> pd.DataFrame:
     """`dti rank --unit U --format csv`: a row per node, value and rank per year, places."""
+    import pandas as pd
+
     data = unit_years_data(tables, unit)
     rows = []
     for node in data["nodes"]:
@@ -198,6 +200,8 @@ def unit_years_frame(tables: list[YearTable], unit: str) -> pd.DataFrame:
 
 def rank_frame(data: dict[str, Any]) -> pd.DataFrame:
     """The `dti rank --format csv` table: a row per unit, value/rank/rank_source per year, changes."""
+    import pandas as pd
+
     rows = []
     for u in data["units"]:
         row: dict[str, Any] = {"unit": u["unit"], "name": u["name"]}

@@ -39,7 +39,7 @@ def report_document(
     years = ", ".join(str(t.year) for t in briefing.tables)
     results = briefing.results_table
     if unit is None:
-        subtitle = f"{spec.id} · {years} · {len(latest.values)} {word('report.units', lang)}"
+        subtitle = f"{spec.id} · {years} · {len(latest.units)} {word('report.units', lang)}"
         sections: list[Section | None] = [
             overview(briefing, data, lang, decimal),
             ranking(briefing, data, None, lang, decimal, sheets),
@@ -60,8 +60,8 @@ def report_document(
     if results:  # one sentence for what a table of published results cannot support
         key = "notes.report-results-table" + ("" if briefing.robustness else "-robust")
         first.lines.append(say(key, lang, file=file, codes=", ".join(briefing.held)))
-    elif len(latest.values) < 2:
-        count, year = len(latest.values), latest.year
+    elif len(latest.units) < 2:
+        count, year = len(latest.units), latest.year
         first.lines.append(say("notes.report-few-units", lang, file=file, count=count, year=year))
     sections += [
         *tracking(briefing, unit, lang, decimal),

@@ -3,9 +3,11 @@ distribution of values."""
 
 from __future__ import annotations
 
+import numpy as np
+
 from dti.analysis.ranking import Compared
 from dti.briefing.briefing import Briefing
-from dti.views.base import Column, Lang, View, as_float, node_name, word
+from dti.views.base import Column, Lang, View, node_name, word
 from dti.views.document import Chart, Decimal, Fact, Section, Series
 from dti.views.report_unit import main_codes
 from dti.words import say
@@ -15,7 +17,8 @@ def overview(briefing: Briefing, data: Compared, lang: Lang, decimal: Decimal) -
     """How many units, the mean and the spread of the total, the first and the last; the largest moves."""
     latest, spec = briefing.latest, briefing.spec
     total, year = data.by, latest.year
-    column = latest.values[total].astype(float).dropna()
+    values = latest.value_column(total)
+    column = values[~np.isnan(values)]
     ranked = [i for i, rank in enumerate(data.ranks[year]) if rank is not None]
     facts = [Fact(word("report.units", lang), len(column), "int")]
     if len(column) > 1:  # a mean of two units at least, saying how many
@@ -66,13 +69,15 @@ def distribution(briefing: Briefing, lang: Lang) -> Section:
     total = next(iter(held), spec.total)
     codes = [total] + [n.code for n in spec.nodes if n.kind == "pillar"]
     codes += [c for c in main_codes(spec, latest) if spec.graph.max_points[spec.graph.index[c]] > 0]
-    frame = latest.values[list(dict.fromkeys(c for c in codes if c in held))].astype(float)
+    shown = list(dict.fromkeys(c for c in codes if c in held))
+    values = latest.value_matrix[:, [spec.graph.index[c] for c in shown]]
+    known = ~np.isnan(values)
     chart = Chart(
         "distribution",
         "histogram",
         word("report.distribution", lang),
         [],
-        [Series(total, [as_float(v) for v in frame[total].dropna()])],
+        [Series(total, [v for v in latest.value_column(total).tolist() if v == v])],
         axis=word("report.value_axis", lang),
         limits=(0.0, 1.0),
         bins=10,
@@ -84,16 +89,18 @@ def distribution(briefing: Briefing, lang: Lang) -> Section:
         Column("min", word("report.min", lang), "value", spec.precision),
         Column("max", word("report.max_value", lang), "value", spec.precision),
     ]
-    stats = frame.agg(["mean", "min", "max"]).T
+    counts = known.sum(axis=0)
+    # each column's sum with its missing values as 0, as pandas sums it (the same last digit)
+    sums = [np.where(known[:, j], values[:, j], 0.0).sum() for j in range(len(shown))]
     rows = [
         {
             "code": c,
             "name": node_name(spec.node(c), lang),
-            "mean": as_float(stats.at[c, "mean"]),
-            "min": as_float(stats.at[c, "min"]),
-            "max": as_float(stats.at[c, "max"]),
+            "mean": float(sums[j] / counts[j]) if counts[j] else None,
+            "min": float(values[known[:, j], j].min()) if counts[j] else None,
+            "max": float(values[known[:, j], j].max()) if counts[j] else None,
         }
-        for c in frame.columns
+        for j, c in enumerate(shown)
     ]
     view = View(None, columns, rows, sheet=word("report.distribution", lang))
     return Section("distribution", word("report.distribution", lang), views=[view], charts=[chart])

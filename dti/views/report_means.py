@@ -3,48 +3,53 @@ hold every unit of the register) and regional (labelled with how many of the reg
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
-import pandas as pd
 
 from dti.analysis.means import published_mean
-from dti.engine.submission import PublishedMean
+from dti.analysis.ranking import YearTable
 from dti.io.register import UnitRegister
 from dti.views.base import Lang
 from dti.words import say
 
-Labelled = tuple[str, pd.Series] | None
+Labelled = tuple[str, dict[str, float | None]] | None  # the label, and the mean of each code
 
 
 def unit_means(
-    values: pd.DataFrame, means: Sequence[PublishedMean], register: UnitRegister, unit: str, lang: Lang
+    table: YearTable, codes: list[str], register: UnitRegister, unit: str, lang: Lang
 ) -> tuple[Labelled, Labelled]:
-    """The national and regional means of each column (`values`: units x codes) beside `unit`, labelled."""
+    """The national and regional means of each of `codes` beside `unit`, labelled."""
     size = register.strict and len(register.names) or 0
-    national = mean_of(values, "notes.report-table-mean", lang, size)
-    given = {c: published_mean(means, c) for c in values.columns}
-    if size and int(values.notna().sum().max()) < size and any(given.values()):  # the table's own mean row
-        published = pd.Series({c: np.nan if m is None else m.value for c, m in given.items()}, dtype=float)
+    matrix = table.value_matrix[:, [table.spec.graph.index[c] for c in codes]]
+    national = mean_of(matrix, codes, "notes.report-table-mean", lang, size)
+    given = {c: published_mean(table.means, c) for c in codes}
+    if size and int((~np.isnan(matrix)).sum(axis=0).max()) < size and any(given.values()):
+        published = {c: None if m is None else m.value for c, m in given.items()}  # the table's own mean row
         national = say("notes.report-published-mean", lang), published
     region = register.regions.get(unit, "")
-    peers = [u for u in values.index if region and register.regions.get(u) == region]
-    regional = mean_of(values.loc[peers], "notes.report-regional-mean", lang, 0, region=region)
+    peers = np.array([bool(region) and register.regions.get(u) == region for u in table.units], dtype=bool)
+    regional = mean_of(matrix[peers], codes, "notes.report-regional-mean", lang, 0, region=region)
     of = sum(r == region for r in register.regions.values()) if size and region else 0
-    if regional is not None and of and len(peers) < of:  # some units of the region: not its mean
-        count = int(values.loc[peers].notna().sum().max())
+    if regional is not None and of and peers.sum() < of:  # some units of the region: not its mean
+        count = int((~np.isnan(matrix[peers])).sum(axis=0).max())
         regional = say("notes.report-regional-part", lang, count=count, of=of, region=region), regional[1]
     return national, regional
 
 
-def mean_of(values: pd.DataFrame, key: str, lang: Lang, register_size: int, **params: Any) -> Labelled:
-    """The mean of each column over the units that have it (NaN under two), and its label: the national
-    mean when the units are all the register's."""
-    counts = values.notna().sum()
+def mean_of(
+    matrix: np.ndarray, codes: list[str], key: str, lang: Lang, register_size: int, **params: Any
+) -> Labelled:
+    """The mean of each column (units × `codes`) over the units that have it (None under two), and its
+    label: the national mean when the units are all the register's."""
+    block = np.ascontiguousarray(matrix.T)  # codes × units: each code's units summed as pandas does
+    known = ~np.isnan(block)
+    counts = known.sum(axis=1)
     count = int(counts.max()) if len(counts) else 0
     if count < 2:
         return None
     if register_size and count >= register_size:
         key = "notes.report-national-mean"
-    return say(key, lang, count=count, **params), values.mean().where(counts >= 2)
+    sums = np.where(known, block, 0.0).sum(axis=1)
+    means = {c: float(sums[j] / counts[j]) if counts[j] >= 2 else None for j, c in enumerate(codes)}
+    return say(key, lang, count=count, **params), means

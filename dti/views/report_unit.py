@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-import pandas as pd
 
 from dti.analysis.ranking import Compared, YearTable, rank_of
 from dti.briefing.briefing import Briefing
@@ -74,7 +73,7 @@ def headline(briefing: Briefing, data: Compared, unit: str, lang: Lang, decimal:
         node = spec.node(code)
         if node.kind == "pillar" and code != by and not _unknown(latest, unit, code):
             note = standing_note(rank_of(latest, unit, code), lang)
-            facts.append(Fact(node_name(node, lang), as_float(latest.values.at[unit, code]), note=note))
+            facts.append(Fact(node_name(node, lang), latest.value(unit, code), note=note))
     weakest = _weakest(latest, unit)
     lines = [line + "."]
     lines += [f"{g}." for g in [grades.change_line(briefing.tables, unit, lang)] if g and spec.bands]
@@ -103,24 +102,25 @@ def _all_missing(briefing: Briefing, unit: str, code: str) -> bool:
 
 
 def _unknown(table: YearTable, unit: str, code: str) -> bool:
-    return (
-        unit not in table.values.index
-        or code not in table.values.columns
-        or bool(pd.isna(table.values.at[unit, code]))
-    )
+    return table.value(unit, code) is None
 
 
 def main_codes(spec: Any, table: YearTable) -> list[str]:
-    return [n.code for n in spec.nodes if n.kind in ("main", "group") and n.code in table.values.columns]
+    return [n.code for n in spec.nodes if n.kind in ("main", "group") and n.code in table.spec.graph.index]
 
 
 def _weakest(table: YearTable, unit: str) -> tuple[str, float, tuple[int, int] | None] | None:
-    values = table.values.loc[unit, main_codes(table.spec, table)].astype(float).dropna()
-    values = values[[table.spec.graph.max_points[table.spec.graph.index[c]] > 0 for c in values.index]]
-    if values.empty:
+    graph = table.spec.graph
+    found = [
+        (c, table.value(unit, c))
+        for c in main_codes(table.spec, table)
+        if graph.max_points[graph.index[c]] > 0
+    ]
+    known = [(c, v) for c, v in found if v is not None]
+    if not known:
         return None
-    code = str(values.idxmin())
-    return code, float(values[code]), rank_of(table, unit, code)
+    code, value = min(known, key=lambda found: found[1])  # the first of the lowest
+    return code, value, rank_of(table, unit, code)
 
 
 def pillars(briefing: Briefing, unit: str, lang: Lang) -> Section | None:
@@ -133,10 +133,9 @@ def pillars(briefing: Briefing, unit: str, lang: Lang) -> Section | None:
     codes = [c for c in held if not _unknown(latest, unit, c)]
     if not codes:
         return None
-    values = latest.values[codes].astype(float)
-    national, regional = unit_means(values, latest.means, briefing.register, unit, lang)
+    national, regional = unit_means(latest, codes, briefing.register, unit, lang)
     name = latest.names.get(unit, unit)
-    series = [Series(str(name), [as_float(values.at[unit, c]) for c in codes])]
+    series = [Series(str(name), [latest.value(unit, c) for c in codes])]
     columns = [
         Column("code", word("code", lang)),
         Column("name", word("name", lang)),
@@ -145,15 +144,15 @@ def pillars(briefing: Briefing, unit: str, lang: Lang) -> Section | None:
     ]
     means = [(key, found) for key, found in (("national", national), ("regional", regional)) if found]
     for key, (label, mean) in means:
-        series.append(Series(label, [as_float(mean[c]) for c in codes]))
+        series.append(Series(label, [mean[c] for c in codes]))
         columns.append(Column(key, label, "value", spec.precision))
     rows = [
         {
             "code": c,
             "name": node_name(spec.node(c), lang),
-            "value": as_float(values.at[unit, c]),
+            "value": latest.value(unit, c),
             "rank": _rank_text(rank_of(latest, unit, c)),
-            **{key: as_float(mean[c]) for key, (_, mean) in means},
+            **{key: mean[c] for key, (_, mean) in means},
             "pillar": spec.node(c).kind == "pillar",
         }
         for c in codes
@@ -259,12 +258,7 @@ def trend(briefing: Briefing, unit: str, lang: Lang) -> Section | None:
     codes = [spec.total] + [n.code for n in spec.nodes if n.kind == "pillar"]
     series = []
     for code in codes:
-        ranks = [
-            as_float(tab.ranks.at[unit, code])
-            if unit in tab.ranks.index and code in tab.ranks.columns
-            else None
-            for tab in briefing.tables
-        ]
+        ranks: list[float | None] = [as_float(tab.rank(unit, code)) for tab in briefing.tables]
         if any(r is not None for r in ranks):
             series.append(Series(code, ranks))
     years = [str(tab.year) for tab in briefing.tables]
