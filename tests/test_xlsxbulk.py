@@ -19,7 +19,8 @@ from isal import isal_zlib
 
 from dti.views import Column, View
 from dti.write.xlsx import views_workbook
-from dti.write.xlsxbulk import DEFLATE_LEVEL, BulkSheet
+from dti.write.xlsxbulk import BulkSheet
+from dti.write.xlsxparts import DEFLATE_LEVEL
 from tests.conftest import soffice_convert
 
 

@@ -15,13 +15,13 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-import xlsxwriter
 
 from dti.views import Column, Kind, Lang, View
 from dti.views.cells import cell
 from dti.views.document import Decimal
 from dti.words import word
-from dti.write.xlsxbulk import BulkSheet, deflated_fast
+from dti.write.xlsxbulk import BulkSheet
+from dti.write.xlsxparts import Workbook, deflated_fast
 
 MAX_WIDTH = 60  # characters: longer text wraps
 MAX_TEXT = 32_767  # Excel's limit for one cell
@@ -146,7 +146,7 @@ class Book:
             "strings_to_numbers": False,
             "strings_to_urls": False,
         }
-        self.book = xlsxwriter.Workbook(self.buffer, options)
+        self.book = Workbook(self.buffer, options)
         self.book.set_properties({"title": clean(title), "comments": "dti"})
         self._formats: dict[tuple[tuple[str, Any], ...], Any] = {}
         self.taken: set[str] = set()

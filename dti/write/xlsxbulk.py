@@ -10,50 +10,12 @@ Cells written one by one (a bold row, a coloured cell) keep their place in the r
 
 from __future__ import annotations
 
-import threading
-import zipfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-import xlsxwriter.workbook
-from isal import isal_zlib
 from xlsxwriter.utility import xl_col_to_name
 from xlsxwriter.worksheet import Worksheet
-
-# The workbook's parts deflated by ISA-L (isal) at its level 1, not by zlib at its default 6: a 10,000-unit
-# report's 50 MB of XML in 0.055 s of CPU instead of 0.65 s (zlib's level 2, used before: 0.23 s), and its
-# .xlsx 8.1 MB (zlib 6: 7.1 MB, zlib 2: 8.7 MB). The same raw deflate stream any zip reader inflates.
-# XlsxWriter has no option for it: its ZipFile is swapped, while one book is saved, for one whose writers
-# compress with isal (zipfile's `_open_to_write` gives the writer, its `_compressor` deflates).
-DEFLATE_LEVEL = 1
-
-
-class _FastZip(zipfile.ZipFile):
-    """A ZipFile whose deflated members are compressed by isal at DEFLATE_LEVEL."""
-
-    def _open_to_write(self, zinfo: zipfile.ZipInfo, force_zip64: bool = False) -> Any:
-        writer = super()._open_to_write(zinfo, force_zip64)  # type: ignore[misc]  # private in typeshed
-        if zinfo.compress_type == zipfile.ZIP_DEFLATED:
-            writer._compressor = isal_zlib.compressobj(DEFLATE_LEVEL, isal_zlib.DEFLATED, -15)
-        return writer
-
-
-_SAVING = threading.Lock()
-
-
-@contextmanager
-def deflated_fast() -> Iterator[None]:
-    """XlsxWriter's zip parts deflated by isal while the block runs (one book at a time)."""
-    with _SAVING:
-        xlsxwriter.workbook.ZipFile = _FastZip
-        try:
-            yield
-        finally:
-            xlsxwriter.workbook.ZipFile = zipfile.ZipFile
-
 
 CHUNK = 1024  # rows made into XML at once: a few MB of text alive, not the whole sheet's
 
