@@ -58,7 +58,8 @@ class View:
     # What a narrow terminal leaves out is said on stderr: this line, with {columns} and {width} filled in
     narrow: str | None = None
     # Number columns also given whole (key -> a float array, NaN where the row has None), when the view was
-    # built from a matrix: a writer takes them as they are instead of from every row (10,000 x 111 values)
+    # built from a matrix: a writer takes them as they are instead of from every row (10,000 x 111 values),
+    # and the rows may leave those keys out
     numbers: dict[str, np.ndarray] = field(default_factory=dict, repr=False, compare=False)
 
     def column(self, key: str) -> list[Any] | np.ndarray:

@@ -238,15 +238,9 @@ def values(table: YearTable, lang: Lang) -> View:
     codes = list(table.codes)
     columns = [Column("unit", word("unit", lang)), Column("name", word("name", lang))]
     columns += [Column(c, c, "value", spec.precision) for c in codes]
-    numbers = table.value_matrix
-    cells = numbers.astype(object)
-    cells[np.isnan(numbers)] = None  # a missing value is an empty cell
-    keys = ["unit", "name", *codes]
-    rows = [
-        dict(zip(keys, [u, table.names.get(u, ""), *row], strict=True))
-        for u, row in zip(table.units, cells.tolist(), strict=True)
-    ]
-    whole = {code: numbers[:, k] for k, code in enumerate(codes)}
+    # the values stand in `numbers` alone (NaN: an empty cell), not in 10,000 rows of 111 keys each
+    rows = [{"unit": u, "name": table.names.get(u, "")} for u in table.units]
+    whole = {code: table.value_matrix[:, k] for k, code in enumerate(codes)}
     return View(None, columns, rows, sheet=word("report.values", lang), numbers=whole)
 
 
