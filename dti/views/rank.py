@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from dti.analysis.ranking import YearTable, places, rank_of
+from dti.analysis.ranking import Compared, YearTable, places, rank_of
 from dti.views.base import Column, Lang, View, narrow_hint, node_name, word
 from dti.words import say
 
@@ -15,20 +15,28 @@ if TYPE_CHECKING:  # the report's ranking needs no frame
 
 
 def rank_table(
-    data: dict[str, Any], region: bool = False, digits: int = 4, lang: Lang = "vi", named: bool | None = None
+    data: dict[str, Any] | Compared,
+    region: bool = False,
+    digits: int = 4,
+    lang: Lang = "vi",
+    named: bool | None = None,
+    at: list[int] | None = None,
 ) -> View:
-    """Units across years (the `rank_years` data): value and rank per year, changes between years. A name
-    column when `named` (default: when a unit's name is not its code, as merged provinces are named)."""
-    years = data["years"]
+    """Units across years (the `rank_years` data, or the years compared: its units at `at`, else all):
+    value and rank per year, changes between years. A name column when `named` (default: when a unit's
+    name is not its code, as merged provinces are named)."""
+    if isinstance(data, dict):
+        years, by, rows = data["years"], data["by"], _data_rows(data)
+    else:
+        years, by, rows = data.years, data.by, _compared_rows(data, at)
     columns = [Column("unit", word("unit", lang))]
-    if any(u["unit"] != u["name"] for u in data["units"]) if named is None else named:
+    if any(r["unit"] != r["name"] for r in rows) if named is None else named:
         columns.append(Column("name", word("name", lang)))
     if region:
         columns += [
             Column("region", word("region", lang)),
             Column("region_rank", word("in_region", lang), "int"),
         ]
-    by = data["by"]
     for y in years:  # a narrow terminal keeps the latest year and the latest change
         old = 1 if y != years[-1] else 0
         columns += [Column(f"value_{y}", f"{by} {y}", "value", digits, optional=old)]
@@ -39,6 +47,11 @@ def rank_table(
             Column(f"pct_{a}_{b}", f"Δ% {a}→{b}", "pct", optional=old),
             Column(f"places_{a}_{b}", word("places", lang), "places", optional=old),
         ]
+    title = say("label.rank.title", lang, by=by, years=", ".join(map(str, years)))
+    return View(title, columns, rows, narrow=narrow_hint(lang))
+
+
+def _data_rows(data: dict[str, Any]) -> list[dict[str, Any]]:
     rows = []
     for u in data["units"]:
         row = {
@@ -47,7 +60,7 @@ def rank_table(
             "region": u.get("region"),
             "region_rank": u.get("region_rank"),
         }
-        for y in years:
+        for y in data["years"]:
             row[f"value_{y}"], row[f"rank_{y}"] = u["values"][str(y)], u["ranks"][str(y)]
             row[f"mark_{y}"] = "p" if u["rank_source"][str(y)] == "published" else ""
         for c in u["changes"]:
@@ -56,9 +69,24 @@ def rank_table(
                 c["places"],
             )
         rows.append(row)
-    listed = ", ".join(map(str, years))
-    title = say("label.rank.title", lang, by=data["by"], years=listed)
-    return View(title, columns, rows, narrow=narrow_hint(lang))
+    return rows
+
+
+def _compared_rows(data: Compared, at: list[int] | None) -> list[dict[str, Any]]:
+    """_data_rows of the years compared, by whole lists: no JSON object per unit in between (a workbook of
+    10,000 units lists every one)."""
+    none = [None] * len(data.units)
+    keys = ["unit", "name", "region", "region_rank"]
+    columns: list[list[Any]] = [data.units, data.names, none, none]
+    for y in data.years:
+        keys += [f"value_{y}", f"rank_{y}", f"mark_{y}"]
+        columns += [data.values[y], data.ranks[y], ["p" if m == "published" else "" for m in data.marks[y]]]
+    for a, b, pct, moved in data.steps:
+        keys += [f"pct_{a}_{b}", f"places_{a}_{b}"]
+        columns += [pct, moved]
+    if at is not None:
+        columns = [[column[i] for i in at] for column in columns]
+    return [dict(zip(keys, row, strict=True)) for row in zip(*columns, strict=True)]
 
 
 def means_table(data: dict[str, Any], national: bool = True, digits: int = 4, lang: Lang = "vi") -> View:

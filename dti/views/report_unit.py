@@ -207,9 +207,9 @@ def ranking(
         keep = set(range(min(len(ranked), 63 if len(ranked) <= 63 else 10)))
     shown_units = {data.units[ranked[k]] for k in keep if k < len(ranked)}
     # a page shows a few rows: only the workbook's sheet needs every unit's row (10,000 at 10,000 units)
-    listed = data.data(None if sheets else sorted(ranked[k] for k in keep if k < len(ranked)))
+    listed = None if sheets else sorted(ranked[k] for k in keep if k < len(ranked))
     named = any(u != n for u, n in zip(data.units, data.names, strict=True))
-    full = rank_table(listed, digits=spec.precision, lang=lang, named=named)
+    full = rank_table(data, digits=spec.precision, lang=lang, named=named, at=listed)
     full = grades.rank_table(full, briefing.tables, lang, counts=False)  # each unit's grade, its change
     full.title, full.sheet = None, word("report.ranking", lang)
     rows = [dict(r, mine=r["unit"] == unit) for r in full.rows if r["unit"] in shown_units]
