@@ -3,7 +3,7 @@
 A4, margins 20 mm top and bottom, 30 mm left, 15 mm right; Times New Roman 14 pt (tables 12 pt); the
 header block as a borderless two-column table; the page number centred in the top margin from the second
 page on (a PAGE field); appendix tables with their header row repeated on each page; charts as PNG
-images at 200 dpi drawn by dti/write/svg.py. The PDF is the Word draft converted by LibreOffice headless
+images at 200 dpi drawn by dti/write/png.py. The PDF is the Word draft converted by LibreOffice headless
 (`soffice`), with a profile of its own in a temporary folder, so what the committee reads on paper is
 the draft the team edits.
 """
@@ -31,7 +31,7 @@ from dti.views.cells import cell
 from dti.views.report_word import Appendix, WordReport, roman
 from dti.words import note
 from dti.write.files import OutputError
-from dti.write.svg import png
+from dti.write.png import png
 
 FONT = "Times New Roman"
 BODY = 14  # pt

@@ -1,50 +1,44 @@
-"""Charts of a report as inline SVG, drawn with matplotlib's SVG backend (no pyplot, no global figure), and
-the same drawing as PNG for the Word report.
+"""Charts of a report as inline SVG, written as text by dti itself (the HTML report imports no plotting
+library; the Word report's PNG pictures are drawn by dti/write/png.py with matplotlib, in this palette).
 
-Text stays text (`svg.fonttype: none`): the file is small, names can be searched and copied, and the
-browser draws Vietnamese with its own fonts (DejaVu Sans first; its metrics are what the layout is
-computed with, and the usual fallbacks are no wider). The palette holds in greyscale print: the
-highlight is dark, plain bars are light, and the three series of a grouped chart differ in lightness.
+Text stays text: the file is small, names can be searched and copied, and the browser draws Vietnamese
+with its own fonts (DejaVu Sans first; the layout estimates its widths, and the usual fallbacks are no
+wider). The palette holds in greyscale print: the highlight is dark, plain bars are light, and the three
+series of a grouped chart differ in lightness.
 """
 
 from __future__ import annotations
 
-import contextlib
-import io
 import math
 import re
-from collections.abc import Iterator
-from typing import Any
+
+import numpy as np
 
 from dti.views.cells import half_up, number
-from dti.views.document import Chart, Decimal, Series
+from dti.views.document import Chart, Decimal
+from dti.write.svgaxes import (
+    GRID,
+    INK,
+    SIZE,
+    Canvas,
+    Scale,
+    nice_range,
+    places,
+    value_axis,
+    width,
+)
 
-INK = "#2b2b2b"
-GRID = "#e3e3e3"
+__all__ = ["ACCENT", "GRID", "INK", "LINES", "PLAIN", "SERIES", "label", "svg"]
+
 PLAIN = "#b7c7d6"  # light blue-grey: the many bars of a ranking
 ACCENT = "#b8322a"  # dark red: the highlighted unit (dark in greyscale too)
 LINES = ["#1f4e79", "#5b6b7a", "#8a96a3", "#3f7f8c"]  # the other lines of a line chart
-DASHES = ["--", ":", "-.", (0, (5, 1, 1, 1, 1, 1))]
-MARKERS = ["s", "^", "D", "v"]
 SERIES = ["#1f4e79", "#8a96a3", "#cdd6df"]  # dark, mid, light: the unit, the national, the regional mean
 LABELLED = 70  # up to this many categories a bar chart names each one under its bar
 MANY = 400  # above this a bar chart is one filled outline instead of one rectangle per bar
 VALUE_LABELS = 20  # up to this many bars each one carries its value
-
-RC = {
-    "svg.fonttype": "none",
-    "font.family": "sans-serif",
-    "font.sans-serif": ["DejaVu Sans", "Verdana", "Arial", "Liberation Sans"],
-    "font.size": 9,
-    "text.parse_math": False,  # a name with '$' is a name, not mathtext
-    "axes.edgecolor": "#9a9a9a",
-    "axes.labelcolor": INK,
-    "xtick.color": INK,
-    "ytick.color": INK,
-    "axes.spines.top": False,
-    "axes.spines.right": False,
-    "legend.frameon": False,
-}
+PAD = 6.0  # the blank border around a chart
+NAMES = 200.0  # the widest a category's name may take beside an hbar or interval chart ('…' beyond)
 
 
 def label(value: float | None, digits: int, decimal: Decimal) -> str:
@@ -56,70 +50,12 @@ def label(value: float | None, digits: int, decimal: Decimal) -> str:
     return number(f"{half_up(value, digits):.{digits}f}", decimal)
 
 
-def _floats(values: list[float | None] | None) -> list[float]:
+def floats(values: list[float | None] | None) -> list[float]:
     return [math.nan if v is None else float(v) for v in values or []]
 
 
-def _legend_label(text: str) -> str:
-    return "\u200b" + text if text.startswith("_") else text  # matplotlib hides labels starting with _
-
-
-def svg(chart: Chart, decimal: Decimal = ".") -> str:
-    """Draw one chart to an `<svg>` element (no XML prolog), its ids prefixed by the chart's key."""
-    from matplotlib.backends.backend_svg import FigureCanvasSVG
-
-    buffer = io.StringIO()
-    with _figure(chart, decimal) as figure:
-        FigureCanvasSVG(figure).print_svg(buffer, metadata={"Date": None})
-    return _inline(buffer.getvalue(), chart)
-
-
-def png(chart: Chart, decimal: Decimal = ".", dpi: int = 200) -> bytes:
-    """Draw one chart as a PNG image at `dpi` (print resolution for the Word report): the same drawing."""
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-
-    buffer = io.BytesIO()
-    with _figure(chart, decimal) as figure:
-        figure.set_facecolor("white")
-        figure.set_dpi(dpi)
-        FigureCanvasAgg(figure).print_png(buffer, metadata={"Software": None})
-    return buffer.getvalue()
-
-
-@contextlib.contextmanager
-def _figure(chart: Chart, decimal: Decimal) -> Iterator[Any]:
-    """The chart drawn on a new matplotlib Figure, within the report's style (for the canvas to print)."""
-    import matplotlib
-    from matplotlib.figure import Figure
-    from matplotlib.ticker import Formatter, MaxNLocator
-
-    class Ticks(Formatter):
-        """Tick labels with the document's decimal mark and as many decimals as the ticks need."""
-
-        places = 0
-
-        def set_locs(self, locs: Any) -> None:
-            super().set_locs(locs)
-            exact = (d for d in range(4) if all(abs(round(v, d) - v) < 1e-9 for v in locs))
-            self.places = next(exact, 4)
-
-        def __call__(self, value: float, pos: int | None = None) -> str:
-            return label(value + 0.0, self.places, decimal)  # + 0.0: no '-0'
-
-    with matplotlib.rc_context({**RC, "svg.hashsalt": chart.key}):
-        figure = Figure(figsize=_size(chart), layout="constrained")
-        axes = figure.add_subplot()
-        axes.set_axisbelow(True)
-        DRAW[chart.kind](axes, chart, decimal)
-        value_axis = axes.xaxis if chart.kind in ("hbar", "interval", "histogram") else axes.yaxis
-        value_axis.set_major_formatter(Ticks())
-        if chart.kind == "line" or (chart.kind == "bar" and chart.digits <= 0):  # ranks, counts: whole ticks
-            axes.yaxis.set_major_locator(MaxNLocator(integer=True))
-        (axes.set_xlabel if value_axis is axes.xaxis else axes.set_ylabel)(chart.axis)
-        yield figure
-
-
-def _size(chart: Chart) -> tuple[float, float]:
+def size(chart: Chart) -> tuple[float, float]:
+    """The chart's width and height in inches (72 points each), from its number of rows."""
     rows = len(chart.categories)
     if chart.kind == "hbar":
         bars = 1 if chart.stacked else max(1, len(chart.series))
@@ -131,211 +67,78 @@ def _size(chart: Chart) -> tuple[float, float]:
     return 7.5, 2.8
 
 
-def _inline(text: str, chart: Chart) -> str:
-    """The svg element alone, scalable, its ids unique in a page holding several charts."""
-    key = re.sub(r"[^A-Za-z0-9_-]", "-", chart.key)
-    text = text[text.index("<svg") :]
-    text = re.sub(r"<metadata>.*?</metadata>\s*", "", text, flags=re.S)
-    text = re.sub(r'id="([^"]+)"', rf'id="{key}-\1"', text)
-    text = text.replace("url(#", f"url(#{key}-").replace('href="#', f'href="#{key}-')
-    head, rest = text.split(">", 1)
-    view_box = re.search(r'viewBox="[^"]*"', head)
-    assert view_box is not None
-    title = chart.title.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return (
-        f'<svg id="chart-{key}" class="chart chart-{chart.kind}" {view_box.group(0)} role="img" '
-        f'preserveAspectRatio="xMidYMid meet"><title>{title}</title>{rest.strip()}\n'
-    )
+def svg(chart: Chart, decimal: Decimal = ".") -> str:
+    """Draw one chart as an `<svg>` element (no XML prolog), its id made of the chart's key."""
+    from dti.write.svgkinds import DRAW  # here, not at the top: the kinds import this module's helpers
+
+    wide, high = size(chart)
+    canvas = Canvas(wide * 72, high * 72)
+    DRAW[chart.kind](canvas, chart, decimal)
+    return canvas.element(re.sub(r"[^A-Za-z0-9_-]", "-", chart.key), chart.kind, chart.title)
 
 
-def _limits(axes: Any, chart: Chart, horizontal: bool) -> None:
+def tick_text(marks: list[float], decimal: Decimal) -> list[str]:
+    """Tick labels with the document's decimal mark and as many decimals as the ticks need."""
+    digits = places(marks)
+    return [label(v + 0.0, digits, decimal) for v in marks]  # + 0.0: no '-0'
+
+
+def left_axis(
+    canvas: Canvas, name: str, scale: Scale, marks: list[float], decimal: Decimal, across: tuple[float, float]
+) -> None:
+    """The value axis at the left: grid lines, tick labels, and the axis name read upwards."""
+    texts = dict(zip(marks, tick_text(marks, decimal), strict=True))
+    value_axis(canvas, scale, marks, texts.__getitem__, True, across)
+    if name:
+        canvas.text(PAD + SIZE / 2, (scale.start + scale.end) / 2, name, anchor="middle", rotate=True)
+
+
+def left_room(name: str, marks: list[float], decimal: Decimal) -> float:
+    """The room at the left for the value axis' tick labels and its name."""
+    widest = max((width(t) for t in tick_text(marks, decimal)), default=0.0)
+    return PAD + (SIZE * 1.3 if name else 0.0) + widest + 8
+
+
+def bottom_axis(
+    canvas: Canvas, name: str, scale: Scale, marks: list[float], decimal: Decimal, across: tuple[float, float]
+) -> None:
+    """The value axis at the bottom: grid lines, tick labels, and the axis name under them."""
+    texts = dict(zip(marks, tick_text(marks, decimal), strict=True))
+    value_axis(canvas, scale, marks, texts.__getitem__, False, across)
+    if name:
+        canvas.text((scale.start + scale.end) / 2, across[1] + 8 + SIZE * 1.9, name, anchor="middle")
+
+
+def bottom_room(name: str) -> float:
+    """The room under a plot for its tick labels and its axis name."""
+    return PAD + SIZE * 1.4 + (SIZE * 1.3 if name else 0.0) + 4
+
+
+def value_range(values: list[float], chart: Chart, whole: bool, zero: bool = True) -> tuple[float, float]:
+    """The value axis: the chart's limits, or the data's range (from 0 for bars) widened to round ticks."""
     if chart.limits:
-        (axes.set_xlim if horizontal else axes.set_ylim)(*chart.limits)
+        return chart.limits
+    finite = [v for v in values if not math.isnan(v)]
+    low, high = min(finite, default=0.0), max(finite, default=1.0)
+    if zero:
+        low, high = min(low, 0.0), max(high, 0.0)
+    return nice_range(low, high, whole)
 
 
-def _bar(axes: Any, chart: Chart, decimal: Decimal) -> None:
-    values = _floats(chart.series[0].values if chart.series else [])
-    count = len(values)
-    positions = list(range(count))
-    highlight = [i for i in chart.highlight if 0 <= i < count]
-    axes.grid(axis="y", color=GRID, linewidth=0.6)
-    if count > MANY:  # one outline, the highest value of each slice of the axis, for thousands of bars
-        x, top = _envelope(values)
-        axes.fill_between(x, top, step="mid", color=PLAIN, linewidth=0)
-        axes.bar(highlight, [values[i] for i in highlight], width=max(1.0, count / 300), color=ACCENT)
-    else:
-        colours = [ACCENT if i in highlight else PLAIN for i in positions]
-        axes.bar(positions, values, width=0.8, color=colours)
-    axes.set_xlim(-0.6, count - 0.4)
-    if count <= LABELLED:
-        axes.set_xticks(positions, chart.categories, rotation=90, fontsize=6.5)
-        for i in highlight:
-            axes.get_xticklabels()[i].set(color=ACCENT, fontweight="bold")
-    else:  # too many names to read: positions on the axis, the highlighted units named on the chart
-        from matplotlib.ticker import FuncFormatter, MaxNLocator
-
-        axes.xaxis.set_major_locator(MaxNLocator(integer=True, nbins=10))
-        axes.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: f"{int(v) + 1}"))
-    _limits(axes, chart, horizontal=False)
-    for i in positions if count <= VALUE_LABELS else []:
-        if not math.isnan(values[i]):
-            axes.annotate(
-                label(values[i], chart.digits, decimal),
-                (i, values[i]),
-                xytext=(0, 2),
-                textcoords="offset points",
-                ha="center",
-                va="bottom",
-                fontsize=7,
-            )
-    for i in highlight if count > VALUE_LABELS else []:
-        text = label(values[i], chart.digits, decimal)
-        if count > LABELLED:
-            text = f"{chart.categories[i]}\n{text}"
-        axes.annotate(
-            text,
-            (i, 0 if math.isnan(values[i]) else values[i]),
-            xytext=(0, 4),
-            textcoords="offset points",
-            ha="center",
-            va="bottom",
-            fontsize=8,
-            color=ACCENT,
-            fontweight="bold",
-        )
-
-
-def _envelope(values: list[float], points: int = 800) -> tuple[Any, Any]:
-    import numpy as np
-
+def envelope(values: list[float], points: int = 800) -> tuple[np.ndarray, np.ndarray, int]:
+    """The highest value of each of `points` slices of the bars (their centres, tops and slice width)."""
     array = np.nan_to_num(np.asarray(values, dtype=float), nan=0.0)
-    size = -(-len(array) // points)
-    padded = np.pad(array, (0, size * points - len(array)), constant_values=0.0)
-    top = padded.reshape(points, size).max(axis=1)
-    return np.arange(points) * size + (size - 1) / 2, np.round(top, 4)
+    step = -(-len(array) // points)
+    padded = np.pad(array, (0, step * points - len(array)), constant_values=0.0)
+    top = padded.reshape(points, step).max(axis=1)
+    return np.arange(points) * step + (step - 1) / 2, np.round(top, 4), step
 
 
-def _hbar(axes: Any, chart: Chart, decimal: Decimal) -> None:
-    rows, groups = len(chart.categories), max(1, len(chart.series))
-    height = 0.6 if chart.stacked else 0.8 / groups
-    axes.grid(axis="x", color=GRID, linewidth=0.6)
-    left = [0.0] * rows  # stacked: where each category's next part starts
-    for j, series in enumerate(chart.series):
-        values = _floats(series.values)
-        if chart.stacked:
-            positions = [float(i) for i in range(rows)]
-        else:
-            positions = [i + (j - (groups - 1) / 2) * height for i in range(rows)]
-        colour = SERIES[j % len(SERIES)]
-        bars = axes.barh(
-            positions,
-            values,
-            left=left,
-            height=height * 0.92,
-            color=colour,
-            edgecolor="#6b7785" if j else colour,
-            linewidth=0.4,
-            label=_legend_label(series.label),
-        )
-        # a value of 0 in a second series (no points at stake) is shown by its missing bar alone
-        texts = ["" if math.isnan(v) or (j and v == 0) else label(v, chart.digits, decimal) for v in values]
-        inside = chart.stacked and j < groups - 1  # a stacked part's label sits inside it
-        axes.bar_label(
-            bars, texts, padding=2, fontsize=7, color="white" if inside else INK,
-            label_type="center" if inside else "edge",
-        )  # fmt: skip
-        if chart.stacked:
-            left = [a + (0.0 if math.isnan(v) else v) for a, v in zip(left, values, strict=True)]
-    axes.set_yticks(range(rows), chart.categories)
-    axes.invert_yaxis()
-    _limits(axes, chart, horizontal=True)
-    if not chart.limits:
-        axes.set_xlim(right=axes.get_xlim()[1] * 1.1)  # room for the value labels
-    if chart.series:
-        axes.figure.legend(loc="outside lower center", ncols=groups, fontsize=8)
-
-
-def _line(axes: Any, chart: Chart, decimal: Decimal) -> None:
-    """The first series (the total) thick in the accent colour with its values; the others thin, each
-    with its own dash and marker (told apart in greyscale) and nudged sideways so equal ranks stay visible."""
-    positions = list(range(len(chart.categories)))
-    axes.grid(axis="y", color=GRID, linewidth=0.6)
-    count = len(chart.series)
-    for j, series in enumerate(chart.series):
-        values = _floats(series.values)
-        style: dict[str, Any] = {"color": ACCENT, "linewidth": 2.4, "marker": "o", "zorder": 4}
-        if j:
-            style = {
-                "color": LINES[(j - 1) % len(LINES)],
-                "linewidth": 1.3,
-                "linestyle": DASHES[(j - 1) % len(DASHES)],
-                "marker": MARKERS[(j - 1) % len(MARKERS)],
-                "markersize": 5,
-            }
-        nudge = 0.0 if count == 1 else (j - (count - 1) / 2) * 0.025
-        axes.plot([x + nudge for x in positions], values, label=_legend_label(series.label), **style)
-        digits = 0 if all(math.isnan(v) or v == int(v) for v in values) else chart.digits
-        for x, v in zip(positions, values, strict=False):
-            if j == 0 and not math.isnan(v):
-                axes.annotate(
-                    label(v, digits, decimal),
-                    (x + nudge, v),
-                    xytext=(0, 8 if chart.invert else -14),
-                    textcoords="offset points",
-                    ha="center",
-                    fontsize=8.5,
-                    fontweight="bold",
-                    color=ACCENT,
-                )
-    axes.set_xticks(positions, chart.categories)
-    axes.set_xlim(-0.4, len(positions) - 0.6)
-    _limits(axes, chart, horizontal=False)
-    axes.margins(y=0.15)  # room for the labels above the points
-    if chart.invert:
-        axes.invert_yaxis()
-        if not chart.limits and axes.get_ylim()[1] < 0.5:
-            axes.set_ylim(top=0.5)  # no rank 0 on the axis
-    if len(chart.series) > 1:
-        axes.figure.legend(loc="outside lower center", ncols=len(chart.series), fontsize=8)
-
-
-def _interval(axes: Any, chart: Chart, decimal: Decimal) -> None:
-    series = chart.series[0] if chart.series else Series("", [])
-    values, low, high = _floats(series.values), _floats(series.low), _floats(series.high)
-    rows = range(len(chart.categories))
-    colours = [ACCENT if i in chart.highlight else SERIES[0] for i in rows]
-    axes.grid(axis="x", color=GRID, linewidth=0.6)
-    if low and high:
-        axes.hlines(list(rows), low, high, colors=colours, linewidth=3, alpha=0.45)
-    axes.scatter(values, list(rows), color=colours, s=22, zorder=3)
-    axes.set_yticks(list(rows), chart.categories, fontsize=7 if len(rows) > 25 else 8)
-    axes.invert_yaxis()
-    _limits(axes, chart, horizontal=True)
-
-
-def _histogram(axes: Any, chart: Chart, decimal: Decimal) -> None:
-    values = [v for v in _floats(chart.series[0].values if chart.series else []) if not math.isnan(v)]
-    axes.grid(axis="y", color=GRID, linewidth=0.6)
-    axes.hist(values, bins=max(1, chart.bins), range=chart.limits, color=PLAIN, edgecolor="white")
-    axes.yaxis.get_major_locator().set_params(integer=True)
-    all_values = _floats(chart.series[0].values if chart.series else [])
-    for i in chart.highlight:
-        if 0 <= i < len(all_values) and not math.isnan(all_values[i]):
-            v = all_values[i]
-            axes.axvline(v, color=ACCENT, linewidth=2)
-            name = chart.categories[i] if i < len(chart.categories) else ""
-            axes.annotate(
-                f"{name} {label(v, chart.digits, decimal)}".strip(),
-                (v, 1),
-                xycoords=("data", "axes fraction"),
-                xytext=(3, -2),
-                textcoords="offset points",
-                va="top",
-                fontsize=8,
-                color=ACCENT,
-            )
-    _limits(axes, chart, horizontal=True)
-    axes.set_ylabel("")
-
-
-DRAW = {"bar": _bar, "hbar": _hbar, "line": _line, "interval": _interval, "histogram": _histogram}
+def legend(canvas: Canvas, entries: list[tuple[str, str]], y: float) -> None:
+    """Swatches and names in one row centred under the chart: (name, the swatch's SVG at 0,0)."""
+    widths = [20 + width(name, 8) + 12 for name, _ in entries]  # a swatch at most 16 wide, its name
+    x = (canvas.width - sum(widths)) / 2
+    for (name, swatch), room in zip(entries, widths, strict=True):
+        canvas.parts.append(f'<g transform="translate({x + 8:.2f} {y:.2f})">{swatch}</g>')
+        canvas.text(x + 20, y, name, size=8, middle=True)
+        x += room
