@@ -23,15 +23,15 @@ CHUNK = 1024  # rows made into XML at once: a few MB of text alive, not the whol
 @dataclass
 class _Block:
     """A column's cells from row `top`: each row's index in `texts` (the distinct numbers' texts or shared
-    string indices), -1 for no cell. A number block's texts are made when the sheet is saved, each
-    distinct number of the sheet formatted once (`numbers`: its distinct values)."""
+    string indices, a pyarrow array), -1 for no cell. A number block's texts are made when the sheet is
+    saved, each distinct number of the sheet formatted once (`numbers`: its distinct values)."""
 
     top: int
     col: int
     codes: np.ndarray
     kind: str  # "n" number, "s" shared string
     fmt: Any
-    texts: list[str] | None = None
+    texts: Any = None  # a pyarrow large_string array, once made
     numbers: np.ndarray | None = None
 
 
@@ -41,9 +41,8 @@ class _Column:
     row's index in `tails`, each tail a cell's XML after its row number (`" s="3"><v>0.25</v></c>`)."""
 
     start: str  # '<c r="B'
-    tails: list[str]
+    tails: Any  # a pyarrow large_string array
     codes: np.ndarray  # over the bulk rows, -1 for no cell
-    arrow: Any = None  # the tails as a pyarrow array, once made
 
 
 class BulkSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter has no type stubs for subclassing
@@ -71,7 +70,7 @@ class BulkSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter has no type stub
         shared = [str(table._get_shared_string_index(t)) for t in position if t is not None]
         codes = np.fromiter(map(position.__getitem__, texts), dtype=np.int64, count=len(texts))
         table.count += int((codes >= 0).sum()) - len(shared)
-        self._add(_Block(top, col, codes, "s", fmt, texts=shared))
+        self._add(_Block(top, col, codes, "s", fmt, texts=_arrow(shared)))
 
     def _add(self, block: _Block) -> None:
         rows = np.flatnonzero(block.codes >= 0)
@@ -85,22 +84,26 @@ class BulkSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter has no type stub
         """The first row of the bulk cells and the row after the last."""
         return min(b.top for b in self.blocks), max(b.top + len(b.codes) for b in self.blocks)
 
-    def _texts(self, block: _Block) -> list[str]:
-        """A block's distinct values as the cell XML holds them: numbers to 16 significant digits as
-        XlsxWriter writes them ('%.16G'; each distinct number of the sheet formatted once), shared string
-        indices."""
+    def _texts(self, block: _Block) -> Any:
+        """A block's distinct values as the cell XML holds them, a pyarrow array: numbers to 16 significant
+        digits as XlsxWriter writes them ('%.16G'; each distinct number of the sheet formatted once),
+        shared string indices."""
         if block.texts is None:
+            import pyarrow as pa
+
             waiting = [(b, b.numbers) for b in self.blocks if b.texts is None and b.numbers is not None]
             every = np.unique(np.concatenate([numbers for _, numbers in waiting]))
-            shown = np.array([f"{v:.16G}" for v in every.tolist()], dtype=object)
+            shown = _arrow(list(map("%.16G".__mod__, every.tolist())))
             for each, numbers in waiting:
-                each.texts = shown[np.searchsorted(every, numbers)].tolist()
-        assert block.texts is not None
+                each.texts = shown.take(pa.array(np.searchsorted(every, numbers)))
         return block.texts
 
     def _columns(self, low: int, high: int) -> dict[int, _Column]:
         """Each column's bulk cells over rows low..high, in column order. Called at the first bulk row:
         the formats get their numbers in the order the blocks were given, as their cells first use them."""
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
         columns: dict[int, _Column] = {}
         for block in self.blocks:
             codes = np.full(high - low, -1, dtype=np.int64)
@@ -108,7 +111,7 @@ class BulkSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter has no type stub
             style = "" if block.fmt is None else f' s="{block.fmt._get_xf_index()}"'
             shared = ' t="s"' if block.kind == "s" else ""
             head = f'"{style}{shared}><v>'
-            tails = [f"{head}{t}</v></c>" for t in self._texts(block)]
+            tails = pc.binary_join_element_wise(_text(head), self._texts(block), _text("</v></c>"), _text(""))
             if block.col not in columns:
                 columns[block.col] = _Column(f'<c r="{xl_col_to_name(block.col)}', tails, codes)
                 continue
@@ -116,7 +119,7 @@ class BulkSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter has no type stub
             taken = np.where(
                 known.codes >= 0, known.codes, np.where(codes >= 0, codes + len(known.tails), -1)
             )
-            columns[block.col] = _Column(known.start, known.tails + tails, taken)
+            columns[block.col] = _Column(known.start, pa.concat_arrays([known.tails, tails]), taken)
         return dict(sorted(columns.items()))
 
     def _write_bulk_rows(self, columns: dict[int, _Column], low: int, start: int, stop: int) -> None:
@@ -125,28 +128,23 @@ class BulkSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter has no type stub
         import pyarrow as pa
         import pyarrow.compute as pc
 
-        def text(value: str) -> Any:
-            return pa.scalar(value, pa.large_string())
-
         for first in range(start, stop, CHUNK):
             last = min(first + CHUNK, stop)
             numbered = pa.array(np.arange(first + 1, last + 1)).cast(pa.large_string())
             cells = []
             for column in columns.values():
-                if column.arrow is None:
-                    column.arrow = pa.array(column.tails, pa.large_string())
                 codes = column.codes[first - low : last - low]
-                tails = column.arrow.take(pa.array(codes, mask=codes < 0))
-                cells.append(pc.binary_join_element_wise(text(column.start), numbered, tails, text("")))
+                tails = column.tails.take(pa.array(codes, mask=codes < 0))
+                cells.append(pc.binary_join_element_wise(_text(column.start), numbered, tails, _text("")))
             joined = pc.binary_join_element_wise(
-                *cells, text(""), null_handling="replace", null_replacement=""
+                *cells, _text(""), null_handling="replace", null_replacement=""
             )
             groups = np.arange(first, last) // 16
             spans = [self.row_spans.get(g) for g in range(groups[0], groups[-1] + 1)]
             spans = [f'" spans="{span}' if span else "" for span in spans]
             spanned = pa.array(spans, pa.large_string()).take(pa.array(groups - groups[0]))
             rows = pc.binary_join_element_wise(
-                text('<row r="'), numbered, spanned, text('">'), joined, text("</row>"), text("")
+                _text('<row r="'), numbered, spanned, _text('">'), joined, _text("</row>"), _text("")
             )
             self.fh.write(_joined(rows))
 
@@ -186,9 +184,10 @@ class BulkSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter has no type stub
     def _cached(self, block: _Block) -> list[str]:
         """A block's distinct values as a chart caches them: a number to 16 digits with a small 'e', as
         XlsxWriter formats it ('%.16g'), a text itself."""
+        texts: list[str] = self._texts(block).to_pylist()
         if block.kind == "n":
-            return [t.lower() for t in self._texts(block)]
-        return [self.str_table._get_shared_string(int(t)) for t in self._texts(block)]
+            return [t.lower() for t in texts]
+        return [self.str_table._get_shared_string(int(t)) for t in texts]
 
     def _calculate_spans(self) -> None:
         """Each 16-row group's span of columns (XlsxWriter's), widened to the bulk cells in the group."""
@@ -243,7 +242,9 @@ class BulkSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter has no type stub
         """A row of the bulk range with cells written one by one or row attributes (a bold row, a height):
         every cell in column order."""
         present = {
-            c: f"{k.start}{row_num + 1}{k.tails[k.codes[at]]}" for c, k in columns.items() if k.codes[at] >= 0
+            c: f"{k.start}{row_num + 1}{k.tails[k.codes[at]].as_py()}"
+            for c, k in columns.items()
+            if k.codes[at] >= 0
         }
         if not present:
             self._write_plain_row(row_num)
@@ -278,3 +279,17 @@ def _joined(texts: Any) -> str:
     last offsets, without a Python string per element."""
     offsets = np.frombuffer(texts.buffers()[1], dtype=np.int64)[texts.offset :]
     return texts.buffers()[2][int(offsets[0]) : int(offsets[len(texts)])].to_pybytes().decode()
+
+
+def _arrow(texts: list[str]) -> Any:
+    """Texts as a pyarrow large_string array (the kernels' joins of a whole sheet pass 2 GB)."""
+    import pyarrow as pa
+
+    return pa.array(texts, pa.large_string())
+
+
+def _text(value: str) -> Any:
+    """A text as a pyarrow large_string scalar (the string kernels take no mixed string types)."""
+    import pyarrow as pa
+
+    return pa.scalar(value, pa.large_string())
