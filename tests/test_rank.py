@@ -64,6 +64,13 @@ def test_two_years_with_ties_and_changes(tmp_path: Path) -> None:
     assert units["01"]["rank_source"] == {"2023": "computed", "2024": "computed"}
 
 
+def test_a_unit_missing_from_the_latest_year_is_listed_last(tmp_path: Path) -> None:
+    # each year lacks a unit the other has (a new user's finding: 02 came first, above the first of 2024)
+    old = _write(tmp_path, "dti_2023.csv", "unit,DTI\n02,0.30\n42,0.71\n86,0.77\n")
+    new = _write(tmp_path, "dti_2024.csv", "unit,DTI\n01,0.50\n42,0.84\n86,0.80\n")
+    assert [u["unit"] for u in _rank(str(old), str(new))["units"]] == ["42", "86", "01", "02"]
+
+
 def test_partial_table_with_published_ranks(tmp_path: Path) -> None:
     # A press report: "Hà Nội 53rd of 63" without the other values.
     press = _write(tmp_path, "press_2022.csv", "unit,DTI,rank\nHà Nội,0.4012,53\n48,,1\n")

@@ -306,7 +306,8 @@ def compare(tables: list[YearTable], by: str) -> Compared:
     rank = np.zeros(len(units), np.int64)
     if column is not None:
         rank = _aligned(latest.rank_matrix[:, column], [latest.row.get(u, -1) for u in units], 0)
-    keys = np.where(rank > 0, rank, np.iinfo(np.int64).max)  # unranked units last
+    # unranked units last (as int64: the int32 ranks cannot hold the largest key)
+    keys = np.where(rank > 0, rank.astype(np.int64), np.iinfo(np.int64).max)
     order = [units[i] for i in np.argsort(keys, kind="stable").tolist()]
     counts = {t.year: ranked_count(t, by) for t in tables}
     names = [""] * len(order)
