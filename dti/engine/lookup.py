@@ -69,6 +69,9 @@ def find_unit(names: Iterable[Mapping[str, str]], query: str) -> str:
     key = plain_key(name_key(query))
     if len(plain.get(key, ())) == 1:  # written without diacritics: `Da Nang`
         return next(iter(plain[key]))
+    if plain.get(key):  # `Phuong 1`: the name of several units, written without diacritics
+        like = [f"{c} {label[c]}" for c in sorted(plain[key])]
+        raise RankingError(note("analysis.unit.shared", query=query, count=len(like), like=like), "unit")
     close = difflib.get_close_matches(key, list(plain), n=2, cutoff=0.75)
     if not close:  # a short name: `Ha` may be Hà Nội, Hà Giang, Hải Phòng...: the names with a word so begun
         close = sorted(k for k in plain if key and f" {k}".find(f" {key}") >= 0)
