@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 
 import numpy as np
 
@@ -114,18 +115,26 @@ def bottom_room(name: str) -> float:
     return PAD + SIZE * 1.4 + (SIZE * 1.3 if name else 0.0) + 4
 
 
-def value_range(values: list[float], chart: Chart, whole: bool, zero: bool = True) -> tuple[float, float]:
+def array(values: list[float | None] | None) -> np.ndarray:
+    """A chart's values as floats, None as NaN: whole-array work for the 10,000 bars of a ranking."""
+    return np.array(values or [], dtype=float)
+
+
+def value_range(
+    values: Sequence[float] | np.ndarray, chart: Chart, whole: bool, zero: bool = True
+) -> tuple[float, float]:
     """The value axis: the chart's limits, or the data's range (from 0 for bars) widened to round ticks."""
     if chart.limits:
         return chart.limits
-    finite = [v for v in values if not math.isnan(v)]
-    low, high = min(finite, default=0.0), max(finite, default=1.0)
+    finite = np.asarray(values, dtype=float)
+    finite = finite[~np.isnan(finite)]
+    low, high = (float(finite.min()), float(finite.max())) if finite.size else (0.0, 1.0)
     if zero:
         low, high = min(low, 0.0), max(high, 0.0)
     return nice_range(low, high, whole)
 
 
-def envelope(values: list[float], points: int = 800) -> tuple[np.ndarray, np.ndarray, int]:
+def envelope(values: Sequence[float] | np.ndarray, points: int = 800) -> tuple[np.ndarray, np.ndarray, int]:
     """The highest value of each of `points` slices of the bars (their centres, tops and slice width)."""
     array = np.nan_to_num(np.asarray(values, dtype=float), nan=0.0)
     step = -(-len(array) // points)

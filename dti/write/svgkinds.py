@@ -17,6 +17,7 @@ from dti.write.svg import (
     PLAIN,
     SERIES,
     VALUE_LABELS,
+    array,
     bottom_axis,
     bottom_room,
     envelope,
@@ -58,13 +59,12 @@ def _names(canvas: Canvas, names: list[str], y: Scale, at: float, size: float = 
 
 
 def bar(canvas: Canvas, chart: Chart, decimal: Decimal) -> None:
-    values = floats(chart.series[0].values if chart.series else [])
+    values = array(chart.series[0].values if chart.series else [])
     count = len(values)
     highlight = [i for i in chart.highlight if 0 <= i < count]
-    names = [shorten(n, NAMED, 6.5) for n in chart.categories[:count]] + [""] * (
-        count - len(chart.categories)
-    )
     named = count <= LABELLED
+    names = [shorten(n, NAMED, 6.5) for n in chart.categories[:count]] if named else []
+    names += [""] * (count - len(names)) if named else []
     low, high = value_range(values, chart, whole=chart.digits <= 0)
     marks = ticks(low, high, 6, whole=chart.digits <= 0)
     top = PAD + (24 if highlight and not named else 12)
@@ -268,8 +268,8 @@ def interval(canvas: Canvas, chart: Chart, decimal: Decimal) -> None:
 
 
 def histogram(canvas: Canvas, chart: Chart, decimal: Decimal) -> None:
-    every = floats(chart.series[0].values if chart.series else [])
-    finite = np.array([v for v in every if not math.isnan(v)], dtype=float)
+    every = array(chart.series[0].values if chart.series else [])
+    finite = every[~np.isnan(every)]
     if chart.limits:
         span = chart.limits
     elif finite.size:
