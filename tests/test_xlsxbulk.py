@@ -19,6 +19,7 @@ from isal import isal_zlib
 
 from dti.views import Column, View
 from dti.write.xlsx import views_workbook
+from dti.write.xlsxbook import clean, cleaned
 from dti.write.xlsxbulk import BulkSheet
 from dti.write.xlsxparts import DEFLATE_LEVEL
 from tests.conftest import soffice_convert
@@ -277,3 +278,12 @@ def test_random_sheets_of_whole_columns_read_as_written_cell_by_cell(seed: int) 
         return [cells, heights, tags, re.findall(r'<c r="([A-Z]+\d+)"', xml), sheet.dimensions]
 
     assert read(True) == read(False)
+
+
+@pytest.mark.parametrize(
+    "odd", ["", "dòng 1\r\ndòng 2", "chuông\x07", "\x85NEL", "xóa\x7f", "x" * 40_000, "tab\tvà\nxuống dòng"]
+)
+def test_texts_cleaned_at_once_are_each_texts_clean_text(odd: str) -> None:
+    texts = [f"Xã Tân Phú {k}" for k in range(50)] + [odd, "Xã Tân Phú 3", odd]
+    assert cleaned(texts) == {t: clean(t) for t in texts}
+    assert list(cleaned(texts)) == list(dict.fromkeys(texts))  # in the order first given

@@ -48,9 +48,21 @@ COLOURS = {
 }
 
 
+_CONTROL = re.compile("[" + "".join(map(chr, CONTROLS)) + "]")
+
+
 def clean(text: str) -> str:
     """Text safe for a cell: control characters replaced, at most Excel's 32,767 characters."""
     return text.replace("\r\n", "\n").translate(CONTROLS)[:MAX_TEXT]
+
+
+def cleaned(texts: list[str]) -> dict[str, str]:
+    """Each distinct text and its clean() text: the texts scanned at once when none holds a control
+    character (CR included) or is too long for a cell, as 10,000 names do, else each cleaned."""
+    distinct = list(dict.fromkeys(texts))
+    if _CONTROL.search("\n".join(distinct)) or max(map(len, distinct), default=0) > MAX_TEXT:
+        return {t: clean(t) for t in distinct}
+    return dict(zip(distinct, distinct, strict=True))
 
 
 def number_format(kind: Kind, digits: int = 4, marker: str = "") -> str | None:
@@ -258,6 +270,9 @@ class Book:
             row += 1
         header = row
         columns = view.columns
+        strong = np.zeros(len(view.rows), dtype=bool)  # the rows in bold
+        if view.strong:
+            strong = np.array([bool(r.get(view.strong)) for r in view.rows], dtype=bool)
         for j, column in enumerate(columns):
             values = view.column(column.key)
             longest = self.width(column, view.rows, values)
@@ -266,7 +281,7 @@ class Book:
             right = column.align == "right"
             look = {"bold": True, "bottom": 1, "bg_color": "#EEF1F5", "text_wrap": True}
             self.text(sheet, header, j, column.label, self.format(align="right" if right else None, **look))
-            self._column(sheet, header + 1, j, column, view, wide, values)
+            self._column(sheet, header + 1, j, column, view, wide, values, strong)
         last = header + len(view.rows)
         sheet.set_paper(9)  # A4, landscape, the header on every printed page
         sheet.set_landscape()
@@ -291,6 +306,7 @@ class Book:
         view: View,
         wide: bool,
         values: list[Any] | np.ndarray,
+        strong: np.ndarray,
     ) -> None:
         """The column's values from row `top`. Numbers and texts go to the sheet as whole columns, one per
         look (a places column's rises in green, falls in red; a toned text's colours), and an empty value
@@ -303,8 +319,6 @@ class Book:
             values = _listed(values)
         whole = isinstance(values, np.ndarray)  # a float array: NaN where the row has None
         kinds, rows, size = _types(values), view.rows, len(values)
-        flags = [bool(r.get(view.strong)) for r in rows] if view.strong else [False] * size
-        strong = np.array(flags, dtype=bool)
         given = ~np.isnan(values) if whole else np.array([v is not None for v in values], dtype=bool)
         alone = strong | given
         if (
@@ -313,8 +327,9 @@ class Book:
             and kinds <= {float, int, type(None)}
         ):
             numbers = np.asarray(values, dtype=float)
-            marks = [bool(r.get(column.marker)) for r in rows] if column.marker else [False] * size
-            bulk = np.isfinite(numbers) & ~strong & ~np.array(marks, dtype=bool)
+            bulk = np.isfinite(numbers) & ~strong
+            if column.marker:
+                bulk &= ~np.array([bool(r.get(column.marker)) for r in rows], dtype=bool)
             if plain and column.kind in ("value", "points", "int"):
                 sheet.numbers(top, j, np.where(bulk, numbers, np.nan), number_look)
             else:
@@ -334,7 +349,7 @@ class Book:
             else:
                 colours = [None] * size
             chosen = bulk.tolist()
-            tidy = {t: clean(t) for t in dict.fromkeys(values) if t is not None}  # once per distinct text
+            tidy = cleaned([t for t in values if t is not None])  # once per distinct text
             for colour in dict.fromkeys(c for c, b in zip(colours, chosen, strict=True) if b):
                 look = text_look if colour is None else self._look(column, wide, colour)
                 picked = zip(values, chosen, colours, strict=True)

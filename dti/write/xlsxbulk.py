@@ -64,13 +64,22 @@ class BulkSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter has no type stub
         """Texts (already clean) down column `col` from row `top`, one format; None is no cell. Each
         distinct text enters the shared string table once, in the order the rows first give it, as
         XlsxWriter's write_string would; the table's count of uses is kept."""
+        import pyarrow as pa
+
+        distinct = list(dict.fromkeys(t for t in texts if t is not None))
         position: dict[str | None, int] = {None: -1}
-        position.update((t, k) for k, t in enumerate(dict.fromkeys(t for t in texts if t is not None)))
-        table = self.str_table
-        shared = [str(table._get_shared_string_index(t)) for t in position if t is not None]
+        position.update((t, k) for k, t in enumerate(distinct))
         codes = np.fromiter(map(position.__getitem__, texts), dtype=np.int64, count=len(texts))
-        table.count += int((codes >= 0).sum()) - len(shared)
-        self._add(_Block(top, col, codes, "s", fmt, texts=_arrow(shared)))
+        # the table's own _get_shared_string_index, for all the texts at once: a new text takes the next
+        # index, each cell counts as a use
+        table, known = self.str_table, self.str_table.string_table
+        fresh = [t for t in distinct if t not in known]
+        known.update((t, table.unique_count + k) for k, t in enumerate(fresh))
+        table.unique_count += len(fresh)
+        table.count += int((codes >= 0).sum())
+        indices = np.fromiter(map(known.__getitem__, distinct), dtype=np.int64, count=len(distinct))
+        shared = pa.array(indices).cast(pa.large_string())
+        self._add(_Block(top, col, codes, "s", fmt, texts=shared))
 
     def _add(self, block: _Block) -> None:
         rows = np.flatnonzero(block.codes >= 0)
