@@ -355,3 +355,34 @@ def test_an_interval_of_ranks() -> None:
     data = book["Dữ liệu biểu đồ"]
     assert data["B3"].value == 56 and data["B3"].number_format == "0"  # ranks, not 56.0000
     assert [data["G2"].value, data["G3"].value, data["G4"].value] == ["Đà Nẵng", None, 61]
+
+
+@pytest.mark.slow
+def test_the_xlsx_report_imports_no_pandas(tmp_path: Path) -> None:
+    # issue 25: the workbook's pyarrow arrays and scalars are made from buffers; pa.array() and
+    # pa.scalar() made pyarrow import pandas (~0.25 s of a 10,000-commune report) to ask what they were given
+    import subprocess
+    import sys
+
+    from .conftest import ROOT
+
+    check = (
+        "import sys; from dti.cli import main; sys.argv = ['dti', *sys.argv[1:]]\n"
+        "try: main()  # dti's main(): it raises SystemExit (the program, cli.run, ends the process)\n"
+        "except SystemExit: pass\n"
+        "print('pandas' in sys.modules)"
+    )
+    data = ROOT / "sample_data"
+    out = tmp_path / "bao_cao.xlsx"
+    args = [
+        sys.executable,
+        "-c",
+        check,
+        "report",
+        str(data / "2024.csv"),
+        "--previous",
+        str(data / "2023.csv"),
+    ]
+    done = subprocess.run([*args, "-o", str(out)], capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert done.stdout.strip().splitlines()[-1] == "False", done.stderr
+    assert openpyxl.load_workbook(out).sheetnames[0] == "Tóm tắt"

@@ -17,6 +17,8 @@ import numpy as np
 from xlsxwriter.utility import xl_col_to_name
 from xlsxwriter.worksheet import Worksheet
 
+from dti.numbers import texts_array
+
 CHUNK = 1024  # rows made into XML at once: a few MB of text alive, not the whole sheet's
 
 
@@ -78,7 +80,7 @@ class BulkSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter has no type stub
         table.unique_count += len(fresh)
         table.count += int((codes >= 0).sum())
         indices = np.fromiter(map(known.__getitem__, distinct), dtype=np.int64, count=len(distinct))
-        shared = pa.array(indices).cast(pa.large_string())
+        shared = _ints(indices).cast(pa.large_string())
         self._add(_Block(top, col, codes, "s", fmt, texts=shared))
 
     def _add(self, block: _Block) -> None:
@@ -98,13 +100,11 @@ class BulkSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter has no type stub
         digits as XlsxWriter writes them ('%.16G'; each distinct number of the sheet formatted once),
         shared string indices."""
         if block.texts is None:
-            import pyarrow as pa
-
             waiting = [(b, b.numbers) for b in self.blocks if b.texts is None and b.numbers is not None]
             every = np.unique(np.concatenate([numbers for _, numbers in waiting]))
             shown = _arrow(list(map("%.16G".__mod__, every.tolist())))
             for each, numbers in waiting:
-                each.texts = shown.take(pa.array(np.searchsorted(every, numbers)))
+                each.texts = shown.take(_ints(np.searchsorted(every, numbers)))
         return block.texts
 
     def _columns(self, low: int, high: int) -> dict[int, _Column]:
@@ -139,11 +139,11 @@ class BulkSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter has no type stub
 
         for first in range(start, stop, CHUNK):
             last = min(first + CHUNK, stop)
-            numbered = pa.array(np.arange(first + 1, last + 1)).cast(pa.large_string())
+            numbered = _ints(np.arange(first + 1, last + 1)).cast(pa.large_string())
             cells = []
             for column in columns.values():
                 codes = column.codes[first - low : last - low]
-                tails = column.tails.take(pa.array(codes, mask=codes < 0))
+                tails = column.tails.take(_ints(codes, codes >= 0))
                 cells.append(pc.binary_join_element_wise(_text(column.start), numbered, tails, _text("")))
             joined = pc.binary_join_element_wise(
                 *cells, _text(""), null_handling="replace", null_replacement=""
@@ -151,7 +151,7 @@ class BulkSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter has no type stub
             groups = np.arange(first, last) // 16
             spans = [self.row_spans.get(g) for g in range(groups[0], groups[-1] + 1)]
             spans = [f'" spans="{span}' if span else "" for span in spans]
-            spanned = pa.array(spans, pa.large_string()).take(pa.array(groups - groups[0]))
+            spanned = _arrow(spans).take(_ints(groups - groups[0]))
             rows = pc.binary_join_element_wise(
                 _text('<row r="'), numbered, spanned, _text('">'), joined, _text("</row>"), _text("")
             )
@@ -290,15 +290,29 @@ def _joined(texts: Any) -> str:
     return texts.buffers()[2][int(offsets[0]) : int(offsets[len(texts)])].to_pybytes().decode()
 
 
+# pyarrow arrays and scalars are made from buffers: pa.array() and pa.scalar() import pandas (~0.25 s,
+# which nothing else of a report needs)
+
+
 def _arrow(texts: list[str]) -> Any:
     """Texts as a pyarrow large_string array (the kernels' joins of a whole sheet pass 2 GB)."""
-    import pyarrow as pa
+    found = texts_array(texts)
+    if found is None:  # a lone surrogate, which no UTF-8 holds: as pyarrow itself converts it
+        import pyarrow as pa
 
-    return pa.array(texts, pa.large_string())
+        return pa.array(texts, pa.large_string())
+    return found
 
 
 def _text(value: str) -> Any:
     """A text as a pyarrow large_string scalar (the string kernels take no mixed string types)."""
+    return _arrow([value])[0]
+
+
+def _ints(values: np.ndarray, valid: np.ndarray | None = None) -> Any:
+    """Whole numbers as a pyarrow int64 array, null where not `valid`."""
     import pyarrow as pa
 
-    return pa.scalar(value, pa.large_string())
+    data = pa.py_buffer(np.ascontiguousarray(values, dtype=np.int64))
+    bitmap = None if valid is None else pa.py_buffer(np.packbits(valid, bitorder="little"))
+    return pa.Array.from_buffers(pa.int64(), len(values), [bitmap, data])
