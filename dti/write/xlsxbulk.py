@@ -10,6 +10,7 @@ Cells written one by one (a bold row, a coloured cell) keep their place in the r
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Any
 
@@ -295,15 +296,23 @@ def _joined(texts: Any) -> str:
 
 
 def _arrow(texts: list[str]) -> Any:
-    """Texts as a pyarrow large_string array (the kernels' joins of a whole sheet pass 2 GB)."""
+    """Texts as a pyarrow large_string array (the kernels' joins of a whole sheet pass 2 GB). ASCII texts
+    (every number's, every shared string index) are encoded at once, each one's bytes its length."""
+    import pyarrow as pa
+
+    joined = "".join(texts)
+    if joined.isascii():
+        offsets = np.zeros(len(texts) + 1, dtype=np.int64)
+        np.cumsum(np.fromiter(map(len, texts), dtype=np.int64, count=len(texts)), out=offsets[1:])
+        buffers = [None, pa.py_buffer(offsets), pa.py_buffer(joined.encode())]
+        return pa.Array.from_buffers(pa.large_string(), len(texts), buffers)
     found = texts_array(texts)
     if found is None:  # a lone surrogate, which no UTF-8 holds: as pyarrow itself converts it
-        import pyarrow as pa
-
         return pa.array(texts, pa.large_string())
     return found
 
 
+@functools.cache  # a column's '<c r="B', a row's '">': a few texts, joined 1,000 times
 def _text(value: str) -> Any:
     """A text as a pyarrow large_string scalar (the string kernels take no mixed string types)."""
     return _arrow([value])[0]
