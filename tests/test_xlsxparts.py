@@ -29,19 +29,35 @@ ODD = [
 ]
 
 
-def _parts(workbook_class: Any) -> dict[str, bytes]:
+# texts none of which is escaped: written as they are, marked when a blank (of any kind) starts or ends one
+PLAIN = [
+    "Xã Tân Phú",
+    " đầu",
+    "cuối ",
+    "\xa0Huyện",
+    "Phường\u3000",
+    "giữa\tcột",
+    "\u2028dòng",
+    "tab\t",
+    "",
+    "x",
+]
+
+
+def _parts(workbook_class: Any, texts: list[str] = ODD) -> dict[str, bytes]:
     buffer = io.BytesIO()
     book = workbook_class(buffer, {"in_memory": True, "strings_to_numbers": False})
     sheet = book.add_worksheet("Dữ liệu")
-    for row, text in enumerate(ODD):
+    for row, text in enumerate(texts):
         sheet.write_string(row, 0, text)
         sheet.write_string(row, 2, text.upper())
         sheet.write_number(row, 1, row / 7 if row % 4 else row * 1e-6)
     sheet.write_string(3, 1, "không phải số")  # a text among a series' numbers: cached as 0
     sheet.write_blank(5, 1, None, book.add_format({"bold": True}))  # an empty formatted cell: 0
     sheet.write_string(20, 1, "")  # past the data, and a row without any cell (None) between
-    bold = book.add_format({"bold": True})
-    sheet.write_rich_string(25, 0, "đậm ", bold, "và", " thường")  # a rich shared string
+    if texts is ODD:
+        bold = book.add_format({"bold": True})
+        sheet.write_rich_string(25, 0, "đậm ", bold, "và", " thường")  # a rich shared string
     for kind in ("column", "line", "bar"):
         chart = book.add_chart({"type": kind})
         chart.add_series(
@@ -53,7 +69,7 @@ def _parts(workbook_class: Any) -> dict[str, bytes]:
         )
         chart.add_series({"categories": "='Dữ liệu'!$B$1:$B$13", "values": "='Dữ liệu'!$B$2:$B$13"})
         chart.set_title({"name": "='Dữ liệu'!$A$2"})
-        sheet.insert_chart(f"E{len(ODD) * 2}", chart)
+        sheet.insert_chart(f"E{len(texts) * 2}", chart)
     book.close()
     with zipfile.ZipFile(buffer) as archive:
         return {name: archive.read(name) for name in archive.namelist() if not name.endswith("core.xml")}
@@ -71,3 +87,10 @@ def test_shared_strings_and_chart_caches_are_xlsxwriters_byte_for_byte() -> None
     chart = theirs["xl/charts/chart1.xml"].decode()
     assert '<c:pt idx="3"><c:v>0</c:v></c:pt>' in chart and '<c:ptCount val="22"/>' in chart
     assert '<c:v>Sở "Y tế"</c:v>' in chart and "_xFFFE_" in chart
+
+
+def test_plain_shared_strings_are_xlsxwriters_byte_for_byte() -> None:
+    ours, theirs = _parts(Workbook, PLAIN), _parts(xlsxwriter.Workbook, PLAIN)
+    assert ours == theirs
+    strings = theirs["xl/sharedStrings.xml"].decode()
+    assert '<t xml:space="preserve">\xa0Huyện</t>' in strings and "<t>giữa\tcột</t>" in strings

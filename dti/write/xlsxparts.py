@@ -87,7 +87,12 @@ class _Packager(Packager):  # type: ignore[misc]
 
 
 def _shared(sst: Any, strings: list[str]) -> str:
-    """The <si> elements of the strings (SharedStrings._write_si's, in one text)."""
+    """The <si> elements of the strings (SharedStrings._write_si's, in one text): when none holds a
+    character to escape (one scan of them all), each is written as it is, marked when it starts or ends
+    with a blank (str.isspace is the \\s of _preserve_whitespace)."""
+    if not _ESCAPED.search("\t".join(strings)):  # a tab is not escaped, nor part of an escape
+        plain, kept = "<si><t>{}</t></si>", '<si><t xml:space="preserve">{}</t></si>'
+        return "".join((kept if s[:1].isspace() or s[-1:].isspace() else plain).format(s) for s in strings)
     out = []
     for string in strings:
         if _ESCAPED.search(string):
