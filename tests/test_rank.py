@@ -136,6 +136,18 @@ def test_merger_means_old_provinces(tmp_path: Path) -> None:
     assert xhs["Đà Nẵng"]["values"]["2024"] == pytest.approx((0.6 * 500 + 0.5 * 150) / 650)
 
 
+def test_a_merged_province_s_change_needs_the_same_old_provinces(tmp_path: Path) -> None:
+    # 2023 holds Đà Nẵng (48) and Quảng Nam (49), 2024 Quảng Nam alone: the new Đà Nẵng's values are
+    # means of other old provinces, so no % change (a new user's finding: +45 % was shown); Huế (46)
+    # is the same old province both years: (0.6 - 0.5) / 0.5 = +20 %.
+    first = _write(tmp_path, "dti_2023.csv", "unit,DTI\n48,0.8\n49,0.4\n46,0.5\n")
+    second = _write(tmp_path, "dti_2024.csv", "unit,DTI\n49,0.5\n46,0.6\n")
+    units = _by_unit(_rank(str(first), str(second), "--merge", "2025"))
+    assert units["Đà Nẵng"]["values"] == {"2023": pytest.approx(0.6), "2024": pytest.approx(0.5)}
+    assert units["Đà Nẵng"]["changes"][0]["value_pct"] is None
+    assert units["Huế"]["changes"][0]["value_pct"] == pytest.approx(20.0)
+
+
 def test_sample_years_table_output() -> None:
     result = runner.invoke(app, ["rank", str(SAMPLES / "2023.csv"), str(SAMPLES / "2024.csv"), "--top", "3"])
     assert result.exit_code == 0

@@ -324,6 +324,27 @@ def test_many_units_rank_as_the_page_shows_them(tmp_path: Path, monkeypatch: pyt
     assert ranking.rows[0].cells[0].text != "STT"  # the page's table as it is
 
 
+def test_the_ranking_appendix_lists_the_report_year_s_units(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A unit only the previous year holds is not in the year's ranking (a new user's finding: 300 communes
+    and 5 of the year before, 305 > 300, gave the page's 10 rows 'of 305'). Here: 62 of 2024 and Hà Nội (01)
+    only in 2023, with the appendix's limit at 62: all 62 listed."""
+    import dti.views.report_word_appendix
+
+    monkeypatch.setattr(dti.views.report_word_appendix, "WHOLE", 62)
+    lines = (DATA / "2024.csv").read_text(encoding="utf-8").splitlines(keepends=True)
+    year = tmp_path / "2024.csv"
+    year.write_text("".join(line for line in lines if not line.startswith("01,")), encoding="utf-8")
+    out = tmp_path / "bao_cao.docx"
+    args = ["report", str(year), "--previous", str(DATA / "2023.csv"), "--draws", "0", "-o", str(out)]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    ranking = tables(OpenDocx(str(out)))[0]
+    assert len(ranking.rows) == 1 + 62 and ranking.rows[0].cells[0].text == "STT"
+    assert "Hà Nội" not in {row.cells[2].text for row in ranking.rows}
+
+
 def test_a_target_of_two_departments_counts_for_each(tmp_path: Path) -> None:
     """As `dti targets --by responsible` counts: 'Sở Nội vụ; UBND các quận, huyện' is two departments."""
     targets = tmp_path / "chi_tieu.csv"

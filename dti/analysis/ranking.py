@@ -44,6 +44,7 @@ class YearTable:
     means: list[PublishedMean] = field(default_factory=list)  # the table's own mean rows, per node
     notes: list[Note | str] = field(default_factory=list)  # a mean row that disagrees with its units
     published_of: int = 0  # how many units the publisher ranked (the register's size; 0: no rank published)
+    merged_from: dict[str, frozenset[str]] | None = None  # a merged year: each new unit's old units held
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -331,6 +332,9 @@ def compare(tables: list[YearTable], by: str) -> Compared:
     for before, after in zip(tables, tables[1:], strict=False):
         old, new = values[before.year], values[after.year]
         pct = [None if not o or n is None else (n - o) / o * 100 for o, n in zip(old, new, strict=True)]
+        if before.merged_from is not None and after.merged_from is not None:  # means of other old units
+            was, now = before.merged_from, after.merged_from
+            pct = [None if was.get(u) != now.get(u) else p for u, p in zip(order, pct, strict=True)]
         moved = [places(a, b) for a, b in zip(standing[before.year], standing[after.year], strict=True)]
         steps.append((before.year, after.year, pct, moved))
     return Compared(by, years, order, names, values, rank_only, marked, steps, counts)

@@ -216,8 +216,8 @@ def ranking(
     shown = View(None, full.columns, rows, strong="mine", sheet="")  # the workbook has the full table
     if any("published" in data.marks[y] for y in data.years):
         shown.notes.append(word("report.published-mark", lang))
-    if len(rows) < len(data.units):
-        part = {"shown": len(rows), "total": len(data.units), "sheet": full.sheet}
+    if len(rows) < len(ranked):  # of the units the year ranks (not those only an earlier year holds)
+        part = {"shown": len(rows), "total": len(ranked), "sheet": full.sheet}
         if unit is not None and highlight:
             name = briefing.latest.names.get(unit, unit)
             shown.notes.append(say("notes.report-ranking-around", lang, top=top, name=name, **part))

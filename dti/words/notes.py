@@ -145,8 +145,8 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "notes.merge-partial": (
         "năm {year}: dữ liệu chỉ có một phần các tỉnh cũ của {count} tỉnh mới, giá trị của tỉnh mới là trung "
-        "bình của các tỉnh cũ có số liệu: {provinces}",
+        "bình của các tỉnh cũ có số liệu (không tính % thay đổi với năm có các tỉnh cũ khác): {provinces}",
         "{year}: the data hold only some of the old provinces of {count} new province(s), whose value is the "
-        "mean of the old provinces given: {provinces}",
+        "mean of the old provinces given (no % change from a year holding other old provinces): {provinces}",
     ),
 }
