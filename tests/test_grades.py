@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import json
 from pathlib import Path
+from types import SimpleNamespace
 
 import numpy as np
 import pytest
@@ -445,11 +446,11 @@ def test_the_report_lists_each_grade_and_each_unit_s_grade(
     assert runner.invoke(app, [*base, "-o", str(book)]).exit_code == 0
     sheets = openpyxl.load_workbook(book)
     counts = [[c.value for c in r] for r in sheets["Xếp loại"].iter_rows(min_row=2, max_row=5)]
-    assert counts == [
-        ["Tốt", 4, "X01 X02 X03 X04"],
-        ["Khá", 2, "X05 X06"],
-        ["Trung bình", 2, "X07 X08"],
-        ["Yếu", 2, "X09 X10"],
+    assert counts == [  # by name (a new user's finding: codes only)
+        ["Tốt", 4, "Xã Phước Dinh, Xã Phước Hải, Xã An Hải, Xã Phước Hậu"],
+        ["Khá", 2, "Xã Phước Thuận, Xã Phước Sơn"],
+        ["Trung bình", 2, "Xã Phước Vinh, Xã Phước Hữu"],
+        ["Yếu", 2, "Xã Phước Kháng, Xã Phước Chiến"],
     ]
     ranking = sheets["Bảng xếp hạng"]
     header = [c.value for c in ranking[1]]
@@ -459,4 +460,19 @@ def test_the_report_lists_each_grade_and_each_unit_s_grade(
     page = runner.invoke(app, [*base, "-o", str(tmp_path / "all.html")])
     html = (tmp_path / "all.html").read_text(encoding="utf-8")
     grades = html[html.index('id="grades"') :]
-    assert "Gần xếp loại trên nhất" in grades and "X02 X03 X04" in grades
+    assert "Gần xếp loại trên nhất" in grades and "Xã Phước Hải, Xã An Hải, Xã Phước Hậu" in grades
+
+
+def test_a_grade_lists_its_first_units_by_name_and_counts_the_rest() -> None:
+    # 10,000 codes in one cell were past a spreadsheet cell's 32,767 characters; a shared name takes its code
+    from dti.views.grades import LISTED, _members
+
+    codes = [f"X{i:03}" for i in range(LISTED + 5)]
+    names = {c: f"Xã {c}" for c in codes} | {"X000": "Phường 1", "X001": "Phường 1"}
+    grades = SimpleNamespace(
+        unit_codes=codes, band=np.zeros(len(codes), dtype=int), counts=np.array([len(codes)])
+    )
+    (row,) = _members(grades, ["Tốt"], names, "Xếp loại", "vi").rows  # type: ignore[arg-type]
+    assert row["count"] == LISTED + 5
+    assert row["units"].startswith("Phường 1 (X000), Phường 1 (X001), Xã X002, ")
+    assert row["units"].endswith(f"Xã X{LISTED - 1:03} và 5 đơn vị khác")

@@ -4,6 +4,7 @@ and the report's lines. Each function leaves its input as it is when the spec ha
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -13,6 +14,8 @@ from dti.engine.scoring import Result
 from dti.views.base import Column, Lang, View, as_float, node_name
 from dti.views.document import Chart, Fact, Section, Series
 from dti.words import say
+
+LISTED = 100  # the units a grade's row names; the rest are counted
 
 if TYPE_CHECKING:  # not imported at run time: dti score needs neither pandas nor the briefing
     import pandas as pd
@@ -226,24 +229,34 @@ def report_section(briefing: Briefing, unit: str | None, lang: Lang) -> Section 
     own = [int(grades.band[i])] if i is not None and grades.band[i] >= 0 else []
     counts: list[float | None] = [float(n) for n in grades.counts.tolist()]
     chart = Chart("grades", "bar", title, names_in, [Series(title, counts)], highlight=own, digits=0)
-    views = [_members(grades, names_in, title, lang)]  # the workbook's chart stands beside it
+    views = [_members(grades, names_in, briefing.latest.names, title, lang)]  # the workbook's chart beside it
     if i is None:  # all units: the nearest the next grade (the page only: `dti gaps` has them all)
         nearest = gaps_province([], briefing.result, lang, limit=10)
         views += [View(v.title, v.columns, v.rows, sheet="") for v in nearest if v.rows]
     return Section("grades", title, facts=facts, lines=lines, views=views, charts=[chart])
 
 
-def _members(grades: Grades, names_in: list[str], sheet: str, lang: Lang) -> View:
-    """A row per grade: its name, how many units and which (codes, in the result's order)."""
-    codes = np.array(grades.unit_codes, dtype=object)
-    rows = [
-        {"band": name, "count": int(n), "units": codes[grades.band == k].tolist()}
-        for k, (name, n) in enumerate(zip(names_in, grades.counts.tolist(), strict=True))
+def _members(grades: Grades, names_in: list[str], names: dict[str, str], sheet: str, lang: Lang) -> View:
+    """A row per grade: its name, how many units and which, by name (with the code where the name is not
+    the unit's alone), the first LISTED of them in the result's order (the ranking sheet gives every
+    unit's grade; a cell of 10,000 codes was past a spreadsheet cell's 32,767 characters)."""
+    said = Counter(names.get(c) or c for c in grades.unit_codes)
+    labels = [
+        name if said[name] == 1 or name == c else f"{name} ({c})"
+        for c in grades.unit_codes
+        for name in [names.get(c) or c]
     ]
+    rows = []
+    for k, (name, n) in enumerate(zip(names_in, grades.counts.tolist(), strict=True)):
+        members = [labels[i] for i in np.flatnonzero(grades.band == k).tolist()]
+        listed = ", ".join(members[:LISTED])
+        if len(members) > LISTED:
+            listed += " " + say("analysis.grades.more", lang, count=len(members) - LISTED)
+        rows.append({"band": name, "count": int(n), "units": listed})
     columns = [
         Column("band", say("analysis.grades.band", lang)),
         Column("count", say("analysis.grades.count", lang), "int"),
-        Column("units", say("analysis.grades.units", lang), "list"),
+        Column("units", say("analysis.grades.units", lang)),
     ]
     return View(None, columns, rows, sheet=sheet)
 

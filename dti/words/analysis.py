@@ -210,6 +210,7 @@ WORDS.update(
         "analysis.grades.unit": ("Xếp loại: {grade}", "Grade: {grade}"),
         "analysis.grades.count": ("số đơn vị", "units"),
         "analysis.grades.units": ("các đơn vị", "which"),
+        "analysis.grades.more": ("và {count} đơn vị khác", "and {count} more"),
         "analysis.grades.up": (
             "Xếp loại từ {before} lên {now} so với năm {year}",
             "Grade up from {before} to {now} since {year}",
