@@ -276,3 +276,16 @@ def test_a_page_without_the_workbook_tables_is_the_same_page(years, unit, reques
     ]
     if years == "published":  # the ranking says what 'p' marks, though no unit shown has one
         assert any("p" in n for n in page.section("ranking").views[0].notes)
+
+
+def test_the_largest_moves_keep_a_unit_tied_with_the_fifth() -> None:
+    # A new user's finding: Quảng Trị moved ▲ 9 as Hà Tĩnh did and was left out of the five
+    from dti.analysis.ranking import Compared
+    from dti.views.report_all import movers
+
+    places: list[int | None] = [9, 9, 8, 7, 6, 6, 5, -2, None]
+    units = [f"U{i}" for i in range(len(places))]
+    data = Compared("DTI", [2023, 2024], units, units, {}, {}, {}, [(2023, 2024, [], places)], {})
+    up, down = movers(data, "vi")
+    assert [r["places"] for r in up.rows] == [9, 9, 8, 7, 6, 6]  # the sixth ties with the fifth
+    assert [r["unit"] for r in down.rows] == ["U7"]

@@ -36,12 +36,13 @@ def overview(briefing: Briefing, data: Compared, lang: Lang, decimal: Decimal) -
     return Section("overview", word("report.overview", lang), facts=facts, lines=lines, views=views)
 
 
-def movers(data: Compared, lang: Lang, count: int = 5) -> list[View]:
-    """The units that gained and lost the most places between the last two years."""
+def movers(data: Compared, lang: Lang, count: int = 5, most: int = 10) -> list[View]:
+    """The units that gained and lost the most places between the last two years: `count` of each, and
+    those tied with the last of them (up to `most`: a unit as far up as the fifth is not left out)."""
     moved = data.steps[-1][3] if data.steps else []
     moves = [(i, p) for i, p in enumerate(moved) if p is not None]
-    up = sorted((m for m in moves if m[1] > 0), key=lambda m: -m[1])[:count]
-    down = sorted((m for m in moves if m[1] < 0), key=lambda m: m[1])[:count]
+    up = _with_ties(sorted((m for m in moves if m[1] > 0), key=lambda m: -m[1]), count, most)
+    down = _with_ties(sorted((m for m in moves if m[1] < 0), key=lambda m: m[1]), count, most)
     columns = [
         Column("unit", word("unit", lang)),
         Column("name", word("name", lang)),
@@ -60,6 +61,13 @@ def movers(data: Compared, lang: Lang, count: int = 5) -> list[View]:
         )
         if group
     ]
+
+
+def _with_ties(ordered: list[tuple[int, int]], count: int, most: int) -> list[tuple[int, int]]:
+    if len(ordered) <= count:
+        return ordered
+    last = ordered[count - 1][1]
+    return [m for m in ordered[:most] if abs(m[1]) >= abs(last)]
 
 
 def distribution(briefing: Briefing, lang: Lang) -> Section:
