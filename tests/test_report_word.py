@@ -425,7 +425,8 @@ def test_the_overview_shows_the_largest_moves(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     document = OpenDocx(str(out))
     moves = [texts(t) for t in document.tables[1 : ending_at(document)]]
-    assert [len(t) for t in moves] == [1 + 5, 1 + 5]
+    # ▲ 19, 14, 13, 11 and 9 three times (Hà Tĩnh, Quảng Trị, Kiên Giang: tied with the fifth); ▼ five
+    assert [len(t) for t in moves] == [1 + 7, 1 + 5]
     assert moves[0][1][-1].startswith("▲") and moves[1][1][-1].startswith("▼")
 
 
