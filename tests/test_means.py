@@ -17,6 +17,8 @@ from dti.engine.submission import PublishedMean
 from dti.io.headers import is_mean
 from dti.io.register import DATA_DIR
 
+from .conftest import SAMPLES
+
 runner = CliRunner()
 
 
@@ -329,3 +331,23 @@ def test_no_change_of_means_over_different_units(tmp_path: Path) -> None:
 def _args(folder: Path) -> list[str]:
     files = [str(folder / "t_2022.csv"), str(folder / "t_2023.csv")]
     return ["rank", *files, "--spec", "example-commune", "--units", str(folder / "units.csv")]
+
+
+def test_a_region_s_mean_is_pandas_groupby_s_to_the_last_digit() -> None:
+    # `dti rank --region` has given pandas' groupby means (a compensated sum): the array rewrite keeps
+    # them to the last bit (a reviewer's finding: Tây Nguyên 0.49395460069444447 became …444)
+    import pandas as pd
+
+    from dti import evaluate
+    from dti.analysis.means import scope_means
+    from dti.analysis.ranking import run_year_table
+    from dti.io.register import UnitRegister
+
+    register = UnitRegister.provinces()
+    table = run_year_table(evaluate([SAMPLES / "2023.csv"]), register)
+    values = table.value_column("DTI")
+    found = {scope: mean for scope, _, mean in scope_means(values, table.units, register.regions)}
+    frame = pd.Series(values, index=table.units).dropna()
+    expected = frame.groupby(frame.index.map(register.regions)).mean()
+    assert {r: found[r] for r in expected.index} == expected.to_dict()  # exact, not approx
+    assert found["all"] == frame.mean()

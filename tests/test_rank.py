@@ -146,6 +146,12 @@ def test_a_merged_province_s_change_needs_the_same_old_provinces(tmp_path: Path)
     assert units["Đà Nẵng"]["values"] == {"2023": pytest.approx(0.6), "2024": pytest.approx(0.5)}
     assert units["Đà Nẵng"]["changes"][0]["value_pct"] is None
     assert units["Huế"]["changes"][0]["value_pct"] == pytest.approx(20.0)
+    # by a node Quảng Nam (49) has no value of in 2023: 48 alone, then 48 and 49 (a reviewer's finding)
+    first = _write(tmp_path, "p_2023.csv", "unit,DTI,HDCQ\n48,0.8,0.7\n49,0.4,\n46,0.5,0.5\n")
+    second = _write(tmp_path, "p_2024.csv", "unit,DTI,HDCQ\n48,0.6,0.6\n49,0.5,0.5\n46,0.6,0.6\n")
+    units = _by_unit(_rank(str(first), str(second), "--merge", "2025", "--by", "HDCQ"))
+    assert units["Đà Nẵng"]["changes"][0]["value_pct"] is None
+    assert units["Huế"]["changes"][0]["value_pct"] == pytest.approx(20.0)
 
 
 def test_sample_years_table_output() -> None:
@@ -231,3 +237,21 @@ def test_an_old_province_means_the_new_one_it_joined() -> None:
         assert result.stdout == by_name.stdout and f"{said} từ 1/7/2025" in result.stderr
     unknown = runner.invoke(app, ["rank", *years, "--unit", "99"])
     assert unknown.exit_code == 2 and "'99'" in unknown.stderr
+
+
+def test_a_year_table_s_frames_are_its_arrays_and_published_marks_stay(tmp_path: Path) -> None:
+    # The library's frames (values, ranks as Int64, rank sources) say what the arrays hold; ranks taken
+    # as published stay so when more are applied (a reviewer's finding: the second call dropped the first)
+    from dti import evaluate
+    from dti.analysis.ranking import apply_published, year_table
+
+    data = _write(tmp_path, "dti_2024.csv", "unit,DTI\n01,0.5\n79,0.7\n")
+    run = evaluate([data])
+    assert run.result is not None
+    table = year_table(run.result, 2024)
+    assert table.values.loc["79", "DTI"] == 0.7 and table.ranks["DTI"].tolist() == [2, 1]
+    assert table.ranks["NTS"].isna().all() and table.rank_source.loc["01", "DTI"] == "computed"
+    once = apply_published(table, [("01", "", 1)], 2)  # a tie as published: 01 first too
+    twice = apply_published(once, [("79", "NTS", 1)], 2)
+    assert twice.rank_source["DTI"].tolist() == ["published", "computed"]
+    assert twice.rank_source.loc["79", "NTS"] == "published" and twice.ranks.loc["01", "DTI"] == 1

@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from dti.cli import app
 from dti.engine.build import read_submission
-from dti.engine.scoring import rank_frame, round_half_up, score
+from dti.engine.scoring import competition_ranks, round_half_up, score
 from dti.engine.validate import validate
 from dti.io.register import UnitRegister
 from dti.spec import load_spec
@@ -85,12 +85,10 @@ def test_hand_computed_2022_example(tmp_path: Path, spec2022) -> None:  # type: 
 
 
 def test_ties_share_the_best_rank() -> None:
-    values = pd.DataFrame({"DTI": [0.5, 0.61244, 0.61236, 0.3, np.nan, 0.45875]}, index=list("abcdef"))
-    ranks = rank_frame(values, 4)["DTI"]
-    # 0.61244 and 0.61236 both round to 0.6124: they share rank 1 and the next rank is 3.
-    assert ranks.tolist()[:4] == [3, 1, 1, 5]
-    assert pd.isna(ranks["e"])
-    assert ranks["f"] == 4
+    values = np.array([[0.5], [0.61244], [0.61236], [0.3], [np.nan], [0.45875]])
+    ranks = competition_ranks(values, 4)[:, 0].tolist()
+    # 0.61244 and 0.61236 both round to 0.6124: they share rank 1 and the next rank is 3; no value, no rank
+    assert ranks == [3, 1, 1, 5, 0, 4]
 
 
 def test_rounding_is_half_up() -> None:

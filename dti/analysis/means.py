@@ -3,6 +3,7 @@ table's own mean row (`Trung bình cả nước`) against the mean of its units.
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -89,7 +90,24 @@ def scope_means(
     if regions:
         of = np.array([regions.get(u) or "" for u in units], dtype=object)
         scopes += [(r, known & (of == r)) for r in sorted(set(of[known].tolist()) - {""})]
-    return [(s, held, float(values[held].mean()) if held.sum() >= MIN_UNITS else None) for s, held in scopes]
+    mean = [float(values[known].mean())] + [_group_mean(values[held]) for _, held in scopes[1:]]
+    return [
+        (s, held, m if held.sum() >= MIN_UNITS else None) for (s, held), m in zip(scopes, mean, strict=True)
+    ]
+
+
+def _group_mean(values: np.ndarray) -> float:
+    """A region's mean summed as pandas' groupby sums a group (Kahan's compensated sum in row order): the
+    same last digit as `dti rank --region` has always given."""
+    total = compensation = 0.0
+    for value in values.tolist():
+        y = value - compensation
+        t = total + y
+        compensation = t - total - y
+        if compensation != compensation:  # an infinite value: no compensation
+            compensation = 0.0
+        total = t
+    return total / len(values) if len(values) else math.nan
 
 
 def means_data(
@@ -182,7 +200,7 @@ def check_published(
         if region is not None:  # a region's row: its units
             if region not in folded or regions is None:
                 continue
-            held &= np.array([regions.get(u) == folded[region] for u in table.units])
+            held &= np.array([regions.get(u) == folded[region] for u in table.units], dtype=bool)
         if held.sum() < MIN_UNITS:
             continue
         computed = float(values[held].mean())

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 class YearTable:
     """One year's values and ranks per unit and node (the spec's nodes, in its order), with where each rank
     came from, as arrays: a report of 10,000 units reads columns of them without pandas. The frames
-    (`values`, `ranks`, `rank_source`) are views made on first use, for `dti rank` and library users."""
+    (`values`, `ranks`, `rank_source`) are made on first use, for library users."""
 
     year: int
     spec: Spec
@@ -44,7 +44,7 @@ class YearTable:
     means: list[PublishedMean] = field(default_factory=list)  # the table's own mean rows, per node
     notes: list[Note | str] = field(default_factory=list)  # a mean row that disagrees with its units
     published_of: int = 0  # how many units the publisher ranked (the register's size; 0: no rank published)
-    merged_from: dict[str, frozenset[str]] | None = None  # a merged year: each new unit's old units held
+    merged: tuple[YearTable, dict[str, str]] | None = None  # a merged year: the old units' table, old -> new
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -194,6 +194,8 @@ def apply_published(table: YearTable, given: list[tuple[str, str, int]], registe
     values = np.pad(table.value_matrix, grow, constant_values=np.nan)
     ranks = np.pad(table.rank_matrix, grow).astype(np.int64)
     published = np.zeros(ranks.shape, dtype=bool)
+    if table.published is not None:  # ranks an earlier call took as published stay so
+        published[: len(table.units)] = table.published
     row = {unit: i for i, unit in enumerate(units)}
     by_code: dict[str, list[tuple[str, int]]] = {}
     for unit, code, rank in given:
@@ -332,12 +334,23 @@ def compare(tables: list[YearTable], by: str) -> Compared:
     for before, after in zip(tables, tables[1:], strict=False):
         old, new = values[before.year], values[after.year]
         pct = [None if not o or n is None else (n - o) / o * 100 for o, n in zip(old, new, strict=True)]
-        if before.merged_from is not None and after.merged_from is not None:  # means of other old units
-            was, now = before.merged_from, after.merged_from
+        if before.merged is not None and after.merged is not None:  # no change between means of others
+            was, now = _merged_of(before, by), _merged_of(after, by)
             pct = [None if was.get(u) != now.get(u) else p for u, p in zip(order, pct, strict=True)]
         moved = [places(a, b) for a, b in zip(standing[before.year], standing[after.year], strict=True)]
         steps.append((before.year, after.year, pct, moved))
     return Compared(by, years, order, names, values, rank_only, marked, steps, counts)
+
+
+def _merged_of(table: YearTable, by: str) -> dict[str, frozenset[str]]:
+    """A merged year's new units and the old units whose value of `by` each one averages."""
+    assert table.merged is not None
+    old, into = table.merged
+    held: dict[str, set[str]] = {}
+    for unit, value in zip(old.units, old.value_column(by).tolist(), strict=True):
+        if value == value:
+            held.setdefault(into[unit], set()).add(unit)
+    return {new: frozenset(units) for new, units in held.items()}
 
 
 def _aligned(column: np.ndarray, rows: list[int], missing: Any) -> np.ndarray:

@@ -118,9 +118,6 @@ def merge_units(table: YearTable, mapping: dict[str, str]) -> YearTable:
         recomputed = graph.aggregate(np.where(base, mean * top, 0.0)) / top
     merged = np.where(covered & (scored_leaves > 0) & (top > 0), recomputed, mean)
     units = [str(u) for u in means.index]
-    held: dict[str, set[str]] = {}  # each new unit's old units in this year's table
-    for old, new in zip(table.units, new_unit, strict=True):
-        held.setdefault(str(new), set()).add(old)
     # the table's mean row is the old units' mean, not the new ones': left out
     return replace(
         table,
@@ -129,7 +126,7 @@ def merge_units(table: YearTable, mapping: dict[str, str]) -> YearTable:
         rank_matrix=competition_ranks(merged, spec.precision),
         names={u: u for u in units},
         published=None,
-        merged_from={u: frozenset(held[u]) for u in units},
+        merged=(table, {old: str(new) for old, new in zip(table.units, new_unit, strict=True)}),
         means=[],
         notes=[],
     )

@@ -34,6 +34,8 @@ from dti.words import Note, note
 
 Cells = list[tuple[int, Column, np.ndarray | None]]  # (column index, column, node per row or None)
 
+MAX_RANK = 1_000_000  # a published rank above this is a typing slip (Viet Nam has ~10,000 communes)
+
 
 @dataclass
 class Plan:
@@ -362,7 +364,7 @@ def published_ranks(
                 rank = float(text)
             except ValueError:
                 rank = float("nan")
-            if not (rank >= 1 and rank % 1 == 0):
+            if not (1 <= rank <= MAX_RANK and rank % 1 == 0):
                 issues.append(
                     grid_issue(
                         IssueCode.NON_NUMERIC,

@@ -210,11 +210,6 @@ def competition_ranks(
     return ranks
 
 
-def rank_frame(values: pd.DataFrame, precision: int) -> pd.DataFrame:
-    """Competition ranks (Int64) of a units × nodes frame of values."""
-    return int_frame(competition_ranks(values.to_numpy(float), precision), values.index, values.columns)
-
-
 def int_frame(ranks: np.ndarray, index: Any, columns: Any) -> pd.DataFrame:
     """Ranks as nullable integers (0 = no rank → <NA>)."""
     import pandas as pd

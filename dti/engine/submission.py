@@ -9,7 +9,7 @@ decided once, from all its numbers.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 import numpy as np
 
@@ -18,9 +18,6 @@ from dti.issues import Issue
 from dti.numbers import ABSENT, MISSING
 from dti.spec import Spec
 from dti.words import Note
-
-if TYPE_CHECKING:
-    import pandas as pd
 
 Layout = Literal["long", "wide"]
 STAGE_NAMES = ("", "self", "verified")  # layer order; an unknown stage is reported and read as ""
@@ -176,11 +173,3 @@ class Submission:
         inner = ~spec.graph.is_leaf
         for layer in self.layers.values():
             layer.status[(layer.status == MISSING) & inner] = ABSENT
-
-    @property
-    def published_ranks(self) -> pd.DataFrame:
-        """Ranks given in `rank` / `rank_<CODE>` columns: unit, indicator ('' = the total), rank."""
-        import pandas as pd
-
-        frame = pd.DataFrame(self.ranks_given, columns=["unit", "indicator", "rank"])
-        return frame.astype({"unit": object, "indicator": object, "rank": int})

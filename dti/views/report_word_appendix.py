@@ -4,6 +4,7 @@ an STT column and section rows I, II, III as offices number them."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -48,9 +49,9 @@ def appendices(doc: Document, caption: str, unit: str | None) -> list[Appendix]:
     ranking = doc.section("ranking")
     if ranking is not None:
         whole = next((v for v in ranking.sheets if any(c.key == "unit" for c in v.columns)), None)
-        if whole is not None:  # the report year's ranking: not the units only an earlier year holds
-            latest = [c.key for c in whole.columns if c.key.startswith("rank_")][-1]
-            whole = replace(whole, rows=[r for r in whole.rows if r.get(latest) is not None])
+        years = [c.key for c in whole.columns if re.fullmatch(r"rank_\d{4}", c.key)] if whole else []
+        if whole is not None and years:  # the report year's ranking: not the units only an earlier year holds
+            whole = replace(whole, rows=[r for r in whole.rows if r.get(max(years)) is not None])
         if whole is not None and len(whole.rows) <= WHOLE:
             table = _numbered(whole, lang)
         else:  # thousands of communes: the page's part, as the HTML report shows it (its note says so)

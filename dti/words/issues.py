@@ -255,8 +255,8 @@ WORDS: dict[str, tuple[str, str]] = {
         "or delete it",
     ),
     "plan.bad-rank": (
-        "thứ hạng '{text}' không phải số nguyên ≥ 1",
-        "rank '{text}' is not a whole number ≥ 1",
+        "thứ hạng '{text}' không phải số nguyên từ 1 đến 1.000.000",
+        "rank '{text}' is not a whole number from 1 to 1,000,000",
     ),
     "plan.duplicate": (
         "đơn vị {unit} có {code}{stage} hai lần (lần đầu ở {first}): hãy giữ một",
