@@ -277,6 +277,8 @@ def parts():
     time.sleep(2)
     yield b"rest"
 
+# a shell starting this in the background ignores SIGINT, and Python keeps that: Python's own handler here
+signal.signal(signal.SIGINT, signal.default_int_handler)
 write_atomic(Path(sys.argv[1]), parts())
 """
 
