@@ -476,3 +476,16 @@ def test_a_grade_lists_its_first_units_by_name_and_counts_the_rest() -> None:
     assert row["count"] == LISTED + 5
     assert row["units"].startswith("Phường 1 (X000), Phường 1 (X001), Xã X002, ")
     assert row["units"].endswith(f"Xã X{LISTED - 1:03} và 5 đơn vị khác")
+
+
+def test_a_commune_index_s_mean_is_not_the_nation_s(commune: tuple[Path, Path], tmp_path: Path) -> None:
+    # A new user's finding: the communes of a register, all in the file, were 'Trung bình cả nước'
+    from dti import build_report, report_document
+    from dti.io.register import UnitRegister
+
+    spec, now = commune
+    units = _write(tmp_path / "xa.csv", [("Mã", "Tên"), *((c[0], c[1]) for c in COMMUNES)])
+    briefing = build_report([now], spec=str(spec), unit="X01", draws=0, register=UnitRegister.read(units))
+    pillars = next(s for s in report_document(briefing).sections if s.key == "pillars")
+    labels = [c.label for v in pillars.views for c in v.columns]
+    assert "Trung bình 10 đơn vị trong bảng" in labels and not any("cả nước" in x for x in labels)

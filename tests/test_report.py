@@ -289,3 +289,25 @@ def test_the_largest_moves_keep_a_unit_tied_with_the_fifth() -> None:
     up, down = movers(data, "vi")
     assert [r["places"] for r in up.rows] == [9, 9, 8, 7, 6, 6]  # the sixth ties with the fifth
     assert [r["unit"] for r in down.rows] == ["U7"]
+
+
+def test_the_points_needed_name_the_unit_above() -> None:
+    # A new user's finding: '(đơn vị trên 64)' read as a rank of 64 in a ranking of 63; `dti gaps` says
+    # '64 Gia Lai' (the unit ranked just above Đà Nẵng in 2024)
+    briefing = build_report([DATA / "2024.csv"], owners=DATA / "owners.csv", unit="48", draws=0)
+    labels = [f.label for s in report_document(briefing).sections for f in s.facts]
+    assert "DTI: điểm cần thêm (đơn vị trên 64 Gia Lai)" in labels
+
+
+def test_a_unit_s_own_files_draw_no_rank_trend(tmp_path: Path) -> None:
+    # A new user's finding: Đà Nẵng's own files (one unit a year) drew rank 1 each year in the trend chart,
+    # while its table said no rank (a rank among one unit is none)
+    years = []
+    for year in (2023, 2024):
+        lines = (DATA / f"{year}.csv").read_text(encoding="utf-8").splitlines(keepends=True)
+        own = tmp_path / f"da_nang_{year}.csv"
+        own.write_text(lines[0] + "".join(line for line in lines if line.startswith("48,")), encoding="utf-8")
+        years.append(own)
+    briefing = build_report([years[1]], previous=[years[0]], unit="48", draws=0)
+    trend = next(s for s in report_document(briefing).sections if s.key == "trend")
+    assert trend.charts == [] and trend.views  # the table stays, its ranks '—'

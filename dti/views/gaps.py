@@ -302,14 +302,10 @@ def gaps_section(
         section.lines.append(say("analysis.gaps.largest-owner", lang, owner=names[0], share=share, most=most))
     if unit is not None:  # its components are the report's losses section, with their owners
         for n in found or []:
-            if n.points_needed is not None:
-                section.facts.append(
-                    Fact(
-                        f"{n.node}: {t('needed', lang)} ({t('above', lang)} {n.unit_above})",
-                        n.points_needed,
-                        "points",
-                    )
-                )
+            if n.points_needed is not None:  # the unit above by code and name, as dti gaps says it
+                above = f"{n.unit_above} {n.name_above or ''}".strip()
+                label = f"{n.node}: {t('needed', lang)} ({t('above', lang)} {above})"
+                section.facts.append(Fact(label, n.points_needed, "points"))
     return section
 
 

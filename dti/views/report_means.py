@@ -22,7 +22,10 @@ def unit_means(
     """The national and regional means of each of `codes` beside `unit`, labelled."""
     size = register.strict and len(register.names) or 0
     matrix = table.value_matrix[:, [table.spec.graph.index[c] for c in codes]]
-    national = mean_of(matrix, codes, "notes.report-table-mean", lang, size)
+    # the mean of every unit of the register is the nation's for provinces only (a commune index's is the
+    # mean of its communes: 'Trung bình 6 đơn vị trong bảng', a new user's finding)
+    whole = size if table.spec.unit_kind == "province" else 0
+    national = mean_of(matrix, codes, "notes.report-table-mean", lang, whole)
     given = {c: published_mean(table.means, c) for c in codes}
     if size and int((~np.isnan(matrix)).sum(axis=0).max()) < size and any(given.values()):
         published = {c: None if m is None else m.value for c, m in given.items()}  # the table's own mean row

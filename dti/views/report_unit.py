@@ -252,7 +252,9 @@ def trend(briefing: Briefing, unit: str, lang: Lang) -> Section | None:
     codes = [spec.total] + [n.code for n in spec.nodes if n.kind == "pillar"]
     series = []
     for code in codes:
-        ranks: list[float | None] = [as_float(tab.rank(unit, code)) for tab in briefing.tables]
+        # as the table beside it: no rank where a year ranks fewer than two units (a unit's own file)
+        found = [rank_of(tab, unit, code) for tab in briefing.tables]
+        ranks: list[float | None] = [None if r is None else float(r[0]) for r in found]
         if any(r is not None for r in ranks):
             series.append(Series(code, ranks))
     years = [str(tab.year) for tab in briefing.tables]
@@ -269,7 +271,8 @@ def trend(briefing: Briefing, unit: str, lang: Lang) -> Section | None:
 
     view = unit_years(briefing.tables, unit, lang)
     view.title, view.sheet = None, word("report.trend", lang)
-    return Section("trend", word("report.trend", lang), views=[view], charts=[chart])
+    charts = [chart] if series else []  # no year ranks the unit among others: its table says so
+    return Section("trend", word("report.trend", lang), views=[view], charts=charts)
 
 
 def losses(briefing: Briefing, unit: str | None, lang: Lang, decimal: Decimal) -> Section:

@@ -60,6 +60,7 @@ figure { margin: 1rem 0; break-inside: avoid; }
 figcaption { font-weight: 600; font-size: .95rem; margin-bottom: .3rem; }
 svg.chart { display: block; width: 100%; height: auto; }
 table { border-collapse: collapse; width: 100%; margin: .4rem 0; font-size: .88rem; }
+div.wide { overflow-x: auto; }  /* a table of many years and grades scrolls, not past the page */
 caption { text-align: left; font-weight: 600; padding: .2rem 0 .4rem; }
 th, td { padding: .25rem .5rem; border-bottom: 1px solid var(--line); vertical-align: top; }
 th { background: var(--soft); text-align: left; font-weight: 600; border-bottom: 2px solid var(--line); }
@@ -76,6 +77,7 @@ footer { margin-top: 2.5rem; border-top: 1px solid var(--line); }
   section + section { break-before: page; }
   h2 { margin-top: 0; }
   thead { display: table-header-group; }
+  div.wide { overflow: visible; }
   tr, .fact, figure { break-inside: avoid; }
 }
 """
@@ -164,7 +166,7 @@ def _class(names: str) -> str:
 
 
 def _table(view: View, doc: Document) -> str:
-    parts = ["<table>"]
+    parts = ['<div class="wide"><table>']
     if view.title:
         parts.append(f"<caption>{escape(view.title)}</caption>")
     heads = "".join(
@@ -174,6 +176,6 @@ def _table(view: View, doc: Document) -> str:
     for row in view.rows:
         strong = "strong" if view.strong and row.get(view.strong) else ""
         parts.append(f"<tr{_class(strong)}>" + "".join(_cell(c, row, doc) for c in view.columns) + "</tr>")
-    parts.append("</tbody></table>")
+    parts.append("</tbody></table></div>")
     parts.extend(f'<p class="note">{escape(note)}</p>' for note in view.notes)
     return "\n".join(parts)
