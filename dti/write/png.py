@@ -23,6 +23,7 @@ from dti.write.svg import (
     SERIES,
     VALUE_LABELS,
     envelope,
+    floats,
     label,
     size,
 )
@@ -43,10 +44,6 @@ RC = {
     "axes.spines.right": False,
     "legend.frameon": False,
 }
-
-
-def _floats(values: list[float | None] | None) -> list[float]:
-    return [math.nan if v is None else float(v) for v in values or []]
 
 
 def _legend_label(text: str) -> str:
@@ -104,7 +101,7 @@ def _limits(axes: Any, chart: Chart, horizontal: bool) -> None:
 
 
 def _bar(axes: Any, chart: Chart, decimal: Decimal) -> None:
-    values = _floats(chart.series[0].values if chart.series else [])
+    values = floats(chart.series[0].values if chart.series else [])
     count = len(values)
     positions = list(range(count))
     highlight = [i for i in chart.highlight if 0 <= i < count]
@@ -161,7 +158,7 @@ def _hbar(axes: Any, chart: Chart, decimal: Decimal) -> None:
     axes.grid(axis="x", color=GRID, linewidth=0.6)
     left = [0.0] * rows  # stacked: where each category's next part starts
     for j, series in enumerate(chart.series):
-        values = _floats(series.values)
+        values = floats(series.values)
         if chart.stacked:
             positions = [float(i) for i in range(rows)]
         else:
@@ -202,7 +199,7 @@ def _line(axes: Any, chart: Chart, decimal: Decimal) -> None:
     axes.grid(axis="y", color=GRID, linewidth=0.6)
     count = len(chart.series)
     for j, series in enumerate(chart.series):
-        values = _floats(series.values)
+        values = floats(series.values)
         style: dict[str, Any] = {"color": ACCENT, "linewidth": 2.4, "marker": "o", "zorder": 4}
         if j:
             style = {
@@ -241,7 +238,7 @@ def _line(axes: Any, chart: Chart, decimal: Decimal) -> None:
 
 def _interval(axes: Any, chart: Chart, decimal: Decimal) -> None:
     series = chart.series[0] if chart.series else Series("", [])
-    values, low, high = _floats(series.values), _floats(series.low), _floats(series.high)
+    values, low, high = floats(series.values), floats(series.low), floats(series.high)
     rows = range(len(chart.categories))
     colours = [ACCENT if i in chart.highlight else SERIES[0] for i in rows]
     axes.grid(axis="x", color=GRID, linewidth=0.6)
@@ -254,11 +251,11 @@ def _interval(axes: Any, chart: Chart, decimal: Decimal) -> None:
 
 
 def _histogram(axes: Any, chart: Chart, decimal: Decimal) -> None:
-    values = [v for v in _floats(chart.series[0].values if chart.series else []) if not math.isnan(v)]
+    values = [v for v in floats(chart.series[0].values if chart.series else []) if not math.isnan(v)]
     axes.grid(axis="y", color=GRID, linewidth=0.6)
     axes.hist(values, bins=max(1, chart.bins), range=chart.limits, color=PLAIN, edgecolor="white")
     axes.yaxis.get_major_locator().set_params(integer=True)
-    all_values = _floats(chart.series[0].values if chart.series else [])
+    all_values = floats(chart.series[0].values if chart.series else [])
     for i in chart.highlight:
         if 0 <= i < len(all_values) and not math.isnan(all_values[i]):
             v = all_values[i]

@@ -84,30 +84,29 @@ def tick_text(marks: list[float], decimal: Decimal) -> list[str]:
     return [label(v + 0.0, digits, decimal) for v in marks]  # + 0.0: no '-0'
 
 
-def left_axis(
-    canvas: Canvas, name: str, scale: Scale, marks: list[float], decimal: Decimal, across: tuple[float, float]
+def axis(
+    canvas: Canvas,
+    name: str,
+    scale: Scale,
+    marks: list[float],
+    decimal: Decimal,
+    across: tuple[float, float],
+    left: bool,
 ) -> None:
-    """The value axis at the left: grid lines, tick labels, and the axis name read upwards."""
+    """A value axis: grid lines, tick labels, and the axis name (read upwards at the left, under a bottom
+    axis)."""
     texts = dict(zip(marks, tick_text(marks, decimal), strict=True))
-    value_axis(canvas, scale, marks, texts.__getitem__, True, across)
-    if name:
+    value_axis(canvas, scale, marks, texts.__getitem__, left, across)
+    if name and left:
         canvas.text(PAD + SIZE / 2, (scale.start + scale.end) / 2, name, anchor="middle", rotate=True)
+    elif name:
+        canvas.text((scale.start + scale.end) / 2, across[1] + 8 + SIZE * 1.9, name, anchor="middle")
 
 
 def left_room(name: str, marks: list[float], decimal: Decimal) -> float:
     """The room at the left for the value axis' tick labels and its name."""
     widest = max((width(t) for t in tick_text(marks, decimal)), default=0.0)
     return PAD + (SIZE * 1.3 if name else 0.0) + widest + 8
-
-
-def bottom_axis(
-    canvas: Canvas, name: str, scale: Scale, marks: list[float], decimal: Decimal, across: tuple[float, float]
-) -> None:
-    """The value axis at the bottom: grid lines, tick labels, and the axis name under them."""
-    texts = dict(zip(marks, tick_text(marks, decimal), strict=True))
-    value_axis(canvas, scale, marks, texts.__getitem__, False, across)
-    if name:
-        canvas.text((scale.start + scale.end) / 2, across[1] + 8 + SIZE * 1.9, name, anchor="middle")
 
 
 def bottom_room(name: str) -> float:

@@ -18,12 +18,11 @@ from dti.write.svg import (
     SERIES,
     VALUE_LABELS,
     array,
-    bottom_axis,
+    axis,
     bottom_room,
     envelope,
     floats,
     label,
-    left_axis,
     left_room,
     legend,
     value_range,
@@ -80,7 +79,7 @@ def bar(canvas: Canvas, chart: Chart, decimal: Decimal) -> None:
     left = left_room(chart.axis, marks, decimal)
     right = canvas.width - PAD - 4 - (0 if named else width(str(count)) / 2)  # the last position's number
     y, x = Scale(low, high, bottom, top), Scale(-0.6, max(count, 1) - 0.4, left, right)
-    left_axis(canvas, chart.axis, y, marks, decimal, (left, right))
+    axis(canvas, chart.axis, y, marks, decimal, (left, right), left=True)
     base = y(_clip(0.0, low, high))
     if count > MANY:  # one outline, the highest value of each slice of the axis, for thousands of bars
         centres, tops, step = envelope(values)
@@ -155,7 +154,7 @@ def hbar(canvas: Canvas, chart: Chart, decimal: Decimal) -> None:
     right = canvas.width - PAD - max((width(t, 7) for ts in texts for t in ts), default=0.0) - 4
     top, bottom = PAD, canvas.height - bottom_room(chart.axis) - (18 if chart.series else 0)
     x, y = Scale(low, high, left, right), Scale(-0.5, max(rows, 1) - 0.5, top, bottom)
-    bottom_axis(canvas, chart.axis, x, marks, decimal, (top, bottom))
+    axis(canvas, chart.axis, x, marks, decimal, (top, bottom), left=False)
     _names(canvas, names, y, left)
     frame(canvas, left, top, right, bottom)
     swatches = []
@@ -200,7 +199,7 @@ def line(canvas: Canvas, chart: Chart, decimal: Decimal) -> None:
     left, right = left_room(chart.axis, marks, decimal), canvas.width - PAD - 4
     y = Scale(low, high, top, bottom) if chart.invert else Scale(low, high, bottom, top)
     x = Scale(-0.4, max(count, 1) - 0.6, left, right)
-    left_axis(canvas, chart.axis, y, marks, decimal, (left, right))
+    axis(canvas, chart.axis, y, marks, decimal, (left, right), left=True)
     for i, name in enumerate(chart.categories):
         canvas.line(x(i), bottom, x(i), bottom + 3.5, EDGE, 0.8)
         canvas.text(x(i), bottom + 5 + SIZE * 0.8, name, anchor="middle")
@@ -254,7 +253,7 @@ def interval(canvas: Canvas, chart: Chart, decimal: Decimal) -> None:
     left = PAD + max((width(n, size) for n in names), default=0.0) + 8
     top, bottom, right = PAD, canvas.height - bottom_room(chart.axis), canvas.width - PAD - 8
     x, y = Scale(low, high, left, right), Scale(-0.5, max(rows, 1) - 0.5, top, bottom)
-    bottom_axis(canvas, chart.axis, x, marks, decimal, (top, bottom))
+    axis(canvas, chart.axis, x, marks, decimal, (top, bottom), left=False)
     _names(canvas, names, y, left, size)
     frame(canvas, left, top, right, bottom)
     for i in range(rows):
@@ -287,8 +286,8 @@ def histogram(canvas: Canvas, chart: Chart, decimal: Decimal) -> None:
     bottom, left = canvas.height - bottom_room(chart.axis), left_room("", count_marks, decimal)
     right = canvas.width - PAD - 8
     x, y = Scale(low, high, left, right), Scale(0, most, bottom, top)
-    left_axis(canvas, "", y, count_marks, decimal, (left, right))
-    bottom_axis(canvas, chart.axis, x, marks, decimal, (top, bottom))
+    axis(canvas, "", y, count_marks, decimal, (left, right), left=True)
+    axis(canvas, chart.axis, x, marks, decimal, (top, bottom), left=False)
     for k, n in enumerate(counts.tolist()):
         if n:
             a, b = x(float(edges[k])), x(float(edges[k + 1]))
