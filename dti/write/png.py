@@ -12,10 +12,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from dti.views.document import Chart, Decimal, Series
-from dti.write.svg import (
+from dti.write.svgaxes import GRID, INK
+from dti.write.svgparts import (
     ACCENT,
-    GRID,
-    INK,
     LABELLED,
     LINES,
     MANY,

@@ -7,7 +7,8 @@ import math
 import numpy as np
 
 from dti.views.document import Chart, Decimal, Series
-from dti.write.svg import (
+from dti.write.svgaxes import EDGE, SIZE, Canvas, Scale, frame, nice_range, num, shorten, ticks, width
+from dti.write.svgparts import (
     ACCENT,
     LABELLED,
     LINES,
@@ -27,7 +28,6 @@ from dti.write.svg import (
     legend,
     value_range,
 )
-from dti.write.svgaxes import EDGE, SIZE, Canvas, Scale, frame, nice_range, num, shorten, ticks, width
 
 # matplotlib's '--', ':', '-.' and a dash-dot-dot, its patterns scaled to a 1.3-point line
 DASHES = ["4.8 2.1", "1.3 2.1", "8.3 2.1 1.3 2.1", "6.5 1.3 1.3 1.3 1.3 1.3"]
