@@ -150,6 +150,26 @@ def test_a_published_table_is_taken_as_given(tmp_path: Path) -> None:
     assert run.result.values.at["01", "DTI"] == 0.5  # as published, not recomputed from NTS
 
 
+def test_a_published_table_with_its_dti_still_gives_the_pillars(tmp_path: Path) -> None:
+    # A new user's finding: the ministry's table of DTI and the eight main indices had no pillar (the DTI
+    # column made it a table of values taken as given, and no pillar was given). A pillar the table leaves
+    # out is computed from its main indices, as the ministry computes it; the DTI stays as published.
+    # Hà Nội 2023 (sample_data/published_2023.csv): CQS = (100 × (NTS 0.6817 + TCS 0.7414 + HTS 0.3868
+    # + NLS 0.5538 + ATTT 0.5685) + 200 × HDCQ 0.4792) / 700 = 389.06 / 700 = 0.5558, by hand; the same
+    # as the table without its DTI column gives.
+    lines = (SAMPLES / "published_2023.csv").read_text(encoding="utf-8").splitlines()
+    plain = evaluate(SAMPLES / "published_2023.csv")
+    table = tmp_path / "published_dti_2023.csv"
+    head, *rows = lines
+    table.write_text("\n".join([head + ",DTI", *(r + ',"0,5"' for r in rows)]) + "\n", encoding="utf-8")
+    run = evaluate(table)
+    assert run.kind == "values" and run.result is not None and plain.result is not None
+    assert run.result.values.at["01", "DTI"] == 0.5  # as published
+    for pillar in ("CQS", "KTS", "XHS"):
+        assert run.result.values.at["01", pillar] == plain.result.values.at["01", pillar]
+    assert run.result.values.at["01", "CQS"] == pytest.approx(0.5558)
+
+
 def test_the_bench_reference_does_the_same_job_as_score(tmp_path: Path, spec2022: Spec) -> None:
     # The benchmark compares score() with a plain-numpy reference; it is only fair if both compute
     # the same values, ranks and points at stake.

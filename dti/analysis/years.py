@@ -7,12 +7,10 @@ import csv
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-import numpy as np
-
 from dti.analysis.means import means_data
 from dti.analysis.ranking import YearTable, comparison, ranked_count, region_ranks
 from dti.engine.lookup import RankingError, find_unit
-from dti.engine.scoring import competition_ranks
+from dti.engine.scoring import competition_ranks, from_below
 from dti.io.register import DATA_DIR, UnitRegister
 from dti.text import fold
 from dti.words import Note, note
@@ -108,15 +106,7 @@ def merge_units(table: YearTable, mapping: dict[str, str]) -> YearTable:
     graph = spec.graph
     new_unit = [mapping.get(u, table.names.get(u, u)) for u in table.units]
     means = pd.DataFrame(table.value_matrix, columns=list(graph.codes)).groupby(new_unit).mean()
-    mean = means.to_numpy(float)
-    top = np.nan_to_num(graph.max_points)
-    known = ~np.isnan(mean) & (top > 0)
-    base = known & (graph.aggregate(known * 1.0) - known == 0)  # known, with nothing known below
-    scored_leaves = graph.aggregate((graph.is_leaf & (top > 0)) * 1.0)
-    covered = graph.aggregate(base * scored_leaves) == scored_leaves
-    with np.errstate(divide="ignore", invalid="ignore"):
-        recomputed = graph.aggregate(np.where(base, mean * top, 0.0)) / top
-    merged = np.where(covered & (scored_leaves > 0) & (top > 0), recomputed, mean)
+    merged = from_below(graph, means.to_numpy(float))
     units = [str(u) for u in means.index]
     # the table's mean row is the old units' mean, not the new ones': left out
     return replace(

@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 
     import pandas as pd
 
+    from dti.spec.graph import Graph
+
 
 @dataclass
 class Result:
@@ -306,6 +308,20 @@ def score(spec: Spec, submission: Submission) -> Result:
     return _result(spec, submission, keep, points, stake, self_points)
 
 
+def from_below(graph: Graph, value: np.ndarray) -> np.ndarray:
+    """Each node's value from the deepest known values beneath it (units × nodes, NaN: not known), where
+    those cover every scored leaf of the node (points = Σ value × max, summed up the DAG, as the ministry
+    computes pillars and DTI from main indices); NaN elsewhere, and at the deepest known nodes their own."""
+    top = np.nan_to_num(graph.max_points)
+    known = ~np.isnan(value) & (top > 0)
+    base = known & (graph.aggregate(known * 1.0) - known == 0)  # known, with nothing known below
+    scored_leaves = graph.aggregate((graph.is_leaf & (top > 0)) * 1.0)
+    covered = graph.aggregate(base * scored_leaves) == scored_leaves
+    with np.errstate(divide="ignore", invalid="ignore"):
+        recomputed = graph.aggregate(np.where(base, value * top, 0.0)) / top
+    return np.where(covered & (scored_leaves > 0) & (top > 0), recomputed, value)
+
+
 def _undetermined(spec: Spec, given: np.ndarray, absent: np.ndarray) -> np.ndarray | None:
     """Where some leaf path beneath a node ends neither at a given cell nor at a leaf nobody gave; None
     when there is no such node: with components alone given (the usual file) each leaf is given or
@@ -326,10 +342,12 @@ def _forget_blocks(submission: Submission, counted: Layer) -> None:
 
 
 def score_values(spec: Spec, submission: Submission) -> Result:
-    """A results table: each node's value as published, ranked; nothing is recomputed."""
+    """A results table: each node's value as published, ranked; a node the table leaves out is computed
+    from the deepest nodes it gives where they cover it (the pillars of a table of DTI and main indices)."""
     counted = submission.counted()
     keep = np.asarray(counted.given.any(axis=1))
     counted = counted.rows(keep)
-    value = np.where(counted.given, rules.as_fraction(counted.value, counted.percent), np.nan)
+    given = np.where(counted.given, rules.as_fraction(counted.value, counted.percent), np.nan)
+    value = np.where(np.isnan(given), from_below(spec.graph, given), given)
     points = value * spec.graph.max_points
     return _result(spec, submission, keep, points, lambda: np.full(points.shape, np.nan), points)
