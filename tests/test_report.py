@@ -311,3 +311,21 @@ def test_a_unit_s_own_files_draw_no_rank_trend(tmp_path: Path) -> None:
     briefing = build_report([years[1]], previous=[years[0]], unit="48", draws=0)
     trend = next(s for s in report_document(briefing).sections if s.key == "trend")
     assert trend.charts == [] and trend.views  # the table stays, its ranks '—'
+
+
+def test_a_unit_the_previous_year_lacks_is_said_by_name(tmp_path: Path) -> None:
+    # A new user's finding: only '0 units only in 2023, 1 only in 2024' said why Đà Nẵng's 2023 was '—'
+    from typer.testing import CliRunner
+
+    from dti.cli import app
+
+    lines = (DATA / "2023.csv").read_text(encoding="utf-8").splitlines(keepends=True)
+    before = tmp_path / "dti_2023.csv"
+    before.write_text("".join(line for line in lines if not line.startswith("48,")), encoding="utf-8")
+    said = f"48 Đà Nẵng không có trong {before} (năm 2023): không so sánh được với năm đó"
+    briefing = build_report([DATA / "2024.csv"], previous=[before], unit="Đà Nẵng", draws=0)
+    assert said in [n.text("vi") if hasattr(n, "text") else n for n in briefing.notes]
+    score = CliRunner().invoke(
+        app, ["score", str(DATA / "2024.csv"), "--unit", "48", "--previous", str(before)]
+    )
+    assert score.exit_code == 0 and said in score.stderr

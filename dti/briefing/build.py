@@ -94,6 +94,12 @@ def build_report(
     briefing.checked = checked
     if unit is not None:
         briefing.unit = report_unit(briefing, [current, *earlier], unit)
+        name = briefing.latest.names.get(briefing.unit, "")
+        briefing.notes += [
+            note("notes.unit-not-in-year", unit=briefing.unit, name=name, file=shown(run), year=run.year)
+            for run in earlier
+            if run.result is not None and briefing.unit not in run.result.unit_codes
+        ]
     day = as_day(today)
     if tasks is not None:
         from dti.tracking.tasks import read_tasks
@@ -109,11 +115,11 @@ def build_report(
         # BLAS on one thread: each chunk's product (draws × main indices × units) is short, and OpenBLAS's
         # other threads spin after each one: at 10,000 units 0.2 s of CPU for no time saved
         with contextlib.suppress(NoUnitError), threadpool_limits(1, user_api="blas"):
-            shown = briefing.unit  # the report's sentence on results tables says why there are none
+            focus = briefing.unit  # the report's sentence on results tables says why there are none
             briefing.robustness = robustness(
                 briefing.result,
                 Settings(draws=draws, seed=seed),
-                among=lambda nominal, units: robust_shown(nominal, units, shown),
+                among=lambda nominal, units: robust_shown(nominal, units, focus),
             )
     return briefing
 

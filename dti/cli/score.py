@@ -80,8 +80,9 @@ def score(
     from dti import views
     from dti.engine.lookup import find_unit, node_code
     from dti.engine.scoring import changes
-    from dti.pipeline import check_years
+    from dti.pipeline import check_years, shown
     from dti.views import score as score_views
+    from dti.words import note
 
     lang, before, past = writer.code, None, None
     run, result = common.scored_run(files, inputs, lang)
@@ -93,6 +94,10 @@ def score(
         from dti.views import score_unit as unit_views  # pandas: only a unit's breakdown needs it
 
         code = find_unit([dict(zip(result.unit_codes, result.unit_names, strict=True))], one)
+        if past is not None and before is not None and code not in before.unit_codes:  # said by name
+            name = result.unit_names[result.unit_codes.index(code)]
+            said = note("notes.unit-not-in-year", unit=code, name=name, file=shown(past), year=past.year)
+            common.notes([said], lang)
         tables = standing_tables(run, past, inputs.units)
         common.emit(
             fmt,

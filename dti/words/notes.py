@@ -143,6 +143,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "hạng {code} trên số đơn vị bảng mỗi năm xếp hạng: {counts}",
         "{code} ranks are out of the units each year's table ranks: {counts}",
     ),
+    "notes.unit-not-in-year": (
+        "{unit} {name} không có trong {file} (năm {year}): không so sánh được với năm đó",
+        "{unit} {name} is not in {file} ({year}): no comparison with that year",
+    ),
     "notes.merge-partial": (
         "năm {year}: dữ liệu chỉ có một phần các tỉnh cũ của {count} tỉnh mới, giá trị của tỉnh mới là trung "
         "bình của các tỉnh cũ có số liệu (không tính % thay đổi với năm có các tỉnh cũ khác): {provinces}",
