@@ -489,3 +489,15 @@ def test_a_commune_index_s_mean_is_not_the_nation_s(commune: tuple[Path, Path], 
     pillars = next(s for s in report_document(briefing).sections if s.key == "pillars")
     labels = [c.label for v in pillars.views for c in v.columns]
     assert "Trung bình 10 đơn vị trong bảng" in labels and not any("cả nước" in x for x in labels)
+
+
+def test_the_word_draft_lists_the_units_of_each_grade(commune: tuple[Path, Path], tmp_path: Path) -> None:
+    # A new user's finding: the Word draft had the counts per grade but not the table of their units
+    from docx import Document as OpenDocx
+
+    spec, now = commune
+    out = tmp_path / "bao_cao.docx"
+    result = runner.invoke(app, ["report", str(now), "--spec", str(spec), "--draws", "0", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    cells = [[c.text for c in row.cells] for t in OpenDocx(str(out)).tables for row in t.rows]
+    assert ["Yếu", "2", "Xã Phước Kháng, Xã Phước Chiến"] in cells

@@ -43,8 +43,9 @@ PARTS = {
 }
 BLANK = "……"
 # the sections whose tables the draft shows in the text, as the HTML report does: the largest moves (▲/▼)
-# of the overview, and the rank intervals the robustness line speaks of
-TABLES = ("overview", "robust")
+# of the overview, the units of each grade and those nearest the next, and the rank intervals the
+# robustness line speaks of
+TABLES = ("overview", "grades", "robust")
 # notes that end in a command-line hint, and the draft's words for them
 PAPER = {
     "spec.year-unpublished": "report_word.year-unpublished",
