@@ -329,3 +329,11 @@ def test_a_unit_the_previous_year_lacks_is_said_by_name(tmp_path: Path) -> None:
         app, ["score", str(DATA / "2024.csv"), "--unit", "48", "--previous", str(before)]
     )
     assert score.exit_code == 0 and said in score.stderr
+
+
+def test_the_overview_gives_the_mean_of_the_year_before_and_its_change() -> None:
+    # A new user's finding; as `dti rank` gives them for the sample: 2023 0,5371 → 2024 0,5751, +7,1 %
+    briefing = build_report([DATA / "2024.csv"], previous=[DATA / "2023.csv"], draws=0)
+    overview = next(s for s in report_document(briefing).sections if s.key == "overview")
+    mean = next(f for f in overview.facts if f.label == "Trung bình DTI")
+    assert mean.note == "63 đơn vị; năm 2023: 0,5371, +7,1 %"

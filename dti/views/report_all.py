@@ -9,7 +9,7 @@ from dti.analysis.ranking import Compared
 from dti.briefing.briefing import Briefing
 from dti.views.base import Column, Lang, View, node_name, word
 from dti.views.document import Chart, Decimal, Fact, Section, Series
-from dti.views.report_unit import main_codes
+from dti.views.report_unit import fmt, main_codes
 from dti.words import say
 
 
@@ -21,10 +21,11 @@ def overview(briefing: Briefing, data: Compared, lang: Lang, decimal: Decimal) -
     column = values[~np.isnan(values)]
     ranked = [i for i, rank in enumerate(data.ranks[year]) if rank is not None]
     facts = [Fact(word("report.units", lang), len(column), "int")]
-    if len(column) > 1:  # a mean of two units at least, saying how many
+    if len(column) > 1:  # a mean of two units at least, saying how many, and its change since the year before
         units = f"{len(column)} {word('report.units', lang)}"
+        before = _mean_before(briefing, total, lang, decimal)
         label = f"{word('report.all_mean', lang)} {total}"
-        facts.append(Fact(label, float(column.mean()), "value", spec.precision, units))
+        facts.append(Fact(label, float(column.mean()), "value", spec.precision, "; ".join([units, *before])))
     if ranked:
         for key, at in (("report.max_value", ranked[0]), ("report.min", ranked[-1])):
             value, name = data.values[year][at], data.names[at]
@@ -34,6 +35,23 @@ def overview(briefing: Briefing, data: Compared, lang: Lang, decimal: Decimal) -
     if len(briefing.tables) > 1:
         views = movers(data, lang)
     return Section("overview", word("report.overview", lang), facts=facts, lines=lines, views=views)
+
+
+def _mean_before(briefing: Briefing, total: str, lang: Lang, decimal: Decimal) -> list[str]:
+    """The year before's mean of the total and the change, as `dti rank` gives them (between the published
+    means, or the computed means of the same units); that it averages other units, when it does."""
+    if len(briefing.tables) < 2:
+        return []
+    from dti.analysis.means import ALL, mean_changes, year_means
+
+    means = [m for m in year_means(briefing.tables[-2:], total) if m.scope == ALL]
+    changes, gaps = mean_changes(means)
+    if changes:
+        change = changes[-1]
+        value = fmt(change.before, "value", decimal, briefing.spec.precision)
+        pct = fmt(change.pct, "pct", decimal) if change.pct is not None else "—"
+        return [say("report.mean-before", lang, year=change.start, value=value, pct=pct)]
+    return [say("report.mean-other-units", lang, year=gap["from"]) for gap in gaps[-1:]]
 
 
 def movers(data: Compared, lang: Lang, count: int = 5, most: int = 10) -> list[View]:

@@ -150,6 +150,11 @@ WORDS: dict[str, tuple[str, str]] = {
     "report.down": ("giảm {places} bậc", "down {places} places"),
     "report.down-one": ("giảm {places} bậc", "down {places} place"),
     "report.since": ("so với {year}", "since {year}"),
+    "report.mean-before": ("năm {year}: {value}, {pct}", "{year}: {value}, {pct}"),
+    "report.mean-other-units": (
+        "năm {year}: trung bình của tập đơn vị khác",
+        "{year}: a mean of other units",
+    ),
     "report.headline-line": (
         "Năm {year}, {name} đạt {total} {value}, xếp thứ {rank}/{ranked}",
         "In {year}, {name} scored {total} {value}, rank {rank} of {ranked}",
