@@ -447,3 +447,10 @@ def test_a_lowest_main_index_without_data_says_so(tmp_path: Path) -> None:
     assert lines[at + 1].startswith(
         "HTS chưa có số liệu: toàn bộ điểm của chỉ số này là điểm do thiếu số liệu"
     )
+
+
+def test_a_chart_s_title_stays_on_its_picture_s_page(folder: str) -> None:
+    # A new user's finding: 'DTI 2024' ended page 6 of the PDF, its bar chart began page 7
+    document, _ = made(folder)
+    titles = [p for p in document.paragraphs if p.text == "DTI 2024"]
+    assert titles and all(p.paragraph_format.keep_with_next for p in titles)

@@ -227,13 +227,17 @@ def _appendix(document: Any, appendix: Appendix, report: WordReport) -> None:
         _paragraph(document, line, bold=True, align=center, after=0 if i == 0 else 0)
     _paragraph(document, appendix.caption, italic=True, align=center, after=12)
     for view in appendix.tables:
-        if view.title:
-            _paragraph(document, view.title, bold=True, size=TABLE, before=6)
+        if view.title:  # kept with its table's first row
+            _paragraph(
+                document, view.title, bold=True, size=TABLE, before=6
+            ).paragraph_format.keep_with_next = True
         _table(document, view, report)
         for line in view.notes:
             _paragraph(document, line, italic=True, size=TABLE, before=3)
-    for chart in appendix.charts:
-        _paragraph(document, chart.title, bold=True, size=TABLE, before=6)
+    for chart in appendix.charts:  # a title kept on its picture's page
+        _paragraph(
+            document, chart.title, bold=True, size=TABLE, before=6
+        ).paragraph_format.keep_with_next = True
         picture = document.add_paragraph()
         picture.alignment = center
         picture.add_run().add_picture(io.BytesIO(png(chart, report.decimal, DPI)), width=WIDTH)
