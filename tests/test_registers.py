@@ -279,3 +279,15 @@ def test_a_unit_missing_from_a_given_register_names_that_register(tmp_path: Path
     said = next(i.message for i in run.report.errors if i.code == "unknown-unit")
     assert said.startswith(f"unit '00002' is not in the unit register {register}") and "--units" not in said
     assert "add the unit to the register" in said
+
+
+def test_a_commune_found_by_its_name_without_its_kind() -> None:
+    # A new user's finding: `--unit "hải mỹ"` was refused while `Đà Nẵng` finds Thành phố Đà Nẵng
+    names = {"X1": "Xã Hải Mỹ", "X2": "Xã Hải An", "P1": "Phường Tân An", "P2": "Phường Tân An"}
+    names |= {"T1": "Thị trấn Phước Dân"}
+    assert find_unit([names], "hải mỹ") == "X1" and find_unit([names], "Hai My") == "X1"
+    assert find_unit([names], "Phước Dân") == "T1"
+    with pytest.raises(
+        RankingError, match="is the name of 2 units \\('P1 Phường Tân An', 'P2 Phường Tân An'"
+    ):
+        find_unit([names], "Tân An")  # two wards of that name: their codes to choose from

@@ -6,7 +6,7 @@ import difflib
 from collections.abc import Iterable, Mapping
 
 from dti.spec import Spec
-from dti.text import name_key, plain_key
+from dti.text import KINDS, name_key, plain_key
 from dti.words import Note, note
 
 MAX_LIKE = 8  # the candidates a refusal names at most
@@ -46,6 +46,7 @@ def find_unit(names: Iterable[Mapping[str, str]], query: str) -> str:
     RankingError if no unit matches.
     """
     plain: dict[str, set[str]] = {}  # name without diacritics -> codes
+    keyed: dict[str, set[str]] = {}  # name -> codes
     label: dict[str, str] = {}
     for table in names:
         if query in table:
@@ -59,6 +60,7 @@ def find_unit(names: Iterable[Mapping[str, str]], query: str) -> str:
         for code, name in table.items():
             if name_key(str(name)) == name_key(query):
                 named.append(str(code))
+            keyed.setdefault(name_key(str(name)), set()).add(str(code))
             plain.setdefault(plain_key(name_key(str(name))), set()).add(str(code))
             label.setdefault(str(code), str(name))
         if len(named) == 1:
@@ -69,6 +71,14 @@ def find_unit(names: Iterable[Mapping[str, str]], query: str) -> str:
     key = plain_key(name_key(query))
     if len(plain.get(key, ())) == 1:  # written without diacritics: `Da Nang`
         return next(iter(plain[key]))
+    # written without its kind: `Hải Mỹ` (or `Hai My`) for Xã Hải Mỹ, as `Đà Nẵng` for Thành phố Đà Nẵng
+    kinded = {c for kind in KINDS.values() for c in keyed.get(name_key(f"{kind} {query}"), ())}
+    kinded |= {c for kind in KINDS.values() for c in plain.get(plain_key(name_key(f"{kind} {query}")), ())}
+    if len(kinded) == 1:
+        return next(iter(kinded))
+    if kinded:
+        like = [f"{c} {label[c]}" for c in sorted(kinded)]
+        raise RankingError(note("analysis.unit.shared", query=query, count=len(like), like=like), "unit")
     if plain.get(key):  # `Phuong 1`: the name of several units, written without diacritics
         like = [f"{c} {label[c]}" for c in sorted(plain[key])]
         raise RankingError(note("analysis.unit.shared", query=query, count=len(like), like=like), "unit")
