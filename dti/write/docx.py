@@ -257,10 +257,8 @@ def _table(document: Any, view: View, report: WordReport) -> None:
     for column, box in zip(columns, head.cells, strict=True):
         _cell_text(box, [(_label(column), True, False, TABLE)])
         box.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
-    texts = [
-        [cell(c, r.get(c.key), report.decimal) if r.get(c.key) is not None else "" for c in columns]
-        for r in view.rows
-    ]
+    # a missing value as the HTML report writes it ('—'): a blank cell reads as one left to fill
+    texts = [[cell(c, r.get(c.key), report.decimal) for c in columns] for r in view.rows]
     widths = _widths(columns, texts)
     for row, row_texts in zip(view.rows, texts, strict=True):
         strong = bool(view.strong and row.get(view.strong))
