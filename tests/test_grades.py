@@ -21,6 +21,8 @@ from dti.cli import app
 from dti.spec import SpecError, load_spec, parse_spec
 from dti.spec.importer import import_table
 
+from .conftest import SAMPLES
+
 runner = CliRunner()
 
 CRITERIA = [
@@ -501,3 +503,20 @@ def test_the_word_draft_lists_the_units_of_each_grade(commune: tuple[Path, Path]
     assert result.exit_code == 0, result.output
     cells = [[c.text for c in row.cells] for t in OpenDocx(str(out)).tables for row in t.rows]
     assert ["Yếu", "2", "Xã Phước Kháng, Xã Phước Chiến"] in cells
+
+
+def test_the_losses_chart_has_no_missing_data_series_when_nothing_is_missing(
+    commune: tuple[Path, Path],
+) -> None:
+    # A new user's finding: a 'thiếu số liệu' legend beside bars that had none (every commune here gives
+    # every criterion); the sample's Đà Nẵng 2024 has points at stake, and keeps the series
+    from dti import build_report, report_document
+
+    def labels(files: list[Path], unit: str, spec: str | None = None) -> list[str]:
+        document = report_document(build_report(files, unit=unit, draws=0, spec=spec))
+        (chart,) = next(s for s in document.sections if s.key == "losses").charts
+        return [s.label for s in chart.series]
+
+    spec, now = commune
+    assert labels([now], "X01", str(spec)) == ["mất điểm"]
+    assert labels([SAMPLES / "2024.csv"], "48") == ["mất điểm", "thiếu số liệu"]

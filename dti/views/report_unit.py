@@ -309,15 +309,15 @@ def losses(briefing: Briefing, unit: str | None, lang: Lang, decimal: Decimal) -
     ]
     rows.sort(key=lambda r: -(r["lost"] + r["at_stake"]))
     order = [r["code"] for r in rows]
+    series = [Series(word("lost", lang), [r["lost"] for r in rows])]
+    if any(r["at_stake"] for r in rows):  # no 'thiếu số liệu' legend when nothing is missing
+        series.append(Series(word("at_stake", lang), [r["at_stake"] for r in rows]))
     chart = Chart(
         "losses",
         "hbar",
         word("report.losses", lang),
         order,
-        [
-            Series(word("lost", lang), [r["lost"] for r in rows]),
-            Series(word("at_stake", lang), [r["at_stake"] for r in rows]),
-        ],
+        series,
         axis=word("report.points_axis", lang),
         digits=2,
         stacked=True,
