@@ -337,3 +337,21 @@ def test_the_overview_gives_the_mean_of_the_year_before_and_its_change() -> None
     overview = next(s for s in report_document(briefing).sections if s.key == "overview")
     mean = next(f for f in overview.facts if f.label == "Trung bình DTI")
     assert mean.note == "63 đơn vị; năm 2023: 0,5371, +7,1 %"
+
+
+def test_counts_in_the_report_s_boxes_group_their_thousands() -> None:
+    # A new user's finding: a card said '1000' draws beside the sentence's '1.000 lượt', and '10000 đơn vị'
+    from dti.views.base import Column
+    from dti.views.cells import cell
+
+    count = Column("n", "", "count")
+    assert [cell(count, n, ",") for n in (7, 1000, 10_000, 1_234_567)] == [
+        "7",
+        "1.000",
+        "10.000",
+        "1.234.567",
+    ]
+    assert cell(count, 10_000, ".") == "10,000" and cell(Column("y", "", "int"), 2024, ",") == "2024"
+    briefing = build_report([DATA / "2024.csv"], draws=1000)
+    robust = next(s for s in report_document(briefing).sections if s.key == "robust")
+    assert any(f.kind == "count" and f.value == 1000 for f in robust.facts)

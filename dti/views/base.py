@@ -11,9 +11,10 @@ if TYPE_CHECKING:
     from dti.spec import Node, Spec
 
 Lang = Literal["vi", "en"]
-# text, value (a 0..1 value at `digits` decimals), points (up to 2 decimals), int, pct (a change in %),
-# places (ranks gained, + = up), signed (a signed points change), bool, list (joined by spaces)
-Kind = Literal["text", "value", "points", "int", "pct", "places", "signed", "bool", "list"]
+# text, value (a 0..1 value at `digits` decimals), points (up to 2 decimals), int (a rank, a year, a row:
+# as it is), count (how many: thousands grouped), pct (a change in %), places (ranks gained, + = up),
+# signed (a signed points change), bool, list (joined by spaces)
+Kind = Literal["text", "value", "points", "int", "count", "pct", "places", "signed", "bool", "list"]
 
 
 @dataclass(frozen=True)

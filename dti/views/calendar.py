@@ -107,7 +107,7 @@ def calendar_section(calendar: Calendar, lang: Lang = "vi") -> Section:
     """The calendar as a section of `dti report`: the counts as facts, the summary, the deadlines up to
     today and the next ones (the whole year in the workbook)."""
     s = calendar.summary()
-    facts = [Fact(STATUS_WORDS[lang][k].capitalize(), s[k], "int", tone=TONES.get(k)) for k in STATUSES]
+    facts = [Fact(STATUS_WORDS[lang][k].capitalize(), s[k], "count", tone=TONES.get(k)) for k in STATUSES]
     table = calendar_table(calendar, lang)
     shown = [
         row

@@ -46,6 +46,8 @@ def cell(column: Column, value: Any, decimal: Decimal = ".") -> str:
         return number(f"{float(value):.2f}".rstrip("0").rstrip("."), decimal)
     if kind == "int":
         return str(int(value))
+    if kind == "count":  # a count in a sentence or a box: thousands grouped ('10.000 đơn vị', '1.000 lượt')
+        return f"{int(value):,}".replace(",", "." if decimal == "," else ",")
     if kind == "pct":
         return number("0.0 %" if abs(value) < 0.05 else f"{value:+.1f} %", decimal)
     if kind == "places":

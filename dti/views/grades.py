@@ -224,7 +224,7 @@ def report_section(briefing: Briefing, unit: str | None, lang: Lang) -> Section 
     else:
         lines = [say("analysis.grades.counts", lang, counts=counts_line(grades, lang))]
     names_in = [b.name(lang) for b in grades.bands]
-    facts = [Fact(name, n, "int") for name, n in zip(names_in, grades.counts.tolist(), strict=True)]
+    facts = [Fact(name, n, "count") for name, n in zip(names_in, grades.counts.tolist(), strict=True)]
     title = say("analysis.grades.section", lang)
     own = [int(grades.band[i])] if i is not None and grades.band[i] >= 0 else []
     counts: list[float | None] = [float(n) for n in grades.counts.tolist()]

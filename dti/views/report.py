@@ -92,7 +92,11 @@ def targets(briefing: Briefing, lang: Lang) -> Section | None:
     summary = review.summary()
     facts = [
         Fact(
-            word(f"tracking.targets.{k}", lang), summary.get(k, 0), "int", note=f"/{summary['total']}", tone=k
+            word(f"tracking.targets.{k}", lang),
+            summary.get(k, 0),
+            "count",
+            note=f"/{summary['total']}",
+            tone=k,
         )
         for k in ("met", "not_met", "no_data")
     ]

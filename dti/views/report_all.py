@@ -20,9 +20,9 @@ def overview(briefing: Briefing, data: Compared, lang: Lang, decimal: Decimal) -
     values = latest.value_column(total)
     column = values[~np.isnan(values)]
     ranked = [i for i, rank in enumerate(data.ranks[year]) if rank is not None]
-    facts = [Fact(word("report.units", lang), len(column), "int")]
+    facts = [Fact(word("report.units", lang), len(column), "count")]
     if len(column) > 1:  # a mean of two units at least, saying how many, and its change since the year before
-        units = f"{len(column)} {word('report.units', lang)}"
+        units = f"{fmt(len(column), 'count', decimal)} {word('report.units', lang)}"
         before = _mean_before(briefing, total, lang, decimal)
         label = f"{word('report.all_mean', lang)} {total}"
         facts.append(Fact(label, float(column.mean()), "value", spec.precision, "; ".join([units, *before])))

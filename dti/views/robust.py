@@ -265,9 +265,9 @@ def robust_section(
         invert=True,
     )
     facts = [
-        Fact(w("draws", lang), out.settings.draws, "int"),
-        Fact(w("steady", lang), steady, "int"),
-        Fact(w("widest", lang), int(width[rows].max()) if rows else 0, "int", note=w("places", lang)),
+        Fact(w("draws", lang), out.settings.draws, "count"),
+        Fact(w("steady", lang), steady, "count"),
+        Fact(w("widest", lang), int(width[rows].max()) if rows else 0, "count", note=w("places", lang)),
     ]
     return Section(
         "robust",

@@ -97,14 +97,14 @@ def tasks_section(task_list: TaskList, lang: Lang = "vi") -> Section:
     """The task list as a section of `dti report`: the counts as facts, the summary line, the lists."""
     s = task_list.summary()
     words = _status_words(lang)
-    facts = [Fact(words[k].capitalize(), s[k], "int", note=f"/{s['total']}") for k in STATUSES]
+    facts = [Fact(words[k].capitalize(), s[k], "count", note=f"/{s['total']}") for k in STATUSES]
     if s["unknown"]:  # tasks without a known status: counted, so that the facts add up to the total
         unknown = say("tracking.tasks.unknown", lang).capitalize()
-        facts.append(Fact(unknown, s["unknown"], "int", note=f"/{s['total']}"))
+        facts.append(Fact(unknown, s["unknown"], "count", note=f"/{s['total']}"))
     if task_list.today is not None:
         day = say("tracking.tasks.as-of", lang, day=day_text(task_list.today))
         overdue = say("tracking.tasks.overdue", lang).capitalize()
-        facts.append(Fact(overdue, s["overdue"], "int", note=day, tone="not_met" if s["overdue"] else None))
+        facts.append(Fact(overdue, s["overdue"], "count", note=day, tone="not_met" if s["overdue"] else None))
     views = tasks(task_list, "responsible", lang)
     views[0].title = say("tracking.tasks.list", lang)
     views[0].sheet = say("tracking.tasks.sheet", lang)

@@ -32,6 +32,7 @@ CONTROLS = dict.fromkeys([*range(0, 9), *range(11, 32), 127, *range(128, 160)], 
 FORMATS: dict[Kind, str] = {
     "points": "0.00",
     "int": "0",
+    "count": "#,##0",
     "pct": "+0.0%;-0.0%;0.0%",
     "places": '"▲ "0;"▼ "0;"= "0',
     "signed": "+0.00;-0.00;0.00",
@@ -134,7 +135,7 @@ def _listed(values: np.ndarray) -> list[Any]:
     return [None if v != v else v for v in values.tolist()]
 
 
-NUMBERS = ("value", "points", "int", "pct", "places", "signed")  # kinds written as numbers
+NUMBERS = ("value", "points", "int", "count", "pct", "places", "signed")  # kinds written as numbers
 
 
 @dataclass(frozen=True)
@@ -330,7 +331,7 @@ class Book:
             bulk = np.isfinite(numbers) & ~strong
             if column.marker:
                 bulk &= ~np.array([bool(r.get(column.marker)) for r in rows], dtype=bool)
-            if plain and column.kind in ("value", "points", "int"):
+            if plain and column.kind in ("value", "points", "int", "count"):
                 sheet.numbers(top, j, np.where(bulk, numbers, np.nan), number_look)
             else:
                 shown = numbers / 100 if column.kind == "pct" else numbers
