@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+import numpy as np
+
 from dti.words import Lang, Note, say
 
 
@@ -131,31 +133,50 @@ def issue(
 
 
 @dataclass(frozen=True)
+class Places:
+    """Where a batch's issues are, in the order found, as arrays: each issue's source (an index into
+    `files`, each source's file and sheet), its row and its 0-based column."""
+
+    files: list[tuple[str, str]]
+    source: np.ndarray
+    row: np.ndarray
+    col: np.ndarray
+
+
+@dataclass(frozen=True)
 class Batch:
     """Issues of one code found together, built only when someone reads them (a count is enough
-    for `dti score`'s warning line, and 10,000 missing cells make 10,000 Issue objects)."""
+    for `dti score`'s warning line, and 10,000 missing cells make 10,000 Issue objects): `build(keep)`
+    makes those at the positions `keep` (in the order found; None: all), `places()` says where each is."""
 
     code: IssueCode
     severity: Severity
     count: int
-    build: Callable[[], list[Issue]]
+    build: Callable[[np.ndarray | None], list[Issue]]
+    places: Callable[[], Places]
 
 
 _LETTERS = re.compile(r"[A-Z]+")
 
 
-def _place(issue: Issue) -> tuple[str, str, int, bool, int, str]:
+def _place(issue: Issue) -> tuple[str, str, int, bool, int]:
     """Where an issue is, in reading order: file, sheet, row, errors first, column (B before AA)."""
     letters = _LETTERS.match(issue.cell or "")
-    column = letters.group() if letters else ""
     return (
         issue.file or "",
         issue.sheet or "",
         issue.row or 0,
         issue.severity != Severity.ERROR,
-        len(column),
-        column,
+        _column(letters.group()) if letters else -1,
     )
+
+
+def _column(letters: str) -> int:
+    """A column's letters as its 0-based index (AA: 26)."""
+    index = 0
+    for letter in letters:
+        index = index * 26 + ord(letter) - 64
+    return index - 1
 
 
 class Report:
@@ -171,7 +192,7 @@ class Report:
         if any(isinstance(item, Batch) for item in self._items):
             built: list[Issue] = []
             for item in self._items:
-                built.extend(item.build() if isinstance(item, Batch) else [item])
+                built.extend(item.build(None) if isinstance(item, Batch) else [item])
             self._items = list(built)
         return self._items  # type: ignore[return-value]
 
@@ -214,16 +235,54 @@ class Report:
     def unreadable(self) -> bool:
         return any(item.code in UNREADABLE_CODES for item in self._items)
 
-    def shown(self) -> list[Issue]:
+    def shown(self, limit: int | None = None) -> list[Issue]:
         """Return the issues to print, file by file, sheet by sheet, in row and column order, capped at
-        max_issues: errors are kept first when the cap cuts (the error that stops a run is never left
-        out behind 50 warnings)."""
-        issues = self.issues
-        if self.max_issues is not None and len(issues) > self.max_issues:
-            errors = [i for i in issues if i.severity == Severity.ERROR][: self.max_issues]
-            warnings = [i for i in issues if i.severity != Severity.ERROR]
-            issues = errors + sorted(warnings, key=_place)[: self.max_issues - len(errors)]
-        return sorted(issues, key=_place)
+        max_issues (and `limit`): errors are kept first when the cap cuts (the error that stops a run is
+        never left out behind 50 warnings). Only the issues shown are built."""
+        cap = min((c for c in (self.max_issues, limit) if c is not None), default=None)
+        total = sum(item.count if isinstance(item, Batch) else 1 for item in self._items)
+        if cap is None or total <= cap:
+            return sorted(self.issues, key=_place)
+        file, row, warning, col = self._places()
+        order = np.lexsort((col, warning, row, file))  # stable: the order found breaks ties
+        errors = np.flatnonzero(~warning)[:cap]
+        warnings = order[warning[order]][: cap - len(errors)]
+        keep = np.zeros(total, dtype=bool)
+        keep[errors] = keep[warnings] = True
+        return self._built(order[keep[order]])
+
+    def _places(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """Every issue's place as arrays in the order found (its file and sheet ranked, row, whether a
+        warning, column), no batch built."""
+        pairs: dict[tuple[str, str], int] = {}
+        parts: list[list[np.ndarray]] = []
+        for item in self._items:
+            if isinstance(item, Batch):
+                at = item.places()
+                ids = np.array([pairs.setdefault(f, len(pairs)) for f in at.files], dtype=np.int64)
+                warned = np.full(item.count, item.severity != Severity.ERROR)
+                parts.append([ids[at.source], at.row, warned, at.col])
+            else:
+                name, sheet, *where = _place(item)
+                parts.append([np.array([v]) for v in (pairs.setdefault((name, sheet), len(pairs)), *where)])
+        ranks = np.empty(len(pairs), dtype=np.int64)
+        ranks[[pairs[p] for p in sorted(pairs)]] = np.arange(len(pairs))
+        file, row, warning, col = (np.concatenate(column) for column in zip(*parts, strict=True))
+        return ranks[file], row, warning.astype(bool), col
+
+    def _built(self, positions: np.ndarray) -> list[Issue]:
+        """The issues at `positions` (in the order found over every item), in that order; a batch builds
+        only those."""
+        sizes = [item.count if isinstance(item, Batch) else 1 for item in self._items]
+        starts = np.cumsum([0, *sizes])
+        owner = np.searchsorted(starts, positions, side="right") - 1
+        found: dict[int, Issue] = {}
+        for k in np.unique(owner).tolist():
+            item, wanted = self._items[k], positions[owner == k]
+            local = np.sort(wanted) - starts[k]
+            built = item.build(local) if isinstance(item, Batch) else [item]
+            found.update(zip((local + starts[k]).tolist(), built, strict=True))
+        return [found[p] for p in positions.tolist()]
 
     def summary(self) -> dict[str, Any]:
         counts = self.counts()

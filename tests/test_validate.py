@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import csv
+import functools
 import json
+from collections.abc import Callable
 from pathlib import Path
 
+import numpy as np
 import openpyxl
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -264,8 +268,47 @@ def test_issues_read_after_scoring_are_found_again() -> None:
     assert run.result is not None
     assert all(not layer.cache for layer in run.submission.layers.values())
     batches = [b for b in run.report._items if isinstance(b, Batch)]
-    assert batches and not any(_reaches(b.build, Block) for b in batches)
+    assert batches and not any(_reaches(b.build, Block) or _reaches(b.places, Block) for b in batches)
     assert run.report.to_dict() == _report(path).to_dict()
+
+
+def test_a_capped_list_builds_only_its_issues_and_shows_what_every_issue_built_would(tmp_path: Path) -> None:
+    """At a cap, the issues shown come from the batches' places (no issue built that is not shown): the
+    same issues in the same order as sorting every built issue, errors first, then warnings by place."""
+    from dti.issues import Batch, Issue, Severity, _place
+
+    with (SAMPLES / "2024.csv").open(encoding="utf-8", newline="") as f:
+        head, *body = list(csv.reader(f))
+    for k, row in enumerate(body):  # every 5th value left empty, every 35th not a number
+        row[3] = ("abc" if k % 35 == 0 else "") if k % 5 == 0 else row[3]
+    half = len(body) // 2
+    for name, part in (("b.csv", body[:half]), ("a.csv", body[half:])):
+        with (tmp_path / name).open("w", encoding="utf-8", newline="") as f:
+            csv.writer(f).writerows([head, *part])
+    paths = [tmp_path / "b.csv", tmp_path / "a.csv"]
+    every = _report(*paths).issues
+    assert sum(i.severity is Severity.ERROR for i in every) > 5 and len(every) > 300
+    for cap in (5, 40, 250):
+        report = _report(*paths)
+        report.max_issues = cap
+        built: list[Issue] = []
+
+        def counted(
+            keep: np.ndarray | None, build: Callable[..., list[Issue]], built: list[Issue] = built
+        ) -> list[Issue]:
+            found = build(keep)
+            built.extend(found)
+            return found
+
+        for k, item in enumerate(report._items):
+            if isinstance(item, Batch):
+                build = functools.partial(counted, build=item.build)
+                report._items[k] = Batch(item.code, item.severity, item.count, build, item.places)
+        errors = [i for i in every if i.severity is Severity.ERROR][:cap]
+        warnings = sorted((i for i in every if i.severity is not Severity.ERROR), key=_place)
+        expected = sorted(errors + warnings[: cap - len(errors)], key=_place)
+        assert report.shown() == expected
+        assert len(built) <= cap
 
 
 def test_shown_issues_keep_the_error_and_read_in_sheet_row_column_order() -> None:

@@ -122,6 +122,24 @@ def _read_register(units: Path, mtime: int, size: int) -> UnitRegister:
     return UnitRegister.read(units)
 
 
+def spec_of(ref: str | None) -> Spec | None:
+    """The --spec, read once per command (report and rank read a file per year); None when not given."""
+    if ref is None:
+        return None
+    try:
+        stamp = Path(ref).stat()
+    except OSError:  # a bundled id, or a file the loader reports
+        return _load_spec(ref, 0, -1)
+    return _load_spec(ref, stamp.st_mtime_ns, stamp.st_size)
+
+
+@functools.lru_cache(maxsize=4)
+def _load_spec(ref: str, mtime: int, size: int) -> Spec:
+    from dti.spec import load_spec
+
+    return load_spec(ref)
+
+
 def evaluate(
     files: list[Path],
     inputs: Inputs,
@@ -139,7 +157,7 @@ def evaluate(
     check_sheet(inputs.sheet, files)
     run = evaluate(
         files,
-        spec or inputs.spec,
+        spec or spec_of(inputs.spec),
         register(inputs.units),
         layout=layout_name(inputs.layout),
         sheet=inputs.sheet,

@@ -13,7 +13,7 @@ from typing import Any, Literal
 
 import numpy as np
 
-from dti.io.grid import cell_ref
+from dti.io.grid import col_letter
 from dti.issues import Issue
 from dti.numbers import ABSENT, MISSING
 from dti.spec import Spec
@@ -145,18 +145,27 @@ class Submission:
 
     def locate(self, layer: Layer, i: int, j: int) -> dict[str, Any]:
         """The Issue fields of cell (unit i, node j) of a layer."""
-        source = self.sources[layer.source[i, j]]
-        row, col = int(layer.row[i, j]), int(layer.col[i, j])
-        return {
-            "file": source.name,
-            "sheet": source.sheet,
-            "row": row,
-            "column": source.header[col] if col < len(source.header) else "",
-            "cell": cell_ref(col, row),
-            "unit": self.units[i],
-            "indicator": self.codes[j],
-            "value": self.text(int(layer.token[i, j])),
-        }
+        found = self.located(layer, np.array([i]), np.array([j]))
+        keys = ("file", "sheet", "row", "column", "cell", "unit", "indicator", "value")
+        return {key: values[0] for key, values in zip(keys, found, strict=True)}
+
+    def located(self, layer: Layer, i: np.ndarray, j: np.ndarray) -> list[list[Any]]:
+        """The Issue fields of cells (units i, nodes j) of a layer, a list each, in Issue's order: file,
+        sheet, row, column, cell, unit, indicator, value."""
+        sources = layer.source[i, j].tolist()
+        rows, cols = layer.row[i, j].tolist(), layer.col[i, j].tolist()
+        headers = [self.sources[s].header for s in sources]
+        letters = {c: col_letter(c) for c in set(cols)}
+        return [
+            [self.sources[s].name for s in sources],
+            [self.sources[s].sheet for s in sources],
+            rows,
+            [h[c] if c < len(h) else "" for h, c in zip(headers, cols, strict=True)],
+            [f"{letters[c]}{r}" for c, r in zip(cols, rows, strict=True)],
+            [self.units[k] for k in i.tolist()],
+            [self.codes[k] for k in j.tolist()],
+            [self.text(t) for t in layer.token[i, j].tolist()],
+        ]
 
     def gives_leaves(self, spec: Spec) -> bool:
         return bool(self.given[:, spec.graph.is_leaf].any())

@@ -6,12 +6,12 @@ import functools
 
 import numpy as np
 
-from dti.engine.block import Check
+from dti.engine.block import Block, Check
 from dti.engine.rules import CHECK_ORDER, blocks
 from dti.engine.submission import Layer, Submission
-from dti.issues import Batch, Issue, IssueCode, Report, Severity, issue
+from dti.issues import Batch, Issue, IssueCode, Places, Report, Severity, issue
 from dti.spec import Spec
-from dti.words import note
+from dti.words import note, say
 
 
 def validate(spec: Spec, submission: Submission, max_issues: int | None = None) -> Report:
@@ -44,23 +44,71 @@ def _cell_issues(spec: Spec, submission: Submission, layer: Layer) -> list[Batch
             with np.errstate(invalid="ignore", divide="ignore"):
                 count = int(np.count_nonzero(check.flags(block) & given))
             if count:
-                build = functools.partial(_located, spec, submission, layer, b, check)
-                found.append((CHECK_ORDER.index(check.code), Batch(check.code, check.severity, count, build)))
+                at = (spec, submission, layer, b, check)
+                where = functools.partial(_places, *at)
+                build = functools.partial(_located, *at)
+                found.append(
+                    (CHECK_ORDER.index(check.code), Batch(check.code, check.severity, count, build, where))
+                )
     found.sort(key=lambda item: item[0])
     return [batch for _, batch in found]
 
 
-def _located(spec: Spec, submission: Submission, layer: Layer, b: int, check: Check) -> list[Issue]:
-    """The issues of one check over the b-th block, each with its file, row and cell."""
+def _flagged(
+    spec: Spec, submission: Submission, layer: Layer, b: int, check: Check
+) -> tuple[Block, np.ndarray, np.ndarray]:
+    """The b-th block and the unit rows and block columns of the cells the check flags, in order."""
     block = blocks(spec, layer, submission.tokens)[b][1]
     with np.errstate(invalid="ignore", divide="ignore"):
         flagged = check.flags(block) & (block.status != 0)
-    issues = []
     rows, cols = np.nonzero(flagged)
-    for i, k in zip(rows.tolist(), cols.tolist(), strict=True):
-        where = submission.locate(layer, i, int(block.columns[k]))
-        key, params = check.message(block, i, k, where["value"])
-        issues.append(issue(check.code, check.severity, key, params, **where))
+    return block, rows, cols
+
+
+def _places(spec: Spec, submission: Submission, layer: Layer, b: int, check: Check) -> Places:
+    """Where the check's issues over the b-th block are, without building them."""
+    block, rows, cols = _flagged(spec, submission, layer, b, check)
+    nodes = block.columns[cols]
+    files = [(s.name, s.sheet or "") for s in submission.sources]
+    return Places(files, layer.source[rows, nodes], layer.row[rows, nodes], layer.col[rows, nodes])
+
+
+def _located(
+    spec: Spec, submission: Submission, layer: Layer, b: int, check: Check, keep: np.ndarray | None
+) -> list[Issue]:
+    """The issues of one check over the b-th block (those at the positions `keep`, in the order found;
+    None: all), each with its file, row and cell."""
+    block, rows, cols = _flagged(spec, submission, layer, b, check)
+    if keep is not None:
+        rows, cols = rows[keep], cols[keep]
+    where = submission.located(layer, rows, block.columns[cols])
+    issues = []
+    english: dict[str, str] = {}  # a sentence without parameters, worded once
+    for i, k, place in zip(rows.tolist(), cols.tolist(), zip(*where, strict=True), strict=True):
+        file, sheet, row, column, cell, unit, indicator, value = place
+        key, params = check.message(block, i, k, value)
+        if params:
+            message = say(key, "en", **params)
+        else:
+            message = english.get(key) or english.setdefault(key, say(key, "en"))
+        said = tuple(params.items())
+        issues.append(
+            Issue(
+                check.code,
+                check.severity,
+                message,
+                file,
+                sheet,
+                row,
+                column,
+                cell,
+                unit,
+                indicator,
+                value,
+                key,
+                said,
+            )
+        )
     return issues
 
 

@@ -130,11 +130,13 @@ def quality(briefing: Briefing, lang: Lang, sheets: bool = True, limit: int = 50
     if rows and sheets:
         from dti.views.validation import issues as issue_views
 
-        views = issue_views(report, lang)
+        views = issue_views(report, lang, limit=limit)
         listed = [r for v in views for r in v.rows]
-        sheet = View(None, views[0].columns, listed[:limit], sheet=word("report.issues", lang))
-        if len(listed) > limit:
-            sheet.notes.append(say("notes.report-first-issues", lang, shown=limit, total=len(listed)))
+        sheet = View(None, views[0].columns, listed, sheet=word("report.issues", lang))
+        if len(listed) < n_err + n_warn:
+            sheet.notes.append(
+                say("notes.report-first-issues", lang, shown=len(listed), total=n_err + n_warn)
+            )
         listing.append(sheet)
     view = View(None, columns, rows, sheet=word("report.quality", lang))
     return Section(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from typing import Any
 
 import numpy as np
@@ -13,14 +13,17 @@ from dti.views.base import Column, Lang, View, word
 from dti.words import say
 
 
-def issues(report: Report, lang: Lang = "vi", workbooks: set[str] | None = None) -> list[View]:
-    """A table per file of the shown issues; the last view's notes count them and give the verdict.
+def issues(
+    report: Report, lang: Lang = "vi", workbooks: set[str] | None = None, limit: int | None = None
+) -> list[View]:
+    """A table per file of the shown issues (at most `limit`, beside the report's own cap); the last
+    view's notes count them and give the verdict.
     An issue in a file of `workbooks` (read as several sheets) names its sheet in the cell column
     (`Sở Y tế!E9`); without `workbooks`, a file whose issues stand on several sheets does."""
     keys = ("row", "cell", "column", "unit", "severity", "issue", "message")
     columns = [Column(k, word(k, lang), "int" if k == "row" else "text", empty="") for k in keys]
     columns[4] = Column("level", word("severity", lang), tone="severity")
-    shown = report.shown()
+    shown = report.shown(limit)
     if workbooks is None:  # not said: a file whose issues stand on several sheets names them
         sheets: dict[str | None, set[str]] = defaultdict(set)
         for i in shown:
@@ -50,17 +53,18 @@ def issues(report: Report, lang: Lang = "vi", workbooks: set[str] | None = None)
             }
         )
     views = [View(escape_controls(f), columns, rows) for f, rows in by_file.items()] or [View(None, [], [])]
-    counts = Counter(str(i.code) for i in report.issues)
+    counts = report.counts()  # no batch built for a count
+    errors, warnings = (sum(report.counts(level).values()) for level in ("error", "warning"))
     notes = []
     if counts:
         listed = [f"{c} {n}" for c, n in sorted(counts.items())]
         notes.append(say("label.validate.by-code", lang, counts=listed))
-    if len(shown) < len(report.issues):
-        notes.append(say("label.validate.shown", lang, shown=len(shown), total=len(report.issues)))
+    if len(shown) < errors + warnings:
+        notes.append(say("label.validate.shown", lang, shown=len(shown), total=errors + warnings))
     verdict = "label.validate.valid" if report.valid else "label.validate.invalid"
-    notes.append(say(verdict, lang, errors=len(report.errors), warnings=len(report.warnings)))
-    if report.strict and report.warnings:
-        notes.append(say("ci.strict-warnings", lang, warnings=len(report.warnings)))
+    notes.append(say(verdict, lang, errors=errors, warnings=warnings))
+    if report.strict and warnings:
+        notes.append(say("ci.strict-warnings", lang, warnings=warnings))
     views[-1].notes = notes
     return views
 
