@@ -19,7 +19,7 @@ from isal import isal_zlib
 
 from dti.views import Column, View
 from dti.write.xlsx import views_workbook
-from dti.write.xlsxbook import clean, cleaned
+from dti.write.xlsxbook import Book, clean, cleaned
 from dti.write.xlsxbulk import BulkSheet
 from dti.write.xlsxparts import DEFLATE_LEVEL
 from tests.conftest import soffice_convert
@@ -208,27 +208,41 @@ def test_a_marked_number_column_is_as_wide_as_its_widest_marked_cell() -> None:
 
 
 @pytest.mark.slow
-def test_libreoffice_reads_a_workbook_of_whole_columns(tmp_path: Path) -> None:
-    # the bulk rows' XML and the faster deflate make a file an office suite opens as written
+@pytest.mark.parametrize("compact", [False, True])
+def test_libreoffice_reads_a_workbook_of_whole_columns(tmp_path: Path, compact: bool) -> None:
+    # the bulk rows' XML (compact: without references, an empty cell in each gap) and the faster deflate
+    # make a file an office suite opens as written
     rows = [{"unit": f"X{k}", "name": f"Xã Tân Phú {k}", "dti": k / 8 if k % 3 else None} for k in range(300)]
     columns = [Column("unit", "Mã"), Column("name", "Tên đơn vị"), Column("dti", "DTI", "value", 4)]
+    columns += [Column("note", "Ghi chú"), Column("rank", "Hạng", "int")]  # a column of none, then one
+    for k, row in enumerate(rows):
+        row["rank"] = k + 1 if k % 4 else None
+    book = Book("vi", ",", compact=compact)
+    book.table(book.sheet("Giá trị", "1"), View(None, columns, rows))
     source = tmp_path / "gia_tri.xlsx"
-    source.write_bytes(views_workbook([View(None, columns, rows, sheet="Giá trị")]))
+    source.write_bytes(book.close())
+    assert ('<c r="B2"' not in zipfile.ZipFile(source).read("xl/worksheets/sheet1.xml").decode()) == compact
     lines = (
         soffice_convert(source, "csv:Text - txt - csv (StarCalc):44,34,76", tmp_path / "csv")
         .read_text(encoding="utf-8")
         .splitlines()
     )
-    assert lines[0] == "Mã,Tên đơn vị,DTI"
-    assert lines[1:4] == ["X0,Xã Tân Phú 0,", "X1,Xã Tân Phú 1,0.1250", "X2,Xã Tân Phú 2,0.2500"]
-    assert len(lines) == 301 and lines[-1] == "X299,Xã Tân Phú 299,37.3750"
+    assert lines[0] == "Mã,Tên đơn vị,DTI,Ghi chú,Hạng"
+    assert lines[1:4] == ["X0,Xã Tân Phú 0,,,", "X1,Xã Tân Phú 1,0.1250,,2", "X2,Xã Tân Phú 2,0.2500,,3"]
+    assert len(lines) == 301 and lines[-1] == "X299,Xã Tân Phú 299,37.3750,,300"
 
 
+@pytest.mark.parametrize("compact", [False, True])
 @pytest.mark.parametrize("seed", range(40))
-def test_random_sheets_of_whole_columns_read_as_written_cell_by_cell(seed: int) -> None:
+def test_random_sheets_of_whole_columns_read_as_written_cell_by_cell(
+    seed: int, compact: bool, tmp_path: Path
+) -> None:
     # columns of numbers or texts in two looks, gaps, bold cells written alone among them, taller rows:
     # every cell's value, type, font and number format, the heights, the spans and the cells' order the
-    # same as XlsxWriter's cell by cell (the formats' and shared strings' numbering may differ)
+    # same as XlsxWriter's cell by cell (the formats' and shared strings' numbering may differ); a compact
+    # sheet's bulk rows (no references, an empty cell for each gap) read the same, by openpyxl and by dti
+    from dti.io.xlsx import read_xlsx
+
     rnd = random.Random(seed)
     size, top = rnd.randint(1, 60), rnd.randint(0, 20)
     numbers = [rnd.random() * 10 ** rnd.randint(-8, 8), rnd.randint(-5, 5), 1e-05]
@@ -263,8 +277,13 @@ def test_random_sheets_of_whole_columns_read_as_written_cell_by_cell(seed: int) 
     def read(whole: bool) -> list[Any]:
         buffer = io.BytesIO()
         book = xlsxwriter.Workbook(buffer, {"in_memory": True})
-        fill(book, book.add_worksheet("Giá trị", worksheet_class=BulkSheet), whole)
+        sheet = book.add_worksheet("Giá trị", worksheet_class=BulkSheet)
+        sheet.compact = compact
+        fill(book, sheet, whole)
         book.close()
+        saved = tmp_path / f"{whole}.xlsx"
+        saved.write_bytes(buffer.getvalue())
+        grid = read_xlsx(saved, None)
         sheet = openpyxl.load_workbook(buffer)["Giá trị"]
         cells = [
             (c.coordinate, c.value, c.data_type, c.font.b, c.font.color and c.font.color.rgb, c.number_format)
@@ -275,7 +294,9 @@ def test_random_sheets_of_whole_columns_read_as_written_cell_by_cell(seed: int) 
         heights = sorted((k, d.height) for k, d in sheet.row_dimensions.items() if d.height)
         xml = zipfile.ZipFile(buffer).read("xl/worksheets/sheet1.xml").decode()
         tags = re.findall(r"<row [^>]*>", xml)
-        return [cells, heights, tags, re.findall(r'<c r="([A-Z]+\d+)"', xml), sheet.dimensions]
+        seen = [grid.header, [(c.texts, c.codes.tolist()) for c in grid.columns], grid.rows.tolist()]
+        refs = [] if compact else re.findall(r'<c r="([A-Z]+\d+)"', xml)
+        return [cells, heights, tags, refs, sheet.dimensions, seen]
 
     assert read(True) == read(False)
 

@@ -42,7 +42,7 @@ def views_workbook(views: list[View], lang: Lang = "vi", decimal: Decimal = ",")
 def document_workbook(doc: Document) -> bytes:
     """A summary sheet (title, each section's facts and lines, links to its sheets), a sheet per table,
     each section's charts as native Excel charts beside its first table, their data on a last sheet."""
-    book = Book(doc.lang, doc.decimal, doc.title)
+    book = Book(doc.lang, doc.decimal, doc.title, compact=True)  # read by people: see BulkSheet.compact
     summary = book.sheet(book.word("summary"), "1")
     placed: dict[str, list[tuple[str, Any, Placed]]] = {}
     for section in doc.sections:

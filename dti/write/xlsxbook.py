@@ -150,8 +150,9 @@ class Placed:
 class Book:
     """An XlsxWriter workbook in memory, with cached formats."""
 
-    def __init__(self, lang: Lang, decimal: Decimal, title: str = "") -> None:
-        self.lang, self.decimal = lang, decimal
+    def __init__(self, lang: Lang, decimal: Decimal, title: str = "", compact: bool = False) -> None:
+        """`compact`: large tables' rows written without cell references (BulkSheet.compact)."""
+        self.lang, self.decimal, self.compact = lang, decimal, compact
         self.buffer = io.BytesIO()
         options = {
             "in_memory": True,
@@ -177,7 +178,9 @@ class Book:
     def sheet(self, wanted: str, fallback: str) -> Any:
         (name,) = sheet_names([wanted], fallback, self.taken)
         self.taken.add(name)
-        return self.book.add_worksheet(name, worksheet_class=BulkSheet)
+        sheet = self.book.add_worksheet(name, worksheet_class=BulkSheet)
+        sheet.compact = self.compact
+        return sheet
 
     def close(self) -> bytes:
         with deflated_fast():

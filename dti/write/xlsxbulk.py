@@ -6,6 +6,10 @@ and writes its cells' XML with pyarrow's string kernels when the sheet is saved,
 without a Python string per cell: the same XML (`<c r="B2" s="3"><v>…`, numbers to 16 significant digits
 as XlsxWriter writes them, texts in the shared string table), so the workbook reads and looks the same.
 Cells written one by one (a bold row, a coloured cell) keep their place in the row.
+
+A compact sheet (a report's: read by people, in Excel, LibreOffice, openpyxl, pandas or calamine) writes
+its bulk rows' cells without their references, each standing after the one before it as the format
+allows, and an empty cell (`<c/>`) where a row has no value: a third less XML, the same values read.
 """
 
 from __future__ import annotations
@@ -41,19 +45,33 @@ class _Block:
 @dataclass
 class _Column:
     """A sheet column's bulk cells (its blocks merged, the first block holding a row's cell kept): each
-    row's index in `tails`, each tail a cell's XML after its row number (`" s="3"><v>0.25</v></c>`)."""
+    row's index in `tails`, each tail a cell's XML after its reference (` s="3"><v>0.25</v></c>`)."""
 
     start: str  # '<c r="B'
     tails: Any  # a pyarrow large_string array
     codes: np.ndarray  # over the bulk rows, -1 for no cell
 
+    def cells(self, compact: bool) -> tuple[Any, np.ndarray]:
+        """Each row's cell as an index into the texts returned: without its reference when `compact`
+        (`<c s="3"><v>0.25</v></c>`, the cell then standing right after the one before it), else its tail;
+        a row without a cell gets a last text, an empty cell (`<c/>`), or the tail of one (`/>`)."""
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        texts = pc.binary_join_element_wise(_text("<c"), self.tails, _text("")) if compact else self.tails
+        empty = _arrow(["<c/>" if compact else "/>"]).cast(pa.large_string())
+        return pa.concat_arrays([texts, empty]), np.where(self.codes >= 0, self.codes, len(self.tails))
+
 
 class BulkSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter has no type stubs for subclassing
     """A worksheet that also takes whole columns: numbers() and strings()."""
 
+    compact = False  # bulk rows without cell references (see the module's note)
+
     def __init__(self) -> None:
         super().__init__()
         self.blocks: list[_Block] = []
+        self._compact: list[tuple[Any, np.ndarray]] = []  # each column's cells in a compact sheet
 
     def numbers(self, top: int, col: int, numbers: np.ndarray, fmt: Any) -> None:
         """Numbers down column `col` from row `top`, one format; NaN is no cell."""
@@ -120,7 +138,7 @@ class BulkSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter has no type stub
             codes[block.top - low : block.top - low + len(block.codes)] = block.codes
             style = "" if block.fmt is None else f' s="{block.fmt._get_xf_index()}"'
             shared = ' t="s"' if block.kind == "s" else ""
-            head = f'"{style}{shared}><v>'
+            head = f"{style}{shared}><v>"
             tails = pc.binary_join_element_wise(_text(head), self._texts(block), _text("</v></c>"), _text(""))
             if block.col not in columns:
                 columns[block.col] = _Column(f'<c r="{xl_col_to_name(block.col)}', tails, codes)
@@ -134,18 +152,35 @@ class BulkSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter has no type stub
 
     def _write_bulk_rows(self, columns: dict[int, _Column], low: int, start: int, stop: int) -> None:
         """Rows start..stop (sheet rows; each holds bulk cells only, no attributes): their <row> XML made
-        by pyarrow's string kernels a chunk at a time, no Python string per cell."""
+        by pyarrow's string kernels a chunk at a time, no Python string per cell. A compact sheet whose
+        bulk columns stand side by side writes every cell of them, an empty cell where a row has no value,
+        and a reference only on the first (none from column A)."""
         import pyarrow as pa
         import pyarrow.compute as pc
 
+        keys = list(columns)
+        if self.compact and not self._compact:  # a column between two without any: its empty cells
+            none = _Column("", _arrow([]), np.full(len(columns[keys[0]].codes), -1))
+            every = [columns.get(c, none) for c in range(keys[0], keys[-1] + 1)]
+            # the first column's cells keep their reference unless it is column A
+            self._compact = [k.cells(n > 0 or keys[0] == 0) for n, k in enumerate(every)]
         for first in range(start, stop, CHUNK):
             last = min(first + CHUNK, stop)
             numbered = _ints(np.arange(first + 1, last + 1)).cast(pa.large_string())
-            cells = []
-            for column in columns.values():
-                codes = column.codes[first - low : last - low]
-                tails = column.tails.take(_ints(codes, codes >= 0))
-                cells.append(pc.binary_join_element_wise(_text(column.start), numbered, tails, _text("")))
+            if self.compact:
+                cells = [texts.take(_ints(codes[first - low : last - low])) for texts, codes in self._compact]
+                if keys[0] > 0:  # the row's first cell, after column A: referenced
+                    start_of = _text(columns[keys[0]].start)
+                    cells[0] = pc.binary_join_element_wise(
+                        start_of, numbered, _text('"'), cells[0], _text("")
+                    )
+            else:
+                cells = []
+                for column in columns.values():
+                    codes = column.codes[first - low : last - low]
+                    tails = column.tails.take(_ints(codes, codes >= 0))
+                    join = (_text(column.start), numbered, _text('"'), tails, _text(""))
+                    cells.append(pc.binary_join_element_wise(*join))
             joined = pc.binary_join_element_wise(
                 *cells, _text(""), null_handling="replace", null_replacement=""
             )
@@ -252,7 +287,7 @@ class BulkSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter has no type stub
         """A row of the bulk range with cells written one by one or row attributes (a bold row, a height):
         every cell in column order."""
         present = {
-            c: f"{k.start}{row_num + 1}{k.tails[k.codes[at]].as_py()}"
+            c: f'{k.start}{row_num + 1}"{k.tails[k.codes[at]].as_py()}'
             for c, k in columns.items()
             if k.codes[at] >= 0
         }
