@@ -52,16 +52,17 @@ class _Column:
     tails: Any  # a pyarrow large_string array
     codes: np.ndarray  # over the bulk rows, -1 for no cell
 
-    def cells(self, compact: bool) -> tuple[Any, np.ndarray]:
-        """Each row's cell as an index into the texts returned: without its reference when `compact`
-        (`<c s="3"><v>0.25</v></c>`, the cell then standing right after the one before it), else its tail;
-        a row without a cell gets a last text, an empty cell (`<c/>`), or the tail of one (`/>`)."""
+    def compact(self, first: bool) -> tuple[Any, np.ndarray]:
+        """The column's cells in a compact row and each row's index into them (-1: none, the row's empty
+        cell): without their reference (`<c s="3"><v>0.25</v></c>`), or, as the row's `first` cell
+        after column A, their tails and `/>` for an empty one (its reference is put before them)."""
         import pyarrow as pa
         import pyarrow.compute as pc
 
-        texts = pc.binary_join_element_wise(_text("<c"), self.tails, _text("")) if compact else self.tails
-        empty = _arrow(["<c/>" if compact else "/>"]).cast(pa.large_string())
-        return pa.concat_arrays([texts, empty]), np.where(self.codes >= 0, self.codes, len(self.tails))
+        if not first:
+            return pc.binary_join_element_wise(_text("<c"), self.tails, _text("")), self.codes
+        texts = pa.concat_arrays([self.tails, _arrow(["/>"]).cast(pa.large_string())])
+        return texts, np.where(self.codes >= 0, self.codes, len(self.tails))
 
 
 class BulkSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter has no type stubs for subclassing
@@ -72,7 +73,7 @@ class BulkSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter has no type stub
     def __init__(self) -> None:
         super().__init__()
         self.blocks: list[_Block] = []
-        self._compact: list[tuple[Any, np.ndarray]] = []  # each column's cells in a compact sheet
+        self._compact: list[tuple[Any, np.ndarray] | None] = []  # a compact sheet's columns (see there)
 
     def numbers(self, top: int, col: int, numbers: np.ndarray, fmt: Any) -> None:
         """Numbers down column `col` from row `top`, one format; NaN is no cell."""
@@ -160,38 +161,42 @@ class BulkSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter has no type stub
         import pyarrow.compute as pc
 
         keys = list(columns)
+        lead = self.compact and keys[0] > 0  # the rows' first cell, after column A: referenced
         if self.compact and not self._compact:  # a column between two without any: its empty cells
-            none = _Column("", _arrow([]), np.full(len(columns[keys[0]].codes), -1))
-            every = [columns.get(c, none) for c in range(keys[0], keys[-1] + 1)]
-            # the first column's cells keep their reference unless it is column A
-            self._compact = [k.cells(n > 0 or keys[0] == 0) for n, k in enumerate(every)]
+            self._compact = [
+                columns[c].compact(lead and c == keys[0]) if c in columns else None
+                for c in range(keys[0], keys[-1] + 1)
+            ]
         for first in range(start, stop, CHUNK):
             last = min(first + CHUNK, stop)
             numbered = _ints(np.arange(first + 1, last + 1)).cast(pa.large_string())
+            cells = []
             if self.compact:
-                cells = [texts.take(_ints(codes[first - low : last - low])) for texts, codes in self._compact]
-                if keys[0] > 0:  # the row's first cell, after column A: referenced
+                for found in self._compact:
+                    if found is None:
+                        cells.append(_text("<c/>"))
+                        continue
+                    codes = found[1][first - low : last - low]
+                    cells.append(found[0].take(_ints(codes, codes >= 0)))
+                if lead:
                     start_of = _text(columns[keys[0]].start)
                     cells[0] = pc.binary_join_element_wise(
                         start_of, numbered, _text('"'), cells[0], _text("")
                     )
             else:
-                cells = []
                 for column in columns.values():
                     codes = column.codes[first - low : last - low]
                     tails = column.tails.take(_ints(codes, codes >= 0))
                     join = (_text(column.start), numbered, _text('"'), tails, _text(""))
                     cells.append(pc.binary_join_element_wise(*join))
-            joined = pc.binary_join_element_wise(
-                *cells, _text(""), null_handling="replace", null_replacement=""
-            )
             groups = np.arange(first, last) // 16
             spans = [self.row_spans.get(g) for g in range(groups[0], groups[-1] + 1)]
             spans = [f'" spans="{span}' if span else "" for span in spans]
             spanned = _arrow(spans).take(_ints(groups - groups[0]))
-            rows = pc.binary_join_element_wise(
-                _text('<row r="'), numbered, spanned, _text('">'), joined, _text("</row>"), _text("")
-            )
+            # a row without a cell in a column: none, or in a compact row its empty cell
+            empty = "<c/>" if self.compact else ""
+            parts = (_text('<row r="'), numbered, spanned, _text('">'), *cells, _text("</row>"), _text(""))
+            rows = pc.binary_join_element_wise(*parts, null_handling="replace", null_replacement=empty)
             self.fh.write(_joined(rows))
 
     def _get_range_data(self, row_start: int, col_start: int, row_end: int, col_end: int) -> list[Any]:
