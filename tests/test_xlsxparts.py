@@ -105,5 +105,15 @@ def test_the_bulk_writers_are_the_ones_xlsxwriter_calls(monkeypatch: Any) -> Non
     for name in ("_shared", "_num_cache", "_str_cache"):
         real = getattr(parts, name)
         monkeypatch.setattr(parts, name, lambda *a, _n=name, _r=real: called.append(_n) or _r(*a))
+    real_bytes = parts.Part.write_bytes
+    monkeypatch.setattr(
+        parts.Part, "write_bytes", lambda self, data: called.append("rows") or real_bytes(self, data)
+    )
     _parts(Workbook)
     assert {"_shared", "_num_cache", "_str_cache"} <= set(called)
+    # a report's bulk rows go to the zip as the bytes pyarrow made (XlsxWriter's fh: a StringIO)
+    from dti.views import Column, View
+    from dti.write.xlsx import views_workbook
+
+    views_workbook([View(None, [Column("dti", "DTI", "value", 4)], [{"dti": k / 7} for k in range(50)])])
+    assert "rows" in called

@@ -24,6 +24,7 @@ from xlsxwriter.utility import xl_col_to_name
 from xlsxwriter.worksheet import Worksheet
 
 from dti.numbers import texts_array
+from dti.write.xlsxparts import Part
 
 CHUNK = 1024  # rows made into XML at once: a few MB of text alive, not the whole sheet's
 
@@ -197,7 +198,10 @@ class BulkSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter has no type stub
             empty = "<c/>" if self.compact else ""
             parts = (_text('<row r="'), numbered, spanned, _text('">'), *cells, _text("</row>"), _text(""))
             rows = pc.binary_join_element_wise(*parts, null_handling="replace", null_replacement=empty)
-            self.fh.write(_joined(rows))
+            if isinstance(self.fh, Part):
+                self.fh.write_bytes(_joined(rows))
+            else:
+                self.fh.write(_joined(rows).decode())
 
     def _get_range_data(self, row_start: int, col_start: int, row_end: int, col_end: int) -> list[Any]:
         """A chart's cached data as XlsxWriter reads it from its cells (numbers to 16 digits, texts, None
@@ -325,11 +329,11 @@ class BulkSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter has no type stub
             self._write_empty_row(row_num, span, info)
 
 
-def _joined(texts: Any) -> str:
-    """A pyarrow large_string array (no nulls) as one text: its data buffer's bytes between its first and
-    last offsets, without a Python string per element."""
+def _joined(texts: Any) -> bytes:
+    """A pyarrow large_string array (no nulls) as one UTF-8 text: its data buffer's bytes between its first
+    and last offsets, without a Python string per element."""
     offsets = np.frombuffer(texts.buffers()[1], dtype=np.int64)[texts.offset :]
-    return texts.buffers()[2][int(offsets[0]) : int(offsets[len(texts)])].to_pybytes().decode()
+    return texts.buffers()[2][int(offsets[0]) : int(offsets[len(texts)])].to_pybytes()
 
 
 # pyarrow arrays and scalars are made from buffers: pa.array() and pa.scalar() import pandas (~0.25 s,

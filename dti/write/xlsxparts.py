@@ -8,6 +8,7 @@ deflated by ISA-L (isal) instead of zlib.
 
 from __future__ import annotations
 
+import io
 import re
 import threading
 import zipfile
@@ -73,7 +74,48 @@ class Workbook(xlsxwriter.Workbook):  # type: ignore[misc]  # XlsxWriter has no 
         return _Packager()
 
 
+class Part(io.StringIO):
+    """A part's XML as XlsxWriter writes it (text), where a bulk sheet also writes UTF-8 bytes (its rows,
+    made by pyarrow): kept as bytes, not decoded to be encoded again when the part is zipped."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[bytes] = []
+
+    def write_bytes(self, data: bytes) -> None:
+        self.parts += [super().getvalue().encode(), data]
+        self.seek(0)
+        self.truncate()
+
+    def getvalue(self) -> str:
+        if not self.parts:
+            return super().getvalue()
+        return _Encoded(b"".join([*self.parts, super().getvalue().encode()]))
+
+
+class _Encoded(str):
+    """The part as XlsxWriter's _store_workbook takes it (`getvalue().encode("utf-8")`): its bytes."""
+
+    data: bytes
+
+    def __new__(cls, data: bytes) -> _Encoded:
+        found = super().__new__(cls)
+        found.data = data
+        return found
+
+    def encode(self, encoding: str = "utf-8", errors: str = "strict") -> bytes:
+        return self.data
+
+
 class _Packager(Packager):  # type: ignore[misc]
+    def _filename(self, xml_filename: str) -> Any:
+        """Each part written in memory to a Part (XlsxWriter's own: a StringIO)."""
+        if not self.in_memory:
+            return super()._filename(xml_filename)
+        part = Part()
+        self.filenames.append((part, xml_filename, False))
+        return part
+
     def _write_shared_strings_file(self) -> None:
         """sharedStrings.xml as XlsxWriter's SharedStrings writes it, its strings in one text."""
         table = self.workbook.str_table
