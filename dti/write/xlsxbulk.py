@@ -201,7 +201,7 @@ class BulkSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter has no type stub
             if isinstance(self.fh, Part):
                 self.fh.write_bytes(_joined(rows))
             else:
-                self.fh.write(_joined(rows).decode())
+                self.fh.write(_joined(rows).tobytes().decode())
 
     def _get_range_data(self, row_start: int, col_start: int, row_end: int, col_end: int) -> list[Any]:
         """A chart's cached data as XlsxWriter reads it from its cells (numbers to 16 digits, texts, None
@@ -329,11 +329,11 @@ class BulkSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter has no type stub
             self._write_empty_row(row_num, span, info)
 
 
-def _joined(texts: Any) -> bytes:
+def _joined(texts: Any) -> memoryview:
     """A pyarrow large_string array (no nulls) as one UTF-8 text: its data buffer's bytes between its first
-    and last offsets, without a Python string per element."""
+    and last offsets, not copied, without a Python string per element."""
     offsets = np.frombuffer(texts.buffers()[1], dtype=np.int64)[texts.offset :]
-    return texts.buffers()[2][int(offsets[0]) : int(offsets[len(texts)])].to_pybytes()
+    return memoryview(texts.buffers()[2])[int(offsets[0]) : int(offsets[len(texts)])]
 
 
 # pyarrow arrays and scalars are made from buffers: pa.array() and pa.scalar() import pandas (~0.25 s,

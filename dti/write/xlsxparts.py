@@ -32,7 +32,16 @@ DEFLATE_LEVEL = 1
 
 
 class _FastZip(zipfile.ZipFile):
-    """A ZipFile whose deflated members are compressed by isal at DEFLATE_LEVEL."""
+    """A ZipFile whose deflated members are compressed by isal at DEFLATE_LEVEL, and that takes a Part's
+    pieces one after another (not joined into one copy first)."""
+
+    def writestr(self, zinfo_or_arcname: Any, data: Any, *args: Any, **kwargs: Any) -> None:
+        if not isinstance(data, Pieces):
+            super().writestr(zinfo_or_arcname, data, *args, **kwargs)
+            return
+        with self.open(zinfo_or_arcname, "w") as member:
+            for piece in data:
+                member.write(piece)
 
     def _open_to_write(self, zinfo: zipfile.ZipInfo, force_zip64: bool = False) -> Any:
         writer = super()._open_to_write(zinfo, force_zip64)  # type: ignore[misc]  # private in typeshed
@@ -76,35 +85,39 @@ class Workbook(xlsxwriter.Workbook):  # type: ignore[misc]  # XlsxWriter has no 
 
 class Part(io.StringIO):
     """A part's XML as XlsxWriter writes it (text), where a bulk sheet also writes UTF-8 bytes (its rows,
-    made by pyarrow): kept as bytes, not decoded to be encoded again when the part is zipped."""
+    made by pyarrow): kept as they are, not decoded to be encoded again, and zipped piece by piece."""
 
     def __init__(self) -> None:
         super().__init__()
-        self.parts: list[bytes] = []
+        self.pieces = Pieces()
 
-    def write_bytes(self, data: bytes) -> None:
-        self.parts += [super().getvalue().encode(), data]
+    def write_bytes(self, data: memoryview) -> None:
+        self.pieces += [super().getvalue().encode(), data]
         self.seek(0)
         self.truncate()
 
     def getvalue(self) -> str:
-        if not self.parts:
+        if not self.pieces:
             return super().getvalue()
-        return _Encoded(b"".join([*self.parts, super().getvalue().encode()]))
+        return _Encoded(Pieces([*self.pieces, super().getvalue().encode()]))
+
+
+class Pieces(list[bytes | memoryview]):
+    """A part's UTF-8 bytes in pieces, as _FastZip writes them."""
 
 
 class _Encoded(str):
-    """The part as XlsxWriter's _store_workbook takes it (`getvalue().encode("utf-8")`): its bytes."""
+    """The part as XlsxWriter's _store_workbook takes it (`getvalue().encode("utf-8")`): its pieces."""
 
-    data: bytes
+    pieces: Pieces
 
-    def __new__(cls, data: bytes) -> _Encoded:
+    def __new__(cls, pieces: Pieces) -> _Encoded:
         found = super().__new__(cls)
-        found.data = data
+        found.pieces = pieces
         return found
 
-    def encode(self, encoding: str = "utf-8", errors: str = "strict") -> bytes:
-        return self.data
+    def encode(self, encoding: str = "utf-8", errors: str = "strict") -> Any:
+        return self.pieces
 
 
 class _Packager(Packager):  # type: ignore[misc]
