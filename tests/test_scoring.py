@@ -239,6 +239,10 @@ def test_points_lost_and_recoverable_worked_by_hand() -> None:
     assert back.loc["u1", ["T", "A", "A.2", "B"]].tolist() == [16, 16, 10, 0]
     assert np.isnan(lost.loc["u2", "A.1"]) and back.loc["u2", "A.1"] == 0 and lost.loc["u2", "A.2"] == 0
     assert lost.loc["u3", "B"] == 5 and back.loc["u3", "B"] == 5 and lost.loc["u3", "T"] == 10
+    # some cells' losses made from those cells alone (the report's main indices): the same, NaN included
+    cols = [index[c] for c in ("A", "A.1", "B")]
+    for rows in (slice(None), [1], [2, 0]):
+        np.testing.assert_array_equal(result.lost_at(rows, cols), result.lost_matrix[rows][:, cols])
 
 
 @pytest.mark.slow

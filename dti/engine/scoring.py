@@ -102,9 +102,19 @@ class Result:
         """
         return self._lost(np.nan_to_num(self.missing_matrix))
 
-    def _lost(self, stake: np.ndarray) -> np.ndarray:
+    def lost_at(self, rows: Any, cols: Any) -> np.ndarray:
+        """lost_matrix[rows][:, cols], made from those cells alone (a report's 9 main indices of 10,000
+        communes, not the whole matrix)."""
+        stake = np.nan_to_num(self.missing_matrix[rows][:, cols])
+        return self._lost(stake, self.points_matrix[rows][:, cols], self.max_points_array[cols])
+
+    def _lost(
+        self, stake: np.ndarray, points: np.ndarray | None = None, top: np.ndarray | None = None
+    ) -> np.ndarray:
         """max − points − stake clipped at 0, in one fresh matrix."""
-        lost = np.subtract(self.max_points_array, self.points_matrix)
+        lost = np.subtract(
+            self.max_points_array if top is None else top, self.points_matrix if points is None else points
+        )
         lost -= stake
         return np.clip(lost, 0, None, out=lost)
 

@@ -284,9 +284,8 @@ def losses(briefing: Briefing, unit: str | None, lang: Lang, decimal: Decimal) -
     top = graph.max_points[cols]
     rows_of = slice(None) if unit is None else [result.unit_codes.index(unit)]
     # the unit's, or the mean over the units whose points are known
-    points, stake, lost = (
-        _mean(m[rows_of][:, cols]) for m in (result.points_matrix, result.missing_matrix, result.lost_matrix)
-    )
+    points, stake = (_mean(m[rows_of][:, cols]) for m in (result.points_matrix, result.missing_matrix))
+    lost = _mean(result.lost_at(rows_of, cols))
     stake, lost = np.nan_to_num(stake), np.nan_to_num(lost)  # unknown: nothing known to be lost
     columns = [
         Column("code", word("code", lang)),

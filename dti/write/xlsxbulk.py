@@ -121,10 +121,12 @@ class BulkSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter has no type stub
         """A block's distinct values as the cell XML holds them, a pyarrow array: numbers to 16 significant
         digits as XlsxWriter writes them ('%.16G'; each distinct number of the sheet formatted once), in a
         compact sheet as the shortest text that reads back as the number itself; shared string indices."""
+        if block.texts is None and self.compact and block.numbers is not None:
+            block.texts = _shortest(block.numbers)  # fast enough not to share them
         if block.texts is None:
             waiting = [(b, b.numbers) for b in self.blocks if b.texts is None and b.numbers is not None]
             every = np.unique(np.concatenate([numbers for _, numbers in waiting]))
-            shown = _shortest(every) if self.compact else _arrow(list(map("%.16G".__mod__, every.tolist())))
+            shown = _arrow(list(map("%.16G".__mod__, every.tolist())))
             for each, numbers in waiting:
                 each.texts = shown.take(_ints(np.searchsorted(every, numbers)))
         return block.texts
