@@ -53,17 +53,73 @@ class _Column:
     tails: Any  # a pyarrow large_string array
     codes: np.ndarray  # over the bulk rows, -1 for no cell
 
-    def compact(self, first: bool) -> tuple[Any, np.ndarray]:
-        """The column's cells in a compact row and each row's index into them (-1: none, the row's empty
-        cell): without their reference (`<c s="3"><v>0.25</v></c>`), or, as the row's `first` cell
-        after column A, their tails and `/>` for an empty one (its reference is put before them)."""
+
+# The fixed pieces of a bulk row, first in _Pieces.texts (their indices)
+EMPTY, ROW, ROW_END, QUOTE, EMPTY_CELL, EMPTY_TAIL = range(6)
+FIXED = ["", '<row r="', "</row>", '"', "<c/>", "/>"]
+
+
+@dataclass
+class _Pieces:
+    """Every text a sheet's bulk rows are made of, in one pyarrow array: the fixed pieces, each span of a
+    row's tag (`" spans="1:113">`), each row's number, each column's reference (`<c r="B`) and its cells'
+    tails; and where each kind starts in it."""
+
+    texts: Any
+    number: int  # the index of the first bulk row's number
+    span: np.ndarray  # each 16-row group's span text, from the first bulk row's group
+    columns: list[tuple[_Column | None, int, int, str]]  # column, its reference, its tails, its way
+
+    @classmethod
+    def of(cls, sheet: BulkSheet, columns: dict[int, _Column], low: int) -> _Pieces:
         import pyarrow as pa
         import pyarrow.compute as pc
 
-        if not first:
-            return pc.binary_join_element_wise(_text("<c"), self.tails, _text("")), self.codes
-        texts = pa.concat_arrays([self.tails, _arrow(["/>"]).cast(pa.large_string())])
-        return texts, np.where(self.codes >= 0, self.codes, len(self.tails))
+        keys = list(columns)
+        high = low + len(columns[keys[0]].codes)
+        groups = range(low // 16, (high - 1) // 16 + 1)
+        spans = [f'" spans="{span}">' if (span := sheet.row_spans.get(g)) else '">' for g in groups]
+        distinct = list(dict.fromkeys(spans))
+        texts = [_arrow(FIXED + distinct), _ints(np.arange(low + 1, high + 1)).cast(pa.large_string())]
+        at = len(FIXED) + len(distinct) + high - low
+        placed: list[tuple[_Column | None, int, int, str]] = []
+        # a compact sheet: every column from the first to the last (a missing one: empty cells), each
+        # cell without its reference but the first after column A
+        for col in range(keys[0], keys[-1] + 1) if sheet.compact else keys:
+            way = "referenced" if not sheet.compact else "first" if col == keys[0] > 0 else "compact"
+            column = columns.get(col)
+            if column is None:
+                placed.append((None, 0, 0, "empty"))
+                continue
+            tails = column.tails
+            if way == "compact":  # each distinct cell made once: one piece a cell, not two
+                tails = pc.binary_join_element_wise(_text("<c"), tails, _text(""))
+            texts += [_arrow([column.start]), tails]
+            placed.append((column, at, at + 1, way))
+            at += 1 + len(column.tails)
+        span = np.array([len(FIXED) + distinct.index(s) for s in spans], dtype=np.int64)
+        return cls(pa.concat_arrays(texts), len(FIXED) + len(distinct), span, placed)
+
+    def cells(self, at: np.ndarray) -> list[np.ndarray]:
+        """The pieces of rows `at` (indices into the bulk rows), column by column: a referenced cell's
+        reference, row number, quote and tail (none without a value; the first cell of a compact row is
+        always there, `/>` its tail without a value); a compact cell whole (`<c/>` without a value)."""
+        size = len(at)
+        out = []
+        for column, start, tails, way in self.columns:
+            if column is None:
+                out.append(np.full(size, EMPTY_CELL))
+                continue
+            codes = column.codes[at]
+            given = codes >= 0
+            tail = np.where(given, tails + codes, EMPTY_TAIL if way == "first" else EMPTY)
+            if way == "compact":  # its tails hold the whole cell
+                out.append(np.where(given, tails + codes, EMPTY_CELL))
+                continue
+            shown = np.ones(size, dtype=bool) if way == "first" else given
+            number = np.where(shown, self.number + at, EMPTY)
+            out += [np.where(shown, start, EMPTY), number, np.where(shown, QUOTE, EMPTY), tail]
+        return out
 
 
 class BulkSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter has no type stubs for subclassing
@@ -74,7 +130,7 @@ class BulkSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter has no type stub
     def __init__(self) -> None:
         super().__init__()
         self.blocks: list[_Block] = []
-        self._compact: list[tuple[Any, np.ndarray] | None] = []  # a compact sheet's columns (see there)
+        self._pieces: _Pieces | None = None  # what the bulk rows are made of (see _write_bulk_rows)
 
     def numbers(self, top: int, col: int, numbers: np.ndarray, fmt: Any) -> None:
         """Numbers down column `col` from row `top`, one format; NaN is no cell."""
@@ -156,50 +212,26 @@ class BulkSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter has no type stub
         return dict(sorted(columns.items()))
 
     def _write_bulk_rows(self, columns: dict[int, _Column], low: int, start: int, stop: int) -> None:
-        """Rows start..stop (sheet rows; each holds bulk cells only, no attributes): their <row> XML made
-        by pyarrow's string kernels a chunk at a time, no Python string per cell. A compact sheet whose
-        bulk columns stand side by side writes every cell of them, an empty cell where a row has no value,
-        and a reference only on the first (none from column A)."""
-        import pyarrow as pa
-        import pyarrow.compute as pc
+        """Rows start..stop (sheet rows; each holds bulk cells only, no attributes): their <row> XML as one
+        pyarrow take a chunk at a time, every piece of every row (its tag, its number, each cell's
+        reference and tail) an index into the texts of _Pieces; no Python string per cell. A compact sheet
+        writes every cell of its columns from the first to the last, an empty one (`<c/>`) where a row
+        has no value, without references but on the first cell after column A."""
 
-        keys = list(columns)
-        lead = self.compact and keys[0] > 0  # the rows' first cell, after column A: referenced
-        if self.compact and not self._compact:  # a column between two without any: its empty cells
-            self._compact = [
-                columns[c].compact(lead and c == keys[0]) if c in columns else None
-                for c in range(keys[0], keys[-1] + 1)
-            ]
+        found = self._pieces = self._pieces or _Pieces.of(self, columns, low)
         for first in range(start, stop, CHUNK):
             last = min(first + CHUNK, stop)
-            numbered = _ints(np.arange(first + 1, last + 1)).cast(pa.large_string())
-            cells = []
-            if self.compact:
-                for found in self._compact:
-                    if found is None:
-                        cells.append(_text("<c/>"))
-                        continue
-                    codes = found[1][first - low : last - low]
-                    cells.append(found[0].take(_ints(codes, codes >= 0)))
-                if lead:
-                    start_of = _text(columns[keys[0]].start)
-                    cells[0] = pc.binary_join_element_wise(
-                        start_of, numbered, _text('"'), cells[0], _text("")
-                    )
-            else:
-                for column in columns.values():
-                    codes = column.codes[first - low : last - low]
-                    tails = column.tails.take(_ints(codes, codes >= 0))
-                    join = (_text(column.start), numbered, _text('"'), tails, _text(""))
-                    cells.append(pc.binary_join_element_wise(*join))
-            groups = np.arange(first, last) // 16
-            spans = [self.row_spans.get(g) for g in range(groups[0], groups[-1] + 1)]
-            spans = [f'" spans="{span}' if span else "" for span in spans]
-            spanned = _arrow(spans).take(_ints(groups - groups[0]))
-            # a row without a cell in a column: none, or in a compact row its empty cell
-            empty = "<c/>" if self.compact else ""
-            parts = (_text('<row r="'), numbered, spanned, _text('">'), *cells, _text("</row>"), _text(""))
-            rows = pc.binary_join_element_wise(*parts, null_handling="replace", null_replacement=empty)
+            at = np.arange(first - low, last - low)
+            groups = (at + low) // 16
+            parts = [
+                np.full(len(at), ROW),
+                found.number + at,
+                found.span[groups - low // 16],
+                *found.cells(at),
+            ]
+            parts.append(np.full(len(at), ROW_END))
+            order = np.column_stack(parts).ravel()
+            rows = found.texts.take(_ints(order))
             if isinstance(self.fh, Part):
                 self.fh.write_bytes(_joined(rows))
             else:
