@@ -134,3 +134,34 @@ def test_a_register_reads_the_same_whole_and_row_by_row(tmp_path: Path) -> None:
     assert whole.names == ragged.names == {"X1": "Xã A", "X2": "Xã B", "X3": "Xã C"}
     assert whole.regions == ragged.regions == {"X1": "Bắc", "X2": "Nam", "X3": ""}
     assert whole.by_name() == {"xã a": "X1", "xã b": "X2", "xã c": "X3"}
+
+
+def test_a_file_read_ahead_reads_as_read_then_and_again_once_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """read_ahead (a report's earlier years, read while the report year is scored) gives read_grids the
+    grids and issues a read then gives, once; a file changed since is read again; a read that raised
+    raises where the grids are asked for."""
+    from dti.io import files
+
+    data, _ = _generated(tmp_path, 2000)
+    extra = _last_row(data.read_bytes(), "không".encode("cp1258"))  # not UTF-8: an issue
+    data.write_bytes(data.read_bytes() + extra)
+    expected = _read(data)
+    assert expected[1]  # the encoding said
+    files.read_ahead([data])
+    assert (data, None) in files._AHEAD
+    assert _cells(_read(data)[0]) == _cells(expected[0]) and _read(data)[1] == expected[1]
+    assert (data, None) not in files._AHEAD  # taken once
+    files.read_ahead([data])
+    files._AHEAD[data, None][1].join()
+    data.write_bytes(data.read_bytes().replace(extra, b""))  # changed after its read ahead
+    assert _read(data)[1] == [] and (data, None) not in files._AHEAD
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise MemoryError("read ahead")
+
+    monkeypatch.setattr(files, "_read", broken)
+    files.read_ahead([data])
+    with pytest.raises(MemoryError, match="read ahead"):
+        read_grids([data], None)

@@ -20,6 +20,7 @@ from dti.analysis.robustness import NoUnitError, robustness
 from dti.briefing.briefing import Briefing, Checked, from_runs
 from dti.briefing.calendar import Day, as_day, schedule
 from dti.engine.lookup import RankingError, find_unit
+from dti.io.files import read_ahead
 from dti.io.grid import InputError
 from dti.io.register import UnitRegister
 from dti.issues import Issue, Report
@@ -81,6 +82,7 @@ def build_report(
     errors; both carry the issues, and their message names the file, not an option. A received-log line
     no deadline takes (an unreadable period) is left out of the calendar and said in `checked` as an
     error, without stopping the report."""
+    read_ahead([p for p in previous if not isinstance(p, Run)])  # read while the report year is scored
     current = files if isinstance(files, Run) else _scored(list(files), spec, register)
     earlier = [p if isinstance(p, Run) else _scored([p], spec, register) for p in previous]
     review = None

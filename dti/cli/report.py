@@ -106,6 +106,9 @@ def report(
     from dti.words import note
 
     code = lang.code
+    from dti.io.files import read_ahead
+
+    read_ahead(previous or [], inputs.sheet)  # the earlier years read while the report year is scored
     current, _ = common.scored_run(files, inputs, code, max_issues=None, quiet=True)
     earlier = [
         common.scored_run([f], replace(inputs, year=None), code, quiet=True)[0] for f in previous or []
