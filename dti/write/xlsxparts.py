@@ -12,6 +12,7 @@ import io
 import re
 import threading
 import zipfile
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -55,13 +56,16 @@ _SAVING = threading.Lock()
 
 @contextmanager
 def deflated_fast() -> Iterator[None]:
-    """XlsxWriter's zip parts deflated by isal while the block runs (one book at a time)."""
+    """XlsxWriter's zip parts deflated by isal while the block runs (one book at a time), their CRC-32
+    summed by isal's (the same sums, 5× faster: zipfile's writer calls its module's crc32)."""
     with _SAVING:
         xlsxwriter.workbook.ZipFile = _FastZip
+        zipfile.crc32 = isal_zlib.crc32  # type: ignore[attr-defined]  # zipfile's import of zlib's
         try:
             yield
         finally:
             xlsxwriter.workbook.ZipFile = zipfile.ZipFile
+            zipfile.crc32 = zlib.crc32  # type: ignore[attr-defined]
 
 
 # A text XlsxWriter changes in a data element: XML's &, <, > (and \n, '"' it looks for first, but keeps),
