@@ -52,6 +52,7 @@ class _Column:
     start: str  # '<c r="B'
     tails: Any  # a pyarrow large_string array
     codes: np.ndarray  # over the bulk rows, -1 for no cell
+    opened: bool = False  # a compact sheet's tails start the cell: `<c s="3"><v>0.25</v></c>`
 
 
 # The fixed pieces of a bulk row, first in _Pieces.texts (their indices)
@@ -91,9 +92,9 @@ class _Pieces:
             if column is None:
                 placed.append((None, 0, 0, "empty"))
                 continue
-            tails = column.tails
-            if way == "compact":  # each distinct cell made once: one piece a cell, not two
-                tails = pc.binary_join_element_wise(_text("<c"), tails, _text(""))
+            tails = column.tails  # a compact sheet's: whole cells (see _Column.opened)
+            if way == "first":  # after its reference
+                tails = pc.utf8_slice_codeunits(tails, 2)
             texts += [_arrow([column.start]), tails]
             placed.append((column, at, at + 1, way))
             at += 1 + len(column.tails)
@@ -199,16 +200,17 @@ class BulkSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter has no type stub
             codes[block.top - low : block.top - low + len(block.codes)] = block.codes
             style = "" if block.fmt is None else f' s="{block.fmt._get_xf_index()}"'
             shared = ' t="s"' if block.kind == "s" else ""
-            head = f"{style}{shared}><v>"
+            head = f"{'<c' if self.compact else ''}{style}{shared}><v>"
             tails = pc.binary_join_element_wise(_text(head), self._texts(block), _text("</v></c>"), _text(""))
             if block.col not in columns:
-                columns[block.col] = _Column(f'<c r="{xl_col_to_name(block.col)}', tails, codes)
+                columns[block.col] = _Column(f'<c r="{xl_col_to_name(block.col)}', tails, codes, self.compact)
                 continue
             known = columns[block.col]  # a column in several looks: each block holds some of its cells
             taken = np.where(
                 known.codes >= 0, known.codes, np.where(codes >= 0, codes + len(known.tails), -1)
             )
-            columns[block.col] = _Column(known.start, pa.concat_arrays([known.tails, tails]), taken)
+            merged = pa.concat_arrays([known.tails, tails])
+            columns[block.col] = _Column(known.start, merged, taken, self.compact)
         return dict(sorted(columns.items()))
 
     def _write_bulk_rows(self, columns: dict[int, _Column], low: int, start: int, stop: int) -> None:
@@ -331,7 +333,7 @@ class BulkSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter has no type stub
         """A row of the bulk range with cells written one by one or row attributes (a bold row, a height):
         every cell in column order."""
         present = {
-            c: f'{k.start}{row_num + 1}"{k.tails[k.codes[at]].as_py()}'
+            c: f'{k.start}{row_num + 1}"{k.tails[k.codes[at]].as_py()[2 if k.opened else 0 :]}'
             for c, k in columns.items()
             if k.codes[at] >= 0
         }
