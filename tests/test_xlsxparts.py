@@ -94,6 +94,10 @@ def test_plain_shared_strings_are_xlsxwriters_byte_for_byte() -> None:
     assert ours == theirs
     strings = theirs["xl/sharedStrings.xml"].decode()
     assert '<t xml:space="preserve">\xa0Huyện</t>' in strings and "<t>giữa\tcột</t>" in strings
+    # none to mark (the usual table of names): written in one join, the same
+    unmarked = [t for t in PLAIN if not t[:1].isspace() and not t[-1:].isspace()]
+    assert _parts(Workbook, unmarked) == _parts(xlsxwriter.Workbook, unmarked)
+    assert _parts(Workbook, ["x"]) == _parts(xlsxwriter.Workbook, ["x"])
 
 
 def test_the_bulk_writers_are_the_ones_xlsxwriter_calls(monkeypatch: Any) -> None:

@@ -73,6 +73,10 @@ def deflated_fast() -> Iterator[None]:
 _ESCAPED = re.compile('["&<>\n]|_x[0-9a-fA-F]{4}_|[\x00-\x08\x0b-\x1f]|\ufffe|\uffff')
 
 
+# A text that starts or ends with a blank, among texts joined by NUL (none holds one: _ESCAPED finds it)
+_BLANK_END = re.compile(r"(?:^|\x00)\s|\s(?:\x00|$)")
+
+
 class Workbook(xlsxwriter.Workbook):  # type: ignore[misc]  # XlsxWriter has no type stubs for subclassing
     """XlsxWriter's workbook, its shared strings and its charts' cached points written in bulk."""
 
@@ -149,7 +153,10 @@ def _shared(sst: Any, strings: list[str]) -> str:
     """The <si> elements of the strings (SharedStrings._write_si's, in one text): when none holds a
     character to escape (one scan of them all), each is written as it is, marked when it starts or ends
     with a blank (str.isspace is the \\s of _preserve_whitespace)."""
-    if not _ESCAPED.search("\t".join(strings)):  # a tab is not escaped, nor part of an escape
+    joined = "\t".join(strings)  # a tab is not escaped, nor part of an escape
+    if not _ESCAPED.search(joined):
+        if not _BLANK_END.search("\x00".join(strings)):  # none to mark: one join
+            return "<si><t>" + "</t></si><si><t>".join(strings) + "</t></si>" if strings else ""
         plain, kept = "<si><t>{}</t></si>", '<si><t xml:space="preserve">{}</t></si>'
         return "".join((kept if s[:1].isspace() or s[-1:].isspace() else plain).format(s) for s in strings)
     out = []
