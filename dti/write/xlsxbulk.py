@@ -15,7 +15,6 @@ numbers are written exactly (the shortest text that reads back as the number, no
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,8 +22,8 @@ import numpy as np
 from xlsxwriter.utility import xl_col_to_name
 from xlsxwriter.worksheet import Worksheet
 
-from dti.numbers import texts_array
 from dti.write.xlsxparts import Part
+from dti.write.xlsxrows import Column, Pieces, arrow, ints, joined, shortest, text
 
 CHUNK = 1024  # rows made into XML at once: a few MB of text alive, not the whole sheet's
 
@@ -44,85 +43,6 @@ class _Block:
     numbers: np.ndarray | None = None
 
 
-@dataclass
-class _Column:
-    """A sheet column's bulk cells (its blocks merged, the first block holding a row's cell kept): each
-    row's index in `tails`, each tail a cell's XML after its reference (` s="3"><v>0.25</v></c>`)."""
-
-    start: str  # '<c r="B'
-    tails: Any  # a pyarrow large_string array
-    codes: np.ndarray  # over the bulk rows, -1 for no cell
-    opened: bool = False  # a compact sheet's tails start the cell: `<c s="3"><v>0.25</v></c>`
-
-
-# The fixed pieces of a bulk row, first in _Pieces.texts (their indices)
-EMPTY, ROW, ROW_END, QUOTE, EMPTY_CELL, EMPTY_TAIL = range(6)
-FIXED = ["", '<row r="', "</row>", '"', "<c/>", "/>"]
-
-
-@dataclass
-class _Pieces:
-    """Every text a sheet's bulk rows are made of, in one pyarrow array: the fixed pieces, each span of a
-    row's tag (`" spans="1:113">`), each row's number, each column's reference (`<c r="B`) and its cells'
-    tails; and where each kind starts in it."""
-
-    texts: Any
-    number: int  # the index of the first bulk row's number
-    span: np.ndarray  # each 16-row group's span text, from the first bulk row's group
-    columns: list[tuple[_Column | None, int, int, str]]  # column, its reference, its tails, its way
-
-    @classmethod
-    def of(cls, sheet: BulkSheet, columns: dict[int, _Column], low: int) -> _Pieces:
-        import pyarrow as pa
-        import pyarrow.compute as pc
-
-        keys = list(columns)
-        high = low + len(columns[keys[0]].codes)
-        groups = range(low // 16, (high - 1) // 16 + 1)
-        spans = [f'" spans="{span}">' if (span := sheet.row_spans.get(g)) else '">' for g in groups]
-        distinct = list(dict.fromkeys(spans))
-        texts = [_arrow(FIXED + distinct), _ints(np.arange(low + 1, high + 1)).cast(pa.large_string())]
-        at = len(FIXED) + len(distinct) + high - low
-        placed: list[tuple[_Column | None, int, int, str]] = []
-        # a compact sheet: every column from the first to the last (a missing one: empty cells), each
-        # cell without its reference but the first after column A
-        for col in range(keys[0], keys[-1] + 1) if sheet.compact else keys:
-            way = "referenced" if not sheet.compact else "first" if col == keys[0] > 0 else "compact"
-            column = columns.get(col)
-            if column is None:
-                placed.append((None, 0, 0, "empty"))
-                continue
-            tails = column.tails  # a compact sheet's: whole cells (see _Column.opened)
-            if way == "first":  # after its reference
-                tails = pc.utf8_slice_codeunits(tails, 2)
-            texts += [_arrow([column.start]), tails]
-            placed.append((column, at, at + 1, way))
-            at += 1 + len(column.tails)
-        span = np.array([len(FIXED) + distinct.index(s) for s in spans], dtype=np.int64)
-        return cls(pa.concat_arrays(texts), len(FIXED) + len(distinct), span, placed)
-
-    def cells(self, at: np.ndarray) -> list[np.ndarray]:
-        """The pieces of rows `at` (indices into the bulk rows), column by column: a referenced cell's
-        reference, row number, quote and tail (none without a value; the first cell of a compact row is
-        always there, `/>` its tail without a value); a compact cell whole (`<c/>` without a value)."""
-        size = len(at)
-        out = []
-        for column, start, tails, way in self.columns:
-            if column is None:
-                out.append(np.full(size, EMPTY_CELL))
-                continue
-            codes = column.codes[at]
-            given = codes >= 0
-            tail = np.where(given, tails + codes, EMPTY_TAIL if way == "first" else EMPTY)
-            if way == "compact":  # its tails hold the whole cell
-                out.append(np.where(given, tails + codes, EMPTY_CELL))
-                continue
-            shown = np.ones(size, dtype=bool) if way == "first" else given
-            number = np.where(shown, self.number + at, EMPTY)
-            out += [np.where(shown, start, EMPTY), number, np.where(shown, QUOTE, EMPTY), tail]
-        return out
-
-
 class BulkSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter has no type stubs for subclassing
     """A worksheet that also takes whole columns: numbers() and strings()."""
 
@@ -131,7 +51,7 @@ class BulkSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter has no type stub
     def __init__(self) -> None:
         super().__init__()
         self.blocks: list[_Block] = []
-        self._pieces: _Pieces | None = None  # what the bulk rows are made of (see _write_bulk_rows)
+        self._pieces: Pieces | None = None  # what the bulk rows are made of (see _write_bulk_rows)
 
     def numbers(self, top: int, col: int, numbers: np.ndarray, fmt: Any) -> None:
         """Numbers down column `col` from row `top`, one format; NaN is no cell."""
@@ -159,7 +79,7 @@ class BulkSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter has no type stub
         table.unique_count += len(fresh)
         table.count += int((codes >= 0).sum())
         indices = np.fromiter(map(known.__getitem__, distinct), dtype=np.int64, count=len(distinct))
-        shared = _ints(indices).cast(pa.large_string())
+        shared = ints(indices).cast(pa.large_string())
         self._add(_Block(top, col, codes, "s", fmt, texts=shared))
 
     def _add(self, block: _Block) -> None:
@@ -179,65 +99,54 @@ class BulkSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter has no type stub
         digits as XlsxWriter writes them ('%.16G'; each distinct number of the sheet formatted once), in a
         compact sheet as the shortest text that reads back as the number itself; shared string indices."""
         if block.texts is None and self.compact and block.numbers is not None:
-            block.texts = _shortest(block.numbers)  # fast enough not to share them
+            block.texts = shortest(block.numbers)  # fast enough not to share them
         if block.texts is None:
             waiting = [(b, b.numbers) for b in self.blocks if b.texts is None and b.numbers is not None]
             every = np.unique(np.concatenate([numbers for _, numbers in waiting]))
-            shown = _arrow(list(map("%.16G".__mod__, every.tolist())))
+            shown = arrow(list(map("%.16G".__mod__, every.tolist())))
             for each, numbers in waiting:
-                each.texts = shown.take(_ints(np.searchsorted(every, numbers)))
+                each.texts = shown.take(ints(np.searchsorted(every, numbers)))
         return block.texts
 
-    def _columns(self, low: int, high: int) -> dict[int, _Column]:
+    def _columns(self, low: int, high: int) -> dict[int, Column]:
         """Each column's bulk cells over rows low..high, in column order. Called at the first bulk row:
         the formats get their numbers in the order the blocks were given, as their cells first use them."""
         import pyarrow as pa
         import pyarrow.compute as pc
 
-        columns: dict[int, _Column] = {}
+        columns: dict[int, Column] = {}
         for block in self.blocks:
             codes = np.full(high - low, -1, dtype=np.int64)
             codes[block.top - low : block.top - low + len(block.codes)] = block.codes
             style = "" if block.fmt is None else f' s="{block.fmt._get_xf_index()}"'
             shared = ' t="s"' if block.kind == "s" else ""
             head = f"{'<c' if self.compact else ''}{style}{shared}><v>"
-            tails = pc.binary_join_element_wise(_text(head), self._texts(block), _text("</v></c>"), _text(""))
+            tails = pc.binary_join_element_wise(text(head), self._texts(block), text("</v></c>"), text(""))
             if block.col not in columns:
-                columns[block.col] = _Column(f'<c r="{xl_col_to_name(block.col)}', tails, codes, self.compact)
+                columns[block.col] = Column(f'<c r="{xl_col_to_name(block.col)}', tails, codes, self.compact)
                 continue
             known = columns[block.col]  # a column in several looks: each block holds some of its cells
             taken = np.where(
                 known.codes >= 0, known.codes, np.where(codes >= 0, codes + len(known.tails), -1)
             )
             merged = pa.concat_arrays([known.tails, tails])
-            columns[block.col] = _Column(known.start, merged, taken, self.compact)
+            columns[block.col] = Column(known.start, merged, taken, self.compact)
         return dict(sorted(columns.items()))
 
-    def _write_bulk_rows(self, columns: dict[int, _Column], low: int, start: int, stop: int) -> None:
+    def _write_bulk_rows(self, columns: dict[int, Column], low: int, start: int, stop: int) -> None:
         """Rows start..stop (sheet rows; each holds bulk cells only, no attributes): their <row> XML as one
         pyarrow take a chunk at a time, every piece of every row (its tag, its number, each cell's
-        reference and tail) an index into the texts of _Pieces; no Python string per cell. A compact sheet
+        reference and tail) an index into the texts of Pieces; no Python string per cell. A compact sheet
         writes every cell of its columns from the first to the last, an empty one (`<c/>`) where a row
         has no value, without references but on the first cell after column A."""
 
-        found = self._pieces = self._pieces or _Pieces.of(self, columns, low)
+        found = self._pieces = self._pieces or Pieces.of(columns, low, self.row_spans, self.compact)
         for first in range(start, stop, CHUNK):
-            last = min(first + CHUNK, stop)
-            at = np.arange(first - low, last - low)
-            groups = (at + low) // 16
-            parts = [
-                np.full(len(at), ROW),
-                found.number + at,
-                found.span[groups - low // 16],
-                *found.cells(at),
-            ]
-            parts.append(np.full(len(at), ROW_END))
-            order = np.column_stack(parts).ravel()
-            rows = found.texts.take(_ints(order))
+            rows = found.rows(np.arange(first - low, min(first + CHUNK, stop) - low), low)
             if isinstance(self.fh, Part):
-                self.fh.write_bytes(_joined(rows))
+                self.fh.write_bytes(joined(rows))
             else:
-                self.fh.write(_joined(rows).tobytes().decode())
+                self.fh.write(joined(rows).tobytes().decode())
 
     def _get_range_data(self, row_start: int, col_start: int, row_end: int, col_end: int) -> list[Any]:
         """A chart's cached data as XlsxWriter reads it from its cells (numbers to 16 digits, texts, None
@@ -304,7 +213,7 @@ class BulkSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter has no type stub
             return
         self._calculate_spans()
         low, high = self._bounds()
-        columns: dict[int, _Column] = {}
+        columns: dict[int, Column] = {}
         row_num = self.dim_rowmin
         while row_num <= self.dim_rowmax:
             if not low <= row_num < high:
@@ -329,7 +238,7 @@ class BulkSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter has no type stub
             self._write_mixed_row(row_num, columns, at)
             row_num += 1
 
-    def _write_mixed_row(self, row_num: int, columns: dict[int, _Column], at: int) -> None:
+    def _write_mixed_row(self, row_num: int, columns: dict[int, Column], at: int) -> None:
         """A row of the bulk range with cells written one by one or row attributes (a bold row, a height):
         every cell in column order."""
         present = {
@@ -363,56 +272,3 @@ class BulkSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter has no type stub
             self._xml_end_tag("row")
         else:
             self._write_empty_row(row_num, span, info)
-
-
-def _joined(texts: Any) -> memoryview:
-    """A pyarrow large_string array (no nulls) as one UTF-8 text: its data buffer's bytes between its first
-    and last offsets, not copied, without a Python string per element."""
-    offsets = np.frombuffer(texts.buffers()[1], dtype=np.int64)[texts.offset :]
-    return memoryview(texts.buffers()[2])[int(offsets[0]) : int(offsets[len(texts)])]
-
-
-# pyarrow arrays and scalars are made from buffers: pa.array() and pa.scalar() import pandas (~0.25 s,
-# which nothing else of a report needs)
-
-
-def _arrow(texts: list[str]) -> Any:
-    """Texts as a pyarrow large_string array (the kernels' joins of a whole sheet pass 2 GB). ASCII texts
-    (every number's, every shared string index) are encoded at once, each one's bytes its length."""
-    import pyarrow as pa
-
-    joined = "".join(texts)
-    if joined.isascii():
-        offsets = np.zeros(len(texts) + 1, dtype=np.int64)
-        np.cumsum(np.fromiter(map(len, texts), dtype=np.int64, count=len(texts)), out=offsets[1:])
-        buffers = [None, pa.py_buffer(offsets), pa.py_buffer(joined.encode())]
-        return pa.Array.from_buffers(pa.large_string(), len(texts), buffers)
-    found = texts_array(texts)
-    if found is None:  # a lone surrogate, which no UTF-8 holds: as pyarrow itself converts it
-        return pa.array(texts, pa.large_string())
-    return found
-
-
-def _shortest(numbers: np.ndarray) -> Any:
-    """Each number's shortest text that reads back as the same number (`0.30000000000000004`, `1e-7`),
-    by pyarrow's cast: exact where '%.16G' keeps 16 digits, and 4× faster."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    floats = pa.Array.from_buffers(pa.float64(), len(numbers), [None, pa.py_buffer(numbers)])
-    return pc.cast(floats, pa.large_string())
-
-
-@functools.cache  # a column's '<c r="B', a row's '">': a few texts, joined 1,000 times
-def _text(value: str) -> Any:
-    """A text as a pyarrow large_string scalar (the string kernels take no mixed string types)."""
-    return _arrow([value])[0]
-
-
-def _ints(values: np.ndarray, valid: np.ndarray | None = None) -> Any:
-    """Whole numbers as a pyarrow int64 array, null where not `valid`."""
-    import pyarrow as pa
-
-    data = pa.py_buffer(np.ascontiguousarray(values, dtype=np.int64))
-    bitmap = None if valid is None else pa.py_buffer(np.packbits(valid, bitorder="little"))
-    return pa.Array.from_buffers(pa.int64(), len(values), [bitmap, data])
