@@ -145,10 +145,9 @@ def text(value: str) -> Any:
     return arrow([value])[0]
 
 
-def ints(values: np.ndarray, valid: np.ndarray | None = None) -> Any:
-    """Whole numbers as a pyarrow int64 array, null where not `valid`."""
+def ints(values: np.ndarray) -> Any:
+    """Whole numbers as a pyarrow int64 array."""
     import pyarrow as pa
 
     data = pa.py_buffer(np.ascontiguousarray(values, dtype=np.int64))
-    bitmap = None if valid is None else pa.py_buffer(np.packbits(valid, bitorder="little"))
-    return pa.Array.from_buffers(pa.int64(), len(values), [bitmap, data])
+    return pa.Array.from_buffers(pa.int64(), len(values), [None, data])
