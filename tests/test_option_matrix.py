@@ -146,16 +146,17 @@ def same_runs_once(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @functools.cache
-def _cached(paths: tuple[Path, ...], spec: str | None, register: int, frozen: tuple[Any, ...]) -> Any:
+def _cached(paths: tuple[Path, ...], spec: int, register: int, frozen: tuple[Any, ...]) -> Any:
     options = dict(frozen)
     options["columns"] = dict(options["columns"] or ())
-    return EVALUATE(list(paths), spec, REGISTERS[register], **options)
+    return EVALUATE(list(paths), REGISTERS[spec], REGISTERS[register], **options)
 
 
-def _evaluate(paths: list[Path], spec: str | None = None, register: object = None, **options: Any) -> Any:
-    REGISTERS[id(register)] = register  # a register is read once per file by the command: one id each
+def _evaluate(paths: list[Path], spec: object = None, register: object = None, **options: Any) -> Any:
+    # a register, and the --spec, are read once per command (common.register, common.spec_of): one id each
+    REGISTERS[id(register)], REGISTERS[id(spec)] = register, spec
     options["columns"] = tuple(sorted((options.get("columns") or {}).items()))
-    return _cached(tuple(paths), spec, id(register), tuple(sorted(options.items())))
+    return _cached(tuple(paths), id(spec), id(register), tuple(sorted(options.items())))
 
 
 @pytest.fixture(scope="module")
