@@ -238,14 +238,15 @@ class Report:
     def shown(self, limit: int | None = None) -> list[Issue]:
         """Return the issues to print, file by file, sheet by sheet, in row and column order, capped at
         max_issues (and `limit`): errors are kept first when the cap cuts (the error that stops a run is
-        never left out behind 50 warnings). Only the issues shown are built."""
+        never left out behind 50 warnings), the first ones in reading order when they alone pass it. Only
+        the issues shown are built."""
         cap = min((c for c in (self.max_issues, limit) if c is not None), default=None)
         total = sum(item.count if isinstance(item, Batch) else 1 for item in self._items)
         if cap is None or total <= cap:
             return sorted(self.issues, key=_place)
         file, row, warning, col = self._places()
         order = np.lexsort((col, warning, row, file))  # stable: the order found breaks ties
-        errors = np.flatnonzero(~warning)[:cap]
+        errors = order[~warning[order]][:cap]  # the first errors in reading order
         warnings = order[warning[order]][: cap - len(errors)]
         keep = np.zeros(total, dtype=bool)
         keep[errors] = keep[warnings] = True

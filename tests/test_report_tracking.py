@@ -172,6 +172,10 @@ def test_a_long_list_of_issues_says_how_many_it_shows(full: Briefing) -> None:
 
     # 2024.csv holds 108 warnings (README's dti score: missing-value 57, mixed-scale 6, value-above-100 45)
     [sheet] = quality(full, "vi", limit=10).sheets
-    assert len(sheet.rows) == 10 and sheet.notes == ["10 vấn đề đầu tiên trên 108"]
+    # and where the rest are (a new user's finding: 5,000 of 30,788 said, no way to the others)
+    file = full.source
+    assert len(sheet.rows) == 10
+    assert sheet.notes == [f"10 vấn đề đầu tiên trên 108: dti validate {file} --format csv liệt kê tất cả"]
     [sheet] = quality(full, "en", limit=10).sheets
-    assert sheet.notes == ["The first 10 of 108 issues"]
+    assert sheet.notes == [f"The first 10 of 108 issues: dti validate {file} --format csv lists them all"]
+    assert str(file).endswith("2024.csv")

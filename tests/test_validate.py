@@ -144,6 +144,14 @@ def test_max_issues_caps_and_says_so() -> None:
     )
     data = json.loads(cli.stdout)
     assert len(data["issues"]) == 3 and data["summary"]["shown"] == 3 and data["summary"]["errors"] > 3
+    # a CSV cut so says it on stderr (a new user's finding: 2 rows of 30,791 and not a word)
+    cut = runner.invoke(
+        app, ["validate", str(BROKEN / "submission.csv"), "--format", "csv", "--max-issues", "3"]
+    )
+    assert len(cut.stdout.splitlines()) == 4
+    assert "Chỉ 3/26 vấn đề được ghi (--max-issues 3)" in cut.stderr
+    whole = runner.invoke(app, ["validate", str(BROKEN / "submission.csv"), "--format", "csv"])
+    assert len(whole.stdout.splitlines()) == 27 and "--max-issues" not in whole.stderr
 
 
 def test_closing_notes_in_both_languages() -> None:
@@ -274,7 +282,8 @@ def test_issues_read_after_scoring_are_found_again() -> None:
 
 def test_a_capped_list_builds_only_its_issues_and_shows_what_every_issue_built_would(tmp_path: Path) -> None:
     """At a cap, the issues shown come from the batches' places (no issue built that is not shown): the
-    same issues in the same order as sorting every built issue, errors first, then warnings by place."""
+    same issues in the same order as sorting every built issue, errors first (the first by place when
+    they alone pass the cap: a new user's finding, the first error was cut for later ones), then warnings."""
     from dti.issues import Batch, Issue, Severity, _place
 
     with (SAMPLES / "2024.csv").open(encoding="utf-8", newline="") as f:
@@ -304,7 +313,7 @@ def test_a_capped_list_builds_only_its_issues_and_shows_what_every_issue_built_w
             if isinstance(item, Batch):
                 build = functools.partial(counted, build=item.build)
                 report._items[k] = Batch(item.code, item.severity, item.count, build, item.places)
-        errors = [i for i in every if i.severity is Severity.ERROR][:cap]
+        errors = sorted((i for i in every if i.severity is Severity.ERROR), key=_place)[:cap]
         warnings = sorted((i for i in every if i.severity is not Severity.ERROR), key=_place)
         expected = sorted(errors + warnings[: cap - len(errors)], key=_place)
         assert report.shown() == expected

@@ -116,6 +116,8 @@ def rank(
         return
     from dti.views import grades  # each year's grade counts and the grade changes: none without bands
 
+    national = ranking.tables[-1].spec.unit_kind == "province" and register.nationwide
+
     common.emit(
         fmt,
         writer,
@@ -124,9 +126,7 @@ def rank(
             grades.rank_table(
                 rank_views.rank_table(ranking.data, region, lang=writer.code), ranking.tables, writer.code
             ),
-            rank_views.means_table(
-                ranking.data, ranking.tables[-1].spec.unit_kind == "province", lang=writer.code
-            ),
+            rank_views.means_table(ranking.data, national, lang=writer.code),
         ],
         json=lambda: grades.rank_data(ranking.data, ranking.tables),
         csv=lambda: grades.rank_frame(rank_views.rank_frame(ranking.data), ranking.tables),

@@ -162,6 +162,10 @@ def write(fmt: IssueFormat, report: Report, read: list[str], writer: Writer, fil
             json=report.to_dict,
             csv=lambda: views.issues_frame(printable_names(report)),
         )
+        total = sum(report.counts().values())
+        if fmt is not IssueFormat.table and report.max_issues is not None and total > report.max_issues:
+            # a CSV (or JSON) cut by --max-issues says so where a person sees it (a new user's finding)
+            common.notes([note("cli.issues-cut", shown=report.max_issues, total=total)], code)
 
 
 def printable_names(report: Report) -> Report:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import re
 import unicodedata
@@ -212,6 +213,12 @@ class UnitRegister:
         register.aliases = {name_key(alias): code for alias, code in PROVINCE_ALIASES.items()}
         return register
 
+    @property
+    def nationwide(self) -> bool:
+        """The units are the country's provinces: the bundled register, or a --units file of province codes
+        only (a register of communes is not the nation: its mean is not 'cả nước')."""
+        return self.source is None or (bool(self.names) and self.names.keys() <= _province_codes())
+
     @classmethod
     def free(cls) -> UnitRegister:
         return cls({}, {}, strict=False)
@@ -298,3 +305,8 @@ class UnitRegister:
         keys = self.by_name()
         close = difflib.get_close_matches(name_key(token), list(keys), n=3, cutoff=0.6)
         return [self.names[keys[k]] for k in close]
+
+
+@functools.cache
+def _province_codes() -> frozenset[str]:
+    return frozenset(UnitRegister.provinces().names)

@@ -134,8 +134,9 @@ def quality(briefing: Briefing, lang: Lang, sheets: bool = True, limit: int = 50
         listed = [r for v in views for r in v.rows]
         sheet = View(None, views[0].columns, listed, sheet=word("report.issues", lang))
         if len(listed) < n_err + n_warn:
+            total, file = n_err + n_warn, briefing.source
             sheet.notes.append(
-                say("notes.report-first-issues", lang, shown=len(listed), total=n_err + n_warn)
+                say("notes.report-first-issues", lang, shown=len(listed), total=total, file=file)
             )
         listing.append(sheet)
     view = View(None, columns, rows, sheet=word("report.quality", lang))

@@ -24,7 +24,8 @@ def unit_means(
     matrix = table.value_matrix[:, [table.spec.graph.index[c] for c in codes]]
     # the mean of every unit of the register is the nation's for provinces only (a commune index's is the
     # mean of its communes: 'Trung bình 6 đơn vị trong bảng', a new user's finding)
-    whole = size if table.spec.unit_kind == "province" else 0
+    # nor of a province-kind spec scored for communes (--units of 5,000 communes, a new user's finding)
+    whole = size if table.spec.unit_kind == "province" and register.nationwide else 0
     national = mean_of(matrix, codes, "notes.report-table-mean", lang, whole)
     given = {c: published_mean(table.means, c) for c in codes}
     if size and int((~np.isnan(matrix)).sum(axis=0).max()) < size and any(given.values()):

@@ -55,8 +55,8 @@ WORDS: dict[str, tuple[str, str]] = {
         "The first {shown} of {total} units; the full table is on the '{sheet}' sheet of the workbook",
     ),
     "notes.report-first-issues": (
-        "{shown} vấn đề đầu tiên trên {total}",
-        "The first {shown} of {total} issues",
+        "{shown} vấn đề đầu tiên trên {total}: dti validate {file} --format csv liệt kê tất cả",
+        "The first {shown} of {total} issues: dti validate {file} --format csv lists them all",
     ),
     "notes.report-sheet-components": ("Thành phần mất nhiều điểm nhất", "Components losing most"),
     "notes.report-sheet-gains": ("Tăng nhiều bậc nhất", "Largest gains"),
