@@ -214,6 +214,21 @@ def test_following_one_unit_marks_published_ranks() -> None:
     assert result.exit_code == 0, result.output
     dti_row = next(line for line in result.output.splitlines() if line.startswith("DTI"))
     assert "59p" in dti_row  # published_2023.csv gives Đà Nẵng's DTI rank as 59
+    # each year's rank column says its year (a new user's finding: pandas read 'hạng', 'hạng.1')
+    csv = runner.invoke(
+        app,
+        [
+            "rank",
+            str(SAMPLES / "published_2023.csv"),
+            str(SAMPLES / "2024.csv"),
+            "--unit",
+            "48",
+            "--format",
+            "csv",
+        ],
+    )
+    assert csv.exit_code == 0 and "rank_2023" in csv.stdout.splitlines()[0]
+    assert "hạng 2023" in result.output and "hạng 2024" in result.output
 
 
 def test_merged_provinces_are_not_named_twice() -> None:

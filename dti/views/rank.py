@@ -154,7 +154,8 @@ def unit_years(tables: list[YearTable], unit: str, lang: Lang = "vi") -> View:
     columns = [Column("code", word("code", lang)), Column("name", word("name", lang))]
     for t in tables:
         columns += [Column(f"value_{t.year}", str(t.year), "value", spec.precision)]
-        columns += [Column(f"rank_{t.year}", word("rank", lang), "int", marker=f"mark_{t.year}")]
+        rank = f"{word('rank', lang)} {t.year}"  # 'hạng 2023': each year's its own header in a workbook
+        columns += [Column(f"rank_{t.year}", rank, "int", marker=f"mark_{t.year}")]
     if len(tables) > 1:
         columns.append(Column("places", word("places", lang), "places"))
     rows = []
