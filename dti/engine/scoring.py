@@ -276,7 +276,9 @@ def score(spec: Spec, submission: Submission) -> Result:
     """Score every unit of a submission. Raise SpecError if the spec cannot score.
 
     A node is determined when every leaf path beneath it ends at a given cell within its own subtree,
-    or at a leaf nobody gave (missing data: 0 points, at stake). Nodes below a given node are not.
+    or at a leaf nobody gave (missing data: 0 points, at stake). Nodes below a given node are not. The
+    leaves under an empty cell of a table of values (submission.unknown) are unknown, not nobody's: unless
+    cells given below it determine it, its node and every node that needs it are undetermined, never 0.
     """
     spec.require_scorable()
     graph = spec.graph
@@ -290,8 +292,12 @@ def score(spec: Spec, submission: Submission) -> Result:
         _forget_blocks(submission, counted)  # before the result's matrices are made: a lower peak
     unscored = np.isnan(leaf_points)  # cells not given are NaN too (rules.points)
     missing = given & unscored
-    absent = graph.is_leaf & ~graph.spread_down(given)
     top = np.nan_to_num(graph.max_points)
+    reached = graph.spread_down(given)
+    if (unknown := submission.unknown_scored(spec, keep)) is not None:
+        reached |= graph.spread_down(unknown) & (top > 0)  # unknown leaves; one worth nothing is 0 anyway
+    absent = graph.is_leaf & ~reached
+    del reached
     undetermined = _undetermined(spec, given, absent)
 
     def up(base: np.ndarray) -> np.ndarray:
@@ -323,13 +329,21 @@ def from_below(graph: Graph, value: np.ndarray) -> np.ndarray:
     those cover every scored leaf of the node (points = Σ value × max, summed up the DAG, as the ministry
     computes pillars and DTI from main indices); NaN elsewhere, and at the deepest known nodes their own."""
     top = np.nan_to_num(graph.max_points)
-    known = ~np.isnan(value) & (top > 0)
-    base = known & (graph.aggregate(known * 1.0) - known == 0)  # known, with nothing known below
-    scored_leaves = graph.aggregate((graph.is_leaf & (top > 0)) * 1.0)
-    covered = graph.aggregate(base * scored_leaves) == scored_leaves
+    base, covered = covered_below(graph, ~np.isnan(value))
     with np.errstate(divide="ignore", invalid="ignore"):
         recomputed = graph.aggregate(np.where(base, value * top, 0.0)) / top
-    return np.where(covered & (scored_leaves > 0) & (top > 0), recomputed, value)
+    return np.where(covered, recomputed, value)
+
+
+def covered_below(graph: Graph, known: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The deepest known nodes worth points (known, nothing known below them), and the nodes worth points
+    whose every scored leaf lies under one of those (a node the deepest known nodes determine)."""
+    top = np.nan_to_num(graph.max_points)
+    known = known & (top > 0)
+    base = known & (graph.aggregate(known * 1.0) - known == 0)
+    scored_leaves = graph.aggregate((graph.is_leaf & (top > 0)) * 1.0)
+    covered = graph.aggregate(base * scored_leaves) == scored_leaves
+    return base, covered & (scored_leaves > 0) & (top > 0)
 
 
 def _undetermined(spec: Spec, given: np.ndarray, absent: np.ndarray) -> np.ndarray | None:
@@ -352,8 +366,9 @@ def _forget_blocks(submission: Submission, counted: Layer) -> None:
 
 
 def score_values(spec: Spec, submission: Submission) -> Result:
-    """A results table: each node's value as published, ranked; a node the table leaves out is computed
-    from the deepest nodes it gives where they cover it (the pillars of a table of DTI and main indices)."""
+    """A results table: each node's value as published, ranked; a node the table leaves out, or whose cell
+    is empty, is computed from the deepest nodes it gives where they cover it (the pillars of a table of
+    DTI and main indices), else unknown (an empty main index: it, and the pillars that need it)."""
     counted = submission.counted()
     keep = np.asarray(counted.given.any(axis=1))
     counted = counted.rows(keep)

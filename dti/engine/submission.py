@@ -111,6 +111,8 @@ class Submission:
         default_factory=list
     )  # how the files were read: header rows, skipped rows
     means_given: list[PublishedMean] = field(default_factory=list)  # the files' own mean rows, per node
+    # units × nodes: the cells a table of values leaves empty (drop_missing_inner); None when it leaves none
+    unknown: np.ndarray | None = None
 
     @property
     def given(self) -> np.ndarray:
@@ -178,7 +180,21 @@ class Submission:
         return bool((given & spec.graph.below(given)).any())
 
     def drop_missing_inner(self, spec: Spec) -> None:
-        """In a table of values an empty cell is unknown, not zero: forget it so nothing is invented."""
+        """In a table of values an empty cell is unknown, not zero: forget it so nothing is invented, and
+        mark it `unknown` (unless another stage gives it) so that the nodes computed from it stay unknown."""
         inner = ~spec.graph.is_leaf
+        dropped = np.zeros((len(self.units), len(self.codes)), dtype=bool, order="F")
         for layer in self.layers.values():
-            layer.status[(layer.status == MISSING) & inner] = ABSENT
+            empty = (layer.status == MISSING) & inner
+            layer.status[empty] = ABSENT
+            dropped |= empty
+        self.unknown = dropped & ~self.given if dropped.any() else None
+
+    def unknown_scored(self, spec: Spec, keep: np.ndarray | None = None) -> np.ndarray | None:
+        """The unknown cells of nodes worth points (a node worth 0 is 0 points whatever it holds), of the
+        unit rows `keep` (all when None); None when there are none."""
+        if self.unknown is None:
+            return None
+        unknown = self.unknown if keep is None or keep.all() else self.unknown[keep]
+        unknown = unknown & (np.nan_to_num(spec.graph.max_points) > 0)
+        return unknown if unknown.any() else None

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import functools
+from typing import Any
 
 import numpy as np
 
 from dti.engine.block import Block, Check
 from dti.engine.rules import CHECK_ORDER, blocks
+from dti.engine.scoring import covered_below
 from dti.engine.submission import Layer, Submission
 from dti.issues import Batch, Issue, IssueCode, Places, Report, Severity, issue
 from dti.spec import Spec
@@ -27,6 +29,7 @@ def validate(spec: Spec, submission: Submission, max_issues: int | None = None) 
         for batch in _cell_issues(spec, submission, layer):
             report.add_batch(batch)
     report.extend(_descendant_issues(spec, submission, given))
+    report.extend(_unknown_issues(spec, submission, given))
     report.extend(_absent_issues(spec, submission, given))
     return report
 
@@ -138,10 +141,11 @@ def _descendant_issues(spec: Spec, submission: Submission, given: np.ndarray) ->
 
 
 def _absent_issues(spec: Spec, submission: Submission, given: np.ndarray) -> list[Issue]:
-    """One warning per unit whose cells leave some scored leaves without any value."""
+    """One warning per unit whose cells leave some scored leaves without any value (the leaves under an
+    empty cell of a table of values are not absent but unknown: _unknown_issues)."""
     graph = spec.graph
     scored = graph.is_leaf & (np.nan_to_num(graph.max_points) > 0)
-    absent = scored & ~graph.spread_down(given)
+    absent = scored & ~graph.spread_down(given if submission.unknown is None else given | submission.unknown)
     counted = submission.counted()
     # a unit's rows may be spread over several files: then the warning is the submission's, of no file
     one_file = len({source.name for source in submission.sources}) == 1
@@ -162,3 +166,37 @@ def _absent_issues(spec: Spec, submission: Submission, given: np.ndarray) -> lis
             )
         )
     return out
+
+
+def _unknown_issues(spec: Spec, submission: Submission, given: np.ndarray) -> list[Issue]:
+    """One warning per empty cell of a table of values (of a node worth points), where it is: the node is
+    computed from the cells given below it where they determine it, else it is unknown, and so are the
+    nodes that need it (those the table does not give)."""
+    unknown = submission.unknown_scored(spec)
+    if unknown is None:
+        return []
+    graph = spec.graph
+    known = given | covered_below(graph, given)[1]
+    nodes = np.flatnonzero(unknown.any(axis=0)).tolist()
+    reach = {j: graph.aggregate(np.arange(len(graph.codes)) == j) > 0 for j in nodes}
+    fields = ("file", "sheet", "row", "column", "cell", "unit", "indicator", "value")
+    out = []
+    for layer in submission.layers.values():  # each cell where the stage that read it says
+        rows, cols = np.nonzero(unknown & (layer.token >= 0))
+        unknown[rows, cols] = False  # said once, by the first stage (unknown_scored made a fresh mask)
+        places = zip(*submission.located(layer, rows, cols), strict=True)
+        for i, j, place in zip(rows.tolist(), cols.tolist(), places, strict=True):
+            raw = place[-1].strip()
+            what = note("check.unknown-marked", raw=raw) if raw else note("check.unknown-blank")
+            said: dict[str, Any] = {"what": what, "code": graph.codes[j], "unit": submission.units[i]}
+            key = "check.unknown-computed" if known[i, j] else "check.unknown"
+            if not known[i, j]:  # j and the nodes that need it
+                said["nodes"] = [graph.codes[k] for k in _first(j, reach[j] & ~known[i])]
+            where = dict(zip(fields, place, strict=True))
+            out.append(issue(IssueCode.MISSING_VALUE, Severity.WARNING, key, said, **where))
+    return out
+
+
+def _first(j: int, mask: np.ndarray) -> list[int]:
+    """Node j, then the other marked nodes in spec order."""
+    return [j, *(k for k in np.flatnonzero(mask).tolist() if k != j)]

@@ -15,7 +15,7 @@ from dti.views.cells import cell
 from dti.views.document import Chart, Decimal, Fact, Section, Series
 from dti.views.report_means import unit_means
 from dti.views.robust import count
-from dti.words import say
+from dti.words import note, say
 
 
 def fmt(value: Any, kind: Any, decimal: Decimal, digits: int = 4) -> str:
@@ -53,7 +53,9 @@ def headline(briefing: Briefing, data: Compared, unit: str, lang: Lang, decimal:
     name = latest.names.get(unit, unit)
     shown = fmt(value, "value", decimal, spec.precision)
     said = {"year": year, "name": name, "total": by, "value": shown}
-    if rank is None:
+    if _unknown(latest, unit, by):  # no value computed beside a published rank: say why there is none
+        line = _unknown_line(latest, unit, rank, lang, said)
+    elif rank is None:
         line = say("notes.report-headline-unranked", lang, **said)
     else:
         line = say("report.headline-line", lang, rank=rank[0], ranked=rank[1], **said)
@@ -105,18 +107,27 @@ def _unknown(table: YearTable, unit: str, code: str) -> bool:
     return table.value(unit, code) is None
 
 
+def _unknown_line(
+    table: YearTable, unit: str, rank: tuple[int, int] | None, lang: Lang, said: dict[str, Any]
+) -> str:
+    """'The DTI of N is unknown: the table gives no NLS', and the rank it publishes (it has no other)."""
+    below = table.spec.graph.descendants(said["total"])
+    missing = [c for c in _scored_mains(table) if c in below and _unknown(table, unit, c)] or [said["total"]]
+    published = "" if rank is None else note("notes.report-rank-published", rank=rank[0], ranked=rank[1])
+    return say("notes.report-headline-unknown", lang, missing=missing, published=published, **said)
+
+
 def main_codes(spec: Any, table: YearTable) -> list[str]:
     return [n.code for n in spec.nodes if n.kind in ("main", "group") and n.code in table.spec.graph.index]
 
 
-def _weakest(table: YearTable, unit: str) -> tuple[str, float, tuple[int, int] | None] | None:
+def _scored_mains(table: YearTable) -> list[str]:
     graph = table.spec.graph
-    found = [
-        (c, table.value(unit, c))
-        for c in main_codes(table.spec, table)
-        if graph.max_points[graph.index[c]] > 0
-    ]
-    known = [(c, v) for c, v in found if v is not None]
+    return [c for c in main_codes(table.spec, table) if graph.max_points[graph.index[c]] > 0]
+
+
+def _weakest(table: YearTable, unit: str) -> tuple[str, float, tuple[int, int] | None] | None:
+    known = [(c, v) for c in _scored_mains(table) if (v := table.value(unit, c)) is not None]
     if not known:
         return None
     code, value = min(known, key=lambda found: found[1])  # the first of the lowest

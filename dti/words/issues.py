@@ -325,6 +325,20 @@ WORDS: dict[str, tuple[str, str]] = {
         "đơn vị {unit} không có dòng nào cho {count} chỉ số: {codes}; các chỉ số này được 0 điểm",
         "unit {unit} has no row for {count} indicator(s): {codes}; they score 0",
     ),
+    "check.unknown": (
+        "{what}: {code} của đơn vị {unit} không có giá trị trong bảng; để trống, không tính bằng 0 điểm và "
+        "không xếp hạng: {nodes}",
+        "{what}: {code} of unit {unit} has no value in the table; left empty, not scored as 0 and not "
+        "ranked: {nodes}",
+    ),
+    "check.unknown-computed": (
+        "{what}: {code} của đơn vị {unit} không có giá trị trong bảng; tính lại từ các chỉ số bên dưới mà "
+        "bảng cho",
+        "{what}: {code} of unit {unit} has no value in the table; computed from the indices below it that "
+        "the table gives",
+    ),
+    "check.unknown-blank": ("ô trống", "empty cell"),
+    "check.unknown-marked": ("ô ghi '{raw}'", "the cell says '{raw}'"),
     "check.more": ("{codes} và {more} chỉ số khác", "{codes} and {more} more"),
     "check.read-as-fraction": (
         "{code} tính theo phần trăm nhưng các giá trị của nó trong tệp này viết dạng phân số: đọc × 100 "
@@ -352,7 +366,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "{year} {code}: published rank {published} but the values give {computed}; "
         "the published rank is used",
     ),
-    # --- YAML values and spec totals (dti/io/yamlsafe.py, dti/spec/check.py) ----------------------------
+    # --- YAML values (dti/io/yamlsafe.py) and the calendar's years -------------------------------------
     "yaml.number-range": (
         "dòng {line}: số '{text}' nằm ngoài giới hạn (số phải hữu hạn, số nguyên không quá 18 chữ số): "
         "hãy ghi số nhỏ hơn, hoặc đặt trong dấu nháy nếu đó là chữ",
@@ -364,26 +378,6 @@ WORDS: dict[str, tuple[str, str]] = {
         "trước): hãy giữ một dòng",
         "the key '{key}' is written twice, on line {first} and line {line} (the second would silently "
         "replace the first): keep one",
-    ),
-    "spec.problem.points-range": (
-        "'{code}' ghi {points:g} điểm: điểm của một nút phải từ 0 đến {limit:,.0f}",
-        "'{code}' is worth {points:g} points: a node's points must be between 0 and {limit:,.0f}",
-    ),
-    "spec.problem.total-range": (
-        "'{code}' cộng lại được {total:g} điểm: tổng điểm của bộ chỉ số phải lớn hơn 0 và không quá "
-        "{limit:,.0f}",
-        "'{code}' adds up to {total:g} points: an index must be worth more than 0 and at most "
-        "{limit:,.0f} points",
-    ),
-    "spec.problem.total-zero": (
-        "'{code}' cộng lại được 0 điểm: mọi đơn vị sẽ được 0 trên 0 và không xếp hạng được; hãy ghi "
-        "max_points cho các tiêu chí",
-        "'{code}' adds up to 0 points: every unit would score 0 of 0 and none could be ranked; give the "
-        "components their max_points",
-    ),
-    "spec.error.unreadable-file": (
-        "{file}: không đọc được bộ chỉ số: {why}",
-        "{file}: cannot read the spec: {why}",
     ),
     "tracking.calendar.date-range": (
         "ngày {date} nằm ngoài các năm {first}–{last} mà lịch báo cáo tính được: hãy ghi ngày trong "

@@ -121,6 +121,16 @@ WORDS: dict[str, tuple[str, str]] = {
         "Năm {year}, {name} đạt {total} {value}; bảng năm {year} không xếp hạng {name}",
         "In {year}, {name} scored {total} {value}; the {year} table does not rank {name}",
     ),
+    "notes.report-headline-unknown": (
+        "Năm {year}, {total} của {name} chưa xác định: bảng không có giá trị {missing}, nên {total} không "
+        "được tính (không tính bằng 0 điểm){published}",
+        "In {year}, the {total} of {name} is unknown: the table gives no value of {missing}, so the {total} "
+        "is not computed (not scored as 0){published}",
+    ),
+    "notes.report-rank-published": (
+        "; hạng đã công bố: {rank}/{ranked}",
+        "; published rank: {rank} of {ranked}",
+    ),
     "notes.report-weakest-unranked": (
         "Chỉ số chính thấp nhất: {code} {name} ({value}).",
         "Weakest main index: {code} {name} ({value}).",

@@ -188,3 +188,29 @@ WORDS.update(
         "spec.percent.step": ("từ {at:g}% trở lên: {points:g} điểm", "{at:g}% or more: {points:g} points"),
     }
 )
+
+# --- a spec's points out of range, an unreadable spec (dti/spec/check.py, dti/spec/io.py) ------------------
+WORDS.update(
+    {
+        "spec.problem.points-range": (
+            "'{code}' ghi {points:g} điểm: điểm của một nút phải từ 0 đến {limit:,.0f}",
+            "'{code}' is worth {points:g} points: a node's points must be between 0 and {limit:,.0f}",
+        ),
+        "spec.problem.total-range": (
+            "'{code}' cộng lại được {total:g} điểm: tổng điểm của bộ chỉ số phải lớn hơn 0 và không quá "
+            "{limit:,.0f}",
+            "'{code}' adds up to {total:g} points: an index must be worth more than 0 and at most "
+            "{limit:,.0f} points",
+        ),
+        "spec.problem.total-zero": (
+            "'{code}' cộng lại được 0 điểm: mọi đơn vị sẽ được 0 trên 0 và không xếp hạng được; hãy ghi "
+            "max_points cho các tiêu chí",
+            "'{code}' adds up to 0 points: every unit would score 0 of 0 and none could be ranked; give the "
+            "components their max_points",
+        ),
+        "spec.error.unreadable-file": (
+            "{file}: không đọc được bộ chỉ số: {why}",
+            "{file}: cannot read the spec: {why}",
+        ),
+    }
+)
