@@ -68,3 +68,20 @@ def soffice_convert(source: Path, to: str, out_dir: Path) -> Path:
     if done.returncode != 0 or not target.exists():
         pytest.fail(f"soffice could not convert {source.name} to {to}: {done.stdout} {done.stderr}")
     return target
+
+
+def hanoi_total_only(path: Path) -> Path:
+    """sample_data/published_2023.csv with a DTI column that only Hà Nội (01, the first row) fills, with
+    0,5, its nine main indices left empty: a published table where one unit gives its total alone."""
+    import csv
+
+    with (SAMPLES / "published_2023.csv").open(encoding="utf-8", newline="") as f:
+        rows = list(csv.reader(f))
+    rows[0].insert(3, "DTI")
+    for row in rows[1:]:
+        row.insert(3, "")
+    assert rows[1][0] == "01"
+    rows[1][3:13] = ["0,5"] + [""] * 9
+    with path.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f, lineterminator="\n").writerows(rows)
+    return path

@@ -22,6 +22,8 @@ from dti.io.register import UnitRegister
 from dti.pipeline import Run, evaluate
 from dti.words import say
 
+from .conftest import hanoi_total_only
+
 PUBLISHED = Path(__file__).parent.parent / "sample_data" / "published_2023.csv"
 BLANKS = {"02": ["HTS"], "04": ["NLS", "HDXH"], "08": ["NTS"]}
 # The nodes each blank leaves without a value (dti-province-2022): the blank main index, the DTI, and each
@@ -195,16 +197,7 @@ def test_an_empty_total_over_given_main_indices_is_computed_from_them(tmp_path: 
     nine main indices, exactly as the table without the column gives it. Smart city (DTTM), empty in every
     row and worth 0 points, is 0 points whatever it holds: it leaves nothing unknown."""
     original = evaluate(PUBLISHED)
-    with PUBLISHED.open(encoding="utf-8", newline="") as f:
-        rows = list(csv.reader(f))
-    rows[0].insert(3, "DTI")
-    for row in rows[1:]:
-        row.insert(3, "")
-    assert rows[1][0] == "01"
-    rows[1][3:13] = ["0,5"] + [""] * 9
-    path = tmp_path / "dti_2023.csv"
-    with path.open("w", encoding="utf-8", newline="") as f:
-        csv.writer(f, lineterminator="\n").writerows(rows)
+    path = hanoi_total_only(tmp_path / "dti_2023.csv")
     run = evaluate(path)
     assert run.kind == "components" and run.result is not None and original.result is not None
     after, before = run.result.values, original.result.values

@@ -5,8 +5,6 @@ robustness section around a unit when another unit is left out of the draws."""
 
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path
 
 import pytest
@@ -16,6 +14,8 @@ from dti import build_report
 from dti.briefing import Briefing
 from dti.briefing.calendar import DayError, as_day
 from dti.cli import app
+
+from .conftest import hanoi_total_only
 
 # Whole reports rendered (HTML and workbooks, ~0.3-1 s each): outside the edit loop's fast tier.
 pytestmark = pytest.mark.slow
@@ -105,15 +105,7 @@ def test_robustness_around_a_unit_when_another_is_left_out(tmp_path: Path) -> No
     from dti.views.report import robustness
 
     # a published table where Hà Nội (01, first row) has only its total: the draws leave it out
-    rows = list(csv.reader(io.StringIO((DATA / "published_2023.csv").read_text(encoding="utf-8"))))
-    rows[0].insert(3, "DTI")
-    for row in rows[1:]:
-        row.insert(3, "")
-    assert rows[1][0] == "01"
-    rows[1][3:13] = ["0,5"] + [""] * 9
-    table = tmp_path / "published.csv"
-    with table.open("w", encoding="utf-8", newline="") as f:
-        csv.writer(f, lineterminator="\n").writerows(rows)
+    table = hanoi_total_only(tmp_path / "published.csv")
     briefing: Briefing = build_report([table], draws=20)
     assert briefing.robustness is not None and "01" not in briefing.robustness.out.model.units
     section = robustness(briefing, "48", "en")

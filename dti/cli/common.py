@@ -18,6 +18,8 @@ import typer
 from dti.cli.app import app
 from dti.cli.bundles import bundled
 from dti.cli.exits import LANG, READ, ExitCode, worded
+from dti.cli.once import register as register
+from dti.cli.once import spec_of as spec_of
 from dti.cli.options import YEARS, DecimalMark, Inputs, Layout, Writer
 from dti.cli.options import Lang as LangChoice
 from dti.cycles import paused_collection
@@ -26,7 +28,6 @@ from dti.words import Note, decimal_for, note
 
 if TYPE_CHECKING:
     from dti.engine.scoring import Result
-    from dti.io.register import UnitRegister
     from dti.issues import Report
     from dti.pipeline import Run
     from dti.spec import Spec
@@ -102,42 +103,6 @@ def command(parent: typer.Typer = app, **kwargs: Any) -> Callable[[Callable[P, R
         return func
 
     return register
-
-
-def register(units: Path | None) -> UnitRegister | None:
-    """The --units register, read once per command (rank reads a file per year, score a previous year)."""
-    if units is None:
-        return None
-    try:
-        stamp = units.stat()
-    except OSError:
-        return _read_register(units, 0, -1)  # the reader reports why it cannot be read
-    return _read_register(units, stamp.st_mtime_ns, stamp.st_size)
-
-
-@functools.lru_cache(maxsize=4)
-def _read_register(units: Path, mtime: int, size: int) -> UnitRegister:
-    from dti.io.register import UnitRegister
-
-    return UnitRegister.read(units)
-
-
-def spec_of(ref: str | None) -> Spec | None:
-    """The --spec, read once per command (report and rank read a file per year); None when not given."""
-    if ref is None:
-        return None
-    try:
-        stamp = Path(ref).stat()
-    except OSError:  # a bundled id, or a file the loader reports
-        return _load_spec(ref, 0, -1)
-    return _load_spec(ref, stamp.st_mtime_ns, stamp.st_size)
-
-
-@functools.lru_cache(maxsize=4)
-def _load_spec(ref: str, mtime: int, size: int) -> Spec:
-    from dti.spec import load_spec
-
-    return load_spec(ref)
 
 
 def evaluate(
