@@ -6,7 +6,7 @@ Problems of the file itself (unknown units and codes, empty unit cells, bad stag
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 
 import numpy as np
 
@@ -76,6 +76,7 @@ def plan_grid(
     """
     overrides = {header_key(k): v for k, v in (overrides or {}).items()}
 
+    @cache  # a scanned row's texts repeat (`có`, `không`) down its columns
     def known(text: str) -> bool:  # numbers in data rows must not pass for official numbering
         return not text.strip().replace(".", "").isdigit() and meaning(text, spec, overrides) is not None
 

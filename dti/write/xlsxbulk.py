@@ -23,7 +23,7 @@ from xlsxwriter.utility import xl_col_to_name
 from xlsxwriter.worksheet import Worksheet
 
 from dti.write.xlsxparts import Part
-from dti.write.xlsxrows import Column, Pieces, arrow, ints, joined, shortest, text
+from dti.write.xlsxrows import Column, Pieces, arrow, ints, joined, pool, shortest, text
 
 CHUNK = 1024  # rows made into XML at once: a few MB of text alive, not the whole sheet's
 
@@ -66,6 +66,7 @@ class BulkSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter has no type stub
         distinct text enters the shared string table once, in the order the rows first give it, as
         XlsxWriter's write_string would; the table's count of uses is kept."""
         import pyarrow as pa
+        import pyarrow.compute as pc
 
         distinct = list(dict.fromkeys(t for t in texts if t is not None))
         position: dict[str | None, int] = {None: -1}
@@ -79,7 +80,7 @@ class BulkSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter has no type stub
         table.unique_count += len(fresh)
         table.count += int((codes >= 0).sum())
         indices = np.fromiter(map(known.__getitem__, distinct), dtype=np.int64, count=len(distinct))
-        shared = ints(indices).cast(pa.large_string())
+        shared = pc.cast(ints(indices), pa.large_string(), memory_pool=pool())
         self._add(_Block(top, col, codes, "s", fmt, texts=shared))
 
     def _add(self, block: _Block) -> None:
@@ -98,6 +99,8 @@ class BulkSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter has no type stub
         """A block's distinct values as the cell XML holds them, a pyarrow array: numbers to 16 significant
         digits as XlsxWriter writes them ('%.16G'; each distinct number of the sheet formatted once), in a
         compact sheet as the shortest text that reads back as the number itself; shared string indices."""
+        import pyarrow.compute as pc
+
         if block.texts is None and self.compact and block.numbers is not None:
             block.texts = shortest(block.numbers)  # fast enough not to share them
         if block.texts is None:
@@ -105,7 +108,7 @@ class BulkSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter has no type stub
             every = np.unique(np.concatenate([numbers for _, numbers in waiting]))
             shown = arrow(list(map("%.16G".__mod__, every.tolist())))
             for each, numbers in waiting:
-                each.texts = shown.take(ints(np.searchsorted(every, numbers)))
+                each.texts = pc.take(shown, ints(np.searchsorted(every, numbers)), memory_pool=pool())
         return block.texts
 
     def _columns(self, low: int, high: int) -> dict[int, Column]:
@@ -121,7 +124,9 @@ class BulkSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter has no type stub
             style = "" if block.fmt is None else f' s="{block.fmt._get_xf_index()}"'
             shared = ' t="s"' if block.kind == "s" else ""
             head = f"{'<c' if self.compact else ''}{style}{shared}><v>"
-            tails = pc.binary_join_element_wise(text(head), self._texts(block), text("</v></c>"), text(""))
+            tails = pc.binary_join_element_wise(
+                text(head), self._texts(block), text("</v></c>"), text(""), memory_pool=pool()
+            )
             if block.col not in columns:
                 columns[block.col] = Column(f'<c r="{xl_col_to_name(block.col)}', tails, codes, self.compact)
                 continue
@@ -129,7 +134,7 @@ class BulkSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter has no type stub
             taken = np.where(
                 known.codes >= 0, known.codes, np.where(codes >= 0, codes + len(known.tails), -1)
             )
-            merged = pa.concat_arrays([known.tails, tails])
+            merged = pa.concat_arrays([known.tails, tails], pool())
             columns[block.col] = Column(known.start, merged, taken, self.compact)
         return dict(sorted(columns.items()))
 
