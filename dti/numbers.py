@@ -261,29 +261,40 @@ def _parse_fast(
     Returns the positions left to parse_number, and how many fast (typed) texts use a decimal comma / dot.
     """
     import pyarrow as pa
-    import pyarrow.compute as pc
+    from pyarrow._compute import CastOptions, MatchSubstringOptions, ReplaceSubstringOptions, TrimOptions
 
-    matched = pc.match_substring_regex(array, ARROW_FAST)  # the texts hold no nulls
+    matched = arrow_kernel("match_substring_regex", array, options=MatchSubstringOptions(ARROW_FAST))
     hit = _bits(matched)
-    fast = pc.filter(array, matched)
+    fast = arrow_kernel("filter", array, matched)  # the texts hold no nulls
     # a fast text's '%' can only end it: trimmed, not searched for (a quarter of the time)
-    numbers = pc.cast(pc.ascii_rtrim(pc.replace_substring(fast, ",", "."), "%"), pa.float64())
+    dotted = arrow_kernel("replace_substring", fast, options=ReplaceSubstringOptions(",", "."))
+    trimmed = arrow_kernel("ascii_rtrim", dotted, options=TrimOptions("%"))
+    numbers = arrow_kernel("cast", trimmed, options=CastOptions.safe(pa.float64()))
     value[hit] = np.frombuffer(numbers.buffers()[1], dtype=np.float64)[
         numbers.offset : numbers.offset + len(numbers)
     ]
-    shown = _bits(pc.ends_with(fast, "%"))
+    shown = _bits(arrow_kernel("ends_with", fast, options=MatchSubstringOptions("%")))
     percent[hit] = shown
     status[hit] = NUMBER
     counted = slice(None) if typed is None else typed[hit]
     # _DECIMAL_MARK without a regex (a sixth of the time): a fast text (ASCII) holds at most one mark,
     # followed by its decimals and maybe '%'; the mark is evidence unless three decimals follow (0,637)
-    end = _ints(pc.binary_length(fast)) - shown
+    end = _ints(arrow_kernel("binary_length", fast)) - shown
 
     def marked(mark: str) -> int:
-        at = _ints(pc.find_substring(fast, mark))
+        at = _ints(arrow_kernel("find_substring", fast, options=MatchSubstringOptions(mark)))
         return int(((at >= 0) & (end - at != 4))[counted].sum())
 
     return np.flatnonzero(~hit), marked(","), marked(".")
+
+
+def arrow_kernel(name: str, *args: Any, options: Any = None) -> Any:
+    """pyarrow's compute function `name` on `args`, called by name in its compiled module as the wrappers
+    of pyarrow.compute call it: importing pyarrow.compute makes ~280 of them, ~20 ms of every command
+    that reads a CSV."""
+    from pyarrow._compute import call_function
+
+    return call_function(name, list(args), options)
 
 
 def _ints(array: Any) -> np.ndarray:

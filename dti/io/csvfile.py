@@ -17,6 +17,7 @@ import numpy as np
 from dti.io.grid import Column, Grid, InputError, cell_ref, factorize, make_grid
 from dti.io.xlsxxml import XlsxLimits
 from dti.issues import Issue, IssueCode, Severity, issue
+from dti.numbers import arrow_kernel
 from dti.words import note
 
 ARROW_FROM_BYTES = 256 * 1024  # larger CSV files are read by pyarrow's compiled, multi-threaded reader
@@ -236,7 +237,7 @@ def _read_csv_arrow(
     _check_size(table.num_rows + 1, len(names), limits, header_row)
     columns = []
     for name in names:
-        encoded = table.column(name).combine_chunks().dictionary_encode()
+        encoded = arrow_kernel("dictionary_encode", table.column(name).combine_chunks())
         indices = encoded.indices  # int32 without nulls; read from its buffer (to_numpy imports pandas)
         codes = np.frombuffer(indices.buffers()[1], dtype=np.int32)[
             indices.offset : indices.offset + len(indices)
