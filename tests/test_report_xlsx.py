@@ -241,6 +241,24 @@ def test_document_charts_are_native_excel_charts() -> None:
     assert ["B", 0.5, 0.7] in data  # no point, so no bar
 
 
+def test_a_ranking_of_thousands_is_charted_as_runs_of_places() -> None:
+    """1,000 bars (past MANY, 400) as the HTML draws them: a column per run of 3 places (1,000 / 400 up),
+    each the highest value of its run, the highlighted unit's run in the accent colour."""
+    values: list[float | None] = [1 - k / 1000 for k in range(1000)]
+    values[3:6] = [None, 0.5, None]  # a run's highest is the value it has
+    values[6:9] = [None, None, None]  # a run without a value: no column
+    bar = Chart("ranking", "bar", "DTI 2024", [f"Xã {k}" for k in range(1000)], [Series("DTI", values)])
+    bar = Chart(**{**bar.__dict__, "highlight": [500], "limits": (0.0, 1.0)})
+    book = read(document_workbook(Document("Báo cáo", "", sections=[Section("r", "Xếp hạng", charts=[bar])])))
+    chart = book["Xếp hạng"]._charts[0]
+    assert [p.idx for p in chart.series[0].dPt] == [166]  # place 501 is in the run 499–501
+    rows = [[c for c in r if c is not None] for r in book["Dữ liệu biểu đồ"].iter_rows(values_only=True)]
+    assert rows[:2] == [["DTI 2024"], ["DTI: cao nhất của mỗi 3 vị trí liền nhau"]]
+    runs = {r[0]: r[1:] for r in rows if r and isinstance(r[0], str) and "–" in r[0]}
+    assert len(runs) == 334 and runs["1–3"] == [1.0] and runs["4–6"] == [0.5] and runs["7–9"] == []
+    assert runs["499–501"] == [pytest.approx(0.502)] and runs["1000–1000"] == [pytest.approx(0.001)]
+
+
 def test_histogram_bins() -> None:
     chart = Chart("h", "histogram", "h", [], [Series("x", [0.05, 0.15, 0.15, 0.95, None])], limits=(0.0, 1.0))
     labels, counts, marked = bins(chart, ",")

@@ -35,6 +35,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "label.see": ("Xem trang", "See sheet"),
     "label.low": ("thấp", "low"),
     "label.high": ("cao", "high"),
+    "label.highest-of": (
+        "{label}: cao nhất của mỗi {step} vị trí liền nhau",
+        "{label}: the highest of each {step} places in a row",
+    ),
     "label.contents": ("Mục lục", "Contents"),
     "label.notes": ("Ghi chú", "Notes"),
     "label.ics.name": ("Lịch báo cáo DTI {year}", "DTI reporting {year}"),

@@ -1,6 +1,7 @@
 """Native Excel charts for a report's Charts, their numbers on a 'chart data' sheet.
 
-bar: a column chart (one column per category, the highlighted ones in the accent colour); hbar: a bar
+bar: a column chart (one column per category, the highlighted ones in the accent colour; of thousands, one
+column per run of places holding its highest value, as the HTML report draws its outline); hbar: a bar
 chart, first category at the top; line: a line with markers (`invert`: rank 1 at the top); histogram: a
 column chart of the counts per bin (the bin holding a highlighted unit in the accent colour); interval:
 the points as markers with low-high error bars. A highlighted point of a line or interval chart is a
@@ -19,7 +20,9 @@ from xlsxwriter.utility import quote_sheetname, xl_range_abs
 from dti.views import Column
 from dti.views.cells import number
 from dti.views.document import Chart, Decimal
+from dti.words import Lang, say
 from dti.write.svg import ACCENT, LINES, PLAIN, SERIES
+from dti.write.svgparts import MANY
 from dti.write.xlsxbook import Book, clean, number_format
 
 TYPES = {"bar": "column", "hbar": "bar", "line": "line", "histogram": "column", "interval": "line"}
@@ -127,6 +130,8 @@ def _parts(chart: Chart, book: Book) -> tuple[list[str], list[tuple[str, list[fl
     if chart.kind == "histogram":
         labels, counts, marked = bins(chart, book.decimal)
         return labels, [(s.label, c) for s, c in zip(chart.series, counts, strict=True)], marked
+    if chart.kind == "bar" and len(chart.series) == 1 and len(chart.categories) > MANY:
+        return outline(chart, book.lang)
     parts: list[tuple[str, list[float | None]]] = []
     for series in chart.series:
         parts.append((series.label, list(series.values)))
@@ -143,6 +148,21 @@ def _parts(chart: Chart, book: Book) -> tuple[list[str], list[tuple[str, list[fl
         label = ", ".join(chart.categories[i] for i in shown if i < len(chart.categories))
         parts.append((label, [v if i in shown else None for i, v in enumerate(first)]))
     return chart.categories, parts, chart.highlight
+
+
+def outline(chart: Chart, lang: Lang) -> tuple[list[str], list[tuple[str, list[float | None]]], list[int]]:
+    """A bar chart of thousands of categories (a ranking of 10,000 communes, unreadable bar by bar) as
+    at most MANY columns: each run of places (`1–25`, `26–50`…) the highest value in it, the runs holding
+    a highlighted category highlighted."""
+    values = np.array([math.nan if v is None else v for v in chart.series[0].values], dtype=float)
+    count = len(values)
+    step = -(-count // MANY)
+    starts = np.arange(0, count, step)
+    tops = np.fmax.reduceat(values, starts)  # a run without a value: NaN, no column
+    labels = [f"{a + 1}–{min(a + step, count)}" for a in starts.tolist()]
+    label = say("label.highest-of", lang, label=chart.series[0].label, step=step)
+    shown: list[float | None] = [None if math.isnan(t) else t for t in tops.tolist()]
+    return labels, [(label, shown)], sorted({i // step for i in chart.highlight if 0 <= i < count})
 
 
 def _gap(high: float | None, low: float | None) -> float | None:
