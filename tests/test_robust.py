@@ -554,6 +554,43 @@ def test_ranks_of_some_units_are_their_columns_of_all_ranks() -> None:
     np.testing.assert_array_equal(draw_ranks_of(spread, 2, chosen), draw_ranks(spread, 2)[:, chosen])
 
 
+def test_units_that_can_never_rank_above_the_chosen_ones_are_left_out() -> None:
+    # 3,000 units, the first 30 chosen: most units stay below the lowest of them in every draw of the
+    # weights and are not totalled; the chosen units' ranks are those of ranking every unit. A unit just
+    # below the 30th may pass it in some draw: kept. With a negative value, or missing figures drawn,
+    # every unit is kept.
+    rng = np.random.default_rng(11)
+    value = rng.random((3000, 9)) * rng.random((3000, 1))
+    weight = np.array([90.0, 110, 100, 120, 80, 130, 100, 140, 130])
+    model = robust.Model(
+        [f"U{k}" for k in range(3000)],
+        [""] * 3000,
+        [f"M{j}" for j in range(9)],
+        value,
+        weight,
+        rng.random(3000) * 5,
+        1000.0,
+        0.25,
+        4,
+    )
+    x = rng.random((300, 9))
+    every = model.ranks(x)
+    among = np.sort(np.argsort(every[0])[:30])
+    kept = model.contenders(among)
+    assert kept is not None and set(among) <= set(kept) and 30 < len(kept) < 600
+    np.testing.assert_array_equal(model.ranks(x, among), every[:, among])
+    totals = model.totals(x)
+    beaten = totals[:, among].min()
+    assert (totals[:, np.setdiff1d(np.arange(3000), kept)] < beaten).all()
+    # each unit's highest and lowest weighted sum, against every corner of the weights' box (2⁹ draws)
+    corners = np.array(np.meshgrid(*[[0.0, 1.0]] * 9)).reshape(9, -1).T
+    sums = model.shares(corners) @ value[:50].T
+    np.testing.assert_allclose(model.extreme(value[:50], 1.0), sums.max(axis=0), rtol=1e-12)
+    np.testing.assert_allclose(model.extreme(value[:50], -1.0), sums.min(axis=0), rtol=1e-12)
+    negative = robust.Model(**{**model.__dict__, "value": value - 0.01})
+    assert negative.contenders(among) is None
+
+
 @pytest.mark.parametrize("draws", [40, 500])
 def test_spread_of_some_units_is_theirs_among_all(draws: int) -> None:
     # the report analyses only the units it shows: their figures must be those of analysing every unit

@@ -109,9 +109,12 @@ class Model:
         raw = self.weight * factor
         return raw * (self.weight.sum() / raw.sum(axis=1, keepdims=True))
 
-    def totals(self, x: np.ndarray) -> np.ndarray:
-        """Draws × units: the total's value in each draw."""
+    def totals(self, x: np.ndarray, rows: np.ndarray | None = None) -> np.ndarray:
+        """Draws × units (the units `rows` only, when given: a model without imputed or self-assessed
+        figures): the total's value in each draw."""
         share = self.shares(x)
+        if rows is not None:
+            return (share @ self.value[rows].T + self.rest[rows]) / self.total
         out = share @ self.value.T
         at = len(self.mains)
         if self.imputed is not None:
@@ -123,18 +126,63 @@ class Model:
         out /= self.total
         return out
 
-    def ranks(self, x: np.ndarray, among: np.ndarray | None = None) -> np.ndarray:
-        """Draws × units competition ranks (of the units `among` only, when given: their columns), in
-        batches of draws that bound the memory."""
+    def ranks(
+        self, x: np.ndarray, among: np.ndarray | None = None, rows: np.ndarray | None = None
+    ) -> np.ndarray:
+        """Draws × units competition ranks (of the units `among` only, when given: their columns; `rows`,
+        their contenders when known), in batches of draws that bound the memory."""
         out = np.empty((len(x), len(self.units) if among is None else len(among)), dtype=np.int32)
-        step = max(1, CHUNK // max(1, len(self.units)))
+        if among is None:
+            rows = None
+        elif rows is None:
+            rows = self.contenders(among)
+        if among is not None and rows is not None:
+            among = np.searchsorted(rows, among)
+        step = max(1, CHUNK // max(1, len(self.units) if rows is None else len(rows)))
         for start in range(0, len(x), step):
-            totals = self.totals(x[start : start + step])
+            totals = self.totals(x[start : start + step], rows)
             if among is None:
                 out[start : start + step] = draw_ranks(totals, self.precision)
             else:
                 out[start : start + step] = draw_ranks_of(totals, self.precision, among)
         return out
+
+    def contenders(self, among: np.ndarray) -> np.ndarray | None:
+        """The units that may rank above one of `among` (sorted, `among` with them) in some draw of the
+        weights, or None (every unit) when a draw also moves missing or self-assessed figures. One whose
+        highest total over every draw stays at or below the lowest total of every unit of `among` never
+        ranks above any: a report's 30 of 10,000 communes meet a few hundred."""
+        if self.imputed is not None or self.appraisal is not None or (self.value < 0).any():
+            return None  # (a negative value: its largest share does not make the total largest)
+        highest = self.extreme(self.value, 1.0) + self.rest
+        lowest = self.extreme(self.value[among], -1.0) + self.rest[among]
+        keep = highest >= lowest.min() - 1e-9 * max(self.total, 1.0)  # the matrix products' rounding
+        keep[among] = True
+        return np.flatnonzero(keep)
+
+    def extreme(self, value: np.ndarray, sign: float) -> np.ndarray:
+        """Each row's largest (sign 1) or smallest (-1) weighted sum over every draw of the weights,
+        `shares(x) @ value` without `rest`. The sum is a weighted mean of the row's values (times the
+        total of the weights): it is largest when the main indices above it get the largest weight and the
+        others the smallest, so at one of the cuts of the row's values sorted from the highest (lowest):
+        the first k weighted up, the rest down, for some k."""
+        weight = self.weight
+        order = np.argsort(-sign * value, axis=1)
+        ranked, weights = np.take_along_axis(value, order, axis=1), weight[order]
+        up, down = weights * (1 + self.spread), weights * (1 - self.spread)
+        # cut k: rows' first k main indices weighted up: sums over the first k of `up`, the rest of `down`
+        first = np.zeros((len(value), weight.size + 1))
+        top_sum, top_weight = first.copy(), first.copy()
+        np.cumsum(up * ranked, axis=1, out=top_sum[:, 1:])
+        np.cumsum(up, axis=1, out=top_weight[:, 1:])
+        low_sum = (down * ranked).sum(axis=1, keepdims=True) - np.pad(
+            np.cumsum(down * ranked, axis=1), ((0, 0), (1, 0))
+        )
+        low_weight = down.sum(axis=1, keepdims=True) - np.pad(np.cumsum(down, axis=1), ((0, 0), (1, 0)))
+        with np.errstate(divide="ignore", invalid="ignore"):
+            means = (top_sum + low_sum) / (top_weight + low_weight)
+        means = np.nan_to_num(means)
+        return weight.sum() * (means.max(axis=1) if sign > 0 else means.min(axis=1))
 
 
 def weighted_nodes(result: Result) -> list[int]:
@@ -346,9 +394,10 @@ def analyse(
     swing_x = np.zeros((k, model.dimension))
     step = max(1, CHUNK // max(1, n))
     columns = np.arange(k)
+    rivals = None if chosen is None else model.contenders(chosen)  # the units that may pass them
     for start in range(0, settings.draws, step):
         x = rng.random((min(step, settings.draws - start), model.dimension))
-        ranks = model.ranks(x, chosen)
+        ranks = model.ranks(x, chosen, rivals)
         if dense:
             counts += np.bincount((ranks + offsets).ravel(), minlength=k * (n + 1)).reshape(k, n + 1)
         else:
