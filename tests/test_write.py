@@ -120,24 +120,9 @@ def test_csv_parts_are_made_as_they_are_written(monkeypatch: pytest.MonkeyPatch)
     rows = [f'"Xã {k}",{v}\n' for k, v in [(1, "0.5"), (2, ""), (3, "1"), (4, "0.25"), (5, "2")]]
     assert b"".join(csv.dumps(table)).decode() == '"name","dti"\n' + "".join(rows)
     monkeypatch.setattr(csv, "PART_ROWS", 2)
-    monkeypatch.setattr(csv, "LEAST_PART", 1)
     parts = csv.dumps(table)
     assert next(parts).decode() == '"name","dti"\n' + "".join(rows[:2])
     assert [p.decode() for p in parts] == ["".join(rows[2:4]), rows[4]]
-
-
-def test_a_table_of_10000_rows_is_written_in_a_part_a_core(monkeypatch: pytest.MonkeyPatch) -> None:
-    # Two cores format its two halves at once (one part left one core idle: 0.107 s of `dti score` at
-    # 10,000 units); a part holds 4,096 rows at least; the bytes are the same.
-    table = {"unit": [f"U{k}" for k in range(10_000)], "dti": np.linspace(0, 1, 10_000)}
-    monkeypatch.setattr(csv.os, "cpu_count", lambda: 1)
-    whole = list(csv.dumps(table))
-    monkeypatch.setattr(csv.os, "cpu_count", lambda: 2)
-    halves = list(csv.dumps(table))
-    assert len(whole) == 1 and len(halves) == 2 and b"".join(halves) == whole[0]
-    assert halves[1].startswith(b'"U5000",')
-    small = {"unit": [f"U{k}" for k in range(5_000)], "dti": np.linspace(0, 1, 5_000)}
-    assert [len(p.splitlines()) for p in csv.dumps(small)] == [4_097, 904]  # the header, 4,096 rows
 
 
 def test_a_coded_text_column_is_written_as_the_same_column_in_full() -> None:
