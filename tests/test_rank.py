@@ -71,6 +71,15 @@ def test_a_unit_missing_from_the_latest_year_is_listed_last(tmp_path: Path) -> N
     assert [u["unit"] for u in _rank(str(old), str(new))["units"]] == ["42", "86", "01", "02"]
 
 
+def test_tied_units_keep_the_latest_year_s_order(tmp_path: Path) -> None:
+    # three units tie in 2024 (0.60), one of them (20) new that year: the ranking lists them in the year's
+    # order, as `dti score`'s table and the report's robustness neighbours do, not the units known in 2023
+    # first (a new user's finding: the report's ranking sheet and its robustness sheet differed)
+    old = _write(tmp_path, "dti_2023.csv", "unit,DTI\n10,0.50\n30,0.40\n40,0.70\n")
+    new = _write(tmp_path, "dti_2024.csv", "unit,DTI\n10,0.60\n20,0.60\n30,0.60\n40,0.90\n")
+    assert [u["unit"] for u in _rank(str(old), str(new))["units"]] == ["40", "10", "20", "30"]
+
+
 def test_partial_table_with_published_ranks(tmp_path: Path) -> None:
     # A press report: "Hà Nội 53rd of 63" without the other values.
     press = _write(tmp_path, "press_2022.csv", "unit,DTI,rank\nHà Nội,0.4012,53\n48,,1\n")

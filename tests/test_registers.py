@@ -57,6 +57,14 @@ def test_an_unknown_name_gets_did_you_mean(tmp_path: Path) -> None:
     assert "did you mean 'Quảng Ninh'" in message
 
 
+def test_an_unknown_unit_is_placed_in_the_column_the_file_names(tmp_path: Path) -> None:
+    # a new user's finding: the column said 'unit' (dti's word) and its unit was empty
+    path = tmp_path / "2024.csv"
+    path.write_text("Mã tỉnh,NTS\n01,0.5\n99,0.4\n", encoding="utf-8")
+    found = [i for i in evaluate(path).report.errors if i.code == "unknown-unit"]
+    assert [(i.row, i.cell, i.column, i.unit) for i in found] == [(3, "A3", "Mã tỉnh", "99")]
+
+
 @pytest.mark.parametrize(
     ("text", "what", "vi"),
     [

@@ -243,7 +243,8 @@ def test_document_charts_are_native_excel_charts() -> None:
 
 def test_a_ranking_of_thousands_is_charted_as_runs_of_places() -> None:
     """1,000 bars (past MANY, 400) as the HTML draws them: a column per run of 3 places (1,000 / 400 up),
-    each the highest value of its run, the highlighted unit's run in the accent colour."""
+    each the highest value of its run, the title saying so; the highlighted unit's own value a column in
+    front of its run's, in the accent colour, named in the legend."""
     values: list[float | None] = [1 - k / 1000 for k in range(1000)]
     values[3:6] = [None, 0.5, None]  # a run's highest is the value it has
     values[6:9] = [None, None, None]  # a run without a value: no column
@@ -251,12 +252,15 @@ def test_a_ranking_of_thousands_is_charted_as_runs_of_places() -> None:
     bar = Chart(**{**bar.__dict__, "highlight": [500], "limits": (0.0, 1.0)})
     book = read(document_workbook(Document("Báo cáo", "", sections=[Section("r", "Xếp hạng", charts=[bar])])))
     chart = book["Xếp hạng"]._charts[0]
-    assert [p.idx for p in chart.series[0].dPt] == [166]  # place 501 is in the run 499–501
+    assert len(chart.series) == 2 and chart.overlap == 100 and chart.legend is not None
+    assert chart.series[1].graphicalProperties.solidFill.srgbClr == ACCENT.lstrip("#").upper()
     rows = [[c for c in r if c is not None] for r in book["Dữ liệu biểu đồ"].iter_rows(values_only=True)]
-    assert rows[:2] == [["DTI 2024"], ["DTI: cao nhất của mỗi 3 vị trí liền nhau"]]
+    assert rows[:2] == [["DTI 2024: cao nhất của mỗi 3 vị trí liền nhau"], ["DTI", "Xã 500"]]
     runs = {r[0]: r[1:] for r in rows if r and isinstance(r[0], str) and "–" in r[0]}
     assert len(runs) == 334 and runs["1–3"] == [1.0] and runs["4–6"] == [0.5] and runs["7–9"] == []
-    assert runs["499–501"] == [pytest.approx(0.502)] and runs["1000–1000"] == [pytest.approx(0.001)]
+    # place 501 is in the run 499–501: its highest 0.502, the unit's own 0.5
+    assert runs["499–501"] == [pytest.approx(0.502), pytest.approx(0.5)]
+    assert runs["1000–1000"] == [pytest.approx(0.001)]
 
 
 def test_histogram_bins() -> None:

@@ -303,8 +303,10 @@ def compare(tables: list[YearTable], by: str) -> Compared:
     on the units once (whole columns, no lookup per unit): 10,000 units in milliseconds."""
     tables = sorted(tables, key=lambda t: t.year)
     years = [t.year for t in tables]
-    units = list(dict.fromkeys(u for t in tables for u in t.units))
     latest = tables[-1]
+    # the latest year's units first, in its order (ties stay in it, as `dti score` lists them), then
+    # the earlier years' others
+    units = list(dict.fromkeys([*latest.units, *(u for t in tables for u in t.units)]))
     column = latest.column(by)
     rank = np.zeros(len(units), np.int64)
     if column is not None:

@@ -187,10 +187,12 @@ def _units(grid: Grid, unit_col: int, register: UnitRegister, issues: list[Issue
         for c, (t, code, fixed) in enumerate(zip(unit_texts, resolved, repaired, strict=True))
         if not t or code is None or fixed
     }
+    # the column as the file heads it ('Mã xã'), the unit as the cell writes it
+    header = (grid.header[unit_col].strip() if unit_col < len(grid.header) else "") or "unit"
     for r in np.flatnonzero(np.isin(unit_codes, list(empty_or_odd))).tolist() if empty_or_odd else []:
         c = unit_codes[r]
-        where = {"row": int(grid.rows[r]), "column": "unit", "cell": cell_ref(unit_col, int(grid.rows[r]))}
         text = unit_texts[c]
+        where = {"row": int(grid.rows[r]), "column": header, "cell": cell_ref(unit_col, int(grid.rows[r]))}
         if text == "":
             issues.append(
                 grid_issue(
@@ -216,7 +218,9 @@ def _units(grid: Grid, unit_col: int, register: UnitRegister, issues: list[Issue
             if register.source and not shared:  # a user's own register: say which, not "pass --units"
                 key, params = "plan.unknown-unit-in", {**params, "register": register.source}
             issues.append(
-                grid_issue(IssueCode.UNKNOWN_UNIT, Severity.ERROR, key, params, grid, value=text, **where)
+                grid_issue(
+                    IssueCode.UNKNOWN_UNIT, Severity.ERROR, key, params, grid, unit=text, value=text, **where
+                )
             )
         else:
             reported.add(c)

@@ -16,6 +16,8 @@ from typing import Any
 
 import numpy as np
 
+from dti.numbers import arrow_kernel
+
 PAD = b"\0" * 24  # read past the end by a few words without a bounds check
 
 
@@ -119,7 +121,9 @@ def _distinct(text: bytes, start: np.ndarray, end: np.ndarray) -> tuple[np.ndarr
     spans = pa.Array.from_buffers(
         pa.large_binary(), 2 * n - 1, [None, pa.py_buffer(bounds), pa.py_buffer(text)]
     )
-    bodies: Any = spans.take(_int64(np.arange(0, 2 * n, 2, dtype=np.int64))).dictionary_encode()
+    bodies: Any = arrow_kernel(
+        "dictionary_encode", arrow_kernel("take", spans, _int64(np.arange(0, 2 * n, 2, dtype=np.int64)))
+    )
     indices = bodies.indices
     codes = np.frombuffer(indices.buffers()[1], dtype=np.int32)[indices.offset : indices.offset + n]
     return codes, bodies.dictionary.to_pylist()

@@ -17,7 +17,7 @@ import numpy as np
 
 from dti.io.grid import Column, Grid, cell_ref, make_grid
 from dti.io.xlsxxml import XlsxLimits, over_limit, parse_part
-from dti.numbers import ARROW_TEXTS
+from dti.numbers import ARROW_TEXTS, arrow_kernel
 from dti.words import note
 
 DIGITS = "0123456789"
@@ -266,7 +266,7 @@ def sheet_grid(
     every = _strings(values) if sum(len(order) for _, order in factorised) >= ARROW_TEXTS else None
     columns = []
     for j, (codes, order) in enumerate(factorised):
-        arrow = None if every is None else every.take(_indices(order))
+        arrow = None if every is None else arrow_kernel("take", every, _indices(order))
         columns.append(Column(codes, texts[order].tolist(), natives[j], percents[j], arrow))
     return make_grid(path, title, header, columns, n, header_row)
 

@@ -11,7 +11,7 @@ series of its own.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
@@ -20,7 +20,7 @@ from xlsxwriter.utility import quote_sheetname, xl_range_abs
 from dti.views import Column
 from dti.views.cells import number
 from dti.views.document import Chart, Decimal
-from dti.words import Lang, say
+from dti.words import say
 from dti.write.svg import ACCENT, LINES, PLAIN, SERIES
 from dti.write.svgparts import MANY
 from dti.write.xlsxbook import Book, clean, number_format
@@ -87,7 +87,13 @@ def _keys(chart: Chart) -> list[tuple[int, str]]:
     """(series, part) of each data column, in the order `_parts` gives them."""
     parts = ("value", "low", "high", "minus", "plus") if chart.kind == "interval" else ("value",)
     keys = [(s, part) for s in range(len(chart.series)) for part in parts]
-    return keys + [(0, "highlight")] if _marker_highlight(chart) else keys
+    shown = _marker_highlight(chart) or (_outlined(chart) and bool(chart.highlight))
+    return keys + [(0, "highlight")] if shown else keys
+
+
+def _outlined(chart: Chart) -> bool:
+    """A bar chart of more categories than bars can be told apart (outline draws it)."""
+    return chart.kind == "bar" and len(chart.series) == 1 and len(chart.categories) > MANY
 
 
 def _marker_highlight(chart: Chart) -> bool:
@@ -130,8 +136,8 @@ def _parts(chart: Chart, book: Book) -> tuple[list[str], list[tuple[str, list[fl
     if chart.kind == "histogram":
         labels, counts, marked = bins(chart, book.decimal)
         return labels, [(s.label, c) for s, c in zip(chart.series, counts, strict=True)], marked
-    if chart.kind == "bar" and len(chart.series) == 1 and len(chart.categories) > MANY:
-        return outline(chart, book.lang)
+    if _outlined(chart):
+        return outline(chart)
     parts: list[tuple[str, list[float | None]]] = []
     for series in chart.series:
         parts.append((series.label, list(series.values)))
@@ -150,19 +156,30 @@ def _parts(chart: Chart, book: Book) -> tuple[list[str], list[tuple[str, list[fl
     return chart.categories, parts, chart.highlight
 
 
-def outline(chart: Chart, lang: Lang) -> tuple[list[str], list[tuple[str, list[float | None]]], list[int]]:
+def outline(chart: Chart) -> tuple[list[str], list[tuple[str, list[float | None]]], list[int]]:
     """A bar chart of thousands of categories (a ranking of 10,000 communes, unreadable bar by bar) as
-    at most MANY columns: each run of places (`1–25`, `26–50`…) the highest value in it, the runs holding
-    a highlighted category highlighted."""
+    at most MANY columns: each run of places (`1–25`, `26–50`…) the highest value in it; a highlighted
+    category's own value a column of its own in front of its run's (add_chart titles the chart so)."""
     values = np.array([math.nan if v is None else v for v in chart.series[0].values], dtype=float)
     count = len(values)
-    step = -(-count // MANY)
+    step = run_length(chart)
     starts = np.arange(0, count, step)
     tops = np.fmax.reduceat(values, starts)  # a run without a value: NaN, no column
     labels = [f"{a + 1}–{min(a + step, count)}" for a in starts.tolist()]
-    label = say("label.highest-of", lang, label=chart.series[0].label, step=step)
-    shown: list[float | None] = [None if math.isnan(t) else t for t in tops.tolist()]
-    return labels, [(label, shown)], sorted({i // step for i in chart.highlight if 0 <= i < count})
+    parts = [(chart.series[0].label, [None if math.isnan(t) else t for t in tops.tolist()])]
+    shown = [i for i in chart.highlight if 0 <= i < count and not math.isnan(values[i])]
+    if shown:
+        own = np.full(len(starts), math.nan)
+        for i in shown:  # two highlighted in one run: the higher
+            own[i // step] = np.fmax(own[i // step], values[i])
+        names = ", ".join(chart.categories[i] for i in shown)
+        parts.append((names, [None if math.isnan(v) else v for v in own.tolist()]))
+    return labels, parts, []
+
+
+def run_length(chart: Chart) -> int:
+    """The places in a run of an outlined chart: as few as keep the columns at most MANY."""
+    return -(-len(chart.categories) // MANY)
 
 
 def _gap(high: float | None, low: float | None) -> float | None:
@@ -173,6 +190,9 @@ def add_chart(data: ChartData, sheet: Any, chart: Chart, row: int, col: int) -> 
     """The chart's numbers on the data sheet, and a native chart of them on `sheet` at (row, col)."""
     book = data.book
     categories, parts, marked = _parts(chart, book)
+    if _outlined(chart):  # the title says what a column is
+        title = say("label.highest-of", book.lang, label=chart.title, step=run_length(chart))
+        chart = replace(chart, title=title)
     block = data.write(chart, categories, parts)
     excel = book.book.add_chart({"type": TYPES[chart.kind]})
     labels = chart.kind in ("bar", "hbar") and len(categories) * len(chart.series) <= LABELLED
@@ -180,7 +200,17 @@ def add_chart(data: ChartData, sheet: Any, chart: Chart, row: int, col: int) -> 
     digits = "0" if whole else "0." + "0" * chart.digits
     for s, _ in enumerate(chart.series):
         excel.add_series(_series(data, block, chart, s, labels, digits, marked))
-    if (0, "highlight") in block.columns:
+    if (0, "highlight") in block.columns and chart.kind == "bar":  # an outline's own values, in front
+        column = block.columns[(0, "highlight")]
+        excel.add_series(
+            {
+                "name": data.ref(block.first - 1, column),
+                "categories": data.ref(block.first, 0, block.last),
+                "values": data.ref(block.first, column, block.last),
+                "fill": {"color": ACCENT},
+            }
+        )
+    elif (0, "highlight") in block.columns:
         column = block.columns[(0, "highlight")]
         marker = {"type": "circle", "size": 8, "fill": {"color": ACCENT}, "border": {"color": ACCENT}}
         excel.add_series(
@@ -194,7 +224,8 @@ def add_chart(data: ChartData, sheet: Any, chart: Chart, row: int, col: int) -> 
         )
     excel.set_title({"name": data.ref(block.title, 0), "name_font": {"size": 12}})
     _axes(excel, data, block, chart, len(categories))
-    excel.set_legend({"none": True} if len(chart.series) == 1 else {"position": "bottom"})
+    alone = len(chart.series) == 1 and not (_outlined(chart) and (0, "highlight") in block.columns)
+    excel.set_legend({"none": True} if alone else {"position": "bottom"})
     width, height = _size(chart, len(categories))
     excel.set_size({"width": width, "height": height})
     offset = data.offsets.get(sheet.get_name(), 0)
@@ -258,7 +289,9 @@ def _series(
         series["line"] = {"none": True} if chart.kind == "interval" else {"color": colour, "width": 2}
     else:
         series["fill"] = {"color": colour}
-        series["gap"] = 10 if chart.kind == "histogram" else 50
+        series["gap"] = 0 if _outlined(chart) else 10 if chart.kind == "histogram" else 50
+        if _outlined(chart):  # a highlighted unit's own value stands in front of its run's
+            series["overlap"] = 100
     if marked and s == 0 and not _marker_highlight(chart):
         accent = {"fill": {"color": ACCENT}, "border": {"color": ACCENT}}
         series["points"] = [accent if i in marked else None for i in range(max(marked) + 1)]
