@@ -323,5 +323,5 @@ def test_a_long_list_of_skipped_rows_is_cut_in_the_note() -> None:
     assert str(rows_note([8, 14, 18])) == "rows 8, 14, 18"
     assert str(rows_note(list(range(2, 13)))) == "rows 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12"  # 11: all shown
     cut = rows_note(list(range(2, 1502)))
-    assert str(cut) == "rows 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 … and 1490 more"
-    assert cut.text("vi") == "các dòng 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 … và 1490 dòng khác"
+    assert str(cut) == "rows 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 … and 1,490 more"
+    assert cut.text("vi") == "các dòng 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 … và 1.490 dòng khác"

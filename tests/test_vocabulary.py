@@ -71,3 +71,17 @@ def test_a_move_in_places_is_worded_with_its_number() -> None:
     assert moved(-3, "vi") == "giảm 3 bậc"
     assert moved(0, "vi") == "giữ nguyên thứ hạng"
     assert moved(None, "en") == ""
+
+
+def test_counts_group_their_thousands_as_the_language_does() -> None:
+    # a new user's finding: '9319 cảnh báo' beside '1.000 lượt'; a year, a row and an option's value are
+    # written as they are
+    assert say("issues.warnings-line", "vi", file="a.csv", count=9319, listed="x") == (
+        "a.csv: 9.319 cảnh báo: x (chi tiết: dti validate a.csv)"
+    )
+    assert say("issues.warnings-line", "en", file="a.csv", count=9319, listed="x").startswith("a.csv: 9,319 ")
+    assert say("cli.issues-cut", "vi", shown=1000, total=12345) == (
+        "Chỉ 1.000/12.345 vấn đề được ghi (--max-issues 1000): bỏ --max-issues để có đủ danh sách"
+    )
+    assert say("report.mean-other-units", "vi", year=2024) == "năm 2024: trung bình của tập đơn vị khác"
+    assert say("tracking.calendar.year-range", "en", year=3000, first=1900, last=2100).count("1900") == 1

@@ -189,7 +189,7 @@ def robustness(briefing: Briefing, unit: str | None, lang: Lang, decimal: Decima
         out = analyse(out.model, out.settings, among=lambda _: shown)
     section = robust_section(out, lang, [int(i) for i in shown], decimal)
     if len(shown) < len(order):  # which part: ranks first to last
-        ranks = {"first": int(out.nominal[shown].min()), "last": int(out.nominal[shown].max())}
+        ranks = {"rank": int(out.nominal[shown].min()), "last_rank": int(out.nominal[shown].max())}
         key = "notes.report-first-units" if mine is None else "notes.report-units-around"
         section.lines.append(say(key, lang, shown=len(shown), total=len(order), name=mine, **ranks))
     chart = section.charts[0]

@@ -22,7 +22,7 @@ from dti.views.base import (
     tree,
     word,
 )
-from dti.words import say
+from dti.words import count_text, say
 
 # --- dti score --------------------------------------------------------------------------------------
 
@@ -205,7 +205,7 @@ def warnings_line(file: object, report: Report, lang: Lang = "vi") -> str | None
     counts = report.counts("warning")
     if not counts:
         return None
-    listed = ", ".join(f"{c} {n}" for c, n in sorted(counts.items()))
+    listed = ", ".join(f"{c} {count_text(n, lang)}" for c, n in sorted(counts.items()))
     return say("issues.warnings-line", lang, file=str(file), count=sum(counts.values()), listed=listed)
 
 

@@ -72,13 +72,38 @@ class _Comma(_Number):
 
 
 class _Count(int):
-    """A whole-number parameter: `{n:|unit|units}` writes it with its noun, singular for one."""
+    """A whole-number parameter: `{n:|unit|units}` writes it with its noun, singular for one. A count
+    (COUNTS names it) groups its thousands as the language does: 9.319 in Vietnamese, 9,319 in English."""
+
+    group = ""  # the thousands separator of a count, none for other whole numbers (a year, a row)
 
     def __format__(self, spec: str) -> str:
-        if not spec.startswith("|"):
-            return int.__format__(int(self), spec)
-        one, _, many = spec[1:].partition("|")
-        return f"{int(self)} {one if self == 1 else many}"
+        number = f"{int(self):,}".replace(",", self.group) if self.group else str(int(self))
+        if spec.startswith("|"):
+            one, _, many = spec[1:].partition("|")
+            return f"{number} {one if self == 1 else many}"
+        return number if not spec else int.__format__(int(self), spec)
+
+
+class _VietnameseCount(_Count):
+    group = "."
+
+
+class _EnglishCount(_Count):
+    group = ","
+
+
+# The parameters that hold how many of something, or a rank or place among them (their thousands
+# grouped); a year, a row or line number, a seed or an option's value is written as it is.
+COUNTS = frozenset(
+    {
+        "count", "errors", "warnings", "units", "cells", "total", "n", "missing", "shown", "more",
+        "draws", "done", "ranked", "of", "files", "places", "unplaced", "provisional", "computed",
+        "leaves", "nodes", "groups", "criteria", "mains", "met", "not_met", "no_data", "overdue", "late",
+        "in_progress", "not_started", "improved", "worsened", "unchanged", "only_before", "only_now",
+        "sections", "charts", "rules", "sums", "step", "rank", "last_rank", "place",
+    }
+)  # fmt: skip
 
 
 class _Items(tuple[Any, ...]):
@@ -97,16 +122,21 @@ class _Items(tuple[Any, ...]):
         return format(self)
 
 
+def count_text(n: int, lang: Lang) -> str:
+    """A count as a sentence writes it: its thousands grouped as the language groups them (9.319, 9,319)."""
+    return format(_param(n, lang, True), "")
+
+
 def decimal_for(lang: Lang) -> Mark:
     """The decimal mark of a language, a word of it like any other: Vietnamese 18,5, English 18.5."""
     return "," if lang == "vi" else "."
 
 
-def _param(value: Any, lang: Lang) -> Any:
+def _param(value: Any, lang: Lang, count: bool = False) -> Any:
     if isinstance(value, bool) or value is None:
         return value
     if isinstance(value, numbers.Integral):  # numpy's too
-        return _Count(int(value))
+        return (_VietnameseCount if lang == "vi" else _EnglishCount)(value) if count else _Count(value)
     if isinstance(value, float):
         return (_Comma if decimal_for(lang) == "," else _Number)(value)
     if isinstance(value, Note):
@@ -137,7 +167,7 @@ def say(key: str, lang: Lang = "vi", /, **params: Any) -> str:
         return template
     return template.format(
         **{
-            name: _param(_file_name(value) if name in FILE_PARAMS else value, lang)
+            name: _param(_file_name(value) if name in FILE_PARAMS else value, lang, name in COUNTS)
             for name, value in params.items()
         }
     )
@@ -182,6 +212,7 @@ __all__ = [
     "Mark",
     "Note",
     "catalogue",
+    "count_text",
     "decimal_for",
     "note",
     "placeholders",

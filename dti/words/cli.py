@@ -121,9 +121,9 @@ WORDS: dict[str, tuple[str, str]] = {
         "'{name}': the format follows the extension: .html or .xlsx",
     ),
     "cli.issues-cut": (
-        "Chỉ {shown}/{total} vấn đề được ghi (--max-issues {shown}): bỏ --max-issues để có đủ danh sách",
-        "Only {shown} of {total} issues written (--max-issues {shown}): leave out --max-issues for the full "
-        "list",
+        "Chỉ {shown}/{total} vấn đề được ghi (--max-issues {shown:d}): bỏ --max-issues để có đủ danh sách",
+        "Only {shown} of {total} issues written (--max-issues {shown:d}): leave out --max-issues for the "
+        "full list",
     ),
     "cli.today-needs": (
         "--today là ngày để xét lịch báo cáo và các nhiệm vụ: thêm --received hoặc --tasks",

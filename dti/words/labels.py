@@ -157,7 +157,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "report.mean-before": ("năm {year}: {value}, {pct}", "{year}: {value}, {pct}"),
     "report.mean-other-units": (
         "năm {year}: trung bình của tập đơn vị khác",
-        "{year}: a mean of other units",
+        "{year}: the mean of a different set of units",
     ),
     "report.headline-line": (
         "Năm {year}, {name} đạt {total} {value}, xếp thứ {rank}/{ranked}",

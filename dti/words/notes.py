@@ -37,12 +37,12 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     # the report (dti/views/report*.py): what a part of a table lists, and the names of its sheets
     "notes.report-first-units": (
-        "{shown} đơn vị đầu bảng (hạng {first}–{last} trên {total})",
-        "The first {shown} units (ranks {first}–{last} of {total})",
+        "{shown} đơn vị đầu bảng (hạng {rank}–{last_rank} trên {total})",
+        "The first {shown} units (ranks {rank}–{last_rank} of {total})",
     ),
     "notes.report-units-around": (
-        "{shown} đơn vị quanh {name} (hạng {first}–{last} trên {total})",
-        "The {shown} units around {name} (ranks {first}–{last} of {total})",
+        "{shown} đơn vị quanh {name} (hạng {rank}–{last_rank} trên {total})",
+        "The {shown} units around {name} (ranks {rank}–{last_rank} of {total})",
     ),
     "notes.report-ranking-around": (
         "{shown}/{total} đơn vị: {top} đơn vị đầu bảng và các đơn vị quanh {name}; bảng đầy đủ ở trang "

@@ -552,7 +552,7 @@ _CASES: list[Case] = [
         spec_wide,
         ("spec", "check", "{dir}/spec.yaml"),
         0,
-        says=("20001 nút",),  # spec check speaks Vietnamese by default
+        says=("20.001 nút",),  # spec check speaks Vietnamese by default, thousands grouped
         runtime=True,
     ),
     Case(
@@ -561,7 +561,7 @@ _CASES: list[Case] = [
         spec_deep,
         ("spec", "check", "{dir}/spec.yaml"),
         0,
-        says=("3001 nút",),
+        says=("3.001 nút",),
         runtime=True,
     ),
     Case(
