@@ -14,7 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 from dti.analysis import robust, sobol
-from dti.analysis.robust_ranks import draw_ranks, draw_ranks_of
+from dti.analysis.robust_ranks import draw_ranks, draw_ranks_of, extreme
 from dti.cli import app
 from dti.engine.scoring import competition_ranks
 from dti.pipeline import Run, evaluate
@@ -585,8 +585,8 @@ def test_units_that_can_never_rank_above_the_chosen_ones_are_left_out() -> None:
     # each unit's highest and lowest weighted sum, against every corner of the weights' box (2⁹ draws)
     corners = np.array(np.meshgrid(*[[0.0, 1.0]] * 9)).reshape(9, -1).T
     sums = model.shares(corners) @ value[:50].T
-    np.testing.assert_allclose(model.extreme(value[:50], 1.0), sums.max(axis=0), rtol=1e-12)
-    np.testing.assert_allclose(model.extreme(value[:50], -1.0), sums.min(axis=0), rtol=1e-12)
+    for sign, found in ((1.0, sums.max(axis=0)), (-1.0, sums.min(axis=0))):
+        np.testing.assert_allclose(extreme(value[:50], weight, 0.25, sign), found, rtol=1e-12)
     negative = robust.Model(**{**model.__dict__, "value": value - 0.01})
     assert negative.contenders(among) is None
 

@@ -24,16 +24,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from typing import Literal
 
 import numpy as np
 
 from dti.analysis import sobol
+from dti.analysis.robust_inputs import Missing, Note, appraisal, imputation
 from dti.analysis.robust_ranks import (
     CHUNK,
     counted,
     draw_ranks,
     draw_ranks_of,
+    extreme,
     placed,
     quantile,
     quantile_at,
@@ -41,9 +42,6 @@ from dti.analysis.robust_ranks import (
 from dti.analysis.sobol import Sensitivity
 from dti.engine.scoring import Result
 from dti.engine.submission import Submission
-
-Missing = Literal["zero", "median", "previous"]
-Note = tuple[str, int]  # (what, how many): e.g. ("missing_median", 53)
 
 
 @dataclass(frozen=True)
@@ -154,35 +152,11 @@ class Model:
         ranks above any: a report's 30 of 10,000 communes meet a few hundred."""
         if self.imputed is not None or self.appraisal is not None or (self.value < 0).any():
             return None  # (a negative value: its largest share does not make the total largest)
-        highest = self.extreme(self.value, 1.0) + self.rest
-        lowest = self.extreme(self.value[among], -1.0) + self.rest[among]
+        highest = extreme(self.value, self.weight, self.spread, 1.0) + self.rest
+        lowest = extreme(self.value[among], self.weight, self.spread, -1.0) + self.rest[among]
         keep = highest >= lowest.min() - 1e-9 * max(self.total, 1.0)  # the matrix products' rounding
         keep[among] = True
         return np.flatnonzero(keep)
-
-    def extreme(self, value: np.ndarray, sign: float) -> np.ndarray:
-        """Each row's largest (sign 1) or smallest (-1) weighted sum over every draw of the weights,
-        `shares(x) @ value` without `rest`. The sum is a weighted mean of the row's values (times the
-        total of the weights): it is largest when the main indices above it get the largest weight and the
-        others the smallest, so at one of the cuts of the row's values sorted from the highest (lowest):
-        the first k weighted up, the rest down, for some k."""
-        weight = self.weight
-        order = np.argsort(-sign * value, axis=1)
-        ranked, weights = np.take_along_axis(value, order, axis=1), weight[order]
-        up, down = weights * (1 + self.spread), weights * (1 - self.spread)
-        # cut k: rows' first k main indices weighted up: sums over the first k of `up`, the rest of `down`
-        first = np.zeros((len(value), weight.size + 1))
-        top_sum, top_weight = first.copy(), first.copy()
-        np.cumsum(up * ranked, axis=1, out=top_sum[:, 1:])
-        np.cumsum(up, axis=1, out=top_weight[:, 1:])
-        low_sum = (down * ranked).sum(axis=1, keepdims=True) - np.pad(
-            np.cumsum(down * ranked, axis=1), ((0, 0), (1, 0))
-        )
-        low_weight = down.sum(axis=1, keepdims=True) - np.pad(np.cumsum(down, axis=1), ((0, 0), (1, 0)))
-        with np.errstate(divide="ignore", invalid="ignore"):
-            means = (top_sum + low_sum) / (top_weight + low_weight)
-        means = np.nan_to_num(means)
-        return weight.sum() * (means.max(axis=1) if sign > 0 else means.min(axis=1))
 
 
 def weighted_nodes(result: Result) -> list[int]:
@@ -244,78 +218,6 @@ def build(
         if change is not None:
             model.appraisal = up(change)
     return model
-
-
-def imputation(
-    result: Result, rows: np.ndarray, how: Missing, previous: Result | None, notes: list[Note]
-) -> np.ndarray | None:
-    """Units × nodes: the leaf points that imputing each missing figure would add (0 elsewhere)."""
-    graph = result.spec.graph
-    points = result.points_matrix[rows]
-    missing = graph.is_leaf & (result.missing_matrix[rows] > 0)
-    if not missing.any():
-        notes.append(("no_missing", 0))
-        return None
-    reported = graph.is_leaf & ~missing & ~np.isnan(points)
-    extra = np.zeros(points.shape)
-    if how == "median":
-        columns = np.flatnonzero(reported.any(axis=0) & missing.any(axis=0))
-        median = np.nanmedian(np.where(reported, points, np.nan)[:, columns], axis=0)
-        extra[:, columns] = np.where(missing[:, columns], median, 0.0)
-    else:
-        if previous is None:
-            raise ValueError("--missing previous needs the previous year's result")
-        import pandas as pd
-
-        at = pd.Index(previous.unit_codes).get_indexer(result.unit_codes)[rows]
-        found = at >= 0
-        before = np.full(points.shape, np.nan)
-        prior = previous.points_matrix[at[found]]
-        prior_reported = (previous.missing_matrix[at[found]] == 0) & graph.is_leaf
-        before[found] = np.where(prior_reported, prior, np.nan)
-        usable = missing & ~np.isnan(before)
-        if not usable.any():  # e.g. a previous table of main-index values: nothing to impute from
-            notes.append(("previous_none", int(missing.sum())))
-            return None
-        extra[usable] = before[usable]
-        if (missing & ~usable).any():
-            notes.append(("no_previous", int((missing & ~usable).sum())))
-        missing = usable  # the next note counts the figures a draw may impute
-    notes.append((f"missing_{how}", int(missing.sum())))
-    return extra
-
-
-def appraisal(
-    result: Result, rows: np.ndarray, submission: Submission | None, notes: list[Note]
-) -> np.ndarray | None:
-    """Units × nodes: the leaf points change of each self-assessed figure awaiting verification, at its
-    component's typical verification change (0 elsewhere)."""
-    graph = result.spec.graph
-    layers = submission.layers if submission is not None else {}
-    if "self" not in layers or "verified" not in layers:
-        notes.append(("no_stages", 0))
-        return None
-    import pandas as pd
-
-    assert submission is not None
-    at = pd.Index(submission.units).get_indexer(result.unit_codes)[rows]
-    own, checked = layers["self"].given[at], layers["verified"].given[at]
-    plain = layers[""].given[at] if "" in layers else np.zeros_like(own)
-    pending = own & ~checked & ~plain & graph.is_leaf
-    both = own & checked & graph.is_leaf
-    top = np.nan_to_num(graph.max_points)
-    points = result.points_matrix[rows]
-    with np.errstate(divide="ignore", invalid="ignore"):
-        fraction = np.where(both & (top > 0), (points - result.self_matrix[rows]) / top, np.nan)
-    if not pending.any() or not (both & (top > 0)).any():
-        notes.append(("no_pending", 0) if not pending.any() else ("no_verified", 0))
-        return None
-    typical = np.full(len(top), float(np.nanmedian(fraction[both & (top > 0)])))
-    seen = np.flatnonzero((both & (top > 0)).any(axis=0))
-    typical[seen] = np.nanmedian(fraction[:, seen], axis=0)
-    change = np.clip(points + typical * top, 0.0, top) - points
-    notes.append(("pending", int(pending.sum())))
-    return np.where(pending, np.nan_to_num(change), 0.0)
 
 
 @dataclass

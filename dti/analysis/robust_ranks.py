@@ -82,6 +82,26 @@ def draw_ranks_of(values: np.ndarray, precision: int, among: np.ndarray) -> np.n
     return (above + above_all[:, None] + 1).astype(np.int32)
 
 
+def extreme(value: np.ndarray, weight: np.ndarray, spread: float, sign: float) -> np.ndarray:
+    """Each row's largest (sign 1) or smallest (-1) sum of `value` weighted as a draw of the weights
+    can weight it (each weight times 1 ± spread, rescaled to the weights' total: robust.Model.shares).
+    The sum is a weighted mean of the row's values (times the weights' total): it is largest when the
+    values above it get the largest weight and the others the smallest, so at one of the cuts of the
+    row's values sorted from the highest (from the lowest for the smallest): the first k up, the rest down."""
+    order = np.argsort(-sign * value, axis=1)
+    ranked, weights = np.take_along_axis(value, order, axis=1), weight[order]
+    up, down = weights * (1 + spread), weights * (1 - spread)
+
+    def first(parts: np.ndarray) -> np.ndarray:  # each row's sums of its first k parts, k = 0…m
+        return np.pad(np.cumsum(parts, axis=1), ((0, 0), (1, 0)))
+
+    sums = first(up * ranked) + (down * ranked).sum(axis=1, keepdims=True) - first(down * ranked)
+    totals = first(up) + down.sum(axis=1, keepdims=True) - first(down)
+    with np.errstate(divide="ignore", invalid="ignore"):  # a row of no weight: 0
+        means = np.nan_to_num(sums / totals)
+    return weight.sum() * (means.max(axis=1) if sign > 0 else means.min(axis=1))
+
+
 def quantile(counts: np.ndarray, q: float) -> np.ndarray:
     """Per row of rank counts (units × rank 0…n), the empirical quantile of the draws' ranks: the smallest
     rank with F(rank) ≥ q, as the sorted draws' element at ⌈q·draws⌉ − 1."""
