@@ -30,7 +30,8 @@ def test_a_name_a_letter_off_is_its_department_with_a_warning() -> None:
     tasks = read_tasks(NEW / "tasks_2026.csv")
     assert "Sở Tài chíh" not in tasks.by_responsible().index
     said = [(i.row, i.column) for i in tasks.issues if i.text("vi").startswith(TAKEN)]
-    assert said == [(8, "partners"), (17, "responsible")]  # task 5's partner, task 12's lead
+    # task 5's partner, task 12's lead, under the headers the list writes
+    assert said == [(8, "Đơn vị phối hợp"), (17, "Đơn vị chủ trì")]
     # one letter of a two-letter word is no certainty: a did-you-mean, counted on its own
     found = bundled().resolve("Sở Y tá")
     assert isinstance(found, Unresolved) and found.close == ("Sở Y tế",)
@@ -113,5 +114,6 @@ def test_a_received_log_says_what_it_cannot_read() -> None:
     assert said[12] == ("warning", "chưa ghi ngày gửi (ô trống): hãy ghi 24/09/2026; dòng này bị bỏ qua")
     assert said[13] == ("error", "'32/03/2026' không phải ngày: hãy ghi 24/09/2026; dòng này bị bỏ qua")
     assert [n.text("vi") for n in log.notes if not isinstance(n, str)] == [
-        "'Sở TT&TT' (dòng 5) đã được hợp nhất: số liệu được tính cho 'Sở Khoa học và Công nghệ'"
+        "'Sở TT&TT' (dòng 5) và 'Sở Khoa học và Công nghệ' là một đơn vị sau hợp nhất năm 2025: số liệu được "
+        "tính cho 'Sở Khoa học và Công nghệ'"
     ]

@@ -133,7 +133,7 @@ def test_appendix_targets_by_hand(appendix: Path) -> None:
     assert not {"I", "II", "III", "IV", "2", "STT"} & set(review.targets["id"])
     # The one verdict the numbers contradict is a warning, and the file stays valid.
     found = [(str(i.code), str(i.severity), i.row, i.column, i.cell) for i in review.issues]
-    assert found == [("status-disagrees", "warning", 15, "note", "F15")]
+    assert found == [("status-disagrees", "warning", 15, "Ghi chú", "F15")]
 
 
 def test_appendix_notes_say_how_it_was_read(appendix: Path) -> None:
@@ -263,7 +263,7 @@ def test_units_in_a_comma_file(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("target", "result", "column"), [(">= 1e400", "5", "target"), ("80%", "1e400", "result")]
+    ("target", "result", "column"), [(">= 1e400", "5", "Kế hoạch"), ("80%", "1e400", "Kết quả")]
 )
 def test_overflowing_numbers_are_errors(tmp_path: Path, target: str, result: str, column: str) -> None:
     review = _list(tmp_path, target, result)
@@ -278,7 +278,7 @@ def test_a_result_that_is_no_number_missing_marker_or_verdict_is_an_error(
     # Before: 'abc' was silently 'Chưa có số liệu đánh giá' while 'khoảng 70%' and '1e400' were errors
     review = _list(tmp_path, ">= 80%", result)
     assert [(str(i.code), i.column, i.severity) for i in review.issues] == [
-        ("non-numeric", "result", "error")
+        ("non-numeric", "Kết quả", "error")  # the column under its header as written
     ]
 
 

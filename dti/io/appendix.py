@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 import yaml
 
-from dti.io.grid import Grid, col_letter, reason
+from dti.io.grid import Grid, col_letter, header_of, reason
 from dti.io.inputs import read_input_text
 from dti.io.numbering import structure
 from dti.io.periods import MEANINGS, ResultColumn, ambiguity_issues, assign_roles, yaml_roles
@@ -194,6 +194,8 @@ def frame_from_grid(
             frame[f"{key}_native"], frame[f"{key}_percent"] = number, percent
     frame["row"] = grid.rows
     frame["cells"] = [{c: f"{col_letter(i)}{r}" for c, i in columns.items()} for r in grid.rows]
+    written = {c: grid.header[i].strip() or c for c, i in columns.items()}  # each column's header as written
+    frame["headers"] = [written] * n
     missing = [c for c in REQUIRED if c not in columns]
     if missing:
         issues.append(
@@ -229,7 +231,7 @@ def row_issue(
         params,
         file=file,
         row=int(frame.at[i, "row"]),
-        column=column,
+        column=header_of(frame.loc[i], column),
         cell=frame.at[i, "cells"].get(column),
         indicator=frame.at[i, "id"] or None,
         value=frame.at[i, column],

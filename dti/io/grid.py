@@ -267,3 +267,10 @@ def ragged_rows(grid: Grid) -> list[Issue]:
             )
         )
     return out
+
+
+def header_of(record: Any, column: str) -> str:
+    """The header a list's row (a record or a frame's row) has `column` under, as the file writes it
+    (`Đơn vị chủ trì` for `responsible`); the column's own name when the list has none."""
+    written = record.get("headers") if hasattr(record, "get") else None
+    return str(written.get(column, column)) if isinstance(written, dict) else column

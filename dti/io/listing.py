@@ -104,5 +104,7 @@ def read_listing(
         frame[f"{key}_native"] = np.full(n, np.nan) if values is None else values
     frame["row"] = grid.rows
     frame["cells"] = [{m: f"{col_letter(i)}{r}" for m, i in columns.items()} for r in grid.rows]
+    written = {m: grid.header[i].strip() or m for m, i in columns.items()}  # each meaning's header as written
+    frame["headers"] = [written] * n
     frame = frame[frame[list(headers.table)].apply(lambda c: c.str.strip()).ne("").any(axis=1)]
     return frame.reset_index(drop=True)

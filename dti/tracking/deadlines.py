@@ -261,7 +261,7 @@ def _unused(entry: Received, file: str, year: int, rules: Rules) -> Issue:
         params,
         file=file,
         row=entry.row,
-        column="period",
+        column=entry.header,
         cell=entry.cell or None,
         unit=entry.owner,
         value=entry.period_text,

@@ -22,6 +22,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from dti.io.grid import header_of
 from dti.io.inputs import read_input_text
 from dti.io.yamlsafe import load_yaml
 from dti.issues import Issue, IssueCode, Severity, issue
@@ -47,6 +48,7 @@ _HARD = re.compile(r"\s*;+\s*")
 _AND = re.compile(r"\s+(?:và|&)\s+")
 _BULLET = " .-–+•*"
 _RUN = 6  # the longest collective name has this many comma-separated pieces
+_ACRONYM = re.compile(r"S[A-ZĐ&]{2,}")  # `STTTT`: Sở TT&TT
 
 
 @dataclass(frozen=True)
@@ -123,9 +125,12 @@ class Departments:
         return cls(found)
 
     def find(self, name: str) -> Department | None:
-        """The department `name` means, or None (`resolve` also says the closest names)."""
+        """The department `name` means, or None (`resolve` also says the closest names). A Sở written
+        as one acronym (`STTTT`, `SKH&CN`, `SGDĐT`) is the Sở of its short form."""
         full, bare = keys(name)
         found = self._exact.get(full) or self._bare.get(bare) or self._bare.get(full)
+        if found is None and _ACRONYM.fullmatch(nfc(name).strip()):
+            return self.find("Sở " + nfc(name).strip()[1:])
         return None if found is None else self.departments[found]
 
     def near(self, name: str) -> Department | None:
@@ -169,9 +174,16 @@ class Departments:
         return self.display.get(department.id, department.name)
 
     def named(self, text: str) -> str:
-        """The name to show for `text`: its department's (a `near` one too), else the text as written."""
+        """The name to show for `text`: its department's (a `near` one too), else the text as written. With
+        an owners file's names, a body merged into one of its departments, or the one an owner was merged
+        into (Sở TT&TT and Sở KH&CN, 2025), is shown as that owner, as a received log's lines count for it."""
         found = self.match(text)
-        return nfc(text) if found is None else self.name(found)
+        if found is None:
+            return nfc(text)
+        if self.display and found.id not in self.display:
+            owner = next((k for k in self.kin(found) if k in self.display), found.id)
+            return self.display.get(owner, found.name)
+        return self.name(found)
 
     def extend(self, names: Iterable[tuple[str, Sequence[str]]]) -> Departments:
         """The register with an owners file's names (name, its aliases): a known name is shown as the
@@ -307,7 +319,7 @@ def check_units(records: Iterable[dict[str, Any]], columns: Sequence[str], file:
                         params,
                         file=file,
                         row=int(rec["row"]),
-                        column=column,
+                        column=header_of(rec, column),
                         cell=rec["cells"].get(column),
                         value=str(rec[column]),
                     )

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from dti.engine.columns import indicator_code
+from dti.io.grid import header_of
 from dti.io.listing import Headers, read_listing
 from dti.issues import Issue, IssueCode, Severity, issue
 from dti.spec import Spec
@@ -60,8 +61,9 @@ class Received:
     evidence: bool | None
     note: str
     row: int
-    period_text: str = ""  # the period as written, and its cell: a line no deadline takes is said
-    cell: str = ""
+    period_text: str = ""  # the period as written, its cell and its column's header: a line no deadline
+    cell: str = ""  # takes is said
+    header: str = "period"
 
 
 @dataclass
@@ -174,7 +176,16 @@ def _entry(rec: dict[str, Any], owner: str, day: dt.date, components: frozenset[
     evidence = _evidence(rec["evidence"])
     key = period_key(rec["period"])
     return Received(
-        owner, key, day, components, evidence, rec["note"].strip(), rec["row"], rec["period"], cell
+        owner,
+        key,
+        day,
+        components,
+        evidence,
+        rec["note"].strip(),
+        rec["row"],
+        rec["period"],
+        cell,
+        header_of(rec, "period"),
     )
 
 
@@ -224,7 +235,7 @@ def _warn(
             {**params, "out": note("tracking.line-out") if out else ""},
             file=str(path),
             row=int(rec["row"]),
-            column=column,
+            column=header_of(rec, column),
             cell=rec["cells"].get(column),
             value=str(rec[column]),
         )

@@ -81,8 +81,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "no date (the cell is empty): write 24/09/2026{out}",
     ),
     "tracking.received.merged": (
-        "'{text}' (dòng {rows}) đã được hợp nhất: số liệu được tính cho '{owner}'",
-        "'{text}' (row {rows}) has been merged: its lines are counted for '{owner}'",
+        "'{text}' (dòng {rows}) và '{owner}' là một đơn vị sau hợp nhất năm 2025: số liệu được tính cho "
+        "'{owner}'",
+        "'{text}' (row {rows}) and '{owner}' are one body since the 2025 merger: its lines are counted for "
+        "'{owner}'",
     ),
     "tracking.received.co-unit": (
         "'{text}' (dòng {rows}) là đơn vị phối hợp: số liệu được tính cho {codes} của '{owner}'",
