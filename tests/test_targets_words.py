@@ -134,3 +134,26 @@ def test_word_tables_are_documented() -> None:
 
     assert result_words_markdown() in (ROOT / "docs" / "targets.md").read_text(encoding="utf-8")
     assert status_words_markdown() in (ROOT / "docs" / "tasks.md").read_text(encoding="utf-8")
+
+
+def test_the_file_s_own_note_is_kept(tmp_path: Path) -> None:
+    # a new user's finding: 'số liệu năm 2023 là 9,56%' and 'theo số liệu của Cục Viễn thông' were dropped
+    # from the JSON and the Word appendix; the remark shows the note where it says more than the verdict
+    from dti.views.review import remark, targets_data
+
+    path = tmp_path / "t.csv"
+    path.write_text(
+        "STT,Tên chỉ tiêu,Kế hoạch,Kết quả,Ghi chú\n"
+        '1,Tỷ lệ A,90%,"86,32%",Chưa đạt (theo số liệu của Cục Viễn thông)\n'
+        '2,Tỷ lệ B,50%,,"Chưa có số liệu đánh giá (số liệu năm 2023 là 9,56%)"\n'
+        '3,Tỷ lệ C,50%,"57,47%","Đạt và vượt 7,47%"\n',
+        encoding="utf-8",
+    )
+    rows = targets_data(read_targets(path))["targets"]
+    assert [r["note"] for r in rows][1] == "Chưa có số liệu đánh giá (số liệu năm 2023 là 9,56%)"
+    said = [remark(r, "vi") for r in rows]
+    assert said == [
+        "Chưa đạt (còn thiếu 3,68 điểm %); ghi chú: Chưa đạt (theo số liệu của Cục Viễn thông)",
+        "Chưa có số liệu đánh giá (số liệu năm 2023 là 9,56%)",
+        "Đạt và vượt 7,47 điểm %",
+    ]

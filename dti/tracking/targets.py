@@ -88,6 +88,7 @@ class Review:
                     "responsible": rec.responsible,
                     "target": rec.target,
                     "result": rec.result,
+                    "note": rec.note or None,  # the file's own note, as written
                     "status": rec.status,
                     "computed_status": rec.computed,
                     "given_status": rec.given,

@@ -10,6 +10,7 @@ from typing import Any
 
 from dti.views.base import Column, Lang, View
 from dti.views.document import Chart, Document
+from dti.views.review import remark
 from dti.words import say
 
 WHOLE = 300  # up to this many units the ranking appendix lists them all (a province's 63, a district's)
@@ -89,7 +90,7 @@ def _target_table(listing: View, lang: Lang) -> View:
     names = ("name", "responsible", "target", "result", "remark")
     columns = [Column("stt", say("report_word.stt", lang))]
     columns += [Column(k, say(f"report_word.column.{k}", lang), empty="") for k in names]
-    rows = [{**r, "remark": r.get("label")} for r in listing.rows]
+    rows = [{**r, "remark": remark(r, lang)} for r in listing.rows]
     return _sections(View(None, columns, rows, strong="section"), "group")
 
 

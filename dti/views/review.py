@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from dti.io.periods import Period
 from dti.numbers import format_trimmed
+from dti.text import header_key
 from dti.tracking.target_notes import label_note, summary
 from dti.tracking.target_periods import BENCHMARKS, column_key
 from dti.tracking.target_text import STATUSES
@@ -95,7 +96,8 @@ def targets(review: Review, by: str = "group", lang: Lang = "vi", decimal: str |
         )
     ]
     frame = _labelled(review, lang, decimal)
-    rows = [{k: getattr(r, k) or None for k in (*TARGET_COLUMNS, "status")} for r in frame.itertuples()]
+    keys = (*TARGET_COLUMNS, "status", "note")  # the file's note: the Word appendix's remark shows it
+    rows = [{k: getattr(r, k) or None for k in keys} for r in frame.itertuples()]
     if review.compared:
         extra, cells = _compared(review, lang, decimal)
         columns[6:6] = extra
@@ -110,6 +112,18 @@ def targets(review: Review, by: str = "group", lang: Lang = "vi", decimal: str |
     per = review.by(by)
     count_rows = [{"key": str(k), **{c: int(v) for c, v in row.items()}} for k, row in per.iterrows()]
     return [listing, View(None, counts, count_rows)]
+
+
+def remark(row: dict[str, Any], lang: Lang) -> str | None:
+    """A target's verdict with the file's own note where the note says more (`Chưa đạt (còn thiếu 3,68
+    điểm %)` and `theo số liệu của Cục Viễn thông`): the note alone when it starts with the verdict."""
+    label, written = row.get("label") or "", (row.get("note") or "").strip()
+    said, own = header_key(label), header_key(written)
+    if not own or said.startswith(own):
+        return label or None
+    if own.startswith(said):
+        return written
+    return say("tracking.targets.with-note", lang, label=label, note=written) if label else written
 
 
 def target_counts(review: Review, by: str) -> dict[str, Any]:
@@ -143,6 +157,7 @@ def targets_frame(review: Review, lang: Lang = "vi") -> pd.DataFrame:
         "responsible",
         "target",
         "result",
+        "note",
         "status",
         "computed",
         "given",

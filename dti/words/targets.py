@@ -77,6 +77,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "tracking.targets.target": ("mục tiêu", "goal"),
     "tracking.targets.result": ("kết quả", "result"),
     "tracking.targets.label": ("đánh giá", "status"),
+    "tracking.targets.with-note": ("{label}; ghi chú: {note}", "{label}; note: {note}"),
     "tracking.targets.total": ("tổng", "total"),
     "tracking.targets.met": ("đạt", "met"),
     "tracking.targets.not_met": ("chưa đạt", "not met"),
