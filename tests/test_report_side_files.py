@@ -118,3 +118,17 @@ def test_robustness_around_a_unit_when_another_is_left_out(tmp_path: Path) -> No
     overview = robustness(briefing, "01", "en")
     assert "01" not in [row["unit"] for row in overview.views[0].rows]
     assert not any("around" in line for line in overview.lines)
+
+
+def test_a_received_log_that_stops_the_report_says_all_its_problems(tmp_path: Path, owners: Path) -> None:
+    # a new user's finding: the report said the bad dates only; the periods no deadline takes (as `dti
+    # calendar` says them) came after the dates were fixed and the report run again
+    text = (DATA / "received_2026.csv").read_text(encoding="utf-8").rstrip("\n")
+    log = tmp_path / "received.csv"
+    log.write_text(
+        text + "\n98,Sở Nội vụ,Quý I/2026,32/03/2026,Tất cả,Có,\n99,Sở Nội vụ,Kỳ lạ,01/04/2026,Tất cả,Có,\n"
+    )
+    given = ["--owners", str(owners), "--received", str(log), "--today", "25/11/2026"]
+    result = report(*given, "-o", str(tmp_path / "r.html"))
+    assert result.exit_code == 1 and not (tmp_path / "r.html").exists()
+    assert "'32/03/2026' is not a date" in result.stderr and "'Kỳ lạ' is not a period" in result.stderr

@@ -300,7 +300,7 @@ def gaps_unit_rows(data: Any) -> list[Row]:
                 "đơn vị chủ trì" if owned else "mã": first(g["owner"] if owned else g["main"]),
                 "mất điểm": points(g["lost"]),
                 "thiếu số liệu": points(g["at_stake"]),
-                "% tổng mất": points(100 * g["share"]),
+                "% mất và thiếu": points(100 * g["share"]),
                 "chỉ số thành phần": first(" ".join(g["components"])),
             }
         )
@@ -334,7 +334,7 @@ def gaps_province_rows(data: Any) -> list[Row]:
             "tên": None,
             "mất điểm": points(g["lost"]),
             "thiếu số liệu": points(g["at_stake"]),
-            "% tổng mất": points(100 * g["share"]),
+            "% mất và thiếu": points(100 * g["share"]),
             "TB mỗi đơn vị": points((g["lost"] + g["at_stake"]) / data["units"]),
             "số đơn vị mất điểm": None,
             "chỉ số thành phần": first(" ".join(g["components"])),
@@ -425,7 +425,7 @@ ROBUST_EN |= {"dao động lớn nhất": "largest swing", "do lượt": "caused
 CALENDAR_EN = {"đơn vị": "owner", "kỳ": "period", "hạn": "due", "trạng thái": "status"}
 CALENDAR_EN |= {"ngày gửi": "received", "số ngày": "days", "còn thiếu": "missing"}
 GAPS_EN = {"mã": "code", "tên": "name", "điểm": "points", "tối đa": "max", "mất điểm": "lost"}
-GAPS_EN |= {"thiếu số liệu": "at stake", "đơn vị chủ trì": "owner", "% tổng mất": "% of loss"}
+GAPS_EN |= {"thiếu số liệu": "at stake", "đơn vị chủ trì": "owner", "% mất và thiếu": "% lost + at stake"}
 GAPS_EN |= {"chỉ số thành phần": "components", "giả định": "assumed", "giá trị giả định": "new value"}
 GAPS_EN |= {"hạng giả định": "new rank", "± bậc": "places", "đơn vị trên": "unit above"}
 GAPS_EN |= {"điểm cần thêm": "points needed", "lấp các khoảng trống": "closing the gaps"}

@@ -146,12 +146,11 @@ def _scored(paths: list[Path], spec: Spec | str | None, register: UnitRegister |
 
 def _checked(file: Path, issues: list[Issue], kind: str, left_out: Sequence[Issue] = ()) -> Checked:
     """The file's issues; SideFileError when they hold errors. `left_out` (lines the file holds that were
-    left out, each said) are recorded but never stop the report."""
-    found = Checked(file, Report(issues), kind)
-    if not found.report.valid:
-        raise SideFileError(found)
-    found.report = Report([*issues, *left_out])
-    return found
+    left out, each said) never stop the report, and are said with the errors that do: every problem of
+    the file in one run."""
+    if not Report(issues).valid:
+        raise SideFileError(Checked(file, Report([*issues, *left_out]), kind))
+    return Checked(file, Report([*issues, *left_out]), kind)
 
 
 def _owners(briefing: Briefing, owners: Path, received: Path | None, day: dt.date, sheet: str | None) -> None:

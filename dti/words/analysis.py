@@ -51,7 +51,7 @@ WORDS.update(
         "analysis.gaps.owners": ("Theo đơn vị chủ trì", "By owner"),
         "analysis.gaps.mains": ("Theo chỉ số chính", "By main index"),
         "analysis.gaps.none": ("(chưa phân công)", "(no owner)"),
-        "analysis.gaps.share": ("% tổng mất", "% of loss"),
+        "analysis.gaps.share": ("% mất và thiếu", "% lost + at stake"),  # of lost + at stake, as a sum
         "analysis.gaps.components": ("chỉ số thành phần", "components"),
         "analysis.gaps.gap": ("có thể thu hồi", "recoverable"),
         "analysis.gaps.whatif": ("Giả định", "What if"),
