@@ -124,6 +124,8 @@ def test_header_block_title_and_ending(folder: str) -> None:
     assert lines[at + 1] == "Kết quả Chỉ số chuyển đổi số năm 2024 của Đà Nẵng"
     ending_cells = [c.text for c in ending(document).rows[0].cells]
     assert ending_cells[0].startswith("Nơi nhận:") and "QUYỀN HẠN, CHỨC VỤ CỦA NGƯỜI KÝ" in ending_cells[1]
+    # the block stays on one page (a new user found the signer's name alone on the next)
+    assert ending(document).rows[0]._tr.trPr.xpath("./w:cantSplit")
 
 
 def test_number_place_and_date_fill_the_header(tmp_path: Path) -> None:

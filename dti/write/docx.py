@@ -214,6 +214,8 @@ def _ending(document: Any, report: WordReport) -> None:
     _cell_text(right, [(signer[0], True, False, 13), *((line, False, True, 13) for line in signer[1:])])
     for paragraph in right.paragraphs:
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    # the block on one page: its row never split by a page break (the signer's name was left alone on one)
+    table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
 
 
 # --- the appendices -----------------------------------------------------------------------------------
