@@ -32,6 +32,8 @@ runner = CliRunner()
         ("Đã hoàn thành, ban hành Kế hoạch số 45/KH-UBND", ("done", False)),
         ("Hoàn thành quá hạn", ("done", True)),
         ("Chưa hoàn thành", ("in_progress", False)),  # not 'hoàn thành'
+        ("Đã xong", ("done", False)),  # a new user's finding: an unknown status
+        ("Chưa xong", ("in_progress", False)),
         ("Đạt 87% hồ sơ", None),
         ("", None),
     ],
@@ -190,10 +192,10 @@ NO_STATUS = "STT,Nhiệm vụ,Đơn vị chủ trì,Thời hạn,Trạng thái\n
 
 def test_unknown_status_is_counted_everywhere(tmp_path: Path) -> None:
     path = write(
-        tmp_path, NO_STATUS + "2,Việc B,Sở Y tế,30/06/2026,đang làm\n3,Việc C,Sở Y tế,Năm 2026,Xong rồi\n"
+        tmp_path, NO_STATUS + "2,Việc B,Sở Y tế,30/06/2026,đang làm\n3,Việc C,Sở Y tế,Năm 2026,Tạm dừng\n"
     )
     task_list = read_tasks(path)
-    # by hand: 3 tasks, none with a status word (empty, 'đang làm', 'Xong rồi'): all unknown
+    # by hand: 3 tasks, none with a status word (empty, 'đang làm', 'Tạm dừng'): all unknown
     assert task_list.summary() == {
         "total": 3, "not_started": 0, "in_progress": 0, "done": 0, "unknown": 3, "overdue": 0
     }  # fmt: skip
