@@ -41,8 +41,8 @@ def test_an_owners_file_misspelling_is_the_department_it_spells_elsewhere() -> N
     # owners2.csv: row 21 leads HDXH.05 by 'Sở Giáo dục và Đào tao'; rows 9 and 19 write it right
     owned = read_owners(NEW / "owners2.csv", SPEC)
     assert "Sở Giáo dục và Đào tao" not in owned.owners and owned.lead["HDXH.05"] == "Sở Giáo dục và Đào tạo"
-    said = [(i.row, i.cell, i.severity) for i in owned.report.issues if i.code == "unknown-unit"]
-    assert said == [(21, "C21", "warning")]
+    said = [(i.row, i.cell, i.column, i.severity) for i in owned.report.issues if i.code == "unknown-unit"]
+    assert said == [(21, "C21", "Đơn vị chủ trì", "warning")]  # its column as the file heads it
     # a department of the file itself, written as a local government, reports by the local rules
     assert owned.departments.is_local("UBND huyện Ninh Hải")
 

@@ -90,6 +90,7 @@ class _Row:
     row: int
     cell: str | None
     aliases: tuple[str, ...] = ()  # other names of the lead unit (the aliases column, `;`-separated)
+    header: str | None = None  # the lead column's header as written (a table's; none in YAML)
 
 
 def read_owners(path: Path, spec: Spec, sheet: str | None = None) -> Owners:
@@ -191,7 +192,8 @@ def _rows_from_grid(grid: Grid, spec: Spec, issues: list[Issue]) -> list[_Row]:
                     )
                 )
             continue  # an inner node without a lead is a heading: its components are assigned below it
-        rows.append(_row(node, lead_units, co_units, number, lead_cell, grid.name, issues, aliases))
+        header = grid.header[columns["lead"]]
+        rows.append(_row(node, lead_units, co_units, number, lead_cell, grid.name, issues, aliases, header))
     return rows
 
 
@@ -210,6 +212,7 @@ def _row(
     file: str,
     issues: list[Issue],
     aliases: tuple[str, ...] = (),
+    header: str | None = None,
 ) -> _Row:
     if len(leads) > 1:
         issues.append(
@@ -230,7 +233,7 @@ def _row(
             where = {"cell": cell} if unit in leads else {}
             issues.append(issue(IssueCode.UNKNOWN_UNIT, Severity.WARNING, "collect.owner-slash", params,
                                 file=file, row=row, indicator=node, value=unit, **where))  # fmt: skip
-    return _Row(node, leads[0], tuple(leads[1:] + co), row, cell, aliases)
+    return _Row(node, leads[0], tuple(leads[1:] + co), row, cell, aliases, header)
 
 
 def _rows_from_yaml(path: Path, spec: Spec, issues: list[Issue]) -> list[_Row]:
@@ -300,7 +303,7 @@ def assign(rows: list[_Row], spec: Spec, source: str, issues: list[Issue]) -> Ow
         for text in dict.fromkeys((row.lead, *row.co)):
             if (shown := departments.respelled.get(nfc(text))) is not None:  # a letter off, or misspelt
                 params = {"text": text, "name": shown}
-                where = {"cell": row.cell} if text == row.lead else {}
+                where = {"cell": row.cell, "column": row.header} if text == row.lead else {}
                 key = "tracking.unit-taken"
                 issues.append(
                     issue(IssueCode.UNKNOWN_UNIT, Severity.WARNING, key, params, file=source, row=row.row,
