@@ -261,19 +261,20 @@ def _parse_fast(
     Returns the positions left to parse_number, and how many fast (typed) texts use a decimal comma / dot.
     """
     import pyarrow as pa
-    from pyarrow._compute import CastOptions, MatchSubstringOptions, ReplaceSubstringOptions, TrimOptions
 
-    matched = arrow_kernel("match_substring_regex", array, options=MatchSubstringOptions(ARROW_FAST))
+    compute = arrow_compute()  # its options classes
+
+    matched = arrow_kernel("match_substring_regex", array, options=compute.MatchSubstringOptions(ARROW_FAST))
     hit = _bits(matched)
     fast = arrow_kernel("filter", array, matched)  # the texts hold no nulls
     # a fast text's '%' can only end it: trimmed, not searched for (a quarter of the time)
-    dotted = arrow_kernel("replace_substring", fast, options=ReplaceSubstringOptions(",", "."))
-    trimmed = arrow_kernel("ascii_rtrim", dotted, options=TrimOptions("%"))
-    numbers = arrow_kernel("cast", trimmed, options=CastOptions.safe(pa.float64()))
+    dotted = arrow_kernel("replace_substring", fast, options=compute.ReplaceSubstringOptions(",", "."))
+    trimmed = arrow_kernel("ascii_rtrim", dotted, options=compute.TrimOptions("%"))
+    numbers = arrow_kernel("cast", trimmed, options=compute.CastOptions.safe(pa.float64()))
     value[hit] = np.frombuffer(numbers.buffers()[1], dtype=np.float64)[
         numbers.offset : numbers.offset + len(numbers)
     ]
-    shown = _bits(arrow_kernel("ends_with", fast, options=MatchSubstringOptions("%")))
+    shown = _bits(arrow_kernel("ends_with", fast, options=compute.MatchSubstringOptions("%")))
     percent[hit] = shown
     status[hit] = NUMBER
     counted = slice(None) if typed is None else typed[hit]
@@ -282,7 +283,7 @@ def _parse_fast(
     end = _ints(arrow_kernel("binary_length", fast)) - shown
 
     def marked(mark: str) -> int:
-        at = _ints(arrow_kernel("find_substring", fast, options=MatchSubstringOptions(mark)))
+        at = _ints(arrow_kernel("find_substring", fast, options=compute.MatchSubstringOptions(mark)))
         return int(((at >= 0) & (end - at != 4))[counted].sum())
 
     return np.flatnonzero(~hit), marked(","), marked(".")
@@ -292,9 +293,17 @@ def arrow_kernel(name: str, *args: Any, options: Any = None) -> Any:
     """pyarrow's compute function `name` on `args`, called by name in its compiled module as the wrappers
     of pyarrow.compute call it: importing pyarrow.compute makes ~280 of them, ~20 ms of every command
     that reads a CSV."""
-    from pyarrow._compute import call_function
+    return arrow_compute().call_function(name, list(args), options)
 
-    return call_function(name, list(args), options)
+
+def arrow_compute() -> Any:
+    """pyarrow's compiled compute module (`call_function` and the options classes), else pyarrow.compute
+    itself, should a pyarrow to come not have it under that name."""
+    try:
+        import pyarrow._compute as compute
+    except ImportError:  # pragma: no cover (every pyarrow since 1.0 has it)
+        import pyarrow.compute as compute
+    return compute
 
 
 def _ints(array: Any) -> np.ndarray:
