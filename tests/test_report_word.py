@@ -126,6 +126,15 @@ def test_header_block_title_and_ending(folder: str) -> None:
     assert ending_cells[0].startswith("Nơi nhận:") and "QUYỀN HẠN, CHỨC VỤ CỦA NGƯỜI KÝ" in ending_cells[1]
     # the block stays on one page (a new user found the signer's name alone on the next)
     assert ending(document).rows[0]._tr.trPr.xpath("./w:cantSplit")
+    # a sentence right before a table's title stays on the table's page (the robustness section's
+    # captions were left at the foot of the page before it): the title is kept with its table
+    paragraphs = document.paragraphs
+    titles = [i for i, p in enumerate(paragraphs) if p.text.startswith("Độ vững")]
+    assert titles and all(paragraphs[i].paragraph_format.keep_with_next for i in titles)
+    before = [
+        paragraphs[i - 1] for i in titles if paragraphs[i - 1].text and not paragraphs[i - 1].runs[0].bold
+    ]
+    assert before and all(p.paragraph_format.keep_with_next for p in before)
 
 
 def test_number_place_and_date_fill_the_header(tmp_path: Path) -> None:

@@ -54,13 +54,15 @@ def docx(report: WordReport) -> bytes:
     for number, part in enumerate(report.parts, 1):
         title = _paragraph(document, f"{roman(number)}. {part.title}", bold=True, before=6)
         title.paragraph_format.keep_with_next = True
-        for sentence in part.sentences:
+        for k, sentence in enumerate(part.sentences):
             if isinstance(sentence, View):
                 title = _paragraph(document, sentence.title or "", bold=True, size=TABLE, before=6)
                 title.paragraph_format.keep_with_next = True
                 _table(document, sentence, report)
-            else:
-                _paragraph(document, sentence, indent=True)
+                continue
+            said = _paragraph(document, sentence, indent=True)
+            if isinstance(part.sentences[k + 1] if k + 1 < len(part.sentences) else None, View):
+                said.paragraph_format.keep_with_next = True  # it says what the table holds: on its page
         for lead, lines in part.bullets:
             _paragraph(document, lead, indent=True, italic=True)
             for line in lines:
