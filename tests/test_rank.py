@@ -279,3 +279,14 @@ def test_a_year_table_s_frames_are_its_arrays_and_published_marks_stay(tmp_path:
     twice = apply_published(once, [("79", "NTS", 1)], 2)
     assert twice.rank_source["DTI"].tolist() == ["published", "computed"]
     assert twice.rank_source.loc["79", "NTS"] == "published" and twice.ranks.loc["01", "DTI"] == 1
+
+
+def test_regions_are_named_in_the_language_asked_for() -> None:
+    # the bundled register's six regions in English with --lang en (Vietnamese names before); the JSON
+    # keeps the register's names (data)
+    years = [str(SAMPLES / "2023.csv"), str(SAMPLES / "2024.csv"), "--region"]
+    english = runner.invoke(app, ["rank", *years, "--lang", "en"]).stdout
+    vietnamese = runner.invoke(app, ["rank", *years]).stdout
+    assert "Red River Delta" in english and "Đồng bằng sông Hồng" not in english
+    assert "Đồng bằng sông Hồng" in vietnamese and "Red River Delta" not in vietnamese
+    assert {u["region"] for u in _rank(*years)["units"]} >= {"Đồng bằng sông Hồng", "Tây Nguyên"}

@@ -113,6 +113,24 @@ def node_name(node: Node, lang: Lang) -> str:
     return node.name_en if lang == "en" and node.name_en else node.name_vi
 
 
+# The six socio-economic regions of the bundled province register (dti/data/provinces_2024.csv) → their
+# words; a region of a user's register (a district) is a name, shown as written.
+REGIONS = {
+    "Trung du và miền núi phía Bắc": "region.northern-midlands",
+    "Đồng bằng sông Hồng": "region.red-river-delta",
+    "Bắc Trung Bộ và duyên hải miền Trung": "region.central-coast",
+    "Tây Nguyên": "region.central-highlands",
+    "Đông Nam Bộ": "region.southeast",
+    "Đồng bằng sông Cửu Long": "region.mekong-delta",
+}
+
+
+def region_name(region: str | None, lang: Lang) -> str | None:
+    """A region as the language names it: the bundled register's six regions in English with --lang en."""
+    key = REGIONS.get(region or "")
+    return word(key, lang) if key else region
+
+
 def tree(spec: Spec, depth: int | None = None) -> list[tuple[str, int]]:
     """Codes in tree order from the total, with their level."""
     order: list[tuple[str, int]] = []

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from dti.analysis.ranking import Compared, YearTable, places, rank_of
-from dti.views.base import Column, Lang, View, narrow_hint, node_name, word
+from dti.views.base import Column, Lang, View, narrow_hint, node_name, region_name, word
 from dti.words import say
 
 if TYPE_CHECKING:  # the report's ranking needs no frame
@@ -26,7 +26,7 @@ def rank_table(
     value and rank per year, changes between years. A name column when `named` (default: when a unit's
     name is not its code, as merged provinces are named)."""
     if isinstance(data, dict):
-        years, by, rows = data["years"], data["by"], _data_rows(data)
+        years, by, rows = data["years"], data["by"], _data_rows(data, lang)
     else:
         years, by, rows = data.years, data.by, _compared_rows(data, at)
     columns = [Column("unit", word("unit", lang))]
@@ -51,13 +51,13 @@ def rank_table(
     return View(title, columns, rows, narrow=narrow_hint(lang))
 
 
-def _data_rows(data: dict[str, Any]) -> list[dict[str, Any]]:
+def _data_rows(data: dict[str, Any], lang: Lang) -> list[dict[str, Any]]:
     rows = []
     for u in data["units"]:
         row = {
             "unit": u["unit"],
             "name": u["name"],
-            "region": u.get("region"),
+            "region": region_name(u.get("region"), lang),
             "region_rank": u.get("region_rank"),
         }
         for y in data["years"]:
@@ -97,12 +97,18 @@ def means_table(data: dict[str, Any], national: bool = True, digits: int = 4, la
     rows = []
     for m in sorted(data["means"], key=lambda m: (m["scope"] != "all", m["scope"], m["year"])):
         change = changes.get((m["scope"], m["year"]), {})
-        scope = everyone if m["scope"] == "all" else m["scope"]
+        scope = everyone if m["scope"] == "all" else region_name(m["scope"], lang)
         if m["of"] and m["units"] < m["of"]:  # not all the units of the register (of the region)
             scope = (
                 say("label.means.table", lang, count=m["units"])
                 if m["scope"] == "all"
-                else say("label.means.region-part", lang, region=m["scope"], units=m["units"], of=m["of"])
+                else say(
+                    "label.means.region-part",
+                    lang,
+                    region=region_name(m["scope"], lang),
+                    units=m["units"],
+                    of=m["of"],
+                )
             )
         rows.append(
             {

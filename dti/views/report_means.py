@@ -10,7 +10,7 @@ import numpy as np
 from dti.analysis.means import published_mean
 from dti.analysis.ranking import YearTable
 from dti.io.register import UnitRegister
-from dti.views.base import Lang
+from dti.views.base import Lang, region_name
 from dti.words import say
 
 Labelled = tuple[str, dict[str, float | None]] | None  # the label, and the mean of each code
@@ -33,11 +33,12 @@ def unit_means(
         national = say("notes.report-published-mean", lang), published
     region = register.regions.get(unit, "")
     peers = np.array([bool(region) and register.regions.get(u) == region for u in table.units], dtype=bool)
-    regional = mean_of(matrix[peers], codes, "notes.report-regional-mean", lang, 0, region=region)
+    named = region_name(region, lang)
+    regional = mean_of(matrix[peers], codes, "notes.report-regional-mean", lang, 0, region=named)
     of = sum(r == region for r in register.regions.values()) if size and region else 0
     if regional is not None and of and peers.sum() < of:  # some units of the region: not its mean
         count = int((~np.isnan(matrix[peers])).sum(axis=0).max())
-        regional = say("notes.report-regional-part", lang, count=count, of=of, region=region), regional[1]
+        regional = say("notes.report-regional-part", lang, count=count, of=of, region=named), regional[1]
     return national, regional
 
 
