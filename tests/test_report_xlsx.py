@@ -261,6 +261,13 @@ def test_a_ranking_of_thousands_is_charted_as_runs_of_places() -> None:
     # place 501 is in the run 499–501: its highest 0.502, the unit's own 0.5
     assert runs["499–501"] == [pytest.approx(0.502), pytest.approx(0.5)]
     assert runs["1000–1000"] == [pytest.approx(0.001)]
+    # a highlighted unit without a value: no column of its own, no legend
+    blank = Chart(**{**bar.__dict__, "highlight": [3]})
+    book = read(
+        document_workbook(Document("Báo cáo", "", sections=[Section("r", "Xếp hạng", charts=[blank])]))
+    )
+    chart = book["Xếp hạng"]._charts[0]
+    assert len(chart.series) == 1 and chart.legend is None
 
 
 def test_histogram_bins() -> None:

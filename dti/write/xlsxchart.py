@@ -87,7 +87,7 @@ def _keys(chart: Chart) -> list[tuple[int, str]]:
     """(series, part) of each data column, in the order `_parts` gives them."""
     parts = ("value", "low", "high", "minus", "plus") if chart.kind == "interval" else ("value",)
     keys = [(s, part) for s in range(len(chart.series)) for part in parts]
-    shown = _marker_highlight(chart) or (_outlined(chart) and bool(chart.highlight))
+    shown = _marker_highlight(chart) or (_outlined(chart) and bool(_shown_in_outline(chart)))
     return keys + [(0, "highlight")] if shown else keys
 
 
@@ -167,7 +167,7 @@ def outline(chart: Chart) -> tuple[list[str], list[tuple[str, list[float | None]
     tops = np.fmax.reduceat(values, starts)  # a run without a value: NaN, no column
     labels = [f"{a + 1}–{min(a + step, count)}" for a in starts.tolist()]
     parts = [(chart.series[0].label, [None if math.isnan(t) else t for t in tops.tolist()])]
-    shown = [i for i in chart.highlight if 0 <= i < count and not math.isnan(values[i])]
+    shown = _shown_in_outline(chart)
     if shown:
         own = np.full(len(starts), math.nan)
         for i in shown:  # two highlighted in one run: the higher
@@ -175,6 +175,16 @@ def outline(chart: Chart) -> tuple[list[str], list[tuple[str, list[float | None]
         names = ", ".join(chart.categories[i] for i in shown)
         parts.append((names, [None if math.isnan(v) else v for v in own.tolist()]))
     return labels, parts, []
+
+
+def _shown_in_outline(chart: Chart) -> list[int]:
+    """The highlighted categories an outline draws a column of their own for: those with a value."""
+    values = chart.series[0].values
+    return [
+        i
+        for i in chart.highlight
+        if 0 <= i < len(values) and values[i] is not None and values[i] == values[i]
+    ]
 
 
 def run_length(chart: Chart) -> int:
